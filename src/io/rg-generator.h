@@ -1,0 +1,43 @@
+/* rg-generator.h — the demo studio and databases of reference scale.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "store/rg-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  guint        n_clients;     /* clients in the base at the end */
+  guint        n_staff;       /* 0: from the number of clients (6 at least, ~1 per 3,300) */
+  guint        n_services;    /* 0: 25 */
+  guint        years;         /* length of the history */
+  guint        future_days;   /* bookings this far ahead of now */
+  guint64      seed;          /* same seed, now and language: same database */
+  gint64       now;           /* the generated studio's present, Unix seconds */
+  const char  *language;      /* "ru" or "en": names, services and comments */
+} RgGeneratorOptions;
+
+typedef struct {
+  guint staff;
+  guint services;
+  guint clients;
+  guint appointments;
+  guint ratings;
+  guint interactions;
+} RgGeneratorStats;
+
+void         rg_generator_options_init_demo (RgGeneratorOptions       *options,
+                                             const char               *language,
+                                             gint64                    now);
+const char  *rg_generator_language_for_locale (void);
+
+gboolean     rg_generator_fill              (RgStore                  *store,
+                                             const RgGeneratorOptions *options,
+                                             RgGeneratorStats         *stats,
+                                             GError                  **error);
+gboolean     rg_generator_write_file        (const char               *path,
+                                             const RgGeneratorOptions *options,
+                                             RgGeneratorStats         *stats,
+                                             GError                  **error);
+
+G_END_DECLS

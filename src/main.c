@@ -1,0 +1,43 @@
+/* main.c — starts Regulars.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "regulars"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "widgets/rg-application.h"
+
+/* Run from the build folder (make run, tests, screenshots), use the
+ * translations and settings schema built there. */
+static gboolean
+running_uninstalled (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+
+  return exe != NULL && g_str_has_prefix (exe, BUILD_ROOT "/");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(RgApplication) app = NULL;
+  const char *localedir = LOCALEDIR;
+
+  if (running_uninstalled ())
+    {
+      localedir = BUILD_ROOT "/po";
+      g_setenv ("GSETTINGS_SCHEMA_DIR", BUILD_ROOT "/data", FALSE);
+    }
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = rg_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,0 +1,588 @@
+/* rg-client-list.c — the clients, as a list model, narrowed by a search.
+ *
+ * The list keeps row ids, never a GObject per row: with 100,000 clients it
+ * holds two arrays of ids (all clients in name order, and the ones the
+ * query shows) and materializes a client only in get_item(), through the
+ * studio's live objects, keeping the last RG_CLIENT_LIST_CACHE_SIZE alive.
+ *
+ * Search results come from the full-text index unordered; they are put in
+ * name order by each id's rank in the full list, which avoids a join and a
+ * sort in SQL on every keystroke. After any write to clients the full list
+ * is patched in place (a binary search per changed row) or reloaded when a
+ * transaction changed many rows, and the visible list is diffed against
+ * the previous one so items-changed covers only what really moved.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "rg-model"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "rg-client-list.h"
+#include "store/rg-search.h"
+
+/* More changed rows than this in one commit: reload instead of patching. */
+#define PATCH_LIMIT 64
+
+struct _RgClientList
+{
+  GObject     parent_instance;
+
+  RgStudio   *studio;
+  char       *query;
+
+  GArray     *order;      /* gint64: every client not deleted, by (sort_key, id) */
+  GHashTable *rank;       /* gint64* (into order) -> position + 1; built on demand */
+  GArray     *ids;        /* gint64: what the list shows */
+
+  GHashTable *changed;    /* gint64 ids written since the last commit */
+  gboolean    reload;     /* a commit reset clients */
+  gboolean    refilter;   /* tags changed: the search may match differently */
+
+  RgClient   *cache[RG_CLIENT_LIST_CACHE_SIZE];
+  guint       cache_next;
+
+  gulong      changed_id;
+  gulong      committed_id;
+};
+
+static void rg_client_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RgClientList, rg_client_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, rg_client_list_model_init))
+
+enum {
+  PROP_0,
+  PROP_STUDIO,
+  PROP_QUERY,
+  PROP_TOTAL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static RgStore *
+store_of (RgClientList *self)
+{
+  return rg_studio_get_store (self->studio);
+}
+
+/* Ordering ------------------------------------------------------------------ */
+
+static void
+drop_rank (RgClientList *self)
+{
+  g_clear_pointer (&self->rank, g_hash_table_unref);
+}
+
+static GHashTable *
+ensure_rank (RgClientList *self)
+{
+  if (self->rank == NULL)
+    {
+      gint64 *ids = (gint64 *) (gpointer) self->order->data;
+
+      self->rank = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint i = 0; i < self->order->len; i++)
+        g_hash_table_insert (self->rank, &ids[i], GUINT_TO_POINTER (i + 1));
+    }
+
+  return self->rank;
+}
+
+static gboolean
+load_order (RgClientList *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (!rg_search_all_clients (store_of (self), order, &error))
+    {
+      g_warning ("Could not list clients: %s", error->message);
+      return FALSE;
+    }
+
+  drop_rank (self);
+  g_array_unref (self->order);
+  self->order = g_steal_pointer (&order);
+  return TRUE;
+}
+
+/* Reads a client's sort key; FALSE when the row is gone or deleted. */
+static gboolean
+read_key (RgClientList  *self,
+          gint64         id,
+          char         **key)
+{
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store_of (self),
+                                             "SELECT sort_key FROM clients WHERE id = ?1 AND deleted_at IS NULL",
+                                             NULL);
+  gboolean row = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!rg_store_step_row (store_of (self), stmt, &row, NULL) || !row)
+    return FALSE;
+
+  *key = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  return TRUE;
+}
+
+static int
+compare_entries (const char *key_a,
+                 gint64      id_a,
+                 const char *key_b,
+                 gint64      id_b)
+{
+  int c = strcmp (key_a, key_b);
+
+  if (c != 0)
+    return c;
+  return id_a < id_b ? -1 : id_a > id_b;
+}
+
+/* Moves one changed row to where it now belongs in the full list. */
+static gboolean
+patch_order (RgClientList *self,
+             gint64        id)
+{
+  gint64 *ids = (gint64 *) (gpointer) self->order->data;
+  g_autofree char *key = NULL;
+  guint lo = 0, hi;
+
+  for (guint i = 0; i < self->order->len; i++)
+    if (ids[i] == id)
+      {
+        g_array_remove_index (self->order, i);
+        break;
+      }
+
+  if (!read_key (self, id, &key))
+    return TRUE;   /* deleted or gone: removing it was the whole change */
+
+  ids = (gint64 *) (gpointer) self->order->data;
+  hi = self->order->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autofree char *mid_key = NULL;
+
+      if (!read_key (self, ids[mid], &mid_key))
+        return FALSE;   /* the list is stale: reload */
+
+      if (compare_entries (mid_key, ids[mid], key, id) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  g_array_insert_val (self->order, lo, id);
+  return TRUE;
+}
+
+/* Filtering ----------------------------------------------------------------- */
+
+static GHashTable *sort_rank;  /* only during qsort; the list is main-thread only */
+
+static int
+compare_by_rank (gconstpointer a,
+                 gconstpointer b)
+{
+  guint ra = GPOINTER_TO_UINT (g_hash_table_lookup (sort_rank, a));
+  guint rb = GPOINTER_TO_UINT (g_hash_table_lookup (sort_rank, b));
+
+  return ra < rb ? -1 : ra > rb;
+}
+
+static GArray *
+compute_ids (RgClientList *self)
+{
+  g_autoptr(GArray) matched = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTable *rank;
+  guint kept = 0;
+
+  if (self->query == NULL || *self->query == '\0')
+    {
+      GArray *all = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->order->len);
+      g_array_append_vals (all, self->order->data, self->order->len);
+      return all;
+    }
+
+  matched = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (!rg_search_match_clients (store_of (self), self->query, matched, &error))
+    {
+      g_warning ("Search failed: %s", error->message);
+      g_array_set_size (matched, 0);
+      return g_steal_pointer (&matched);
+    }
+
+  /* Keep clients that are in the list (not deleted), in name order. */
+  rank = ensure_rank (self);
+  for (guint i = 0; i < matched->len; i++)
+    {
+      gint64 id = g_array_index (matched, gint64, i);
+
+      if (g_hash_table_contains (rank, &id))
+        g_array_index (matched, gint64, kept++) = id;
+    }
+  g_array_set_size (matched, kept);
+
+  sort_rank = rank;
+  qsort (matched->data, matched->len, sizeof (gint64), compare_by_rank);
+  sort_rank = NULL;
+
+  return g_steal_pointer (&matched);
+}
+
+static void
+clear_cache (RgClientList *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->cache); i++)
+    g_clear_object (&self->cache[i]);
+  self->cache_next = 0;
+}
+
+/* Replaces the visible ids and tells listeners exactly which range changed. */
+static void
+update_ids (RgClientList *self)
+{
+  g_autoptr(GArray) old = self->ids;
+  GArray *ids = compute_ids (self);
+  const gint64 *a = (const gint64 *) (gconstpointer) old->data;
+  const gint64 *b = (const gint64 *) (gconstpointer) ids->data;
+  guint prefix = 0, suffix = 0, common = MIN (old->len, ids->len);
+
+  self->ids = ids;
+
+  while (prefix < common && a[prefix] == b[prefix])
+    prefix++;
+  while (suffix < common - prefix &&
+         a[old->len - 1 - suffix] == b[ids->len - 1 - suffix])
+    suffix++;
+
+  if (prefix == old->len && prefix == ids->len)
+    return;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                              old->len - prefix - suffix,
+                              ids->len - prefix - suffix);
+}
+
+/* Store changes ------------------------------------------------------------ */
+
+static void
+store_changed_cb (RgClientList *self,
+                  const char   *table,
+                  gint64        id,
+                  RgChangeKind  kind,
+                  RgStore      *store)
+{
+  if (g_str_equal (table, "clients"))
+    {
+      if (kind == RG_CHANGE_RESET)
+        self->reload = TRUE;
+      else if (!self->reload)
+        g_hash_table_add (self->changed, g_memdup2 (&id, sizeof id));
+    }
+  else if (g_str_equal (table, "client_tags") || g_str_equal (table, "tags"))
+    self->refilter = TRUE;
+}
+
+static void
+store_committed_cb (RgClientList *self,
+                    RgStore      *store)
+{
+  guint total = self->order->len;
+  gboolean order_changed = FALSE;
+
+  if (!self->reload && g_hash_table_size (self->changed) > PATCH_LIMIT)
+    self->reload = TRUE;
+
+  if (self->reload)
+    {
+      load_order (self);
+      order_changed = TRUE;
+    }
+  else if (g_hash_table_size (self->changed) > 0)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      drop_rank (self);
+      g_hash_table_iter_init (&iter, self->changed);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (!patch_order (self, *(gint64 *) key))
+          {
+            load_order (self);
+            break;
+          }
+      order_changed = TRUE;
+    }
+
+  self->reload = FALSE;
+  g_hash_table_remove_all (self->changed);
+
+  if (order_changed || (self->refilter && self->query && *self->query))
+    update_ids (self);
+  self->refilter = FALSE;
+
+  if (total != self->order->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
+}
+
+/* GListModel ---------------------------------------------------------------- */
+
+static GType
+rg_client_list_get_item_type (GListModel *model)
+{
+  return RG_TYPE_CLIENT;
+}
+
+static guint
+rg_client_list_get_n_items (GListModel *model)
+{
+  RgClientList *self = RG_CLIENT_LIST (model);
+  return self->ids->len;
+}
+
+static gpointer
+rg_client_list_get_item (GListModel *model,
+                         guint       position)
+{
+  RgClientList *self = RG_CLIENT_LIST (model);
+  g_autoptr(GError) error = NULL;
+  RgClient *client;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  client = rg_studio_lookup (self->studio, RG_TYPE_CLIENT,
+                             g_array_index (self->ids, gint64, position), &error);
+  if (client == NULL)
+    {
+      g_warning ("Could not load a client: %s", error->message);
+      return NULL;
+    }
+
+  g_set_object (&self->cache[self->cache_next], client);
+  self->cache_next = (self->cache_next + 1) % G_N_ELEMENTS (self->cache);
+
+  return client;
+}
+
+static void
+rg_client_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = rg_client_list_get_item_type;
+  iface->get_n_items = rg_client_list_get_n_items;
+  iface->get_item = rg_client_list_get_item;
+}
+
+/* API ----------------------------------------------------------------------- */
+
+RgClientList *
+rg_client_list_new (RgStudio *studio)
+{
+  g_return_val_if_fail (RG_IS_STUDIO (studio), NULL);
+  return g_object_new (RG_TYPE_CLIENT_LIST, "studio", studio, NULL);
+}
+
+RgStudio *
+rg_client_list_get_studio (RgClientList *self)
+{
+  g_return_val_if_fail (RG_IS_CLIENT_LIST (self), NULL);
+  return self->studio;
+}
+
+const char *
+rg_client_list_get_query (RgClientList *self)
+{
+  g_return_val_if_fail (RG_IS_CLIENT_LIST (self), NULL);
+  return self->query ? self->query : "";
+}
+
+void
+rg_client_list_set_query (RgClientList *self,
+                          const char   *query)
+{
+  g_return_if_fail (RG_IS_CLIENT_LIST (self));
+
+  if (query && *query == '\0')
+    query = NULL;
+  if (g_strcmp0 (self->query, query) == 0)
+    return;
+  g_free (self->query);
+  self->query = g_strdup (query);
+
+  update_ids (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
+}
+
+gint64
+rg_client_list_get_id (RgClientList *self,
+                       guint         position)
+{
+  g_return_val_if_fail (RG_IS_CLIENT_LIST (self), 0);
+  g_return_val_if_fail (position < self->ids->len, 0);
+
+  return g_array_index (self->ids, gint64, position);
+}
+
+gboolean
+rg_client_list_find (RgClientList *self,
+                     gint64        id,
+                     guint        *position)
+{
+  g_return_val_if_fail (RG_IS_CLIENT_LIST (self), FALSE);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      {
+        if (position)
+          *position = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* Every client that is not deleted, whatever the query. */
+guint
+rg_client_list_get_total (RgClientList *self)
+{
+  g_return_val_if_fail (RG_IS_CLIENT_LIST (self), 0);
+  return self->order->len;
+}
+
+static void
+rg_client_list_constructed (GObject *object)
+{
+  RgClientList *self = RG_CLIENT_LIST (object);
+  RgStore *store;
+
+  G_OBJECT_CLASS (rg_client_list_parent_class)->constructed (object);
+
+  g_assert (self->studio != NULL);
+  store = store_of (self);
+
+  self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+  self->committed_id = g_signal_connect_swapped (store, "committed", G_CALLBACK (store_committed_cb), self);
+
+  load_order (self);
+  g_array_unref (self->ids);
+  self->ids = compute_ids (self);
+}
+
+static void
+rg_client_list_dispose (GObject *object)
+{
+  RgClientList *self = RG_CLIENT_LIST (object);
+
+  if (self->studio)
+    {
+      RgStore *store = store_of (self);
+
+      g_clear_signal_handler (&self->changed_id, store);
+      g_clear_signal_handler (&self->committed_id, store);
+    }
+  clear_cache (self);
+  g_clear_object (&self->studio);
+
+  G_OBJECT_CLASS (rg_client_list_parent_class)->dispose (object);
+}
+
+static void
+rg_client_list_finalize (GObject *object)
+{
+  RgClientList *self = RG_CLIENT_LIST (object);
+
+  drop_rank (self);
+  g_clear_pointer (&self->order, g_array_unref);
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->changed, g_hash_table_unref);
+  g_clear_pointer (&self->query, g_free);
+
+  G_OBJECT_CLASS (rg_client_list_parent_class)->finalize (object);
+}
+
+static void
+rg_client_list_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  RgClientList *self = RG_CLIENT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STUDIO:
+      g_value_set_object (value, self->studio);
+      break;
+    case PROP_QUERY:
+      g_value_set_string (value, rg_client_list_get_query (self));
+      break;
+    case PROP_TOTAL:
+      g_value_set_uint (value, self->order->len);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_client_list_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  RgClientList *self = RG_CLIENT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STUDIO:
+      self->studio = g_value_dup_object (value);
+      break;
+    case PROP_QUERY:
+      rg_client_list_set_query (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_client_list_class_init (RgClientListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = rg_client_list_constructed;
+  object_class->dispose = rg_client_list_dispose;
+  object_class->finalize = rg_client_list_finalize;
+  object_class->get_property = rg_client_list_get_property;
+  object_class->set_property = rg_client_list_set_property;
+
+  properties[PROP_STUDIO] =
+    g_param_spec_object ("studio", NULL, NULL, RG_TYPE_STUDIO,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_QUERY] =
+    g_param_spec_string ("query", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TOTAL] =
+    g_param_spec_uint ("total", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rg_client_list_init (RgClientList *self)
+{
+  self->order = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->changed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}

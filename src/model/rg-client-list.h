@@ -1,0 +1,29 @@
+/* rg-client-list.h — the clients, as a list model, narrowed by a search.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rg-studio.h"
+
+G_BEGIN_DECLS
+
+#define RG_TYPE_CLIENT_LIST (rg_client_list_get_type ())
+G_DECLARE_FINAL_TYPE (RgClientList, rg_client_list, RG, CLIENT_LIST, GObject)
+
+/* How many materialized clients the list itself keeps alive. */
+#define RG_CLIENT_LIST_CACHE_SIZE 256
+
+RgClientList *rg_client_list_new        (RgStudio     *studio) G_GNUC_WARN_UNUSED_RESULT;
+RgStudio     *rg_client_list_get_studio (RgClientList *self);
+const char   *rg_client_list_get_query  (RgClientList *self);
+void          rg_client_list_set_query  (RgClientList *self,
+                                         const char   *query);
+gint64        rg_client_list_get_id     (RgClientList *self,
+                                         guint         position);
+gboolean      rg_client_list_find       (RgClientList *self,
+                                         gint64        id,
+                                         guint        *position);
+guint         rg_client_list_get_total  (RgClientList *self);
+
+G_END_DECLS

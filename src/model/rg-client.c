@@ -1,0 +1,332 @@
+/* rg-client.c — a client of the studio.
+ *
+ * Only how to address the client and a phone number are required; every
+ * other detail is optional and filled in over later visits.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "rg-model"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rg-client.h"
+#include "rg-model-enums.h"
+#include "store/rg-text.h"
+
+struct _RgClient
+{
+  RgRecord parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (RgClient, rg_client, RG_TYPE_RECORD)
+
+enum {
+  PROP_0,
+  PROP_ADDRESS_AS,
+  PROP_SORT_KEY,
+  PROP_PHONE,
+  PROP_PHONE_DIGITS,
+  PROP_FULL_NAME,
+  PROP_PHONE2,
+  PROP_PHONE2_DIGITS,
+  PROP_EMAIL,
+  PROP_BIRTH_DAY,
+  PROP_BIRTH_MONTH,
+  PROP_BIRTH_YEAR,
+  PROP_GENDER,
+  PROP_CALL_TIME,
+  PROP_PREFERRED_STAFF_ID,
+  PROP_REFERRED_BY_ID,
+  PROP_SOURCE,
+  PROP_CONSENT_MESSAGES,
+  PROP_MINIMAL_CONTACT,
+  PROP_PREFERENCES,
+  PROP_MEDICAL_NOTES,
+  PROP_NOTES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+#define R(self) RG_RECORD (self)
+
+/* E.164 allows at most 15 digits; fewer than 5 is no phone anywhere. */
+#define MIN_PHONE_DIGITS 5
+#define MAX_PHONE_DIGITS 15
+
+static gboolean
+check_phone (const char  *phone,
+             char       **digits_out,
+             GError     **error)
+{
+  g_autofree char *digits = rg_phone_digits (phone);
+  gboolean only_phone_chars = TRUE;
+
+  for (const char *p = phone; *p; p++)
+    if (!g_ascii_isdigit (*p) && !strchr ("+-() .", *p))
+      only_phone_chars = FALSE;
+
+  if (!only_phone_chars || strlen (digits) < MIN_PHONE_DIGITS || strlen (digits) > MAX_PHONE_DIGITS)
+    {
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                   _("“%s” does not look like a phone number. Enter it with the area code, "
+                     "for example +7 912 345-67-89."), phone);
+      return FALSE;
+    }
+
+  *digits_out = g_steal_pointer (&digits);
+  return TRUE;
+}
+
+static gboolean
+looks_like_email (const char *email)
+{
+  const char *at = strchr (email, '@');
+  const char *dot;
+
+  if (at == NULL || at == email || strchr (at + 1, '@') != NULL)
+    return FALSE;
+  dot = strrchr (at + 1, '.');
+  if (dot == NULL || dot == at + 1 || dot[1] == '\0')
+    return FALSE;
+  for (const char *p = email; *p; p++)
+    if (g_ascii_isspace (*p) || *p == ',' || *p == ';' || *p == '<' || *p == '>')
+      return FALSE;
+
+  return TRUE;
+}
+
+static char *
+trimmed (const char *text)
+{
+  return text ? g_strstrip (g_strdup (text)) : NULL;
+}
+
+static gboolean
+rg_client_prepare_save (RgRecord  *record,
+                        RgStore   *store,
+                        GError   **error)
+{
+  RgClient *self = RG_CLIENT (record);
+  g_autofree char *address_as = trimmed (rg_client_get_address_as (self));
+  g_autofree char *phone = trimmed (rg_client_get_phone (self));
+  g_autofree char *phone2 = trimmed (rg_client_get_phone2 (self));
+  g_autofree char *email = trimmed (rg_client_get_email (self));
+  g_autofree char *digits = NULL;
+  g_autofree char *digits2 = NULL;
+  g_autofree char *sort_key = NULL;
+  int day, month, year;
+
+  if (address_as == NULL || *address_as == '\0')
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                           _("Enter how to address the client."));
+      return FALSE;
+    }
+
+  if (phone == NULL || *phone == '\0')
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                           _("Enter the client’s phone number."));
+      return FALSE;
+    }
+
+  if (!check_phone (phone, &digits, error))
+    return FALSE;
+  if (phone2 && *phone2 && !check_phone (phone2, &digits2, error))
+    return FALSE;
+
+  if (email && *email && !looks_like_email (email))
+    {
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                   _("“%s” is not an e-mail address."), email);
+      return FALSE;
+    }
+
+  rg_client_get_birthday (self, &day, &month, &year);
+  if (day || month || year)
+    {
+      /* The year is optional; without it, 29 February is a valid birthday. */
+      int in_month = month ? g_date_get_days_in_month (month, year ? year : 2000) : 0;
+
+      if (day < 1 || month < 1 || day > in_month)
+        {
+          g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                               _("The birthday is not a real date. Enter the day and the month; the year is optional."));
+          return FALSE;
+        }
+    }
+
+  sort_key = rg_text_sort_key (address_as);
+
+  rg_client_set_address_as (self, address_as);
+  rg_client_set_phone (self, phone);
+  rg_client_set_phone2 (self, phone2);
+  rg_client_set_email (self, email);
+  rg_record_set_string (record, PROP_SORT_KEY, sort_key);
+  rg_record_set_string (record, PROP_PHONE_DIGITS, digits);
+  rg_record_set_string (record, PROP_PHONE2_DIGITS, digits2);
+
+  return TRUE;
+}
+
+static void
+rg_client_class_init (RgClientClass *klass)
+{
+  RgRecordClass *record_class = RG_RECORD_CLASS (klass);
+
+  record_class->prepare_save = rg_client_prepare_save;
+
+  properties[PROP_ADDRESS_AS] = g_param_spec_string ("address-as", NULL, NULL, NULL, RG_COLUMN);
+  properties[PROP_SORT_KEY] = g_param_spec_string ("sort-key", NULL, NULL, NULL, RG_COLUMN_DERIVED);
+  properties[PROP_PHONE] = g_param_spec_string ("phone", NULL, NULL, NULL, RG_COLUMN);
+  properties[PROP_PHONE_DIGITS] = g_param_spec_string ("phone-digits", NULL, NULL, NULL, RG_COLUMN_DERIVED);
+  properties[PROP_FULL_NAME] = g_param_spec_string ("full-name", NULL, NULL, NULL, RG_COLUMN_NULLABLE);
+  properties[PROP_PHONE2] = g_param_spec_string ("phone2", NULL, NULL, NULL, RG_COLUMN_NULLABLE);
+  properties[PROP_PHONE2_DIGITS] = g_param_spec_string ("phone2-digits", NULL, NULL, NULL, RG_COLUMN_DERIVED);
+  properties[PROP_EMAIL] = g_param_spec_string ("email", NULL, NULL, NULL, RG_COLUMN_NULLABLE);
+  properties[PROP_BIRTH_DAY] = g_param_spec_int ("birth-day", NULL, NULL, 0, 31, 0, RG_COLUMN_NULLABLE);
+  properties[PROP_BIRTH_MONTH] = g_param_spec_int ("birth-month", NULL, NULL, 0, 12, 0, RG_COLUMN_NULLABLE);
+  properties[PROP_BIRTH_YEAR] = g_param_spec_int ("birth-year", NULL, NULL, 0, 2200, 0, RG_COLUMN_NULLABLE);
+  properties[PROP_GENDER] = g_param_spec_enum ("gender", NULL, NULL, RG_TYPE_GENDER, RG_GENDER_UNSET,
+                                               RG_COLUMN_NULLABLE);
+  properties[PROP_CALL_TIME] = g_param_spec_string ("call-time", NULL, NULL, NULL, RG_COLUMN_NULLABLE);
+  properties[PROP_PREFERRED_STAFF_ID] = g_param_spec_int64 ("preferred-staff-id", NULL, NULL,
+                                                            0, G_MAXINT64, 0, RG_COLUMN_NULLABLE);
+  properties[PROP_REFERRED_BY_ID] = g_param_spec_int64 ("referred-by-id", NULL, NULL,
+                                                        0, G_MAXINT64, 0, RG_COLUMN_NULLABLE);
+  properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, RG_COLUMN_NULLABLE);
+  properties[PROP_CONSENT_MESSAGES] = g_param_spec_boolean ("consent-messages", NULL, NULL, FALSE, RG_COLUMN);
+  properties[PROP_MINIMAL_CONTACT] = g_param_spec_boolean ("minimal-contact", NULL, NULL, FALSE, RG_COLUMN);
+  properties[PROP_PREFERENCES] = g_param_spec_string ("preferences", NULL, NULL, NULL, RG_COLUMN_NULLABLE);
+  properties[PROP_MEDICAL_NOTES] = g_param_spec_string ("medical-notes", NULL, NULL, NULL, RG_COLUMN_NULLABLE);
+  properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, NULL, RG_COLUMN_NULLABLE);
+
+  rg_record_class_install_properties (record_class, N_PROPS, properties);
+  rg_record_class_set_table (record_class, "clients", TRUE);
+}
+
+static void
+rg_client_init (RgClient *self)
+{
+}
+
+RgClient *
+rg_client_new (const char *address_as,
+               const char *phone)
+{
+  return g_object_new (RG_TYPE_CLIENT,
+                       "address-as", address_as,
+                       "phone", phone,
+                       NULL);
+}
+
+#define STRING_GETTER(name, PROP) \
+  const char *rg_client_get_##name (RgClient *self) \
+  { g_return_val_if_fail (RG_IS_CLIENT (self), NULL); return rg_record_get_string (R (self), PROP); }
+#define STRING_SETTER(name, PROP) \
+  void rg_client_set_##name (RgClient *self, const char *value) \
+  { g_return_if_fail (RG_IS_CLIENT (self)); rg_record_set_string (R (self), PROP, value); }
+
+STRING_GETTER (address_as, PROP_ADDRESS_AS)
+STRING_SETTER (address_as, PROP_ADDRESS_AS)
+STRING_GETTER (phone, PROP_PHONE)
+STRING_SETTER (phone, PROP_PHONE)
+STRING_GETTER (phone_digits, PROP_PHONE_DIGITS)
+STRING_GETTER (full_name, PROP_FULL_NAME)
+STRING_SETTER (full_name, PROP_FULL_NAME)
+STRING_GETTER (phone2, PROP_PHONE2)
+STRING_SETTER (phone2, PROP_PHONE2)
+STRING_GETTER (email, PROP_EMAIL)
+STRING_SETTER (email, PROP_EMAIL)
+STRING_GETTER (call_time, PROP_CALL_TIME)
+STRING_GETTER (source, PROP_SOURCE)
+STRING_GETTER (preferences, PROP_PREFERENCES)
+STRING_GETTER (medical_notes, PROP_MEDICAL_NOTES)
+STRING_GETTER (notes, PROP_NOTES)
+STRING_SETTER (notes, PROP_NOTES)
+
+void
+rg_client_get_birthday (RgClient *self,
+                        int      *day,
+                        int      *month,
+                        int      *year)
+{
+  g_return_if_fail (RG_IS_CLIENT (self));
+
+  if (day)
+    *day = rg_record_get_int (R (self), PROP_BIRTH_DAY);
+  if (month)
+    *month = rg_record_get_int (R (self), PROP_BIRTH_MONTH);
+  if (year)
+    *year = rg_record_get_int (R (self), PROP_BIRTH_YEAR);
+}
+
+void
+rg_client_set_birthday (RgClient *self,
+                        int       day,
+                        int       month,
+                        int       year)
+{
+  g_return_if_fail (RG_IS_CLIENT (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  rg_record_set_int (R (self), PROP_BIRTH_DAY, day);
+  rg_record_set_int (R (self), PROP_BIRTH_MONTH, month);
+  rg_record_set_int (R (self), PROP_BIRTH_YEAR, year);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+RgGender
+rg_client_get_gender (RgClient *self)
+{
+  g_return_val_if_fail (RG_IS_CLIENT (self), RG_GENDER_UNSET);
+  return rg_record_get_enum (R (self), PROP_GENDER);
+}
+
+void
+rg_client_set_gender (RgClient *self,
+                      RgGender  gender)
+{
+  g_return_if_fail (RG_IS_CLIENT (self));
+  rg_record_set_enum (R (self), PROP_GENDER, gender);
+}
+
+gint64
+rg_client_get_preferred_staff_id (RgClient *self)
+{
+  g_return_val_if_fail (RG_IS_CLIENT (self), 0);
+  return rg_record_get_int64 (R (self), PROP_PREFERRED_STAFF_ID);
+}
+
+void
+rg_client_set_preferred_staff_id (RgClient *self,
+                                  gint64    staff_id)
+{
+  g_return_if_fail (RG_IS_CLIENT (self));
+  rg_record_set_int64 (R (self), PROP_PREFERRED_STAFF_ID, staff_id);
+}
+
+gint64
+rg_client_get_referred_by_id (RgClient *self)
+{
+  g_return_val_if_fail (RG_IS_CLIENT (self), 0);
+  return rg_record_get_int64 (R (self), PROP_REFERRED_BY_ID);
+}
+
+gboolean
+rg_client_get_consent_messages (RgClient *self)
+{
+  g_return_val_if_fail (RG_IS_CLIENT (self), FALSE);
+  return rg_record_get_boolean (R (self), PROP_CONSENT_MESSAGES);
+}
+
+gboolean
+rg_client_get_minimal_contact (RgClient *self)
+{
+  g_return_val_if_fail (RG_IS_CLIENT (self), FALSE);
+  return rg_record_get_boolean (R (self), PROP_MINIMAL_CONTACT);
+}

@@ -1,0 +1,43 @@
+/* rg-enums.h — enumerations of the model; their nicks are what the
+ * database stores, so they never change once released.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  RG_GENDER_UNSET,   /*< nick=unset >*/
+  RG_GENDER_FEMALE,  /*< nick=female >*/
+  RG_GENDER_MALE,    /*< nick=male >*/
+  RG_GENDER_OTHER,   /*< nick=other >*/
+} RgGender;
+
+typedef enum {
+  RG_STAFF_ROLE_MASTER,         /*< nick=master >*/
+  RG_STAFF_ROLE_ADMINISTRATOR,  /*< nick=administrator >*/
+  RG_STAFF_ROLE_DIRECTOR,       /*< nick=director >*/
+  RG_STAFF_ROLE_RESOURCE,       /*< nick=resource >*/
+} RgStaffRole;
+
+typedef enum {
+  RG_APPOINTMENT_BOOKED,     /*< nick=booked >*/
+  RG_APPOINTMENT_CONFIRMED,  /*< nick=confirmed >*/
+  RG_APPOINTMENT_ARRIVED,    /*< nick=arrived >*/
+  RG_APPOINTMENT_DONE,       /*< nick=done >*/
+  RG_APPOINTMENT_CANCELLED,  /*< nick=cancelled >*/
+  RG_APPOINTMENT_NO_SHOW,    /*< nick=no_show >*/
+} RgAppointmentStatus;
+
+typedef enum {
+  RG_INTERACTION_CALL,       /*< nick=call >*/
+  RG_INTERACTION_NOTE,       /*< nick=note >*/
+  RG_INTERACTION_COMPLAINT,  /*< nick=complaint >*/
+  RG_INTERACTION_TASK,       /*< nick=task >*/
+  RG_INTERACTION_GIFT,       /*< nick=gift >*/
+  RG_INTERACTION_MESSAGE,    /*< nick=message >*/
+  RG_INTERACTION_SYSTEM,     /*< nick=system >*/
+} RgInteractionKind;
+
+G_END_DECLS

@@ -1,0 +1,17 @@
+/* rg-format.h — how amounts, dates and birthdays read to a person.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *rg_format_money     (gint64  minor_units) G_GNUC_WARN_UNUSED_RESULT;
+char *rg_format_date      (gint64  unix_seconds) G_GNUC_WARN_UNUSED_RESULT;
+char *rg_format_date_time (gint64  unix_seconds) G_GNUC_WARN_UNUSED_RESULT;
+char *rg_format_birthday  (int     day,
+                           int     month,
+                           int     year) G_GNUC_WARN_UNUSED_RESULT;
+char *rg_format_count     (guint   n) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

@@ -1,0 +1,142 @@
+/* rg-service.c — a service the studio offers.
+ *
+ * Prices are integer minor units (kopecks, cents). The repeat interval is
+ * the recommended number of days until the service is due again; 0 when the
+ * studio has not set one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "rg-model"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rg-service.h"
+
+struct _RgService
+{
+  RgRecord parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (RgService, rg_service, RG_TYPE_RECORD)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_CATEGORY,
+  PROP_DURATION_MINUTES,
+  PROP_PRICE,
+  PROP_REPEAT_DAYS,
+  PROP_POSITION,
+  PROP_ARCHIVED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+rg_service_prepare_save (RgRecord  *record,
+                         RgStore   *store,
+                         GError   **error)
+{
+  RgService *self = RG_SERVICE (record);
+  g_autofree char *name = g_strdup (rg_service_get_name (self));
+  int duration = rg_service_get_duration_minutes (self);
+
+  if (name == NULL || *g_strstrip (name) == '\0')
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                           _("Enter the name of the service."));
+      return FALSE;
+    }
+  if (duration < 5 || duration > 24 * 60)
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                           _("A service lasts from 5 minutes to 24 hours."));
+      return FALSE;
+    }
+
+  rg_record_set_string (record, PROP_NAME, name);
+  return TRUE;
+}
+
+static void
+rg_service_class_init (RgServiceClass *klass)
+{
+  RgRecordClass *record_class = RG_RECORD_CLASS (klass);
+
+  record_class->prepare_save = rg_service_prepare_save;
+
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, RG_COLUMN);
+  properties[PROP_CATEGORY] = g_param_spec_string ("category", NULL, NULL, "", RG_COLUMN);
+  properties[PROP_DURATION_MINUTES] = g_param_spec_int ("duration-minutes", NULL, NULL,
+                                                        0, 24 * 60, 60, RG_COLUMN);
+  properties[PROP_PRICE] = g_param_spec_int64 ("price", NULL, NULL, 0, G_MAXINT64, 0, RG_COLUMN);
+  properties[PROP_REPEAT_DAYS] = g_param_spec_int ("repeat-days", NULL, NULL, 0, 3650, 0,
+                                                   RG_COLUMN_NULLABLE);
+  properties[PROP_POSITION] = g_param_spec_int ("position", NULL, NULL, G_MININT, G_MAXINT, 0, RG_COLUMN);
+  properties[PROP_ARCHIVED] = g_param_spec_boolean ("archived", NULL, NULL, FALSE, RG_COLUMN);
+
+  rg_record_class_install_properties (record_class, N_PROPS, properties);
+  rg_record_class_set_table (record_class, "services", FALSE);
+}
+
+static void
+rg_service_init (RgService *self)
+{
+}
+
+RgService *
+rg_service_new (const char *name,
+                int         duration_minutes,
+                gint64      price)
+{
+  return g_object_new (RG_TYPE_SERVICE,
+                       "name", name,
+                       "duration-minutes", duration_minutes,
+                       "price", price,
+                       NULL);
+}
+
+const char *
+rg_service_get_name (RgService *self)
+{
+  g_return_val_if_fail (RG_IS_SERVICE (self), NULL);
+  return rg_record_get_string (RG_RECORD (self), PROP_NAME);
+}
+
+const char *
+rg_service_get_category (RgService *self)
+{
+  g_return_val_if_fail (RG_IS_SERVICE (self), NULL);
+  return rg_record_get_string (RG_RECORD (self), PROP_CATEGORY);
+}
+
+int
+rg_service_get_duration_minutes (RgService *self)
+{
+  g_return_val_if_fail (RG_IS_SERVICE (self), 0);
+  return rg_record_get_int (RG_RECORD (self), PROP_DURATION_MINUTES);
+}
+
+gint64
+rg_service_get_price (RgService *self)
+{
+  g_return_val_if_fail (RG_IS_SERVICE (self), 0);
+  return rg_record_get_int64 (RG_RECORD (self), PROP_PRICE);
+}
+
+int
+rg_service_get_repeat_days (RgService *self)
+{
+  g_return_val_if_fail (RG_IS_SERVICE (self), 0);
+  return rg_record_get_int (RG_RECORD (self), PROP_REPEAT_DAYS);
+}
+
+gboolean
+rg_service_get_archived (RgService *self)
+{
+  g_return_val_if_fail (RG_IS_SERVICE (self), FALSE);
+  return rg_record_get_boolean (RG_RECORD (self), PROP_ARCHIVED);
+}

@@ -1,0 +1,22 @@
+/* rg-service.h — a service the studio offers.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "rg-record.h"
+
+G_BEGIN_DECLS
+
+#define RG_TYPE_SERVICE (rg_service_get_type ())
+G_DECLARE_FINAL_TYPE (RgService, rg_service, RG, SERVICE, RgRecord)
+
+RgService   *rg_service_new                  (const char *name,
+                                              int         duration_minutes,
+                                              gint64      price) G_GNUC_WARN_UNUSED_RESULT;
+const char  *rg_service_get_name             (RgService  *self);
+const char  *rg_service_get_category         (RgService  *self);
+int          rg_service_get_duration_minutes (RgService  *self);
+gint64       rg_service_get_price            (RgService  *self);
+int          rg_service_get_repeat_days      (RgService  *self);
+gboolean     rg_service_get_archived         (RgService  *self);
+
+G_END_DECLS

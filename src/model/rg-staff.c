@@ -1,0 +1,150 @@
+/* rg-staff.c — a member of staff or a resource.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "rg-model"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rg-model-enums.h"
+#include "rg-staff.h"
+
+struct _RgStaff
+{
+  RgRecord parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (RgStaff, rg_staff, RG_TYPE_RECORD)
+
+enum {
+  PROP_0,
+  PROP_DISPLAY_NAME,
+  PROP_ROLE,
+  PROP_COLOR,
+  PROP_PHONE,
+  PROP_POSITION,
+  PROP_ARCHIVED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+is_hex_colour (const char *color)
+{
+  if (color == NULL || color[0] != '#' || strlen (color) != 7)
+    return FALSE;
+  for (int i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (color[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+rg_staff_prepare_save (RgRecord  *record,
+                       RgStore   *store,
+                       GError   **error)
+{
+  RgStaff *self = RG_STAFF (record);
+  g_autofree char *name = g_strdup (rg_staff_get_display_name (self));
+
+  if (name == NULL || *g_strstrip (name) == '\0')
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                           _("Enter the name to show in the calendar."));
+      return FALSE;
+    }
+  if (!is_hex_colour (rg_staff_get_color (self)))
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                           _("Choose a colour for the calendar column."));
+      return FALSE;
+    }
+
+  rg_staff_set_display_name (self, name);
+  return TRUE;
+}
+
+static void
+rg_staff_class_init (RgStaffClass *klass)
+{
+  RgRecordClass *record_class = RG_RECORD_CLASS (klass);
+
+  record_class->prepare_save = rg_staff_prepare_save;
+
+  properties[PROP_DISPLAY_NAME] = g_param_spec_string ("display-name", NULL, NULL, NULL, RG_COLUMN);
+  properties[PROP_ROLE] = g_param_spec_enum ("role", NULL, NULL, RG_TYPE_STAFF_ROLE,
+                                             RG_STAFF_ROLE_MASTER, RG_COLUMN);
+  properties[PROP_COLOR] = g_param_spec_string ("color", NULL, NULL, "#3584e4", RG_COLUMN);
+  properties[PROP_PHONE] = g_param_spec_string ("phone", NULL, NULL, NULL, RG_COLUMN_NULLABLE);
+  properties[PROP_POSITION] = g_param_spec_int ("position", NULL, NULL, G_MININT, G_MAXINT, 0, RG_COLUMN);
+  properties[PROP_ARCHIVED] = g_param_spec_boolean ("archived", NULL, NULL, FALSE, RG_COLUMN);
+
+  rg_record_class_install_properties (record_class, N_PROPS, properties);
+  rg_record_class_set_table (record_class, "staff", FALSE);
+}
+
+static void
+rg_staff_init (RgStaff *self)
+{
+}
+
+RgStaff *
+rg_staff_new (const char  *display_name,
+              RgStaffRole  role)
+{
+  return g_object_new (RG_TYPE_STAFF, "display-name", display_name, "role", role, NULL);
+}
+
+const char *
+rg_staff_get_display_name (RgStaff *self)
+{
+  g_return_val_if_fail (RG_IS_STAFF (self), NULL);
+  return rg_record_get_string (RG_RECORD (self), PROP_DISPLAY_NAME);
+}
+
+void
+rg_staff_set_display_name (RgStaff    *self,
+                           const char *display_name)
+{
+  g_return_if_fail (RG_IS_STAFF (self));
+  rg_record_set_string (RG_RECORD (self), PROP_DISPLAY_NAME, display_name);
+}
+
+RgStaffRole
+rg_staff_get_role (RgStaff *self)
+{
+  g_return_val_if_fail (RG_IS_STAFF (self), RG_STAFF_ROLE_MASTER);
+  return rg_record_get_enum (RG_RECORD (self), PROP_ROLE);
+}
+
+const char *
+rg_staff_get_color (RgStaff *self)
+{
+  g_return_val_if_fail (RG_IS_STAFF (self), NULL);
+  return rg_record_get_string (RG_RECORD (self), PROP_COLOR);
+}
+
+void
+rg_staff_set_color (RgStaff    *self,
+                    const char *color)
+{
+  g_return_if_fail (RG_IS_STAFF (self));
+  rg_record_set_string (RG_RECORD (self), PROP_COLOR, color);
+}
+
+int
+rg_staff_get_position (RgStaff *self)
+{
+  g_return_val_if_fail (RG_IS_STAFF (self), 0);
+  return rg_record_get_int (RG_RECORD (self), PROP_POSITION);
+}
+
+gboolean
+rg_staff_get_archived (RgStaff *self)
+{
+  g_return_val_if_fail (RG_IS_STAFF (self), FALSE);
+  return rg_record_get_boolean (RG_RECORD (self), PROP_ARCHIVED);
+}

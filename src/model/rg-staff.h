@@ -1,0 +1,26 @@
+/* rg-staff.h — a member of staff, or a resource (room, equipment) that has
+ * its own column in the calendar.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "rg-enums.h"
+#include "rg-record.h"
+
+G_BEGIN_DECLS
+
+#define RG_TYPE_STAFF (rg_staff_get_type ())
+G_DECLARE_FINAL_TYPE (RgStaff, rg_staff, RG, STAFF, RgRecord)
+
+RgStaff     *rg_staff_new               (const char  *display_name,
+                                         RgStaffRole  role) G_GNUC_WARN_UNUSED_RESULT;
+const char  *rg_staff_get_display_name  (RgStaff     *self);
+void         rg_staff_set_display_name  (RgStaff     *self,
+                                         const char  *display_name);
+RgStaffRole  rg_staff_get_role          (RgStaff     *self);
+const char  *rg_staff_get_color         (RgStaff     *self);
+void         rg_staff_set_color         (RgStaff     *self,
+                                         const char  *color);
+int          rg_staff_get_position      (RgStaff     *self);
+gboolean     rg_staff_get_archived      (RgStaff     *self);
+
+G_END_DECLS

@@ -1,0 +1,455 @@
+/* rg-studio.c — the model's context.
+ *
+ * Views get the studio as a construct property (never a global) and ask it
+ * for records. It keeps at most one live object per row: whoever writes a
+ * row, through this studio or not, the store's ::changed reaches the studio,
+ * which reloads that object, so every widget bound to it updates by itself.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "rg-model"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rg-appointment.h"
+#include "rg-client.h"
+#include "rg-interaction.h"
+#include "rg-rating.h"
+#include "rg-service.h"
+#include "rg-staff.h"
+#include "rg-studio.h"
+
+struct _RgStudio
+{
+  GObject     parent_instance;
+
+  RgStore    *store;
+  gulong      changed_id;
+  GHashTable *types;      /* table quark -> GType */
+  GHashTable *live;       /* GType -> GHashTable (gint64* id -> RgRecord*, weak) */
+  RgClient   *selected_client;
+};
+
+G_DEFINE_FINAL_TYPE (RgStudio, rg_studio, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SELECTED_CLIENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GHashTable *
+live_map (RgStudio *self,
+          GType     type)
+{
+  GHashTable *map = g_hash_table_lookup (self->live, GSIZE_TO_POINTER (type));
+
+  if (map == NULL)
+    {
+      map = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      g_hash_table_insert (self->live, GSIZE_TO_POINTER (type), map);
+    }
+
+  return map;
+}
+
+static void
+record_finalized_cb (gpointer  data,
+                     GObject  *where_the_object_was)
+{
+  RgStudio *self = data;
+  RgRecord *record = (RgRecord *) where_the_object_was;
+  gint64 id = rg_record_get_id (record);
+  GHashTable *map = live_map (self, G_OBJECT_TYPE (where_the_object_was));
+
+  if (g_hash_table_lookup (map, &id) == (gpointer) record)
+    g_hash_table_remove (map, &id);
+}
+
+static void
+remember (RgStudio *self,
+          RgRecord *record)
+{
+  gint64 id = rg_record_get_id (record);
+  GHashTable *map = live_map (self, G_OBJECT_TYPE (record));
+
+  g_assert (id != 0);
+  g_hash_table_insert (map, g_memdup2 (&id, sizeof id), record);
+  g_object_weak_ref (G_OBJECT (record), record_finalized_cb, self);
+}
+
+gpointer
+rg_studio_lookup_cached (RgStudio *self,
+                         GType     type,
+                         gint64    id)
+{
+  RgRecord *record;
+
+  g_return_val_if_fail (RG_IS_STUDIO (self), NULL);
+
+  record = g_hash_table_lookup (live_map (self, type), &id);
+  return record ? g_object_ref (record) : NULL;
+}
+
+/* The live object for a row, loaded on first use. Returns a new reference. */
+gpointer
+rg_studio_lookup (RgStudio  *self,
+                  GType      type,
+                  gint64     id,
+                  GError   **error)
+{
+  RgRecord *record;
+
+  g_return_val_if_fail (RG_IS_STUDIO (self), NULL);
+  g_return_val_if_fail (g_type_is_a (type, RG_TYPE_RECORD), NULL);
+
+  record = rg_studio_lookup_cached (self, type, id);
+  if (record)
+    return record;
+
+  record = rg_record_load (type, self->store, id, error);
+  if (record)
+    remember (self, record);
+
+  return record;
+}
+
+guint
+rg_studio_count_live (RgStudio *self,
+                      GType     type)
+{
+  g_return_val_if_fail (RG_IS_STUDIO (self), 0);
+  return g_hash_table_size (live_map (self, type));
+}
+
+gboolean
+rg_studio_save (RgStudio  *self,
+                gpointer   record,
+                GError   **error)
+{
+  gboolean is_new;
+
+  g_return_val_if_fail (RG_IS_STUDIO (self), FALSE);
+  g_return_val_if_fail (RG_IS_RECORD (record), FALSE);
+
+  is_new = rg_record_get_id (record) == 0;
+  if (!rg_record_save (record, self->store, error))
+    return FALSE;
+  if (is_new)
+    remember (self, record);
+
+  return TRUE;
+}
+
+gboolean
+rg_studio_delete (RgStudio  *self,
+                  gpointer   record,
+                  GError   **error)
+{
+  g_return_val_if_fail (RG_IS_STUDIO (self), FALSE);
+  g_return_val_if_fail (RG_IS_RECORD (record), FALSE);
+
+  return rg_record_delete (record, self->store, error);
+}
+
+gboolean
+rg_studio_undelete (RgStudio  *self,
+                    gpointer   record,
+                    GError   **error)
+{
+  g_return_val_if_fail (RG_IS_STUDIO (self), FALSE);
+  g_return_val_if_fail (RG_IS_RECORD (record), FALSE);
+
+  return rg_record_undelete (record, self->store, error);
+}
+
+static void
+refresh (RgStudio *self,
+         RgRecord *record)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rg_record_reload (record, self->store, &error))
+    {
+      if (g_error_matches (error, RG_STORE_ERROR, RG_STORE_ERROR_NOT_FOUND))
+        rg_record_mark_erased (record);
+      else
+        g_warning ("Could not reload a %s: %s", G_OBJECT_TYPE_NAME (record), error->message);
+    }
+}
+
+static void
+store_changed_cb (RgStudio     *self,
+                  const char   *table,
+                  gint64        id,
+                  RgChangeKind  kind,
+                  RgStore      *store)
+{
+  GType type = GPOINTER_TO_SIZE (g_hash_table_lookup (self->types,
+                                                      GUINT_TO_POINTER (g_quark_try_string (table))));
+  GHashTable *map;
+
+  if (type == 0)
+    return;
+
+  map = live_map (self, type);
+
+  if (kind == RG_CHANGE_RESET)
+    {
+      g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, map);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_ptr_array_add (records, g_object_ref (value));
+      for (guint i = 0; i < records->len; i++)
+        refresh (self, g_ptr_array_index (records, i));
+    }
+  else
+    {
+      g_autoptr(RgRecord) record = NULL;
+
+      if ((record = g_hash_table_lookup (map, &id)))
+        {
+          g_object_ref (record);
+          if (kind == RG_CHANGE_DELETE)
+            rg_record_mark_erased (record);
+          else
+            refresh (self, record);
+        }
+    }
+
+  if (self->selected_client && type == RG_TYPE_CLIENT &&
+      rg_record_is_deleted (RG_RECORD (self->selected_client)))
+    rg_studio_set_selected_client (self, NULL);
+}
+
+RgClient *
+rg_studio_get_selected_client (RgStudio *self)
+{
+  g_return_val_if_fail (RG_IS_STUDIO (self), NULL);
+  return self->selected_client;
+}
+
+void
+rg_studio_set_selected_client (RgStudio *self,
+                               RgClient *client)
+{
+  g_return_if_fail (RG_IS_STUDIO (self));
+  g_return_if_fail (client == NULL || RG_IS_CLIENT (client));
+
+  if (g_set_object (&self->selected_client, client))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CLIENT]);
+}
+
+guint
+rg_studio_count_clients (RgStudio *self)
+{
+  g_autoptr(RgStmt) stmt = NULL;
+  gboolean row = FALSE;
+
+  g_return_val_if_fail (RG_IS_STUDIO (self), 0);
+
+  stmt = rg_store_prepare (self->store, "SELECT count(*) FROM clients WHERE deleted_at IS NULL", NULL);
+  if (stmt == NULL || !rg_store_step_row (self->store, stmt, &row, NULL) || !row)
+    return 0;
+
+  return sqlite3_column_int (stmt, 0);
+}
+
+/* The names of a client's tags, in alphabetical order. */
+GStrv
+rg_studio_list_client_tags (RgStudio  *self,
+                            gint64     client_id,
+                            GError   **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(RgStmt) stmt = NULL;
+
+  g_return_val_if_fail (RG_IS_STUDIO (self), NULL);
+
+  stmt = rg_store_prepare (self->store,
+                           "SELECT t.name FROM client_tags ct JOIN tags t ON t.id = ct.tag_id "
+                           "WHERE ct.client_id = ?1 ORDER BY t.name COLLATE NOCASE",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  for (;;)
+    {
+      gboolean row;
+
+      if (!rg_store_step_row (self->store, stmt, &row, error))
+        return NULL;
+      if (!row)
+        break;
+      g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+RgStore *
+rg_studio_get_store (RgStudio *self)
+{
+  g_return_val_if_fail (RG_IS_STUDIO (self), NULL);
+  return self->store;
+}
+
+RgStudio *
+rg_studio_new (RgStore *store)
+{
+  g_return_val_if_fail (RG_IS_STORE (store), NULL);
+  return g_object_new (RG_TYPE_STUDIO, "store", store, NULL);
+}
+
+static void
+register_type (RgStudio *self,
+               GType     type)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  const char *table = rg_record_class_get_table (RG_RECORD_CLASS (klass));
+
+  g_hash_table_insert (self->types, GUINT_TO_POINTER (g_quark_from_string (table)),
+                       GSIZE_TO_POINTER (type));
+}
+
+static void
+rg_studio_constructed (GObject *object)
+{
+  RgStudio *self = RG_STUDIO (object);
+
+  G_OBJECT_CLASS (rg_studio_parent_class)->constructed (object);
+
+  g_assert (self->store != NULL);
+
+  register_type (self, RG_TYPE_CLIENT);
+  register_type (self, RG_TYPE_STAFF);
+  register_type (self, RG_TYPE_SERVICE);
+  register_type (self, RG_TYPE_APPOINTMENT);
+  register_type (self, RG_TYPE_RATING);
+  register_type (self, RG_TYPE_INTERACTION);
+
+  self->changed_id = g_signal_connect_swapped (self->store, "changed",
+                                               G_CALLBACK (store_changed_cb), self);
+}
+
+static void
+forget_all (RgStudio *self)
+{
+  GHashTableIter types;
+  gpointer map;
+
+  g_hash_table_iter_init (&types, self->live);
+  while (g_hash_table_iter_next (&types, NULL, &map))
+    {
+      GHashTableIter records;
+      gpointer record;
+
+      g_hash_table_iter_init (&records, map);
+      while (g_hash_table_iter_next (&records, NULL, &record))
+        g_object_weak_unref (record, record_finalized_cb, self);
+      g_hash_table_remove_all (map);
+    }
+}
+
+static void
+rg_studio_dispose (GObject *object)
+{
+  RgStudio *self = RG_STUDIO (object);
+
+  g_clear_object (&self->selected_client);
+  forget_all (self);
+  g_clear_signal_handler (&self->changed_id, self->store);
+
+  G_OBJECT_CLASS (rg_studio_parent_class)->dispose (object);
+}
+
+static void
+rg_studio_finalize (GObject *object)
+{
+  RgStudio *self = RG_STUDIO (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->live, g_hash_table_unref);
+  g_clear_pointer (&self->types, g_hash_table_unref);
+
+  G_OBJECT_CLASS (rg_studio_parent_class)->finalize (object);
+}
+
+static void
+rg_studio_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  RgStudio *self = RG_STUDIO (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_SELECTED_CLIENT:
+      g_value_set_object (value, self->selected_client);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_studio_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  RgStudio *self = RG_STUDIO (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_SELECTED_CLIENT:
+      rg_studio_set_selected_client (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_studio_class_init (RgStudioClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = rg_studio_constructed;
+  object_class->dispose = rg_studio_dispose;
+  object_class->finalize = rg_studio_finalize;
+  object_class->get_property = rg_studio_get_property;
+  object_class->set_property = rg_studio_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RG_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_CLIENT] =
+    g_param_spec_object ("selected-client", NULL, NULL, RG_TYPE_CLIENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rg_studio_init (RgStudio *self)
+{
+  self->types = g_hash_table_new (NULL, NULL);
+  self->live = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
+}

@@ -1,0 +1,48 @@
+/* rg-studio.h — the model's context: the store, one live object per row,
+ * and the selection every view shares.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "rg-client.h"
+#include "rg-record.h"
+#include "store/rg-store.h"
+
+G_BEGIN_DECLS
+
+#define RG_TYPE_STUDIO (rg_studio_get_type ())
+G_DECLARE_FINAL_TYPE (RgStudio, rg_studio, RG, STUDIO, GObject)
+
+RgStudio   *rg_studio_new                  (RgStore      *store) G_GNUC_WARN_UNUSED_RESULT;
+RgStore    *rg_studio_get_store            (RgStudio     *self);
+
+gpointer    rg_studio_lookup               (RgStudio     *self,
+                                            GType         type,
+                                            gint64        id,
+                                            GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+gpointer    rg_studio_lookup_cached        (RgStudio     *self,
+                                            GType         type,
+                                            gint64        id);
+guint       rg_studio_count_live           (RgStudio     *self,
+                                            GType         type);
+gboolean    rg_studio_save                 (RgStudio     *self,
+                                            gpointer      record,
+                                            GError      **error);
+gboolean    rg_studio_delete               (RgStudio     *self,
+                                            gpointer      record,
+                                            GError      **error);
+gboolean    rg_studio_undelete             (RgStudio     *self,
+                                            gpointer      record,
+                                            GError      **error);
+
+RgClient   *rg_studio_get_selected_client  (RgStudio     *self);
+void        rg_studio_set_selected_client  (RgStudio     *self,
+                                            RgClient     *client);
+
+guint       rg_studio_count_clients        (RgStudio     *self);
+GStrv       rg_studio_list_client_tags     (RgStudio     *self,
+                                            gint64        client_id,
+                                            GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

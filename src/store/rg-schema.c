@@ -1,0 +1,242 @@
+/* rg-schema.c — the ordered schema migrations.
+ *
+ * Rules every migration keeps (a later issue synchronises machines with
+ * SQLite's session extension, which matches rows by primary key):
+ *  - primary keys are random 64-bit integers chosen by the application
+ *    (rg_store_new_id()), never AUTOINCREMENT;
+ *  - every table has created_at and updated_at, seconds since the Unix epoch, UTC;
+ *  - money is an integer amount of minor units (kopecks, cents);
+ *  - rows the user can delete with an undo carry deleted_at (soft delete).
+ * A migration is appended, never edited once released.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "rg-store"
+
+#include "config.h"
+
+#include "rg-schema-private.h"
+
+/* Folds "ё" to "е" for the full-text index (the unicode61 tokenizer folds
+ * Cyrillic case but not this pair); queries are folded the same way in C. */
+#define FOLD(x) "replace(replace(" x ", 'ё', 'е'), 'Ё', 'Е')"
+
+#define CLIENT_NAME(r)  FOLD (r ".address_as || ' ' || coalesce(" r ".full_name, '')")
+#define CLIENT_NOTES(r) FOLD ("coalesce(" r ".notes, '') || ' ' || coalesce(" r ".preferences, '')")
+#define CLIENT_TAGS(id) \
+  "coalesce((SELECT " FOLD ("group_concat(t.name, ' ')") \
+  " FROM client_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.client_id = " id "), '')"
+#define CLIENT_PHONES(r) r ".phone_digits || ' ' || coalesce(" r ".phone2_digits, '')"
+
+#define STAMPS \
+  "  created_at INTEGER NOT NULL,\n" \
+  "  updated_at INTEGER NOT NULL\n"
+
+static const char migration_1[] =
+  "PRAGMA application_id = 1380404306;\n" /* RG_STORE_APPLICATION_ID */
+
+  "CREATE TABLE staff (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  display_name TEXT NOT NULL CHECK (length(trim(display_name)) > 0),\n"
+  "  role TEXT NOT NULL DEFAULT 'master'\n"
+  "    CHECK (role IN ('director', 'administrator', 'master', 'resource')),\n"
+  "  color TEXT NOT NULL DEFAULT '#3584e4' CHECK (color GLOB '#[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]'),\n"
+  "  phone TEXT,\n"
+  "  position INTEGER NOT NULL DEFAULT 0,\n"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),\n"
+  STAMPS
+  ");\n"
+
+  /* Working hours: any number of intervals per ISO weekday (1 = Monday),
+   * minutes from local midnight, so a lunch break is two rows. */
+  "CREATE TABLE staff_hours (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  staff_id INTEGER NOT NULL REFERENCES staff (id) ON DELETE CASCADE,\n"
+  "  weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),\n"
+  "  start_minute INTEGER NOT NULL CHECK (start_minute BETWEEN 0 AND 1439),\n"
+  "  end_minute INTEGER NOT NULL CHECK (end_minute > start_minute AND end_minute <= 1440),\n"
+  STAMPS
+  ");\n"
+  "CREATE INDEX staff_hours_staff ON staff_hours (staff_id, weekday);\n"
+
+  /* Days off and holidays, a local calendar date YYYY-MM-DD. */
+  "CREATE TABLE staff_days_off (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  staff_id INTEGER NOT NULL REFERENCES staff (id) ON DELETE CASCADE,\n"
+  "  day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+  "  reason TEXT,\n"
+  STAMPS ",\n"
+  "  UNIQUE (staff_id, day)\n"
+  ");\n"
+
+  "CREATE TABLE services (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),\n"
+  "  category TEXT NOT NULL DEFAULT '',\n"
+  "  duration_minutes INTEGER NOT NULL CHECK (duration_minutes BETWEEN 5 AND 1440),\n"
+  "  price INTEGER NOT NULL DEFAULT 0 CHECK (price >= 0),\n"
+  "  repeat_days INTEGER CHECK (repeat_days IS NULL OR repeat_days BETWEEN 1 AND 3650),\n"
+  "  position INTEGER NOT NULL DEFAULT 0,\n"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),\n"
+  STAMPS
+  ");\n"
+
+  "CREATE TABLE clients (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  address_as TEXT NOT NULL CHECK (length(trim(address_as)) > 0),\n"
+  "  sort_key TEXT NOT NULL,\n"
+  "  phone TEXT NOT NULL CHECK (length(trim(phone)) > 0),\n"
+  "  phone_digits TEXT NOT NULL CHECK (length(phone_digits) > 0),\n"
+  "  full_name TEXT,\n"
+  "  phone2 TEXT,\n"
+  "  phone2_digits TEXT,\n"
+  "  email TEXT,\n"
+  "  birth_day INTEGER CHECK (birth_day IS NULL OR birth_day BETWEEN 1 AND 31),\n"
+  "  birth_month INTEGER CHECK (birth_month IS NULL OR birth_month BETWEEN 1 AND 12),\n"
+  "  birth_year INTEGER CHECK (birth_year IS NULL OR birth_year BETWEEN 1900 AND 2200),\n"
+  "  gender TEXT CHECK (gender IS NULL OR gender IN ('female', 'male', 'other')),\n"
+  "  call_time TEXT,\n"
+  "  preferred_staff_id INTEGER REFERENCES staff (id) ON DELETE SET NULL,\n"
+  "  referred_by_id INTEGER REFERENCES clients (id) ON DELETE SET NULL,\n"
+  "  source TEXT,\n"
+  "  consent_messages INTEGER NOT NULL DEFAULT 0 CHECK (consent_messages IN (0, 1)),\n"
+  "  minimal_contact INTEGER NOT NULL DEFAULT 0 CHECK (minimal_contact IN (0, 1)),\n"
+  "  preferences TEXT,\n"
+  "  medical_notes TEXT,\n"
+  "  notes TEXT,\n"
+  "  deleted_at INTEGER,\n"
+  STAMPS
+  ");\n"
+  "CREATE INDEX clients_sort ON clients (sort_key, id) WHERE deleted_at IS NULL;\n"
+  "CREATE INDEX clients_phone ON clients (phone_digits);\n"
+
+  "CREATE TABLE tags (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),\n"
+  "  color TEXT,\n"
+  STAMPS
+  ");\n"
+
+  "CREATE TABLE client_tags (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  client_id INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,\n"
+  "  tag_id INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,\n"
+  STAMPS ",\n"
+  "  UNIQUE (client_id, tag_id)\n"
+  ");\n"
+  "CREATE INDEX client_tags_tag ON client_tags (tag_id);\n"
+
+  "CREATE TABLE appointments (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  client_id INTEGER NOT NULL REFERENCES clients (id),\n"
+  "  staff_id INTEGER NOT NULL REFERENCES staff (id),\n"
+  "  starts_at INTEGER NOT NULL,\n"
+  "  ends_at INTEGER NOT NULL,\n"
+  "  status TEXT NOT NULL DEFAULT 'booked'\n"
+  "    CHECK (status IN ('booked', 'confirmed', 'arrived', 'done', 'cancelled', 'no_show')),\n"
+  "  price INTEGER NOT NULL DEFAULT 0 CHECK (price >= 0),\n"
+  "  note TEXT,\n"
+  "  series_id INTEGER,\n"
+  "  allow_overlap INTEGER NOT NULL DEFAULT 0 CHECK (allow_overlap IN (0, 1)),\n"
+  "  deleted_at INTEGER,\n"
+  STAMPS ",\n"
+  "  CHECK (ends_at > starts_at)\n"
+  ");\n"
+  "CREATE INDEX appointments_starts ON appointments (starts_at);\n"
+  "CREATE INDEX appointments_staff ON appointments (staff_id, starts_at);\n"
+  "CREATE INDEX appointments_client ON appointments (client_id, starts_at);\n"
+  "CREATE INDEX appointments_series ON appointments (series_id) WHERE series_id IS NOT NULL;\n"
+
+  /* The services of one appointment, in order; duration and price are this
+   * client's, copied from the service when booked and editable. */
+  "CREATE TABLE appointment_services (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  appointment_id INTEGER NOT NULL REFERENCES appointments (id) ON DELETE CASCADE,\n"
+  "  service_id INTEGER NOT NULL REFERENCES services (id),\n"
+  "  position INTEGER NOT NULL DEFAULT 0,\n"
+  "  duration_minutes INTEGER NOT NULL CHECK (duration_minutes > 0),\n"
+  "  price INTEGER NOT NULL DEFAULT 0 CHECK (price >= 0),\n"
+  STAMPS
+  ");\n"
+  "CREATE INDEX appointment_services_appointment ON appointment_services (appointment_id, position);\n"
+  "CREATE INDEX appointment_services_service ON appointment_services (service_id);\n"
+
+  "CREATE TABLE ratings (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  appointment_id INTEGER NOT NULL UNIQUE REFERENCES appointments (id) ON DELETE CASCADE,\n"
+  "  score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),\n"
+  "  nps INTEGER CHECK (nps IS NULL OR nps BETWEEN 0 AND 10),\n"
+  "  why TEXT,\n"
+  "  rated_at INTEGER NOT NULL,\n"
+  STAMPS
+  ");\n"
+  "CREATE INDEX ratings_rated ON ratings (rated_at);\n"
+
+  /* The client's timeline: calls and their outcome, notes, complaints,
+   * tasks with a due time, gifts, messages; "system" records merges and
+   * other events the application writes itself. */
+  "CREATE TABLE interactions (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  client_id INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,\n"
+  "  appointment_id INTEGER REFERENCES appointments (id) ON DELETE SET NULL,\n"
+  "  staff_id INTEGER REFERENCES staff (id) ON DELETE SET NULL,\n"
+  "  kind TEXT NOT NULL\n"
+  "    CHECK (kind IN ('call', 'note', 'complaint', 'task', 'gift', 'message', 'system')),\n"
+  "  body TEXT,\n"
+  "  outcome TEXT,\n"
+  "  occurred_at INTEGER NOT NULL,\n"
+  "  due_at INTEGER,\n"
+  "  done_at INTEGER,\n"
+  "  deleted_at INTEGER,\n"
+  STAMPS
+  ");\n"
+  "CREATE INDEX interactions_client ON interactions (client_id, occurred_at);\n"
+  "CREATE INDEX interactions_due ON interactions (due_at) WHERE due_at IS NOT NULL AND done_at IS NULL;\n"
+  "CREATE INDEX interactions_kind ON interactions (kind, occurred_at);\n"
+
+  /* Search. Names, notes and tags in one full-text index; phone digits in a
+   * trigram index so any fragment of three digits or more finds the number. */
+  "CREATE VIRTUAL TABLE clients_fts USING fts5 (\n"
+  "  name, notes, tags,\n"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');\n"
+  "CREATE VIRTUAL TABLE clients_phone_fts USING fts5 (digits, tokenize = 'trigram');\n"
+
+  "CREATE TRIGGER clients_fts_insert AFTER INSERT ON clients BEGIN\n"
+  "  INSERT INTO clients_fts (rowid, name, notes, tags)\n"
+  "    VALUES (new.id, " CLIENT_NAME ("new") ", " CLIENT_NOTES ("new") ", " CLIENT_TAGS ("new.id") ");\n"
+  "  INSERT INTO clients_phone_fts (rowid, digits) VALUES (new.id, " CLIENT_PHONES ("new") ");\n"
+  "END;\n"
+  "CREATE TRIGGER clients_fts_update_text\n"
+  "  AFTER UPDATE OF address_as, full_name, notes, preferences ON clients BEGIN\n"
+  "  UPDATE clients_fts SET name = " CLIENT_NAME ("new") ", notes = " CLIENT_NOTES ("new") "\n"
+  "    WHERE rowid = new.id;\n"
+  "END;\n"
+  "CREATE TRIGGER clients_fts_update_phone\n"
+  "  AFTER UPDATE OF phone_digits, phone2_digits ON clients BEGIN\n"
+  "  UPDATE clients_phone_fts SET digits = " CLIENT_PHONES ("new") " WHERE rowid = new.id;\n"
+  "END;\n"
+  "CREATE TRIGGER clients_fts_delete AFTER DELETE ON clients BEGIN\n"
+  "  DELETE FROM clients_fts WHERE rowid = old.id;\n"
+  "  DELETE FROM clients_phone_fts WHERE rowid = old.id;\n"
+  "END;\n"
+  "CREATE TRIGGER client_tags_fts_insert AFTER INSERT ON client_tags BEGIN\n"
+  "  UPDATE clients_fts SET tags = " CLIENT_TAGS ("new.client_id") " WHERE rowid = new.client_id;\n"
+  "END;\n"
+  "CREATE TRIGGER client_tags_fts_delete AFTER DELETE ON client_tags BEGIN\n"
+  "  UPDATE clients_fts SET tags = " CLIENT_TAGS ("old.client_id") " WHERE rowid = old.client_id;\n"
+  "END;\n"
+  "CREATE TRIGGER tags_fts_rename AFTER UPDATE OF name ON tags BEGIN\n"
+  "  UPDATE clients_fts SET tags = " CLIENT_TAGS ("clients_fts.rowid") "\n"
+  "    WHERE rowid IN (SELECT client_id FROM client_tags WHERE tag_id = new.id);\n"
+  "END;\n";
+
+static const RgMigration migrations[] = {
+  { 1, migration_1 },
+};
+
+const RgMigration *
+rg_schema_get_migrations (guint *n_migrations)
+{
+  *n_migrations = G_N_ELEMENTS (migrations);
+  return migrations;
+}

@@ -1,0 +1,921 @@
+/* rg-store.c — the SQLite store.
+ *
+ * One RgStore owns one connection. Writes happen inside rg_store_begin() /
+ * rg_store_commit() (nested calls become savepoints). Every row a write
+ * touches is recorded by SQLite's update hook; after the outermost commit
+ * the store emits ::changed once per row (coalesced), or a single RESET per
+ * table when a transaction touched too many rows to list. A rollback drops
+ * what it undid, so listeners only ever hear about committed data.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "rg-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "rg-schema-private.h"
+#include "rg-store.h"
+
+/* Past this many rows of one table in one transaction, listeners get a
+ * single RESET for it instead of one signal per row. */
+#define RESET_THRESHOLD 1000
+
+#define BUSY_TIMEOUT_MS 5000
+
+typedef struct {
+  GQuark       table;
+  gint64       id;
+  RgChangeKind kind;
+} Change;
+
+struct _RgStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  int         version;
+
+  GHashTable *statements;     /* SQL text -> sqlite3_stmt* */
+
+  guint       depth;          /* transaction nesting */
+  GArray     *marks;          /* pending->len at each savepoint */
+  GArray     *pending;        /* of Change, not yet committed */
+  GHashTable *counts;         /* table quark -> rows pending */
+  GHashTable *reset_tables;   /* table quarks too busy to list */
+};
+
+G_DEFINE_FINAL_TYPE (RgStore, rg_store, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  COMMITTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_QUARK (rg-store-error-quark, rg_store_error)
+
+const char *
+rg_change_kind_to_string (RgChangeKind kind)
+{
+  switch (kind)
+    {
+    case RG_CHANGE_INSERT: return "insert";
+    case RG_CHANGE_UPDATE: return "update";
+    case RG_CHANGE_DELETE: return "delete";
+    case RG_CHANGE_RESET:  return "reset";
+    default:               return "unknown";
+    }
+}
+
+int
+rg_store_latest_version (void)
+{
+  guint n;
+  const RgMigration *m = rg_schema_get_migrations (&n);
+
+  return m[n - 1].version;
+}
+
+char *
+rg_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "regulars", "studio.db", NULL);
+}
+
+gint64
+rg_store_new_id (void)
+{
+  gint64 id;
+
+  do
+    id = (gint64) ((((guint64) g_random_int ()) << 32 | g_random_int ()) & G_MAXINT64);
+  while (id == 0);
+
+  return id;
+}
+
+gint64
+rg_store_now (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static const char *
+display_path (RgStore *self)
+{
+  return self->path ? self->path : ":memory:";
+}
+
+gboolean
+rg_store_set_error (RgStore  *self,
+                    int       rc,
+                    GError  **error)
+{
+  int primary = rc & 0xff;
+  const char *detail = self && self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  g_autofree char *basename = NULL;
+
+  g_debug ("SQLite error %d (%s) on %s", rc, detail, self ? display_path (self) : "?");
+
+  if (self && self->path)
+    basename = g_path_get_basename (self->path);
+  else
+    basename = g_strdup (":memory:");
+
+  switch (primary)
+    {
+    case SQLITE_NOTADB:
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Regulars database; it was left untouched. Choose a studio file that Regulars created."),
+                   basename);
+      break;
+
+    case SQLITE_CORRUPT:
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged. Restore it from a backup."), basename);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_BUSY,
+                           _("The database is busy in another window or program. Close it there and try again."));
+      break;
+
+    case SQLITE_FULL:
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_FULL,
+                           _("The disk is full. Free some space and try again; nothing was saved."));
+      break;
+
+    case SQLITE_READONLY:
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” can only be read. Check the file’s permissions or open a copy."),
+                   basename);
+      break;
+
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CANNOT_OPEN,
+                   _("Could not open “%s”. Check that the folder exists and that you may write to it."),
+                   basename);
+      break;
+
+    case SQLITE_IOERR:
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_FAILED,
+                   _("Could not read or write “%s”. Check the disk and try again."), basename);
+      break;
+
+    case SQLITE_CONSTRAINT:
+      switch (rc)
+        {
+        case SQLITE_CONSTRAINT_UNIQUE:
+        case SQLITE_CONSTRAINT_PRIMARYKEY:
+          g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_CONSTRAINT,
+                               _("The change was refused: the same record already exists."));
+          break;
+        case SQLITE_CONSTRAINT_FOREIGNKEY:
+          g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_CONSTRAINT,
+                               _("The change was refused: it refers to a record that does not exist, or the record is still in use."));
+          break;
+        case SQLITE_CONSTRAINT_NOTNULL:
+          g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_CONSTRAINT,
+                               _("The change was refused: a required field is empty."));
+          break;
+        case SQLITE_CONSTRAINT_CHECK:
+          g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_CONSTRAINT,
+                               _("The change was refused: a value is outside what is allowed."));
+          break;
+        default:
+          g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_CONSTRAINT,
+                               _("The change was refused by a rule of the database."));
+          break;
+        }
+      break;
+
+    default:
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_FAILED,
+                   _("The database reported an error: %s."), detail);
+      break;
+    }
+
+  return FALSE;
+}
+
+/* Change tracking ---------------------------------------------------------- */
+
+static gboolean
+is_tracked_table (const char *table)
+{
+  return !g_str_has_prefix (table, "sqlite_") && strstr (table, "_fts") == NULL;
+}
+
+static void
+update_hook_cb (void          *data,
+                int            op,
+                const char    *db_name,
+                const char    *table,
+                sqlite3_int64  rowid)
+{
+  RgStore *self = data;
+  GQuark quark;
+  guint count;
+  Change change;
+
+  if (strcmp (db_name, "main") != 0 || !is_tracked_table (table))
+    return;
+
+  quark = g_quark_from_string (table);
+  if (g_hash_table_contains (self->reset_tables, GUINT_TO_POINTER (quark)))
+    return;
+
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, GUINT_TO_POINTER (quark))) + 1;
+  g_hash_table_insert (self->counts, GUINT_TO_POINTER (quark), GUINT_TO_POINTER (count));
+  if (count > RESET_THRESHOLD)
+    {
+      g_hash_table_add (self->reset_tables, GUINT_TO_POINTER (quark));
+      return;
+    }
+
+  change.table = quark;
+  change.id = rowid;
+  change.kind = op == SQLITE_INSERT ? RG_CHANGE_INSERT
+              : op == SQLITE_DELETE ? RG_CHANGE_DELETE
+              : RG_CHANGE_UPDATE;
+  g_array_append_val (self->pending, change);
+}
+
+static void
+forget_pending (RgStore *self)
+{
+  g_array_set_size (self->pending, 0);
+  g_array_set_size (self->marks, 0);
+  g_hash_table_remove_all (self->counts);
+  g_hash_table_remove_all (self->reset_tables);
+}
+
+typedef struct {
+  GQuark table;
+  gint64 id;
+} ChangeKey;
+
+static guint
+change_key_hash (gconstpointer p)
+{
+  const ChangeKey *k = p;
+  return g_int64_hash (&k->id) ^ k->table;
+}
+
+static gboolean
+change_key_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const ChangeKey *ka = a, *kb = b;
+  return ka->id == kb->id && ka->table == kb->table;
+}
+
+/* Merges the changes of one transaction so each row is reported once, with
+ * the kind that describes its net effect, in the order rows were first touched. */
+static GArray *
+coalesce (GArray *pending)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new (change_key_hash, change_key_equal);
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (Change), pending->len);
+  g_autofree ChangeKey *keys = g_new (ChangeKey, pending->len);
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      const Change *c = &g_array_index (pending, Change, i);
+      gpointer found;
+
+      keys[i].table = c->table;
+      keys[i].id = c->id;
+
+      if (g_hash_table_lookup_extended (index, &keys[i], NULL, &found))
+        {
+          Change *prev = &g_array_index (out, Change, GPOINTER_TO_UINT (found));
+
+          if (prev->kind == RG_CHANGE_INSERT && c->kind == RG_CHANGE_DELETE)
+            prev->kind = RG_CHANGE_RESET;   /* marks "net nothing", dropped below */
+          else if (prev->kind == RG_CHANGE_RESET && c->kind == RG_CHANGE_INSERT)
+            prev->kind = RG_CHANGE_INSERT;
+          else if (prev->kind == RG_CHANGE_DELETE && c->kind == RG_CHANGE_INSERT)
+            prev->kind = RG_CHANGE_UPDATE;
+          else if (prev->kind == RG_CHANGE_INSERT && c->kind == RG_CHANGE_UPDATE)
+            ;
+          else
+            prev->kind = c->kind;
+        }
+      else
+        {
+          g_hash_table_insert (index, &keys[i], GUINT_TO_POINTER (out->len));
+          g_array_append_val (out, *c);
+        }
+    }
+
+  return out;
+}
+
+static void
+flush_changes (RgStore *self)
+{
+  g_autoptr(GArray) changes = NULL;
+  g_autoptr(GList) resets = NULL;
+
+  if (self->pending->len == 0 && g_hash_table_size (self->reset_tables) == 0)
+    return;
+
+  /* Take everything first: a handler may write again. */
+  changes = coalesce (self->pending);
+  resets = g_hash_table_get_keys (self->reset_tables);
+  for (guint i = 0; i < changes->len; i++)
+    if (g_list_find (resets, GUINT_TO_POINTER (g_array_index (changes, Change, i).table)))
+      g_array_index (changes, Change, i).kind = RG_CHANGE_RESET;
+  forget_pending (self);
+
+  g_object_ref (self);
+
+  for (GList *l = resets; l; l = l->next)
+    {
+      GQuark table = GPOINTER_TO_UINT (l->data);
+      g_signal_emit (self, signals[CHANGED], table,
+                     g_quark_to_string (table), (gint64) 0, (int) RG_CHANGE_RESET);
+    }
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const Change *c = &g_array_index (changes, Change, i);
+
+      if (c->kind == RG_CHANGE_RESET)
+        continue;
+      g_signal_emit (self, signals[CHANGED], c->table,
+                     g_quark_to_string (c->table), c->id, (int) c->kind);
+    }
+
+  g_signal_emit (self, signals[COMMITTED], 0);
+
+  g_object_unref (self);
+}
+
+/* Statements --------------------------------------------------------------- */
+
+void
+rg_stmt_release (RgStmt *stmt)
+{
+  if (stmt)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+}
+
+RgStmt *
+rg_store_prepare (RgStore     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RG_IS_STORE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt)
+    {
+      if (sqlite3_stmt_busy (stmt))
+        g_critical ("Statement still running when prepared again: %s", sql);
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_critical ("Could not prepare “%s”: %s", sql, sqlite3_errmsg (self->db));
+      rg_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+static void
+maybe_flush_autocommit (RgStore *self)
+{
+  if (self->depth == 0 && sqlite3_get_autocommit (self->db))
+    flush_changes (self);
+}
+
+gboolean
+rg_store_step_done (RgStore   *self,
+                    RgStmt    *stmt,
+                    GError   **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        maybe_flush_autocommit (self);
+      return TRUE;
+    }
+
+  sqlite3_reset (stmt);
+  return rg_store_set_error (self, sqlite3_extended_errcode (self->db), error);
+}
+
+gboolean
+rg_store_step_row (RgStore   *self,
+                   RgStmt    *stmt,
+                   gboolean  *has_row,
+                   GError   **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  *has_row = rc == SQLITE_ROW;
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    return TRUE;
+
+  sqlite3_reset (stmt);
+  return rg_store_set_error (self, sqlite3_extended_errcode (self->db), error);
+}
+
+gboolean
+rg_store_exec (RgStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  int rc;
+
+  g_return_val_if_fail (RG_IS_STORE (self), FALSE);
+
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return rg_store_set_error (self, sqlite3_extended_errcode (self->db), error);
+
+  maybe_flush_autocommit (self);
+  return TRUE;
+}
+
+/* Transactions ------------------------------------------------------------- */
+
+gboolean
+rg_store_begin (RgStore  *self,
+                GError  **error)
+{
+  int rc;
+
+  g_return_val_if_fail (RG_IS_STORE (self), FALSE);
+
+  if (self->depth == 0)
+    {
+      forget_pending (self);
+      rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    }
+  else
+    {
+      g_autofree char *sql = g_strdup_printf ("SAVEPOINT rg_%u", self->depth);
+      rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+    }
+
+  if (rc != SQLITE_OK)
+    return rg_store_set_error (self, sqlite3_extended_errcode (self->db), error);
+
+  if (self->depth > 0)
+    g_array_append_val (self->marks, self->pending->len);
+  self->depth++;
+
+  return TRUE;
+}
+
+gboolean
+rg_store_commit (RgStore  *self,
+                 GError  **error)
+{
+  int rc;
+
+  g_return_val_if_fail (RG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (sqlite3_get_autocommit (self->db))
+    {
+      /* SQLite already rolled the whole transaction back (disk full, I/O). */
+      self->depth--;
+      if (self->depth == 0)
+        forget_pending (self);
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_FAILED,
+                           _("The change could not be saved and was undone. Try again."));
+      return FALSE;
+    }
+
+  if (self->depth == 1)
+    {
+      rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+      if (rc != SQLITE_OK)
+        {
+          rg_store_set_error (self, sqlite3_extended_errcode (self->db), error);
+          rg_store_rollback (self);
+          return FALSE;
+        }
+      self->depth = 0;
+      flush_changes (self);
+    }
+  else
+    {
+      g_autofree char *sql = g_strdup_printf ("RELEASE rg_%u", self->depth - 1);
+
+      rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+      if (rc != SQLITE_OK)
+        {
+          rg_store_set_error (self, sqlite3_extended_errcode (self->db), error);
+          rg_store_rollback (self);
+          return FALSE;
+        }
+      g_array_set_size (self->marks, self->marks->len - 1);
+      self->depth--;
+    }
+
+  return TRUE;
+}
+
+void
+rg_store_rollback (RgStore *self)
+{
+  g_return_if_fail (RG_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+
+  if (self->depth == 1)
+    {
+      if (!sqlite3_get_autocommit (self->db))
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->depth = 0;
+      forget_pending (self);
+      return;
+    }
+
+  if (!sqlite3_get_autocommit (self->db))
+    {
+      g_autofree char *sql = g_strdup_printf ("ROLLBACK TO rg_%u; RELEASE rg_%u",
+                                              self->depth - 1, self->depth - 1);
+      sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+    }
+
+  g_array_set_size (self->pending, g_array_index (self->marks, guint, self->marks->len - 1));
+  g_array_set_size (self->marks, self->marks->len - 1);
+  self->depth--;
+}
+
+gboolean
+rg_store_in_transaction (RgStore *self)
+{
+  g_return_val_if_fail (RG_IS_STORE (self), FALSE);
+  return self->depth > 0;
+}
+
+/* Opening ------------------------------------------------------------------ */
+
+static gboolean
+query_int (RgStore     *self,
+           const char  *sql,
+           int         *value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+      else if (rc == SQLITE_DONE)
+        {
+          *value = 0;
+          rc = SQLITE_OK;
+        }
+    }
+  if (rc != SQLITE_OK)
+    rc = sqlite3_extended_errcode (self->db);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    return rg_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+/* Decides, without writing anything, whether the file is ours, empty, or
+ * something to refuse. */
+static gboolean
+check_identity (RgStore   *self,
+                gboolean  *fresh,
+                GError   **error)
+{
+  g_autofree char *basename = g_path_get_basename (display_path (self));
+  int app_id = 0, version = 0, n_objects = 0;
+
+  if (!query_int (self, "PRAGMA application_id", &app_id, error) ||
+      !query_int (self, "PRAGMA user_version", &version, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_master", &n_objects, error))
+    return FALSE;
+
+  if (app_id == 0 && version == 0 && n_objects == 0)
+    {
+      *fresh = TRUE;
+      return TRUE;
+    }
+
+  if ((guint32) app_id != RG_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is a database of another program, not of Regulars. It was left untouched."),
+                   basename);
+      return FALSE;
+    }
+
+  if (version > rg_store_latest_version ())
+    {
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of Regulars (format %d; this version reads up to %d). "
+                     "Update Regulars to open it; the file was left untouched."),
+                   basename, version, rg_store_latest_version ());
+      return FALSE;
+    }
+
+  self->version = version;
+  *fresh = FALSE;
+  return TRUE;
+}
+
+static gboolean
+configure_connection (RgStore  *self,
+                      GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean wal = FALSE;
+  int rc;
+
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (self->db, TRUE);
+
+  if (self->path)
+    {
+      rc = sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
+      if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+        wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+      rc = sqlite3_extended_errcode (self->db);
+      sqlite3_finalize (stmt);
+      if (!wal)
+        return rg_store_set_error (self, rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW
+                                         ? rc : SQLITE_CANTOPEN, error);
+    }
+
+  return rg_store_exec (self,
+                        "PRAGMA synchronous = FULL;"
+                        "PRAGMA foreign_keys = ON;"
+                        "PRAGMA temp_store = MEMORY;"
+                        "PRAGMA cache_size = -16384;",
+                        error);
+}
+
+static gboolean
+migrate (RgStore  *self,
+         GError  **error)
+{
+  guint n;
+  const RgMigration *migrations = rg_schema_get_migrations (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *bump = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (migrations[i].version <= self->version)
+        continue;
+
+      bump = g_strdup_printf ("PRAGMA user_version = %d", migrations[i].version);
+
+      if (!rg_store_begin (self, error))
+        return FALSE;
+
+      if (!rg_store_exec (self, migrations[i].sql, &local_error) ||
+          !rg_store_exec (self, bump, &local_error))
+        {
+          rg_store_rollback (self);
+          g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_FAILED,
+                       _("Could not upgrade the database to format %d: %s The file was left as it was."),
+                       migrations[i].version, local_error->message);
+          return FALSE;
+        }
+
+      if (!rg_store_commit (self, error))
+        return FALSE;
+
+      g_debug ("Migrated %s to version %d", display_path (self), migrations[i].version);
+      self->version = migrations[i].version;
+    }
+
+  /* Migrations are not interesting to listeners (nobody listens yet). */
+  forget_pending (self);
+  return TRUE;
+}
+
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *basename = g_path_get_basename (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CANNOT_OPEN,
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0 && errno != EEXIST)
+    {
+      int saved = errno;
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CANNOT_OPEN,
+                   _("Could not create “%s”: %s"), basename, g_strerror (saved));
+      return FALSE;
+    }
+  if (fd >= 0)
+    close (fd);
+
+  return TRUE;
+}
+
+RgStore *
+rg_store_open (const char        *path,
+               RgStoreOpenFlags   flags,
+               GError           **error)
+{
+  g_autoptr(RgStore) self = NULL;
+  gboolean fresh = FALSE;
+  int rc;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (RG_TYPE_STORE, NULL);
+  if (path && g_strcmp0 (path, ":memory:") != 0)
+    self->path = g_canonicalize_filename (path, NULL);
+
+  if (self->path && !g_file_test (self->path, G_FILE_TEST_EXISTS))
+    {
+      if (flags & RG_STORE_OPEN_NO_CREATE)
+        {
+          g_autofree char *basename = g_path_get_basename (self->path);
+          g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CANNOT_OPEN,
+                       _("The database “%s” does not exist."), basename);
+          return NULL;
+        }
+      if (!create_private_file (self->path, error))
+        return NULL;
+    }
+
+  if (self->path && g_file_test (self->path, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *basename = g_path_get_basename (self->path);
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is a folder, not a Regulars database."), basename);
+      return NULL;
+    }
+
+  rc = sqlite3_open_v2 (self->path ? self->path : ":memory:", &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      rg_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  if (!check_identity (self, &fresh, error) ||
+      !configure_connection (self, error))
+    return NULL;
+
+  sqlite3_update_hook (self->db, update_hook_cb, self);
+
+  if (!migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+rg_store_get_path (RgStore *self)
+{
+  g_return_val_if_fail (RG_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+rg_store_get_schema_version (RgStore *self)
+{
+  g_return_val_if_fail (RG_IS_STORE (self), 0);
+  return self->version;
+}
+
+sqlite3 *
+rg_store_get_db (RgStore *self)
+{
+  g_return_val_if_fail (RG_IS_STORE (self), NULL);
+  return self->db;
+}
+
+static void
+rg_store_finalize (GObject *object)
+{
+  RgStore *self = (RgStore *) object;
+
+  if (self->depth > 0)
+    g_warning ("Store closed inside a transaction; rolling back");
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db)
+    {
+      sqlite3_update_hook (self->db, NULL, NULL);
+      if (sqlite3_close (self->db) != SQLITE_OK)
+        g_warning ("Could not close %s: %s", display_path (self), sqlite3_errmsg (self->db));
+      self->db = NULL;
+    }
+
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
+  g_clear_pointer (&self->counts, g_hash_table_unref);
+  g_clear_pointer (&self->reset_tables, g_hash_table_unref);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (rg_store_parent_class)->finalize (object);
+}
+
+static void
+rg_store_class_init (RgStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rg_store_finalize;
+
+  /**
+   * RgStore::changed:
+   * @table: the table that changed; also the signal's detail
+   * @id: the row's primary key, 0 for %RG_CHANGE_RESET
+   * @kind: an #RgChangeKind
+   *
+   * Emitted after a commit, once per row the transaction changed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_INT);
+
+  /**
+   * RgStore::committed:
+   *
+   * Emitted after the ::changed signals of one commit, so a listener can
+   * collect rows in ::changed and act once for the whole transaction.
+   */
+  signals[COMMITTED] =
+    g_signal_new ("committed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+finalize_stmt (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+rg_store_init (RgStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (Change));
+  self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->counts = g_hash_table_new (NULL, NULL);
+  self->reset_tables = g_hash_table_new (NULL, NULL);
+}

@@ -1,0 +1,94 @@
+/* rg-store.h — the SQLite store: one connection, migrations, transactions,
+ * cached statements and change notification.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+#include <sqlite3.h>
+
+#include "rg-types.h"
+
+G_BEGIN_DECLS
+
+#define RG_STORE_ERROR (rg_store_error_quark ())
+
+typedef enum {
+  RG_STORE_ERROR_FAILED,
+  RG_STORE_ERROR_CANNOT_OPEN,     /* missing folder, no permission, ... */
+  RG_STORE_ERROR_NOT_A_DATABASE,  /* not SQLite at all, or another program's database */
+  RG_STORE_ERROR_TOO_NEW,         /* written by a newer Regulars */
+  RG_STORE_ERROR_CORRUPT,
+  RG_STORE_ERROR_READ_ONLY,
+  RG_STORE_ERROR_BUSY,
+  RG_STORE_ERROR_FULL,
+  RG_STORE_ERROR_CONSTRAINT,      /* a write broke a rule of the schema */
+  RG_STORE_ERROR_NOT_FOUND,
+  RG_STORE_ERROR_INVALID,         /* refused before it reached SQL */
+} RgStoreError;
+
+typedef enum {
+  RG_CHANGE_INSERT,
+  RG_CHANGE_UPDATE,
+  RG_CHANGE_DELETE,
+  RG_CHANGE_RESET,                /* many rows of the table changed: reload it */
+} RgChangeKind;
+
+typedef enum {
+  RG_STORE_OPEN_DEFAULT   = 0,
+  RG_STORE_OPEN_NO_CREATE = 1 << 0, /* refuse a path that does not exist */
+} RgStoreOpenFlags;
+
+/* "RGLR" in the database header: marks a file as ours. */
+#define RG_STORE_APPLICATION_ID 0x52474c52
+
+/* A cached statement lent by rg_store_prepare(); g_autoptr(RgStmt) resets it
+ * and hands it back to the cache (it is never finalized by the caller). */
+typedef sqlite3_stmt RgStmt;
+void rg_stmt_release (RgStmt *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgStmt, rg_stmt_release)
+
+#define RG_TYPE_STORE (rg_store_get_type ())
+G_DECLARE_FINAL_TYPE (RgStore, rg_store, RG, STORE, GObject)
+
+GQuark    rg_store_error_quark          (void);
+int       rg_store_latest_version       (void);
+char     *rg_store_default_path         (void) G_GNUC_WARN_UNUSED_RESULT;
+
+RgStore  *rg_store_open                 (const char        *path,
+                                         RgStoreOpenFlags   flags,
+                                         GError           **error) G_GNUC_WARN_UNUSED_RESULT;
+const char *rg_store_get_path           (RgStore           *self);
+int       rg_store_get_schema_version   (RgStore           *self);
+sqlite3  *rg_store_get_db               (RgStore           *self);
+
+RgStmt   *rg_store_prepare              (RgStore           *self,
+                                         const char        *sql,
+                                         GError           **error);
+gboolean  rg_store_step_done            (RgStore           *self,
+                                         RgStmt            *stmt,
+                                         GError           **error);
+gboolean  rg_store_step_row             (RgStore           *self,
+                                         RgStmt            *stmt,
+                                         gboolean          *has_row,
+                                         GError           **error);
+gboolean  rg_store_exec                 (RgStore           *self,
+                                         const char        *sql,
+                                         GError           **error);
+
+gboolean  rg_store_begin                (RgStore           *self,
+                                         GError           **error);
+gboolean  rg_store_commit               (RgStore           *self,
+                                         GError           **error);
+void      rg_store_rollback             (RgStore           *self);
+gboolean  rg_store_in_transaction       (RgStore           *self);
+
+gboolean  rg_store_set_error            (RgStore           *self,
+                                         int                rc,
+                                         GError           **error);
+
+gint64    rg_store_new_id               (void);
+gint64    rg_store_now                  (void);
+
+const char *rg_change_kind_to_string    (RgChangeKind       kind);
+
+G_END_DECLS

@@ -1,0 +1,14 @@
+/* rg-text.h — text folding for search and sorting, phone digits.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char     *rg_text_fold            (const char *text) G_GNUC_WARN_UNUSED_RESULT;
+char     *rg_text_sort_key        (const char *text) G_GNUC_WARN_UNUSED_RESULT;
+char     *rg_phone_digits         (const char *phone) G_GNUC_WARN_UNUSED_RESULT;
+gboolean  rg_text_looks_like_phone (const char *text);
+
+G_END_DECLS

@@ -1,0 +1,164 @@
+/* rg-client-row.c — one client in a list: avatar, how to address them,
+ * phone and full name. Follows the client live.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "rg-client-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rg-client-row.h"
+
+struct _RgClientRow
+{
+  GtkWidget  parent_instance;
+
+  RgClient  *client;
+  gulong     notify_id;
+
+  AdwAvatar *avatar;
+  GtkLabel  *title_label;
+  GtkLabel  *subtitle_label;
+};
+
+G_DEFINE_FINAL_TYPE (RgClientRow, rg_client_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CLIENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update (RgClientRow *self)
+{
+  const char *name = self->client ? rg_client_get_address_as (self->client) : "";
+  const char *phone = self->client ? rg_client_get_phone (self->client) : NULL;
+  const char *full_name = self->client ? rg_client_get_full_name (self->client) : NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (phone && full_name)
+    /* Translators: a client's phone and full name under how to address them */
+    subtitle = g_strdup_printf (_("%s · %s"), phone, full_name);
+  else
+    subtitle = g_strdup (phone ? phone : "");
+
+  adw_avatar_set_text (self->avatar, name);
+  gtk_label_set_label (self->title_label, name);
+  gtk_label_set_label (self->subtitle_label, subtitle);
+}
+
+static void
+client_notify_cb (RgClientRow *self,
+                  GParamSpec  *pspec,
+                  RgClient    *client)
+{
+  update (self);
+}
+
+RgClient *
+rg_client_row_get_client (RgClientRow *self)
+{
+  g_return_val_if_fail (RG_IS_CLIENT_ROW (self), NULL);
+  return self->client;
+}
+
+void
+rg_client_row_set_client (RgClientRow *self,
+                          RgClient    *client)
+{
+  g_return_if_fail (RG_IS_CLIENT_ROW (self));
+
+  if (self->client == client)
+    return;
+
+  if (self->client)
+    g_clear_signal_handler (&self->notify_id, self->client);
+  g_set_object (&self->client, client);
+  if (client)
+    self->notify_id = g_signal_connect_object (client, "notify", G_CALLBACK (client_notify_cb),
+                                               self, G_CONNECT_SWAPPED);
+
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+}
+
+static void
+rg_client_row_dispose (GObject *object)
+{
+  RgClientRow *self = RG_CLIENT_ROW (object);
+
+  if (self->client)
+    g_clear_signal_handler (&self->notify_id, self->client);
+  g_clear_object (&self->client);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_CLIENT_ROW);
+
+  G_OBJECT_CLASS (rg_client_row_parent_class)->dispose (object);
+}
+
+static void
+rg_client_row_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  RgClientRow *self = RG_CLIENT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_client_row_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  RgClientRow *self = RG_CLIENT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      rg_client_row_set_client (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_client_row_class_init (RgClientRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rg_client_row_dispose;
+  object_class->get_property = rg_client_row_get_property;
+  object_class->set_property = rg_client_row_set_property;
+
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL, RG_TYPE_CLIENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/rg-client-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, RgClientRow, avatar);
+  gtk_widget_class_bind_template_child (widget_class, RgClientRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RgClientRow, subtitle_label);
+  gtk_widget_class_set_css_name (widget_class, "clientrow");
+}
+
+static void
+rg_client_row_init (RgClientRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,326 @@
+/* rg-window.c — the main window.
+ *
+ * A header bar with a view switcher over the views (Clients now; Today,
+ * Calendar and Satisfaction slot into the same AdwViewStack), and on the
+ * right the client card pane in an AdwFlap: whichever view selects a client
+ * sets the studio's shared selection and the pane shows it. In a narrow
+ * window the pane folds over the content and its back button returns.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "rg-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "rg-client-card.h"
+#include "rg-clients-view.h"
+#include "rg-window.h"
+
+struct _RgWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  RgStudio             *studio;
+  gboolean              demo;
+  GSettings            *settings;
+  gulong                selection_id;
+  gulong                first_frame_id;
+
+  /* template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *stack;
+  AdwFlap              *flap;
+  RgClientsView        *clients_view;
+  RgClientCard         *client_card;
+};
+
+G_DEFINE_FINAL_TYPE (RgWindow, rg_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STUDIO,
+  PROP_DEMO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Settings are optional: an uninstalled build without compiled schemas
+ * still runs, it just does not remember the window size. */
+static GSettings *
+maybe_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_debug ("Schema %s not found; the window size is not remembered", APP_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+restore_size (RgWindow *self)
+{
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static gboolean
+rg_window_close_request (GtkWindow *window)
+{
+  RgWindow *self = RG_WINDOW (window);
+
+  if (self->settings)
+    {
+      int width, height;
+      gboolean maximized = gtk_window_is_maximized (window);
+
+      g_settings_delay (self->settings);
+      if (!maximized)
+        {
+          gtk_window_get_default_size (window, &width, &height);
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+      g_settings_set_boolean (self->settings, "window-maximized", maximized);
+      g_settings_apply (self->settings);
+    }
+
+  return GTK_WINDOW_CLASS (rg_window_parent_class)->close_request (window);
+}
+
+static void
+selected_client_changed_cb (RgWindow   *self,
+                            GParamSpec *pspec,
+                            RgStudio   *studio)
+{
+  /* Folded, the pane opens over the list when a client is chosen. */
+  if (rg_studio_get_selected_client (studio) && adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, TRUE);
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RgWindow *self = RG_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->stack, "clients");
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+  rg_clients_view_focus_search (self->clients_view);
+}
+
+static void
+hide_card_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RgWindow *self = RG_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+static void
+after_first_paint_cb (GdkFrameClock *clock,
+                      RgWindow      *self)
+{
+  g_clear_signal_handler (&self->first_frame_id, clock);
+  g_print ("first-frame\n");
+  fflush (stdout);
+  g_application_quit (g_application_get_default ());
+}
+
+static void
+map_for_first_frame_cb (RgWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock && self->first_frame_id == 0)
+    self->first_frame_id = g_signal_connect (clock, "after-paint",
+                                             G_CALLBACK (after_first_paint_cb), self);
+}
+
+/* For the start-up benchmark: report the first drawn frame, then quit. */
+void
+rg_window_quit_after_first_frame (RgWindow *self)
+{
+  g_return_if_fail (RG_IS_WINDOW (self));
+
+  g_signal_connect (self, "map", G_CALLBACK (map_for_first_frame_cb), NULL);
+}
+
+void
+rg_window_add_toast (RgWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (RG_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+RgStudio *
+rg_window_get_studio (RgWindow *self)
+{
+  g_return_val_if_fail (RG_IS_WINDOW (self), NULL);
+  return self->studio;
+}
+
+static void
+rg_window_constructed (GObject *object)
+{
+  RgWindow *self = RG_WINDOW (object);
+
+  G_OBJECT_CLASS (rg_window_parent_class)->constructed (object);
+
+  g_assert (self->studio != NULL);
+
+  rg_clients_view_set_studio (self->clients_view, self->studio);
+  rg_client_card_set_studio (self->client_card, self->studio);
+  self->selection_id = g_signal_connect_swapped (self->studio, "notify::selected-client",
+                                                 G_CALLBACK (selected_client_changed_cb), self);
+
+  if (self->demo)
+    adw_view_switcher_title_set_subtitle (self->switcher_title, _("Demo Studio"));
+
+  self->settings = maybe_settings ();
+  restore_size (self);
+}
+
+static void
+rg_window_dispose (GObject *object)
+{
+  RgWindow *self = RG_WINDOW (object);
+
+  if (self->studio)
+    g_clear_signal_handler (&self->selection_id, self->studio);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (rg_window_parent_class)->dispose (object);
+}
+
+static void
+rg_window_finalize (GObject *object)
+{
+  RgWindow *self = RG_WINDOW (object);
+
+  g_clear_object (&self->studio);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (rg_window_parent_class)->finalize (object);
+}
+
+static void
+rg_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  RgWindow *self = RG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STUDIO:
+      g_value_set_object (value, self->studio);
+      break;
+    case PROP_DEMO:
+      g_value_set_boolean (value, self->demo);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  RgWindow *self = RG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STUDIO:
+      self->studio = g_value_dup_object (value);
+      break;
+    case PROP_DEMO:
+      self->demo = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_window_class_init (RgWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = rg_window_constructed;
+  object_class->dispose = rg_window_dispose;
+  object_class->finalize = rg_window_finalize;
+  object_class->get_property = rg_window_get_property;
+  object_class->set_property = rg_window_set_property;
+
+  window_class->close_request = rg_window_close_request;
+
+  properties[PROP_STUDIO] =
+    g_param_spec_object ("studio", NULL, NULL, RG_TYPE_STUDIO,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DEMO] =
+    g_param_spec_boolean ("demo", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RG_TYPE_CLIENTS_VIEW);
+  g_type_ensure (RG_TYPE_CLIENT_CARD);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/rg-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RgWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RgWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RgWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, RgWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, RgWindow, clients_view);
+  gtk_widget_class_bind_template_child (widget_class, RgWindow, client_card);
+
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.hide-card", NULL, hide_card_activated);
+}
+
+static void
+rg_window_init (RgWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+RgWindow *
+rg_window_new (RgApplication *application,
+               RgStudio      *studio,
+               gboolean       demo)
+{
+  return g_object_new (RG_TYPE_WINDOW,
+                       "application", application,
+                       "studio", studio,
+                       "demo", demo,
+                       NULL);
+}

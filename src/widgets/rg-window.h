@@ -1,0 +1,23 @@
+/* rg-window.h — the main window.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "model/rg-studio.h"
+#include "rg-application.h"
+
+G_BEGIN_DECLS
+
+#define RG_TYPE_WINDOW (rg_window_get_type ())
+G_DECLARE_FINAL_TYPE (RgWindow, rg_window, RG, WINDOW, AdwApplicationWindow)
+
+RgWindow *rg_window_new                     (RgApplication *application,
+                                             RgStudio      *studio,
+                                             gboolean       demo) G_GNUC_WARN_UNUSED_RESULT;
+RgStudio *rg_window_get_studio              (RgWindow      *self);
+void      rg_window_quit_after_first_frame  (RgWindow      *self);
+void      rg_window_add_toast               (RgWindow      *self,
+                                             AdwToast      *toast);
+
+G_END_DECLS

@@ -1,0 +1,545 @@
+/* test-store.c — the SQLite store: creating, migrating, refusing files that
+ * are not ours, transactions, errors and change notification.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "store/rg-store.h"
+
+typedef struct {
+  char *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("regulars-store-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir)
+    while ((name = g_dir_read_name (dir)))
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static char *
+checksum_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+}
+
+static int
+query_int (RgStore    *store,
+           const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store, sql, &error);
+  gboolean row = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_true (rg_store_step_row (store, stmt, &row, &error));
+  g_assert_no_error (error);
+  g_assert_true (row);
+  return sqlite3_column_int (stmt, 0);
+}
+
+/* Writes a plain SQLite file with the given statements, bypassing RgStore. */
+static void
+write_raw_sqlite (const char *path,
+                  const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static void
+test_create (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_build_filename (f->dir, "nested", "regulars", NULL);
+  g_autofree char *path = g_build_filename (folder, "studio.db", NULL);
+  g_autoptr(RgStore) store = NULL;
+  GStatBuf st;
+
+  store = rg_store_open (path, RG_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  g_assert_cmpint (rg_store_get_schema_version (store), ==, rg_store_latest_version ());
+  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, rg_store_latest_version ());
+  g_assert_cmpuint ((guint) query_int (store, "PRAGMA application_id"), ==, RG_STORE_APPLICATION_ID);
+  g_assert_cmpint (query_int (store, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (query_int (store, "PRAGMA synchronous"), ==, 2); /* FULL */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_master WHERE name = 'clients_fts'"), ==, 1);
+
+  /* Private: the file 0600, the folder Regulars made 0700. */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+
+  /* WAL mode, and its side files are private too. */
+  {
+    g_autoptr(RgStmt) stmt = rg_store_prepare (store, "PRAGMA journal_mode", &error);
+    gboolean row;
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+    g_assert_true (rg_store_step_row (store, stmt, &row, &error));
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+    g_assert_true (rg_store_exec (store, "INSERT INTO tags (id, name, created_at, updated_at) VALUES (1, 'x', 0, 0)", &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (g_stat (wal, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
+
+  /* Reopening keeps data and version. */
+  g_clear_object (&store);
+  store = rg_store_open (path, RG_STORE_OPEN_NO_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM tags"), ==, 1);
+  g_assert_cmpint (rg_store_get_schema_version (store), ==, rg_store_latest_version ());
+}
+
+static void
+test_no_create (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "missing.db", NULL);
+  g_autoptr(RgStore) store = rg_store_open (path, RG_STORE_OPEN_NO_CREATE, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CANNOT_OPEN);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* A file of ours at version 0 (never migrated) is brought up to date. */
+static void
+test_migrate_from_zero (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "old.db", NULL);
+  g_autoptr(RgStore) store = NULL;
+
+  write_raw_sqlite (path, "PRAGMA application_id = 1380404306;");
+
+  store = rg_store_open (path, RG_STORE_OPEN_NO_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, rg_store_latest_version ());
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_master WHERE name = 'appointments'"), ==, 1);
+}
+
+/* A migration that fails leaves the file exactly as it was. */
+static void
+test_migration_rolls_back (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "conflict.db", NULL);
+  g_autoptr(RgStore) store = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  /* Ours, version 0, but a table in the way of migration 1. */
+  write_raw_sqlite (path,
+                    "PRAGMA application_id = 1380404306;"
+                    "CREATE TABLE clients (precious TEXT);"
+                    "INSERT INTO clients VALUES ('keep me');");
+
+  store = rg_store_open (path, RG_STORE_OPEN_NO_CREATE, &error);
+  g_assert_null (store);
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "left as it was"));
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version),"
+                                           " (SELECT count(*) FROM sqlite_master),"
+                                           " (SELECT precious FROM clients)", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 1);     /* no half-made staff table */
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, "keep me");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static void
+assert_refused (const char   *path,
+                RgStoreError  code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = checksum_file (path);
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(RgStore) store = rg_store_open (path, RG_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, RG_STORE_ERROR, (int) code);
+  g_assert_cmpstr (error->message, !=, "");
+  g_assert_nonnull (strstr (error->message, "untouched"));
+
+  after = checksum_file (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_refuse_newer (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "future.db", NULL);
+
+  write_raw_sqlite (path, "PRAGMA application_id = 1380404306; PRAGMA user_version = 999;"
+                          "CREATE TABLE from_the_future (x);");
+  assert_refused (path, RG_STORE_ERROR_TOO_NEW);
+}
+
+static void
+test_refuse_foreign_sqlite (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "other.db", NULL);
+
+  write_raw_sqlite (path, "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('borsch');");
+  assert_refused (path, RG_STORE_ERROR_NOT_A_DATABASE);
+}
+
+static void
+test_refuse_not_sqlite (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "clients.csv", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (int i = 0; i < 200; i++)
+    g_string_append_printf (text, "Anna %d;+7 912 000 00 %02d\n", i, i % 100);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, &error));
+
+  assert_refused (path, RG_STORE_ERROR_NOT_A_DATABASE);
+}
+
+static void
+test_refuse_folder (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStore) store = rg_store_open (f->dir, RG_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_NOT_A_DATABASE);
+}
+
+/* Change notification ------------------------------------------------------ */
+
+typedef struct {
+  GPtrArray *events;  /* "table:kind" strings */
+  guint      committed;
+} Recorder;
+
+static void
+changed_cb (RgStore      *store,
+            const char   *table,
+            gint64        id,
+            RgChangeKind  kind,
+            Recorder     *r)
+{
+  g_ptr_array_add (r->events, g_strdup_printf ("%s:%" G_GINT64_FORMAT ":%s", table, id,
+                                               rg_change_kind_to_string (kind)));
+}
+
+static void
+committed_cb (RgStore  *store,
+              Recorder *r)
+{
+  r->committed++;
+}
+
+static RgStore *
+memory_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  RgStore *store = rg_store_open (":memory:", RG_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+add_tag (RgStore    *store,
+         gint64      id,
+         const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store,
+                                             "INSERT INTO tags (id, name, created_at, updated_at) VALUES (?1, ?2, 0, 0)",
+                                             &error);
+
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  g_assert_true (rg_store_step_done (store, stmt, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_changes_after_commit (void)
+{
+  g_autoptr(RgStore) store = memory_store ();
+  g_autoptr(GError) error = NULL;
+  Recorder r = { g_ptr_array_new_with_free_func (g_free), 0 };
+
+  g_signal_connect (store, "changed", G_CALLBACK (changed_cb), &r);
+  g_signal_connect (store, "committed", G_CALLBACK (committed_cb), &r);
+
+  g_assert_true (rg_store_begin (store, &error));
+  add_tag (store, 1, "vip");
+  add_tag (store, 2, "student");
+  g_assert_true (rg_store_exec (store, "UPDATE tags SET name = 'VIP' WHERE id = 1", &error));
+  g_assert_true (rg_store_exec (store, "UPDATE tags SET name = 'students' WHERE id = 2", &error));
+  g_assert_true (rg_store_exec (store, "DELETE FROM tags WHERE id = 2", &error));
+  g_assert_no_error (error);
+
+  /* Nothing is announced before the commit. */
+  g_assert_cmpuint (r.events->len, ==, 0);
+  g_assert_true (rg_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  /* Insert + update is one insert; insert + delete is nothing at all. */
+  g_assert_cmpuint (r.events->len, ==, 1);
+  g_assert_cmpstr (r.events->pdata[0], ==, "tags:1:insert");
+  g_assert_cmpuint (r.committed, ==, 1);
+
+  /* A statement outside a transaction is announced right away. */
+  g_assert_true (rg_store_exec (store, "UPDATE tags SET color = '#ff0000' WHERE id = 1", &error));
+  g_assert_cmpuint (r.events->len, ==, 2);
+  g_assert_cmpstr (r.events->pdata[1], ==, "tags:1:update");
+  g_assert_cmpuint (r.committed, ==, 2);
+
+  g_assert_true (rg_store_exec (store, "DELETE FROM tags WHERE id = 1", &error));
+  g_assert_cmpstr (r.events->pdata[2], ==, "tags:1:delete");
+
+  g_ptr_array_unref (r.events);
+}
+
+static void
+test_changes_detail (void)
+{
+  g_autoptr(RgStore) store = memory_store ();
+  g_autoptr(GError) error = NULL;
+  Recorder r = { g_ptr_array_new_with_free_func (g_free), 0 };
+
+  g_signal_connect (store, "changed::clients", G_CALLBACK (changed_cb), &r);
+  add_tag (store, 7, "only tags change");
+  g_assert_cmpuint (r.events->len, ==, 0);
+
+  g_assert_true (rg_store_exec (store,
+                                "INSERT INTO clients (id, address_as, sort_key, phone, phone_digits, created_at, updated_at)"
+                                " VALUES (5, 'Anna', 'anna', '+7 912', '7912', 0, 0)", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (r.events->len, ==, 1);
+  g_assert_cmpstr (r.events->pdata[0], ==, "clients:5:insert");
+
+  g_ptr_array_unref (r.events);
+}
+
+static void
+test_rollback_forgets (void)
+{
+  g_autoptr(RgStore) store = memory_store ();
+  g_autoptr(GError) error = NULL;
+  Recorder r = { g_ptr_array_new_with_free_func (g_free), 0 };
+
+  g_signal_connect (store, "changed", G_CALLBACK (changed_cb), &r);
+
+  g_assert_true (rg_store_begin (store, &error));
+  add_tag (store, 1, "kept");
+
+  /* A nested transaction (savepoint) rolled back takes only its own rows. */
+  g_assert_true (rg_store_begin (store, &error));
+  add_tag (store, 2, "dropped");
+  rg_store_rollback (store);
+  g_assert_true (rg_store_in_transaction (store));
+
+  g_assert_true (rg_store_begin (store, &error));
+  add_tag (store, 3, "kept too");
+  g_assert_true (rg_store_commit (store, &error));
+
+  g_assert_true (rg_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_false (rg_store_in_transaction (store));
+
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM tags"), ==, 2);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM tags WHERE id = 2"), ==, 0);
+  g_assert_cmpuint (r.events->len, ==, 2);
+  g_assert_cmpstr (r.events->pdata[0], ==, "tags:1:insert");
+  g_assert_cmpstr (r.events->pdata[1], ==, "tags:3:insert");
+
+  /* A whole transaction rolled back: no rows, no signals. */
+  g_assert_true (rg_store_begin (store, &error));
+  add_tag (store, 4, "gone");
+  rg_store_rollback (store);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM tags"), ==, 2);
+  g_assert_cmpuint (r.events->len, ==, 2);
+
+  g_ptr_array_unref (r.events);
+}
+
+static void
+test_changes_reset (void)
+{
+  g_autoptr(RgStore) store = memory_store ();
+  g_autoptr(GError) error = NULL;
+  Recorder r = { g_ptr_array_new_with_free_func (g_free), 0 };
+
+  g_signal_connect (store, "changed", G_CALLBACK (changed_cb), &r);
+
+  g_assert_true (rg_store_begin (store, &error));
+  for (int i = 1; i <= 5000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("tag %d", i);
+      add_tag (store, i, name);
+    }
+  g_assert_true (rg_store_commit (store, &error));
+
+  /* Too many rows to list: one reset for the table. */
+  g_assert_cmpuint (r.events->len, ==, 1);
+  g_assert_cmpstr (r.events->pdata[0], ==, "tags:0:reset");
+
+  g_ptr_array_unref (r.events);
+}
+
+/* Errors ------------------------------------------------------------------- */
+
+static void
+test_constraint_errors (void)
+{
+  g_autoptr(RgStore) store = memory_store ();
+  g_autoptr(GError) error = NULL;
+
+  /* A foreign key to nothing. */
+  g_assert_false (rg_store_exec (store,
+                                 "INSERT INTO appointments (id, client_id, staff_id, starts_at, ends_at, created_at, updated_at)"
+                                 " VALUES (1, 404, 404, 100, 200, 0, 0)", &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  /* A CHECK: a staff colour that is not a colour. */
+  g_assert_false (rg_store_exec (store,
+                                 "INSERT INTO staff (id, display_name, color, created_at, updated_at)"
+                                 " VALUES (1, 'Olga', 'blue', 0, 0)", &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  /* NOT NULL and UNIQUE. */
+  g_assert_false (rg_store_exec (store,
+                                 "INSERT INTO tags (id, name, created_at, updated_at) VALUES (1, NULL, 0, 0)", &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  add_tag (store, 1, "vip");
+  g_assert_false (rg_store_exec (store,
+                                 "INSERT INTO tags (id, name, created_at, updated_at) VALUES (2, 'VIP', 0, 0)", &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  /* An error in the middle of a transaction: roll back, nothing stays. */
+  g_assert_true (rg_store_begin (store, &error));
+  add_tag (store, 10, "first");
+  g_assert_false (rg_store_exec (store, "INSERT INTO ratings (id, appointment_id, score, rated_at, created_at, updated_at)"
+                                        " VALUES (1, 1, 9, 0, 0, 0)", &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CONSTRAINT);
+  rg_store_rollback (store);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM tags WHERE id = 10"), ==, 0);
+}
+
+static void
+test_statement_cache (void)
+{
+  g_autoptr(RgStore) store = memory_store ();
+  g_autoptr(GError) error = NULL;
+  RgStmt *a, *b;
+
+  a = rg_store_prepare (store, "SELECT count(*) FROM clients", &error);
+  rg_stmt_release (a);
+  b = rg_store_prepare (store, "SELECT count(*) FROM clients", &error);
+  rg_stmt_release (b);
+  g_assert_true (a == b);
+}
+
+static void
+test_new_ids (void)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (int i = 0; i < 10000; i++)
+    {
+      gint64 id = rg_store_new_id ();
+
+      g_assert_cmpint (id, >, 0);
+      g_assert_false (g_hash_table_contains (seen, &id));
+      g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/store/create", Fixture, NULL, fixture_set_up, test_create, fixture_tear_down);
+  g_test_add ("/store/no-create", Fixture, NULL, fixture_set_up, test_no_create, fixture_tear_down);
+  g_test_add ("/store/migrate/from-zero", Fixture, NULL, fixture_set_up, test_migrate_from_zero, fixture_tear_down);
+  g_test_add ("/store/migrate/rolls-back", Fixture, NULL, fixture_set_up, test_migration_rolls_back, fixture_tear_down);
+  g_test_add ("/store/refuse/newer", Fixture, NULL, fixture_set_up, test_refuse_newer, fixture_tear_down);
+  g_test_add ("/store/refuse/foreign-sqlite", Fixture, NULL, fixture_set_up, test_refuse_foreign_sqlite, fixture_tear_down);
+  g_test_add ("/store/refuse/not-sqlite", Fixture, NULL, fixture_set_up, test_refuse_not_sqlite, fixture_tear_down);
+  g_test_add ("/store/refuse/folder", Fixture, NULL, fixture_set_up, test_refuse_folder, fixture_tear_down);
+  g_test_add_func ("/store/changes/after-commit", test_changes_after_commit);
+  g_test_add_func ("/store/changes/detail", test_changes_detail);
+  g_test_add_func ("/store/changes/rollback", test_rollback_forgets);
+  g_test_add_func ("/store/changes/reset", test_changes_reset);
+  g_test_add_func ("/store/errors/constraints", test_constraint_errors);
+  g_test_add_func ("/store/statement-cache", test_statement_cache);
+  g_test_add_func ("/store/new-ids", test_new_ids);
+
+  return g_test_run ();
+}
