@@ -18,7 +18,6 @@
 
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "rg-client-list.h"
@@ -186,23 +185,12 @@ patch_order (RgClientList *self,
 
 /* Filtering ----------------------------------------------------------------- */
 
-static GHashTable *sort_rank;  /* only during qsort; the list is main-thread only */
-
-static int
-compare_by_rank (gconstpointer a,
-                 gconstpointer b)
-{
-  guint ra = GPOINTER_TO_UINT (g_hash_table_lookup (sort_rank, a));
-  guint rb = GPOINTER_TO_UINT (g_hash_table_lookup (sort_rank, b));
-
-  return ra < rb ? -1 : ra > rb;
-}
-
 static GArray *
 compute_ids (RgClientList *self)
 {
   g_autoptr(GArray) matched = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree guint8 *marks = NULL;
   GHashTable *rank;
   guint kept = 0;
 
@@ -221,20 +209,26 @@ compute_ids (RgClientList *self)
       return g_steal_pointer (&matched);
     }
 
-  /* Keep clients that are in the list (not deleted), in name order. */
+  /* Keep clients that are in the list (not deleted), in name order: mark
+   * each match at its rank, then read the marks in order (linear, no sort). */
   rank = ensure_rank (self);
+  marks = g_malloc0 (self->order->len + 1);
   for (guint i = 0; i < matched->len; i++)
     {
-      gint64 id = g_array_index (matched, gint64, i);
+      guint r = GPOINTER_TO_UINT (g_hash_table_lookup (rank, &g_array_index (matched, gint64, i)));
 
-      if (g_hash_table_contains (rank, &id))
-        g_array_index (matched, gint64, kept++) = id;
+      if (r)
+        {
+          marks[r - 1] = 1;
+          kept++;
+        }
     }
-  g_array_set_size (matched, kept);
 
-  sort_rank = rank;
-  qsort (matched->data, matched->len, sizeof (gint64), compare_by_rank);
-  sort_rank = NULL;
+  g_array_set_size (matched, 0);
+  if (kept)
+    for (guint i = 0; i < self->order->len; i++)
+      if (marks[i])
+        g_array_append_val (matched, g_array_index (self->order, gint64, i));
 
   return g_steal_pointer (&matched);
 }

@@ -1,0 +1,405 @@
+/* test-model.c — records, validation, the studio's live objects, formats.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "model/rg-appointment.h"
+#include "model/rg-client.h"
+#include "model/rg-format.h"
+#include "model/rg-interaction.h"
+#include "model/rg-rating.h"
+#include "model/rg-service.h"
+#include "model/rg-staff.h"
+#include "model/rg-studio.h"
+
+typedef struct {
+  RgStore  *store;
+  RgStudio *studio;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->store = rg_store_open (":memory:", RG_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  f->studio = rg_studio_new (f->store);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (f->studio);
+  g_assert_finalize_object (f->store);
+}
+
+static char *
+query_text (RgStore    *store,
+            const char *sql,
+            gint64      id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store, sql, &error);
+  gboolean row = FALSE;
+
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_assert_true (rg_store_step_row (store, stmt, &row, &error));
+  g_assert_true (row);
+  return sqlite3_column_type (stmt, 0) == SQLITE_NULL
+         ? NULL : g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+static void
+assert_refused (Fixture    *f,
+                RgClient   *client,
+                const char *fragment)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rg_studio_save (f->studio, client, &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+  if (fragment && !strstr (error->message, fragment))
+    g_error ("“%s” does not mention “%s”", error->message, fragment);
+  g_assert_cmpint (rg_record_get_id (RG_RECORD (client)), ==, 0);
+}
+
+static void
+test_client_validation (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgClient) client = rg_client_new ("  ", "+7 912 345-67-89");
+
+  assert_refused (f, client, "address");
+  rg_client_set_address_as (client, "Анна");
+  rg_client_set_phone (client, "");
+  assert_refused (f, client, "phone");
+  rg_client_set_phone (client, "12");
+  assert_refused (f, client, "“12”");
+  rg_client_set_phone (client, "call me maybe");
+  assert_refused (f, client, "phone");
+  rg_client_set_phone (client, "+7 912 345-67-89");
+  rg_client_set_email (client, "anna at mail");
+  assert_refused (f, client, "e-mail");
+  rg_client_set_email (client, "anna@mail.ru");
+  rg_client_set_birthday (client, 30, 2, 0);
+  assert_refused (f, client, "birthday");
+  rg_client_set_birthday (client, 29, 2, 2001);
+  assert_refused (f, client, "birthday");
+  /* Without a year, 29 February is a birthday. */
+  rg_client_set_birthday (client, 29, 2, 0);
+  rg_client_set_phone2 (client, "x");
+  assert_refused (f, client, "phone");
+  rg_client_set_phone2 (client, NULL);
+
+  g_assert_true (rg_studio_save (f->studio, client, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rg_record_get_id (RG_RECORD (client)), >, 0);
+}
+
+static void
+test_client_round_trip (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgClient) client = rg_client_new ("  Алёна Игоревна ", "8 (912) 345-45-67");
+  g_autoptr(RgClient) loaded = NULL;
+  g_autofree char *gender = NULL;
+  g_autofree char *full_name = NULL;
+  gint64 id, created;
+  int day, month, year;
+
+  rg_client_set_full_name (client, "");          /* empty: stored as NULL */
+  rg_client_set_email (client, " alyona@example.org ");
+  rg_client_set_birthday (client, 12, 3, 0);
+  rg_client_set_gender (client, RG_GENDER_FEMALE);
+  rg_client_set_notes (client, "Café & <tea>");
+  g_assert_true (rg_studio_save (f->studio, client, &error));
+  g_assert_no_error (error);
+
+  id = rg_record_get_id (RG_RECORD (client));
+  created = rg_record_get_created_at (RG_RECORD (client));
+  g_assert_cmpint (created, >, 0);
+  g_assert_cmpint (rg_record_get_updated_at (RG_RECORD (client)), ==, created);
+
+  /* Trimmed, and the derived columns filled. */
+  g_assert_cmpstr (rg_client_get_address_as (client), ==, "Алёна Игоревна");
+  g_assert_cmpstr (rg_client_get_email (client), ==, "alyona@example.org");
+  g_assert_cmpstr (rg_client_get_phone_digits (client), ==, "79123454567");
+  g_assert_cmpstr (rg_client_get_full_name (client), ==, NULL);
+
+  /* What the row holds. */
+  gender = query_text (f->store, "SELECT gender FROM clients WHERE id = ?1", id);
+  g_assert_cmpstr (gender, ==, "female");
+  full_name = query_text (f->store, "SELECT full_name FROM clients WHERE id = ?1", id);
+  g_assert_cmpstr (full_name, ==, NULL);
+  {
+    g_autofree char *key = query_text (f->store, "SELECT sort_key FROM clients WHERE id = ?1", id);
+    g_autofree char *year_text = query_text (f->store, "SELECT birth_year FROM clients WHERE id = ?1", id);
+    g_assert_cmpstr (key, ==, "алена игоревна");
+    g_assert_cmpstr (year_text, ==, NULL);
+  }
+
+  /* A fresh load (bypassing the studio) gives the same values. */
+  loaded = RG_CLIENT (rg_record_load (RG_TYPE_CLIENT, f->store, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (rg_client_get_address_as (loaded), ==, "Алёна Игоревна");
+  g_assert_cmpstr (rg_client_get_notes (loaded), ==, "Café & <tea>");
+  g_assert_cmpint (rg_client_get_gender (loaded), ==, RG_GENDER_FEMALE);
+  rg_client_get_birthday (loaded, &day, &month, &year);
+  g_assert_cmpint (day, ==, 12);
+  g_assert_cmpint (month, ==, 3);
+  g_assert_cmpint (year, ==, 0);
+  g_assert_cmpint (rg_record_get_created_at (RG_RECORD (loaded)), ==, created);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_notify_on_change_only (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(RgClient) client = rg_client_new ("Анна", "+7 912 000-00-00");
+  guint count = 0;
+
+  g_signal_connect (client, "notify::address-as", G_CALLBACK (count_notify_cb), &count);
+  rg_client_set_address_as (client, "Анна");
+  g_assert_cmpuint (count, ==, 0);
+  g_object_set (client, "address-as", "Анна", NULL);
+  g_assert_cmpuint (count, ==, 0);
+  rg_client_set_address_as (client, "Аня");
+  g_assert_cmpuint (count, ==, 1);
+  /* Same text in another Unicode form is the same text. */
+  rg_client_set_address_as (client, "Алёна");
+  rg_client_set_address_as (client, "Але\xcc\x88на");
+  g_assert_cmpuint (count, ==, 2);
+}
+
+static void
+test_live_objects (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgClient) client = rg_client_new ("Ирина", "+7 912 111-11-11");
+  g_autoptr(RgClient) again = NULL;
+  guint notified = 0;
+  gint64 id;
+
+  g_assert_true (rg_studio_save (f->studio, client, &error));
+  id = rg_record_get_id (RG_RECORD (client));
+
+  /* One object per row. */
+  again = rg_studio_lookup (f->studio, RG_TYPE_CLIENT, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (again == client);
+  g_assert_cmpuint (rg_studio_count_live (f->studio, RG_TYPE_CLIENT), ==, 1);
+
+  /* A write that does not go through the object still reaches it. */
+  g_signal_connect (client, "notify::notes", G_CALLBACK (count_notify_cb), &notified);
+  {
+    g_autoptr(RgStmt) stmt = rg_store_prepare (f->store,
+                                               "UPDATE clients SET notes = 'Пришла с подругой', updated_at = 99 WHERE id = ?1",
+                                               &error);
+    sqlite3_bind_int64 (stmt, 1, id);
+    g_assert_true (rg_store_step_done (f->store, stmt, &error));
+  }
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpstr (rg_client_get_notes (client), ==, "Пришла с подругой");
+  g_assert_cmpint (rg_record_get_updated_at (RG_RECORD (client)), ==, 99);
+
+  /* Objects nobody holds are forgotten. */
+  g_clear_object (&again);
+  g_assert_finalize_object (g_steal_pointer (&client));
+  g_assert_cmpuint (rg_studio_count_live (f->studio, RG_TYPE_CLIENT), ==, 0);
+
+  /* A missing row is an error, not a crash. */
+  g_assert_null (rg_studio_lookup (f->studio, RG_TYPE_CLIENT, 12345, &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_delete_undelete_erase (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgClient) client = rg_client_new ("Ольга", "+7 912 222-22-22");
+  g_autoptr(RgStaff) staff = rg_staff_new ("Марина", RG_STAFF_ROLE_MASTER);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (rg_studio_save (f->studio, client, &error));
+  rg_studio_set_selected_client (f->studio, client);
+
+  before = query_text (f->store, "SELECT json_array(address_as, sort_key, phone, phone_digits, notes, created_at) "
+                                 "FROM clients WHERE id = ?1", rg_record_get_id (RG_RECORD (client)));
+
+  /* Clients delete softly; the selection lets go of them. */
+  g_assert_true (rg_studio_delete (f->studio, client, &error));
+  g_assert_no_error (error);
+  g_assert_true (rg_record_is_deleted (RG_RECORD (client)));
+  g_assert_null (rg_studio_get_selected_client (f->studio));
+  {
+    g_autofree char *deleted = query_text (f->store, "SELECT deleted_at FROM clients WHERE id = ?1",
+                                           rg_record_get_id (RG_RECORD (client)));
+    g_assert_nonnull (deleted);
+  }
+
+  /* Undo brings back exactly what was there. */
+  g_assert_true (rg_studio_undelete (f->studio, client, &error));
+  g_assert_false (rg_record_is_deleted (RG_RECORD (client)));
+  after = query_text (f->store, "SELECT json_array(address_as, sort_key, phone, phone_digits, notes, created_at) "
+                                "FROM clients WHERE id = ?1 AND deleted_at IS NULL", rg_record_get_id (RG_RECORD (client)));
+  g_assert_cmpstr (before, ==, after);
+
+  /* Staff have no soft delete: delete erases. */
+  g_assert_true (rg_studio_save (f->studio, staff, &error));
+  g_assert_true (rg_studio_delete (f->studio, staff, &error));
+  g_assert_no_error (error);
+  g_assert_true (rg_record_is_deleted (RG_RECORD (staff)));
+  g_assert_null (rg_studio_lookup (f->studio, RG_TYPE_STAFF, 1, &error));
+  g_clear_error (&error);
+
+  /* Saving a record whose row is gone says so. */
+  rg_staff_set_display_name (staff, "Марина К.");
+  g_assert_false (rg_studio_save (f->studio, staff, &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_other_records (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgClient) client = rg_client_new ("Вера", "+7 912 333-33-33");
+  g_autoptr(RgStaff) staff = rg_staff_new ("Светлана", RG_STAFF_ROLE_MASTER);
+  g_autoptr(RgService) service = rg_service_new ("Маникюр", 60, 150000);
+  g_autoptr(RgAppointment) appointment = NULL;
+  g_autoptr(RgRating) rating = NULL;
+  g_autoptr(RgInteraction) call = NULL;
+  g_autoptr(RgAppointment) reloaded = NULL;
+  gint64 appointment_id;
+
+  g_assert_true (rg_studio_save (f->studio, client, &error));
+  g_assert_true (rg_studio_save (f->studio, staff, &error));
+  g_assert_true (rg_studio_save (f->studio, service, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (rg_staff_get_color (staff), ==, "#3584e4");
+  g_assert_cmpint (rg_service_get_repeat_days (service), ==, 0);
+
+  /* Bad staff and services are refused before SQL. */
+  {
+    g_autoptr(RgStaff) nameless = rg_staff_new (" ", RG_STAFF_ROLE_MASTER);
+    g_autoptr(RgService) instant = rg_service_new ("Взгляд", 1, 0);
+
+    g_assert_false (rg_studio_save (f->studio, nameless, &error));
+    g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_false (rg_studio_save (f->studio, instant, &error));
+    g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+
+  appointment = rg_appointment_new (rg_record_get_id (RG_RECORD (client)),
+                                    rg_record_get_id (RG_RECORD (staff)), 3600, 1800);
+  g_assert_false (rg_studio_save (f->studio, appointment, &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_object_set (appointment, "ends-at", (gint64) 7200, "price", (gint64) 150000, NULL);
+  rg_appointment_set_status (appointment, RG_APPOINTMENT_NO_SHOW);
+  g_assert_true (rg_studio_save (f->studio, appointment, &error));
+  g_assert_no_error (error);
+  appointment_id = rg_record_get_id (RG_RECORD (appointment));
+  {
+    g_autofree char *status = query_text (f->store, "SELECT status FROM appointments WHERE id = ?1", appointment_id);
+    g_assert_cmpstr (status, ==, "no_show");
+  }
+  reloaded = RG_APPOINTMENT (rg_record_load (RG_TYPE_APPOINTMENT, f->store, appointment_id, &error));
+  g_assert_cmpint (rg_appointment_get_status (reloaded), ==, RG_APPOINTMENT_NO_SHOW);
+  g_assert_cmpint (rg_appointment_get_series_id (reloaded), ==, 0);
+
+  /* A rating without NPS stores NULL; 0 is a real answer. */
+  rating = rg_rating_new (appointment_id, 5);
+  g_assert_true (rg_studio_save (f->studio, rating, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rg_rating_get_nps (rating), ==, RG_RATING_NO_NPS);
+  g_assert_cmpint (rg_rating_get_rated_at (rating), >, 0);
+  {
+    g_autofree char *nps = query_text (f->store, "SELECT nps FROM ratings WHERE id = ?1",
+                                       rg_record_get_id (RG_RECORD (rating)));
+    g_assert_cmpstr (nps, ==, NULL);
+  }
+  g_object_set (rating, "nps", 0, NULL);
+  g_assert_true (rg_studio_save (f->studio, rating, &error));
+  {
+    g_autofree char *nps = query_text (f->store, "SELECT nps FROM ratings WHERE id = ?1",
+                                       rg_record_get_id (RG_RECORD (rating)));
+    g_assert_cmpstr (nps, ==, "0");
+  }
+
+  /* One rating per visit. */
+  {
+    g_autoptr(RgRating) second = rg_rating_new (appointment_id, 4);
+    g_assert_false (rg_studio_save (f->studio, second, &error));
+    g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CONSTRAINT);
+    g_clear_error (&error);
+  }
+
+  call = rg_interaction_new (rg_record_get_id (RG_RECORD (client)), RG_INTERACTION_CALL, "Перезвонить");
+  g_object_set (call, "outcome", "call_back", "due-at", (gint64) 100000, NULL);
+  g_assert_true (rg_studio_save (f->studio, call, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rg_interaction_get_occurred_at (call), >, 0);
+  g_assert_cmpint (rg_interaction_get_kind (call), ==, RG_INTERACTION_CALL);
+  g_assert_cmpint (rg_interaction_get_due_at (call), ==, 100000);
+  g_assert_cmpint (rg_interaction_get_done_at (call), ==, 0);
+}
+
+static void
+test_formats (void)
+{
+  g_autofree char *whole = rg_format_money (150000);
+  g_autofree char *cents = rg_format_money (123456789);
+  g_autofree char *negative = rg_format_money (-5050);
+  g_autofree char *count = rg_format_count (100000);
+  g_autofree char *birthday = rg_format_birthday (29, 2, 0);
+  g_autofree char *birthday_year = rg_format_birthday (1, 12, 1990);
+  g_autofree char *date = rg_format_date (1795867200);   /* 2026-11-28 12:00 UTC */
+
+  g_assert_cmpstr (whole, ==, "1\u202f500");
+  g_assert_cmpstr (cents, ==, "1\u202f234\u202f567.89");
+  g_assert_cmpstr (negative, ==, "−50.50");
+  g_assert_cmpstr (count, ==, "100\u202f000");
+  g_assert_cmpstr (birthday, ==, "29 February");
+  g_assert_cmpstr (birthday_year, ==, "1 December 1990");
+  g_assert_cmpstr (date, ==, "28 November 2026");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/model/client/validation", Fixture, NULL, fixture_set_up, test_client_validation, fixture_tear_down);
+  g_test_add ("/model/client/round-trip", Fixture, NULL, fixture_set_up, test_client_round_trip, fixture_tear_down);
+  g_test_add ("/model/record/notify-on-change", Fixture, NULL, fixture_set_up, test_notify_on_change_only, fixture_tear_down);
+  g_test_add ("/model/studio/live-objects", Fixture, NULL, fixture_set_up, test_live_objects, fixture_tear_down);
+  g_test_add ("/model/studio/delete", Fixture, NULL, fixture_set_up, test_delete_undelete_erase, fixture_tear_down);
+  g_test_add ("/model/records", Fixture, NULL, fixture_set_up, test_other_records, fixture_tear_down);
+  g_test_add_func ("/model/formats", test_formats);
+
+  return g_test_run ();
+}
