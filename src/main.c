@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gtk/gtk.h>
 #include <locale.h>
 
 #include "widgets/rg-application.h"
@@ -33,7 +34,12 @@ main (int   argc,
       g_setenv ("GSETTINGS_SCHEMA_DIR", BUILD_ROOT "/data", FALSE);
     }
 
-  setlocale (LC_ALL, "");
+  /* A locale the C library lacks (LANG=ru_RU.UTF-8 on a system without it)
+   * would leave the "C" locale, where gettext ignores LANGUAGE: fall back to
+   * C.UTF-8 instead, and keep GTK from resetting it. */
+  if (setlocale (LC_ALL, "") == NULL)
+    setlocale (LC_ALL, "C.UTF-8");
+  gtk_disable_setlocale ();
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

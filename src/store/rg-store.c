@@ -203,7 +203,7 @@ rg_store_set_error (RgStore  *self,
 
     default:
       g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_FAILED,
-                   _("The database reported an error: %s."), detail);
+                   _("The database reported an unexpected error (%s). Nothing was saved; try again."), detail);
       break;
     }
 
@@ -717,7 +717,7 @@ migrate (RgStore  *self,
         {
           rg_store_rollback (self);
           g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_FAILED,
-                       _("Could not upgrade the database to format %d: %s The file was left as it was."),
+                       _("Could not upgrade the database to format %d; the file was left as it was. %s"),
                        migrations[i].version, local_error->message);
           return FALSE;
         }

@@ -38,11 +38,11 @@ static const GOptionEntry option_entries[] = {
   { "generate", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write a generated studio database to PATH and exit"), N_("PATH") },
   { "clients", 0, 0, G_OPTION_ARG_INT, NULL,
-    N_("With --generate: the number of clients (1,500 unless given)"), N_("N") },
+    N_("With --generate: the number of clients"), N_("N") },
   { "years", 0, 0, G_OPTION_ARG_INT, NULL,
-    N_("With --generate: the years of history (2 unless given)"), N_("Y") },
+    N_("With --generate: the years of history"), N_("YEARS") },
   { "seed", 0, 0, G_OPTION_ARG_INT64, NULL,
-    N_("With --generate: the random seed; the same seed gives the same studio"), N_("S") },
+    N_("With --generate: the random seed; the same seed gives the same studio"), N_("SEED") },
   /* For `make bench`: print a line when the first frame is drawn, then quit. */
   { "quit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
   { NULL }
@@ -142,7 +142,7 @@ generate (GVariantDict *options)
     {
       if (clients < 1 || clients > 10000000)
         {
-          g_printerr (_("--clients takes a number from 1 to 10,000,000.\n"));
+          g_printerr (_("--clients takes a number from 1 to %d.\n"), 10000000);
           return 2;
         }
       opts.n_clients = clients;
@@ -152,7 +152,7 @@ generate (GVariantDict *options)
     {
       if (years < 1 || years > 50)
         {
-          g_printerr (_("--years takes a number from 1 to 50.\n"));
+          g_printerr (_("--years takes a number from 1 to %d.\n"), 50);
           return 2;
         }
       opts.years = years;
@@ -167,10 +167,14 @@ generate (GVariantDict *options)
       return 1;
     }
 
-  g_print (_("Wrote %s: %u staff, %u services, %u clients, %u appointments, %u ratings, "
-             "%u timeline entries in %.1f s.\n"),
-           path, stats.staff, stats.services, stats.clients, stats.appointments, stats.ratings,
-           stats.interactions, (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+  g_print (_("Wrote %s in %.1f s.\n"), path,
+           (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+  g_print ("  %s %u\n", _("Staff:"), stats.staff);
+  g_print ("  %s %u\n", _("Services:"), stats.services);
+  g_print ("  %s %u\n", _("Clients:"), stats.clients);
+  g_print ("  %s %u\n", _("Appointments:"), stats.appointments);
+  g_print ("  %s %u\n", _("Ratings:"), stats.ratings);
+  g_print ("  %s %u\n", _("Timeline entries:"), stats.interactions);
   return 0;
 }
 

@@ -90,11 +90,15 @@ static void
 rg_client_row_dispose (GObject *object)
 {
   RgClientRow *self = RG_CLIENT_ROW (object);
+  GtkWidget *child;
 
   if (self->client)
     g_clear_signal_handler (&self->notify_id, self->client);
   g_clear_object (&self->client);
   gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_CLIENT_ROW);
+  /* GTK 4.8 leaves template children that are not bound: unparent them. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (rg_client_row_parent_class)->dispose (object);
 }

@@ -1,0 +1,46 @@
+/* bench-empty-window.c — the baseline of the start-up benchmark: an empty
+ * AdwApplicationWindow of the same size, started the same way; it prints
+ * "first-frame" after its first frame and quits.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdio.h>
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                GApplication  *app)
+{
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, app);
+  g_print ("first-frame\n");
+  fflush (stdout);
+  g_application_quit (app);
+}
+
+static void
+map_cb (GtkWidget    *window,
+        GApplication *app)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), app);
+}
+
+static void
+activate_cb (GApplication *app)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 780);
+  g_signal_connect (window, "map", G_CALLBACK (map_cb), app);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(AdwApplication) app = adw_application_new ("org.regulars.RegularsBench", G_APPLICATION_DEFAULT_FLAGS);
+
+  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}
