@@ -24,6 +24,7 @@ typedef struct {
   guint appointments;
   guint ratings;
   guint interactions;
+  guint complaints;           /* of the interactions */
 } RgGeneratorStats;
 
 void         rg_generator_options_init_demo (RgGeneratorOptions       *options,

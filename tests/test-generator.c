@@ -1,0 +1,728 @@
+/* test-generator.c — the demo studio and reference-scale databases: sizes,
+ * determinism, a calendar without overlaps, consistent money, names and
+ * phones, both languages, and files that are never overwritten or left
+ * half written.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include "io/rg-generator.h"
+#include "store/rg-text.h"
+
+/* 2026-11-24 12:00 UTC, a Tuesday; the tests run with TZ=UTC. */
+#define NOW G_GINT64_CONSTANT (1795521600)
+
+static const char * const tables[] = {
+  "staff", "staff_hours", "staff_days_off", "services", "clients", "tags", "client_tags",
+  "appointments", "appointment_services", "ratings", "interactions",
+};
+
+/* Pairs of appointments of one master that overlap, cancelled ones aside. */
+#define SELECT_OVERLAPS \
+  "SELECT count(*) FROM appointments a JOIN appointments b" \
+  " ON b.staff_id = a.staff_id AND b.id != a.id" \
+  " AND b.starts_at >= a.starts_at AND b.starts_at < a.ends_at" \
+  " WHERE a.status != 'cancelled' AND b.status != 'cancelled'"
+
+static RgStore *
+demo_store (const char       *language,
+            guint64           seed,
+            RgGeneratorStats *stats)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStore) store = rg_store_open (":memory:", RG_STORE_OPEN_DEFAULT, &error);
+  RgGeneratorOptions options;
+
+  g_assert_no_error (error);
+  rg_generator_options_init_demo (&options, language, NOW);
+  if (seed)
+    options.seed = seed;
+
+  g_assert_true (rg_generator_fill (store, &options, stats, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&store);
+}
+
+static gint64
+query_int (RgStore    *store,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (rg_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+static double
+query_double (RgStore    *store,
+              const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  double value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (rg_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_double (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+static gint64
+count_rows (RgStore    *store,
+            const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+
+  return query_int (store, sql);
+}
+
+/* Every row of the table, in key order, as one digest. */
+static char *
+table_digest (RgStore    *store,
+              const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY id", table);
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (rg_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int i = 0; i < sqlite3_column_count (stmt); i++)
+      {
+        guchar type = (guchar) sqlite3_column_type (stmt, i);
+        const guchar *text = sqlite3_column_text (stmt, i);
+
+        g_checksum_update (sum, &type, 1);
+        if (text)
+          g_checksum_update (sum, text, sqlite3_column_bytes (stmt, i) + 1);
+      }
+  sqlite3_finalize (stmt);
+
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+static gboolean
+has_cyrillic (const char *text)
+{
+  for (const char *p = text; p && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0x400 && c <= 0x4ff)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_demo_sizes (void)
+{
+  RgGeneratorStats stats;
+  g_autoptr(RgStore) store = demo_store ("ru", 0, &stats);
+  gint64 done, ratings, complaints, tagged;
+
+  g_assert_cmpuint (stats.staff, ==, 6);
+  g_assert_cmpuint (stats.services, ==, 25);
+  g_assert_cmpuint (stats.clients, >=, 1400);
+  g_assert_cmpuint (stats.clients, <=, 1500);
+  g_assert_cmpuint (stats.appointments, >=, 10000);
+  g_assert_cmpuint (stats.appointments, <=, 40000);
+
+  /* The stats are what was written. */
+  g_assert_cmpint (count_rows (store, "staff"), ==, stats.staff);
+  g_assert_cmpint (count_rows (store, "services"), ==, stats.services);
+  g_assert_cmpint (count_rows (store, "clients"), ==, stats.clients);
+  g_assert_cmpint (count_rows (store, "appointments"), ==, stats.appointments);
+  g_assert_cmpint (count_rows (store, "ratings"), ==, stats.ratings);
+  g_assert_cmpint (count_rows (store, "interactions"), ==, stats.interactions);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM interactions WHERE kind = 'complaint'"),
+                   ==, stats.complaints);
+
+  /* Statuses: mostly done; a few cancelled and no-shows. */
+  done = query_int (store, "SELECT count(*) FROM appointments WHERE status = 'done'");
+  g_assert_cmpfloat ((double) done / stats.appointments, >, 0.85);
+  g_assert_cmpfloat (query_double (store, "SELECT avg(status = 'cancelled') FROM appointments"), >, 0.03);
+  g_assert_cmpfloat (query_double (store, "SELECT avg(status = 'cancelled') FROM appointments"), <, 0.09);
+  g_assert_cmpfloat (query_double (store, "SELECT avg(status = 'no_show') FROM appointments"), >, 0.01);
+  g_assert_cmpfloat (query_double (store, "SELECT avg(status = 'no_show') FROM appointments"), <, 0.05);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM appointments WHERE status IN ('booked', 'confirmed')"), >, 100);
+
+  /* Ratings on about a third of the visits, mostly fives, worst first in
+   * the panel has something to show. */
+  ratings = stats.ratings;
+  g_assert_cmpfloat ((double) ratings / done, >, 0.2);
+  g_assert_cmpfloat ((double) ratings / done, <, 0.4);
+  g_assert_cmpfloat (query_double (store, "SELECT avg(score = 5) FROM ratings"), >, 0.5);
+  g_assert_cmpfloat (query_double (store, "SELECT avg(score = 5) FROM ratings"), <, 0.7);
+  g_assert_cmpfloat (query_double (store, "SELECT avg(score <= 2) FROM ratings"), <, 0.12);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM ratings WHERE score <= 2 AND why IS NOT NULL"), >, 20);
+  g_assert_cmpfloat (query_double (store, "SELECT avg(nps IS NOT NULL) FROM ratings"), >, 0.4);
+  g_assert_cmpfloat (query_double (store, "SELECT avg(nps IS NOT NULL) FROM ratings"), <, 0.6);
+  g_assert_cmpfloat (query_double (store, "SELECT avg(nps) FROM ratings WHERE score = 5"), >,
+                     query_double (store, "SELECT avg(nps) FROM ratings WHERE score <= 2") + 4);
+
+  /* A few complaints, calls with their outcomes, and open tasks ahead. */
+  complaints = stats.complaints;
+  g_assert_cmpint (complaints, >=, 5);
+  g_assert_cmpint (complaints, <=, 200);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM interactions WHERE kind = 'complaint'"
+                              " AND (appointment_id IS NULL OR staff_id IS NULL OR body IS NULL"
+                              "      OR outcome NOT IN ('open', 'resolved', 'escalated'))"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(DISTINCT outcome) FROM interactions WHERE kind = 'call'"), ==, 4);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM interactions WHERE kind = 'call'"
+                              " AND outcome NOT IN ('booked', 'call_back', 'not_interested', 'no_answer')"), ==, 0);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM interactions WHERE kind = 'task' AND done_at IS NULL"
+                              " AND due_at >= 1795521600 - 86400 * 2 AND due_at < 1795521600 + 86400 * 7"), >=, 3);
+
+  /* Tags on about a fifth of the clients. */
+  tagged = query_int (store, "SELECT count(DISTINCT client_id) FROM client_tags");
+  g_assert_cmpint (count_rows (store, "tags"), ==, 8);
+  g_assert_cmpfloat ((double) tagged / stats.clients, >, 0.12);
+  g_assert_cmpfloat ((double) tagged / stats.clients, <, 0.3);
+
+  /* Optional fields at realistic fill rates. */
+  g_assert_cmpfloat (query_double (store, "SELECT avg(birth_month IS NOT NULL) FROM clients"), >, 0.5);
+  g_assert_cmpfloat (query_double (store, "SELECT avg(birth_month IS NOT NULL) FROM clients"), <, 0.7);
+  g_assert_cmpfloat (query_double (store, "SELECT avg(email IS NOT NULL) FROM clients"), >, 0.2);
+  g_assert_cmpfloat (query_double (store, "SELECT avg(email IS NOT NULL) FROM clients"), <, 0.4);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM clients WHERE referred_by_id IS NOT NULL"), >, 10);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM clients WHERE deleted_at IS NOT NULL"), <, 15);
+
+  /* Regulars and one-timers both exist. */
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM (SELECT client_id FROM appointments WHERE status = 'done'"
+                              " GROUP BY client_id HAVING count(*) = 1)"), >, 100);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM (SELECT client_id FROM appointments WHERE status = 'done'"
+                              " GROUP BY client_id HAVING count(*) >= 10)"), >, 100);
+}
+
+static void
+test_demo_calendar (void)
+{
+  g_autoptr(RgStore) store = demo_store ("ru", 0, NULL);
+
+  /* No master has two clients at once (cancelled ones gave their slot away). */
+  g_assert_cmpint (query_int (store, SELECT_OVERLAPS), ==, 0);
+
+  /* Nor does a client. */
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM appointments a JOIN appointments b"
+                              " ON b.client_id = a.client_id AND b.id != a.id"
+                              " AND b.starts_at >= a.starts_at AND b.starts_at < a.ends_at"
+                              " WHERE a.status != 'cancelled' AND b.status != 'cancelled'"), ==, 0);
+
+  /* Everything happens in the master's working hours (TZ=UTC), on 15 minutes. */
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM appointments a WHERE NOT EXISTS"
+                              " (SELECT 1 FROM staff_hours h WHERE h.staff_id = a.staff_id"
+                              "  AND h.weekday = (CAST (strftime ('%w', a.starts_at, 'unixepoch') AS INTEGER) + 6) % 7 + 1"
+                              "  AND h.start_minute <= a.starts_at % 86400 / 60"
+                              "  AND h.end_minute >= a.starts_at % 86400 / 60 + (a.ends_at - a.starts_at) / 60)"),
+                   ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM appointments WHERE starts_at % 900 != 0 OR ends_at % 900 != 0"), ==, 0);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM appointments a JOIN staff_days_off o"
+                              " ON o.staff_id = a.staff_id AND o.day = date (a.starts_at, 'unixepoch')"
+                              " WHERE a.status != 'cancelled'"), ==, 0);
+
+  /* Every master works, takes days off and has their own colour. */
+  g_assert_cmpint (query_int (store, "SELECT count(DISTINCT staff_id) FROM appointments"), ==, 6);
+  g_assert_cmpint (query_int (store, "SELECT count(DISTINCT color) FROM staff"), ==, 6);
+  g_assert_cmpint (query_int (store, "SELECT count(DISTINCT staff_id) FROM staff_days_off"), ==, 6);
+  g_assert_cmpint (query_int (store, "SELECT count(DISTINCT staff_id) FROM staff_hours"), ==, 6);
+  g_assert_cmpint (query_int (store, "SELECT max(position) FROM staff"), ==, 5);
+
+  /* History is settled; today is under way; the future is booked. */
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM appointments WHERE starts_at < 1795478400"
+                              " AND status NOT IN ('done', 'cancelled', 'no_show')"), ==, 0);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM appointments WHERE starts_at > 1795521600"
+                              " AND status NOT IN ('booked', 'confirmed', 'cancelled')"), ==, 0);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM appointments WHERE starts_at BETWEEN 1795478400 AND 1795521600"
+                              " AND status IN ('done', 'arrived')"), >, 0);
+  g_assert_cmpint (query_int (store, "SELECT max(starts_at) FROM appointments"), >, NOW + 14 * 86400);
+  g_assert_cmpint (query_int (store, "SELECT max(starts_at) FROM appointments"), <, NOW + 22 * 86400);
+  g_assert_cmpint (query_int (store, "SELECT min(starts_at) FROM appointments"), >=, NOW - 731 * 86400 - 43200);
+
+  /* Each appointment lists its services, and its price is their sum. */
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM appointments a WHERE NOT EXISTS"
+                              " (SELECT 1 FROM appointment_services s WHERE s.appointment_id = a.id)"), ==, 0);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM appointments a WHERE price !="
+                              " (SELECT sum(price) FROM appointment_services s WHERE s.appointment_id = a.id)"), ==, 0);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM appointments a WHERE (ends_at - starts_at) / 60 !="
+                              " (SELECT sum(duration_minutes) FROM appointment_services s WHERE s.appointment_id = a.id)"), ==, 0);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM appointments a WHERE"
+                              " (SELECT group_concat(position) FROM (SELECT position FROM appointment_services s"
+                              "  WHERE s.appointment_id = a.id ORDER BY position)) NOT IN ('0', '0,1')"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM appointment_services WHERE position = 1"), >, 200);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM appointments WHERE price <= 0"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM services WHERE duration_minutes % 15 != 0"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(DISTINCT category) FROM services"), ==, 6);
+
+  /* Ratings belong to done visits and come after them. */
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM ratings r JOIN appointments a ON a.id = r.appointment_id"
+                              " WHERE a.status != 'done' OR r.rated_at < a.ends_at OR r.rated_at > 1795521600"), ==, 0);
+}
+
+static void
+test_timestamps_and_keys (void)
+{
+  g_autoptr(RgStore) store = demo_store ("en", 0, NULL);
+  g_autoptr(RgStmt) stmt = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE id <= 0"
+                                              " OR created_at > %" G_GINT64_FORMAT
+                                              " OR updated_at > %" G_GINT64_FORMAT
+                                              " OR updated_at < created_at",
+                                              tables[i], NOW, NOW);
+
+      g_test_message ("%s", tables[i]);
+      g_assert_cmpint (query_int (store, sql), ==, 0);
+    }
+
+  /* A client exists from their first booking on. */
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM clients c WHERE c.created_at >"
+                              " (SELECT min(created_at) FROM appointments a WHERE a.client_id = c.id)"), ==, 0);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM appointments WHERE created_at > starts_at"), ==, 0);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM interactions WHERE occurred_at > 1795521600"), ==, 0);
+
+  /* The rows refer to each other correctly. */
+  stmt = rg_store_prepare (store, "PRAGMA foreign_key_check", NULL);
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+}
+
+static void
+test_deterministic (void)
+{
+  g_autoptr(RgStore) first = demo_store ("ru", 0, NULL);
+  g_autoptr(RgStore) second = demo_store ("ru", 0, NULL);
+  g_autoptr(RgStore) other = demo_store ("ru", 42, NULL);
+  guint differ = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *a = table_digest (first, tables[i]);
+      g_autofree char *b = table_digest (second, tables[i]);
+      g_autofree char *c = table_digest (other, tables[i]);
+
+      g_test_message ("%s %s", tables[i], a);
+      g_assert_cmpstr (a, ==, b);
+      if (g_strcmp0 (a, c) != 0)
+        differ++;
+    }
+
+  /* Another seed is another studio, keys included. */
+  g_assert_cmpuint (differ, ==, G_N_ELEMENTS (tables));
+  g_assert_cmpint (query_int (first, "SELECT min(id) FROM clients"), !=,
+                   query_int (other, "SELECT min(id) FROM clients"));
+}
+
+static void
+check_clients (RgStore  *store,
+               gboolean  russian)
+{
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store,
+                                             "SELECT address_as, full_name, sort_key, phone, phone_digits,"
+                                             " phone2, phone2_digits FROM clients",
+                                             NULL);
+  g_autoptr(GHashTable) phones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint cyrillic = 0, n = 0;
+
+  g_assert_nonnull (stmt);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *address_as = (const char *) sqlite3_column_text (stmt, 0);
+      const char *full_name = (const char *) sqlite3_column_text (stmt, 1);
+      const char *phone2 = (const char *) sqlite3_column_text (stmt, 5);
+      g_autofree char *sort_key = rg_text_sort_key (address_as);
+      g_autofree char *digits = rg_phone_digits ((const char *) sqlite3_column_text (stmt, 3));
+
+      g_assert_cmpstr (sort_key, ==, (const char *) sqlite3_column_text (stmt, 2));
+      g_assert_cmpstr (digits, ==, (const char *) sqlite3_column_text (stmt, 4));
+      if (phone2)
+        {
+          g_autofree char *digits2 = rg_phone_digits (phone2);
+
+          g_assert_cmpstr (digits2, ==, (const char *) sqlite3_column_text (stmt, 6));
+        }
+      else
+        g_assert_null (sqlite3_column_text (stmt, 6));
+
+      /* Everybody has their own number. */
+      g_assert_true (g_hash_table_add (phones, g_strdup (digits)));
+
+      if (russian)
+        g_assert_cmpuint (strlen (digits), ==, 11);
+      if (has_cyrillic (address_as) || has_cyrillic (full_name))
+        cyrillic++;
+      n++;
+    }
+
+  g_assert_cmpuint (n, >, 1000);
+  if (russian)
+    g_assert_cmpuint (cyrillic, ==, n);
+  else
+    g_assert_cmpuint (cyrillic, ==, 0);
+}
+
+static void
+test_languages (void)
+{
+  g_autoptr(RgStore) ru = demo_store ("ru", 0, NULL);
+  g_autoptr(RgStore) en = demo_store ("en", 0, NULL);
+  const char *text_columns[][2] = {
+    { "staff", "display_name" }, { "services", "name" }, { "services", "category" },
+    { "tags", "name" }, { "ratings", "why" }, { "interactions", "body" },
+    { "appointments", "note" }, { "clients", "preferences" }, { "clients", "notes" },
+    { "clients", "source" }, { "staff_days_off", "reason" },
+  };
+
+  check_clients (ru, TRUE);
+  check_clients (en, FALSE);
+
+  /* Russian names come with patronymics sometimes, and with ё (search
+   * folds ё to е). */
+  g_assert_cmpint (query_int (ru, "SELECT count(*) FROM clients WHERE full_name LIKE '%вна'"), >, 100);
+  g_assert_cmpint (query_int (ru, "SELECT count(*) FROM clients WHERE address_as LIKE '% %вна'"), >, 20);
+  g_assert_cmpint (query_int (ru, "SELECT count(*) FROM clients WHERE address_as || full_name LIKE '%ё%'"), >, 20);
+  g_assert_cmpint (query_int (ru, "SELECT count(*) FROM clients WHERE phone LIKE '8 (%'"), >, 50);
+  g_assert_cmpint (query_int (ru, "SELECT count(*) FROM clients WHERE phone LIKE '+7 %'"), >, 50);
+  g_assert_cmpint (query_int (en, "SELECT count(*) FROM clients WHERE phone LIKE '+44 %'"), >, 50);
+
+  /* Nothing Russian leaks into the English studio, and the Russian studio
+   * speaks Russian. */
+  for (guint i = 0; i < G_N_ELEMENTS (text_columns); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s IS NOT NULL",
+                                              text_columns[i][1], text_columns[i][0], text_columns[i][1]);
+      g_autoptr(RgStmt) stmt = rg_store_prepare (en, sql, NULL);
+      g_autoptr(RgStmt) ru_stmt = NULL;
+      guint n = 0, cyrillic = 0;
+
+      g_assert_nonnull (stmt);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_assert_false (has_cyrillic ((const char *) sqlite3_column_text (stmt, 0)));
+
+      ru_stmt = rg_store_prepare (ru, sql, NULL);
+      while (sqlite3_step (ru_stmt) == SQLITE_ROW)
+        {
+          n++;
+          if (has_cyrillic ((const char *) sqlite3_column_text (ru_stmt, 0)))
+            cyrillic++;
+        }
+      g_test_message ("%s.%s: %u of %u Russian", text_columns[i][0], text_columns[i][1], cyrillic, n);
+      g_assert_cmpuint (n, >, 0);
+      g_assert_cmpuint (cyrillic, >, 0);
+    }
+
+  /* "{m}" became the master's name. */
+  g_assert_cmpint (query_int (ru, "SELECT count(*) FROM ratings WHERE why LIKE '%{m}%'"), ==, 0);
+  g_assert_cmpint (query_int (en, "SELECT count(*) FROM interactions WHERE body LIKE '%{m}%'"), ==, 0);
+}
+
+static void
+test_language_for_locale (void)
+{
+  g_setenv ("LANGUAGE", "ru_RU:en", TRUE);
+  g_assert_cmpstr (rg_generator_language_for_locale (), ==, "ru");
+  g_setenv ("LANGUAGE", "de_DE", TRUE);
+  g_assert_cmpstr (rg_generator_language_for_locale (), ==, "en");
+  g_unsetenv ("LANGUAGE");
+}
+
+static void
+test_options (void)
+{
+  RgGeneratorOptions options;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStore) store = rg_store_open (":memory:", RG_STORE_OPEN_DEFAULT, &error);
+  RgGeneratorStats stats;
+
+  g_assert_no_error (error);
+
+  rg_generator_options_init_demo (&options, "ru_RU.UTF-8", NOW);
+  g_assert_cmpstr (options.language, ==, "ru");
+  g_assert_cmpuint (options.n_clients, ==, 1500);
+  g_assert_cmpuint (options.n_staff, ==, 6);
+  g_assert_cmpuint (options.n_services, ==, 25);
+  g_assert_cmpuint (options.years, ==, 2);
+  g_assert_cmpuint (options.future_days, ==, 21);
+  g_assert_cmpint (options.now, ==, NOW);
+
+  /* Nonsense is refused before anything is written. */
+  options.n_clients = 0;
+  g_assert_false (rg_generator_fill (store, &options, NULL, &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  options.n_clients = 100;
+  options.years = 0;
+  g_assert_false (rg_generator_fill (store, &options, NULL, &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (store, "staff"), ==, 0);
+
+  /* Staff and services follow the size when not given. */
+  options.years = 3;
+  options.n_staff = 0;
+  options.n_services = 0;
+  options.future_days = 7;
+  options.n_clients = 24000;
+  g_assert_true (rg_generator_fill (store, &options, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.staff, ==, 7);
+  g_assert_cmpuint (stats.services, ==, 25);
+  g_assert_cmpuint (stats.clients, >, 23500);
+  g_assert_cmpuint (stats.clients, <=, 24000);
+  g_assert_cmpint (query_int (store, "SELECT count(DISTINCT staff_id) FROM appointments"), ==, 7);
+  g_assert_cmpint (query_int (store, SELECT_OVERLAPS), ==, 0);
+}
+
+/* More clients than one master can see in a year: they are all in the base
+ * all the same, the calendar still without overlaps. */
+static void
+test_overbooked (void)
+{
+  RgGeneratorOptions options;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStore) store = rg_store_open (":memory:", RG_STORE_OPEN_DEFAULT, &error);
+  RgGeneratorStats stats;
+
+  g_assert_no_error (error);
+  rg_generator_options_init_demo (&options, "en", NOW);
+  options.n_clients = 4000;
+  options.n_staff = 1;
+  options.n_services = 5;
+  options.years = 1;
+  g_assert_true (rg_generator_fill (store, &options, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.clients, ==, 4000);
+  g_assert_cmpuint (stats.staff, ==, 1);
+  g_assert_cmpuint (stats.services, ==, 5);
+  g_assert_cmpint (query_int (store, SELECT_OVERLAPS), ==, 0);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM clients c WHERE NOT EXISTS"
+                              " (SELECT 1 FROM appointments a WHERE a.client_id = c.id)"), <, 200);
+}
+
+static void
+test_refuses_non_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStore) store = rg_store_open (":memory:", RG_STORE_OPEN_DEFAULT, &error);
+  RgGeneratorOptions options;
+
+  g_assert_no_error (error);
+  g_assert_true (rg_store_exec (store,
+                                "INSERT INTO clients (id, address_as, sort_key, phone, phone_digits,"
+                                " created_at, updated_at)"
+                                " VALUES (1, 'Анна', 'анна', '+7 912 345-67-89', '79123456789', 1, 1)",
+                                &error));
+  g_assert_no_error (error);
+
+  rg_generator_options_init_demo (&options, "ru", NOW);
+  g_assert_false (rg_generator_fill (store, &options, NULL, &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+  g_assert_cmpint (count_rows (store, "clients"), ==, 1);
+  g_assert_cmpint (count_rows (store, "staff"), ==, 0);
+  g_assert_false (rg_store_in_transaction (store));
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir)
+    while ((name = g_dir_read_name (dir)))
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        g_unlink (child);
+      }
+  g_rmdir (path);
+}
+
+static guint
+count_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir))
+    n++;
+
+  return n;
+}
+
+static void
+small_options (RgGeneratorOptions *options)
+{
+  rg_generator_options_init_demo (options, "en", NOW);
+  options->n_clients = 400;
+  options->n_staff = 3;
+  options->years = 1;
+  options->future_days = 7;
+}
+
+static void
+test_write_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("regulars-generator-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "studio.db", NULL);
+  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  RgGeneratorOptions options;
+  RgGeneratorStats stats;
+
+  g_assert_no_error (error);
+  small_options (&options);
+
+  /* A leftover of an interrupted run is no obstacle. */
+  g_assert_true (g_file_set_contents (partial, "half a database", -1, NULL));
+
+  g_assert_true (rg_generator_write_file (path, &options, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files (dir), ==, 1);
+  g_assert_cmpuint (stats.clients, >, 300);
+
+  {
+    g_autoptr(RgStore) store = rg_store_open (path, RG_STORE_OPEN_NO_CREATE, &error);
+    g_autoptr(RgStmt) check = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (count_rows (store, "clients"), ==, stats.clients);
+    g_assert_cmpint (count_rows (store, "appointments"), ==, stats.appointments);
+    g_assert_cmpint (count_rows (store, "ratings"), ==, stats.ratings);
+    g_assert_cmpint (query_int (store, "SELECT count(*) FROM clients_fts"), ==, stats.clients);
+
+    /* Written with the foreign keys off: they hold all the same. */
+    check = rg_store_prepare (store, "PRAGMA foreign_key_check", NULL);
+    g_assert_cmpint (sqlite3_step (check), ==, SQLITE_DONE);
+    g_clear_pointer (&check, rg_stmt_release);
+
+    check = rg_store_prepare (store, "PRAGMA journal_mode", NULL);
+    g_assert_cmpint (sqlite3_step (check), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (check, 0), ==, "wal");
+  }
+
+  /* An existing file is never overwritten. */
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  g_assert_false (rg_generator_write_file (path, &options, NULL, &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "studio.db"));
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpmem (before, strlen (before), after, strlen (after));
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+
+  /* Nor any other file. */
+  g_assert_true (g_file_set_contents (path, "my notes", -1, NULL));
+  g_assert_false (rg_generator_write_file (path, &options, NULL, &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_pointer (&after, g_free);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "my notes");
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  remove_tree (dir);
+}
+
+/* The disk fills up half way: the error says so and nothing is left behind. */
+static void
+test_write_file_fails_cleanly (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_test_subprocess ())
+    {
+      const char *target = g_getenv ("RG_TEST_TARGET");
+      struct rlimit limit = { 512 * 1024, 512 * 1024 };
+      RgGeneratorOptions options;
+      g_autofree char *partial = g_strconcat (target, ".partial", NULL);
+      g_autofree char *target_dir = g_path_get_dirname (target);
+
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+      small_options (&options);
+      g_assert_false (rg_generator_write_file (target, &options, NULL, &error));
+      g_assert_nonnull (error);
+      g_test_message ("%s", error->message);
+      g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+      g_assert_cmpuint (count_files (target_dir), ==, 0);
+      return;
+    }
+
+  dir = g_dir_make_tmp ("regulars-generator-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "studio.db", NULL);
+
+  g_setenv ("RG_TEST_TARGET", path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_unsetenv ("RG_TEST_TARGET");
+
+  g_assert_cmpuint (count_files (dir), ==, 0);
+  remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/generator/demo/sizes", test_demo_sizes);
+  g_test_add_func ("/generator/demo/calendar", test_demo_calendar);
+  g_test_add_func ("/generator/demo/timestamps-and-keys", test_timestamps_and_keys);
+  g_test_add_func ("/generator/deterministic", test_deterministic);
+  g_test_add_func ("/generator/languages", test_languages);
+  g_test_add_func ("/generator/language-for-locale", test_language_for_locale);
+  g_test_add_func ("/generator/options", test_options);
+  g_test_add_func ("/generator/overbooked", test_overbooked);
+  g_test_add_func ("/generator/refuses-non-empty", test_refuses_non_empty);
+  g_test_add_func ("/generator/write-file", test_write_file);
+  g_test_add_func ("/generator/write-file/fails-cleanly", test_write_file_fails_cleanly);
+
+  return g_test_run ();
+}
