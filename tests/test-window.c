@@ -112,13 +112,13 @@ test_search_narrows (void)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   entry = find_child (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
-  list_view = find_child (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
+  list_view = find_child (GTK_WIDGET (window), GTK_TYPE_GRID_VIEW);
   card = find_child (GTK_WIDGET (window), RG_TYPE_CLIENT_CARD);
   g_assert_nonnull (entry);
   g_assert_nonnull (list_view);
   g_assert_nonnull (card);
 
-  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+  model = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list_view)));
   total = g_list_model_get_n_items (model);
   g_assert_cmpuint (total, >, 1000);
   g_assert_cmpuint (total, ==, count_matches (store, ""));
@@ -235,8 +235,8 @@ test_narrow_folds (void)
   g_assert_false (adw_flap_get_reveal_flap (flap));
 
   /* Choosing a client opens the card over the list; back closes it. */
-  list_view = find_child (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
-  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+  list_view = find_child (GTK_WIDGET (window), GTK_TYPE_GRID_VIEW);
+  model = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list_view)));
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 3, TRUE);
   g_assert_nonnull (rg_studio_get_selected_client (studio));
   g_assert_true (adw_flap_get_reveal_flap (flap));

@@ -167,7 +167,8 @@ rg_record_class_set_table (RgRecordClass *klass,
 
 static void set_value (RgRecord     *self,
                        guint         prop_id,
-                       const GValue *value);
+                       const GValue *value,
+                       gboolean      from_store);
 
 static void
 record_get_property (GObject    *object,
@@ -184,7 +185,7 @@ record_set_property (GObject      *object,
                      const GValue *value,
                      GParamSpec   *pspec)
 {
-  set_value (RG_RECORD (object), prop_id, value);
+  set_value (RG_RECORD (object), prop_id, value, FALSE);
 }
 
 void
@@ -237,10 +238,14 @@ rg_record_class_has_soft_delete (RgRecordClass *klass)
 
 /* Values -------------------------------------------------------------------- */
 
+/* Values from outside are normalized (strings to NFC, invalid UTF-8
+ * repaired, "" to NULL where nullable, numbers clamped); values read back
+ * from the store were normalized when written and are taken as they are. */
 static void
 set_value (RgRecord     *self,
            guint         prop_id,
-           const GValue *value)
+           const GValue *value,
+           gboolean      from_store)
 {
   RecordMeta *meta = meta_of (self);
   GParamSpec *pspec = meta->pspecs[prop_id];
@@ -249,7 +254,9 @@ set_value (RgRecord     *self,
 
   g_value_init (&fresh, pspec->value_type);
 
-  if (pspec->value_type == G_TYPE_STRING)
+  if (from_store)
+    g_value_copy (value, &fresh);
+  else if (pspec->value_type == G_TYPE_STRING)
     {
       const char *text = g_value_get_string (value);
 
@@ -347,7 +354,7 @@ rg_record_set_##name (RgRecord *self,                                   \
   g_return_if_fail (G_TYPE_FUNDAMENTAL (meta->pspecs[prop_id]->value_type) == gtype); \
   g_value_init (&v, meta->pspecs[prop_id]->value_type);                 \
   setter (&v, value);                                                   \
-  set_value (self, prop_id, &v);                                        \
+  set_value (self, prop_id, &v, FALSE);                                 \
 }
 
 DEFINE_SETTER (string, const char *, G_TYPE_STRING, g_value_set_string)
@@ -472,7 +479,7 @@ read_column (RgRecord     *self,
         g_assert_not_reached ();
       }
 
-  set_value (self, prop_id, &v);
+  set_value (self, prop_id, &v, TRUE);
 }
 
 static void

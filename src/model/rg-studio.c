@@ -248,21 +248,6 @@ rg_studio_set_selected_client (RgStudio *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CLIENT]);
 }
 
-guint
-rg_studio_count_clients (RgStudio *self)
-{
-  g_autoptr(RgStmt) stmt = NULL;
-  gboolean row = FALSE;
-
-  g_return_val_if_fail (RG_IS_STUDIO (self), 0);
-
-  stmt = rg_store_prepare (self->store, "SELECT count(*) FROM clients WHERE deleted_at IS NULL", NULL);
-  if (stmt == NULL || !rg_store_step_row (self->store, stmt, &row, NULL) || !row)
-    return 0;
-
-  return sqlite3_column_int (stmt, 0);
-}
-
 /* The names of a client's tags, in alphabetical order. */
 GStrv
 rg_studio_list_client_tags (RgStudio  *self,

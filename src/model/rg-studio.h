@@ -40,7 +40,6 @@ RgClient   *rg_studio_get_selected_client  (RgStudio     *self);
 void        rg_studio_set_selected_client  (RgStudio     *self,
                                             RgClient     *client);
 
-guint       rg_studio_count_clients        (RgStudio     *self);
 GStrv       rg_studio_list_client_tags     (RgStudio     *self,
                                             gint64        client_id,
                                             GError      **error) G_GNUC_WARN_UNUSED_RESULT;

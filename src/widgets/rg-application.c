@@ -241,6 +241,7 @@ rg_application_command_line (GApplication            *app,
       path = g_file_get_path (file);
     }
 
+  g_debug ("Opening the studio");
   studio = rg_application_open_studio (self, path, demo, &error);
   if (studio == NULL)
     {
@@ -321,12 +322,13 @@ rg_application_startup (GApplication *app)
   static const char *help_accels[] = { "<Control>question", "F1", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
 
+  g_debug ("Starting up");
   G_APPLICATION_CLASS (rg_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-shortcuts", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
 }
 

@@ -95,8 +95,6 @@ rg_client_row_dispose (GObject *object)
   if (self->client)
     g_clear_signal_handler (&self->notify_id, self->client);
   g_clear_object (&self->client);
-  gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_CLIENT_ROW);
-  /* GTK 4.8 leaves template children that are not bound: unparent them. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
@@ -154,15 +152,36 @@ rg_client_row_class_init (RgClientRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/rg-client-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, RgClientRow, avatar);
-  gtk_widget_class_bind_template_child (widget_class, RgClientRow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, RgClientRow, subtitle_label);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "clientrow");
 }
 
+/* Built in code rather than from a template: GtkListView makes a couple of
+ * hundred rows when the window opens, and a builder per row shows. */
 static void
 rg_client_row_init (RgClientRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 12);
+
+  self->avatar = ADW_AVATAR (adw_avatar_new (36, NULL, TRUE));
+  gtk_widget_set_parent (GTK_WIDGET (self->avatar), GTK_WIDGET (self));
+
+  self->title_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->title_label, 0);
+  gtk_label_set_ellipsize (self->title_label, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "heading");
+
+  self->subtitle_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->subtitle_label, 0);
+  gtk_label_set_ellipsize (self->subtitle_label, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (self->subtitle_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->subtitle_label), "caption");
+
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (text), GTK_WIDGET (self->title_label));
+  gtk_box_append (GTK_BOX (text), GTK_WIDGET (self->subtitle_label));
+  gtk_widget_set_parent (text, GTK_WIDGET (self));
 }

@@ -30,7 +30,7 @@ struct _RgClientsView
 
   GtkSearchEntry     *search_entry;
   GtkStack           *content_stack;
-  GtkListView        *list_view;
+  GtkGridView        *list_view;
   GtkLabel           *count_label;
 };
 
@@ -152,6 +152,30 @@ list_activate_cb (RgClientsView *self,
   select_position (self, position);
 }
 
+/* Rows are made in code, not from a builder template per row: this list
+ * is on screen at start-up and scrolls through thousands of clients. */
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, g_object_new (RG_TYPE_CLIENT_ROW, NULL));
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item)
+{
+  rg_client_row_set_client (RG_CLIENT_ROW (gtk_list_item_get_child (item)),
+                            gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  rg_client_row_set_client (RG_CLIENT_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
 void
 rg_clients_view_focus_search (RgClientsView *self)
 {
@@ -181,7 +205,7 @@ disconnect_studio (RgClientsView *self)
   if (self->studio)
     g_clear_signal_handler (&self->studio_selection_id, self->studio);
   if (self->selection)
-    gtk_list_view_set_model (self->list_view, NULL);
+    gtk_grid_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
   g_clear_object (&self->studio);
@@ -213,10 +237,9 @@ rg_clients_view_set_studio (RgClientsView *self,
                                G_CALLBACK (list_selection_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->list, "items-changed",
                                G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
-      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-
       self->studio_selection_id = g_signal_connect_swapped (studio, "notify::selected-client",
                                                             G_CALLBACK (studio_selection_changed_cb), self);
+      gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
       studio_selection_changed_cb (self);
     }
 
@@ -302,7 +325,14 @@ rg_clients_view_class_init (RgClientsViewClass *klass)
 static void
 rg_clients_view_init (RgClientsView *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_grid_view_set_factory (self->list_view, factory);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   update_state (self);
 }

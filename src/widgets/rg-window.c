@@ -138,11 +138,26 @@ hide_card_activated (GtkWidget  *widget,
   adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
+/* Built when asked for, not with every window (GtkApplication would load a
+ * gtk/help-overlay.ui for each new window). */
+static void
+show_shortcuts_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/ui/rg-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
+}
+
 static void
 after_first_paint_cb (GdkFrameClock *clock,
                       RgWindow      *self)
 {
   g_clear_signal_handler (&self->first_frame_id, clock);
+  g_debug ("First frame drawn");
   g_print ("first-frame\n");
   fflush (stdout);
   g_application_quit (g_application_get_default ());
@@ -201,6 +216,7 @@ rg_window_constructed (GObject *object)
 
   self->settings = maybe_settings ();
   restore_size (self);
+  g_debug ("Window constructed");
 }
 
 static void
@@ -305,11 +321,13 @@ rg_window_class_init (RgWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.hide-card", NULL, hide_card_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_activated);
 }
 
 static void
 rg_window_init (RgWindow *self)
 {
+  g_debug ("Building the window");
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -13,6 +13,7 @@ after_paint_cb (GdkFrameClock *clock,
                 GApplication  *app)
 {
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, app);
+  g_debug ("First frame drawn");
   g_print ("first-frame\n");
   fflush (stdout);
   g_application_quit (app);
@@ -28,10 +29,12 @@ map_cb (GtkWidget    *window,
 static void
 activate_cb (GApplication *app)
 {
+  g_debug ("Activated");
   GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 780);
   g_signal_connect (window, "map", G_CALLBACK (map_cb), app);
+  g_debug ("Window constructed");
   gtk_window_present (GTK_WINDOW (window));
 }
 
