@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "model/rg-client-list.h"
@@ -343,6 +344,54 @@ test_hundred_thousand (void)
   g_assert_cmpuint (g_type_get_instance_count (RG_TYPE_CLIENT), ==, base);
 }
 
+/* Over a file, the list loads in a thread: empty and loading at first, then
+ * one items-changed with everyone; a write while it loads is not lost. */
+static void
+test_loads_in_background (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("regulars-list-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "studio.db", NULL);
+  g_autoptr(RgStore) store = rg_store_open (path, RG_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(RgStudio) studio = rg_studio_new (store);
+  Fixture f = { store, studio, NULL, g_array_new (FALSE, FALSE, sizeof (Change)) };
+  guint loading_notified = 0;
+
+  add_client (&f, "Вера", "+7 900 000-00-01");
+  add_client (&f, "Анна", "+7 900 000-00-02");
+
+  f.list = rg_client_list_new (studio);
+  g_signal_connect (f.list, "items-changed", G_CALLBACK (items_changed_cb), &f);
+  g_signal_connect_swapped (f.list, "notify::loading", G_CALLBACK (g_atomic_int_inc), &loading_notified);
+  g_assert_true (rg_client_list_get_loading (f.list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f.list)), ==, 0);
+
+  /* A search typed before the list arrives applies when it does. */
+  rg_client_list_set_query (f.list, "а");
+  /* A client added while loading is there at the end. */
+  add_client (&f, "Алла", "+7 900 000-00-03");
+
+  while (rg_client_list_get_loading (f.list))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (loading_notified, ==, 1);
+  assert_names (f.list, "Алла,Анна");
+  g_assert_cmpuint (rg_client_list_get_total (f.list), ==, 3);
+  g_assert_cmpuint (f.changes->len, ==, 1);
+  assert_change (&f, 0, 0, 0, 2);
+
+  g_clear_object (&f.list);
+  g_array_unref (f.changes);
+  g_clear_object (&studio);
+  g_clear_object (&store);
+  for (const char *suffix = ""; suffix; suffix = *suffix ? (g_str_equal (suffix, "-wal") ? "-shm" : NULL) : "-wal")
+    {
+      g_autofree char *file = g_strconcat (path, suffix, NULL);
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -355,6 +404,7 @@ main (int   argc,
   g_test_add ("/client-list/live-with-query", Fixture, NULL, fixture_set_up, test_live_with_query, fixture_tear_down);
   g_test_add ("/client-list/bulk", Fixture, NULL, fixture_set_up, test_bulk_change, fixture_tear_down);
   g_test_add_func ("/client-list/hundred-thousand", test_hundred_thousand);
+  g_test_add_func ("/client-list/loads-in-background", test_loads_in_background);
 
   return g_test_run ();
 }

@@ -73,6 +73,21 @@ spin (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* Runs the main loop until the window's client list has loaded. */
+static void
+wait_loaded (GListModel *model)
+{
+  RgClientList *list = RG_CLIENT_LIST (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)));
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
+
+  while (!timed_out && rg_client_list_get_loading (list))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (rg_client_list_get_loading (list));
+  if (!timed_out)
+    g_source_remove (id);
+}
+
 static RgStudio *
 open_demo (void)
 {
@@ -119,6 +134,7 @@ test_search_narrows (void)
   g_assert_nonnull (card);
 
   model = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list_view)));
+  wait_loaded (model);
   total = g_list_model_get_n_items (model);
   g_assert_cmpuint (total, >, 1000);
   g_assert_cmpuint (total, ==, count_matches (store, ""));
@@ -237,6 +253,7 @@ test_narrow_folds (void)
   /* Choosing a client opens the card over the list; back closes it. */
   list_view = find_child (GTK_WIDGET (window), GTK_TYPE_GRID_VIEW);
   model = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list_view)));
+  wait_loaded (model);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 3, TRUE);
   g_assert_nonnull (rg_studio_get_selected_client (studio));
   g_assert_true (adw_flap_get_reveal_flap (flap));

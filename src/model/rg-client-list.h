@@ -25,5 +25,6 @@ gboolean      rg_client_list_find       (RgClientList *self,
                                          gint64        id,
                                          guint        *position);
 guint         rg_client_list_get_total  (RgClientList *self);
+gboolean      rg_client_list_get_loading (RgClientList *self);
 
 G_END_DECLS

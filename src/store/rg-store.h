@@ -57,6 +57,8 @@ char     *rg_store_default_path         (void) G_GNUC_WARN_UNUSED_RESULT;
 RgStore  *rg_store_open                 (const char        *path,
                                          RgStoreOpenFlags   flags,
                                          GError           **error) G_GNUC_WARN_UNUSED_RESULT;
+RgStore  *rg_store_open_reader          (RgStore           *self,
+                                         GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 const char *rg_store_get_path           (RgStore           *self);
 int       rg_store_get_schema_version   (RgStore           *self);
 sqlite3  *rg_store_get_db               (RgStore           *self);

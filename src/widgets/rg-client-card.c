@@ -34,6 +34,9 @@ struct _RgClientCard
   gulong                store_committed_id;
 
   GtkStack             *stack;
+
+  /* The content, built when the first client is shown. */
+  GtkWidget            *content;
   AdwAvatar            *avatar;
   GtkLabel             *name_label;
   GtkLabel             *full_name_label;
@@ -83,6 +86,47 @@ show_row (AdwActionRow *row,
   return visible;
 }
 
+/* The card's rows are built on first use: until a client is chosen the
+ * pane only shows its empty state, and the window opens sooner. */
+static void
+ensure_content (RgClientCard *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->content)
+    return;
+
+  builder = gtk_builder_new_from_resource (RESOURCE_BASE "/ui/rg-client-card-content.ui");
+#define GET(name) self->name = (gpointer) gtk_builder_get_object (builder, #name)
+  GET (content);
+  GET (avatar);
+  GET (name_label);
+  GET (full_name_label);
+  GET (tags_label);
+  GET (warning_group);
+  GET (medical_row);
+  GET (contacts_group);
+  GET (phone_row);
+  GET (phone2_row);
+  GET (email_row);
+  GET (call_time_row);
+  GET (visits_group);
+  GET (visits_row);
+  GET (next_row);
+  GET (spent_row);
+  GET (about_group);
+  GET (birthday_row);
+  GET (master_row);
+  GET (source_row);
+  GET (contact_row);
+  GET (notes_group);
+  GET (preferences_row);
+  GET (notes_row);
+#undef GET
+
+  gtk_stack_add_named (self->stack, self->content, "card");
+}
+
 static void
 update_stats (RgClientCard *self)
 {
@@ -97,6 +141,7 @@ update_stats (RgClientCard *self)
   self->stats_dirty = FALSE;
   if (self->client == NULL)
     return;
+  ensure_content (self);
 
   if (!rg_client_stats_compute (rg_studio_get_store (self->studio),
                                 rg_record_get_id (RG_RECORD (self->client)),
@@ -152,6 +197,7 @@ update (RgClientCard *self)
       return;
     }
 
+  ensure_content (self);
   gtk_stack_set_visible_child_name (self->stack, "card");
 
   adw_avatar_set_text (self->avatar, rg_client_get_address_as (c));
@@ -450,29 +496,6 @@ rg_client_card_class_init (RgClientCardClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/rg-client-card.ui");
   gtk_widget_class_bind_template_child (widget_class, RgClientCard, stack);
-  gtk_widget_class_bind_template_child (widget_class, RgClientCard, avatar);
-  gtk_widget_class_bind_template_child (widget_class, RgClientCard, name_label);
-  gtk_widget_class_bind_template_child (widget_class, RgClientCard, full_name_label);
-  gtk_widget_class_bind_template_child (widget_class, RgClientCard, tags_label);
-  gtk_widget_class_bind_template_child (widget_class, RgClientCard, warning_group);
-  gtk_widget_class_bind_template_child (widget_class, RgClientCard, medical_row);
-  gtk_widget_class_bind_template_child (widget_class, RgClientCard, contacts_group);
-  gtk_widget_class_bind_template_child (widget_class, RgClientCard, phone_row);
-  gtk_widget_class_bind_template_child (widget_class, RgClientCard, phone2_row);
-  gtk_widget_class_bind_template_child (widget_class, RgClientCard, email_row);
-  gtk_widget_class_bind_template_child (widget_class, RgClientCard, call_time_row);
-  gtk_widget_class_bind_template_child (widget_class, RgClientCard, visits_group);
-  gtk_widget_class_bind_template_child (widget_class, RgClientCard, visits_row);
-  gtk_widget_class_bind_template_child (widget_class, RgClientCard, next_row);
-  gtk_widget_class_bind_template_child (widget_class, RgClientCard, spent_row);
-  gtk_widget_class_bind_template_child (widget_class, RgClientCard, about_group);
-  gtk_widget_class_bind_template_child (widget_class, RgClientCard, birthday_row);
-  gtk_widget_class_bind_template_child (widget_class, RgClientCard, master_row);
-  gtk_widget_class_bind_template_child (widget_class, RgClientCard, source_row);
-  gtk_widget_class_bind_template_child (widget_class, RgClientCard, contact_row);
-  gtk_widget_class_bind_template_child (widget_class, RgClientCard, notes_group);
-  gtk_widget_class_bind_template_child (widget_class, RgClientCard, preferences_row);
-  gtk_widget_class_bind_template_child (widget_class, RgClientCard, notes_row);
 
   gtk_widget_class_install_action (widget_class, "card.call", "s", call_activated);
   gtk_widget_class_install_action (widget_class, "card.email", NULL, email_activated);

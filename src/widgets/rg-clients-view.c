@@ -53,14 +53,15 @@ update_state (RgClientsView *self)
   g_autofree char *total_text = rg_format_count (total);
   g_autofree char *count = NULL;
 
-  if (shown > 0)
+  /* While the list loads, an empty list for a moment, not "no clients". */
+  if (shown > 0 || (self->list && rg_client_list_get_loading (self->list)))
     gtk_stack_set_visible_child_name (self->content_stack, "list");
   else if (total == 0)
     gtk_stack_set_visible_child_name (self->content_stack, "empty");
   else
     gtk_stack_set_visible_child_name (self->content_stack, "no-results");
 
-  if (total == 0)
+  if (total == 0 || rg_client_list_get_loading (self->list))
     count = g_strdup ("");
   else if (shown == total)
     /* Translators: %s is a number of clients, already formatted */
@@ -236,6 +237,8 @@ rg_clients_view_set_studio (RgClientsView *self,
       g_signal_connect_object (self->selection, "notify::selected",
                                G_CALLBACK (list_selection_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->list, "items-changed",
+                               G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->list, "notify::loading",
                                G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
       self->studio_selection_id = g_signal_connect_swapped (studio, "notify::selected-client",
                                                             G_CALLBACK (studio_selection_changed_cb), self);

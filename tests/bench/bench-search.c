@@ -83,6 +83,8 @@ main (int   argc,
 
   studio = rg_studio_new (store);
   list = rg_client_list_new (studio);
+  while (rg_client_list_get_loading (list))
+    g_main_context_iteration (NULL, TRUE);
   g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &signals);
 
   /* What an administrator types: the first letters of a name, keystroke
