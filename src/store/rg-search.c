@@ -206,7 +206,6 @@ rg_search_match_clients (RgStore     *store,
   g_autofree char *phones = NULL;
   g_autoptr(GString) like = NULL;
   g_autoptr(RgStmt) stmt = NULL;
-  int n = 1;
 
   parse (&q, query);
 
@@ -245,7 +244,7 @@ rg_search_match_clients (RgStore     *store,
     return FALSE;
 
   if (q.fts)
-    sqlite3_bind_text (stmt, n, q.fts->str, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 1, q.fts->str, -1, SQLITE_TRANSIENT);
   if (phones)
     sqlite3_bind_text (stmt, 2, phones, -1, SQLITE_TRANSIENT);
   if (like && !q.fts && !phones)
