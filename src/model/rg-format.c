@@ -11,18 +11,22 @@
 
 #include "rg-format.h"
 
-/* Groups thousands with a thin no-break space (U+202F): "1 500 000". */
+/* Groups thousands as the language does: "1,500,000" in English,
+ * "1 500 000" (with a narrow no-break space) in Russian. */
 static char *
 group_digits (guint64 n)
 {
   g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
+  /* Translators: the separator between groups of thousands, as in 1,500,000;
+   * Russian uses a narrow no-break space (U+202F) */
+  const char *separator = C_("number", ",");
   GString *out = g_string_new (NULL);
   gsize len = strlen (digits);
 
   for (gsize i = 0; i < len; i++)
     {
       if (i > 0 && (len - i) % 3 == 0)
-        g_string_append (out, "\u202f");
+        g_string_append (out, separator);
       g_string_append_c (out, digits[i]);
     }
 
