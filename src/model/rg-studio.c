@@ -119,6 +119,30 @@ rg_studio_lookup (RgStudio  *self,
   return record;
 }
 
+/* The live object for the row @stmt is on (a statement built from
+ * rg_record_class_get_select()): the existing one brought up to date, or a
+ * new one remembered from now on. For lists that load many rows at once. */
+gpointer
+rg_studio_lookup_from_stmt (RgStudio     *self,
+                            GType         type,
+                            sqlite3_stmt *stmt)
+{
+  RgRecord *record;
+
+  g_return_val_if_fail (RG_IS_STUDIO (self), NULL);
+
+  record = rg_studio_lookup_cached (self, type, sqlite3_column_int64 (stmt, 0));
+  if (record)
+    {
+      rg_record_set_from_stmt (record, stmt);
+      return record;
+    }
+
+  record = rg_record_new_from_stmt (type, stmt);
+  remember (self, record);
+  return record;
+}
+
 guint
 rg_studio_count_live (RgStudio *self,
                       GType     type)

@@ -24,6 +24,9 @@ gpointer    rg_studio_lookup               (RgStudio     *self,
 gpointer    rg_studio_lookup_cached        (RgStudio     *self,
                                             GType         type,
                                             gint64        id);
+gpointer    rg_studio_lookup_from_stmt     (RgStudio     *self,
+                                            GType         type,
+                                            sqlite3_stmt *stmt) G_GNUC_WARN_UNUSED_RESULT;
 guint       rg_studio_count_live           (RgStudio     *self,
                                             GType         type);
 gboolean    rg_studio_save                 (RgStudio     *self,
