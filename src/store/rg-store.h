@@ -24,6 +24,7 @@ typedef enum {
   RG_STORE_ERROR_CONSTRAINT,      /* a write broke a rule of the schema */
   RG_STORE_ERROR_NOT_FOUND,
   RG_STORE_ERROR_INVALID,         /* refused before it reached SQL */
+  RG_STORE_ERROR_CONFLICT,        /* overlaps another appointment (a booking rule) */
 } RgStoreError;
 
 typedef enum {
