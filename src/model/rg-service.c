@@ -106,11 +106,27 @@ rg_service_get_name (RgService *self)
   return rg_record_get_string (RG_RECORD (self), PROP_NAME);
 }
 
+void
+rg_service_set_name (RgService  *self,
+                     const char *name)
+{
+  g_return_if_fail (RG_IS_SERVICE (self));
+  rg_record_set_string (RG_RECORD (self), PROP_NAME, name);
+}
+
 const char *
 rg_service_get_category (RgService *self)
 {
   g_return_val_if_fail (RG_IS_SERVICE (self), NULL);
   return rg_record_get_string (RG_RECORD (self), PROP_CATEGORY);
+}
+
+void
+rg_service_set_category (RgService  *self,
+                         const char *category)
+{
+  g_return_if_fail (RG_IS_SERVICE (self));
+  rg_record_set_string (RG_RECORD (self), PROP_CATEGORY, category ? category : "");
 }
 
 int
@@ -120,11 +136,28 @@ rg_service_get_duration_minutes (RgService *self)
   return rg_record_get_int (RG_RECORD (self), PROP_DURATION_MINUTES);
 }
 
+void
+rg_service_set_duration_minutes (RgService *self,
+                                 int        duration_minutes)
+{
+  g_return_if_fail (RG_IS_SERVICE (self));
+  rg_record_set_int (RG_RECORD (self), PROP_DURATION_MINUTES, CLAMP (duration_minutes, 0, 24 * 60));
+}
+
 gint64
 rg_service_get_price (RgService *self)
 {
   g_return_val_if_fail (RG_IS_SERVICE (self), 0);
   return rg_record_get_int64 (RG_RECORD (self), PROP_PRICE);
+}
+
+void
+rg_service_set_price (RgService *self,
+                      gint64     price)
+{
+  g_return_if_fail (RG_IS_SERVICE (self));
+  g_return_if_fail (price >= 0);
+  rg_record_set_int64 (RG_RECORD (self), PROP_PRICE, price);
 }
 
 int
@@ -134,9 +167,42 @@ rg_service_get_repeat_days (RgService *self)
   return rg_record_get_int (RG_RECORD (self), PROP_REPEAT_DAYS);
 }
 
+/* @repeat_days: 0 when the studio recommends no interval. */
+void
+rg_service_set_repeat_days (RgService *self,
+                            int        repeat_days)
+{
+  g_return_if_fail (RG_IS_SERVICE (self));
+  rg_record_set_int (RG_RECORD (self), PROP_REPEAT_DAYS, CLAMP (repeat_days, 0, 3650));
+}
+
+int
+rg_service_get_position (RgService *self)
+{
+  g_return_val_if_fail (RG_IS_SERVICE (self), 0);
+  return rg_record_get_int (RG_RECORD (self), PROP_POSITION);
+}
+
+void
+rg_service_set_position (RgService *self,
+                         int        position)
+{
+  g_return_if_fail (RG_IS_SERVICE (self));
+  rg_record_set_int (RG_RECORD (self), PROP_POSITION, position);
+}
+
 gboolean
 rg_service_get_archived (RgService *self)
 {
   g_return_val_if_fail (RG_IS_SERVICE (self), FALSE);
   return rg_record_get_boolean (RG_RECORD (self), PROP_ARCHIVED);
+}
+
+/* An archived service keeps its history but is no longer offered. */
+void
+rg_service_set_archived (RgService *self,
+                         gboolean   archived)
+{
+  g_return_if_fail (RG_IS_SERVICE (self));
+  rg_record_set_boolean (RG_RECORD (self), PROP_ARCHIVED, archived);
 }

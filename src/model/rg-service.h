@@ -13,10 +13,25 @@ RgService   *rg_service_new                  (const char *name,
                                               int         duration_minutes,
                                               gint64      price) G_GNUC_WARN_UNUSED_RESULT;
 const char  *rg_service_get_name             (RgService  *self);
+void         rg_service_set_name             (RgService  *self,
+                                              const char *name);
 const char  *rg_service_get_category         (RgService  *self);
+void         rg_service_set_category         (RgService  *self,
+                                              const char *category);
 int          rg_service_get_duration_minutes (RgService  *self);
+void         rg_service_set_duration_minutes (RgService  *self,
+                                              int         duration_minutes);
 gint64       rg_service_get_price            (RgService  *self);
+void         rg_service_set_price            (RgService  *self,
+                                              gint64      price);
 int          rg_service_get_repeat_days      (RgService  *self);
+void         rg_service_set_repeat_days      (RgService  *self,
+                                              int         repeat_days);
+int          rg_service_get_position         (RgService  *self);
+void         rg_service_set_position         (RgService  *self,
+                                              int         position);
 gboolean     rg_service_get_archived         (RgService  *self);
+void         rg_service_set_archived         (RgService  *self,
+                                              gboolean    archived);
 
 G_END_DECLS

@@ -120,6 +120,14 @@ rg_staff_get_role (RgStaff *self)
   return rg_record_get_enum (RG_RECORD (self), PROP_ROLE);
 }
 
+void
+rg_staff_set_role (RgStaff     *self,
+                   RgStaffRole  role)
+{
+  g_return_if_fail (RG_IS_STAFF (self));
+  rg_record_set_enum (RG_RECORD (self), PROP_ROLE, role);
+}
+
 const char *
 rg_staff_get_color (RgStaff *self)
 {
@@ -135,6 +143,21 @@ rg_staff_set_color (RgStaff    *self,
   rg_record_set_string (RG_RECORD (self), PROP_COLOR, color);
 }
 
+const char *
+rg_staff_get_phone (RgStaff *self)
+{
+  g_return_val_if_fail (RG_IS_STAFF (self), NULL);
+  return rg_record_get_string (RG_RECORD (self), PROP_PHONE);
+}
+
+void
+rg_staff_set_phone (RgStaff    *self,
+                    const char *phone)
+{
+  g_return_if_fail (RG_IS_STAFF (self));
+  rg_record_set_string (RG_RECORD (self), PROP_PHONE, phone);
+}
+
 int
 rg_staff_get_position (RgStaff *self)
 {
@@ -142,9 +165,47 @@ rg_staff_get_position (RgStaff *self)
   return rg_record_get_int (RG_RECORD (self), PROP_POSITION);
 }
 
+void
+rg_staff_set_position (RgStaff *self,
+                       int      position)
+{
+  g_return_if_fail (RG_IS_STAFF (self));
+  rg_record_set_int (RG_RECORD (self), PROP_POSITION, position);
+}
+
 gboolean
 rg_staff_get_archived (RgStaff *self)
 {
   g_return_val_if_fail (RG_IS_STAFF (self), FALSE);
   return rg_record_get_boolean (RG_RECORD (self), PROP_ARCHIVED);
+}
+
+/* Archived staff keep their appointments and history but leave the
+ * calendar and the lists of who can be booked. */
+void
+rg_staff_set_archived (RgStaff  *self,
+                       gboolean  archived)
+{
+  g_return_if_fail (RG_IS_STAFF (self));
+  rg_record_set_boolean (RG_RECORD (self), PROP_ARCHIVED, archived);
+}
+
+/* How a role reads to a person, e.g. in a list of staff. */
+const char *
+rg_staff_role_to_label (RgStaffRole role)
+{
+  switch (role)
+    {
+    case RG_STAFF_ROLE_MASTER:
+      return _("Master");
+    case RG_STAFF_ROLE_ADMINISTRATOR:
+      return _("Administrator");
+    case RG_STAFF_ROLE_DIRECTOR:
+      return _("Director");
+    case RG_STAFF_ROLE_RESOURCE:
+      /* Translators: a room or piece of equipment booked like a person */
+      return _("Room or Equipment");
+    default:
+      g_return_val_if_reached ("");
+    }
 }

@@ -17,10 +17,21 @@ const char  *rg_staff_get_display_name  (RgStaff     *self);
 void         rg_staff_set_display_name  (RgStaff     *self,
                                          const char  *display_name);
 RgStaffRole  rg_staff_get_role          (RgStaff     *self);
+void         rg_staff_set_role          (RgStaff     *self,
+                                         RgStaffRole  role);
 const char  *rg_staff_get_color         (RgStaff     *self);
 void         rg_staff_set_color         (RgStaff     *self,
                                          const char  *color);
+const char  *rg_staff_get_phone         (RgStaff     *self);
+void         rg_staff_set_phone         (RgStaff     *self,
+                                         const char  *phone);
 int          rg_staff_get_position      (RgStaff     *self);
+void         rg_staff_set_position      (RgStaff     *self,
+                                         int          position);
 gboolean     rg_staff_get_archived      (RgStaff     *self);
+void         rg_staff_set_archived      (RgStaff     *self,
+                                         gboolean     archived);
+
+const char  *rg_staff_role_to_label     (RgStaffRole  role);
 
 G_END_DECLS
