@@ -387,6 +387,36 @@ test_formats (void)
   g_assert_cmpstr (date, ==, "28 November 2026");
 }
 
+static void
+test_parse_money (void)
+{
+  static const struct { const char *text; gboolean ok; gint64 minor; } cases[] = {
+    { "1500", TRUE, 150000 },
+    { " 1,500 ", TRUE, 150000 },
+    { "1,500.5", TRUE, 150050 },
+    { "1 500.05", TRUE, 150005 },
+    { "0.99", TRUE, 99 },
+    { ".5", TRUE, 50 },
+    { "", TRUE, 0 },
+    { "12.345", FALSE, 0 },
+    { "-5", FALSE, 0 },
+    { "1.2.3", FALSE, 0 },
+    { "abc", FALSE, 0 },
+    { ".", FALSE, 0 },
+    { "99999999999999999999", FALSE, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gint64 minor = -1;
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (rg_format_parse_money (cases[i].text, &minor), ==, cases[i].ok);
+      if (cases[i].ok)
+        g_assert_cmpint (minor, ==, cases[i].minor);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -400,6 +430,7 @@ main (int   argc,
   g_test_add ("/model/studio/delete", Fixture, NULL, fixture_set_up, test_delete_undelete_erase, fixture_tear_down);
   g_test_add ("/model/records", Fixture, NULL, fixture_set_up, test_other_records, fixture_tear_down);
   g_test_add_func ("/model/formats", test_formats);
+  g_test_add_func ("/model/parse-money", test_parse_money);
 
   return g_test_run ();
 }

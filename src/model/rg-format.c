@@ -54,6 +54,80 @@ rg_format_money (gint64 minor_units)
   return g_strdup_printf ("%s%s%s%02u", minor_units < 0 ? "−" : "", whole, C_("money", "."), cents);
 }
 
+/* Reads an amount as a person types it: "1500", "1,500.50" in English,
+ * "1 500,50" in Russian. Group separators and spaces are skipped; the
+ * language's decimal separator, or a ".", starts at most two digits of minor
+ * units. An empty text is 0. FALSE for anything else, or a negative amount. */
+gboolean
+rg_format_parse_money (const char *text,
+                       gint64     *minor_units)
+{
+  const char *group = C_("number", ",");
+  const char *decimal = C_("money", ".");
+  gint64 whole = 0, minor = 0;
+  int n_minor = -1;   /* digits after the separator; -1 before it */
+  gboolean any_digit = FALSE;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (minor_units != NULL, FALSE);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        return FALSE;
+
+      if (g_unichar_isspace (c) || c == 0x202F || c == 0x00A0 || c == 0x2009)
+        {
+          continue;
+        }
+      else if (c >= '0' && c <= '9')
+        {
+          any_digit = TRUE;
+          if (n_minor < 0)
+            {
+              if (whole > (G_MAXINT64 / 100 - 9) / 10)
+                return FALSE;
+              whole = whole * 10 + (c - '0');
+            }
+          else if (n_minor < 2)
+            {
+              minor = minor * 10 + (c - '0');
+              n_minor++;
+            }
+          else
+            {
+              return FALSE;
+            }
+        }
+      else if (n_minor < 0 &&
+               (g_str_has_prefix (p, decimal) ||
+                (c == '.' && !g_str_equal (group, "."))))
+        {
+          n_minor = 0;
+          if (g_str_has_prefix (p, decimal))
+            p += strlen (decimal) - 1;
+        }
+      else if (*group && g_str_has_prefix (p, group) && n_minor < 0)
+        {
+          p += strlen (group) - 1;
+        }
+      else
+        {
+          return FALSE;
+        }
+    }
+
+  if (!any_digit && n_minor >= 0)
+    return FALSE;
+  if (n_minor == 1)
+    minor *= 10;
+
+  *minor_units = whole * 100 + minor;
+  return TRUE;
+}
+
 char *
 rg_format_date (gint64 unix_seconds)
 {

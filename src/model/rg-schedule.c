@@ -73,23 +73,21 @@ compare_spans (gconstpointer a,
   return x->start_minute - y->start_minute;
 }
 
-/* Replaces a weekday's hours; the spans must not overlap. */
-gboolean
-rg_schedule_set_hours (RgStore       *store,
-                       gint64         staff_id,
-                       int            weekday,
-                       const RgSpan  *spans,
-                       guint          n_spans,
-                       GError       **error)
+static GArray *
+sort_spans (const RgSpan *spans,
+            guint         n_spans)
 {
-  g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (RgSpan), n_spans);
-  gint64 now = rg_store_now ();
-
-  if (!check_weekday (weekday, error))
-    return FALSE;
+  GArray *sorted = g_array_sized_new (FALSE, FALSE, sizeof (RgSpan), n_spans);
 
   g_array_append_vals (sorted, spans, n_spans);
   g_array_sort (sorted, compare_spans);
+  return sorted;
+}
+
+static gboolean
+check_sorted_spans (GArray  *sorted,
+                    GError **error)
+{
   for (guint i = 0; i < sorted->len; i++)
     {
       const RgSpan *s = &g_array_index (sorted, RgSpan, i);
@@ -102,6 +100,40 @@ rg_schedule_set_hours (RgStore       *store,
           return FALSE;
         }
     }
+
+  return TRUE;
+}
+
+/* Whether rg_schedule_set_hours() would take these spans, so an editor can
+ * refuse a bad day before it writes anything. */
+gboolean
+rg_schedule_check_hours (const RgSpan  *spans,
+                         guint          n_spans,
+                         GError       **error)
+{
+  g_autoptr(GArray) sorted = sort_spans (spans, n_spans);
+
+  return check_sorted_spans (sorted, error);
+}
+
+/* Replaces a weekday's hours; the spans must not overlap. */
+gboolean
+rg_schedule_set_hours (RgStore       *store,
+                       gint64         staff_id,
+                       int            weekday,
+                       const RgSpan  *spans,
+                       guint          n_spans,
+                       GError       **error)
+{
+  g_autoptr(GArray) sorted = NULL;
+  gint64 now = rg_store_now ();
+
+  if (!check_weekday (weekday, error))
+    return FALSE;
+
+  sorted = sort_spans (spans, n_spans);
+  if (!check_sorted_spans (sorted, error))
+    return FALSE;
 
   if (!rg_store_begin (store, error))
     return FALSE;
@@ -231,6 +263,56 @@ rg_schedule_days_off (RgStore  *store,
         break;
       if (rg_date_from_iso ((const char *) sqlite3_column_text (stmt, 0), &day))
         g_array_append_val (days, day);
+    }
+
+  return g_steal_pointer (&days);
+}
+
+static void
+clear_day_off (gpointer data)
+{
+  RgDayOff *day_off = data;
+
+  g_clear_pointer (&day_off->reason, g_free);
+}
+
+/* The days off of a staff member in [from, to] with their reasons, as
+ * RgDayOff in date order; the array frees the reasons. */
+GArray *
+rg_schedule_list_days_off (RgStore  *store,
+                           gint64    staff_id,
+                           RgDate    from,
+                           RgDate    to,
+                           GError  **error)
+{
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (RgDayOff));
+  g_autofree char *a = rg_date_to_iso (from);
+  g_autofree char *b = rg_date_to_iso (to);
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store,
+                                             "SELECT day, reason FROM staff_days_off WHERE staff_id = ?1 "
+                                             "AND day BETWEEN ?2 AND ?3 ORDER BY day",
+                                             error);
+
+  g_array_set_clear_func (days, clear_day_off);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, staff_id);
+  sqlite3_bind_text (stmt, 2, a, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, b, -1, SQLITE_TRANSIENT);
+
+  for (;;)
+    {
+      gboolean row;
+      RgDayOff day_off = { { 0 }, NULL };
+
+      if (!rg_store_step_row (store, stmt, &row, error))
+        return NULL;
+      if (!row)
+        break;
+      if (!rg_date_from_iso ((const char *) sqlite3_column_text (stmt, 0), &day_off.date))
+        continue;
+      day_off.reason = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      g_array_append_val (days, day_off);
     }
 
   return g_steal_pointer (&days);

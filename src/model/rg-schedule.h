@@ -13,6 +13,15 @@ typedef struct {
   int end_minute;
 } RgSpan;
 
+/* A day off and why, e.g. "Vacation"; reason may be NULL. */
+typedef struct {
+  RgDate  date;
+  char   *reason;
+} RgDayOff;
+
+gboolean  rg_schedule_check_hours    (const RgSpan *spans,
+                                      guint        n_spans,
+                                      GError     **error);
 GArray   *rg_schedule_get_hours      (RgStore     *store,
                                       gint64       staff_id,
                                       int          weekday,
@@ -35,6 +44,11 @@ gboolean  rg_schedule_set_day_off    (RgStore     *store,
                                       const char  *reason,
                                       GError     **error);
 GArray   *rg_schedule_days_off       (RgStore     *store,
+                                      gint64       staff_id,
+                                      RgDate       from,
+                                      RgDate       to,
+                                      GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+GArray   *rg_schedule_list_days_off  (RgStore     *store,
                                       gint64       staff_id,
                                       RgDate       from,
                                       RgDate       to,
