@@ -9,6 +9,9 @@
 
 #include "io/rg-generator.h"
 #include "store/rg-search.h"
+#include "model/rg-appointment.h"
+#include "widgets/rg-appointment-card.h"
+#include "widgets/rg-calendar-view.h"
 #include "widgets/rg-client-card.h"
 #include "widgets/rg-clients-view.h"
 #include "widgets/rg-window.h"
@@ -266,6 +269,111 @@ test_narrow_folds (void)
     g_main_context_iteration (NULL, TRUE);
 }
 
+static guint
+count_children (GtkWidget *widget,
+                GType      type)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_get_child_visible (child))
+      n++;
+  return n;
+}
+
+static guint
+store_count (RgStore    *store,
+             const char *sql,
+             gint64      a,
+             gint64      b)
+{
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store, sql, NULL);
+  gboolean row = FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+  g_assert_true (rg_store_step_row (store, stmt, &row, NULL) && row);
+  return sqlite3_column_int (stmt, 0);
+}
+
+/* The calendar's day view shows one column per master on duty and one card
+ * per booking of the day, moves a day at a time, selects the client of a
+ * card, and follows a cancellation made elsewhere. */
+static void
+test_calendar_day (void)
+{
+  g_autoptr(RgStudio) studio = open_demo ();
+  RgStore *store = rg_studio_get_store (studio);
+  RgWindow *window = rg_window_new (NULL, studio, TRUE);
+  RgCalendarView *calendar;
+  RgDayView *day;
+  RgDate date;
+  const char *count_sql = "SELECT count(*) FROM appointments WHERE starts_at >= ?1 AND starts_at < ?2 "
+                          "AND deleted_at IS NULL AND status <> 'cancelled'";
+  guint cards;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calendar"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  calendar = RG_CALENDAR_VIEW (find_child (GTK_WIDGET (window), RG_TYPE_CALENDAR_VIEW));
+  day = rg_calendar_view_get_day_view (calendar);
+  g_assert_nonnull (day);
+  g_assert_cmpuint (rg_day_view_get_n_columns (day), ==,
+                    store_count (store, "SELECT count(*) FROM staff WHERE archived = 0 "
+                                        "AND role IN ('master', 'resource') AND ?1 = ?2", 0, 0));
+
+  /* The demo's "today" is NOW: a working day with bookings. */
+  date = rg_date_from_time (NOW);
+  rg_calendar_view_set_date (calendar, date);
+  cards = count_children (GTK_WIDGET (day), RG_TYPE_APPOINTMENT_CARD);
+  g_assert_cmpuint (cards, >, 0);
+  g_assert_cmpuint (cards, ==, store_count (store, count_sql, rg_date_start (date), rg_date_end (date)));
+
+  /* The next day, by the action the arrow button uses. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (calendar), "calendar.next", NULL));
+  g_assert_cmpint (rg_date_compare (rg_day_view_get_date (day), rg_date_add_days (date, 1)), ==, 0);
+  g_assert_cmpuint (count_children (GTK_WIDGET (day), RG_TYPE_APPOINTMENT_CARD), ==,
+                    store_count (store, count_sql, rg_date_start (rg_date_add_days (date, 1)),
+                                 rg_date_end (rg_date_add_days (date, 1))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (calendar), "calendar.previous", NULL));
+
+  /* Selecting a card selects its client for the card pane. */
+  {
+    GListModel *list = G_LIST_MODEL (rg_day_view_get_appointments (day));
+    g_autoptr(RgAppointment) first = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (list) && first == NULL; i++)
+      {
+        g_autoptr(RgAppointment) a = g_list_model_get_item (list, i);
+        if (rg_appointment_get_status (a) != RG_APPOINTMENT_CANCELLED)
+          first = g_object_ref (a);
+      }
+    g_assert_nonnull (first);
+
+    rg_day_view_select (day, first);
+    g_assert_nonnull (rg_studio_get_selected_client (studio));
+    g_assert_cmpint (rg_record_get_id (RG_RECORD (rg_studio_get_selected_client (studio))), ==,
+                     rg_appointment_get_client_id (first));
+
+    /* Cancelled elsewhere: its card goes. */
+    {
+      g_autoptr(GError) error = NULL;
+
+      rg_appointment_set_status (first, RG_APPOINTMENT_CANCELLED);
+      g_assert_true (rg_studio_save (studio, first, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (count_children (GTK_WIDGET (day), RG_TYPE_APPOINTMENT_CARD), ==, cards - 1);
+    }
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (window)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -295,6 +403,7 @@ main (int   argc,
 
   g_test_add_func ("/window/search-narrows", test_search_narrows);
   g_test_add_func ("/window/narrow-folds", test_narrow_folds);
+  g_test_add_func ("/window/calendar-day", test_calendar_day);
 
   status = g_test_run ();
 

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "rg-calendar-view.h"
 #include "rg-client-card.h"
 #include "rg-clients-view.h"
 #include "rg-window.h"
@@ -34,6 +35,7 @@ struct _RgWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *stack;
   AdwFlap              *flap;
+  RgCalendarView       *calendar_view;
   RgClientsView        *clients_view;
   RgClientCard         *client_card;
 };
@@ -129,6 +131,16 @@ search_activated (GtkWidget  *widget,
 }
 
 static void
+show_view_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RgWindow *self = RG_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->stack, g_variant_get_string (parameter, NULL));
+}
+
+static void
 hide_card_activated (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -206,6 +218,7 @@ rg_window_constructed (GObject *object)
 
   g_assert (self->studio != NULL);
 
+  rg_calendar_view_set_studio (self->calendar_view, self->studio);
   rg_clients_view_set_studio (self->clients_view, self->studio);
   rg_client_card_set_studio (self->client_card, self->studio);
   self->selection_id = g_signal_connect_swapped (self->studio, "notify::selected-client",
@@ -308,6 +321,7 @@ rg_window_class_init (RgWindowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (RG_TYPE_CALENDAR_VIEW);
   g_type_ensure (RG_TYPE_CLIENTS_VIEW);
   g_type_ensure (RG_TYPE_CLIENT_CARD);
 
@@ -316,11 +330,15 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, RgWindow, calendar_view);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, clients_view);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, client_card);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.hide-card", NULL, hide_card_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-view", "s", "calendar");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-view", "s", "clients");
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_activated);
 }
 

@@ -1,0 +1,357 @@
+/* rg-appointment-card.c — one appointment in the calendar.
+ *
+ * Shows the time, how to address the client, the services, and badges:
+ * status, first visit, birthday this week, allergy warning, note. Tinted
+ * with the staff member's colour; cancelled and no-show appointments fade.
+ * The view that holds cards places them (see RgDayView); a card follows
+ * its appointment and client live.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "rg-appointment-card"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "model/rg-time.h"
+#include "rg-appointment-card.h"
+
+struct _RgAppointmentCard
+{
+  GtkWidget      parent_instance;
+
+  RgStudio      *studio;
+  RgAppointment *appointment;
+  RgClient      *client;
+  GdkRGBA        color;
+  gboolean       selected;
+
+  GtkWidget     *box;
+  GtkLabel      *time_label;
+  GtkLabel      *title_label;
+  GtkLabel      *detail_label;
+  GtkWidget     *badges;
+};
+
+G_DEFINE_FINAL_TYPE (RgAppointmentCard, rg_appointment_card, GTK_TYPE_WIDGET)
+
+static const char *
+status_icon (RgAppointmentStatus status)
+{
+  switch (status)
+    {
+    case RG_APPOINTMENT_CONFIRMED: return "object-select-symbolic";
+    case RG_APPOINTMENT_ARRIVED:   return "user-available-symbolic";
+    case RG_APPOINTMENT_DONE:      return "emblem-ok-symbolic";
+    case RG_APPOINTMENT_CANCELLED: return "process-stop-symbolic";
+    case RG_APPOINTMENT_NO_SHOW:   return "appointment-missed-symbolic";
+    case RG_APPOINTMENT_BOOKED:
+    default:                       return NULL;
+    }
+}
+
+const char *
+rg_appointment_status_to_label (RgAppointmentStatus status)
+{
+  switch (status)
+    {
+    case RG_APPOINTMENT_BOOKED:    return C_("appointment status", "Booked");
+    case RG_APPOINTMENT_CONFIRMED: return C_("appointment status", "Confirmed");
+    case RG_APPOINTMENT_ARRIVED:   return C_("appointment status", "Arrived");
+    case RG_APPOINTMENT_DONE:      return C_("appointment status", "Done");
+    case RG_APPOINTMENT_CANCELLED: return C_("appointment status", "Cancelled");
+    case RG_APPOINTMENT_NO_SHOW:   return C_("appointment status", "No-show");
+    default:                       return "";
+    }
+}
+
+static void
+add_badge (RgAppointmentCard *self,
+           const char        *icon,
+           const char        *tooltip)
+{
+  GtkWidget *image = gtk_image_new_from_icon_name (icon);
+
+  gtk_image_set_pixel_size (GTK_IMAGE (image), 12);
+  gtk_widget_set_tooltip_text (image, tooltip);
+  gtk_box_append (GTK_BOX (self->badges), image);
+}
+
+/* Whether the client's birthday falls in the week (Monday to Sunday) of
+ * the appointment. */
+static gboolean
+birthday_this_week (RgClient *client,
+                    gint64    starts_at)
+{
+  RgDate monday = rg_date_week_start (rg_date_from_time (starts_at));
+  int day, month;
+
+  rg_client_get_birthday (client, &day, &month, NULL);
+  if (day == 0 || month == 0)
+    return FALSE;
+
+  for (int i = 0; i < 7; i++)
+    {
+      RgDate d = rg_date_add_days (monday, i);
+
+      if (d.day == day && d.month == month)
+        return TRUE;
+      /* 29 February in a year without it: the 28th. */
+      if (day == 29 && month == 2 && d.month == 2 && d.day == 28 &&
+          !g_date_is_leap_year (d.year))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+update (RgAppointmentCard *self)
+{
+  RgAppointment *a = self->appointment;
+  RgAppointmentStatus status;
+  g_autofree char *services = NULL;
+  g_autofree char *time = NULL;
+  const char *icon;
+  GtkWidget *child;
+  gint64 start, end;
+  int s, e;
+
+  while ((child = gtk_widget_get_first_child (self->badges)))
+    gtk_box_remove (GTK_BOX (self->badges), child);
+
+  if (a == NULL)
+    return;
+
+  status = rg_appointment_get_status (a);
+  start = rg_appointment_get_starts_at (a);
+  end = rg_appointment_get_ends_at (a);
+  s = rg_time_minute_of_day (start);
+  e = rg_time_minute_of_day (end);
+  time = g_strdup_printf ("%02d:%02d–%02d:%02d", s / 60, s % 60, e / 60, e % 60);
+  gtk_label_set_label (self->time_label, time);
+
+  gtk_label_set_label (self->title_label, self->client ? rg_client_get_address_as (self->client) : "");
+
+  services = self->studio ? rg_studio_describe_services (self->studio, rg_record_get_id (RG_RECORD (a))) : NULL;
+  gtk_label_set_label (self->detail_label, services ? services : "");
+
+  if ((icon = status_icon (status)))
+    add_badge (self, icon, rg_appointment_status_to_label (status));
+  if (self->client && self->studio &&
+      rg_studio_is_first_visit (self->studio, rg_record_get_id (RG_RECORD (self->client)), start) &&
+      status != RG_APPOINTMENT_CANCELLED && status != RG_APPOINTMENT_NO_SHOW)
+    add_badge (self, "starred-symbolic", _("First visit"));
+  if (self->client && birthday_this_week (self->client, start))
+    add_badge (self, "emoji-activities-symbolic", _("Birthday this week"));
+  if (self->client && rg_client_get_medical_notes (self->client))
+    add_badge (self, "dialog-warning-symbolic", rg_client_get_medical_notes (self->client));
+  if (rg_appointment_get_note (a))
+    add_badge (self, "chat-message-new-symbolic", rg_appointment_get_note (a));
+
+  if (status == RG_APPOINTMENT_CANCELLED || status == RG_APPOINTMENT_NO_SHOW)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "inactive");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "inactive");
+
+  {
+    g_autofree char *description = g_strdup_printf ("%s, %s, %s. %s", time,
+                                                    gtk_label_get_label (self->title_label),
+                                                    services ? services : "",
+                                                    rg_appointment_status_to_label (status));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self), description);
+  }
+}
+
+static void
+notify_cb (RgAppointmentCard *self)
+{
+  update (self);
+}
+
+static void
+rg_appointment_card_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
+{
+  RgAppointmentCard *self = RG_APPOINTMENT_CARD (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GskRoundedRect outline;
+  GdkRGBA fill = self->color;
+  GdkRGBA stripe = self->color;
+
+  fill.alpha = dark ? 0.35 : 0.22;
+  gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (0, 0, width, height), 6);
+
+  gtk_snapshot_push_rounded_clip (snapshot, &outline);
+  gtk_snapshot_append_color (snapshot, &fill, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gtk_snapshot_append_color (snapshot, &stripe, &GRAPHENE_RECT_INIT (0, 0, 4, height));
+  gtk_snapshot_pop (snapshot);
+
+  if (self->selected)
+    {
+      GdkRGBA accent;
+      float widths[4] = { 2, 2, 2, 2 };
+      GdkRGBA colors[4];
+
+      if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "accent_color", &accent))
+        gdk_rgba_parse (&accent, "#3584e4");
+      for (int i = 0; i < 4; i++)
+        colors[i] = accent;
+      gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+    }
+
+  GTK_WIDGET_CLASS (rg_appointment_card_parent_class)->snapshot (widget, snapshot);
+}
+
+void
+rg_appointment_card_set_selected (RgAppointmentCard *self,
+                                  gboolean           selected)
+{
+  g_return_if_fail (RG_IS_APPOINTMENT_CARD (self));
+
+  if (self->selected == !!selected)
+    return;
+  self->selected = !!selected;
+  if (selected)
+    gtk_widget_set_state_flags (GTK_WIDGET (self), GTK_STATE_FLAG_SELECTED, FALSE);
+  else
+    gtk_widget_unset_state_flags (GTK_WIDGET (self), GTK_STATE_FLAG_SELECTED);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+rg_appointment_card_get_selected (RgAppointmentCard *self)
+{
+  g_return_val_if_fail (RG_IS_APPOINTMENT_CARD (self), FALSE);
+  return self->selected;
+}
+
+void
+rg_appointment_card_set_color (RgAppointmentCard *self,
+                               const char        *color)
+{
+  g_return_if_fail (RG_IS_APPOINTMENT_CARD (self));
+
+  if (color == NULL || !gdk_rgba_parse (&self->color, color))
+    gdk_rgba_parse (&self->color, "#3584e4");
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+RgAppointment *
+rg_appointment_card_get_appointment (RgAppointmentCard *self)
+{
+  g_return_val_if_fail (RG_IS_APPOINTMENT_CARD (self), NULL);
+  return self->appointment;
+}
+
+RgClient *
+rg_appointment_card_get_client (RgAppointmentCard *self)
+{
+  g_return_val_if_fail (RG_IS_APPOINTMENT_CARD (self), NULL);
+  return self->client;
+}
+
+/* Refreshes what depends on other rows (services, first visit). */
+void
+rg_appointment_card_refresh (RgAppointmentCard *self)
+{
+  g_return_if_fail (RG_IS_APPOINTMENT_CARD (self));
+  update (self);
+}
+
+RgAppointmentCard *
+rg_appointment_card_new (RgStudio      *studio,
+                         RgAppointment *appointment)
+{
+  RgAppointmentCard *self;
+
+  g_return_val_if_fail (RG_IS_STUDIO (studio), NULL);
+  g_return_val_if_fail (RG_IS_APPOINTMENT (appointment), NULL);
+
+  self = g_object_new (RG_TYPE_APPOINTMENT_CARD, NULL);
+  self->studio = g_object_ref (studio);
+  self->appointment = g_object_ref (appointment);
+  self->client = rg_studio_lookup (studio, RG_TYPE_CLIENT, rg_appointment_get_client_id (appointment), NULL);
+
+  g_signal_connect_object (appointment, "notify", G_CALLBACK (notify_cb), self, G_CONNECT_SWAPPED);
+  if (self->client)
+    g_signal_connect_object (self->client, "notify", G_CALLBACK (notify_cb), self, G_CONNECT_SWAPPED);
+
+  update (self);
+  return self;
+}
+
+static void
+rg_appointment_card_dispose (GObject *object)
+{
+  RgAppointmentCard *self = RG_APPOINTMENT_CARD (object);
+
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->appointment);
+  g_clear_object (&self->client);
+  g_clear_object (&self->studio);
+
+  G_OBJECT_CLASS (rg_appointment_card_parent_class)->dispose (object);
+}
+
+static void
+rg_appointment_card_class_init (RgAppointmentCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rg_appointment_card_dispose;
+  widget_class->snapshot = rg_appointment_card_snapshot;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "appointmentcard");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
+}
+
+static GtkLabel *
+card_label (const char *css_class)
+{
+  GtkLabel *label = GTK_LABEL (gtk_label_new (NULL));
+
+  gtk_label_set_xalign (label, 0);
+  gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (label, TRUE);
+  if (css_class)
+    gtk_widget_add_css_class (GTK_WIDGET (label), css_class);
+  return label;
+}
+
+static void
+rg_appointment_card_init (RgAppointmentCard *self)
+{
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+
+  gdk_rgba_parse (&self->color, "#3584e4");
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_margin_start (self->box, 8);
+  gtk_widget_set_margin_end (self->box, 4);
+  gtk_widget_set_margin_top (self->box, 2);
+  gtk_widget_set_valign (self->box, GTK_ALIGN_START);
+
+  self->time_label = card_label ("caption");
+  gtk_widget_set_hexpand (GTK_WIDGET (self->time_label), TRUE);
+  self->badges = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->time_label));
+  gtk_box_append (GTK_BOX (top), self->badges);
+
+  self->title_label = card_label ("heading");
+  self->detail_label = card_label ("caption");
+
+  gtk_box_append (GTK_BOX (self->box), top);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->title_label));
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->detail_label));
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+}

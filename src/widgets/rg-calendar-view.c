@@ -1,0 +1,208 @@
+/* rg-calendar-view.c — the Calendar page: navigation and the day view.
+ *
+ * Today, previous and next day, a date picker, and the keyboard: T goes to
+ * today, Page Up/Down (or Alt+Left/Right) move a day. The day view gets the
+ * studio when the window has one; a studio without staff who take bookings
+ * shows what to do first.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "rg-calendar-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rg-calendar-view.h"
+
+struct _RgCalendarView
+{
+  AdwBin              parent_instance;
+
+  RgStudio           *studio;
+  RgDayView          *day_view;
+  RgDate              date;
+  gboolean            updating;
+
+  GtkMenuButton      *date_button;
+  GtkCalendar        *calendar;
+  GtkStack           *stack;
+  GtkScrolledWindow  *day_scroller;
+};
+
+G_DEFINE_FINAL_TYPE (RgCalendarView, rg_calendar_view, ADW_TYPE_BIN)
+
+static void
+update_state (RgCalendarView *self)
+{
+  gboolean has_columns = self->day_view && rg_day_view_get_n_columns (self->day_view) > 0;
+
+  gtk_stack_set_visible_child_name (self->stack, has_columns ? "day" : "empty");
+}
+
+static void
+update_title (RgCalendarView *self)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_local (self->date.year, self->date.month, self->date.day, 12, 0, 0);
+  /* Translators: the day the calendar shows, see the strftime manual; e.g. "Tuesday, 24 November 2026" */
+  g_autofree char *title = g_date_time_format (dt, _("%A, %-d %B %Y"));
+  g_autofree char *capitalized = NULL;
+
+  if (title && *title)
+    {
+      /* Weekday names are lower case in Russian; a title starts with a capital. */
+      gunichar first = g_unichar_totitle (g_utf8_get_char (title));
+      char buf[8] = { 0 };
+
+      g_unichar_to_utf8 (first, buf);
+      capitalized = g_strconcat (buf, g_utf8_next_char (title), NULL);
+    }
+
+  gtk_menu_button_set_label (self->date_button, capitalized ? capitalized : "");
+
+  self->updating = TRUE;
+  {
+    g_autoptr(GDateTime) selected = g_date_time_new_local (self->date.year, self->date.month, self->date.day, 0, 0, 0);
+    gtk_calendar_select_day (self->calendar, selected);
+  }
+  self->updating = FALSE;
+}
+
+RgDate
+rg_calendar_view_get_date (RgCalendarView *self)
+{
+  g_return_val_if_fail (RG_IS_CALENDAR_VIEW (self), (RgDate) { 0 });
+  return self->date;
+}
+
+void
+rg_calendar_view_set_date (RgCalendarView *self,
+                           RgDate          date)
+{
+  g_return_if_fail (RG_IS_CALENDAR_VIEW (self));
+  g_return_if_fail (rg_date_valid (date));
+
+  self->date = date;
+  if (self->day_view)
+    rg_day_view_set_date (self->day_view, date);
+  update_title (self);
+}
+
+RgDayView *
+rg_calendar_view_get_day_view (RgCalendarView *self)
+{
+  g_return_val_if_fail (RG_IS_CALENDAR_VIEW (self), NULL);
+  return self->day_view;
+}
+
+static void
+calendar_day_selected_cb (RgCalendarView *self)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  RgDate date;
+
+  if (self->updating)
+    return;
+
+  dt = gtk_calendar_get_date (self->calendar);
+  g_date_time_get_ymd (dt, &date.year, &date.month, &date.day);
+  rg_calendar_view_set_date (self, date);
+  gtk_menu_button_popdown (self->date_button);
+}
+
+static void
+today_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  rg_calendar_view_set_date (RG_CALENDAR_VIEW (widget), rg_date_today ());
+}
+
+static void
+previous_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RgCalendarView *self = RG_CALENDAR_VIEW (widget);
+  rg_calendar_view_set_date (self, rg_date_add_days (self->date, -1));
+}
+
+static void
+next_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RgCalendarView *self = RG_CALENDAR_VIEW (widget);
+  rg_calendar_view_set_date (self, rg_date_add_days (self->date, 1));
+}
+
+static void
+columns_changed_cb (RgCalendarView *self)
+{
+  update_state (self);
+}
+
+void
+rg_calendar_view_set_studio (RgCalendarView *self,
+                             RgStudio       *studio)
+{
+  g_return_if_fail (RG_IS_CALENDAR_VIEW (self));
+  g_return_if_fail (RG_IS_STUDIO (studio));
+  g_return_if_fail (self->studio == NULL);
+
+  self->studio = g_object_ref (studio);
+  self->day_view = rg_day_view_new (studio);
+  rg_day_view_set_date (self->day_view, self->date);
+  gtk_scrolled_window_set_child (self->day_scroller, GTK_WIDGET (self->day_view));
+
+  /* Staff come and go (the studio settings): the empty state follows. */
+  g_signal_connect_object (rg_studio_get_store (studio), "committed",
+                           G_CALLBACK (columns_changed_cb), self, G_CONNECT_SWAPPED);
+  update_state (self);
+}
+
+static void
+rg_calendar_view_dispose (GObject *object)
+{
+  RgCalendarView *self = RG_CALENDAR_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_CALENDAR_VIEW);
+  self->day_view = NULL;
+  g_clear_object (&self->studio);
+
+  G_OBJECT_CLASS (rg_calendar_view_parent_class)->dispose (object);
+}
+
+static void
+rg_calendar_view_class_init (RgCalendarViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rg_calendar_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/rg-calendar-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RgCalendarView, date_button);
+  gtk_widget_class_bind_template_child (widget_class, RgCalendarView, calendar);
+  gtk_widget_class_bind_template_child (widget_class, RgCalendarView, stack);
+  gtk_widget_class_bind_template_child (widget_class, RgCalendarView, day_scroller);
+  gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "calendar.today", NULL, today_activated);
+  gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, previous_activated);
+  gtk_widget_class_install_action (widget_class, "calendar.next", NULL, next_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, 0, "calendar.today", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "calendar.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "calendar.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "calendar.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "calendar.next", NULL);
+}
+
+static void
+rg_calendar_view_init (RgCalendarView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->date = rg_date_today ();
+  update_title (self);
+}

@@ -1,0 +1,23 @@
+/* rg-calendar-view.h — the Calendar page: navigation and the day view.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "model/rg-studio.h"
+#include "model/rg-time.h"
+#include "rg-day-view.h"
+
+G_BEGIN_DECLS
+
+#define RG_TYPE_CALENDAR_VIEW (rg_calendar_view_get_type ())
+G_DECLARE_FINAL_TYPE (RgCalendarView, rg_calendar_view, RG, CALENDAR_VIEW, AdwBin)
+
+void       rg_calendar_view_set_studio   (RgCalendarView *self,
+                                          RgStudio       *studio);
+RgDate     rg_calendar_view_get_date     (RgCalendarView *self);
+void       rg_calendar_view_set_date     (RgCalendarView *self,
+                                          RgDate          date);
+RgDayView *rg_calendar_view_get_day_view (RgCalendarView *self);
+
+G_END_DECLS

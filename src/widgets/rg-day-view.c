@@ -1,0 +1,957 @@
+/* rg-day-view.c — one day of the studio: a column per staff member on duty.
+ *
+ * Time runs down the side, staff along the top; non-working time is shaded
+ * and a line marks "now". The view is GtkScrollable: inside a
+ * GtkScrolledWindow it scrolls both ways while the staff names and the
+ * hours stay in place (they are drawn on top, at fixed positions).
+ * Appointment cards are real widgets placed by size_allocate from
+ * RgDayLayout; overlapping ones share their column in lanes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "rg-day-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "model/rg-appointment-list.h"
+#include "model/rg-day-layout.h"
+#include "model/rg-record-list.h"
+#include "model/rg-schedule.h"
+#include "model/rg-staff.h"
+#include "rg-appointment-card.h"
+#include "rg-day-view.h"
+
+#define GUTTER_WIDTH      56
+#define HEADER_HEIGHT     44
+#define MIN_COLUMN_WIDTH  170
+#define PIXELS_PER_MINUTE 1.25
+#define MIN_CARD_HEIGHT   18
+
+struct _RgDayView
+{
+  GtkWidget          parent_instance;
+
+  RgStudio          *studio;
+  RgDate             date;
+  RgRecordList      *staff;        /* every active staff member */
+  GPtrArray         *columns;      /* RgStaff who take bookings, in order */
+  GPtrArray         *spans;        /* GArray of RgSpan per column */
+  RgAppointmentList *appointments;
+  GHashTable        *cards;        /* RgAppointment -> RgAppointmentCard */
+  GHashTable        *watched;      /* RgAppointment in the list, notify connected */
+  RgAppointment     *selected;
+
+  GtkAdjustment     *hadjustment;
+  GtkAdjustment     *vadjustment;
+  guint              hscroll_policy : 1;
+  guint              vscroll_policy : 1;
+  gboolean           scroll_pending;  /* scroll to the start of work once allocated */
+
+  RgDayLayout        layout;
+  guint              now_timeout;
+  gulong             schedule_changed_id;
+  gulong             schedule_committed_id;
+  gboolean           schedule_dirty;
+};
+
+static void rg_day_view_scrollable_init (GtkScrollableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RgDayView, rg_day_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, rg_day_view_scrollable_init))
+
+enum {
+  PROP_0,
+  PROP_HADJUSTMENT,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
+  N_PROPS
+};
+
+enum {
+  APPOINTMENT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+takes_bookings (RgStaff *staff)
+{
+  RgStaffRole role = rg_staff_get_role (staff);
+  return role == RG_STAFF_ROLE_MASTER || role == RG_STAFF_ROLE_RESOURCE;
+}
+
+static int
+column_of_staff (RgDayView *self,
+                 gint64     staff_id)
+{
+  for (guint i = 0; i < self->columns->len; i++)
+    if (rg_record_get_id (self->columns->pdata[i]) == staff_id)
+      return i;
+  return -1;
+}
+
+/* Columns and their working hours --------------------------------------- */
+
+static void
+load_spans (RgDayView *self)
+{
+  g_ptr_array_set_size (self->spans, 0);
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GArray *spans = rg_schedule_working_spans (rg_studio_get_store (self->studio),
+                                                 rg_record_get_id (self->columns->pdata[i]),
+                                                 self->date, &error);
+      if (spans == NULL)
+        {
+          g_warning ("Could not read working hours: %s", error->message);
+          spans = g_array_new (FALSE, FALSE, sizeof (RgSpan));
+        }
+      g_ptr_array_add (self->spans, spans);
+    }
+}
+
+static void
+load_columns (RgDayView *self)
+{
+  guint n = self->staff ? g_list_model_get_n_items (G_LIST_MODEL (self->staff)) : 0;
+
+  g_ptr_array_set_size (self->columns, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgStaff) staff = g_list_model_get_item (G_LIST_MODEL (self->staff), i);
+
+      if (takes_bookings (staff))
+        g_ptr_array_add (self->columns, g_object_ref (staff));
+    }
+
+  self->layout.n_columns = self->columns->len;
+  load_spans (self);
+}
+
+static void
+staff_changed_cb (RgDayView *self)
+{
+  GHashTableIter iter;
+  gpointer card;
+
+  load_columns (self);
+
+  g_hash_table_iter_init (&iter, self->cards);
+  while (g_hash_table_iter_next (&iter, NULL, &card))
+    {
+      RgAppointment *a = rg_appointment_card_get_appointment (card);
+      int column = column_of_staff (self, rg_appointment_get_staff_id (a));
+
+      if (column >= 0)
+        rg_appointment_card_set_color (card, rg_staff_get_color (self->columns->pdata[column]));
+    }
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+store_changed_cb (RgDayView  *self,
+                  const char *table)
+{
+  if (g_str_equal (table, "staff_hours") || g_str_equal (table, "staff_days_off") ||
+      g_str_equal (table, "appointment_services") || g_str_equal (table, "clients"))
+    self->schedule_dirty = TRUE;
+}
+
+static void
+store_committed_cb (RgDayView *self)
+{
+  GHashTableIter iter;
+  gpointer card;
+
+  if (!self->schedule_dirty)
+    return;
+  self->schedule_dirty = FALSE;
+
+  load_spans (self);
+  g_hash_table_iter_init (&iter, self->cards);
+  while (g_hash_table_iter_next (&iter, NULL, &card))
+    rg_appointment_card_refresh (card);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Cards --------------------------------------------------------------------- */
+
+static void sync_cards (RgDayView *self);
+
+/* Moved, resized, given to someone else or cancelled. */
+static void
+appointment_moved_cb (RgDayView *self)
+{
+  sync_cards (self);
+}
+
+static gboolean
+in_list (RgDayView     *self,
+         RgAppointment *appointment)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->appointments));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgAppointment) a = g_list_model_get_item (G_LIST_MODEL (self->appointments), i);
+
+      if (a == appointment)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+sync_cards (RgDayView *self)
+{
+  g_autoptr(GHashTable) keep = g_hash_table_new (NULL, NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->appointments));
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgAppointment) a = g_list_model_get_item (G_LIST_MODEL (self->appointments), i);
+      RgAppointmentCard *card = g_hash_table_lookup (self->cards, a);
+
+      if (!g_hash_table_contains (self->watched, a))
+        {
+          g_hash_table_add (self->watched, g_object_ref (a));
+          g_signal_connect_object (a, "notify::starts-at", G_CALLBACK (appointment_moved_cb), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (a, "notify::ends-at", G_CALLBACK (appointment_moved_cb), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (a, "notify::staff-id", G_CALLBACK (appointment_moved_cb), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (a, "notify::status", G_CALLBACK (appointment_moved_cb), self, G_CONNECT_SWAPPED);
+        }
+      int column = column_of_staff (self, rg_appointment_get_staff_id (a));
+
+      /* A cancelled booking frees its time: it leaves the grid (the client's
+       * history keeps it). */
+      if (rg_appointment_get_status (a) == RG_APPOINTMENT_CANCELLED)
+        continue;
+
+      if (card == NULL)
+        {
+          card = rg_appointment_card_new (self->studio, a);
+          gtk_widget_set_parent (GTK_WIDGET (card), GTK_WIDGET (self));
+          g_hash_table_insert (self->cards, g_object_ref (a), card);
+        }
+      if (column >= 0)
+        rg_appointment_card_set_color (card, rg_staff_get_color (self->columns->pdata[column]));
+      rg_appointment_card_set_selected (card, a == self->selected);
+      g_hash_table_add (keep, a);
+    }
+
+  /* Stop watching what left the list. */
+  g_hash_table_iter_init (&iter, self->watched);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!in_list (self, key))
+      {
+        g_signal_handlers_disconnect_by_data (key, self);
+        g_hash_table_iter_remove (&iter);
+      }
+
+  g_hash_table_iter_init (&iter, self->cards);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (keep, key))
+      {
+        if (key == (gpointer) self->selected)
+          g_clear_object (&self->selected);
+        gtk_widget_unparent (value);
+        g_hash_table_iter_remove (&iter);
+      }
+
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+appointments_changed_cb (RgDayView *self)
+{
+  sync_cards (self);
+}
+
+/* Selection ------------------------------------------------------------------ */
+
+RgAppointment *
+rg_day_view_get_selected (RgDayView *self)
+{
+  g_return_val_if_fail (RG_IS_DAY_VIEW (self), NULL);
+  return self->selected;
+}
+
+void
+rg_day_view_select (RgDayView     *self,
+                    RgAppointment *appointment)
+{
+  GHashTableIter iter;
+  gpointer key, card;
+
+  g_return_if_fail (RG_IS_DAY_VIEW (self));
+
+  g_set_object (&self->selected, appointment);
+
+  g_hash_table_iter_init (&iter, self->cards);
+  while (g_hash_table_iter_next (&iter, &key, &card))
+    rg_appointment_card_set_selected (card, key == (gpointer) appointment);
+
+  /* Selecting an appointment selects its client, for the card pane. */
+  if (appointment && self->studio)
+    {
+      card = g_hash_table_lookup (self->cards, appointment);
+      if (card && rg_appointment_card_get_client (card))
+        rg_studio_set_selected_client (self->studio, rg_appointment_card_get_client (card));
+      if (card)
+        gtk_widget_grab_focus (card);
+    }
+}
+
+static RgAppointmentCard *
+card_at (RgDayView *self,
+         double     x,
+         double     y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+
+  while (picked && picked != GTK_WIDGET (self) && !RG_IS_APPOINTMENT_CARD (picked))
+    picked = gtk_widget_get_parent (picked);
+
+  return RG_IS_APPOINTMENT_CARD (picked) ? RG_APPOINTMENT_CARD (picked) : NULL;
+}
+
+static void
+pressed_cb (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            RgDayView       *self)
+{
+  RgAppointmentCard *card = card_at (self, x, y);
+
+  if (y < HEADER_HEIGHT || x < GUTTER_WIDTH)
+    return;
+
+  rg_day_view_select (self, card ? rg_appointment_card_get_appointment (card) : NULL);
+  if (card && n_press == 2)
+    g_signal_emit (self, signals[APPOINTMENT_ACTIVATED], 0, rg_appointment_card_get_appointment (card));
+}
+
+/* Layout --------------------------------------------------------------------- */
+
+static double
+hvalue (RgDayView *self)
+{
+  return self->hadjustment ? gtk_adjustment_get_value (self->hadjustment) : 0;
+}
+
+static double
+vvalue (RgDayView *self)
+{
+  return self->vadjustment ? gtk_adjustment_get_value (self->vadjustment) : 0;
+}
+
+/* The first minute worth showing: an hour before anyone starts. */
+static int
+first_working_minute (RgDayView *self)
+{
+  int first = RG_MINUTES_PER_DAY;
+
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      GArray *spans = self->spans->pdata[i];
+
+      if (spans->len)
+        first = MIN (first, g_array_index (spans, RgSpan, 0).start_minute);
+    }
+
+  return first == RG_MINUTES_PER_DAY ? 8 * 60 : MAX (0, first - 60);
+}
+
+static void
+configure_adjustment (GtkAdjustment *adjustment,
+                      double         value,
+                      double         upper,
+                      double         page)
+{
+  if (adjustment == NULL)
+    return;
+
+  upper = MAX (upper, page);
+  gtk_adjustment_configure (adjustment, CLAMP (value, 0, upper - page), 0, upper,
+                            page * 0.1, page * 0.9, page);
+}
+
+static void
+rg_day_view_measure (GtkWidget      *widget,
+                     GtkOrientation  orientation,
+                     int             for_size,
+                     int            *minimum,
+                     int            *natural,
+                     int            *minimum_baseline,
+                     int            *natural_baseline)
+{
+  RgDayView *self = RG_DAY_VIEW (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = GUTTER_WIDTH + MIN_COLUMN_WIDTH;
+      *natural = GUTTER_WIDTH + MAX (1, self->columns->len) * MIN_COLUMN_WIDTH;
+    }
+  else
+    {
+      *minimum = HEADER_HEIGHT + 120;
+      *natural = HEADER_HEIGHT + RG_MINUTES_PER_DAY * PIXELS_PER_MINUTE;
+    }
+}
+
+static void
+rg_day_view_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  RgDayView *self = RG_DAY_VIEW (widget);
+  g_autoptr(GHashTable) by_column = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+  double dx, dy;
+
+  self->layout.gutter_width = GUTTER_WIDTH;
+  self->layout.header_height = HEADER_HEIGHT;
+  self->layout.pixels_per_minute = PIXELS_PER_MINUTE;
+  self->layout.n_columns = self->columns->len;
+  self->layout.column_width = self->columns->len
+    ? MAX (MIN_COLUMN_WIDTH, (width - GUTTER_WIDTH) / (double) self->columns->len)
+    : MAX (MIN_COLUMN_WIDTH, width - GUTTER_WIDTH);
+
+  configure_adjustment (self->hadjustment, hvalue (self),
+                        rg_day_layout_content_width (&self->layout), width);
+  configure_adjustment (self->vadjustment,
+                        self->scroll_pending
+                          ? rg_day_layout_y_for_minute (&self->layout, first_working_minute (self)) - HEADER_HEIGHT
+                          : vvalue (self),
+                        rg_day_layout_content_height (&self->layout), height);
+  self->scroll_pending = FALSE;
+
+  dx = -hvalue (self);
+  dy = -vvalue (self);
+
+  /* Group the cards by column to lay out overlaps. */
+  g_hash_table_iter_init (&iter, self->cards);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      int column = column_of_staff (self, rg_appointment_get_staff_id (key));
+      GPtrArray *cards;
+
+      if (column < 0)
+        {
+          gtk_widget_set_child_visible (value, FALSE);
+          continue;
+        }
+      gtk_widget_set_child_visible (value, TRUE);
+      cards = g_hash_table_lookup (by_column, GINT_TO_POINTER (column + 1));
+      if (cards == NULL)
+        {
+          cards = g_ptr_array_new ();
+          g_hash_table_insert (by_column, GINT_TO_POINTER (column + 1), cards);
+        }
+      g_ptr_array_add (cards, value);
+    }
+
+  g_hash_table_iter_init (&iter, by_column);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *cards = value;
+      int column = GPOINTER_TO_INT (key) - 1;
+      g_autofree RgDayItem *items = g_new0 (RgDayItem, cards->len);
+      RgDate next = rg_date_add_days (self->date, 1);
+
+      for (guint i = 0; i < cards->len; i++)
+        {
+          RgAppointment *a = rg_appointment_card_get_appointment (cards->pdata[i]);
+          gint64 start = rg_appointment_get_starts_at (a);
+          gint64 end = rg_appointment_get_ends_at (a);
+
+          /* Wall-clock minutes, cut to this day. */
+          items[i].start_minute = start < rg_date_start (self->date) ? 0 : rg_time_minute_of_day (start);
+          items[i].end_minute = end >= rg_date_start (next) ? RG_MINUTES_PER_DAY : rg_time_minute_of_day (end);
+          if (items[i].end_minute <= items[i].start_minute)
+            items[i].end_minute = MIN (items[i].start_minute + 15, RG_MINUTES_PER_DAY);
+        }
+
+      rg_day_layout_assign_lanes (items, cards->len);
+
+      for (guint i = 0; i < cards->len; i++)
+        {
+          double lane_width = (self->layout.column_width - 6) / items[i].n_lanes;
+          double x = rg_day_layout_x_for_column (&self->layout, column) + 2 + items[i].lane * lane_width;
+          double y = rg_day_layout_y_for_minute (&self->layout, items[i].start_minute) + 1;
+          double h = (items[i].end_minute - items[i].start_minute) * PIXELS_PER_MINUTE - 2;
+          GtkAllocation allocation = {
+            (int) (x + dx), (int) (y + dy), (int) MAX (lane_width - 2, 8), (int) MAX (h, MIN_CARD_HEIGHT)
+          };
+
+          gtk_widget_size_allocate (cards->pdata[i], &allocation, -1);
+        }
+    }
+}
+
+/* Drawing -------------------------------------------------------------------- */
+
+static GdkRGBA
+named_color (GtkWidget  *widget,
+             const char *name,
+             const char *fallback)
+{
+  GdkRGBA color;
+
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, &color))
+    gdk_rgba_parse (&color, fallback);
+  return color;
+}
+
+static GdkRGBA
+with_alpha (GdkRGBA color,
+            double  alpha)
+{
+  color.alpha *= alpha;
+  return color;
+}
+
+static void
+draw_text (RgDayView   *self,
+           GtkSnapshot *snapshot,
+           const char  *text,
+           double       x,
+           double       y,
+           double       max_width,
+           gboolean     bold,
+           GdkRGBA      color)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+
+  if (bold)
+    {
+      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (layout, attrs);
+    }
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+rg_day_view_snapshot (GtkWidget   *widget,
+                      GtkSnapshot *snapshot)
+{
+  RgDayView *self = RG_DAY_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GdkRGBA bg = named_color (widget, "view_bg_color", "#ffffff");
+  GdkRGBA header_bg = named_color (widget, "window_bg_color", "#fafafa");
+  GdkRGBA fg = named_color (widget, "view_fg_color", "#000000");
+  GdkRGBA line = with_alpha (fg, 0.12);
+  GdkRGBA faint = with_alpha (fg, 0.05);
+  GdkRGBA shade = with_alpha (fg, 0.045);
+  GdkRGBA dim = with_alpha (fg, 0.6);
+  double dx = -hvalue (self), dy = -vvalue (self);
+  double columns_right = rg_day_layout_content_width (&self->layout) + dx;
+  RgDate today = rg_date_today ();
+
+  gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  /* The body: shading, grid, cards, now. */
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (GUTTER_WIDTH, HEADER_HEIGHT,
+                                                          MAX (0, width - GUTTER_WIDTH),
+                                                          MAX (0, height - HEADER_HEIGHT)));
+
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      GArray *spans = self->spans->pdata[c];
+      double x = rg_day_layout_x_for_column (&self->layout, c) + dx;
+      int from = 0;
+
+      for (guint i = 0; i <= spans->len; i++)
+        {
+          int to = i < spans->len ? g_array_index (spans, RgSpan, i).start_minute : RG_MINUTES_PER_DAY;
+
+          if (to > from)
+            {
+              double y0 = rg_day_layout_y_for_minute (&self->layout, from) + dy;
+              double y1 = rg_day_layout_y_for_minute (&self->layout, to) + dy;
+              gtk_snapshot_append_color (snapshot, &shade,
+                                         &GRAPHENE_RECT_INIT (x, y0, self->layout.column_width, y1 - y0));
+            }
+          if (i < spans->len)
+            from = g_array_index (spans, RgSpan, i).end_minute;
+        }
+
+      gtk_snapshot_append_color (snapshot, &line,
+                                 &GRAPHENE_RECT_INIT (x + self->layout.column_width - 1, HEADER_HEIGHT,
+                                                      1, height - HEADER_HEIGHT));
+    }
+
+  for (int m = 30; m < RG_MINUTES_PER_DAY; m += 30)
+    {
+      double y = rg_day_layout_y_for_minute (&self->layout, m) + dy;
+
+      if (y < HEADER_HEIGHT - 1 || y > height)
+        continue;
+      gtk_snapshot_append_color (snapshot, m % 60 ? &faint : &line,
+                                 &GRAPHENE_RECT_INIT (GUTTER_WIDTH, y, columns_right - GUTTER_WIDTH, 1));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_snapshot_child (widget, child, snapshot);
+
+  if (rg_date_compare (self->date, today) == 0)
+    {
+      GdkRGBA now_color = named_color (widget, "destructive_color", "#e01b24");
+      int minute = rg_time_minute_of_day (g_get_real_time () / G_USEC_PER_SEC);
+      double y = rg_day_layout_y_for_minute (&self->layout, minute) + dy;
+
+      gtk_snapshot_append_color (snapshot, &now_color,
+                                 &GRAPHENE_RECT_INIT (GUTTER_WIDTH, y - 1, columns_right - GUTTER_WIDTH, 2));
+    }
+
+  gtk_snapshot_pop (snapshot);
+
+  /* The hours down the side, fixed horizontally. */
+  gtk_snapshot_append_color (snapshot, &header_bg, &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT, GUTTER_WIDTH, height));
+  gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (GUTTER_WIDTH - 1, 0, 1, height));
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT, GUTTER_WIDTH, MAX (0, height - HEADER_HEIGHT)));
+  for (int h = 1; h < 24; h++)
+    {
+      double y = rg_day_layout_y_for_minute (&self->layout, h * 60) + dy;
+      char label[8];
+
+      if (y < HEADER_HEIGHT - 10 || y > height + 10)
+        continue;
+      g_snprintf (label, sizeof label, "%02d:00", h);
+      draw_text (self, snapshot, label, 8, y - 8, 0, FALSE, dim);
+    }
+  gtk_snapshot_pop (snapshot);
+
+  /* The staff along the top, fixed vertically. */
+  gtk_snapshot_append_color (snapshot, &header_bg, &GRAPHENE_RECT_INIT (0, 0, width, HEADER_HEIGHT));
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (GUTTER_WIDTH, 0, MAX (0, width - GUTTER_WIDTH), HEADER_HEIGHT));
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      RgStaff *staff = self->columns->pdata[c];
+      GArray *spans = self->spans->pdata[c];
+      double x = rg_day_layout_x_for_column (&self->layout, c) + dx;
+      GdkRGBA color;
+
+      if (!gdk_rgba_parse (&color, rg_staff_get_color (staff)))
+        gdk_rgba_parse (&color, "#3584e4");
+
+      gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x + 8, 8, 4, HEADER_HEIGHT - 16));
+      draw_text (self, snapshot, rg_staff_get_display_name (staff), x + 18, spans->len ? 12 : 5,
+                 self->layout.column_width - 26, TRUE, fg);
+      if (spans->len == 0)
+        draw_text (self, snapshot, _("Day off"), x + 18, 23, self->layout.column_width - 26, FALSE, dim);
+      gtk_snapshot_append_color (snapshot, &line,
+                                 &GRAPHENE_RECT_INIT (x + self->layout.column_width - 1, 0, 1, HEADER_HEIGHT));
+    }
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT - 1, width, 1));
+}
+
+/* API -------------------------------------------------------------------------- */
+
+RgDate
+rg_day_view_get_date (RgDayView *self)
+{
+  g_return_val_if_fail (RG_IS_DAY_VIEW (self), (RgDate) { 0 });
+  return self->date;
+}
+
+void
+rg_day_view_set_date (RgDayView *self,
+                      RgDate     date)
+{
+  g_return_if_fail (RG_IS_DAY_VIEW (self));
+  g_return_if_fail (rg_date_valid (date));
+
+  if (rg_date_compare (self->date, date) == 0 && self->appointments)
+    return;
+
+  self->date = date;
+  self->scroll_pending = TRUE;
+  if (self->studio)
+    {
+      load_spans (self);
+      rg_appointment_list_set_range (self->appointments, rg_date_start (date), rg_date_end (date));
+    }
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+guint
+rg_day_view_get_n_columns (RgDayView *self)
+{
+  g_return_val_if_fail (RG_IS_DAY_VIEW (self), 0);
+  return self->columns->len;
+}
+
+RgAppointmentList *
+rg_day_view_get_appointments (RgDayView *self)
+{
+  g_return_val_if_fail (RG_IS_DAY_VIEW (self), NULL);
+  return self->appointments;
+}
+
+static gboolean
+now_tick_cb (gpointer data)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (data));
+  return G_SOURCE_CONTINUE;
+}
+
+RgDayView *
+rg_day_view_new (RgStudio *studio)
+{
+  RgDayView *self;
+  RgStore *store;
+
+  g_return_val_if_fail (RG_IS_STUDIO (studio), NULL);
+
+  self = g_object_new (RG_TYPE_DAY_VIEW, NULL);
+  self->studio = g_object_ref (studio);
+  self->staff = rg_record_list_new_staff (studio, FALSE);
+  g_signal_connect_object (self->staff, "items-changed", G_CALLBACK (staff_changed_cb), self, G_CONNECT_SWAPPED);
+
+  store = rg_studio_get_store (studio);
+  self->schedule_changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+  self->schedule_committed_id = g_signal_connect_swapped (store, "committed", G_CALLBACK (store_committed_cb), self);
+
+  self->appointments = rg_appointment_list_new (studio);
+  g_signal_connect_object (self->appointments, "items-changed",
+                           G_CALLBACK (appointments_changed_cb), self, G_CONNECT_SWAPPED);
+
+  load_columns (self);
+  self->scroll_pending = TRUE;
+  rg_appointment_list_set_range (self->appointments, rg_date_start (self->date), rg_date_end (self->date));
+  sync_cards (self);
+
+  self->now_timeout = g_timeout_add_seconds (60, now_tick_cb, self);
+  return self;
+}
+
+/* GtkScrollable ---------------------------------------------------------------- */
+
+static void
+adjustment_value_changed_cb (RgDayView *self)
+{
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+set_adjustment (RgDayView      *self,
+                GtkAdjustment **slot,
+                GtkAdjustment  *adjustment)
+{
+  if (*slot == adjustment)
+    return;
+
+  if (*slot)
+    {
+      g_signal_handlers_disconnect_by_func (*slot, adjustment_value_changed_cb, self);
+      g_object_unref (*slot);
+    }
+  if (adjustment == NULL)
+    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
+  *slot = g_object_ref_sink (adjustment);
+  g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (adjustment_value_changed_cb), self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+rg_day_view_scrollable_init (GtkScrollableInterface *iface)
+{
+}
+
+static void
+rg_day_view_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  RgDayView *self = RG_DAY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_HADJUSTMENT:
+      g_value_set_object (value, self->hadjustment);
+      break;
+    case PROP_VADJUSTMENT:
+      g_value_set_object (value, self->vadjustment);
+      break;
+    case PROP_HSCROLL_POLICY:
+      g_value_set_enum (value, self->hscroll_policy);
+      break;
+    case PROP_VSCROLL_POLICY:
+      g_value_set_enum (value, self->vscroll_policy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_day_view_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  RgDayView *self = RG_DAY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_HADJUSTMENT:
+      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      break;
+    case PROP_VADJUSTMENT:
+      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      break;
+    case PROP_HSCROLL_POLICY:
+      self->hscroll_policy = g_value_get_enum (value);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      break;
+    case PROP_VSCROLL_POLICY:
+      self->vscroll_policy = g_value_get_enum (value);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_day_view_dispose (GObject *object)
+{
+  RgDayView *self = RG_DAY_VIEW (object);
+  GHashTableIter iter;
+  gpointer key, card;
+
+  g_clear_handle_id (&self->now_timeout, g_source_remove);
+  if (self->studio)
+    {
+      RgStore *store = rg_studio_get_store (self->studio);
+
+      g_clear_signal_handler (&self->schedule_changed_id, store);
+      g_clear_signal_handler (&self->schedule_committed_id, store);
+    }
+
+  if (self->watched)
+    {
+      g_hash_table_iter_init (&iter, self->watched);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_signal_handlers_disconnect_by_data (key, self);
+      g_hash_table_remove_all (self->watched);
+    }
+  if (self->cards)
+    {
+      g_hash_table_iter_init (&iter, self->cards);
+      while (g_hash_table_iter_next (&iter, &key, &card))
+        {
+          gtk_widget_unparent (card);
+          g_hash_table_iter_remove (&iter);
+        }
+    }
+
+  g_clear_object (&self->selected);
+  g_clear_object (&self->appointments);
+  g_clear_object (&self->staff);
+  g_clear_object (&self->studio);
+  if (self->hadjustment)
+    g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_value_changed_cb, self);
+  if (self->vadjustment)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, adjustment_value_changed_cb, self);
+  g_clear_object (&self->hadjustment);
+  g_clear_object (&self->vadjustment);
+
+  G_OBJECT_CLASS (rg_day_view_parent_class)->dispose (object);
+}
+
+static void
+rg_day_view_finalize (GObject *object)
+{
+  RgDayView *self = RG_DAY_VIEW (object);
+
+  g_clear_pointer (&self->cards, g_hash_table_unref);
+  g_clear_pointer (&self->watched, g_hash_table_unref);
+  g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_clear_pointer (&self->spans, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (rg_day_view_parent_class)->finalize (object);
+}
+
+static void
+rg_day_view_class_init (RgDayViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rg_day_view_dispose;
+  object_class->finalize = rg_day_view_finalize;
+  object_class->get_property = rg_day_view_get_property;
+  object_class->set_property = rg_day_view_set_property;
+
+  widget_class->measure = rg_day_view_measure;
+  widget_class->size_allocate = rg_day_view_size_allocate;
+  widget_class->snapshot = rg_day_view_snapshot;
+
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+
+  /**
+   * RgDayView::appointment-activated:
+   *
+   * An appointment was double-clicked or activated with Enter.
+   */
+  signals[APPOINTMENT_ACTIVATED] =
+    g_signal_new ("appointment-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, RG_TYPE_APPOINTMENT);
+
+  gtk_widget_class_set_css_name (widget_class, "dayview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
+}
+
+static void
+rg_day_view_init (RgDayView *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->date = rg_date_today ();
+  self->columns = g_ptr_array_new_with_free_func (g_object_unref);
+  self->spans = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->cards = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  set_adjustment (self, &self->hadjustment, NULL);
+  set_adjustment (self, &self->vadjustment, NULL);
+}
