@@ -10,6 +10,7 @@
 #include "io/rg-generator.h"
 #include "store/rg-search.h"
 #include "model/rg-appointment.h"
+#include "model/rg-booking.h"
 #include "widgets/rg-appointment-card.h"
 #include "widgets/rg-calendar-view.h"
 #include "widgets/rg-client-card.h"
@@ -348,7 +349,9 @@ test_calendar_day (void)
     for (guint i = 0; i < g_list_model_get_n_items (list) && first == NULL; i++)
       {
         g_autoptr(RgAppointment) a = g_list_model_get_item (list, i);
-        if (rg_appointment_get_status (a) != RG_APPOINTMENT_CANCELLED)
+        /* One still ahead, which can be cancelled (a done one cannot). */
+        if (rg_appointment_get_status (a) == RG_APPOINTMENT_BOOKED ||
+            rg_appointment_get_status (a) == RG_APPOINTMENT_CONFIRMED)
           first = g_object_ref (a);
       }
     g_assert_nonnull (first);
@@ -358,7 +361,23 @@ test_calendar_day (void)
     g_assert_cmpint (rg_record_get_id (RG_RECORD (rg_studio_get_selected_client (studio))), ==,
                      rg_appointment_get_client_id (first));
 
-    /* Cancelled elsewhere: its card goes. */
+    /* Delete on the selected card cancels it (as the card menu does): the
+     * card goes, and undo brings it back with its status. */
+    {
+      g_autoptr(GError) error = NULL;
+      RgAppointmentStatus before = rg_appointment_get_status (first);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (day), "day.cancel", NULL));
+      g_assert_cmpint (rg_appointment_get_status (first), ==, RG_APPOINTMENT_CANCELLED);
+      g_assert_cmpuint (count_children (GTK_WIDGET (day), RG_TYPE_APPOINTMENT_CARD), ==, cards - 1);
+      g_assert_cmpuint (store_count (store, count_sql, rg_date_start (date), rg_date_end (date)), ==, cards - 1);
+
+      g_assert_true (rg_booking_undo_status (studio, first, before, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (count_children (GTK_WIDGET (day), RG_TYPE_APPOINTMENT_CARD), ==, cards);
+    }
+
+    /* Cancelled elsewhere: its card goes too. */
     {
       g_autoptr(GError) error = NULL;
 

@@ -13,7 +13,11 @@
 
 #include <glib/gi18n.h>
 
+#include "model/rg-booking.h"
+#include "model/rg-staff.h"
+#include "rg-appointment-card.h"
 #include "rg-calendar-view.h"
+#include "rg-window.h"
 
 struct _RgCalendarView
 {
@@ -136,6 +140,142 @@ next_activated (GtkWidget  *widget,
   rg_calendar_view_set_date (self, rg_date_add_days (self->date, 1));
 }
 
+/* Toasts and undo ----------------------------------------------------------- */
+
+typedef struct {
+  RgStudio      *studio;
+  RgAppointment *appointment;
+  gint64         staff_id;
+  gint64         starts_at;
+  gint64         ends_at;
+  int            status;     /* -1: a move */
+} Undo;
+
+static void
+undo_free (gpointer data)
+{
+  Undo *undo = data;
+
+  g_clear_object (&undo->studio);
+  g_clear_object (&undo->appointment);
+  g_free (undo);
+}
+
+static void
+add_toast (RgCalendarView *self,
+           AdwToast       *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (RG_IS_WINDOW (root))
+    rg_window_add_toast (RG_WINDOW (root), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+show_error (RgCalendarView *self,
+            const char     *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  add_toast (self, toast);
+}
+
+static void
+undo_clicked_cb (AdwToast *toast,
+                 Undo     *undo)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (undo->status < 0)
+    ok = rg_booking_move (undo->studio, undo->appointment, undo->staff_id,
+                          undo->starts_at, undo->ends_at, &error);
+  else
+    ok = rg_booking_undo_status (undo->studio, undo->appointment, undo->status, &error);
+
+  if (!ok)
+    g_warning ("Could not undo: %s", error->message);
+}
+
+static void
+add_undo_toast (RgCalendarView *self,
+                const char     *title,
+                Undo           *undo)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), undo,
+                         (GClosureNotify) (void (*) (void)) undo_free, 0);
+  add_toast (self, toast);
+}
+
+static char *
+client_name (RgCalendarView *self,
+             RgAppointment  *appointment)
+{
+  g_autoptr(RgClient) client = rg_studio_lookup (self->studio, RG_TYPE_CLIENT,
+                                                 rg_appointment_get_client_id (appointment), NULL);
+
+  return g_strdup (client ? rg_client_get_address_as (client) : "");
+}
+
+static void
+moved_cb (RgCalendarView *self,
+          RgAppointment  *appointment,
+          gint64          old_staff,
+          gint64          old_start,
+          gint64          old_end)
+{
+  Undo *undo = g_new0 (Undo, 1);
+  g_autofree char *name = client_name (self, appointment);
+  g_autoptr(RgStaff) staff = rg_studio_lookup (self->studio, RG_TYPE_STAFF,
+                                               rg_appointment_get_staff_id (appointment), NULL);
+  int minute = rg_time_minute_of_day (rg_appointment_get_starts_at (appointment));
+  g_autofree char *title = NULL;
+
+  undo->studio = g_object_ref (self->studio);
+  undo->appointment = g_object_ref (appointment);
+  undo->staff_id = old_staff;
+  undo->starts_at = old_start;
+  undo->ends_at = old_end;
+  undo->status = -1;
+
+  /* Translators: "Anna: 14:30 with Marina", after moving an appointment */
+  title = g_strdup_printf (_("%s: %02d:%02d with %s"), name, minute / 60, minute % 60,
+                           staff ? rg_staff_get_display_name (staff) : "");
+  add_undo_toast (self, title, undo);
+}
+
+static void
+status_changed_cb (RgCalendarView *self,
+                   RgAppointment  *appointment,
+                   int             previous)
+{
+  Undo *undo = g_new0 (Undo, 1);
+  g_autofree char *name = client_name (self, appointment);
+  g_autofree char *title = NULL;
+
+  undo->studio = g_object_ref (self->studio);
+  undo->appointment = g_object_ref (appointment);
+  undo->status = previous;
+
+  /* Translators: "Anna: Cancelled", after changing an appointment's status */
+  title = g_strdup_printf (_("%s: %s"), name,
+                           rg_appointment_status_to_label (rg_appointment_get_status (appointment)));
+  add_undo_toast (self, title, undo);
+}
+
+static void
+error_cb (RgCalendarView *self,
+          const char     *message)
+{
+  show_error (self, message);
+}
+
 static void
 columns_changed_cb (RgCalendarView *self)
 {
@@ -154,6 +294,9 @@ rg_calendar_view_set_studio (RgCalendarView *self,
   self->day_view = rg_day_view_new (studio);
   rg_day_view_set_date (self->day_view, self->date);
   gtk_scrolled_window_set_child (self->day_scroller, GTK_WIDGET (self->day_view));
+  g_signal_connect_object (self->day_view, "moved", G_CALLBACK (moved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->day_view, "status-changed", G_CALLBACK (status_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->day_view, "error", G_CALLBACK (error_cb), self, G_CONNECT_SWAPPED);
 
   /* Staff come and go (the studio settings): the empty state follows. */
   g_signal_connect_object (rg_studio_get_store (studio), "committed",

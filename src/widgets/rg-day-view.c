@@ -16,7 +16,9 @@
 #include <glib/gi18n.h>
 
 #include "model/rg-appointment-list.h"
+#include "model/rg-booking.h"
 #include "model/rg-day-layout.h"
+#include "rg-model-enums.h"
 #include "model/rg-record-list.h"
 #include "model/rg-schedule.h"
 #include "model/rg-staff.h"
@@ -28,6 +30,16 @@
 #define MIN_COLUMN_WIDTH  170
 #define PIXELS_PER_MINUTE 1.25
 #define MIN_CARD_HEIGHT   18
+
+typedef enum {
+  DRAG_NONE,
+  DRAG_CREATE,   /* over free time: a new appointment */
+  DRAG_MOVE,     /* a card to another time or column */
+  DRAG_RESIZE,   /* a card's bottom edge */
+} DragMode;
+
+#define RESIZE_ZONE     6
+#define DRAG_THRESHOLD  4
 
 struct _RgDayView
 {
@@ -54,6 +66,19 @@ struct _RgDayView
   gulong             schedule_changed_id;
   gulong             schedule_committed_id;
   gboolean           schedule_dirty;
+
+  /* A drag in progress, in content minutes and columns. */
+  DragMode           drag_mode;
+  gboolean           drag_started;
+  double             drag_x;
+  double             drag_y;
+  RgAppointmentCard *drag_card;
+  int                drag_column;
+  int                drag_start;
+  int                drag_end;
+  int                drag_anchor;   /* minutes between the card's start and the pointer */
+
+  GtkWidget         *menu;
 };
 
 static void rg_day_view_scrollable_init (GtkScrollableInterface *iface);
@@ -72,10 +97,19 @@ enum {
 
 enum {
   APPOINTMENT_ACTIVATED,
+  CREATE_REQUESTED,
+  MOVED,
+  STATUS_CHANGED,
+  ERROR,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+static double  hvalue     (RgDayView *self);
+static double  vvalue     (RgDayView *self);
+static gint64  instant_of (RgDayView *self,
+                           int        minute);
 
 static gboolean
 takes_bookings (RgStaff *staff)
@@ -336,8 +370,349 @@ pressed_cb (GtkGestureClick *gesture,
     return;
 
   rg_day_view_select (self, card ? rg_appointment_card_get_appointment (card) : NULL);
-  if (card && n_press == 2)
+  if (n_press != 2)
+    return;
+
+  if (card)
     g_signal_emit (self, signals[APPOINTMENT_ACTIVATED], 0, rg_appointment_card_get_appointment (card));
+  else
+    {
+      /* A double click on free time books an hour from there. */
+      int column = rg_day_layout_column_for_x (&self->layout, x + hvalue (self));
+      int start = rg_day_layout_minute_for_y (&self->layout, y + vvalue (self) - 7, RG_DAY_SNAP_MINUTES);
+
+      if (column >= 0)
+        g_signal_emit (self, signals[CREATE_REQUESTED], 0,
+                       rg_record_get_id (self->columns->pdata[column]),
+                       instant_of (self, start), instant_of (self, MIN (start + 60, RG_MINUTES_PER_DAY)));
+    }
+}
+
+/* Dragging ----------------------------------------------------------------- */
+
+static gint64
+instant_of (RgDayView *self,
+            int        minute)
+{
+  return minute >= RG_MINUTES_PER_DAY ? rg_date_end (self->date) : rg_time_from_local (self->date, minute);
+}
+
+static void
+card_minutes (RgDayView     *self,
+              RgAppointment *a,
+              int           *start,
+              int           *end)
+{
+  gint64 s = rg_appointment_get_starts_at (a), e = rg_appointment_get_ends_at (a);
+
+  *start = s < rg_date_start (self->date) ? 0 : rg_time_minute_of_day (s);
+  *end = e >= rg_date_end (self->date) ? RG_MINUTES_PER_DAY : rg_time_minute_of_day (e);
+  if (*end <= *start)
+    *end = MIN (*start + RG_DAY_SNAP_MINUTES, RG_MINUTES_PER_DAY);
+}
+
+static void
+drag_begin_cb (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               RgDayView      *self)
+{
+  RgAppointmentCard *card;
+  double cx = x + hvalue (self), cy = y + vvalue (self);
+
+  self->drag_mode = DRAG_NONE;
+  self->drag_started = FALSE;
+  self->drag_x = x;
+  self->drag_y = y;
+
+  if (y < HEADER_HEIGHT || x < GUTTER_WIDTH || self->columns->len == 0)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  card = card_at (self, x, y);
+  if (card)
+    {
+      RgAppointment *a = rg_appointment_card_get_appointment (card);
+      graphene_rect_t bounds;
+      int pointer = rg_day_layout_minute_for_y (&self->layout, cy, 1);
+
+      if (!gtk_widget_compute_bounds (GTK_WIDGET (card), GTK_WIDGET (self), &bounds))
+        return;
+
+      self->drag_card = card;
+      self->drag_column = column_of_staff (self, rg_appointment_get_staff_id (a));
+      card_minutes (self, a, &self->drag_start, &self->drag_end);
+      self->drag_anchor = pointer - self->drag_start;
+      self->drag_mode = y >= bounds.origin.y + bounds.size.height - RESIZE_ZONE ? DRAG_RESIZE : DRAG_MOVE;
+    }
+  else
+    {
+      self->drag_column = rg_day_layout_column_for_x (&self->layout, cx);
+      if (self->drag_column < 0)
+        return;
+      self->drag_start = rg_day_layout_minute_for_y (&self->layout, cy, RG_DAY_SNAP_MINUTES);
+      self->drag_end = MIN (self->drag_start + RG_DAY_SNAP_MINUTES, RG_MINUTES_PER_DAY);
+      self->drag_anchor = self->drag_start;
+      self->drag_mode = DRAG_CREATE;
+    }
+}
+
+static void
+drag_update_cb (GtkGestureDrag *gesture,
+                double          offset_x,
+                double          offset_y,
+                RgDayView      *self)
+{
+  double cx = self->drag_x + offset_x + hvalue (self);
+  double cy = self->drag_y + offset_y + vvalue (self);
+  int minute = rg_day_layout_minute_for_y (&self->layout, cy, RG_DAY_SNAP_MINUTES);
+  int column = rg_day_layout_column_for_x (&self->layout, cx);
+
+  if (self->drag_mode == DRAG_NONE)
+    return;
+  if (!self->drag_started && ABS (offset_x) < DRAG_THRESHOLD && ABS (offset_y) < DRAG_THRESHOLD)
+    return;
+  self->drag_started = TRUE;
+
+  switch (self->drag_mode)
+    {
+    case DRAG_CREATE:
+      /* Dragging up from the start works too. */
+      self->drag_start = MIN (self->drag_anchor, minute);
+      self->drag_end = MAX (self->drag_anchor, minute);
+      if (self->drag_end - self->drag_start < RG_DAY_SNAP_MINUTES)
+        self->drag_end = MIN (self->drag_start + RG_DAY_SNAP_MINUTES, RG_MINUTES_PER_DAY);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      break;
+
+    case DRAG_MOVE:
+      {
+        int length = self->drag_end - self->drag_start;
+        int start = rg_time_snap_minutes (rg_day_layout_minute_for_y (&self->layout, cy, 1) - self->drag_anchor,
+                                          RG_DAY_SNAP_MINUTES);
+
+        self->drag_start = CLAMP (start, 0, RG_MINUTES_PER_DAY - length);
+        self->drag_end = self->drag_start + length;
+        if (column >= 0)
+          self->drag_column = column;
+        gtk_widget_queue_allocate (GTK_WIDGET (self));
+      }
+      break;
+
+    case DRAG_RESIZE:
+      self->drag_end = MAX (minute, self->drag_start + RG_DAY_SNAP_MINUTES);
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
+      break;
+
+    case DRAG_NONE:
+    default:
+      break;
+    }
+}
+
+static void
+drag_end_cb (GtkGestureDrag *gesture,
+             double          offset_x,
+             double          offset_y,
+             RgDayView      *self)
+{
+  DragMode mode = self->drag_mode;
+  gboolean started = self->drag_started;
+  RgAppointmentCard *card = self->drag_card;
+
+  self->drag_mode = DRAG_NONE;
+  self->drag_started = FALSE;
+  self->drag_card = NULL;
+
+  if (!started || mode == DRAG_NONE)
+    return;
+
+  if (mode == DRAG_CREATE)
+    {
+      g_signal_emit (self, signals[CREATE_REQUESTED], 0,
+                     rg_record_get_id (self->columns->pdata[self->drag_column]),
+                     instant_of (self, self->drag_start), instant_of (self, self->drag_end));
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+
+  {
+    g_autoptr(RgAppointment) a = g_object_ref (rg_appointment_card_get_appointment (card));
+    g_autoptr(GError) error = NULL;
+    gint64 old_staff = rg_appointment_get_staff_id (a);
+    gint64 old_start = rg_appointment_get_starts_at (a);
+    gint64 old_end = rg_appointment_get_ends_at (a);
+    gint64 staff = rg_record_get_id (self->columns->pdata[self->drag_column]);
+    gint64 start = mode == DRAG_RESIZE ? old_start : instant_of (self, self->drag_start);
+    gint64 end = mode == DRAG_RESIZE ? instant_of (self, self->drag_end)
+                                     : start + (old_end - old_start);
+
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
+
+    if (staff == old_staff && start == old_start && end == old_end)
+      return;
+
+    if (!rg_booking_move (self->studio, a, staff, start, end, &error))
+      {
+        g_signal_emit (self, signals[ERROR], 0, error->message);
+        return;
+      }
+
+    g_signal_emit (self, signals[MOVED], 0, a, old_staff, old_start, old_end);
+  }
+}
+
+/* Statuses and the card menu --------------------------------------------- */
+
+static void
+set_status (RgDayView           *self,
+            RgAppointmentStatus  status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgAppointment) a = NULL;
+  RgAppointmentStatus previous;
+
+  if (self->selected == NULL)
+    return;
+
+  a = g_object_ref (self->selected);
+  previous = rg_appointment_get_status (a);
+  if (previous == status)
+    return;
+
+  if (!rg_booking_set_status (self->studio, a, status, &error))
+    {
+      g_signal_emit (self, signals[ERROR], 0, error->message);
+      return;
+    }
+
+  g_signal_emit (self, signals[STATUS_CHANGED], 0, a, (int) previous);
+}
+
+static void
+status_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RgDayView *self = RG_DAY_VIEW (widget);
+  g_autoptr(GEnumClass) klass = g_type_class_ref (RG_TYPE_APPOINTMENT_STATUS);
+  GEnumValue *value = g_enum_get_value_by_nick (klass, g_variant_get_string (parameter, NULL));
+
+  if (value)
+    set_status (self, value->value);
+}
+
+static void
+cancel_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  set_status (RG_DAY_VIEW (widget), RG_APPOINTMENT_CANCELLED);
+}
+
+static void
+edit_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RgDayView *self = RG_DAY_VIEW (widget);
+
+  if (self->selected)
+    g_signal_emit (self, signals[APPOINTMENT_ACTIVATED], 0, self->selected);
+}
+
+static GMenuModel *
+status_menu (RgDayView     *self,
+             RgAppointment *a)
+{
+  static const struct {
+    RgAppointmentStatus status;
+    const char *label;
+  } items[] = {
+    { RG_APPOINTMENT_CONFIRMED, N_("_Confirmed") },
+    { RG_APPOINTMENT_ARRIVED, N_("Client _Arrived") },
+    { RG_APPOINTMENT_DONE, N_("_Done") },
+    { RG_APPOINTMENT_NO_SHOW, N_("_No-show") },
+    { RG_APPOINTMENT_BOOKED, N_("Back to _Booked") },
+  };
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) statuses = g_menu_new ();
+  g_autoptr(GMenu) actions = g_menu_new ();
+  g_autoptr(GEnumClass) klass = g_type_class_ref (RG_TYPE_APPOINTMENT_STATUS);
+  RgAppointmentStatus current = rg_appointment_get_status (a);
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autofree char *detailed = NULL;
+
+      if (items[i].status == current || !rg_booking_status_can_change (current, items[i].status))
+        continue;
+      detailed = g_strdup_printf ("day.status::%s", g_enum_get_value (klass, items[i].status)->value_nick);
+      g_menu_append (statuses, _(items[i].label), detailed);
+    }
+
+  /* Editing is offered where something opens the editor. */
+  if (g_signal_has_handler_pending (self, signals[APPOINTMENT_ACTIVATED], 0, FALSE))
+    g_menu_append (actions, _("_Edit…"), "day.edit");
+  if (rg_booking_status_can_change (current, RG_APPOINTMENT_CANCELLED) && current != RG_APPOINTMENT_CANCELLED)
+    g_menu_append (actions, _("C_ancel Appointment"), "day.cancel");
+
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (statuses));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (actions));
+  return G_MENU_MODEL (menu);
+}
+
+static void
+show_menu (RgDayView         *self,
+           RgAppointmentCard *card,
+           double             x,
+           double             y)
+{
+  g_autoptr(GMenuModel) model = status_menu (self, rg_appointment_card_get_appointment (card));
+
+  if (self->menu == NULL)
+    {
+      self->menu = gtk_popover_menu_new_from_model (model);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+    }
+  else
+    gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), model);
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
+secondary_pressed_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      RgDayView       *self)
+{
+  RgAppointmentCard *card = card_at (self, x, y);
+
+  if (card == NULL)
+    return;
+
+  rg_day_view_select (self, rg_appointment_card_get_appointment (card));
+  show_menu (self, card, x, y);
+}
+
+static void
+menu_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RgDayView *self = RG_DAY_VIEW (widget);
+  RgAppointmentCard *card = self->selected ? g_hash_table_lookup (self->cards, self->selected) : NULL;
+  graphene_rect_t bounds;
+
+  if (card && gtk_widget_compute_bounds (GTK_WIDGET (card), widget, &bounds))
+    show_menu (self, card, bounds.origin.x + 16, bounds.origin.y + 16);
 }
 
 /* Layout --------------------------------------------------------------------- */
@@ -437,6 +812,9 @@ rg_day_view_size_allocate (GtkWidget *widget,
                         rg_day_layout_content_height (&self->layout), height);
   self->scroll_pending = FALSE;
 
+  if (self->menu)
+    gtk_popover_present (GTK_POPOVER (self->menu));
+
   dx = -hvalue (self);
   dy = -vvalue (self);
 
@@ -487,10 +865,16 @@ rg_day_view_size_allocate (GtkWidget *widget,
 
       for (guint i = 0; i < cards->len; i++)
         {
-          double lane_width = (self->layout.column_width - 6) / items[i].n_lanes;
-          double x = rg_day_layout_x_for_column (&self->layout, column) + 2 + items[i].lane * lane_width;
-          double y = rg_day_layout_y_for_minute (&self->layout, items[i].start_minute) + 1;
-          double h = (items[i].end_minute - items[i].start_minute) * PIXELS_PER_MINUTE - 2;
+          gboolean dragged = self->drag_started && cards->pdata[i] == (gpointer) self->drag_card;
+          int col = dragged ? self->drag_column : column;
+          int start = dragged ? self->drag_start : items[i].start_minute;
+          int end = dragged ? self->drag_end : items[i].end_minute;
+          guint n_lanes = dragged ? 1 : items[i].n_lanes;
+          guint lane = dragged ? 0 : items[i].lane;
+          double lane_width = (self->layout.column_width - 6) / n_lanes;
+          double x = rg_day_layout_x_for_column (&self->layout, col) + 2 + lane * lane_width;
+          double y = rg_day_layout_y_for_minute (&self->layout, start) + 1;
+          double h = (end - start) * PIXELS_PER_MINUTE - 2;
           GtkAllocation allocation = {
             (int) (x + dx), (int) (y + dy), (int) MAX (lane_width - 2, 8), (int) MAX (h, MIN_CARD_HEIGHT)
           };
@@ -614,7 +998,33 @@ rg_day_view_snapshot (GtkWidget   *widget,
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    gtk_widget_snapshot_child (widget, child, snapshot);
+    if (child != (GtkWidget *) self->drag_card && child != self->menu)
+      gtk_widget_snapshot_child (widget, child, snapshot);
+  if (self->drag_card)
+    gtk_widget_snapshot_child (widget, GTK_WIDGET (self->drag_card), snapshot);
+
+  /* The appointment being drawn over free time. */
+  if (self->drag_started && self->drag_mode == DRAG_CREATE)
+    {
+      GdkRGBA accent = named_color (widget, "accent_bg_color", "#3584e4");
+      GdkRGBA fill = with_alpha (accent, 0.3);
+      double x = rg_day_layout_x_for_column (&self->layout, self->drag_column) + dx + 2;
+      double y0 = rg_day_layout_y_for_minute (&self->layout, self->drag_start) + dy + 1;
+      double y1 = rg_day_layout_y_for_minute (&self->layout, self->drag_end) + dy - 1;
+      GskRoundedRect box;
+      float widths[4] = { 1, 1, 1, 1 };
+      GdkRGBA colors[4] = { accent, accent, accent, accent };
+      char label[32];
+
+      gsk_rounded_rect_init_from_rect (&box, &GRAPHENE_RECT_INIT (x, y0, self->layout.column_width - 6, y1 - y0), 6);
+      gtk_snapshot_push_rounded_clip (snapshot, &box);
+      gtk_snapshot_append_color (snapshot, &fill, &box.bounds);
+      gtk_snapshot_pop (snapshot);
+      gtk_snapshot_append_border (snapshot, &box, widths, colors);
+      g_snprintf (label, sizeof label, "%02d:%02d–%02d:%02d", self->drag_start / 60, self->drag_start % 60,
+                  self->drag_end / 60, self->drag_end % 60);
+      draw_text (self, snapshot, label, x + 8, y0 + 2, self->layout.column_width - 20, TRUE, fg);
+    }
 
   if (rg_date_compare (self->date, today) == 0)
     {
@@ -871,6 +1281,7 @@ rg_day_view_dispose (GObject *object)
         }
     }
 
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   g_clear_object (&self->selected);
   g_clear_object (&self->appointments);
   g_clear_object (&self->staff);
@@ -930,6 +1341,67 @@ rg_day_view_class_init (RgDayViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, RG_TYPE_APPOINTMENT);
 
+  /**
+   * RgDayView::create-requested:
+   * @staff_id: the column's staff member
+   * @starts_at: @ends_at: the time drawn or double-clicked (UTC seconds)
+   *
+   * The user asked for a new appointment here; the page opens the editor.
+   */
+  signals[CREATE_REQUESTED] =
+    g_signal_new ("create-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64);
+
+  /**
+   * RgDayView::moved:
+   *
+   * An appointment was moved or resized by dragging; the arguments are
+   * where it was, for undo.
+   */
+  signals[MOVED] =
+    g_signal_new ("moved",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 4, RG_TYPE_APPOINTMENT, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64);
+
+  /**
+   * RgDayView::status-changed:
+   *
+   * The menu changed an appointment's status; the argument is the old one.
+   */
+  signals[STATUS_CHANGED] =
+    g_signal_new ("status-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, RG_TYPE_APPOINTMENT, G_TYPE_INT);
+
+  /**
+   * RgDayView::error:
+   *
+   * A change was refused (a conflict, a status that cannot follow); the
+   * message is translated and names what is in the way.
+   */
+  signals[ERROR] =
+    g_signal_new ("error",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_install_action (widget_class, "day.status", "s", status_activated);
+  gtk_widget_class_install_action (widget_class, "day.cancel", NULL, cancel_activated);
+  gtk_widget_class_install_action (widget_class, "day.edit", NULL, edit_activated);
+  gtk_widget_class_install_action (widget_class, "day.menu", NULL, menu_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "day.cancel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "day.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "day.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "day.menu", NULL);
+
   gtk_widget_class_set_css_name (widget_class, "dayview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
 }
@@ -938,6 +1410,7 @@ static void
 rg_day_view_init (RgDayView *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *drag;
 
   self->date = rg_date_today ();
   self->columns = g_ptr_array_new_with_free_func (g_object_unref);
@@ -948,9 +1421,20 @@ rg_day_view_init (RgDayView *self)
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (secondary_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  drag = gtk_gesture_drag_new ();
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
 
   set_adjustment (self, &self->hadjustment, NULL);
   set_adjustment (self, &self->vadjustment, NULL);
