@@ -83,6 +83,18 @@ remember (RgStudio *self,
   g_object_weak_ref (G_OBJECT (record), record_finalized_cb, self);
 }
 
+static void
+forget (RgStudio *self,
+        RgRecord *record)
+{
+  gint64 id = rg_record_get_id (record);
+  GHashTable *map = live_map (self, G_OBJECT_TYPE (record));
+
+  if (g_hash_table_lookup (map, &id) == (gpointer) record)
+    g_hash_table_remove (map, &id);
+  g_object_weak_unref (G_OBJECT (record), record_finalized_cb, self);
+}
+
 gpointer
 rg_studio_lookup_cached (RgStudio *self,
                          GType     type,
@@ -162,10 +174,25 @@ rg_studio_save (RgStudio  *self,
   g_return_val_if_fail (RG_IS_RECORD (record), FALSE);
 
   is_new = rg_record_get_id (record) == 0;
-  if (!rg_record_save (record, self->store, error))
+  if (!is_new)
+    return rg_record_save (record, self->store, error);
+
+  /* A new row is remembered before the commit announces it: a list that
+   * loads the row on ::changed then finds this object instead of making
+   * a second live object for the same row. */
+  if (!rg_store_begin (self->store, error))
     return FALSE;
-  if (is_new)
-    remember (self, record);
+  if (!rg_record_save (record, self->store, error))
+    {
+      rg_store_rollback (self->store);
+      return FALSE;
+    }
+  remember (self, record);
+  if (!rg_store_commit (self->store, error))
+    {
+      forget (self, record);
+      return FALSE;
+    }
 
   return TRUE;
 }
