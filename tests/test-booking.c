@@ -595,6 +595,58 @@ test_move (Fixture       *f,
 }
 
 static void
+test_move_off_grid (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgAppointment) appointment = book (f, f->olga, f->marina, at (2026, 4, 14, 10, 5), 50, FALSE);
+  g_autoptr(GArray) services = NULL;
+
+  /* Dragged to Irina's column at the same time: it stays at 10:05. */
+  g_assert_true (rg_booking_move (f->studio, appointment, f->irina, at (2026, 4, 14, 10, 5),
+                                  at (2026, 4, 14, 10, 55), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rg_appointment_get_starts_at (appointment), ==, at (2026, 4, 14, 10, 5));
+  g_assert_cmpint (rg_appointment_get_ends_at (appointment), ==, at (2026, 4, 14, 10, 55));
+  g_assert_cmpint (rg_appointment_get_staff_id (appointment), ==, f->irina);
+
+  /* Moved with its length (as the day view passes it): the start snaps,
+   * the 50 minutes stay. */
+  g_assert_true (rg_booking_move (f->studio, appointment, 0, at (2026, 4, 14, 11, 7),
+                                  at (2026, 4, 14, 11, 57), &error));
+  g_assert_cmpint (rg_appointment_get_starts_at (appointment), ==, at (2026, 4, 14, 11, 0));
+  g_assert_cmpint (rg_appointment_get_ends_at (appointment), ==, at (2026, 4, 14, 11, 50));
+
+  /* Resized at the bottom: only the end snaps. */
+  g_assert_true (rg_booking_move (f->studio, appointment, 0, at (2026, 4, 14, 11, 0),
+                                  at (2026, 4, 14, 12, 22), &error));
+  g_assert_cmpint (rg_appointment_get_starts_at (appointment), ==, at (2026, 4, 14, 11, 0));
+  g_assert_cmpint (rg_appointment_get_ends_at (appointment), ==, at (2026, 4, 14, 12, 15));
+  services = rg_booking_load_services (f->studio, rg_record_get_id (RG_RECORD (appointment)), &error);
+  g_assert_cmpint (g_array_index (services, RgBookingService, 0).duration_minutes, ==, 75);
+  g_clear_pointer (&services, g_array_unref);
+
+  /* The undo puts it back exactly, services included. */
+  g_assert_true (rg_booking_move_exact (f->studio, appointment, f->marina, at (2026, 4, 14, 10, 5),
+                                        at (2026, 4, 14, 10, 55), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rg_appointment_get_starts_at (appointment), ==, at (2026, 4, 14, 10, 5));
+  g_assert_cmpint (rg_appointment_get_ends_at (appointment), ==, at (2026, 4, 14, 10, 55));
+  g_assert_cmpint (rg_appointment_get_staff_id (appointment), ==, f->marina);
+  services = rg_booking_load_services (f->studio, rg_record_get_id (RG_RECORD (appointment)), &error);
+  g_assert_cmpint (g_array_index (services, RgBookingService, 0).duration_minutes, ==, 50);
+
+  /* It still refuses conflicts. */
+  {
+    g_autoptr(RgAppointment) anna = book (f, f->anna, f->irina, at (2026, 4, 14, 15, 0), 60, FALSE);
+
+    g_assert_false (rg_booking_move_exact (f->studio, appointment, f->irina, at (2026, 4, 14, 15, 5),
+                                           at (2026, 4, 14, 15, 55), &error));
+    g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CONFLICT);
+  }
+}
+
+static void
 test_snap (Fixture       *f,
            gconstpointer  data)
 {
@@ -1076,6 +1128,7 @@ main (int   argc,
   ADD ("/booking/working-hours", test_working_hours);
   ADD ("/booking/services-and-price", test_services_and_price);
   ADD ("/booking/move", test_move);
+  ADD ("/booking/move-off-grid", test_move_off_grid);
   ADD ("/booking/snap", test_snap);
   ADD ("/booking/status", test_status_transitions);
   ADD ("/booking/series/expand", test_series_expand);

@@ -356,37 +356,44 @@ load_row (RgStore  *store,
   return TRUE;
 }
 
-/* The client may be booked (a card not deleted) and the staff member exists;
- * an archived staff member keeps their appointments but takes no new ones. */
+/* The client may be booked: the card exists and is not deleted. */
 static gboolean
-check_parties (RgStore   *store,
-               gint64     client_id,
-               gint64     staff_id,
-               gboolean   new_for_staff,
-               GError   **error)
+check_client (RgStore  *store,
+              gint64    client_id,
+              GError  **error)
 {
-  g_autoptr(RgStmt) client = NULL;
-  g_autoptr(RgStmt) staff = NULL;
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store, "SELECT deleted_at IS NULL FROM clients WHERE id = ?1", error);
   gboolean found = FALSE;
 
-  client = rg_store_prepare (store, "SELECT deleted_at IS NULL FROM clients WHERE id = ?1", error);
-  if (client == NULL)
+  if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (client, 1, client_id);
-  if (!rg_store_step_row (store, client, &found, error))
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  if (!rg_store_step_row (store, stmt, &found, error))
     return FALSE;
-  if (!found || !sqlite3_column_int (client, 0))
+  if (!found || !sqlite3_column_int (stmt, 0))
     {
       g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
                            _("This client’s card was deleted. Restore it to book the client."));
       return FALSE;
     }
+  return TRUE;
+}
 
-  staff = rg_store_prepare (store, "SELECT display_name, archived FROM staff WHERE id = ?1", error);
-  if (staff == NULL)
+/* The staff member exists; an archived one keeps their appointments but
+ * takes no new ones (@new_for_staff). */
+static gboolean
+check_staff (RgStore   *store,
+             gint64     staff_id,
+             gboolean   new_for_staff,
+             GError   **error)
+{
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store, "SELECT display_name, archived FROM staff WHERE id = ?1", error);
+  gboolean found = FALSE;
+
+  if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (staff, 1, staff_id);
-  if (!rg_store_step_row (store, staff, &found, error))
+  sqlite3_bind_int64 (stmt, 1, staff_id);
+  if (!rg_store_step_row (store, stmt, &found, error))
     return FALSE;
   if (!found)
     {
@@ -394,15 +401,27 @@ check_parties (RgStore   *store,
                            _("Choose who serves the client."));
       return FALSE;
     }
-  if (new_for_staff && sqlite3_column_int (staff, 1))
+  if (new_for_staff && sqlite3_column_int (stmt, 1))
     {
       g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
                    _("%s is archived and takes no new appointments."),
-                   (const char *) sqlite3_column_text (staff, 0));
+                   (const char *) sqlite3_column_text (stmt, 0));
       return FALSE;
     }
-
   return TRUE;
+}
+
+/* Checks the client (unless @client_id is 0: the appointment keeps its
+ * client) and the staff member of a write. */
+static gboolean
+check_parties (RgStore   *store,
+               gint64     client_id,
+               gint64     staff_id,
+               gboolean   new_for_staff,
+               GError   **error)
+{
+  return (client_id == 0 || check_client (store, client_id, error)) &&
+         check_staff (store, staff_id, new_for_staff, error);
 }
 
 static gboolean
@@ -795,6 +814,7 @@ save_in_transaction (RgStore               *store,
   gint64 ends_at = rg_booking_draft_get_ends_at (draft);
   RgAppointmentStatus status = RG_APPOINTMENT_BOOKED;
   gboolean new_for_staff = TRUE;
+  gboolean new_for_client = TRUE;
 
   if (draft->appointment_id != 0)
     {
@@ -804,9 +824,10 @@ save_in_transaction (RgStore               *store,
         return FALSE;
       status = row.status;
       new_for_staff = row.staff_id != draft->staff_id;
+      new_for_client = row.client_id != draft->client_id;
     }
 
-  if (!check_parties (store, draft->client_id, draft->staff_id, new_for_staff, error))
+  if (!check_parties (store, new_for_client ? draft->client_id : 0, draft->staff_id, new_for_staff, error))
     return FALSE;
   if (rg_booking_status_is_active (status) &&
       !refuse_conflicts (store, draft->appointment_id, draft->client_id, draft->staff_id,
@@ -943,17 +964,27 @@ fit_services (RgStore  *store,
   return TRUE;
 }
 
+/* A time the appointment already has stays as it is (an appointment at
+ * 10:05 dragged to another column stays at 10:05); a new one snaps. */
+static gint64
+snap_changed (gint64 value,
+              gint64 current)
+{
+  return value == current ? value : rg_booking_snap (value);
+}
+
 static gboolean
 move_in_transaction (RgStore  *store,
                      gint64    id,
                      gint64    staff_id,
                      gint64    starts_at,
                      gint64    ends_at,
+                     gboolean  snap,
                      GError  **error)
 {
   g_autoptr(RgStmt) stmt = NULL;
   gint64 now = rg_store_now ();
-  gint64 new_start, new_end;
+  gint64 new_start, new_end, length;
   Row row;
 
   if (!load_row (store, id, &row, error))
@@ -961,14 +992,32 @@ move_in_transaction (RgStore  *store,
 
   if (staff_id == 0)
     staff_id = row.staff_id;
-  new_start = rg_booking_snap (starts_at);
-  if (ends_at == 0)
-    new_end = new_start + (row.ends_at - row.starts_at);
+  length = row.ends_at - row.starts_at;
+
+  if (!snap)
+    {
+      new_start = starts_at;
+      new_end = ends_at ? ends_at : starts_at + length;
+    }
+  else if (ends_at == 0 || ends_at - starts_at == length)
+    {
+      /* A move keeps the length. */
+      new_start = snap_changed (starts_at, row.starts_at);
+      new_end = new_start + length;
+    }
   else
     {
-      new_end = rg_booking_snap (ends_at);
+      new_start = snap_changed (starts_at, row.starts_at);
+      new_end = snap_changed (ends_at, row.ends_at);
       if (new_end <= new_start)
         new_end = new_start + RG_BOOKING_SNAP_MINUTES * 60;
+    }
+
+  if (new_end <= new_start)
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                           _("The appointment must end after it starts."));
+      return FALSE;
     }
 
   if (new_end - new_start > (gint64) RG_BOOKING_MAX_MINUTES * 60)
@@ -978,7 +1027,7 @@ move_in_transaction (RgStore  *store,
       return FALSE;
     }
 
-  if (!check_parties (store, row.client_id, staff_id, staff_id != row.staff_id, error))
+  if (!check_parties (store, 0, staff_id, staff_id != row.staff_id, error))
     return FALSE;
   if (rg_booking_status_is_active (row.status) &&
       !refuse_conflicts (store, id, row.client_id, staff_id, new_start, new_end, row.allow_overlap, FALSE, error))
@@ -1003,10 +1052,34 @@ move_in_transaction (RgStore  *store,
   return TRUE;
 }
 
+static gboolean
+run_move (RgStudio       *studio,
+          RgAppointment  *appointment,
+          gint64          staff_id,
+          gint64          starts_at,
+          gint64          ends_at,
+          gboolean        snap,
+          GError        **error)
+{
+  RgStore *store = rg_studio_get_store (studio);
+
+  if (!rg_store_begin (store, error))
+    return FALSE;
+  if (!move_in_transaction (store, rg_record_get_id (RG_RECORD (appointment)),
+                            staff_id, starts_at, ends_at, snap, error))
+    {
+      rg_store_rollback (store);
+      return FALSE;
+    }
+  return rg_store_commit (store, error);
+}
+
 /* Moves @appointment to @staff_id (0: the same) at @starts_at, ending at
- * @ends_at (0: keeps its length). Both ends snap to RG_BOOKING_SNAP_MINUTES
- * of wall-clock time; a resize keeps the services adding up (the last one
- * takes the difference). The conflict rules of a save apply. */
+ * @ends_at (0: keeps its length). A move (the same length, or @ends_at 0)
+ * snaps the start to RG_BOOKING_SNAP_MINUTES of wall-clock time and keeps
+ * the length; a resize snaps each end that changes. A resize keeps the
+ * services adding up (the last one takes the difference). The conflict
+ * rules of a save apply. */
 gboolean
 rg_booking_move (RgStudio       *studio,
                  RgAppointment  *appointment,
@@ -1015,21 +1088,26 @@ rg_booking_move (RgStudio       *studio,
                  gint64          ends_at,
                  GError        **error)
 {
-  RgStore *store;
-
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
   g_return_val_if_fail (RG_IS_APPOINTMENT (appointment), FALSE);
 
-  store = rg_studio_get_store (studio);
-  if (!rg_store_begin (store, error))
-    return FALSE;
-  if (!move_in_transaction (store, rg_record_get_id (RG_RECORD (appointment)),
-                            staff_id, starts_at, ends_at, error))
-    {
-      rg_store_rollback (store);
-      return FALSE;
-    }
-  return rg_store_commit (store, error);
+  return run_move (studio, appointment, staff_id, starts_at, ends_at, TRUE, error);
+}
+
+/* Like rg_booking_move() without snapping, for an undo that puts an
+ * appointment back exactly where it was (conflicts are still refused). */
+gboolean
+rg_booking_move_exact (RgStudio       *studio,
+                       RgAppointment  *appointment,
+                       gint64          staff_id,
+                       gint64          starts_at,
+                       gint64          ends_at,
+                       GError        **error)
+{
+  g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
+  g_return_val_if_fail (RG_IS_APPOINTMENT (appointment), FALSE);
+
+  return run_move (studio, appointment, staff_id, starts_at, ends_at, FALSE, error);
 }
 
 /* Statuses ------------------------------------------------------------------- */
@@ -1484,7 +1562,8 @@ save_following_in_transaction (RgStore               *store,
       return save_in_transaction (store, draft, &id, error);
     }
 
-  if (!check_parties (store, draft->client_id, draft->staff_id, self.staff_id != draft->staff_id, error))
+  if (!check_parties (store, self.client_id != draft->client_id ? draft->client_id : 0,
+                      draft->staff_id, self.staff_id != draft->staff_id, error))
     return FALSE;
 
   shift = rg_date_days_between (rg_date_from_time (self.starts_at), rg_date_from_time (draft->starts_at));

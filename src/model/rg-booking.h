@@ -147,6 +147,13 @@ gboolean        rg_booking_move                     (RgStudio            *studio
                                                      gint64               ends_at,
                                                      GError             **error);
 
+gboolean        rg_booking_move_exact               (RgStudio            *studio,
+                                                     RgAppointment       *appointment,
+                                                     gint64               staff_id,
+                                                     gint64               starts_at,
+                                                     gint64               ends_at,
+                                                     GError             **error);
+
 /* Statuses */
 const char     *rg_booking_status_to_string         (RgAppointmentStatus  status);
 gboolean        rg_booking_status_is_active         (RgAppointmentStatus  status);
