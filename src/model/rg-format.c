@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "rg-format.h"
+#include "rg-time.h"
 
 /* Groups thousands as the language does: "1,500,000" in English,
  * "1 500 000" (with a narrow no-break space) in Russian. */
@@ -128,11 +129,20 @@ rg_format_parse_money (const char *text,
   return TRUE;
 }
 
+/* In the zone calendar days are kept in (rg_time_get_zone()). */
+static GDateTime *
+local_time (gint64 unix_seconds)
+{
+  g_autoptr(GTimeZone) zone = rg_time_get_zone ();
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_seconds);
+
+  return utc ? g_date_time_to_timezone (utc, zone) : NULL;
+}
+
 char *
 rg_format_date (gint64 unix_seconds)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_seconds);
-  g_autoptr(GDateTime) dt = utc ? g_date_time_to_local (utc) : NULL;
+  g_autoptr(GDateTime) dt = local_time (unix_seconds);
 
   if (dt == NULL)
     return g_strdup ("");
@@ -144,8 +154,7 @@ rg_format_date (gint64 unix_seconds)
 char *
 rg_format_date_time (gint64 unix_seconds)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_seconds);
-  g_autoptr(GDateTime) dt = utc ? g_date_time_to_local (utc) : NULL;
+  g_autoptr(GDateTime) dt = local_time (unix_seconds);
 
   if (dt == NULL)
     return g_strdup ("");
