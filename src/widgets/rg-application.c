@@ -321,6 +321,7 @@ rg_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *help_accels[] = { "<Control>question", "F1", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *studio_accels[] = { "<Control>comma", NULL };
 
   g_debug ("Starting up");
   G_APPLICATION_CLASS (rg_application_parent_class)->startup (app);
@@ -330,6 +331,7 @@ rg_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-shortcuts", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.studio", studio_accels);
 }
 
 static void

@@ -18,6 +18,7 @@
 #include "rg-calendar-view.h"
 #include "rg-client-card.h"
 #include "rg-clients-view.h"
+#include "rg-studio-window.h"
 #include "rg-window.h"
 
 struct _RgWindow
@@ -148,6 +149,19 @@ hide_card_activated (GtkWidget  *widget,
   RgWindow *self = RG_WINDOW (widget);
 
   adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+/* Studio setup: staff, their hours, services. */
+static void
+studio_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RgWindow *self = RG_WINDOW (widget);
+  RgStudioWindow *studio_window = rg_studio_window_new (self->studio);
+
+  gtk_window_set_transient_for (GTK_WINDOW (studio_window), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (studio_window));
 }
 
 /* Built when asked for, not with every window (GtkApplication would load a
@@ -340,6 +354,7 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-view", "s", "calendar");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-view", "s", "clients");
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_activated);
+  gtk_widget_class_install_action (widget_class, "win.studio", NULL, studio_activated);
 }
 
 static void

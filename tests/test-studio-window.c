@@ -1,0 +1,646 @@
+/* test-studio-window.c — the Studio window on a demo database: adding a
+ * staff member with a lunch break, editing a service, archiving, reordering,
+ * refusing bad input without writing, the empty state, and opening the
+ * window from the main window's action.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "io/rg-generator.h"
+#include "model/rg-record-list.h"
+#include "model/rg-schedule.h"
+#include "model/rg-service.h"
+#include "model/rg-staff.h"
+#include "widgets/rg-hours-row.h"
+#include "widgets/rg-service-editor.h"
+#include "widgets/rg-service-row.h"
+#include "widgets/rg-staff-editor.h"
+#include "widgets/rg-staff-row.h"
+#include "widgets/rg-studio-window.h"
+#include "widgets/rg-window.h"
+
+#define NOW ((gint64) 1795867200)   /* 2026-11-28 12:00 UTC */
+
+static char *demo_path;
+
+static void
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+static GPtrArray *
+find_all (GtkWidget *root,
+          GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (root, type, found);
+  return found;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static RgStudio *
+open_store (const char *path,
+            RgStoreOpenFlags flags)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStore) store = rg_store_open (path, flags, &error);
+
+  g_assert_no_error (error);
+  return rg_studio_new (store);
+}
+
+static gint64
+query_int (RgStore    *store,
+           const char *sql,
+           gint64      arg)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store, sql, &error);
+  gboolean row = FALSE;
+
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, arg);
+  g_assert_true (rg_store_step_row (store, stmt, &row, &error));
+  g_assert_no_error (error);
+  g_assert_true (row);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static char *
+query_text (RgStore    *store,
+            const char *sql,
+            gint64      arg)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store, sql, &error);
+  gboolean row = FALSE;
+
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, arg);
+  g_assert_true (rg_store_step_row (store, stmt, &row, &error));
+  g_assert_no_error (error);
+  g_assert_true (row);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+static RgStudioWindow *
+open_window (RgStudio *studio)
+{
+  RgStudioWindow *window = rg_studio_window_new (studio);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+close_window (RgStudioWindow *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (window)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The editor the window shows, once it has slid in. */
+static GtkWidget *
+shown_editor (RgStudioWindow *window)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
+  GtkWidget *editor = NULL;
+
+  while (!timed_out &&
+         ((editor = rg_studio_window_get_editor (window)) == NULL || !gtk_widget_get_mapped (editor)))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+  return g_object_ref (editor);
+}
+
+static gpointer
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* The staff rows of a group of the window, in order. */
+static GPtrArray *
+staff_rows (RgStudioWindow *window,
+            const char     *group)
+{
+  return find_all (template_child (window, RG_TYPE_STUDIO_WINDOW, group), RG_TYPE_STAFF_ROW);
+}
+
+static gboolean
+has_staff_row (RgStudioWindow *window,
+               const char     *group,
+               RgStaff        *staff)
+{
+  g_autoptr(GPtrArray) rows = staff_rows (window, group);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (rg_staff_row_get_staff (rows->pdata[i]) == staff)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_add_staff (void)
+{
+  g_autoptr(RgStudio) studio = open_store (demo_path, RG_STORE_OPEN_NO_CREATE);
+  RgStore *store = rg_studio_get_store (studio);
+  RgStudioWindow *window = open_window (studio);
+  gint64 n_staff = query_int (store, "SELECT count(*) FROM staff WHERE ?1 = ?1", 0);
+  g_autoptr(GPtrArray) hours_rows = NULL;
+  g_autoptr(GPtrArray) rows_before = staff_rows (window, "staff_group");
+  g_autoptr(GPtrArray) rows_after = NULL;
+  g_autoptr(RgStaff) staff = NULL;
+  GtkWidget *editor;
+  GdkRGBA purple;
+  gint64 id;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "studio.add-staff", NULL));
+  editor = shown_editor (window);
+  g_assert_true (RG_IS_STAFF_EDITOR (editor));
+  staff = g_object_ref (rg_staff_editor_get_staff (RG_STAFF_EDITOR (editor)));
+  g_assert_cmpint (rg_record_get_id (RG_RECORD (staff)), ==, 0);
+
+  gtk_editable_set_text (template_child (editor, RG_TYPE_STAFF_EDITOR, "name_row"), "Anna & Co");
+  gtk_editable_set_text (template_child (editor, RG_TYPE_STAFF_EDITOR, "phone_row"), "+7 900 111-22-33");
+  gdk_rgba_parse (&purple, "#9141ac");
+  gtk_color_chooser_set_rgba (template_child (editor, RG_TYPE_STAFF_EDITOR, "color_button"), &purple);
+  adw_combo_row_set_selected (template_child (editor, RG_TYPE_STAFF_EDITOR, "role_row"), RG_STAFF_ROLE_MASTER);
+
+  /* Monday 10:00–19:00 by default; a lunch break makes 10:00–14:00 and
+   * 15:00–19:00. Sunday is set by hand. */
+  hours_rows = find_all (editor, RG_TYPE_HOURS_ROW);
+  g_assert_cmpuint (hours_rows->len, ==, 7);
+  g_assert_cmpint (rg_hours_row_get_weekday (hours_rows->pdata[0]), ==, 1);
+  g_assert_true (gtk_widget_activate_action (hours_rows->pdata[0], "hours.add-break", NULL));
+  {
+    g_autoptr(GArray) spans = rg_hours_row_get_spans (hours_rows->pdata[0]);
+
+    g_assert_cmpuint (spans->len, ==, 2);
+    g_assert_cmpint (g_array_index (spans, RgSpan, 0).start_minute, ==, 600);
+    g_assert_cmpint (g_array_index (spans, RgSpan, 0).end_minute, ==, 840);
+    g_assert_cmpint (g_array_index (spans, RgSpan, 1).start_minute, ==, 900);
+    g_assert_cmpint (g_array_index (spans, RgSpan, 1).end_minute, ==, 1140);
+  }
+  {
+    RgSpan sunday[] = { { 660, 900 } };
+    rg_hours_row_set_spans (hours_rows->pdata[6], sunday, G_N_ELEMENTS (sunday));
+  }
+
+  g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
+
+  /* The store has the row and its hours. */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff WHERE ?1 = ?1", 0), ==, n_staff + 1);
+  id = rg_record_get_id (RG_RECORD (staff));
+  g_assert_cmpint (id, !=, 0);
+  {
+    g_autofree char *name = query_text (store, "SELECT display_name FROM staff WHERE id = ?1", id);
+    g_autofree char *color = query_text (store, "SELECT color FROM staff WHERE id = ?1", id);
+    g_autofree char *role = query_text (store, "SELECT role FROM staff WHERE id = ?1", id);
+    g_autofree char *phone = query_text (store, "SELECT phone FROM staff WHERE id = ?1", id);
+
+    g_assert_cmpstr (name, ==, "Anna & Co");
+    g_assert_cmpstr (color, ==, "#9141ac");
+    g_assert_cmpstr (role, ==, "master");
+    g_assert_cmpstr (phone, ==, "+7 900 111-22-33");
+  }
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff_hours WHERE staff_id = ?1 AND weekday = 1", id), ==, 2);
+  g_assert_cmpint (query_int (store, "SELECT min(start_minute) FROM staff_hours WHERE staff_id = ?1 AND weekday = 1", id), ==, 600);
+  g_assert_cmpint (query_int (store, "SELECT max(end_minute) FROM staff_hours WHERE staff_id = ?1 AND weekday = 1", id), ==, 1140);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff_hours WHERE staff_id = ?1 AND weekday = 1 "
+                                     "AND start_minute = 600 AND end_minute = 840", id), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff_hours WHERE staff_id = ?1 AND weekday = 1 "
+                                     "AND start_minute = 900 AND end_minute = 1140", id), ==, 1);
+  /* Tuesday..Friday 10–19, Saturday off, Sunday 11–15. */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff_hours WHERE staff_id = ?1", id), ==, 2 + 4 + 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff_hours WHERE staff_id = ?1 AND weekday = 6", id), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT start_minute FROM staff_hours WHERE staff_id = ?1 AND weekday = 7", id), ==, 660);
+
+  /* The list shows the new person last, live. */
+  rows_after = staff_rows (window, "staff_group");
+  g_assert_cmpuint (rows_after->len, ==, rows_before->len + 1);
+  g_assert_true (rg_staff_row_get_staff (rows_after->pdata[rows_after->len - 1]) == staff);
+  g_assert_cmpstr (adw_preferences_row_get_title (rows_after->pdata[rows_after->len - 1]), ==, "Anna & Co");
+
+  /* Edited again, the hours read back as saved. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "studio.edit-staff", "x", id));
+  g_clear_object (&editor);
+  editor = shown_editor (window);
+  g_clear_pointer (&hours_rows, g_ptr_array_unref);
+  hours_rows = find_all (editor, RG_TYPE_HOURS_ROW);
+  {
+    g_autoptr(GArray) monday = rg_hours_row_get_spans (hours_rows->pdata[0]);
+    g_autoptr(GArray) saturday = rg_hours_row_get_spans (hours_rows->pdata[5]);
+
+    g_assert_cmpuint (monday->len, ==, 2);
+    g_assert_cmpuint (saturday->len, ==, 0);
+  }
+
+  /* Days off ahead: three days of vacation, then one removed. */
+  {
+    GtkCalendar *calendar = template_child (editor, RG_TYPE_STAFF_EDITOR, "day_off_calendar");
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) day = g_date_time_add_days (now, 10);
+    RgDate first = { g_date_time_get_year (day), g_date_time_get_month (day), g_date_time_get_day_of_month (day) };
+    g_autofree char *iso = rg_date_to_iso (first);
+
+    gtk_calendar_select_day (calendar, day);
+    gtk_spin_button_set_value (template_child (editor, RG_TYPE_STAFF_EDITOR, "day_off_length"), 3);
+    gtk_editable_set_text (template_child (editor, RG_TYPE_STAFF_EDITOR, "day_off_reason"), "Vacation");
+    g_assert_true (gtk_widget_activate_action (editor, "editor.add-days-off", NULL));
+    g_assert_true (gtk_widget_activate_action (editor, "editor.remove-days-off", "(ss)", iso, iso));
+    g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
+
+    g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff_days_off WHERE staff_id = ?1", id), ==, 2);
+    g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff_days_off WHERE staff_id = ?1 "
+                                       "AND reason = 'Vacation'", id), ==, 2);
+  }
+
+  g_clear_object (&editor);
+  close_window (window);
+}
+
+static RgService *
+first_service (RgStudio *studio)
+{
+  g_autoptr(RgRecordList) services = rg_record_list_new_services (studio, FALSE);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (services)), >, 0);
+  return g_list_model_get_item (G_LIST_MODEL (services), 0);
+}
+
+static void
+test_edit_service (void)
+{
+  g_autoptr(RgStudio) studio = open_store (demo_path, RG_STORE_OPEN_NO_CREATE);
+  RgStore *store = rg_studio_get_store (studio);
+  RgStudioWindow *window = open_window (studio);
+  g_autoptr(RgService) service = first_service (studio);
+  gint64 id = rg_record_get_id (RG_RECORD (service));
+  g_autoptr(GPtrArray) rows = NULL;
+  GtkWidget *editor;
+  gboolean shown = FALSE;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "studio.edit-service", "x", id));
+  editor = shown_editor (window);
+  g_assert_true (RG_IS_SERVICE_EDITOR (editor));
+  g_assert_true (rg_service_editor_get_service (RG_SERVICE_EDITOR (editor)) == service);
+
+  gtk_editable_set_text (template_child (editor, RG_TYPE_SERVICE_EDITOR, "name_row"), "Renamed <service>");
+  gtk_editable_set_text (template_child (editor, RG_TYPE_SERVICE_EDITOR, "price_row"), "1,234.50");
+  gtk_spin_button_set_value (template_child (editor, RG_TYPE_SERVICE_EDITOR, "duration_spin"), 95);
+  gtk_spin_button_set_value (template_child (editor, RG_TYPE_SERVICE_EDITOR, "repeat_spin"), 0);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
+
+  {
+    g_autofree char *name = query_text (store, "SELECT name FROM services WHERE id = ?1", id);
+
+    g_assert_cmpstr (name, ==, "Renamed <service>");
+  }
+  g_assert_cmpint (query_int (store, "SELECT price FROM services WHERE id = ?1", id), ==, 123450);
+  g_assert_cmpint (query_int (store, "SELECT duration_minutes FROM services WHERE id = ?1", id), ==, 95);
+  g_assert_cmpint (query_int (store, "SELECT repeat_days IS NULL FROM services WHERE id = ?1", id), ==, 1);
+  g_assert_cmpstr (rg_service_get_name (service), ==, "Renamed <service>");
+
+  /* The row shows the new name, as text. */
+  rows = find_all (GTK_WIDGET (window), RG_TYPE_SERVICE_ROW);
+  for (guint i = 0; i < rows->len; i++)
+    if (rg_service_row_get_service (rows->pdata[i]) == service)
+      {
+        g_assert_cmpstr (adw_preferences_row_get_title (rows->pdata[i]), ==, "Renamed <service>");
+        shown = TRUE;
+      }
+  g_assert_true (shown);
+
+  /* A new category moves it to a group of its own, live. */
+  g_clear_object (&editor);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "studio.edit-service", "x", id));
+  editor = shown_editor (window);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.set-category", "s", "Zzz & more"));
+  g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
+  spin (100);
+  {
+    g_autoptr(GPtrArray) groups = find_all (template_child (window, RG_TYPE_STUDIO_WINDOW, "services_page"),
+                                            ADW_TYPE_PREFERENCES_GROUP);
+    gboolean found = FALSE;
+
+    g_assert_cmpstr (rg_service_get_category (service), ==, "Zzz & more");
+    for (guint i = 0; i < groups->len; i++)
+      /* The title is markup; what reads back is the text shown. */
+      if (g_strcmp0 (adw_preferences_group_get_title (groups->pdata[i]), "Zzz & more") == 0)
+        {
+          g_autoptr(GPtrArray) in_group = find_all (groups->pdata[i], RG_TYPE_SERVICE_ROW);
+
+          g_assert_cmpuint (in_group->len, ==, 1);
+          g_assert_true (rg_service_row_get_service (in_group->pdata[0]) == service);
+          found = TRUE;
+        }
+    g_assert_true (found);
+  }
+
+  /* A new service. */
+  g_clear_object (&editor);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "studio.add-service", NULL));
+  editor = shown_editor (window);
+  gtk_editable_set_text (template_child (editor, RG_TYPE_SERVICE_EDITOR, "name_row"), "Head massage");
+  gtk_editable_set_text (template_child (editor, RG_TYPE_SERVICE_EDITOR, "category_row"), "Spa");
+  gtk_editable_set_text (template_child (editor, RG_TYPE_SERVICE_EDITOR, "price_row"), "700");
+  gtk_spin_button_set_value (template_child (editor, RG_TYPE_SERVICE_EDITOR, "duration_spin"), 30);
+  gtk_spin_button_set_value (template_child (editor, RG_TYPE_SERVICE_EDITOR, "repeat_spin"), 14);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
+  {
+    RgService *added = rg_service_editor_get_service (RG_SERVICE_EDITOR (editor));
+    gint64 added_id = rg_record_get_id (RG_RECORD (added));
+
+    g_assert_cmpint (added_id, !=, 0);
+    g_assert_cmpint (query_int (store, "SELECT price FROM services WHERE id = ?1", added_id), ==, 70000);
+    g_assert_cmpint (query_int (store, "SELECT repeat_days FROM services WHERE id = ?1", added_id), ==, 14);
+    g_assert_cmpint (query_int (store, "SELECT duration_minutes FROM services WHERE id = ?1", added_id), ==, 30);
+  }
+
+  g_clear_object (&editor);
+  close_window (window);
+}
+
+static void
+test_archive_and_move_staff (void)
+{
+  g_autoptr(RgStudio) studio = open_store (demo_path, RG_STORE_OPEN_NO_CREATE);
+  RgStore *store = rg_studio_get_store (studio);
+  RgStudioWindow *window = open_window (studio);
+  g_autoptr(GPtrArray) rows = staff_rows (window, "staff_group");
+  g_autoptr(RgStaff) first = NULL;
+  g_autoptr(RgStaff) second = NULL;
+  gint64 id;
+
+  g_assert_cmpuint (rows->len, >=, 3);
+  first = g_object_ref (rg_staff_row_get_staff (rows->pdata[0]));
+  second = g_object_ref (rg_staff_row_get_staff (rows->pdata[1]));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Down one: the second is first now, in the store and on screen. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "studio.move-staff-down", "x",
+                                             rg_record_get_id (RG_RECORD (first))));
+  rows = staff_rows (window, "staff_group");
+  g_assert_true (rg_staff_row_get_staff (rows->pdata[0]) == second);
+  g_assert_true (rg_staff_row_get_staff (rows->pdata[1]) == first);
+  g_assert_cmpint (query_int (store, "SELECT position FROM staff WHERE id = ?1", rg_record_get_id (RG_RECORD (second))),
+                   <,
+                   query_int (store, "SELECT position FROM staff WHERE id = ?1", rg_record_get_id (RG_RECORD (first))));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Archived: out of the staff group, into the archived one. */
+  id = rg_record_get_id (RG_RECORD (first));
+  g_assert_true (has_staff_row (window, "staff_group", first));
+  g_assert_false (gtk_widget_get_visible (template_child (window, RG_TYPE_STUDIO_WINDOW, "archived_staff_group")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "studio.archive-staff", "x", id));
+  g_assert_cmpint (query_int (store, "SELECT archived FROM staff WHERE id = ?1", id), ==, 1);
+  g_assert_false (has_staff_row (window, "staff_group", first));
+  g_assert_true (has_staff_row (window, "archived_staff_group", first));
+  g_assert_true (gtk_widget_get_visible (template_child (window, RG_TYPE_STUDIO_WINDOW, "archived_staff_group")));
+
+  /* Restored (as the toast's Undo does). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "studio.restore-staff", "x", id));
+  g_assert_cmpint (query_int (store, "SELECT archived FROM staff WHERE id = ?1", id), ==, 0);
+  g_assert_true (has_staff_row (window, "staff_group", first));
+  g_assert_false (has_staff_row (window, "archived_staff_group", first));
+
+  close_window (window);
+}
+
+static void
+test_refuse_bad_input (void)
+{
+  g_autoptr(RgStudio) studio = open_store (demo_path, RG_STORE_OPEN_NO_CREATE);
+  RgStore *store = rg_studio_get_store (studio);
+  RgStudioWindow *window = open_window (studio);
+  g_autoptr(RgService) service = first_service (studio);
+  gint64 id = rg_record_get_id (RG_RECORD (service));
+  g_autofree char *old_name = g_strdup (rg_service_get_name (service));
+  gint64 old_updated = query_int (store, "SELECT updated_at FROM services WHERE id = ?1", id);
+  gint64 n_staff = query_int (store, "SELECT count(*) FROM staff WHERE ?1 = ?1", 0);
+  gint64 n_hours = query_int (store, "SELECT count(*) FROM staff_hours WHERE ?1 = ?1", 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hours_rows = NULL;
+  GtkWidget *editor, *name_row, *phone_row;
+
+  /* A staff member without a name. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "studio.add-staff", NULL));
+  editor = shown_editor (window);
+  name_row = template_child (editor, RG_TYPE_STAFF_EDITOR, "name_row");
+  phone_row = template_child (editor, RG_TYPE_STAFF_EDITOR, "phone_row");
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "   ");
+  gtk_editable_set_text (GTK_EDITABLE (phone_row), "+7 900 000-00-01");
+  g_assert_false (rg_staff_editor_save (RG_STAFF_EDITOR (editor), &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (gtk_widget_has_css_class (name_row, "error"));
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff WHERE ?1 = ?1", 0), ==, n_staff);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff_hours WHERE ?1 = ?1", 0), ==, n_hours);
+  /* Nothing typed is lost; the editor is still open. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone_row)), ==, "+7 900 000-00-01");
+  g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
+  g_assert_true (rg_studio_window_get_editor (window) == editor);
+
+  /* Overlapping hours: refused before anything is written. */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Olga");
+  g_assert_false (gtk_widget_has_css_class (name_row, "error"));
+  hours_rows = find_all (editor, RG_TYPE_HOURS_ROW);
+  {
+    RgSpan bad[] = { { 600, 900 }, { 840, 1000 } };
+    rg_hours_row_set_spans (hours_rows->pdata[2], bad, G_N_ELEMENTS (bad));
+  }
+  g_assert_false (rg_staff_editor_save (RG_STAFF_EDITOR (editor), &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff WHERE ?1 = ?1", 0), ==, n_staff);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff_hours WHERE ?1 = ?1", 0), ==, n_hours);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Olga");
+  g_clear_object (&editor);
+  g_clear_pointer (&hours_rows, g_ptr_array_unref);
+
+  /* A service with no duration, and one with a price that is no number:
+   * nothing written, the live record as it was. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "studio.edit-service", "x", id));
+  editor = shown_editor (window);
+  gtk_editable_set_text (template_child (editor, RG_TYPE_SERVICE_EDITOR, "name_row"), "Should not be saved");
+  gtk_spin_button_set_value (template_child (editor, RG_TYPE_SERVICE_EDITOR, "duration_spin"), 0);
+  g_assert_false (rg_service_editor_save (RG_SERVICE_EDITOR (editor), &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpstr (rg_service_get_name (service), ==, old_name);
+  {
+    g_autofree char *name = query_text (store, "SELECT name FROM services WHERE id = ?1", id);
+    g_assert_cmpstr (name, ==, old_name);
+  }
+  g_assert_cmpint (query_int (store, "SELECT updated_at FROM services WHERE id = ?1", id), ==, old_updated);
+  g_assert_cmpstr (gtk_editable_get_text (template_child (editor, RG_TYPE_SERVICE_EDITOR, "name_row")), ==,
+                   "Should not be saved");
+
+  gtk_spin_button_set_value (template_child (editor, RG_TYPE_SERVICE_EDITOR, "duration_spin"), 60);
+  gtk_editable_set_text (template_child (editor, RG_TYPE_SERVICE_EDITOR, "price_row"), "12.345");
+  g_assert_false (rg_service_editor_save (RG_SERVICE_EDITOR (editor), &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpstr (rg_service_get_name (service), ==, old_name);
+  g_assert_cmpint (query_int (store, "SELECT updated_at FROM services WHERE id = ?1", id), ==, old_updated);
+
+  /* An empty service name too, through the action, as Save does. */
+  gtk_editable_set_text (template_child (editor, RG_TYPE_SERVICE_EDITOR, "price_row"), "100");
+  gtk_editable_set_text (template_child (editor, RG_TYPE_SERVICE_EDITOR, "name_row"), "");
+  g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
+  g_assert_cmpstr (rg_service_get_name (service), ==, old_name);
+  g_assert_cmpint (query_int (store, "SELECT updated_at FROM services WHERE id = ?1", id), ==, old_updated);
+
+  g_clear_object (&editor);
+  close_window (window);
+}
+
+static void
+test_empty_studio (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("regulars-empty-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
+  RgStudio *studio = open_store (path, RG_STORE_OPEN_DEFAULT);
+  RgStudioWindow *window = open_window (studio);
+
+  g_assert_true (gtk_widget_get_visible (template_child (window, RG_TYPE_STUDIO_WINDOW, "staff_empty_group")));
+  g_assert_false (gtk_widget_get_visible (template_child (window, RG_TYPE_STUDIO_WINDOW, "staff_group")));
+  g_assert_true (gtk_widget_get_visible (template_child (window, RG_TYPE_STUDIO_WINDOW, "services_empty_group")));
+
+  /* The first person written anywhere ends the empty state. */
+  {
+    g_autoptr(RgStaff) staff = rg_staff_new ("Maria", RG_STAFF_ROLE_MASTER);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (rg_studio_save (studio, staff, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_false (gtk_widget_get_visible (template_child (window, RG_TYPE_STUDIO_WINDOW, "staff_empty_group")));
+  g_assert_true (gtk_widget_get_visible (template_child (window, RG_TYPE_STUDIO_WINDOW, "staff_group")));
+
+  close_window (window);
+  g_assert_finalize_object (studio);
+
+  for (const char *suffix = ""; suffix; suffix = g_str_equal (suffix, "") ? "-wal"
+                                               : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+    {
+      g_autofree char *file = g_strconcat (path, suffix, NULL);
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
+static void
+test_opened_from_main_window (void)
+{
+  g_autoptr(RgStudio) studio = open_store (demo_path, RG_STORE_OPEN_NO_CREATE);
+  RgWindow *window = rg_window_new (NULL, studio, TRUE);
+  RgStudioWindow *studio_window = NULL;
+  GListModel *toplevels;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.studio", NULL));
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (RG_IS_STUDIO_WINDOW (item))
+        studio_window = RG_STUDIO_WINDOW (item);
+    }
+  g_assert_nonnull (studio_window);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (studio_window)) == GTK_WINDOW (window));
+  g_assert_true (rg_studio_window_get_studio (studio_window) == studio);
+
+  close_window (studio_window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (window)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  RgGeneratorOptions options;
+  int status;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  dir = g_dir_make_tmp ("regulars-studio-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  demo_path = g_build_filename (dir, "demo.db", NULL);
+  rg_generator_options_init_demo (&options, "en", NOW);
+  g_assert_true (rg_generator_write_file (demo_path, &options, NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/studio-window/add-staff", test_add_staff);
+  g_test_add_func ("/studio-window/edit-service", test_edit_service);
+  g_test_add_func ("/studio-window/archive-and-move-staff", test_archive_and_move_staff);
+  g_test_add_func ("/studio-window/refuse-bad-input", test_refuse_bad_input);
+  g_test_add_func ("/studio-window/empty-studio", test_empty_studio);
+  g_test_add_func ("/studio-window/opened-from-main-window", test_opened_from_main_window);
+
+  status = g_test_run ();
+
+  for (const char *suffix = ""; suffix; suffix = g_str_equal (suffix, "") ? "-wal"
+                                               : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+    {
+      g_autofree char *path = g_strconcat (demo_path, suffix, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+  g_free (demo_path);
+
+  return status;
+}
