@@ -1,0 +1,104 @@
+/* rg-appointment-editor-private.h — the editor's insides, for its own file
+ * and for tests that drive its fields as a person would.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "model/rg-booking.h"
+#include "model/rg-record-list.h"
+#include "rg-appointment-editor.h"
+
+G_BEGIN_DECLS
+
+struct _RgAppointmentEditor
+{
+  AdwWindow             parent_instance;
+
+  RgStudio             *studio;
+  RgAppointment        *appointment;     /* NULL: a new one */
+  RgClient             *client;          /* the client booked, or NULL */
+  RgClient             *duplicate;       /* a client who has the phone typed inline */
+  RgRecordList         *staff;           /* who takes bookings */
+  RgRecordList         *services;        /* to choose from */
+  GArray               *chosen;          /* of RgBookingService */
+  GPtrArray            *service_rows;    /* AdwActionRow per chosen service */
+  GPtrArray            *plan;            /* of RgBookingOccurrence, on the series page */
+  GArray               *statuses;        /* of RgAppointmentStatus, as the status row lists them */
+  RgDate                date;
+  RgDate                until;
+  int                   length_hint;     /* minutes, while no service is chosen */
+  gint64                price;           /* the total typed over the services' sum */
+  gboolean              price_override;
+  gboolean              staff_chosen;    /* by the user or a prefill: the client's master does not replace it */
+  gboolean              updating;        /* fields set by code, not by the user */
+  gboolean              dirty;
+  gboolean              has_conflict;
+  gboolean              within_hours;
+  gulong                committed_id;
+
+  /* template children */
+  AdwWindowTitle       *window_title;
+  GtkButton            *cancel_button;
+  GtkButton            *save_button;
+  GtkRevealer          *error_revealer;
+  GtkLabel             *error_label;
+  GtkStack             *pages;
+  GtkStack             *client_stack;
+  GtkSearchEntry       *client_entry;
+  GtkListBox           *client_list;
+  AdwActionRow         *client_row;
+  AdwAvatar            *client_avatar;
+  AdwActionRow         *medical_row;
+  AdwEntryRow          *new_name_row;
+  AdwEntryRow          *new_phone_row;
+  GtkLabel             *new_client_error;
+  GtkListBox           *duplicate_list;
+  AdwActionRow         *duplicate_row;
+  GtkButton            *duplicate_button;
+  GtkListBox           *services_list;
+  AdwActionRow         *add_service_row;
+  GtkMenuButton        *add_service_button;
+  GtkPopover           *service_popover;
+  GtkSearchEntry       *service_entry;
+  GtkListBox           *service_pick_list;
+  AdwActionRow         *total_row;
+  GtkButton            *reset_price_button;
+  GtkEntry             *total_entry;
+  AdwComboRow          *staff_row;
+  AdwActionRow         *date_row;
+  GtkMenuButton        *date_button;
+  GtkCalendar          *date_calendar;
+  AdwActionRow         *time_row;
+  GtkSpinButton        *start_spin;
+  GtkSwitch            *overlap_switch;
+  GtkLabel             *conflict_label;
+  GtkLabel             *hours_label;
+  AdwPreferencesGroup  *repeat_group;
+  AdwExpanderRow       *repeat_row;
+  GtkSpinButton        *every_spin;
+  GtkLabel             *every_label;
+  GtkMenuButton        *until_button;
+  GtkCalendar          *until_calendar;
+  AdwPreferencesGroup  *status_group;
+  AdwComboRow          *status_row;
+  AdwEntryRow          *note_row;
+  AdwPreferencesGroup  *series_group;
+  GtkListBox           *series_list;
+};
+
+/* The chosen services' duration and price fields, by position. */
+GtkSpinButton *rg_appointment_editor_get_duration_spin (RgAppointmentEditor *self,
+                                                        guint                index);
+GtkEditable   *rg_appointment_editor_get_price_entry   (RgAppointmentEditor *self,
+                                                        guint                index);
+/* The draft the fields make now (NULL when a price does not parse). */
+RgBookingDraft *rg_appointment_editor_build_draft      (RgAppointmentEditor *self,
+                                                        GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Runs the client search now instead of after the typing delay. */
+void           rg_appointment_editor_search_now        (RgAppointmentEditor *self);
+void           rg_appointment_editor_set_status        (RgAppointmentEditor *self,
+                                                        RgAppointmentStatus  status);
+void           rg_appointment_editor_set_repeat        (RgAppointmentEditor *self,
+                                                        int                  every_weeks,
+                                                        RgDate               until);
+
+G_END_DECLS
