@@ -16,6 +16,7 @@
 #include "model/rg-booking.h"
 #include "model/rg-staff.h"
 #include "rg-appointment-card.h"
+#include "rg-appointment-editor.h"
 #include "rg-calendar-view.h"
 #include "rg-window.h"
 
@@ -276,6 +277,86 @@ error_cb (RgCalendarView *self,
   show_error (self, message);
 }
 
+/* The appointment editor ----------------------------------------------------- */
+
+static void
+editor_saved_cb (RgCalendarView      *self,
+                 RgAppointment       *appointment,
+                 RgAppointmentEditor *editor)
+{
+  g_autofree char *name = client_name (self, appointment);
+  g_autoptr(RgStaff) staff = rg_studio_lookup (self->studio, RG_TYPE_STAFF,
+                                               rg_appointment_get_staff_id (appointment), NULL);
+  gint64 start = rg_appointment_get_starts_at (appointment);
+  int minute = rg_time_minute_of_day (start);
+  g_autofree char *title = NULL;
+
+  /* Show where it landed (Ctrl+N books from any view). */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-view", "s", "calendar");
+  rg_calendar_view_set_date (self, rg_date_from_time (start));
+  rg_day_view_select (self->day_view, appointment);
+
+  if (rg_appointment_editor_get_appointment (editor) == NULL)
+    /* Translators: after booking, e.g. "Anna booked for 14:30 with Marina" */
+    title = g_strdup_printf (_("%s booked for %02d:%02d with %s"), name, minute / 60, minute % 60,
+                             staff ? rg_staff_get_display_name (staff) : "");
+  else
+    title = g_strdup_printf (_("%s: %02d:%02d with %s"), name, minute / 60, minute % 60,
+                             staff ? rg_staff_get_display_name (staff) : "");
+  add_toast (self, adw_toast_new (title));
+}
+
+static void
+open_editor (RgCalendarView *self,
+             RgAppointment  *appointment,
+             gint64          staff_id,
+             gint64          starts_at,
+             gint64          ends_at)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  RgAppointmentEditor *editor;
+
+  if (self->studio == NULL)
+    return;
+
+  editor = rg_appointment_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->studio, appointment);
+  if (appointment == NULL)
+    rg_appointment_editor_prefill (editor, staff_id, starts_at, ends_at);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+create_requested_cb (RgCalendarView *self,
+                     gint64          staff_id,
+                     gint64          starts_at,
+                     gint64          ends_at)
+{
+  open_editor (self, NULL, staff_id, starts_at, ends_at);
+}
+
+static void
+appointment_activated_cb (RgCalendarView *self,
+                          RgAppointment  *appointment)
+{
+  open_editor (self, appointment, 0, 0, 0);
+}
+
+static void
+new_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RgCalendarView *self = RG_CALENDAR_VIEW (widget);
+
+  /* Today the editor starts at the next quarter of an hour; another day
+   * at ten in the morning. */
+  if (rg_date_compare (self->date, rg_date_today ()) == 0)
+    open_editor (self, NULL, 0, 0, 0);
+  else
+    open_editor (self, NULL, 0, rg_time_from_local (self->date, 10 * 60), 0);
+}
+
 static void
 columns_changed_cb (RgCalendarView *self)
 {
@@ -297,6 +378,9 @@ rg_calendar_view_set_studio (RgCalendarView *self,
   g_signal_connect_object (self->day_view, "moved", G_CALLBACK (moved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->day_view, "status-changed", G_CALLBACK (status_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->day_view, "error", G_CALLBACK (error_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->day_view, "create-requested", G_CALLBACK (create_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->day_view, "appointment-activated", G_CALLBACK (appointment_activated_cb),
+                           self, G_CONNECT_SWAPPED);
 
   /* Staff come and go (the studio settings): the empty state follows. */
   g_signal_connect_object (rg_studio_get_store (studio), "committed",
@@ -334,8 +418,10 @@ rg_calendar_view_class_init (RgCalendarViewClass *klass)
   gtk_widget_class_install_action (widget_class, "calendar.today", NULL, today_activated);
   gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, previous_activated);
   gtk_widget_class_install_action (widget_class, "calendar.next", NULL, next_activated);
+  gtk_widget_class_install_action (widget_class, "calendar.new", NULL, new_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, 0, "calendar.today", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "calendar.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "calendar.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "calendar.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "calendar.previous", NULL);
@@ -345,7 +431,17 @@ rg_calendar_view_class_init (RgCalendarViewClass *klass)
 static void
 rg_calendar_view_init (RgCalendarView *self)
 {
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Ctrl+N books from anywhere in the window, not only with the focus
+   * in the calendar (the binding above covers that case). */
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("calendar.new")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   self->date = rg_date_today ();
   update_title (self);
 }
