@@ -1396,15 +1396,32 @@ save_one (RgAppointmentEditor *self,
   finish (self, saved);
 }
 
+/* A save chosen in a dialog runs after the dialog is gone: the editor
+ * closes on success, and a dialog must not outlive the window it is
+ * transient for. */
+static gboolean
+save_this_idle_cb (gpointer data)
+{
+  save_one (data, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+save_following_idle_cb (gpointer data)
+{
+  save_one (data, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 scope_response_cb (AdwMessageDialog    *dialog,
                    const char          *response,
                    RgAppointmentEditor *self)
 {
   if (g_str_equal (response, "this"))
-    save_one (self, FALSE);
+    g_idle_add_full (G_PRIORITY_DEFAULT, save_this_idle_cb, g_object_ref (self), g_object_unref);
   else if (g_str_equal (response, "following"))
-    save_one (self, TRUE);
+    g_idle_add_full (G_PRIORITY_DEFAULT, save_following_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 /* An occurrence of a series: this one only, or this and the following? */
@@ -1434,13 +1451,20 @@ ask_scope_and_save (RgAppointmentEditor *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gboolean
+ask_scope_idle_cb (gpointer data)
+{
+  ask_scope_and_save (data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 hours_response_cb (AdwMessageDialog    *dialog,
                    const char          *response,
                    RgAppointmentEditor *self)
 {
   if (g_str_equal (response, "book"))
-    ask_scope_and_save (self);
+    g_idle_add_full (G_PRIORITY_DEFAULT, ask_scope_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 /* The series page ------------------------------------------------------------ */
@@ -1685,6 +1709,13 @@ save_activated (GtkWidget  *widget,
 
 /* Closing -------------------------------------------------------------------- */
 
+static gboolean
+destroy_idle_cb (gpointer data)
+{
+  gtk_window_destroy (data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 discard_response_cb (AdwMessageDialog    *dialog,
                      const char          *response,
@@ -1693,7 +1724,7 @@ discard_response_cb (AdwMessageDialog    *dialog,
   if (g_str_equal (response, "discard"))
     {
       self->dirty = FALSE;
-      gtk_window_destroy (GTK_WINDOW (self));
+      g_idle_add_full (G_PRIORITY_DEFAULT, destroy_idle_cb, g_object_ref (self), g_object_unref);
     }
 }
 
