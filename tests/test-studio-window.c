@@ -445,6 +445,69 @@ test_archive_and_move_staff (void)
   close_window (window);
 }
 
+/* Answers the confirmation the window put up. */
+static void
+respond (const char *response)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item))
+        dialog = ADW_MESSAGE_DIALOG (item);
+    }
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_delete (void)
+{
+  g_autoptr(RgStudio) studio = open_store (demo_path, RG_STORE_OPEN_NO_CREATE);
+  RgStore *store = rg_studio_get_store (studio);
+  RgStudioWindow *window = open_window (studio);
+  g_autoptr(RgStaff) unused = rg_staff_new ("Added by mistake", RG_STAFF_ROLE_MASTER);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  RgStaff *busy;
+  gint64 unused_id, busy_id;
+  RgSpan span = { 600, 1200 };
+
+  g_assert_true (rg_studio_save (studio, unused, &error));
+  g_assert_no_error (error);
+  unused_id = rg_record_get_id (RG_RECORD (unused));
+  g_assert_true (rg_schedule_set_hours (store, unused_id, 1, &span, 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (has_staff_row (window, "staff_group", unused));
+
+  /* Cancelled, nothing happens; confirmed, the person and their hours go. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "studio.delete-staff", "x", unused_id));
+  respond ("cancel");
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff WHERE id = ?1", unused_id), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "studio.delete-staff", "x", unused_id));
+  respond ("delete");
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff WHERE id = ?1", unused_id), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff_hours WHERE staff_id = ?1", unused_id), ==, 0);
+  g_assert_false (has_staff_row (window, "staff_group", unused));
+
+  /* Someone with appointments stays (the toast says to archive). */
+  rows = staff_rows (window, "staff_group");
+  busy = rg_staff_row_get_staff (rows->pdata[0]);
+  busy_id = rg_record_get_id (RG_RECORD (busy));
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM appointments WHERE staff_id = ?1", busy_id), >, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "studio.delete-staff", "x", busy_id));
+  respond ("delete");
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff WHERE id = ?1", busy_id), ==, 1);
+  g_assert_true (has_staff_row (window, "staff_group", busy));
+
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  close_window (window);
+}
+
 static void
 test_refuse_bad_input (void)
 {
@@ -628,6 +691,7 @@ main (int   argc,
   g_test_add_func ("/studio-window/edit-service", test_edit_service);
   g_test_add_func ("/studio-window/archive-and-move-staff", test_archive_and_move_staff);
   g_test_add_func ("/studio-window/refuse-bad-input", test_refuse_bad_input);
+  g_test_add_func ("/studio-window/delete", test_delete);
   g_test_add_func ("/studio-window/empty-studio", test_empty_studio);
   g_test_add_func ("/studio-window/opened-from-main-window", test_opened_from_main_window);
 
