@@ -310,6 +310,29 @@ rg_service_editor_constructed (GObject *object)
   gtk_widget_set_visible (self->restore_button, archived);
 }
 
+static gboolean
+focus_name_cb (gpointer data)
+{
+  RgServiceEditor *self = data;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  return G_SOURCE_REMOVE;
+}
+
+/* A new one starts at its name, once the window has moved the focus into
+ * the page as it slides in. */
+static void
+rg_service_editor_map (GtkWidget *widget)
+{
+  RgServiceEditor *self = RG_SERVICE_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (rg_service_editor_parent_class)->map (widget);
+
+  if (rg_record_get_id (RG_RECORD (self->service)) == 0)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_name_cb, g_object_ref (self), g_object_unref);
+}
+
 static void
 rg_service_editor_dispose (GObject *object)
 {
@@ -385,6 +408,8 @@ rg_service_editor_class_init (RgServiceEditorClass *klass)
   object_class->finalize = rg_service_editor_finalize;
   object_class->get_property = rg_service_editor_get_property;
   object_class->set_property = rg_service_editor_set_property;
+
+  widget_class->map = rg_service_editor_map;
 
   properties[PROP_STUDIO] =
     g_param_spec_object ("studio", NULL, NULL, RG_TYPE_STUDIO,

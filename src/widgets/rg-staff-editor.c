@@ -680,6 +680,29 @@ rg_staff_editor_constructed (GObject *object)
   load_days_off (self);
 }
 
+static gboolean
+focus_name_cb (gpointer data)
+{
+  RgStaffEditor *self = data;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  return G_SOURCE_REMOVE;
+}
+
+/* A new one starts at its name, once the window has moved the focus into
+ * the page as it slides in. */
+static void
+rg_staff_editor_map (GtkWidget *widget)
+{
+  RgStaffEditor *self = RG_STAFF_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (rg_staff_editor_parent_class)->map (widget);
+
+  if (rg_record_get_id (RG_RECORD (self->staff)) == 0)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_name_cb, g_object_ref (self), g_object_unref);
+}
+
 static void
 rg_staff_editor_dispose (GObject *object)
 {
@@ -759,6 +782,8 @@ rg_staff_editor_class_init (RgStaffEditorClass *klass)
   object_class->finalize = rg_staff_editor_finalize;
   object_class->get_property = rg_staff_editor_get_property;
   object_class->set_property = rg_staff_editor_set_property;
+
+  widget_class->map = rg_staff_editor_map;
 
   properties[PROP_STUDIO] =
     g_param_spec_object ("studio", NULL, NULL, RG_TYPE_STUDIO,
