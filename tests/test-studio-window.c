@@ -273,8 +273,12 @@ test_add_staff (void)
     g_assert_cmpuint (saturday->len, ==, 0);
   }
 
-  /* Days off ahead: three days of vacation, then one removed. */
+  /* Days off ahead: three days of vacation, then one removed. The hours,
+   * unchanged, are not written again. */
   {
+    gint64 min_hours_id = query_int (store, "SELECT min(id) FROM staff_hours WHERE staff_id = ?1", id);
+    gint64 max_hours_id = query_int (store, "SELECT max(id) FROM staff_hours WHERE staff_id = ?1", id);
+
     GtkCalendar *calendar = template_child (editor, RG_TYPE_STAFF_EDITOR, "day_off_calendar");
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
     g_autoptr(GDateTime) day = g_date_time_add_days (now, 10);
@@ -291,6 +295,8 @@ test_add_staff (void)
     g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff_days_off WHERE staff_id = ?1", id), ==, 2);
     g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff_days_off WHERE staff_id = ?1 "
                                        "AND reason = 'Vacation'", id), ==, 2);
+    g_assert_cmpint (query_int (store, "SELECT min(id) FROM staff_hours WHERE staff_id = ?1", id), ==, min_hours_id);
+    g_assert_cmpint (query_int (store, "SELECT max(id) FROM staff_hours WHERE staff_id = ?1", id), ==, max_hours_id);
   }
 
   g_clear_object (&editor);

@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "model/rg-format.h"
 #include "model/rg-record-list.h"
@@ -37,6 +38,7 @@ struct _RgStaffEditor
   GArray              *days_off;        /* RgDayOff, as edited, by date */
   GPtrArray           *day_off_rows;
   RgHoursRow          *hours[7];
+  GArray              *hours_saved[7];  /* RgSpan per weekday, as stored */
   RgDate               today;
 
   /* template children */
@@ -379,6 +381,17 @@ copy_days_off (GArray *days)
   return copy;
 }
 
+static gboolean
+same_spans (GArray *a,
+            GArray *b)
+{
+  guint n_b = b ? b->len : 0;
+
+  if (a->len != n_b)
+    return FALSE;
+  return n_b == 0 || memcmp (a->data, b->data, n_b * sizeof (RgSpan)) == 0;
+}
+
 /* Writes the draft: the person, the hours of every weekday and the days off
  * ahead, all or nothing. */
 gboolean
@@ -428,8 +441,10 @@ rg_staff_editor_save (RgStaffEditor  *self,
     goto rollback;
 
   id = rg_record_get_id (RG_RECORD (self->staff));
+  /* Only the weekdays that changed: every rewrite is a change to sync. */
   for (int wd = 1; wd <= 7; wd++)
-    if (!rg_schedule_set_hours (store, id, wd, (const RgSpan *) hours[wd - 1]->data, hours[wd - 1]->len, error))
+    if (!same_spans (hours[wd - 1], self->hours_saved[wd - 1]) &&
+        !rg_schedule_set_hours (store, id, wd, (const RgSpan *) hours[wd - 1]->data, hours[wd - 1]->len, error))
       goto rollback;
 
   if (!write_days_off (self, id, error))
@@ -443,6 +458,11 @@ rg_staff_editor_save (RgStaffEditor  *self,
 
   g_clear_pointer (&self->days_off_saved, g_array_unref);
   self->days_off_saved = copy_days_off (self->days_off);
+  for (int i = 0; i < 7; i++)
+    {
+      g_clear_pointer (&self->hours_saved[i], g_array_unref);
+      self->hours_saved[i] = g_array_ref (hours[i]);
+    }
   ok = TRUE;
   goto out;
 
@@ -554,6 +574,11 @@ load_hours (RgStaffEditor *self)
         rg_hours_row_set_spans (self->hours[wd - 1], (const RgSpan *) spans->data, spans->len);
       else
         rg_hours_row_set_spans (self->hours[wd - 1], NULL, 0);
+
+      /* What the store has; nothing yet for a new person. */
+      if (id != 0 && spans)
+        self->hours_saved[wd - 1] = rg_hours_row_get_spans (self->hours[wd - 1]);
+
     }
 }
 
@@ -725,6 +750,8 @@ rg_staff_editor_finalize (GObject *object)
   g_clear_pointer (&self->days_off, g_array_unref);
   g_clear_pointer (&self->days_off_saved, g_array_unref);
   g_clear_pointer (&self->day_off_rows, g_ptr_array_unref);
+  for (int i = 0; i < 7; i++)
+    g_clear_pointer (&self->hours_saved[i], g_array_unref);
 
   G_OBJECT_CLASS (rg_staff_editor_parent_class)->finalize (object);
 }
