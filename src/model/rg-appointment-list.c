@@ -141,6 +141,84 @@ store_committed_cb (RgAppointmentList *self,
   refresh (self);
 }
 
+/* What the cards of the range show besides the appointment itself, for all
+ * of them in two queries: @services maps an appointment id (gint64*) to its
+ * services as one line, @first_visits holds the ids that are the client's
+ * first visit (no done visit before). Both are new tables. */
+gboolean
+rg_appointment_list_load_details (RgAppointmentList  *self,
+                                  GHashTable        **services,
+                                  GHashTable        **first_visits,
+                                  GError            **error)
+{
+  RgStore *store;
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) firsts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(RgStmt) stmt = NULL;
+  g_autofree char *range = NULL;
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (RG_IS_APPOINTMENT_LIST (self), FALSE);
+
+  store = rg_studio_get_store (self->studio);
+  range = g_strdup_printf ("ap.starts_at < ?2 AND ap.starts_at >= ?1 - %d AND ap.ends_at > ?1 "
+                           "AND ap.deleted_at IS NULL AND (?3 = 0 OR ap.staff_id = ?3)", MAX_LENGTH);
+
+  sql = g_strdup_printf ("SELECT x.appointment_id, group_concat(s.name, ', ') FROM "
+                         "(SELECT a.appointment_id, a.service_id FROM appointment_services a "
+                         "JOIN appointments ap ON ap.id = a.appointment_id WHERE %s "
+                         "ORDER BY a.appointment_id, a.position) x "
+                         "JOIN services s ON s.id = x.service_id GROUP BY x.appointment_id", range);
+  stmt = rg_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->from);
+  sqlite3_bind_int64 (stmt, 2, self->to);
+  sqlite3_bind_int64 (stmt, 3, self->staff_id);
+  for (;;)
+    {
+      gboolean row;
+      gint64 id;
+
+      if (!rg_store_step_row (store, stmt, &row, error))
+        return FALSE;
+      if (!row)
+        break;
+      id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_insert (names, g_memdup2 (&id, sizeof id),
+                           g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  g_clear_pointer (&stmt, rg_stmt_release);
+  g_free (sql);
+
+  sql = g_strdup_printf ("SELECT ap.id FROM appointments ap WHERE %s AND NOT EXISTS "
+                         "(SELECT 1 FROM appointments p WHERE p.client_id = ap.client_id "
+                         "AND p.status = 'done' AND p.starts_at < ap.starts_at AND p.deleted_at IS NULL)",
+                         range);
+  stmt = rg_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->from);
+  sqlite3_bind_int64 (stmt, 2, self->to);
+  sqlite3_bind_int64 (stmt, 3, self->staff_id);
+  for (;;)
+    {
+      gboolean row;
+      gint64 id;
+
+      if (!rg_store_step_row (store, stmt, &row, error))
+        return FALSE;
+      if (!row)
+        break;
+      id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_add (firsts, g_memdup2 (&id, sizeof id));
+    }
+
+  *services = g_steal_pointer (&names);
+  *first_visits = g_steal_pointer (&firsts);
+  return TRUE;
+}
+
 /* Moves the list to [from, to) (Unix seconds). */
 void
 rg_appointment_list_set_range (RgAppointmentList *self,

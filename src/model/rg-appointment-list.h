@@ -22,5 +22,9 @@ void               rg_appointment_list_get_range  (RgAppointmentList *self,
 void               rg_appointment_list_set_staff  (RgAppointmentList *self,
                                                    gint64             staff_id);
 gint64             rg_appointment_list_get_staff  (RgAppointmentList *self);
+gboolean           rg_appointment_list_load_details (RgAppointmentList  *self,
+                                                     GHashTable        **services,
+                                                     GHashTable        **first_visits,
+                                                     GError            **error);
 
 G_END_DECLS

@@ -9,10 +9,13 @@
 
 #include "rg-time.h"
 
-static GTimeZone *zone;   /* NULL: the local zone */
+static GTimeZone *zone;   /* set by rg_time_set_zone(), or the local zone */
 
 /* The zone calendar days are computed in; tests set Europe/Berlin, the
- * application leaves the local one. Not thread-safe: set it at start. */
+ * application keeps the local one, looked up once (GLib parses the zone
+ * again on every g_time_zone_new_local(), which shows in a calendar that
+ * converts hundreds of times per day shown). NULL goes back to the local
+ * zone as it is now. */
 void
 rg_time_set_zone (GTimeZone *tz)
 {
@@ -24,7 +27,9 @@ rg_time_set_zone (GTimeZone *tz)
 GTimeZone *
 rg_time_get_zone (void)
 {
-  return zone ? g_time_zone_ref (zone) : g_time_zone_new_local ();
+  if (G_UNLIKELY (zone == NULL))
+    zone = g_time_zone_new_local ();
+  return g_time_zone_ref (zone);
 }
 
 static GDateTime *

@@ -24,6 +24,8 @@ struct _RgAppointmentCard
   RgStudio      *studio;
   RgAppointment *appointment;
   RgClient      *client;
+  char          *services;      /* "Haircut, Styling" */
+  gboolean       first_visit;
   GdkRGBA        color;
   gboolean       selected;
 
@@ -32,6 +34,11 @@ struct _RgAppointmentCard
   GtkLabel      *title_label;
   GtkLabel      *detail_label;
   GtkWidget     *badges;
+  GtkImage      *status_badge;
+  GtkImage      *first_badge;
+  GtkImage      *birthday_badge;
+  GtkImage      *allergy_badge;
+  GtkImage      *note_badge;
 };
 
 G_DEFINE_FINAL_TYPE (RgAppointmentCard, rg_appointment_card, GTK_TYPE_WIDGET)
@@ -66,16 +73,32 @@ rg_appointment_status_to_label (RgAppointmentStatus status)
     }
 }
 
-static void
-add_badge (RgAppointmentCard *self,
-           const char        *icon,
-           const char        *tooltip)
+/* Badges are made once per card and shown or hidden: cards are rebound
+ * to other appointments as the calendar scrolls. */
+static GtkImage *
+make_badge (RgAppointmentCard *self,
+            const char        *icon)
 {
   GtkWidget *image = gtk_image_new_from_icon_name (icon);
 
   gtk_image_set_pixel_size (GTK_IMAGE (image), 12);
-  gtk_widget_set_tooltip_text (image, tooltip);
+  gtk_widget_set_visible (image, FALSE);
   gtk_box_append (GTK_BOX (self->badges), image);
+  return GTK_IMAGE (image);
+}
+
+static void
+show_badge (GtkImage   *badge,
+            const char *icon,
+            const char *tooltip)
+{
+  gboolean visible = tooltip != NULL;
+
+  if (visible && icon)
+    gtk_image_set_from_icon_name (badge, icon);
+  if (visible && g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (badge)), tooltip) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (badge), tooltip);
+  gtk_widget_set_visible (GTK_WIDGET (badge), visible);
 }
 
 /* Whether the client's birthday falls in the week (Monday to Sunday) of
@@ -114,12 +137,8 @@ update (RgAppointmentCard *self)
   g_autofree char *services = NULL;
   g_autofree char *time = NULL;
   const char *icon;
-  GtkWidget *child;
   gint64 start, end;
   int s, e;
-
-  while ((child = gtk_widget_get_first_child (self->badges)))
-    gtk_box_remove (GTK_BOX (self->badges), child);
 
   if (a == NULL)
     return;
@@ -134,21 +153,18 @@ update (RgAppointmentCard *self)
 
   gtk_label_set_label (self->title_label, self->client ? rg_client_get_address_as (self->client) : "");
 
-  services = self->studio ? rg_studio_describe_services (self->studio, rg_record_get_id (RG_RECORD (a))) : NULL;
-  gtk_label_set_label (self->detail_label, services ? services : "");
+  services = g_strdup (self->services ? self->services : "");
+  gtk_label_set_label (self->detail_label, services);
 
-  if ((icon = status_icon (status)))
-    add_badge (self, icon, rg_appointment_status_to_label (status));
-  if (self->client && self->studio &&
-      rg_studio_is_first_visit (self->studio, rg_record_get_id (RG_RECORD (self->client)), start) &&
-      status != RG_APPOINTMENT_CANCELLED && status != RG_APPOINTMENT_NO_SHOW)
-    add_badge (self, "starred-symbolic", _("First visit"));
-  if (self->client && birthday_this_week (self->client, start))
-    add_badge (self, "emoji-activities-symbolic", _("Birthday this week"));
-  if (self->client && rg_client_get_medical_notes (self->client))
-    add_badge (self, "dialog-warning-symbolic", rg_client_get_medical_notes (self->client));
-  if (rg_appointment_get_note (a))
-    add_badge (self, "chat-message-new-symbolic", rg_appointment_get_note (a));
+  icon = status_icon (status);
+  show_badge (self->status_badge, icon, icon ? rg_appointment_status_to_label (status) : NULL);
+  show_badge (self->first_badge, NULL,
+              self->first_visit && status != RG_APPOINTMENT_CANCELLED && status != RG_APPOINTMENT_NO_SHOW
+              ? _("First visit") : NULL);
+  show_badge (self->birthday_badge, NULL,
+              self->client && birthday_this_week (self->client, start) ? _("Birthday this week") : NULL);
+  show_badge (self->allergy_badge, NULL, self->client ? rg_client_get_medical_notes (self->client) : NULL);
+  show_badge (self->note_badge, NULL, rg_appointment_get_note (a));
 
   if (status == RG_APPOINTMENT_CANCELLED || status == RG_APPOINTMENT_NO_SHOW)
     gtk_widget_add_css_class (GTK_WIDGET (self), "inactive");
@@ -256,33 +272,92 @@ rg_appointment_card_get_client (RgAppointmentCard *self)
   return self->client;
 }
 
-/* Refreshes what depends on other rows (services, first visit). */
-void
-rg_appointment_card_refresh (RgAppointmentCard *self)
+static void
+unbind (RgAppointmentCard *self)
 {
-  g_return_if_fail (RG_IS_APPOINTMENT_CARD (self));
-  update (self);
+  if (self->appointment)
+    g_signal_handlers_disconnect_by_func (self->appointment, notify_cb, self);
+  if (self->client)
+    g_signal_handlers_disconnect_by_func (self->client, notify_cb, self);
+  g_clear_object (&self->appointment);
+  g_clear_object (&self->client);
+  g_clear_pointer (&self->services, g_free);
+  self->first_visit = FALSE;
 }
 
-RgAppointmentCard *
-rg_appointment_card_new (RgStudio      *studio,
-                         RgAppointment *appointment)
+/* Shows @appointment, with details the caller looked up for many cards at
+ * once (see rg_appointment_list_load_details()): a card can be reused for
+ * another appointment. NULL leaves the card empty. */
+void
+rg_appointment_card_bind (RgAppointmentCard *self,
+                          RgAppointment     *appointment,
+                          const char        *services,
+                          gboolean           first_visit)
 {
-  RgAppointmentCard *self;
+  g_return_if_fail (RG_IS_APPOINTMENT_CARD (self));
+  g_return_if_fail (appointment == NULL || RG_IS_APPOINTMENT (appointment));
 
-  g_return_val_if_fail (RG_IS_STUDIO (studio), NULL);
-  g_return_val_if_fail (RG_IS_APPOINTMENT (appointment), NULL);
+  unbind (self);
+  if (appointment == NULL)
+    return;
 
-  self = g_object_new (RG_TYPE_APPOINTMENT_CARD, NULL);
-  self->studio = g_object_ref (studio);
   self->appointment = g_object_ref (appointment);
-  self->client = rg_studio_lookup (studio, RG_TYPE_CLIENT, rg_appointment_get_client_id (appointment), NULL);
+  self->client = rg_studio_lookup (self->studio, RG_TYPE_CLIENT, rg_appointment_get_client_id (appointment), NULL);
+  self->services = g_strdup (services);
+  self->first_visit = first_visit;
 
   g_signal_connect_object (appointment, "notify", G_CALLBACK (notify_cb), self, G_CONNECT_SWAPPED);
   if (self->client)
     g_signal_connect_object (self->client, "notify", G_CALLBACK (notify_cb), self, G_CONNECT_SWAPPED);
 
   update (self);
+}
+
+/* Refreshes what depends on other rows (services, first visit), asking the
+ * store for this card alone. */
+void
+rg_appointment_card_refresh (RgAppointmentCard *self)
+{
+  gint64 id;
+
+  g_return_if_fail (RG_IS_APPOINTMENT_CARD (self));
+
+  if (self->appointment == NULL)
+    return;
+
+  id = rg_record_get_id (RG_RECORD (self->appointment));
+  g_free (self->services);
+  self->services = rg_studio_describe_services (self->studio, id);
+  self->first_visit = rg_studio_is_first_visit (self->studio, rg_appointment_get_client_id (self->appointment),
+                                                rg_appointment_get_starts_at (self->appointment));
+  update (self);
+}
+
+/* An empty card, to bind later. */
+RgAppointmentCard *
+rg_appointment_card_new_empty (RgStudio *studio)
+{
+  RgAppointmentCard *self;
+
+  g_return_val_if_fail (RG_IS_STUDIO (studio), NULL);
+
+  self = g_object_new (RG_TYPE_APPOINTMENT_CARD, NULL);
+  self->studio = g_object_ref (studio);
+  return self;
+}
+
+/* A card that looks up its own details. */
+RgAppointmentCard *
+rg_appointment_card_new (RgStudio      *studio,
+                         RgAppointment *appointment)
+{
+  RgAppointmentCard *self;
+
+  g_return_val_if_fail (RG_IS_APPOINTMENT (appointment), NULL);
+
+  self = rg_appointment_card_new_empty (studio);
+  rg_appointment_card_bind (self, appointment, NULL, FALSE);
+  rg_appointment_card_refresh (self);
   return self;
 }
 
@@ -292,8 +367,7 @@ rg_appointment_card_dispose (GObject *object)
   RgAppointmentCard *self = RG_APPOINTMENT_CARD (object);
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
-  g_clear_object (&self->appointment);
-  g_clear_object (&self->client);
+  unbind (self);
   g_clear_object (&self->studio);
 
   G_OBJECT_CLASS (rg_appointment_card_parent_class)->dispose (object);
@@ -344,6 +418,11 @@ rg_appointment_card_init (RgAppointmentCard *self)
   self->time_label = card_label ("caption");
   gtk_widget_set_hexpand (GTK_WIDGET (self->time_label), TRUE);
   self->badges = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+  self->status_badge = make_badge (self, "object-select-symbolic");
+  self->first_badge = make_badge (self, "starred-symbolic");
+  self->birthday_badge = make_badge (self, "emoji-activities-symbolic");
+  self->allergy_badge = make_badge (self, "dialog-warning-symbolic");
+  self->note_badge = make_badge (self, "chat-message-new-symbolic");
   gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->time_label));
   gtk_box_append (GTK_BOX (top), self->badges);
 

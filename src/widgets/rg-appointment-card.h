@@ -14,6 +14,11 @@ G_DECLARE_FINAL_TYPE (RgAppointmentCard, rg_appointment_card, RG, APPOINTMENT_CA
 
 RgAppointmentCard *rg_appointment_card_new             (RgStudio          *studio,
                                                         RgAppointment     *appointment);
+RgAppointmentCard *rg_appointment_card_new_empty       (RgStudio          *studio);
+void               rg_appointment_card_bind            (RgAppointmentCard *self,
+                                                        RgAppointment     *appointment,
+                                                        const char        *services,
+                                                        gboolean           first_visit);
 RgAppointment     *rg_appointment_card_get_appointment (RgAppointmentCard *self);
 RgClient          *rg_appointment_card_get_client      (RgAppointmentCard *self);
 void               rg_appointment_card_set_color       (RgAppointmentCard *self,

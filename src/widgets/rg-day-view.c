@@ -38,6 +38,20 @@ typedef enum {
   DRAG_RESIZE,   /* a card's bottom edge */
 } DragMode;
 
+/* One appointment of the day, placed without a widget; cards are bound
+ * only to those near the viewport. */
+typedef struct {
+  RgAppointment *appointment;
+  int            column;
+  int            start;     /* wall-clock minutes of the day */
+  int            end;
+  guint          lane;
+  guint          n_lanes;
+} DayItem;
+
+/* How far beyond the viewport cards are kept bound, in pixels. */
+#define VISIBLE_MARGIN  160
+
 #define RESIZE_ZONE     6
 #define DRAG_THRESHOLD  4
 
@@ -51,8 +65,17 @@ struct _RgDayView
   GPtrArray         *columns;      /* RgStaff who take bookings, in order */
   GPtrArray         *spans;        /* GArray of RgSpan per column */
   RgAppointmentList *appointments;
-  GHashTable        *cards;        /* RgAppointment -> RgAppointmentCard */
+  GArray            *items;        /* DayItem: every appointment laid out, no widgets */
+  GHashTable        *item_of;      /* RgAppointment -> index + 1 into items */
+  GHashTable        *services;     /* appointment id -> services line, for the range */
+  GHashTable        *first_visits; /* appointment ids that are a client's first visit */
+  GHashTable        *cards;        /* RgAppointment -> its card, only near the viewport */
+  GPtrArray         *pool;         /* unused cards, kept for reuse */
   GHashTable        *watched;      /* RgAppointment in the list, notify connected */
+  int                last_width;
+  int                last_height;
+  guint              visible_tick;
+  gboolean           in_allocate;
   RgAppointment     *selected;
 
   GtkAdjustment     *hadjustment;
@@ -168,23 +191,24 @@ load_columns (RgDayView *self)
   load_spans (self);
 }
 
+static void rebuild_items (RgDayView *self);
+static void bind_card (RgDayView         *self,
+                       RgAppointmentCard *card,
+                       RgAppointment     *a);
+
 static void
 staff_changed_cb (RgDayView *self)
 {
   GHashTableIter iter;
-  gpointer card;
+  gpointer key, card;
 
   load_columns (self);
+  rebuild_items (self);
 
+  /* Colours and columns may have changed. */
   g_hash_table_iter_init (&iter, self->cards);
-  while (g_hash_table_iter_next (&iter, NULL, &card))
-    {
-      RgAppointment *a = rg_appointment_card_get_appointment (card);
-      int column = column_of_staff (self, rg_appointment_get_staff_id (a));
-
-      if (column >= 0)
-        rg_appointment_card_set_color (card, rg_staff_get_color (self->columns->pdata[column]));
-    }
+  while (g_hash_table_iter_next (&iter, &key, &card))
+    bind_card (self, card, key);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -197,116 +221,293 @@ store_changed_cb (RgDayView  *self,
     self->schedule_dirty = TRUE;
 }
 
+static void load_details (RgDayView *self);
+
 static void
 store_committed_cb (RgDayView *self)
 {
   GHashTableIter iter;
-  gpointer card;
+  gpointer key, card;
 
   if (!self->schedule_dirty)
     return;
   self->schedule_dirty = FALSE;
 
   load_spans (self);
+  load_details (self);
   g_hash_table_iter_init (&iter, self->cards);
-  while (g_hash_table_iter_next (&iter, NULL, &card))
-    rg_appointment_card_refresh (card);
+  while (g_hash_table_iter_next (&iter, &key, &card))
+    bind_card (self, card, key);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* Cards --------------------------------------------------------------------- */
+/* Items and cards ------------------------------------------------------------ */
 
-static void sync_cards (RgDayView *self);
+static void update_visible (RgDayView *self);
+static void card_minutes (RgDayView     *self,
+                          RgAppointment *a,
+                          int           *start,
+                          int           *end);
+
+static void
+day_item_clear (gpointer data)
+{
+  g_clear_object (&((DayItem *) data)->appointment);
+}
+
+static DayItem *
+item_of (RgDayView     *self,
+         RgAppointment *appointment)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->item_of, appointment));
+
+  return index ? &g_array_index (self->items, DayItem, index - 1) : NULL;
+}
+
+static void
+load_details (RgDayView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->services, g_hash_table_unref);
+  g_clear_pointer (&self->first_visits, g_hash_table_unref);
+  if (!rg_appointment_list_load_details (self->appointments, &self->services, &self->first_visits, &error))
+    g_warning ("Could not read the appointments' services: %s", error->message);
+}
+
+/* Lays out every appointment of the day (columns, minutes, lanes); cheap,
+ * no widgets. Cancelled bookings free their time: they leave the grid. */
+static void
+rebuild_items (RgDayView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->appointments));
+
+  g_array_set_size (self->items, 0);
+  g_hash_table_remove_all (self->item_of);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgAppointment) a = g_list_model_get_item (G_LIST_MODEL (self->appointments), i);
+      DayItem item = { 0 };
+
+      if (rg_appointment_get_status (a) == RG_APPOINTMENT_CANCELLED)
+        continue;
+      item.column = column_of_staff (self, rg_appointment_get_staff_id (a));
+      if (item.column < 0)
+        continue;
+      item.appointment = g_steal_pointer (&a);
+      card_minutes (self, item.appointment, &item.start, &item.end);
+      g_array_append_val (self->items, item);
+    }
+
+  /* Lanes per column. */
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      g_autoptr(GArray) layout = g_array_new (FALSE, TRUE, sizeof (RgDayItem));
+      g_autoptr(GArray) index = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      for (guint i = 0; i < self->items->len; i++)
+        {
+          DayItem *item = &g_array_index (self->items, DayItem, i);
+          RgDayItem placed = { item->start, item->end, 0, 0 };
+
+          if (item->column != (int) c)
+            continue;
+          g_array_append_val (layout, placed);
+          g_array_append_val (index, i);
+        }
+
+      rg_day_layout_assign_lanes ((RgDayItem *) (gpointer) layout->data, layout->len);
+      for (guint j = 0; j < layout->len; j++)
+        {
+          DayItem *item = &g_array_index (self->items, DayItem, g_array_index (index, guint, j));
+          item->lane = g_array_index (layout, RgDayItem, j).lane;
+          item->n_lanes = g_array_index (layout, RgDayItem, j).n_lanes;
+        }
+    }
+
+  for (guint i = 0; i < self->items->len; i++)
+    g_hash_table_insert (self->item_of, g_array_index (self->items, DayItem, i).appointment,
+                         GUINT_TO_POINTER (i + 1));
+
+  update_visible (self);
+}
 
 /* Moved, resized, given to someone else or cancelled. */
 static void
 appointment_moved_cb (RgDayView *self)
 {
-  sync_cards (self);
-}
-
-static gboolean
-in_list (RgDayView     *self,
-         RgAppointment *appointment)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->appointments));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RgAppointment) a = g_list_model_get_item (G_LIST_MODEL (self->appointments), i);
-
-      if (a == appointment)
-        return TRUE;
-    }
-  return FALSE;
+  rebuild_items (self);
 }
 
 static void
-sync_cards (RgDayView *self)
+watch_list (RgDayView *self)
 {
-  g_autoptr(GHashTable) keep = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) present = g_hash_table_new (NULL, NULL);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->appointments));
   GHashTableIter iter;
-  gpointer key, value;
+  gpointer key;
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RgAppointment) a = g_list_model_get_item (G_LIST_MODEL (self->appointments), i);
-      RgAppointmentCard *card = g_hash_table_lookup (self->cards, a);
 
-      if (!g_hash_table_contains (self->watched, a))
-        {
-          g_hash_table_add (self->watched, g_object_ref (a));
-          g_signal_connect_object (a, "notify::starts-at", G_CALLBACK (appointment_moved_cb), self, G_CONNECT_SWAPPED);
-          g_signal_connect_object (a, "notify::ends-at", G_CALLBACK (appointment_moved_cb), self, G_CONNECT_SWAPPED);
-          g_signal_connect_object (a, "notify::staff-id", G_CALLBACK (appointment_moved_cb), self, G_CONNECT_SWAPPED);
-          g_signal_connect_object (a, "notify::status", G_CALLBACK (appointment_moved_cb), self, G_CONNECT_SWAPPED);
-        }
-      int column = column_of_staff (self, rg_appointment_get_staff_id (a));
-
-      /* A cancelled booking frees its time: it leaves the grid (the client's
-       * history keeps it). */
-      if (rg_appointment_get_status (a) == RG_APPOINTMENT_CANCELLED)
+      g_hash_table_add (present, a);
+      if (g_hash_table_contains (self->watched, a))
         continue;
-
-      if (card == NULL)
-        {
-          card = rg_appointment_card_new (self->studio, a);
-          gtk_widget_set_parent (GTK_WIDGET (card), GTK_WIDGET (self));
-          g_hash_table_insert (self->cards, g_object_ref (a), card);
-        }
-      if (column >= 0)
-        rg_appointment_card_set_color (card, rg_staff_get_color (self->columns->pdata[column]));
-      rg_appointment_card_set_selected (card, a == self->selected);
-      g_hash_table_add (keep, a);
+      g_hash_table_add (self->watched, g_object_ref (a));
+      g_signal_connect_object (a, "notify::starts-at", G_CALLBACK (appointment_moved_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (a, "notify::ends-at", G_CALLBACK (appointment_moved_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (a, "notify::staff-id", G_CALLBACK (appointment_moved_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (a, "notify::status", G_CALLBACK (appointment_moved_cb), self, G_CONNECT_SWAPPED);
     }
 
-  /* Stop watching what left the list. */
   g_hash_table_iter_init (&iter, self->watched);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!in_list (self, key))
+    if (!g_hash_table_contains (present, key))
       {
         g_signal_handlers_disconnect_by_data (key, self);
         g_hash_table_iter_remove (&iter);
       }
-
-  g_hash_table_iter_init (&iter, self->cards);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!g_hash_table_contains (keep, key))
-      {
-        if (key == (gpointer) self->selected)
-          g_clear_object (&self->selected);
-        gtk_widget_unparent (value);
-        g_hash_table_iter_remove (&iter);
-      }
-
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static void
 appointments_changed_cb (RgDayView *self)
 {
-  sync_cards (self);
+  watch_list (self);
+  load_details (self);
+  rebuild_items (self);
+}
+
+static void
+bind_card (RgDayView         *self,
+           RgAppointmentCard *card,
+           RgAppointment     *a)
+{
+  gint64 id = rg_record_get_id (RG_RECORD (a));
+  DayItem *item = item_of (self, a);
+
+  rg_appointment_card_bind (card, a,
+                            self->services ? g_hash_table_lookup (self->services, &id) : NULL,
+                            self->first_visits && g_hash_table_contains (self->first_visits, &id));
+  if (item)
+    rg_appointment_card_set_color (card, rg_staff_get_color (self->columns->pdata[item->column]));
+  rg_appointment_card_set_selected (card, a == self->selected);
+}
+
+static RgAppointmentCard *
+take_card (RgDayView     *self,
+           RgAppointment *a)
+{
+  RgAppointmentCard *card;
+
+  if (self->pool->len)
+    card = g_ptr_array_steal_index_fast (self->pool, self->pool->len - 1);
+  else
+    {
+      card = rg_appointment_card_new_empty (self->studio);
+      gtk_widget_set_parent (GTK_WIDGET (card), GTK_WIDGET (self));
+    }
+
+  gtk_widget_set_child_visible (GTK_WIDGET (card), TRUE);
+  bind_card (self, card, a);
+  g_hash_table_insert (self->cards, g_object_ref (a), card);
+  return card;
+}
+
+static void
+release_card (RgDayView         *self,
+              RgAppointmentCard *card)
+{
+  rg_appointment_card_bind (card, NULL, NULL, FALSE);
+  gtk_widget_set_child_visible (GTK_WIDGET (card), FALSE);
+  g_ptr_array_add (self->pool, card);
+}
+
+static gboolean
+item_near_viewport (RgDayView     *self,
+                    const DayItem *item)
+{
+  double left = hvalue (self) - VISIBLE_MARGIN;
+  double right = hvalue (self) + MAX (self->last_width, 1) + VISIBLE_MARGIN;
+  double top = vvalue (self) - VISIBLE_MARGIN;
+  double bottom = vvalue (self) + MAX (self->last_height, 1) + VISIBLE_MARGIN;
+  double x = rg_day_layout_x_for_column (&self->layout, item->column);
+  double y0 = rg_day_layout_y_for_minute (&self->layout, item->start);
+  double y1 = rg_day_layout_y_for_minute (&self->layout, item->end);
+
+  return x + self->layout.column_width > left && x < right && y1 > top && y0 < bottom;
+}
+
+/* Binds cards to the appointments near the viewport (and the selected or
+ * dragged one) and returns the others to the pool. Never called from
+ * size_allocate: binding changes children. */
+static void
+update_visible (RgDayView *self)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      DayItem *item = &g_array_index (self->items, DayItem, i);
+
+      if (item->appointment == self->selected ||
+          (self->drag_card && rg_appointment_card_get_appointment (self->drag_card) == item->appointment) ||
+          item_near_viewport (self, item))
+        g_hash_table_add (wanted, item->appointment);
+    }
+
+  g_hash_table_iter_init (&iter, self->cards);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (wanted, key))
+      {
+        release_card (self, value);
+        g_hash_table_iter_remove (&iter);
+      }
+
+  g_hash_table_iter_init (&iter, wanted);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      RgAppointmentCard *card = g_hash_table_lookup (self->cards, key);
+
+      if (card == NULL)
+        take_card (self, key);
+      else
+        rg_appointment_card_set_selected (card, key == (gpointer) self->selected);
+    }
+
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static gboolean
+visible_tick_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       data)
+{
+  RgDayView *self = RG_DAY_VIEW (widget);
+
+  self->visible_tick = 0;
+  update_visible (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* From inside size_allocate: update the cards before the next frame. */
+static void
+queue_update_visible (RgDayView *self)
+{
+  if (self->visible_tick == 0)
+    self->visible_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), visible_tick_cb, NULL, NULL);
+}
+
+/* The number of appointments laid out in the day (cancelled ones aside),
+ * whether or not they have a card now. */
+guint
+rg_day_view_get_n_items (RgDayView *self)
+{
+  g_return_val_if_fail (RG_IS_DAY_VIEW (self), 0);
+  return self->items->len;
 }
 
 /* Selection ------------------------------------------------------------------ */
@@ -328,6 +529,7 @@ rg_day_view_select (RgDayView     *self,
   g_return_if_fail (RG_IS_DAY_VIEW (self));
 
   g_set_object (&self->selected, appointment);
+  update_visible (self);
 
   g_hash_table_iter_init (&iter, self->cards);
   while (g_hash_table_iter_next (&iter, &key, &card))
@@ -790,10 +992,9 @@ rg_day_view_size_allocate (GtkWidget *widget,
                            int        baseline)
 {
   RgDayView *self = RG_DAY_VIEW (widget);
-  g_autoptr(GHashTable) by_column = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   GHashTableIter iter;
   gpointer key, value;
-  double dx, dy;
+  double dx, dy, h_before, v_before;
 
   self->layout.gutter_width = GUTTER_WIDTH;
   self->layout.header_height = HEADER_HEIGHT;
@@ -803,6 +1004,9 @@ rg_day_view_size_allocate (GtkWidget *widget,
     ? MAX (MIN_COLUMN_WIDTH, (width - GUTTER_WIDTH) / (double) self->columns->len)
     : MAX (MIN_COLUMN_WIDTH, width - GUTTER_WIDTH);
 
+  h_before = hvalue (self);
+  v_before = vvalue (self);
+  self->in_allocate = TRUE;
   configure_adjustment (self->hadjustment, hvalue (self),
                         rg_day_layout_content_width (&self->layout), width);
   configure_adjustment (self->vadjustment,
@@ -810,7 +1014,17 @@ rg_day_view_size_allocate (GtkWidget *widget,
                           ? rg_day_layout_y_for_minute (&self->layout, first_working_minute (self)) - HEADER_HEIGHT
                           : vvalue (self),
                         rg_day_layout_content_height (&self->layout), height);
+  self->in_allocate = FALSE;
   self->scroll_pending = FALSE;
+
+  /* A new size or scroll position may need other cards. */
+  if (width != self->last_width || height != self->last_height ||
+      h_before != hvalue (self) || v_before != vvalue (self))
+    {
+      self->last_width = width;
+      self->last_height = height;
+      queue_update_visible (self);
+    }
 
   if (self->menu)
     gtk_popover_present (GTK_POPOVER (self->menu));
@@ -818,69 +1032,37 @@ rg_day_view_size_allocate (GtkWidget *widget,
   dx = -hvalue (self);
   dy = -vvalue (self);
 
-  /* Group the cards by column to lay out overlaps. */
   g_hash_table_iter_init (&iter, self->cards);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      int column = column_of_staff (self, rg_appointment_get_staff_id (key));
-      GPtrArray *cards;
+      DayItem *item = item_of (self, key);
+      gboolean dragged = self->drag_started && value == (gpointer) self->drag_card;
+      int column, start, end;
+      guint lane, n_lanes;
+      double lane_width, x, y, h;
+      GtkAllocation allocation;
 
-      if (column < 0)
+      if (item == NULL)
         {
           gtk_widget_set_child_visible (value, FALSE);
           continue;
         }
-      gtk_widget_set_child_visible (value, TRUE);
-      cards = g_hash_table_lookup (by_column, GINT_TO_POINTER (column + 1));
-      if (cards == NULL)
-        {
-          cards = g_ptr_array_new ();
-          g_hash_table_insert (by_column, GINT_TO_POINTER (column + 1), cards);
-        }
-      g_ptr_array_add (cards, value);
-    }
 
-  g_hash_table_iter_init (&iter, by_column);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      GPtrArray *cards = value;
-      int column = GPOINTER_TO_INT (key) - 1;
-      g_autofree RgDayItem *items = g_new0 (RgDayItem, cards->len);
-      RgDate next = rg_date_add_days (self->date, 1);
+      column = dragged ? self->drag_column : item->column;
+      start = dragged ? self->drag_start : item->start;
+      end = dragged ? self->drag_end : item->end;
+      lane = dragged ? 0 : item->lane;
+      n_lanes = dragged ? 1 : MAX (item->n_lanes, 1);
 
-      for (guint i = 0; i < cards->len; i++)
-        {
-          RgAppointment *a = rg_appointment_card_get_appointment (cards->pdata[i]);
-          gint64 start = rg_appointment_get_starts_at (a);
-          gint64 end = rg_appointment_get_ends_at (a);
+      lane_width = (self->layout.column_width - 6) / n_lanes;
+      x = rg_day_layout_x_for_column (&self->layout, column) + 2 + lane * lane_width;
+      y = rg_day_layout_y_for_minute (&self->layout, start) + 1;
+      h = (end - start) * PIXELS_PER_MINUTE - 2;
+      allocation = (GtkAllocation) {
+        (int) (x + dx), (int) (y + dy), (int) MAX (lane_width - 2, 8), (int) MAX (h, MIN_CARD_HEIGHT)
+      };
 
-          /* Wall-clock minutes, cut to this day. */
-          items[i].start_minute = start < rg_date_start (self->date) ? 0 : rg_time_minute_of_day (start);
-          items[i].end_minute = end >= rg_date_start (next) ? RG_MINUTES_PER_DAY : rg_time_minute_of_day (end);
-          if (items[i].end_minute <= items[i].start_minute)
-            items[i].end_minute = MIN (items[i].start_minute + 15, RG_MINUTES_PER_DAY);
-        }
-
-      rg_day_layout_assign_lanes (items, cards->len);
-
-      for (guint i = 0; i < cards->len; i++)
-        {
-          gboolean dragged = self->drag_started && cards->pdata[i] == (gpointer) self->drag_card;
-          int col = dragged ? self->drag_column : column;
-          int start = dragged ? self->drag_start : items[i].start_minute;
-          int end = dragged ? self->drag_end : items[i].end_minute;
-          guint n_lanes = dragged ? 1 : items[i].n_lanes;
-          guint lane = dragged ? 0 : items[i].lane;
-          double lane_width = (self->layout.column_width - 6) / n_lanes;
-          double x = rg_day_layout_x_for_column (&self->layout, col) + 2 + lane * lane_width;
-          double y = rg_day_layout_y_for_minute (&self->layout, start) + 1;
-          double h = (end - start) * PIXELS_PER_MINUTE - 2;
-          GtkAllocation allocation = {
-            (int) (x + dx), (int) (y + dy), (int) MAX (lane_width - 2, 8), (int) MAX (h, MIN_CARD_HEIGHT)
-          };
-
-          gtk_widget_size_allocate (cards->pdata[i], &allocation, -1);
-        }
+      gtk_widget_size_allocate (value, &allocation, -1);
     }
 }
 
@@ -1153,7 +1335,7 @@ rg_day_view_new (RgStudio *studio)
   load_columns (self);
   self->scroll_pending = TRUE;
   rg_appointment_list_set_range (self->appointments, rg_date_start (self->date), rg_date_end (self->date));
-  sync_cards (self);
+  appointments_changed_cb (self);
 
   self->now_timeout = g_timeout_add_seconds (60, now_tick_cb, self);
   return self;
@@ -1164,7 +1346,10 @@ rg_day_view_new (RgStudio *studio)
 static void
 adjustment_value_changed_cb (RgDayView *self)
 {
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  if (self->in_allocate)
+    queue_update_visible (self);
+  else
+    update_visible (self);
 }
 
 static void
@@ -1271,6 +1456,9 @@ rg_day_view_dispose (GObject *object)
         g_signal_handlers_disconnect_by_data (key, self);
       g_hash_table_remove_all (self->watched);
     }
+  if (self->visible_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->visible_tick);
+  self->visible_tick = 0;
   if (self->cards)
     {
       g_hash_table_iter_init (&iter, self->cards);
@@ -1279,6 +1467,17 @@ rg_day_view_dispose (GObject *object)
           gtk_widget_unparent (card);
           g_hash_table_iter_remove (&iter);
         }
+    }
+  if (self->pool)
+    {
+      for (guint i = 0; i < self->pool->len; i++)
+        gtk_widget_unparent (self->pool->pdata[i]);
+      g_ptr_array_set_size (self->pool, 0);
+    }
+  if (self->items)
+    {
+      g_hash_table_remove_all (self->item_of);
+      g_array_set_size (self->items, 0);
     }
 
   g_clear_pointer (&self->menu, gtk_widget_unparent);
@@ -1303,6 +1502,11 @@ rg_day_view_finalize (GObject *object)
 
   g_clear_pointer (&self->cards, g_hash_table_unref);
   g_clear_pointer (&self->watched, g_hash_table_unref);
+  g_clear_pointer (&self->pool, g_ptr_array_unref);
+  g_clear_pointer (&self->items, g_array_unref);
+  g_clear_pointer (&self->item_of, g_hash_table_unref);
+  g_clear_pointer (&self->services, g_hash_table_unref);
+  g_clear_pointer (&self->first_visits, g_hash_table_unref);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->spans, g_ptr_array_unref);
 
@@ -1417,6 +1621,10 @@ rg_day_view_init (RgDayView *self)
   self->spans = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->cards = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->pool = g_ptr_array_new ();
+  self->items = g_array_new (FALSE, TRUE, sizeof (DayItem));
+  g_array_set_clear_func (self->items, day_item_clear);
+  self->item_of = g_hash_table_new (NULL, NULL);
 
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);

@@ -18,6 +18,7 @@ RgDate             rg_day_view_get_date         (RgDayView     *self);
 void               rg_day_view_set_date         (RgDayView     *self,
                                                  RgDate         date);
 guint              rg_day_view_get_n_columns    (RgDayView     *self);
+guint              rg_day_view_get_n_items      (RgDayView     *self);
 RgAppointmentList *rg_day_view_get_appointments (RgDayView     *self);
 RgAppointment     *rg_day_view_get_selected     (RgDayView     *self);
 void               rg_day_view_select           (RgDayView     *self,
