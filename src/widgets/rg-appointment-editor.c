@@ -307,6 +307,7 @@ revalidate (RgAppointmentEditor *self)
   gint64 staff = staff_id (self);
   gint64 client = self->client ? rg_record_get_id (RG_RECORD (self->client)) : 0;
   gint64 id = self->appointment ? rg_record_get_id (RG_RECORD (self->appointment)) : 0;
+  gboolean blocked;
   RgDate end_date;
 
   if (self->staff == NULL)
@@ -371,10 +372,12 @@ revalidate (RgAppointmentEditor *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->hours_label), !self->within_hours);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", !self->has_conflict);
+  /* A series may still book its free weeks: Save lists them first. */
+  blocked = self->has_conflict && !repeating (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", !blocked);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button),
-                               self->has_conflict ? _("The time is taken; choose another time or master")
-                                                  : _("Save (Ctrl+Enter)"));
+                               blocked ? _("The time is taken; choose another time or master")
+                                       : _("Save (Ctrl+Enter)"));
   update_repeat_summary (self);
 }
 
@@ -1194,7 +1197,7 @@ static void
 repeat_changed_cb (RgAppointmentEditor *self)
 {
   mark_dirty (self);
-  update_repeat_summary (self);
+  revalidate (self);
 }
 
 void
@@ -1227,7 +1230,7 @@ rg_appointment_editor_set_repeat (RgAppointmentEditor *self,
       self->updating = FALSE;
       update_date_label (self);
     }
-  update_repeat_summary (self);
+  revalidate (self);
 }
 
 /* Free slot ------------------------------------------------------------------ */
@@ -1661,14 +1664,13 @@ save_activated (GtkWidget  *widget,
 
   hide_error (self);
   revalidate (self);
-  if (self->has_conflict)
-    return;
-
   if (repeating (self))
     {
       save_series (self);
       return;
     }
+  if (self->has_conflict)
+    return;
 
   /* Nothing is asked about a draft the rules refuse anyway. */
   draft = rg_appointment_editor_build_draft (self, &error);
@@ -1845,6 +1847,7 @@ load_appointment (RgAppointmentEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->repeat_group), FALSE);
 
   adw_window_title_set_title (self->window_title, _("Edit Appointment"));
+  gtk_window_set_title (GTK_WINDOW (self), _("Edit Appointment"));
   if (rg_appointment_get_series_id (self->appointment) != 0)
     adw_window_title_set_subtitle (self->window_title, _("Repeats"));
 }
@@ -1995,6 +1998,7 @@ static void
 rg_appointment_editor_init (RgAppointmentEditor *self)
 {
   GtkEventController *keys;
+  GtkWidget *placeholder;
 
   self->chosen = g_array_new (FALSE, FALSE, sizeof (RgBookingService));
   self->service_rows = g_ptr_array_new ();
@@ -2004,6 +2008,11 @@ rg_appointment_editor_init (RgAppointmentEditor *self)
   rg_time_spin_setup (self->start_spin, RG_TIME_SPIN_CLOCK);
   gtk_list_box_set_header_func (self->service_pick_list, service_header_func, NULL, NULL);
   gtk_list_box_set_filter_func (self->service_pick_list, service_filter_func, self, NULL);
+  placeholder = gtk_label_new (_("No service matches"));
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_list_box_set_placeholder (self->service_pick_list, placeholder);
 
   /* Arrows move through the matches while typing goes on. */
   keys = gtk_event_controller_key_new ();
@@ -2017,6 +2026,7 @@ rg_appointment_editor_init (RgAppointmentEditor *self)
   gtk_widget_add_controller (GTK_WIDGET (self->service_entry), keys);
 
   adw_window_title_set_title (self->window_title, _("New Appointment"));
+  gtk_window_set_title (GTK_WINDOW (self), _("New Appointment"));
 }
 
 static void
@@ -2051,8 +2061,13 @@ setup (RgAppointmentEditor *self)
   set_date (self, today);
   gtk_spin_button_set_value (self->start_spin, minute);
 
+  /* A new booking starts with the client; a change, most often, with
+   * the time (never with Cancel, where Enter would lose the change). */
   if (self->appointment)
-    load_appointment (self);
+    {
+      load_appointment (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self->start_spin));
+    }
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->client_entry));
 
