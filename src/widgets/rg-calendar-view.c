@@ -291,7 +291,7 @@ editor_saved_cb (RgCalendarView      *self,
   int minute = rg_time_minute_of_day (start);
   g_autofree char *title = NULL;
 
-  /* Show where it landed (Ctrl+N books from any view). */
+  /* Show where it landed. */
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-view", "s", "calendar");
   rg_calendar_view_set_date (self, rg_date_from_time (start));
   rg_day_view_select (self->day_view, appointment);
@@ -435,8 +435,8 @@ rg_calendar_view_init (RgCalendarView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* Ctrl+N books from anywhere in the window, not only with the focus
-   * in the calendar (the binding above covers that case). */
+  /* Ctrl+N books while the calendar is shown, wherever the focus is (the
+   * class binding covers only a focus inside the page). */
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK),
