@@ -1,0 +1,1489 @@
+/* rg-week-view.c — a week of the studio: a column per day.
+ *
+ * Monday to Sunday of the week that holds the view's date, time down the
+ * side, for one staff member or for everyone (staff 0): then every
+ * booking of the day shares the day's column in lanes, each card tinted
+ * with its master's colour. Time nobody concerned works is shaded, days
+ * off are marked in the header, today's column is tinted and a line marks
+ * "now". Like RgDayView it is GtkScrollable with the hours and the days
+ * drawn in place, and the cards are real widgets placed by size_allocate.
+ *
+ * A card dragged to another time or day lands on the 15-minute grid and
+ * goes through rg_booking_move(); a refused move reports ::error and the
+ * card goes back.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "rg-week-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "model/rg-booking.h"
+#include "model/rg-day-layout.h"
+#include "model/rg-record-list.h"
+#include "model/rg-staff.h"
+#include "rg-appointment-card.h"
+#include "rg-week-view.h"
+#include "rg-work-hours.h"
+
+#define N_DAYS            7
+#define GUTTER_WIDTH      56
+#define HEADER_HEIGHT     48
+#define MIN_COLUMN_WIDTH  100
+#define PIXELS_PER_MINUTE 1.25
+#define MIN_CARD_HEIGHT   16
+#define MIN_CARD_WIDTH    14   /* the card's own margins need 12 */
+#define DRAG_THRESHOLD    6
+#define COMPACT_WIDTH     48
+
+struct _RgWeekView
+{
+  GtkWidget          parent_instance;
+
+  RgStudio          *studio;
+  RgDate             date;
+  RgDate             monday;
+  gint64             day_start[N_DAYS + 1];   /* local midnights, DST-safe */
+  gint64             staff_id;                /* 0: everyone */
+  RgRecordList      *staff;                   /* every active staff member */
+
+  GArray            *spans[N_DAYS];           /* RgSpan somebody works */
+  char              *off_reason[N_DAYS];      /* a marked day off and why ("" without) */
+  guint              counts[N_DAYS];          /* cards per day, from the last allocation */
+
+  RgAppointmentList *appointments;
+  GHashTable        *cards;                   /* RgAppointment -> RgAppointmentCard */
+  GHashTable        *watched;                 /* RgAppointment in the list, notify connected */
+  RgAppointment     *selected;
+  gboolean           selecting;
+
+  GtkAdjustment     *hadjustment;
+  GtkAdjustment     *vadjustment;
+  guint              hscroll_policy : 1;
+  guint              vscroll_policy : 1;
+  gboolean           scroll_pending;          /* scroll to the start of work once allocated */
+
+  RgDayLayout        layout;
+  guint              now_timeout;
+  gulong             store_changed_id;
+  gulong             store_committed_id;
+  gboolean           schedule_dirty;
+  gboolean           cards_dirty;
+
+  /* Dragging a card to another time or day. */
+  GtkGesture        *drag;
+  RgAppointment     *drag_appointment;        /* pressed on; NULL: no drag */
+  double             drag_x, drag_y;          /* the press, widget coordinates */
+  double             drag_offset_y;           /* from the card's top to the press */
+  gboolean           dragging;                /* moved past the threshold */
+  int                drag_day;
+  int                drag_minute;
+};
+
+static void rg_week_view_scrollable_init (GtkScrollableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RgWeekView, rg_week_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, rg_week_view_scrollable_init))
+
+enum {
+  PROP_0,
+  PROP_HADJUSTMENT,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
+  N_PROPS
+};
+
+enum {
+  APPOINTMENT_ACTIVATED,
+  ERROR,
+  MOVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Days and hours ------------------------------------------------------------ */
+
+/* The column of an instant: 0..6, -1 before the week, 7 after it. */
+static int
+day_of (RgWeekView *self,
+        gint64      t)
+{
+  if (t < self->day_start[0])
+    return -1;
+  for (int d = 0; d < N_DAYS; d++)
+    if (t < self->day_start[d + 1])
+      return d;
+  return N_DAYS;
+}
+
+static void
+load_schedule (RgWeekView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgWorkHours) hours = NULL;
+
+  hours = rg_work_hours_load (rg_studio_get_store (self->studio), self->staff_id,
+                              self->monday, rg_date_add_days (self->monday, N_DAYS - 1), &error);
+  if (hours == NULL)
+    g_warning ("Could not read working hours: %s", error->message);
+
+  for (int d = 0; d < N_DAYS; d++)
+    {
+      RgDate date = rg_date_add_days (self->monday, d);
+      const char *reason = NULL;
+
+      g_clear_pointer (&self->spans[d], g_array_unref);
+      g_clear_pointer (&self->off_reason[d], g_free);
+      if (hours == NULL)
+        {
+          self->spans[d] = g_array_new (FALSE, FALSE, sizeof (RgSpan));
+          continue;
+        }
+      self->spans[d] = rg_work_hours_spans (hours, date);
+      if (rg_work_hours_day_off (hours, date, &reason))
+        self->off_reason[d] = g_strdup (reason ? reason : "");
+    }
+}
+
+static void
+set_week (RgWeekView *self,
+          RgDate      date)
+{
+  self->date = date;
+  self->monday = rg_date_week_start (date);
+  for (int d = 0; d <= N_DAYS; d++)
+    self->day_start[d] = rg_date_start (rg_date_add_days (self->monday, d));
+}
+
+/* Tints a card with its master's colour (also one archived since). */
+static void
+set_card_color (RgWeekView        *self,
+                RgAppointmentCard *card,
+                gint64             staff_id)
+{
+  RgStaff *staff = self->staff ? rg_record_list_find (self->staff, staff_id, NULL) : NULL;
+  g_autoptr(RgStaff) other = NULL;
+
+  if (staff == NULL && self->studio)
+    staff = other = rg_studio_lookup (self->studio, RG_TYPE_STAFF, staff_id, NULL);
+  rg_appointment_card_set_color (card, staff ? rg_staff_get_color (staff) : NULL);
+}
+
+static void
+update_accessible_label (RgWeekView *self)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_local (self->monday.year, self->monday.month, self->monday.day, 12, 0, 0);
+  /* Translators: the first day of the week the week view shows, see the strftime manual */
+  g_autofree char *day = dt ? g_date_time_format (dt, _("%-d %B %Y")) : NULL;
+  g_autofree char *label = NULL;
+  RgStaff *staff = self->staff_id && self->staff ? rg_record_list_find (self->staff, self->staff_id, NULL) : NULL;
+
+  if (staff)
+    /* Translators: the week view's description: "Week of 23 November 2026, Anna" */
+    label = g_strdup_printf (_("Week of %s, %s"), day ? day : "", rg_staff_get_display_name (staff));
+  else
+    /* Translators: the week view's description when it shows everyone's bookings */
+    label = g_strdup_printf (_("Week of %s, all staff"), day ? day : "");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/* Cards --------------------------------------------------------------------- */
+
+static void sync_cards (RgWeekView *self);
+
+static void
+staff_changed_cb (RgWeekView *self)
+{
+  GHashTableIter iter;
+  gpointer key, card;
+
+  g_hash_table_iter_init (&iter, self->cards);
+  while (g_hash_table_iter_next (&iter, &key, &card))
+    set_card_color (self, card, rg_appointment_get_staff_id (key));
+  self->schedule_dirty = TRUE;
+  update_accessible_label (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+store_changed_cb (RgWeekView *self,
+                  const char *table)
+{
+  if (g_str_equal (table, "staff_hours") || g_str_equal (table, "staff_days_off") || g_str_equal (table, "staff"))
+    self->schedule_dirty = TRUE;
+  else if (g_str_equal (table, "appointment_services") || g_str_equal (table, "clients"))
+    self->cards_dirty = TRUE;
+}
+
+static void
+store_committed_cb (RgWeekView *self)
+{
+  if (self->schedule_dirty)
+    {
+      self->schedule_dirty = FALSE;
+      load_schedule (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  if (self->cards_dirty)
+    {
+      GHashTableIter iter;
+      gpointer card;
+
+      self->cards_dirty = FALSE;
+      g_hash_table_iter_init (&iter, self->cards);
+      while (g_hash_table_iter_next (&iter, NULL, &card))
+        rg_appointment_card_refresh (card);
+    }
+}
+
+/* Moved, resized, given to someone else or cancelled. */
+static void
+appointment_moved_cb (RgWeekView *self)
+{
+  sync_cards (self);
+}
+
+static void
+cancel_drag (RgWeekView *self)
+{
+  g_clear_object (&self->drag_appointment);
+  self->dragging = FALSE;
+}
+
+static void
+sync_cards (RgWeekView *self)
+{
+  g_autoptr(GHashTable) in_list = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) keep = g_hash_table_new (NULL, NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->appointments));
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgAppointment) a = g_list_model_get_item (G_LIST_MODEL (self->appointments), i);
+      RgAppointmentCard *card = g_hash_table_lookup (self->cards, a);
+
+      g_hash_table_add (in_list, a);
+      if (!g_hash_table_contains (self->watched, a))
+        {
+          g_hash_table_add (self->watched, g_object_ref (a));
+          g_signal_connect_object (a, "notify::starts-at", G_CALLBACK (appointment_moved_cb), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (a, "notify::ends-at", G_CALLBACK (appointment_moved_cb), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (a, "notify::staff-id", G_CALLBACK (appointment_moved_cb), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (a, "notify::status", G_CALLBACK (appointment_moved_cb), self, G_CONNECT_SWAPPED);
+        }
+
+      /* A cancelled booking frees its time: it leaves the grid. */
+      if (rg_appointment_get_status (a) == RG_APPOINTMENT_CANCELLED)
+        continue;
+
+      if (card == NULL)
+        {
+          card = rg_appointment_card_new (self->studio, a);
+          gtk_widget_set_parent (GTK_WIDGET (card), GTK_WIDGET (self));
+          g_hash_table_insert (self->cards, g_object_ref (a), card);
+        }
+      else
+        /* Children in time order: Tab walks the week as it reads. */
+        gtk_widget_insert_before (GTK_WIDGET (card), GTK_WIDGET (self), NULL);
+
+      set_card_color (self, card, rg_appointment_get_staff_id (a));
+      rg_appointment_card_set_selected (card, a == self->selected);
+      g_hash_table_add (keep, a);
+    }
+
+  /* Stop watching what left the list. */
+  g_hash_table_iter_init (&iter, self->watched);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (in_list, key))
+      {
+        g_signal_handlers_disconnect_by_data (key, self);
+        g_hash_table_iter_remove (&iter);
+      }
+
+  g_hash_table_iter_init (&iter, self->cards);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (keep, key))
+      {
+        if (key == (gpointer) self->selected)
+          g_clear_object (&self->selected);
+        if (key == (gpointer) self->drag_appointment)
+          {
+            cancel_drag (self);
+            gtk_event_controller_reset (GTK_EVENT_CONTROLLER (self->drag));
+          }
+        gtk_widget_unparent (value);
+        g_hash_table_iter_remove (&iter);
+      }
+
+  /* The card being dragged stays on top. */
+  if (self->dragging && (value = g_hash_table_lookup (self->cards, self->drag_appointment)))
+    gtk_widget_insert_before (value, GTK_WIDGET (self), NULL);
+
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+appointments_changed_cb (RgWeekView *self)
+{
+  sync_cards (self);
+}
+
+/* Scrolling ---------------------------------------------------------------- */
+
+static double
+hvalue (RgWeekView *self)
+{
+  return self->hadjustment ? gtk_adjustment_get_value (self->hadjustment) : 0;
+}
+
+static double
+vvalue (RgWeekView *self)
+{
+  return self->vadjustment ? gtk_adjustment_get_value (self->vadjustment) : 0;
+}
+
+/* The first minute worth showing: an hour before anyone starts. */
+static int
+first_working_minute (RgWeekView *self)
+{
+  int first = RG_MINUTES_PER_DAY;
+
+  for (int d = 0; d < N_DAYS; d++)
+    if (self->spans[d] && self->spans[d]->len)
+      first = MIN (first, g_array_index (self->spans[d], RgSpan, 0).start_minute);
+
+  return first == RG_MINUTES_PER_DAY ? 8 * 60 : MAX (0, first - 60);
+}
+
+static int
+start_minute_in_week (RgWeekView    *self,
+                      RgAppointment *a,
+                      int           *day)
+{
+  gint64 start = rg_appointment_get_starts_at (a);
+
+  *day = day_of (self, start);
+  if (*day < 0)
+    {
+      *day = 0;
+      return 0;
+    }
+  return rg_time_minute_of_day (start);
+}
+
+/* Scrolls so that @a is in sight. */
+static void
+scroll_to (RgWeekView    *self,
+           RgAppointment *a)
+{
+  int day;
+  int minute = start_minute_in_week (self, a, &day);
+  double top, bottom, left, right;
+  double page;
+
+  if (day >= N_DAYS || self->vadjustment == NULL || self->hadjustment == NULL)
+    return;
+
+  top = rg_day_layout_y_for_minute (&self->layout, minute) - HEADER_HEIGHT;
+  bottom = top + MAX (MIN_CARD_HEIGHT, (rg_appointment_get_ends_at (a) - rg_appointment_get_starts_at (a)) / 60.0 * PIXELS_PER_MINUTE);
+  page = gtk_adjustment_get_page_size (self->vadjustment) - HEADER_HEIGHT;
+  if (top < vvalue (self))
+    gtk_adjustment_set_value (self->vadjustment, top - 12);
+  else if (bottom > vvalue (self) + page)
+    gtk_adjustment_set_value (self->vadjustment, MIN (top - 12, bottom - page + 12));
+
+  left = rg_day_layout_x_for_column (&self->layout, day) - GUTTER_WIDTH;
+  right = left + self->layout.column_width;
+  page = gtk_adjustment_get_page_size (self->hadjustment) - GUTTER_WIDTH;
+  if (left < hvalue (self))
+    gtk_adjustment_set_value (self->hadjustment, left);
+  else if (right > hvalue (self) + page)
+    gtk_adjustment_set_value (self->hadjustment, right - page);
+}
+
+/* Selection ------------------------------------------------------------------ */
+
+RgAppointment *
+rg_week_view_get_selected (RgWeekView *self)
+{
+  g_return_val_if_fail (RG_IS_WEEK_VIEW (self), NULL);
+  return self->selected;
+}
+
+/* Selects @appointment (NULL: nothing), focuses its card and selects its
+ * client in the studio, for the card pane. */
+void
+rg_week_view_select (RgWeekView    *self,
+                     RgAppointment *appointment)
+{
+  GHashTableIter iter;
+  gpointer key, card;
+
+  g_return_if_fail (RG_IS_WEEK_VIEW (self));
+  g_return_if_fail (appointment == NULL || RG_IS_APPOINTMENT (appointment));
+
+  g_set_object (&self->selected, appointment);
+
+  g_hash_table_iter_init (&iter, self->cards);
+  while (g_hash_table_iter_next (&iter, &key, &card))
+    rg_appointment_card_set_selected (card, key == (gpointer) appointment);
+
+  if (appointment && self->studio)
+    {
+      card = g_hash_table_lookup (self->cards, appointment);
+      if (card && rg_appointment_card_get_client (card))
+        rg_studio_set_selected_client (self->studio, rg_appointment_card_get_client (card));
+      if (card)
+        {
+          self->selecting = TRUE;
+          gtk_widget_grab_focus (card);
+          self->selecting = FALSE;
+        }
+    }
+}
+
+static void
+rg_week_view_set_focus_child (GtkWidget *widget,
+                              GtkWidget *child)
+{
+  RgWeekView *self = RG_WEEK_VIEW (widget);
+
+  GTK_WIDGET_CLASS (rg_week_view_parent_class)->set_focus_child (widget, child);
+
+  /* Tab onto a card selects it, as a click does. */
+  if (child && RG_IS_APPOINTMENT_CARD (child) && !self->selecting &&
+      rg_appointment_card_get_appointment (RG_APPOINTMENT_CARD (child)) != self->selected)
+    {
+      RgAppointment *a = rg_appointment_card_get_appointment (RG_APPOINTMENT_CARD (child));
+
+      rg_week_view_select (self, a);
+      scroll_to (self, a);
+    }
+}
+
+/* The shown appointments in time order. */
+static GPtrArray *
+shown_appointments (RgWeekView *self)
+{
+  GPtrArray *shown = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->appointments));
+
+  for (guint i = 0; i < n; i++)
+    {
+      RgAppointment *a = g_list_model_get_item (G_LIST_MODEL (self->appointments), i);
+
+      if (g_hash_table_contains (self->cards, a))
+        g_ptr_array_add (shown, a);
+      else
+        g_object_unref (a);
+    }
+  return shown;
+}
+
+static void
+select_and_show (RgWeekView    *self,
+                 RgAppointment *a)
+{
+  rg_week_view_select (self, a);
+  scroll_to (self, a);
+}
+
+/* Up and Down: the previous or next appointment in time. */
+static void
+select_step_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RgWeekView *self = RG_WEEK_VIEW (widget);
+  g_autoptr(GPtrArray) shown = shown_appointments (self);
+  int step = g_variant_get_int32 (parameter);
+  guint index;
+
+  if (shown->len == 0)
+    return;
+  if (self->selected == NULL || !g_ptr_array_find (shown, self->selected, &index))
+    {
+      select_and_show (self, shown->pdata[step > 0 ? 0 : shown->len - 1]);
+      return;
+    }
+  if ((int) index + step >= 0 && (int) index + step < (int) shown->len)
+    select_and_show (self, shown->pdata[index + step]);
+}
+
+/* Left and Right: the appointment nearest in time on the previous or next
+ * day that has one. */
+static void
+select_day_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RgWeekView *self = RG_WEEK_VIEW (widget);
+  g_autoptr(GPtrArray) shown = shown_appointments (self);
+  int step = g_variant_get_int32 (parameter) > 0 ? 1 : -1;
+  int day, minute;
+
+  if (shown->len == 0)
+    return;
+  if (self->selected == NULL || !g_ptr_array_find (shown, self->selected, NULL))
+    {
+      select_and_show (self, shown->pdata[0]);
+      return;
+    }
+
+  minute = start_minute_in_week (self, self->selected, &day);
+  for (int d = day + step; d >= 0 && d < N_DAYS; d += step)
+    {
+      RgAppointment *best = NULL;
+      int best_distance = G_MAXINT;
+
+      for (guint i = 0; i < shown->len; i++)
+        {
+          int other_day, other = start_minute_in_week (self, shown->pdata[i], &other_day);
+
+          if (other_day == d && ABS (other - minute) < best_distance)
+            {
+              best = shown->pdata[i];
+              best_distance = ABS (other - minute);
+            }
+        }
+      if (best)
+        {
+          select_and_show (self, best);
+          return;
+        }
+    }
+}
+
+static void
+activate_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RgWeekView *self = RG_WEEK_VIEW (widget);
+
+  if (self->selected)
+    g_signal_emit (self, signals[APPOINTMENT_ACTIVATED], 0, self->selected);
+}
+
+static RgAppointmentCard *
+card_at (RgWeekView *self,
+         double      x,
+         double      y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+
+  while (picked && picked != GTK_WIDGET (self) && !RG_IS_APPOINTMENT_CARD (picked))
+    picked = gtk_widget_get_parent (picked);
+
+  return picked && RG_IS_APPOINTMENT_CARD (picked) ? RG_APPOINTMENT_CARD (picked) : NULL;
+}
+
+static void
+pressed_cb (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            RgWeekView      *self)
+{
+  RgAppointmentCard *card;
+
+  if (y < HEADER_HEIGHT || x < GUTTER_WIDTH)
+    return;
+
+  card = card_at (self, x, y);
+  if (card == NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+  rg_week_view_select (self, card ? rg_appointment_card_get_appointment (card) : NULL);
+  if (card && n_press == 2)
+    g_signal_emit (self, signals[APPOINTMENT_ACTIVATED], 0, rg_appointment_card_get_appointment (card));
+}
+
+/* Dragging ------------------------------------------------------------------- */
+
+static int
+duration_minutes (RgAppointment *a)
+{
+  return (int) ((rg_appointment_get_ends_at (a) - rg_appointment_get_starts_at (a) + 59) / 60);
+}
+
+static void
+drag_begin_cb (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               RgWeekView     *self)
+{
+  RgAppointmentCard *card = NULL;
+  int day, minute;
+
+  cancel_drag (self);
+  if (y >= HEADER_HEIGHT && x >= GUTTER_WIDTH)
+    card = card_at (self, x, y);
+  if (card == NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  self->drag_appointment = g_object_ref (rg_appointment_card_get_appointment (card));
+  self->drag_x = x;
+  self->drag_y = y;
+  minute = start_minute_in_week (self, self->drag_appointment, &day);
+  self->drag_offset_y = y - (rg_day_layout_y_for_minute (&self->layout, minute) - vvalue (self));
+  self->drag_day = day;
+  self->drag_minute = minute;
+}
+
+static void
+drag_update_cb (GtkGestureDrag *gesture,
+                double          offset_x,
+                double          offset_y,
+                RgWeekView     *self)
+{
+  GtkWidget *card;
+  double x, y;
+  int day, minute;
+
+  if (self->drag_appointment == NULL)
+    return;
+
+  if (!self->dragging)
+    {
+      if (hypot (offset_x, offset_y) < DRAG_THRESHOLD)
+        return;
+      self->dragging = TRUE;
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      if ((card = g_hash_table_lookup (self->cards, self->drag_appointment)))
+        gtk_widget_insert_before (card, GTK_WIDGET (self), NULL);
+    }
+
+  /* Content coordinates of the pointer and of the card's top. */
+  x = self->drag_x + offset_x + hvalue (self);
+  y = self->drag_y + offset_y - self->drag_offset_y + vvalue (self);
+
+  day = rg_day_layout_column_for_x (&self->layout, MAX (x, GUTTER_WIDTH));
+  if (day < 0)
+    day = N_DAYS - 1;
+  minute = rg_day_layout_minute_for_y (&self->layout, y, RG_BOOKING_SNAP_MINUTES);
+  minute = CLAMP (minute, 0, MAX (0, RG_MINUTES_PER_DAY - duration_minutes (self->drag_appointment)));
+
+  if (day != self->drag_day || minute != self->drag_minute)
+    {
+      self->drag_day = day;
+      self->drag_minute = minute;
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
+    }
+}
+
+static void
+drag_end_cb (GtkGestureDrag *gesture,
+             double          offset_x,
+             double          offset_y,
+             RgWeekView     *self)
+{
+  g_autoptr(RgAppointment) a = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 starts_at, previous_start, previous_end;
+  gboolean dragged = self->dragging;
+  int day = self->drag_day, minute = self->drag_minute;
+
+  a = g_steal_pointer (&self->drag_appointment);
+  cancel_drag (self);
+  if (a == NULL || !dragged)
+    return;
+
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+
+  starts_at = rg_time_from_local (rg_date_add_days (self->monday, day), minute);
+  if (starts_at == rg_appointment_get_starts_at (a))
+    return;
+
+  previous_start = rg_appointment_get_starts_at (a);
+  previous_end = rg_appointment_get_ends_at (a);
+
+  /* The length stays (0); the staff member stays (0). */
+  if (!rg_booking_move (self->studio, a, 0, starts_at, 0, &error))
+    g_signal_emit (self, signals[ERROR], 0, error->message);
+  else
+    g_signal_emit (self, signals[MOVED], 0, a, previous_start, previous_end);
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                RgWeekView            *self)
+{
+  if (keyval == GDK_KEY_Escape && self->drag_appointment)
+    {
+      cancel_drag (self);
+      gtk_event_controller_reset (GTK_EVENT_CONTROLLER (self->drag));
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
+      return GDK_EVENT_STOP;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* Layout --------------------------------------------------------------------- */
+
+static void
+configure_adjustment (GtkAdjustment *adjustment,
+                      double         value,
+                      double         upper,
+                      double         page)
+{
+  if (adjustment == NULL)
+    return;
+
+  upper = MAX (upper, page);
+  gtk_adjustment_configure (adjustment, CLAMP (value, 0, upper - page), 0, upper,
+                            page * 0.1, page * 0.9, page);
+}
+
+static void
+rg_week_view_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = GUTTER_WIDTH + MIN_COLUMN_WIDTH;
+      *natural = GUTTER_WIDTH + N_DAYS * MIN_COLUMN_WIDTH;
+    }
+  else
+    {
+      *minimum = HEADER_HEIGHT + 120;
+      *natural = HEADER_HEIGHT + RG_MINUTES_PER_DAY * PIXELS_PER_MINUTE;
+    }
+}
+
+static void
+place_card (RgWeekView *self,
+            GtkWidget  *card,
+            int         day,
+            int         start_minute,
+            int         end_minute,
+            guint       lane,
+            guint       n_lanes)
+{
+  double lane_width = (self->layout.column_width - 6) / MAX (n_lanes, 1);
+  double x = rg_day_layout_x_for_column (&self->layout, day) + 2 + lane * lane_width - hvalue (self);
+  double y = rg_day_layout_y_for_minute (&self->layout, start_minute) + 1 - vvalue (self);
+  double h = (end_minute - start_minute) * PIXELS_PER_MINUTE - 2;
+  GtkAllocation allocation = {
+    (int) x, (int) y, (int) MAX (lane_width - 2, MIN_CARD_WIDTH), (int) MAX (h, MIN_CARD_HEIGHT)
+  };
+  GtkWidget *inside;
+
+  gtk_widget_set_child_visible (card, TRUE);
+  gtk_widget_size_allocate (card, &allocation, -1);
+
+  /* Too narrow for words (many lanes for everyone's week): the card is its
+   * colour, with the details in its tooltip. */
+  if ((inside = gtk_widget_get_first_child (card)))
+    gtk_widget_set_child_visible (inside, allocation.width >= COMPACT_WIDTH);
+}
+
+static void
+rg_week_view_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  RgWeekView *self = RG_WEEK_VIEW (widget);
+  GPtrArray *by_day[N_DAYS];
+  GHashTableIter iter;
+  gpointer key, value;
+
+  self->layout.gutter_width = GUTTER_WIDTH;
+  self->layout.header_height = HEADER_HEIGHT;
+  self->layout.pixels_per_minute = PIXELS_PER_MINUTE;
+  self->layout.n_columns = N_DAYS;
+  self->layout.column_width = MAX (MIN_COLUMN_WIDTH, (width - GUTTER_WIDTH) / (double) N_DAYS);
+
+  configure_adjustment (self->hadjustment, hvalue (self),
+                        rg_day_layout_content_width (&self->layout), width);
+  configure_adjustment (self->vadjustment,
+                        self->scroll_pending
+                          ? rg_day_layout_y_for_minute (&self->layout, first_working_minute (self)) - HEADER_HEIGHT
+                          : vvalue (self),
+                        rg_day_layout_content_height (&self->layout), height);
+  self->scroll_pending = FALSE;
+
+  for (int d = 0; d < N_DAYS; d++)
+    {
+      by_day[d] = g_ptr_array_new ();
+      self->counts[d] = 0;
+    }
+
+  g_hash_table_iter_init (&iter, self->cards);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      int day;
+
+      start_minute_in_week (self, key, &day);
+      if (day >= N_DAYS)
+        {
+          gtk_widget_set_child_visible (value, FALSE);
+          continue;
+        }
+      self->counts[day]++;
+      if (self->dragging && key == (gpointer) self->drag_appointment)
+        continue;
+      g_ptr_array_add (by_day[day], value);
+    }
+
+  /* Each day's cards side by side where they overlap. */
+  for (int d = 0; d < N_DAYS; d++)
+    {
+      GPtrArray *cards = by_day[d];
+      g_autofree RgDayItem *items = g_new0 (RgDayItem, MAX (cards->len, 1));
+
+      for (guint i = 0; i < cards->len; i++)
+        {
+          RgAppointment *a = rg_appointment_card_get_appointment (cards->pdata[i]);
+          gint64 end = rg_appointment_get_ends_at (a);
+          int day;
+
+          items[i].start_minute = start_minute_in_week (self, a, &day);
+          items[i].end_minute = end >= self->day_start[d + 1] ? RG_MINUTES_PER_DAY : rg_time_minute_of_day (end);
+          if (items[i].end_minute <= items[i].start_minute)
+            items[i].end_minute = MIN (items[i].start_minute + 15, RG_MINUTES_PER_DAY);
+        }
+
+      rg_day_layout_assign_lanes (items, cards->len);
+
+      for (guint i = 0; i < cards->len; i++)
+        place_card (self, cards->pdata[i], d, items[i].start_minute, items[i].end_minute,
+                    items[i].lane, items[i].n_lanes);
+      g_ptr_array_unref (cards);
+    }
+
+  /* The card being dragged, where it would land. */
+  if (self->dragging && (value = g_hash_table_lookup (self->cards, self->drag_appointment)))
+    place_card (self, value, self->drag_day, self->drag_minute,
+                MIN (self->drag_minute + duration_minutes (self->drag_appointment), RG_MINUTES_PER_DAY), 0, 1);
+}
+
+/* Drawing -------------------------------------------------------------------- */
+
+static GdkRGBA
+named_color (GtkWidget  *widget,
+             const char *name,
+             const char *fallback)
+{
+  GdkRGBA color;
+
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, &color))
+    gdk_rgba_parse (&color, fallback);
+  return color;
+}
+
+static GdkRGBA
+with_alpha (GdkRGBA color,
+            double  alpha)
+{
+  color.alpha *= alpha;
+  return color;
+}
+
+static void
+draw_text (RgWeekView  *self,
+           GtkSnapshot *snapshot,
+           const char  *text,
+           double       x,
+           double       y,
+           double       max_width,
+           gboolean     bold,
+           GdkRGBA      color)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+
+  if (bold)
+    {
+      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (layout, attrs);
+    }
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* "Mon 23", or "Tue 1 Dec" on the first of a month. */
+static char *
+day_title (RgDate date)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_local (date.year, date.month, date.day, 12, 0, 0);
+  g_autofree char *title = NULL;
+
+  if (dt == NULL)
+    return g_strdup ("");
+
+  if (date.day == 1)
+    /* Translators: a day in the week view's header on the first of a month, see the strftime manual */
+    title = g_date_time_format (dt, _("%a %-d %b"));
+  else
+    /* Translators: a day in the week view's header, see the strftime manual; e.g. "Mon 23" */
+    title = g_date_time_format (dt, _("%a %-d"));
+
+  return g_steal_pointer (&title);
+}
+
+static char *
+day_subtitle (RgWeekView *self,
+              int         day)
+{
+  GArray *spans = self->spans[day];
+
+  if (spans == NULL || spans->len == 0)
+    {
+      if (self->staff_id == 0)
+        /* Translators: nobody works on this day (week view) */
+        return g_strdup (C_("week view", "Closed"));
+      if (self->off_reason[day] && *self->off_reason[day])
+        return g_strdup (self->off_reason[day]);
+      return g_strdup (_("Day off"));
+    }
+
+  if (self->staff_id != 0)
+    {
+      int s = g_array_index (spans, RgSpan, 0).start_minute;
+      int e = g_array_index (spans, RgSpan, spans->len - 1).end_minute;
+
+      return g_strdup_printf ("%02d:%02d–%02d:%02d", s / 60, s % 60, e / 60, e % 60);
+    }
+
+  if (self->counts[day] == 0)
+    return g_strdup ("");
+  /* Translators: the bookings of a day in the week view's header */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u booking", "%u bookings", self->counts[day]),
+                          self->counts[day]);
+}
+
+static void
+rg_week_view_snapshot (GtkWidget   *widget,
+                       GtkSnapshot *snapshot)
+{
+  RgWeekView *self = RG_WEEK_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GdkRGBA bg = named_color (widget, "view_bg_color", "#ffffff");
+  GdkRGBA header_bg = named_color (widget, "window_bg_color", "#fafafa");
+  GdkRGBA fg = named_color (widget, "view_fg_color", "#000000");
+  GdkRGBA accent = named_color (widget, "accent_color", "#1c71d8");
+  GdkRGBA accent_bg = named_color (widget, "accent_bg_color", "#3584e4");
+  GdkRGBA line = with_alpha (fg, 0.12);
+  GdkRGBA faint = with_alpha (fg, 0.05);
+  GdkRGBA shade = with_alpha (fg, 0.045);
+  GdkRGBA dim = with_alpha (fg, 0.6);
+  GdkRGBA today_tint = with_alpha (accent_bg, 0.06);
+  double dx = -hvalue (self), dy = -vvalue (self);
+  double columns_right = rg_day_layout_content_width (&self->layout) + dx;
+  int today = rg_date_days_between (self->monday, rg_date_today ());
+  double cw = self->layout.column_width;
+
+  gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  /* The body: today, shading, grid, cards, now. */
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (GUTTER_WIDTH, HEADER_HEIGHT,
+                                                          MAX (0, width - GUTTER_WIDTH),
+                                                          MAX (0, height - HEADER_HEIGHT)));
+
+  for (int d = 0; d < N_DAYS; d++)
+    {
+      GArray *spans = self->spans[d];
+      double x = rg_day_layout_x_for_column (&self->layout, d) + dx;
+      int from = 0;
+
+      if (d == today)
+        gtk_snapshot_append_color (snapshot, &today_tint, &GRAPHENE_RECT_INIT (x, HEADER_HEIGHT, cw, height));
+
+      for (guint i = 0; spans && i <= spans->len; i++)
+        {
+          int to = i < spans->len ? g_array_index (spans, RgSpan, i).start_minute : RG_MINUTES_PER_DAY;
+
+          if (to > from)
+            {
+              double y0 = rg_day_layout_y_for_minute (&self->layout, from) + dy;
+              double y1 = rg_day_layout_y_for_minute (&self->layout, to) + dy;
+              gtk_snapshot_append_color (snapshot, &shade, &GRAPHENE_RECT_INIT (x, y0, cw, y1 - y0));
+            }
+          if (i < spans->len)
+            from = g_array_index (spans, RgSpan, i).end_minute;
+        }
+
+      gtk_snapshot_append_color (snapshot, &line,
+                                 &GRAPHENE_RECT_INIT (x + cw - 1, HEADER_HEIGHT, 1, height - HEADER_HEIGHT));
+    }
+
+  for (int m = 30; m < RG_MINUTES_PER_DAY; m += 30)
+    {
+      double y = rg_day_layout_y_for_minute (&self->layout, m) + dy;
+
+      if (y < HEADER_HEIGHT - 1 || y > height)
+        continue;
+      gtk_snapshot_append_color (snapshot, m % 60 ? &faint : &line,
+                                 &GRAPHENE_RECT_INIT (GUTTER_WIDTH, y, columns_right - GUTTER_WIDTH, 1));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_snapshot_child (widget, child, snapshot);
+
+  if (today >= 0 && today < N_DAYS)
+    {
+      GdkRGBA now_color = named_color (widget, "destructive_color", "#e01b24");
+      int minute = rg_time_minute_of_day (g_get_real_time () / G_USEC_PER_SEC);
+      double x = rg_day_layout_x_for_column (&self->layout, today) + dx;
+      double y = rg_day_layout_y_for_minute (&self->layout, minute) + dy;
+      GskRoundedRect dot;
+
+      gtk_snapshot_append_color (snapshot, &now_color, &GRAPHENE_RECT_INIT (x, y - 1, cw - 1, 2));
+      gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (x - 4, y - 4, 8, 8), 4);
+      gtk_snapshot_push_rounded_clip (snapshot, &dot);
+      gtk_snapshot_append_color (snapshot, &now_color, &dot.bounds);
+      gtk_snapshot_pop (snapshot);
+    }
+
+  gtk_snapshot_pop (snapshot);
+
+  /* The hours down the side, fixed horizontally. */
+  gtk_snapshot_append_color (snapshot, &header_bg, &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT, GUTTER_WIDTH, height));
+  gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (GUTTER_WIDTH - 1, 0, 1, height));
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT, GUTTER_WIDTH, MAX (0, height - HEADER_HEIGHT)));
+  for (int h = 1; h < 24; h++)
+    {
+      double y = rg_day_layout_y_for_minute (&self->layout, h * 60) + dy;
+      char label[8];
+
+      if (y < HEADER_HEIGHT - 10 || y > height + 10)
+        continue;
+      g_snprintf (label, sizeof label, "%02d:00", h);
+      draw_text (self, snapshot, label, 8, y - 8, 0, FALSE, dim);
+    }
+  gtk_snapshot_pop (snapshot);
+
+  /* The days along the top, fixed vertically. */
+  gtk_snapshot_append_color (snapshot, &header_bg, &GRAPHENE_RECT_INIT (0, 0, width, HEADER_HEIGHT));
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (GUTTER_WIDTH, 0, MAX (0, width - GUTTER_WIDTH), HEADER_HEIGHT));
+  for (int d = 0; d < N_DAYS; d++)
+    {
+      RgDate date = rg_date_add_days (self->monday, d);
+      double x = rg_day_layout_x_for_column (&self->layout, d) + dx;
+      g_autofree char *title = day_title (date);
+      g_autofree char *subtitle = day_subtitle (self, d);
+      gboolean off = self->spans[d] == NULL || self->spans[d]->len == 0;
+
+      if (d == today)
+        {
+          GdkRGBA tint = with_alpha (accent_bg, 0.14);
+
+          gtk_snapshot_append_color (snapshot, &tint, &GRAPHENE_RECT_INIT (x, 0, cw, HEADER_HEIGHT));
+          gtk_snapshot_append_color (snapshot, &accent_bg, &GRAPHENE_RECT_INIT (x, HEADER_HEIGHT - 3, cw, 3));
+        }
+      else if (off)
+        gtk_snapshot_append_color (snapshot, &shade, &GRAPHENE_RECT_INIT (x, 0, cw, HEADER_HEIGHT));
+
+      draw_text (self, snapshot, title, x + 8, 6, cw - 14, TRUE, d == today ? accent : fg);
+      if (*subtitle)
+        draw_text (self, snapshot, subtitle, x + 8, 25, cw - 14, FALSE, off ? with_alpha (fg, 0.75) : dim);
+      gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (x + cw - 1, 0, 1, HEADER_HEIGHT));
+    }
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT - 1, width, 1));
+}
+
+/* API -------------------------------------------------------------------------- */
+
+RgDate
+rg_week_view_get_date (RgWeekView *self)
+{
+  g_return_val_if_fail (RG_IS_WEEK_VIEW (self), (RgDate) { 0 });
+  return self->date;
+}
+
+/* The Monday of the week shown. */
+RgDate
+rg_week_view_get_week_start (RgWeekView *self)
+{
+  g_return_val_if_fail (RG_IS_WEEK_VIEW (self), (RgDate) { 0 });
+  return self->monday;
+}
+
+static void
+reload (RgWeekView *self)
+{
+  cancel_drag (self);
+  gtk_event_controller_reset (GTK_EVENT_CONTROLLER (self->drag));
+  load_schedule (self);
+  rg_appointment_list_set_range (self->appointments, self->day_start[0], self->day_start[N_DAYS]);
+  update_accessible_label (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* Shows the week (Monday to Sunday) that holds @date. */
+void
+rg_week_view_set_date (RgWeekView *self,
+                       RgDate      date)
+{
+  RgDate monday;
+
+  g_return_if_fail (RG_IS_WEEK_VIEW (self));
+  g_return_if_fail (rg_date_valid (date));
+
+  monday = rg_date_week_start (date);
+  self->date = date;
+  if (rg_date_compare (monday, self->monday) == 0)
+    return;
+
+  set_week (self, date);
+  self->scroll_pending = TRUE;
+  reload (self);
+}
+
+gint64
+rg_week_view_get_staff (RgWeekView *self)
+{
+  g_return_val_if_fail (RG_IS_WEEK_VIEW (self), 0);
+  return self->staff_id;
+}
+
+/* Shows one staff member's week, or everyone's with 0. */
+void
+rg_week_view_set_staff (RgWeekView *self,
+                        gint64      staff_id)
+{
+  g_return_if_fail (RG_IS_WEEK_VIEW (self));
+
+  if (self->staff_id == staff_id)
+    return;
+
+  self->staff_id = staff_id;
+  rg_appointment_list_set_staff (self->appointments, staff_id);
+  reload (self);
+}
+
+RgAppointmentList *
+rg_week_view_get_appointments (RgWeekView *self)
+{
+  g_return_val_if_fail (RG_IS_WEEK_VIEW (self), NULL);
+  return self->appointments;
+}
+
+static gboolean
+now_tick_cb (gpointer data)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (data));
+  return G_SOURCE_CONTINUE;
+}
+
+RgWeekView *
+rg_week_view_new (RgStudio *studio)
+{
+  RgWeekView *self;
+  RgStore *store;
+
+  g_return_val_if_fail (RG_IS_STUDIO (studio), NULL);
+
+  self = g_object_new (RG_TYPE_WEEK_VIEW, NULL);
+  self->studio = g_object_ref (studio);
+  self->staff = rg_record_list_new_staff (studio, FALSE);
+  g_signal_connect_object (self->staff, "items-changed", G_CALLBACK (staff_changed_cb), self, G_CONNECT_SWAPPED);
+
+  store = rg_studio_get_store (studio);
+  self->store_changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+  self->store_committed_id = g_signal_connect_swapped (store, "committed", G_CALLBACK (store_committed_cb), self);
+
+  self->appointments = rg_appointment_list_new (studio);
+  g_signal_connect_object (self->appointments, "items-changed",
+                           G_CALLBACK (appointments_changed_cb), self, G_CONNECT_SWAPPED);
+
+  set_week (self, rg_date_today ());
+  self->scroll_pending = TRUE;
+  reload (self);
+  sync_cards (self);
+
+  self->now_timeout = g_timeout_add_seconds (60, now_tick_cb, self);
+  return self;
+}
+
+/* GtkScrollable ---------------------------------------------------------------- */
+
+static void
+adjustment_value_changed_cb (RgWeekView *self)
+{
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+set_adjustment (RgWeekView     *self,
+                GtkAdjustment **slot,
+                GtkAdjustment  *adjustment)
+{
+  if (*slot == adjustment)
+    return;
+
+  if (*slot)
+    {
+      g_signal_handlers_disconnect_by_func (*slot, adjustment_value_changed_cb, self);
+      g_object_unref (*slot);
+    }
+  if (adjustment == NULL)
+    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
+  *slot = g_object_ref_sink (adjustment);
+  g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (adjustment_value_changed_cb), self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+rg_week_view_scrollable_init (GtkScrollableInterface *iface)
+{
+}
+
+static void
+rg_week_view_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  RgWeekView *self = RG_WEEK_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_HADJUSTMENT:
+      g_value_set_object (value, self->hadjustment);
+      break;
+    case PROP_VADJUSTMENT:
+      g_value_set_object (value, self->vadjustment);
+      break;
+    case PROP_HSCROLL_POLICY:
+      g_value_set_enum (value, self->hscroll_policy);
+      break;
+    case PROP_VSCROLL_POLICY:
+      g_value_set_enum (value, self->vscroll_policy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_week_view_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  RgWeekView *self = RG_WEEK_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_HADJUSTMENT:
+      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      break;
+    case PROP_VADJUSTMENT:
+      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      break;
+    case PROP_HSCROLL_POLICY:
+      self->hscroll_policy = g_value_get_enum (value);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      break;
+    case PROP_VSCROLL_POLICY:
+      self->vscroll_policy = g_value_get_enum (value);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_week_view_dispose (GObject *object)
+{
+  RgWeekView *self = RG_WEEK_VIEW (object);
+  GHashTableIter iter;
+  gpointer key, card;
+
+  g_clear_handle_id (&self->now_timeout, g_source_remove);
+  if (self->studio)
+    {
+      RgStore *store = rg_studio_get_store (self->studio);
+
+      g_clear_signal_handler (&self->store_changed_id, store);
+      g_clear_signal_handler (&self->store_committed_id, store);
+    }
+
+  if (self->watched)
+    {
+      g_hash_table_iter_init (&iter, self->watched);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_signal_handlers_disconnect_by_data (key, self);
+      g_hash_table_remove_all (self->watched);
+    }
+  if (self->cards)
+    {
+      g_hash_table_iter_init (&iter, self->cards);
+      while (g_hash_table_iter_next (&iter, &key, &card))
+        {
+          gtk_widget_unparent (card);
+          g_hash_table_iter_remove (&iter);
+        }
+    }
+
+  cancel_drag (self);
+  g_clear_object (&self->selected);
+  g_clear_object (&self->appointments);
+  g_clear_object (&self->staff);
+  g_clear_object (&self->studio);
+  if (self->hadjustment)
+    g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_value_changed_cb, self);
+  if (self->vadjustment)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, adjustment_value_changed_cb, self);
+  g_clear_object (&self->hadjustment);
+  g_clear_object (&self->vadjustment);
+
+  G_OBJECT_CLASS (rg_week_view_parent_class)->dispose (object);
+}
+
+static void
+rg_week_view_finalize (GObject *object)
+{
+  RgWeekView *self = RG_WEEK_VIEW (object);
+
+  for (int d = 0; d < N_DAYS; d++)
+    {
+      g_clear_pointer (&self->spans[d], g_array_unref);
+      g_clear_pointer (&self->off_reason[d], g_free);
+    }
+  g_clear_pointer (&self->cards, g_hash_table_unref);
+  g_clear_pointer (&self->watched, g_hash_table_unref);
+
+  G_OBJECT_CLASS (rg_week_view_parent_class)->finalize (object);
+}
+
+static void
+rg_week_view_class_init (RgWeekViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rg_week_view_dispose;
+  object_class->finalize = rg_week_view_finalize;
+  object_class->get_property = rg_week_view_get_property;
+  object_class->set_property = rg_week_view_set_property;
+
+  widget_class->measure = rg_week_view_measure;
+  widget_class->size_allocate = rg_week_view_size_allocate;
+  widget_class->snapshot = rg_week_view_snapshot;
+  widget_class->set_focus_child = rg_week_view_set_focus_child;
+
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+
+  /**
+   * RgWeekView::appointment-activated:
+   *
+   * An appointment was double-clicked or activated with Enter.
+   */
+  signals[APPOINTMENT_ACTIVATED] =
+    g_signal_new ("appointment-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, RG_TYPE_APPOINTMENT);
+
+  /**
+   * RgWeekView::error:
+   * @message: what went wrong, translated, for a toast
+   *
+   * A card dragged to another time could not go there (a conflict, for
+   * one); it went back.
+   */
+  signals[ERROR] =
+    g_signal_new ("error",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * RgWeekView::moved:
+   * @appointment: the appointment a drag moved
+   * @previous_starts_at: where it was, for an undo with rg_booking_move_exact()
+   * @previous_ends_at: when it ended before
+   *
+   * A card was dragged to another time or day and the move was saved.
+   */
+  signals[MOVED] =
+    g_signal_new ("moved",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, RG_TYPE_APPOINTMENT, G_TYPE_INT64, G_TYPE_INT64);
+
+  gtk_widget_class_install_action (widget_class, "week.activate", NULL, activate_activated);
+  gtk_widget_class_install_action (widget_class, "week.select-step", "i", select_step_activated);
+  gtk_widget_class_install_action (widget_class, "week.select-day", "i", select_day_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "week.activate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "week.activate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "week.select-step", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "week.select-step", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "week.select-day", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "week.select-day", "i", 1);
+
+  gtk_widget_class_set_css_name (widget_class, "weekview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
+}
+
+static void
+rg_week_view_init (RgWeekView *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  self->cards = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  set_week (self, rg_date_today ());
+
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  self->drag = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->drag), GDK_BUTTON_PRIMARY);
+  g_signal_connect (self->drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (self->drag, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect (self->drag, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drag));
+
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  set_adjustment (self, &self->hadjustment, NULL);
+  set_adjustment (self, &self->vadjustment, NULL);
+}
