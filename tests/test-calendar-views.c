@@ -1,0 +1,687 @@
+/* test-calendar-views.c — the calendar's week and month views on a demo
+ * studio: the week shows exactly the store's bookings of its week (for
+ * everyone and for one master) and follows the date; a dragged card moves
+ * its booking or comes back with an error; the month's figures equal a
+ * direct count; a clicked or activated day is announced; a booking written
+ * elsewhere shows in both.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "io/rg-generator.h"
+#include "model/rg-appointment.h"
+#include "model/rg-booking.h"
+#include "model/rg-staff.h"
+#include "widgets/rg-appointment-card.h"
+#include "widgets/rg-month-view.h"
+#include "widgets/rg-week-view.h"
+
+#define NOW ((gint64) 1795867200)   /* 2026-11-28 12:00 UTC, a Saturday */
+
+static char *demo_path;
+
+static RgStudio *
+open_demo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStore) store = rg_store_open (demo_path, RG_STORE_OPEN_NO_CREATE, &error);
+
+  g_assert_no_error (error);
+  return rg_studio_new (store);
+}
+
+static GtkWindow *
+show_in_window (GtkWidget *view,
+                gboolean   scrolled)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  if (scrolled)
+    {
+      GtkWidget *scroller = gtk_scrolled_window_new ();
+
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+      gtk_window_set_child (window, scroller);
+    }
+  else
+    gtk_window_set_child (window, view);
+
+  gtk_window_set_default_size (window, 1300, 800);
+  gtk_window_present (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+destroy_window (GtkWindow *window,
+                gpointer   view)
+{
+  gpointer weak = view;
+
+  g_object_add_weak_pointer (G_OBJECT (view), &weak);
+  gtk_window_destroy (window);
+  while (weak)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The ids of the cards a view shows. */
+static GHashTable *
+shown_ids (GtkWidget *view)
+{
+  GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child; child = gtk_widget_get_next_sibling (child))
+    if (RG_IS_APPOINTMENT_CARD (child) && gtk_widget_get_child_visible (child))
+      {
+        gint64 id = rg_record_get_id (RG_RECORD (rg_appointment_card_get_appointment (RG_APPOINTMENT_CARD (child))));
+
+        g_assert_false (g_hash_table_contains (ids, &id));
+        g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
+      }
+  return ids;
+}
+
+/* The ids of the store's bookings (not cancelled, not deleted) that
+ * overlap [from, to), of @staff_id or of everyone (0). */
+static GHashTable *
+store_ids (RgStore *store,
+           gint64   from,
+           gint64   to,
+           gint64   staff_id)
+{
+  GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store,
+                                             "SELECT id FROM appointments WHERE starts_at < ?2 AND ends_at > ?1 "
+                                             "AND deleted_at IS NULL AND status <> 'cancelled' "
+                                             "AND (?3 = 0 OR staff_id = ?3)",
+                                             NULL);
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  sqlite3_bind_int64 (stmt, 3, staff_id);
+  for (;;)
+    {
+      gboolean row;
+      gint64 id;
+
+      g_assert_true (rg_store_step_row (store, stmt, &row, NULL));
+      if (!row)
+        break;
+      id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
+    }
+  return ids;
+}
+
+static void
+assert_same_ids (GHashTable *shown,
+                 GHashTable *expected)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_assert_cmpuint (g_hash_table_size (shown), ==, g_hash_table_size (expected));
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_assert_true (g_hash_table_contains (shown, key));
+}
+
+/* The week view shows exactly the store's bookings of its week. */
+static guint
+assert_week_matches (RgWeekView *view,
+                     RgStore    *store)
+{
+  RgDate monday = rg_week_view_get_week_start (view);
+  g_autoptr(GHashTable) shown = NULL;
+  g_autoptr(GHashTable) expected = NULL;
+
+  /* Allocate: the view hides what falls outside the week at layout. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+  shown = shown_ids (GTK_WIDGET (view));
+  expected = store_ids (store, rg_date_start (monday), rg_date_start (rg_date_add_days (monday, 7)),
+                        rg_week_view_get_staff (view));
+  assert_same_ids (shown, expected);
+  return g_hash_table_size (shown);
+}
+
+static RgAppointmentCard *
+card_of (GtkWidget     *view,
+         RgAppointment *appointment)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child; child = gtk_widget_get_next_sibling (child))
+    if (RG_IS_APPOINTMENT_CARD (child) &&
+        rg_appointment_card_get_appointment (RG_APPOINTMENT_CARD (child)) == appointment)
+      return RG_APPOINTMENT_CARD (child);
+  return NULL;
+}
+
+static void
+appointment_activated_cb (RgWeekView     *view,
+                          RgAppointment  *appointment,
+                          RgAppointment **out)
+{
+  *out = appointment;
+}
+
+static void
+test_week (void)
+{
+  g_autoptr(RgStudio) studio = open_demo ();
+  RgStore *store = rg_studio_get_store (studio);
+  RgWeekView *view = rg_week_view_new (studio);
+  GtkWindow *window = show_in_window (GTK_WIDGET (view), TRUE);
+  RgDate date = rg_date_from_time (NOW);
+  RgDate monday = { 2026, 11, 23 };
+  RgAppointment *activated = NULL;
+  gint64 staff_id;
+  guint all, one;
+
+  g_signal_connect (view, "appointment-activated", G_CALLBACK (appointment_activated_cb), &activated);
+
+  /* Everyone's week. */
+  rg_week_view_set_date (view, date);
+  g_assert_cmpint (rg_date_compare (rg_week_view_get_date (view), date), ==, 0);
+  g_assert_cmpint (rg_date_compare (rg_week_view_get_week_start (view), monday), ==, 0);
+  g_assert_cmpint (rg_week_view_get_staff (view), ==, 0);
+  all = assert_week_matches (view, store);
+  g_assert_cmpuint (all, >, 50);
+
+  /* One master's week: the master of the week's first booking. */
+  {
+    g_autoptr(RgAppointment) first = g_list_model_get_item (G_LIST_MODEL (rg_week_view_get_appointments (view)), 0);
+
+    staff_id = rg_appointment_get_staff_id (first);
+  }
+  rg_week_view_set_staff (view, staff_id);
+  g_assert_cmpint (rg_week_view_get_staff (view), ==, staff_id);
+  one = assert_week_matches (view, store);
+  g_assert_cmpuint (one, >, 0);
+  g_assert_cmpuint (one, <, all);
+
+  /* The next week, and back to everyone. */
+  rg_week_view_set_date (view, rg_date_add_days (date, 7));
+  g_assert_cmpint (rg_date_compare (rg_week_view_get_week_start (view), rg_date_add_days (monday, 7)), ==, 0);
+  g_assert_cmpuint (assert_week_matches (view, store), >, 0);
+  rg_week_view_set_staff (view, 0);
+  g_assert_cmpuint (assert_week_matches (view, store), >, 0);
+  rg_week_view_set_date (view, date);
+  g_assert_cmpuint (assert_week_matches (view, store), ==, all);
+
+  /* Keyboard: Down selects the week's first booking, which selects its
+   * client; Enter activates it; Down again the next one. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (view)));
+  g_assert_null (rg_week_view_get_selected (view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "week.select-step", "i", 1));
+  {
+    GListModel *list = G_LIST_MODEL (rg_week_view_get_appointments (view));
+    RgAppointment *selected = rg_week_view_get_selected (view);
+    RgClient *client = rg_studio_get_selected_client (studio);
+    g_autoptr(RgAppointment) first = NULL;
+    g_autoptr(RgAppointment) second = NULL;
+    guint i = 0;
+
+    while (first == NULL || second == NULL)
+      {
+        g_autoptr(RgAppointment) a = g_list_model_get_item (list, i++);
+
+        g_assert_nonnull (a);
+        if (rg_appointment_get_status (a) == RG_APPOINTMENT_CANCELLED)
+          continue;
+        if (first == NULL)
+          first = g_object_ref (a);
+        else
+          second = g_object_ref (a);
+      }
+
+    g_assert_true (selected == first);
+    g_assert_nonnull (client);
+    g_assert_cmpint (rg_record_get_id (RG_RECORD (client)), ==, rg_appointment_get_client_id (first));
+    g_assert_true (gtk_widget_has_focus (GTK_WIDGET (card_of (GTK_WIDGET (view), first))));
+    g_assert_true (rg_appointment_card_get_selected (card_of (GTK_WIDGET (view), first)));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "week.activate", NULL));
+    g_assert_true (activated == first);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "week.select-step", "i", 1));
+    g_assert_true (rg_week_view_get_selected (view) == second);
+    g_assert_false (rg_appointment_card_get_selected (card_of (GTK_WIDGET (view), first)));
+
+    /* Right: a booking of a later day. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "week.select-day", "i", 1));
+    g_assert_cmpint (rg_appointment_get_starts_at (rg_week_view_get_selected (view)), >=,
+                     rg_date_end (rg_date_from_time (rg_appointment_get_starts_at (second))));
+
+    rg_week_view_select (view, NULL);
+    g_assert_null (rg_week_view_get_selected (view));
+  }
+
+  destroy_window (window, view);
+}
+
+static GtkGesture *
+find_gesture (GtkWidget *widget,
+              GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return GTK_GESTURE (controller);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+error_cb (RgWeekView *view,
+          const char *message,
+          char      **out)
+{
+  g_free (*out);
+  *out = g_strdup (message);
+}
+
+static void
+moved_cb (RgWeekView    *view,
+          RgAppointment *appointment,
+          gint64         previous_start,
+          gint64         previous_end,
+          gint64        *out)
+{
+  *out = previous_start;
+}
+
+/* Drags the card of @a by whole days and minutes (the view shows 1.25
+ * pixels a minute), through the view's own drag gesture. */
+static void
+drag_card (RgWeekView    *view,
+           RgAppointment *a,
+           int            days,
+           int            minutes)
+{
+  GtkGesture *drag = find_gesture (GTK_WIDGET (view), GTK_TYPE_GESTURE_DRAG);
+  RgAppointmentCard *card = card_of (GTK_WIDGET (view), a);
+  graphene_rect_t bounds;
+  double x, y, dx, dy;
+
+  g_assert_nonnull (card);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (card), GTK_WIDGET (view), &bounds));
+  x = bounds.origin.x + 4;
+  y = bounds.origin.y + 4;
+  dx = days * ((gtk_widget_get_width (GTK_WIDGET (view)) - 56) / 7.0);
+  dy = minutes * 1.25;
+
+  g_signal_emit_by_name (drag, "drag-begin", x, y);
+  g_signal_emit_by_name (drag, "drag-update", dx / 2, dy / 2);
+  g_signal_emit_by_name (drag, "drag-update", dx, dy);
+  g_signal_emit_by_name (drag, "drag-end", dx, dy);
+}
+
+/* Finds a booking (booked, so it can move) of the week's one master that
+ * is visible and has nothing at the same time of the day after. */
+static RgAppointment *
+find_movable (RgWeekView *view,
+              RgStore    *store)
+{
+  GListModel *list = G_LIST_MODEL (rg_week_view_get_appointments (view));
+  RgDate saturday = rg_date_add_days (rg_week_view_get_week_start (view), 5);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(RgAppointment) a = g_list_model_get_item (list, i);
+      gint64 start = rg_appointment_get_starts_at (a);
+      gint64 end = rg_appointment_get_ends_at (a);
+      g_autoptr(GHashTable) next_day = NULL;
+
+      if (rg_appointment_get_status (a) != RG_APPOINTMENT_BOOKED ||
+          rg_date_compare (rg_date_from_time (start), saturday) >= 0)
+        continue;
+      next_day = store_ids (store, start + 86400, end + 86400, rg_appointment_get_staff_id (a));
+      if (g_hash_table_size (next_day) == 0)
+        return g_steal_pointer (&a);
+    }
+  return NULL;
+}
+
+static void
+test_week_drag (void)
+{
+  g_autoptr(RgStudio) studio = open_demo ();
+  RgStore *store = rg_studio_get_store (studio);
+  RgWeekView *view = rg_week_view_new (studio);
+  GtkWindow *window = show_in_window (GTK_WIDGET (view), TRUE);
+  RgDate date = rg_date_from_time (NOW);
+  g_autoptr(RgAppointment) a = NULL;
+  g_autofree char *error = NULL;
+  gint64 start, end, previous = 0;
+  graphene_rect_t before, after;
+
+  g_signal_connect (view, "error", G_CALLBACK (error_cb), &error);
+  g_signal_connect (view, "moved", G_CALLBACK (moved_cb), &previous);
+
+  /* A master's week from the demo's now on: free-ish, booked appointments. */
+  rg_week_view_set_date (view, rg_date_add_days (date, 7));
+  {
+    g_autoptr(RgAppointment) first = g_list_model_get_item (G_LIST_MODEL (rg_week_view_get_appointments (view)), 0);
+    rg_week_view_set_staff (view, rg_appointment_get_staff_id (first));
+  }
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+
+  a = find_movable (view, store);
+  g_assert_nonnull (a);
+  start = rg_appointment_get_starts_at (a);
+  end = rg_appointment_get_ends_at (a);
+
+  /* A small move is a click, not a drag. */
+  {
+    GtkGesture *drag = find_gesture (GTK_WIDGET (view), GTK_TYPE_GESTURE_DRAG);
+    graphene_rect_t bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (card_of (GTK_WIDGET (view), a)), GTK_WIDGET (view), &bounds));
+    g_signal_emit_by_name (drag, "drag-begin", bounds.origin.x + 4, bounds.origin.y + 4);
+    g_signal_emit_by_name (drag, "drag-update", 2.0, 2.0);
+    g_signal_emit_by_name (drag, "drag-end", 2.0, 2.0);
+    g_assert_cmpint (rg_appointment_get_starts_at (a), ==, start);
+  }
+
+  /* To the same time a day later: saved, the card follows. */
+  drag_card (view, a, 1, 0);
+  g_assert_null (error);
+  g_assert_cmpint (previous, ==, start);
+  g_assert_cmpint (rg_appointment_get_starts_at (a), ==, start + 86400);
+  g_assert_cmpint (rg_appointment_get_ends_at (a) - rg_appointment_get_starts_at (a), ==, end - start);
+  {
+    g_autoptr(RgStmt) stmt = rg_store_prepare (store, "SELECT starts_at FROM appointments WHERE id = ?1", NULL);
+    gboolean row;
+
+    sqlite3_bind_int64 (stmt, 1, rg_record_get_id (RG_RECORD (a)));
+    g_assert_true (rg_store_step_row (store, stmt, &row, NULL) && row);
+    g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, start + 86400);
+  }
+  assert_week_matches (view, store);
+
+  /* And 45 minutes earlier, on the 15-minute grid. */
+  previous = 0;
+  drag_card (view, a, 0, -45);
+  g_assert_null (error);
+  g_assert_cmpint (previous, ==, start + 86400);
+  g_assert_cmpint (rg_appointment_get_starts_at (a), ==, start + 86400 - 45 * 60);
+  drag_card (view, a, -1, 45);
+  g_assert_null (error);
+  g_assert_cmpint (rg_appointment_get_starts_at (a), ==, start);
+
+  /* Onto another booking of the same master: refused, the card goes back. */
+  {
+    GListModel *list = G_LIST_MODEL (rg_week_view_get_appointments (view));
+    g_autoptr(RgAppointment) other = NULL;
+    int days, minutes;
+
+    for (guint i = 0; i < g_list_model_get_n_items (list) && other == NULL; i++)
+      {
+        g_autoptr(RgAppointment) b = g_list_model_get_item (list, i);
+
+        if (b != a && rg_booking_status_is_active (rg_appointment_get_status (b)) &&
+            rg_date_compare (rg_date_from_time (rg_appointment_get_starts_at (b)), rg_date_from_time (start)) == 0)
+          other = g_object_ref (b);
+      }
+    g_assert_nonnull (other);
+
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (card_of (GTK_WIDGET (view), a)), GTK_WIDGET (view), &before));
+    days = 0;
+    minutes = (int) ((rg_appointment_get_starts_at (other) - start) / 60);
+    previous = 0;
+    drag_card (view, a, days, minutes);
+    g_assert_nonnull (error);
+    g_assert_cmpint (previous, ==, 0);
+    g_assert_cmpint (rg_appointment_get_starts_at (a), ==, start);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (card_of (GTK_WIDGET (view), a)), GTK_WIDGET (view), &after));
+    g_assert_true (graphene_rect_equal (&before, &after));
+  }
+
+  destroy_window (window, view);
+}
+
+/* Month --------------------------------------------------------------------- */
+
+static void
+assert_day_load (RgMonthView *view,
+                 RgStore     *store,
+                 RgDate       date)
+{
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store,
+                                             "SELECT count(*), total(ends_at - starts_at) FROM appointments "
+                                             "WHERE starts_at >= ?1 AND starts_at < ?2 "
+                                             "AND deleted_at IS NULL AND status <> 'cancelled' "
+                                             "AND (?3 = 0 OR staff_id = ?3)",
+                                             NULL);
+  gboolean row;
+  guint n;
+  double hours, working;
+
+  sqlite3_bind_int64 (stmt, 1, rg_date_start (date));
+  sqlite3_bind_int64 (stmt, 2, rg_date_end (date));
+  sqlite3_bind_int64 (stmt, 3, rg_month_view_get_staff (view));
+  g_assert_true (rg_store_step_row (store, stmt, &row, NULL) && row);
+
+  g_assert_true (rg_month_view_get_day_load (view, date, &n, &hours, &working));
+  g_assert_cmpuint (n, ==, sqlite3_column_int (stmt, 0));
+  g_assert_cmpfloat_with_epsilon (hours, sqlite3_column_double (stmt, 1) / 3600.0, 1e-9);
+  g_assert_cmpfloat (working, >=, 0);
+}
+
+static void
+day_activated_cb (RgMonthView  *view,
+                  const RgDate *date,
+                  RgDate       *out)
+{
+  *out = *date;
+}
+
+static void
+count_cb (gpointer  instance,
+          guint    *count)
+{
+  (*count)++;
+}
+
+static void
+test_month (void)
+{
+  g_autoptr(RgStudio) studio = open_demo ();
+  RgStore *store = rg_studio_get_store (studio);
+  RgMonthView *view = rg_month_view_new (studio);
+  GtkWindow *window = show_in_window (GTK_WIDGET (view), FALSE);
+  RgDate date = rg_date_from_time (NOW);
+  RgDate days[] = { date, { 2026, 11, 1 }, { 2026, 11, 16 }, { 2026, 11, 30 }, { 2026, 10, 26 }, { 2026, 12, 6 } };
+  RgDate activated = { 0, 0, 0 };
+  guint changes = 0, n;
+  gint64 staff_id;
+
+  g_signal_connect (view, "day-activated", G_CALLBACK (day_activated_cb), &activated);
+  g_signal_connect (view, "date-changed", G_CALLBACK (count_cb), &changes);
+
+  rg_month_view_set_date (view, date);
+  g_assert_cmpint (rg_date_compare (rg_month_view_get_date (view), date), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    assert_day_load (view, store, days[i]);
+  g_assert_true (rg_month_view_get_day_load (view, date, &n, NULL, NULL));
+  g_assert_cmpuint (n, >, 0);
+  /* The grid runs Monday 26 October to Sunday 6 December. */
+  g_assert_false (rg_month_view_get_day_load (view, (RgDate) { 2026, 10, 25 }, NULL, NULL, NULL));
+  g_assert_false (rg_month_view_get_day_load (view, (RgDate) { 2026, 12, 7 }, NULL, NULL, NULL));
+
+  /* One master's month. */
+  {
+    g_autoptr(RgStmt) stmt = rg_store_prepare (store, "SELECT staff_id FROM appointments WHERE starts_at >= ?1 LIMIT 1", NULL);
+    gboolean row;
+
+    sqlite3_bind_int64 (stmt, 1, rg_date_start (date));
+    g_assert_true (rg_store_step_row (store, stmt, &row, NULL) && row);
+    staff_id = sqlite3_column_int64 (stmt, 0);
+  }
+  rg_month_view_set_staff (view, staff_id);
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    assert_day_load (view, store, days[i]);
+  {
+    guint one;
+
+    g_assert_true (rg_month_view_get_day_load (view, date, &one, NULL, NULL));
+    g_assert_cmpuint (one, <, n);
+  }
+  rg_month_view_set_staff (view, 0);
+
+  /* Keyboard: focusable, arrows move the day, Enter opens it. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (view)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (view)));
+  changes = 0;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "month.move", "i", 1));
+  g_assert_cmpint (rg_date_compare (rg_month_view_get_date (view), rg_date_add_days (date, 1)), ==, 0);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "month.activate", NULL));
+  g_assert_cmpint (rg_date_compare (activated, rg_date_add_days (date, 1)), ==, 0);
+
+  /* Down from 29 November goes to 6 December: the next month. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "month.move", "i", 7));
+  g_assert_cmpint (rg_date_compare (rg_month_view_get_date (view), (RgDate) { 2026, 12, 6 }), ==, 0);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (view)));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+  assert_day_load (view, store, (RgDate) { 2026, 12, 24 });
+  g_assert_false (rg_month_view_get_day_load (view, (RgDate) { 2026, 11, 29 }, NULL, NULL, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "month.move", "i", -7));
+  g_assert_cmpint (rg_date_compare (rg_month_view_get_date (view), (RgDate) { 2026, 11, 29 }), ==, 0);
+
+  /* A click on a day opens it: the eleventh cell of the grid is 5 November. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+  {
+    GtkGesture *click = find_gesture (GTK_WIDGET (view), GTK_TYPE_GESTURE_CLICK);
+    GtkWidget *cell = gtk_widget_get_first_child (GTK_WIDGET (view));
+    graphene_rect_t bounds;
+
+    for (int i = 0; i < 10; i++)
+      cell = gtk_widget_get_next_sibling (cell);
+    g_assert_true (gtk_widget_compute_bounds (cell, GTK_WIDGET (view), &bounds));
+    g_signal_emit_by_name (click, "released", 1, bounds.origin.x + bounds.size.width / 2,
+                           bounds.origin.y + bounds.size.height / 2);
+    g_assert_cmpint (rg_date_compare (activated, (RgDate) { 2026, 11, 5 }), ==, 0);
+    g_assert_cmpint (rg_date_compare (rg_month_view_get_date (view), (RgDate) { 2026, 11, 5 }), ==, 0);
+    g_assert_true (gtk_widget_has_focus (cell));
+  }
+
+  destroy_window (window, view);
+}
+
+/* Live ---------------------------------------------------------------------- */
+
+static void
+test_live_insert (void)
+{
+  g_autoptr(RgStudio) studio = open_demo ();
+  RgStore *store = rg_studio_get_store (studio);
+  RgWeekView *week = rg_week_view_new (studio);
+  RgMonthView *month = rg_month_view_new (studio);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWindow *window;
+  RgDate date = rg_date_from_time (NOW);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgAppointment) added = NULL;
+  gint64 client_id, staff_id;
+  guint cards, n, n2;
+  double hours, hours2;
+
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (week));
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (month));
+  window = show_in_window (box, FALSE);
+
+  rg_week_view_set_date (week, date);
+  rg_month_view_set_date (month, date);
+  cards = assert_week_matches (week, store);
+  g_assert_true (rg_month_view_get_day_load (month, date, &n, &hours, NULL));
+
+  /* A late booking written elsewhere (nobody works at 22:00). */
+  {
+    g_autoptr(RgStmt) stmt = rg_store_prepare (store, "SELECT client_id, staff_id FROM appointments LIMIT 1", NULL);
+    gboolean row;
+
+    g_assert_true (rg_store_step_row (store, stmt, &row, NULL) && row);
+    client_id = sqlite3_column_int64 (stmt, 0);
+    staff_id = sqlite3_column_int64 (stmt, 1);
+  }
+  added = rg_appointment_new (client_id, staff_id, rg_time_from_local (date, 22 * 60), rg_time_from_local (date, 23 * 60 + 30));
+  g_assert_true (rg_studio_save (studio, added, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (assert_week_matches (week, store), ==, cards + 1);
+  g_assert_nonnull (card_of (GTK_WIDGET (week), added));
+  g_assert_true (rg_month_view_get_day_load (month, date, &n2, &hours2, NULL));
+  g_assert_cmpuint (n2, ==, n + 1);
+  g_assert_cmpfloat_with_epsilon (hours2, hours + 1.5, 1e-9);
+  assert_day_load (month, store, date);
+
+  /* Cancelled: gone from both. */
+  rg_appointment_set_status (added, RG_APPOINTMENT_CANCELLED);
+  g_assert_true (rg_studio_save (studio, added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (assert_week_matches (week, store), ==, cards);
+  g_assert_null (card_of (GTK_WIDGET (week), added));
+  g_assert_true (rg_month_view_get_day_load (month, date, &n2, &hours2, NULL));
+  g_assert_cmpuint (n2, ==, n);
+  g_assert_cmpfloat_with_epsilon (hours2, hours, 1e-9);
+
+  g_object_ref (month);
+  destroy_window (window, week);
+  g_assert_finalize_object (month);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  RgGeneratorOptions options;
+  int status;
+
+  /* Without a display, skip: make check runs this under xvfb-run. */
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  dir = g_dir_make_tmp ("regulars-views-XXXXXX", &error);
+  g_assert_no_error (error);
+  demo_path = g_build_filename (dir, "demo.db", NULL);
+  rg_generator_options_init_demo (&options, "en", NOW);
+  g_assert_true (rg_generator_write_file (demo_path, &options, NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/calendar-views/week", test_week);
+  g_test_add_func ("/calendar-views/week-drag", test_week_drag);
+  g_test_add_func ("/calendar-views/month", test_month);
+  g_test_add_func ("/calendar-views/live-insert", test_live_insert);
+
+  status = g_test_run ();
+
+  for (const char *suffix = ""; suffix; suffix = g_str_equal (suffix, "") ? "-wal"
+                                               : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+    {
+      g_autofree char *path = g_strconcat (demo_path, suffix, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+  g_free (demo_path);
+
+  return status;
+}
