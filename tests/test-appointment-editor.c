@@ -609,7 +609,8 @@ test_outside_hours_asks (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
-/* The first free slot fills the master, the date and the time. */
+/* The first free slot fills the master, the date and the time; Cancel
+ * then asks before discarding. */
 static void
 test_free_slot (void)
 {
@@ -627,7 +628,22 @@ test_free_slot (void)
   g_assert_cmpint (start, >=, rg_store_now () - 15 * 60);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (s.editor->conflict_label)));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (s.editor->hours_label)));
+
+  /* Escape with something entered asks before it is lost. */
+  gtk_widget_activate_action (GTK_WIDGET (s.editor), "editor.cancel", NULL);
+  g_assert_nonnull (s.editor);
+  {
+    GtkWindow *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  }
+  while (s.editor)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (s.saved);
   session_close (&s);
+  while (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL))
+    g_main_context_iteration (NULL, FALSE);
 }
 
 static GtkWidget *
