@@ -8,6 +8,10 @@
  * "now". Like RgDayView it is GtkScrollable with the hours and the days
  * drawn in place, and the cards are real widgets placed by size_allocate.
  *
+ * The week's bookings are read when the view is first mapped (the page may
+ * build every view up front), then follow the date, the staff filter and
+ * every commit.
+ *
  * A card dragged to another time or day lands on the 15-minute grid and
  * goes through rg_booking_move(); a refused move reports ::error and the
  * card goes back.
@@ -65,6 +69,7 @@ struct _RgWeekView
   guint              hscroll_policy : 1;
   guint              vscroll_policy : 1;
   gboolean           scroll_pending;          /* scroll to the start of work once allocated */
+  gboolean           loaded;                  /* the week is read when first shown */
 
   RgDayLayout        layout;
   guint              now_timeout;
@@ -1133,6 +1138,7 @@ rg_week_view_get_week_start (RgWeekView *self)
 static void
 reload (RgWeekView *self)
 {
+  self->loaded = TRUE;
   cancel_drag (self);
   gtk_event_controller_reset (GTK_EVENT_CONTROLLER (self->drag));
   load_schedule (self);
@@ -1158,7 +1164,8 @@ rg_week_view_set_date (RgWeekView *self,
 
   set_week (self, date);
   self->scroll_pending = TRUE;
-  reload (self);
+  if (self->loaded)
+    reload (self);
 }
 
 gint64
@@ -1180,9 +1187,12 @@ rg_week_view_set_staff (RgWeekView *self,
 
   self->staff_id = staff_id;
   rg_appointment_list_set_staff (self->appointments, staff_id);
-  reload (self);
+  if (self->loaded)
+    reload (self);
 }
 
+/* The bookings of the week (with cancelled ones, which show no card);
+ * empty until the view is first shown. */
 RgAppointmentList *
 rg_week_view_get_appointments (RgWeekView *self)
 {
@@ -1218,13 +1228,26 @@ rg_week_view_new (RgStudio *studio)
   g_signal_connect_object (self->appointments, "items-changed",
                            G_CALLBACK (appointments_changed_cb), self, G_CONNECT_SWAPPED);
 
+  /* The week is read when the view is first shown: a page may build it
+   * and set its date and staff long before. */
   set_week (self, rg_date_today ());
   self->scroll_pending = TRUE;
-  reload (self);
-  sync_cards (self);
+  load_schedule (self);
+  update_accessible_label (self);
 
   self->now_timeout = g_timeout_add_seconds (60, now_tick_cb, self);
   return self;
+}
+
+static void
+rg_week_view_map (GtkWidget *widget)
+{
+  RgWeekView *self = RG_WEEK_VIEW (widget);
+
+  if (!self->loaded && self->studio)
+    reload (self);
+
+  GTK_WIDGET_CLASS (rg_week_view_parent_class)->map (widget);
 }
 
 /* GtkScrollable ---------------------------------------------------------------- */
@@ -1395,6 +1418,7 @@ rg_week_view_class_init (RgWeekViewClass *klass)
   widget_class->size_allocate = rg_week_view_size_allocate;
   widget_class->snapshot = rg_week_view_snapshot;
   widget_class->set_focus_child = rg_week_view_set_focus_child;
+  widget_class->map = rg_week_view_map;
 
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
   g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
