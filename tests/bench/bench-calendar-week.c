@@ -1,0 +1,206 @@
+/* bench-calendar-week.c — the week and month views on the reference
+ * database (30 staff, about 300 appointments a day): switching the week
+ * view to the next week — model update, layout and snapshot — for one
+ * master and for everyone, and the month view to the next month, each
+ * against the bare SQL query for the same range.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdio.h>
+
+#include "bench-common.h"
+#include "model/rg-time.h"
+#include "widgets/rg-month-view.h"
+#include "widgets/rg-week-view.h"
+
+#define WIDTH  1600
+#define HEIGHT 1000
+#define WEEKS  16
+
+static void
+lay_out_and_snapshot (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int min, nat;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, WIDTH, &min, &nat, NULL, NULL);
+  gtk_widget_size_allocate (widget, &(GtkAllocation) { 0, 0, WIDTH, HEIGHT }, -1);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), WIDTH, HEIGHT);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
+static guint
+bare_query (RgStore *store,
+            gint64   from,
+            gint64   to,
+            gint64   staff_id)
+{
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store,
+                                             "SELECT id, created_at, updated_at, deleted_at, client_id, staff_id, "
+                                             "starts_at, ends_at, status, price, note, series_id, allow_overlap "
+                                             "FROM appointments WHERE starts_at < ?2 AND starts_at >= ?1 - 86400 "
+                                             "AND ends_at > ?1 AND deleted_at IS NULL AND (?3 = 0 OR staff_id = ?3) "
+                                             "ORDER BY starts_at, id",
+                                             NULL);
+  gboolean row = TRUE;
+  guint n = 0;
+
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  sqlite3_bind_int64 (stmt, 3, staff_id);
+  while (row && rg_store_step_row (store, stmt, &row, NULL))
+    n += row;
+  return n;
+}
+
+static gint64
+busiest_master (RgStore *store,
+                RgDate   from)
+{
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store,
+                                             "SELECT staff_id FROM appointments WHERE starts_at >= ?1 AND starts_at < ?2 "
+                                             "GROUP BY staff_id ORDER BY count(*) DESC LIMIT 1",
+                                             NULL);
+  gboolean row = FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, rg_date_start (from));
+  sqlite3_bind_int64 (stmt, 2, rg_date_start (rg_date_add_days (from, 7)));
+  if (!rg_store_step_row (store, stmt, &row, NULL) || !row)
+    return 0;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Switches the week view a week at a time; returns the p95 in ms and the
+ * bare query's p95 in @bare. */
+static double
+bench_weeks (RgWeekView *week,
+             RgStore    *store,
+             RgDate      monday,
+             int         weeks,
+             double     *bare,
+             double     *per_week)
+{
+  g_autoptr(GArray) switch_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) bare_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  guint appointments = 0;
+
+  rg_week_view_set_date (week, rg_date_add_days (monday, -7));
+  lay_out_and_snapshot (GTK_WIDGET (week));
+
+  for (int i = 0; i < weeks; i++)
+    {
+      RgDate next = rg_date_add_days (monday, 7 * i);
+      gint64 t0;
+      double a, b;
+
+      t0 = g_get_monotonic_time ();
+      rg_week_view_set_date (week, next);
+      lay_out_and_snapshot (GTK_WIDGET (week));
+      a = (g_get_monotonic_time () - t0) / 1000.0;
+
+      t0 = g_get_monotonic_time ();
+      appointments += bare_query (store, rg_date_start (next), rg_date_start (rg_date_add_days (next, 7)),
+                                  rg_week_view_get_staff (week));
+      b = (g_get_monotonic_time () - t0) / 1000.0;
+
+      g_array_append_val (switch_ms, a);
+      g_array_append_val (bare_ms, b);
+    }
+
+  *bare = bench_percentile (bare_ms, 95);
+  *per_week = appointments / (double) weeks;
+  return bench_percentile (switch_ms, 95);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = bench_reference_db ();
+  g_autoptr(RgStore) store = NULL;
+  g_autoptr(RgStudio) studio = NULL;
+  g_autoptr(GArray) month_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) month_bare_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  GtkWidget *window, *box, *scroller;
+  RgWeekView *week;
+  RgMonthView *month;
+  RgDate monday;
+  gint64 master;
+  double one, one_bare, one_n, all, all_bare, all_n;
+
+  gtk_init ();
+  adw_init ();
+
+  store = rg_store_open (db, RG_STORE_OPEN_NO_CREATE, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  studio = rg_studio_new (store);
+
+  /* Busy weeks of the reference studio's last year. */
+  monday = rg_date_add_days (rg_date_week_start (rg_date_from_time (1795867200)), -7 * (WEEKS + 4));
+  master = busiest_master (store, monday);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  scroller = gtk_scrolled_window_new ();
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_box_append (GTK_BOX (box), scroller);
+
+  week = rg_week_view_new (studio);
+  rg_week_view_set_staff (week, master);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (week));
+  month = rg_month_view_new (studio);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (month));
+
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (window))
+    g_main_context_iteration (NULL, TRUE);
+
+  one = bench_weeks (week, store, monday, WEEKS, &one_bare, &one_n);
+  rg_week_view_set_staff (week, 0);
+  /* Everyone's week holds some 2,000 cards: fewer rounds. */
+  all = bench_weeks (week, store, monday, 4, &all_bare, &all_n);
+
+  /* The month view, a month at a time over a year. */
+  rg_month_view_set_date (month, monday);
+  lay_out_and_snapshot (GTK_WIDGET (month));
+  for (int i = 1; i <= 12; i++)
+    {
+      RgDate next = { monday.year + (monday.month - 1 + i) / 12, (monday.month - 1 + i) % 12 + 1, 1 };
+      gint64 t0;
+      double a, b;
+
+      t0 = g_get_monotonic_time ();
+      rg_month_view_set_date (month, next);
+      lay_out_and_snapshot (GTK_WIDGET (month));
+      a = (g_get_monotonic_time () - t0) / 1000.0;
+
+      t0 = g_get_monotonic_time ();
+      bare_query (store, rg_date_start (rg_date_week_start (next)),
+                  rg_date_start (rg_date_add_days (rg_date_week_start (next), 42)), 0);
+      b = (g_get_monotonic_time () - t0) / 1000.0;
+
+      g_array_append_val (month_ms, a);
+      g_array_append_val (month_bare_ms, b);
+    }
+
+  printf ("# week of one master: %.0f appointments on average (%d switches); of everyone: %.0f (4 switches)\n",
+          one_n, WEEKS, all_n);
+  bench_report ("week-view-next-week-one-master-p95", one, "ms", one_bare, 0, 8.0);
+  bench_report ("week-view-next-week-everyone-p95", all, "ms", all_bare, 0, 0);
+  bench_report ("month-view-next-month-p95", bench_percentile (month_ms, 95), "ms",
+                bench_percentile (month_bare_ms, 95), 0, 8.0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
