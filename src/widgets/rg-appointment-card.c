@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "model/rg-booking.h"
 #include "model/rg-time.h"
 #include "rg-appointment-card.h"
 
@@ -55,21 +56,6 @@ status_icon (RgAppointmentStatus status)
     case RG_APPOINTMENT_NO_SHOW:   return "appointment-missed-symbolic";
     case RG_APPOINTMENT_BOOKED:
     default:                       return NULL;
-    }
-}
-
-const char *
-rg_appointment_status_to_label (RgAppointmentStatus status)
-{
-  switch (status)
-    {
-    case RG_APPOINTMENT_BOOKED:    return C_("appointment status", "Booked");
-    case RG_APPOINTMENT_CONFIRMED: return C_("appointment status", "Confirmed");
-    case RG_APPOINTMENT_ARRIVED:   return C_("appointment status", "Arrived");
-    case RG_APPOINTMENT_DONE:      return C_("appointment status", "Done");
-    case RG_APPOINTMENT_CANCELLED: return C_("appointment status", "Cancelled");
-    case RG_APPOINTMENT_NO_SHOW:   return C_("appointment status", "No-show");
-    default:                       return "";
     }
 }
 
@@ -157,7 +143,7 @@ update (RgAppointmentCard *self)
   gtk_label_set_label (self->detail_label, services);
 
   icon = status_icon (status);
-  show_badge (self->status_badge, icon, icon ? rg_appointment_status_to_label (status) : NULL);
+  show_badge (self->status_badge, icon, icon ? rg_booking_status_to_string (status) : NULL);
   show_badge (self->first_badge, NULL,
               self->first_visit && status != RG_APPOINTMENT_CANCELLED && status != RG_APPOINTMENT_NO_SHOW
               ? _("First visit") : NULL);
@@ -175,7 +161,7 @@ update (RgAppointmentCard *self)
     g_autofree char *description = g_strdup_printf ("%s, %s, %s. %s", time,
                                                     gtk_label_get_label (self->title_label),
                                                     services ? services : "",
-                                                    rg_appointment_status_to_label (status));
+                                                    rg_booking_status_to_string (status));
     gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
     gtk_widget_set_tooltip_text (GTK_WIDGET (self), description);

@@ -28,6 +28,4 @@ void               rg_appointment_card_set_selected    (RgAppointmentCard *self,
 gboolean           rg_appointment_card_get_selected    (RgAppointmentCard *self);
 void               rg_appointment_card_refresh         (RgAppointmentCard *self);
 
-const char        *rg_appointment_status_to_label      (RgAppointmentStatus status);
-
 G_END_DECLS

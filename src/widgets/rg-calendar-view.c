@@ -192,7 +192,7 @@ undo_clicked_cb (AdwToast *toast,
   gboolean ok;
 
   if (undo->status < 0)
-    ok = rg_booking_move (undo->studio, undo->appointment, undo->staff_id,
+    ok = rg_booking_move_exact (undo->studio, undo->appointment, undo->staff_id,
                           undo->starts_at, undo->ends_at, &error);
   else
     ok = rg_booking_undo_status (undo->studio, undo->appointment, undo->status, &error);
@@ -266,7 +266,7 @@ status_changed_cb (RgCalendarView *self,
 
   /* Translators: "Anna: Cancelled", after changing an appointment's status */
   title = g_strdup_printf (_("%s: %s"), name,
-                           rg_appointment_status_to_label (rg_appointment_get_status (appointment)));
+                           rg_booking_status_to_string (rg_appointment_get_status (appointment)));
   add_undo_toast (self, title, undo);
 }
 

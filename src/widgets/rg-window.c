@@ -141,6 +141,18 @@ show_view_activated (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->stack, g_variant_get_string (parameter, NULL));
 }
 
+/* Ctrl+N from anywhere: the calendar, and a new appointment on its day. */
+static void
+new_appointment_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  RgWindow *self = RG_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->stack, "calendar");
+  gtk_widget_activate_action (GTK_WIDGET (self->calendar_view), "calendar.new", NULL);
+}
+
 static void
 hide_card_activated (GtkWidget  *widget,
                      const char *action_name,
@@ -351,6 +363,8 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.hide-card", NULL, hide_card_activated);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-appointment", NULL, new_appointment_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-appointment", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-view", "s", "calendar");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-view", "s", "clients");
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_activated);
