@@ -26,6 +26,7 @@ struct _RgAppointmentCard
   RgAppointment *appointment;
   RgClient      *client;
   char          *services;      /* "Haircut, Styling" */
+  char          *description;   /* for the tooltip and the accessible label */
   gboolean       first_visit;
   GdkRGBA        color;
   gboolean       selected;
@@ -73,18 +74,42 @@ make_badge (RgAppointmentCard *self,
   return GTK_IMAGE (image);
 }
 
+/* The badge's meaning is kept on it for the tooltip, which is built only
+ * when asked for: setting a tooltip costs a round trip to the display on
+ * X11, too much for cards rebound on every scroll. */
 static void
 show_badge (GtkImage   *badge,
             const char *icon,
-            const char *tooltip)
+            const char *meaning)
 {
-  gboolean visible = tooltip != NULL;
+  gboolean visible = meaning != NULL;
 
   if (visible && icon)
     gtk_image_set_from_icon_name (badge, icon);
-  if (visible && g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (badge)), tooltip) != 0)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (badge), tooltip);
+  g_object_set_data_full (G_OBJECT (badge), "rg-meaning", g_strdup (meaning), g_free);
   gtk_widget_set_visible (GTK_WIDGET (badge), visible);
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    data)
+{
+  RgAppointmentCard *self = RG_APPOINTMENT_CARD (widget);
+  GtkWidget *picked = keyboard ? NULL : gtk_widget_pick (widget, x, y, GTK_PICK_DEFAULT);
+  const char *meaning = picked && GTK_IS_IMAGE (picked) ? g_object_get_data (G_OBJECT (picked), "rg-meaning") : NULL;
+
+  if (meaning)
+    gtk_tooltip_set_text (tooltip, meaning);
+  else if (self->description)
+    gtk_tooltip_set_text (tooltip, self->description);
+  else
+    return FALSE;
+
+  return TRUE;
 }
 
 /* Whether the client's birthday falls in the week (Monday to Sunday) of
@@ -164,7 +189,8 @@ update (RgAppointmentCard *self)
                                                     rg_booking_status_to_string (status));
     gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self), description);
+    g_free (self->description);
+    self->description = g_steal_pointer (&description);
   }
 }
 
@@ -354,6 +380,7 @@ rg_appointment_card_dispose (GObject *object)
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
   unbind (self);
+  g_clear_pointer (&self->description, g_free);
   g_clear_object (&self->studio);
 
   G_OBJECT_CLASS (rg_appointment_card_parent_class)->dispose (object);
@@ -394,6 +421,8 @@ rg_appointment_card_init (RgAppointmentCard *self)
   gdk_rgba_parse (&self->color, "#3584e4");
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_margin_start (self->box, 8);
