@@ -1,7 +1,8 @@
 /* rg-hours-row.c — one weekday's working hours.
  *
  * An expander row per weekday: its switch says whether the person works
- * that day, its subtitle sums the hours up ("10:00–14:00, 15:00–19:00"),
+ * that day, its subtitle sums the hours up ("10:00–14:00, 15:00–19:00")
+ * or says what is wrong with them (the start and end of a bad span turn red),
  * and expanded it shows one row per span with the start and end, plus
  * "Add a Break", which cuts an hour out of the middle of the longest span.
  * Nothing is written here: the staff editor reads the spans when it saves.
@@ -135,6 +136,7 @@ update_summary (RgHoursRow *self)
 {
   gboolean works = adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (self));
   g_autoptr(GString) summary = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
   guint index;
   int start;
 
@@ -154,7 +156,11 @@ update_summary (RgHoursRow *self)
       g_string_append_printf (summary, _("%s–%s"), from, to);
     }
 
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), summary->str);
+  /* Hours the store would refuse say why, right away. */
+  if (works && !rg_schedule_check_hours ((const RgSpan *) self->spans->data, self->spans->len, &error))
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), error->message);
+  else
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), summary->str);
 
   for (guint i = 0; i < self->spins->len; i++)
     {

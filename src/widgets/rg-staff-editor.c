@@ -422,9 +422,10 @@ rg_staff_editor_save (RgStaffEditor  *self,
         {
           g_autofree char *day = rg_hours_row_dup_day_name (wd);
 
+          /* The row says what is wrong; a toast has room for little. */
           adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self->hours[wd - 1]), TRUE);
-          /* Translators: a weekday and what is wrong with its hours */
-          g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID, _("%s: %s"), day, local_error->message);
+          /* Translators: %s is a weekday, as in "Check the working hours: Monday." */
+          g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID, _("Check the working hours: %s."), day);
           goto out;
         }
     }

@@ -493,12 +493,10 @@ delete_response_cb (AdwMessageDialog *dialog,
 
           if (RG_IS_STAFF (record))
             explained = g_error_new_literal (RG_STORE_ERROR, RG_STORE_ERROR_CONSTRAINT,
-                                             _("They have appointments, which keep them in the history. "
-                                               "Archive them instead."));
+                                             _("Someone with appointments can only be archived."));
           else
             explained = g_error_new_literal (RG_STORE_ERROR, RG_STORE_ERROR_CONSTRAINT,
-                                             _("The service has been booked, which keeps it in the history. "
-                                               "Archive it instead."));
+                                             _("A booked service can only be archived."));
           toast_error (self, explained);
         }
       else
@@ -528,7 +526,7 @@ confirm_delete (RgStudioWindow *self,
                                    RG_IS_STAFF (record)
                                    ? _("Their working hours and days off are deleted too. Someone who has had "
                                        "appointments can only be archived.")
-                                   : _("A service that has been booked can only be archived."));
+                                   : _("A booked service can only be archived."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "delete", _("_Delete"),
