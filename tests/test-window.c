@@ -130,8 +130,10 @@ test_search_narrows (void)
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
-  entry = find_child (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
-  list_view = find_child (GTK_WIDGET (window), GTK_TYPE_GRID_VIEW);
+  /* Inside the Clients page: other pages have search entries too (the
+   * calendar's staff drop-down). */
+  entry = find_child (find_child (GTK_WIDGET (window), RG_TYPE_CLIENTS_VIEW), GTK_TYPE_SEARCH_ENTRY);
+  list_view = find_child (find_child (GTK_WIDGET (window), RG_TYPE_CLIENTS_VIEW), GTK_TYPE_GRID_VIEW);
   card = find_child (GTK_WIDGET (window), RG_TYPE_CLIENT_CARD);
   g_assert_nonnull (entry);
   g_assert_nonnull (list_view);
@@ -255,7 +257,7 @@ test_narrow_folds (void)
   g_assert_false (adw_flap_get_reveal_flap (flap));
 
   /* Choosing a client opens the card over the list; back closes it. */
-  list_view = find_child (GTK_WIDGET (window), GTK_TYPE_GRID_VIEW);
+  list_view = find_child (find_child (GTK_WIDGET (window), RG_TYPE_CLIENTS_VIEW), GTK_TYPE_GRID_VIEW);
   model = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list_view)));
   wait_loaded (model);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 3, TRUE);
@@ -390,6 +392,27 @@ test_calendar_day (void)
       g_assert_no_error (error);
       g_assert_cmpuint (rg_day_view_get_n_items (day), ==, cards - 1);
     }
+  }
+
+  /* W and M switch to the week and the month; the month opens a day. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (calendar), "calendar.mode", "i", RG_CALENDAR_MODE_WEEK));
+  g_assert_cmpint (rg_calendar_view_get_mode (calendar), ==, RG_CALENDAR_MODE_WEEK);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (rg_calendar_view_get_week_view (calendar))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (calendar), "calendar.next", NULL));
+  g_assert_cmpint (rg_date_days_between (date, rg_calendar_view_get_date (calendar)), ==, 7);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (calendar), "calendar.mode", "i", RG_CALENDAR_MODE_MONTH));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (rg_calendar_view_get_month_view (calendar))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (calendar), "calendar.previous", NULL));
+  {
+    RgDate shown = rg_calendar_view_get_date (calendar);
+    RgDate expected = rg_date_add_days (date, 7);
+
+    expected.month = expected.month == 1 ? 12 : expected.month - 1;
+    g_assert_cmpint (shown.month, ==, expected.month);
+    g_signal_emit_by_name (rg_calendar_view_get_month_view (calendar), "day-activated", &date);
+    g_assert_cmpint (rg_calendar_view_get_mode (calendar), ==, RG_CALENDAR_MODE_DAY);
+    g_assert_cmpint (rg_date_compare (rg_day_view_get_date (day), date), ==, 0);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -17,7 +17,10 @@
 #include "model/rg-staff.h"
 #include "rg-appointment-card.h"
 #include "rg-appointment-editor.h"
+#include "model/rg-record-list.h"
 #include "rg-calendar-view.h"
+#include "rg-month-view.h"
+#include "rg-week-view.h"
 #include "rg-window.h"
 
 struct _RgCalendarView
@@ -26,6 +29,12 @@ struct _RgCalendarView
 
   RgStudio           *studio;
   RgDayView          *day_view;
+  RgWeekView         *week_view;
+  RgMonthView        *month_view;
+  RgCalendarMode      mode;
+  RgRecordList       *staff;
+  GArray             *staff_ids;     /* gint64 per dropdown row; 0 = everyone */
+  gint64              staff_id;      /* week and month: whose calendar */
   RgDate              date;
   gboolean            updating;
 
@@ -33,37 +42,86 @@ struct _RgCalendarView
   GtkCalendar        *calendar;
   GtkStack           *stack;
   GtkScrolledWindow  *day_scroller;
+  GtkScrolledWindow  *week_scroller;
+  AdwBin             *month_bin;
+  GtkDropDown        *staff_dropdown;
+  GtkToggleButton    *day_button;
+  GtkToggleButton    *week_button;
+  GtkToggleButton    *month_button;
 };
 
 G_DEFINE_FINAL_TYPE (RgCalendarView, rg_calendar_view, ADW_TYPE_BIN)
+
+static const char *mode_pages[] = { "day", "week", "month" };
 
 static void
 update_state (RgCalendarView *self)
 {
   gboolean has_columns = self->day_view && rg_day_view_get_n_columns (self->day_view) > 0;
 
-  gtk_stack_set_visible_child_name (self->stack, has_columns ? "day" : "empty");
+  gtk_stack_set_visible_child_name (self->stack, has_columns ? mode_pages[self->mode] : "empty");
+  gtk_widget_set_visible (GTK_WIDGET (self->staff_dropdown), has_columns && self->mode != RG_CALENDAR_MODE_DAY);
+}
+
+static char *
+capitalize (const char *text)
+{
+  char buf[8] = { 0 };
+
+  if (text == NULL || *text == '\0')
+    return g_strdup ("");
+
+  /* Weekday and month names are lower case in Russian; a title starts
+   * with a capital. */
+  g_unichar_to_utf8 (g_unichar_totitle (g_utf8_get_char (text)), buf);
+  return g_strconcat (buf, g_utf8_next_char (text), NULL);
+}
+
+static char *
+format_date (RgDate      date,
+             const char *format)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_local (date.year, date.month, date.day, 12, 0, 0);
+  return g_date_time_format (dt, format);
 }
 
 static void
 update_title (RgCalendarView *self)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_local (self->date.year, self->date.month, self->date.day, 12, 0, 0);
-  /* Translators: the day the calendar shows, see the strftime manual; e.g. "Tuesday, 24 November 2026" */
-  g_autofree char *title = g_date_time_format (dt, _("%A, %-d %B %Y"));
+  g_autofree char *title = NULL;
   g_autofree char *capitalized = NULL;
 
-  if (title && *title)
+  switch (self->mode)
     {
-      /* Weekday names are lower case in Russian; a title starts with a capital. */
-      gunichar first = g_unichar_totitle (g_utf8_get_char (title));
-      char buf[8] = { 0 };
+    case RG_CALENDAR_MODE_WEEK:
+      {
+        RgDate monday = rg_date_week_start (self->date);
+        RgDate sunday = rg_date_add_days (monday, 6);
+        /* Translators: the first day of a week in the calendar's title, e.g. "23" or "30 November" */
+        g_autofree char *first = format_date (monday, monday.month == sunday.month ? _("%-d") : _("%-d %B"));
+        /* Translators: the last day of a week in the calendar's title, e.g. "29 November 2026" */
+        g_autofree char *last = format_date (sunday, _("%-d %B %Y"));
 
-      g_unichar_to_utf8 (first, buf);
-      capitalized = g_strconcat (buf, g_utf8_next_char (title), NULL);
+        /* Translators: a week in the calendar's title, e.g. "23–29 November 2026" */
+        title = g_strdup_printf (_("%s – %s"), first, last);
+      }
+      break;
+
+    case RG_CALENDAR_MODE_MONTH:
+      /* Translators: a month in the calendar's title, see the strftime manual; %OB is the
+       * month's name on its own (nominative), e.g. "November 2026", «Ноябрь 2026» */
+      title = format_date (self->date, _("%OB %Y"));
+      break;
+
+    case RG_CALENDAR_MODE_DAY:
+    default:
+      /* Translators: the day the calendar shows, see the strftime manual; e.g. "Tuesday, 24 November 2026" */
+      title = format_date (self->date, _("%A, %-d %B %Y"));
+      break;
     }
 
-  gtk_menu_button_set_label (self->date_button, capitalized ? capitalized : "");
+  capitalized = capitalize (title);
+  gtk_menu_button_set_label (self->date_button, capitalized);
 
   self->updating = TRUE;
   {
@@ -90,7 +148,119 @@ rg_calendar_view_set_date (RgCalendarView *self,
   self->date = date;
   if (self->day_view)
     rg_day_view_set_date (self->day_view, date);
+  if (self->week_view)
+    rg_week_view_set_date (self->week_view, date);
+  if (self->month_view && rg_date_compare (rg_month_view_get_date (self->month_view), date) != 0)
+    rg_month_view_set_date (self->month_view, date);
   update_title (self);
+}
+
+RgCalendarMode
+rg_calendar_view_get_mode (RgCalendarView *self)
+{
+  g_return_val_if_fail (RG_IS_CALENDAR_VIEW (self), RG_CALENDAR_MODE_DAY);
+  return self->mode;
+}
+
+void
+rg_calendar_view_set_mode (RgCalendarView *self,
+                           RgCalendarMode  mode)
+{
+  GtkToggleButton *buttons[] = { self->day_button, self->week_button, self->month_button };
+
+  g_return_if_fail (RG_IS_CALENDAR_VIEW (self));
+  g_return_if_fail (mode <= RG_CALENDAR_MODE_MONTH);
+
+  self->mode = mode;
+  if (!gtk_toggle_button_get_active (buttons[mode]))
+    gtk_toggle_button_set_active (buttons[mode], TRUE);
+  update_state (self);
+  update_title (self);
+}
+
+static void
+mode_toggled_cb (RgCalendarView  *self,
+                 GtkToggleButton *button)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+
+  if (button == self->week_button)
+    rg_calendar_view_set_mode (self, RG_CALENDAR_MODE_WEEK);
+  else if (button == self->month_button)
+    rg_calendar_view_set_mode (self, RG_CALENDAR_MODE_MONTH);
+  else
+    rg_calendar_view_set_mode (self, RG_CALENDAR_MODE_DAY);
+}
+
+static void
+mode_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  rg_calendar_view_set_mode (RG_CALENDAR_VIEW (widget), g_variant_get_int32 (parameter));
+}
+
+RgWeekView *
+rg_calendar_view_get_week_view (RgCalendarView *self)
+{
+  g_return_val_if_fail (RG_IS_CALENDAR_VIEW (self), NULL);
+  return self->week_view;
+}
+
+RgMonthView *
+rg_calendar_view_get_month_view (RgCalendarView *self)
+{
+  g_return_val_if_fail (RG_IS_CALENDAR_VIEW (self), NULL);
+  return self->month_view;
+}
+
+/* Whose calendar the week and month show ---------------------------------- */
+
+static void
+staff_selected_cb (RgCalendarView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->staff_dropdown);
+
+  if (self->staff_ids == NULL || selected >= self->staff_ids->len)
+    return;
+
+  self->staff_id = g_array_index (self->staff_ids, gint64, selected);
+  if (self->week_view)
+    rg_week_view_set_staff (self->week_view, self->staff_id);
+  if (self->month_view)
+    rg_month_view_set_staff (self->month_view, self->staff_id);
+}
+
+static void
+staff_list_changed_cb (RgCalendarView *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->staff));
+  guint keep = 0;
+  gint64 everyone = 0;
+
+  g_array_set_size (self->staff_ids, 0);
+  gtk_string_list_append (names, _("All Staff"));
+  g_array_append_val (self->staff_ids, everyone);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgStaff) staff = g_list_model_get_item (G_LIST_MODEL (self->staff), i);
+      RgStaffRole role = rg_staff_get_role (staff);
+      gint64 id = rg_record_get_id (RG_RECORD (staff));
+
+      if (role != RG_STAFF_ROLE_MASTER && role != RG_STAFF_ROLE_RESOURCE)
+        continue;
+      if (id == self->staff_id)
+        keep = self->staff_ids->len;
+      gtk_string_list_append (names, rg_staff_get_display_name (staff));
+      g_array_append_val (self->staff_ids, id);
+    }
+
+  gtk_drop_down_set_model (self->staff_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->staff_dropdown, keep);
+  staff_selected_cb (self);
 }
 
 RgDayView *
@@ -123,13 +293,45 @@ today_activated (GtkWidget  *widget,
   rg_calendar_view_set_date (RG_CALENDAR_VIEW (widget), rg_date_today ());
 }
 
+/* A day, a week or a month back or forward, as the mode shows; a month
+ * keeps the day where it can (31 January + 1 month = 28/29 February). */
+static RgDate
+step (RgCalendarView *self,
+      int             direction)
+{
+  RgDate date = self->date;
+
+  switch (self->mode)
+    {
+    case RG_CALENDAR_MODE_WEEK:
+      return rg_date_add_days (date, 7 * direction);
+    case RG_CALENDAR_MODE_MONTH:
+      date.month += direction;
+      if (date.month < 1)
+        {
+          date.month = 12;
+          date.year--;
+        }
+      else if (date.month > 12)
+        {
+          date.month = 1;
+          date.year++;
+        }
+      date.day = MIN (date.day, g_date_get_days_in_month (date.month, date.year));
+      return date;
+    case RG_CALENDAR_MODE_DAY:
+    default:
+      return rg_date_add_days (date, direction);
+    }
+}
+
 static void
 previous_activated (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   RgCalendarView *self = RG_CALENDAR_VIEW (widget);
-  rg_calendar_view_set_date (self, rg_date_add_days (self->date, -1));
+  rg_calendar_view_set_date (self, step (self, -1));
 }
 
 static void
@@ -138,7 +340,7 @@ next_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   RgCalendarView *self = RG_CALENDAR_VIEW (widget);
-  rg_calendar_view_set_date (self, rg_date_add_days (self->date, 1));
+  rg_calendar_view_set_date (self, step (self, 1));
 }
 
 /* Toasts and undo ----------------------------------------------------------- */
@@ -271,6 +473,32 @@ status_changed_cb (RgCalendarView *self,
 }
 
 static void
+week_moved_cb (RgCalendarView *self,
+               RgAppointment  *appointment,
+               gint64          old_start,
+               gint64          old_end)
+{
+  moved_cb (self, appointment, rg_appointment_get_staff_id (appointment), old_start, old_end);
+}
+
+static void
+month_day_activated_cb (RgCalendarView *self,
+                        const RgDate   *date)
+{
+  rg_calendar_view_set_date (self, *date);
+  rg_calendar_view_set_mode (self, RG_CALENDAR_MODE_DAY);
+}
+
+static void
+month_date_changed_cb (RgCalendarView *self)
+{
+  RgDate date = rg_month_view_get_date (self->month_view);
+
+  if (rg_date_compare (date, self->date) != 0)
+    rg_calendar_view_set_date (self, date);
+}
+
+static void
 error_cb (RgCalendarView *self,
           const char     *message)
 {
@@ -382,6 +610,26 @@ rg_calendar_view_set_studio (RgCalendarView *self,
   g_signal_connect_object (self->day_view, "appointment-activated", G_CALLBACK (appointment_activated_cb),
                            self, G_CONNECT_SWAPPED);
 
+  self->week_view = rg_week_view_new (studio);
+  rg_week_view_set_date (self->week_view, self->date);
+  gtk_scrolled_window_set_child (self->week_scroller, GTK_WIDGET (self->week_view));
+  g_signal_connect_object (self->week_view, "moved", G_CALLBACK (week_moved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->week_view, "error", G_CALLBACK (error_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->week_view, "appointment-activated", G_CALLBACK (appointment_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  self->month_view = rg_month_view_new (studio);
+  rg_month_view_set_date (self->month_view, self->date);
+  adw_bin_set_child (self->month_bin, GTK_WIDGET (self->month_view));
+  g_signal_connect_object (self->month_view, "day-activated", G_CALLBACK (month_day_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->month_view, "date-changed", G_CALLBACK (month_date_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  self->staff = rg_record_list_new_staff (studio, FALSE);
+  g_signal_connect_object (self->staff, "items-changed", G_CALLBACK (staff_list_changed_cb), self, G_CONNECT_SWAPPED);
+  staff_list_changed_cb (self);
+
   /* Staff come and go (the studio settings): the empty state follows. */
   g_signal_connect_object (rg_studio_get_store (studio), "committed",
                            G_CALLBACK (columns_changed_cb), self, G_CONNECT_SWAPPED);
@@ -395,6 +643,10 @@ rg_calendar_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_CALENDAR_VIEW);
   self->day_view = NULL;
+  self->week_view = NULL;
+  self->month_view = NULL;
+  g_clear_object (&self->staff);
+  g_clear_pointer (&self->staff_ids, g_array_unref);
   g_clear_object (&self->studio);
 
   G_OBJECT_CLASS (rg_calendar_view_parent_class)->dispose (object);
@@ -413,12 +665,24 @@ rg_calendar_view_class_init (RgCalendarViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgCalendarView, calendar);
   gtk_widget_class_bind_template_child (widget_class, RgCalendarView, stack);
   gtk_widget_class_bind_template_child (widget_class, RgCalendarView, day_scroller);
+  gtk_widget_class_bind_template_child (widget_class, RgCalendarView, week_scroller);
+  gtk_widget_class_bind_template_child (widget_class, RgCalendarView, month_bin);
+  gtk_widget_class_bind_template_child (widget_class, RgCalendarView, staff_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RgCalendarView, day_button);
+  gtk_widget_class_bind_template_child (widget_class, RgCalendarView, week_button);
+  gtk_widget_class_bind_template_child (widget_class, RgCalendarView, month_button);
+  gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, staff_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "calendar.today", NULL, today_activated);
   gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, previous_activated);
   gtk_widget_class_install_action (widget_class, "calendar.next", NULL, next_activated);
   gtk_widget_class_install_action (widget_class, "calendar.new", NULL, new_activated);
+  gtk_widget_class_install_action (widget_class, "calendar.mode", "i", mode_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, 0, "calendar.mode", "i", RG_CALENDAR_MODE_DAY);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, 0, "calendar.mode", "i", RG_CALENDAR_MODE_WEEK);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, 0, "calendar.mode", "i", RG_CALENDAR_MODE_MONTH);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, 0, "calendar.today", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "calendar.new", NULL);
@@ -434,6 +698,7 @@ rg_calendar_view_init (RgCalendarView *self)
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   /* Ctrl+N books while the calendar is shown, wherever the focus is (the
    * class binding covers only a focus inside the page). */

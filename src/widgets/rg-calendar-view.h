@@ -7,8 +7,16 @@
 #include "model/rg-studio.h"
 #include "model/rg-time.h"
 #include "rg-day-view.h"
+#include "rg-month-view.h"
+#include "rg-week-view.h"
 
 G_BEGIN_DECLS
+
+typedef enum {
+  RG_CALENDAR_MODE_DAY,
+  RG_CALENDAR_MODE_WEEK,
+  RG_CALENDAR_MODE_MONTH,
+} RgCalendarMode;
 
 #define RG_TYPE_CALENDAR_VIEW (rg_calendar_view_get_type ())
 G_DECLARE_FINAL_TYPE (RgCalendarView, rg_calendar_view, RG, CALENDAR_VIEW, AdwBin)
@@ -19,5 +27,10 @@ RgDate     rg_calendar_view_get_date     (RgCalendarView *self);
 void       rg_calendar_view_set_date     (RgCalendarView *self,
                                           RgDate          date);
 RgDayView *rg_calendar_view_get_day_view (RgCalendarView *self);
+RgWeekView *rg_calendar_view_get_week_view (RgCalendarView *self);
+RgMonthView *rg_calendar_view_get_month_view (RgCalendarView *self);
+RgCalendarMode rg_calendar_view_get_mode  (RgCalendarView *self);
+void       rg_calendar_view_set_mode     (RgCalendarView *self,
+                                          RgCalendarMode  mode);
 
 G_END_DECLS
