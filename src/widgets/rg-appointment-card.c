@@ -4,7 +4,12 @@
  * status, first visit, birthday this week, allergy warning, note. Tinted
  * with the staff member's colour; cancelled and no-show appointments fade.
  * The view that holds cards places them (see RgDayView); a card follows
- * its appointment and client live.
+ * its appointment and client live, and can be rebound to another one as
+ * the calendar scrolls.
+ *
+ * A card is one widget that draws its text and badges itself: a day of a
+ * big studio shows a hundred cards at once, and a card made of labels and
+ * images was a dozen widgets, each with its style and accessible object.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
@@ -31,17 +36,27 @@ struct _RgAppointmentCard
   GdkRGBA        color;
   gboolean       selected;
 
-  GtkWidget     *box;
-  GtkLabel      *time_label;
-  GtkLabel      *title_label;
-  GtkLabel      *detail_label;
-  GtkWidget     *badges;
-  GtkImage      *status_badge;
-  GtkImage      *first_badge;
-  GtkImage      *birthday_badge;
-  GtkImage      *allergy_badge;
-  GtkImage      *note_badge;
+  char          *time_text;     /* "10:00–11:00" */
+  char          *title_text;    /* how to address the client */
+  PangoLayout   *time_layout;   /* made on first draw, dropped on change */
+  PangoLayout   *title_layout;
+  PangoLayout   *detail_layout;
+  GArray        *badges;        /* Badge, in drawing order */
 };
+
+typedef struct {
+  const char *icon;
+  char       *meaning;          /* the tooltip */
+  graphene_rect_t bounds;       /* where it was drawn, for the tooltip */
+} Badge;
+
+#define PADDING_START 8
+#define PADDING_END   4
+#define PADDING_TOP   2
+#define BADGE_SIZE    12
+#define BADGE_GAP     2
+/* Narrower than this, a card is its colour; the details are in its tooltip. */
+#define COMPACT_WIDTH 48
 
 G_DEFINE_FINAL_TYPE (RgAppointmentCard, rg_appointment_card, GTK_TYPE_WIDGET)
 
@@ -60,34 +75,28 @@ status_icon (RgAppointmentStatus status)
     }
 }
 
-/* Badges are made once per card and shown or hidden: cards are rebound
- * to other appointments as the calendar scrolls. */
-static GtkImage *
-make_badge (RgAppointmentCard *self,
-            const char        *icon)
+static void
+badge_clear (gpointer data)
 {
-  GtkWidget *image = gtk_image_new_from_icon_name (icon);
-
-  gtk_image_set_pixel_size (GTK_IMAGE (image), 12);
-  gtk_widget_set_visible (image, FALSE);
-  gtk_box_append (GTK_BOX (self->badges), image);
-  return GTK_IMAGE (image);
+  g_clear_pointer (&((Badge *) data)->meaning, g_free);
 }
 
-/* The badge's meaning is kept on it for the tooltip, which is built only
- * when asked for: setting a tooltip costs a round trip to the display on
- * X11, too much for cards rebound on every scroll. */
 static void
-show_badge (GtkImage   *badge,
-            const char *icon,
-            const char *meaning)
+add_badge (RgAppointmentCard *self,
+           const char        *icon,
+           const char        *meaning)
 {
-  gboolean visible = meaning != NULL;
+  Badge badge = { icon, g_strdup (meaning), GRAPHENE_RECT_INIT (0, 0, 0, 0) };
 
-  if (visible && icon)
-    gtk_image_set_from_icon_name (badge, icon);
-  g_object_set_data_full (G_OBJECT (badge), "rg-meaning", g_strdup (meaning), g_free);
-  gtk_widget_set_visible (GTK_WIDGET (badge), visible);
+  g_array_append_val (self->badges, badge);
+}
+
+static void
+drop_layouts (RgAppointmentCard *self)
+{
+  g_clear_object (&self->time_layout);
+  g_clear_object (&self->title_layout);
+  g_clear_object (&self->detail_layout);
 }
 
 static gboolean
@@ -99,8 +108,15 @@ query_tooltip_cb (GtkWidget  *widget,
                   gpointer    data)
 {
   RgAppointmentCard *self = RG_APPOINTMENT_CARD (widget);
-  GtkWidget *picked = keyboard ? NULL : gtk_widget_pick (widget, x, y, GTK_PICK_DEFAULT);
-  const char *meaning = picked && GTK_IS_IMAGE (picked) ? g_object_get_data (G_OBJECT (picked), "rg-meaning") : NULL;
+  const char *meaning = NULL;
+
+  for (guint i = 0; i < self->badges->len && !keyboard; i++)
+    {
+      const Badge *badge = &g_array_index (self->badges, Badge, i);
+
+      if (graphene_rect_contains_point (&badge->bounds, &GRAPHENE_POINT_INIT (x, y)))
+        meaning = badge->meaning;
+    }
 
   if (meaning)
     gtk_tooltip_set_text (tooltip, meaning);
@@ -145,11 +161,14 @@ update (RgAppointmentCard *self)
 {
   RgAppointment *a = self->appointment;
   RgAppointmentStatus status;
-  g_autofree char *services = NULL;
-  g_autofree char *time = NULL;
+  g_autofree char *description = NULL;
   const char *icon;
   gint64 start, end;
   int s, e;
+
+  g_array_set_size (self->badges, 0);
+  drop_layouts (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 
   if (a == NULL)
     return;
@@ -159,45 +178,159 @@ update (RgAppointmentCard *self)
   end = rg_appointment_get_ends_at (a);
   s = rg_time_minute_of_day (start);
   e = rg_time_minute_of_day (end);
-  time = g_strdup_printf ("%02d:%02d–%02d:%02d", s / 60, s % 60, e / 60, e % 60);
-  gtk_label_set_label (self->time_label, time);
 
-  gtk_label_set_label (self->title_label, self->client ? rg_client_get_address_as (self->client) : "");
+  g_free (self->time_text);
+  self->time_text = g_strdup_printf ("%02d:%02d–%02d:%02d", s / 60, s % 60, e / 60, e % 60);
+  g_free (self->title_text);
+  self->title_text = g_strdup (self->client ? rg_client_get_address_as (self->client) : "");
 
-  services = g_strdup (self->services ? self->services : "");
-  gtk_label_set_label (self->detail_label, services);
-
-  icon = status_icon (status);
-  show_badge (self->status_badge, icon, icon ? rg_booking_status_to_string (status) : NULL);
-  show_badge (self->first_badge, NULL,
-              self->first_visit && status != RG_APPOINTMENT_CANCELLED && status != RG_APPOINTMENT_NO_SHOW
-              ? _("First visit") : NULL);
-  show_badge (self->birthday_badge, NULL,
-              self->client && birthday_this_week (self->client, start) ? _("Birthday this week") : NULL);
-  show_badge (self->allergy_badge, NULL, self->client ? rg_client_get_medical_notes (self->client) : NULL);
-  show_badge (self->note_badge, NULL, rg_appointment_get_note (a));
+  if ((icon = status_icon (status)))
+    add_badge (self, icon, rg_booking_status_to_string (status));
+  if (self->first_visit && status != RG_APPOINTMENT_CANCELLED && status != RG_APPOINTMENT_NO_SHOW)
+    add_badge (self, "starred-symbolic", _("First visit"));
+  if (self->client && birthday_this_week (self->client, start))
+    add_badge (self, "emoji-activities-symbolic", _("Birthday this week"));
+  if (self->client && rg_client_get_medical_notes (self->client))
+    add_badge (self, "dialog-warning-symbolic", rg_client_get_medical_notes (self->client));
+  if (rg_appointment_get_note (a))
+    add_badge (self, "chat-message-new-symbolic", rg_appointment_get_note (a));
 
   if (status == RG_APPOINTMENT_CANCELLED || status == RG_APPOINTMENT_NO_SHOW)
     gtk_widget_add_css_class (GTK_WIDGET (self), "inactive");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "inactive");
 
-  {
-    g_autofree char *description = g_strdup_printf ("%s, %s, %s. %s", time,
-                                                    gtk_label_get_label (self->title_label),
-                                                    services ? services : "",
-                                                    rg_booking_status_to_string (status));
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
-    g_free (self->description);
-    self->description = g_steal_pointer (&description);
-  }
+  description = g_strdup_printf ("%s, %s, %s. %s", self->time_text, self->title_text,
+                                 self->services ? self->services : "",
+                                 rg_booking_status_to_string (status));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  g_free (self->description);
+  self->description = g_steal_pointer (&description);
 }
 
 static void
 notify_cb (RgAppointmentCard *self)
 {
   update (self);
+}
+
+static PangoLayout *
+make_layout (RgAppointmentCard *self,
+             const char        *text,
+             gboolean           bold,
+             gboolean           small,
+             int                width)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  if (bold)
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  if (small)
+    pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_set_width (layout, MAX (width, 1) * PANGO_SCALE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  return layout;
+}
+
+static void
+append_layout (GtkSnapshot *snapshot,
+               PangoLayout *layout,
+               double       x,
+               double       y,
+               GdkRGBA     *color)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* Time and badges on the first line, the client on the second, the
+ * services on the third, as far as the height allows. */
+static void
+snapshot_content (RgAppointmentCard *self,
+                  GtkSnapshot       *snapshot,
+                  int                width,
+                  int                height)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (widget));
+  int text_width = width - PADDING_START - PADDING_END;
+  int badges_width = self->badges->len * (BADGE_SIZE + BADGE_GAP);
+  GdkRGBA fg;
+  double y = PADDING_TOP;
+  int line;
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+
+  if (self->time_layout == NULL)
+    {
+      self->time_layout = make_layout (self, self->time_text, FALSE, TRUE, text_width - badges_width);
+      self->title_layout = make_layout (self, self->title_text, TRUE, FALSE, text_width);
+      self->detail_layout = make_layout (self, self->services ? self->services : "", FALSE, TRUE, text_width);
+    }
+
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  append_layout (snapshot, self->time_layout, PADDING_START, y, &fg);
+  pango_layout_get_pixel_size (self->time_layout, NULL, &line);
+
+  /* Badges at the right of the first line. */
+  for (guint i = 0; i < self->badges->len; i++)
+    {
+      Badge *badge = &g_array_index (self->badges, Badge, i);
+      double x = width - PADDING_END - (self->badges->len - i) * (BADGE_SIZE + BADGE_GAP);
+      g_autoptr(GtkIconPaintable) icon = gtk_icon_theme_lookup_icon (theme, badge->icon, NULL, BADGE_SIZE,
+                                                                     gtk_widget_get_scale_factor (widget),
+                                                                     gtk_widget_get_direction (widget), 0);
+
+      badge->bounds = GRAPHENE_RECT_INIT (x, y + (line - BADGE_SIZE) / 2.0, BADGE_SIZE, BADGE_SIZE);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &badge->bounds.origin);
+      gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), GDK_SNAPSHOT (snapshot),
+                                                BADGE_SIZE, BADGE_SIZE, &fg, 1);
+      gtk_snapshot_restore (snapshot);
+    }
+  y += line;
+
+  /* Only lines that fit whole. */
+  pango_layout_get_pixel_size (self->title_layout, NULL, &line);
+  if (y + line <= height)
+    {
+      append_layout (snapshot, self->title_layout, PADDING_START, y, &fg);
+      y += line;
+    }
+  pango_layout_get_pixel_size (self->detail_layout, NULL, &line);
+  if (y + line <= height && self->services && *self->services)
+    append_layout (snapshot, self->detail_layout, PADDING_START, y, &fg);
+
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+rg_appointment_card_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  RgAppointmentCard *self = RG_APPOINTMENT_CARD (widget);
+
+  /* The text is laid out for a width. */
+  if (self->time_layout &&
+      pango_layout_get_width (self->title_layout) != MAX (width - PADDING_START - PADDING_END, 1) * PANGO_SCALE)
+    drop_layouts (self);
+}
+
+static void
+rg_appointment_card_css_changed (GtkWidget         *widget,
+                                 GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (rg_appointment_card_parent_class)->css_changed (widget, change);
+  drop_layouts (RG_APPOINTMENT_CARD (widget));
 }
 
 static void
@@ -233,7 +366,8 @@ rg_appointment_card_snapshot (GtkWidget   *widget,
       gtk_snapshot_append_border (snapshot, &outline, widths, colors);
     }
 
-  GTK_WIDGET_CLASS (rg_appointment_card_parent_class)->snapshot (widget, snapshot);
+  if (self->appointment && width >= COMPACT_WIDTH)
+    snapshot_content (self, snapshot, width, height);
 }
 
 void
@@ -295,6 +429,7 @@ unbind (RgAppointmentCard *self)
   g_clear_object (&self->client);
   g_clear_pointer (&self->services, g_free);
   self->first_visit = FALSE;
+  drop_layouts (self);
 }
 
 /* Shows @appointment, with details the caller looked up for many cards at
@@ -378,9 +513,11 @@ rg_appointment_card_dispose (GObject *object)
 {
   RgAppointmentCard *self = RG_APPOINTMENT_CARD (object);
 
-  g_clear_pointer (&self->box, gtk_widget_unparent);
   unbind (self);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->time_text, g_free);
+  g_clear_pointer (&self->title_text, g_free);
+  g_clear_pointer (&self->badges, g_array_unref);
   g_clear_object (&self->studio);
 
   G_OBJECT_CLASS (rg_appointment_card_parent_class)->dispose (object);
@@ -394,58 +531,21 @@ rg_appointment_card_class_init (RgAppointmentCardClass *klass)
 
   object_class->dispose = rg_appointment_card_dispose;
   widget_class->snapshot = rg_appointment_card_snapshot;
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->size_allocate = rg_appointment_card_size_allocate;
+  widget_class->css_changed = rg_appointment_card_css_changed;
   gtk_widget_class_set_css_name (widget_class, "appointmentcard");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
-}
-
-static GtkLabel *
-card_label (const char *css_class)
-{
-  GtkLabel *label = GTK_LABEL (gtk_label_new (NULL));
-
-  gtk_label_set_xalign (label, 0);
-  gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (label, TRUE);
-  if (css_class)
-    gtk_widget_add_css_class (GTK_WIDGET (label), css_class);
-  return label;
 }
 
 static void
 rg_appointment_card_init (RgAppointmentCard *self)
 {
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-
   gdk_rgba_parse (&self->color, "#3584e4");
+  self->badges = g_array_new (FALSE, TRUE, sizeof (Badge));
+  g_array_set_clear_func (self->badges, badge_clear);
+
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
-
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_margin_start (self->box, 8);
-  gtk_widget_set_margin_end (self->box, 4);
-  gtk_widget_set_margin_top (self->box, 2);
-  gtk_widget_set_valign (self->box, GTK_ALIGN_START);
-
-  self->time_label = card_label ("caption");
-  gtk_widget_set_hexpand (GTK_WIDGET (self->time_label), TRUE);
-  self->badges = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
-  self->status_badge = make_badge (self, "object-select-symbolic");
-  self->first_badge = make_badge (self, "starred-symbolic");
-  self->birthday_badge = make_badge (self, "emoji-activities-symbolic");
-  self->allergy_badge = make_badge (self, "dialog-warning-symbolic");
-  self->note_badge = make_badge (self, "chat-message-new-symbolic");
-  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->time_label));
-  gtk_box_append (GTK_BOX (top), self->badges);
-
-  self->title_label = card_label ("heading");
-  self->detail_label = card_label ("caption");
-
-  gtk_box_append (GTK_BOX (self->box), top);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->title_label));
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->detail_label));
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 }

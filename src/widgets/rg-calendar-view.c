@@ -39,6 +39,7 @@ struct _RgCalendarView
   gboolean            updating;
 
   GtkMenuButton      *date_button;
+  GtkLabel           *date_label;
   GtkCalendar        *calendar;
   GtkStack           *stack;
   GtkScrolledWindow  *day_scroller;
@@ -115,13 +116,13 @@ update_title (RgCalendarView *self)
 
     case RG_CALENDAR_MODE_DAY:
     default:
-      /* Translators: the day the calendar shows, see the strftime manual; e.g. "Tuesday, 24 November 2026" */
-      title = format_date (self->date, _("%A, %-d %B %Y"));
+      /* Translators: the day the calendar shows, see the strftime manual; e.g. "Tue, 24 November 2026" */
+      title = format_date (self->date, _("%a, %-d %B %Y"));
       break;
     }
 
   capitalized = capitalize (title);
-  gtk_menu_button_set_label (self->date_button, capitalized);
+  gtk_label_set_label (self->date_label, capitalized);
 
   self->updating = TRUE;
   {
@@ -155,6 +156,52 @@ rg_calendar_view_set_date (RgCalendarView *self,
   update_title (self);
 }
 
+static void week_moved_cb          (RgCalendarView *self,
+                                    RgAppointment  *appointment,
+                                    gint64          old_start,
+                                    gint64          old_end);
+static void error_cb               (RgCalendarView *self,
+                                    const char     *message);
+static void appointment_activated_cb (RgCalendarView *self,
+                                      RgAppointment  *appointment);
+static void month_day_activated_cb (RgCalendarView *self,
+                                    const RgDate   *date);
+static void month_date_changed_cb  (RgCalendarView *self);
+
+/* The week and the month are built the first time they are shown: most
+ * days the administrator stays on the day, and the window opens sooner. */
+static void
+ensure_view (RgCalendarView *self,
+             RgCalendarMode  mode)
+{
+  if (self->studio == NULL)
+    return;
+
+  if (mode == RG_CALENDAR_MODE_WEEK && self->week_view == NULL)
+    {
+      self->week_view = rg_week_view_new (self->studio);
+      rg_week_view_set_date (self->week_view, self->date);
+      rg_week_view_set_staff (self->week_view, self->staff_id);
+      gtk_scrolled_window_set_child (self->week_scroller, GTK_WIDGET (self->week_view));
+      g_signal_connect_object (self->week_view, "moved", G_CALLBACK (week_moved_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->week_view, "error", G_CALLBACK (error_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->week_view, "appointment-activated", G_CALLBACK (appointment_activated_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+
+  if (mode == RG_CALENDAR_MODE_MONTH && self->month_view == NULL)
+    {
+      self->month_view = rg_month_view_new (self->studio);
+      rg_month_view_set_date (self->month_view, self->date);
+      rg_month_view_set_staff (self->month_view, self->staff_id);
+      adw_bin_set_child (self->month_bin, GTK_WIDGET (self->month_view));
+      g_signal_connect_object (self->month_view, "day-activated", G_CALLBACK (month_day_activated_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->month_view, "date-changed", G_CALLBACK (month_date_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+}
+
 RgCalendarMode
 rg_calendar_view_get_mode (RgCalendarView *self)
 {
@@ -171,6 +218,7 @@ rg_calendar_view_set_mode (RgCalendarView *self,
   g_return_if_fail (RG_IS_CALENDAR_VIEW (self));
   g_return_if_fail (mode <= RG_CALENDAR_MODE_MONTH);
 
+  ensure_view (self, mode);
   self->mode = mode;
   if (!gtk_toggle_button_get_active (buttons[mode]))
     gtk_toggle_button_set_active (buttons[mode], TRUE);
@@ -610,22 +658,6 @@ rg_calendar_view_set_studio (RgCalendarView *self,
   g_signal_connect_object (self->day_view, "appointment-activated", G_CALLBACK (appointment_activated_cb),
                            self, G_CONNECT_SWAPPED);
 
-  self->week_view = rg_week_view_new (studio);
-  rg_week_view_set_date (self->week_view, self->date);
-  gtk_scrolled_window_set_child (self->week_scroller, GTK_WIDGET (self->week_view));
-  g_signal_connect_object (self->week_view, "moved", G_CALLBACK (week_moved_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->week_view, "error", G_CALLBACK (error_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->week_view, "appointment-activated", G_CALLBACK (appointment_activated_cb),
-                           self, G_CONNECT_SWAPPED);
-
-  self->month_view = rg_month_view_new (studio);
-  rg_month_view_set_date (self->month_view, self->date);
-  adw_bin_set_child (self->month_bin, GTK_WIDGET (self->month_view));
-  g_signal_connect_object (self->month_view, "day-activated", G_CALLBACK (month_day_activated_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->month_view, "date-changed", G_CALLBACK (month_date_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-
   self->staff = rg_record_list_new_staff (studio, FALSE);
   g_signal_connect_object (self->staff, "items-changed", G_CALLBACK (staff_list_changed_cb), self, G_CONNECT_SWAPPED);
   staff_list_changed_cb (self);
@@ -662,6 +694,7 @@ rg_calendar_view_class_init (RgCalendarViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/rg-calendar-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RgCalendarView, date_button);
+  gtk_widget_class_bind_template_child (widget_class, RgCalendarView, date_label);
   gtk_widget_class_bind_template_child (widget_class, RgCalendarView, calendar);
   gtk_widget_class_bind_template_child (widget_class, RgCalendarView, stack);
   gtk_widget_class_bind_template_child (widget_class, RgCalendarView, day_scroller);

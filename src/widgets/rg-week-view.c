@@ -791,15 +791,11 @@ place_card (RgWeekView *self,
   GtkAllocation allocation = {
     (int) x, (int) y, (int) MAX (lane_width - 2, MIN_CARD_WIDTH), (int) MAX (h, MIN_CARD_HEIGHT)
   };
-  GtkWidget *inside;
 
+  /* Too narrow for words (many lanes for everyone's week), a card draws
+   * only its colour, with the details in its tooltip. */
   gtk_widget_set_child_visible (card, TRUE);
   gtk_widget_size_allocate (card, &allocation, -1);
-
-  /* Too narrow for words (many lanes for everyone's week): the card is its
-   * colour, with the details in its tooltip. */
-  if ((inside = gtk_widget_get_first_child (card)))
-    gtk_widget_set_child_visible (inside, allocation.width >= COMPACT_WIDTH);
 }
 
 static void
