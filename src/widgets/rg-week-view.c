@@ -41,7 +41,6 @@
 #define MIN_CARD_HEIGHT   16
 #define MIN_CARD_WIDTH    14   /* the card's own margins need 12 */
 #define DRAG_THRESHOLD    6
-#define COMPACT_WIDTH     48
 
 struct _RgWeekView
 {
