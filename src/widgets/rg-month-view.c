@@ -23,7 +23,7 @@
 #include "model/rg-record-list.h"
 #include "model/rg-staff.h"
 #include "rg-month-view.h"
-#include "rg-work-hours.h"
+#include "model/rg-work-hours.h"
 
 #define MAX_WEEKS     6
 #define MAX_CELLS     (MAX_WEEKS * 7)

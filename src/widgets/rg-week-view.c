@@ -31,7 +31,7 @@
 #include "model/rg-staff.h"
 #include "rg-appointment-card.h"
 #include "rg-week-view.h"
-#include "rg-work-hours.h"
+#include "model/rg-work-hours.h"
 
 #define N_DAYS            7
 #define GUTTER_WIDTH      56

@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "model/rg-schedule.h"
-#include "model/rg-time.h"
+#include "rg-schedule.h"
+#include "rg-time.h"
 #include "store/rg-store.h"
 
 G_BEGIN_DECLS

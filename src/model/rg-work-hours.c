@@ -8,7 +8,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
-#define G_LOG_DOMAIN "rg-work-hours"
+#define G_LOG_DOMAIN "rg-model"
 
 #include "config.h"
 
