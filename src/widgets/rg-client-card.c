@@ -473,6 +473,26 @@ rg_client_card_set_property (GObject      *object,
     }
 }
 
+/* The pane keeps to a sidebar's width: wrapped labels (notes, the empty
+ * state) would otherwise ask for a line's whole width and take half the
+ * window from the calendar. */
+#define PANE_NATURAL_WIDTH 360
+
+static void
+rg_client_card_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  GTK_WIDGET_CLASS (rg_client_card_parent_class)->measure (widget, orientation, for_size, minimum, natural,
+                                                           minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = MAX (*minimum, MIN (*natural, PANE_NATURAL_WIDTH));
+}
+
 static void
 rg_client_card_class_init (RgClientCardClass *klass)
 {
@@ -482,6 +502,7 @@ rg_client_card_class_init (RgClientCardClass *klass)
   object_class->dispose = rg_client_card_dispose;
   object_class->get_property = rg_client_card_get_property;
   object_class->set_property = rg_client_card_set_property;
+  widget_class->measure = rg_client_card_measure;
 
   properties[PROP_STUDIO] =
     g_param_spec_object ("studio", NULL, NULL, RG_TYPE_STUDIO,
