@@ -1560,14 +1560,14 @@ show_series (RgAppointmentEditor *self,
   for (guint i = 0; i < plan->len; i++)
     gtk_list_box_append (self->series_list, occurrence_row (g_ptr_array_index (plan, i)));
 
+  /* Translators: how many of the occurrences of a repeating appointment are free */
   if (free < plan->len)
-    /* Translators: how many of the occurrences of a repeating appointment are free */
     description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                 "%u of %u is free. The times that are taken will be left out; "
                                                 "go back to choose another time or master.",
                                                 "%u of %u are free. The times that are taken will be left out; "
                                                 "go back to choose another time or master.",
-                                                plan->len),
+                                                free),
                                    free, plan->len);
   else
     description = g_strdup (_("All are free; those marked are outside the master’s working hours."));

@@ -104,7 +104,7 @@ update_title (RgCalendarView *self)
         g_autofree char *last = format_date (sunday, _("%-d %B %Y"));
 
         /* Translators: a week in the calendar's title, e.g. "23–29 November 2026" */
-        title = g_strdup_printf (_("%s – %s"), first, last);
+        title = g_strdup_printf (C_("week title", "%s – %s"), first, last);
       }
       break;
 
