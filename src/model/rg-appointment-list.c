@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include "rg-list-diff.h"
+
 #include "rg-appointment-list.h"
 
 /* No appointment lasts longer than a day (the schema's services stop there),
@@ -101,22 +103,10 @@ refresh (RgAppointmentList *self)
 {
   g_autoptr(GPtrArray) old = self->items;
   GPtrArray *items = query (self);
-  guint prefix = 0, suffix = 0, common = MIN (old->len, items->len);
 
   self->items = items;
-
-  while (prefix < common && old->pdata[prefix] == items->pdata[prefix])
-    prefix++;
-  while (suffix < common - prefix &&
-         old->pdata[old->len - 1 - suffix] == items->pdata[items->len - 1 - suffix])
-    suffix++;
-
-  if (prefix == old->len && prefix == items->len)
-    return;
-
-  g_list_model_items_changed (G_LIST_MODEL (self), prefix,
-                              old->len - prefix - suffix,
-                              items->len - prefix - suffix);
+  rg_list_model_report_change (G_LIST_MODEL (self), old->pdata, old->len, items->pdata, items->len,
+                               sizeof (gpointer));
 }
 
 static void

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "rg-client-list.h"
+#include "rg-list-diff.h"
 #include "store/rg-search.h"
 
 /* More changed rows than this in one commit: reload instead of patching. */
@@ -254,24 +255,9 @@ update_ids (RgClientList *self)
 {
   g_autoptr(GArray) old = self->ids;
   GArray *ids = compute_ids (self);
-  const gint64 *a = (const gint64 *) (gconstpointer) old->data;
-  const gint64 *b = (const gint64 *) (gconstpointer) ids->data;
-  guint prefix = 0, suffix = 0, common = MIN (old->len, ids->len);
 
   self->ids = ids;
-
-  while (prefix < common && a[prefix] == b[prefix])
-    prefix++;
-  while (suffix < common - prefix &&
-         a[old->len - 1 - suffix] == b[ids->len - 1 - suffix])
-    suffix++;
-
-  if (prefix == old->len && prefix == ids->len)
-    return;
-
-  g_list_model_items_changed (G_LIST_MODEL (self), prefix,
-                              old->len - prefix - suffix,
-                              ids->len - prefix - suffix);
+  rg_list_model_report_change (G_LIST_MODEL (self), old->data, old->len, ids->data, ids->len, sizeof (gint64));
 }
 
 /* Store changes ------------------------------------------------------------ */

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include "rg-list-diff.h"
+
 #include "rg-record-list.h"
 #include "rg-service.h"
 #include "rg-staff.h"
@@ -69,22 +71,10 @@ refresh (RgRecordList *self)
 {
   g_autoptr(GPtrArray) old = self->items;
   GPtrArray *items = query (self);
-  guint prefix = 0, suffix = 0, common = MIN (old->len, items->len);
 
   self->items = items;
-
-  while (prefix < common && old->pdata[prefix] == items->pdata[prefix])
-    prefix++;
-  while (suffix < common - prefix &&
-         old->pdata[old->len - 1 - suffix] == items->pdata[items->len - 1 - suffix])
-    suffix++;
-
-  if (prefix == old->len && prefix == items->len)
-    return;
-
-  g_list_model_items_changed (G_LIST_MODEL (self), prefix,
-                              old->len - prefix - suffix,
-                              items->len - prefix - suffix);
+  rg_list_model_report_change (G_LIST_MODEL (self), old->pdata, old->len, items->pdata, items->len,
+                               sizeof (gpointer));
 }
 
 static void
