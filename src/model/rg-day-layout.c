@@ -89,10 +89,16 @@ void
 rg_day_layout_assign_lanes (RgDayItem *items,
                             guint      n_items)
 {
-  g_autofree RgDayItem **sorted = g_new (RgDayItem *, n_items);
-  g_autofree int *lane_end = g_new0 (int, MAX (n_items, 1));
+  g_autofree RgDayItem **sorted = NULL;
+  g_autofree int *lane_end = NULL;
   guint group_start = 0, n_lanes = 0;
   int group_end = G_MININT;
+
+  if (n_items == 0)
+    return;
+
+  sorted = g_new (RgDayItem *, n_items);
+  lane_end = g_new0 (int, n_items);
 
   for (guint i = 0; i < n_items; i++)
     sorted[i] = &items[i];
