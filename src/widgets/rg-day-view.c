@@ -23,6 +23,7 @@
 #include "model/rg-schedule.h"
 #include "model/rg-staff.h"
 #include "rg-appointment-card.h"
+#include "rg-calendar-draw.h"
 #include "rg-day-view.h"
 
 #define GUTTER_WIDTH      56
@@ -949,20 +950,6 @@ first_working_minute (RgDayView *self)
 }
 
 static void
-configure_adjustment (GtkAdjustment *adjustment,
-                      double         value,
-                      double         upper,
-                      double         page)
-{
-  if (adjustment == NULL)
-    return;
-
-  upper = MAX (upper, page);
-  gtk_adjustment_configure (adjustment, CLAMP (value, 0, upper - page), 0, upper,
-                            page * 0.1, page * 0.9, page);
-}
-
-static void
 rg_day_view_measure (GtkWidget      *widget,
                      GtkOrientation  orientation,
                      int             for_size,
@@ -1007,9 +994,9 @@ rg_day_view_size_allocate (GtkWidget *widget,
   h_before = hvalue (self);
   v_before = vvalue (self);
   self->in_allocate = TRUE;
-  configure_adjustment (self->hadjustment, hvalue (self),
+  rg_calendar_configure_adjustment (self->hadjustment, hvalue (self),
                         rg_day_layout_content_width (&self->layout), width);
-  configure_adjustment (self->vadjustment,
+  rg_calendar_configure_adjustment (self->vadjustment,
                         self->scroll_pending
                           ? rg_day_layout_y_for_minute (&self->layout, first_working_minute (self)) - HEADER_HEIGHT
                           : vvalue (self),
@@ -1068,56 +1055,6 @@ rg_day_view_size_allocate (GtkWidget *widget,
 
 /* Drawing -------------------------------------------------------------------- */
 
-static GdkRGBA
-named_color (GtkWidget  *widget,
-             const char *name,
-             const char *fallback)
-{
-  GdkRGBA color;
-
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, &color))
-    gdk_rgba_parse (&color, fallback);
-  return color;
-}
-
-static GdkRGBA
-with_alpha (GdkRGBA color,
-            double  alpha)
-{
-  color.alpha *= alpha;
-  return color;
-}
-
-static void
-draw_text (RgDayView   *self,
-           GtkSnapshot *snapshot,
-           const char  *text,
-           double       x,
-           double       y,
-           double       max_width,
-           gboolean     bold,
-           GdkRGBA      color)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-
-  if (bold)
-    {
-      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-      pango_layout_set_attributes (layout, attrs);
-    }
-  if (max_width > 0)
-    {
-      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    }
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gtk_snapshot_append_layout (snapshot, layout, &color);
-  gtk_snapshot_restore (snapshot);
-}
-
 static void
 rg_day_view_snapshot (GtkWidget   *widget,
                       GtkSnapshot *snapshot)
@@ -1125,13 +1062,13 @@ rg_day_view_snapshot (GtkWidget   *widget,
   RgDayView *self = RG_DAY_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  GdkRGBA bg = named_color (widget, "view_bg_color", "#ffffff");
-  GdkRGBA header_bg = named_color (widget, "window_bg_color", "#fafafa");
-  GdkRGBA fg = named_color (widget, "view_fg_color", "#000000");
-  GdkRGBA line = with_alpha (fg, 0.12);
-  GdkRGBA faint = with_alpha (fg, 0.05);
-  GdkRGBA shade = with_alpha (fg, 0.045);
-  GdkRGBA dim = with_alpha (fg, 0.6);
+  GdkRGBA bg = rg_calendar_named_color (widget, "view_bg_color", "#ffffff");
+  GdkRGBA header_bg = rg_calendar_named_color (widget, "window_bg_color", "#fafafa");
+  GdkRGBA fg = rg_calendar_named_color (widget, "view_fg_color", "#000000");
+  GdkRGBA line = rg_calendar_with_alpha (fg, 0.12);
+  GdkRGBA faint = rg_calendar_with_alpha (fg, 0.05);
+  GdkRGBA shade = rg_calendar_with_alpha (fg, 0.045);
+  GdkRGBA dim = rg_calendar_with_alpha (fg, 0.6);
   double dx = -hvalue (self), dy = -vvalue (self);
   double columns_right = rg_day_layout_content_width (&self->layout) + dx;
   RgDate today = rg_date_today ();
@@ -1188,8 +1125,8 @@ rg_day_view_snapshot (GtkWidget   *widget,
   /* The appointment being drawn over free time. */
   if (self->drag_started && self->drag_mode == DRAG_CREATE)
     {
-      GdkRGBA accent = named_color (widget, "accent_bg_color", "#3584e4");
-      GdkRGBA fill = with_alpha (accent, 0.3);
+      GdkRGBA accent = rg_calendar_named_color (widget, "accent_bg_color", "#3584e4");
+      GdkRGBA fill = rg_calendar_with_alpha (accent, 0.3);
       double x = rg_day_layout_x_for_column (&self->layout, self->drag_column) + dx + 2;
       double y0 = rg_day_layout_y_for_minute (&self->layout, self->drag_start) + dy + 1;
       double y1 = rg_day_layout_y_for_minute (&self->layout, self->drag_end) + dy - 1;
@@ -1205,12 +1142,12 @@ rg_day_view_snapshot (GtkWidget   *widget,
       gtk_snapshot_append_border (snapshot, &box, widths, colors);
       g_snprintf (label, sizeof label, "%02d:%02d–%02d:%02d", self->drag_start / 60, self->drag_start % 60,
                   self->drag_end / 60, self->drag_end % 60);
-      draw_text (self, snapshot, label, x + 8, y0 + 2, self->layout.column_width - 20, TRUE, fg);
+      rg_calendar_draw_text (GTK_WIDGET (self), snapshot, label, x + 8, y0 + 2, self->layout.column_width - 20, TRUE, fg);
     }
 
   if (rg_date_compare (self->date, today) == 0)
     {
-      GdkRGBA now_color = named_color (widget, "destructive_color", "#e01b24");
+      GdkRGBA now_color = rg_calendar_named_color (widget, "destructive_color", "#e01b24");
       int minute = rg_time_minute_of_day (g_get_real_time () / G_USEC_PER_SEC);
       double y = rg_day_layout_y_for_minute (&self->layout, minute) + dy;
 
@@ -1232,7 +1169,7 @@ rg_day_view_snapshot (GtkWidget   *widget,
       if (y < HEADER_HEIGHT - 10 || y > height + 10)
         continue;
       g_snprintf (label, sizeof label, "%02d:00", h);
-      draw_text (self, snapshot, label, 8, y - 8, 0, FALSE, dim);
+      rg_calendar_draw_text (GTK_WIDGET (self), snapshot, label, 8, y - 8, 0, FALSE, dim);
     }
   gtk_snapshot_pop (snapshot);
 
@@ -1250,10 +1187,10 @@ rg_day_view_snapshot (GtkWidget   *widget,
         gdk_rgba_parse (&color, "#3584e4");
 
       gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x + 8, 8, 4, HEADER_HEIGHT - 16));
-      draw_text (self, snapshot, rg_staff_get_display_name (staff), x + 18, spans->len ? 12 : 5,
+      rg_calendar_draw_text (GTK_WIDGET (self), snapshot, rg_staff_get_display_name (staff), x + 18, spans->len ? 12 : 5,
                  self->layout.column_width - 26, TRUE, fg);
       if (spans->len == 0)
-        draw_text (self, snapshot, _("Day off"), x + 18, 23, self->layout.column_width - 26, FALSE, dim);
+        rg_calendar_draw_text (GTK_WIDGET (self), snapshot, _("Day off"), x + 18, 23, self->layout.column_width - 26, FALSE, dim);
       gtk_snapshot_append_color (snapshot, &line,
                                  &GRAPHENE_RECT_INIT (x + self->layout.column_width - 1, 0, 1, HEADER_HEIGHT));
     }

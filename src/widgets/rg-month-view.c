@@ -18,6 +18,8 @@
 
 #include "config.h"
 
+#include "rg-calendar-draw.h"
+
 #include <glib/gi18n.h>
 
 #include "model/rg-record-list.h"
@@ -687,26 +689,6 @@ rg_month_view_size_allocate (GtkWidget *widget,
 
 /* Drawing ------------------------------------------------------------------------ */
 
-static GdkRGBA
-named_color (GtkWidget  *widget,
-             const char *name,
-             const char *fallback)
-{
-  GdkRGBA color;
-
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, &color))
-    gdk_rgba_parse (&color, fallback);
-  return color;
-}
-
-static GdkRGBA
-with_alpha (GdkRGBA color,
-            double  alpha)
-{
-  color.alpha *= alpha;
-  return color;
-}
-
 static PangoLayout *
 text_layout (GtkWidget  *widget,
              const char *text,
@@ -771,12 +753,12 @@ draw_cell (RgMonthView *self,
   gboolean outside = !in_month (self, date);
   gboolean today = rg_date_compare (date, self->today) == 0;
   const char *off = off_label (self, load);
-  GdkRGBA fg = named_color (widget, "view_fg_color", "#000000");
-  GdkRGBA accent_bg = named_color (widget, "accent_bg_color", "#3584e4");
-  GdkRGBA accent_fg = named_color (widget, "accent_fg_color", "#ffffff");
-  GdkRGBA accent = named_color (widget, "accent_color", "#1c71d8");
-  GdkRGBA text = with_alpha (fg, outside ? 0.4 : 1.0);
-  GdkRGBA dim = with_alpha (fg, outside ? 0.35 : 0.65);
+  GdkRGBA fg = rg_calendar_named_color (widget, "view_fg_color", "#000000");
+  GdkRGBA accent_bg = rg_calendar_named_color (widget, "accent_bg_color", "#3584e4");
+  GdkRGBA accent_fg = rg_calendar_named_color (widget, "accent_fg_color", "#ffffff");
+  GdkRGBA accent = rg_calendar_named_color (widget, "accent_color", "#1c71d8");
+  GdkRGBA text = rg_calendar_with_alpha (fg, outside ? 0.4 : 1.0);
+  GdkRGBA dim = rg_calendar_with_alpha (fg, outside ? 0.35 : 0.65);
   GtkStateFlags state = gtk_widget_get_state_flags (cell);
   char number[4];
   g_autoptr(PangoLayout) day_layout = NULL;
@@ -784,17 +766,17 @@ draw_cell (RgMonthView *self,
 
   if (off)
     {
-      GdkRGBA shade = with_alpha (fg, 0.05);
+      GdkRGBA shade = rg_calendar_with_alpha (fg, 0.05);
       gtk_snapshot_append_color (snapshot, &shade, &GRAPHENE_RECT_INIT (0, 0, width, height));
     }
   if (outside)
     {
-      GdkRGBA shade = with_alpha (fg, 0.03);
+      GdkRGBA shade = rg_calendar_with_alpha (fg, 0.03);
       gtk_snapshot_append_color (snapshot, &shade, &GRAPHENE_RECT_INIT (0, 0, width, height));
     }
   if (state & GTK_STATE_FLAG_PRELIGHT)
     {
-      GdkRGBA hover = with_alpha (fg, 0.05);
+      GdkRGBA hover = rg_calendar_with_alpha (fg, 0.05);
       gtk_snapshot_append_color (snapshot, &hover, &GRAPHENE_RECT_INIT (0, 0, width, height));
     }
 
@@ -829,8 +811,8 @@ draw_cell (RgMonthView *self,
       g_autoptr(PangoLayout) layout = text_layout (cell, figures, height >= 80 ? 1.0 : 0.85, FALSE, width - 16);
       double fraction, bar_width = width - 20;
       gboolean over = FALSE;
-      GdkRGBA track = with_alpha (fg, 0.1);
-      GdkRGBA fill = outside ? with_alpha (accent_bg, 0.45) : accent_bg;
+      GdkRGBA track = rg_calendar_with_alpha (fg, 0.1);
+      GdkRGBA fill = outside ? rg_calendar_with_alpha (accent_bg, 0.45) : accent_bg;
       int w, h;
 
       if (load->working_minutes > 0)
@@ -841,7 +823,7 @@ draw_cell (RgMonthView *self,
         {
           over = TRUE;
           fraction = 1.0;
-          fill = named_color (widget, "warning_color", "#ae7b03");
+          fill = rg_calendar_named_color (widget, "warning_color", "#ae7b03");
         }
 
       pango_layout_get_pixel_size (layout, &w, &h);
@@ -859,7 +841,7 @@ draw_cell (RgMonthView *self,
     {
       GskRoundedRect outline;
       float widths[4] = { 2, 2, 2, 2 };
-      GdkRGBA ring = with_alpha (accent, 0.6);
+      GdkRGBA ring = rg_calendar_with_alpha (accent, 0.6);
       GdkRGBA colors[4] = { ring, ring, ring, ring };
 
       gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (2, 2, width - 4, height - 4), 6);
@@ -874,11 +856,11 @@ rg_month_view_snapshot (GtkWidget   *widget,
   RgMonthView *self = RG_MONTH_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  GdkRGBA bg = named_color (widget, "view_bg_color", "#ffffff");
-  GdkRGBA header_bg = named_color (widget, "window_bg_color", "#fafafa");
-  GdkRGBA fg = named_color (widget, "view_fg_color", "#000000");
-  GdkRGBA line = with_alpha (fg, 0.12);
-  GdkRGBA dim = with_alpha (fg, 0.65);
+  GdkRGBA bg = rg_calendar_named_color (widget, "view_bg_color", "#ffffff");
+  GdkRGBA header_bg = rg_calendar_named_color (widget, "window_bg_color", "#fafafa");
+  GdkRGBA fg = rg_calendar_named_color (widget, "view_fg_color", "#000000");
+  GdkRGBA line = rg_calendar_with_alpha (fg, 0.12);
+  GdkRGBA dim = rg_calendar_with_alpha (fg, 0.65);
   double cw = width / 7.0;
   double ch = (height - HEADER_HEIGHT) / (double) MAX (self->n_weeks, 1);
 

@@ -30,6 +30,7 @@
 #include "model/rg-record-list.h"
 #include "model/rg-staff.h"
 #include "rg-appointment-card.h"
+#include "rg-calendar-draw.h"
 #include "rg-week-view.h"
 #include "model/rg-work-hours.h"
 
@@ -740,20 +741,6 @@ key_pressed_cb (GtkEventControllerKey *controller,
 /* Layout --------------------------------------------------------------------- */
 
 static void
-configure_adjustment (GtkAdjustment *adjustment,
-                      double         value,
-                      double         upper,
-                      double         page)
-{
-  if (adjustment == NULL)
-    return;
-
-  upper = MAX (upper, page);
-  gtk_adjustment_configure (adjustment, CLAMP (value, 0, upper - page), 0, upper,
-                            page * 0.1, page * 0.9, page);
-}
-
-static void
 rg_week_view_measure (GtkWidget      *widget,
                       GtkOrientation  orientation,
                       int             for_size,
@@ -814,9 +801,9 @@ rg_week_view_size_allocate (GtkWidget *widget,
   self->layout.n_columns = N_DAYS;
   self->layout.column_width = MAX (MIN_COLUMN_WIDTH, (width - GUTTER_WIDTH) / (double) N_DAYS);
 
-  configure_adjustment (self->hadjustment, hvalue (self),
+  rg_calendar_configure_adjustment (self->hadjustment, hvalue (self),
                         rg_day_layout_content_width (&self->layout), width);
-  configure_adjustment (self->vadjustment,
+  rg_calendar_configure_adjustment (self->vadjustment,
                         self->scroll_pending
                           ? rg_day_layout_y_for_minute (&self->layout, first_working_minute (self)) - HEADER_HEIGHT
                           : vvalue (self),
@@ -880,56 +867,6 @@ rg_week_view_size_allocate (GtkWidget *widget,
 
 /* Drawing -------------------------------------------------------------------- */
 
-static GdkRGBA
-named_color (GtkWidget  *widget,
-             const char *name,
-             const char *fallback)
-{
-  GdkRGBA color;
-
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, &color))
-    gdk_rgba_parse (&color, fallback);
-  return color;
-}
-
-static GdkRGBA
-with_alpha (GdkRGBA color,
-            double  alpha)
-{
-  color.alpha *= alpha;
-  return color;
-}
-
-static void
-draw_text (RgWeekView  *self,
-           GtkSnapshot *snapshot,
-           const char  *text,
-           double       x,
-           double       y,
-           double       max_width,
-           gboolean     bold,
-           GdkRGBA      color)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-
-  if (bold)
-    {
-      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-      pango_layout_set_attributes (layout, attrs);
-    }
-  if (max_width > 0)
-    {
-      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    }
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gtk_snapshot_append_layout (snapshot, layout, &color);
-  gtk_snapshot_restore (snapshot);
-}
-
 /* "Mon 23", or "Tue 1 Dec" on the first of a month. */
 static char *
 day_title (RgDate date)
@@ -988,16 +925,16 @@ rg_week_view_snapshot (GtkWidget   *widget,
   RgWeekView *self = RG_WEEK_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  GdkRGBA bg = named_color (widget, "view_bg_color", "#ffffff");
-  GdkRGBA header_bg = named_color (widget, "window_bg_color", "#fafafa");
-  GdkRGBA fg = named_color (widget, "view_fg_color", "#000000");
-  GdkRGBA accent = named_color (widget, "accent_color", "#1c71d8");
-  GdkRGBA accent_bg = named_color (widget, "accent_bg_color", "#3584e4");
-  GdkRGBA line = with_alpha (fg, 0.12);
-  GdkRGBA faint = with_alpha (fg, 0.05);
-  GdkRGBA shade = with_alpha (fg, 0.045);
-  GdkRGBA dim = with_alpha (fg, 0.6);
-  GdkRGBA today_tint = with_alpha (accent_bg, 0.06);
+  GdkRGBA bg = rg_calendar_named_color (widget, "view_bg_color", "#ffffff");
+  GdkRGBA header_bg = rg_calendar_named_color (widget, "window_bg_color", "#fafafa");
+  GdkRGBA fg = rg_calendar_named_color (widget, "view_fg_color", "#000000");
+  GdkRGBA accent = rg_calendar_named_color (widget, "accent_color", "#1c71d8");
+  GdkRGBA accent_bg = rg_calendar_named_color (widget, "accent_bg_color", "#3584e4");
+  GdkRGBA line = rg_calendar_with_alpha (fg, 0.12);
+  GdkRGBA faint = rg_calendar_with_alpha (fg, 0.05);
+  GdkRGBA shade = rg_calendar_with_alpha (fg, 0.045);
+  GdkRGBA dim = rg_calendar_with_alpha (fg, 0.6);
+  GdkRGBA today_tint = rg_calendar_with_alpha (accent_bg, 0.06);
   double dx = -hvalue (self), dy = -vvalue (self);
   double columns_right = rg_day_layout_content_width (&self->layout) + dx;
   int today = rg_date_days_between (self->monday, rg_date_today ());
@@ -1052,7 +989,7 @@ rg_week_view_snapshot (GtkWidget   *widget,
 
   if (today >= 0 && today < N_DAYS)
     {
-      GdkRGBA now_color = named_color (widget, "destructive_color", "#e01b24");
+      GdkRGBA now_color = rg_calendar_named_color (widget, "destructive_color", "#e01b24");
       int minute = rg_time_minute_of_day (g_get_real_time () / G_USEC_PER_SEC);
       double x = rg_day_layout_x_for_column (&self->layout, today) + dx;
       double y = rg_day_layout_y_for_minute (&self->layout, minute) + dy;
@@ -1079,7 +1016,7 @@ rg_week_view_snapshot (GtkWidget   *widget,
       if (y < HEADER_HEIGHT - 10 || y > height + 10)
         continue;
       g_snprintf (label, sizeof label, "%02d:00", h);
-      draw_text (self, snapshot, label, 8, y - 8, 0, FALSE, dim);
+      rg_calendar_draw_text (GTK_WIDGET (self), snapshot, label, 8, y - 8, 0, FALSE, dim);
     }
   gtk_snapshot_pop (snapshot);
 
@@ -1096,7 +1033,7 @@ rg_week_view_snapshot (GtkWidget   *widget,
 
       if (d == today)
         {
-          GdkRGBA tint = with_alpha (accent_bg, 0.14);
+          GdkRGBA tint = rg_calendar_with_alpha (accent_bg, 0.14);
 
           gtk_snapshot_append_color (snapshot, &tint, &GRAPHENE_RECT_INIT (x, 0, cw, HEADER_HEIGHT));
           gtk_snapshot_append_color (snapshot, &accent_bg, &GRAPHENE_RECT_INIT (x, HEADER_HEIGHT - 3, cw, 3));
@@ -1104,9 +1041,9 @@ rg_week_view_snapshot (GtkWidget   *widget,
       else if (off)
         gtk_snapshot_append_color (snapshot, &shade, &GRAPHENE_RECT_INIT (x, 0, cw, HEADER_HEIGHT));
 
-      draw_text (self, snapshot, title, x + 8, 6, cw - 14, TRUE, d == today ? accent : fg);
+      rg_calendar_draw_text (GTK_WIDGET (self), snapshot, title, x + 8, 6, cw - 14, TRUE, d == today ? accent : fg);
       if (*subtitle)
-        draw_text (self, snapshot, subtitle, x + 8, 25, cw - 14, FALSE, off ? with_alpha (fg, 0.75) : dim);
+        rg_calendar_draw_text (GTK_WIDGET (self), snapshot, subtitle, x + 8, 25, cw - 14, FALSE, off ? rg_calendar_with_alpha (fg, 0.75) : dim);
       gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (x + cw - 1, 0, 1, HEADER_HEIGHT));
     }
   gtk_snapshot_pop (snapshot);

@@ -1,0 +1,78 @@
+/* rg-calendar-draw.c — drawing and scrolling helpers the calendar views
+ * (day, week, month) share: the theme's named colours (libadwaita's, so
+ * dark mode follows), one line of text, and a scroll adjustment.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "rg-calendar"
+
+#include "config.h"
+
+#include "rg-calendar-draw.h"
+
+/* A colour of the theme (view_bg_color, accent_color...), or @fallback. */
+GdkRGBA
+rg_calendar_named_color (GtkWidget  *widget,
+                         const char *name,
+                         const char *fallback)
+{
+  GdkRGBA color;
+
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, &color))
+    gdk_rgba_parse (&color, fallback);
+  return color;
+}
+
+GdkRGBA
+rg_calendar_with_alpha (GdkRGBA color,
+                        double  alpha)
+{
+  color.alpha *= alpha;
+  return color;
+}
+
+/* One line at (@x, @y), ellipsized to @max_width when it is positive. */
+void
+rg_calendar_draw_text (GtkWidget   *widget,
+                       GtkSnapshot *snapshot,
+                       const char  *text,
+                       double       x,
+                       double       y,
+                       double       max_width,
+                       gboolean     bold,
+                       GdkRGBA      color)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+
+  if (bold)
+    {
+      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (layout, attrs);
+    }
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* Sets a scrollable view's adjustment to its content and viewport, keeping
+ * the value within range. */
+void
+rg_calendar_configure_adjustment (GtkAdjustment *adjustment,
+                                  double         value,
+                                  double         upper,
+                                  double         page)
+{
+  if (adjustment == NULL)
+    return;
+
+  upper = MAX (upper, page);
+  gtk_adjustment_configure (adjustment, CLAMP (value, 0, upper - page), 0, upper,
+                            page * 0.1, page * 0.9, page);
+}

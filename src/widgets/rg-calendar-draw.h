@@ -1,0 +1,27 @@
+/* rg-calendar-draw.h — drawing and scrolling helpers the calendar views share.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+GdkRGBA rg_calendar_named_color         (GtkWidget     *widget,
+                                         const char    *name,
+                                         const char    *fallback);
+GdkRGBA rg_calendar_with_alpha          (GdkRGBA        color,
+                                         double         alpha);
+void    rg_calendar_draw_text           (GtkWidget     *widget,
+                                         GtkSnapshot   *snapshot,
+                                         const char    *text,
+                                         double         x,
+                                         double         y,
+                                         double         max_width,
+                                         gboolean       bold,
+                                         GdkRGBA        color);
+void    rg_calendar_configure_adjustment (GtkAdjustment *adjustment,
+                                          double         value,
+                                          double         upper,
+                                          double         page);
+
+G_END_DECLS
