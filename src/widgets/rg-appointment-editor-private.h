@@ -1,4 +1,4 @@
-/* rg-appointment-editor-private.h — the editor's insides, for its own file
+/* rg-appointment-editor-private.h — the editor's insides, for its own files
  * and for tests that drive its fields as a person would.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
@@ -100,5 +100,40 @@ void           rg_appointment_editor_set_status        (RgAppointmentEditor *sel
 void           rg_appointment_editor_set_repeat        (RgAppointmentEditor *self,
                                                         int                  every_weeks,
                                                         RgDate               until);
+
+/* Shared by the editor's files; in rg-appointment-editor.c: */
+char               *rg_appointment_editor_format_clock        (int                  minute) G_GNUC_WARN_UNUSED_RESULT;
+char               *rg_appointment_editor_format_length       (int                  minutes) G_GNUC_WARN_UNUSED_RESULT;
+char               *rg_appointment_editor_format_date         (RgDate               date) G_GNUC_WARN_UNUSED_RESULT;
+void                rg_appointment_editor_show_error          (RgAppointmentEditor *self,
+                                                               const char          *message);
+void                rg_appointment_editor_hide_error          (RgAppointmentEditor *self);
+void                rg_appointment_editor_mark_dirty          (RgAppointmentEditor *self);
+int                 rg_appointment_editor_get_start_minute    (RgAppointmentEditor *self);
+gint64              rg_appointment_editor_get_staff_id        (RgAppointmentEditor *self);
+const char         *rg_appointment_editor_get_staff_name      (RgAppointmentEditor *self);
+void                rg_appointment_editor_set_staff           (RgAppointmentEditor *self,
+                                                               gint64               id);
+RgAppointmentStatus rg_appointment_editor_get_chosen_status   (RgAppointmentEditor *self);
+gboolean            rg_appointment_editor_is_repeating        (RgAppointmentEditor *self);
+void                rg_appointment_editor_revalidate          (RgAppointmentEditor *self);
+void                rg_appointment_editor_clear_list          (GtkListBox          *list);
+void                rg_appointment_editor_finish              (RgAppointmentEditor *self,
+                                                               RgAppointment       *appointment);
+void                rg_appointment_editor_cancel              (RgAppointmentEditor *self);
+
+/* rg-appointment-editor-client.c: the client picker */
+void                rg_appointment_editor_client_class_init   (GtkWidgetClass      *widget_class);
+void                rg_appointment_editor_update_client       (RgAppointmentEditor *self);
+
+/* rg-appointment-editor-services.c: the chosen services and the picker */
+void                rg_appointment_editor_services_class_init (GtkWidgetClass      *widget_class);
+void                rg_appointment_editor_services_init       (RgAppointmentEditor *self);
+void                rg_appointment_editor_rebuild_services    (RgAppointmentEditor *self);
+void                rg_appointment_editor_fill_service_picker (RgAppointmentEditor *self);
+
+/* rg-appointment-editor-save.c: saving, and the page that lists a series */
+void                rg_appointment_editor_save_class_init     (GtkWidgetClass      *widget_class);
+void                rg_appointment_editor_show_form           (RgAppointmentEditor *self);
 
 G_END_DECLS
