@@ -1265,13 +1265,14 @@ rg_day_view_new (RgStudio *studio)
   self->schedule_changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
   self->schedule_committed_id = g_signal_connect_swapped (store, "committed", G_CALLBACK (store_committed_cb), self);
 
-  self->appointments = rg_appointment_list_new (studio);
-  g_signal_connect_object (self->appointments, "items-changed",
-                           G_CALLBACK (appointments_changed_cb), self, G_CONNECT_SWAPPED);
-
   load_columns (self);
   self->scroll_pending = TRUE;
+
+  /* Listen after the first load, and take it in once. */
+  self->appointments = rg_appointment_list_new (studio);
   rg_appointment_list_set_range (self->appointments, rg_date_start (self->date), rg_date_end (self->date));
+  g_signal_connect_object (self->appointments, "items-changed",
+                           G_CALLBACK (appointments_changed_cb), self, G_CONNECT_SWAPPED);
   appointments_changed_cb (self);
 
   self->now_timeout = g_timeout_add_seconds (60, now_tick_cb, self);
