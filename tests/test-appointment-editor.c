@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include "test-util.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -737,9 +739,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  RgGeneratorOptions options;
   int status;
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
@@ -750,12 +749,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  dir = g_dir_make_tmp ("regulars-editor-XXXXXX", &error);
-  g_assert_no_error (error);
-  demo_path = g_build_filename (dir, "demo.db", NULL);
-  rg_generator_options_init_demo (&options, "ru", NOW);
-  g_assert_true (rg_generator_write_file (demo_path, &options, NULL, &error));
-  g_assert_no_error (error);
+  /* The demo studio, as `regulars --demo` makes it. */
+  demo_path = test_make_demo ("editor", "ru", NOW);
 
   g_test_add_func ("/appointment-editor/existing-client-two-services", test_existing_client_two_services);
   g_test_add_func ("/appointment-editor/new-client-inline", test_new_client_inline);
@@ -768,13 +763,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  for (const char *suffix = ""; suffix; suffix = g_str_equal (suffix, "") ? "-wal"
-                                               : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
-    {
-      g_autofree char *path = g_strconcat (demo_path, suffix, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
+  test_remove_demo (demo_path);
   g_free (demo_path);
 
   return status;

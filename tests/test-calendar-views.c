@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include "test-util.h"
+
 #include <glib/gstdio.h>
 
 #include "io/rg-generator.h"
@@ -646,9 +648,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  RgGeneratorOptions options;
   int status;
 
   /* Without a display, skip: make check runs this under xvfb-run. */
@@ -660,12 +659,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  dir = g_dir_make_tmp ("regulars-views-XXXXXX", &error);
-  g_assert_no_error (error);
-  demo_path = g_build_filename (dir, "demo.db", NULL);
-  rg_generator_options_init_demo (&options, "en", NOW);
-  g_assert_true (rg_generator_write_file (demo_path, &options, NULL, &error));
-  g_assert_no_error (error);
+  /* The demo studio, as `regulars --demo` makes it. */
+  demo_path = test_make_demo ("views", "en", NOW);
 
   g_test_add_func ("/calendar-views/week", test_week);
   g_test_add_func ("/calendar-views/week-drag", test_week_drag);
@@ -674,13 +669,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  for (const char *suffix = ""; suffix; suffix = g_str_equal (suffix, "") ? "-wal"
-                                               : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
-    {
-      g_autofree char *path = g_strconcat (demo_path, suffix, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
+  test_remove_demo (demo_path);
   g_free (demo_path);
 
   return status;

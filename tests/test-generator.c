@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "test-util.h"
+
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
@@ -557,22 +559,6 @@ test_refuses_non_empty (void)
   g_assert_false (rg_store_in_transaction (store));
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir)
-    while ((name = g_dir_read_name (dir)))
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        g_unlink (child);
-      }
-  g_rmdir (path);
-}
-
 static guint
 count_files (const char *path)
 {
@@ -661,7 +647,7 @@ test_write_file (void)
   g_assert_cmpstr (after, ==, "my notes");
   g_assert_cmpuint (count_files (dir), ==, 1);
 
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 /* The disk fills up half way: the error says so and nothing is left behind. */
@@ -703,7 +689,7 @@ test_write_file_fails_cleanly (void)
   g_unsetenv ("RG_TEST_TARGET");
 
   g_assert_cmpuint (count_files (dir), ==, 0);
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 int

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "test-util.h"
+
 #include <glib/gstdio.h>
 
 #include "io/rg-generator.h"
@@ -673,9 +675,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  RgGeneratorOptions options;
   int status;
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
@@ -686,12 +685,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  dir = g_dir_make_tmp ("regulars-studio-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  demo_path = g_build_filename (dir, "demo.db", NULL);
-  rg_generator_options_init_demo (&options, "en", NOW);
-  g_assert_true (rg_generator_write_file (demo_path, &options, NULL, &error));
-  g_assert_no_error (error);
+  /* The demo studio, as `regulars --demo` makes it. */
+  demo_path = test_make_demo ("studio-window", "en", NOW);
 
   g_test_add_func ("/studio-window/add-staff", test_add_staff);
   g_test_add_func ("/studio-window/edit-service", test_edit_service);
@@ -703,13 +698,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  for (const char *suffix = ""; suffix; suffix = g_str_equal (suffix, "") ? "-wal"
-                                               : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
-    {
-      g_autofree char *path = g_strconcat (demo_path, suffix, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
+  test_remove_demo (demo_path);
   g_free (demo_path);
 
   return status;

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "test-util.h"
+
 #include <glib/gstdio.h>
 
 #include "io/rg-generator.h"
@@ -424,9 +426,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  RgGeneratorOptions options;
   int status;
 
   /* Without a display (a Flatpak build, a bare container), skip: make check
@@ -440,12 +439,7 @@ main (int   argc,
   adw_init ();
 
   /* The demo studio, as `regulars --demo` makes it. */
-  dir = g_dir_make_tmp ("regulars-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  demo_path = g_build_filename (dir, "demo.db", NULL);
-  rg_generator_options_init_demo (&options, "ru", NOW);
-  g_assert_true (rg_generator_write_file (demo_path, &options, NULL, &error));
-  g_assert_no_error (error);
+  demo_path = test_make_demo ("window", "ru", NOW);
 
   g_test_add_func ("/window/search-narrows", test_search_narrows);
   g_test_add_func ("/window/narrow-folds", test_narrow_folds);
@@ -453,13 +447,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  for (const char *suffix = ""; suffix; suffix = g_str_equal (suffix, "") ? "-wal"
-                                               : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
-    {
-      g_autofree char *path = g_strconcat (demo_path, suffix, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
+  test_remove_demo (demo_path);
   g_free (demo_path);
 
   return status;
