@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include "rg-studio-window.h"
+
 #include <glib/gi18n.h>
 
 #include "model/rg-format.h"
@@ -54,33 +56,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-close_page (RgServiceEditor *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (root));
-}
-
-static void
-show_error (RgServiceEditor *self,
-            const GError    *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    {
-      AdwToast *toast = adw_toast_new (escaped);
-
-      adw_toast_set_timeout (toast, 8);
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), toast);
-    }
-  else
-    g_message ("%s", error->message);
-}
 
 static void
 revert (RgServiceEditor *self)
@@ -157,11 +132,11 @@ save_activated (GtkWidget  *widget,
 
   if (!rg_service_editor_save (self, &error))
     {
-      show_error (self, error);
+      rg_studio_window_show_error (GTK_WIDGET (self), error);
       return;
     }
 
-  close_page (self);
+  rg_studio_window_close_page (GTK_WIDGET (self));
 }
 
 static void
@@ -169,7 +144,7 @@ cancel_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  close_page (RG_SERVICE_EDITOR (widget));
+  rg_studio_window_close_page (widget);
 }
 
 static void

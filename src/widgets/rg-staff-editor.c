@@ -16,6 +16,8 @@
 
 #include "config.h"
 
+#include "rg-studio-window.h"
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -480,33 +482,6 @@ out:
 /* Actions --------------------------------------------------------------------- */
 
 static void
-close_page (RgStaffEditor *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (root));
-}
-
-static void
-show_error (RgStaffEditor *self,
-            const GError  *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    {
-      AdwToast *toast = adw_toast_new (escaped);
-
-      adw_toast_set_timeout (toast, 8);
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), toast);
-    }
-  else
-    g_message ("%s", error->message);
-}
-
-static void
 save_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -516,11 +491,11 @@ save_activated (GtkWidget  *widget,
 
   if (!rg_staff_editor_save (self, &error))
     {
-      show_error (self, error);
+      rg_studio_window_show_error (GTK_WIDGET (self), error);
       return;
     }
 
-  close_page (self);
+  rg_studio_window_close_page (GTK_WIDGET (self));
 }
 
 static void
@@ -528,7 +503,7 @@ cancel_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  close_page (RG_STAFF_EDITOR (widget));
+  rg_studio_window_close_page (widget);
 }
 
 static void

@@ -761,6 +761,35 @@ rg_studio_window_init (RgStudioWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* For the editors shown as subpages: back to the lists. */
+void
+rg_studio_window_close_page (GtkWidget *page)
+{
+  GtkRoot *root = gtk_widget_get_root (page);
+
+  if (ADW_IS_PREFERENCES_WINDOW (root))
+    adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (root));
+}
+
+/* For the editors: a refused save, as a toast that stays long enough to read. */
+void
+rg_studio_window_show_error (GtkWidget    *page,
+                             const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (page);
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+  if (ADW_IS_PREFERENCES_WINDOW (root))
+    {
+      AdwToast *toast = adw_toast_new (escaped);
+
+      adw_toast_set_timeout (toast, 8);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), toast);
+    }
+  else
+    g_message ("%s", error->message);
+}
+
 RgStudioWindow *
 rg_studio_window_new (RgStudio *studio)
 {

@@ -15,4 +15,8 @@ RgStudioWindow *rg_studio_window_new         (RgStudio       *studio) G_GNUC_WAR
 RgStudio       *rg_studio_window_get_studio  (RgStudioWindow *self);
 GtkWidget      *rg_studio_window_get_editor  (RgStudioWindow *self);
 
+void            rg_studio_window_close_page  (GtkWidget      *page);
+void            rg_studio_window_show_error  (GtkWidget      *page,
+                                              const GError   *error);
+
 G_END_DECLS
