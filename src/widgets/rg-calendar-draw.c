@@ -76,3 +76,27 @@ rg_calendar_configure_adjustment (GtkAdjustment *adjustment,
   gtk_adjustment_configure (adjustment, CLAMP (value, 0, upper - page), 0, upper,
                             page * 0.1, page * 0.9, page);
 }
+
+/* A GtkScrollable view's "hadjustment"/"vadjustment" setter: keeps @slot
+ * (a new empty adjustment for NULL), calls @value_changed (swapped, with
+ * @view) when it moves, and lets go of the previous one. */
+void
+rg_calendar_set_adjustment (GtkWidget      *view,
+                            GtkAdjustment **slot,
+                            GtkAdjustment  *adjustment,
+                            GCallback       value_changed)
+{
+  if (*slot == adjustment && adjustment != NULL)
+    return;
+
+  if (*slot)
+    {
+      g_signal_handlers_disconnect_by_func (*slot, value_changed, view);
+      g_object_unref (*slot);
+    }
+  if (adjustment == NULL)
+    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
+  *slot = g_object_ref_sink (adjustment);
+  g_signal_connect_swapped (adjustment, "value-changed", value_changed, view);
+  gtk_widget_queue_allocate (view);
+}

@@ -24,4 +24,9 @@ void    rg_calendar_configure_adjustment (GtkAdjustment *adjustment,
                                           double         upper,
                                           double         page);
 
+void    rg_calendar_set_adjustment      (GtkWidget      *view,
+                                         GtkAdjustment **slot,
+                                         GtkAdjustment  *adjustment,
+                                         GCallback       value_changed);
+
 G_END_DECLS

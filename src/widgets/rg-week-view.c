@@ -1191,26 +1191,6 @@ adjustment_value_changed_cb (RgWeekView *self)
 }
 
 static void
-set_adjustment (RgWeekView     *self,
-                GtkAdjustment **slot,
-                GtkAdjustment  *adjustment)
-{
-  if (*slot == adjustment)
-    return;
-
-  if (*slot)
-    {
-      g_signal_handlers_disconnect_by_func (*slot, adjustment_value_changed_cb, self);
-      g_object_unref (*slot);
-    }
-  if (adjustment == NULL)
-    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
-  *slot = g_object_ref_sink (adjustment);
-  g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (adjustment_value_changed_cb), self);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-}
-
-static void
 rg_week_view_scrollable_init (GtkScrollableInterface *iface)
 {
 }
@@ -1253,10 +1233,10 @@ rg_week_view_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_HADJUSTMENT:
-      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      rg_calendar_set_adjustment (GTK_WIDGET (self), &self->hadjustment, g_value_get_object (value), G_CALLBACK (adjustment_value_changed_cb));
       break;
     case PROP_VADJUSTMENT:
-      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      rg_calendar_set_adjustment (GTK_WIDGET (self), &self->vadjustment, g_value_get_object (value), G_CALLBACK (adjustment_value_changed_cb));
       break;
     case PROP_HSCROLL_POLICY:
       self->hscroll_policy = g_value_get_enum (value);
@@ -1440,6 +1420,6 @@ rg_week_view_init (RgWeekView *self)
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
-  set_adjustment (self, &self->hadjustment, NULL);
-  set_adjustment (self, &self->vadjustment, NULL);
+  rg_calendar_set_adjustment (GTK_WIDGET (self), &self->hadjustment, NULL, G_CALLBACK (adjustment_value_changed_cb));
+  rg_calendar_set_adjustment (GTK_WIDGET (self), &self->vadjustment, NULL, G_CALLBACK (adjustment_value_changed_cb));
 }
