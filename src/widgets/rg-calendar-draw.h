@@ -1,4 +1,4 @@
-/* rg-calendar-draw.h — drawing and scrolling helpers the calendar views share.
+/* rg-calendar-draw.h — drawing, scrolling and card helpers the calendar views share.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -28,5 +28,14 @@ void    rg_calendar_set_adjustment      (GtkWidget      *view,
                                          GtkAdjustment **slot,
                                          GtkAdjustment  *adjustment,
                                          GCallback       value_changed);
+
+GHashTable *rg_calendar_watch_set_new   (void);
+void    rg_calendar_watch_list          (GHashTable     *watched,
+                                         GListModel     *appointments,
+                                         GCallback       moved,
+                                         gpointer        view);
+void    rg_calendar_unwatch_all         (GHashTable     *watched,
+                                         gpointer        view);
+void    rg_calendar_unparent_cards      (GHashTable     *cards);
 
 G_END_DECLS

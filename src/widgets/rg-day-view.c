@@ -342,40 +342,10 @@ appointment_moved_cb (RgDayView *self)
 }
 
 static void
-watch_list (RgDayView *self)
-{
-  g_autoptr(GHashTable) present = g_hash_table_new (NULL, NULL);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->appointments));
-  GHashTableIter iter;
-  gpointer key;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RgAppointment) a = g_list_model_get_item (G_LIST_MODEL (self->appointments), i);
-
-      g_hash_table_add (present, a);
-      if (g_hash_table_contains (self->watched, a))
-        continue;
-      g_hash_table_add (self->watched, g_object_ref (a));
-      g_signal_connect_object (a, "notify::starts-at", G_CALLBACK (appointment_moved_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (a, "notify::ends-at", G_CALLBACK (appointment_moved_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (a, "notify::staff-id", G_CALLBACK (appointment_moved_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (a, "notify::status", G_CALLBACK (appointment_moved_cb), self, G_CONNECT_SWAPPED);
-    }
-
-  g_hash_table_iter_init (&iter, self->watched);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!g_hash_table_contains (present, key))
-      {
-        g_signal_handlers_disconnect_by_data (key, self);
-        g_hash_table_iter_remove (&iter);
-      }
-}
-
-static void
 appointments_changed_cb (RgDayView *self)
 {
-  watch_list (self);
+  rg_calendar_watch_list (self->watched, G_LIST_MODEL (self->appointments),
+                          G_CALLBACK (appointment_moved_cb), self);
   load_details (self);
   rebuild_items (self);
 }
@@ -1355,8 +1325,6 @@ static void
 rg_day_view_dispose (GObject *object)
 {
   RgDayView *self = RG_DAY_VIEW (object);
-  GHashTableIter iter;
-  gpointer key, card;
 
   g_clear_handle_id (&self->now_timeout, g_source_remove);
   if (self->studio)
@@ -1367,25 +1335,11 @@ rg_day_view_dispose (GObject *object)
       g_clear_signal_handler (&self->schedule_committed_id, store);
     }
 
-  if (self->watched)
-    {
-      g_hash_table_iter_init (&iter, self->watched);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        g_signal_handlers_disconnect_by_data (key, self);
-      g_hash_table_remove_all (self->watched);
-    }
+  rg_calendar_unwatch_all (self->watched, self);
   if (self->visible_tick)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->visible_tick);
   self->visible_tick = 0;
-  if (self->cards)
-    {
-      g_hash_table_iter_init (&iter, self->cards);
-      while (g_hash_table_iter_next (&iter, &key, &card))
-        {
-          gtk_widget_unparent (card);
-          g_hash_table_iter_remove (&iter);
-        }
-    }
+  rg_calendar_unparent_cards (self->cards);
   if (self->pool)
     {
       for (guint i = 0; i < self->pool->len; i++)
@@ -1538,7 +1492,7 @@ rg_day_view_init (RgDayView *self)
   self->columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->spans = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->cards = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
-  self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->watched = rg_calendar_watch_set_new ();
   self->pool = g_ptr_array_new ();
   self->items = g_array_new (FALSE, TRUE, sizeof (DayItem));
   g_array_set_clear_func (self->items, day_item_clear);

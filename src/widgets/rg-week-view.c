@@ -264,26 +264,18 @@ cancel_drag (RgWeekView *self)
 static void
 sync_cards (RgWeekView *self)
 {
-  g_autoptr(GHashTable) in_list = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) keep = g_hash_table_new (NULL, NULL);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->appointments));
   GHashTableIter iter;
   gpointer key, value;
 
+  rg_calendar_watch_list (self->watched, G_LIST_MODEL (self->appointments),
+                          G_CALLBACK (appointment_moved_cb), self);
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RgAppointment) a = g_list_model_get_item (G_LIST_MODEL (self->appointments), i);
       RgAppointmentCard *card = g_hash_table_lookup (self->cards, a);
-
-      g_hash_table_add (in_list, a);
-      if (!g_hash_table_contains (self->watched, a))
-        {
-          g_hash_table_add (self->watched, g_object_ref (a));
-          g_signal_connect_object (a, "notify::starts-at", G_CALLBACK (appointment_moved_cb), self, G_CONNECT_SWAPPED);
-          g_signal_connect_object (a, "notify::ends-at", G_CALLBACK (appointment_moved_cb), self, G_CONNECT_SWAPPED);
-          g_signal_connect_object (a, "notify::staff-id", G_CALLBACK (appointment_moved_cb), self, G_CONNECT_SWAPPED);
-          g_signal_connect_object (a, "notify::status", G_CALLBACK (appointment_moved_cb), self, G_CONNECT_SWAPPED);
-        }
 
       /* A cancelled booking frees its time: it leaves the grid. */
       if (rg_appointment_get_status (a) == RG_APPOINTMENT_CANCELLED)
@@ -303,15 +295,6 @@ sync_cards (RgWeekView *self)
       rg_appointment_card_set_selected (card, a == self->selected);
       g_hash_table_add (keep, a);
     }
-
-  /* Stop watching what left the list. */
-  g_hash_table_iter_init (&iter, self->watched);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!g_hash_table_contains (in_list, key))
-      {
-        g_signal_handlers_disconnect_by_data (key, self);
-        g_hash_table_iter_remove (&iter);
-      }
 
   g_hash_table_iter_init (&iter, self->cards);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -1255,8 +1238,6 @@ static void
 rg_week_view_dispose (GObject *object)
 {
   RgWeekView *self = RG_WEEK_VIEW (object);
-  GHashTableIter iter;
-  gpointer key, card;
 
   g_clear_handle_id (&self->now_timeout, g_source_remove);
   if (self->studio)
@@ -1267,22 +1248,8 @@ rg_week_view_dispose (GObject *object)
       g_clear_signal_handler (&self->store_committed_id, store);
     }
 
-  if (self->watched)
-    {
-      g_hash_table_iter_init (&iter, self->watched);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        g_signal_handlers_disconnect_by_data (key, self);
-      g_hash_table_remove_all (self->watched);
-    }
-  if (self->cards)
-    {
-      g_hash_table_iter_init (&iter, self->cards);
-      while (g_hash_table_iter_next (&iter, &key, &card))
-        {
-          gtk_widget_unparent (card);
-          g_hash_table_iter_remove (&iter);
-        }
-    }
+  rg_calendar_unwatch_all (self->watched, self);
+  rg_calendar_unparent_cards (self->cards);
 
   cancel_drag (self);
   g_clear_object (&self->selected);
@@ -1400,7 +1367,7 @@ rg_week_view_init (RgWeekView *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   self->cards = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
-  self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->watched = rg_calendar_watch_set_new ();
   set_week (self, rg_date_today ());
 
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
