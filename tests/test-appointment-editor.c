@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "test-util.h"
+#include "test-util-ui.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -687,7 +688,6 @@ test_window_create_move_cancel (void)
   gint64 id;
   Session s = { NULL, NULL };
 
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calendar"));
@@ -730,9 +730,7 @@ test_window_create_move_cancel (void)
   status = sql_text (store, "SELECT status FROM appointments WHERE id = ?1", id);
   g_assert_cmpstr (status, ==, "cancelled");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (window)
-    g_main_context_iteration (NULL, TRUE);
+  test_destroy_window (window);
 }
 
 int
@@ -741,13 +739,8 @@ main (int   argc,
 {
   int status;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!test_ui_init (&argc, &argv))
+    return 0;
 
   /* The demo studio, as `regulars --demo` makes it. */
   demo_path = test_make_demo ("editor", "ru", NOW);

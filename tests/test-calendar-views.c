@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "test-util.h"
+#include "test-util-ui.h"
 
 #include <glib/gstdio.h>
 
@@ -650,14 +651,8 @@ main (int   argc,
 {
   int status;
 
-  /* Without a display, skip: make check runs this under xvfb-run. */
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!test_ui_init (&argc, &argv))
+    return 0;
 
   /* The demo studio, as `regulars --demo` makes it. */
   demo_path = test_make_demo ("views", "en", NOW);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "test-util.h"
+#include "test-util-ui.h"
 
 #include <glib/gstdio.h>
 
@@ -120,15 +121,6 @@ open_window (RgStudio *studio)
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   return window;
-}
-
-static void
-close_window (RgStudioWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (window)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 /* The editor the window shows, once it has slid in. */
@@ -302,7 +294,7 @@ test_add_staff (void)
   }
 
   g_clear_object (&editor);
-  close_window (window);
+  test_destroy_window (window);
 }
 
 static RgService *
@@ -404,7 +396,7 @@ test_edit_service (void)
   }
 
   g_clear_object (&editor);
-  close_window (window);
+  test_destroy_window (window);
 }
 
 static void
@@ -450,7 +442,7 @@ test_archive_and_move_staff (void)
   g_assert_true (has_staff_row (window, "staff_group", first));
   g_assert_false (has_staff_row (window, "archived_staff_group", first));
 
-  close_window (window);
+  test_destroy_window (window);
 }
 
 /* Answers the confirmation the window put up. */
@@ -513,7 +505,7 @@ test_delete (void)
   g_assert_true (has_staff_row (window, "staff_group", busy));
 
   g_clear_pointer (&rows, g_ptr_array_unref);
-  close_window (window);
+  test_destroy_window (window);
 }
 
 static void
@@ -601,7 +593,7 @@ test_refuse_bad_input (void)
   g_assert_cmpint (query_int (store, "SELECT updated_at FROM services WHERE id = ?1", id), ==, old_updated);
 
   g_clear_object (&editor);
-  close_window (window);
+  test_destroy_window (window);
 }
 
 static void
@@ -627,7 +619,7 @@ test_empty_studio (void)
   g_assert_false (gtk_widget_get_visible (template_child (window, RG_TYPE_STUDIO_WINDOW, "staff_empty_group")));
   g_assert_true (gtk_widget_get_visible (template_child (window, RG_TYPE_STUDIO_WINDOW, "staff_group")));
 
-  close_window (window);
+  test_destroy_window (window);
   g_assert_finalize_object (studio);
 
   for (const char *suffix = ""; suffix; suffix = g_str_equal (suffix, "") ? "-wal"
@@ -664,11 +656,8 @@ test_opened_from_main_window (void)
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (studio_window)) == GTK_WINDOW (window));
   g_assert_true (rg_studio_window_get_studio (studio_window) == studio);
 
-  close_window (studio_window);
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (window)
-    g_main_context_iteration (NULL, TRUE);
+  test_destroy_window (studio_window);
+  test_destroy_window (window);
 }
 
 int
@@ -677,13 +666,8 @@ main (int   argc,
 {
   int status;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!test_ui_init (&argc, &argv))
+    return 0;
 
   /* The demo studio, as `regulars --demo` makes it. */
   demo_path = test_make_demo ("studio-window", "en", NOW);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "test-util.h"
+#include "test-util-ui.h"
 
 #include <glib/gstdio.h>
 
@@ -127,7 +128,6 @@ test_search_narrows (void)
   RgClient *selected;
   guint total, n, n2;
 
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
@@ -231,9 +231,7 @@ test_search_narrows (void)
     }
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (window)
-    g_main_context_iteration (NULL, TRUE);
+  test_destroy_window (window);
 }
 
 static void
@@ -246,7 +244,6 @@ test_narrow_folds (void)
   GListModel *model;
   gboolean timed_out = FALSE;
 
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_set_default_size (GTK_WINDOW (window), 600, 700);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
@@ -269,9 +266,7 @@ test_narrow_folds (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.hide-card", NULL));
   g_assert_false (adw_flap_get_reveal_flap (flap));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (window)
-    g_main_context_iteration (NULL, TRUE);
+  test_destroy_window (window);
 }
 
 static guint
@@ -317,7 +312,6 @@ test_calendar_day (void)
                           "AND deleted_at IS NULL AND status <> 'cancelled'";
   guint cards;
 
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1300, 800);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calendar"));
@@ -417,9 +411,7 @@ test_calendar_day (void)
     g_assert_cmpint (rg_date_compare (rg_day_view_get_date (day), date), ==, 0);
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (window)
-    g_main_context_iteration (NULL, TRUE);
+  test_destroy_window (window);
 }
 
 int
@@ -430,13 +422,8 @@ main (int   argc,
 
   /* Without a display (a Flatpak build, a bare container), skip: make check
    * runs this under xvfb-run. */
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!test_ui_init (&argc, &argv))
+    return 0;
 
   /* The demo studio, as `regulars --demo` makes it. */
   demo_path = test_make_demo ("window", "ru", NOW);

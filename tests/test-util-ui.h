@@ -1,0 +1,14 @@
+/* test-util-ui.h — what the widget tests share: starting GTK (or skipping
+ * without a display) and closing a window for good.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+gboolean test_ui_init        (int    *argc,
+                              char ***argv);
+void     test_destroy_window (gpointer window);
+
+G_END_DECLS
