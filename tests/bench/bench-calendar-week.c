@@ -10,53 +10,13 @@
 #include <adwaita.h>
 #include <stdio.h>
 
+#include "bench-calendar-common.h"
 #include "bench-common.h"
 #include "model/rg-time.h"
 #include "widgets/rg-month-view.h"
 #include "widgets/rg-week-view.h"
 
-#define WIDTH  1600
-#define HEIGHT 1000
-#define WEEKS  16
-
-static void
-lay_out_and_snapshot (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  int min, nat;
-
-  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, WIDTH, &min, &nat, NULL, NULL);
-  gtk_widget_size_allocate (widget, &(GtkAllocation) { 0, 0, WIDTH, HEIGHT }, -1);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), WIDTH, HEIGHT);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-}
-
-static guint
-bare_query (RgStore *store,
-            gint64   from,
-            gint64   to,
-            gint64   staff_id)
-{
-  g_autoptr(RgStmt) stmt = rg_store_prepare (store,
-                                             "SELECT id, created_at, updated_at, deleted_at, client_id, staff_id, "
-                                             "starts_at, ends_at, status, price, note, series_id, allow_overlap "
-                                             "FROM appointments WHERE starts_at < ?2 AND starts_at >= ?1 - 86400 "
-                                             "AND ends_at > ?1 AND deleted_at IS NULL AND (?3 = 0 OR staff_id = ?3) "
-                                             "ORDER BY starts_at, id",
-                                             NULL);
-  gboolean row = TRUE;
-  guint n = 0;
-
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, to);
-  sqlite3_bind_int64 (stmt, 3, staff_id);
-  while (row && rg_store_step_row (store, stmt, &row, NULL))
-    n += row;
-  return n;
-}
+#define WEEKS 16
 
 static gint64
 busiest_master (RgStore *store,
@@ -90,7 +50,7 @@ bench_weeks (RgWeekView *week,
   guint appointments = 0;
 
   rg_week_view_set_date (week, rg_date_add_days (monday, -7));
-  lay_out_and_snapshot (GTK_WIDGET (week));
+  bench_lay_out_and_snapshot (GTK_WIDGET (week));
 
   for (int i = 0; i < weeks; i++)
     {
@@ -100,11 +60,11 @@ bench_weeks (RgWeekView *week,
 
       t0 = g_get_monotonic_time ();
       rg_week_view_set_date (week, next);
-      lay_out_and_snapshot (GTK_WIDGET (week));
+      bench_lay_out_and_snapshot (GTK_WIDGET (week));
       a = (g_get_monotonic_time () - t0) / 1000.0;
 
       t0 = g_get_monotonic_time ();
-      appointments += bare_query (store, rg_date_start (next), rg_date_start (rg_date_add_days (next, 7)),
+      appointments += bench_bare_appointments (store, rg_date_start (next), rg_date_start (rg_date_add_days (next, 7)),
                                   rg_week_view_get_staff (week));
       b = (g_get_monotonic_time () - t0) / 1000.0;
 
@@ -150,7 +110,7 @@ main (int   argc,
   master = busiest_master (store, monday);
 
   window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
+  gtk_window_set_default_size (GTK_WINDOW (window), BENCH_CALENDAR_WIDTH, BENCH_CALENDAR_HEIGHT);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   scroller = gtk_scrolled_window_new ();
   gtk_window_set_child (GTK_WINDOW (window), box);
@@ -173,7 +133,7 @@ main (int   argc,
 
   /* The month view, a month at a time over a year. */
   rg_month_view_set_date (month, monday);
-  lay_out_and_snapshot (GTK_WIDGET (month));
+  bench_lay_out_and_snapshot (GTK_WIDGET (month));
   for (int i = 1; i <= 12; i++)
     {
       RgDate next = { monday.year + (monday.month - 1 + i) / 12, (monday.month - 1 + i) % 12 + 1, 1 };
@@ -182,11 +142,11 @@ main (int   argc,
 
       t0 = g_get_monotonic_time ();
       rg_month_view_set_date (month, next);
-      lay_out_and_snapshot (GTK_WIDGET (month));
+      bench_lay_out_and_snapshot (GTK_WIDGET (month));
       a = (g_get_monotonic_time () - t0) / 1000.0;
 
       t0 = g_get_monotonic_time ();
-      bare_query (store, rg_date_start (rg_date_week_start (next)),
+      bench_bare_appointments (store, rg_date_start (rg_date_week_start (next)),
                   rg_date_start (rg_date_add_days (rg_date_week_start (next), 42)), 0);
       b = (g_get_monotonic_time () - t0) / 1000.0;
 

@@ -10,49 +10,12 @@
 #include <adwaita.h>
 #include <stdio.h>
 
+#include "bench-calendar-common.h"
 #include "bench-common.h"
 #include "model/rg-time.h"
 #include "widgets/rg-day-view.h"
 
-#define WIDTH  1600
-#define HEIGHT 1000
-#define DAYS   60
-
-/* Layout and snapshot of @widget at a fixed size, as a frame would. */
-static void
-lay_out_and_snapshot (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  int min, nat;
-
-  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, WIDTH, &min, &nat, NULL, NULL);
-  gtk_widget_size_allocate (widget, &(GtkAllocation) { 0, 0, WIDTH, HEIGHT }, -1);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), WIDTH, HEIGHT);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-}
-
-static guint
-bare_day_query (RgStore *store,
-                RgDate   date)
-{
-  g_autoptr(RgStmt) stmt = rg_store_prepare (store,
-                                             "SELECT id, created_at, updated_at, deleted_at, client_id, staff_id, "
-                                             "starts_at, ends_at, status, price, note, series_id, allow_overlap "
-                                             "FROM appointments WHERE starts_at < ?2 AND starts_at >= ?1 - 86400 "
-                                             "AND ends_at > ?1 AND deleted_at IS NULL ORDER BY starts_at, id",
-                                             NULL);
-  gboolean row = TRUE;
-  guint n = 0;
-
-  sqlite3_bind_int64 (stmt, 1, rg_date_start (date));
-  sqlite3_bind_int64 (stmt, 2, rg_date_end (date));
-  while (row && rg_store_step_row (store, stmt, &row, NULL))
-    n += row;
-  return n;
-}
+#define DAYS 60
 
 int
 main (int   argc,
@@ -86,7 +49,7 @@ main (int   argc,
   date = rg_date_add_days (rg_date_week_start (rg_date_from_time (1795867200)), -7 * 8 + 1);
 
   window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
+  gtk_window_set_default_size (GTK_WINDOW (window), BENCH_CALENDAR_WIDTH, BENCH_CALENDAR_HEIGHT);
   scroller = gtk_scrolled_window_new ();
   gtk_window_set_child (GTK_WINDOW (window), scroller);
 
@@ -95,10 +58,10 @@ main (int   argc,
   day = rg_day_view_new (studio);
   rg_day_view_set_date (day, date);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (day));
-  lay_out_and_snapshot (GTK_WIDGET (day));
+  bench_lay_out_and_snapshot (GTK_WIDGET (day));
   open_ms = (g_get_monotonic_time () - t0) / 1000.0;
   t0 = g_get_monotonic_time ();
-  bare_day_query (store, date);
+  bench_bare_appointments (store, rg_date_start (date), rg_date_end (date), 0);
   open_bare_ms = (g_get_monotonic_time () - t0) / 1000.0;
 
   gtk_window_present (GTK_WINDOW (window));
@@ -107,7 +70,7 @@ main (int   argc,
 
   /* Warm up, then one switch per day for two months. */
   rg_day_view_set_date (day, rg_date_add_days (date, 1));
-  lay_out_and_snapshot (GTK_WIDGET (day));
+  bench_lay_out_and_snapshot (GTK_WIDGET (day));
 
   for (int i = 0; i < DAYS; i++)
     {
@@ -116,11 +79,11 @@ main (int   argc,
 
       t0 = g_get_monotonic_time ();
       rg_day_view_set_date (day, next);
-      lay_out_and_snapshot (GTK_WIDGET (day));
+      bench_lay_out_and_snapshot (GTK_WIDGET (day));
       a = (g_get_monotonic_time () - t0) / 1000.0;
 
       t0 = g_get_monotonic_time ();
-      appointments += bare_day_query (store, next);
+      appointments += bench_bare_appointments (store, rg_date_start (next), rg_date_end (next), 0);
       b = (g_get_monotonic_time () - t0) / 1000.0;
 
       g_array_append_val (switch_ms, a);
