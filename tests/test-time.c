@@ -324,12 +324,12 @@ test_schedule_days_off (Fixture       *f,
   assert_spans (spans, 2, 540, 780, 840, 1080);
   g_clear_pointer (&spans, g_array_unref);
 
-  days = rg_schedule_days_off (f->store, f->staff_id, date (2026, 4, 1), date (2026, 4, 30), &error);
+  days = rg_schedule_list_days_off (f->store, f->staff_id, date (2026, 4, 1), date (2026, 4, 30), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (days->len, ==, 1);
-  assert_date (g_array_index (days, RgDate, 0), 2026, 4, 14);
+  assert_date (g_array_index (days, RgDayOff, 0).date, 2026, 4, 14);
   g_clear_pointer (&days, g_array_unref);
-  days = rg_schedule_days_off (f->store, f->staff_id, date (2026, 4, 14), date (2026, 5, 1), &error);
+  days = rg_schedule_list_days_off (f->store, f->staff_id, date (2026, 4, 14), date (2026, 5, 1), &error);
   g_assert_cmpuint (days->len, ==, 2);
   g_clear_pointer (&days, g_array_unref);
 

@@ -230,44 +230,6 @@ rg_schedule_set_day_off (RgStore     *store,
   return rg_store_step_done (store, stmt, error);
 }
 
-/* The days off of a staff member in [from, to], as RgDate. */
-GArray *
-rg_schedule_days_off (RgStore  *store,
-                      gint64    staff_id,
-                      RgDate    from,
-                      RgDate    to,
-                      GError  **error)
-{
-  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (RgDate));
-  g_autofree char *a = rg_date_to_iso (from);
-  g_autofree char *b = rg_date_to_iso (to);
-  g_autoptr(RgStmt) stmt = rg_store_prepare (store,
-                                             "SELECT day FROM staff_days_off WHERE staff_id = ?1 "
-                                             "AND day BETWEEN ?2 AND ?3 ORDER BY day",
-                                             error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, staff_id);
-  sqlite3_bind_text (stmt, 2, a, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, b, -1, SQLITE_TRANSIENT);
-
-  for (;;)
-    {
-      gboolean row;
-      RgDate day;
-
-      if (!rg_store_step_row (store, stmt, &row, error))
-        return NULL;
-      if (!row)
-        break;
-      if (rg_date_from_iso ((const char *) sqlite3_column_text (stmt, 0), &day))
-        g_array_append_val (days, day);
-    }
-
-  return g_steal_pointer (&days);
-}
-
 static void
 clear_day_off (gpointer data)
 {

@@ -43,11 +43,6 @@ gboolean  rg_schedule_set_day_off    (RgStore     *store,
                                       gboolean     day_off,
                                       const char  *reason,
                                       GError     **error);
-GArray   *rg_schedule_days_off       (RgStore     *store,
-                                      gint64       staff_id,
-                                      RgDate       from,
-                                      RgDate       to,
-                                      GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 GArray   *rg_schedule_list_days_off  (RgStore     *store,
                                       gint64       staff_id,
                                       RgDate       from,
