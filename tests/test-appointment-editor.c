@@ -28,33 +28,6 @@
 
 static char *demo_path;
 
-static RgStudio *
-open_demo (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RgStore) store = rg_store_open (demo_path, RG_STORE_OPEN_NO_CREATE, &error);
-
-  g_assert_no_error (error);
-  return rg_studio_new (store);
-}
-
-static gint64
-sql_int (RgStore    *store,
-         const char *sql,
-         gint64      a)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RgStmt) stmt = rg_store_prepare (store, sql, &error);
-  gboolean row = FALSE;
-
-  g_assert_no_error (error);
-  sqlite3_bind_int64 (stmt, 1, a);
-  g_assert_true (rg_store_step_row (store, stmt, &row, &error));
-  g_assert_no_error (error);
-  g_assert_true (row);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
 static gint64
 sql_int2 (RgStore    *store,
           const char *sql,
@@ -68,19 +41,6 @@ sql_int2 (RgStore    *store,
   sqlite3_bind_int64 (stmt, 2, b);
   g_assert_true (rg_store_step_row (store, stmt, &row, NULL) && row);
   return sqlite3_column_int64 (stmt, 0);
-}
-
-static char *
-sql_text (RgStore    *store,
-          const char *sql,
-          gint64      a)
-{
-  g_autoptr(RgStmt) stmt = rg_store_prepare (store, sql, NULL);
-  gboolean row = FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, a);
-  g_assert_true (rg_store_step_row (store, stmt, &row, NULL) && row);
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
 /* The n-th service the studio offers. */
@@ -248,7 +208,7 @@ client_found_by_digits (RgStudio  *studio,
 static void
 test_existing_client_two_services (void)
 {
-  g_autoptr(RgStudio) studio = open_demo ();
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
   RgStore *store = rg_studio_get_store (studio);
   g_autoptr(RgService) first = service_at (studio, 0);
   g_autoptr(RgService) second = service_at (studio, 1);
@@ -305,23 +265,23 @@ test_existing_client_two_services (void)
   g_assert_true (save (&s));
   id = rg_record_get_id (RG_RECORD (s.saved));
 
-  g_assert_cmpint (sql_int (store, "SELECT client_id FROM appointments WHERE id = ?1", id), ==,
+  g_assert_cmpint (test_sql_int (store, "SELECT client_id FROM appointments WHERE id = ?1", id), ==,
                    rg_record_get_id (RG_RECORD (client)));
-  g_assert_cmpint (sql_int (store, "SELECT staff_id FROM appointments WHERE id = ?1", id), ==, slot.staff_id);
-  g_assert_cmpint (sql_int (store, "SELECT starts_at FROM appointments WHERE id = ?1", id), ==, slot.starts_at);
-  g_assert_cmpint (sql_int (store, "SELECT ends_at FROM appointments WHERE id = ?1", id), ==,
+  g_assert_cmpint (test_sql_int (store, "SELECT staff_id FROM appointments WHERE id = ?1", id), ==, slot.staff_id);
+  g_assert_cmpint (test_sql_int (store, "SELECT starts_at FROM appointments WHERE id = ?1", id), ==, slot.starts_at);
+  g_assert_cmpint (test_sql_int (store, "SELECT ends_at FROM appointments WHERE id = ?1", id), ==,
                    slot.starts_at + (gint64) (d1 + d2 + 15) * 60);
-  g_assert_cmpint (sql_int (store, "SELECT price FROM appointments WHERE id = ?1", id), ==, 123400);
+  g_assert_cmpint (test_sql_int (store, "SELECT price FROM appointments WHERE id = ?1", id), ==, 123400);
   {
-    g_autofree char *status = sql_text (store, "SELECT status FROM appointments WHERE id = ?1", id);
+    g_autofree char *status = test_sql_text (store, "SELECT status FROM appointments WHERE id = ?1", id);
     g_assert_cmpstr (status, ==, "booked");
   }
-  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM appointment_services WHERE appointment_id = ?1", id), ==, 2);
-  g_assert_cmpint (sql_int (store, "SELECT service_id FROM appointment_services WHERE appointment_id = ?1 "
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM appointment_services WHERE appointment_id = ?1", id), ==, 2);
+  g_assert_cmpint (test_sql_int (store, "SELECT service_id FROM appointment_services WHERE appointment_id = ?1 "
                                    "AND position = 0", id), ==, rg_record_get_id (RG_RECORD (first)));
-  g_assert_cmpint (sql_int (store, "SELECT duration_minutes FROM appointment_services WHERE appointment_id = ?1 "
+  g_assert_cmpint (test_sql_int (store, "SELECT duration_minutes FROM appointment_services WHERE appointment_id = ?1 "
                                    "AND position = 1", id), ==, d2 + 15);
-  g_assert_cmpint (sql_int (store, "SELECT price FROM appointment_services WHERE appointment_id = ?1 "
+  g_assert_cmpint (test_sql_int (store, "SELECT price FROM appointment_services WHERE appointment_id = ?1 "
                                    "AND position = 1", id), ==, p2);
 
   session_close (&s);
@@ -333,12 +293,12 @@ test_existing_client_two_services (void)
 static void
 test_new_client_inline (void)
 {
-  g_autoptr(RgStudio) studio = open_demo ();
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
   RgStore *store = rg_studio_get_store (studio);
   g_autoptr(RgService) service = service_at (studio, 2);
   RgBookingSlot slot = free_slot (studio, 0, rg_service_get_duration_minutes (service), 61);
   g_autoptr(RgClient) existing = rg_studio_lookup (studio, RG_TYPE_CLIENT,
-                                                   sql_int (store, "SELECT min(id) FROM clients WHERE ?1 = ?1", 0), NULL);
+                                                   test_sql_int (store, "SELECT min(id) FROM clients WHERE ?1 = ?1", 0), NULL);
   RgClient *created;
   gint64 client_id;
   Session s;
@@ -368,7 +328,7 @@ test_new_client_inline (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (s.editor->duplicate_list)));
   gtk_widget_activate_action (GTK_WIDGET (s.editor), "editor.create-client", NULL);
   g_assert_null (rg_appointment_editor_get_client (s.editor));
-  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM clients WHERE address_as = 'Зинаида Новенькая' AND ?1 = ?1",
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM clients WHERE address_as = 'Зинаида Новенькая' AND ?1 = ?1",
                             0), ==, 0);
 
   /* A new number: the client is added and chosen. */
@@ -379,11 +339,11 @@ test_new_client_inline (void)
   g_assert_nonnull (created);
   g_assert_cmpstr (rg_client_get_address_as (created), ==, "Зинаида Новенькая");
   client_id = rg_record_get_id (RG_RECORD (created));
-  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM clients WHERE id = ?1 AND deleted_at IS NULL", client_id), ==, 1);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM clients WHERE id = ?1 AND deleted_at IS NULL", client_id), ==, 1);
 
   g_assert_true (rg_appointment_editor_add_service (s.editor, rg_record_get_id (RG_RECORD (service))));
   g_assert_true (save (&s));
-  g_assert_cmpint (sql_int (store, "SELECT client_id FROM appointments WHERE id = ?1",
+  g_assert_cmpint (test_sql_int (store, "SELECT client_id FROM appointments WHERE id = ?1",
                             rg_record_get_id (RG_RECORD (s.saved))), ==, client_id);
 
   session_close (&s);
@@ -394,18 +354,18 @@ test_new_client_inline (void)
 static void
 test_conflict_refused (void)
 {
-  g_autoptr(RgStudio) studio = open_demo ();
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
   RgStore *store = rg_studio_get_store (studio);
   g_autoptr(RgService) service = service_at (studio, 0);
   g_autoptr(RgClient) client = new_client (studio, "Конфликтова", "+7 999 000-22-33");
   g_autoptr(RgAppointment) other = NULL;
   g_autoptr(RgClient) other_client = NULL;
-  gint64 before = sql_int (store, "SELECT count(*) FROM appointments WHERE ?1 = ?1", 0);
+  gint64 before = test_sql_int (store, "SELECT count(*) FROM appointments WHERE ?1 = ?1", 0);
   Session s;
 
   /* A booking of the demo that holds its time and allows no overlap. */
   other = rg_studio_lookup (studio, RG_TYPE_APPOINTMENT,
-                            sql_int (store, "SELECT id FROM appointments WHERE starts_at > ?1 AND deleted_at IS NULL "
+                            test_sql_int (store, "SELECT id FROM appointments WHERE starts_at > ?1 AND deleted_at IS NULL "
                                             "AND status = 'booked' AND allow_overlap = 0 ORDER BY starts_at LIMIT 1",
                                      NOW), NULL);
   g_assert_nonnull (other);
@@ -423,7 +383,7 @@ test_conflict_refused (void)
 
   g_assert_false (save (&s));
   g_assert_nonnull (s.editor);
-  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM appointments WHERE ?1 = ?1", 0), ==, before);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM appointments WHERE ?1 = ?1", 0), ==, before);
 
   /* This master may take two clients at once. */
   gtk_switch_set_active (s.editor->overlap_switch, TRUE);
@@ -437,7 +397,7 @@ test_conflict_refused (void)
 static void
 test_edit_time_and_status (void)
 {
-  g_autoptr(RgStudio) studio = open_demo ();
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
   RgStore *store = rg_studio_get_store (studio);
   g_autoptr(RgService) service = service_at (studio, 0);
   g_autoptr(RgClient) client = new_client (studio, "Перенесенная", "+7 999 000-33-44");
@@ -472,12 +432,12 @@ test_edit_time_and_status (void)
   g_assert_true (save (&s));
   g_assert_true (s.saved == appointment);
 
-  g_assert_cmpint (sql_int (store, "SELECT starts_at FROM appointments WHERE id = ?1", id), ==, slot.starts_at + 3600);
-  g_assert_cmpint (sql_int (store, "SELECT ends_at FROM appointments WHERE id = ?1", id), ==,
+  g_assert_cmpint (test_sql_int (store, "SELECT starts_at FROM appointments WHERE id = ?1", id), ==, slot.starts_at + 3600);
+  g_assert_cmpint (test_sql_int (store, "SELECT ends_at FROM appointments WHERE id = ?1", id), ==,
                    slot.starts_at + 3600 + (gint64) minutes * 60);
-  status = sql_text (store, "SELECT status FROM appointments WHERE id = ?1", id);
+  status = test_sql_text (store, "SELECT status FROM appointments WHERE id = ?1", id);
   g_assert_cmpstr (status, ==, "confirmed");
-  g_assert_cmpint (sql_int (store, "SELECT price FROM appointments WHERE id = ?1", id), ==, 100000);
+  g_assert_cmpint (test_sql_int (store, "SELECT price FROM appointments WHERE id = ?1", id), ==, 100000);
   session_close (&s);
 
   /* Only the transitions the rules allow are offered: from confirmed,
@@ -495,7 +455,7 @@ test_edit_time_and_status (void)
 static void
 test_weekly_series (void)
 {
-  g_autoptr(RgStudio) studio = open_demo ();
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
   RgStore *store = rg_studio_get_store (studio);
   g_autoptr(RgService) service = service_at (studio, 0);
   g_autoptr(RgClient) client = new_client (studio, "Постоянная", "+7 999 000-44-55");
@@ -550,8 +510,8 @@ test_weekly_series (void)
 
   series = rg_appointment_get_series_id (s.saved);
   g_assert_cmpint (series, !=, 0);
-  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM appointments WHERE series_id = ?1", series), ==, 3);
-  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM appointments WHERE client_id = ?1",
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM appointments WHERE series_id = ?1", series), ==, 3);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM appointments WHERE client_id = ?1",
                             rg_record_get_id (RG_RECORD (client))), ==, 3);
   g_assert_cmpint (sql_int2 (store, "SELECT count(*) FROM appointments WHERE series_id = ?1 AND starts_at = ?2",
                              series, third), ==, 0);
@@ -571,7 +531,7 @@ test_weekly_series (void)
     while (s.editor)
       g_main_context_iteration (NULL, TRUE);
     g_assert_true (s.saved == occurrence);
-    g_assert_cmpint (sql_int (store, "SELECT count(*) FROM appointments WHERE series_id = ?1 AND note = 'Window seat'",
+    g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM appointments WHERE series_id = ?1 AND note = 'Window seat'",
                               series), ==, 3);
   }
   session_close (&s);
@@ -583,7 +543,7 @@ test_weekly_series (void)
 static void
 test_outside_hours_asks (void)
 {
-  g_autoptr(RgStudio) studio = open_demo ();
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
   RgStore *store = rg_studio_get_store (studio);
   g_autoptr(RgService) service = service_at (studio, 0);
   g_autoptr(RgClient) client = new_client (studio, "Ранняя", "+7 999 000-66-77");
@@ -605,7 +565,7 @@ test_outside_hours_asks (void)
   while (s.editor)
     g_main_context_iteration (NULL, TRUE);
   g_assert_nonnull (s.saved);
-  g_assert_cmpint (sql_int (store, "SELECT starts_at FROM appointments WHERE id = ?1",
+  g_assert_cmpint (test_sql_int (store, "SELECT starts_at FROM appointments WHERE id = ?1",
                             rg_record_get_id (RG_RECORD (s.saved))), ==, rg_time_from_local (day, 5 * 60));
   session_close (&s);
   while (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL))
@@ -617,7 +577,7 @@ test_outside_hours_asks (void)
 static void
 test_free_slot (void)
 {
-  g_autoptr(RgStudio) studio = open_demo ();
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
   g_autoptr(RgService) service = service_at (studio, 0);
   gint64 start;
   Session s;
@@ -649,31 +609,13 @@ test_free_slot (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static GtkWidget *
-find_child (GtkWidget *root,
-            GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child (child, type);
-
-      if (found)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Through the window: Ctrl+N's action opens the editor, a save selects
  * the new appointment in the day view; it is moved and cancelled, and the
  * store follows each step. */
 static void
 test_window_create_move_cancel (void)
 {
-  g_autoptr(RgStudio) studio = open_demo ();
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
   RgStore *store = rg_studio_get_store (studio);
   g_autoptr(RgService) service = service_at (studio, 0);
   g_autoptr(RgClient) client = new_client (studio, "Оконная", "+7 999 000-77-88");
@@ -693,7 +635,7 @@ test_window_create_move_cancel (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calendar"));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
-  calendar = RG_CALENDAR_VIEW (find_child (GTK_WIDGET (window), RG_TYPE_CALENDAR_VIEW));
+  calendar = RG_CALENDAR_VIEW (test_find_child (GTK_WIDGET (window), RG_TYPE_CALENDAR_VIEW));
   day = rg_calendar_view_get_day_view (calendar);
   rg_calendar_view_set_date (calendar, rg_date_from_time (slot.starts_at));
 
@@ -713,21 +655,21 @@ test_window_create_move_cancel (void)
   appointment = g_object_ref (s.saved);
   id = rg_record_get_id (RG_RECORD (appointment));
   g_assert_true (rg_day_view_get_selected (day) == appointment);
-  g_assert_cmpint (sql_int (store, "SELECT starts_at FROM appointments WHERE id = ?1 AND deleted_at IS NULL", id), ==,
+  g_assert_cmpint (test_sql_int (store, "SELECT starts_at FROM appointments WHERE id = ?1 AND deleted_at IS NULL", id), ==,
                    slot.starts_at);
   session_close (&s);
 
   /* Move an hour later. */
   g_assert_true (rg_booking_move (studio, appointment, 0, slot.starts_at + 3600, 0, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (sql_int (store, "SELECT starts_at FROM appointments WHERE id = ?1", id), ==, slot.starts_at + 3600);
-  g_assert_cmpint (sql_int (store, "SELECT ends_at FROM appointments WHERE id = ?1", id), ==,
+  g_assert_cmpint (test_sql_int (store, "SELECT starts_at FROM appointments WHERE id = ?1", id), ==, slot.starts_at + 3600);
+  g_assert_cmpint (test_sql_int (store, "SELECT ends_at FROM appointments WHERE id = ?1", id), ==,
                    slot.starts_at + 3600 + (gint64) minutes * 60);
 
   /* Cancel from the day view, as Delete does. */
   rg_day_view_select (day, appointment);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (day), "day.cancel", NULL));
-  status = sql_text (store, "SELECT status FROM appointments WHERE id = ?1", id);
+  status = test_sql_text (store, "SELECT status FROM appointments WHERE id = ?1", id);
   g_assert_cmpstr (status, ==, "cancelled");
 
   test_destroy_window (window);

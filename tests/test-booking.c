@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "test-util.h"
+
 #include <string.h>
 
 #include "model/rg-booking.h"
@@ -208,20 +210,6 @@ assert_refused (Fixture    *f,
     g_error ("“%s” does not say “%s”", error->message, fragment);
 }
 
-static int
-count_rows (Fixture    *f,
-            const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RgStmt) stmt = rg_store_prepare (f->store, sql, &error);
-  gboolean row = FALSE;
-
-  g_assert_no_error (error);
-  g_assert_true (rg_store_step_row (f->store, stmt, &row, &error));
-  g_assert_true (row);
-  return sqlite3_column_int (stmt, 0);
-}
-
 static void
 set_status (Fixture             *f,
             RgAppointment       *appointment,
@@ -311,8 +299,8 @@ test_conflicts_staff (Fixture       *f,
   }
 
   /* Nothing refused was written. */
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM appointments"), ==, 4);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM appointment_services"), ==, 4);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM appointments", 0), ==, 4);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM appointment_services", 0), ==, 4);
 }
 
 static void
@@ -484,7 +472,7 @@ test_services_and_price (Fixture       *f,
   g_assert_cmpint (rg_appointment_get_ends_at (appointment), ==, at (2026, 4, 14, 11, 0));
   g_assert_cmpint (rg_appointment_get_price (appointment), ==, 150000);
   g_assert_cmpstr (rg_appointment_get_note (appointment), ==, "Sensitive skin");
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM appointment_services"), ==, 1);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM appointment_services", 0), ==, 1);
 
   /* What the editor must not save. */
   {
@@ -520,7 +508,7 @@ test_services_and_price (Fixture       *f,
     g_assert_nonnull (strstr (error->message, "Galina"));
     g_clear_error (&error);
   }
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM appointments"), ==, 1);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM appointments", 0), ==, 1);
 }
 
 /* Moving, resizing ----------------------------------------------------------- */
@@ -847,7 +835,7 @@ test_series_conflicts (Fixture       *f,
   g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CONFLICT);
   g_assert_cmpstr (error->message, ==, "Marina is already busy with Anna on 31 March 2026 at 10:30–11:30.");
   g_clear_error (&error);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM appointments"), ==, 1);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM appointments", 0), ==, 1);
 
   /* The free ones: three, in one series. */
   saved = rg_booking_save_series (f->studio, draft, 2, date (2026, 4, 28), RG_BOOKING_SERIES_SKIP_CONFLICTS, &error);
@@ -864,8 +852,8 @@ test_series_conflicts (Fixture       *f,
       g_assert_cmpint (rg_appointment_get_ends_at (a) - rg_appointment_get_starts_at (a), ==, HOUR);
     }
   g_assert_cmpint (rg_appointment_get_starts_at (g_ptr_array_index (saved, 1)), ==, at (2026, 4, 14, 10, 0));
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM appointments"), ==, 4);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM appointment_services"), ==, 4);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM appointments", 0), ==, 4);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM appointment_services", 0), ==, 4);
   g_clear_pointer (&saved, g_ptr_array_unref);
 
   /* Nothing free at all is an error. */
@@ -975,7 +963,7 @@ test_series_edit_following (Fixture       *f,
   g_assert_cmpint (rg_appointment_get_staff_id (OCCURRENCE (saved, 4)), ==, f->irina);
   g_assert_cmpint (rg_appointment_get_price (OCCURRENCE (saved, 4)), ==, 350000);
   g_assert_cmpint (rg_appointment_get_series_id (OCCURRENCE (saved, 4)), ==, series_id);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM appointment_services"), ==, 5 + 1 + 2);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM appointment_services", 0), ==, 5 + 1 + 2);
 
   /* Moving this one a day later moves the following a day later too. */
   g_clear_pointer (&draft, rg_booking_draft_free);

@@ -25,16 +25,6 @@
 
 static char *demo_path;
 
-static RgStudio *
-open_demo (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RgStore) store = rg_store_open (demo_path, RG_STORE_OPEN_NO_CREATE, &error);
-
-  g_assert_no_error (error);
-  return rg_studio_new (store);
-}
-
 static GtkWindow *
 show_in_window (GtkWidget *view,
                 gboolean   scrolled)
@@ -172,7 +162,7 @@ appointment_activated_cb (RgWeekView     *view,
 static void
 test_week (void)
 {
-  g_autoptr(RgStudio) studio = open_demo ();
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
   RgStore *store = rg_studio_get_store (studio);
   RgWeekView *view = rg_week_view_new (studio);
   GtkWindow *window = show_in_window (GTK_WIDGET (view), TRUE);
@@ -354,7 +344,7 @@ find_movable (RgWeekView *view,
 static void
 test_week_drag (void)
 {
-  g_autoptr(RgStudio) studio = open_demo ();
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
   RgStore *store = rg_studio_get_store (studio);
   RgWeekView *view = rg_week_view_new (studio);
   GtkWindow *window = show_in_window (GTK_WIDGET (view), TRUE);
@@ -497,7 +487,7 @@ count_cb (gpointer  instance,
 static void
 test_month (void)
 {
-  g_autoptr(RgStudio) studio = open_demo ();
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
   RgStore *store = rg_studio_get_store (studio);
   RgMonthView *view = rg_month_view_new (studio);
   GtkWindow *window = show_in_window (GTK_WIDGET (view), FALSE);
@@ -585,7 +575,7 @@ test_month (void)
 static void
 test_live_insert (void)
 {
-  g_autoptr(RgStudio) studio = open_demo ();
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
   RgStore *store = rg_studio_get_store (studio);
   RgWeekView *week = rg_week_view_new (studio);
   RgMonthView *month = rg_month_view_new (studio);

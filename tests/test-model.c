@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "test-util.h"
+
 #include <string.h>
 
 #include "model/rg-appointment.h"
@@ -36,23 +38,6 @@ fixture_tear_down (Fixture       *f,
 {
   g_assert_finalize_object (f->studio);
   g_assert_finalize_object (f->store);
-}
-
-static char *
-query_text (RgStore    *store,
-            const char *sql,
-            gint64      id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RgStmt) stmt = rg_store_prepare (store, sql, &error);
-  gboolean row = FALSE;
-
-  g_assert_no_error (error);
-  sqlite3_bind_int64 (stmt, 1, id);
-  g_assert_true (rg_store_step_row (store, stmt, &row, &error));
-  g_assert_true (row);
-  return sqlite3_column_type (stmt, 0) == SQLITE_NULL
-         ? NULL : g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
 static void
@@ -135,13 +120,13 @@ test_client_round_trip (Fixture       *f,
   g_assert_cmpstr (rg_client_get_full_name (client), ==, NULL);
 
   /* What the row holds. */
-  gender = query_text (f->store, "SELECT gender FROM clients WHERE id = ?1", id);
+  gender = test_sql_text (f->store, "SELECT gender FROM clients WHERE id = ?1", id);
   g_assert_cmpstr (gender, ==, "female");
-  full_name = query_text (f->store, "SELECT full_name FROM clients WHERE id = ?1", id);
+  full_name = test_sql_text (f->store, "SELECT full_name FROM clients WHERE id = ?1", id);
   g_assert_cmpstr (full_name, ==, NULL);
   {
-    g_autofree char *key = query_text (f->store, "SELECT sort_key FROM clients WHERE id = ?1", id);
-    g_autofree char *year_text = query_text (f->store, "SELECT birth_year FROM clients WHERE id = ?1", id);
+    g_autofree char *key = test_sql_text (f->store, "SELECT sort_key FROM clients WHERE id = ?1", id);
+    g_autofree char *year_text = test_sql_text (f->store, "SELECT birth_year FROM clients WHERE id = ?1", id);
     g_assert_cmpstr (key, ==, "алена игоревна");
     g_assert_cmpstr (year_text, ==, NULL);
   }
@@ -242,7 +227,7 @@ test_delete_undelete_erase (Fixture       *f,
   g_assert_true (rg_studio_save (f->studio, client, &error));
   rg_studio_set_selected_client (f->studio, client);
 
-  before = query_text (f->store, "SELECT json_array(address_as, sort_key, phone, phone_digits, notes, created_at) "
+  before = test_sql_text (f->store, "SELECT json_array(address_as, sort_key, phone, phone_digits, notes, created_at) "
                                  "FROM clients WHERE id = ?1", rg_record_get_id (RG_RECORD (client)));
 
   /* Clients delete softly; the selection lets go of them. */
@@ -251,7 +236,7 @@ test_delete_undelete_erase (Fixture       *f,
   g_assert_true (rg_record_is_deleted (RG_RECORD (client)));
   g_assert_null (rg_studio_get_selected_client (f->studio));
   {
-    g_autofree char *deleted = query_text (f->store, "SELECT deleted_at FROM clients WHERE id = ?1",
+    g_autofree char *deleted = test_sql_text (f->store, "SELECT deleted_at FROM clients WHERE id = ?1",
                                            rg_record_get_id (RG_RECORD (client)));
     g_assert_nonnull (deleted);
   }
@@ -259,7 +244,7 @@ test_delete_undelete_erase (Fixture       *f,
   /* Undo brings back exactly what was there. */
   g_assert_true (rg_studio_undelete (f->studio, client, &error));
   g_assert_false (rg_record_is_deleted (RG_RECORD (client)));
-  after = query_text (f->store, "SELECT json_array(address_as, sort_key, phone, phone_digits, notes, created_at) "
+  after = test_sql_text (f->store, "SELECT json_array(address_as, sort_key, phone, phone_digits, notes, created_at) "
                                 "FROM clients WHERE id = ?1 AND deleted_at IS NULL", rg_record_get_id (RG_RECORD (client)));
   g_assert_cmpstr (before, ==, after);
 
@@ -323,7 +308,7 @@ test_other_records (Fixture       *f,
   g_assert_no_error (error);
   appointment_id = rg_record_get_id (RG_RECORD (appointment));
   {
-    g_autofree char *status = query_text (f->store, "SELECT status FROM appointments WHERE id = ?1", appointment_id);
+    g_autofree char *status = test_sql_text (f->store, "SELECT status FROM appointments WHERE id = ?1", appointment_id);
     g_assert_cmpstr (status, ==, "no_show");
   }
   reloaded = RG_APPOINTMENT (rg_record_load (RG_TYPE_APPOINTMENT, f->store, appointment_id, &error));
@@ -337,14 +322,14 @@ test_other_records (Fixture       *f,
   g_assert_cmpint (rg_rating_get_nps (rating), ==, RG_RATING_NO_NPS);
   g_assert_cmpint (rg_rating_get_rated_at (rating), >, 0);
   {
-    g_autofree char *nps = query_text (f->store, "SELECT nps FROM ratings WHERE id = ?1",
+    g_autofree char *nps = test_sql_text (f->store, "SELECT nps FROM ratings WHERE id = ?1",
                                        rg_record_get_id (RG_RECORD (rating)));
     g_assert_cmpstr (nps, ==, NULL);
   }
   g_object_set (rating, "nps", 0, NULL);
   g_assert_true (rg_studio_save (f->studio, rating, &error));
   {
-    g_autofree char *nps = query_text (f->store, "SELECT nps FROM ratings WHERE id = ?1",
+    g_autofree char *nps = test_sql_text (f->store, "SELECT nps FROM ratings WHERE id = ?1",
                                        rg_record_get_id (RG_RECORD (rating)));
     g_assert_cmpstr (nps, ==, "0");
   }

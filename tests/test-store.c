@@ -44,21 +44,6 @@ checksum_file (const char *path)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
 }
 
-static int
-query_int (RgStore    *store,
-           const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RgStmt) stmt = rg_store_prepare (store, sql, &error);
-  gboolean row = FALSE;
-
-  g_assert_no_error (error);
-  g_assert_true (rg_store_step_row (store, stmt, &row, &error));
-  g_assert_no_error (error);
-  g_assert_true (row);
-  return sqlite3_column_int (stmt, 0);
-}
-
 /* Writes a plain SQLite file with the given statements, bypassing RgStore. */
 static void
 write_raw_sqlite (const char *path,
@@ -86,11 +71,11 @@ test_create (Fixture       *f,
   g_assert_nonnull (store);
 
   g_assert_cmpint (rg_store_get_schema_version (store), ==, rg_store_latest_version ());
-  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, rg_store_latest_version ());
-  g_assert_cmpuint ((guint) query_int (store, "PRAGMA application_id"), ==, RG_STORE_APPLICATION_ID);
-  g_assert_cmpint (query_int (store, "PRAGMA foreign_keys"), ==, 1);
-  g_assert_cmpint (query_int (store, "PRAGMA synchronous"), ==, 2); /* FULL */
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_master WHERE name = 'clients_fts'"), ==, 1);
+  g_assert_cmpint (test_sql_int (store, "PRAGMA user_version", 0), ==, rg_store_latest_version ());
+  g_assert_cmpuint ((guint) test_sql_int (store, "PRAGMA application_id", 0), ==, RG_STORE_APPLICATION_ID);
+  g_assert_cmpint (test_sql_int (store, "PRAGMA foreign_keys", 0), ==, 1);
+  g_assert_cmpint (test_sql_int (store, "PRAGMA synchronous", 0), ==, 2); /* FULL */
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM sqlite_master WHERE name = 'clients_fts'", 0), ==, 1);
 
   /* Private: the file 0600, the folder Regulars made 0700. */
   g_assert_cmpint (g_stat (path, &st), ==, 0);
@@ -116,7 +101,7 @@ test_create (Fixture       *f,
   g_clear_object (&store);
   store = rg_store_open (path, RG_STORE_OPEN_NO_CREATE, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM tags"), ==, 1);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM tags", 0), ==, 1);
   g_assert_cmpint (rg_store_get_schema_version (store), ==, rg_store_latest_version ());
 }
 
@@ -146,8 +131,8 @@ test_migrate_from_zero (Fixture       *f,
 
   store = rg_store_open (path, RG_STORE_OPEN_NO_CREATE, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, rg_store_latest_version ());
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_master WHERE name = 'appointments'"), ==, 1);
+  g_assert_cmpint (test_sql_int (store, "PRAGMA user_version", 0), ==, rg_store_latest_version ());
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM sqlite_master WHERE name = 'appointments'", 0), ==, 1);
 }
 
 /* A migration that fails leaves the file exactly as it was. */
@@ -390,8 +375,8 @@ test_rollback_forgets (void)
   g_assert_no_error (error);
   g_assert_false (rg_store_in_transaction (store));
 
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM tags"), ==, 2);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM tags WHERE id = 2"), ==, 0);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM tags", 0), ==, 2);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM tags WHERE id = 2", 0), ==, 0);
   g_assert_cmpuint (r.events->len, ==, 2);
   g_assert_cmpstr (r.events->pdata[0], ==, "tags:1:insert");
   g_assert_cmpstr (r.events->pdata[1], ==, "tags:3:insert");
@@ -400,7 +385,7 @@ test_rollback_forgets (void)
   g_assert_true (rg_store_begin (store, &error));
   add_tag (store, 4, "gone");
   rg_store_rollback (store);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM tags"), ==, 2);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM tags", 0), ==, 2);
   g_assert_cmpuint (r.events->len, ==, 2);
 
   g_ptr_array_unref (r.events);
@@ -470,7 +455,7 @@ test_constraint_errors (void)
                                         " VALUES (1, 1, 9, 0, 0, 0)", &error));
   g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CONSTRAINT);
   rg_store_rollback (store);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM tags WHERE id = 10"), ==, 0);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM tags WHERE id = 10", 0), ==, 0);
 }
 
 static void

@@ -67,51 +67,6 @@ spin (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
-static RgStudio *
-open_store (const char *path,
-            RgStoreOpenFlags flags)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RgStore) store = rg_store_open (path, flags, &error);
-
-  g_assert_no_error (error);
-  return rg_studio_new (store);
-}
-
-static gint64
-query_int (RgStore    *store,
-           const char *sql,
-           gint64      arg)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RgStmt) stmt = rg_store_prepare (store, sql, &error);
-  gboolean row = FALSE;
-
-  g_assert_no_error (error);
-  sqlite3_bind_int64 (stmt, 1, arg);
-  g_assert_true (rg_store_step_row (store, stmt, &row, &error));
-  g_assert_no_error (error);
-  g_assert_true (row);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
-static char *
-query_text (RgStore    *store,
-            const char *sql,
-            gint64      arg)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RgStmt) stmt = rg_store_prepare (store, sql, &error);
-  gboolean row = FALSE;
-
-  g_assert_no_error (error);
-  sqlite3_bind_int64 (stmt, 1, arg);
-  g_assert_true (rg_store_step_row (store, stmt, &row, &error));
-  g_assert_no_error (error);
-  g_assert_true (row);
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-}
-
 static RgStudioWindow *
 open_window (RgStudio *studio)
 {
@@ -174,10 +129,10 @@ has_staff_row (RgStudioWindow *window,
 static void
 test_add_staff (void)
 {
-  g_autoptr(RgStudio) studio = open_store (demo_path, RG_STORE_OPEN_NO_CREATE);
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
   RgStore *store = rg_studio_get_store (studio);
   RgStudioWindow *window = open_window (studio);
-  gint64 n_staff = query_int (store, "SELECT count(*) FROM staff WHERE ?1 = ?1", 0);
+  gint64 n_staff = test_sql_int (store, "SELECT count(*) FROM staff WHERE ?1 = ?1", 0);
   g_autoptr(GPtrArray) hours_rows = NULL;
   g_autoptr(GPtrArray) rows_before = staff_rows (window, "staff_group");
   g_autoptr(GPtrArray) rows_after = NULL;
@@ -221,31 +176,31 @@ test_add_staff (void)
   g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
 
   /* The store has the row and its hours. */
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff WHERE ?1 = ?1", 0), ==, n_staff + 1);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM staff WHERE ?1 = ?1", 0), ==, n_staff + 1);
   id = rg_record_get_id (RG_RECORD (staff));
   g_assert_cmpint (id, !=, 0);
   {
-    g_autofree char *name = query_text (store, "SELECT display_name FROM staff WHERE id = ?1", id);
-    g_autofree char *color = query_text (store, "SELECT color FROM staff WHERE id = ?1", id);
-    g_autofree char *role = query_text (store, "SELECT role FROM staff WHERE id = ?1", id);
-    g_autofree char *phone = query_text (store, "SELECT phone FROM staff WHERE id = ?1", id);
+    g_autofree char *name = test_sql_text (store, "SELECT display_name FROM staff WHERE id = ?1", id);
+    g_autofree char *color = test_sql_text (store, "SELECT color FROM staff WHERE id = ?1", id);
+    g_autofree char *role = test_sql_text (store, "SELECT role FROM staff WHERE id = ?1", id);
+    g_autofree char *phone = test_sql_text (store, "SELECT phone FROM staff WHERE id = ?1", id);
 
     g_assert_cmpstr (name, ==, "Anna & Co");
     g_assert_cmpstr (color, ==, "#9141ac");
     g_assert_cmpstr (role, ==, "master");
     g_assert_cmpstr (phone, ==, "+7 900 111-22-33");
   }
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff_hours WHERE staff_id = ?1 AND weekday = 1", id), ==, 2);
-  g_assert_cmpint (query_int (store, "SELECT min(start_minute) FROM staff_hours WHERE staff_id = ?1 AND weekday = 1", id), ==, 600);
-  g_assert_cmpint (query_int (store, "SELECT max(end_minute) FROM staff_hours WHERE staff_id = ?1 AND weekday = 1", id), ==, 1140);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff_hours WHERE staff_id = ?1 AND weekday = 1 "
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM staff_hours WHERE staff_id = ?1 AND weekday = 1", id), ==, 2);
+  g_assert_cmpint (test_sql_int (store, "SELECT min(start_minute) FROM staff_hours WHERE staff_id = ?1 AND weekday = 1", id), ==, 600);
+  g_assert_cmpint (test_sql_int (store, "SELECT max(end_minute) FROM staff_hours WHERE staff_id = ?1 AND weekday = 1", id), ==, 1140);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM staff_hours WHERE staff_id = ?1 AND weekday = 1 "
                                      "AND start_minute = 600 AND end_minute = 840", id), ==, 1);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff_hours WHERE staff_id = ?1 AND weekday = 1 "
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM staff_hours WHERE staff_id = ?1 AND weekday = 1 "
                                      "AND start_minute = 900 AND end_minute = 1140", id), ==, 1);
   /* Tuesday..Friday 10–19, Saturday off, Sunday 11–15. */
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff_hours WHERE staff_id = ?1", id), ==, 2 + 4 + 1);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff_hours WHERE staff_id = ?1 AND weekday = 6", id), ==, 0);
-  g_assert_cmpint (query_int (store, "SELECT start_minute FROM staff_hours WHERE staff_id = ?1 AND weekday = 7", id), ==, 660);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM staff_hours WHERE staff_id = ?1", id), ==, 2 + 4 + 1);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM staff_hours WHERE staff_id = ?1 AND weekday = 6", id), ==, 0);
+  g_assert_cmpint (test_sql_int (store, "SELECT start_minute FROM staff_hours WHERE staff_id = ?1 AND weekday = 7", id), ==, 660);
 
   /* The list shows the new person last, live. */
   rows_after = staff_rows (window, "staff_group");
@@ -270,8 +225,8 @@ test_add_staff (void)
   /* Days off ahead: three days of vacation, then one removed. The hours,
    * unchanged, are not written again. */
   {
-    gint64 min_hours_id = query_int (store, "SELECT min(id) FROM staff_hours WHERE staff_id = ?1", id);
-    gint64 max_hours_id = query_int (store, "SELECT max(id) FROM staff_hours WHERE staff_id = ?1", id);
+    gint64 min_hours_id = test_sql_int (store, "SELECT min(id) FROM staff_hours WHERE staff_id = ?1", id);
+    gint64 max_hours_id = test_sql_int (store, "SELECT max(id) FROM staff_hours WHERE staff_id = ?1", id);
 
     GtkCalendar *calendar = template_child (editor, RG_TYPE_STAFF_EDITOR, "day_off_calendar");
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -286,11 +241,11 @@ test_add_staff (void)
     g_assert_true (gtk_widget_activate_action (editor, "editor.remove-days-off", "(ss)", iso, iso));
     g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
 
-    g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff_days_off WHERE staff_id = ?1", id), ==, 2);
-    g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff_days_off WHERE staff_id = ?1 "
+    g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM staff_days_off WHERE staff_id = ?1", id), ==, 2);
+    g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM staff_days_off WHERE staff_id = ?1 "
                                        "AND reason = 'Vacation'", id), ==, 2);
-    g_assert_cmpint (query_int (store, "SELECT min(id) FROM staff_hours WHERE staff_id = ?1", id), ==, min_hours_id);
-    g_assert_cmpint (query_int (store, "SELECT max(id) FROM staff_hours WHERE staff_id = ?1", id), ==, max_hours_id);
+    g_assert_cmpint (test_sql_int (store, "SELECT min(id) FROM staff_hours WHERE staff_id = ?1", id), ==, min_hours_id);
+    g_assert_cmpint (test_sql_int (store, "SELECT max(id) FROM staff_hours WHERE staff_id = ?1", id), ==, max_hours_id);
   }
 
   g_clear_object (&editor);
@@ -309,7 +264,7 @@ first_service (RgStudio *studio)
 static void
 test_edit_service (void)
 {
-  g_autoptr(RgStudio) studio = open_store (demo_path, RG_STORE_OPEN_NO_CREATE);
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
   RgStore *store = rg_studio_get_store (studio);
   RgStudioWindow *window = open_window (studio);
   g_autoptr(RgService) service = first_service (studio);
@@ -330,13 +285,13 @@ test_edit_service (void)
   g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
 
   {
-    g_autofree char *name = query_text (store, "SELECT name FROM services WHERE id = ?1", id);
+    g_autofree char *name = test_sql_text (store, "SELECT name FROM services WHERE id = ?1", id);
 
     g_assert_cmpstr (name, ==, "Renamed <service>");
   }
-  g_assert_cmpint (query_int (store, "SELECT price FROM services WHERE id = ?1", id), ==, 123450);
-  g_assert_cmpint (query_int (store, "SELECT duration_minutes FROM services WHERE id = ?1", id), ==, 95);
-  g_assert_cmpint (query_int (store, "SELECT repeat_days IS NULL FROM services WHERE id = ?1", id), ==, 1);
+  g_assert_cmpint (test_sql_int (store, "SELECT price FROM services WHERE id = ?1", id), ==, 123450);
+  g_assert_cmpint (test_sql_int (store, "SELECT duration_minutes FROM services WHERE id = ?1", id), ==, 95);
+  g_assert_cmpint (test_sql_int (store, "SELECT repeat_days IS NULL FROM services WHERE id = ?1", id), ==, 1);
   g_assert_cmpstr (rg_service_get_name (service), ==, "Renamed <service>");
 
   /* The row shows the new name, as text. */
@@ -390,9 +345,9 @@ test_edit_service (void)
     gint64 added_id = rg_record_get_id (RG_RECORD (added));
 
     g_assert_cmpint (added_id, !=, 0);
-    g_assert_cmpint (query_int (store, "SELECT price FROM services WHERE id = ?1", added_id), ==, 70000);
-    g_assert_cmpint (query_int (store, "SELECT repeat_days FROM services WHERE id = ?1", added_id), ==, 14);
-    g_assert_cmpint (query_int (store, "SELECT duration_minutes FROM services WHERE id = ?1", added_id), ==, 30);
+    g_assert_cmpint (test_sql_int (store, "SELECT price FROM services WHERE id = ?1", added_id), ==, 70000);
+    g_assert_cmpint (test_sql_int (store, "SELECT repeat_days FROM services WHERE id = ?1", added_id), ==, 14);
+    g_assert_cmpint (test_sql_int (store, "SELECT duration_minutes FROM services WHERE id = ?1", added_id), ==, 30);
   }
 
   g_clear_object (&editor);
@@ -402,7 +357,7 @@ test_edit_service (void)
 static void
 test_archive_and_move_staff (void)
 {
-  g_autoptr(RgStudio) studio = open_store (demo_path, RG_STORE_OPEN_NO_CREATE);
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
   RgStore *store = rg_studio_get_store (studio);
   RgStudioWindow *window = open_window (studio);
   g_autoptr(GPtrArray) rows = staff_rows (window, "staff_group");
@@ -421,9 +376,9 @@ test_archive_and_move_staff (void)
   rows = staff_rows (window, "staff_group");
   g_assert_true (rg_staff_row_get_staff (rows->pdata[0]) == second);
   g_assert_true (rg_staff_row_get_staff (rows->pdata[1]) == first);
-  g_assert_cmpint (query_int (store, "SELECT position FROM staff WHERE id = ?1", rg_record_get_id (RG_RECORD (second))),
+  g_assert_cmpint (test_sql_int (store, "SELECT position FROM staff WHERE id = ?1", rg_record_get_id (RG_RECORD (second))),
                    <,
-                   query_int (store, "SELECT position FROM staff WHERE id = ?1", rg_record_get_id (RG_RECORD (first))));
+                   test_sql_int (store, "SELECT position FROM staff WHERE id = ?1", rg_record_get_id (RG_RECORD (first))));
   g_clear_pointer (&rows, g_ptr_array_unref);
 
   /* Archived: out of the staff group, into the archived one. */
@@ -431,14 +386,14 @@ test_archive_and_move_staff (void)
   g_assert_true (has_staff_row (window, "staff_group", first));
   g_assert_false (gtk_widget_get_visible (template_child (window, RG_TYPE_STUDIO_WINDOW, "archived_staff_group")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "studio.archive-staff", "x", id));
-  g_assert_cmpint (query_int (store, "SELECT archived FROM staff WHERE id = ?1", id), ==, 1);
+  g_assert_cmpint (test_sql_int (store, "SELECT archived FROM staff WHERE id = ?1", id), ==, 1);
   g_assert_false (has_staff_row (window, "staff_group", first));
   g_assert_true (has_staff_row (window, "archived_staff_group", first));
   g_assert_true (gtk_widget_get_visible (template_child (window, RG_TYPE_STUDIO_WINDOW, "archived_staff_group")));
 
   /* Restored (as the toast's Undo does). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "studio.restore-staff", "x", id));
-  g_assert_cmpint (query_int (store, "SELECT archived FROM staff WHERE id = ?1", id), ==, 0);
+  g_assert_cmpint (test_sql_int (store, "SELECT archived FROM staff WHERE id = ?1", id), ==, 0);
   g_assert_true (has_staff_row (window, "staff_group", first));
   g_assert_false (has_staff_row (window, "archived_staff_group", first));
 
@@ -467,7 +422,7 @@ respond (const char *response)
 static void
 test_delete (void)
 {
-  g_autoptr(RgStudio) studio = open_store (demo_path, RG_STORE_OPEN_NO_CREATE);
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
   RgStore *store = rg_studio_get_store (studio);
   RgStudioWindow *window = open_window (studio);
   g_autoptr(RgStaff) unused = rg_staff_new ("Added by mistake", RG_STAFF_ROLE_MASTER);
@@ -487,21 +442,21 @@ test_delete (void)
   /* Cancelled, nothing happens; confirmed, the person and their hours go. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "studio.delete-staff", "x", unused_id));
   respond ("cancel");
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff WHERE id = ?1", unused_id), ==, 1);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM staff WHERE id = ?1", unused_id), ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "studio.delete-staff", "x", unused_id));
   respond ("delete");
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff WHERE id = ?1", unused_id), ==, 0);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff_hours WHERE staff_id = ?1", unused_id), ==, 0);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM staff WHERE id = ?1", unused_id), ==, 0);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM staff_hours WHERE staff_id = ?1", unused_id), ==, 0);
   g_assert_false (has_staff_row (window, "staff_group", unused));
 
   /* Someone with appointments stays (the toast says to archive). */
   rows = staff_rows (window, "staff_group");
   busy = rg_staff_row_get_staff (rows->pdata[0]);
   busy_id = rg_record_get_id (RG_RECORD (busy));
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM appointments WHERE staff_id = ?1", busy_id), >, 0);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM appointments WHERE staff_id = ?1", busy_id), >, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "studio.delete-staff", "x", busy_id));
   respond ("delete");
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff WHERE id = ?1", busy_id), ==, 1);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM staff WHERE id = ?1", busy_id), ==, 1);
   g_assert_true (has_staff_row (window, "staff_group", busy));
 
   g_clear_pointer (&rows, g_ptr_array_unref);
@@ -511,15 +466,15 @@ test_delete (void)
 static void
 test_refuse_bad_input (void)
 {
-  g_autoptr(RgStudio) studio = open_store (demo_path, RG_STORE_OPEN_NO_CREATE);
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
   RgStore *store = rg_studio_get_store (studio);
   RgStudioWindow *window = open_window (studio);
   g_autoptr(RgService) service = first_service (studio);
   gint64 id = rg_record_get_id (RG_RECORD (service));
   g_autofree char *old_name = g_strdup (rg_service_get_name (service));
-  gint64 old_updated = query_int (store, "SELECT updated_at FROM services WHERE id = ?1", id);
-  gint64 n_staff = query_int (store, "SELECT count(*) FROM staff WHERE ?1 = ?1", 0);
-  gint64 n_hours = query_int (store, "SELECT count(*) FROM staff_hours WHERE ?1 = ?1", 0);
+  gint64 old_updated = test_sql_int (store, "SELECT updated_at FROM services WHERE id = ?1", id);
+  gint64 n_staff = test_sql_int (store, "SELECT count(*) FROM staff WHERE ?1 = ?1", 0);
+  gint64 n_hours = test_sql_int (store, "SELECT count(*) FROM staff_hours WHERE ?1 = ?1", 0);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) hours_rows = NULL;
   GtkWidget *editor, *name_row, *phone_row;
@@ -535,8 +490,8 @@ test_refuse_bad_input (void)
   g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_true (gtk_widget_has_css_class (name_row, "error"));
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff WHERE ?1 = ?1", 0), ==, n_staff);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff_hours WHERE ?1 = ?1", 0), ==, n_hours);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM staff WHERE ?1 = ?1", 0), ==, n_staff);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM staff_hours WHERE ?1 = ?1", 0), ==, n_hours);
   /* Nothing typed is lost; the editor is still open. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone_row)), ==, "+7 900 000-00-01");
   g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
@@ -553,8 +508,8 @@ test_refuse_bad_input (void)
   g_assert_false (rg_staff_editor_save (RG_STAFF_EDITOR (editor), &error));
   g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff WHERE ?1 = ?1", 0), ==, n_staff);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff_hours WHERE ?1 = ?1", 0), ==, n_hours);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM staff WHERE ?1 = ?1", 0), ==, n_staff);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM staff_hours WHERE ?1 = ?1", 0), ==, n_hours);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Olga");
   g_clear_object (&editor);
   g_clear_pointer (&hours_rows, g_ptr_array_unref);
@@ -570,10 +525,10 @@ test_refuse_bad_input (void)
   g_clear_error (&error);
   g_assert_cmpstr (rg_service_get_name (service), ==, old_name);
   {
-    g_autofree char *name = query_text (store, "SELECT name FROM services WHERE id = ?1", id);
+    g_autofree char *name = test_sql_text (store, "SELECT name FROM services WHERE id = ?1", id);
     g_assert_cmpstr (name, ==, old_name);
   }
-  g_assert_cmpint (query_int (store, "SELECT updated_at FROM services WHERE id = ?1", id), ==, old_updated);
+  g_assert_cmpint (test_sql_int (store, "SELECT updated_at FROM services WHERE id = ?1", id), ==, old_updated);
   g_assert_cmpstr (gtk_editable_get_text (template_child (editor, RG_TYPE_SERVICE_EDITOR, "name_row")), ==,
                    "Should not be saved");
 
@@ -583,14 +538,14 @@ test_refuse_bad_input (void)
   g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpstr (rg_service_get_name (service), ==, old_name);
-  g_assert_cmpint (query_int (store, "SELECT updated_at FROM services WHERE id = ?1", id), ==, old_updated);
+  g_assert_cmpint (test_sql_int (store, "SELECT updated_at FROM services WHERE id = ?1", id), ==, old_updated);
 
   /* An empty service name too, through the action, as Save does. */
   gtk_editable_set_text (template_child (editor, RG_TYPE_SERVICE_EDITOR, "price_row"), "100");
   gtk_editable_set_text (template_child (editor, RG_TYPE_SERVICE_EDITOR, "name_row"), "");
   g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
   g_assert_cmpstr (rg_service_get_name (service), ==, old_name);
-  g_assert_cmpint (query_int (store, "SELECT updated_at FROM services WHERE id = ?1", id), ==, old_updated);
+  g_assert_cmpint (test_sql_int (store, "SELECT updated_at FROM services WHERE id = ?1", id), ==, old_updated);
 
   g_clear_object (&editor);
   test_destroy_window (window);
@@ -601,7 +556,7 @@ test_empty_studio (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("regulars-empty-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
-  RgStudio *studio = open_store (path, RG_STORE_OPEN_DEFAULT);
+  RgStudio *studio = test_open_studio (path, RG_STORE_OPEN_DEFAULT);
   RgStudioWindow *window = open_window (studio);
 
   g_assert_true (gtk_widget_get_visible (template_child (window, RG_TYPE_STUDIO_WINDOW, "staff_empty_group")));
@@ -634,7 +589,7 @@ test_empty_studio (void)
 static void
 test_opened_from_main_window (void)
 {
-  g_autoptr(RgStudio) studio = open_store (demo_path, RG_STORE_OPEN_NO_CREATE);
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
   RgWindow *window = rg_window_new (NULL, studio, TRUE);
   RgStudioWindow *studio_window = NULL;
   GListModel *toplevels;

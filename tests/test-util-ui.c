@@ -33,3 +33,22 @@ test_destroy_window (gpointer window)
   while (window)
     g_main_context_iteration (NULL, TRUE);
 }
+
+/* @root or the first widget below it (depth first) of @type, or NULL. */
+GtkWidget *
+test_find_child (GtkWidget *root,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = test_find_child (child, type);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}

@@ -1,5 +1,5 @@
 /* test-util-ui.h — what the widget tests share: starting GTK (or skipping
- * without a display) and closing a window for good.
+ * without a display), closing a window for good, finding a widget.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -10,5 +10,7 @@ G_BEGIN_DECLS
 gboolean test_ui_init        (int    *argc,
                               char ***argv);
 void     test_destroy_window (gpointer window);
+GtkWidget *test_find_child   (GtkWidget *root,
+                              GType      type);
 
 G_END_DECLS

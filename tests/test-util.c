@@ -1,5 +1,5 @@
 /* test-util.c — what several tests need: a demo studio in a folder of its
- * own, and removing such a folder.
+ * own, opening a studio, one value from SQL, and removing a folder.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
@@ -58,4 +58,58 @@ test_remove_demo (const char *demo_path)
   g_autofree char *dir = g_path_get_dirname (demo_path);
 
   test_remove_tree (dir);
+}
+
+/* A studio on the database at @path; the open must succeed. */
+RgStudio *
+test_open_studio (const char       *path,
+                  RgStoreOpenFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStore) store = rg_store_open (path, flags, &error);
+
+  g_assert_no_error (error);
+  return rg_studio_new (store);
+}
+
+/* The first row of @sql, which must have one; @arg is bound to ?1 when
+ * the statement has a parameter. */
+static RgStmt *
+first_row (RgStore    *store,
+           const char *sql,
+           gint64      arg)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store, sql, &error);
+  gboolean row = FALSE;
+
+  g_assert_no_error (error);
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, arg);
+  g_assert_true (rg_store_step_row (store, stmt, &row, &error));
+  g_assert_no_error (error);
+  g_assert_true (row);
+  return g_steal_pointer (&stmt);
+}
+
+/* The integer in the first column of the first row of @sql. */
+gint64
+test_sql_int (RgStore    *store,
+              const char *sql,
+              gint64      arg)
+{
+  g_autoptr(RgStmt) stmt = first_row (store, sql, arg);
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* The text in the first column of the first row of @sql; NULL for NULL. */
+char *
+test_sql_text (RgStore    *store,
+               const char *sql,
+               gint64      arg)
+{
+  g_autoptr(RgStmt) stmt = first_row (store, sql, arg);
+
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }

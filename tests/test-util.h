@@ -1,9 +1,12 @@
 /* test-util.h — what several tests need: a demo studio in a folder of its
- * own, and removing such a folder.
+ * own, opening a studio, one value from SQL, and removing a folder.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <glib.h>
+
+#include "model/rg-studio.h"
+#include "store/rg-store.h"
 
 G_BEGIN_DECLS
 
@@ -12,5 +15,14 @@ char *test_make_demo   (const char *name,
                         gint64      now) G_GNUC_WARN_UNUSED_RESULT;
 void  test_remove_demo (const char *demo_path);
 void  test_remove_tree (const char *path);
+
+RgStudio *test_open_studio (const char       *path,
+                            RgStoreOpenFlags  flags) G_GNUC_WARN_UNUSED_RESULT;
+gint64    test_sql_int     (RgStore          *store,
+                            const char       *sql,
+                            gint64            arg);
+char     *test_sql_text    (RgStore          *store,
+                            const char       *sql,
+                            gint64            arg) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

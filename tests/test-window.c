@@ -24,24 +24,6 @@
 
 static char *demo_path;
 
-static GtkWidget *
-find_child (GtkWidget *root,
-            GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child (child, type);
-
-      if (found)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 timeout_cb (gpointer data)
 {
@@ -95,16 +77,6 @@ wait_loaded (GListModel *model)
     g_source_remove (id);
 }
 
-static RgStudio *
-open_demo (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RgStore) store = rg_store_open (demo_path, RG_STORE_OPEN_NO_CREATE, &error);
-
-  g_assert_no_error (error);
-  return rg_studio_new (store);
-}
-
 static guint
 count_matches (RgStore    *store,
                const char *query)
@@ -120,7 +92,7 @@ count_matches (RgStore    *store,
 static void
 test_search_narrows (void)
 {
-  g_autoptr(RgStudio) studio = open_demo ();
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
   RgStore *store = rg_studio_get_store (studio);
   RgWindow *window = rg_window_new (NULL, studio, TRUE);
   GtkWidget *entry, *list_view, *card;
@@ -134,9 +106,9 @@ test_search_narrows (void)
 
   /* Inside the Clients page: other pages have search entries too (the
    * calendar's staff drop-down). */
-  entry = find_child (find_child (GTK_WIDGET (window), RG_TYPE_CLIENTS_VIEW), GTK_TYPE_SEARCH_ENTRY);
-  list_view = find_child (find_child (GTK_WIDGET (window), RG_TYPE_CLIENTS_VIEW), GTK_TYPE_GRID_VIEW);
-  card = find_child (GTK_WIDGET (window), RG_TYPE_CLIENT_CARD);
+  entry = test_find_child (test_find_child (GTK_WIDGET (window), RG_TYPE_CLIENTS_VIEW), GTK_TYPE_SEARCH_ENTRY);
+  list_view = test_find_child (test_find_child (GTK_WIDGET (window), RG_TYPE_CLIENTS_VIEW), GTK_TYPE_GRID_VIEW);
+  card = test_find_child (GTK_WIDGET (window), RG_TYPE_CLIENT_CARD);
   g_assert_nonnull (entry);
   g_assert_nonnull (list_view);
   g_assert_nonnull (card);
@@ -237,7 +209,7 @@ test_search_narrows (void)
 static void
 test_narrow_folds (void)
 {
-  g_autoptr(RgStudio) studio = open_demo ();
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
   RgWindow *window = rg_window_new (NULL, studio, TRUE);
   AdwFlap *flap;
   GtkWidget *list_view;
@@ -248,7 +220,7 @@ test_narrow_folds (void)
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
-  flap = ADW_FLAP (find_child (GTK_WIDGET (window), ADW_TYPE_FLAP));
+  flap = ADW_FLAP (test_find_child (GTK_WIDGET (window), ADW_TYPE_FLAP));
   g_timeout_add (3000, timeout_cb, &timed_out);
   while (!timed_out && !adw_flap_get_folded (flap))
     g_main_context_iteration (NULL, TRUE);
@@ -256,7 +228,7 @@ test_narrow_folds (void)
   g_assert_false (adw_flap_get_reveal_flap (flap));
 
   /* Choosing a client opens the card over the list; back closes it. */
-  list_view = find_child (find_child (GTK_WIDGET (window), RG_TYPE_CLIENTS_VIEW), GTK_TYPE_GRID_VIEW);
+  list_view = test_find_child (test_find_child (GTK_WIDGET (window), RG_TYPE_CLIENTS_VIEW), GTK_TYPE_GRID_VIEW);
   model = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list_view)));
   wait_loaded (model);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 3, TRUE);
@@ -302,7 +274,7 @@ store_count (RgStore    *store,
 static void
 test_calendar_day (void)
 {
-  g_autoptr(RgStudio) studio = open_demo ();
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
   RgStore *store = rg_studio_get_store (studio);
   RgWindow *window = rg_window_new (NULL, studio, TRUE);
   RgCalendarView *calendar;
@@ -317,7 +289,7 @@ test_calendar_day (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calendar"));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
-  calendar = RG_CALENDAR_VIEW (find_child (GTK_WIDGET (window), RG_TYPE_CALENDAR_VIEW));
+  calendar = RG_CALENDAR_VIEW (test_find_child (GTK_WIDGET (window), RG_TYPE_CALENDAR_VIEW));
   day = rg_calendar_view_get_day_view (calendar);
   g_assert_nonnull (day);
   g_assert_cmpuint (rg_day_view_get_n_columns (day), ==,
