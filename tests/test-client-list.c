@@ -4,7 +4,8 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
+#include "test-util.h"
+
 #include <string.h>
 
 #include "model/rg-client-list.h"
@@ -384,12 +385,7 @@ test_loads_in_background (void)
   g_array_unref (f.changes);
   g_clear_object (&studio);
   g_clear_object (&store);
-  for (const char *suffix = ""; suffix; suffix = *suffix ? (g_str_equal (suffix, "-wal") ? "-shm" : NULL) : "-wal")
-    {
-      g_autofree char *file = g_strconcat (path, suffix, NULL);
-      g_unlink (file);
-    }
-  g_rmdir (dir);
+  test_remove_tree (dir);
 }
 
 int

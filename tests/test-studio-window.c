@@ -9,7 +9,6 @@
 #include "test-util.h"
 #include "test-util-ui.h"
 
-#include <glib/gstdio.h>
 
 #include "io/rg-generator.h"
 #include "model/rg-record-list.h"
@@ -577,13 +576,7 @@ test_empty_studio (void)
   test_destroy_window (window);
   g_assert_finalize_object (studio);
 
-  for (const char *suffix = ""; suffix; suffix = g_str_equal (suffix, "") ? "-wal"
-                                               : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
-    {
-      g_autofree char *file = g_strconcat (path, suffix, NULL);
-      g_unlink (file);
-    }
-  g_rmdir (dir);
+  test_remove_tree (dir);
 }
 
 static void

@@ -392,8 +392,6 @@ main (int   argc,
 {
   int status;
 
-  /* Without a display (a Flatpak build, a bare container), skip: make check
-   * runs this under xvfb-run. */
   if (!test_ui_init (&argc, &argv))
     return 0;
 
