@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "store/rg-schema-private.h"
 #include "store/rg-store.h"
 
 typedef struct {
@@ -133,6 +134,52 @@ test_migrate_from_zero (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (test_sql_int (store, "PRAGMA user_version", 0), ==, rg_store_latest_version ());
   g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM sqlite_master WHERE name = 'appointments'", 0), ==, 1);
+}
+
+/* A studio saved in format 1 opens in the latest format with its rows, and
+ * the calendar's range queries read only the new index. */
+static void
+test_migrate_from_1 (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "v1.db", NULL);
+  g_autofree char *v1 = NULL;
+  g_autoptr(GString) plan = g_string_new (NULL);
+  g_autoptr(RgStore) store = NULL;
+  g_autoptr(RgStmt) stmt = NULL;
+  gboolean row = FALSE;
+  guint n;
+  const RgMigration *migrations = rg_schema_get_migrations (&n);
+
+  g_assert_cmpint (migrations[0].version, ==, 1);
+  v1 = g_strconcat (migrations[0].sql, "PRAGMA user_version = 1;"
+                    "INSERT INTO staff (id, display_name, created_at, updated_at) VALUES (1, 'Marina', 0, 0);"
+                    "INSERT INTO clients (id, address_as, phone, phone_digits, sort_key, created_at, updated_at) "
+                    "  VALUES (2, 'Olga', '+7 900 000-00-00', '79000000000', 'olga', 0, 0);"
+                    "INSERT INTO appointments (id, client_id, staff_id, starts_at, ends_at, created_at, updated_at) "
+                    "  VALUES (3, 2, 1, 1000, 4600, 0, 0);", NULL);
+  write_raw_sqlite (path, v1);
+
+  store = rg_store_open (path, RG_STORE_OPEN_NO_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rg_store_get_schema_version (store), ==, rg_store_latest_version ());
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM appointments WHERE id = 3", 0), ==, 1);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
+                                        "('appointments_range', 'appointments_client_status', "
+                                        "'appointment_services_line', 'staff_days_off_day')", 0), ==, 4);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM sqlite_master WHERE name IN "
+                                        "('appointments_starts', 'appointment_services_appointment')", 0), ==, 0);
+
+  stmt = rg_store_prepare (store, "EXPLAIN QUERY PLAN "
+                                  "SELECT count(*), total(ends_at - starts_at) FROM appointments "
+                                  "WHERE starts_at >= ?1 AND starts_at < ?1 + 86400 AND deleted_at IS NULL "
+                                  "AND status <> 'cancelled'", &error);
+  g_assert_no_error (error);
+  while (rg_store_step_row (store, stmt, &row, &error) && row)
+    g_string_append_printf (plan, "%s; ", (const char *) sqlite3_column_text (stmt, 3));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (plan->str, "COVERING INDEX appointments_range"));
 }
 
 /* A migration that fails leaves the file exactly as it was. */
@@ -496,6 +543,7 @@ main (int   argc,
   g_test_add ("/store/create", Fixture, NULL, fixture_set_up, test_create, fixture_tear_down);
   g_test_add ("/store/no-create", Fixture, NULL, fixture_set_up, test_no_create, fixture_tear_down);
   g_test_add ("/store/migrate/from-zero", Fixture, NULL, fixture_set_up, test_migrate_from_zero, fixture_tear_down);
+  g_test_add ("/store/migrate/from-1", Fixture, NULL, fixture_set_up, test_migrate_from_1, fixture_tear_down);
   g_test_add ("/store/migrate/rolls-back", Fixture, NULL, fixture_set_up, test_migration_rolls_back, fixture_tear_down);
   g_test_add ("/store/refuse/newer", Fixture, NULL, fixture_set_up, test_refuse_newer, fixture_tear_down);
   g_test_add ("/store/refuse/foreign-sqlite", Fixture, NULL, fixture_set_up, test_refuse_foreign_sqlite, fixture_tear_down);

@@ -230,8 +230,24 @@ static const char migration_1[] =
   "    WHERE rowid IN (SELECT client_id FROM client_tags WHERE tag_id = new.id);\n"
   "END;\n";
 
+/* Indexes that answer the calendar and a client's history from the index
+ * alone: the appointments of a range of days (the month's load, the day's
+ * and week's lists; it replaces the index on starts_at), a client's visits
+ * of one status before a time (first visit, last visit, rhythm), the
+ * services line of an appointment, and everyone's days off in a range. */
+static const char migration_2[] =
+  "CREATE INDEX appointments_range\n"
+  "  ON appointments (starts_at, ends_at, staff_id, status, client_id, deleted_at);\n"
+  "DROP INDEX appointments_starts;\n"
+  "CREATE INDEX appointments_client_status\n"
+  "  ON appointments (client_id, status, deleted_at, starts_at);\n"
+  "CREATE INDEX appointment_services_line ON appointment_services (appointment_id, position, service_id);\n"
+  "DROP INDEX appointment_services_appointment;\n"
+  "CREATE INDEX staff_days_off_day ON staff_days_off (day, staff_id);\n";
+
 static const RgMigration migrations[] = {
   { 1, migration_1 },
+  { 2, migration_2 },
 };
 
 const RgMigration *
