@@ -6,7 +6,9 @@
 #include "config.h"
 
 #include "model/rg-appointment-list.h"
+#include "model/rg-booking.h"
 #include "model/rg-client.h"
+#include "model/rg-service.h"
 #include "model/rg-staff.h"
 #include "model/rg-studio.h"
 #include "model/rg-time.h"
@@ -313,10 +315,12 @@ test_live_changes (Fixture       *f,
   assert_change (f, 1, 3, 3);
   assert_items (f, f->before, f->a3, f->a2, f->a1, inside, f->late, NULL);
 
-  /* A change that keeps the order: nothing (the object itself is live). */
+  /* A change that keeps the order: the same object, reported changed in
+   * its place, so a view listening to items-changed alone redraws it. */
   g_object_set (f->a1, "note", "Bring the coupon", NULL);
   g_assert_true (rg_studio_save (f->studio, f->a1, &error));
-  assert_no_change (f);
+  assert_change (f, 3, 1, 1);
+  assert_items (f, f->before, f->a3, f->a2, f->a1, inside, f->late, NULL);
 
   /* Moved out of the range, and in from outside. */
   move (f, f->a1, at (18, 10, 0), at (18, 11, 0));
@@ -331,13 +335,13 @@ test_live_changes (Fixture       *f,
   assert_change (f, 1, 5, 5);
   assert_items (f, f->before, f->a3, f->a2, inside, f->late, outside, NULL);
 
-  /* Cancelled: still shown (with its status), no items-changed; the
+  /* Cancelled: still shown (with its status), changed in its place; the
    * object notifies. */
   g_signal_connect_swapped (f->a3, "notify::status", G_CALLBACK (count_cb), &notified);
   rg_appointment_set_status (f->a3, RG_APPOINTMENT_CANCELLED);
   g_assert_true (rg_studio_save (f->studio, f->a3, &error));
   g_assert_no_error (error);
-  assert_no_change (f);
+  assert_change (f, 1, 1, 1);
   g_assert_cmpuint (notified, ==, 1);
 
   /* Deleted: gone. Undeleted: back. */
@@ -355,7 +359,8 @@ test_live_changes (Fixture       *f,
   move (f, inside, at (14, 20, 30), at (14, 21, 30));
   assert_no_change (f);
   g_assert_true (rg_store_commit (f->store, &error));
-  assert_change (f, 0, 3, 3);
+  /* "inside" kept its place in the order but not its time: it counts. */
+  assert_change (f, 0, 4, 4);
   assert_items (f, f->a3, f->a2, f->before, inside, f->late, outside, NULL);
 
   g_assert_true (rg_store_begin (f->store, &error));
@@ -372,6 +377,79 @@ test_live_changes (Fixture       *f,
   assert_no_change (f);
 }
 
+static gint64
+add_service (Fixture    *f,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgService) service = rg_service_new (name, 30, 100000);
+
+  g_assert_true (rg_studio_save (f->studio, service, &error));
+  g_assert_no_error (error);
+  return rg_record_get_id (RG_RECORD (service));
+}
+
+static gint64
+id_of (gpointer record)
+{
+  return rg_record_get_id (RG_RECORD (record));
+}
+
+/* What the cards show besides the appointments: services in their order
+ * and first visits. */
+static void
+test_details (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgBookingDraft) draft = rg_booking_draft_new ();
+  g_autoptr(RgAppointment) both = NULL;
+  g_autoptr(RgAppointmentDetails) details = NULL;
+  gint64 haircut = add_service (f, "Haircut");
+  gint64 styling = add_service (f, "Styling");
+
+  /* Styling first, then the haircut: the line keeps the booking's order. */
+  draft->client_id = f->olga;
+  draft->staff_id = f->irina;
+  draft->starts_at = at (14, 15, 0);
+  rg_booking_draft_add_service (draft, styling, 30, 100000);
+  rg_booking_draft_add_service (draft, haircut, 45, 150000);
+  both = rg_booking_save (f->studio, draft, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (both);
+
+  /* Olga's 10:00 visit is done: her later ones are not first visits. */
+  rg_appointment_set_status (f->a1, RG_APPOINTMENT_DONE);
+  g_assert_true (rg_studio_save (f->studio, f->a1, &error));
+  g_assert_no_error (error);
+
+  set_day (f, 14);
+
+  details = rg_appointment_list_load_details (f->list, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (details);
+
+  g_assert_cmpstr (rg_appointment_details_get_services (details, id_of (both)), ==, "Styling, Haircut");
+  g_assert_null (rg_appointment_details_get_services (details, id_of (f->a1)));
+  g_assert_null (rg_appointment_details_get_services (details, id_of (f->next)));  /* the 15th */
+
+  g_assert_true (rg_appointment_details_is_first_visit (details, id_of (f->a1)));
+  g_assert_false (rg_appointment_details_is_first_visit (details, id_of (both)));
+  g_assert_false (rg_appointment_details_is_first_visit (details, id_of (f->late)));
+  g_assert_true (rg_appointment_details_is_first_visit (details, id_of (f->a2)));
+  g_assert_true (rg_appointment_details_is_first_visit (details, id_of (f->before)));
+
+  g_clear_pointer (&details, rg_appointment_details_free);
+
+  /* A range of one master: only theirs. */
+  rg_appointment_list_set_staff (f->list, f->marina);
+  details = rg_appointment_list_load_details (f->list, &error);
+  g_assert_no_error (error);
+  g_assert_null (rg_appointment_details_get_services (details, id_of (both)));
+  g_assert_false (rg_appointment_details_is_first_visit (details, id_of (f->before)));
+  g_assert_true (rg_appointment_details_is_first_visit (details, id_of (f->a2)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,6 +459,7 @@ main (int   argc,
   g_test_add ("/appointment-list/range", Fixture, NULL, fixture_set_up, test_range, fixture_tear_down);
   g_test_add ("/appointment-list/staff-filter", Fixture, NULL, fixture_set_up, test_staff_filter, fixture_tear_down);
   g_test_add ("/appointment-list/live-changes", Fixture, NULL, fixture_set_up, test_live_changes, fixture_tear_down);
+  g_test_add ("/appointment-list/details", Fixture, NULL, fixture_set_up, test_details, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -214,6 +214,55 @@ test_live_objects (Fixture       *f,
   g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_NOT_FOUND);
 }
 
+/* Many rows at once: live ones as they are, the others in one query,
+ * duplicates and missing ids left out. */
+static void
+test_lookup_many (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgClient) held = rg_client_new ("Ирина", "+7 912 111-11-11");
+  g_autoptr(RgClient) other = rg_client_new ("Ольга", "+7 912 222-22-22");
+  g_autoptr(GPtrArray) found = NULL;
+  gint64 ids[5];
+  gboolean saw_held = FALSE, saw_other = FALSE;
+
+  g_assert_true (rg_studio_save (f->studio, held, &error));
+  g_assert_true (rg_studio_save (f->studio, other, &error));
+  g_assert_no_error (error);
+  ids[0] = rg_record_get_id (RG_RECORD (other));
+  ids[1] = rg_record_get_id (RG_RECORD (held));
+  ids[2] = ids[0];
+  ids[3] = 12345;   /* no such row */
+  ids[4] = 0;
+  g_assert_finalize_object (g_steal_pointer (&other));
+  g_assert_cmpuint (rg_studio_count_live (f->studio, RG_TYPE_CLIENT), ==, 1);
+
+  found = rg_studio_lookup_many (f->studio, RG_TYPE_CLIENT, ids, G_N_ELEMENTS (ids), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 2);
+  for (guint i = 0; i < found->len; i++)
+    {
+      RgClient *client = found->pdata[i];
+
+      if (client == held)
+        saw_held = TRUE;
+      else if (rg_record_get_id (RG_RECORD (client)) == ids[0])
+        {
+          g_assert_cmpstr (rg_client_get_address_as (client), ==, "Ольга");
+          saw_other = TRUE;
+        }
+    }
+  g_assert_true (saw_held && saw_other);
+  g_assert_cmpuint (rg_studio_count_live (f->studio, RG_TYPE_CLIENT), ==, 2);
+
+  /* Nothing to load: no query, an empty array. */
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = rg_studio_lookup_many (f->studio, RG_TYPE_CLIENT, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
 static void
 test_delete_undelete_erase (Fixture       *f,
                             gconstpointer  data)
@@ -412,6 +461,7 @@ main (int   argc,
   g_test_add ("/model/client/round-trip", Fixture, NULL, fixture_set_up, test_client_round_trip, fixture_tear_down);
   g_test_add ("/model/record/notify-on-change", Fixture, NULL, fixture_set_up, test_notify_on_change_only, fixture_tear_down);
   g_test_add ("/model/studio/live-objects", Fixture, NULL, fixture_set_up, test_live_objects, fixture_tear_down);
+  g_test_add ("/model/studio/lookup-many", Fixture, NULL, fixture_set_up, test_lookup_many, fixture_tear_down);
   g_test_add ("/model/studio/delete", Fixture, NULL, fixture_set_up, test_delete_undelete_erase, fixture_tear_down);
   g_test_add ("/model/records", Fixture, NULL, fixture_set_up, test_other_records, fixture_tear_down);
   g_test_add_func ("/model/formats", test_formats);

@@ -7,7 +7,8 @@
  * hundred at most, so the list keeps the objects themselves — the studio's
  * live ones, so an edit anywhere shows everywhere. After a move, or after
  * a commit that touched appointments, it queries again and reports only
- * the stretch that differs.
+ * the stretch that differs — including the items whose rows were written,
+ * so items-changed is all a view has to listen to.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
@@ -21,7 +22,7 @@
 
 /* No appointment lasts longer than a day (the schema's services stop there),
  * so one that overlaps the range started at most a day before it. */
-#define MAX_LENGTH (24 * 60 * 60)
+#define MAX_LENGTH_SECONDS 86400
 
 struct _RgAppointmentList
 {
@@ -33,6 +34,8 @@ struct _RgAppointmentList
   gint64      staff_id;   /* 0: everyone */
   GPtrArray  *items;      /* RgAppointment, by (starts_at, id) */
   gboolean    dirty;      /* appointments changed in this transaction */
+  GHashTable *changed;    /* ids of the rows written in it (gint64 *) */
+  gboolean    reset;      /* too many to name: every item changed */
 
   gulong      changed_id;
   gulong      committed_id;
@@ -51,6 +54,26 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The appointments of the range, as "ap": ?1 from, ?2 to, ?3 staff or 0. */
+#define RANGE "ap.starts_at < ?2 AND ap.starts_at >= ?1 - " G_STRINGIFY (MAX_LENGTH_SECONDS) \
+              " AND ap.ends_at > ?1 AND ap.deleted_at IS NULL AND (?3 = 0 OR ap.staff_id = ?3)"
+
+/* Prepares @sql (over RANGE) and binds the range. */
+static RgStmt *
+prepare_range (RgAppointmentList  *self,
+               const char         *sql,
+               GError            **error)
+{
+  RgStmt *stmt = rg_store_prepare (rg_studio_get_store (self->studio), sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, self->from);
+  sqlite3_bind_int64 (stmt, 2, self->to);
+  sqlite3_bind_int64 (stmt, 3, self->staff_id);
+  return stmt;
+}
+
 static GPtrArray *
 query (RgAppointmentList *self)
 {
@@ -63,21 +86,14 @@ query (RgAppointmentList *self)
   if (self->to <= self->from)
     return items;
 
-  sql = g_strdup_printf ("%s WHERE starts_at < ?2 AND starts_at >= ?1 - %d AND ends_at > ?1 "
-                         "AND deleted_at IS NULL AND (?3 = 0 OR staff_id = ?3) "
-                         "ORDER BY starts_at, id",
-                         rg_record_class_get_select (g_type_class_peek (RG_TYPE_APPOINTMENT)),
-                         MAX_LENGTH);
-  stmt = rg_store_prepare (store, sql, &error);
+  sql = g_strconcat (rg_record_class_get_select (g_type_class_peek (RG_TYPE_APPOINTMENT)),
+                     " AS ap WHERE " RANGE " ORDER BY ap.starts_at, ap.id", NULL);
+  stmt = prepare_range (self, sql, &error);
   if (stmt == NULL)
     {
       g_warning ("Could not list appointments: %s", error->message);
       return items;
     }
-
-  sqlite3_bind_int64 (stmt, 1, self->from);
-  sqlite3_bind_int64 (stmt, 2, self->to);
-  sqlite3_bind_int64 (stmt, 3, self->staff_id);
 
   for (;;)
     {
@@ -96,17 +112,31 @@ query (RgAppointmentList *self)
   return items;
 }
 
-/* Replaces the items and reports the stretch between the common head and
- * tail as one items-changed. */
+/* Replaces the items and reports, as one items-changed, the stretch
+ * between the common head and tail: what came, went or moved, and the
+ * items whose rows were written since the last refresh (so a view that
+ * listens to items-changed alone sees an appointment moved within its
+ * range). */
 static void
 refresh (RgAppointmentList *self)
 {
   g_autoptr(GPtrArray) old = self->items;
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (guint));
   GPtrArray *items = query (self);
 
   self->items = items;
-  rg_list_model_report_change (G_LIST_MODEL (self), old->pdata, old->len, items->pdata, items->len,
-                               sizeof (gpointer));
+  for (guint i = 0; i < items->len; i++)
+    {
+      gint64 id = rg_record_get_id (items->pdata[i]);
+
+      if (self->reset || g_hash_table_contains (self->changed, &id))
+        g_array_append_val (changed, i);
+    }
+  g_hash_table_remove_all (self->changed);
+  self->reset = FALSE;
+
+  rg_list_model_report_change_at (G_LIST_MODEL (self), old->pdata, old->len, items->pdata, items->len,
+                                  sizeof (gpointer), (const guint *) (gpointer) changed->data, changed->len);
 }
 
 static void
@@ -116,8 +146,14 @@ store_changed_cb (RgAppointmentList *self,
                   RgChangeKind       kind,
                   RgStore           *store)
 {
-  if (g_str_equal (table, "appointments"))
-    self->dirty = TRUE;
+  if (!g_str_equal (table, "appointments"))
+    return;
+
+  self->dirty = TRUE;
+  if (kind == RG_CHANGE_RESET)
+    self->reset = TRUE;
+  else
+    g_hash_table_add (self->changed, g_memdup2 (&id, sizeof id));
 }
 
 static void
@@ -131,82 +167,160 @@ store_committed_cb (RgAppointmentList *self,
   refresh (self);
 }
 
-/* What the cards of the range show besides the appointment itself, for all
- * of them in two queries: @services maps an appointment id (gint64*) to its
- * services as one line, @first_visits holds the ids that are the client's
- * first visit (no done visit before). Both are new tables. */
+/* What the cards of a range show besides the appointments themselves,
+ * read for the whole range at once (see rg_appointment_list_load_details()). */
+struct _RgAppointmentDetails
+{
+  GHashTable *services;      /* appointment id (gint64 *) -> "Haircut, Styling" */
+  GHashTable *first_visits;  /* appointment ids that are the client's first visit */
+};
+
+void
+rg_appointment_details_free (RgAppointmentDetails *details)
+{
+  if (details == NULL)
+    return;
+  g_clear_pointer (&details->services, g_hash_table_unref);
+  g_clear_pointer (&details->first_visits, g_hash_table_unref);
+  g_free (details);
+}
+
+/* The services of appointment @id as one line, or NULL without any. */
+const char *
+rg_appointment_details_get_services (RgAppointmentDetails *details,
+                                     gint64                id)
+{
+  return details ? g_hash_table_lookup (details->services, &id) : NULL;
+}
+
 gboolean
+rg_appointment_details_is_first_visit (RgAppointmentDetails *details,
+                                       gint64                id)
+{
+  return details && g_hash_table_contains (details->first_visits, &id);
+}
+
+typedef struct {
+  gint64 appointment_id;
+  gint64 position;
+  gint64 service_id;
+} ServiceRow;
+
+static int
+compare_service_rows (gconstpointer a,
+                      gconstpointer b)
+{
+  const ServiceRow *x = a, *y = b;
+
+  if (x->appointment_id != y->appointment_id)
+    return x->appointment_id < y->appointment_id ? -1 : 1;
+  return (x->position > y->position) - (x->position < y->position);
+}
+
+/* The services line of every appointment of the range. The services are
+ * few: their names are read once and the lines joined here, so the query
+ * reads only the (appointment, position, service) index. */
+static gboolean
+load_services (RgAppointmentList  *self,
+               GHashTable         *lines,
+               GError            **error)
+{
+  RgStore *store = rg_studio_get_store (self->studio);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (ServiceRow));
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autoptr(RgStmt) stmt = NULL;
+  gboolean row, ok;
+
+  stmt = rg_store_prepare (store, "SELECT id, name FROM services", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_insert (names, g_memdup2 (&id, sizeof id), g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  if (!ok)
+    return FALSE;
+  g_clear_pointer (&stmt, rg_stmt_release);
+
+  stmt = prepare_range (self, "SELECT a.appointment_id, a.position, a.service_id FROM appointments ap "
+                              "JOIN appointment_services a ON a.appointment_id = ap.id WHERE " RANGE, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
+    {
+      ServiceRow r = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2) };
+
+      g_array_append_val (rows, r);
+    }
+  if (!ok)
+    return FALSE;
+
+  g_array_sort (rows, compare_service_rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const ServiceRow *r = &g_array_index (rows, ServiceRow, i);
+      const char *name = g_hash_table_lookup (names, &r->service_id);
+
+      if (name)
+        {
+          if (line->len)
+            g_string_append (line, ", ");
+          g_string_append (line, name);
+        }
+      if (i + 1 == rows->len || g_array_index (rows, ServiceRow, i + 1).appointment_id != r->appointment_id)
+        {
+          g_hash_table_insert (lines, g_memdup2 (&r->appointment_id, sizeof (gint64)), g_strdup (line->str));
+          g_string_truncate (line, 0);
+        }
+    }
+
+  return TRUE;
+}
+
+/* Reads, for every appointment of the range at once, what its card shows
+ * besides the appointment and its client: the services line and whether it
+ * is the client's first visit (no done visit before it). Call it after the
+ * list changed. Returns a new RgAppointmentDetails or NULL. */
+RgAppointmentDetails *
 rg_appointment_list_load_details (RgAppointmentList  *self,
-                                  GHashTable        **services,
-                                  GHashTable        **first_visits,
                                   GError            **error)
 {
   RgStore *store;
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr(GHashTable) firsts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(RgAppointmentDetails) details = g_new0 (RgAppointmentDetails, 1);
   g_autoptr(RgStmt) stmt = NULL;
-  g_autofree char *range = NULL;
-  g_autofree char *sql = NULL;
+  gboolean row, ok;
 
-  g_return_val_if_fail (RG_IS_APPOINTMENT_LIST (self), FALSE);
+  g_return_val_if_fail (RG_IS_APPOINTMENT_LIST (self), NULL);
 
   store = rg_studio_get_store (self->studio);
-  range = g_strdup_printf ("ap.starts_at < ?2 AND ap.starts_at >= ?1 - %d AND ap.ends_at > ?1 "
-                           "AND ap.deleted_at IS NULL AND (?3 = 0 OR ap.staff_id = ?3)", MAX_LENGTH);
+  details->services = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  details->first_visits = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
-  sql = g_strdup_printf ("SELECT x.appointment_id, group_concat(s.name, ', ') FROM "
-                         "(SELECT a.appointment_id, a.service_id FROM appointment_services a "
-                         "JOIN appointments ap ON ap.id = a.appointment_id WHERE %s "
-                         "ORDER BY a.appointment_id, a.position) x "
-                         "JOIN services s ON s.id = x.service_id GROUP BY x.appointment_id", range);
-  stmt = rg_store_prepare (store, sql, error);
+  if (self->to <= self->from)
+    return g_steal_pointer (&details);
+
+  if (!load_services (self, details->services, error))
+    return NULL;
+
+  stmt = prepare_range (self, "SELECT ap.id FROM appointments ap WHERE " RANGE " AND NOT EXISTS "
+                              "(SELECT 1 FROM appointments p WHERE p.client_id = ap.client_id "
+                              "AND p.status = 'done' AND p.deleted_at IS NULL AND p.starts_at < ap.starts_at)",
+                        error);
   if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->from);
-  sqlite3_bind_int64 (stmt, 2, self->to);
-  sqlite3_bind_int64 (stmt, 3, self->staff_id);
-  for (;;)
+    return NULL;
+  while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
     {
-      gboolean row;
-      gint64 id;
+      gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      if (!rg_store_step_row (store, stmt, &row, error))
-        return FALSE;
-      if (!row)
-        break;
-      id = sqlite3_column_int64 (stmt, 0);
-      g_hash_table_insert (names, g_memdup2 (&id, sizeof id),
-                           g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_hash_table_add (details->first_visits, g_memdup2 (&id, sizeof id));
     }
-  g_clear_pointer (&stmt, rg_stmt_release);
-  g_free (sql);
+  if (!ok)
+    return NULL;
 
-  sql = g_strdup_printf ("SELECT ap.id FROM appointments ap WHERE %s AND NOT EXISTS "
-                         "(SELECT 1 FROM appointments p WHERE p.client_id = ap.client_id "
-                         "AND p.status = 'done' AND p.starts_at < ap.starts_at AND p.deleted_at IS NULL)",
-                         range);
-  stmt = rg_store_prepare (store, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->from);
-  sqlite3_bind_int64 (stmt, 2, self->to);
-  sqlite3_bind_int64 (stmt, 3, self->staff_id);
-  for (;;)
-    {
-      gboolean row;
-      gint64 id;
-
-      if (!rg_store_step_row (store, stmt, &row, error))
-        return FALSE;
-      if (!row)
-        break;
-      id = sqlite3_column_int64 (stmt, 0);
-      g_hash_table_add (firsts, g_memdup2 (&id, sizeof id));
-    }
-
-  *services = g_steal_pointer (&names);
-  *first_visits = g_steal_pointer (&firsts);
-  return TRUE;
+  return g_steal_pointer (&details);
 }
 
 /* Moves the list to [from, to) (Unix seconds). */
@@ -305,8 +419,7 @@ rg_appointment_list_constructed (GObject *object)
 
   G_OBJECT_CLASS (rg_appointment_list_parent_class)->constructed (object);
 
-  /* The class builds its SELECT when it is first used. */
-  g_type_ensure (RG_TYPE_APPOINTMENT);
+  /* The class builds its SELECT when first used. */
   g_type_class_unref (g_type_class_ref (RG_TYPE_APPOINTMENT));
 
   self->changed_id = g_signal_connect_swapped (store, "changed::appointments",
@@ -340,6 +453,7 @@ rg_appointment_list_finalize (GObject *object)
   RgAppointmentList *self = RG_APPOINTMENT_LIST (object);
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->changed, g_hash_table_unref);
 
   G_OBJECT_CLASS (rg_appointment_list_parent_class)->finalize (object);
 }
@@ -401,4 +515,5 @@ static void
 rg_appointment_list_init (RgAppointmentList *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->changed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }

@@ -22,9 +22,17 @@ void               rg_appointment_list_get_range  (RgAppointmentList *self,
 void               rg_appointment_list_set_staff  (RgAppointmentList *self,
                                                    gint64             staff_id);
 gint64             rg_appointment_list_get_staff  (RgAppointmentList *self);
-gboolean           rg_appointment_list_load_details (RgAppointmentList  *self,
-                                                     GHashTable        **services,
-                                                     GHashTable        **first_visits,
-                                                     GError            **error);
+
+typedef struct _RgAppointmentDetails RgAppointmentDetails;
+
+RgAppointmentDetails *rg_appointment_list_load_details      (RgAppointmentList    *self,
+                                                             GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+const char           *rg_appointment_details_get_services   (RgAppointmentDetails *details,
+                                                             gint64                id);
+gboolean              rg_appointment_details_is_first_visit (RgAppointmentDetails *details,
+                                                             gint64                id);
+void                  rg_appointment_details_free           (RgAppointmentDetails *details);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgAppointmentDetails, rg_appointment_details_free)
 
 G_END_DECLS

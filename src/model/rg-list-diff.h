@@ -12,5 +12,13 @@ void rg_list_model_report_change (GListModel    *model,
                                   gconstpointer  new_items,
                                   guint          new_len,
                                   gsize          item_size);
+void rg_list_model_report_change_at (GListModel    *model,
+                                     gconstpointer  old_items,
+                                     guint          old_len,
+                                     gconstpointer  new_items,
+                                     guint          new_len,
+                                     gsize          item_size,
+                                     const guint   *changed,
+                                     guint          n_changed);
 
 G_END_DECLS

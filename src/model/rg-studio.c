@@ -155,6 +155,59 @@ rg_studio_lookup_from_stmt (RgStudio     *self,
   return record;
 }
 
+/* The live objects of @type for @ids, loading those not yet live in one
+ * query (a calendar binding a screenful of cards asks for their clients
+ * at once). Ids without a row are left out; duplicates are returned once.
+ * Returns the objects as new references, in no particular order. */
+GPtrArray *
+rg_studio_lookup_many (RgStudio      *self,
+                       GType          type,
+                       const gint64  *ids,
+                       guint          n_ids,
+                       GError       **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GString) missing = g_string_new ("[");
+  g_autoptr(RgStmt) stmt = NULL;
+  g_autoptr(GTypeClass) klass = NULL;
+  g_autofree char *sql = NULL;
+  gboolean row = FALSE, ok;
+
+  g_return_val_if_fail (RG_IS_STUDIO (self), NULL);
+  g_return_val_if_fail (g_type_is_a (type, RG_TYPE_RECORD), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      RgRecord *record;
+
+      if (ids[i] == 0 || !g_hash_table_add (seen, (gpointer) &ids[i]))
+        continue;
+      if ((record = rg_studio_lookup_cached (self, type, ids[i])))
+        g_ptr_array_add (found, record);
+      else
+        g_string_append_printf (missing, "%s%" G_GINT64_FORMAT, missing->len > 1 ? "," : "", ids[i]);
+    }
+  if (missing->len == 1)
+    return g_steal_pointer (&found);
+  g_string_append_c (missing, ']');
+
+  klass = g_type_class_ref (type);
+  sql = g_strconcat (rg_record_class_get_select (RG_RECORD_CLASS (klass)),
+                     " WHERE id IN (SELECT value FROM json_each(?1))", NULL);
+  stmt = rg_store_prepare (self->store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, missing->str, (int) missing->len, SQLITE_TRANSIENT);
+  while ((ok = rg_store_step_row (self->store, stmt, &row, error)) && row)
+    g_ptr_array_add (found, rg_studio_lookup_from_stmt (self, type, stmt));
+  if (!ok)
+    return NULL;
+
+  return g_steal_pointer (&found);
+}
+
 guint
 rg_studio_count_live (RgStudio *self,
                       GType     type)

@@ -24,6 +24,11 @@ gpointer    rg_studio_lookup               (RgStudio     *self,
 gpointer    rg_studio_lookup_cached        (RgStudio     *self,
                                             GType         type,
                                             gint64        id);
+GPtrArray  *rg_studio_lookup_many          (RgStudio     *self,
+                                            GType         type,
+                                            const gint64 *ids,
+                                            guint         n_ids,
+                                            GError      **error) G_GNUC_WARN_UNUSED_RESULT;
 gpointer    rg_studio_lookup_from_stmt     (RgStudio     *self,
                                             GType         type,
                                             sqlite3_stmt *stmt) G_GNUC_WARN_UNUSED_RESULT;

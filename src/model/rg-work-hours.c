@@ -222,6 +222,34 @@ rg_work_hours_spans (RgWorkHours *self,
   return merged;
 }
 
+/* The hours staff member @staff_id works on @date, sorted; none on a day
+ * off or for someone the hours were not read for. */
+GArray *
+rg_work_hours_staff_spans (RgWorkHours *self,
+                           gint64       staff_id,
+                           RgDate       date)
+{
+  g_autofree char *iso_day = rg_date_to_iso (date);
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (RgSpan));
+
+  g_return_val_if_fail (self != NULL, spans);
+
+  for (guint i = 0; i < self->staff->len; i++)
+    {
+      StaffHours *staff = self->staff->pdata[i];
+      GArray *hours;
+
+      if (staff->staff_id != staff_id)
+        continue;
+      hours = hours_on (self, staff, date, iso_day);
+      if (hours)
+        g_array_append_vals (spans, hours->data, hours->len);
+      break;
+    }
+
+  return spans;
+}
+
 /* Working minutes on @date, added up over everyone concerned: the
  * capacity that booked time is measured against. */
 int

@@ -1,5 +1,5 @@
 /* rg-work-hours.h — who works when over a few weeks, read in two queries,
- * for the week and month views.
+ * for the day, week and month views.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -18,6 +18,9 @@ RgWorkHours *rg_work_hours_load       (RgStore      *store,
                                        GError      **error) G_GNUC_WARN_UNUSED_RESULT;
 void         rg_work_hours_free       (RgWorkHours  *self);
 GArray      *rg_work_hours_spans      (RgWorkHours  *self,
+                                       RgDate        date) G_GNUC_WARN_UNUSED_RESULT;
+GArray      *rg_work_hours_staff_spans (RgWorkHours *self,
+                                       gint64        staff_id,
                                        RgDate        date) G_GNUC_WARN_UNUSED_RESULT;
 int          rg_work_hours_minutes    (RgWorkHours  *self,
                                        RgDate        date);

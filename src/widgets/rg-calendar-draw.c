@@ -101,66 +101,6 @@ rg_calendar_set_adjustment (GtkWidget      *view,
   gtk_widget_queue_allocate (view);
 }
 
-/* A set of the appointments a view watches: it holds a reference to each. */
-GHashTable *
-rg_calendar_watch_set_new (void)
-{
-  return g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
-}
-
-/* Keeps @watched equal to the items of @appointments: each newcomer gets
- * @moved connected (swapped, on @view) to the properties that move or
- * hide its card; whatever left the list is let go. */
-void
-rg_calendar_watch_list (GHashTable *watched,
-                        GListModel *appointments,
-                        GCallback   moved,
-                        gpointer    view)
-{
-  static const char * const signals[] = {
-    "notify::starts-at", "notify::ends-at", "notify::staff-id", "notify::status",
-  };
-  g_autoptr(GHashTable) present = g_hash_table_new (NULL, NULL);
-  guint n = g_list_model_get_n_items (appointments);
-  GHashTableIter iter;
-  gpointer key;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) a = g_list_model_get_item (appointments, i);
-
-      g_hash_table_add (present, a);
-      if (g_hash_table_contains (watched, a))
-        continue;
-      g_hash_table_add (watched, g_object_ref (a));
-      for (guint s = 0; s < G_N_ELEMENTS (signals); s++)
-        g_signal_connect_object (a, signals[s], moved, view, G_CONNECT_SWAPPED);
-    }
-
-  g_hash_table_iter_init (&iter, watched);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!g_hash_table_contains (present, key))
-      {
-        g_signal_handlers_disconnect_by_data (key, view);
-        g_hash_table_iter_remove (&iter);
-      }
-}
-
-void
-rg_calendar_unwatch_all (GHashTable *watched,
-                         gpointer    view)
-{
-  GHashTableIter iter;
-  gpointer key;
-
-  if (watched == NULL)
-    return;
-  g_hash_table_iter_init (&iter, watched);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_signal_handlers_disconnect_by_data (key, view);
-  g_hash_table_remove_all (watched);
-}
-
 /* Unparents every card widget in @cards (values) and empties the table. */
 void
 rg_calendar_unparent_cards (GHashTable *cards)

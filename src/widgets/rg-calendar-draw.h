@@ -29,13 +29,6 @@ void    rg_calendar_set_adjustment      (GtkWidget      *view,
                                          GtkAdjustment  *adjustment,
                                          GCallback       value_changed);
 
-GHashTable *rg_calendar_watch_set_new   (void);
-void    rg_calendar_watch_list          (GHashTable     *watched,
-                                         GListModel     *appointments,
-                                         GCallback       moved,
-                                         gpointer        view);
-void    rg_calendar_unwatch_all         (GHashTable     *watched,
-                                         gpointer        view);
 void    rg_calendar_unparent_cards      (GHashTable     *cards);
 
 G_END_DECLS

@@ -22,6 +22,7 @@
 #include "model/rg-record-list.h"
 #include "model/rg-schedule.h"
 #include "model/rg-staff.h"
+#include "model/rg-work-hours.h"
 #include "rg-appointment-card.h"
 #include "rg-calendar-draw.h"
 #include "rg-day-view.h"
@@ -68,11 +69,9 @@ struct _RgDayView
   RgAppointmentList *appointments;
   GArray            *items;        /* DayItem: every appointment laid out, no widgets */
   GHashTable        *item_of;      /* RgAppointment -> index + 1 into items */
-  GHashTable        *services;     /* appointment id -> services line, for the range */
-  GHashTable        *first_visits; /* appointment ids that are a client's first visit */
+  RgAppointmentDetails *details;   /* services lines, first visits, clients of the day */
   GHashTable        *cards;        /* RgAppointment -> its card, only near the viewport */
   GPtrArray         *pool;         /* unused cards, kept for reuse */
-  GHashTable        *watched;      /* RgAppointment in the list, notify connected */
   int                last_width;
   int                last_height;
   guint              visible_tick;
@@ -157,21 +156,18 @@ column_of_staff (RgDayView *self,
 static void
 load_spans (RgDayView *self)
 {
-  g_ptr_array_set_size (self->spans, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgWorkHours) hours = rg_work_hours_load (rg_studio_get_store (self->studio), 0,
+                                                     self->date, self->date, &error);
 
+  if (hours == NULL)
+    g_warning ("Could not read working hours: %s", error->message);
+
+  g_ptr_array_set_size (self->spans, 0);
   for (guint i = 0; i < self->columns->len; i++)
-    {
-      g_autoptr(GError) error = NULL;
-      GArray *spans = rg_schedule_working_spans (rg_studio_get_store (self->studio),
-                                                 rg_record_get_id (self->columns->pdata[i]),
-                                                 self->date, &error);
-      if (spans == NULL)
-        {
-          g_warning ("Could not read working hours: %s", error->message);
-          spans = g_array_new (FALSE, FALSE, sizeof (RgSpan));
-        }
-      g_ptr_array_add (self->spans, spans);
-    }
+    g_ptr_array_add (self->spans,
+                     hours ? rg_work_hours_staff_spans (hours, rg_record_get_id (self->columns->pdata[i]), self->date)
+                           : g_array_new (FALSE, FALSE, sizeof (RgSpan)));
 }
 
 static void
@@ -270,10 +266,10 @@ load_details (RgDayView *self)
 {
   g_autoptr(GError) error = NULL;
 
-  g_clear_pointer (&self->services, g_hash_table_unref);
-  g_clear_pointer (&self->first_visits, g_hash_table_unref);
-  if (!rg_appointment_list_load_details (self->appointments, &self->services, &self->first_visits, &error))
-    g_warning ("Could not read the appointments' services: %s", error->message);
+  g_clear_pointer (&self->details, rg_appointment_details_free);
+  self->details = rg_appointment_list_load_details (self->appointments, &error);
+  if (self->details == NULL)
+    g_warning ("Could not read the appointments' details: %s", error->message);
 }
 
 /* Lays out every appointment of the day (columns, minutes, lanes); cheap,
@@ -334,18 +330,9 @@ rebuild_items (RgDayView *self)
   update_visible (self);
 }
 
-/* Moved, resized, given to someone else or cancelled. */
-static void
-appointment_moved_cb (RgDayView *self)
-{
-  rebuild_items (self);
-}
-
 static void
 appointments_changed_cb (RgDayView *self)
 {
-  rg_calendar_watch_list (self->watched, G_LIST_MODEL (self->appointments),
-                          G_CALLBACK (appointment_moved_cb), self);
   load_details (self);
   rebuild_items (self);
 }
@@ -359,8 +346,8 @@ bind_card (RgDayView         *self,
   DayItem *item = item_of (self, a);
 
   rg_appointment_card_bind (card, a,
-                            self->services ? g_hash_table_lookup (self->services, &id) : NULL,
-                            self->first_visits && g_hash_table_contains (self->first_visits, &id));
+                            rg_appointment_details_get_services (self->details, id),
+                            rg_appointment_details_is_first_visit (self->details, id));
   if (item)
     rg_appointment_card_set_color (card, rg_staff_get_color (self->columns->pdata[item->column]));
   rg_appointment_card_set_selected (card, a == self->selected);
@@ -417,6 +404,9 @@ static void
 update_visible (RgDayView *self)
 {
   g_autoptr(GHashTable) wanted = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) client_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) clients = NULL;
+  g_autoptr(GError) error = NULL;
   GHashTableIter iter;
   gpointer key, value;
 
@@ -437,6 +427,20 @@ update_visible (RgDayView *self)
         release_card (self, value);
         g_hash_table_iter_remove (&iter);
       }
+
+  /* The clients of the new cards, in one query. */
+  g_hash_table_iter_init (&iter, wanted);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (self->cards, key))
+      {
+        gint64 client_id = rg_appointment_get_client_id (key);
+
+        g_array_append_val (client_ids, client_id);
+      }
+  clients = rg_studio_lookup_many (self->studio, RG_TYPE_CLIENT, (const gint64 *) (gpointer) client_ids->data,
+                                   client_ids->len, &error);
+  if (clients == NULL)
+    g_warning ("Could not read the clients of the day: %s", error->message);
 
   g_hash_table_iter_init (&iter, wanted);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -1335,7 +1339,6 @@ rg_day_view_dispose (GObject *object)
       g_clear_signal_handler (&self->schedule_committed_id, store);
     }
 
-  rg_calendar_unwatch_all (self->watched, self);
   if (self->visible_tick)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->visible_tick);
   self->visible_tick = 0;
@@ -1373,12 +1376,10 @@ rg_day_view_finalize (GObject *object)
   RgDayView *self = RG_DAY_VIEW (object);
 
   g_clear_pointer (&self->cards, g_hash_table_unref);
-  g_clear_pointer (&self->watched, g_hash_table_unref);
   g_clear_pointer (&self->pool, g_ptr_array_unref);
   g_clear_pointer (&self->items, g_array_unref);
   g_clear_pointer (&self->item_of, g_hash_table_unref);
-  g_clear_pointer (&self->services, g_hash_table_unref);
-  g_clear_pointer (&self->first_visits, g_hash_table_unref);
+  g_clear_pointer (&self->details, rg_appointment_details_free);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->spans, g_ptr_array_unref);
 
@@ -1492,7 +1493,6 @@ rg_day_view_init (RgDayView *self)
   self->columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->spans = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->cards = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
-  self->watched = rg_calendar_watch_set_new ();
   self->pool = g_ptr_array_new ();
   self->items = g_array_new (FALSE, TRUE, sizeof (DayItem));
   g_array_set_clear_func (self->items, day_item_clear);

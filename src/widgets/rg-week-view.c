@@ -60,7 +60,6 @@ struct _RgWeekView
 
   RgAppointmentList *appointments;
   GHashTable        *cards;                   /* RgAppointment -> RgAppointmentCard */
-  GHashTable        *watched;                 /* RgAppointment in the list, notify connected */
   RgAppointment     *selected;
   gboolean           selecting;
 
@@ -247,13 +246,6 @@ store_committed_cb (RgWeekView *self)
     }
 }
 
-/* Moved, resized, given to someone else or cancelled. */
-static void
-appointment_moved_cb (RgWeekView *self)
-{
-  sync_cards (self);
-}
-
 static void
 cancel_drag (RgWeekView *self)
 {
@@ -268,9 +260,6 @@ sync_cards (RgWeekView *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->appointments));
   GHashTableIter iter;
   gpointer key, value;
-
-  rg_calendar_watch_list (self->watched, G_LIST_MODEL (self->appointments),
-                          G_CALLBACK (appointment_moved_cb), self);
 
   for (guint i = 0; i < n; i++)
     {
@@ -1248,7 +1237,6 @@ rg_week_view_dispose (GObject *object)
       g_clear_signal_handler (&self->store_committed_id, store);
     }
 
-  rg_calendar_unwatch_all (self->watched, self);
   rg_calendar_unparent_cards (self->cards);
 
   cancel_drag (self);
@@ -1277,7 +1265,6 @@ rg_week_view_finalize (GObject *object)
       g_clear_pointer (&self->off_reason[d], g_free);
     }
   g_clear_pointer (&self->cards, g_hash_table_unref);
-  g_clear_pointer (&self->watched, g_hash_table_unref);
 
   G_OBJECT_CLASS (rg_week_view_parent_class)->finalize (object);
 }
@@ -1367,7 +1354,6 @@ rg_week_view_init (RgWeekView *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   self->cards = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
-  self->watched = rg_calendar_watch_set_new ();
   set_week (self, rg_date_today ());
 
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
