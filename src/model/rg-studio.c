@@ -352,57 +352,6 @@ rg_studio_set_selected_client (RgStudio *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CLIENT]);
 }
 
-/* The services of an appointment, in order, as one line ("Haircut, Styling"). */
-char *
-rg_studio_describe_services (RgStudio *self,
-                             gint64    appointment_id)
-{
-  g_autoptr(RgStmt) stmt = NULL;
-  gboolean row = FALSE;
-
-  g_return_val_if_fail (RG_IS_STUDIO (self), NULL);
-
-  stmt = rg_store_prepare (self->store,
-                           "SELECT group_concat(name, ', ') FROM (SELECT s.name AS name "
-                           "FROM appointment_services a JOIN services s ON s.id = a.service_id "
-                           "WHERE a.appointment_id = ?1 ORDER BY a.position)",
-                           NULL);
-  if (stmt == NULL)
-    return g_strdup ("");
-  sqlite3_bind_int64 (stmt, 1, appointment_id);
-  if (!rg_store_step_row (self->store, stmt, &row, NULL) || !row ||
-      sqlite3_column_type (stmt, 0) == SQLITE_NULL)
-    return g_strdup ("");
-
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-}
-
-/* Whether a booking at @starts_at would be the client's first visit: no
- * done visit before it. */
-gboolean
-rg_studio_is_first_visit (RgStudio *self,
-                          gint64    client_id,
-                          gint64    starts_at)
-{
-  g_autoptr(RgStmt) stmt = NULL;
-  gboolean row = FALSE;
-
-  g_return_val_if_fail (RG_IS_STUDIO (self), FALSE);
-
-  stmt = rg_store_prepare (self->store,
-                           "SELECT 1 FROM appointments WHERE client_id = ?1 AND status = 'done' "
-                           "AND starts_at < ?2 AND deleted_at IS NULL LIMIT 1",
-                           NULL);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, client_id);
-  sqlite3_bind_int64 (stmt, 2, starts_at);
-  if (!rg_store_step_row (self->store, stmt, &row, NULL))
-    return FALSE;
-
-  return !row;
-}
-
 /* The names of a client's tags, in alphabetical order. */
 GStrv
 rg_studio_list_client_tags (RgStudio  *self,

@@ -48,11 +48,6 @@ RgClient   *rg_studio_get_selected_client  (RgStudio     *self);
 void        rg_studio_set_selected_client  (RgStudio     *self,
                                             RgClient     *client);
 
-char       *rg_studio_describe_services    (RgStudio     *self,
-                                            gint64        appointment_id) G_GNUC_WARN_UNUSED_RESULT;
-gboolean    rg_studio_is_first_visit       (RgStudio     *self,
-                                            gint64        client_id,
-                                            gint64        starts_at);
 GStrv       rg_studio_list_client_tags     (RgStudio     *self,
                                             gint64        client_id,
                                             GError      **error) G_GNUC_WARN_UNUSED_RESULT;

@@ -460,26 +460,6 @@ rg_appointment_card_bind (RgAppointmentCard *self,
   update (self);
 }
 
-/* Refreshes what depends on other rows (services, first visit), asking the
- * store for this card alone. */
-void
-rg_appointment_card_refresh (RgAppointmentCard *self)
-{
-  gint64 id;
-
-  g_return_if_fail (RG_IS_APPOINTMENT_CARD (self));
-
-  if (self->appointment == NULL)
-    return;
-
-  id = rg_record_get_id (RG_RECORD (self->appointment));
-  g_free (self->services);
-  self->services = rg_studio_describe_services (self->studio, id);
-  self->first_visit = rg_studio_is_first_visit (self->studio, rg_appointment_get_client_id (self->appointment),
-                                                rg_appointment_get_starts_at (self->appointment));
-  update (self);
-}
-
 /* An empty card, to bind later. */
 RgAppointmentCard *
 rg_appointment_card_new_empty (RgStudio *studio)
@@ -490,21 +470,6 @@ rg_appointment_card_new_empty (RgStudio *studio)
 
   self = g_object_new (RG_TYPE_APPOINTMENT_CARD, NULL);
   self->studio = g_object_ref (studio);
-  return self;
-}
-
-/* A card that looks up its own details. */
-RgAppointmentCard *
-rg_appointment_card_new (RgStudio      *studio,
-                         RgAppointment *appointment)
-{
-  RgAppointmentCard *self;
-
-  g_return_val_if_fail (RG_IS_APPOINTMENT (appointment), NULL);
-
-  self = rg_appointment_card_new_empty (studio);
-  rg_appointment_card_bind (self, appointment, NULL, FALSE);
-  rg_appointment_card_refresh (self);
   return self;
 }
 

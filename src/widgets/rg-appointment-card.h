@@ -12,8 +12,6 @@ G_BEGIN_DECLS
 #define RG_TYPE_APPOINTMENT_CARD (rg_appointment_card_get_type ())
 G_DECLARE_FINAL_TYPE (RgAppointmentCard, rg_appointment_card, RG, APPOINTMENT_CARD, GtkWidget)
 
-RgAppointmentCard *rg_appointment_card_new             (RgStudio          *studio,
-                                                        RgAppointment     *appointment);
 RgAppointmentCard *rg_appointment_card_new_empty       (RgStudio          *studio);
 void               rg_appointment_card_bind            (RgAppointmentCard *self,
                                                         RgAppointment     *appointment,
@@ -26,6 +24,5 @@ void               rg_appointment_card_set_color       (RgAppointmentCard *self,
 void               rg_appointment_card_set_selected    (RgAppointmentCard *self,
                                                         gboolean           selected);
 gboolean           rg_appointment_card_get_selected    (RgAppointmentCard *self);
-void               rg_appointment_card_refresh         (RgAppointmentCard *self);
 
 G_END_DECLS

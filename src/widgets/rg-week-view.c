@@ -59,7 +59,9 @@ struct _RgWeekView
   guint              counts[N_DAYS];          /* cards per day, from the last allocation */
 
   RgAppointmentList *appointments;
+  RgAppointmentDetails *details;              /* services lines and first visits of the week */
   GHashTable        *cards;                   /* RgAppointment -> RgAppointmentCard */
+  GPtrArray         *pool;                    /* unbound cards, hidden, kept for reuse */
   RgAppointment     *selected;
   gboolean           selecting;
 
@@ -226,6 +228,31 @@ store_changed_cb (RgWeekView *self,
 }
 
 static void
+load_details (RgWeekView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->details, rg_appointment_details_free);
+  self->details = rg_appointment_list_load_details (self->appointments, &error);
+  if (self->details == NULL)
+    g_warning ("Could not read the appointments' details: %s", error->message);
+}
+
+static void
+bind_card (RgWeekView        *self,
+           RgAppointmentCard *card,
+           RgAppointment     *a)
+{
+  gint64 id = rg_record_get_id (RG_RECORD (a));
+
+  rg_appointment_card_bind (card, a,
+                            rg_appointment_details_get_services (self->details, id),
+                            rg_appointment_details_is_first_visit (self->details, id));
+  set_card_color (self, card, rg_appointment_get_staff_id (a));
+  rg_appointment_card_set_selected (card, a == self->selected);
+}
+
+static void
 store_committed_cb (RgWeekView *self)
 {
   if (self->schedule_dirty)
@@ -237,12 +264,13 @@ store_committed_cb (RgWeekView *self)
   if (self->cards_dirty)
     {
       GHashTableIter iter;
-      gpointer card;
+      gpointer key, card;
 
       self->cards_dirty = FALSE;
+      load_details (self);
       g_hash_table_iter_init (&iter, self->cards);
-      while (g_hash_table_iter_next (&iter, NULL, &card))
-        rg_appointment_card_refresh (card);
+      while (g_hash_table_iter_next (&iter, &key, &card))
+        bind_card (self, card, key);
     }
 }
 
@@ -253,35 +281,75 @@ cancel_drag (RgWeekView *self)
   self->dragging = FALSE;
 }
 
+static RgAppointmentCard *
+take_card (RgWeekView *self)
+{
+  RgAppointmentCard *card;
+
+  if (self->pool->len)
+    return g_ptr_array_steal_index_fast (self->pool, self->pool->len - 1);
+
+  card = rg_appointment_card_new_empty (self->studio);
+  gtk_widget_set_parent (GTK_WIDGET (card), GTK_WIDGET (self));
+  return card;
+}
+
+static void
+release_card (RgWeekView        *self,
+              RgAppointmentCard *card)
+{
+  rg_appointment_card_bind (card, NULL, NULL, FALSE);
+  gtk_widget_set_child_visible (GTK_WIDGET (card), FALSE);
+  g_ptr_array_add (self->pool, card);
+}
+
+/* A card for every appointment of the week (cancelled ones aside), bound
+ * afresh: the list reports moved and changed appointments too. Cards of
+ * appointments that left go back to the pool. */
 static void
 sync_cards (RgWeekView *self)
 {
   g_autoptr(GHashTable) keep = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) client_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) clients = NULL;
+  g_autoptr(GError) error = NULL;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->appointments));
   GHashTableIter iter;
   gpointer key, value;
 
+  load_details (self);
+
+  /* The clients of the week in one query; the cards find them loaded. */
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RgAppointment) a = g_list_model_get_item (G_LIST_MODEL (self->appointments), i);
-      RgAppointmentCard *card = g_hash_table_lookup (self->cards, a);
+      gint64 client_id = rg_appointment_get_client_id (a);
+
+      g_array_append_val (client_ids, client_id);
+    }
+  clients = rg_studio_lookup_many (self->studio, RG_TYPE_CLIENT, (const gint64 *) (gpointer) client_ids->data,
+                                   client_ids->len, &error);
+  if (clients == NULL)
+    g_warning ("Could not read the clients of the week: %s", error->message);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgAppointment) a = g_list_model_get_item (G_LIST_MODEL (self->appointments), i);
+      RgAppointmentCard *card;
 
       /* A cancelled booking frees its time: it leaves the grid. */
       if (rg_appointment_get_status (a) == RG_APPOINTMENT_CANCELLED)
         continue;
 
+      card = g_hash_table_lookup (self->cards, a);
       if (card == NULL)
         {
-          card = rg_appointment_card_new (self->studio, a);
-          gtk_widget_set_parent (GTK_WIDGET (card), GTK_WIDGET (self));
+          card = take_card (self);
           g_hash_table_insert (self->cards, g_object_ref (a), card);
         }
-      else
-        /* Children in time order: Tab walks the week as it reads. */
-        gtk_widget_insert_before (GTK_WIDGET (card), GTK_WIDGET (self), NULL);
-
-      set_card_color (self, card, rg_appointment_get_staff_id (a));
-      rg_appointment_card_set_selected (card, a == self->selected);
+      /* Children in time order: Tab walks the week as it reads. */
+      gtk_widget_insert_before (GTK_WIDGET (card), GTK_WIDGET (self), NULL);
+      bind_card (self, card, a);
       g_hash_table_add (keep, a);
     }
 
@@ -296,7 +364,7 @@ sync_cards (RgWeekView *self)
             cancel_drag (self);
             gtk_event_controller_reset (GTK_EVENT_CONTROLLER (self->drag));
           }
-        gtk_widget_unparent (value);
+        release_card (self, value);
         g_hash_table_iter_remove (&iter);
       }
 
@@ -1238,6 +1306,12 @@ rg_week_view_dispose (GObject *object)
     }
 
   rg_calendar_unparent_cards (self->cards);
+  if (self->pool)
+    {
+      for (guint i = 0; i < self->pool->len; i++)
+        gtk_widget_unparent (self->pool->pdata[i]);
+      g_ptr_array_set_size (self->pool, 0);
+    }
 
   cancel_drag (self);
   g_clear_object (&self->selected);
@@ -1265,6 +1339,8 @@ rg_week_view_finalize (GObject *object)
       g_clear_pointer (&self->off_reason[d], g_free);
     }
   g_clear_pointer (&self->cards, g_hash_table_unref);
+  g_clear_pointer (&self->pool, g_ptr_array_unref);
+  g_clear_pointer (&self->details, rg_appointment_details_free);
 
   G_OBJECT_CLASS (rg_week_view_parent_class)->finalize (object);
 }
@@ -1354,6 +1430,7 @@ rg_week_view_init (RgWeekView *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   self->cards = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->pool = g_ptr_array_new ();
   set_week (self, rg_date_today ());
 
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
