@@ -18,6 +18,7 @@
 #include "model/rg-booking.h"
 #include "model/rg-staff.h"
 #include "widgets/rg-appointment-card.h"
+#include "widgets/rg-day-view.h"
 #include "widgets/rg-month-view.h"
 #include "widgets/rg-week-view.h"
 
@@ -250,6 +251,86 @@ test_week (void)
     rg_week_view_select (view, NULL);
     g_assert_null (rg_week_view_get_selected (view));
   }
+
+  destroy_window (window, view);
+}
+
+/* The bookings of @staff_id in the day view's list (cancelled ones aside),
+ * in time order. */
+static GPtrArray *
+day_bookings_of (RgDayView *view,
+                 gint64     staff_id)
+{
+  GListModel *list = G_LIST_MODEL (rg_day_view_get_appointments (view));
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(RgAppointment) a = g_list_model_get_item (list, i);
+
+      if (rg_appointment_get_staff_id (a) == staff_id &&
+          rg_appointment_get_status (a) != RG_APPOINTMENT_CANCELLED)
+        g_ptr_array_add (found, g_steal_pointer (&a));
+    }
+  return found;
+}
+
+/* Arrows in the day view: Down starts at the earliest booking in view and
+ * walks its master's column in time, Up comes back, Right and Left go to
+ * the nearest booking of another master; the selected card has the focus
+ * and its client is the studio's selected client. */
+static void
+test_day_keyboard (void)
+{
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
+  RgDayView *view = rg_day_view_new (studio);
+  GtkWindow *window = NULL;
+  g_autoptr(GPtrArray) column = NULL;
+  RgAppointment *first, *selected;
+  gint64 staff_id;
+  guint index;
+
+  /* A weekday with bookings: the Friday before NOW. */
+  rg_day_view_set_date (view, rg_date_add_days (rg_date_from_time (NOW), -1));
+  window = show_in_window (GTK_WIDGET (view), TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rg_day_view_get_appointments (view))), >, 10);
+
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (view)));
+  g_assert_null (rg_day_view_get_selected (view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "day.select-step", "i", 1));
+  first = rg_day_view_get_selected (view);
+  g_assert_nonnull (first);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (card_of (GTK_WIDGET (view), first))));
+  g_assert_nonnull (rg_studio_get_selected_client (studio));
+  g_assert_cmpint (rg_record_get_id (RG_RECORD (rg_studio_get_selected_client (studio))), ==,
+                   rg_appointment_get_client_id (first));
+
+  /* Down: the next booking of the same master, or nothing at the end. */
+  staff_id = rg_appointment_get_staff_id (first);
+  column = day_bookings_of (view, staff_id);
+  g_assert_true (g_ptr_array_find (column, first, &index));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "day.select-step", "i", 1));
+  selected = rg_day_view_get_selected (view);
+  if (index + 1 < column->len)
+    {
+      g_assert_true (selected == column->pdata[index + 1]);
+      g_assert_true (gtk_widget_has_focus (GTK_WIDGET (card_of (GTK_WIDGET (view), selected))));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "day.select-step", "i", -1));
+      g_assert_true (rg_day_view_get_selected (view) == first);
+    }
+  else
+    g_assert_true (selected == first);
+
+  /* Right: another master's booking; Left: back to the first master. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "day.select-column", "i", 1));
+  selected = rg_day_view_get_selected (view);
+  g_assert_nonnull (selected);
+  g_assert_cmpint (rg_appointment_get_staff_id (selected), !=, staff_id);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (card_of (GTK_WIDGET (view), selected))));
+  g_assert_cmpint (rg_record_get_id (RG_RECORD (rg_studio_get_selected_client (studio))), ==,
+                   rg_appointment_get_client_id (selected));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "day.select-column", "i", -1));
+  g_assert_cmpint (rg_appointment_get_staff_id (rg_day_view_get_selected (view)), ==, staff_id);
 
   destroy_window (window, view);
 }
@@ -647,6 +728,7 @@ main (int   argc,
   /* The demo studio, as `regulars --demo` makes it. */
   demo_path = test_make_demo ("views", "en", NOW);
 
+  g_test_add_func ("/calendar-views/day-keyboard", test_day_keyboard);
   g_test_add_func ("/calendar-views/week", test_week);
   g_test_add_func ("/calendar-views/week-drag", test_week_drag);
   g_test_add_func ("/calendar-views/month", test_month);

@@ -743,6 +743,155 @@ drag_end_cb (GtkGestureDrag *gesture,
 
 /* Statuses and the card menu --------------------------------------------- */
 
+/* Keyboard selection ----------------------------------------------------------- */
+
+/* Scrolls the least that shows @item whole (or its top, if taller than the
+ * view). */
+static void
+scroll_to_item (RgDayView     *self,
+                const DayItem *item)
+{
+  double top, bottom, left, right, page;
+
+  if (self->vadjustment == NULL || self->hadjustment == NULL)
+    return;
+
+  top = rg_day_layout_y_for_minute (&self->layout, item->start) - HEADER_HEIGHT;
+  bottom = top + MAX (MIN_CARD_HEIGHT, (item->end - item->start) * PIXELS_PER_MINUTE);
+  page = gtk_adjustment_get_page_size (self->vadjustment) - HEADER_HEIGHT;
+  if (top < vvalue (self))
+    gtk_adjustment_set_value (self->vadjustment, top - 12);
+  else if (bottom > vvalue (self) + page)
+    gtk_adjustment_set_value (self->vadjustment, MIN (top - 12, bottom - page + 12));
+
+  left = rg_day_layout_x_for_column (&self->layout, item->column) - GUTTER_WIDTH;
+  right = left + self->layout.column_width;
+  page = gtk_adjustment_get_page_size (self->hadjustment) - GUTTER_WIDTH;
+  if (left < hvalue (self))
+    gtk_adjustment_set_value (self->hadjustment, left);
+  else if (right > hvalue (self) + page)
+    gtk_adjustment_set_value (self->hadjustment, right - page);
+}
+
+/* Selects and shows @item; its card is bound whatever the scroll (the
+ * selected appointment always has one) and takes the focus. */
+static void
+select_item (RgDayView     *self,
+             const DayItem *item)
+{
+  DayItem copy = *item;
+
+  rg_day_view_select (self, copy.appointment);
+  scroll_to_item (self, &copy);
+}
+
+/* Without a selection the arrows start from the earliest appointment in
+ * view, left to right; failing that, the day's first. */
+static const DayItem *
+first_in_view (RgDayView *self)
+{
+  const DayItem *best = NULL;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const DayItem *item = &g_array_index (self->items, DayItem, i);
+      double x = rg_day_layout_x_for_column (&self->layout, item->column) - GUTTER_WIDTH;
+      double y = rg_day_layout_y_for_minute (&self->layout, item->start) - HEADER_HEIGHT;
+
+      if (x < hvalue (self) || x >= hvalue (self) + MAX (self->last_width - GUTTER_WIDTH, 1) ||
+          y < vvalue (self) || y >= vvalue (self) + MAX (self->last_height - HEADER_HEIGHT, 1))
+        continue;
+      if (best == NULL || item->column < best->column ||
+          (item->column == best->column && item->start < best->start))
+        best = item;
+    }
+
+  if (best == NULL && self->items->len)
+    best = &g_array_index (self->items, DayItem, 0);
+  return best;
+}
+
+/* Up and Down: the previous or next appointment of the selected one's
+ * column, in time. */
+static void
+select_step_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RgDayView *self = RG_DAY_VIEW (widget);
+  int step = g_variant_get_int32 (parameter) > 0 ? 1 : -1;
+  const DayItem *current = self->selected ? item_of (self, self->selected) : NULL;
+  const DayItem *best = NULL;
+
+  if (current == NULL)
+    {
+      if ((best = first_in_view (self)))
+        select_item (self, best);
+      return;
+    }
+
+  /* Items are in (start, id) order: the neighbour in the column is the
+   * nearest item of that column in the list, before or after. */
+  for (int i = (int) (current - (DayItem *) (gpointer) self->items->data) + step;
+       i >= 0 && i < (int) self->items->len; i += step)
+    {
+      const DayItem *item = &g_array_index (self->items, DayItem, i);
+
+      if (item->column == current->column)
+        {
+          best = item;
+          break;
+        }
+    }
+
+  if (best)
+    select_item (self, best);
+}
+
+/* Left and Right: the appointment nearest in time in the previous or next
+ * column that has one. */
+static void
+select_column_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RgDayView *self = RG_DAY_VIEW (widget);
+  int step = g_variant_get_int32 (parameter) > 0 ? 1 : -1;
+  const DayItem *current = self->selected ? item_of (self, self->selected) : NULL;
+
+  if (current == NULL)
+    {
+      const DayItem *first = first_in_view (self);
+
+      if (first)
+        select_item (self, first);
+      return;
+    }
+
+  for (int c = current->column + step; c >= 0 && c < (int) self->columns->len; c += step)
+    {
+      const DayItem *best = NULL;
+      int best_distance = G_MAXINT;
+
+      for (guint i = 0; i < self->items->len; i++)
+        {
+          const DayItem *item = &g_array_index (self->items, DayItem, i);
+          int distance = ABS (item->start - current->start);
+
+          if (item->column == c && distance < best_distance)
+            {
+              best = item;
+              best_distance = distance;
+            }
+        }
+      if (best)
+        {
+          select_item (self, best);
+          return;
+        }
+    }
+}
+
 static void
 set_status (RgDayView           *self,
             RgAppointmentStatus  status)
@@ -1474,9 +1623,15 @@ rg_day_view_class_init (RgDayViewClass *klass)
   gtk_widget_class_install_action (widget_class, "day.cancel", NULL, cancel_activated);
   gtk_widget_class_install_action (widget_class, "day.edit", NULL, edit_activated);
   gtk_widget_class_install_action (widget_class, "day.menu", NULL, menu_activated);
+  gtk_widget_class_install_action (widget_class, "day.select-step", "i", select_step_activated);
+  gtk_widget_class_install_action (widget_class, "day.select-column", "i", select_column_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "day.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "day.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "day.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "day.select-step", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "day.select-step", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "day.select-column", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "day.select-column", "i", 1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "day.menu", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "dayview");
