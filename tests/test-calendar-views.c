@@ -1,9 +1,10 @@
-/* test-calendar-views.c — the calendar's week and month views on a demo
- * studio: the week shows exactly the store's bookings of its week (for
- * everyone and for one master) and follows the date; a dragged card moves
- * its booking or comes back with an error; the month's figures equal a
- * direct count; a clicked or activated day is announced; a booking written
- * elsewhere shows in both.
+/* test-calendar-views.c — the calendar's day, week and month views on a
+ * demo studio: arrows walk the day's bookings; the week shows exactly the
+ * store's bookings of its week (for everyone and for one master) and
+ * follows the date; a dragged card moves its booking or comes back with an
+ * error, and a drop outside working hours asks first; the month's figures
+ * equal a direct count; a clicked or activated day is announced; a booking
+ * written elsewhere shows in both.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
@@ -379,10 +380,13 @@ drag_card (RgWeekView    *view,
            int            minutes)
 {
   GtkGesture *drag = find_gesture (GTK_WIDGET (view), GTK_TYPE_GESTURE_DRAG);
-  RgAppointmentCard *card = card_of (GTK_WIDGET (view), a);
+  RgAppointmentCard *card = NULL;
   graphene_rect_t bounds;
   double x, y, dx, dy;
 
+  /* Where the card is now, not where the last drag left it. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+  card = card_of (GTK_WIDGET (view), a);
   g_assert_nonnull (card);
   g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (card), GTK_WIDGET (view), &bounds));
   x = bounds.origin.x + 4;
@@ -396,12 +400,103 @@ drag_card (RgWeekView    *view,
   g_signal_emit_by_name (drag, "drag-end", dx, dy);
 }
 
-/* Finds a booking (booked, so it can move) of the week's one master that
- * is visible and has nothing at the same time of the day after. */
+/* The question a calendar asks in a message dialog, if one is open:
+ * answers it with @response and returns TRUE. */
+static gboolean
+answer_question (const char *response)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (window), response);
+          gtk_window_destroy (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+day_moved_cb (RgDayView     *view,
+              RgAppointment *appointment,
+              gint64         previous_staff,
+              gint64         previous_start,
+              gint64         previous_end,
+              gint64        *out)
+{
+  *out = previous_start;
+}
+
+/* A day view card dragged to the night: asked first, kept on "Cancel",
+ * moved on "Move Anyway" and announced with where it was. */
+static void
+test_day_drag (void)
+{
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
+  RgDayView *view = rg_day_view_new (studio);
+  GtkWindow *window = NULL;
+  GtkGesture *drag = NULL;
+  RgAppointment *a = NULL;
+  gint64 start, previous = 0;
+  int to_three;
+
+  /* A working day after NOW: booked appointments. */
+  rg_day_view_set_date (view, rg_date_add_days (rg_date_from_time (NOW), 3));
+  window = show_in_window (GTK_WIDGET (view), TRUE);
+  g_signal_connect (view, "moved", G_CALLBACK (day_moved_cb), &previous);
+  drag = find_gesture (GTK_WIDGET (view), GTK_TYPE_GESTURE_DRAG);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "day.select-step", "i", 1));
+  a = rg_day_view_get_selected (view);
+  g_assert_nonnull (a);
+  g_assert_true (rg_booking_status_is_active (rg_appointment_get_status (a)));
+  start = rg_appointment_get_starts_at (a);
+  to_three = 3 * 60 - rg_time_minute_of_day (start);
+
+  for (int round = 0; round < 2; round++)
+    {
+      graphene_rect_t bounds;
+
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (card_of (GTK_WIDGET (view), a)), GTK_WIDGET (view),
+                                                &bounds));
+      g_signal_emit_by_name (drag, "drag-begin", bounds.origin.x + 10, bounds.origin.y + 10);
+      g_signal_emit_by_name (drag, "drag-update", 0.0, to_three * 1.25 / 2);
+      g_signal_emit_by_name (drag, "drag-update", 0.0, to_three * 1.25);
+      g_signal_emit_by_name (drag, "drag-end", 0.0, to_three * 1.25);
+
+      if (round == 0)
+        {
+          g_assert_true (answer_question ("cancel"));
+          g_assert_cmpint (rg_appointment_get_starts_at (a), ==, start);
+          g_assert_cmpint (previous, ==, 0);
+        }
+      else
+        {
+          g_assert_true (answer_question ("move"));
+          g_assert_cmpint (rg_appointment_get_starts_at (a), ==, start + to_three * 60);
+          g_assert_cmpint (previous, ==, start);
+        }
+    }
+
+  destroy_window (window, view);
+}
+
+/* Finds a booking (booked, so it can move) of the week, and a shift of
+ * whole days and quarter hours within the same week, to a time its master
+ * works and has nothing booked from 45 minutes before to the end. */
 static RgAppointment *
 find_movable (RgWeekView *view,
-              RgStore    *store)
+              RgStudio   *studio,
+              int        *days,
+              int        *minutes)
 {
+  RgStore *store = rg_studio_get_store (studio);
   GListModel *list = G_LIST_MODEL (rg_week_view_get_appointments (view));
   RgDate saturday = rg_date_add_days (rg_week_view_get_week_start (view), 5);
 
@@ -410,14 +505,29 @@ find_movable (RgWeekView *view,
       g_autoptr(RgAppointment) a = g_list_model_get_item (list, i);
       gint64 start = rg_appointment_get_starts_at (a);
       gint64 end = rg_appointment_get_ends_at (a);
-      g_autoptr(GHashTable) next_day = NULL;
+      gint64 staff_id = rg_appointment_get_staff_id (a);
+      int minute = rg_time_minute_of_day (start);
 
       if (rg_appointment_get_status (a) != RG_APPOINTMENT_BOOKED ||
           rg_date_compare (rg_date_from_time (start), saturday) >= 0)
         continue;
-      next_day = store_ids (store, start + 86400, end + 86400, rg_appointment_get_staff_id (a));
-      if (g_hash_table_size (next_day) == 0)
-        return g_steal_pointer (&a);
+
+      for (int d = 1; rg_date_compare (rg_date_from_time (start + d * 86400), rg_date_add_days (saturday, 2)) < 0; d++)
+        for (int m = 8 * 60 - minute; m <= 20 * 60 - minute; m += 15)
+          {
+            gint64 shift = d * 86400 + m * 60;
+            g_autoptr(GHashTable) taken = store_ids (store, start + shift - 45 * 60, end + shift, staff_id);
+            gboolean within = FALSE;
+
+            g_assert_true (rg_booking_check_hours (studio, staff_id, start + shift - 45 * 60, end + shift,
+                                                   &within, NULL));
+            if (g_hash_table_size (taken) == 0 && within)
+              {
+                *days = d;
+                *minutes = m;
+                return g_steal_pointer (&a);
+              }
+          }
     }
   return NULL;
 }
@@ -434,20 +544,20 @@ test_week_drag (void)
   g_autofree char *error = NULL;
   gint64 start, end, previous = 0;
   graphene_rect_t before, after;
+  int days = 0, minutes = 0;
+  gint64 shift;
 
   g_signal_connect (view, "error", G_CALLBACK (error_cb), &error);
   g_signal_connect (view, "moved", G_CALLBACK (moved_cb), &previous);
 
-  /* A master's week from the demo's now on: free-ish, booked appointments. */
+  /* A week from the demo's now on (booked appointments), shown for the
+   * master of one that can move a day on within the hours. */
   rg_week_view_set_date (view, rg_date_add_days (date, 7));
-  {
-    g_autoptr(RgAppointment) first = g_list_model_get_item (G_LIST_MODEL (rg_week_view_get_appointments (view)), 0);
-    rg_week_view_set_staff (view, rg_appointment_get_staff_id (first));
-  }
   gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
-
-  a = find_movable (view, store);
+  a = find_movable (view, studio, &days, &minutes);
   g_assert_nonnull (a);
+  rg_week_view_set_staff (view, rg_appointment_get_staff_id (a));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
   start = rg_appointment_get_starts_at (a);
   end = rg_appointment_get_ends_at (a);
 
@@ -463,11 +573,12 @@ test_week_drag (void)
     g_assert_cmpint (rg_appointment_get_starts_at (a), ==, start);
   }
 
-  /* To the same time a day later: saved, the card follows. */
-  drag_card (view, a, 1, 0);
+  /* To a free time some days later: saved, the card follows. */
+  shift = days * 86400 + minutes * 60;
+  drag_card (view, a, days, minutes);
   g_assert_null (error);
   g_assert_cmpint (previous, ==, start);
-  g_assert_cmpint (rg_appointment_get_starts_at (a), ==, start + 86400);
+  g_assert_cmpint (rg_appointment_get_starts_at (a), ==, start + shift);
   g_assert_cmpint (rg_appointment_get_ends_at (a) - rg_appointment_get_starts_at (a), ==, end - start);
   {
     g_autoptr(RgStmt) stmt = rg_store_prepare (store, "SELECT starts_at FROM appointments WHERE id = ?1", NULL);
@@ -475,7 +586,7 @@ test_week_drag (void)
 
     sqlite3_bind_int64 (stmt, 1, rg_record_get_id (RG_RECORD (a)));
     g_assert_true (rg_store_step_row (store, stmt, &row, NULL) && row);
-    g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, start + 86400);
+    g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, start + shift);
   }
   assert_week_matches (view, store);
 
@@ -483,17 +594,50 @@ test_week_drag (void)
   previous = 0;
   drag_card (view, a, 0, -45);
   g_assert_null (error);
-  g_assert_cmpint (previous, ==, start + 86400);
-  g_assert_cmpint (rg_appointment_get_starts_at (a), ==, start + 86400 - 45 * 60);
-  drag_card (view, a, -1, 45);
+  g_assert_cmpint (previous, ==, start + shift);
+  g_assert_cmpint (rg_appointment_get_starts_at (a), ==, start + shift - 45 * 60);
+  drag_card (view, a, -days, 45 - minutes);
   g_assert_null (error);
+  g_assert_false (answer_question ("cancel"));
   g_assert_cmpint (rg_appointment_get_starts_at (a), ==, start);
+
+  /* To 03:00, when nobody works: asked first; "Cancel" keeps it, "Move
+   * Anyway" moves it; back within the hours, no question. */
+  {
+    int to_three = 3 * 60 - rg_time_minute_of_day (start);
+    gint64 three = start + to_three * 60;
+
+    previous = 0;
+    drag_card (view, a, 0, to_three);
+    g_assert_true (answer_question ("cancel"));
+    g_assert_null (error);
+    g_assert_cmpint (previous, ==, 0);
+    g_assert_cmpint (rg_appointment_get_starts_at (a), ==, start);
+
+    drag_card (view, a, 0, to_three);
+    g_assert_true (answer_question ("move"));
+    g_assert_null (error);
+    g_assert_cmpint (previous, ==, start);
+    g_assert_cmpint (rg_appointment_get_starts_at (a), ==, three);
+
+    /* Nudged within the same night: asked once already, not again. The
+     * card is above the working day the view shows: scroll up to it. */
+    gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)), 0);
+    drag_card (view, a, 0, 30);
+    g_assert_false (answer_question ("cancel"));
+    g_assert_cmpint (rg_appointment_get_starts_at (a), ==, three + 30 * 60);
+
+    drag_card (view, a, 0, -to_three - 30);
+    g_assert_false (answer_question ("cancel"));
+    g_assert_null (error);
+    g_assert_cmpint (rg_appointment_get_starts_at (a), ==, start);
+  }
 
   /* Onto another booking of the same master: refused, the card goes back. */
   {
     GListModel *list = G_LIST_MODEL (rg_week_view_get_appointments (view));
     g_autoptr(RgAppointment) other = NULL;
-    int days, minutes;
+    int offset;
 
     for (guint i = 0; i < g_list_model_get_n_items (list) && other == NULL; i++)
       {
@@ -507,10 +651,9 @@ test_week_drag (void)
 
     gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
     g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (card_of (GTK_WIDGET (view), a)), GTK_WIDGET (view), &before));
-    days = 0;
-    minutes = (int) ((rg_appointment_get_starts_at (other) - start) / 60);
+    offset = (int) ((rg_appointment_get_starts_at (other) - start) / 60);
     previous = 0;
-    drag_card (view, a, days, minutes);
+    drag_card (view, a, 0, offset);
     g_assert_nonnull (error);
     g_assert_cmpint (previous, ==, 0);
     g_assert_cmpint (rg_appointment_get_starts_at (a), ==, start);
@@ -729,6 +872,7 @@ main (int   argc,
   demo_path = test_make_demo ("views", "en", NOW);
 
   g_test_add_func ("/calendar-views/day-keyboard", test_day_keyboard);
+  g_test_add_func ("/calendar-views/day-drag", test_day_drag);
   g_test_add_func ("/calendar-views/week", test_week);
   g_test_add_func ("/calendar-views/week-drag", test_week_drag);
   g_test_add_func ("/calendar-views/month", test_month);

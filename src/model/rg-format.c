@@ -151,6 +151,25 @@ rg_format_date (gint64 unix_seconds)
   return g_date_time_format (dt, _("%-d %B %Y"));
 }
 
+/* A wall-clock time from minutes after midnight: "09:30". */
+char *
+rg_format_clock (int minute)
+{
+  minute = ((minute % RG_MINUTES_PER_DAY) + RG_MINUTES_PER_DAY) % RG_MINUTES_PER_DAY;
+  return g_strdup_printf ("%02d:%02d", minute / 60, minute % 60);
+}
+
+/* A day with its weekday, as the editor and the calendar's questions
+ * name it: "Tue, 24 November 2026". */
+char *
+rg_format_day (RgDate date)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_local (date.year, date.month, date.day, 12, 0, 0);
+
+  /* Translators: a date in the editor, see the strftime manual; e.g. "Tue, 24 November 2026" */
+  return dt ? g_date_time_format (dt, _("%a, %-d %B %Y")) : g_strdup ("");
+}
+
 char *
 rg_format_date_time (gint64 unix_seconds)
 {

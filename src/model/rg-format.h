@@ -4,11 +4,15 @@
 
 #include <glib.h>
 
+#include "rg-time.h"
+
 G_BEGIN_DECLS
 
 char *rg_format_money     (gint64  minor_units) G_GNUC_WARN_UNUSED_RESULT;
 char *rg_format_date      (gint64  unix_seconds) G_GNUC_WARN_UNUSED_RESULT;
 char *rg_format_date_time (gint64  unix_seconds) G_GNUC_WARN_UNUSED_RESULT;
+char *rg_format_clock     (int     minute) G_GNUC_WARN_UNUSED_RESULT;
+char *rg_format_day       (RgDate  date) G_GNUC_WARN_UNUSED_RESULT;
 char *rg_format_birthday  (int     day,
                            int     month,
                            int     year) G_GNUC_WARN_UNUSED_RESULT;

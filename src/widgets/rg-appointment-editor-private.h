@@ -102,9 +102,7 @@ void           rg_appointment_editor_set_repeat        (RgAppointmentEditor *sel
                                                         RgDate               until);
 
 /* Shared by the editor's files; in rg-appointment-editor.c: */
-char               *rg_appointment_editor_format_clock        (int                  minute) G_GNUC_WARN_UNUSED_RESULT;
 char               *rg_appointment_editor_format_length       (int                  minutes) G_GNUC_WARN_UNUSED_RESULT;
-char               *rg_appointment_editor_format_date         (RgDate               date) G_GNUC_WARN_UNUSED_RESULT;
 void                rg_appointment_editor_show_error          (RgAppointmentEditor *self,
                                                                const char          *message);
 void                rg_appointment_editor_hide_error          (RgAppointmentEditor *self);

@@ -192,9 +192,9 @@ occurrence_row (const RgBookingOccurrence *o)
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon;
   RgDate date = rg_date_from_time (o->starts_at);
-  g_autofree char *day = rg_appointment_editor_format_date (date);
-  g_autofree char *from = rg_appointment_editor_format_clock (rg_time_minute_of_day (o->starts_at));
-  g_autofree char *to = rg_appointment_editor_format_clock (rg_time_minute_of_day (o->ends_at));
+  g_autofree char *day = rg_format_day (date);
+  g_autofree char *from = rg_format_clock (rg_time_minute_of_day (o->starts_at));
+  g_autofree char *to = rg_format_clock (rg_time_minute_of_day (o->ends_at));
   /* Translators: an occurrence of a repeating appointment: the date, the start and the end */
   g_autofree char *title = g_strdup_printf (_("%s, %s–%s"), day, from, to);
   g_autoptr(GString) subtitle = g_string_new (NULL);
@@ -403,9 +403,9 @@ save_activated (GtkWidget  *widget,
   start = draft->starts_at;
   end = rg_booking_draft_get_ends_at (draft);
   day = rg_date_from_time (start);
-  date = rg_appointment_editor_format_date (day);
-  from = rg_appointment_editor_format_clock (rg_time_minute_of_day (start));
-  to = rg_appointment_editor_format_clock (rg_time_minute_of_day (end));
+  date = rg_format_day (day);
+  from = rg_format_clock (rg_time_minute_of_day (start));
+  to = rg_format_clock (rg_time_minute_of_day (end));
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Book Outside Working Hours?"), NULL);
   /* Translators: the staff member, the date, the start and the end */

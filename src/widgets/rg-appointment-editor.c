@@ -45,13 +45,6 @@ static guint signals[N_SIGNALS];
 /* Formatting ------------------------------------------------------------------ */
 
 char *
-rg_appointment_editor_format_clock (int minute)
-{
-  minute = ((minute % RG_MINUTES_PER_DAY) + RG_MINUTES_PER_DAY) % RG_MINUTES_PER_DAY;
-  return g_strdup_printf ("%02d:%02d", minute / 60, minute % 60);
-}
-
-char *
 rg_appointment_editor_format_length (int minutes)
 {
   if (minutes < 60)
@@ -62,15 +55,6 @@ rg_appointment_editor_format_length (int minutes)
     return g_strdup_printf (_("%d h"), minutes / 60);
   /* Translators: a length of time, hours and minutes, e.g. "1 h 30 min" */
   return g_strdup_printf (_("%d h %d min"), minutes / 60, minutes % 60);
-}
-
-char *
-rg_appointment_editor_format_date (RgDate date)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_local (date.year, date.month, date.day, 12, 0, 0);
-
-  /* Translators: a date in the editor, see the strftime manual; e.g. "Tue, 24 November 2026" */
-  return dt ? g_date_time_format (dt, _("%a, %-d %B %Y")) : g_strdup ("");
 }
 
 static void
@@ -205,8 +189,8 @@ rg_appointment_editor_is_repeating (RgAppointmentEditor *self)
 static void
 update_date_label (RgAppointmentEditor *self)
 {
-  g_autofree char *text = rg_appointment_editor_format_date (self->date);
-  g_autofree char *until = rg_appointment_editor_format_date (self->until);
+  g_autofree char *text = rg_format_day (self->date);
+  g_autofree char *until = rg_format_day (self->until);
 
   gtk_menu_button_set_label (self->date_button, text);
   gtk_menu_button_set_label (self->until_button, until);
@@ -273,7 +257,7 @@ update_repeat_summary (RgAppointmentEditor *self)
     adw_expander_row_set_subtitle (self->repeat_row, error->message);
   else
     {
-      g_autofree char *until = rg_appointment_editor_format_date (self->until);
+      g_autofree char *until = rg_format_day (self->until);
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                             "%u time, until %s",
                                                             "%u times, until %s",
@@ -303,7 +287,7 @@ rg_appointment_editor_revalidate (RgAppointmentEditor *self)
     return;
 
   /* When it ends, and how long it takes. */
-  end = rg_appointment_editor_format_clock (rg_appointment_editor_get_start_minute (self) + minutes);
+  end = rg_format_clock (rg_appointment_editor_get_start_minute (self) + minutes);
   end_date = rg_date_from_time (start + (gint64) minutes * 60);
   if (rg_date_compare (end_date, self->date) != 0)
     /* Translators: the end of an appointment that runs past midnight */

@@ -25,6 +25,7 @@
 #include "model/rg-work-hours.h"
 #include "rg-appointment-card.h"
 #include "rg-calendar-draw.h"
+#include "rg-calendar-move.h"
 #include "rg-day-view.h"
 
 #define GUTTER_WIDTH      56
@@ -690,6 +691,20 @@ drag_update_cb (GtkGestureDrag *gesture,
 }
 
 static void
+move_done (GtkWidget     *view,
+           RgAppointment *appointment,
+           gint64         previous_staff_id,
+           gint64         previous_starts_at,
+           gint64         previous_ends_at,
+           const GError  *error)
+{
+  if (error)
+    g_signal_emit (view, signals[ERROR], 0, error->message);
+  else
+    g_signal_emit (view, signals[MOVED], 0, appointment, previous_staff_id, previous_starts_at, previous_ends_at);
+}
+
+static void
 drag_end_cb (GtkGestureDrag *gesture,
              double          offset_x,
              double          offset_y,
@@ -716,8 +731,7 @@ drag_end_cb (GtkGestureDrag *gesture,
     }
 
   {
-    g_autoptr(RgAppointment) a = g_object_ref (rg_appointment_card_get_appointment (card));
-    g_autoptr(GError) error = NULL;
+    RgAppointment *a = rg_appointment_card_get_appointment (card);
     gint64 old_staff = rg_appointment_get_staff_id (a);
     gint64 old_start = rg_appointment_get_starts_at (a);
     gint64 old_end = rg_appointment_get_ends_at (a);
@@ -726,18 +740,13 @@ drag_end_cb (GtkGestureDrag *gesture,
     gint64 end = mode == DRAG_RESIZE ? instant_of (self, self->drag_end)
                                      : start + (old_end - old_start);
 
+    /* The card goes back to its booking until the move is saved. */
     gtk_widget_queue_allocate (GTK_WIDGET (self));
 
     if (staff == old_staff && start == old_start && end == old_end)
       return;
 
-    if (!rg_booking_move (self->studio, a, staff, start, end, &error))
-      {
-        g_signal_emit (self, signals[ERROR], 0, error->message);
-        return;
-      }
-
-    g_signal_emit (self, signals[MOVED], 0, a, old_staff, old_start, old_end);
+    rg_calendar_move (GTK_WIDGET (self), self->studio, a, staff, start, end, move_done);
   }
 }
 

@@ -13,8 +13,8 @@
  * every commit.
  *
  * A card dragged to another time or day lands on the 15-minute grid and
- * goes through rg_booking_move(); a refused move reports ::error and the
- * card goes back.
+ * goes through rg_calendar_move() (which asks first outside working
+ * hours); a refused move reports ::error and the card goes back.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
@@ -31,6 +31,7 @@
 #include "model/rg-staff.h"
 #include "rg-appointment-card.h"
 #include "rg-calendar-draw.h"
+#include "rg-calendar-move.h"
 #include "rg-week-view.h"
 #include "model/rg-work-hours.h"
 
@@ -729,14 +730,27 @@ drag_update_cb (GtkGestureDrag *gesture,
 }
 
 static void
+move_done (GtkWidget     *view,
+           RgAppointment *appointment,
+           gint64         previous_staff_id,
+           gint64         previous_starts_at,
+           gint64         previous_ends_at,
+           const GError  *error)
+{
+  if (error)
+    g_signal_emit (view, signals[ERROR], 0, error->message);
+  else
+    g_signal_emit (view, signals[MOVED], 0, appointment, previous_starts_at, previous_ends_at);
+}
+
+static void
 drag_end_cb (GtkGestureDrag *gesture,
              double          offset_x,
              double          offset_y,
              RgWeekView     *self)
 {
   g_autoptr(RgAppointment) a = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 starts_at, previous_start, previous_end;
+  gint64 starts_at;
   gboolean dragged = self->dragging;
   int day = self->drag_day, minute = self->drag_minute;
 
@@ -751,14 +765,8 @@ drag_end_cb (GtkGestureDrag *gesture,
   if (starts_at == rg_appointment_get_starts_at (a))
     return;
 
-  previous_start = rg_appointment_get_starts_at (a);
-  previous_end = rg_appointment_get_ends_at (a);
-
   /* The length stays (0); the staff member stays (0). */
-  if (!rg_booking_move (self->studio, a, 0, starts_at, 0, &error))
-    g_signal_emit (self, signals[ERROR], 0, error->message);
-  else
-    g_signal_emit (self, signals[MOVED], 0, a, previous_start, previous_end);
+  rg_calendar_move (GTK_WIDGET (self), self->studio, a, 0, starts_at, 0, move_done);
 }
 
 static gboolean
