@@ -104,6 +104,10 @@ test_search_narrows (void)
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
+  /* Ctrl+2: the Clients page; its list fills when first shown. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "clients"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
   /* Inside the Clients page: other pages have search entries too (the
    * calendar's staff drop-down). */
   entry = test_find_child (test_find_child (GTK_WIDGET (window), RG_TYPE_CLIENTS_VIEW), GTK_TYPE_SEARCH_ENTRY);
@@ -228,6 +232,8 @@ test_narrow_folds (void)
   g_assert_false (adw_flap_get_reveal_flap (flap));
 
   /* Choosing a client opens the card over the list; back closes it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "clients"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   list_view = test_find_child (test_find_child (GTK_WIDGET (window), RG_TYPE_CLIENTS_VIEW), GTK_TYPE_GRID_VIEW);
   model = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list_view)));
   wait_loaded (model);

@@ -249,6 +249,41 @@ append_layout (GtkSnapshot *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
+static void
+icon_theme_changed_cb (GtkIconTheme *theme,
+                       GHashTable   *icons)
+{
+  g_hash_table_remove_all (icons);
+}
+
+/* The badge icons, looked up once per icon theme (a screenful of cards
+ * draws a few hundred of them) and forgotten when the theme changes. */
+static GtkIconPaintable *
+badge_icon (GtkIconTheme     *theme,
+            const char       *name,
+            int               scale,
+            GtkTextDirection  direction)
+{
+  GHashTable *icons = g_object_get_data (G_OBJECT (theme), "rg-badge-icons");
+  g_autofree char *key = g_strdup_printf ("%s %d %d", name, scale, direction);
+  GtkIconPaintable *icon;
+
+  if (icons == NULL)
+    {
+      icons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      g_object_set_data_full (G_OBJECT (theme), "rg-badge-icons", icons, (GDestroyNotify) g_hash_table_unref);
+      g_signal_connect (theme, "changed", G_CALLBACK (icon_theme_changed_cb), icons);
+    }
+
+  icon = g_hash_table_lookup (icons, key);
+  if (icon == NULL)
+    {
+      icon = gtk_icon_theme_lookup_icon (theme, name, NULL, BADGE_SIZE, scale, direction, 0);
+      g_hash_table_insert (icons, g_steal_pointer (&key), icon);
+    }
+  return icon;
+}
+
 /* Time and badges on the first line, the client on the second, the
  * services on the third, as far as the height allows. */
 static void
@@ -284,9 +319,8 @@ snapshot_content (RgAppointmentCard *self,
     {
       Badge *badge = &g_array_index (self->badges, Badge, i);
       double x = width - PADDING_END - (self->badges->len - i) * (BADGE_SIZE + BADGE_GAP);
-      g_autoptr(GtkIconPaintable) icon = gtk_icon_theme_lookup_icon (theme, badge->icon, NULL, BADGE_SIZE,
-                                                                     gtk_widget_get_scale_factor (widget),
-                                                                     gtk_widget_get_direction (widget), 0);
+      GtkIconPaintable *icon = badge_icon (theme, badge->icon, gtk_widget_get_scale_factor (widget),
+                                           gtk_widget_get_direction (widget));
 
       badge->bounds = GRAPHENE_RECT_INIT (x, y + (line - BADGE_SIZE) / 2.0, BADGE_SIZE, BADGE_SIZE);
       gtk_snapshot_save (snapshot);

@@ -242,12 +242,26 @@ rg_clients_view_set_studio (RgClientsView *self,
                                G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
       self->studio_selection_id = g_signal_connect_swapped (studio, "notify::selected-client",
                                                             G_CALLBACK (studio_selection_changed_cb), self);
-      gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+      /* The rows are made when the page is first shown: at start-up the
+       * calendar is in front and its first frame should not wait for them. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
       studio_selection_changed_cb (self);
     }
 
   update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STUDIO]);
+}
+
+static void
+rg_clients_view_map (GtkWidget *widget)
+{
+  RgClientsView *self = RG_CLIENTS_VIEW (widget);
+
+  if (self->selection && gtk_grid_view_get_model (self->list_view) == NULL)
+    gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  GTK_WIDGET_CLASS (rg_clients_view_parent_class)->map (widget);
 }
 
 static void
@@ -306,6 +320,7 @@ rg_clients_view_class_init (RgClientsViewClass *klass)
   object_class->dispose = rg_clients_view_dispose;
   object_class->get_property = rg_clients_view_get_property;
   object_class->set_property = rg_clients_view_set_property;
+  widget_class->map = rg_clients_view_map;
 
   properties[PROP_STUDIO] =
     g_param_spec_object ("studio", NULL, NULL, RG_TYPE_STUDIO,
