@@ -450,6 +450,48 @@ test_details (Fixture       *f,
   g_assert_true (rg_appointment_details_is_first_visit (details, id_of (f->a2)));
 }
 
+/* Reading ahead: moving to the range read ahead gives what a query gives,
+ * details included; a commit in between is not missed. */
+static void
+test_read_ahead (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgAppointmentDetails) details = NULL;
+
+  set_day (f, 14);
+  assert_change (f, 0, 0, 5);
+
+  rg_appointment_list_read_ahead (f->list, rg_date_start (date (15)), rg_date_end (date (15)));
+  assert_no_change (f);
+  assert_items (f, f->before, f->a1, f->a3, f->a2, f->late, NULL);
+
+  set_day (f, 15);
+  assert_change (f, 0, 5, 2);
+  assert_items (f, f->late, f->next, NULL);
+  details = rg_appointment_list_load_details (f->list, &error);
+  g_assert_no_error (error);
+  g_assert_true (rg_appointment_details_is_first_visit (details, id_of (f->next)));
+  g_clear_pointer (&details, rg_appointment_details_free);
+
+  /* Read ahead, then the 16th changes: the list sees the change. */
+  rg_appointment_list_read_ahead (f->list, rg_date_start (date (16)), rg_date_end (date (16)));
+  move (f, f->next, at (16, 10, 0), at (16, 11, 0));
+  assert_change (f, 1, 1, 0);
+  set_day (f, 16);
+  assert_change (f, 0, 1, 1);
+  assert_items (f, f->next, NULL);
+
+  /* Read ahead for one master, shown for another: a query after all. */
+  rg_appointment_list_set_staff (f->list, f->marina);
+  assert_change (f, 0, 1, 0);
+  rg_appointment_list_read_ahead (f->list, rg_date_start (date (14)), rg_date_end (date (14)));
+  rg_appointment_list_set_staff (f->list, f->irina);
+  set_day (f, 14);
+  g_array_set_size (f->changes, 0);
+  assert_items (f, f->before, f->a3, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -460,6 +502,7 @@ main (int   argc,
   g_test_add ("/appointment-list/staff-filter", Fixture, NULL, fixture_set_up, test_staff_filter, fixture_tear_down);
   g_test_add ("/appointment-list/live-changes", Fixture, NULL, fixture_set_up, test_live_changes, fixture_tear_down);
   g_test_add ("/appointment-list/details", Fixture, NULL, fixture_set_up, test_details, fixture_tear_down);
+  g_test_add ("/appointment-list/read-ahead", Fixture, NULL, fixture_set_up, test_read_ahead, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -24,15 +24,29 @@
  * so one that overlaps the range started at most a day before it. */
 #define MAX_LENGTH_SECONDS 86400
 
+/* A range of the list: [from, to) of one staff member or everyone (0). */
+typedef struct {
+  gint64 from;
+  gint64 to;
+  gint64 staff_id;
+} Range;
+
 struct _RgAppointmentList
 {
   GObject     parent_instance;
 
   RgStudio   *studio;
-  gint64      from;
-  gint64      to;
-  gint64      staff_id;   /* 0: everyone */
+  Range       range;
   GPtrArray  *items;      /* RgAppointment, by (starts_at, id) */
+
+  /* Read ahead while the view was idle (rg_appointment_list_read_ahead()):
+   * a range likely to be shown next, as it was at the last commit. */
+  Range       ahead;
+  GPtrArray  *ahead_items;
+  RgAppointmentDetails *ahead_details;
+  GPtrArray  *ahead_clients;
+  GPtrArray  *held_clients;   /* the read-ahead clients of the shown range */
+
   gboolean    dirty;      /* appointments changed in this transaction */
   GHashTable *changed;    /* ids of the rows written in it (gint64 *) */
   gboolean    reset;      /* too many to name: every item changed */
@@ -58,9 +72,17 @@ static GParamSpec *properties[N_PROPS];
 #define RANGE "ap.starts_at < ?2 AND ap.starts_at >= ?1 - " G_STRINGIFY (MAX_LENGTH_SECONDS) \
               " AND ap.ends_at > ?1 AND ap.deleted_at IS NULL AND (?3 = 0 OR ap.staff_id = ?3)"
 
-/* Prepares @sql (over RANGE) and binds the range. */
+static gboolean
+range_equal (const Range *a,
+             const Range *b)
+{
+  return a->from == b->from && a->to == b->to && a->staff_id == b->staff_id;
+}
+
+/* Prepares @sql (over RANGE) and binds @range. */
 static RgStmt *
 prepare_range (RgAppointmentList  *self,
+               const Range        *range,
                const char         *sql,
                GError            **error)
 {
@@ -68,14 +90,15 @@ prepare_range (RgAppointmentList  *self,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, self->from);
-  sqlite3_bind_int64 (stmt, 2, self->to);
-  sqlite3_bind_int64 (stmt, 3, self->staff_id);
+  sqlite3_bind_int64 (stmt, 1, range->from);
+  sqlite3_bind_int64 (stmt, 2, range->to);
+  sqlite3_bind_int64 (stmt, 3, range->staff_id);
   return stmt;
 }
 
 static GPtrArray *
-query (RgAppointmentList *self)
+query (RgAppointmentList *self,
+       const Range       *range)
 {
   RgStore *store = rg_studio_get_store (self->studio);
   GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
@@ -83,12 +106,12 @@ query (RgAppointmentList *self)
   g_autoptr(RgStmt) stmt = NULL;
   g_autofree char *sql = NULL;
 
-  if (self->to <= self->from)
+  if (range->to <= range->from)
     return items;
 
   sql = g_strconcat (rg_record_class_get_select (g_type_class_peek (RG_TYPE_APPOINTMENT)),
                      " AS ap WHERE " RANGE " ORDER BY ap.starts_at, ap.id", NULL);
-  stmt = prepare_range (self, sql, &error);
+  stmt = prepare_range (self, range, sql, &error);
   if (stmt == NULL)
     {
       g_warning ("Could not list appointments: %s", error->message);
@@ -122,7 +145,17 @@ refresh (RgAppointmentList *self)
 {
   g_autoptr(GPtrArray) old = self->items;
   g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (guint));
-  GPtrArray *items = query (self);
+  GPtrArray *items;
+
+  /* The range read ahead is as the store has it: no commit since. */
+  g_clear_pointer (&self->held_clients, g_ptr_array_unref);
+  if (self->ahead_items && range_equal (&self->ahead, &self->range))
+    {
+      items = g_steal_pointer (&self->ahead_items);
+      self->held_clients = g_steal_pointer (&self->ahead_clients);
+    }
+  else
+    items = query (self, &self->range);
 
   self->items = items;
   for (guint i = 0; i < items->len; i++)
@@ -157,9 +190,20 @@ store_changed_cb (RgAppointmentList *self,
 }
 
 static void
+forget_ahead (RgAppointmentList *self)
+{
+  g_clear_pointer (&self->ahead_items, g_ptr_array_unref);
+  g_clear_pointer (&self->ahead_details, rg_appointment_details_free);
+  g_clear_pointer (&self->ahead_clients, g_ptr_array_unref);
+}
+
+static void
 store_committed_cb (RgAppointmentList *self,
                     RgStore           *store)
 {
+  /* Any write may touch what was read ahead (a service's name, a client). */
+  forget_ahead (self);
+
   if (!self->dirty)
     return;
 
@@ -222,6 +266,7 @@ compare_service_rows (gconstpointer a,
  * reads only the (appointment, position, service) index. */
 static gboolean
 load_services (RgAppointmentList  *self,
+               const Range        *range,
                GHashTable         *lines,
                GError            **error)
 {
@@ -245,7 +290,7 @@ load_services (RgAppointmentList  *self,
     return FALSE;
   g_clear_pointer (&stmt, rg_stmt_release);
 
-  stmt = prepare_range (self, "SELECT a.appointment_id, a.position, a.service_id FROM appointments ap "
+  stmt = prepare_range (self, range, "SELECT a.appointment_id, a.position, a.service_id FROM appointments ap "
                               "JOIN appointment_services a ON a.appointment_id = ap.id WHERE " RANGE, error);
   if (stmt == NULL)
     return FALSE;
@@ -280,34 +325,28 @@ load_services (RgAppointmentList  *self,
   return TRUE;
 }
 
-/* Reads, for every appointment of the range at once, what its card shows
- * besides the appointment and its client: the services line and whether it
- * is the client's first visit (no done visit before it). Call it after the
- * list changed. Returns a new RgAppointmentDetails or NULL. */
-RgAppointmentDetails *
-rg_appointment_list_load_details (RgAppointmentList  *self,
-                                  GError            **error)
+static RgAppointmentDetails *
+load_details (RgAppointmentList  *self,
+              const Range        *range,
+              GError            **error)
 {
-  RgStore *store;
+  RgStore *store = rg_studio_get_store (self->studio);
   g_autoptr(RgAppointmentDetails) details = g_new0 (RgAppointmentDetails, 1);
   g_autoptr(RgStmt) stmt = NULL;
   gboolean row, ok;
 
-  g_return_val_if_fail (RG_IS_APPOINTMENT_LIST (self), NULL);
-
-  store = rg_studio_get_store (self->studio);
   details->services = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   details->first_visits = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
-  if (self->to <= self->from)
+  if (range->to <= range->from)
     return g_steal_pointer (&details);
 
-  if (!load_services (self, details->services, error))
+  if (!load_services (self, range, details->services, error))
     return NULL;
 
-  stmt = prepare_range (self, "SELECT ap.id FROM appointments ap WHERE " RANGE " AND NOT EXISTS "
-                              "(SELECT 1 FROM appointments p WHERE p.client_id = ap.client_id "
-                              "AND p.status = 'done' AND p.deleted_at IS NULL AND p.starts_at < ap.starts_at)",
+  stmt = prepare_range (self, range, "SELECT ap.id FROM appointments ap WHERE " RANGE " AND NOT EXISTS "
+                                     "(SELECT 1 FROM appointments p WHERE p.client_id = ap.client_id "
+                                     "AND p.status = 'done' AND p.deleted_at IS NULL AND p.starts_at < ap.starts_at)",
                         error);
   if (stmt == NULL)
     return NULL;
@@ -323,6 +362,68 @@ rg_appointment_list_load_details (RgAppointmentList  *self,
   return g_steal_pointer (&details);
 }
 
+/* Reads, for every appointment of the range at once, what its card shows
+ * besides the appointment and its client: the services line and whether it
+ * is the client's first visit (no done visit before it). Call it after the
+ * list changed. Returns a new RgAppointmentDetails or NULL. */
+RgAppointmentDetails *
+rg_appointment_list_load_details (RgAppointmentList  *self,
+                                  GError            **error)
+{
+  g_return_val_if_fail (RG_IS_APPOINTMENT_LIST (self), NULL);
+
+  if (self->ahead_details && range_equal (&self->ahead, &self->range))
+    return g_steal_pointer (&self->ahead_details);
+  return load_details (self, &self->range, error);
+}
+
+/* Reads [@from, @to) of the list's staff filter now — the appointments,
+ * their details and their clients — and keeps it until the next commit, so
+ * that moving the list there costs no query: the calendar calls it for the
+ * next day or week while it is idle. Reading again the same range does
+ * nothing. */
+void
+rg_appointment_list_read_ahead (RgAppointmentList *self,
+                                gint64             from,
+                                gint64             to)
+{
+  Range range = { from, to, 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) client_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_if_fail (RG_IS_APPOINTMENT_LIST (self));
+
+  range.staff_id = self->range.staff_id;
+  if (self->ahead_items && self->ahead_details && range_equal (&self->ahead, &range))
+    return;
+
+  forget_ahead (self);
+  self->ahead = range;
+  self->ahead_items = query (self, &range);
+  self->ahead_details = load_details (self, &range, &error);
+  if (self->ahead_details == NULL)
+    {
+      g_warning ("Could not read ahead: %s", error->message);
+      forget_ahead (self);
+      return;
+    }
+
+  for (guint i = 0; i < self->ahead_items->len; i++)
+    {
+      gint64 id = rg_appointment_get_client_id (self->ahead_items->pdata[i]);
+
+      g_array_append_val (client_ids, id);
+    }
+  self->ahead_clients = rg_studio_lookup_many (self->studio, RG_TYPE_CLIENT,
+                                               (const gint64 *) (gpointer) client_ids->data, client_ids->len,
+                                               &error);
+  if (self->ahead_clients == NULL)
+    {
+      g_warning ("Could not read ahead: %s", error->message);
+      forget_ahead (self);
+    }
+}
+
 /* Moves the list to [from, to) (Unix seconds). */
 void
 rg_appointment_list_set_range (RgAppointmentList *self,
@@ -331,11 +432,11 @@ rg_appointment_list_set_range (RgAppointmentList *self,
 {
   g_return_if_fail (RG_IS_APPOINTMENT_LIST (self));
 
-  if (self->from == from && self->to == to)
+  if (self->range.from == from && self->range.to == to)
     return;
 
-  self->from = from;
-  self->to = to;
+  self->range.from = from;
+  self->range.to = to;
   refresh (self);
 }
 
@@ -347,9 +448,9 @@ rg_appointment_list_get_range (RgAppointmentList *self,
   g_return_if_fail (RG_IS_APPOINTMENT_LIST (self));
 
   if (from)
-    *from = self->from;
+    *from = self->range.from;
   if (to)
-    *to = self->to;
+    *to = self->range.to;
 }
 
 /* Shows only one staff member's appointments; 0 shows everyone's. */
@@ -359,10 +460,10 @@ rg_appointment_list_set_staff (RgAppointmentList *self,
 {
   g_return_if_fail (RG_IS_APPOINTMENT_LIST (self));
 
-  if (self->staff_id == staff_id)
+  if (self->range.staff_id == staff_id)
     return;
 
-  self->staff_id = staff_id;
+  self->range.staff_id = staff_id;
   refresh (self);
 }
 
@@ -370,7 +471,7 @@ gint64
 rg_appointment_list_get_staff (RgAppointmentList *self)
 {
   g_return_val_if_fail (RG_IS_APPOINTMENT_LIST (self), 0);
-  return self->staff_id;
+  return self->range.staff_id;
 }
 
 static GType
@@ -454,6 +555,8 @@ rg_appointment_list_finalize (GObject *object)
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->changed, g_hash_table_unref);
+  forget_ahead (self);
+  g_clear_pointer (&self->held_clients, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rg_appointment_list_parent_class)->finalize (object);
 }

@@ -22,6 +22,9 @@ void               rg_appointment_list_get_range  (RgAppointmentList *self,
 void               rg_appointment_list_set_staff  (RgAppointmentList *self,
                                                    gint64             staff_id);
 gint64             rg_appointment_list_get_staff  (RgAppointmentList *self);
+void               rg_appointment_list_read_ahead (RgAppointmentList *self,
+                                                   gint64             from,
+                                                   gint64             to);
 
 typedef struct _RgAppointmentDetails RgAppointmentDetails;
 

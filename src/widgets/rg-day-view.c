@@ -76,6 +76,7 @@ struct _RgDayView
   int                last_width;
   int                last_height;
   guint              visible_tick;
+  guint              read_ahead_id;  /* the next day, read while idle */
   gboolean           in_allocate;
   RgAppointment     *selected;
 
@@ -331,11 +332,26 @@ rebuild_items (RgDayView *self)
   update_visible (self);
 }
 
+static gboolean
+read_ahead_cb (gpointer data)
+{
+  RgDayView *self = data;
+  RgDate next = rg_date_add_days (self->date, 1);
+
+  self->read_ahead_id = 0;
+  rg_appointment_list_read_ahead (self->appointments, rg_date_start (next), rg_date_end (next));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 appointments_changed_cb (RgDayView *self)
 {
   load_details (self);
   rebuild_items (self);
+
+  /* "Next day" is the likeliest step: have it read by then. */
+  if (self->read_ahead_id == 0)
+    self->read_ahead_id = g_idle_add_full (G_PRIORITY_LOW, read_ahead_cb, self, NULL);
 }
 
 static void
@@ -1489,6 +1505,7 @@ rg_day_view_dispose (GObject *object)
   RgDayView *self = RG_DAY_VIEW (object);
 
   g_clear_handle_id (&self->now_timeout, g_source_remove);
+  g_clear_handle_id (&self->read_ahead_id, g_source_remove);
   if (self->studio)
     {
       RgStore *store = rg_studio_get_store (self->studio);

@@ -79,6 +79,7 @@ struct _RgWeekView
   gulong             store_committed_id;
   gboolean           schedule_dirty;
   gboolean           cards_dirty;
+  guint              read_ahead_id;           /* the next week, read while idle */
 
   /* Dragging a card to another time or day. */
   GtkGesture        *drag;
@@ -377,10 +378,25 @@ sync_cards (RgWeekView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static gboolean
+read_ahead_cb (gpointer data)
+{
+  RgWeekView *self = data;
+
+  self->read_ahead_id = 0;
+  rg_appointment_list_read_ahead (self->appointments, self->day_start[N_DAYS],
+                                  rg_date_start (rg_date_add_days (self->monday, 2 * N_DAYS)));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 appointments_changed_cb (RgWeekView *self)
 {
   sync_cards (self);
+
+  /* "Next week" is the likeliest step: have it read by then. */
+  if (self->read_ahead_id == 0)
+    self->read_ahead_id = g_idle_add_full (G_PRIORITY_LOW, read_ahead_cb, self, NULL);
 }
 
 /* Scrolling ---------------------------------------------------------------- */
@@ -1305,6 +1321,7 @@ rg_week_view_dispose (GObject *object)
   RgWeekView *self = RG_WEEK_VIEW (object);
 
   g_clear_handle_id (&self->now_timeout, g_source_remove);
+  g_clear_handle_id (&self->read_ahead_id, g_source_remove);
   if (self->studio)
     {
       RgStore *store = rg_studio_get_store (self->studio);
