@@ -481,6 +481,9 @@ test_day_drag (void)
           g_assert_true (answer_question ("move"));
           g_assert_cmpint (rg_appointment_get_starts_at (a), ==, start + to_three * 60);
           g_assert_cmpint (previous, ==, start);
+          /* The card that stayed says the new time. */
+          g_assert_true (g_str_has_prefix (rg_appointment_card_get_description (card_of (GTK_WIDGET (view), a)),
+                                           "03:00"));
         }
     }
 

@@ -241,6 +241,26 @@ rg_record_class_has_soft_delete (RgRecordClass *klass)
 /* Values from outside are normalized (strings to NFC, invalid UTF-8
  * repaired, "" to NULL where nullable, numbers clamped); values read back
  * from the store were normalized when written and are taken as they are. */
+/* Puts @fresh (of the property's type) in the slot if it differs and
+ * notifies; @fresh is left holding what is to be unset. */
+static void
+store_value (RgRecord *self,
+             guint     prop_id,
+             GValue   *fresh)
+{
+  GParamSpec *pspec = meta_of (self)->pspecs[prop_id];
+  GValue *slot = &values_of (self)[prop_id];
+
+  if (g_param_values_cmp (pspec, fresh, slot) != 0)
+    {
+      GValue old = *slot;
+
+      *slot = *fresh;
+      *fresh = old;
+      g_object_notify_by_pspec (G_OBJECT (self), pspec);
+    }
+}
+
 static void
 set_value (RgRecord     *self,
            guint         prop_id,
@@ -249,7 +269,6 @@ set_value (RgRecord     *self,
 {
   RecordMeta *meta = meta_of (self);
   GParamSpec *pspec = meta->pspecs[prop_id];
-  GValue *slot = &values_of (self)[prop_id];
   g_auto(GValue) fresh = G_VALUE_INIT;
 
   g_value_init (&fresh, pspec->value_type);
@@ -278,14 +297,7 @@ set_value (RgRecord     *self,
       g_param_value_validate (pspec, &fresh);
     }
 
-  if (g_param_values_cmp (pspec, &fresh, slot) != 0)
-    {
-      GValue old = *slot;
-
-      *slot = fresh;
-      fresh = old;
-      g_object_notify_by_pspec (G_OBJECT (self), pspec);
-    }
+  store_value (self, prop_id, &fresh);
 }
 
 static const GValue *
@@ -479,7 +491,8 @@ read_column (RgRecord     *self,
         g_assert_not_reached ();
       }
 
-  set_value (self, prop_id, &v, TRUE);
+  /* Taken as read: the store holds normalized values. */
+  store_value (self, prop_id, &v);
 }
 
 static void

@@ -209,12 +209,6 @@ update (RgAppointmentCard *self)
   self->description = g_steal_pointer (&description);
 }
 
-static void
-notify_cb (RgAppointmentCard *self)
-{
-  update (self);
-}
-
 static PangoLayout *
 make_layout (RgAppointmentCard *self,
              const char        *text,
@@ -455,10 +449,6 @@ rg_appointment_card_get_client (RgAppointmentCard *self)
 static void
 unbind (RgAppointmentCard *self)
 {
-  if (self->appointment)
-    g_signal_handlers_disconnect_by_func (self->appointment, notify_cb, self);
-  if (self->client)
-    g_signal_handlers_disconnect_by_func (self->client, notify_cb, self);
   g_clear_object (&self->appointment);
   g_clear_object (&self->client);
   g_clear_pointer (&self->services, g_free);
@@ -468,7 +458,9 @@ unbind (RgAppointmentCard *self)
 
 /* Shows @appointment, with details the caller looked up for many cards at
  * once (see rg_appointment_list_load_details()): a card can be reused for
- * another appointment. NULL leaves the card empty. */
+ * another appointment. NULL leaves the card empty. The card does not
+ * watch the appointment or its client: the view binds it again when its
+ * list reports the appointment changed or a client was written. */
 void
 rg_appointment_card_bind (RgAppointmentCard *self,
                           RgAppointment     *appointment,
@@ -487,11 +479,16 @@ rg_appointment_card_bind (RgAppointmentCard *self,
   self->services = g_strdup (services);
   self->first_visit = first_visit;
 
-  g_signal_connect_object (appointment, "notify", G_CALLBACK (notify_cb), self, G_CONNECT_SWAPPED);
-  if (self->client)
-    g_signal_connect_object (self->client, "notify", G_CALLBACK (notify_cb), self, G_CONNECT_SWAPPED);
-
   update (self);
+}
+
+/* What the card says, as its tooltip and accessible label read it:
+ * "10:00–11:00, Anna, Haircut. Booked". */
+const char *
+rg_appointment_card_get_description (RgAppointmentCard *self)
+{
+  g_return_val_if_fail (RG_IS_APPOINTMENT_CARD (self), NULL);
+  return self->description;
 }
 
 /* An empty card, to bind later. */

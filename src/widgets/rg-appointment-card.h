@@ -24,5 +24,6 @@ void               rg_appointment_card_set_color       (RgAppointmentCard *self,
 void               rg_appointment_card_set_selected    (RgAppointmentCard *self,
                                                         gboolean           selected);
 gboolean           rg_appointment_card_get_selected    (RgAppointmentCard *self);
+const char        *rg_appointment_card_get_description (RgAppointmentCard *self);
 
 G_END_DECLS

@@ -346,8 +346,23 @@ read_ahead_cb (gpointer data)
 static void
 appointments_changed_cb (RgDayView *self)
 {
+  g_autoptr(GHashTable) had = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer key, card;
+
+  g_hash_table_iter_init (&iter, self->cards);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (had, key);
+
   load_details (self);
   rebuild_items (self);
+
+  /* Cards that stayed show what changed (time, status, note); the new ones
+   * were just bound. */
+  g_hash_table_iter_init (&iter, self->cards);
+  while (g_hash_table_iter_next (&iter, &key, &card))
+    if (g_hash_table_contains (had, key))
+      bind_card (self, card, key);
 
   /* "Next day" is the likeliest step: have it read by then. */
   if (self->read_ahead_id == 0)

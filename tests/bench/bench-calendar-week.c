@@ -17,7 +17,7 @@
 #include "widgets/rg-week-view.h"
 
 #define WEEKS 16
-#define WARM_UP_WEEKS 3
+#define WARM_UP_WEEKS 6
 
 static gint64
 busiest_master (RgStore *store,
