@@ -364,6 +364,7 @@ error_cb (RgWeekView *view,
 static void
 moved_cb (RgWeekView    *view,
           RgAppointment *appointment,
+          gint64         previous_staff,
           gint64         previous_start,
           gint64         previous_end,
           gint64        *out)

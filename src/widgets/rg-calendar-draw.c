@@ -117,3 +117,17 @@ rg_calendar_unparent_cards (GHashTable *cards)
       g_hash_table_iter_remove (&iter);
     }
 }
+
+/* Replaces *@details with those of @list's range, as the views' cards
+ * need them after the list changed; a failure is logged and leaves none. */
+void
+rg_calendar_load_details (RgAppointmentList     *list,
+                          RgAppointmentDetails **details)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (details, rg_appointment_details_free);
+  *details = rg_appointment_list_load_details (list, &error);
+  if (*details == NULL)
+    g_warning ("Could not read the appointments' details: %s", error->message);
+}

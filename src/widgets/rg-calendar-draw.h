@@ -4,6 +4,8 @@
 
 #include <gtk/gtk.h>
 
+#include "model/rg-appointment-list.h"
+
 G_BEGIN_DECLS
 
 GdkRGBA rg_calendar_named_color         (GtkWidget     *widget,
@@ -30,5 +32,7 @@ void    rg_calendar_set_adjustment      (GtkWidget      *view,
                                          GCallback       value_changed);
 
 void    rg_calendar_unparent_cards      (GHashTable     *cards);
+void    rg_calendar_load_details        (RgAppointmentList     *list,
+                                         RgAppointmentDetails **details);
 
 G_END_DECLS

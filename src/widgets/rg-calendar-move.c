@@ -7,6 +7,10 @@
  * leaves the booking where it was: the view lays the card out from the
  * unchanged appointment.
  *
+ * The outcome is told through the view's own signals, which the day and
+ * week views share: ::moved (appointment, previous staff, start and end)
+ * once saved, ::error (a message) when the rules refuse the move.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
 #define G_LOG_DOMAIN "rg-calendar"
@@ -31,7 +35,6 @@ typedef struct {
   gint64              previous_staff_id;
   gint64              previous_starts_at;
   gint64              previous_ends_at;
-  RgCalendarMoveDone  done;
 } Move;
 
 static void
@@ -50,9 +53,11 @@ save (Move *move)
 {
   g_autoptr(GError) error = NULL;
 
-  rg_booking_move (move->studio, move->appointment, move->staff_id, move->starts_at, move->ends_at, &error);
-  move->done (move->view, move->appointment, move->previous_staff_id, move->previous_starts_at,
-              move->previous_ends_at, error);
+  if (rg_booking_move (move->studio, move->appointment, move->staff_id, move->starts_at, move->ends_at, &error))
+    g_signal_emit_by_name (move->view, "moved", move->appointment, move->previous_staff_id,
+                           move->previous_starts_at, move->previous_ends_at);
+  else
+    g_signal_emit_by_name (move->view, "error", error->message);
 }
 
 static void
@@ -85,15 +90,14 @@ within_hours (RgStudio *studio,
 
 /* Moves @appointment to @staff_id (0: the same) at [@starts_at, @ends_at)
  * (@ends_at 0: the same length), asking first when that is outside the
- * master's working hours; @done reports the outcome. */
+ * master's working hours; @view's ::moved or ::error tells the outcome. */
 void
-rg_calendar_move (GtkWidget          *view,
-                  RgStudio           *studio,
-                  RgAppointment      *appointment,
-                  gint64              staff_id,
-                  gint64              starts_at,
-                  gint64              ends_at,
-                  RgCalendarMoveDone  done)
+rg_calendar_move (GtkWidget     *view,
+                  RgStudio      *studio,
+                  RgAppointment *appointment,
+                  gint64         staff_id,
+                  gint64         starts_at,
+                  gint64         ends_at)
 {
   g_autoptr(Move) move = g_new0 (Move, 1);
   g_autoptr(RgStaff) staff = NULL;
@@ -105,7 +109,6 @@ rg_calendar_move (GtkWidget          *view,
   g_return_if_fail (GTK_IS_WIDGET (view));
   g_return_if_fail (RG_IS_STUDIO (studio));
   g_return_if_fail (RG_IS_APPOINTMENT (appointment));
-  g_return_if_fail (done != NULL);
 
   move->view = g_object_ref (view);
   move->studio = g_object_ref (studio);
@@ -116,7 +119,6 @@ rg_calendar_move (GtkWidget          *view,
   move->previous_staff_id = rg_appointment_get_staff_id (appointment);
   move->previous_starts_at = rg_appointment_get_starts_at (appointment);
   move->previous_ends_at = rg_appointment_get_ends_at (appointment);
-  move->done = done;
 
   target_staff = staff_id ? staff_id : move->previous_staff_id;
   target_end = ends_at ? ends_at : starts_at + (move->previous_ends_at - move->previous_starts_at);

@@ -156,8 +156,9 @@ rg_calendar_view_set_date (RgCalendarView *self,
   update_title (self);
 }
 
-static void week_moved_cb          (RgCalendarView *self,
+static void moved_cb               (RgCalendarView *self,
                                     RgAppointment  *appointment,
+                                    gint64          old_staff,
                                     gint64          old_start,
                                     gint64          old_end);
 static void error_cb               (RgCalendarView *self,
@@ -183,7 +184,7 @@ ensure_view (RgCalendarView *self,
       rg_week_view_set_date (self->week_view, self->date);
       rg_week_view_set_staff (self->week_view, self->staff_id);
       gtk_scrolled_window_set_child (self->week_scroller, GTK_WIDGET (self->week_view));
-      g_signal_connect_object (self->week_view, "moved", G_CALLBACK (week_moved_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->week_view, "moved", G_CALLBACK (moved_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->week_view, "error", G_CALLBACK (error_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->week_view, "appointment-activated", G_CALLBACK (appointment_activated_cb),
                                self, G_CONNECT_SWAPPED);
@@ -518,15 +519,6 @@ status_changed_cb (RgCalendarView *self,
   title = g_strdup_printf (_("%s: %s"), name,
                            rg_booking_status_to_string (rg_appointment_get_status (appointment)));
   add_undo_toast (self, title, undo);
-}
-
-static void
-week_moved_cb (RgCalendarView *self,
-               RgAppointment  *appointment,
-               gint64          old_start,
-               gint64          old_end)
-{
-  moved_cb (self, appointment, rg_appointment_get_staff_id (appointment), old_start, old_end);
 }
 
 static void

@@ -266,12 +266,7 @@ item_of (RgDayView     *self,
 static void
 load_details (RgDayView *self)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_clear_pointer (&self->details, rg_appointment_details_free);
-  self->details = rg_appointment_list_load_details (self->appointments, &error);
-  if (self->details == NULL)
-    g_warning ("Could not read the appointments' details: %s", error->message);
+  rg_calendar_load_details (self->appointments, &self->details);
 }
 
 /* Lays out every appointment of the day (columns, minutes, lanes); cheap,
@@ -722,20 +717,6 @@ drag_update_cb (GtkGestureDrag *gesture,
 }
 
 static void
-move_done (GtkWidget     *view,
-           RgAppointment *appointment,
-           gint64         previous_staff_id,
-           gint64         previous_starts_at,
-           gint64         previous_ends_at,
-           const GError  *error)
-{
-  if (error)
-    g_signal_emit (view, signals[ERROR], 0, error->message);
-  else
-    g_signal_emit (view, signals[MOVED], 0, appointment, previous_staff_id, previous_starts_at, previous_ends_at);
-}
-
-static void
 drag_end_cb (GtkGestureDrag *gesture,
              double          offset_x,
              double          offset_y,
@@ -777,7 +758,7 @@ drag_end_cb (GtkGestureDrag *gesture,
     if (staff == old_staff && start == old_start && end == old_end)
       return;
 
-    rg_calendar_move (GTK_WIDGET (self), self->studio, a, staff, start, end, move_done);
+    rg_calendar_move (GTK_WIDGET (self), self->studio, a, staff, start, end);
   }
 }
 

@@ -232,12 +232,7 @@ store_changed_cb (RgWeekView *self,
 static void
 load_details (RgWeekView *self)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_clear_pointer (&self->details, rg_appointment_details_free);
-  self->details = rg_appointment_list_load_details (self->appointments, &error);
-  if (self->details == NULL)
-    g_warning ("Could not read the appointments' details: %s", error->message);
+  rg_calendar_load_details (self->appointments, &self->details);
 }
 
 static void
@@ -746,20 +741,6 @@ drag_update_cb (GtkGestureDrag *gesture,
 }
 
 static void
-move_done (GtkWidget     *view,
-           RgAppointment *appointment,
-           gint64         previous_staff_id,
-           gint64         previous_starts_at,
-           gint64         previous_ends_at,
-           const GError  *error)
-{
-  if (error)
-    g_signal_emit (view, signals[ERROR], 0, error->message);
-  else
-    g_signal_emit (view, signals[MOVED], 0, appointment, previous_starts_at, previous_ends_at);
-}
-
-static void
 drag_end_cb (GtkGestureDrag *gesture,
              double          offset_x,
              double          offset_y,
@@ -782,7 +763,7 @@ drag_end_cb (GtkGestureDrag *gesture,
     return;
 
   /* The length stays (0); the staff member stays (0). */
-  rg_calendar_move (GTK_WIDGET (self), self->studio, a, 0, starts_at, 0, move_done);
+  rg_calendar_move (GTK_WIDGET (self), self->studio, a, 0, starts_at, 0);
 }
 
 static gboolean
@@ -1421,6 +1402,8 @@ rg_week_view_class_init (RgWeekViewClass *klass)
   /**
    * RgWeekView::moved:
    * @appointment: the appointment a drag moved
+   * @previous_staff_id: whose it was (a week drag keeps it; the signal is the
+   *   day view's too)
    * @previous_starts_at: where it was, for an undo with rg_booking_move_exact()
    * @previous_ends_at: when it ended before
    *
@@ -1431,7 +1414,7 @@ rg_week_view_class_init (RgWeekViewClass *klass)
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 3, RG_TYPE_APPOINTMENT, G_TYPE_INT64, G_TYPE_INT64);
+                  G_TYPE_NONE, 4, RG_TYPE_APPOINTMENT, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64);
 
   gtk_widget_class_install_action (widget_class, "week.activate", NULL, activate_activated);
   gtk_widget_class_install_action (widget_class, "week.select-step", "i", select_step_activated);
