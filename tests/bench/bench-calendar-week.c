@@ -16,7 +16,7 @@
 #include "widgets/rg-month-view.h"
 #include "widgets/rg-week-view.h"
 
-#define WEEKS 16
+#define WEEKS 40
 #define WARM_UP_WEEKS 6
 
 static gint64
