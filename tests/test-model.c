@@ -88,6 +88,43 @@ test_client_validation (Fixture       *f,
   g_assert_cmpint (rg_record_get_id (RG_RECORD (client)), >, 0);
 }
 
+/* The same person typed twice is found by any form of either number;
+ * the card being edited, and deleted cards, are not a duplicate. */
+static void
+test_find_by_phone (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgClient) anna = rg_client_new ("Анна", "+7 912 345-67-89");
+  g_autoptr(RgClient) olga = rg_client_new ("Ольга", "8 (903) 111-22-33");
+  g_autoptr(RgClient) found = NULL;
+
+  rg_client_set_phone2 (olga, "+44 7700 900123");
+  g_assert_true (rg_studio_save (f->studio, anna, &error));
+  g_assert_true (rg_studio_save (f->studio, olga, &error));
+  g_assert_no_error (error);
+
+  found = rg_studio_find_client_by_phone (f->studio, "8 912 3456789", 0);
+  g_assert_true (found == anna);
+  g_clear_object (&found);
+  found = rg_studio_find_client_by_phone (f->studio, "9123456789", 0);
+  g_assert_true (found == anna);
+  g_clear_object (&found);
+  found = rg_studio_find_client_by_phone (f->studio, "00 44 7700 900 123", 0);
+  g_assert_true (found == olga);
+  g_clear_object (&found);
+
+  /* Not the card itself; not a number nobody has; not a non-number. */
+  g_assert_null (rg_studio_find_client_by_phone (f->studio, "+79123456789", rg_record_get_id (RG_RECORD (anna))));
+  g_assert_null (rg_studio_find_client_by_phone (f->studio, "+7 912 345-67-80", 0));
+  g_assert_null (rg_studio_find_client_by_phone (f->studio, "анна", 0));
+  g_assert_null (rg_studio_find_client_by_phone (f->studio, NULL, 0));
+
+  /* A deleted card is not in the way. */
+  g_assert_true (rg_studio_delete (f->studio, anna, &error));
+  g_assert_null (rg_studio_find_client_by_phone (f->studio, "+79123456789", 0));
+}
+
 static void
 test_client_round_trip (Fixture       *f,
                         gconstpointer  data)
@@ -118,6 +155,8 @@ test_client_round_trip (Fixture       *f,
   g_assert_cmpstr (rg_client_get_email (client), ==, "alyona@example.org");
   g_assert_cmpstr (rg_client_get_phone_digits (client), ==, "79123454567");
   g_assert_cmpstr (rg_client_get_full_name (client), ==, NULL);
+  /* The phone as typed ("8 (912) 345-45-67") is kept in one form. */
+  g_assert_cmpstr (rg_client_get_phone (client), ==, "+7 912 345-45-67");
 
   /* What the row holds. */
   gender = test_sql_text (f->store, "SELECT gender FROM clients WHERE id = ?1", id);
@@ -458,6 +497,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/model/client/validation", Fixture, NULL, fixture_set_up, test_client_validation, fixture_tear_down);
+  g_test_add ("/model/client/find-by-phone", Fixture, NULL, fixture_set_up, test_find_by_phone, fixture_tear_down);
   g_test_add ("/model/client/round-trip", Fixture, NULL, fixture_set_up, test_client_round_trip, fixture_tear_down);
   g_test_add ("/model/record/notify-on-change", Fixture, NULL, fixture_set_up, test_notify_on_change_only, fixture_tear_down);
   g_test_add ("/model/studio/live-objects", Fixture, NULL, fixture_set_up, test_live_objects, fixture_tear_down);

@@ -155,6 +155,18 @@ test_phone_fragments (Fixture       *f,
   /* Words and digits together. */
   assert_finds (f, "алена 4567", f->alyona, NONE);
   assert_finds (f, "алена 2233", f->alena, NONE);
+
+  /* In a British studio, the national form finds the stored +44 one. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (rg_store_set_setting (f->store, "phone-country", "44", &error));
+    g_assert_no_error (error);
+    assert_finds (f, "07700 900", f->artem, NONE);
+    assert_finds (f, "+44 7700", f->artem, NONE);
+    /* A Russian "8 912" means nothing special there. */
+    assert_finds (f, "8 912", NONE);
+  }
 }
 
 static void
@@ -286,29 +298,35 @@ test_fold (void)
 }
 
 static void
-test_phone_digits (void)
+test_looks_like_phone (void)
 {
-  const struct { const char *in, *out; } cases[] = {
-    { "+7 912 345-45-67", "79123454567" },
-    { "8 (912) 345-45-67", "79123454567" },
-    { "912 345 45 67", "79123454567" },
-    { "89123454567", "79123454567" },
-    { "+44 7700 900123", "447700900123" },
-    { "+1 (555) 010-9999", "15550109999" },
-    { "45-67", "4567" },
-    { "", "" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *digits = rg_phone_digits (cases[i].in);
-      g_assert_cmpstr (digits, ==, cases[i].out);
-    }
-
   g_assert_true (rg_text_looks_like_phone ("+7 (912) 345-45-67"));
   g_assert_true (rg_text_looks_like_phone ("4567"));
   g_assert_false (rg_text_looks_like_phone ("анна 4567"));
   g_assert_false (rg_text_looks_like_phone ("---"));
+}
+
+static void
+test_email (void)
+{
+  const char *valid[] = {
+    "anna@mail.ru", "anna.petrova@yandex.ru", "a+salon@gmail.com", "o'brien@example.co.uk",
+    "анна@почта.рф", "x@sub.domain-name.org", "first_last@host.io",
+  };
+  const char *invalid[] = {
+    "", "anna", "anna@", "@mail.ru", "anna@mail", "anna@@mail.ru", "anna@mail..ru", "anna @mail.ru",
+    "anna@mail.ru ", ".anna@mail.ru", "anna.@mail.ru", "an..na@mail.ru", "anna@-mail.ru",
+    "anna@mail-.ru", "anna@mail.r", "anna@127.0.0.1", "Anna <anna@mail.ru>", "anna@mail.ru, olga@mail.ru",
+    "anna at mail.ru",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    if (!rg_text_is_email (valid[i]))
+      g_error ("“%s” refused", valid[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    if (rg_text_is_email (invalid[i]))
+      g_error ("“%s” taken", invalid[i]);
+  g_assert_false (rg_text_is_email (NULL));
 }
 
 int
@@ -326,7 +344,8 @@ main (int   argc,
   g_test_add ("/search/edits-follow", Fixture, NULL, fixture_set_up, test_edits_follow, fixture_tear_down);
   g_test_add ("/search/ordered", Fixture, NULL, fixture_set_up, test_ordered_search, fixture_tear_down);
   g_test_add_func ("/search/fold", test_fold);
-  g_test_add_func ("/search/phone-digits", test_phone_digits);
+  g_test_add_func ("/search/looks-like-phone", test_looks_like_phone);
+  g_test_add_func ("/search/email", test_email);
 
   return g_test_run ();
 }

@@ -42,6 +42,7 @@
 
 #include "rg-generator-private.h"
 #include "model/rg-enums.h"
+#include "store/rg-phone.h"
 #include "store/rg-text.h"
 
 #define DEMO_SEED          G_GUINT64_CONSTANT (20261124)
@@ -277,6 +278,13 @@ with_master (Gen        *g,
   return g_strjoinv (g->masters[master].first_name, parts);
 }
 
+/* The studio's phone country: Russia's or Britain's. */
+static int
+phone_country (Gen *g)
+{
+  return g->lang->russian ? 7 : 44;
+}
+
 static gboolean
 gen_write_staff (Gen      *g,
                  RgStore  *store,
@@ -299,13 +307,17 @@ gen_write_staff (Gen      *g,
   for (guint m = 0; m < g->n_masters; m++)
     {
       const Master *master = &g->masters[m];
+      g_autofree char *phone = NULL, *digits = NULL;
+
+      if (master->phone && !rg_phone_read (master->phone, phone_country (g), &phone, &digits, error))
+        return FALSE;
 
       batch_begin_row (&staff);
       col_int (&staff, 0, master->id);
       col_static (&staff, 1, master->name);
       col_static (&staff, 2, "master");
       col_static (&staff, 3, master->color);
-      col_static (&staff, 4, master->phone);
+      col_text (&staff, 4, phone);
       col_int (&staff, 5, m);
       col_int (&staff, 6, g->staff_created_at);
       col_int (&staff, 7, g->staff_created_at);
@@ -476,8 +488,8 @@ gen_write_clients (Gen           *g,
     {
       const Client *cl = CLIENT (g, i);
       g_autofree char *sort_key = NULL;
-      g_autofree char *digits = NULL;
-      g_autofree char *digits2 = NULL;
+      g_autofree char *phone = NULL, *digits = NULL;
+      g_autofree char *phone2 = NULL, *digits2 = NULL;
       gint64 created = cl->created_at ? cl->created_at : gen_time (g, (guint) cl->first_day, 600);
       gint64 updated = created;
       gint64 deleted = 0;
@@ -501,17 +513,19 @@ gen_write_clients (Gen           *g,
         }
 
       sort_key = rg_text_sort_key (p.address_as);
-      digits = rg_phone_digits (p.phone);
-      digits2 = p.phone2 ? rg_phone_digits (p.phone2) : NULL;
+      /* As typed, then kept the way the card keeps it. */
+      if (!rg_phone_read (p.phone, phone_country (g), &phone, &digits, error) ||
+          (p.phone2 && !rg_phone_read (p.phone2, phone_country (g), &phone2, &digits2, error)))
+        return FALSE;
 
       batch_begin_row (&b);
       col_int (&b, 0, cl->id);
       col_text (&b, 1, p.address_as);
       col_text (&b, 2, sort_key);
-      col_text (&b, 3, p.phone);
+      col_text (&b, 3, phone);
       col_text (&b, 4, digits);
       col_text (&b, 5, p.full_name);
-      col_text (&b, 6, p.phone2);
+      col_text (&b, 6, phone2);
       col_text (&b, 7, digits2);
       col_text (&b, 8, p.email);
       col_opt (&b, 9, p.birth_day);
@@ -756,7 +770,10 @@ gen_write (Gen      *g,
            GError  **error)
 {
   gint64 tag_ids[N_TAGS];
-  return gen_write_staff (g, store, error) &&
+  g_autofree char *country = g_strdup_printf ("%d", phone_country (g));
+
+  return rg_store_set_setting (store, "phone-country", country, error) &&
+         gen_write_staff (g, store, error) &&
          gen_write_services (g, store, error) &&
          gen_write_tags (g, store, tag_ids, error) &&
          gen_write_clients (g, store, tag_ids, error) &&

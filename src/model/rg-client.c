@@ -14,6 +14,7 @@
 
 #include "rg-client.h"
 #include "rg-model-enums.h"
+#include "store/rg-phone.h"
 #include "store/rg-text.h"
 
 struct _RgClient
@@ -53,52 +54,6 @@ static GParamSpec *properties[N_PROPS];
 
 #define R(self) RG_RECORD (self)
 
-/* E.164 allows at most 15 digits; fewer than 5 is no phone anywhere. */
-#define MIN_PHONE_DIGITS 5
-#define MAX_PHONE_DIGITS 15
-
-static gboolean
-check_phone (const char  *phone,
-             char       **digits_out,
-             GError     **error)
-{
-  g_autofree char *digits = rg_phone_digits (phone);
-  gboolean only_phone_chars = TRUE;
-
-  for (const char *p = phone; *p; p++)
-    if (!g_ascii_isdigit (*p) && !strchr ("+-() .", *p))
-      only_phone_chars = FALSE;
-
-  if (!only_phone_chars || strlen (digits) < MIN_PHONE_DIGITS || strlen (digits) > MAX_PHONE_DIGITS)
-    {
-      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
-                   _("“%s” does not look like a phone number. Enter it with the area code, "
-                     "for example +7 912 345-67-89."), phone);
-      return FALSE;
-    }
-
-  *digits_out = g_steal_pointer (&digits);
-  return TRUE;
-}
-
-static gboolean
-looks_like_email (const char *email)
-{
-  const char *at = strchr (email, '@');
-  const char *dot;
-
-  if (at == NULL || at == email || strchr (at + 1, '@') != NULL)
-    return FALSE;
-  dot = strrchr (at + 1, '.');
-  if (dot == NULL || dot == at + 1 || dot[1] == '\0')
-    return FALSE;
-  for (const char *p = email; *p; p++)
-    if (g_ascii_isspace (*p) || *p == ',' || *p == ';' || *p == '<' || *p == '>')
-      return FALSE;
-
-  return TRUE;
-}
-
 static char *
 trimmed (const char *text)
 {
@@ -117,6 +72,8 @@ rg_client_prepare_save (RgRecord  *record,
   g_autofree char *email = trimmed (rg_client_get_email (self));
   g_autofree char *digits = NULL;
   g_autofree char *digits2 = NULL;
+  g_autofree char *formatted = NULL;
+  g_autofree char *formatted2 = NULL;
   g_autofree char *sort_key = NULL;
   int day, month, year;
 
@@ -134,12 +91,12 @@ rg_client_prepare_save (RgRecord  *record,
       return FALSE;
     }
 
-  if (!check_phone (phone, &digits, error))
+  if (!rg_phone_read (phone, rg_store_get_phone_country (store), &formatted, &digits, error))
     return FALSE;
-  if (phone2 && *phone2 && !check_phone (phone2, &digits2, error))
+  if (phone2 && *phone2 && !rg_phone_read (phone2, rg_store_get_phone_country (store), &formatted2, &digits2, error))
     return FALSE;
 
-  if (email && *email && !looks_like_email (email))
+  if (email && *email && !rg_text_is_email (email))
     {
       g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
                    _("“%s” is not an e-mail address."), email);
@@ -163,8 +120,8 @@ rg_client_prepare_save (RgRecord  *record,
   sort_key = rg_text_sort_key (address_as);
 
   rg_client_set_address_as (self, address_as);
-  rg_client_set_phone (self, phone);
-  rg_client_set_phone2 (self, phone2);
+  rg_client_set_phone (self, formatted);
+  rg_client_set_phone2 (self, formatted2);
   rg_client_set_email (self, email);
   rg_record_set_string (record, PROP_SORT_KEY, sort_key);
   rg_record_set_string (record, PROP_PHONE_DIGITS, digits);

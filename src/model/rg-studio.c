@@ -20,6 +20,7 @@
 #include "rg-service.h"
 #include "rg-staff.h"
 #include "rg-studio.h"
+#include "store/rg-phone.h"
 
 struct _RgStudio
 {
@@ -350,6 +351,40 @@ rg_studio_set_selected_client (RgStudio *self,
 
   if (g_set_object (&self->selected_client, client))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CLIENT]);
+}
+
+/* The client (not deleted) who has @phone — typed in any form the studio
+ * reads — as the main or second number, for "this person is already
+ * here"; the oldest card if there are several, or NULL. @except_id (0:
+ * none) is left out: the card being edited. */
+RgClient *
+rg_studio_find_client_by_phone (RgStudio   *self,
+                                const char *phone,
+                                gint64      except_id)
+{
+  RgStore *store;
+  g_autofree char *e164 = NULL;
+  g_autoptr(RgStmt) stmt = NULL;
+  gboolean row = FALSE;
+
+  g_return_val_if_fail (RG_IS_STUDIO (self), NULL);
+
+  store = self->store;
+  if (!rg_phone_normalize (phone, rg_store_get_phone_country (store), &e164, NULL))
+    return NULL;
+
+  stmt = rg_store_prepare (store,
+                           "SELECT id FROM clients WHERE (phone_digits = ?1 OR phone2_digits = ?1) "
+                           "AND deleted_at IS NULL AND id <> ?2 ORDER BY created_at, id LIMIT 1",
+                           NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, e164 + 1, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, except_id);
+  if (!rg_store_step_row (store, stmt, &row, NULL) || !row)
+    return NULL;
+
+  return rg_studio_lookup (self, RG_TYPE_CLIENT, sqlite3_column_int64 (stmt, 0), NULL);
 }
 
 /* The names of a client's tags, in alphabetical order. */

@@ -48,6 +48,9 @@ RgClient   *rg_studio_get_selected_client  (RgStudio     *self);
 void        rg_studio_set_selected_client  (RgStudio     *self,
                                             RgClient     *client);
 
+RgClient   *rg_studio_find_client_by_phone (RgStudio     *self,
+                                            const char   *phone,
+                                            gint64        except_id) G_GNUC_WARN_UNUSED_RESULT;
 GStrv       rg_studio_list_client_tags     (RgStudio     *self,
                                             gint64        client_id,
                                             GError      **error) G_GNUC_WARN_UNUSED_RESULT;

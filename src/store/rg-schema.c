@@ -245,9 +245,23 @@ static const char migration_2[] =
   "DROP INDEX appointment_services_appointment;\n"
   "CREATE INDEX staff_days_off_day ON staff_days_off (day, staff_id);\n";
 
+/* The studio's own settings, a value per key: the country its phone
+ * numbers are read in ("phone-country"), and what later settings need;
+ * and the second phone indexed for finding duplicates. */
+static const char migration_3[] =
+  "CREATE TABLE settings (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  key TEXT NOT NULL UNIQUE CHECK (length(key) > 0),\n"
+  "  value TEXT,\n"
+  STAMPS
+  ");\n"
+  /* A second number finds a duplicate too. */
+  "CREATE INDEX clients_phone2 ON clients (phone2_digits) WHERE phone2_digits IS NOT NULL;\n";
+
 static const RgMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
+  { 3, migration_3 },
 };
 
 const RgMigration *

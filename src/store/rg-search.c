@@ -15,6 +15,7 @@
 
 #include <string.h>
 
+#include "rg-phone.h"
 #include "rg-search.h"
 #include "rg-text.h"
 
@@ -162,33 +163,27 @@ collect (RgStore  *store,
     }
 }
 
-/* The trigram expression for digit runs; a run starting with the domestic
- * "8" may also be the international "7" form of the same number. */
+/* The trigram expression for digit runs; a run typed in the national
+ * form ("8 912...", "07700...") may also be the stored international form
+ * of the same number ("7912...", "447700..."). */
 static char *
-phone_expression (GPtrArray *phones)
+phone_expression (RgStore   *store,
+                  GPtrArray *phones)
 {
   GString *out = g_string_new (NULL);
+  int country = rg_store_get_phone_country (store);
 
   for (guint i = 0; i < phones->len; i++)
     {
       const char *digits = g_ptr_array_index (phones, i);
+      g_autofree char *international = rg_phone_search_digits (digits, country);
 
       if (out->len)
         g_string_append (out, " AND ");
-      if (digits[0] == '8' && strlen (digits) >= 4)
-        {
-          g_string_append (out, "(\"");
-          g_string_append (out, digits);
-          g_string_append (out, "\" OR \"7");
-          g_string_append (out, digits + 1);
-          g_string_append (out, "\")");
-        }
+      if (international)
+        g_string_append_printf (out, "(\"%s\" OR \"%s\")", digits, international);
       else
-        {
-          g_string_append_c (out, '"');
-          g_string_append (out, digits);
-          g_string_append_c (out, '"');
-        }
+        g_string_append_printf (out, "\"%s\"", digits);
     }
 
   return g_string_free (out, FALSE);
@@ -210,7 +205,7 @@ rg_search_match_clients (RgStore     *store,
   parse (&q, query);
 
   if (q.phones->len)
-    phones = phone_expression (q.phones);
+    phones = phone_expression (store, q.phones);
   for (guint i = 0; i < q.short_phones->len; i++)
     {
       /* One or two digits: rare, and the trigram index cannot help. */

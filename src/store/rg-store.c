@@ -15,11 +15,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
 #include "rg-schema-private.h"
+#include "rg-phone.h"
 #include "rg-store.h"
 
 /* Past this many rows of one table in one transaction, listeners get a
@@ -959,4 +961,75 @@ rg_store_init (RgStore *self)
   self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
   self->counts = g_hash_table_new (NULL, NULL);
   self->reset_tables = g_hash_table_new (NULL, NULL);
+}
+
+/* Settings --------------------------------------------------------------- */
+
+/* The studio's setting @key, or NULL when it was never set. */
+char *
+rg_store_get_setting (RgStore    *self,
+                      const char *key)
+{
+  g_autoptr(RgStmt) stmt = NULL;
+  gboolean row = FALSE;
+
+  g_return_val_if_fail (RG_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  stmt = rg_store_prepare (self, "SELECT value FROM settings WHERE key = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (!rg_store_step_row (self, stmt, &row, NULL) || !row || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+/* Sets (or with NULL, clears) the studio's setting @key. */
+gboolean
+rg_store_set_setting (RgStore     *self,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  g_autoptr(RgStmt) stmt = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  g_return_val_if_fail (RG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL && *key != '\0', FALSE);
+
+  stmt = rg_store_prepare (self,
+                           "INSERT INTO settings (id, key, value, created_at, updated_at) "
+                           "VALUES (?1, ?2, ?3, ?4, ?4) "
+                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at "
+                           "WHERE value IS NOT excluded.value",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rg_store_new_id ());
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+  if (value)
+    sqlite3_bind_text (stmt, 3, value, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 3);
+  sqlite3_bind_int64 (stmt, 4, now);
+  return rg_store_step_done (self, stmt, error);
+}
+
+/* The country code the studio's phone numbers are read in: its
+ * "phone-country" setting, else the locale's country, else Russia's. */
+int
+rg_store_get_phone_country (RgStore *self)
+{
+  g_autofree char *value = rg_store_get_setting (self, "phone-country");
+  gint64 code = 0;
+  int from_locale;
+
+  if (value && g_ascii_string_to_signed (value, 10, 1, 999, &code, NULL))
+    return (int) code;
+
+  from_locale = rg_phone_country_for_locale (setlocale (LC_TELEPHONE, NULL));
+  if (from_locale == 0)
+    from_locale = rg_phone_country_for_locale (g_getenv ("LANG"));
+  return from_locale ? from_locale : RG_PHONE_DEFAULT_COUNTRY;
 }

@@ -90,6 +90,14 @@ gboolean  rg_store_set_error            (RgStore           *self,
                                          GError           **error);
 
 gint64    rg_store_new_id               (void);
+
+char     *rg_store_get_setting          (RgStore           *self,
+                                         const char        *key) G_GNUC_WARN_UNUSED_RESULT;
+gboolean  rg_store_set_setting          (RgStore           *self,
+                                         const char        *key,
+                                         const char        *value,
+                                         GError           **error);
+int       rg_store_get_phone_country    (RgStore           *self);
 gint64    rg_store_now                  (void);
 
 const char *rg_change_kind_to_string    (RgChangeKind       kind);

@@ -68,29 +68,52 @@ rg_text_sort_key (const char *text)
   return g_string_free (out, FALSE);
 }
 
-/* The digits of a phone number, with the Russian domestic forms made
- * international: "8 912 345-45-67" and "912 345 45 67" both give
- * "79123454567". Other numbers keep their digits as entered. */
-char *
-rg_phone_digits (const char *phone)
+/* Whether @text can be an e-mail address someone gives at the desk:
+ * one "@", a local part without spaces or stray dots, a domain of at
+ * least two labels that do not start or end with "-", a top-level label
+ * of two characters or more that is not a number. Letters of any script
+ * are allowed (internationalized addresses). */
+gboolean
+rg_text_is_email (const char *text)
 {
-  GString *digits = g_string_new (NULL);
+  g_auto(GStrv) labels = NULL;
+  const char *at;
+  const char *tld;
+  guint n;
 
-  if (phone && g_utf8_validate (phone, -1, NULL))
-    for (const char *p = phone; *p; p = g_utf8_next_char (p))
-      {
-        int v = g_unichar_digit_value (g_utf8_get_char (p));
+  if (text == NULL || *text == '\0' || strlen (text) > 254 || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
 
-        if (v >= 0)
-          g_string_append_c (digits, '0' + v);
-      }
+      if (g_unichar_isspace (c) || g_unichar_iscntrl (c) || (c < 128 && strchr (",;<>()[]\\\"", (int) c)))
+        return FALSE;
+    }
 
-  if (digits->len == 11 && digits->str[0] == '8')
-    digits->str[0] = '7';
-  else if (digits->len == 10 && digits->str[0] == '9')
-    g_string_prepend_c (digits, '7');
+  at = strchr (text, '@');
+  if (at == NULL || at == text || strchr (at + 1, '@') != NULL)
+    return FALSE;
+  if (text[0] == '.' || at[-1] == '.' || g_strstr_len (text, at - text, "..") != NULL)
+    return FALSE;
 
-  return g_string_free (digits, FALSE);
+  labels = g_strsplit (at + 1, ".", -1);
+  n = g_strv_length (labels);
+  if (n < 2)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      gsize len = strlen (labels[i]);
+
+      if (len == 0 || labels[i][0] == '-' || labels[i][len - 1] == '-')
+        return FALSE;
+    }
+
+  tld = labels[n - 1];
+  if (g_utf8_strlen (tld, -1) < 2 || strspn (tld, "0123456789") == strlen (tld))
+    return FALSE;
+
+  return TRUE;
 }
 
 gboolean

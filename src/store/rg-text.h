@@ -8,7 +8,7 @@ G_BEGIN_DECLS
 
 char     *rg_text_fold            (const char *text) G_GNUC_WARN_UNUSED_RESULT;
 char     *rg_text_sort_key        (const char *text) G_GNUC_WARN_UNUSED_RESULT;
-char     *rg_phone_digits         (const char *phone) G_GNUC_WARN_UNUSED_RESULT;
 gboolean  rg_text_looks_like_phone (const char *text);
+gboolean  rg_text_is_email         (const char *text);
 
 G_END_DECLS

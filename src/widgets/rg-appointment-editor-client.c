@@ -228,37 +228,12 @@ change_client_activated (GtkWidget  *widget,
   rg_appointment_editor_revalidate (self);
 }
 
-/* The client whose main phone has these digits, if any. */
-static RgClient *
-client_by_digits (RgAppointmentEditor *self,
-                  const char          *digits)
-{
-  RgStore *store = rg_studio_get_store (self->studio);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RgStmt) stmt = NULL;
-  gboolean row = FALSE;
-
-  if (digits == NULL || *digits == '\0')
-    return NULL;
-
-  stmt = rg_store_prepare (store,
-                           "SELECT id FROM clients WHERE phone_digits = ?1 AND deleted_at IS NULL "
-                           "ORDER BY id LIMIT 1",
-                           &error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, digits, -1, SQLITE_TRANSIENT);
-  if (!rg_store_step_row (store, stmt, &row, &error) || !row)
-    return NULL;
-
-  return rg_studio_lookup (self->studio, RG_TYPE_CLIENT, sqlite3_column_int64 (stmt, 0), NULL);
-}
-
 static void
 update_duplicate (RgAppointmentEditor *self)
 {
-  g_autofree char *digits = rg_phone_digits (gtk_editable_get_text (GTK_EDITABLE (self->new_phone_row)));
-  g_autoptr(RgClient) client = client_by_digits (self, digits);
+  g_autoptr(RgClient) client = rg_studio_find_client_by_phone (self->studio,
+                                                              gtk_editable_get_text (GTK_EDITABLE (self->new_phone_row)),
+                                                              0);
 
   g_set_object (&self->duplicate, client);
   if (client)

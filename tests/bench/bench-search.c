@@ -37,8 +37,12 @@ bare_query (RgStore    *store,
     }
   else
     {
-      g_autofree char *digits = rg_phone_digits (text);
-      phone = g_strdup_printf ("\"%s\"", digits);
+      g_autoptr(GString) digits = g_string_new (NULL);
+
+      for (const char *p = text; *p; p++)
+        if (g_ascii_isdigit (*p))
+          g_string_append_c (digits, *p);
+      phone = g_strdup_printf ("\"%s\"", digits->str);
       stmt = rg_store_prepare (store, "SELECT rowid FROM clients_phone_fts WHERE clients_phone_fts MATCH ?1", NULL);
       sqlite3_bind_text (stmt, 1, phone, -1, SQLITE_TRANSIENT);
     }

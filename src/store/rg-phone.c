@@ -1,0 +1,295 @@
+/* rg-phone.c — phone numbers as people type them, made E.164.
+ *
+ * An administrator types a number the way the client says it: "8 912
+ * 345-67-89", "+7 (912) 345 67 89", "912 3456789", "07700 900123" in a
+ * British studio, "00 49 30 1234567" from a German one. The client card
+ * keeps one form of it — E.164, "+79123456789" — so the same person typed
+ * twice is found as a duplicate and any fragment of the digits finds them.
+ *
+ * A national number (no "+" and no international prefix) is read in the
+ * studio's country: for Russia and Kazakhstan (7) the domestic "8" and a
+ * bare ten-digit number; for the North American plan (1) ten digits or a
+ * leading 1; elsewhere the trunk "0" is dropped after the country code.
+ * Anything with letters, a "+" in the middle, or a digit count no phone
+ * plan has (fewer than 8 or more than 15 with the country code) is
+ * refused with a message that says what to type.
+ *
+ * Deliberately small: libphonenumber knows every plan but is C++ with
+ * protobuf and is not in the GNOME runtime; the studio needs these forms.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "rg-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rg-phone.h"
+#include "rg-store.h"
+
+#define MIN_DIGITS 8    /* with the country code: +354 and 7 digits, say */
+#define MAX_DIGITS 15   /* E.164 */
+
+/* Country codes of two digits (ITU-T E.164 assignments); the others are
+ * one digit (1 and 7) or three. */
+static const char * const two_digit_codes[] = {
+  "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45",
+  "46", "47", "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61",
+  "62", "63", "64", "65", "66", "81", "82", "84", "86", "90", "91", "92", "93", "94",
+  "95", "98",
+};
+
+/* How many of @digits (an E.164 number without its "+") are the country
+ * code. */
+guint
+rg_phone_country_code_length (const char *digits)
+{
+  g_return_val_if_fail (digits != NULL, 0);
+
+  if (digits[0] == '1' || digits[0] == '7')
+    return 1;
+  for (guint i = 0; i < G_N_ELEMENTS (two_digit_codes); i++)
+    if (strncmp (digits, two_digit_codes[i], 2) == 0)
+      return 2;
+  return 3;
+}
+
+static gboolean
+is_separator (gunichar c)
+{
+  return g_unichar_isspace (c) || c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2012 ||
+         c == 0x2013 || c == 0x2014 || c == 0x2212 || c == '(' || c == ')' || c == '.' || c == '/';
+}
+
+static gboolean
+refuse (const char  *text,
+        GError     **error)
+{
+  g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+               _("“%s” does not look like a phone number. Enter it with the area code, "
+                 "for example +7 912 345-67-89."), text);
+  return FALSE;
+}
+
+/* Reads @text as a phone number of the studio in @country_code (7, 44,
+ * 1...) and sets @e164 to "+" and its digits. Returns FALSE with a
+ * translated message when it cannot be a phone number. */
+gboolean
+rg_phone_normalize (const char  *text,
+                    int          country_code,
+                    char       **e164,
+                    GError     **error)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  g_autofree char *trimmed = NULL;
+  g_autofree char *country = NULL;
+  gboolean plus = FALSE;
+
+  g_return_val_if_fail (e164 != NULL, FALSE);
+
+  *e164 = NULL;
+  trimmed = g_strstrip (g_strdup (text ? text : ""));
+  if (*trimmed == '\0')
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID, _("Enter a phone number."));
+      return FALSE;
+    }
+  if (!g_utf8_validate (trimmed, -1, NULL))
+    return refuse (trimmed, error);
+
+  /* "+44 (0) 20...": the bracketed trunk 0 is dialled only at home. */
+  if (trimmed[0] == '+')
+    {
+      char *zero = strstr (trimmed, "(0)");
+
+      if (zero)
+        memmove (zero, zero + 3, strlen (zero + 3) + 1);
+    }
+
+  for (const char *p = trimmed; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      int value = g_unichar_digit_value (c);
+
+      if (value >= 0)
+        g_string_append_c (digits, '0' + value);
+      else if ((c == '+' || c == 0xFF0B) && p == trimmed)
+        plus = TRUE;
+      else if (!is_separator (c))
+        {
+          g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                       _("“%s” is not a phone number: only digits, spaces, brackets, dashes and a "
+                         "leading + belong in one."), trimmed);
+          return FALSE;
+        }
+    }
+
+  if (country_code <= 0 || country_code > 999)
+    country_code = RG_PHONE_DEFAULT_COUNTRY;
+  country = g_strdup_printf ("%d", country_code);
+
+  /* The international prefixes: 00 almost everywhere, 8~10 in Russia. */
+  if (!plus && g_str_has_prefix (digits->str, "00"))
+    {
+      g_string_erase (digits, 0, 2);
+      plus = TRUE;
+    }
+  else if (!plus && country_code == 7 && g_str_has_prefix (digits->str, "810") && digits->len > 11)
+    {
+      g_string_erase (digits, 0, 3);
+      plus = TRUE;
+    }
+
+  if (!plus)
+    {
+      if (country_code == 7)
+        {
+          /* 8 912 345-67-89, 7 912..., or 912 345-67-89. */
+          if (digits->len == 11 && (digits->str[0] == '8' || digits->str[0] == '7'))
+            g_string_erase (digits, 0, 1);
+          if (digits->len != 10)
+            return refuse (trimmed, error);
+        }
+      else if (country_code == 1)
+        {
+          if (digits->len == 11 && digits->str[0] == '1')
+            g_string_erase (digits, 0, 1);
+          if (digits->len != 10)
+            return refuse (trimmed, error);
+        }
+      else if (digits->str[0] == '0')
+        g_string_erase (digits, 0, 1);
+
+      g_string_prepend (digits, country);
+    }
+
+  if (digits->len < MIN_DIGITS || digits->len > MAX_DIGITS || digits->str[0] == '0')
+    return refuse (trimmed, error);
+  /* +7 and +1 numbers have ten digits after the country code. */
+  if ((digits->str[0] == '7' || digits->str[0] == '1') && digits->len != 11)
+    return refuse (trimmed, error);
+
+  *e164 = g_strconcat ("+", digits->str, NULL);
+  return TRUE;
+}
+
+/* Reads @text like rg_phone_normalize() and gives what a card keeps of
+ * it: @formatted, how it reads ("+7 912 345-67-89"), and @digits, its
+ * E.164 digits for search and duplicates ("79123456789"). */
+gboolean
+rg_phone_read (const char  *text,
+               int          country_code,
+               char       **formatted,
+               char       **digits,
+               GError     **error)
+{
+  g_autofree char *e164 = NULL;
+
+  g_return_val_if_fail (formatted != NULL && digits != NULL, FALSE);
+
+  if (!rg_phone_normalize (text, country_code, &e164, error))
+    return FALSE;
+  *formatted = rg_phone_format (e164);
+  *digits = g_strdup (e164 + 1);
+  return TRUE;
+}
+
+/* How a normalized number reads: "+7 912 345-67-89", "+1 415 555-0132",
+ * "+44 770 090 0123" (the national digits in threes, the last group of
+ * four rather than one). Anything else comes back as it is. */
+char *
+rg_phone_format (const char *e164)
+{
+  const char *digits;
+  GString *out;
+  guint cc, len;
+
+  if (e164 == NULL || e164[0] != '+' || strlen (e164) < 2)
+    return g_strdup (e164 ? e164 : "");
+  for (const char *p = e164 + 1; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      return g_strdup (e164);
+
+  digits = e164 + 1;
+  cc = rg_phone_country_code_length (digits);
+  len = strlen (digits + cc);
+  out = g_string_new ("+");
+  g_string_append_len (out, digits, cc);
+  digits += cc;
+
+  if ((cc == 1 && e164[1] == '7' && len == 10))
+    g_string_append_printf (out, " %.3s %.3s-%.2s-%.2s", digits, digits + 3, digits + 6, digits + 8);
+  else if (cc == 1 && e164[1] == '1' && len == 10)
+    g_string_append_printf (out, " %.3s %.3s-%.4s", digits, digits + 3, digits + 6);
+  else
+    for (guint i = 0; i < len; )
+      {
+        guint group = (len - i == 4) ? 4 : MIN (3, len - i);
+
+        g_string_append_c (out, ' ');
+        g_string_append_len (out, digits + i, group);
+        i += group;
+      }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The country code of a locale's territory ("ru_RU.UTF-8" → 7, "en_GB" →
+ * 44); without one, the language's main country; failing that, 0. */
+int
+rg_phone_country_for_locale (const char *locale)
+{
+  static const struct { const char *territory; int code; } territories[] = {
+    { "RU", 7 }, { "KZ", 7 }, { "BY", 375 }, { "UA", 380 }, { "UZ", 998 }, { "KG", 996 },
+    { "AM", 374 }, { "GE", 995 }, { "AZ", 994 }, { "MD", 373 }, { "LV", 371 }, { "LT", 370 },
+    { "EE", 372 }, { "GB", 44 }, { "IE", 353 }, { "US", 1 }, { "CA", 1 }, { "AU", 61 },
+    { "NZ", 64 }, { "DE", 49 }, { "AT", 43 }, { "CH", 41 }, { "FR", 33 }, { "BE", 32 },
+    { "NL", 31 }, { "ES", 34 }, { "IT", 39 }, { "PL", 48 }, { "CZ", 420 }, { "FI", 358 },
+    { "SE", 46 }, { "NO", 47 }, { "DK", 45 }, { "IL", 972 }, { "TR", 90 }, { "CY", 357 },
+  };
+  static const struct { const char *language; int code; } languages[] = {
+    { "ru", 7 }, { "en", 44 }, { "be", 375 }, { "uk", 380 }, { "kk", 7 }, { "de", 49 },
+  };
+  g_autofree char *copy = NULL;
+  char *territory;
+
+  if (locale == NULL || *locale == '\0')
+    return 0;
+
+  copy = g_strdup (locale);
+  copy[strcspn (copy, ".@")] = '\0';
+  territory = strchr (copy, '_');
+  if (territory)
+    {
+      *territory++ = '\0';
+      for (guint i = 0; i < G_N_ELEMENTS (territories); i++)
+        if (g_ascii_strcasecmp (territory, territories[i].territory) == 0)
+          return territories[i].code;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (g_ascii_strcasecmp (copy, languages[i].language) == 0)
+      return languages[i].code;
+
+  return 0;
+}
+
+/* A run of digits someone searches for, as it would read in the stored
+ * E.164 digits when typed in the national form: "8912" → "7912" in
+ * Russia, "07700" → "447700" in Britain. NULL when the run has no
+ * national form to translate. */
+char *
+rg_phone_search_digits (const char *digits,
+                        int         country_code)
+{
+  g_return_val_if_fail (digits != NULL, NULL);
+
+  if (strlen (digits) < 4)
+    return NULL;
+  if (country_code == 7 && digits[0] == '8')
+    return g_strconcat ("7", digits + 1, NULL);
+  if (country_code != 7 && country_code != 1 && country_code > 0 && digits[0] == '0' && digits[1] != '0')
+    return g_strdup_printf ("%d%s", country_code, digits + 1);
+  return NULL;
+}

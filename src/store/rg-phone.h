@@ -1,0 +1,27 @@
+/* rg-phone.h — phone numbers as people type them, made E.164.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Russia (and Kazakhstan): the product's home, and the fallback. */
+#define RG_PHONE_DEFAULT_COUNTRY 7
+
+gboolean rg_phone_normalize          (const char  *text,
+                                      int          country_code,
+                                      char       **e164,
+                                      GError     **error);
+gboolean rg_phone_read               (const char  *text,
+                                      int          country_code,
+                                      char       **formatted,
+                                      char       **digits,
+                                      GError     **error);
+char    *rg_phone_format             (const char  *e164) G_GNUC_WARN_UNUSED_RESULT;
+guint    rg_phone_country_code_length (const char *digits);
+int      rg_phone_country_for_locale (const char  *locale);
+char    *rg_phone_search_digits      (const char  *digits,
+                                      int          country_code) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS
