@@ -302,6 +302,13 @@ test_lookup_many (Fixture       *f,
   g_assert_cmpuint (found->len, ==, 0);
 }
 
+/* Every column of a client row, as one text. */
+#define WHOLE_CLIENT_ROW \
+  "SELECT json_array(id, address_as, sort_key, phone, phone_digits, full_name, phone2, phone2_digits, email, " \
+  "birth_day, birth_month, birth_year, gender, call_time, preferred_staff_id, referred_by_id, source, " \
+  "consent_messages, minimal_contact, preferences, medical_notes, notes, deleted_at, created_at, updated_at) " \
+  "FROM clients"
+
 static void
 test_delete_undelete_erase (Fixture       *f,
                             gconstpointer  data)
@@ -315,8 +322,16 @@ test_delete_undelete_erase (Fixture       *f,
   g_assert_true (rg_studio_save (f->studio, client, &error));
   rg_studio_set_selected_client (f->studio, client);
 
-  before = test_sql_text (f->store, "SELECT json_array(address_as, sort_key, phone, phone_digits, notes, created_at) "
-                                 "FROM clients WHERE id = ?1", rg_record_get_id (RG_RECORD (client)));
+  /* Last changed long ago: the undo must not make it "changed now". */
+  {
+    g_autoptr(RgStmt) stmt = rg_store_prepare (f->store, "UPDATE clients SET updated_at = 1000000 WHERE id = ?1",
+                                               &error);
+    sqlite3_bind_int64 (stmt, 1, rg_record_get_id (RG_RECORD (client)));
+    g_assert_true (rg_store_step_done (f->store, stmt, &error));
+  }
+  g_assert_cmpint (rg_record_get_updated_at (RG_RECORD (client)), ==, 1000000);
+
+  before = test_sql_text (f->store, WHOLE_CLIENT_ROW " WHERE id = ?1", rg_record_get_id (RG_RECORD (client)));
 
   /* Clients delete softly; the selection lets go of them. */
   g_assert_true (rg_studio_delete (f->studio, client, &error));
@@ -332,9 +347,9 @@ test_delete_undelete_erase (Fixture       *f,
   /* Undo brings back exactly what was there. */
   g_assert_true (rg_studio_undelete (f->studio, client, &error));
   g_assert_false (rg_record_is_deleted (RG_RECORD (client)));
-  after = test_sql_text (f->store, "SELECT json_array(address_as, sort_key, phone, phone_digits, notes, created_at) "
-                                "FROM clients WHERE id = ?1 AND deleted_at IS NULL", rg_record_get_id (RG_RECORD (client)));
+  after = test_sql_text (f->store, WHOLE_CLIENT_ROW " WHERE id = ?1", rg_record_get_id (RG_RECORD (client)));
   g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (rg_record_get_updated_at (RG_RECORD (client)), ==, 1000000);
 
   /* Staff have no soft delete: delete erases. */
   g_assert_true (rg_studio_save (f->studio, staff, &error));

@@ -40,6 +40,8 @@ typedef struct {
   gint64   created_at;
   gint64   updated_at;
   gint64   deleted_at;
+  gint64   deleted_by_us;    /* the deleted_at this object wrote... */
+  gint64   updated_before;   /* ...and the updated_at it replaced, for undo */
 } RgRecordPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RgRecord, rg_record, G_TYPE_OBJECT)
@@ -776,6 +778,7 @@ rg_record_delete (RgRecord  *self,
   RgRecordPrivate *priv = rg_record_get_instance_private (self);
   RecordMeta *meta = meta_of (self);
   gint64 now = rg_store_now ();
+  gint64 updated_before;
 
   g_return_val_if_fail (priv->id != 0, FALSE);
 
@@ -785,9 +788,13 @@ rg_record_delete (RgRecord  *self,
   if (priv->deleted_at != 0)
     return TRUE;
 
+  /* Before the commit: the studio reloads the object from the new row. */
+  updated_before = priv->updated_at;
   if (!run_by_id (self, store, meta->soft_delete_sql, now, error))
     return FALSE;
 
+  priv->deleted_by_us = now;
+  priv->updated_before = updated_before;
   set_stamps (self, priv->id, priv->created_at, now, now);
   return TRUE;
 }
@@ -804,9 +811,16 @@ rg_record_undelete (RgRecord  *self,
   g_return_val_if_fail (priv->id != 0, FALSE);
   g_return_val_if_fail (meta->soft_delete, FALSE);
 
+  /* Undoing our own delete (the undo toast) puts the row back exactly as
+   * it was, its last change time included; otherwise it is a change now. */
+  if (priv->deleted_by_us != 0 && priv->deleted_by_us == priv->deleted_at && priv->updated_before != 0)
+    now = priv->updated_before;
+
   if (!run_by_id (self, store, meta->undelete_sql, now, error))
     return FALSE;
 
+  priv->deleted_by_us = 0;
+  priv->updated_before = 0;
   set_stamps (self, priv->id, priv->created_at, now, 0);
   return TRUE;
 }
