@@ -54,19 +54,6 @@ service_at (RgStudio *studio,
   return g_list_model_get_item (G_LIST_MODEL (services), n);
 }
 
-static RgClient *
-new_client (RgStudio   *studio,
-            const char *name,
-            const char *phone)
-{
-  g_autoptr(GError) error = NULL;
-  RgClient *client = rg_client_new (name, phone);
-
-  g_assert_true (rg_studio_save (studio, client, &error));
-  g_assert_no_error (error);
-  return client;
-}
-
 /* A free slot of @minutes within someone's working hours, some weeks
  * after the demo's bookings (which the client's own conflicts could hit). */
 static RgBookingSlot
@@ -357,7 +344,7 @@ test_conflict_refused (void)
   g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
   RgStore *store = rg_studio_get_store (studio);
   g_autoptr(RgService) service = service_at (studio, 0);
-  g_autoptr(RgClient) client = new_client (studio, "Конфликтова", "+7 999 000-22-33");
+  g_autoptr(RgClient) client = test_add_client (studio, "Конфликтова", "+7 999 000-22-33");
   g_autoptr(RgAppointment) other = NULL;
   g_autoptr(RgClient) other_client = NULL;
   gint64 before = test_sql_int (store, "SELECT count(*) FROM appointments WHERE ?1 = ?1", 0);
@@ -400,7 +387,7 @@ test_edit_time_and_status (void)
   g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
   RgStore *store = rg_studio_get_store (studio);
   g_autoptr(RgService) service = service_at (studio, 0);
-  g_autoptr(RgClient) client = new_client (studio, "Перенесенная", "+7 999 000-33-44");
+  g_autoptr(RgClient) client = test_add_client (studio, "Перенесенная", "+7 999 000-33-44");
   int minutes = rg_service_get_duration_minutes (service);
   RgBookingSlot slot = free_slot (studio, 0, minutes + 60, 62);
   g_autoptr(RgBookingDraft) draft = rg_booking_draft_new ();
@@ -458,8 +445,8 @@ test_weekly_series (void)
   g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
   RgStore *store = rg_studio_get_store (studio);
   g_autoptr(RgService) service = service_at (studio, 0);
-  g_autoptr(RgClient) client = new_client (studio, "Постоянная", "+7 999 000-44-55");
-  g_autoptr(RgClient) blocker = new_client (studio, "Занявшая", "+7 999 000-55-66");
+  g_autoptr(RgClient) client = test_add_client (studio, "Постоянная", "+7 999 000-44-55");
+  g_autoptr(RgClient) blocker = test_add_client (studio, "Занявшая", "+7 999 000-55-66");
   int minutes = rg_service_get_duration_minutes (service);
   RgBookingSlot slot = free_slot (studio, 0, minutes, 63);
   RgDate first = rg_date_from_time (slot.starts_at);
@@ -546,7 +533,7 @@ test_outside_hours_asks (void)
   g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
   RgStore *store = rg_studio_get_store (studio);
   g_autoptr(RgService) service = service_at (studio, 0);
-  g_autoptr(RgClient) client = new_client (studio, "Ранняя", "+7 999 000-66-77");
+  g_autoptr(RgClient) client = test_add_client (studio, "Ранняя", "+7 999 000-66-77");
   RgBookingSlot slot = free_slot (studio, 0, rg_service_get_duration_minutes (service), 64);
   RgDate day = rg_date_from_time (slot.starts_at);
   GtkWindow *dialog;
@@ -618,7 +605,7 @@ test_window_create_move_cancel (void)
   g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
   RgStore *store = rg_studio_get_store (studio);
   g_autoptr(RgService) service = service_at (studio, 0);
-  g_autoptr(RgClient) client = new_client (studio, "Оконная", "+7 999 000-77-88");
+  g_autoptr(RgClient) client = test_add_client (studio, "Оконная", "+7 999 000-77-88");
   int minutes = rg_service_get_duration_minutes (service);
   RgBookingSlot slot = free_slot (studio, 0, minutes + 60, 65);
   RgWindow *window = rg_window_new (NULL, studio, TRUE);

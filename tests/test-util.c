@@ -113,3 +113,17 @@ test_sql_text (RgStore    *store,
 
   return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
+
+/* A client saved in @studio, or the test fails. */
+RgClient *
+test_add_client (RgStudio   *studio,
+                 const char *name,
+                 const char *phone)
+{
+  g_autoptr(GError) error = NULL;
+  RgClient *client = rg_client_new (name, phone);
+
+  g_assert_true (rg_studio_save (studio, client, &error));
+  g_assert_no_error (error);
+  return client;
+}

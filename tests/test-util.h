@@ -5,6 +5,7 @@
 
 #include <glib.h>
 
+#include "model/rg-client.h"
 #include "model/rg-studio.h"
 #include "store/rg-store.h"
 
@@ -16,6 +17,9 @@ char *test_make_demo   (const char *name,
 void  test_remove_demo (const char *demo_path);
 void  test_remove_tree (const char *path);
 
+RgClient *test_add_client  (RgStudio         *studio,
+                            const char       *name,
+                            const char       *phone) G_GNUC_WARN_UNUSED_RESULT;
 RgStudio *test_open_studio (const char       *path,
                             RgStoreOpenFlags  flags) G_GNUC_WARN_UNUSED_RESULT;
 gint64    test_sql_int     (RgStore          *store,

@@ -24,6 +24,7 @@ const char *rg_client_get_full_name        (RgClient   *self);
 void        rg_client_set_full_name        (RgClient   *self,
                                             const char *full_name);
 const char *rg_client_get_phone2           (RgClient   *self);
+const char *rg_client_get_phone2_digits    (RgClient   *self);
 void        rg_client_set_phone2           (RgClient   *self,
                                             const char *phone);
 const char *rg_client_get_email            (RgClient   *self);

@@ -40,4 +40,11 @@ typedef enum {
   RG_INTERACTION_SYSTEM,     /*< nick=system >*/
 } RgInteractionKind;
 
+typedef enum {
+  RG_FIELD_TEXT,    /*< nick=text >*/
+  RG_FIELD_NUMBER,  /*< nick=number >*/
+  RG_FIELD_DATE,    /*< nick=date >*/
+  RG_FIELD_CHOICE,  /*< nick=choice >*/
+} RgFieldKind;
+
 G_END_DECLS

@@ -258,10 +258,69 @@ static const char migration_3[] =
   /* A second number finds a duplicate too. */
   "CREATE INDEX clients_phone2 ON clients (phone2_digits) WHERE phone2_digits IS NOT NULL;\n";
 
+/* The rest of the client card: fields the studio defines (a car wash's
+ * "car brand", a salon's "hair type") and their values per client; the
+ * medical card's conditions, from a list the studio keeps; photos, copied
+ * into the studio's folder; and the card a merged one went into. */
+static const char migration_4[] =
+  "CREATE TABLE custom_fields (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),\n"
+  "  kind TEXT NOT NULL DEFAULT 'text' CHECK (kind IN ('text', 'number', 'date', 'choice')),\n"
+  "  choices TEXT,\n"                       /* a 'choice' field's options, one per line */
+  "  position INTEGER NOT NULL DEFAULT 0,\n"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),\n"
+  STAMPS
+  ");\n"
+  "CREATE TABLE client_fields (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  client_id INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,\n"
+  "  field_id INTEGER NOT NULL REFERENCES custom_fields (id) ON DELETE CASCADE,\n"
+  "  value TEXT NOT NULL,\n"                /* numbers as entered, dates YYYY-MM-DD */
+  STAMPS ",\n"
+  "  UNIQUE (client_id, field_id)\n"
+  ");\n"
+  "CREATE INDEX client_fields_field ON client_fields (field_id);\n"
+
+  "CREATE TABLE conditions (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),\n"
+  "  kind TEXT NOT NULL DEFAULT 'allergy' CHECK (kind IN ('allergy', 'contraindication')),\n"
+  "  position INTEGER NOT NULL DEFAULT 0,\n"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),\n"
+  STAMPS
+  ");\n"
+  "CREATE TABLE client_conditions (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  client_id INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,\n"
+  "  condition_id INTEGER NOT NULL REFERENCES conditions (id) ON DELETE CASCADE,\n"
+  "  note TEXT,\n"
+  STAMPS ",\n"
+  "  UNIQUE (client_id, condition_id)\n"
+  ");\n"
+  "CREATE INDEX client_conditions_condition ON client_conditions (condition_id);\n"
+
+  "CREATE TABLE photos (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  client_id INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,\n"
+  "  appointment_id INTEGER REFERENCES appointments (id) ON DELETE SET NULL,\n"
+  "  kind TEXT NOT NULL DEFAULT 'other' CHECK (kind IN ('before', 'after', 'other')),\n"
+  "  file TEXT NOT NULL UNIQUE CHECK (length(file) > 0 AND file NOT LIKE '%/%'),\n"
+  "  taken_at INTEGER NOT NULL,\n"
+  "  caption TEXT,\n"
+  "  deleted_at INTEGER,\n"
+  STAMPS
+  ");\n"
+  "CREATE INDEX photos_client ON photos (client_id, taken_at);\n"
+  "CREATE INDEX photos_appointment ON photos (appointment_id) WHERE appointment_id IS NOT NULL;\n"
+
+  "ALTER TABLE clients ADD COLUMN merged_into_id INTEGER REFERENCES clients (id) ON DELETE SET NULL;\n";
+
 static const RgMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
   { 3, migration_3 },
+  { 4, migration_4 },
 };
 
 const RgMigration *

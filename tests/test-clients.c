@@ -1,0 +1,326 @@
+/* test-clients.c — the client card's model: custom fields (definition,
+ * checked values in one form, round trip) and merging two cards (every
+ * visit, rating, entry, photo, tag, field and condition moves; nothing is
+ * lost; the merge is in the timeline).
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "test-util.h"
+
+#include <string.h>
+
+#include "model/rg-appointment.h"
+#include "model/rg-client-merge.h"
+#include "model/rg-custom-field.h"
+#include "model/rg-interaction.h"
+#include "model/rg-rating.h"
+#include "model/rg-staff.h"
+#include "model/rg-studio.h"
+
+typedef struct {
+  RgStore  *store;
+  RgStudio *studio;
+  gint64    staff_id;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStaff) staff = rg_staff_new ("Марина", RG_STAFF_ROLE_MASTER);
+
+  f->store = rg_store_open (":memory:", RG_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  f->studio = rg_studio_new (f->store);
+  g_assert_true (rg_studio_save (f->studio, staff, &error));
+  f->staff_id = rg_record_get_id (RG_RECORD (staff));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (f->studio);
+  g_assert_finalize_object (f->store);
+}
+
+static RgCustomField *
+add_field (Fixture     *f,
+           const char  *name,
+           RgFieldKind  kind,
+           const char  *choices)
+{
+  g_autoptr(GError) error = NULL;
+  RgCustomField *field = rg_custom_field_new (name, kind);
+
+  if (choices)
+    {
+      g_auto(GStrv) options = g_strsplit (choices, "|", -1);
+      rg_custom_field_set_choices (field, (const char * const *) options);
+    }
+  g_assert_true (rg_studio_save (f->studio, field, &error));
+  g_assert_no_error (error);
+  return field;
+}
+
+static const char *
+value_of (GHashTable    *values,
+          RgCustomField *field)
+{
+  gint64 id = rg_record_get_id (RG_RECORD (field));
+
+  return g_hash_table_lookup (values, &id);
+}
+
+static void
+test_fields (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgCustomField) hair = add_field (f, "Тип волос", RG_FIELD_CHOICE, " Прямые |Вьющиеся| |вьющиеся|Кудрявые");
+  g_autoptr(RgCustomField) car = add_field (f, "Марка машины", RG_FIELD_TEXT, NULL);
+  g_autoptr(RgCustomField) length = add_field (f, "Длина, см", RG_FIELD_NUMBER, NULL);
+  g_autoptr(RgCustomField) since = add_field (f, "Клиент с", RG_FIELD_DATE, NULL);
+  g_autoptr(RgCustomField) broken = rg_custom_field_new ("Один вариант", RG_FIELD_CHOICE);
+  g_autoptr(RgCustomField) nameless = rg_custom_field_new ("  ", RG_FIELD_TEXT);
+  g_autoptr(RgClient) anna = test_add_client (f->studio, "Анна", "+7 912 345-67-89");
+  g_autoptr(GHashTable) values = NULL;
+  g_auto(GStrv) choices = rg_custom_field_dup_choices (hair);
+  gint64 id = rg_record_get_id (RG_RECORD (anna));
+
+  /* Options trimmed, empty and repeated ones left out. */
+  g_assert_cmpuint (g_strv_length (choices), ==, 3);
+  g_assert_cmpstr (choices[0], ==, "Прямые");
+  g_assert_cmpstr (choices[2], ==, "Кудрявые");
+
+  /* A field needs a name; a choice needs two options. */
+  g_assert_false (rg_studio_save (f->studio, nameless, &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  rg_custom_field_set_choices (broken, (const char *[]) { "Да", NULL });
+  g_assert_false (rg_studio_save (f->studio, broken, &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Values in one form. */
+  g_assert_true (rg_client_fields_set (f->studio, id, hair, "  ВЬЮЩИЕСЯ ", &error));
+  g_assert_true (rg_client_fields_set (f->studio, id, car, " Škoda Octavia ", &error));
+  g_assert_true (rg_client_fields_set (f->studio, id, length, "32,5", &error));
+  g_assert_true (rg_client_fields_set (f->studio, id, since, "24.11.2026", &error));
+  g_assert_no_error (error);
+  values = rg_client_fields_load (f->studio, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (values), ==, 4);
+  g_assert_cmpstr (value_of (values, hair), ==, "Вьющиеся");
+  g_assert_cmpstr (value_of (values, car), ==, "Škoda Octavia");
+  g_assert_cmpstr (value_of (values, length), ==, "32.5");
+  g_assert_cmpstr (value_of (values, since), ==, "2026-11-24");
+  g_clear_pointer (&values, g_hash_table_unref);
+
+  /* Refused, with the field's name; the old value stays. */
+  g_assert_false (rg_client_fields_set (f->studio, id, hair, "Лысый", &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Тип волос"));
+  g_clear_error (&error);
+  g_assert_false (rg_client_fields_set (f->studio, id, length, "длинные", &error));
+  g_clear_error (&error);
+  g_assert_false (rg_client_fields_set (f->studio, id, since, "31.02.2026", &error));
+  g_clear_error (&error);
+  g_assert_false (rg_client_fields_set (f->studio, id, since, "2026-13-01", &error));
+  g_clear_error (&error);
+
+  /* Changed, and cleared by an empty value. */
+  g_assert_true (rg_client_fields_set (f->studio, id, since, "2025-01-31", &error));
+  g_assert_true (rg_client_fields_set (f->studio, id, car, "", &error));
+  g_assert_no_error (error);
+  values = rg_client_fields_load (f->studio, id, &error);
+  g_assert_cmpuint (g_hash_table_size (values), ==, 3);
+  g_assert_cmpstr (value_of (values, since), ==, "2025-01-31");
+  g_assert_cmpstr (value_of (values, hair), ==, "Вьющиеся");
+  g_assert_null (value_of (values, car));
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM client_fields WHERE client_id = ?1", id), ==, 3);
+}
+
+/* Rows of @table whose @column is @id. */
+static gint64
+count (Fixture    *f,
+       const char *table,
+       const char *column,
+       gint64      id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s = ?1", table, column);
+  return test_sql_int (f->store, sql, id);
+}
+
+static gint64
+exec_id (Fixture    *f,
+         const char *sql,
+         gint64      a,
+         gint64      b)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStmt) stmt = rg_store_prepare (f->store, sql, &error);
+  gint64 id = rg_store_new_id ();
+
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, a);
+  if (sqlite3_bind_parameter_count (stmt) >= 3)
+    sqlite3_bind_int64 (stmt, 3, b);
+  g_assert_true (rg_store_step_done (f->store, stmt, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+add_visits (Fixture  *f,
+            RgClient *client,
+            int       n,
+            gint64    from)
+{
+  for (int i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RgAppointment) a = rg_appointment_new (rg_record_get_id (RG_RECORD (client)), f->staff_id,
+                                                       from + i * 7 * 86400, from + i * 7 * 86400 + 3600);
+      g_autoptr(RgRating) r = NULL;
+
+      rg_appointment_set_status (a, RG_APPOINTMENT_DONE);
+      g_assert_true (rg_studio_save (f->studio, a, &error));
+      r = rg_rating_new (rg_record_get_id (RG_RECORD (a)), 5);
+      g_assert_true (rg_studio_save (f->studio, r, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_merge (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgClient) keep = test_add_client (f->studio, "Анна", "+7 912 345-67-89");
+  g_autoptr(RgClient) other = test_add_client (f->studio, "Анна Смирнова", "8 903 111-22-33");
+  g_autoptr(RgClient) friend = test_add_client (f->studio, "Ольга", "+7 916 000-00-01");
+  g_autoptr(RgCustomField) hair = add_field (f, "Тип волос", RG_FIELD_CHOICE, "Прямые|Вьющиеся");
+  g_autoptr(RgCustomField) car = add_field (f, "Машина", RG_FIELD_TEXT, NULL);
+  g_autoptr(RgInteraction) call = NULL;
+  g_autofree char *timeline = NULL;
+  RgMergeCounts moved = { 0 };
+  gint64 k = rg_record_get_id (RG_RECORD (keep));
+  gint64 o = rg_record_get_id (RG_RECORD (other));
+  gint64 tag_a, tag_b, allergy, total_appointments, total_ratings, total_interactions;
+
+  /* The kept card: 2 visits, a tag, a field value, a note. */
+  add_visits (f, keep, 2, 1790000000);
+  rg_client_set_notes (keep, "Кофе без сахара");
+  g_assert_true (rg_studio_save (f->studio, keep, &error));
+  tag_a = exec_id (f, "INSERT INTO tags (id, name, created_at, updated_at) VALUES (?1, 'VIP', 0, 0)", 0, 0);
+  tag_b = exec_id (f, "INSERT INTO tags (id, name, created_at, updated_at) VALUES (?1, 'Блондинка', 0, 0)", 0, 0);
+  exec_id (f, "INSERT INTO client_tags (id, client_id, tag_id, created_at, updated_at) VALUES (?1, ?2, ?3, 0, 0)", k, tag_a);
+  g_assert_true (rg_client_fields_set (f->studio, k, hair, "Прямые", &error));
+
+  /* The other card: 3 visits, a call, both tags, two field values (one
+   * different), an allergy, a photo, a birthday and e-mail, a note, and a
+   * friend it referred. */
+  add_visits (f, other, 3, 1780000000);
+  call = rg_interaction_new (o, RG_INTERACTION_CALL, "Перезвонить в пятницу");
+  g_assert_true (rg_studio_save (f->studio, call, &error));
+  exec_id (f, "INSERT INTO client_tags (id, client_id, tag_id, created_at, updated_at) VALUES (?1, ?2, ?3, 0, 0)", o, tag_a);
+  exec_id (f, "INSERT INTO client_tags (id, client_id, tag_id, created_at, updated_at) VALUES (?1, ?2, ?3, 0, 0)", o, tag_b);
+  g_assert_true (rg_client_fields_set (f->studio, o, hair, "Вьющиеся", &error));
+  g_assert_true (rg_client_fields_set (f->studio, o, car, "Kia Rio", &error));
+  allergy = exec_id (f, "INSERT INTO conditions (id, name, created_at, updated_at) VALUES (?1, 'Латекс', 0, 0)", 0, 0);
+  exec_id (f, "INSERT INTO client_conditions (id, client_id, condition_id, note, created_at, updated_at) "
+              "VALUES (?1, ?2, ?3, 'сыпь', 0, 0)", o, allergy);
+  exec_id (f, "INSERT INTO photos (id, client_id, file, taken_at, created_at, updated_at) "
+              "VALUES (?1, ?2, 'a1.jpg', 0, 0, 0)", o, 0);
+  rg_client_set_birthday (other, 12, 3, 0);
+  rg_client_set_email (other, "anna@mail.ru");
+  rg_client_set_notes (other, "Любит тишину");
+  g_assert_true (rg_studio_save (f->studio, other, &error));
+  g_object_set (friend, "referred-by-id", o, NULL);
+  g_assert_true (rg_studio_save (f->studio, friend, &error));
+  g_assert_no_error (error);
+
+  total_appointments = test_sql_int (f->store, "SELECT count(*) FROM appointments", 0);
+  total_ratings = test_sql_int (f->store, "SELECT count(*) FROM ratings", 0);
+  total_interactions = test_sql_int (f->store, "SELECT count(*) FROM interactions", 0);
+
+  /* Refused: a card into itself. */
+  g_assert_false (rg_client_merge (f->studio, keep, keep, NULL, &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (rg_client_merge (f->studio, keep, other, &moved, &error));
+  g_assert_no_error (error);
+
+  /* Counts: what moved, and the totals did not change. */
+  g_assert_cmpuint (moved.appointments, ==, 3);
+  g_assert_cmpuint (moved.interactions, ==, 1);
+  g_assert_cmpuint (moved.photos, ==, 1);
+  g_assert_cmpuint (moved.tags, ==, 1);
+  g_assert_cmpuint (moved.fields, ==, 1);
+  g_assert_cmpuint (moved.conditions, ==, 1);
+  g_assert_cmpuint (moved.referred, ==, 1);
+  g_assert_cmpint (count (f, "appointments", "client_id", k), ==, 5);
+  g_assert_cmpint (count (f, "appointments", "client_id", o), ==, 0);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM appointments", 0), ==, total_appointments);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM ratings r JOIN appointments a ON a.id = r.appointment_id "
+                                           "WHERE a.client_id = ?1", k), ==, total_ratings);
+  g_assert_cmpint (count (f, "interactions", "client_id", o), ==, 0);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM interactions", 0), ==, total_interactions + 1);
+  g_assert_cmpint (count (f, "photos", "client_id", k), ==, 1);
+  g_assert_cmpint (count (f, "client_tags", "client_id", k), ==, 2);
+  g_assert_cmpint (count (f, "client_tags", "client_id", o), ==, 0);
+  g_assert_cmpint (count (f, "client_conditions", "client_id", k), ==, 1);
+  g_assert_cmpint (count (f, "client_fields", "client_id", k), ==, 2);
+  g_assert_cmpint (count (f, "client_fields", "client_id", o), ==, 0);
+  g_assert_cmpint (count (f, "clients", "referred_by_id", k), ==, 1);
+  {
+    g_autofree char *note = test_sql_text (f->store, "SELECT note FROM client_conditions WHERE client_id = ?1", k);
+    g_assert_cmpstr (note, ==, "сыпь");
+  }
+
+  /* The kept card took what it lacked, and both notes. */
+  {
+    int day, month, year;
+
+    rg_client_get_birthday (keep, &day, &month, &year);
+    g_assert_cmpint (day, ==, 12);
+    g_assert_cmpint (month, ==, 3);
+    g_assert_cmpstr (rg_client_get_email (keep), ==, "anna@mail.ru");
+    g_assert_cmpstr (rg_client_get_phone2 (keep), ==, "+7 903 111-22-33");
+    g_assert_cmpstr (rg_client_get_notes (keep), ==, "Кофе без сахара\n\nЛюбит тишину");
+    g_assert_cmpstr (rg_client_get_full_name (keep), ==, NULL);
+  }
+
+  /* The other card is gone from the list, pointing at the kept one. */
+  g_assert_true (rg_record_is_deleted (RG_RECORD (other)));
+  g_assert_cmpint (test_sql_int (f->store, "SELECT merged_into_id FROM clients WHERE id = ?1", o), ==, k);
+
+  /* The timeline says so, with the value that did not fit. */
+  timeline = test_sql_text (f->store, "SELECT body FROM interactions WHERE client_id = ?1 AND kind = 'system'", k);
+  g_assert_nonnull (timeline);
+  g_assert_nonnull (strstr (timeline, "Анна Смирнова"));
+  g_assert_nonnull (strstr (timeline, "+7 903 111-22-33"));
+  g_assert_nonnull (strstr (timeline, "Тип волос: Вьющиеся"));
+  g_assert_nonnull (strstr (timeline, "3"));
+
+  /* A merged card cannot be merged again. */
+  g_assert_false (rg_client_merge (f->studio, keep, other, NULL, &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/clients/fields", Fixture, NULL, fixture_set_up, test_fields, fixture_tear_down);
+  g_test_add ("/clients/merge", Fixture, NULL, fixture_set_up, test_merge, fixture_tear_down);
+
+  return g_test_run ();
+}
