@@ -8,12 +8,14 @@
 
 #include "test-util.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "model/rg-appointment.h"
 #include "model/rg-client-merge.h"
 #include "model/rg-custom-field.h"
 #include "model/rg-interaction.h"
+#include "model/rg-photo.h"
 #include "model/rg-rating.h"
 #include "model/rg-staff.h"
 #include "model/rg-studio.h"
@@ -313,6 +315,109 @@ test_merge (Fixture       *f,
   g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
 }
 
+/* The smallest PNG: one transparent pixel. */
+static const guint8 tiny_png[] = {
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+  0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+  0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x00, 0x01, 0x00, 0x00,
+  0x05, 0x00, 0x01, 0x0d, 0x0a, 0x2d, 0xb4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae,
+  0x42, 0x60, 0x82,
+};
+
+static guint
+count_files (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  guint n = 0;
+
+  while (dir && g_dir_read_name (dir))
+    n++;
+  return n;
+}
+
+/* A photo is copied into the studio's folder (never used where it was),
+ * listed for its client, deleted softly and erased with its copy; a file
+ * that is not a picture is refused and leaves nothing. */
+static void
+test_photos (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("regulars-photos-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "studio.db", NULL);
+  g_autofree char *source_path = g_build_filename (dir, "IMG_0042.PNG", NULL);
+  g_autofree char *text_path = g_build_filename (dir, "notes.png", NULL);
+  g_autofree char *folder = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(RgStore) store = NULL;
+  g_autoptr(RgStudio) studio = NULL;
+  g_autoptr(RgClient) client = NULL;
+  g_autoptr(RgPhoto) photo = NULL;
+  g_autoptr(RgPhoto) refused = NULL;
+  g_autoptr(GFile) source = g_file_new_for_path (source_path);
+  g_autoptr(GFile) copy = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autofree char *copy_path = NULL;
+  gsize length = 0;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  store = rg_store_open (db, RG_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  studio = rg_studio_new (store);
+  client = test_add_client (studio, "Анна", "+7 912 345-67-89");
+  g_assert_true (g_file_set_contents (source_path, (const char *) tiny_png, sizeof tiny_png, &error));
+  g_assert_true (g_file_set_contents (text_path, "not a picture at all", -1, &error));
+
+  photo = rg_photo_import (studio, rg_record_get_id (RG_RECORD (client)), 0, RG_PHOTO_BEFORE, source, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (photo);
+  g_assert_cmpint (rg_photo_get_kind (photo), ==, RG_PHOTO_BEFORE);
+  g_assert_cmpint (rg_photo_get_client_id (photo), ==, rg_record_get_id (RG_RECORD (client)));
+  g_assert_true (g_str_has_suffix (rg_photo_get_file_name (photo), ".png"));
+  g_assert_cmpint (rg_photo_get_taken_at (photo), >, 0);
+
+  /* A private copy, byte for byte, that outlives the original. */
+  folder = rg_studio_get_photo_folder (studio);
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  copy = rg_photo_get_file (studio, photo);
+  copy_path = g_file_get_path (copy);
+  g_assert_true (g_str_has_prefix (copy_path, folder));
+  g_assert_cmpint (g_remove (source_path), ==, 0);
+  g_assert_true (g_file_get_contents (copy_path, &contents, &length, &error));
+  g_assert_cmpmem (contents, length, tiny_png, sizeof tiny_png);
+
+  /* Not a picture: refused, nothing copied. */
+  {
+    g_autoptr(GFile) text = g_file_new_for_path (text_path);
+
+    refused = rg_photo_import (studio, rg_record_get_id (RG_RECORD (client)), 0, RG_PHOTO_AFTER, text, &error);
+    g_assert_null (refused);
+    g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_cmpuint (count_files (folder), ==, 1);
+  }
+
+  listed = rg_photo_list_for_client (studio, rg_record_get_id (RG_RECORD (client)), &error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_true (listed->pdata[0] == photo);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  /* Deleted softly (the undo toast keeps the file), then erased. */
+  g_assert_true (rg_studio_delete (studio, photo, &error));
+  listed = rg_photo_list_for_client (studio, rg_record_get_id (RG_RECORD (client)), &error);
+  g_assert_cmpuint (listed->len, ==, 0);
+  g_assert_true (g_file_test (copy_path, G_FILE_TEST_EXISTS));
+  g_assert_true (rg_photo_erase (studio, photo, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (copy_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM photos", 0), ==, 0);
+
+  g_clear_object (&studio);
+  g_clear_object (&store);
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,6 +426,7 @@ main (int   argc,
 
   g_test_add ("/clients/fields", Fixture, NULL, fixture_set_up, test_fields, fixture_tear_down);
   g_test_add ("/clients/merge", Fixture, NULL, fixture_set_up, test_merge, fixture_tear_down);
+  g_test_add_func ("/clients/photos", test_photos);
 
   return g_test_run ();
 }

@@ -47,4 +47,10 @@ typedef enum {
   RG_FIELD_CHOICE,  /*< nick=choice >*/
 } RgFieldKind;
 
+typedef enum {
+  RG_PHOTO_OTHER,   /*< nick=other >*/
+  RG_PHOTO_BEFORE,  /*< nick=before >*/
+  RG_PHOTO_AFTER,   /*< nick=after >*/
+} RgPhotoKind;
+
 G_END_DECLS

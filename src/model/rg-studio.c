@@ -17,6 +17,7 @@
 #include "rg-client.h"
 #include "rg-custom-field.h"
 #include "rg-interaction.h"
+#include "rg-photo.h"
 #include "rg-rating.h"
 #include "rg-service.h"
 #include "rg-staff.h"
@@ -462,6 +463,7 @@ rg_studio_constructed (GObject *object)
   register_type (self, RG_TYPE_RATING);
   register_type (self, RG_TYPE_INTERACTION);
   register_type (self, RG_TYPE_CUSTOM_FIELD);
+  register_type (self, RG_TYPE_PHOTO);
 
   self->changed_id = g_signal_connect_swapped (self->store, "changed",
                                                G_CALLBACK (store_changed_cb), self);
