@@ -5,9 +5,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "model/rg-appointment-list.h"
 #include "model/rg-booking.h"
 #include "model/rg-client.h"
+#include "model/rg-condition.h"
 #include "model/rg-service.h"
 #include "model/rg-staff.h"
 #include "model/rg-studio.h"
@@ -439,7 +442,25 @@ test_details (Fixture       *f,
   g_assert_true (rg_appointment_details_is_first_visit (details, id_of (f->a2)));
   g_assert_true (rg_appointment_details_is_first_visit (details, id_of (f->before)));
 
+  g_assert_null (rg_appointment_details_get_conditions (details, f->olga));
   g_clear_pointer (&details, rg_appointment_details_free);
+
+  /* The medical card's marks, by client, for the cards' warning. */
+  {
+    g_autoptr(RgCondition) latex = rg_condition_new ("Latex", RG_CONDITION_ALLERGY);
+    g_autoptr(RgCondition) nickel = rg_condition_new ("Nickel", RG_CONDITION_ALLERGY);
+
+    g_assert_true (rg_studio_save (f->studio, latex, &error));
+    g_assert_true (rg_studio_save (f->studio, nickel, &error));
+    g_assert_true (rg_client_conditions_set (f->studio, f->olga, id_of (latex), TRUE, &error));
+    g_assert_true (rg_client_conditions_set (f->studio, f->olga, id_of (nickel), TRUE, &error));
+    g_assert_no_error (error);
+    details = rg_appointment_list_load_details (f->list, &error);
+    g_assert_nonnull (strstr (rg_appointment_details_get_conditions (details, f->olga), "Latex"));
+    g_assert_nonnull (strstr (rg_appointment_details_get_conditions (details, f->olga), "Nickel"));
+    g_assert_null (rg_appointment_details_get_conditions (details, f->anna));
+    g_clear_pointer (&details, rg_appointment_details_free);
+  }
 
   /* A range of one master: only theirs. */
   rg_appointment_list_set_staff (f->list, f->marina);

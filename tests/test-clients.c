@@ -13,6 +13,7 @@
 
 #include "model/rg-appointment.h"
 #include "model/rg-client-merge.h"
+#include "model/rg-condition.h"
 #include "model/rg-custom-field.h"
 #include "model/rg-interaction.h"
 #include "model/rg-photo.h"
@@ -418,6 +419,63 @@ test_photos (void)
   test_remove_tree (dir);
 }
 
+/* The medical card: the default list once, marks, and the one-line
+ * warning with the free text after the conditions. */
+static void
+test_conditions (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgClient) anna = test_add_client (f->studio, "Анна", "+7 912 345-67-89");
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GArray) marked = NULL;
+  g_autofree char *summary = NULL;
+  gint64 id = rg_record_get_id (RG_RECORD (anna));
+  RgCondition *latex = NULL, *pregnancy = NULL;
+  guint n;
+
+  g_assert_null (rg_client_medical_summary (f->studio, anna));
+
+  g_assert_true (rg_conditions_ensure_defaults (f->studio, &error));
+  g_assert_no_error (error);
+  list = rg_conditions_list (f->studio, &error);
+  n = list->len;
+  g_assert_cmpuint (n, >=, 10);
+  /* Allergies first. */
+  g_assert_cmpint (rg_condition_get_kind (list->pdata[0]), ==, RG_CONDITION_ALLERGY);
+  g_assert_cmpint (rg_condition_get_kind (list->pdata[n - 1]), ==, RG_CONDITION_CONTRAINDICATION);
+  for (guint i = 0; i < n; i++)
+    {
+      if (g_str_equal (rg_condition_get_name (list->pdata[i]), "Latex"))
+        latex = list->pdata[i];
+      if (g_str_equal (rg_condition_get_name (list->pdata[i]), "Pregnancy"))
+        pregnancy = list->pdata[i];
+    }
+  g_assert_nonnull (latex);
+  g_assert_nonnull (pregnancy);
+
+  /* Once: a second call, or a studio that edited its list, adds nothing. */
+  g_assert_true (rg_conditions_ensure_defaults (f->studio, &error));
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM conditions", 0), ==, n);
+
+  g_assert_true (rg_client_conditions_set (f->studio, id, rg_record_get_id (RG_RECORD (pregnancy)), TRUE, &error));
+  g_assert_true (rg_client_conditions_set (f->studio, id, rg_record_get_id (RG_RECORD (latex)), TRUE, &error));
+  g_assert_true (rg_client_conditions_set (f->studio, id, rg_record_get_id (RG_RECORD (latex)), TRUE, &error));
+  g_assert_no_error (error);
+  marked = rg_client_conditions_load (f->studio, id, &error);
+  g_assert_cmpuint (marked->len, ==, 2);
+
+  g_object_set (anna, "medical-notes", "Reacted to lidocaine in 2024", NULL);
+  g_assert_true (rg_studio_save (f->studio, anna, &error));
+  summary = rg_client_medical_summary (f->studio, anna);
+  g_assert_cmpstr (summary, ==, "Latex, Pregnancy. Reacted to lidocaine in 2024");
+
+  g_assert_true (rg_client_conditions_set (f->studio, id, rg_record_get_id (RG_RECORD (latex)), FALSE, &error));
+  g_clear_pointer (&summary, g_free);
+  summary = rg_client_medical_summary (f->studio, anna);
+  g_assert_cmpstr (summary, ==, "Pregnancy. Reacted to lidocaine in 2024");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -427,6 +485,7 @@ main (int   argc,
   g_test_add ("/clients/fields", Fixture, NULL, fixture_set_up, test_fields, fixture_tear_down);
   g_test_add ("/clients/merge", Fixture, NULL, fixture_set_up, test_merge, fixture_tear_down);
   g_test_add_func ("/clients/photos", test_photos);
+  g_test_add ("/clients/conditions", Fixture, NULL, fixture_set_up, test_conditions, fixture_tear_down);
 
   return g_test_run ();
 }

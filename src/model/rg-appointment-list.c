@@ -217,6 +217,7 @@ struct _RgAppointmentDetails
 {
   GHashTable *services;      /* appointment id (gint64 *) -> "Haircut, Styling" */
   GHashTable *first_visits;  /* appointment ids that are the client's first visit */
+  GHashTable *conditions;    /* client id -> "Latex, Pregnancy" (the medical card's marks) */
 };
 
 void
@@ -226,6 +227,7 @@ rg_appointment_details_free (RgAppointmentDetails *details)
     return;
   g_clear_pointer (&details->services, g_hash_table_unref);
   g_clear_pointer (&details->first_visits, g_hash_table_unref);
+  g_clear_pointer (&details->conditions, g_hash_table_unref);
   g_free (details);
 }
 
@@ -242,6 +244,15 @@ rg_appointment_details_is_first_visit (RgAppointmentDetails *details,
                                        gint64                id)
 {
   return details && g_hash_table_contains (details->first_visits, &id);
+}
+
+/* The allergies and contraindications client @client_id is marked with,
+ * as one line, or NULL. */
+const char *
+rg_appointment_details_get_conditions (RgAppointmentDetails *details,
+                                       gint64                client_id)
+{
+  return details ? g_hash_table_lookup (details->conditions, &client_id) : NULL;
 }
 
 typedef struct {
@@ -337,6 +348,7 @@ load_details (RgAppointmentList  *self,
 
   details->services = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   details->first_visits = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  details->conditions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   if (range->to <= range->from)
     return g_steal_pointer (&details);
@@ -355,6 +367,26 @@ load_details (RgAppointmentList  *self,
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
       g_hash_table_add (details->first_visits, g_memdup2 (&id, sizeof id));
+    }
+  if (!ok)
+    return NULL;
+  g_clear_pointer (&stmt, rg_stmt_release);
+
+  /* Few clients have any: one small grouped query. */
+  stmt = prepare_range (self, range,
+                        "SELECT cc.client_id, group_concat(c.name, ', ') FROM "
+                        "(SELECT client_id, condition_id FROM client_conditions WHERE client_id IN "
+                        "(SELECT ap.client_id FROM appointments ap WHERE " RANGE ")) cc "
+                        "JOIN conditions c ON c.id = cc.condition_id GROUP BY cc.client_id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+  while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_insert (details->conditions, g_memdup2 (&id, sizeof id),
+                           g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
     }
   if (!ok)
     return NULL;

@@ -34,6 +34,8 @@ const char           *rg_appointment_details_get_services   (RgAppointmentDetail
                                                              gint64                id);
 gboolean              rg_appointment_details_is_first_visit (RgAppointmentDetails *details,
                                                              gint64                id);
+const char           *rg_appointment_details_get_conditions (RgAppointmentDetails *details,
+                                                             gint64                client_id);
 void                  rg_appointment_details_free           (RgAppointmentDetails *details);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgAppointmentDetails, rg_appointment_details_free)

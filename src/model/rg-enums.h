@@ -53,4 +53,9 @@ typedef enum {
   RG_PHOTO_AFTER,   /*< nick=after >*/
 } RgPhotoKind;
 
+typedef enum {
+  RG_CONDITION_ALLERGY,           /*< nick=allergy >*/
+  RG_CONDITION_CONTRAINDICATION,  /*< nick=contraindication >*/
+} RgConditionKind;
+
 G_END_DECLS

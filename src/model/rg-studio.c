@@ -15,6 +15,7 @@
 
 #include "rg-appointment.h"
 #include "rg-client.h"
+#include "rg-condition.h"
 #include "rg-custom-field.h"
 #include "rg-interaction.h"
 #include "rg-photo.h"
@@ -464,6 +465,7 @@ rg_studio_constructed (GObject *object)
   register_type (self, RG_TYPE_INTERACTION);
   register_type (self, RG_TYPE_CUSTOM_FIELD);
   register_type (self, RG_TYPE_PHOTO);
+  register_type (self, RG_TYPE_CONDITION);
 
   self->changed_id = g_signal_connect_swapped (self->store, "changed",
                                                G_CALLBACK (store_changed_cb), self);

@@ -31,6 +31,7 @@ struct _RgAppointmentCard
   RgAppointment *appointment;
   RgClient      *client;
   char          *services;      /* "Haircut, Styling" */
+  char          *conditions;    /* the medical card's marks: "Latex, Pregnancy" */
   char          *description;   /* for the tooltip and the accessible label */
   gboolean       first_visit;
   GdkRGBA        color;
@@ -190,8 +191,14 @@ update (RgAppointmentCard *self)
     add_badge (self, "starred-symbolic", _("First visit"));
   if (self->client && birthday_this_week (self->client, start))
     add_badge (self, "emoji-activities-symbolic", _("Birthday this week"));
-  if (self->client && rg_client_get_medical_notes (self->client))
-    add_badge (self, "dialog-warning-symbolic", rg_client_get_medical_notes (self->client));
+  if (self->conditions || (self->client && rg_client_get_medical_notes (self->client)))
+    {
+      const char *notes = self->client ? rg_client_get_medical_notes (self->client) : NULL;
+      g_autofree char *warning = g_strjoin (self->conditions && notes ? ". " : "",
+                                            self->conditions ? self->conditions : "", notes ? notes : "", NULL);
+
+      add_badge (self, "dialog-warning-symbolic", warning);
+    }
   if (rg_appointment_get_note (a))
     add_badge (self, "chat-message-new-symbolic", rg_appointment_get_note (a));
 
@@ -452,6 +459,7 @@ unbind (RgAppointmentCard *self)
   g_clear_object (&self->appointment);
   g_clear_object (&self->client);
   g_clear_pointer (&self->services, g_free);
+  g_clear_pointer (&self->conditions, g_free);
   self->first_visit = FALSE;
   drop_layouts (self);
 }
@@ -462,11 +470,12 @@ unbind (RgAppointmentCard *self)
  * watch the appointment or its client: the view binds it again when its
  * list reports the appointment changed or a client was written. */
 void
-rg_appointment_card_bind (RgAppointmentCard *self,
-                          RgAppointment     *appointment,
-                          const char        *services,
-                          gboolean           first_visit)
+rg_appointment_card_bind (RgAppointmentCard    *self,
+                          RgAppointment        *appointment,
+                          RgAppointmentDetails *details)
 {
+  gint64 id, client_id;
+
   g_return_if_fail (RG_IS_APPOINTMENT_CARD (self));
   g_return_if_fail (appointment == NULL || RG_IS_APPOINTMENT (appointment));
 
@@ -474,10 +483,13 @@ rg_appointment_card_bind (RgAppointmentCard *self,
   if (appointment == NULL)
     return;
 
+  id = rg_record_get_id (RG_RECORD (appointment));
+  client_id = rg_appointment_get_client_id (appointment);
   self->appointment = g_object_ref (appointment);
-  self->client = rg_studio_lookup (self->studio, RG_TYPE_CLIENT, rg_appointment_get_client_id (appointment), NULL);
-  self->services = g_strdup (services);
-  self->first_visit = first_visit;
+  self->client = rg_studio_lookup (self->studio, RG_TYPE_CLIENT, client_id, NULL);
+  self->services = g_strdup (rg_appointment_details_get_services (details, id));
+  self->conditions = g_strdup (rg_appointment_details_get_conditions (details, client_id));
+  self->first_visit = rg_appointment_details_is_first_visit (details, id);
 
   update (self);
 }

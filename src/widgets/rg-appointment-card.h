@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "model/rg-appointment.h"
+#include "model/rg-appointment-list.h"
 #include "model/rg-studio.h"
 
 G_BEGIN_DECLS
@@ -13,10 +14,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RgAppointmentCard, rg_appointment_card, RG, APPOINTMENT_CARD, GtkWidget)
 
 RgAppointmentCard *rg_appointment_card_new_empty       (RgStudio          *studio);
-void               rg_appointment_card_bind            (RgAppointmentCard *self,
-                                                        RgAppointment     *appointment,
-                                                        const char        *services,
-                                                        gboolean           first_visit);
+void               rg_appointment_card_bind            (RgAppointmentCard    *self,
+                                                        RgAppointment        *appointment,
+                                                        RgAppointmentDetails *details);
 RgAppointment     *rg_appointment_card_get_appointment (RgAppointmentCard *self);
 RgClient          *rg_appointment_card_get_client      (RgAppointmentCard *self);
 void               rg_appointment_card_set_color       (RgAppointmentCard *self,

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "analytics/rg-client-stats.h"
+#include "model/rg-condition.h"
 #include "model/rg-format.h"
 #include "model/rg-staff.h"
 #include "rg-client-card.h"
@@ -187,6 +188,7 @@ update (RgClientCard *self)
   g_autofree char *master = NULL;
   g_autofree char *contact = NULL;
   g_autofree char *tags_text = NULL;
+  g_autofree char *medical = NULL;
   g_auto(GStrv) tags = NULL;
   int day, month, year;
   gboolean any;
@@ -211,8 +213,8 @@ update (RgClientCard *self)
   gtk_label_set_label (self->tags_label, tags_text ? tags_text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->tags_label), tags_text != NULL);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->warning_group),
-                          show_row (self->medical_row, rg_client_get_medical_notes (c)));
+  medical = rg_client_medical_summary (self->studio, c);
+  gtk_widget_set_visible (GTK_WIDGET (self->warning_group), show_row (self->medical_row, medical));
 
   any = show_row (self->phone_row, rg_client_get_phone (c));
   any |= show_row (self->phone2_row, rg_client_get_phone2 (c));
@@ -261,7 +263,8 @@ store_changed_cb (RgClientCard *self,
                   RgChangeKind  kind)
 {
   if (g_str_equal (table, "appointments") || g_str_equal (table, "client_tags") ||
-      g_str_equal (table, "tags"))
+      g_str_equal (table, "tags") || g_str_equal (table, "client_conditions") ||
+      g_str_equal (table, "conditions"))
     self->stats_dirty = TRUE;
 }
 

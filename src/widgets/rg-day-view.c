@@ -216,7 +216,8 @@ store_changed_cb (RgDayView  *self,
                   const char *table)
 {
   if (g_str_equal (table, "staff_hours") || g_str_equal (table, "staff_days_off") ||
-      g_str_equal (table, "appointment_services") || g_str_equal (table, "clients"))
+      g_str_equal (table, "appointment_services") || g_str_equal (table, "clients") ||
+      g_str_equal (table, "client_conditions") || g_str_equal (table, "conditions"))
     self->schedule_dirty = TRUE;
 }
 
@@ -369,12 +370,9 @@ bind_card (RgDayView         *self,
            RgAppointmentCard *card,
            RgAppointment     *a)
 {
-  gint64 id = rg_record_get_id (RG_RECORD (a));
   DayItem *item = item_of (self, a);
 
-  rg_appointment_card_bind (card, a,
-                            rg_appointment_details_get_services (self->details, id),
-                            rg_appointment_details_is_first_visit (self->details, id));
+  rg_appointment_card_bind (card, a, self->details);
   if (item)
     rg_appointment_card_set_color (card, rg_staff_get_color (self->columns->pdata[item->column]));
   rg_appointment_card_set_selected (card, a == self->selected);
@@ -404,7 +402,7 @@ static void
 release_card (RgDayView         *self,
               RgAppointmentCard *card)
 {
-  rg_appointment_card_bind (card, NULL, NULL, FALSE);
+  rg_appointment_card_bind (card, NULL, NULL);
   gtk_widget_set_child_visible (GTK_WIDGET (card), FALSE);
   g_ptr_array_add (self->pool, card);
 }

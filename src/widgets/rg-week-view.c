@@ -225,7 +225,8 @@ store_changed_cb (RgWeekView *self,
 {
   if (g_str_equal (table, "staff_hours") || g_str_equal (table, "staff_days_off") || g_str_equal (table, "staff"))
     self->schedule_dirty = TRUE;
-  else if (g_str_equal (table, "appointment_services") || g_str_equal (table, "clients"))
+  else if (g_str_equal (table, "appointment_services") || g_str_equal (table, "clients") ||
+      g_str_equal (table, "client_conditions") || g_str_equal (table, "conditions"))
     self->cards_dirty = TRUE;
 }
 
@@ -240,11 +241,7 @@ bind_card (RgWeekView        *self,
            RgAppointmentCard *card,
            RgAppointment     *a)
 {
-  gint64 id = rg_record_get_id (RG_RECORD (a));
-
-  rg_appointment_card_bind (card, a,
-                            rg_appointment_details_get_services (self->details, id),
-                            rg_appointment_details_is_first_visit (self->details, id));
+  rg_appointment_card_bind (card, a, self->details);
   set_card_color (self, card, rg_appointment_get_staff_id (a));
   rg_appointment_card_set_selected (card, a == self->selected);
 }
@@ -295,7 +292,7 @@ static void
 release_card (RgWeekView        *self,
               RgAppointmentCard *card)
 {
-  rg_appointment_card_bind (card, NULL, NULL, FALSE);
+  rg_appointment_card_bind (card, NULL, NULL);
   gtk_widget_set_child_visible (GTK_WIDGET (card), FALSE);
   g_ptr_array_add (self->pool, card);
 }
