@@ -158,13 +158,28 @@ test_migrate_from_1 (Fixture       *f,
                     "INSERT INTO clients (id, address_as, phone, phone_digits, sort_key, created_at, updated_at) "
                     "  VALUES (2, 'Olga', '+7 900 000-00-00', '79000000000', 'olga', 0, 0);"
                     "INSERT INTO appointments (id, client_id, staff_id, starts_at, ends_at, created_at, updated_at) "
-                    "  VALUES (3, 2, 1, 1000, 4600, 0, 0);", NULL);
+                    "  VALUES (3, 2, 1, 1000, 4600, 0, 0);"
+                    "INSERT INTO clients (id, address_as, phone, phone_digits, phone2, phone2_digits, sort_key, "
+                    "  created_at, updated_at) VALUES (4, 'Anna', '8 (912) 345 67 89', '79123456789', "
+                    "  '+44 7700 900123', '447700900123', 'anna', 0, 0);"
+                    "INSERT INTO clients (id, address_as, phone, phone_digits, sort_key, created_at, updated_at) "
+                    "  VALUES (5, 'Olga', 'call her', '0', 'olga', 0, 0);", NULL);
   write_raw_sqlite (path, v1);
 
   store = rg_store_open (path, RG_STORE_OPEN_NO_CREATE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (rg_store_get_schema_version (store), ==, rg_store_latest_version ());
   g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM appointments WHERE id = 3", 0), ==, 1);
+
+  /* Format 3 keeps phones in one form; what cannot be read stays. */
+  {
+    g_autofree char *anna = test_sql_text (store, "SELECT phone || ' ' || phone_digits || ' ' || phone2 || ' ' || "
+                                                  "phone2_digits FROM clients WHERE id = ?1", 4);
+    g_autofree char *olga = test_sql_text (store, "SELECT phone FROM clients WHERE id = ?1", 5);
+
+    g_assert_cmpstr (anna, ==, "+7 912 345-67-89 79123456789 +44 770 090 0123 447700900123");
+    g_assert_cmpstr (olga, ==, "call her");
+  }
   g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
                                         "('appointments_range', 'appointments_client_status', "
                                         "'appointment_services_line', 'staff_days_off_day')", 0), ==, 4);

@@ -13,6 +13,7 @@
 
 #include "rg-list-diff.h"
 
+#include "rg-custom-field.h"
 #include "rg-record-list.h"
 #include "rg-service.h"
 #include "rg-staff.h"
@@ -193,6 +194,16 @@ rg_record_list_new_services (RgStudio *studio,
   return rg_record_list_new (studio, RG_TYPE_SERVICE,
                              with_archived ? "ORDER BY archived, category, position, name, id"
                                            : "WHERE archived = 0 ORDER BY category, position, name, id");
+}
+
+/* The studio's custom fields in their order. */
+RgRecordList *
+rg_record_list_new_custom_fields (RgStudio *studio,
+                                  gboolean  with_archived)
+{
+  return rg_record_list_new (studio, RG_TYPE_CUSTOM_FIELD,
+                             with_archived ? "ORDER BY archived, position, name, id"
+                                           : "WHERE archived = 0 ORDER BY position, name, id");
 }
 
 static void

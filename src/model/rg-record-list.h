@@ -16,6 +16,8 @@ RgRecordList *rg_record_list_new   (RgStudio     *studio,
                                     const char   *where_order) G_GNUC_WARN_UNUSED_RESULT;
 RgRecordList *rg_record_list_new_staff    (RgStudio *studio,
                                            gboolean  with_archived) G_GNUC_WARN_UNUSED_RESULT;
+RgRecordList *rg_record_list_new_custom_fields (RgStudio *studio,
+                                                gboolean  with_archived) G_GNUC_WARN_UNUSED_RESULT;
 RgRecordList *rg_record_list_new_services (RgStudio *studio,
                                            gboolean  with_archived) G_GNUC_WARN_UNUSED_RESULT;
 gpointer      rg_record_list_find  (RgRecordList *self,

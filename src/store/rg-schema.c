@@ -15,6 +15,7 @@
 
 #include "config.h"
 
+#include "rg-phone.h"
 #include "rg-schema-private.h"
 
 /* Folds "ё" to "е" for the full-text index (the unicode61 tokenizer folds
@@ -316,11 +317,70 @@ static const char migration_4[] =
 
   "ALTER TABLE clients ADD COLUMN merged_into_id INTEGER REFERENCES clients (id) ON DELETE SET NULL;\n";
 
+/* Format 3 keeps phone numbers in one form: the numbers written before
+ * are read again (in the locale's country: the studio's setting is new)
+ * and kept formatted with their E.164 digits. A number that cannot be read
+ * is left as it was. */
+static gboolean
+normalize_phones (RgStore  *store,
+                  GError  **error)
+{
+  static const char * const columns[][2] = { { "phone", "phone_digits" }, { "phone2", "phone2_digits" } };
+  int country = rg_store_get_phone_country (store);
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      g_autofree char *select = g_strdup_printf ("SELECT id, %s FROM clients WHERE %s IS NOT NULL",
+                                                 columns[c][0], columns[c][0]);
+      g_autofree char *update = g_strdup_printf ("UPDATE clients SET %s = ?2, %s = ?3 WHERE id = ?1",
+                                                 columns[c][0], columns[c][1]);
+      g_autoptr(RgStmt) stmt = rg_store_prepare (store, select, error);
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GPtrArray) phones = g_ptr_array_new_with_free_func (g_free);
+      gboolean row = FALSE, ok;
+
+      if (stmt == NULL)
+        return FALSE;
+      while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (ids, id);
+          g_ptr_array_add (phones, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+        }
+      if (!ok)
+        return FALSE;
+      g_clear_pointer (&stmt, rg_stmt_release);
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          g_autofree char *formatted = NULL;
+          g_autofree char *digits = NULL;
+          g_autoptr(RgStmt) write = NULL;
+
+          if (!rg_phone_read (phones->pdata[i], country, &formatted, &digits, NULL))
+            continue;
+          if (g_str_equal (formatted, phones->pdata[i]))
+            continue;
+          write = rg_store_prepare (store, update, error);
+          if (write == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (write, 1, g_array_index (ids, gint64, i));
+          sqlite3_bind_text (write, 2, formatted, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (write, 3, digits, -1, SQLITE_TRANSIENT);
+          if (!rg_store_step_done (store, write, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 static const RgMigration migrations[] = {
-  { 1, migration_1 },
-  { 2, migration_2 },
-  { 3, migration_3 },
-  { 4, migration_4 },
+  { 1, migration_1, NULL },
+  { 2, migration_2, NULL },
+  { 3, migration_3, normalize_phones },
+  { 4, migration_4, NULL },
 };
 
 const RgMigration *

@@ -722,6 +722,7 @@ migrate (RgStore  *self,
         return FALSE;
 
       if (!rg_store_exec (self, migrations[i].sql, &local_error) ||
+          (migrations[i].fixup && !migrations[i].fixup (self, &local_error)) ||
           !rg_store_exec (self, bump, &local_error))
         {
           rg_store_rollback (self);

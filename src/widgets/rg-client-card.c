@@ -3,9 +3,14 @@
  * It follows the studio's shared selection and shows what a master reads
  * before the client sits down: how to address them, contacts with call and
  * e-mail links, the allergy warning first, visits and spending, the details
- * the studio knows. Empty details are not shown. Everything updates live:
- * the client object notifies, and visits are recounted after any commit
- * that touched appointments.
+ * the studio knows. Every detail is edited in place — an entry row saved
+ * with its apply button or Enter, a drop-down, a switch — and checked by
+ * the model: a refused value stays in the row, marked, with the reason in
+ * a toast. Empty details are hidden until "Fill In Details" is on; one
+ * missing detail worth asking at this visit is suggested at the top.
+ * Everything updates live: the client object notifies, and visits, fields
+ * and the timeline are read again after any commit that touched them
+ * (rg-client-card-lists.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
@@ -14,54 +19,17 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "analytics/rg-client-stats.h"
 #include "model/rg-condition.h"
 #include "model/rg-format.h"
+#include "model/rg-record-list.h"
 #include "model/rg-staff.h"
-#include "rg-client-card.h"
-
-struct _RgClientCard
-{
-  AdwBin                parent_instance;
-
-  RgStudio             *studio;
-  RgClient             *client;
-  gboolean              folded;
-  gboolean              stats_dirty;
-  gulong                selection_id;
-  gulong                client_notify_id;
-  gulong                store_changed_id;
-  gulong                store_committed_id;
-
-  GtkStack             *stack;
-
-  /* The content, built when the first client is shown. */
-  GtkWidget            *content;
-  AdwAvatar            *avatar;
-  GtkLabel             *name_label;
-  GtkLabel             *full_name_label;
-  GtkLabel             *tags_label;
-  AdwPreferencesGroup  *warning_group;
-  AdwActionRow         *medical_row;
-  AdwPreferencesGroup  *contacts_group;
-  AdwActionRow         *phone_row;
-  AdwActionRow         *phone2_row;
-  AdwActionRow         *email_row;
-  AdwActionRow         *call_time_row;
-  AdwPreferencesGroup  *visits_group;
-  AdwActionRow         *visits_row;
-  AdwActionRow         *next_row;
-  AdwActionRow         *spent_row;
-  AdwPreferencesGroup  *about_group;
-  AdwActionRow         *birthday_row;
-  AdwActionRow         *master_row;
-  AdwActionRow         *source_row;
-  AdwActionRow         *contact_row;
-  AdwPreferencesGroup  *notes_group;
-  AdwActionRow         *preferences_row;
-  AdwActionRow         *notes_row;
-};
+#include "store/rg-phone.h"
+#include "rg-client-card-private.h"
+#include "rg-window.h"
 
 G_DEFINE_FINAL_TYPE (RgClientCard, rg_client_card, ADW_TYPE_BIN)
 
@@ -87,12 +55,225 @@ show_row (AdwActionRow *row,
   return visible;
 }
 
+static gboolean
+filling_in (RgClientCard *self)
+{
+  return gtk_toggle_button_get_active (self->edit_button);
+}
+
+/* Puts @value in an entry row (unless someone is typing in it) and shows
+ * the row when it has a value or while filling in. Returns whether it
+ * shows. */
+static gboolean
+set_entry (RgClientCard *self,
+           AdwEntryRow  *row,
+           const char   *value)
+{
+  gboolean visible = (value && *value) || filling_in (self);
+
+  if (!(gtk_widget_get_state_flags (GTK_WIDGET (row)) & GTK_STATE_FLAG_FOCUS_WITHIN))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row), NULL);
+    }
+  else
+    visible = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (row), visible);
+  return visible;
+}
+
+/* A refused value: the row keeps it, marked, and a toast says why. */
+void
+rg_client_card_show_error (RgClientCard *self,
+                           GtkWidget    *row,
+                           const char   *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (row)
+    {
+      gtk_widget_add_css_class (row, "error");
+      gtk_widget_set_tooltip_text (row, message);
+    }
+  if (RG_IS_WINDOW (root))
+    rg_window_add_toast (RG_WINDOW (root), adw_toast_new (message));
+  else
+    g_message ("%s", message);
+}
+
+/* Saves the client after a change in place; on refusal the object is read
+ * back from the store (the row keeps what was typed) and the error shown. */
+static gboolean
+save_client (RgClientCard *self,
+             GtkWidget    *row)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (rg_studio_save (self->studio, self->client, &error))
+    return TRUE;
+
+  rg_record_reload (RG_RECORD (self->client), rg_studio_get_store (self->studio), NULL);
+  rg_client_card_show_error (self, row, error->message);
+  return FALSE;
+}
+
+/* The text details: each entry row saves its property on apply. */
+static void
+text_applied_cb (AdwEntryRow  *row,
+                 RgClientCard *self)
+{
+  const char *property = g_object_get_data (G_OBJECT (row), "property");
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (self->client == NULL || self->updating)
+    return;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  g_object_set (self->client, property, *text ? text : NULL, NULL);
+  save_client (self, GTK_WIDGET (row));
+}
+
+/* "12.03", "12.03.1990", "12/3" or empty (no birthday). */
+static gboolean
+parse_birthday (const char *text,
+                int        *day,
+                int        *month,
+                int        *year)
+{
+  int d = 0, m = 0, y = 0;
+  char a = 0, b = 0, rest = 0;
+  int n;
+
+  *day = *month = *year = 0;
+  if (*text == '\0')
+    return TRUE;
+
+  n = sscanf (text, "%d%c%d%c%d%c", &d, &a, &m, &b, &y, &rest);
+  if (n == 3 || (n == 4 && b == '\0'))
+    y = 0;
+  else if (n != 5 || a != b)
+    return FALSE;
+  if (!strchr (".-/ ", a) || m < 1 || m > 12 || d < 1 || d > 31)
+    return FALSE;
+  if (y > 0 && y < 100)
+    y += y > 30 ? 1900 : 2000;
+
+  *day = d;
+  *month = m;
+  *year = y;
+  return TRUE;
+}
+
+static void
+birthday_applied_cb (AdwEntryRow  *row,
+                     RgClientCard *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  int day, month, year;
+
+  if (self->client == NULL || self->updating)
+    return;
+
+  if (!parse_birthday (text, &day, &month, &year))
+    {
+      rg_client_card_show_error (self, GTK_WIDGET (row),
+                                 _("Enter the birthday as day and month, like 12.03, or with the year, like 12.03.1990."));
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  rg_client_set_birthday (self->client, day, month, year);
+  save_client (self, GTK_WIDGET (row));
+}
+
+static void
+gender_selected_cb (AdwComboRow  *row,
+                    GParamSpec   *pspec,
+                    RgClientCard *self)
+{
+  static const RgGender genders[] = { RG_GENDER_UNSET, RG_GENDER_FEMALE, RG_GENDER_MALE, RG_GENDER_OTHER };
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->client == NULL || self->updating || selected >= G_N_ELEMENTS (genders))
+    return;
+  rg_client_set_gender (self->client, genders[selected]);
+  save_client (self, GTK_WIDGET (row));
+}
+
+/* The masters to prefer, after "nobody". */
+static void
+fill_masters (RgClientCard *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->staff));
+
+  /* Translators: no preferred master */
+  gtk_string_list_append (names, C_("master", "Anyone"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgStaff) staff = g_list_model_get_item (G_LIST_MODEL (self->staff), i);
+      gtk_string_list_append (names, rg_staff_get_display_name (staff));
+    }
+  self->updating = TRUE;
+  adw_combo_row_set_model (self->master_row, G_LIST_MODEL (names));
+  self->updating = FALSE;
+}
+
+static void
+master_selected_cb (AdwComboRow  *row,
+                    GParamSpec   *pspec,
+                    RgClientCard *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+  gint64 staff_id = 0;
+
+  if (self->client == NULL || self->updating || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  if (selected > 0)
+    {
+      g_autoptr(RgStaff) staff = g_list_model_get_item (G_LIST_MODEL (self->staff), selected - 1);
+      staff_id = staff ? rg_record_get_id (RG_RECORD (staff)) : 0;
+    }
+  rg_client_set_preferred_staff_id (self->client, staff_id);
+  save_client (self, GTK_WIDGET (row));
+}
+
+static void
+switch_changed_cb (GtkSwitch    *widget,
+                   GParamSpec   *pspec,
+                   RgClientCard *self)
+{
+  const char *property = g_object_get_data (G_OBJECT (widget), "property");
+
+  if (self->client == NULL || self->updating)
+    return;
+  g_object_set (self->client, property, gtk_switch_get_active (widget), NULL);
+  save_client (self, GTK_WIDGET (widget));
+}
+
+static void update (RgClientCard *self);
+
+static void
+edit_toggled_cb (RgClientCard *self)
+{
+  update (self);
+  rg_client_card_update_lists (self);
+}
+
 /* The card's rows are built on first use: until a client is chosen the
  * pane only shows its empty state, and the window opens sooner. */
 static void
 ensure_content (RgClientCard *self)
 {
   g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GtkStringList) genders = NULL;
+  const struct { AdwEntryRow **row; const char *property; } texts[] = {
+    { &self->phone_row, "phone" }, { &self->phone2_row, "phone2" }, { &self->email_row, "email" },
+    { &self->call_time_row, "call-time" }, { &self->address_row, "address-as" },
+    { &self->full_name_row, "full-name" }, { &self->source_row, "source" },
+    { &self->medical_notes_row, "medical-notes" }, { &self->preferences_row, "preferences" },
+    { &self->notes_row, "notes" },
+  };
 
   if (self->content)
     return;
@@ -104,6 +285,9 @@ ensure_content (RgClientCard *self)
   GET (name_label);
   GET (full_name_label);
   GET (tags_label);
+  GET (edit_button);
+  GET (suggest_group);
+  GET (suggest_row);
   GET (warning_group);
   GET (medical_row);
   GET (contacts_group);
@@ -115,17 +299,56 @@ ensure_content (RgClientCard *self)
   GET (visits_row);
   GET (next_row);
   GET (spent_row);
+  GET (history_row);
   GET (about_group);
+  GET (address_row);
+  GET (full_name_row);
   GET (birthday_row);
+  GET (gender_row);
   GET (master_row);
   GET (source_row);
-  GET (contact_row);
+  GET (consent_switch);
+  GET (minimal_switch);
+  GET (medical_group);
+  GET (conditions_row);
+  GET (medical_notes_row);
+  GET (fields_group);
   GET (notes_group);
   GET (preferences_row);
   GET (notes_row);
+  GET (timeline_group);
+  GET (note_row);
+  GET (timeline_list);
 #undef GET
 
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_object_set_data (G_OBJECT (*texts[i].row), "property", (gpointer) texts[i].property);
+      g_signal_connect (*texts[i].row, "apply", G_CALLBACK (text_applied_cb), self);
+    }
+  adw_entry_row_set_input_purpose (self->phone_row, GTK_INPUT_PURPOSE_PHONE);
+  adw_entry_row_set_input_purpose (self->phone2_row, GTK_INPUT_PURPOSE_PHONE);
+  adw_entry_row_set_input_purpose (self->email_row, GTK_INPUT_PURPOSE_EMAIL);
+  g_signal_connect (self->birthday_row, "apply", G_CALLBACK (birthday_applied_cb), self);
+
+  genders = gtk_string_list_new ((const char *[]) {
+    /* Translators: gender not given */
+    C_("gender", "Not given"), C_("gender", "Female"), C_("gender", "Male"), C_("gender", "Other"), NULL });
+  adw_combo_row_set_model (self->gender_row, G_LIST_MODEL (genders));
+  g_signal_connect (self->gender_row, "notify::selected", G_CALLBACK (gender_selected_cb), self);
+
+  fill_masters (self);
+  g_signal_connect (self->master_row, "notify::selected", G_CALLBACK (master_selected_cb), self);
+
+  g_object_set_data (G_OBJECT (self->consent_switch), "property", (gpointer) "consent-messages");
+  g_object_set_data (G_OBJECT (self->minimal_switch), "property", (gpointer) "minimal-contact");
+  g_signal_connect (self->consent_switch, "notify::active", G_CALLBACK (switch_changed_cb), self);
+  g_signal_connect (self->minimal_switch, "notify::active", G_CALLBACK (switch_changed_cb), self);
+
+  g_signal_connect_swapped (self->edit_button, "toggled", G_CALLBACK (edit_toggled_cb), self);
+
   gtk_stack_add_named (self->stack, self->content, "card");
+  rg_client_card_setup_lists (self);
 }
 
 static void
@@ -137,7 +360,6 @@ update_stats (RgClientCard *self)
   g_autofree char *next = NULL;
   g_autofree char *spent = NULL;
   RgClientStats stats;
-  gboolean any = FALSE;
 
   self->stats_dirty = FALSE;
   if (self->client == NULL)
@@ -159,7 +381,7 @@ update_stats (RgClientCard *self)
     /* Translators: the number of a client's visits */
     visits = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u visit", "%u visits", stats.visits),
                               stats.visits);
-  any |= show_row (self->visits_row, visits);
+  show_row (self->visits_row, visits);
 
   if (stats.last_visit_at)
     {
@@ -171,13 +393,53 @@ update_stats (RgClientCard *self)
 
   if (stats.next_booking_at)
     next = rg_format_date_time (stats.next_booking_at);
-  any |= show_row (self->next_row, next);
+  show_row (self->next_row, next);
 
   if (stats.total_spent > 0)
     spent = rg_format_money (stats.total_spent);
-  any |= show_row (self->spent_row, spent);
+  show_row (self->spent_row, spent);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->visits_group), any);
+  gtk_widget_set_visible (GTK_WIDGET (self->visits_group), TRUE);
+}
+
+/* The staged profile: one missing detail worth asking now, in the order a
+ * relationship fills them (seed 003): the birthday from the second visit,
+ * then the convenient time to call, the preferred master, how they found
+ * us, an e-mail. */
+static GtkWidget *
+next_to_ask (RgClientCard *self,
+             const char  **what)
+{
+  RgClient *c = self->client;
+  int day, month, year;
+
+  rg_client_get_birthday (c, &day, &month, &year);
+  if (day == 0)
+    {
+      *what = _("Birthday");
+      return GTK_WIDGET (self->birthday_row);
+    }
+  if (rg_client_get_call_time (c) == NULL && !rg_client_get_minimal_contact (c))
+    {
+      *what = _("Convenient time to call");
+      return GTK_WIDGET (self->call_time_row);
+    }
+  if (rg_client_get_preferred_staff_id (c) == 0)
+    {
+      *what = _("Preferred master");
+      return GTK_WIDGET (self->master_row);
+    }
+  if (rg_client_get_source (c) == NULL)
+    {
+      *what = _("How they found us");
+      return GTK_WIDGET (self->source_row);
+    }
+  if (rg_client_get_email (c) == NULL && rg_client_get_consent_messages (c))
+    {
+      *what = _("E-mail");
+      return GTK_WIDGET (self->email_row);
+    }
+  return NULL;
 }
 
 static void
@@ -185,11 +447,10 @@ update (RgClientCard *self)
 {
   RgClient *c = self->client;
   g_autofree char *birthday = NULL;
-  g_autofree char *master = NULL;
-  g_autofree char *contact = NULL;
   g_autofree char *tags_text = NULL;
   g_autofree char *medical = NULL;
   g_auto(GStrv) tags = NULL;
+  const char *what = NULL;
   int day, month, year;
   gboolean any;
 
@@ -201,6 +462,7 @@ update (RgClientCard *self)
 
   ensure_content (self);
   gtk_stack_set_visible_child_name (self->stack, "card");
+  self->updating = TRUE;
 
   adw_avatar_set_text (self->avatar, rg_client_get_address_as (c));
   gtk_label_set_label (self->name_label, rg_client_get_address_as (c));
@@ -216,38 +478,74 @@ update (RgClientCard *self)
   medical = rg_client_medical_summary (self->studio, c);
   gtk_widget_set_visible (GTK_WIDGET (self->warning_group), show_row (self->medical_row, medical));
 
-  any = show_row (self->phone_row, rg_client_get_phone (c));
-  any |= show_row (self->phone2_row, rg_client_get_phone2 (c));
-  any |= show_row (self->email_row, rg_client_get_email (c));
-  any |= show_row (self->call_time_row, rg_client_get_call_time (c));
+  any = set_entry (self, self->phone_row, rg_client_get_phone (c));
+  any |= set_entry (self, self->phone2_row, rg_client_get_phone2 (c));
+  any |= set_entry (self, self->email_row, rg_client_get_email (c));
+  any |= set_entry (self, self->call_time_row, rg_client_get_call_time (c));
   gtk_widget_set_visible (GTK_WIDGET (self->contacts_group), any);
 
   rg_client_get_birthday (c, &day, &month, &year);
   if (day && month)
-    birthday = rg_format_birthday (day, month, year);
-  if (rg_client_get_preferred_staff_id (c))
+    birthday = year ? g_strdup_printf ("%02d.%02d.%04d", day, month, year) : g_strdup_printf ("%02d.%02d", day, month);
+  set_entry (self, self->address_row, rg_client_get_address_as (c));
+  gtk_widget_set_visible (GTK_WIDGET (self->address_row), filling_in (self));
+  any = set_entry (self, self->full_name_row, rg_client_get_full_name (c));
+  any |= set_entry (self, self->birthday_row, birthday);
+  if (birthday)
     {
-      g_autoptr(RgStaff) staff = rg_studio_lookup (self->studio, RG_TYPE_STAFF,
-                                                   rg_client_get_preferred_staff_id (c), NULL);
-      if (staff)
-        master = g_strdup (rg_staff_get_display_name (staff));
+      g_autofree char *shown = rg_format_birthday (day, month, year);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->birthday_row), shown);
     }
-  if (rg_client_get_minimal_contact (c))
-    contact = g_strdup (_("Minimal contact: call only when needed"));
-  else if (rg_client_get_consent_messages (c))
-    contact = g_strdup (_("Agrees to receive messages"));
 
-  any = show_row (self->birthday_row, birthday);
-  any |= show_row (self->master_row, master);
-  any |= show_row (self->source_row, rg_client_get_source (c));
-  any |= show_row (self->contact_row, contact);
-  gtk_widget_set_visible (GTK_WIDGET (self->about_group), any);
+  switch (rg_client_get_gender (c))
+    {
+    case RG_GENDER_FEMALE: adw_combo_row_set_selected (self->gender_row, 1); break;
+    case RG_GENDER_MALE:   adw_combo_row_set_selected (self->gender_row, 2); break;
+    case RG_GENDER_OTHER:  adw_combo_row_set_selected (self->gender_row, 3); break;
+    case RG_GENDER_UNSET:
+    default:               adw_combo_row_set_selected (self->gender_row, 0); break;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->gender_row),
+                          filling_in (self) || rg_client_get_gender (c) != RG_GENDER_UNSET);
 
-  any = show_row (self->preferences_row, rg_client_get_preferences (c));
-  any |= show_row (self->notes_row, rg_client_get_notes (c));
+  {
+    guint position = 0;
+
+    if (rg_client_get_preferred_staff_id (c) &&
+        rg_record_list_find (self->staff, rg_client_get_preferred_staff_id (c), &position))
+      position++;
+    else
+      position = 0;
+    adw_combo_row_set_selected (self->master_row, position);
+    gtk_widget_set_visible (GTK_WIDGET (self->master_row), filling_in (self) || position > 0);
+    any |= position > 0 || rg_client_get_gender (c) != RG_GENDER_UNSET;
+  }
+
+  any |= set_entry (self, self->source_row, rg_client_get_source (c));
+  gtk_switch_set_active (self->consent_switch, rg_client_get_consent_messages (c));
+  gtk_switch_set_active (self->minimal_switch, rg_client_get_minimal_contact (c));
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->consent_switch), ADW_TYPE_ACTION_ROW),
+                          filling_in (self) || rg_client_get_consent_messages (c));
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->minimal_switch), ADW_TYPE_ACTION_ROW),
+                          filling_in (self) || rg_client_get_minimal_contact (c));
+  any |= rg_client_get_consent_messages (c) || rg_client_get_minimal_contact (c);
+  gtk_widget_set_visible (GTK_WIDGET (self->about_group), any || filling_in (self));
+
+  any = set_entry (self, self->preferences_row, rg_client_get_preferences (c));
+  any |= set_entry (self, self->notes_row, rg_client_get_notes (c));
   gtk_widget_set_visible (GTK_WIDGET (self->notes_group), any);
 
+  set_entry (self, self->medical_notes_row, rg_client_get_medical_notes (c));
+  gtk_widget_set_visible (GTK_WIDGET (self->medical_group), filling_in (self));
+
+  /* One thing to ask, never a form wall; not while filling in anyway. */
+  self->suggested = filling_in (self) ? NULL : next_to_ask (self, &what);
+  if (self->suggested)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->suggest_row), what);
+  gtk_widget_set_visible (GTK_WIDGET (self->suggest_group), self->suggested != NULL);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.email", rg_client_get_email (c) != NULL);
+  self->updating = FALSE;
 }
 
 static void
@@ -266,6 +564,11 @@ store_changed_cb (RgClientCard *self,
       g_str_equal (table, "tags") || g_str_equal (table, "client_conditions") ||
       g_str_equal (table, "conditions"))
     self->stats_dirty = TRUE;
+  if (g_str_equal (table, "appointments") || g_str_equal (table, "interactions") ||
+      g_str_equal (table, "custom_fields") || g_str_equal (table, "client_fields") ||
+      g_str_equal (table, "client_conditions") || g_str_equal (table, "conditions") ||
+      g_str_equal (table, "ratings") || g_str_equal (table, "appointment_services"))
+    self->lists_dirty = TRUE;
 }
 
 static void
@@ -276,6 +579,26 @@ store_committed_cb (RgClientCard *self)
       update (self);
       update_stats (self);
     }
+  if (self->lists_dirty && self->client)
+    {
+      self->lists_dirty = FALSE;
+      rg_client_card_update_lists (self);
+    }
+}
+
+/* Opens the suggested detail for editing. */
+static void
+fill_suggested_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  RgClientCard *self = RG_CLIENT_CARD (widget);
+  GtkWidget *row = self->suggested;
+
+  if (row == NULL)
+    return;
+  gtk_toggle_button_set_active (self->edit_button, TRUE);
+  gtk_widget_grab_focus (row);
 }
 
 static void
@@ -292,8 +615,14 @@ set_client (RgClientCard *self,
     self->client_notify_id = g_signal_connect_object (client, "notify", G_CALLBACK (client_notify_cb),
                                                       self, G_CONNECT_SWAPPED);
 
+  if (client && self->content)
+    gtk_toggle_button_set_active (self->edit_button, FALSE);
   update (self);
   update_stats (self);
+  if (client)
+    rg_client_card_update_lists (self);
+  else if (self->content)
+    rg_client_card_clear_lists (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
@@ -373,6 +702,15 @@ rg_client_card_get_studio (RgClientCard *self)
 }
 
 static void
+staff_changed_cb (RgClientCard *self)
+{
+  if (self->content == NULL)
+    return;
+  fill_masters (self);
+  update (self);
+}
+
+static void
 disconnect_studio (RgClientCard *self)
 {
   if (self->studio)
@@ -384,6 +722,7 @@ disconnect_studio (RgClientCard *self)
       g_clear_signal_handler (&self->store_committed_id, store);
     }
   set_client (self, NULL);
+  g_clear_object (&self->staff);
   g_clear_object (&self->studio);
 }
 
@@ -404,12 +743,22 @@ rg_client_card_set_studio (RgClientCard *self,
       RgStore *store = rg_studio_get_store (studio);
 
       self->studio = g_object_ref (studio);
+      self->staff = rg_record_list_new_staff (studio, FALSE);
+      g_signal_connect_object (self->staff, "items-changed", G_CALLBACK (staff_changed_cb), self, G_CONNECT_SWAPPED);
       self->selection_id = g_signal_connect_swapped (studio, "notify::selected-client",
                                                      G_CALLBACK (selection_changed_cb), self);
       self->store_changed_id = g_signal_connect_swapped (store, "changed",
                                                          G_CALLBACK (store_changed_cb), self);
       self->store_committed_id = g_signal_connect_swapped (store, "committed",
                                                            G_CALLBACK (store_committed_cb), self);
+
+      /* The medical card's list, filled with the common conditions once. */
+      {
+        g_autoptr(GError) error = NULL;
+
+        if (!rg_conditions_ensure_defaults (studio, &error))
+          g_warning ("Could not fill the list of conditions: %s", error->message);
+      }
       selection_changed_cb (self);
     }
 
@@ -523,6 +872,7 @@ rg_client_card_class_init (RgClientCardClass *klass)
 
   gtk_widget_class_install_action (widget_class, "card.call", "s", call_activated);
   gtk_widget_class_install_action (widget_class, "card.email", NULL, email_activated);
+  gtk_widget_class_install_action (widget_class, "card.fill-suggested", NULL, fill_suggested_activated);
 
   gtk_widget_class_set_css_name (widget_class, "clientcard");
 }

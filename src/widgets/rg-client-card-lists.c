@@ -1,0 +1,409 @@
+/* rg-client-card-lists.c — the client card's rows that come from other
+ * tables: the studio's custom fields, the medical card's conditions, the
+ * visit history and the interaction timeline (newest first, a note added
+ * in one step).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "rg-client-card"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "analytics/rg-client-stats.h"
+#include "model/rg-booking.h"
+#include "model/rg-condition.h"
+#include "model/rg-custom-field.h"
+#include "model/rg-format.h"
+#include "model/rg-interaction.h"
+#include "rg-model-enums.h"
+#include "rg-client-card-private.h"
+
+#define HISTORY_LIMIT   100
+#define TIMELINE_LIMIT  50
+
+static gint64
+client_id (RgClientCard *self)
+{
+  return self->client ? rg_record_get_id (RG_RECORD (self->client)) : 0;
+}
+
+static void
+remove_rows (GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = rows->pdata[i];
+      GtkWidget *parent = gtk_widget_get_parent (row);
+
+      if (ADW_IS_EXPANDER_ROW (gtk_widget_get_ancestor (row, ADW_TYPE_EXPANDER_ROW)))
+        adw_expander_row_remove (ADW_EXPANDER_ROW (gtk_widget_get_ancestor (row, ADW_TYPE_EXPANDER_ROW)), row);
+      else if (ADW_IS_PREFERENCES_GROUP (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP)))
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP)),
+                                      row);
+      else if (parent)
+        gtk_widget_unparent (row);
+    }
+  g_ptr_array_set_size (rows, 0);
+}
+
+/* Custom fields ------------------------------------------------------------- */
+
+static void
+field_applied_cb (AdwEntryRow  *row,
+                  RgClientCard *self)
+{
+  RgCustomField *field = g_object_get_data (G_OBJECT (row), "field");
+  g_autoptr(GError) error = NULL;
+
+  if (self->client == NULL || self->updating)
+    return;
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  if (!rg_client_fields_set (self->studio, client_id (self), field, gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+    rg_client_card_show_error (self, GTK_WIDGET (row), error->message);
+}
+
+static void
+field_chosen_cb (AdwComboRow  *row,
+                 GParamSpec   *pspec,
+                 RgClientCard *self)
+{
+  RgCustomField *field = g_object_get_data (G_OBJECT (row), "field");
+  g_autoptr(GError) error = NULL;
+  guint selected = adw_combo_row_get_selected (row);
+  g_auto(GStrv) choices = NULL;
+
+  if (self->client == NULL || self->updating || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  choices = rg_custom_field_dup_choices (field);
+  if (!rg_client_fields_set (self->studio, client_id (self), field,
+                             selected > 0 && selected <= g_strv_length (choices) ? choices[selected - 1] : NULL,
+                             &error))
+    rg_client_card_show_error (self, GTK_WIDGET (row), error->message);
+}
+
+static char *
+shown_value (RgCustomField *field,
+             const char    *value)
+{
+  int y, m, d;
+
+  /* Dates are kept as YYYY-MM-DD and shown as the desk writes them. */
+  if (value && rg_custom_field_get_kind (field) == RG_FIELD_DATE && sscanf (value, "%d-%d-%d", &y, &m, &d) == 3)
+    return g_strdup_printf ("%02d.%02d.%04d", d, m, y);
+  return g_strdup (value);
+}
+
+static void
+update_fields (RgClientCard *self,
+               gboolean      filling)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgRecordList) fields = rg_record_list_new_custom_fields (self->studio, FALSE);
+  g_autoptr(GHashTable) values = rg_client_fields_load (self->studio, client_id (self), &error);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (fields));
+  gboolean any = FALSE;
+
+  remove_rows (self->field_rows);
+  if (values == NULL)
+    {
+      g_warning ("Could not read the client's fields: %s", error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->fields_group), FALSE);
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgCustomField) field = g_list_model_get_item (G_LIST_MODEL (fields), i);
+      gint64 id = rg_record_get_id (RG_RECORD (field));
+      const char *value = g_hash_table_lookup (values, &id);
+      GtkWidget *row;
+
+      if (rg_custom_field_get_kind (field) == RG_FIELD_CHOICE)
+        {
+          g_auto(GStrv) choices = rg_custom_field_dup_choices (field);
+          g_autoptr(GtkStringList) options = gtk_string_list_new (NULL);
+          guint selected = 0;
+
+          /* Translators: a choice field without a value */
+          gtk_string_list_append (options, C_("field", "Not set"));
+          for (guint j = 0; choices[j]; j++)
+            {
+              gtk_string_list_append (options, choices[j]);
+              if (value && g_str_equal (value, choices[j]))
+                selected = j + 1;
+            }
+          row = adw_combo_row_new ();
+          adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (options));
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+          g_signal_connect (row, "notify::selected", G_CALLBACK (field_chosen_cb), self);
+        }
+      else
+        {
+          g_autofree char *shown = shown_value (field, value);
+
+          row = adw_entry_row_new ();
+          adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+          gtk_editable_set_text (GTK_EDITABLE (row), shown ? shown : "");
+          if (rg_custom_field_get_kind (field) == RG_FIELD_NUMBER)
+            adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_NUMBER);
+          g_signal_connect (row, "apply", G_CALLBACK (field_applied_cb), self);
+        }
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rg_custom_field_get_name (field));
+      g_object_set_data_full (G_OBJECT (row), "field", g_object_ref (field), g_object_unref);
+      gtk_widget_set_visible (row, value != NULL || filling);
+      any |= value != NULL || filling;
+      adw_preferences_group_add (self->fields_group, row);
+      g_ptr_array_add (self->field_rows, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->fields_group), any);
+}
+
+/* Conditions ------------------------------------------------------------------ */
+
+static void
+condition_toggled_cb (GtkCheckButton *check,
+                      RgClientCard   *self)
+{
+  RgCondition *condition = g_object_get_data (G_OBJECT (check), "condition");
+  g_autoptr(GError) error = NULL;
+
+  if (self->client == NULL || self->updating)
+    return;
+  if (!rg_client_conditions_set (self->studio, client_id (self), rg_record_get_id (RG_RECORD (condition)),
+                                 gtk_check_button_get_active (check), &error))
+    rg_client_card_show_error (self, NULL, error->message);
+}
+
+static void
+update_conditions (RgClientCard *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = rg_conditions_list (self->studio, &error);
+  g_autoptr(GArray) marked = list ? rg_client_conditions_load (self->studio, client_id (self), &error) : NULL;
+  guint n_marked = 0;
+
+  remove_rows (self->condition_rows);
+  if (list == NULL || marked == NULL)
+    {
+      g_warning ("Could not read the medical card: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      RgCondition *condition = list->pdata[i];
+      gint64 id = rg_record_get_id (RG_RECORD (condition));
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      gboolean on = FALSE;
+
+      for (guint j = 0; j < marked->len; j++)
+        on |= g_array_index (marked, gint64, j) == id;
+      n_marked += on;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rg_condition_get_name (condition));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   rg_condition_get_kind (condition) == RG_CONDITION_ALLERGY
+                                   ? _("Allergy") : _("Contraindication"));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), on);
+      g_object_set_data_full (G_OBJECT (check), "condition", g_object_ref (condition), g_object_unref);
+      g_signal_connect (check, "toggled", G_CALLBACK (condition_toggled_cb), self);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_expander_row_add_row (self->conditions_row, row);
+      g_ptr_array_add (self->condition_rows, row);
+    }
+
+  if (n_marked)
+    {
+      /* Translators: how many allergies and contraindications are marked */
+      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u marked", "%u marked", n_marked),
+                                                   n_marked);
+      adw_expander_row_set_subtitle (self->conditions_row, subtitle);
+    }
+  else
+    adw_expander_row_set_subtitle (self->conditions_row, _("None marked"));
+}
+
+/* History ---------------------------------------------------------------------- */
+
+static const char *
+status_text (const char *nick)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (RG_TYPE_APPOINTMENT_STATUS);
+  GEnumValue *value = g_enum_get_value_by_nick (klass, nick ? nick : "");
+
+  return value ? rg_booking_status_to_string (value->value) : "";
+}
+
+static void
+update_history (RgClientCard *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) visits = rg_client_history_load (rg_studio_get_store (self->studio), client_id (self),
+                                                        HISTORY_LIMIT, &error);
+
+  remove_rows (self->history_rows);
+  if (visits == NULL)
+    {
+      g_warning ("Could not read the visit history: %s", error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->history_row), FALSE);
+      return;
+    }
+
+  for (guint i = 0; i < visits->len; i++)
+    {
+      RgVisit *visit = visits->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *when = rg_format_date_time (visit->starts_at);
+      g_autofree char *price = rg_format_money (visit->price);
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+
+      /* Translators: a visit in the history: the services and the master */
+      g_string_append_printf (subtitle, _("%s with %s"), visit->services ? visit->services : "", visit->staff);
+      g_string_append_printf (subtitle, " · %s · %s", price, status_text (visit->status));
+      if (visit->score)
+        {
+          /* Translators: a visit's rating, 1 to 5 */
+          g_string_append_printf (subtitle, " · %s %d/5", _("rated"), visit->score);
+          if (visit->why && *visit->why)
+            g_string_append_printf (subtitle, " — %s", visit->why);
+        }
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      adw_expander_row_add_row (self->history_row, row);
+      g_ptr_array_add (self->history_rows, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->history_row), visits->len > 0);
+}
+
+/* Timeline -------------------------------------------------------------------- */
+
+static const char *
+kind_icon (RgInteractionKind kind)
+{
+  switch (kind)
+    {
+    case RG_INTERACTION_CALL:      return "call-start-symbolic";
+    case RG_INTERACTION_COMPLAINT: return "dialog-warning-symbolic";
+    case RG_INTERACTION_TASK:      return "alarm-symbolic";
+    case RG_INTERACTION_GIFT:      return "emoji-objects-symbolic";
+    case RG_INTERACTION_MESSAGE:   return "mail-unread-symbolic";
+    case RG_INTERACTION_SYSTEM:    return "emblem-system-symbolic";
+    case RG_INTERACTION_NOTE:
+    default:                       return "document-edit-symbolic";
+    }
+}
+
+static void
+update_timeline (RgClientCard *self)
+{
+  RgStore *store = rg_studio_get_store (self->studio);
+  g_autoptr(GTypeClass) klass = g_type_class_ref (RG_TYPE_INTERACTION);
+  g_autofree char *sql = g_strconcat (rg_record_class_get_select (RG_RECORD_CLASS (klass)),
+                                      " WHERE client_id = ?1 AND deleted_at IS NULL "
+                                      "ORDER BY occurred_at DESC, created_at DESC, id LIMIT ?2", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store, sql, &error);
+  GtkWidget *child;
+  gboolean row = FALSE;
+  guint n = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->timeline_list))))
+    gtk_list_box_remove (self->timeline_list, child);
+
+  if (stmt == NULL)
+    {
+      g_warning ("Could not read the timeline: %s", error->message);
+      return;
+    }
+  sqlite3_bind_int64 (stmt, 1, client_id (self));
+  sqlite3_bind_int64 (stmt, 2, TIMELINE_LIMIT);
+  while (rg_store_step_row (store, stmt, &row, &error) && row)
+    {
+      g_autoptr(RgInteraction) entry = rg_studio_lookup_from_stmt (self->studio, RG_TYPE_INTERACTION, stmt);
+      GtkWidget *item = adw_action_row_new ();
+      g_autofree char *when = rg_format_date_time (rg_interaction_get_occurred_at (entry));
+      const char *body = rg_interaction_get_body (entry);
+      const char *outcome = rg_interaction_get_outcome (entry);
+      g_autofree char *subtitle = outcome ? g_strdup_printf ("%s · %s", when, outcome) : g_strdup (when);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item), body ? body : "");
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (item), FALSE);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (item), 0);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (item), subtitle);
+      adw_action_row_set_icon_name (ADW_ACTION_ROW (item), kind_icon (rg_interaction_get_kind (entry)));
+      gtk_list_box_append (self->timeline_list, item);
+      n++;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->timeline_list), n > 0);
+}
+
+/* One step: type, Enter, it is in the timeline. */
+static void
+note_applied_cb (AdwEntryRow  *row,
+                 RgClientCard *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr(RgInteraction) note = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->client == NULL || *text == '\0')
+    return;
+
+  note = rg_interaction_new (client_id (self), RG_INTERACTION_NOTE, text);
+  if (!rg_studio_save (self->studio, note, &error))
+    {
+      rg_client_card_show_error (self, GTK_WIDGET (row), error->message);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+}
+
+/* API ---------------------------------------------------------------------------- */
+
+void
+rg_client_card_setup_lists (RgClientCard *self)
+{
+  self->field_rows = g_ptr_array_new ();
+  self->condition_rows = g_ptr_array_new ();
+  self->history_rows = g_ptr_array_new ();
+  g_signal_connect (self->note_row, "apply", G_CALLBACK (note_applied_cb), self);
+  g_signal_connect (self->note_row, "entry-activated", G_CALLBACK (note_applied_cb), self);
+}
+
+void
+rg_client_card_update_lists (RgClientCard *self)
+{
+  gboolean filling;
+
+  if (self->content == NULL || self->client == NULL)
+    return;
+
+  filling = gtk_toggle_button_get_active (self->edit_button);
+  self->updating = TRUE;
+  update_fields (self, filling);
+  update_conditions (self);
+  update_history (self);
+  update_timeline (self);
+  self->updating = FALSE;
+}
+
+void
+rg_client_card_clear_lists (RgClientCard *self)
+{
+  remove_rows (self->field_rows);
+  remove_rows (self->condition_rows);
+  remove_rows (self->history_rows);
+}

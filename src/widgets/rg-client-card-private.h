@@ -1,0 +1,81 @@
+/* rg-client-card-private.h — the client card's parts, shared by its files.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "model/rg-record-list.h"
+#include "rg-client-card.h"
+
+G_BEGIN_DECLS
+
+struct _RgClientCard
+{
+  AdwBin                parent_instance;
+
+  RgStudio             *studio;
+  RgClient             *client;
+  RgRecordList         *staff;          /* for the preferred master */
+  gboolean              folded;
+  gboolean              stats_dirty;
+  gboolean              lists_dirty;    /* fields, conditions, timeline, history */
+  gboolean              updating;       /* filling the rows: not an edit */
+  gulong                selection_id;
+  gulong                client_notify_id;
+  gulong                store_changed_id;
+  gulong                store_committed_id;
+
+  GtkStack             *stack;
+
+  /* The content, built when the first client is shown. */
+  GtkWidget            *content;
+  AdwAvatar            *avatar;
+  GtkLabel             *name_label;
+  GtkLabel             *full_name_label;
+  GtkLabel             *tags_label;
+  GtkToggleButton      *edit_button;
+  AdwPreferencesGroup  *suggest_group;
+  AdwActionRow         *suggest_row;
+  GtkWidget            *suggested;      /* the row the suggestion points at */
+  AdwPreferencesGroup  *warning_group;
+  AdwActionRow         *medical_row;
+  AdwPreferencesGroup  *contacts_group;
+  AdwEntryRow          *phone_row;
+  AdwEntryRow          *phone2_row;
+  AdwEntryRow          *email_row;
+  AdwEntryRow          *call_time_row;
+  AdwPreferencesGroup  *visits_group;
+  AdwActionRow         *visits_row;
+  AdwActionRow         *next_row;
+  AdwActionRow         *spent_row;
+  AdwExpanderRow       *history_row;
+  GPtrArray            *history_rows;
+  AdwPreferencesGroup  *about_group;
+  AdwEntryRow          *address_row;
+  AdwEntryRow          *full_name_row;
+  AdwEntryRow          *birthday_row;
+  AdwComboRow          *gender_row;
+  AdwComboRow          *master_row;
+  AdwEntryRow          *source_row;
+  GtkSwitch            *consent_switch;
+  GtkSwitch            *minimal_switch;
+  AdwPreferencesGroup  *medical_group;
+  AdwExpanderRow       *conditions_row;
+  GPtrArray            *condition_rows;
+  AdwEntryRow          *medical_notes_row;
+  AdwPreferencesGroup  *fields_group;
+  GPtrArray            *field_rows;
+  AdwPreferencesGroup  *notes_group;
+  AdwEntryRow          *preferences_row;
+  AdwEntryRow          *notes_row;
+  AdwPreferencesGroup  *timeline_group;
+  AdwEntryRow          *note_row;
+  GtkListBox           *timeline_list;
+};
+
+void rg_client_card_show_error    (RgClientCard *self,
+                                   GtkWidget    *row,
+                                   const char   *message);
+void rg_client_card_update_lists  (RgClientCard *self);
+void rg_client_card_setup_lists   (RgClientCard *self);
+void rg_client_card_clear_lists   (RgClientCard *self);
+
+G_END_DECLS
