@@ -406,20 +406,13 @@ drag_card (RgWeekView    *view,
 static gboolean
 answer_question (const char *response)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* owned by GTK */
+  AdwMessageDialog *dialog = test_find_message_dialog ();
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        {
-          adw_message_dialog_response (ADW_MESSAGE_DIALOG (window), response);
-          gtk_window_destroy (window);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  if (dialog == NULL)
+    return FALSE;
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 static void

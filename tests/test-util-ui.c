@@ -52,3 +52,40 @@ test_find_child (GtkWidget *root,
 
   return NULL;
 }
+
+/* The first row under @root (a preferences row: entry, combo, action)
+ * whose title is @title, or NULL. */
+GtkWidget *
+test_find_row (GtkWidget  *root,
+               const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = test_find_row (child, title);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The message dialog on screen, or NULL. */
+AdwMessageDialog *
+test_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}

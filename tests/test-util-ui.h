@@ -3,13 +3,16 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
 gboolean test_ui_init        (int    *argc,
                               char ***argv);
 void     test_destroy_window (gpointer window);
+GtkWidget *test_find_row     (GtkWidget  *root,
+                              const char *title);
+AdwMessageDialog *test_find_message_dialog (void);
 GtkWidget *test_find_child   (GtkWidget *root,
                               GType      type);
 

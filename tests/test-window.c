@@ -14,6 +14,7 @@
 #include "store/rg-search.h"
 #include "model/rg-appointment.h"
 #include "model/rg-booking.h"
+#include "model/rg-custom-field.h"
 #include "widgets/rg-appointment-card.h"
 #include "widgets/rg-calendar-view.h"
 #include "widgets/rg-client-card.h"
@@ -392,6 +393,120 @@ test_calendar_day (void)
   test_destroy_window (window);
 }
 
+/* The issue's path at the desk: a new client with only a name and a
+ * phone (typed in the domestic form), a note and a custom field value
+ * added on the card, and the client found again by four phone digits;
+ * typing the number again offers the existing card. */
+static void
+test_new_client (void)
+{
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
+  RgStore *store = rg_studio_get_store (studio);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgCustomField) hair = rg_custom_field_new ("Тип волос", RG_FIELD_TEXT);
+  RgWindow *window = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *card, *row, *entry, *list_view;
+  RgClient *client;
+  GListModel *model;
+  gint64 id;
+
+  g_assert_true (rg_studio_save (studio, hair, &error));
+  g_assert_no_error (error);
+
+  window = rg_window_new (NULL, studio, TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* Shift+Ctrl+N: the dialog; Create waits for a name and a real number. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-client", NULL));
+  dialog = test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (GTK_WIDGET (dialog), "How to address")), "Зоя Тестова");
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (GTK_WIDGET (dialog), "Phone")), "12");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (GTK_WIDGET (dialog), "Phone")), "8 (999) 123-45-67");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "create"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "open"));
+  adw_message_dialog_response (dialog, "create");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Saved in one form and opened on the card. */
+  client = rg_studio_get_selected_client (studio);
+  g_assert_nonnull (client);
+  g_assert_cmpstr (rg_client_get_address_as (client), ==, "Зоя Тестова");
+  g_assert_cmpstr (rg_client_get_phone (client), ==, "+7 999 123-45-67");
+  id = rg_record_get_id (RG_RECORD (client));
+  card = test_find_child (GTK_WIDGET (window), RG_TYPE_CLIENT_CARD);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  row = test_find_row (card, "Phone");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "+7 999 123-45-67");
+
+  /* A note, in one step. */
+  row = test_find_row (card, "Add a note");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Пришла по рекомендации подруги");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM interactions WHERE client_id = ?1 AND kind = 'note' "
+                                        "AND body = 'Пришла по рекомендации подруги'", id), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+
+  /* The studio's field, shown while filling in details. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (test_find_child (card, GTK_TYPE_TOGGLE_BUTTON)), TRUE);
+  row = test_find_row (card, "Тип волос");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), "Кудрявые");
+  g_signal_emit_by_name (row, "apply");
+  {
+    g_autofree char *value = test_sql_text (store, "SELECT value FROM client_fields WHERE client_id = ?1", id);
+    g_assert_cmpstr (value, ==, "Кудрявые");
+  }
+
+  /* A refused e-mail stays in its row, marked; the stored one is unchanged. */
+  row = test_find_row (card, "E-mail");
+  gtk_editable_set_text (GTK_EDITABLE (row), "zoya at mail");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_null (rg_client_get_email (client));
+
+  /* Found again by four digits of the number. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "clients"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  entry = test_find_child (test_find_child (GTK_WIDGET (window), RG_TYPE_CLIENTS_VIEW), GTK_TYPE_SEARCH_ENTRY);
+  list_view = test_find_child (test_find_child (GTK_WIDGET (window), RG_TYPE_CLIENTS_VIEW), GTK_TYPE_GRID_VIEW);
+  model = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list_view)));
+  wait_loaded (model);
+  type_search (entry, model, count_matches (store, "4567"), "4567");
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(RgClient) item = g_list_model_get_item (model, i);
+        found |= rg_record_get_id (RG_RECORD (item)) == id;
+      }
+    g_assert_true (found);
+  }
+
+  /* The same number again: the dialog offers her card. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-client", NULL));
+  dialog = test_find_message_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (GTK_WIDGET (dialog), "How to address")), "Зоя");
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (GTK_WIDGET (dialog), "Phone")), "+7 999 1234567");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "open"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "open");
+  rg_studio_set_selected_client (studio, NULL);
+  adw_message_dialog_response (dialog, "open");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (rg_studio_get_selected_client (studio) == client);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM clients WHERE phone_digits = '79991234567'", 0), ==, 1);
+
+  test_destroy_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -407,6 +522,7 @@ main (int   argc,
   g_test_add_func ("/window/search-narrows", test_search_narrows);
   g_test_add_func ("/window/narrow-folds", test_narrow_folds);
   g_test_add_func ("/window/calendar-day", test_calendar_day);
+  g_test_add_func ("/window/new-client", test_new_client);
 
   status = g_test_run ();
 

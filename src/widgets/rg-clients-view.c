@@ -253,6 +253,14 @@ rg_clients_view_set_studio (RgClientsView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STUDIO]);
 }
 
+/* What is typed in the search, for a new client made from it. */
+const char *
+rg_clients_view_get_search_text (RgClientsView *self)
+{
+  g_return_val_if_fail (RG_IS_CLIENTS_VIEW (self), NULL);
+  return gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+}
+
 static void
 rg_clients_view_map (GtkWidget *widget)
 {

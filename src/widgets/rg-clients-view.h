@@ -18,4 +18,6 @@ void          rg_clients_view_set_studio   (RgClientsView *self,
 RgClientList *rg_clients_view_get_list     (RgClientsView *self);
 void          rg_clients_view_focus_search (RgClientsView *self);
 
+const char    *rg_clients_view_get_search_text (RgClientsView *self);
+
 G_END_DECLS

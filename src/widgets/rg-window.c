@@ -19,6 +19,7 @@
 #include "rg-client-card.h"
 #include "rg-clients-view.h"
 #include "rg-studio-window.h"
+#include "rg-new-client.h"
 #include "rg-window.h"
 
 struct _RgWindow
@@ -139,6 +140,19 @@ show_view_activated (GtkWidget  *widget,
   RgWindow *self = RG_WINDOW (widget);
 
   adw_view_stack_set_visible_child_name (self->stack, g_variant_get_string (parameter, NULL));
+}
+
+/* Shift+Ctrl+N from anywhere: the Clients page and a new client, named or
+ * numbered from what was typed in the search. */
+static void
+new_client_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RgWindow *self = RG_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->stack, "clients");
+  rg_new_client_dialog_present (GTK_WINDOW (self), self->studio, rg_clients_view_get_search_text (self->clients_view));
 }
 
 /* Ctrl+N from anywhere: the calendar, and a new appointment on its day. */
@@ -364,6 +378,9 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.hide-card", NULL, hide_card_activated);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_activated);
   gtk_widget_class_install_action (widget_class, "win.new-appointment", NULL, new_appointment_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-client", NULL, new_client_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.new-client", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-appointment", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-view", "s", "calendar");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-view", "s", "clients");
