@@ -504,6 +504,35 @@ test_new_client (void)
   g_assert_true (rg_studio_get_selected_client (studio) == client);
   g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM clients WHERE phone_digits = '79991234567'", 0), ==, 1);
 
+  /* Her second card (booked by phone under another number) merged into
+   * this one from the card's menu. */
+  {
+    g_autoptr(RgClient) twin = test_add_client (studio, "Зоя Тестова", "+7 999 765-43-21");
+    GtkListBox *list;
+    GtkListBoxRow *candidate = NULL;
+
+    g_assert_true (gtk_widget_activate_action (card, "card.merge", NULL));
+    dialog = test_find_message_dialog ();
+    g_assert_nonnull (dialog);
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "merge"));
+    list = GTK_LIST_BOX (test_find_child (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX));
+    for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (list)); item; item = gtk_widget_get_next_sibling (item))
+      if (g_object_get_data (G_OBJECT (item), "client") == (gpointer) twin)
+        candidate = GTK_LIST_BOX_ROW (item);
+    g_assert_nonnull (candidate);
+    gtk_list_box_select_row (list, candidate);
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "merge"));
+    adw_message_dialog_response (dialog, "merge");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_assert_true (rg_record_is_deleted (RG_RECORD (twin)));
+    g_assert_cmpstr (rg_client_get_phone2 (client), ==, "+7 999 765-43-21");
+  }
+
+  /* Deleted from the card's menu: gone from the selection and the list. */
+  g_assert_true (gtk_widget_activate_action (card, "card.delete", NULL));
+  g_assert_true (rg_record_is_deleted (RG_RECORD (client)));
+  g_assert_null (rg_studio_get_selected_client (studio));
+
   test_destroy_window (GTK_WINDOW (window));
 }
 

@@ -29,6 +29,7 @@
 #include "model/rg-staff.h"
 #include "store/rg-phone.h"
 #include "rg-client-card-private.h"
+#include "rg-merge-dialog.h"
 #include "rg-window.h"
 
 G_DEFINE_FINAL_TYPE (RgClientCard, rg_client_card, ADW_TYPE_BIN)
@@ -586,6 +587,90 @@ store_committed_cb (RgClientCard *self)
     }
 }
 
+static void
+undo_delete_cb (AdwToast *toast,
+                RgClient *client)
+{
+  RgStudio *studio = g_object_get_data (G_OBJECT (toast), "studio");
+  g_autoptr(GError) error = NULL;
+
+  if (!rg_studio_undelete (studio, client, &error))
+    g_warning ("Could not bring the client back: %s", error->message);
+  else
+    rg_studio_set_selected_client (studio, client);
+}
+
+/* Deletes the card, with an undo that restores it exactly. */
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RgClientCard *self = RG_CLIENT_CARD (widget);
+  g_autoptr(RgClient) client = self->client ? g_object_ref (self->client) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwToast *toast;
+
+  if (client == NULL)
+    return;
+  if (!rg_studio_delete (self->studio, client, &error))
+    {
+      rg_client_card_show_error (self, NULL, error->message);
+      return;
+    }
+
+  /* Translators: a toast after deleting a client card */
+  title = g_strdup_printf (_("“%s” deleted"), rg_client_get_address_as (client));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "studio", g_object_ref (self->studio), g_object_unref);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb), g_object_ref (client),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  if (RG_IS_WINDOW (root))
+    rg_window_add_toast (RG_WINDOW (root), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+merged_cb (const RgMergeCounts *moved,
+           const GError        *error,
+           gpointer             data)
+{
+  RgClientCard *self = data;
+  g_autofree char *text = NULL;
+  GtkRoot *root;
+
+  if (error)
+    {
+      rg_client_card_show_error (self, NULL, error->message);
+      return;
+    }
+  /* Translators: after merging two cards: visits and timeline entries moved */
+  text = g_strdup_printf (_("Cards merged: %u visits and %u timeline entries moved"),
+                          moved->appointments, moved->interactions);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (RG_IS_WINDOW (root))
+    rg_window_add_toast (RG_WINDOW (root), adw_toast_new (text));
+}
+
+static void
+merge_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RgClientCard *self = RG_CLIENT_CARD (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->client == NULL)
+    return;
+  rg_merge_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->studio, self->client,
+                           merged_cb, self);
+}
+
 /* Opens the suggested detail for editing. */
 static void
 fill_suggested_activated (GtkWidget  *widget,
@@ -873,6 +958,8 @@ rg_client_card_class_init (RgClientCardClass *klass)
   gtk_widget_class_install_action (widget_class, "card.call", "s", call_activated);
   gtk_widget_class_install_action (widget_class, "card.email", NULL, email_activated);
   gtk_widget_class_install_action (widget_class, "card.fill-suggested", NULL, fill_suggested_activated);
+  gtk_widget_class_install_action (widget_class, "card.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "card.merge", NULL, merge_activated);
 
   gtk_widget_class_set_css_name (widget_class, "clientcard");
 }
