@@ -15,6 +15,7 @@
 #include "model/rg-appointment.h"
 #include "model/rg-booking.h"
 #include "model/rg-custom-field.h"
+#include "model/rg-interaction.h"
 #include "widgets/rg-appointment-card.h"
 #include "widgets/rg-calendar-view.h"
 #include "widgets/rg-client-card.h"
@@ -536,6 +537,74 @@ test_new_client (void)
   test_destroy_window (GTK_WINDOW (window));
 }
 
+static guint
+count_rows (GtkWidget *root,
+            GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_visible (root) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += count_rows (child, type);
+  return n;
+}
+
+/* A regular's card: the visit history is made when opened, newest first;
+ * the timeline shows the latest entries and the rest on request. */
+static void
+test_card_history (void)
+{
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
+  RgStore *store = rg_studio_get_store (studio);
+  RgWindow *window = rg_window_new (NULL, studio, TRUE);
+  g_autoptr(RgClient) regular = NULL;
+  GtkWidget *card, *history;
+  gint64 id, visits, entries;
+  guint header;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  id = test_sql_int (store, "SELECT client_id FROM interactions WHERE deleted_at IS NULL "
+                            "GROUP BY client_id ORDER BY count(*) DESC LIMIT 1", 0);
+  visits = test_sql_int (store, "SELECT count(*) FROM appointments WHERE client_id = ?1 AND deleted_at IS NULL", id);
+  /* A few more entries than the card shows at first. */
+  for (int i = 0; i < 6; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("Заметка %d", i);
+      g_autoptr(RgInteraction) note = rg_interaction_new (id, RG_INTERACTION_NOTE, body);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (rg_studio_save (studio, note, &error));
+    }
+  entries = test_sql_int (store, "SELECT count(*) FROM interactions WHERE client_id = ?1 AND deleted_at IS NULL", id);
+  g_assert_cmpint (visits, >, 0);
+  regular = rg_studio_lookup (studio, RG_TYPE_CLIENT, id, NULL);
+  rg_studio_set_selected_client (studio, regular);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  card = test_find_child (GTK_WIDGET (window), RG_TYPE_CLIENT_CARD);
+  history = test_find_row (card, "Visit History");
+  g_assert_nonnull (history);
+  /* Closed, the expander holds only its own header row. */
+  header = count_rows (history, ADW_TYPE_ACTION_ROW);
+  g_assert_cmpuint (header, <=, 1);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (history), TRUE);
+  g_assert_cmpuint (count_rows (history, ADW_TYPE_ACTION_ROW), ==, header + MIN (visits, 100));
+
+  g_assert_cmpint (entries, >, 5);
+    {
+      GtkWidget *more = test_find_row (card, "Show Earlier Entries");
+
+      g_assert_nonnull (more);
+      g_assert_cmpuint (count_rows (gtk_widget_get_parent (more), ADW_TYPE_ACTION_ROW), ==, 6);
+      g_signal_emit_by_name (gtk_widget_get_parent (more), "row-activated", more);
+      g_assert_null (test_find_row (card, "Show Earlier Entries"));
+    }
+
+  test_destroy_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -552,6 +621,7 @@ main (int   argc,
   g_test_add_func ("/window/narrow-folds", test_narrow_folds);
   g_test_add_func ("/window/calendar-day", test_calendar_day);
   g_test_add_func ("/window/new-client", test_new_client);
+  g_test_add_func ("/window/card-history", test_card_history);
 
   status = g_test_run ();
 

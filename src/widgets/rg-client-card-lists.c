@@ -22,7 +22,8 @@
 #include "rg-client-card-private.h"
 
 #define HISTORY_LIMIT   100
-#define TIMELINE_LIMIT  50
+#define TIMELINE_SHOWN  5     /* the latest; "Show Earlier Entries" for the rest */
+#define TIMELINE_LIMIT  200
 
 static gint64
 client_id (RgClientCard *self)
@@ -179,16 +180,38 @@ condition_toggled_cb (GtkCheckButton *check,
     rg_client_card_show_error (self, NULL, error->message);
 }
 
+/* The rows are made when the expander opens: a closed one costs nothing
+ * when a client is chosen. */
 static void
 update_conditions (RgClientCard *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = rg_conditions_list (self->studio, &error);
-  g_autoptr(GArray) marked = list ? rg_client_conditions_load (self->studio, client_id (self), &error) : NULL;
-  guint n_marked = 0;
+  g_autoptr(GArray) marked = rg_client_conditions_load (self->studio, client_id (self), &error);
+  g_autoptr(GPtrArray) list = NULL;
+  guint n_marked;
 
   remove_rows (self->condition_rows);
-  if (list == NULL || marked == NULL)
+  if (marked == NULL)
+    {
+      g_warning ("Could not read the medical card: %s", error->message);
+      return;
+    }
+
+  n_marked = marked->len;
+  if (n_marked)
+    {
+      /* Translators: how many allergies and contraindications are marked */
+      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u marked", "%u marked", n_marked),
+                                                   n_marked);
+      adw_expander_row_set_subtitle (self->conditions_row, subtitle);
+    }
+  else
+    adw_expander_row_set_subtitle (self->conditions_row, _("None marked"));
+
+  if (!adw_expander_row_get_expanded (self->conditions_row))
+    return;
+  list = rg_conditions_list (self->studio, &error);
+  if (list == NULL)
     {
       g_warning ("Could not read the medical card: %s", error->message);
       return;
@@ -204,7 +227,6 @@ update_conditions (RgClientCard *self)
 
       for (guint j = 0; j < marked->len; j++)
         on |= g_array_index (marked, gint64, j) == id;
-      n_marked += on;
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rg_condition_get_name (condition));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -219,16 +241,6 @@ update_conditions (RgClientCard *self)
       adw_expander_row_add_row (self->conditions_row, row);
       g_ptr_array_add (self->condition_rows, row);
     }
-
-  if (n_marked)
-    {
-      /* Translators: how many allergies and contraindications are marked */
-      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u marked", "%u marked", n_marked),
-                                                   n_marked);
-      adw_expander_row_set_subtitle (self->conditions_row, subtitle);
-    }
-  else
-    adw_expander_row_set_subtitle (self->conditions_row, _("None marked"));
 }
 
 /* History ---------------------------------------------------------------------- */
@@ -246,10 +258,14 @@ static void
 update_history (RgClientCard *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) visits = rg_client_history_load (rg_studio_get_store (self->studio), client_id (self),
-                                                        HISTORY_LIMIT, &error);
+  g_autoptr(GPtrArray) visits = NULL;
 
   remove_rows (self->history_rows);
+  /* Made when the expander opens (a regular has hundreds of visits). */
+  if (!adw_expander_row_get_expanded (self->history_row))
+    return;
+
+  visits = rg_client_history_load (rg_studio_get_store (self->studio), client_id (self), HISTORY_LIMIT, &error);
   if (visits == NULL)
     {
       g_warning ("Could not read the visit history: %s", error->message);
@@ -284,7 +300,6 @@ update_history (RgClientCard *self)
       g_ptr_array_add (self->history_rows, row);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->history_row), visits->len > 0);
 }
 
 /* Timeline -------------------------------------------------------------------- */
@@ -328,11 +343,25 @@ update_timeline (RgClientCard *self)
       return;
     }
   sqlite3_bind_int64 (stmt, 1, client_id (self));
-  sqlite3_bind_int64 (stmt, 2, TIMELINE_LIMIT);
+  sqlite3_bind_int64 (stmt, 2, self->timeline_all ? TIMELINE_LIMIT : TIMELINE_SHOWN + 1);
   while (rg_store_step_row (store, stmt, &row, &error) && row)
     {
-      g_autoptr(RgInteraction) entry = rg_studio_lookup_from_stmt (self->studio, RG_TYPE_INTERACTION, stmt);
-      GtkWidget *item = adw_action_row_new ();
+      g_autoptr(RgInteraction) entry = NULL;
+      GtkWidget *item;
+
+      if (!self->timeline_all && n == TIMELINE_SHOWN)
+        {
+          /* More than fit: a row that shows them all. */
+          item = adw_action_row_new ();
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item), _("Show Earlier Entries"));
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (item), TRUE);
+          gtk_widget_add_css_class (item, "show-more");
+          g_object_set_data (G_OBJECT (item), "show-more", GINT_TO_POINTER (TRUE));
+          gtk_list_box_append (self->timeline_list, item);
+          break;
+        }
+      entry = rg_studio_lookup_from_stmt (self->studio, RG_TYPE_INTERACTION, stmt);
+      item = adw_action_row_new ();
       g_autofree char *when = rg_format_date_time (rg_interaction_get_occurred_at (entry));
       const char *body = rg_interaction_get_body (entry);
       const char *outcome = rg_interaction_get_outcome (entry);
@@ -340,7 +369,7 @@ update_timeline (RgClientCard *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item), body ? body : "");
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (item), FALSE);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (item), 0);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (item), 3);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (item), subtitle);
       adw_action_row_set_icon_name (ADW_ACTION_ROW (item), kind_icon (rg_interaction_get_kind (entry)));
       gtk_list_box_append (self->timeline_list, item);
@@ -348,6 +377,29 @@ update_timeline (RgClientCard *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->timeline_list), n > 0);
+}
+
+static void
+timeline_activated_cb (GtkListBox    *list,
+                       GtkListBoxRow *row,
+                       RgClientCard  *self)
+{
+  if (g_object_get_data (G_OBJECT (row), "show-more"))
+    {
+      self->timeline_all = TRUE;
+      update_timeline (self);
+    }
+}
+
+static void
+expanded_cb (RgClientCard *self)
+{
+  if (self->client == NULL)
+    return;
+  self->updating = TRUE;
+  update_conditions (self);
+  update_history (self);
+  self->updating = FALSE;
 }
 
 /* One step: type, Enter, it is in the timeline. */
@@ -381,6 +433,9 @@ rg_client_card_setup_lists (RgClientCard *self)
   self->history_rows = g_ptr_array_new ();
   g_signal_connect (self->note_row, "apply", G_CALLBACK (note_applied_cb), self);
   g_signal_connect (self->note_row, "entry-activated", G_CALLBACK (note_applied_cb), self);
+  g_signal_connect (self->timeline_list, "row-activated", G_CALLBACK (timeline_activated_cb), self);
+  g_signal_connect_swapped (self->conditions_row, "notify::expanded", G_CALLBACK (expanded_cb), self);
+  g_signal_connect_swapped (self->history_row, "notify::expanded", G_CALLBACK (expanded_cb), self);
 }
 
 void

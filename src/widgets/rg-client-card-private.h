@@ -69,6 +69,7 @@ struct _RgClientCard
   AdwPreferencesGroup  *timeline_group;
   AdwEntryRow          *note_row;
   GtkListBox           *timeline_list;
+  gboolean              timeline_all;   /* "Show Earlier Entries" pressed */
 };
 
 void rg_client_card_show_error    (RgClientCard *self,

@@ -701,7 +701,12 @@ set_client (RgClientCard *self,
                                                       self, G_CONNECT_SWAPPED);
 
   if (client && self->content)
-    gtk_toggle_button_set_active (self->edit_button, FALSE);
+    {
+      gtk_toggle_button_set_active (self->edit_button, FALSE);
+      adw_expander_row_set_expanded (self->history_row, FALSE);
+      adw_expander_row_set_expanded (self->conditions_row, FALSE);
+    }
+  self->timeline_all = FALSE;
   update (self);
   update_stats (self);
   if (client)
