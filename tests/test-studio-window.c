@@ -13,6 +13,7 @@
 #include "io/rg-generator.h"
 #include "model/rg-record-list.h"
 #include "model/rg-schedule.h"
+#include "model/rg-custom-field.h"
 #include "model/rg-service.h"
 #include "model/rg-staff.h"
 #include "widgets/rg-hours-row.h"
@@ -608,6 +609,71 @@ test_opened_from_main_window (void)
   test_destroy_window (window);
 }
 
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The Client Card page: a choice field added (options split at commas)
+ * and removed again (archived, its values kept); a contraindication added. */
+static void
+test_card_settings (void)
+{
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
+  RgStore *store = rg_studio_get_store (studio);
+  RgStudioWindow *window = open_window (studio);
+  GtkWidget *page, *row, *trash = NULL;
+  gint64 id;
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "card");
+  page = GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (window)));
+  g_assert_nonnull (page);
+
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (page, "Name")), "Тип волос");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (test_find_row (page, "Kind")), RG_FIELD_CHOICE);
+  row = test_find_row (page, "Options, separated by commas");
+  g_assert_true (gtk_widget_get_visible (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), "Прямые, Вьющиеся,Кудрявые");
+  g_signal_emit_by_name (find_button (page, "_Add Field"), "clicked");
+
+  id = test_sql_int (store, "SELECT id FROM custom_fields WHERE name = 'Тип волос' AND kind = 'choice'", 0);
+  g_assert_cmpint (id, !=, 0);
+  {
+    g_autofree char *choices = test_sql_text (store, "SELECT choices FROM custom_fields WHERE id = ?1", id);
+    g_assert_cmpstr (choices, ==, "Прямые\nВьющиеся\nКудрявые");
+  }
+  row = test_find_row (page, "Тип волос");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_find_row (page, "Name"))), ==, "");
+
+  /* Removed: archived, off the page. */
+  trash = test_find_child (row, GTK_TYPE_BUTTON);
+  g_assert_nonnull (trash);
+  g_signal_emit_by_name (trash, "clicked");
+  g_assert_cmpint (test_sql_int (store, "SELECT archived FROM custom_fields WHERE id = ?1", id), ==, 1);
+  g_assert_null (test_find_row (page, "Тип волос"));
+
+  /* A contraindication of the studio's own. */
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (page, "New allergy or contraindication")), "Кардиостимулятор");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (test_find_row (gtk_widget_get_parent (test_find_row (page, "New allergy or contraindication")), "Kind")), 1);
+  g_signal_emit_by_name (find_button (page, "A_dd"), "clicked");
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM conditions WHERE name = 'Кардиостимулятор' "
+                                        "AND kind = 'contraindication'", 0), ==, 1);
+  g_assert_nonnull (test_find_row (page, "Кардиостимулятор"));
+
+  test_destroy_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -627,6 +693,7 @@ main (int   argc,
   g_test_add_func ("/studio-window/delete", test_delete);
   g_test_add_func ("/studio-window/empty-studio", test_empty_studio);
   g_test_add_func ("/studio-window/opened-from-main-window", test_opened_from_main_window);
+  g_test_add_func ("/studio-window/card-settings", test_card_settings);
 
   status = g_test_run ();
 

@@ -1,4 +1,4 @@
-/* rg-studio-window.c — studio setup: staff and services.
+/* rg-studio-window.c — studio setup: staff, services and the client card.
  *
  * Studio setup lives in the app, not in SQL. Two pages: Staff, in the
  * calendar's column order, with buttons to move people, and the archived
@@ -22,6 +22,7 @@
 #include "model/rg-record-list.h"
 #include "model/rg-service.h"
 #include "model/rg-staff.h"
+#include "rg-card-settings.h"
 #include "rg-service-editor.h"
 #include "rg-service-row.h"
 #include "rg-staff-editor.h"
@@ -630,6 +631,8 @@ rg_studio_window_constructed (GObject *object)
 
   rebuild_staff (self);
   rebuild_services (self);
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (rg_card_settings_new (self->studio)));
 }
 
 static void
