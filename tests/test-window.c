@@ -16,6 +16,7 @@
 #include "model/rg-booking.h"
 #include "model/rg-custom-field.h"
 #include "model/rg-interaction.h"
+#include "model/rg-photo.h"
 #include "widgets/rg-appointment-card.h"
 #include "widgets/rg-calendar-view.h"
 #include "widgets/rg-client-card.h"
@@ -601,6 +602,58 @@ test_card_history (void)
       g_signal_emit_by_name (gtk_widget_get_parent (more), "row-activated", more);
       g_assert_null (test_find_row (card, "Show Earlier Entries"));
     }
+
+  /* Photos of her latest visit, before and after: thumbnails on the card,
+   * and the pair side by side when one is opened. */
+  {
+    static const guint8 png[] = {
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+      0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+      0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x00, 0x01, 0x00, 0x00,
+      0x05, 0x00, 0x01, 0x0d, 0x0a, 0x2d, 0xb4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae,
+      0x42, 0x60, 0x82,
+    };
+    g_autofree char *dir = g_dir_make_tmp ("regulars-card-photos-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "before.png", NULL);
+    g_autoptr(GFile) source = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RgPhoto) before = NULL;
+    g_autoptr(RgPhoto) after = NULL;
+    gint64 visit = test_sql_int (store, "SELECT id FROM appointments WHERE client_id = ?1 ORDER BY starts_at DESC", id);
+    GtkFlowBox *box;
+    GtkWidget *first;
+    GListModel *toplevels = gtk_window_get_toplevels ();   /* owned by GTK */
+    GtkWidget *viewer = NULL;
+    guint n = 0;
+
+    g_assert_true (g_file_set_contents (path, (const char *) png, sizeof png, &error));
+    before = rg_photo_import (studio, id, visit, RG_PHOTO_BEFORE, source, &error);
+    after = rg_photo_import (studio, id, visit, RG_PHOTO_AFTER, source, &error);
+    g_assert_no_error (error);
+
+    box = GTK_FLOW_BOX (test_find_child (card, GTK_TYPE_FLOW_BOX));
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box)); child; child = gtk_widget_get_next_sibling (child))
+      n++;
+    g_assert_cmpuint (n, ==, 2);
+
+    first = test_find_child (GTK_WIDGET (box), GTK_TYPE_BUTTON);
+    g_signal_emit_by_name (first, "clicked");
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_WINDOW (w) && !RG_IS_WINDOW (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+          viewer = GTK_WIDGET (w);
+      }
+    g_assert_nonnull (viewer);
+    g_assert_cmpuint (count_rows (viewer, GTK_TYPE_PICTURE), ==, 2);
+    gtk_window_destroy (GTK_WINDOW (viewer));
+
+    g_assert_true (rg_photo_erase (studio, before, &error));
+    g_assert_true (rg_photo_erase (studio, after, &error));
+    g_remove (path);
+    g_rmdir (dir);
+  }
 
   test_destroy_window (GTK_WINDOW (window));
 }

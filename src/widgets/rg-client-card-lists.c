@@ -18,6 +18,7 @@
 #include "model/rg-custom-field.h"
 #include "model/rg-format.h"
 #include "model/rg-interaction.h"
+#include "model/rg-photo.h"
 #include "rg-model-enums.h"
 #include "rg-client-card-private.h"
 
@@ -302,6 +303,242 @@ update_history (RgClientCard *self)
 
 }
 
+/* Photos ------------------------------------------------------------------------ */
+
+#define THUMBNAIL_SIZE 96
+
+/* A picture scaled while it is decoded: a phone's photo is 4000 pixels
+ * wide, the card shows a hundred. */
+static GdkTexture *
+load_scaled (GFile *file,
+             int    size)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GdkPixbuf) pixbuf = path ? gdk_pixbuf_new_from_file_at_scale (path, size, size, TRUE, NULL) : NULL;
+  g_autoptr(GdkPixbuf) rotated = pixbuf ? gdk_pixbuf_apply_embedded_orientation (pixbuf) : NULL;
+
+  return rotated ? gdk_texture_new_for_pixbuf (rotated) : NULL;
+}
+
+static const char *
+photo_kind_text (RgPhotoKind kind)
+{
+  switch (kind)
+    {
+    case RG_PHOTO_BEFORE: return _("Before");
+    case RG_PHOTO_AFTER:  return _("After");
+    case RG_PHOTO_OTHER:
+    default:              return "";
+    }
+}
+
+static GtkWidget *
+photo_picture (RgClientCard *self,
+               RgPhoto      *photo,
+               int           size)
+{
+  g_autoptr(GFile) file = rg_photo_get_file (self->studio, photo);
+  g_autoptr(GdkTexture) texture = load_scaled (file, size);
+  GtkWidget *picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
+  return picture;
+}
+
+/* A visit's photos side by side, before and after, or one photo large. */
+static void
+show_photo (RgClientCard *self,
+            RgPhoto      *photo)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *pair = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  g_autoptr(GPtrArray) photos = rg_photo_list_for_client (self->studio, client_id (self), NULL);
+  g_autofree char *title = rg_format_date (rg_photo_get_taken_at (photo));
+  RgPhoto *before = NULL, *after = NULL;
+
+  for (guint i = 0; photos && i < photos->len && rg_photo_get_appointment_id (photo); i++)
+    if (rg_photo_get_appointment_id (photos->pdata[i]) == rg_photo_get_appointment_id (photo))
+      {
+        if (rg_photo_get_kind (photos->pdata[i]) == RG_PHOTO_BEFORE && before == NULL)
+          before = photos->pdata[i];
+        if (rg_photo_get_kind (photos->pdata[i]) == RG_PHOTO_AFTER)
+          after = photos->pdata[i];
+      }
+
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_widget_set_margin_start (pair, 12);
+  gtk_widget_set_margin_end (pair, 12);
+  gtk_widget_set_margin_bottom (pair, 12);
+  gtk_widget_set_vexpand (pair, TRUE);
+  gtk_box_set_homogeneous (GTK_BOX (pair), TRUE);
+
+  if (before && after && (photo == before || photo == after))
+    {
+      RgPhoto *shown[] = { before, after };
+
+      for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+        {
+          GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+          GtkWidget *label = gtk_label_new (photo_kind_text (rg_photo_get_kind (shown[i])));
+          GtkWidget *picture = photo_picture (self, shown[i], 1200);
+
+          gtk_widget_add_css_class (label, "heading");
+          gtk_widget_set_vexpand (picture, TRUE);
+          gtk_box_append (GTK_BOX (column), label);
+          gtk_box_append (GTK_BOX (column), picture);
+          gtk_box_append (GTK_BOX (pair), column);
+        }
+    }
+  else
+    {
+      GtkWidget *picture = photo_picture (self, photo, 1600);
+
+      gtk_widget_set_vexpand (picture, TRUE);
+      gtk_box_append (GTK_BOX (pair), picture);
+    }
+  gtk_box_append (GTK_BOX (box), pair);
+
+  /* Translators: the title of the photo viewer: the client and the date */
+  {
+    g_autofree char *full = g_strdup_printf (_("%s, %s"), rg_client_get_address_as (self->client), title);
+    gtk_window_set_title (GTK_WINDOW (window), full);
+  }
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+photo_clicked_cb (GtkButton    *button,
+                  RgClientCard *self)
+{
+  show_photo (self, g_object_get_data (G_OBJECT (button), "photo"));
+}
+
+static void
+update_photos (RgClientCard *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) photos = rg_photo_list_for_client (self->studio, client_id (self), &error);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->photos_box))))
+    gtk_flow_box_remove (self->photos_box, child);
+  if (photos == NULL)
+    {
+      g_warning ("Could not read the photos: %s", error->message);
+      return;
+    }
+
+  /* Newest first. */
+  for (guint i = photos->len; i > 0; i--)
+    {
+      RgPhoto *photo = photos->pdata[i - 1];
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *overlay = gtk_overlay_new ();
+      GtkWidget *picture = photo_picture (self, photo, THUMBNAIL_SIZE * 2);
+      const char *kind = photo_kind_text (rg_photo_get_kind (photo));
+      g_autofree char *date = rg_format_date (rg_photo_get_taken_at (photo));
+      g_autofree char *tooltip = *kind ? g_strdup_printf ("%s · %s", kind, date) : g_strdup (date);
+
+      gtk_widget_set_size_request (picture, THUMBNAIL_SIZE, THUMBNAIL_SIZE);
+      gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_COVER);
+      gtk_overlay_set_child (GTK_OVERLAY (overlay), picture);
+      if (*kind)
+        {
+          GtkWidget *label = gtk_label_new (kind);
+
+          gtk_widget_add_css_class (label, "osd");
+          gtk_widget_add_css_class (label, "caption");
+          gtk_widget_set_halign (label, GTK_ALIGN_START);
+          gtk_widget_set_valign (label, GTK_ALIGN_END);
+          gtk_overlay_add_overlay (GTK_OVERLAY (overlay), label);
+        }
+      gtk_button_set_child (GTK_BUTTON (button), overlay);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, tooltip);
+      g_object_set_data_full (G_OBJECT (button), "photo", g_object_ref (photo), g_object_unref);
+      g_signal_connect (button, "clicked", G_CALLBACK (photo_clicked_cb), self);
+      gtk_flow_box_append (self->photos_box, button);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->photos_box), photos->len > 0);
+}
+
+/* Copies the chosen pictures into the studio, for the client's latest
+ * visit (today's, usually). */
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     RgClientCard    *self)
+{
+  RgPhotoKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kind"));
+  g_autoptr(GListModel) files = NULL;
+  gint64 visit = 0;
+
+  if (response != GTK_RESPONSE_ACCEPT || self->client == NULL)
+    goto out;
+
+  {
+    g_autoptr(RgStmt) stmt = rg_store_prepare (rg_studio_get_store (self->studio),
+                                               "SELECT id FROM appointments WHERE client_id = ?1 AND deleted_at IS NULL "
+                                               "AND status NOT IN ('cancelled', 'no_show') AND starts_at <= ?2 "
+                                               "ORDER BY starts_at DESC LIMIT 1",
+                                               NULL);
+    gboolean row = FALSE;
+
+    sqlite3_bind_int64 (stmt, 1, client_id (self));
+    sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC + 12 * 3600);
+    if (rg_store_step_row (rg_studio_get_store (self->studio), stmt, &row, NULL) && row)
+      visit = sqlite3_column_int64 (stmt, 0);
+  }
+
+  files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RgPhoto) photo = rg_photo_import (self->studio, client_id (self), visit, kind, file, &error);
+
+      if (photo == NULL)
+        rg_client_card_show_error (self, NULL, error->message);
+    }
+
+out:
+  g_clear_object (&self->photo_chooser);
+}
+
+void
+rg_client_card_add_photo (RgClientCard *self,
+                          RgPhotoKind   kind)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (self->client == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Add Photos"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Pictures"));
+  gtk_file_filter_add_mime_type (filter, "image/*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data (G_OBJECT (chooser), "kind", GINT_TO_POINTER (kind));
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  g_clear_object (&self->photo_chooser);
+  self->photo_chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->photo_chooser);
+}
+
 /* Timeline -------------------------------------------------------------------- */
 
 static const char *
@@ -452,6 +689,7 @@ rg_client_card_update_lists (RgClientCard *self)
   update_conditions (self);
   update_history (self);
   update_timeline (self);
+  update_photos (self);
   self->updating = FALSE;
 }
 

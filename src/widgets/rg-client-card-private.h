@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "model/rg-photo.h"
 #include "model/rg-record-list.h"
 #include "rg-client-card.h"
 
@@ -63,6 +64,9 @@ struct _RgClientCard
   AdwEntryRow          *medical_notes_row;
   AdwPreferencesGroup  *fields_group;
   GPtrArray            *field_rows;
+  AdwPreferencesGroup  *photos_group;
+  GtkFlowBox           *photos_box;
+  GtkNativeDialog      *photo_chooser;
   AdwPreferencesGroup  *notes_group;
   AdwEntryRow          *preferences_row;
   AdwEntryRow          *notes_row;
@@ -78,5 +82,7 @@ void rg_client_card_show_error    (RgClientCard *self,
 void rg_client_card_update_lists  (RgClientCard *self);
 void rg_client_card_setup_lists   (RgClientCard *self);
 void rg_client_card_clear_lists   (RgClientCard *self);
+void rg_client_card_add_photo     (RgClientCard *self,
+                                   RgPhotoKind   kind);
 
 G_END_DECLS

@@ -314,6 +314,8 @@ ensure_content (RgClientCard *self)
   GET (conditions_row);
   GET (medical_notes_row);
   GET (fields_group);
+  GET (photos_group);
+  GET (photos_box);
   GET (notes_group);
   GET (preferences_row);
   GET (notes_row);
@@ -565,7 +567,7 @@ store_changed_cb (RgClientCard *self,
       g_str_equal (table, "tags") || g_str_equal (table, "client_conditions") ||
       g_str_equal (table, "conditions"))
     self->stats_dirty = TRUE;
-  if (g_str_equal (table, "appointments") || g_str_equal (table, "interactions") ||
+  if (g_str_equal (table, "appointments") || g_str_equal (table, "interactions") || g_str_equal (table, "photos") ||
       g_str_equal (table, "custom_fields") || g_str_equal (table, "client_fields") ||
       g_str_equal (table, "client_conditions") || g_str_equal (table, "conditions") ||
       g_str_equal (table, "ratings") || g_str_equal (table, "appointment_services"))
@@ -669,6 +671,18 @@ merge_activated (GtkWidget  *widget,
     return;
   rg_merge_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->studio, self->client,
                            merged_cb, self);
+}
+
+static void
+add_photo_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  const char *kind = g_variant_get_string (parameter, NULL);
+
+  rg_client_card_add_photo (RG_CLIENT_CARD (widget),
+                            g_str_equal (kind, "before") ? RG_PHOTO_BEFORE
+                            : g_str_equal (kind, "after") ? RG_PHOTO_AFTER : RG_PHOTO_OTHER);
 }
 
 /* Opens the suggested detail for editing. */
@@ -965,6 +979,7 @@ rg_client_card_class_init (RgClientCardClass *klass)
   gtk_widget_class_install_action (widget_class, "card.fill-suggested", NULL, fill_suggested_activated);
   gtk_widget_class_install_action (widget_class, "card.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "card.merge", NULL, merge_activated);
+  gtk_widget_class_install_action (widget_class, "card.add-photo", "s", add_photo_activated);
 
   gtk_widget_class_set_css_name (widget_class, "clientcard");
 }
