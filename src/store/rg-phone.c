@@ -197,8 +197,8 @@ rg_phone_read (const char  *text,
 }
 
 /* How a normalized number reads: "+7 912 345-67-89", "+1 415 555-0132",
- * "+44 770 090 0123" (the national digits in threes, the last group of
- * four rather than one). Anything else comes back as it is. */
+ * "+44 7700 900123", elsewhere the national digits in threes (the last
+ * group of four rather than one). Anything else comes back as it is. */
 char *
 rg_phone_format (const char *e164)
 {
@@ -223,6 +223,8 @@ rg_phone_format (const char *e164)
     g_string_append_printf (out, " %.3s %.3s-%.2s-%.2s", digits, digits + 3, digits + 6, digits + 8);
   else if (cc == 1 && e164[1] == '1' && len == 10)
     g_string_append_printf (out, " %.3s %.3s-%.4s", digits, digits + 3, digits + 6);
+  else if (cc == 2 && strncmp (e164 + 1, "44", 2) == 0 && len == 10)
+    g_string_append_printf (out, " %.4s %.6s", digits, digits + 4);   /* +44 7700 900123 */
   else
     for (guint i = 0; i < len; )
       {
