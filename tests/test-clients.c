@@ -476,6 +476,38 @@ test_conditions (Fixture       *f,
   g_assert_cmpstr (summary, ==, "Pregnancy. Reacted to lidocaine in 2024");
 }
 
+/* Tags set from a typed list: new ones made, existing ones reused in the
+ * studio's spelling, removed ones let go; the search finds by tag. */
+static void
+test_tags (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgClient) anna = test_add_client (f->studio, "Анна", "+7 912 345-67-89");
+  g_autoptr(RgClient) olga = test_add_client (f->studio, "Ольга", "+7 912 345-67-80");
+  gint64 a = rg_record_get_id (RG_RECORD (anna)), o = rg_record_get_id (RG_RECORD (olga));
+  g_auto(GStrv) tags = NULL;
+
+  g_assert_true (rg_studio_set_client_tags (f->studio, o, (const char *[]) { "VIP", NULL }, &error));
+  g_assert_true (rg_studio_set_client_tags (f->studio, a, (const char *[]) { " vip ", "Блондинка", "", "VIP", NULL },
+                                            &error));
+  g_assert_no_error (error);
+  tags = rg_studio_list_client_tags (f->studio, a, &error);
+  g_assert_cmpuint (g_strv_length (tags), ==, 2);
+  g_assert_cmpstr (tags[0], ==, "VIP");
+  g_assert_cmpstr (tags[1], ==, "Блондинка");
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM tags", 0), ==, 2);
+
+  g_clear_pointer (&tags, g_strfreev);
+  g_assert_true (rg_studio_set_client_tags (f->studio, a, (const char *[]) { "Блондинка", NULL }, &error));
+  tags = rg_studio_list_client_tags (f->studio, a, &error);
+  g_assert_cmpuint (g_strv_length (tags), ==, 1);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM client_tags WHERE client_id = ?1", o), ==, 1);
+
+  g_assert_true (rg_studio_set_client_tags (f->studio, a, NULL, &error));
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM client_tags WHERE client_id = ?1", a), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -485,6 +517,7 @@ main (int   argc,
   g_test_add ("/clients/fields", Fixture, NULL, fixture_set_up, test_fields, fixture_tear_down);
   g_test_add ("/clients/merge", Fixture, NULL, fixture_set_up, test_merge, fixture_tear_down);
   g_test_add_func ("/clients/photos", test_photos);
+  g_test_add ("/clients/tags", Fixture, NULL, fixture_set_up, test_tags, fixture_tear_down);
   g_test_add ("/clients/conditions", Fixture, NULL, fixture_set_up, test_conditions, fixture_tear_down);
 
   return g_test_run ();

@@ -455,6 +455,13 @@ test_new_client (void)
                                         "AND body = 'Пришла по рекомендации подруги'", id), ==, 1);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
 
+  /* A call, chosen in front of the same row. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (test_find_child (row, GTK_TYPE_DROP_DOWN)), 1);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Перенесла на пятницу");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM interactions WHERE client_id = ?1 AND kind = 'call'",
+                                 id), ==, 1);
+
   /* The studio's field, shown while filling in details. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (test_find_child (card, GTK_TYPE_TOGGLE_BUTTON)), TRUE);
   row = test_find_row (card, "Тип волос");
@@ -466,6 +473,12 @@ test_new_client (void)
     g_autofree char *value = test_sql_text (store, "SELECT value FROM client_fields WHERE client_id = ?1", id);
     g_assert_cmpstr (value, ==, "Кудрявые");
   }
+
+  /* Tags typed with commas. */
+  row = test_find_row (card, "Tags, separated by commas");
+  gtk_editable_set_text (GTK_EDITABLE (row), "новая, по рекомендации");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM client_tags WHERE client_id = ?1", id), ==, 2);
 
   /* A refused e-mail stays in its row, marked; the stored one is unchanged. */
   row = test_find_row (card, "E-mail");

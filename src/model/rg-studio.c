@@ -583,3 +583,98 @@ rg_studio_init (RgStudio *self)
   self->types = g_hash_table_new (NULL, NULL);
   self->live = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
 }
+
+/* Gives the client exactly the tags named in @tags (any case; new names
+ * become new tags, the studio's spelling wins for existing ones), in one
+ * transaction. */
+gboolean
+rg_studio_set_client_tags (RgStudio           *self,
+                           gint64              client_id,
+                           const char * const *tags,
+                           GError            **error)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 now = rg_store_now ();
+
+  g_return_val_if_fail (RG_IS_STUDIO (self), FALSE);
+
+  if (!rg_store_begin (self->store, error))
+    return FALSE;
+
+  for (guint i = 0; tags && tags[i]; i++)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (tags[i]));
+      g_autoptr(RgStmt) find = NULL;
+      g_autoptr(RgStmt) add = NULL;
+      gboolean row = FALSE;
+      gint64 id;
+
+      if (*name == '\0' || !g_hash_table_add (wanted, g_utf8_casefold (name, -1)))
+        continue;
+
+      find = rg_store_prepare (self->store, "SELECT id FROM tags WHERE name = ?1 COLLATE NOCASE", error);
+      if (find == NULL)
+        goto fail;
+      sqlite3_bind_text (find, 1, name, -1, SQLITE_TRANSIENT);
+      if (!rg_store_step_row (self->store, find, &row, error))
+        goto fail;
+      if (row)
+        id = sqlite3_column_int64 (find, 0);
+      else
+        {
+          id = rg_store_new_id ();
+          add = rg_store_prepare (self->store, "INSERT INTO tags (id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+                                  error);
+          if (add == NULL)
+            goto fail;
+          sqlite3_bind_int64 (add, 1, id);
+          sqlite3_bind_text (add, 2, name, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (add, 3, now);
+          if (!rg_store_step_done (self->store, add, error))
+            goto fail;
+        }
+      g_array_append_val (tag_ids, id);
+    }
+
+  /* Off what is no longer named, on what is new. */
+  {
+    g_autoptr(GString) list = g_string_new ("[");
+    g_autoptr(RgStmt) remove = NULL;
+
+    for (guint i = 0; i < tag_ids->len; i++)
+      g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (tag_ids, gint64, i));
+    g_string_append_c (list, ']');
+    remove = rg_store_prepare (self->store,
+                               "DELETE FROM client_tags WHERE client_id = ?1 AND tag_id NOT IN "
+                               "(SELECT value FROM json_each(?2))",
+                               error);
+    if (remove == NULL)
+      goto fail;
+    sqlite3_bind_int64 (remove, 1, client_id);
+    sqlite3_bind_text (remove, 2, list->str, -1, SQLITE_TRANSIENT);
+    if (!rg_store_step_done (self->store, remove, error))
+      goto fail;
+  }
+  for (guint i = 0; i < tag_ids->len; i++)
+    {
+      g_autoptr(RgStmt) link = rg_store_prepare (self->store,
+                                                 "INSERT INTO client_tags (id, client_id, tag_id, created_at, updated_at) "
+                                                 "VALUES (?1, ?2, ?3, ?4, ?4) ON CONFLICT (client_id, tag_id) DO NOTHING",
+                                                 error);
+      if (link == NULL)
+        goto fail;
+      sqlite3_bind_int64 (link, 1, rg_store_new_id ());
+      sqlite3_bind_int64 (link, 2, client_id);
+      sqlite3_bind_int64 (link, 3, g_array_index (tag_ids, gint64, i));
+      sqlite3_bind_int64 (link, 4, now);
+      if (!rg_store_step_done (self->store, link, error))
+        goto fail;
+    }
+
+  return rg_store_commit (self->store, error);
+
+fail:
+  rg_store_rollback (self->store);
+  return FALSE;
+}

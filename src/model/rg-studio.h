@@ -51,6 +51,10 @@ void        rg_studio_set_selected_client  (RgStudio     *self,
 RgClient   *rg_studio_find_client_by_phone (RgStudio     *self,
                                             const char   *phone,
                                             gint64        except_id) G_GNUC_WARN_UNUSED_RESULT;
+gboolean    rg_studio_set_client_tags      (RgStudio           *self,
+                                            gint64              client_id,
+                                            const char * const *tags,
+                                            GError            **error);
 GStrv       rg_studio_list_client_tags     (RgStudio     *self,
                                             gint64        client_id,
                                             GError      **error) G_GNUC_WARN_UNUSED_RESULT;

@@ -639,7 +639,8 @@ expanded_cb (RgClientCard *self)
   self->updating = FALSE;
 }
 
-/* One step: type, Enter, it is in the timeline. */
+/* One step: what happened (a note, a call, a complaint, a gift, a
+ * message), type, Enter, it is in the timeline. */
 static void
 note_applied_cb (AdwEntryRow  *row,
                  RgClientCard *self)
@@ -651,7 +652,16 @@ note_applied_cb (AdwEntryRow  *row,
   if (self->client == NULL || *text == '\0')
     return;
 
-  note = rg_interaction_new (client_id (self), RG_INTERACTION_NOTE, text);
+  {
+    static const RgInteractionKind kinds[] = {
+      RG_INTERACTION_NOTE, RG_INTERACTION_CALL, RG_INTERACTION_COMPLAINT, RG_INTERACTION_GIFT,
+      RG_INTERACTION_MESSAGE,
+    };
+    guint selected = gtk_drop_down_get_selected (self->note_kind);
+
+    note = rg_interaction_new (client_id (self), selected < G_N_ELEMENTS (kinds) ? kinds[selected]
+                                                                                   : RG_INTERACTION_NOTE, text);
+  }
   if (!rg_studio_save (self->studio, note, &error))
     {
       rg_client_card_show_error (self, GTK_WIDGET (row), error->message);

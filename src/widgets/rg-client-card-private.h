@@ -55,6 +55,7 @@ struct _RgClientCard
   AdwEntryRow          *birthday_row;
   AdwComboRow          *gender_row;
   AdwComboRow          *master_row;
+  AdwEntryRow          *tags_row;
   AdwEntryRow          *source_row;
   GtkSwitch            *consent_switch;
   GtkSwitch            *minimal_switch;
@@ -72,6 +73,7 @@ struct _RgClientCard
   AdwEntryRow          *notes_row;
   AdwPreferencesGroup  *timeline_group;
   AdwEntryRow          *note_row;
+  GtkDropDown          *note_kind;
   GtkListBox           *timeline_list;
   gboolean              timeline_all;   /* "Show Earlier Entries" pressed */
 };

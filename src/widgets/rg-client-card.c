@@ -188,6 +188,20 @@ birthday_applied_cb (AdwEntryRow  *row,
 }
 
 static void
+tags_applied_cb (AdwEntryRow  *row,
+                 RgClientCard *self)
+{
+  g_auto(GStrv) tags = g_strsplit_set (gtk_editable_get_text (GTK_EDITABLE (row)), ",;", -1);
+  g_autoptr(GError) error = NULL;
+
+  if (self->client == NULL || self->updating)
+    return;
+  if (!rg_studio_set_client_tags (self->studio, rg_record_get_id (RG_RECORD (self->client)),
+                                  (const char * const *) tags, &error))
+    rg_client_card_show_error (self, GTK_WIDGET (row), error->message);
+}
+
+static void
 gender_selected_cb (AdwComboRow  *row,
                     GParamSpec   *pspec,
                     RgClientCard *self)
@@ -307,6 +321,7 @@ ensure_content (RgClientCard *self)
   GET (birthday_row);
   GET (gender_row);
   GET (master_row);
+  GET (tags_row);
   GET (source_row);
   GET (consent_switch);
   GET (minimal_switch);
@@ -321,6 +336,7 @@ ensure_content (RgClientCard *self)
   GET (notes_row);
   GET (timeline_group);
   GET (note_row);
+  GET (note_kind);
   GET (timeline_list);
 #undef GET
 
@@ -333,6 +349,7 @@ ensure_content (RgClientCard *self)
   adw_entry_row_set_input_purpose (self->phone2_row, GTK_INPUT_PURPOSE_PHONE);
   adw_entry_row_set_input_purpose (self->email_row, GTK_INPUT_PURPOSE_EMAIL);
   g_signal_connect (self->birthday_row, "apply", G_CALLBACK (birthday_applied_cb), self);
+  g_signal_connect (self->tags_row, "apply", G_CALLBACK (tags_applied_cb), self);
 
   genders = gtk_string_list_new ((const char *[]) {
     /* Translators: gender not given */
@@ -453,6 +470,7 @@ update (RgClientCard *self)
   g_autofree char *tags_text = NULL;
   g_autofree char *medical = NULL;
   g_auto(GStrv) tags = NULL;
+  gboolean any_tags;
   const char *what = NULL;
   int day, month, year;
   gboolean any;
@@ -475,6 +493,11 @@ update (RgClientCard *self)
   tags = rg_studio_list_client_tags (self->studio, rg_record_get_id (RG_RECORD (c)), NULL);
   if (tags && tags[0])
     tags_text = g_strjoinv (" · ", tags);
+  {
+    g_autofree char *editable = tags && tags[0] ? g_strjoinv (", ", tags) : NULL;
+
+    any_tags = set_entry (self, self->tags_row, editable);
+  }
   gtk_label_set_label (self->tags_label, tags_text ? tags_text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->tags_label), tags_text != NULL);
 
@@ -524,6 +547,7 @@ update (RgClientCard *self)
     any |= position > 0 || rg_client_get_gender (c) != RG_GENDER_UNSET;
   }
 
+  any |= any_tags;
   any |= set_entry (self, self->source_row, rg_client_get_source (c));
   gtk_switch_set_active (self->consent_switch, rg_client_get_consent_messages (c));
   gtk_switch_set_active (self->minimal_switch, rg_client_get_minimal_contact (c));
