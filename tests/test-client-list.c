@@ -8,7 +8,9 @@
 
 #include <string.h>
 
+#include "model/rg-appointment.h"
 #include "model/rg-client-list.h"
+#include "model/rg-staff.h"
 
 typedef struct {
   guint position, removed, added;
@@ -388,6 +390,104 @@ test_loads_in_background (void)
   test_remove_tree (dir);
 }
 
+static gint64
+add_visit (Fixture  *f,
+           gint64    client_id,
+           gint64    staff_id,
+           gint64    starts_at,
+           gint64    price,
+           gboolean  done)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgAppointment) a = rg_appointment_new (client_id, staff_id, starts_at, starts_at + 3600);
+
+  g_object_set (a, "price", price, NULL);
+  if (done)
+    rg_appointment_set_status (a, RG_APPOINTMENT_DONE);
+  g_assert_true (rg_studio_save (f->studio, a, &error));
+  g_assert_no_error (error);
+  return rg_record_get_id (RG_RECORD (a));
+}
+
+static gint64
+find_id (Fixture    *f,
+         const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStmt) stmt = rg_store_prepare (f->store, "SELECT id FROM clients WHERE address_as = ?1", &error);
+  gboolean row = FALSE;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  g_assert_true (rg_store_step_row (f->store, stmt, &row, &error) && row);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Sorted by the latest visit, the number of visits, the money spent (done
+ * visits only, the highest first, name for ties and the never-seen);
+ * narrowed to a tag or a master; the search works within; a new visit
+ * moves a client. */
+static void
+test_sort_and_filter (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStaff) marina = rg_staff_new ("Марина", RG_STAFF_ROLE_MASTER);
+  g_autoptr(RgStaff) irina = rg_staff_new ("Ирина", RG_STAFF_ROLE_MASTER);
+  gint64 vera = find_id (f, "Вера"), anna = find_id (f, "Анна"), galina = find_id (f, "Галина");
+  gint64 m, i;
+
+  g_assert_true (rg_studio_save (f->studio, marina, &error));
+  g_assert_true (rg_studio_save (f->studio, irina, &error));
+  m = rg_record_get_id (RG_RECORD (marina));
+  i = rg_record_get_id (RG_RECORD (irina));
+
+  /* Вера: three cheap visits, the last long ago; Анна: one expensive, the
+   * latest; Галина: one cancelled (does not count) with Ирина. */
+  add_visit (f, vera, m, 1700000000, 100000, TRUE);
+  add_visit (f, vera, m, 1710000000, 100000, TRUE);
+  add_visit (f, vera, m, 1720000000, 100000, TRUE);
+  add_visit (f, anna, m, 1790000000, 900000, TRUE);
+  add_visit (f, galina, i, 1795000000, 500000, FALSE);
+  g_array_set_size (f->changes, 0);
+
+  rg_client_list_set_sort (f->list, RG_CLIENT_SORT_LAST_VISIT);
+  g_assert_cmpint (rg_client_list_get_sort (f->list), ==, RG_CLIENT_SORT_LAST_VISIT);
+  assert_names (f->list, "Анна,Вера,Галина,Дарья,Ёлка");
+  rg_client_list_set_sort (f->list, RG_CLIENT_SORT_VISITS);
+  assert_names (f->list, "Вера,Анна,Галина,Дарья,Ёлка");
+
+  /* The search narrows within the order. */
+  rg_client_list_set_query (f->list, "900 000");
+  assert_names (f->list, "Вера,Анна,Галина,Дарья,Ёлка");
+  rg_client_list_set_query (f->list, "в");
+  assert_names (f->list, "Вера");
+  rg_client_list_set_query (f->list, NULL);
+
+  rg_client_list_set_sort (f->list, RG_CLIENT_SORT_SPENT);
+  assert_names (f->list, "Анна,Вера,Галина,Дарья,Ёлка");
+  g_assert_cmpuint (f->changes->len, >, 0);
+
+
+  /* A new visit for Дарья, the biggest yet: she comes first. */
+  add_visit (f, find_id (f, "Дарья"), i, 1796000000, 2000000, TRUE);
+  assert_names (f->list, "Дарья,Анна,Вера,Галина,Ёлка");
+
+  /* Booked with Ирина (any status): Галина and Дарья. */
+  rg_client_list_set_filter (f->list, 0, i);
+  assert_names (f->list, "Дарья,Галина");
+
+  /* Tagged, by name. */
+  rg_client_list_set_sort (f->list, RG_CLIENT_SORT_NAME);
+  g_assert_true (rg_studio_set_client_tags (f->studio, vera, (const char *[]) { "VIP", NULL }, &error));
+  g_assert_true (rg_studio_set_client_tags (f->studio, galina, (const char *[]) { "VIP", NULL }, &error));
+  rg_client_list_set_filter (f->list, test_sql_int (f->store, "SELECT id FROM tags WHERE name = 'VIP'", 0), 0);
+  assert_names (f->list, "Вера,Галина");
+
+  /* Back to everyone by name. */
+  rg_client_list_set_filter (f->list, 0, 0);
+  assert_names (f->list, "Анна,Вера,Галина,Дарья,Ёлка");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,6 +496,7 @@ main (int   argc,
 
   g_test_add ("/client-list/order", Fixture, NULL, fixture_set_up, test_order, fixture_tear_down);
   g_test_add ("/client-list/query", Fixture, NULL, fixture_set_up, test_query, fixture_tear_down);
+  g_test_add ("/client-list/sort-and-filter", Fixture, NULL, fixture_set_up, test_sort_and_filter, fixture_tear_down);
   g_test_add ("/client-list/insert-update-delete", Fixture, NULL, fixture_set_up, test_insert_update_delete, fixture_tear_down);
   g_test_add ("/client-list/live-with-query", Fixture, NULL, fixture_set_up, test_live_with_query, fixture_tear_down);
   g_test_add ("/client-list/bulk", Fixture, NULL, fixture_set_up, test_bulk_change, fixture_tear_down);

@@ -14,6 +14,7 @@
 #include "store/rg-search.h"
 #include "model/rg-appointment.h"
 #include "model/rg-booking.h"
+#include "model/rg-client-list.h"
 #include "model/rg-custom-field.h"
 #include "model/rg-interaction.h"
 #include "model/rg-photo.h"
@@ -551,6 +552,53 @@ test_new_client (void)
   test_destroy_window (GTK_WINDOW (window));
 }
 
+/* The list sorted by the number of visits and narrowed to one master from
+ * the sort and filter popover. */
+static void
+test_sort_and_filter (void)
+{
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
+  RgStore *store = rg_studio_get_store (studio);
+  RgWindow *window = rg_window_new (NULL, studio, TRUE);
+  GtkWidget *view, *popover, *list_view;
+  GListModel *model;
+  gint64 most, staff_id;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "clients"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  view = test_find_child (GTK_WIDGET (window), RG_TYPE_CLIENTS_VIEW);
+  list_view = test_find_child (view, GTK_TYPE_GRID_VIEW);
+  model = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list_view)));
+  wait_loaded (model);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (test_find_child (view, GTK_TYPE_MENU_BUTTON))));
+  g_assert_nonnull (popover);
+
+  /* The most visits first (ties by name: the query says who). */
+  most = test_sql_int (store, "SELECT c.id FROM clients c JOIN appointments a ON a.client_id = c.id "
+                              "WHERE a.status = 'done' AND a.deleted_at IS NULL AND c.deleted_at IS NULL "
+                              "GROUP BY c.id ORDER BY count(*) DESC, c.sort_key, c.id LIMIT 1", 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (test_find_row (popover, "Sort by")), RG_CLIENT_SORT_VISITS);
+  wait_loaded (model);
+  {
+    g_autoptr(RgClient) first = g_list_model_get_item (model, 0);
+    g_assert_cmpint (rg_record_get_id (RG_RECORD (first)), ==, most);
+  }
+
+  /* Booked with one master: exactly the store's count. */
+  staff_id = test_sql_int (store, "SELECT id FROM staff WHERE role = 'master' ORDER BY position LIMIT 1", 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (test_find_row (popover, "Booked with")), 1);
+  wait_loaded (model);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==,
+                    test_sql_int (store, "SELECT count(DISTINCT a.client_id) FROM appointments a "
+                                         "JOIN clients c ON c.id = a.client_id WHERE a.staff_id = ?1 "
+                                         "AND a.deleted_at IS NULL AND c.deleted_at IS NULL", staff_id));
+
+  test_destroy_window (GTK_WINDOW (window));
+}
+
 static guint
 count_rows (GtkWidget *root,
             GType      type)
@@ -688,6 +736,7 @@ main (int   argc,
   g_test_add_func ("/window/calendar-day", test_calendar_day);
   g_test_add_func ("/window/new-client", test_new_client);
   g_test_add_func ("/window/card-history", test_card_history);
+  g_test_add_func ("/window/sort-and-filter", test_sort_and_filter);
 
   status = g_test_run ();
 

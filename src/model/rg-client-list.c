@@ -42,6 +42,15 @@ struct _RgClientList
   GHashTable *rank;       /* gint64* (into order) -> position + 1; built on demand */
   GArray     *ids;        /* gint64: what the list shows */
 
+  /* Sorted otherwise, or narrowed to a tag or a master: the order comes
+   * from a query (in a thread over a file) instead of the name order. */
+  RgClientSort sort;
+  gint64      tag_id;
+  gint64      staff_id;
+  GArray     *view;       /* gint64: that order, NULL when by name and unfiltered */
+  gboolean    view_dirty; /* appointments or tags changed: query again */
+  GCancellable *view_cancellable;
+
   GHashTable *changed;    /* gint64 ids written since the last commit */
   gboolean    reload;     /* a commit reset clients */
   gboolean    refilter;   /* tags changed: the search may match differently */
@@ -85,15 +94,23 @@ drop_rank (RgClientList *self)
   g_clear_pointer (&self->rank, g_hash_table_unref);
 }
 
+/* What the list shows before a search: the name order, or the view. */
+static GArray *
+base_of (RgClientList *self)
+{
+  return self->view ? self->view : self->order;
+}
+
 static GHashTable *
 ensure_rank (RgClientList *self)
 {
   if (self->rank == NULL)
     {
-      gint64 *ids = (gint64 *) (gpointer) self->order->data;
+      GArray *base = base_of (self);
+      gint64 *ids = (gint64 *) (gpointer) base->data;
 
       self->rank = g_hash_table_new (g_int64_hash, g_int64_equal);
-      for (guint i = 0; i < self->order->len; i++)
+      for (guint i = 0; i < base->len; i++)
         g_hash_table_insert (self->rank, &ids[i], GUINT_TO_POINTER (i + 1));
     }
 
@@ -191,6 +208,170 @@ patch_order (RgClientList *self,
   return TRUE;
 }
 
+/* Other orders and filters ------------------------------------------------ */
+
+typedef struct {
+  RgClientSort sort;
+  gint64       tag_id;
+  gint64       staff_id;
+} ViewQuery;
+
+/* The clients (not deleted) of @q's tag and master, in @q's order; ties
+ * and the name sort by name. */
+static GArray *
+query_view (RgStore         *store,
+            const ViewQuery *q,
+            GError         **error)
+{
+  static const char * const keys[] = {
+    [RG_CLIENT_SORT_NAME] = "",
+    [RG_CLIENT_SORT_LAST_VISIT] = "max(a.starts_at)",
+    [RG_CLIENT_SORT_VISITS] = "count(*)",
+    [RG_CLIENT_SORT_SPENT] = "total(a.price)",
+  };
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(RgStmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  gboolean row = FALSE, ok;
+
+  if (q->sort == RG_CLIENT_SORT_NAME)
+    sql = g_strdup ("SELECT c.id FROM clients c WHERE c.deleted_at IS NULL "
+                    "AND (?1 = 0 OR c.id IN (SELECT client_id FROM client_tags WHERE tag_id = ?1)) "
+                    "AND (?2 = 0 OR c.id IN (SELECT client_id FROM appointments WHERE staff_id = ?2 "
+                    "AND deleted_at IS NULL)) "
+                    "ORDER BY c.sort_key, c.id");
+  else
+    sql = g_strdup_printf ("SELECT c.id FROM clients c LEFT JOIN "
+                           "(SELECT a.client_id, %s AS k FROM appointments a WHERE a.status = 'done' "
+                           "AND a.deleted_at IS NULL GROUP BY a.client_id) s ON s.client_id = c.id "
+                           "WHERE c.deleted_at IS NULL "
+                           "AND (?1 = 0 OR c.id IN (SELECT client_id FROM client_tags WHERE tag_id = ?1)) "
+                           "AND (?2 = 0 OR c.id IN (SELECT client_id FROM appointments WHERE staff_id = ?2 "
+                           "AND deleted_at IS NULL)) "
+                           "ORDER BY coalesce(s.k, 0) DESC, c.sort_key, c.id",
+                           keys[q->sort]);
+  stmt = rg_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, q->tag_id);
+  sqlite3_bind_int64 (stmt, 2, q->staff_id);
+  while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (!ok)
+    return NULL;
+
+  return g_steal_pointer (&ids);
+}
+
+static gboolean
+view_wanted (RgClientList *self)
+{
+  return self->sort != RG_CLIENT_SORT_NAME || self->tag_id != 0 || self->staff_id != 0;
+}
+
+static void update_ids (RgClientList *self);
+
+static void
+view_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ViewQuery *q = g_object_get_data (G_OBJECT (task), "query");
+  GError *error = NULL;
+  GArray *ids = query_view (task_data, q, &error);
+
+  if (ids)
+    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+set_view (RgClientList *self,
+          GArray       *view)
+{
+  drop_rank (self);
+  g_clear_pointer (&self->view, g_array_unref);
+  self->view = view;
+  update_ids (self);
+}
+
+static void
+view_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *view = g_task_propagate_pointer (G_TASK (result), &error);
+  RgClientList *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = RG_CLIENT_LIST (source);
+  g_clear_object (&self->view_cancellable);
+  if (view == NULL)
+    {
+      g_warning ("Could not sort the clients: %s", error->message);
+      return;
+    }
+  set_view (self, view);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* Queries the order for the current sort and filters: at once for a
+ * database in memory, else in a thread (a sort by visits reads every
+ * appointment); the list keeps its old order meanwhile. */
+static void
+refresh_view (RgClientList *self)
+{
+  RgStore *store = store_of (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  ViewQuery *q;
+  RgStore *reader;
+
+  self->view_dirty = FALSE;
+  if (self->view_cancellable)
+    g_cancellable_cancel (self->view_cancellable);
+  g_clear_object (&self->view_cancellable);
+
+  if (!view_wanted (self))
+    {
+      if (self->view)
+        set_view (self, NULL);
+      return;
+    }
+
+  q = g_new0 (ViewQuery, 1);
+  q->sort = self->sort;
+  q->tag_id = self->tag_id;
+  q->staff_id = self->staff_id;
+
+  if (rg_store_get_path (store) == NULL || (reader = rg_store_open_reader (store, &error)) == NULL)
+    {
+      GArray *view = query_view (store, q, &error);
+
+      g_free (q);
+      if (view == NULL)
+        g_warning ("Could not sort the clients: %s", error->message);
+      else
+        set_view (self, view);
+      return;
+    }
+
+  self->view_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->view_cancellable, view_done_cb, NULL);
+  g_object_set_data_full (G_OBJECT (task), "query", q, g_free);
+  g_task_set_task_data (task, reader, g_object_unref);
+  g_task_run_in_thread (task, view_thread);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
 /* Filtering ----------------------------------------------------------------- */
 
 static GArray *
@@ -200,12 +381,13 @@ compute_ids (RgClientList *self)
   g_autoptr(GError) error = NULL;
   g_autofree guint8 *marks = NULL;
   GHashTable *rank;
+  GArray *base = base_of (self);
   guint kept = 0;
 
   if (self->query == NULL || *self->query == '\0')
     {
-      GArray *all = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->order->len);
-      g_array_append_vals (all, self->order->data, self->order->len);
+      GArray *all = g_array_sized_new (FALSE, FALSE, sizeof (gint64), base->len);
+      g_array_append_vals (all, base->data, base->len);
       return all;
     }
 
@@ -217,10 +399,10 @@ compute_ids (RgClientList *self)
       return g_steal_pointer (&matched);
     }
 
-  /* Keep clients that are in the list (not deleted), in name order: mark
+  /* Keep clients that are in the list (not deleted), in its order: mark
    * each match at its rank, then read the marks in order (linear, no sort). */
   rank = ensure_rank (self);
-  marks = g_malloc0 (self->order->len + 1);
+  marks = g_malloc0 (base->len + 1);
   for (guint i = 0; i < matched->len; i++)
     {
       guint r = GPOINTER_TO_UINT (g_hash_table_lookup (rank, &g_array_index (matched, gint64, i)));
@@ -234,9 +416,9 @@ compute_ids (RgClientList *self)
 
   g_array_set_size (matched, 0);
   if (kept)
-    for (guint i = 0; i < self->order->len; i++)
+    for (guint i = 0; i < base->len; i++)
       if (marks[i])
-        g_array_append_val (matched, g_array_index (self->order, gint64, i));
+        g_array_append_val (matched, g_array_index (base, gint64, i));
 
   return g_steal_pointer (&matched);
 }
@@ -277,7 +459,12 @@ store_changed_cb (RgClientList *self,
         g_hash_table_add (self->changed, g_memdup2 (&id, sizeof id));
     }
   else if (g_str_equal (table, "client_tags") || g_str_equal (table, "tags"))
-    self->refilter = TRUE;
+    {
+      self->refilter = TRUE;
+      self->view_dirty = TRUE;
+    }
+  else if (g_str_equal (table, "appointments"))
+    self->view_dirty = TRUE;
 }
 
 static void
@@ -322,8 +509,13 @@ store_committed_cb (RgClientList *self,
   self->reload = FALSE;
   g_hash_table_remove_all (self->changed);
 
-  if (order_changed || (self->refilter && self->query && *self->query))
+  /* Sorted otherwise or filtered, the order is the view's: query again
+   * (the name order above is kept up to date all the same). */
+  if (view_wanted (self) && (order_changed || self->view_dirty))
+    refresh_view (self);
+  else if (order_changed || (self->refilter && self->query && *self->query))
     update_ids (self);
+  self->view_dirty = FALSE;
   self->refilter = FALSE;
 
   if (total != self->order->len)
@@ -503,6 +695,8 @@ rg_client_list_find (RgClientList *self,
 gboolean
 rg_client_list_get_loading (RgClientList *self)
 {
+  if (RG_IS_CLIENT_LIST (self) && self->view_cancellable)
+    return TRUE;
   g_return_val_if_fail (RG_IS_CLIENT_LIST (self), FALSE);
   return self->loading;
 }
@@ -513,6 +707,43 @@ rg_client_list_get_total (RgClientList *self)
 {
   g_return_val_if_fail (RG_IS_CLIENT_LIST (self), 0);
   return self->order->len;
+}
+
+/* Orders the list by @sort (by name, or the latest visit, the most
+ * visits, the most spent first); the search still narrows it. */
+void
+rg_client_list_set_sort (RgClientList *self,
+                         RgClientSort  sort)
+{
+  g_return_if_fail (RG_IS_CLIENT_LIST (self));
+
+  if (self->sort == sort)
+    return;
+  self->sort = sort;
+  refresh_view (self);
+}
+
+RgClientSort
+rg_client_list_get_sort (RgClientList *self)
+{
+  g_return_val_if_fail (RG_IS_CLIENT_LIST (self), RG_CLIENT_SORT_NAME);
+  return self->sort;
+}
+
+/* Shows only the clients with tag @tag_id and who were booked with staff
+ * member @staff_id (0: any). */
+void
+rg_client_list_set_filter (RgClientList *self,
+                           gint64        tag_id,
+                           gint64        staff_id)
+{
+  g_return_if_fail (RG_IS_CLIENT_LIST (self));
+
+  if (self->tag_id == tag_id && self->staff_id == staff_id)
+    return;
+  self->tag_id = tag_id;
+  self->staff_id = staff_id;
+  refresh_view (self);
 }
 
 static void
@@ -573,6 +804,9 @@ rg_client_list_dispose (GObject *object)
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->view_cancellable)
+    g_cancellable_cancel (self->view_cancellable);
+  g_clear_object (&self->view_cancellable);
   clear_cache (self);
   g_clear_object (&self->studio);
 
@@ -586,6 +820,7 @@ rg_client_list_finalize (GObject *object)
 
   drop_rank (self);
   g_clear_pointer (&self->order, g_array_unref);
+  g_clear_pointer (&self->view, g_array_unref);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->changed, g_hash_table_unref);
   g_clear_pointer (&self->query, g_free);

@@ -11,6 +11,15 @@ G_BEGIN_DECLS
 #define RG_TYPE_CLIENT_LIST (rg_client_list_get_type ())
 G_DECLARE_FINAL_TYPE (RgClientList, rg_client_list, RG, CLIENT_LIST, GObject)
 
+/* The order of the list; the sorts other than by name put the highest
+ * first (the latest visit, the most visits, the most spent). */
+typedef enum {
+  RG_CLIENT_SORT_NAME,
+  RG_CLIENT_SORT_LAST_VISIT,
+  RG_CLIENT_SORT_VISITS,
+  RG_CLIENT_SORT_SPENT,
+} RgClientSort;
+
 /* How many materialized clients the list itself keeps alive. */
 #define RG_CLIENT_LIST_CACHE_SIZE 256
 
@@ -26,5 +35,11 @@ gboolean      rg_client_list_find       (RgClientList *self,
                                          guint        *position);
 guint         rg_client_list_get_total  (RgClientList *self);
 gboolean      rg_client_list_get_loading (RgClientList *self);
+void          rg_client_list_set_sort   (RgClientList *self,
+                                         RgClientSort  sort);
+RgClientSort  rg_client_list_get_sort   (RgClientList *self);
+void          rg_client_list_set_filter (RgClientList *self,
+                                         gint64        tag_id,
+                                         gint64        staff_id);
 
 G_END_DECLS

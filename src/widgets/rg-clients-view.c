@@ -15,6 +15,8 @@
 #include <glib/gi18n.h>
 
 #include "model/rg-format.h"
+#include "model/rg-record-list.h"
+#include "model/rg-staff.h"
 #include "rg-client-row.h"
 #include "rg-clients-view.h"
 
@@ -32,6 +34,14 @@ struct _RgClientsView
   GtkStack           *content_stack;
   GtkGridView        *list_view;
   GtkLabel           *count_label;
+  GtkMenuButton      *sort_button;
+
+  /* The sort and filter popover, made with the studio. */
+  AdwComboRow        *sort_row;
+  AdwComboRow        *tag_row;
+  AdwComboRow        *master_row;
+  GArray             *tag_ids;       /* gint64, by tag_row position - 1 */
+  RgRecordList       *masters;
 };
 
 G_DEFINE_FINAL_TYPE (RgClientsView, rg_clients_view, ADW_TYPE_BIN)
@@ -200,6 +210,9 @@ rg_clients_view_get_studio (RgClientsView *self)
   return self->studio;
 }
 
+static void build_sort_popover (RgClientsView *self);
+static void fill_filters       (RgClientsView *self);
+
 static void
 disconnect_studio (RgClientsView *self)
 {
@@ -209,6 +222,7 @@ disconnect_studio (RgClientsView *self)
     gtk_grid_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
+  g_clear_object (&self->masters);
   g_clear_object (&self->studio);
 }
 
@@ -247,10 +261,114 @@ rg_clients_view_set_studio (RgClientsView *self,
       if (gtk_widget_get_mapped (GTK_WIDGET (self)))
         gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
       studio_selection_changed_cb (self);
+
+      self->masters = rg_record_list_new_staff (studio, FALSE);
+      if (self->sort_row == NULL)
+        build_sort_popover (self);
+      fill_filters (self);
     }
 
   update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STUDIO]);
+}
+
+/* Sort and filter ---------------------------------------------------------- */
+
+static void
+sort_filter_changed_cb (RgClientsView *self)
+{
+  guint tag = adw_combo_row_get_selected (self->tag_row);
+  guint master = adw_combo_row_get_selected (self->master_row);
+  gint64 tag_id = 0, staff_id = 0;
+
+  if (self->list == NULL)
+    return;
+  if (tag != GTK_INVALID_LIST_POSITION && tag > 0 && tag <= self->tag_ids->len)
+    tag_id = g_array_index (self->tag_ids, gint64, tag - 1);
+  if (master != GTK_INVALID_LIST_POSITION && master > 0)
+    {
+      g_autoptr(RgRecord) staff = g_list_model_get_item (G_LIST_MODEL (self->masters), master - 1);
+      staff_id = staff ? rg_record_get_id (staff) : 0;
+    }
+
+  rg_client_list_set_sort (self->list, adw_combo_row_get_selected (self->sort_row));
+  rg_client_list_set_filter (self->list, tag_id, staff_id);
+  /* Sorted or filtered, the button says so. */
+  if (tag_id || staff_id || rg_client_list_get_sort (self->list) != RG_CLIENT_SORT_NAME)
+    gtk_widget_add_css_class (GTK_WIDGET (self->sort_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->sort_button), "accent");
+}
+
+/* The tags and masters to filter by, after "any". */
+static void
+fill_filters (RgClientsView *self)
+{
+  g_autoptr(GtkStringList) tags = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) masters = gtk_string_list_new (NULL);
+  RgStore *store = rg_studio_get_store (self->studio);
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store, "SELECT id, name FROM tags ORDER BY name COLLATE NOCASE", NULL);
+  gboolean row = FALSE;
+  guint n;
+
+  g_array_set_size (self->tag_ids, 0);
+  /* Translators: no filter by tag */
+  gtk_string_list_append (tags, C_("tag", "Any"));
+  while (stmt && rg_store_step_row (store, stmt, &row, NULL) && row)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (self->tag_ids, id);
+      gtk_string_list_append (tags, (const char *) sqlite3_column_text (stmt, 1));
+    }
+
+  /* Translators: no filter by master */
+  gtk_string_list_append (masters, C_("master", "Any"));
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->masters));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgStaff) staff = g_list_model_get_item (G_LIST_MODEL (self->masters), i);
+      gtk_string_list_append (masters, rg_staff_get_display_name (staff));
+    }
+
+  g_signal_handlers_block_by_func (self->tag_row, sort_filter_changed_cb, self);
+  g_signal_handlers_block_by_func (self->master_row, sort_filter_changed_cb, self);
+  adw_combo_row_set_model (self->tag_row, G_LIST_MODEL (tags));
+  adw_combo_row_set_model (self->master_row, G_LIST_MODEL (masters));
+  g_signal_handlers_unblock_by_func (self->tag_row, sort_filter_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->master_row, sort_filter_changed_cb, self);
+}
+
+static void
+build_sort_popover (RgClientsView *self)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  g_autoptr(GtkStringList) sorts = gtk_string_list_new ((const char *[]) {
+    C_("sort", "Name"), C_("sort", "Last visit"), C_("sort", "Number of visits"), C_("sort", "Total spent"), NULL });
+
+  self->sort_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->sort_row), _("Sort by"));
+  adw_combo_row_set_model (self->sort_row, G_LIST_MODEL (sorts));
+  self->tag_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->tag_row), _("Tag"));
+  self->master_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->master_row), _("Booked with"));
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_size_request (list, 300, -1);
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->sort_row));
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->tag_row));
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->master_row));
+  gtk_popover_set_child (GTK_POPOVER (popover), list);
+  gtk_menu_button_set_popover (self->sort_button, popover);
+
+  g_signal_connect_swapped (self->sort_row, "notify::selected", G_CALLBACK (sort_filter_changed_cb), self);
+  g_signal_connect_swapped (self->tag_row, "notify::selected", G_CALLBACK (sort_filter_changed_cb), self);
+  g_signal_connect_swapped (self->master_row, "notify::selected", G_CALLBACK (sort_filter_changed_cb), self);
+  /* Tags are made on the cards: read them when the popover opens. */
+  g_signal_connect_swapped (popover, "show", G_CALLBACK (fill_filters), self);
 }
 
 /* What is typed in the search, for a new client made from it. */
@@ -279,6 +397,7 @@ rg_clients_view_dispose (GObject *object)
 
   disconnect_studio (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_CLIENTS_VIEW);
+  g_clear_pointer (&self->tag_ids, g_array_unref);
 
   G_OBJECT_CLASS (rg_clients_view_parent_class)->dispose (object);
 }
@@ -342,6 +461,7 @@ rg_clients_view_class_init (RgClientsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgClientsView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, RgClientsView, list_view);
   gtk_widget_class_bind_template_child (widget_class, RgClientsView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, RgClientsView, sort_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
@@ -360,5 +480,6 @@ rg_clients_view_init (RgClientsView *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
   gtk_grid_view_set_factory (self->list_view, factory);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  self->tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   update_state (self);
 }
