@@ -475,6 +475,22 @@ test_new_client (void)
     g_assert_cmpstr (value, ==, "Кудрявые");
   }
 
+  /* Referred by a client found by her phone; her card opens from the row. */
+  {
+    gint64 referrer = test_sql_int (store, "SELECT id FROM clients WHERE deleted_at IS NULL AND id <> ?1 "
+                                           "ORDER BY id LIMIT 1", id);
+    g_autofree char *digits = test_sql_text (store, "SELECT phone_digits FROM clients WHERE id = ?1", referrer);
+
+    row = test_find_row (card, "Referred by (name or phone)");
+    gtk_editable_set_text (GTK_EDITABLE (row), digits + 1);
+    g_signal_emit_by_name (row, "apply");
+    g_assert_cmpint (rg_client_get_referred_by_id (client), ==, referrer);
+    g_assert_true (gtk_widget_activate_action (card, "card.open-referrer", NULL));
+    g_assert_cmpint (rg_record_get_id (RG_RECORD (rg_studio_get_selected_client (studio))), ==, referrer);
+    rg_studio_set_selected_client (studio, client);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (test_find_child (card, GTK_TYPE_TOGGLE_BUTTON)), TRUE);
+  }
+
   /* Tags typed with commas. */
   row = test_find_row (card, "Tags, separated by commas");
   gtk_editable_set_text (GTK_EDITABLE (row), "новая, по рекомендации");

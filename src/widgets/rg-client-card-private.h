@@ -56,6 +56,7 @@ struct _RgClientCard
   AdwComboRow          *gender_row;
   AdwComboRow          *master_row;
   AdwEntryRow          *tags_row;
+  AdwEntryRow          *referred_row;
   AdwEntryRow          *source_row;
   GtkSwitch            *consent_switch;
   GtkSwitch            *minimal_switch;

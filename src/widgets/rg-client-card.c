@@ -28,6 +28,7 @@
 #include "model/rg-record-list.h"
 #include "model/rg-staff.h"
 #include "store/rg-phone.h"
+#include "store/rg-search.h"
 #include "rg-client-card-private.h"
 #include "rg-merge-dialog.h"
 #include "rg-window.h"
@@ -201,6 +202,58 @@ tags_applied_cb (AdwEntryRow  *row,
     rg_client_card_show_error (self, GTK_WIDGET (row), error->message);
 }
 
+/* "Referred by": the one client the typed name or phone finds; empty
+ * clears it. */
+static void
+referred_applied_cb (AdwEntryRow  *row,
+                     RgClientCard *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  gint64 me, found = 0;
+
+  if (self->client == NULL || self->updating)
+    return;
+  me = rg_record_get_id (RG_RECORD (self->client));
+
+  /* The name shown, applied again: no change. */
+  if (*text && rg_client_get_referred_by_id (self->client))
+    {
+      g_autoptr(RgClient) current = rg_studio_lookup (self->studio, RG_TYPE_CLIENT,
+                                                      rg_client_get_referred_by_id (self->client), NULL);
+
+      if (current && g_strcmp0 (rg_client_get_address_as (current), text) == 0)
+        return;
+    }
+
+  if (*text && !rg_search_clients (rg_studio_get_store (self->studio), text, 3, ids, &error))
+    {
+      rg_client_card_show_error (self, GTK_WIDGET (row), error->message);
+      return;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) != me)
+      {
+        if (found)
+          {
+            rg_client_card_show_error (self, GTK_WIDGET (row),
+                                       _("Several clients match. Type more of the name, or the phone."));
+            return;
+          }
+        found = g_array_index (ids, gint64, i);
+      }
+  if (*text && found == 0)
+    {
+      rg_client_card_show_error (self, GTK_WIDGET (row), _("No other client matches."));
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  g_object_set (self->client, "referred-by-id", found, NULL);
+  save_client (self, GTK_WIDGET (row));
+}
+
 static void
 gender_selected_cb (AdwComboRow  *row,
                     GParamSpec   *pspec,
@@ -322,6 +375,7 @@ ensure_content (RgClientCard *self)
   GET (gender_row);
   GET (master_row);
   GET (tags_row);
+  GET (referred_row);
   GET (source_row);
   GET (consent_switch);
   GET (minimal_switch);
@@ -350,6 +404,7 @@ ensure_content (RgClientCard *self)
   adw_entry_row_set_input_purpose (self->email_row, GTK_INPUT_PURPOSE_EMAIL);
   g_signal_connect (self->birthday_row, "apply", G_CALLBACK (birthday_applied_cb), self);
   g_signal_connect (self->tags_row, "apply", G_CALLBACK (tags_applied_cb), self);
+  g_signal_connect (self->referred_row, "apply", G_CALLBACK (referred_applied_cb), self);
 
   genders = gtk_string_list_new ((const char *[]) {
     /* Translators: gender not given */
@@ -548,6 +603,13 @@ update (RgClientCard *self)
   }
 
   any |= any_tags;
+  {
+    g_autoptr(RgClient) referrer = rg_client_get_referred_by_id (c)
+      ? rg_studio_lookup (self->studio, RG_TYPE_CLIENT, rg_client_get_referred_by_id (c), NULL) : NULL;
+
+    any |= set_entry (self, self->referred_row, referrer ? rg_client_get_address_as (referrer) : NULL);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.open-referrer", referrer != NULL);
+  }
   any |= set_entry (self, self->source_row, rg_client_get_source (c));
   gtk_switch_set_active (self->consent_switch, rg_client_get_consent_messages (c));
   gtk_switch_set_active (self->minimal_switch, rg_client_get_minimal_contact (c));
@@ -695,6 +757,22 @@ merge_activated (GtkWidget  *widget,
     return;
   rg_merge_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->studio, self->client,
                            merged_cb, self);
+}
+
+/* The client who referred this one, on the card. */
+static void
+open_referrer_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RgClientCard *self = RG_CLIENT_CARD (widget);
+  g_autoptr(RgClient) referrer = NULL;
+
+  if (self->client == NULL || rg_client_get_referred_by_id (self->client) == 0)
+    return;
+  referrer = rg_studio_lookup (self->studio, RG_TYPE_CLIENT, rg_client_get_referred_by_id (self->client), NULL);
+  if (referrer)
+    rg_studio_set_selected_client (self->studio, referrer);
 }
 
 static void
@@ -1004,6 +1082,7 @@ rg_client_card_class_init (RgClientCardClass *klass)
   gtk_widget_class_install_action (widget_class, "card.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "card.merge", NULL, merge_activated);
   gtk_widget_class_install_action (widget_class, "card.add-photo", "s", add_photo_activated);
+  gtk_widget_class_install_action (widget_class, "card.open-referrer", NULL, open_referrer_activated);
 
   gtk_widget_class_set_css_name (widget_class, "clientcard");
 }
