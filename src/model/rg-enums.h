@@ -58,4 +58,10 @@ typedef enum {
   RG_CONDITION_CONTRAINDICATION,  /*< nick=contraindication >*/
 } RgConditionKind;
 
+typedef enum {
+  RG_COMPLAINT_OPEN,       /*< nick=open >*/
+  RG_COMPLAINT_RESOLVED,   /*< nick=resolved >*/
+  RG_COMPLAINT_ESCALATED,  /*< nick=escalated >*/
+} RgComplaintStatus;
+
 G_END_DECLS

@@ -29,6 +29,8 @@ enum {
   PROP_OCCURRED_AT,
   PROP_DUE_AT,
   PROP_DONE_AT,
+  PROP_SERVICE_ID,
+  PROP_RESOLUTION,
   N_PROPS
 };
 
@@ -51,6 +53,19 @@ rg_interaction_prepare_save (RgRecord  *record,
   if (rg_interaction_get_occurred_at (self) == 0)
     rg_record_set_int64 (record, PROP_OCCURRED_AT, rg_store_now ());
 
+  /* A complaint always has a status; resolving one dates it, reopening
+   * forgets the date. */
+  if (rg_interaction_get_kind (self) == RG_INTERACTION_COMPLAINT)
+    {
+      RgComplaintStatus status = rg_interaction_get_complaint_status (self);
+
+      rg_record_set_string (record, PROP_OUTCOME, rg_complaint_status_to_nick (status));
+      if (status == RG_COMPLAINT_RESOLVED && rg_interaction_get_done_at (self) == 0)
+        rg_record_set_int64 (record, PROP_DONE_AT, rg_store_now ());
+      else if (status != RG_COMPLAINT_RESOLVED && rg_interaction_get_done_at (self) != 0)
+        rg_record_set_int64 (record, PROP_DONE_AT, 0);
+    }
+
   return TRUE;
 }
 
@@ -72,6 +87,8 @@ rg_interaction_class_init (RgInteractionClass *klass)
   properties[PROP_OCCURRED_AT] = g_param_spec_int64 ("occurred-at", NULL, NULL, 0, G_MAXINT64, 0, RG_COLUMN);
   properties[PROP_DUE_AT] = g_param_spec_int64 ("due-at", NULL, NULL, 0, G_MAXINT64, 0, RG_COLUMN_NULLABLE);
   properties[PROP_DONE_AT] = g_param_spec_int64 ("done-at", NULL, NULL, 0, G_MAXINT64, 0, RG_COLUMN_NULLABLE);
+  properties[PROP_SERVICE_ID] = g_param_spec_int64 ("service-id", NULL, NULL, 0, G_MAXINT64, 0, RG_COLUMN_NULLABLE);
+  properties[PROP_RESOLUTION] = g_param_spec_string ("resolution", NULL, NULL, NULL, RG_COLUMN_NULLABLE);
 
   rg_record_class_install_properties (record_class, N_PROPS, properties);
   rg_record_class_set_table (record_class, "interactions", TRUE);
@@ -150,4 +167,75 @@ rg_interaction_get_done_at (RgInteraction *self)
 {
   g_return_val_if_fail (RG_IS_INTERACTION (self), 0);
   return rg_record_get_int64 (R (self), PROP_DONE_AT);
+}
+
+gint64
+rg_interaction_get_staff_id (RgInteraction *self)
+{
+  g_return_val_if_fail (RG_IS_INTERACTION (self), 0);
+  return rg_record_get_int64 (R (self), PROP_STAFF_ID);
+}
+
+gint64
+rg_interaction_get_service_id (RgInteraction *self)
+{
+  g_return_val_if_fail (RG_IS_INTERACTION (self), 0);
+  return rg_record_get_int64 (R (self), PROP_SERVICE_ID);
+}
+
+const char *
+rg_interaction_get_resolution (RgInteraction *self)
+{
+  g_return_val_if_fail (RG_IS_INTERACTION (self), NULL);
+  return rg_record_get_string (R (self), PROP_RESOLUTION);
+}
+
+static const char * const complaint_nicks[] = {
+  [RG_COMPLAINT_OPEN] = "open",
+  [RG_COMPLAINT_RESOLVED] = "resolved",
+  [RG_COMPLAINT_ESCALATED] = "escalated",
+};
+
+const char *
+rg_complaint_status_to_nick (RgComplaintStatus status)
+{
+  g_return_val_if_fail (status <= RG_COMPLAINT_ESCALATED, "open");
+  return complaint_nicks[status];
+}
+
+RgComplaintStatus
+rg_complaint_status_from_nick (const char *nick)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (complaint_nicks); i++)
+    if (g_strcmp0 (nick, complaint_nicks[i]) == 0)
+      return i;
+  return RG_COMPLAINT_OPEN;
+}
+
+const char *
+rg_complaint_status_to_string (RgComplaintStatus status)
+{
+  switch (status)
+    {
+    case RG_COMPLAINT_RESOLVED: return C_("complaint", "Resolved");
+    case RG_COMPLAINT_ESCALATED: return C_("complaint", "Passed to the Director");
+    case RG_COMPLAINT_OPEN:
+    default: return C_("complaint", "Open");
+    }
+}
+
+/* Complaints only; anything else reads as open. */
+RgComplaintStatus
+rg_interaction_get_complaint_status (RgInteraction *self)
+{
+  g_return_val_if_fail (RG_IS_INTERACTION (self), RG_COMPLAINT_OPEN);
+  return rg_complaint_status_from_nick (rg_interaction_get_outcome (self));
+}
+
+void
+rg_interaction_set_complaint_status (RgInteraction     *self,
+                                     RgComplaintStatus  status)
+{
+  g_return_if_fail (RG_IS_INTERACTION (self));
+  g_object_set (self, "outcome", rg_complaint_status_to_nick (status), NULL);
 }

@@ -21,5 +21,16 @@ const char        *rg_interaction_get_outcome        (RgInteraction      *self);
 gint64             rg_interaction_get_occurred_at    (RgInteraction      *self);
 gint64             rg_interaction_get_due_at         (RgInteraction      *self);
 gint64             rg_interaction_get_done_at        (RgInteraction      *self);
+gint64             rg_interaction_get_staff_id       (RgInteraction      *self);
+gint64             rg_interaction_get_service_id     (RgInteraction      *self);
+const char        *rg_interaction_get_resolution     (RgInteraction      *self);
+
+/* A complaint's status is kept in its outcome. */
+RgComplaintStatus  rg_interaction_get_complaint_status (RgInteraction    *self);
+void               rg_interaction_set_complaint_status (RgInteraction    *self,
+                                                        RgComplaintStatus status);
+const char        *rg_complaint_status_to_nick       (RgComplaintStatus   status);
+RgComplaintStatus  rg_complaint_status_from_nick     (const char         *nick);
+const char        *rg_complaint_status_to_string     (RgComplaintStatus   status);
 
 G_END_DECLS

@@ -317,6 +317,32 @@ static const char migration_4[] =
 
   "ALTER TABLE clients ADD COLUMN merged_into_id INTEGER REFERENCES clients (id) ON DELETE SET NULL;\n";
 
+/* Satisfaction: a complaint is a timeline entry of kind 'complaint' whose
+ * outcome is its status (open, resolved, escalated: passed to the
+ * director) and done_at the day it was resolved; it may name a service and
+ * says what was done. The questionnaires' answers, each question scored
+ * 1-10 with its "Why?". Ratings are read per visit by the panel, so they are
+ * indexed with their figures. */
+static const char migration_5[] =
+  "ALTER TABLE interactions ADD COLUMN service_id INTEGER REFERENCES services (id) ON DELETE SET NULL;\n"
+  "ALTER TABLE interactions ADD COLUMN resolution TEXT;\n"
+  "UPDATE interactions SET outcome = 'open' WHERE kind = 'complaint' AND outcome IS NULL;\n"
+  "CREATE INDEX interactions_complaints ON interactions (kind, outcome, occurred_at) WHERE kind = 'complaint';\n"
+  "CREATE INDEX ratings_visit ON ratings (appointment_id, score, nps);\n"
+  "CREATE TABLE survey_answers (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  client_id INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,\n"
+  "  appointment_id INTEGER REFERENCES appointments (id) ON DELETE SET NULL,\n"
+  "  survey TEXT NOT NULL CHECK (survey IN ('visit', 'refusal')),\n"
+  "  question TEXT NOT NULL CHECK (length(question) > 0),\n"
+  "  score INTEGER CHECK (score IS NULL OR score BETWEEN 1 AND 10),\n"
+  "  answer TEXT,\n"
+  "  answered_at INTEGER NOT NULL,\n"
+  STAMPS
+  ");\n"
+  "CREATE INDEX survey_answers_client ON survey_answers (client_id, answered_at);\n"
+  "CREATE INDEX survey_answers_question ON survey_answers (survey, question, answered_at);\n";
+
 /* Format 3 keeps phone numbers in one form: the numbers written before
  * are read again (in the locale's country: the studio's setting is new)
  * and kept formatted with their E.164 digits. A number that cannot be read
@@ -381,6 +407,7 @@ static const RgMigration migrations[] = {
   { 2, migration_2, NULL },
   { 3, migration_3, normalize_phones },
   { 4, migration_4, NULL },
+  { 5, migration_5, NULL },
 };
 
 const RgMigration *

@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "io/rg-generator.h"
+#include "io/rg-report.h"
 #include "rg-application.h"
 #include "rg-window.h"
 
@@ -43,6 +44,18 @@ static const GOptionEntry option_entries[] = {
     N_("With --generate: the years of history"), N_("YEARS") },
   { "seed", 0, 0, G_OPTION_ARG_INT64, NULL,
     N_("With --generate: the random seed; the same seed gives the same studio"), N_("SEED") },
+  { "report", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Print the figures of a report (satisfaction) and exit"), N_("KIND") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --report: the first day, YYYY-MM-DD (the first of this month)"), N_("DATE") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --report: the last day, YYYY-MM-DD (today)"), N_("DATE") },
+  { "staff", 0, 0, G_OPTION_ARG_INT64, NULL,
+    N_("With --report: only this master's visits"), N_("ID") },
+  { "service", 0, 0, G_OPTION_ARG_INT64, NULL,
+    N_("With --report: only visits with this service"), N_("ID") },
+  { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --report: print JSON for scripts"), NULL },
   /* For `make bench`: print a line when the first frame is drawn, then quit. */
   { "quit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
   { NULL }
@@ -178,6 +191,50 @@ generate (GVariantDict *options)
   return 0;
 }
 
+/* `--report`: reads the studio (--database, --demo or the user's own)
+ * without creating it, prints, and exits without a display. */
+static int
+report (GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStore) store = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *output = NULL;
+  RgReportOptions opts = { 0 };
+  const char *kind = NULL;
+
+  g_variant_dict_lookup (options, "report", "&s", &kind);
+  g_variant_dict_lookup (options, "from", "&s", &opts.from);
+  g_variant_dict_lookup (options, "to", "&s", &opts.to);
+  g_variant_dict_lookup (options, "staff", "x", &opts.staff_id);
+  g_variant_dict_lookup (options, "service", "x", &opts.service_id);
+  opts.json = g_variant_dict_contains (options, "json");
+
+  if (g_variant_dict_contains (options, "demo"))
+    path = ensure_demo (&error);
+  else if (g_variant_dict_lookup (options, "database", "^ay", &path))
+    {
+      char *canonical = g_canonicalize_filename (path, NULL);
+      g_free (path);
+      path = canonical;
+    }
+  else
+    path = rg_store_default_path ();
+
+  if (path != NULL)
+    store = rg_store_open (path, RG_STORE_OPEN_NO_CREATE, &error);
+  if (store != NULL)
+    output = rg_report_run (store, kind, &opts, &error);
+  if (output == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  g_print ("%s\n", output);
+  return 0;
+}
+
 static int
 rg_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
@@ -205,8 +262,22 @@ rg_application_handle_local_options (GApplication *app,
       return 2;
     }
 
+  if (!g_variant_dict_contains (options, "report") &&
+      (g_variant_dict_contains (options, "from") ||
+       g_variant_dict_contains (options, "to") ||
+       g_variant_dict_contains (options, "staff") ||
+       g_variant_dict_contains (options, "service") ||
+       g_variant_dict_contains (options, "json")))
+    {
+      g_printerr (_("--from, --to, --staff, --service and --json go with --report.\n"));
+      return 2;
+    }
+
   if (generating)
     return generate (options);
+
+  if (g_variant_dict_contains (options, "report"))
+    return report (options);
 
   return -1;
 }

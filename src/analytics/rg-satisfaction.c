@@ -1,0 +1,734 @@
+/* rg-satisfaction.c — the satisfaction panel's figures for a period.
+ *
+ * One pass over the period's done visits (the covering range index, each
+ * visit's rating from its covering index, the services of rated visits from
+ * theirs) fills every tally; complaints and the comments take two small
+ * queries more. Buckets are local calendar weeks (from Monday) or months,
+ * so a period's boundaries follow the studio's clock, not UTC.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "rg-analytics"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "rg-satisfaction.h"
+
+#define DEFAULT_COMMENTS 30
+
+double
+rg_score_tally_average (const RgScoreTally *tally)
+{
+  return tally->ratings ? (double) tally->score_sum / tally->ratings : NAN;
+}
+
+double
+rg_score_tally_csat (const RgScoreTally *tally)
+{
+  return tally->ratings ? 100.0 * tally->satisfied / tally->ratings : NAN;
+}
+
+double
+rg_score_tally_nps (const RgScoreTally *tally)
+{
+  if (tally->nps_answers == 0)
+    return NAN;
+  return 100.0 * ((double) tally->promoters - (double) tally->detractors) / tally->nps_answers;
+}
+
+double
+rg_satisfaction_response_rate (const RgSatisfaction *self)
+{
+  return self->visits ? 100.0 * self->total.ratings / self->visits : NAN;
+}
+
+static void
+tally_add (RgScoreTally *tally,
+           int           score,
+           int           nps)
+{
+  tally->ratings++;
+  tally->score_sum += score;
+  if (score >= 4)
+    tally->satisfied++;
+  if (nps >= 0)
+    {
+      tally->nps_answers++;
+      if (nps >= 9)
+        tally->promoters++;
+      else if (nps >= 7)
+        tally->passives++;
+      else
+        tally->detractors++;
+    }
+}
+
+static void
+group_free (RgSatisfactionGroup *group)
+{
+  g_free (group->name);
+  g_free (group);
+}
+
+static void
+comment_free (RgSatisfactionComment *comment)
+{
+  g_free (comment->client);
+  g_free (comment->staff);
+  g_free (comment->why);
+  g_free (comment);
+}
+
+void
+rg_satisfaction_free (RgSatisfaction *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->buckets, g_array_unref);
+  g_clear_pointer (&self->by_staff, g_ptr_array_unref);
+  g_clear_pointer (&self->by_service, g_ptr_array_unref);
+  g_clear_pointer (&self->comments, g_ptr_array_unref);
+  g_free (self);
+}
+
+/* Buckets ------------------------------------------------------------------- */
+
+static RgDate
+bucket_first (RgDate              date,
+              RgSatisfactionStep  step)
+{
+  if (step == RG_SATISFACTION_BY_WEEK)
+    return rg_date_week_start (date);
+  date.day = 1;
+  return date;
+}
+
+static RgDate
+bucket_next (RgDate              start,
+             RgSatisfactionStep  step)
+{
+  if (step == RG_SATISFACTION_BY_WEEK)
+    return rg_date_add_days (start, 7);
+  if (++start.month > 12)
+    {
+      start.month = 1;
+      start.year++;
+    }
+  return start;
+}
+
+/* Fills self->buckets; @starts gets each bucket's first second and one
+ * more for the end of the period. */
+static void
+make_buckets (RgSatisfaction *self,
+              GArray         *starts)
+{
+  const RgSatisfactionQuery *q = &self->query;
+  RgDate start = bucket_first (q->from, q->step);
+
+  while (rg_date_compare (start, q->to) <= 0)
+    {
+      RgDate next = bucket_next (start, q->step);
+      RgSatisfactionBucket b = { 0 };
+      gint64 at;
+
+      b.start = rg_date_compare (start, q->from) < 0 ? q->from : start;
+      b.end = rg_date_add_days (next, -1);
+      if (rg_date_compare (b.end, q->to) > 0)
+        b.end = q->to;
+      g_array_append_val (self->buckets, b);
+      at = rg_date_start (b.start);
+      g_array_append_val (starts, at);
+      start = next;
+    }
+
+  {
+    gint64 end = rg_date_end (q->to);
+    g_array_append_val (starts, end);
+  }
+}
+
+/* The bucket of @at, moving forward from *@cursor (rows come in time order). */
+static RgSatisfactionBucket *
+bucket_at (RgSatisfaction *self,
+           GArray         *starts,
+           guint          *cursor,
+           gint64          at)
+{
+  const gint64 *s = (const gint64 *) (gpointer) starts->data;
+
+  if (*cursor >= self->buckets->len || at < s[*cursor])
+    *cursor = 0;
+  while (*cursor + 1 < self->buckets->len && at >= s[*cursor + 1])
+    (*cursor)++;
+  return &g_array_index (self->buckets, RgSatisfactionBucket, *cursor);
+}
+
+/* Groups -------------------------------------------------------------------- */
+
+static RgSatisfactionGroup *
+group_get (GHashTable *groups,
+           GPtrArray  *list,
+           gint64      id)
+{
+  RgSatisfactionGroup *group = g_hash_table_lookup (groups, &id);
+
+  if (group == NULL)
+    {
+      group = g_new0 (RgSatisfactionGroup, 1);
+      group->id = id;
+      g_ptr_array_add (list, group);
+      g_hash_table_insert (groups, &group->id, group);
+    }
+  return group;
+}
+
+static gboolean
+name_groups (RgStore     *store,
+             const char  *sql,
+             GPtrArray   *list,
+             GHashTable  *groups,
+             GError     **error)
+{
+  g_autoptr(RgStmt) stmt = NULL;
+  gboolean row = FALSE, ok;
+
+  if (list->len == 0)
+    return TRUE;
+
+  stmt = rg_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      RgSatisfactionGroup *group = g_hash_table_lookup (groups, &id);
+
+      if (group != NULL)
+        group->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  if (!ok)
+    return FALSE;
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      RgSatisfactionGroup *group = list->pdata[i];
+
+      if (group->name == NULL)
+        group->name = g_strdup ("?");
+    }
+  return TRUE;
+}
+
+static int
+group_compare (gconstpointer a,
+               gconstpointer b)
+{
+  const RgSatisfactionGroup *ga = *(RgSatisfactionGroup * const *) a;
+  const RgSatisfactionGroup *gb = *(RgSatisfactionGroup * const *) b;
+  int c = g_utf8_collate (ga->name, gb->name);
+
+  return c ? c : (ga->id > gb->id) - (ga->id < gb->id);
+}
+
+/* Comments ------------------------------------------------------------------ */
+
+typedef struct {
+  gint64  rating_id;
+  gint64  starts_at;
+  int     score;
+} Candidate;
+
+static int
+candidate_compare (gconstpointer a,
+                   gconstpointer b)
+{
+  const Candidate *ca = a, *cb = b;
+
+  if (ca->score != cb->score)
+    return ca->score - cb->score;
+  if (ca->starts_at != cb->starts_at)
+    return ca->starts_at > cb->starts_at ? -1 : 1;
+  return (ca->rating_id > cb->rating_id) - (ca->rating_id < cb->rating_id);
+}
+
+static gboolean
+load_comments (RgSatisfaction  *self,
+               RgStore         *store,
+               GArray          *candidates,
+               GError         **error)
+{
+  guint limit = self->query.max_comments ? self->query.max_comments : DEFAULT_COMMENTS;
+
+  g_array_sort (candidates, candidate_compare);
+
+  for (guint i = 0; i < candidates->len && self->comments->len < limit; i++)
+    {
+      const Candidate *c = &g_array_index (candidates, Candidate, i);
+      g_autoptr(RgStmt) stmt = NULL;
+      RgSatisfactionComment *comment;
+      gboolean row;
+
+      stmt = rg_store_prepare (store,
+                               "SELECT r.why, coalesce(r.nps, -1), a.id, a.client_id, c.address_as, s.display_name"
+                               " FROM ratings r JOIN appointments a ON a.id = r.appointment_id"
+                               " JOIN clients c ON c.id = a.client_id"
+                               " JOIN staff s ON s.id = a.staff_id"
+                               " WHERE r.id = ?1",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, c->rating_id);
+      if (!rg_store_step_row (store, stmt, &row, error))
+        return FALSE;
+      if (!row)
+        continue;
+
+      comment = g_new0 (RgSatisfactionComment, 1);
+      comment->rating_id = c->rating_id;
+      comment->starts_at = c->starts_at;
+      comment->score = c->score;
+      comment->why = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      comment->nps = sqlite3_column_int (stmt, 1);
+      comment->appointment_id = sqlite3_column_int64 (stmt, 2);
+      comment->client_id = sqlite3_column_int64 (stmt, 3);
+      comment->client = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      comment->staff = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      g_ptr_array_add (self->comments, comment);
+    }
+
+  return TRUE;
+}
+
+/* Complaints ---------------------------------------------------------------- */
+
+#define COMPLAINT_FILTER \
+  " AND (?3 = 0 OR coalesce(i.staff_id, a.staff_id) = ?3)" \
+  " AND (?4 = 0 OR i.service_id = ?4 OR EXISTS (SELECT 1 FROM appointment_services s" \
+  "      WHERE s.appointment_id = i.appointment_id AND s.service_id = ?4))"
+
+static void
+bind_period (RgStmt                    *stmt,
+             gint64                     from,
+             gint64                     to,
+             const RgSatisfactionQuery *q)
+{
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  sqlite3_bind_int64 (stmt, 3, q->staff_id);
+  sqlite3_bind_int64 (stmt, 4, q->service_id);
+}
+
+static gboolean
+count_complaints (RgSatisfaction  *self,
+                  RgStore         *store,
+                  GArray          *starts,
+                  GError         **error)
+{
+  gint64 from = g_array_index (starts, gint64, 0);
+  gint64 to = g_array_index (starts, gint64, starts->len - 1);
+  g_autoptr(RgStmt) stmt = NULL;
+  gboolean row = FALSE, ok;
+  guint cursor = 0;
+
+  stmt = rg_store_prepare (store,
+                           "SELECT i.occurred_at FROM interactions i"
+                           " LEFT JOIN appointments a ON a.id = i.appointment_id"
+                           " WHERE i.kind = 'complaint' AND i.occurred_at >= ?1 AND i.occurred_at < ?2"
+                           " AND i.deleted_at IS NULL" COMPLAINT_FILTER
+                           " ORDER BY i.occurred_at",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_period (stmt, from, to, &self->query);
+  while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
+    {
+      self->complaints++;
+      bucket_at (self, starts, &cursor, sqlite3_column_int64 (stmt, 0))->complaints++;
+    }
+  if (!ok)
+    return FALSE;
+  g_clear_pointer (&stmt, rg_stmt_release);
+
+  stmt = rg_store_prepare (store,
+                           "SELECT count(*) FROM interactions i"
+                           " LEFT JOIN appointments a ON a.id = i.appointment_id"
+                           " WHERE i.kind = 'complaint' AND i.outcome IN ('open', 'escalated')"
+                           " AND i.occurred_at >= ?1 AND i.occurred_at < ?2"
+                           " AND i.deleted_at IS NULL" COMPLAINT_FILTER,
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_period (stmt, 0, to, &self->query);
+  if (!rg_store_step_row (store, stmt, &row, error))
+    return FALSE;
+  self->open_complaints = row ? sqlite3_column_int (stmt, 0) : 0;
+  return TRUE;
+}
+
+/* The pass over the visits --------------------------------------------------- */
+
+RgSatisfaction *
+rg_satisfaction_compute (RgStore                   *store,
+                         const RgSatisfactionQuery *query,
+                         GCancellable              *cancellable,
+                         GError                   **error)
+{
+  g_autoptr(RgSatisfaction) self = NULL;
+  g_autoptr(GArray) starts = NULL;
+  g_autoptr(GArray) candidates = NULL;
+  g_autoptr(GHashTable) staff = NULL;
+  g_autoptr(GHashTable) services = NULL;
+  g_autoptr(RgStmt) stmt = NULL;
+  gboolean row = FALSE, ok;
+  guint cursor = 0, n = 0;
+
+  g_return_val_if_fail (RG_IS_STORE (store), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (!rg_date_valid (query->from) || !rg_date_valid (query->to) ||
+      rg_date_compare (query->from, query->to) > 0)
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                           _("The period must start on or before the day it ends."));
+      return NULL;
+    }
+
+  self = g_new0 (RgSatisfaction, 1);
+  self->query = *query;
+  self->buckets = g_array_new (FALSE, FALSE, sizeof (RgSatisfactionBucket));
+  self->by_staff = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
+  self->by_service = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
+  self->comments = g_ptr_array_new_with_free_func ((GDestroyNotify) comment_free);
+  starts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  staff = g_hash_table_new (g_int64_hash, g_int64_equal);
+  services = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  make_buckets (self, starts);
+
+  stmt = rg_store_prepare (store,
+                           "SELECT a.starts_at, a.staff_id, r.score, coalesce(r.nps, -1), r.id,"
+                           " r.why IS NOT NULL AND length(r.why) > 0,"
+                           " CASE WHEN r.id IS NOT NULL THEN (SELECT group_concat(s.service_id)"
+                           "   FROM appointment_services s WHERE s.appointment_id = a.id) END"
+                           " FROM appointments a LEFT JOIN ratings r ON r.appointment_id = a.id"
+                           " WHERE a.starts_at >= ?1 AND a.starts_at < ?2"
+                           " AND a.status = 'done' AND a.deleted_at IS NULL"
+                           " AND (?3 = 0 OR a.staff_id = ?3)"
+                           " AND (?4 = 0 OR EXISTS (SELECT 1 FROM appointment_services s"
+                           "      WHERE s.appointment_id = a.id AND s.service_id = ?4))"
+                           " ORDER BY a.starts_at",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  bind_period (stmt, g_array_index (starts, gint64, 0), g_array_index (starts, gint64, starts->len - 1), query);
+
+  while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
+    {
+      gint64 at = sqlite3_column_int64 (stmt, 0);
+      RgSatisfactionBucket *bucket = bucket_at (self, starts, &cursor, at);
+      RgSatisfactionGroup *master = group_get (staff, self->by_staff, sqlite3_column_int64 (stmt, 1));
+      int score, nps;
+
+      if ((++n & 4095) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+
+      self->visits++;
+      bucket->visits++;
+      master->visits++;
+      if (sqlite3_column_type (stmt, 2) == SQLITE_NULL)
+        continue;
+
+      score = CLAMP (sqlite3_column_int (stmt, 2), 1, 5);
+      nps = sqlite3_column_int (stmt, 3);
+      tally_add (&self->total, score, nps);
+      tally_add (&bucket->tally, score, nps);
+      tally_add (&master->tally, score, nps);
+      self->distribution[score - 1]++;
+      if (nps >= 0 && nps <= 10)
+        self->nps_distribution[nps]++;
+
+      if (sqlite3_column_int (stmt, 5))
+        {
+          Candidate c = { sqlite3_column_int64 (stmt, 4), at, score };
+          g_array_append_val (candidates, c);
+        }
+
+      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
+        {
+          const char *p = (const char *) sqlite3_column_text (stmt, 6);
+
+          while (p != NULL && *p != '\0')
+            {
+              char *end;
+              gint64 id = g_ascii_strtoll (p, &end, 10);
+              RgSatisfactionGroup *service;
+
+              if (end == p)
+                break;
+              service = group_get (services, self->by_service, id);
+              service->visits++;
+              tally_add (&service->tally, score, nps);
+              p = *end == ',' ? end + 1 : end;
+            }
+        }
+    }
+  if (!ok)
+    return NULL;
+  g_clear_pointer (&stmt, rg_stmt_release);
+
+  if (!name_groups (store, "SELECT id, display_name FROM staff", self->by_staff, staff, error) ||
+      !name_groups (store, "SELECT id, name FROM services", self->by_service, services, error))
+    return NULL;
+  g_ptr_array_sort (self->by_staff, group_compare);
+  g_ptr_array_sort (self->by_service, group_compare);
+
+  if (!count_complaints (self, store, starts, error) ||
+      !load_comments (self, store, candidates, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/* Off the main thread -------------------------------------------------------- */
+
+static void
+compute_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  RgStore *reader = task_data;
+  const RgSatisfactionQuery *query = g_object_get_data (G_OBJECT (task), "query");
+  GError *error = NULL;
+  RgSatisfaction *result = rg_satisfaction_compute (reader, query, cancellable, &error);
+
+  if (result != NULL)
+    g_task_return_pointer (task, result, (GDestroyNotify) rg_satisfaction_free);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Runs on a reader connection in a thread; a store without a file (tests'
+ * memory databases) computes at once and answers from the main loop. */
+void
+rg_satisfaction_compute_async (RgStore                   *store,
+                               const RgSatisfactionQuery *query,
+                               GCancellable              *cancellable,
+                               GAsyncReadyCallback        callback,
+                               gpointer                   user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  RgStore *reader = NULL;
+
+  g_return_if_fail (RG_IS_STORE (store));
+  g_return_if_fail (query != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rg_satisfaction_compute_async);
+  g_task_set_name (task, "[regulars] satisfaction");
+  g_object_set_data_full (G_OBJECT (task), "query", g_memdup2 (query, sizeof *query), g_free);
+
+  if (rg_store_get_path (store) != NULL)
+    reader = rg_store_open_reader (store, &error);
+  if (reader == NULL)
+    {
+      RgSatisfaction *result;
+
+      g_clear_error (&error);
+      result = rg_satisfaction_compute (store, query, cancellable, &error);
+      if (result != NULL)
+        g_task_return_pointer (task, result, (GDestroyNotify) rg_satisfaction_free);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_set_task_data (task, reader, g_object_unref);
+  g_task_run_in_thread (task, compute_thread);
+}
+
+RgSatisfaction *
+rg_satisfaction_compute_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* JSON ----------------------------------------------------------------------- */
+
+static void
+add_figure (JsonBuilder *b,
+            const char  *name,
+            double       value)
+{
+  json_builder_set_member_name (b, name);
+  if (isnan (value))
+    json_builder_add_null_value (b);
+  else
+    json_builder_add_double_value (b, round (value * 100.0) / 100.0);
+}
+
+static void
+add_int (JsonBuilder *b,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, value);
+}
+
+static void
+add_date (JsonBuilder *b,
+          const char  *name,
+          RgDate       date)
+{
+  g_autofree char *iso = rg_date_to_iso (date);
+
+  json_builder_set_member_name (b, name);
+  json_builder_add_string_value (b, iso);
+}
+
+static void
+add_tally (JsonBuilder        *b,
+           const RgScoreTally *t)
+{
+  add_int (b, "ratings", t->ratings);
+  add_figure (b, "average_score", rg_score_tally_average (t));
+  add_figure (b, "csat", rg_score_tally_csat (t));
+  add_int (b, "nps_answers", t->nps_answers);
+  add_int (b, "promoters", t->promoters);
+  add_int (b, "passives", t->passives);
+  add_int (b, "detractors", t->detractors);
+  add_figure (b, "nps", rg_score_tally_nps (t));
+}
+
+static void
+add_groups (JsonBuilder *b,
+            const char  *name,
+            GPtrArray   *groups)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      const RgSatisfactionGroup *g = groups->pdata[i];
+
+      json_builder_begin_object (b);
+      add_int (b, "id", g->id);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, g->name);
+      add_int (b, "visits", g->visits);
+      add_tally (b, &g->tally);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+add_id_or_null (JsonBuilder *b,
+                const char  *name,
+                gint64       id)
+{
+  json_builder_set_member_name (b, name);
+  if (id == 0)
+    json_builder_add_null_value (b);
+  else
+    json_builder_add_int_value (b, id);
+}
+
+char *
+rg_satisfaction_to_json (const RgSatisfaction *self)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  json_builder_begin_object (b);
+  add_date (b, "from", self->query.from);
+  add_date (b, "to", self->query.to);
+  add_id_or_null (b, "staff_id", self->query.staff_id);
+  add_id_or_null (b, "service_id", self->query.service_id);
+  add_int (b, "visits", self->visits);
+  add_tally (b, &self->total);
+  add_figure (b, "response_rate", rg_satisfaction_response_rate (self));
+  add_int (b, "complaints", self->complaints);
+  add_int (b, "open_complaints", self->open_complaints);
+
+  json_builder_set_member_name (b, "score_distribution");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < G_N_ELEMENTS (self->distribution); i++)
+    json_builder_add_int_value (b, self->distribution[i]);
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "nps_distribution");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < G_N_ELEMENTS (self->nps_distribution); i++)
+    json_builder_add_int_value (b, self->nps_distribution[i]);
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "trend_step");
+  json_builder_add_string_value (b, self->query.step == RG_SATISFACTION_BY_WEEK ? "week" : "month");
+  json_builder_set_member_name (b, "trend");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->buckets->len; i++)
+    {
+      const RgSatisfactionBucket *bk = &g_array_index (self->buckets, RgSatisfactionBucket, i);
+
+      json_builder_begin_object (b);
+      add_date (b, "from", bk->start);
+      add_date (b, "to", bk->end);
+      add_int (b, "visits", bk->visits);
+      add_tally (b, &bk->tally);
+      add_int (b, "complaints", bk->complaints);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  add_groups (b, "by_staff", self->by_staff);
+  add_groups (b, "by_service", self->by_service);
+
+  json_builder_set_member_name (b, "comments");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->comments->len; i++)
+    {
+      const RgSatisfactionComment *c = self->comments->pdata[i];
+
+      json_builder_begin_object (b);
+      add_date (b, "date", rg_date_from_time (c->starts_at));
+      add_int (b, "appointment_id", c->appointment_id);
+      add_int (b, "client_id", c->client_id);
+      json_builder_set_member_name (b, "client");
+      json_builder_add_string_value (b, c->client);
+      json_builder_set_member_name (b, "staff");
+      json_builder_add_string_value (b, c->staff);
+      add_int (b, "score", c->score);
+      json_builder_set_member_name (b, "nps");
+      if (c->nps < 0)
+        json_builder_add_null_value (b);
+      else
+        json_builder_add_int_value (b, c->nps);
+      json_builder_set_member_name (b, "why");
+      json_builder_add_string_value (b, c->why);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  return json_generator_to_data (gen, NULL);
+}

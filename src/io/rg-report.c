@@ -1,0 +1,172 @@
+/* rg-report.c — `regulars --report KIND`: the panel's figures for scripts.
+ *
+ * The same computation as the panel (src/analytics), printed as JSON or as
+ * a few lines of text; the options are checked before the store is read.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "rg-report"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "analytics/rg-satisfaction.h"
+#include "rg-report.h"
+
+static gboolean
+read_day (const char  *text,
+          const char  *option,
+          RgDate       fallback,
+          RgDate      *date,
+          GError     **error)
+{
+  if (text == NULL)
+    {
+      *date = fallback;
+      return TRUE;
+    }
+  if (!rg_date_from_iso (text, date))
+    {
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                   /* Translators: %s is an option such as --from; YYYY-MM-DD stays as is */
+                   _("%s takes a date as YYYY-MM-DD, such as 2026-03-01."), option);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* FALSE with *@exists unset when the query failed. */
+static gboolean
+row_exists (RgStore     *store,
+            const char  *sql,
+            gint64       id,
+            gboolean    *exists,
+            GError     **error)
+{
+  g_autoptr(RgStmt) stmt = NULL;
+
+  *exists = TRUE;
+  if (id == 0)
+    return TRUE;
+  stmt = rg_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return rg_store_step_row (store, stmt, exists, error);
+}
+
+/* @decimals: digits after the point; a negative number shows the sign. */
+static void
+append_figure (GString    *out,
+               const char *label,
+               double      value,
+               int         decimals)
+{
+  g_string_append_printf (out, "%-28s ", label);
+  if (isnan (value))
+    g_string_append (out, "—");
+  else if (decimals < 0)
+    g_string_append_printf (out, "%+.*f", -decimals - 1, value);
+  else
+    g_string_append_printf (out, "%.*f", decimals, value);
+  g_string_append_c (out, '\n');
+}
+
+static char *
+satisfaction_text (const RgSatisfaction *s)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *from = rg_date_to_iso (s->query.from);
+  g_autofree char *to = rg_date_to_iso (s->query.to);
+
+  /* Translators: the heading of `regulars --report satisfaction`; the dates are YYYY-MM-DD */
+  g_string_append_printf (out, _("Satisfaction, %s to %s"), from, to);
+  g_string_append (out, "\n\n");
+  append_figure (out, _("Average score"), rg_score_tally_average (&s->total), 2);
+  append_figure (out, _("CSAT, %"), rg_score_tally_csat (&s->total), 1);
+  append_figure (out, _("NPS"), rg_score_tally_nps (&s->total), -1);
+  append_figure (out, _("Ratings"), s->total.ratings, 0);
+  append_figure (out, _("Visits"), s->visits, 0);
+  append_figure (out, _("Response rate, %"), rg_satisfaction_response_rate (s), 1);
+  append_figure (out, _("Complaints"), s->complaints, 0);
+  append_figure (out, _("Open complaints"), s->open_complaints, 0);
+
+  if (s->by_staff->len > 0)
+    {
+      g_string_append_printf (out, "\n%s\n", _("By master (average, CSAT %, ratings)"));
+      for (guint i = 0; i < s->by_staff->len; i++)
+        {
+          const RgSatisfactionGroup *g = s->by_staff->pdata[i];
+
+          g_string_append_printf (out, "  %-26s %5.2f %6.1f %6u\n", g->name,
+                                  rg_score_tally_average (&g->tally), rg_score_tally_csat (&g->tally),
+                                  g->tally.ratings);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+rg_report_run (RgStore                *store,
+               const char             *kind,
+               const RgReportOptions  *options,
+               GError                **error)
+{
+  RgDate today = rg_date_today ();
+  RgDate month_start = { today.year, today.month, 1 };
+  RgSatisfactionQuery query = { 0 };
+  g_autoptr(RgSatisfaction) result = NULL;
+  gboolean exists;
+
+  g_return_val_if_fail (RG_IS_STORE (store), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (g_strcmp0 (kind, "satisfaction") != 0)
+    {
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                   /* Translators: %s is what was typed after --report */
+                   _("There is no report called “%s”. Reports: satisfaction."), kind ? kind : "");
+      return NULL;
+    }
+
+  if (!read_day (options->from, "--from", month_start, &query.from, error) ||
+      !read_day (options->to, "--to", today, &query.to, error))
+    return NULL;
+  if (rg_date_compare (query.from, query.to) > 0)
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                           _("--from must be on or before --to."));
+      return NULL;
+    }
+
+  if (!row_exists (store, "SELECT 1 FROM staff WHERE id = ?1", options->staff_id, &exists, error))
+    return NULL;
+  if (!exists)
+    {
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_NOT_FOUND,
+                   _("There is no master with the number %" G_GINT64_FORMAT "."), options->staff_id);
+      return NULL;
+    }
+  if (!row_exists (store, "SELECT 1 FROM services WHERE id = ?1", options->service_id, &exists, error))
+    return NULL;
+  if (!exists)
+    {
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_NOT_FOUND,
+                   _("There is no service with the number %" G_GINT64_FORMAT "."), options->service_id);
+      return NULL;
+    }
+
+  query.staff_id = options->staff_id;
+  query.service_id = options->service_id;
+  query.step = rg_date_days_between (query.from, query.to) > 92 ? RG_SATISFACTION_BY_MONTH
+                                                                : RG_SATISFACTION_BY_WEEK;
+  result = rg_satisfaction_compute (store, &query, NULL, error);
+  if (result == NULL)
+    return NULL;
+
+  return options->json ? rg_satisfaction_to_json (result) : satisfaction_text (result);
+}

@@ -1,0 +1,22 @@
+/* rg-report.h — `regulars --report KIND`: figures for scripts, no window.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "store/rg-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  const char *from;        /* YYYY-MM-DD; NULL: the first of this month */
+  const char *to;          /* YYYY-MM-DD; NULL: today */
+  gint64      staff_id;    /* 0: every master */
+  gint64      service_id;  /* 0: every service */
+  gboolean    json;
+} RgReportOptions;
+
+char *rg_report_run (RgStore                *store,
+                     const char             *kind,
+                     const RgReportOptions  *options,
+                     GError                **error) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS
