@@ -239,6 +239,8 @@ test_merge (Fixture       *f,
               "VALUES (?1, ?2, ?3, 'сыпь', 0, 0)", o, allergy);
   exec_id (f, "INSERT INTO photos (id, client_id, file, taken_at, created_at, updated_at) "
               "VALUES (?1, ?2, 'a1.jpg', 0, 0, 0)", o, 0);
+  exec_id (f, "INSERT INTO survey_answers (id, client_id, survey, question, score, answer, answered_at,"
+              " created_at, updated_at) VALUES (?1, ?2, 'refusal', 'staff', NULL, 'Грубили', 0, 0, 0)", o, 0);
   rg_client_set_birthday (other, 12, 3, 0);
   rg_client_set_email (other, "anna@mail.ru");
   rg_client_set_notes (other, "Любит тишину");
@@ -263,6 +265,8 @@ test_merge (Fixture       *f,
   g_assert_cmpuint (moved.appointments, ==, 3);
   g_assert_cmpuint (moved.interactions, ==, 1);
   g_assert_cmpuint (moved.photos, ==, 1);
+  g_assert_cmpuint (moved.answers, ==, 1);
+  g_assert_cmpint (count (f, "survey_answers", "client_id", k), ==, 1);
   g_assert_cmpuint (moved.tags, ==, 1);
   g_assert_cmpuint (moved.fields, ==, 1);
   g_assert_cmpuint (moved.conditions, ==, 1);

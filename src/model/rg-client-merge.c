@@ -321,6 +321,8 @@ rg_client_merge (RgStudio       *studio,
             k, o, &counts.interactions, error) ||
       !run (store, "UPDATE photos SET client_id = ?1, updated_at = ?3 WHERE client_id = ?2",
             k, o, &counts.photos, error) ||
+      !run (store, "UPDATE survey_answers SET client_id = ?1, updated_at = ?3 WHERE client_id = ?2",
+            k, o, &counts.answers, error) ||
       !run (store, "UPDATE clients SET referred_by_id = ?1, updated_at = ?3 WHERE referred_by_id = ?2 AND id <> ?1",
             k, o, &counts.referred, error) ||
       !move_links (store, "client_tags", "tag_id", NULL, k, o, &counts.tags, error) ||

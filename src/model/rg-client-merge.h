@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 typedef struct {
   guint appointments;   /* with their ratings */
   guint interactions;
+  guint answers;         /* questionnaire answers */
   guint photos;
   guint tags;
   guint fields;
