@@ -18,6 +18,7 @@
 #include "model/rg-service.h"
 #include "model/rg-staff.h"
 #include "model/rg-studio.h"
+#include "model/rg-survey.h"
 #include "test-util.h"
 
 typedef struct {
@@ -503,6 +504,67 @@ test_json (Fixture       *f,
   g_assert_nonnull (strstr (text, "+25"));
 }
 
+static void
+test_survey (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  gint64 v = visit (f, f->client, f->anna, f->cut, at (2026, 3, 2, 10, 0), RG_APPOINTMENT_DONE);
+  RgSurveyAnswer full[] = {
+    { "result", 9, "Ровно как хотела" },
+    { "comfort", 7, NULL },
+    { "news", 0, "   " },                   /* neither score nor text: not kept */
+    { "remarks", 0, "  Музыку потише  " },
+  };
+  RgSurveyAnswer again[] = { { "comfort", 10, "Новые кресла" } };
+  RgSurveyAnswer refusal[] = { { "staff", 0, "Мастер опаздывал" } };
+  RgSurveyAnswer bad_score[] = { { "comfort", 11, NULL } };
+  RgSurveyAnswer bad_key[] = { { "weather", 5, NULL } };
+  RgSurveyAnswer scored_free[] = { { "remarks", 5, "x" } };
+  RgSurveyEntry *e;
+  guint n;
+
+  rg_survey_get_questions (RG_SURVEY_VISIT, &n);
+  g_assert_cmpuint (n, ==, 9);
+  rg_survey_get_questions (RG_SURVEY_REFUSAL, &n);
+  g_assert_cmpuint (n, ==, 3);
+
+  g_assert_true (rg_survey_save (f->studio, RG_SURVEY_VISIT, f->client, v, full, G_N_ELEMENTS (full), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM survey_answers WHERE client_id = ?1", f->client), ==, 3);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM survey_answers WHERE answer = 'Музыку потише'", 0), ==, 1);
+
+  /* Refused whole: nothing of it is written. */
+  g_assert_false (rg_survey_save (f->studio, RG_SURVEY_VISIT, f->client, v, bad_score, 1, &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (rg_survey_save (f->studio, RG_SURVEY_VISIT, f->client, v, bad_key, 1, &error));
+  g_clear_error (&error);
+  g_assert_false (rg_survey_save (f->studio, RG_SURVEY_VISIT, f->client, v, scored_free, 1, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM survey_answers", 0), ==, 3);
+
+  /* The same visit again replaces its answers; a refusal is its own. */
+  g_assert_true (rg_survey_save (f->studio, RG_SURVEY_VISIT, f->client, v, again, 1, &error));
+  g_assert_true (rg_survey_save (f->studio, RG_SURVEY_REFUSAL, f->client, 0, refusal, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM survey_answers", 0), ==, 2);
+
+  entries = rg_survey_load (f->studio, f->client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  e = entries->pdata[0];
+  g_assert_cmpint (e->kind, ==, RG_SURVEY_VISIT);   /* same second: visit before refusal */
+  g_assert_cmpstr (e->key, ==, "comfort");
+  g_assert_cmpint (e->score, ==, 10);
+  g_assert_cmpint (e->appointment_id, ==, v);
+  e = entries->pdata[1];
+  g_assert_cmpint (e->kind, ==, RG_SURVEY_REFUSAL);
+  g_assert_cmpstr (e->answer, ==, "Мастер опаздывал");
+  g_assert_cmpint (e->appointment_id, ==, 0);
+}
+
 /* The panel's path: a thread on a reader connection gives the same figures. */
 static void
 async_done (GObject      *source,
@@ -574,6 +636,7 @@ main (int argc, char *argv[])
   ADD ("/satisfaction/complaint-status", test_complaint_status);
   ADD ("/satisfaction/invalid-period", test_invalid_period);
   ADD ("/satisfaction/json", test_json);
+  ADD ("/satisfaction/survey", test_survey);
 #undef ADD
   g_test_add_func ("/satisfaction/async", test_async);
 
