@@ -30,10 +30,12 @@
 #define TICK_GAP       6.0
 #define LEGEND_SWATCH 10.0
 #define MAX_TICKS      6
+#define MAX_BAR       40.0   /* a bar no thicker, however few the categories */
 
 typedef struct {
   char   *name;
   GArray *values;   /* double; NAN: no value */
+  guint   color;    /* index into the theme's series colours */
 } Series;
 
 struct _RgChart
@@ -53,6 +55,8 @@ struct _RgChart
   double       lo, hi, step;
   GArray      *marks;        /* RgChartRect per (series, index), NAN x when none */
 };
+
+#define SERIES_COLOR(self, s) (((Series *) (self)->series->pdata[(s)])->color % RG_CHART_MAX_SERIES)
 
 static void
 series_free (gpointer data)
@@ -149,6 +153,7 @@ rg_chart_add_series (RgChart      *self,
   s->name = g_strdup (name ? name : "");
   s->values = g_array_new (FALSE, FALSE, sizeof (double));
   g_array_append_vals (s->values, values, n_values);
+  s->color = self->series->len;
   g_ptr_array_add (self->series, s);
   return self->series->len - 1;
 }
@@ -403,7 +408,7 @@ rg_chart_draw (RgChart            *self,
 
           pango_layout_get_pixel_size (layout, &w, &h);
           row_h = MAX (row_h, h);
-          set_color (cr, &theme->series[s % RG_CHART_MAX_SERIES]);
+          set_color (cr, &theme->series[SERIES_COLOR (self, s)]);
           cairo_rectangle (cr, x, bottom - h + (h - LEGEND_SWATCH) / 2, LEGEND_SWATCH, LEGEND_SWATCH);
           cairo_fill (cr);
           set_color (cr, &theme->text);
@@ -543,7 +548,7 @@ rg_chart_draw (RgChart            *self,
     case RG_CHART_AREA:
       for (guint s = 0; s < n_series; s++)
         {
-          RgChartColor color = theme->series[s % RG_CHART_MAX_SERIES];
+          RgChartColor color = theme->series[SERIES_COLOR (self, s)];
           double floor_y = Y_OF (MAX (lo, 0));
 
           /* Each run of values between gaps: the area under it, then the
@@ -622,7 +627,7 @@ rg_chart_draw (RgChart            *self,
       for (guint i = 0; i < n; i++)
         {
           double base = 0;
-          double w = band * 0.6;
+          double w = MIN (band * 0.6, MAX_BAR);
 
           for (guint s = 0; s < n_series; s++)
             {
@@ -634,7 +639,7 @@ rg_chart_draw (RgChart            *self,
               y0 = Y_OF (base);
               y1 = Y_OF (base + v);
               *mark_at (self, s, i) = (RgChartRect) { self->plot.x + band * i + (band - w) / 2, y1, w, y0 - y1 };
-              set_color (cr, &theme->series[s % RG_CHART_MAX_SERIES]);
+              set_color (cr, &theme->series[SERIES_COLOR (self, s)]);
               cairo_rectangle (cr, mark_at (self, s, i)->x, y1, w, y0 - y1);
               cairo_fill (cr);
               base += v;
@@ -647,7 +652,7 @@ rg_chart_draw (RgChart            *self,
     case RG_CHART_BARS_HORIZONTAL:
     default:
       {
-        double group = self->kind == RG_CHART_HISTOGRAM ? band : band * 0.8;
+        double group = self->kind == RG_CHART_HISTOGRAM ? band : MIN (band * 0.8, MAX_BAR * n_series);
         double bar = group / n_series;
         double zero = MAX (lo, MIN (0, hi));
 
@@ -673,7 +678,7 @@ rg_chart_draw (RgChart            *self,
                   r = (RgChartRect) { self->plot.x + offset, MIN (y0, y1), bar, fabs (y0 - y1) };
                 }
               *mark_at (self, s, i) = r;
-              set_color (cr, &theme->series[s % RG_CHART_MAX_SERIES]);
+              set_color (cr, &theme->series[SERIES_COLOR (self, s)]);
               /* A hair between touching histogram bars. */
               if (self->kind == RG_CHART_HISTOGRAM)
                 cairo_rectangle (cr, r.x + 0.5, r.y, MAX (r.width - 1, 1), r.height);
@@ -861,4 +866,17 @@ rg_chart_write (RgChart            *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* A series drawn in another of the theme's colours than its position's:
+ * NPS detractors in red whatever their order. */
+void
+rg_chart_set_series_color (RgChart *self,
+                           guint    series,
+                           guint    theme_index)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (series < self->series->len);
+
+  ((Series *) self->series->pdata[series])->color = theme_index % RG_CHART_MAX_SERIES;
 }

@@ -59,6 +59,9 @@ guint     rg_chart_add_series        (RgChart            *self,
                                       const char         *name,
                                       const double       *values,
                                       guint               n_values);
+void      rg_chart_set_series_color  (RgChart            *self,
+                                      guint               series,
+                                      guint               theme_index);
 void      rg_chart_set_value_range   (RgChart            *self,
                                       double              min,
                                       double              max);

@@ -18,6 +18,8 @@
 #include "rg-calendar-view.h"
 #include "rg-client-card.h"
 #include "rg-clients-view.h"
+#include "rg-day-view.h"
+#include "rg-satisfaction-view.h"
 #include "rg-studio-window.h"
 #include "rg-new-client.h"
 #include "rg-window.h"
@@ -39,6 +41,7 @@ struct _RgWindow
   AdwFlap              *flap;
   RgCalendarView       *calendar_view;
   RgClientsView        *clients_view;
+  RgSatisfactionView   *satisfaction_view;
   RgClientCard         *client_card;
 };
 
@@ -177,6 +180,57 @@ hide_card_activated (GtkWidget  *widget,
   adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
+/* From the satisfaction panel and elsewhere: a client's card. */
+static void
+open_client_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RgWindow *self = RG_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgClient) client = rg_studio_lookup (self->studio, RG_TYPE_CLIENT, g_variant_get_int64 (parameter), &error);
+
+  if (client == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("That client’s card was deleted.")));
+      return;
+    }
+  rg_studio_set_selected_client (self->studio, client);
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+}
+
+/* A visit in the calendar: its day, selected, and its client's card. */
+static void
+open_visit_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RgWindow *self = RG_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgAppointment) appointment = rg_studio_lookup (self->studio, RG_TYPE_APPOINTMENT,
+                                                           g_variant_get_int64 (parameter), &error);
+
+  if (appointment == NULL || rg_record_is_deleted (RG_RECORD (appointment)))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("That visit was deleted.")));
+      return;
+    }
+  adw_view_stack_set_visible_child_name (self->stack, "calendar");
+  rg_calendar_view_set_mode (self->calendar_view, RG_CALENDAR_MODE_DAY);
+  rg_calendar_view_set_date (self->calendar_view, rg_date_from_time (rg_appointment_get_starts_at (appointment)));
+  rg_day_view_select (rg_calendar_view_get_day_view (self->calendar_view), appointment);
+}
+
+static void
+toast_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RgWindow *self = RG_WINDOW (widget);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (g_variant_get_string (parameter, NULL)));
+}
+
 /* Studio setup: staff, their hours, services. */
 static void
 studio_activated (GtkWidget  *widget,
@@ -260,6 +314,7 @@ rg_window_constructed (GObject *object)
 
   rg_calendar_view_set_studio (self->calendar_view, self->studio);
   rg_clients_view_set_studio (self->clients_view, self->studio);
+  rg_satisfaction_view_set_studio (self->satisfaction_view, self->studio);
   rg_client_card_set_studio (self->client_card, self->studio);
   self->selection_id = g_signal_connect_swapped (self->studio, "notify::selected-client",
                                                  G_CALLBACK (selected_client_changed_cb), self);
@@ -364,6 +419,7 @@ rg_window_class_init (RgWindowClass *klass)
   g_type_ensure (RG_TYPE_CALENDAR_VIEW);
   g_type_ensure (RG_TYPE_CLIENTS_VIEW);
   g_type_ensure (RG_TYPE_CLIENT_CARD);
+  g_type_ensure (RG_TYPE_SATISFACTION_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/rg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RgWindow, toast_overlay);
@@ -373,6 +429,7 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgWindow, calendar_view);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, clients_view);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, client_card);
+  gtk_widget_class_bind_template_child (widget_class, RgWindow, satisfaction_view);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.hide-card", NULL, hide_card_activated);
@@ -386,6 +443,10 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-view", "s", "clients");
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_activated);
   gtk_widget_class_install_action (widget_class, "win.studio", NULL, studio_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-client", "x", open_client_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-visit", "x", open_visit_activated);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.show-view", "s", "satisfaction");
 }
 
 static void

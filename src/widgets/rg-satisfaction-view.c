@@ -1,0 +1,1461 @@
+/* rg-satisfaction-view.c — the satisfaction panel.
+ *
+ * A period (week, month, quarter, year or custom days) and filters (master,
+ * service); headline figures with how each is counted; the charts of
+ * src/chart in RgChartViews; the latest "Why?" comments, worst first, each
+ * linking to its client and visit. The figures come from src/analytics in
+ * a thread, again whenever a commit touched ratings, visits or complaints,
+ * so the panel never blocks and follows the desk.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "rg-satisfaction-view"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "model/rg-format.h"
+#include "model/rg-record-list.h"
+#include "model/rg-service.h"
+#include "model/rg-staff.h"
+#include "rg-chart-view.h"
+#include "rg-satisfaction-view.h"
+
+#define N_HEADLINES 6
+#define REFRESH_DELAY_MS 300
+
+struct _RgSatisfactionView {
+  GtkWidget       parent_instance;
+
+  RgStudio       *studio;
+  RgRecordList   *masters;
+  RgRecordList   *services;
+  gulong          changed_id;
+  gulong          committed_id;
+  gboolean        dirty;
+  guint           refresh_id;
+  GCancellable   *cancellable;
+  gboolean        loading;
+  RgSatisfaction *result;
+
+  RgPeriodKind    kind;
+  RgDate          from;
+  RgDate          to;
+  gint64          staff_id;
+  gint64          service_id;
+
+  GtkWidget      *box;
+  GtkDropDown    *period_dropdown;
+  GtkWidget      *prev_button;
+  GtkWidget      *next_button;
+  GtkMenuButton  *period_button;
+  GtkCalendar    *from_calendar;
+  GtkCalendar    *to_calendar;
+  GtkDropDown    *master_dropdown;
+  GtkDropDown    *service_dropdown;
+  GtkWidget      *spinner;
+  GtkLabel       *headline_values[N_HEADLINES];
+  GtkWidget      *charts[RG_SATISFACTION_N_CHARTS];
+  GtkListBox     *comments;
+  GtkWidget      *comments_empty;
+};
+
+G_DEFINE_FINAL_TYPE (RgSatisfactionView, rg_satisfaction_view, GTK_TYPE_WIDGET)
+
+/* Periods ------------------------------------------------------------------- */
+
+static RgDate
+month_end (int year,
+           int month)
+{
+  RgDate first = { year, month, 1 };
+
+  if (++first.month > 12)
+    {
+      first.month = 1;
+      first.year++;
+    }
+  return rg_date_add_days (first, -1);
+}
+
+void
+rg_period_bounds (RgPeriodKind  kind,
+                  RgDate        day,
+                  RgDate       *from,
+                  RgDate       *to)
+{
+  switch (kind)
+    {
+    case RG_PERIOD_WEEK:
+      *from = rg_date_week_start (day);
+      *to = rg_date_add_days (*from, 6);
+      break;
+    case RG_PERIOD_QUARTER:
+      *from = (RgDate) { day.year, (day.month - 1) / 3 * 3 + 1, 1 };
+      *to = month_end (day.year, from->month + 2);
+      break;
+    case RG_PERIOD_YEAR:
+      *from = (RgDate) { day.year, 1, 1 };
+      *to = (RgDate) { day.year, 12, 31 };
+      break;
+    case RG_PERIOD_MONTH:
+    case RG_PERIOD_CUSTOM:
+    default:
+      *from = (RgDate) { day.year, day.month, 1 };
+      *to = month_end (day.year, day.month);
+      break;
+    }
+}
+
+static char *
+format_date (RgDate      date,
+             const char *format)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_local (date.year, date.month, date.day, 12, 0, 0);
+
+  return dt ? g_date_time_format (dt, format) : g_strdup ("");
+}
+
+static char *
+period_label (RgPeriodKind kind,
+              RgDate       from,
+              RgDate       to)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  switch (kind)
+    {
+    case RG_PERIOD_MONTH:
+      /* Translators: a month on its own, see the strftime manual (%OB is the month's name standing alone); e.g. "November 2026" */
+      return format_date (from, _("%OB %Y"));
+    case RG_PERIOD_QUARTER:
+      /* Translators: a quarter of a year, e.g. "Q4 2026" */
+      return g_strdup_printf (_("Q%d %d"), (from.month - 1) / 3 + 1, from.year);
+    case RG_PERIOD_YEAR:
+      return g_strdup_printf ("%d", from.year);
+    case RG_PERIOD_WEEK:
+    case RG_PERIOD_CUSTOM:
+    default:
+      /* Translators: the first day of a period, see the strftime manual; e.g. "23 November" */
+      a = format_date (from, from.year == to.year ? _("%-d %B") : _("%-d %B %Y"));
+      /* Translators: the last day of a period, see the strftime manual; e.g. "29 November 2026" */
+      b = format_date (to, _("%-d %B %Y"));
+      /* Translators: a period between two days */
+      return g_strdup_printf (_("%s – %s"), a, b);
+    }
+}
+
+static char *
+bucket_label (const RgSatisfaction       *s,
+              const RgSatisfactionBucket *b)
+{
+  if (s->query.step == RG_SATISFACTION_BY_MONTH)
+    return format_date (b->start, s->query.from.year == s->query.to.year
+                        /* Translators: a month on a chart's axis, see the strftime manual; e.g. "Nov" */
+                        ? _("%b")
+                        /* Translators: a month and year on a chart's axis; e.g. "Nov 26" */
+                        : _("%b %y"));
+  /* Translators: a week's first day on a chart's axis, see the strftime manual; e.g. "23.11" */
+  return format_date (b->start, _("%d.%m"));
+}
+
+/* Figures --------------------------------------------------------------------- */
+
+static char *
+format_figure (double      value,
+               int         decimals,
+               const char *suffix)
+{
+  if (isnan (value))
+    return g_strdup ("—");
+  return g_strdup_printf ("%.*f%s", decimals, value, suffix ? suffix : "");
+}
+
+static char *
+format_nps (double value)
+{
+  if (isnan (value))
+    return g_strdup ("—");
+  return g_strdup_printf ("%+.0f", value);
+}
+
+static const char *
+headline_caption (guint i)
+{
+  switch (i)
+    {
+    case 0: return _("Average score");
+    case 1: return _("CSAT");
+    case 2: return _("NPS");
+    case 3: return _("Ratings");
+    case 4: return _("Response rate");
+    case 5: return _("Open complaints");
+    default: return "";
+    }
+}
+
+/* "How is this counted": BRIEF 4, as the app states it. */
+static const char *
+headline_help (guint i)
+{
+  switch (i)
+    {
+    case 0: return _("The mean of the 1–5 ratings given for the period's visits.");
+    case 1: return _("CSAT: the share of 1–5 ratings that are 4 or 5.");
+    case 2: return _("NPS: the percentage of 9–10 answers minus the percentage of 0–6 answers to “How likely are you to recommend us to a friend?” (0–10).");
+    case 3: return _("Ratings given for visits in the period. A visit is an appointment with status done; a rating belongs to the period of its visit.");
+    case 4: return _("Rated visits ÷ done visits in the period.");
+    case 5: return _("Complaints opened by the end of the period that are still open or with the director.");
+    default: return "";
+    }
+}
+
+static char *
+headline_value (const RgSatisfaction *s,
+                guint                 i)
+{
+  switch (i)
+    {
+    case 0: return format_figure (rg_score_tally_average (&s->total), 2, NULL);
+    case 1: return format_figure (rg_score_tally_csat (&s->total), 0, " %");
+    case 2: return format_nps (rg_score_tally_nps (&s->total));
+    case 3: return rg_format_count (s->total.ratings);
+    case 4: return format_figure (rg_satisfaction_response_rate (s), 0, " %");
+    case 5: return rg_format_count (s->open_complaints);
+    default: return g_strdup ("");
+    }
+}
+
+/* Charts ---------------------------------------------------------------------- */
+
+static const char *
+chart_title (RgSatisfactionChart which)
+{
+  switch (which)
+    {
+    case RG_SATISFACTION_CHART_SCORE_TREND: return _("Average Score");
+    case RG_SATISFACTION_CHART_CSAT_TREND: return _("CSAT, %");
+    case RG_SATISFACTION_CHART_BY_MASTER: return _("By Master");
+    case RG_SATISFACTION_CHART_BY_SERVICE: return _("By Service");
+    case RG_SATISFACTION_CHART_DISTRIBUTION: return _("Scores");
+    case RG_SATISFACTION_CHART_NPS: return _("Recommend Us (NPS)");
+    case RG_SATISFACTION_CHART_COMPLAINTS: return _("Complaints");
+    case RG_SATISFACTION_N_CHARTS:
+    default: return "";
+    }
+}
+
+static RgChart *
+trend_chart (const RgSatisfaction *s,
+             RgSatisfactionChart   which)
+{
+  guint n = s->buckets->len;
+  g_autofree double *values = g_new (double, MAX (n, 1));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  RgChart *chart;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const RgSatisfactionBucket *b = &g_array_index (s->buckets, RgSatisfactionBucket, i);
+
+      g_ptr_array_add (labels, bucket_label (s, b));
+      switch (which)
+        {
+        case RG_SATISFACTION_CHART_SCORE_TREND: values[i] = rg_score_tally_average (&b->tally); break;
+        case RG_SATISFACTION_CHART_CSAT_TREND: values[i] = rg_score_tally_csat (&b->tally); break;
+        case RG_SATISFACTION_CHART_COMPLAINTS: values[i] = b->complaints; break;
+        default: values[i] = NAN; break;
+        }
+    }
+
+  switch (which)
+    {
+    case RG_SATISFACTION_CHART_SCORE_TREND:
+      chart = rg_chart_new (RG_CHART_LINE);
+      rg_chart_set_value_range (chart, 1, 5);
+      rg_chart_set_value_format (chart, "%.2f");
+      break;
+    case RG_SATISFACTION_CHART_CSAT_TREND:
+      chart = rg_chart_new (RG_CHART_AREA);
+      rg_chart_set_value_range (chart, 0, 100);
+      rg_chart_set_value_format (chart, "%.0f %%");
+      break;
+    case RG_SATISFACTION_CHART_COMPLAINTS:
+    default:
+      chart = rg_chart_new (RG_CHART_BARS);
+      rg_chart_set_value_format (chart, "%.0f");
+      break;
+    }
+
+  rg_chart_set_categories (chart, (const char * const *) labels->pdata, labels->len);
+  if (which == RG_SATISFACTION_CHART_COMPLAINTS)
+    {
+      guint serie = rg_chart_add_series (chart, _("Complaints"), values, n);
+      rg_chart_set_series_color (chart, serie, 3);
+      if (s->complaints == 0)
+        rg_chart_set_empty_text (chart, _("No complaints in this period"));
+    }
+  else
+    {
+      guint serie = rg_chart_add_series (chart, which == RG_SATISFACTION_CHART_SCORE_TREND
+                                                ? _("Average score") : _("CSAT"), values, n);
+      rg_chart_set_series_color (chart, serie, which == RG_SATISFACTION_CHART_SCORE_TREND ? 0 : 1);
+    }
+  return chart;
+}
+
+static RgChart *
+group_chart (GPtrArray *groups)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autofree double *values = g_new (double, MAX (groups->len, 1));
+  RgChart *chart = rg_chart_new (RG_CHART_BARS_HORIZONTAL);
+  guint n = 0;
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      RgSatisfactionGroup *g = groups->pdata[i];
+
+      if (g->tally.ratings == 0)
+        continue;
+      g_ptr_array_add (labels, g->name);
+      values[n++] = rg_score_tally_average (&g->tally);
+    }
+
+  rg_chart_set_categories (chart, (const char * const *) labels->pdata, labels->len);
+  rg_chart_add_series (chart, _("Average score"), values, n);
+  rg_chart_set_value_range (chart, 0, 5);
+  rg_chart_set_value_format (chart, "%.2f");
+  return chart;
+}
+
+static RgChart *
+distribution_chart (const RgSatisfaction *s)
+{
+  static const char * const labels[] = { "1", "2", "3", "4", "5" };
+  double values[5];
+  RgChart *chart = rg_chart_new (RG_CHART_BARS);
+
+  for (guint i = 0; i < 5; i++)
+    values[i] = s->distribution[i];
+  rg_chart_set_categories (chart, labels, 5);
+  rg_chart_add_series (chart, _("Ratings"), values, 5);
+  rg_chart_set_value_format (chart, "%.0f");
+  return chart;
+}
+
+/* Detractors, passives and promoters per bucket, stacked, in red, yellow
+ * and green. */
+static RgChart *
+nps_chart (const RgSatisfaction *s)
+{
+  guint n = s->buckets->len;
+  g_autofree double *detractors = g_new (double, MAX (n, 1));
+  g_autofree double *passives = g_new (double, MAX (n, 1));
+  g_autofree double *promoters = g_new (double, MAX (n, 1));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  RgChart *chart = rg_chart_new (RG_CHART_STACKED);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const RgSatisfactionBucket *b = &g_array_index (s->buckets, RgSatisfactionBucket, i);
+
+      g_ptr_array_add (labels, bucket_label (s, b));
+      detractors[i] = b->tally.detractors;
+      passives[i] = b->tally.passives;
+      promoters[i] = b->tally.promoters;
+    }
+  rg_chart_set_categories (chart, (const char * const *) labels->pdata, labels->len);
+  rg_chart_set_series_color (chart, rg_chart_add_series (chart, _("Detractors (0–6)"), detractors, n), 3);
+  rg_chart_set_series_color (chart, rg_chart_add_series (chart, _("Passives (7–8)"), passives, n), 2);
+  rg_chart_set_series_color (chart, rg_chart_add_series (chart, _("Promoters (9–10)"), promoters, n), 1);
+  rg_chart_set_value_format (chart, "%.0f");
+  if (s->total.nps_answers == 0)
+    rg_chart_set_empty_text (chart, _("Nobody answered the question in this period"));
+  return chart;
+}
+
+/* @titled: exports carry the title in the chart; the panel's cards have
+ * their own heading. */
+static RgChart *
+make_chart (const RgSatisfaction *s,
+            RgSatisfactionChart   which,
+            gboolean              titled)
+{
+  RgChart *chart;
+
+  switch (which)
+    {
+    case RG_SATISFACTION_CHART_BY_MASTER: chart = group_chart (s->by_staff); break;
+    case RG_SATISFACTION_CHART_BY_SERVICE: chart = group_chart (s->by_service); break;
+    case RG_SATISFACTION_CHART_DISTRIBUTION: chart = distribution_chart (s); break;
+    case RG_SATISFACTION_CHART_NPS: chart = nps_chart (s); break;
+    case RG_SATISFACTION_CHART_SCORE_TREND:
+    case RG_SATISFACTION_CHART_CSAT_TREND:
+    case RG_SATISFACTION_CHART_COMPLAINTS:
+    case RG_SATISFACTION_N_CHARTS:
+    default: chart = trend_chart (s, which); break;
+    }
+
+  if (titled)
+    rg_chart_set_title (chart, chart_title (which));
+  if (which != RG_SATISFACTION_CHART_COMPLAINTS && which != RG_SATISFACTION_CHART_NPS && s->total.ratings == 0)
+    rg_chart_set_empty_text (chart, _("No ratings in this period"));
+  return chart;
+}
+
+/* Comments -------------------------------------------------------------------- */
+
+static void
+open_client_cb (GtkButton *button,
+                gpointer   user_data)
+{
+  const gint64 *id = g_object_get_data (G_OBJECT (button), "client-id");
+
+  gtk_widget_activate_action (GTK_WIDGET (button), "win.open-client", "x", *id);
+}
+
+static void
+open_visit_cb (GtkButton *button,
+               gpointer   user_data)
+{
+  const gint64 *id = g_object_get_data (G_OBJECT (button), "appointment-id");
+
+  gtk_widget_activate_action (GTK_WIDGET (button), "win.open-visit", "x", *id);
+}
+
+static void
+comment_activated_cb (GtkListBox    *list,
+                      GtkListBoxRow *row,
+                      gpointer       user_data)
+{
+  const gint64 *id = g_object_get_data (G_OBJECT (row), "client-id");
+
+  gtk_widget_activate_action (GTK_WIDGET (row), "win.open-client", "x", *id);
+}
+
+static GtkWidget *
+comment_row (const RgSatisfactionComment *c)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *client, *visit, *score;
+  g_autofree char *date = rg_format_date (c->starts_at);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *score_text = g_strdup_printf ("%d", c->score);
+  gint64 *client_id = g_new (gint64, 1);
+  gint64 *appointment_id = g_new (gint64, 1);
+
+  *client_id = c->client_id;
+  *appointment_id = c->appointment_id;
+
+  /* Translators: under a rating's comment: the client, the master, the visit's day */
+  subtitle = g_strdup_printf (_("%s · %s · %s"), c->client, c->staff, date);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), c->why);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "client-id", client_id, g_free);
+
+  score = gtk_label_new (score_text);
+  gtk_widget_add_css_class (score, "score-badge");
+  gtk_widget_add_css_class (score, c->score <= 2 ? "error" : c->score == 3 ? "warning" : "success");
+  gtk_widget_set_valign (score, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (score, 28, -1);
+  {
+    /* Translators: a rating's score for screen readers and tooltips */
+    g_autofree char *tip = g_strdup_printf (_("Scored %d of 5"), c->score);
+    gtk_widget_set_tooltip_text (score, tip);
+  }
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), score);
+
+  client = gtk_button_new_from_icon_name ("avatar-default-symbolic");
+  gtk_widget_set_tooltip_text (client, _("Open the Client Card"));
+  gtk_widget_set_valign (client, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (client, "flat");
+  g_object_set_data_full (G_OBJECT (client), "client-id", g_memdup2 (client_id, sizeof *client_id), g_free);
+  g_signal_connect (client, "clicked", G_CALLBACK (open_client_cb), NULL);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), client);
+
+  visit = gtk_button_new_from_icon_name ("x-office-calendar-symbolic");
+  gtk_widget_set_tooltip_text (visit, _("Show the Visit in the Calendar"));
+  gtk_widget_set_valign (visit, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (visit, "flat");
+  g_object_set_data_full (G_OBJECT (visit), "appointment-id", appointment_id, g_free);
+  g_signal_connect (visit, "clicked", G_CALLBACK (open_visit_cb), NULL);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), visit);
+
+  return row;
+}
+
+/* Showing a result -------------------------------------------------------------- */
+
+static void
+show_result (RgSatisfactionView *self)
+{
+  const RgSatisfaction *s = self->result;
+  GtkWidget *child;
+
+  for (guint i = 0; i < N_HEADLINES; i++)
+    {
+      g_autofree char *value = headline_value (s, i);
+      gtk_label_set_text (self->headline_values[i], value);
+    }
+
+  for (guint i = 0; i < RG_SATISFACTION_N_CHARTS; i++)
+    rg_chart_view_set_chart (RG_CHART_VIEW (self->charts[i]), make_chart (s, i, FALSE));
+
+  /* Horizontal bars get the height their names need; the two charts
+   * share a line, so they share the height. */
+  {
+    guint services = 0, masters = 0;
+    int height;
+
+    for (guint i = 0; i < s->by_service->len; i++)
+      services += ((RgSatisfactionGroup *) s->by_service->pdata[i])->tally.ratings > 0;
+    for (guint i = 0; i < s->by_staff->len; i++)
+      masters += ((RgSatisfactionGroup *) s->by_staff->pdata[i])->tally.ratings > 0;
+    height = MAX (220, 24 * (int) MAX (services, masters) + 50);
+    gtk_widget_set_size_request (self->charts[RG_SATISFACTION_CHART_BY_SERVICE], 260, height);
+    gtk_widget_set_size_request (self->charts[RG_SATISFACTION_CHART_BY_MASTER], 260, height);
+  }
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->comments))))
+    gtk_list_box_remove (self->comments, child);
+  for (guint i = 0; i < s->comments->len; i++)
+    gtk_list_box_append (self->comments, comment_row (s->comments->pdata[i]));
+  gtk_widget_set_visible (GTK_WIDGET (self->comments), s->comments->len > 0);
+  gtk_widget_set_visible (self->comments_empty, s->comments->len == 0);
+}
+
+static void
+set_loading (RgSatisfactionView *self,
+             gboolean            loading)
+{
+  self->loading = loading;
+  gtk_widget_set_visible (self->spinner, loading);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), loading);
+}
+
+static void
+computed_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(RgSatisfactionView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  RgSatisfaction *s = rg_satisfaction_compute_finish (result, &error);
+
+  if (s == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_warning ("Could not compute the satisfaction figures: %s", error->message);
+          set_loading (self, FALSE);
+        }
+      return;
+    }
+
+  g_clear_pointer (&self->result, rg_satisfaction_free);
+  self->result = s;
+  set_loading (self, FALSE);
+  show_result (self);
+}
+
+static void
+refresh (RgSatisfactionView *self)
+{
+  RgSatisfactionQuery query = { 0 };
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->studio == NULL)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->dirty = FALSE;
+
+  query.from = self->from;
+  query.to = self->to;
+  query.staff_id = self->staff_id;
+  query.service_id = self->service_id;
+  query.step = rg_date_days_between (self->from, self->to) > 92 ? RG_SATISFACTION_BY_MONTH
+                                                               : RG_SATISFACTION_BY_WEEK;
+  set_loading (self, TRUE);
+  rg_satisfaction_compute_async (rg_studio_get_store (self->studio), &query, self->cancellable,
+                                 computed_cb, g_object_ref (self));
+}
+
+static gboolean
+refresh_timeout_cb (gpointer data)
+{
+  RgSatisfactionView *self = data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (RgSatisfactionView *self,
+                  const char         *table,
+                  gint64              id,
+                  int                 kind)
+{
+  static const char * const tables[] = {
+    "ratings", "appointments", "appointment_services", "interactions", "staff", "services", "clients",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    if (g_str_equal (table, tables[i]))
+      {
+        self->dirty = TRUE;
+        return;
+      }
+}
+
+/* A rating given at the desk shows up a moment later; a hidden panel
+ * catches up when it is shown. */
+static void
+store_committed_cb (RgSatisfactionView *self)
+{
+  if (!self->dirty || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  if (self->refresh_id == 0)
+    self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_timeout_cb, self);
+}
+
+static void
+map_cb (RgSatisfactionView *self)
+{
+  if (self->dirty || self->result == NULL)
+    refresh (self);
+}
+
+/* The toolbar --------------------------------------------------------------- */
+
+static void
+update_period_label (RgSatisfactionView *self)
+{
+  g_autofree char *label = period_label (self->kind, self->from, self->to);
+  gboolean custom = self->kind == RG_PERIOD_CUSTOM;
+
+  gtk_menu_button_set_label (self->period_button, label);
+  gtk_widget_set_sensitive (self->prev_button, !custom);
+  gtk_widget_set_sensitive (self->next_button, !custom);
+}
+
+void
+rg_satisfaction_view_set_period (RgSatisfactionView *self,
+                                 RgPeriodKind        kind,
+                                 RgDate              from,
+                                 RgDate              to)
+{
+  g_return_if_fail (RG_IS_SATISFACTION_VIEW (self));
+
+  if (kind != RG_PERIOD_CUSTOM)
+    rg_period_bounds (kind, from, &from, &to);
+  else if (rg_date_compare (from, to) > 0)
+    {
+      RgDate t = from;
+      from = to;
+      to = t;
+    }
+
+  self->kind = kind;
+  self->from = from;
+  self->to = to;
+  if (gtk_drop_down_get_selected (self->period_dropdown) != (guint) kind)
+    gtk_drop_down_set_selected (self->period_dropdown, kind);
+  update_period_label (self);
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+}
+
+static void
+period_kind_changed_cb (RgSatisfactionView *self)
+{
+  RgPeriodKind kind = gtk_drop_down_get_selected (self->period_dropdown);
+
+  if (kind == self->kind)
+    return;
+  if (kind == RG_PERIOD_CUSTOM)
+    {
+      /* Custom days start from what was shown and open the calendars. */
+      rg_satisfaction_view_set_period (self, kind, self->from, self->to);
+      gtk_menu_button_popup (self->period_button);
+      return;
+    }
+  rg_satisfaction_view_set_period (self, kind, rg_date_today (), rg_date_today ());
+}
+
+static void
+step_period (RgSatisfactionView *self,
+             int                 direction)
+{
+  RgDate day = direction < 0 ? rg_date_add_days (self->from, -1) : rg_date_add_days (self->to, 1);
+
+  rg_satisfaction_view_set_period (self, self->kind, day, day);
+}
+
+static void
+prev_clicked_cb (RgSatisfactionView *self)
+{
+  step_period (self, -1);
+}
+
+static void
+next_clicked_cb (RgSatisfactionView *self)
+{
+  step_period (self, 1);
+}
+
+static RgDate
+calendar_date (GtkCalendar *calendar)
+{
+  g_autoptr(GDateTime) dt = gtk_calendar_get_date (calendar);
+
+  return (RgDate) { g_date_time_get_year (dt), g_date_time_get_month (dt), g_date_time_get_day_of_month (dt) };
+}
+
+static void
+calendar_select (GtkCalendar *calendar,
+                 RgDate       date)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_local (date.year, date.month, date.day, 12, 0, 0);
+
+  if (dt)
+    gtk_calendar_select_day (calendar, dt);
+}
+
+static void
+period_popover_shown_cb (RgSatisfactionView *self)
+{
+  calendar_select (self->from_calendar, self->from);
+  calendar_select (self->to_calendar, self->to);
+}
+
+static void
+apply_custom_cb (GtkButton          *button,
+                 RgSatisfactionView *self)
+{
+  rg_satisfaction_view_set_period (self, RG_PERIOD_CUSTOM,
+                                   calendar_date (self->from_calendar), calendar_date (self->to_calendar));
+  gtk_menu_button_popdown (self->period_button);
+}
+
+static void
+fill_filter (GtkDropDown  *dropdown,
+             RgRecordList *list,
+             gboolean      staff,
+             gint64        selected_id)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  guint selected = 0;
+
+  gtk_string_list_append (names, staff ? _("All Masters") : _("All Services"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgRecord) record = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      gtk_string_list_append (names, staff ? rg_staff_get_display_name (RG_STAFF (record))
+                                           : rg_service_get_name (RG_SERVICE (record)));
+      if (rg_record_get_id (record) == selected_id)
+        selected = i + 1;
+    }
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (dropdown, selected);
+}
+
+static gint64
+filter_id (GtkDropDown  *dropdown,
+           RgRecordList *list)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  g_autoptr(RgRecord) record = NULL;
+
+  if (list == NULL || selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+    return 0;
+  record = g_list_model_get_item (G_LIST_MODEL (list), selected - 1);
+  return record ? rg_record_get_id (record) : 0;
+}
+
+static void
+filter_changed_cb (RgSatisfactionView *self)
+{
+  gint64 staff = filter_id (self->master_dropdown, self->masters);
+  gint64 service = filter_id (self->service_dropdown, self->services);
+
+  if (staff == self->staff_id && service == self->service_id)
+    return;
+  rg_satisfaction_view_set_filter (self, staff, service);
+}
+
+static void
+fill_filters (RgSatisfactionView *self)
+{
+  g_signal_handlers_block_by_func (self->master_dropdown, filter_changed_cb, self);
+  g_signal_handlers_block_by_func (self->service_dropdown, filter_changed_cb, self);
+  fill_filter (self->master_dropdown, self->masters, TRUE, self->staff_id);
+  fill_filter (self->service_dropdown, self->services, FALSE, self->service_id);
+  g_signal_handlers_unblock_by_func (self->master_dropdown, filter_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->service_dropdown, filter_changed_cb, self);
+}
+
+void
+rg_satisfaction_view_set_filter (RgSatisfactionView *self,
+                                 gint64              staff_id,
+                                 gint64              service_id)
+{
+  g_return_if_fail (RG_IS_SATISFACTION_VIEW (self));
+
+  self->staff_id = staff_id;
+  self->service_id = service_id;
+  if (self->masters)
+    fill_filters (self);
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+}
+
+/* Export ------------------------------------------------------------------------ */
+
+static char *
+filter_description (RgSatisfactionView *self)
+{
+  g_autofree char *period = period_label (self->kind, self->from, self->to);
+  const char *master = NULL, *service = NULL;
+  GString *text = g_string_new (period);
+
+  if (self->staff_id && self->masters)
+    {
+      RgStaff *staff = rg_record_list_find (self->masters, self->staff_id, NULL);
+      master = staff ? rg_staff_get_display_name (staff) : NULL;
+    }
+  if (self->service_id && self->services)
+    {
+      RgService *svc = rg_record_list_find (self->services, self->service_id, NULL);
+      service = svc ? rg_service_get_name (svc) : NULL;
+    }
+  g_string_append_printf (text, " · %s", master ? master : _("All Masters"));
+  g_string_append_printf (text, " · %s", service ? service : _("All Services"));
+  return g_string_free (text, FALSE);
+}
+
+#define PAGE_WIDTH  1000.0
+#define PAGE_HEIGHT 1414.0   /* A4's proportions */
+
+static void
+draw_text (cairo_t    *cr,
+           const char *font,
+           const char *text,
+           double      x,
+           double      y,
+           double      width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text, -1);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  pango_font_description_free (desc);
+  g_object_unref (layout);
+}
+
+static void
+draw_panel (RgSatisfactionView *self,
+            cairo_t            *cr)
+{
+  const RgSatisfaction *s = self->result;
+  g_autofree char *subtitle = filter_description (self);
+  GString *figures = g_string_new (NULL);
+  RgChartTheme theme;
+  double margin = 40, gap = 24;
+  double col = (PAGE_WIDTH - 2 * margin - gap) / 2;
+  double row = 280, y;
+
+  rg_chart_theme_init_print (&theme);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, theme.text.red, theme.text.green, theme.text.blue);
+  draw_text (cr, "Sans Bold 20", _("Satisfaction"), margin, margin, PAGE_WIDTH - 2 * margin);
+  draw_text (cr, "Sans 11", subtitle, margin, margin + 34, PAGE_WIDTH - 2 * margin);
+
+  for (guint i = 0; i < N_HEADLINES; i++)
+    {
+      g_autofree char *value = headline_value (s, i);
+      g_string_append_printf (figures, "%s%s: %s", i ? "   ·   " : "", headline_caption (i), value);
+    }
+  draw_text (cr, "Sans 11", figures->str, margin, margin + 62, PAGE_WIDTH - 2 * margin);
+  g_string_free (figures, TRUE);
+
+  y = margin + 110;
+  for (guint i = 0; i < RG_SATISFACTION_N_CHARTS; i++)
+    {
+      g_autoptr(RgChart) chart = make_chart (s, i, TRUE);
+      double x = margin + (i % 2) * (col + gap);
+      double cy = y + (i / 2) * (row + gap);
+      double w = col;
+
+      /* The last chart alone on its line takes the whole width. */
+      if (i == RG_SATISFACTION_N_CHARTS - 1 && i % 2 == 0)
+        w = PAGE_WIDTH - 2 * margin;
+      cairo_save (cr);
+      cairo_translate (cr, x, cy);
+      rg_chart_draw (chart, cr, &theme, w, row);
+      cairo_restore (cr);
+    }
+}
+
+gboolean
+rg_satisfaction_view_export (RgSatisfactionView *self,
+                             RgChartFormat       format,
+                             const char         *path,
+                             GError            **error)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (RG_IS_SATISFACTION_VIEW (self), FALSE);
+
+  if (self->result == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING,
+                           _("The figures are still being counted; try again in a moment."));
+      return FALSE;
+    }
+
+  switch (format)
+    {
+    case RG_CHART_PDF:
+      /* An A4 page in points, the panel drawn to fit. */
+      surface = cairo_pdf_surface_create (path, 595.28, 841.89);
+      break;
+    case RG_CHART_SVG:
+      surface = cairo_svg_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
+      break;
+    case RG_CHART_PNG:
+    default:
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) PAGE_WIDTH, (int) PAGE_HEIGHT);
+      break;
+    }
+
+  cr = cairo_create (surface);
+  if (format == RG_CHART_PDF)
+    cairo_scale (cr, 595.28 / PAGE_WIDTH, 595.28 / PAGE_WIDTH);
+  draw_panel (self, cr);
+  cairo_destroy (cr);
+
+  if (format == RG_CHART_PNG)
+    status = cairo_surface_write_to_png (surface, path);
+  else
+    {
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+    }
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   /* Translators: %s is a file name */
+                   _("Could not write “%s”. Check that the folder exists and can be written to."), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct {
+  RgSatisfactionView *self;
+  int                 chart;    /* -1: the whole panel */
+} ExportRequest;
+
+static RgChartFormat
+format_for (const char *path,
+            GtkFileChooser *chooser)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  GtkFileFilter *filter;
+
+  if (g_str_has_suffix (lower, ".png"))
+    return RG_CHART_PNG;
+  if (g_str_has_suffix (lower, ".svg"))
+    return RG_CHART_SVG;
+  if (g_str_has_suffix (lower, ".pdf"))
+    return RG_CHART_PDF;
+  filter = gtk_file_chooser_get_filter (chooser);
+  if (filter)
+    {
+      const char *name = g_object_get_data (G_OBJECT (filter), "format");
+      if (g_strcmp0 (name, "png") == 0)
+        return RG_CHART_PNG;
+      if (g_strcmp0 (name, "svg") == 0)
+        return RG_CHART_SVG;
+    }
+  return RG_CHART_PDF;
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    ExportRequest   *request)
+{
+  RgSatisfactionView *self = request->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  RgChartFormat format;
+  gboolean ok;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  path = file ? g_file_get_path (file) : NULL;
+  if (path == NULL)
+    goto out;
+
+  format = format_for (path, GTK_FILE_CHOOSER (dialog));
+  {
+    static const char * const ext[] = { [RG_CHART_PNG] = ".png", [RG_CHART_SVG] = ".svg", [RG_CHART_PDF] = ".pdf" };
+    g_autofree char *lower = g_ascii_strdown (path, -1);
+
+    if (!g_str_has_suffix (lower, ext[format]))
+      {
+        char *with = g_strconcat (path, ext[format], NULL);
+        g_free (path);
+        path = with;
+      }
+  }
+
+  if (request->chart < 0)
+    ok = rg_satisfaction_view_export (self, format, path, &error);
+  else
+    {
+      g_autoptr(RgChart) chart = self->result ? make_chart (self->result, request->chart, TRUE) : NULL;
+      RgChartTheme theme;
+
+      rg_chart_theme_init_print (&theme);
+      ok = chart != NULL && rg_chart_write (chart, &theme, format, path, 800, 480, &error);
+    }
+
+  {
+    GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_APPLICATION_WINDOW);
+    g_autofree char *name = g_filename_display_basename (path);
+    g_autofree char *message = ok
+      /* Translators: %s is a file name */
+      ? g_strdup_printf (_("Saved “%s”"), name)
+      : g_strdup (error ? error->message : _("Could not save the chart."));
+
+    if (window)
+      gtk_widget_activate_action (window, "win.toast", "s", message);
+  }
+
+out:
+  g_object_unref (self);
+  g_free (request);
+  g_object_unref (dialog);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *mime,
+            const char     *format)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_mime_type (filter, mime);
+  g_object_set_data (G_OBJECT (filter), "format", (gpointer) format);
+  gtk_file_chooser_add_filter (chooser, filter);
+  g_object_unref (filter);
+}
+
+static void
+start_export (RgSatisfactionView *self,
+              int                 chart)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_WINDOW);
+  GtkFileChooserNative *dialog;
+  ExportRequest *request;
+  g_autofree char *from = rg_date_to_iso (self->from);
+  g_autofree char *name = NULL;
+
+  dialog = gtk_file_chooser_native_new (chart < 0 ? _("Export the Panel") : _("Export the Chart"),
+                                        GTK_WINDOW (window), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  add_filter (GTK_FILE_CHOOSER (dialog), _("PDF Document"), "application/pdf", "pdf");
+  add_filter (GTK_FILE_CHOOSER (dialog), _("PNG Image"), "image/png", "png");
+  add_filter (GTK_FILE_CHOOSER (dialog), _("SVG Image"), "image/svg+xml", "svg");
+  /* Translators: a file name for an export, without extension; %s is the period's first day */
+  name = g_strdup_printf (_("satisfaction-%s.pdf"), from);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+
+  request = g_new0 (ExportRequest, 1);
+  request->self = g_object_ref (self);
+  request->chart = chart;
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), request);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+export_panel_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  start_export (RG_SATISFACTION_VIEW (widget), -1);
+}
+
+static void
+export_chart_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  int chart = g_variant_get_int32 (parameter);
+
+  if (chart >= 0 && chart < RG_SATISFACTION_N_CHARTS)
+    start_export (RG_SATISFACTION_VIEW (widget), chart);
+}
+
+/* Building ---------------------------------------------------------------------- */
+
+static GtkWidget *
+build_toolbar (RgSatisfactionView *self)
+{
+  static const char * const kinds[] = { N_("Week"), N_("Month"), N_("Quarter"), N_("Year"), N_("Custom"), NULL };
+  g_autoptr(GtkStringList) kind_names = gtk_string_list_new (NULL);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *popover, *pbox, *cals, *apply, *export, *label;
+  GMenu *menu;
+
+  gtk_widget_add_css_class (bar, "toolbar");
+  for (guint i = 0; kinds[i]; i++)
+    gtk_string_list_append (kind_names, _(kinds[i]));
+  self->period_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (kind_names)), NULL));
+  gtk_drop_down_set_selected (self->period_dropdown, RG_PERIOD_MONTH);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->period_dropdown), _("Period"));
+  g_signal_connect_swapped (self->period_dropdown, "notify::selected", G_CALLBACK (period_kind_changed_cb), self);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->period_dropdown));
+
+  gtk_widget_add_css_class (nav, "linked");
+  self->prev_button = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  gtk_widget_set_tooltip_text (self->prev_button, _("Previous Period"));
+  g_signal_connect_swapped (self->prev_button, "clicked", G_CALLBACK (prev_clicked_cb), self);
+  gtk_box_append (GTK_BOX (nav), self->prev_button);
+
+  /* The period's name; for custom days, two calendars. */
+  self->period_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->period_button), _("Choose the Days"));
+  popover = gtk_popover_new ();
+  pbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  cals = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  {
+    GtkWidget *from_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+    GtkWidget *to_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+    label = gtk_label_new (_("From"));
+    gtk_widget_add_css_class (label, "heading");
+    gtk_box_append (GTK_BOX (from_box), label);
+    self->from_calendar = GTK_CALENDAR (gtk_calendar_new ());
+    gtk_box_append (GTK_BOX (from_box), GTK_WIDGET (self->from_calendar));
+    label = gtk_label_new (_("To"));
+    gtk_widget_add_css_class (label, "heading");
+    gtk_box_append (GTK_BOX (to_box), label);
+    self->to_calendar = GTK_CALENDAR (gtk_calendar_new ());
+    gtk_box_append (GTK_BOX (to_box), GTK_WIDGET (self->to_calendar));
+    gtk_box_append (GTK_BOX (cals), from_box);
+    gtk_box_append (GTK_BOX (cals), to_box);
+  }
+  gtk_box_append (GTK_BOX (pbox), cals);
+  apply = gtk_button_new_with_mnemonic (_("_Show These Days"));
+  gtk_widget_add_css_class (apply, "suggested-action");
+  gtk_widget_set_halign (apply, GTK_ALIGN_END);
+  g_signal_connect (apply, "clicked", G_CALLBACK (apply_custom_cb), self);
+  gtk_box_append (GTK_BOX (pbox), apply);
+  gtk_popover_set_child (GTK_POPOVER (popover), pbox);
+  g_signal_connect_swapped (popover, "show", G_CALLBACK (period_popover_shown_cb), self);
+  gtk_menu_button_set_popover (self->period_button, popover);
+  gtk_box_append (GTK_BOX (nav), GTK_WIDGET (self->period_button));
+
+  self->next_button = gtk_button_new_from_icon_name ("go-next-symbolic");
+  gtk_widget_set_tooltip_text (self->next_button, _("Next Period"));
+  g_signal_connect_swapped (self->next_button, "clicked", G_CALLBACK (next_clicked_cb), self);
+  gtk_box_append (GTK_BOX (nav), self->next_button);
+  gtk_box_append (GTK_BOX (bar), nav);
+
+  self->master_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->master_dropdown), _("Master"));
+  g_signal_connect_swapped (self->master_dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->master_dropdown));
+  self->service_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->service_dropdown), _("Service"));
+  g_signal_connect_swapped (self->service_dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->service_dropdown));
+
+  label = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (bar), label);
+  self->spinner = gtk_spinner_new ();
+  gtk_widget_set_visible (self->spinner, FALSE);
+  gtk_widget_set_tooltip_text (self->spinner, _("Counting…"));
+  gtk_box_append (GTK_BOX (bar), self->spinner);
+
+  menu = g_menu_new ();
+  g_menu_append (menu, _("Export the _Panel…"), "satisfaction.export-panel");
+  export = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (export), "document-save-symbolic");
+  gtk_widget_set_tooltip_text (export, _("Export"));
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export), G_MENU_MODEL (menu));
+  g_object_unref (menu);
+  gtk_box_append (GTK_BOX (bar), export);
+
+  return bar;
+}
+
+static GtkWidget *
+build_headline (RgSatisfactionView *self)
+{
+  GtkWidget *flow = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 2);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), N_HEADLINES);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
+
+  for (guint i = 0; i < N_HEADLINES; i++)
+    {
+      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *value = gtk_label_new ("—");
+      GtkWidget *caption = gtk_label_new (headline_caption (i));
+
+      gtk_widget_add_css_class (card, "card");
+      gtk_widget_add_css_class (card, "headline");
+      gtk_widget_add_css_class (value, "title-1");
+      gtk_widget_add_css_class (value, "numeric");
+      gtk_widget_add_css_class (caption, "dim-label");
+      gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
+      gtk_box_append (GTK_BOX (card), value);
+      gtk_box_append (GTK_BOX (card), caption);
+      gtk_widget_set_tooltip_text (card, headline_help (i));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (card),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, headline_help (i), -1);
+      self->headline_values[i] = GTK_LABEL (value);
+      gtk_flow_box_append (GTK_FLOW_BOX (flow), card);
+      gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
+    }
+  return flow;
+}
+
+static GtkWidget *
+build_charts (RgSatisfactionView *self)
+{
+  GtkWidget *flow = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), FALSE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 3);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
+
+  for (guint i = 0; i < RG_SATISFACTION_N_CHARTS; i++)
+    {
+      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *title = gtk_label_new (chart_title (i));
+      GtkWidget *save = gtk_button_new_from_icon_name ("document-save-symbolic");
+      GtkWidget *view = rg_chart_view_new ();
+
+      gtk_widget_add_css_class (card, "card");
+      gtk_widget_add_css_class (card, "chart-card");
+      gtk_widget_add_css_class (title, "heading");
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_widget_set_hexpand (title, TRUE);
+      gtk_box_append (GTK_BOX (head), title);
+      gtk_widget_add_css_class (save, "flat");
+      gtk_widget_set_tooltip_text (save, _("Export the Chart…"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "satisfaction.export-chart");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (save), "i", (gint32) i);
+      gtk_box_append (GTK_BOX (head), save);
+      gtk_box_append (GTK_BOX (card), head);
+      gtk_widget_set_size_request (view, 260, 220);
+      gtk_widget_set_vexpand (view, TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, chart_title (i), -1);
+      gtk_box_append (GTK_BOX (card), view);
+      self->charts[i] = view;
+      gtk_flow_box_append (GTK_FLOW_BOX (flow), card);
+      gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
+    }
+  return flow;
+}
+
+static void
+rg_satisfaction_view_dispose (GObject *object)
+{
+  RgSatisfactionView *self = RG_SATISFACTION_VIEW (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->studio)
+    {
+      RgStore *store = rg_studio_get_store (self->studio);
+      g_clear_signal_handler (&self->changed_id, store);
+      g_clear_signal_handler (&self->committed_id, store);
+    }
+  g_clear_object (&self->masters);
+  g_clear_object (&self->services);
+  g_clear_object (&self->studio);
+  g_clear_pointer (&self->result, rg_satisfaction_free);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  G_OBJECT_CLASS (rg_satisfaction_view_parent_class)->dispose (object);
+}
+
+static void
+rg_satisfaction_view_class_init (RgSatisfactionViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rg_satisfaction_view_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "satisfaction");
+  gtk_widget_class_install_action (widget_class, "satisfaction.export-panel", NULL, export_panel_activated);
+  gtk_widget_class_install_action (widget_class, "satisfaction.export-chart", "i", export_chart_activated);
+}
+
+static void
+rg_satisfaction_view_init (RgSatisfactionView *self)
+{
+  GtkWidget *scrolled, *clamp, *content, *heading;
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (self->box), build_toolbar (self));
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1400);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 1000);
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  gtk_widget_set_margin_start (content, 12);
+  gtk_widget_set_margin_end (content, 12);
+  gtk_widget_set_margin_top (content, 12);
+  gtk_widget_set_margin_bottom (content, 24);
+  gtk_box_append (GTK_BOX (content), build_headline (self));
+  gtk_box_append (GTK_BOX (content), build_charts (self));
+
+  heading = gtk_label_new (_("Latest Comments, Worst First"));
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_box_append (GTK_BOX (content), heading);
+  self->comments = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->comments), "boxed-list");
+  gtk_list_box_set_selection_mode (self->comments, GTK_SELECTION_NONE);
+  g_signal_connect (self->comments, "row-activated", G_CALLBACK (comment_activated_cb), NULL);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->comments));
+  self->comments_empty = gtk_label_new (_("No comments in this period. A “Why?” given with a rating shows here."));
+  gtk_widget_add_css_class (self->comments_empty, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (self->comments_empty), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->comments_empty), 0);
+  gtk_box_append (GTK_BOX (content), self->comments_empty);
+
+  adw_clamp_set_child (ADW_CLAMP (clamp), content);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_box_append (GTK_BOX (self->box), scrolled);
+
+  self->kind = RG_PERIOD_MONTH;
+  rg_period_bounds (self->kind, rg_date_today (), &self->from, &self->to);
+  update_period_label (self);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+}
+
+void
+rg_satisfaction_view_set_studio (RgSatisfactionView *self,
+                                 RgStudio           *studio)
+{
+  RgStore *store;
+
+  g_return_if_fail (RG_IS_SATISFACTION_VIEW (self));
+  g_return_if_fail (RG_IS_STUDIO (studio));
+  g_return_if_fail (self->studio == NULL);
+
+  self->studio = g_object_ref (studio);
+  store = rg_studio_get_store (studio);
+  self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+  self->committed_id = g_signal_connect_swapped (store, "committed", G_CALLBACK (store_committed_cb), self);
+
+  self->masters = rg_record_list_new_staff (studio, FALSE);
+  self->services = rg_record_list_new_services (studio, FALSE);
+  g_signal_connect_swapped (self->masters, "items-changed", G_CALLBACK (fill_filters), self);
+  g_signal_connect_swapped (self->services, "items-changed", G_CALLBACK (fill_filters), self);
+  fill_filters (self);
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+}
+
+const RgSatisfaction *
+rg_satisfaction_view_get_result (RgSatisfactionView *self)
+{
+  g_return_val_if_fail (RG_IS_SATISFACTION_VIEW (self), NULL);
+  return self->result;
+}
+
+gboolean
+rg_satisfaction_view_is_loading (RgSatisfactionView *self)
+{
+  g_return_val_if_fail (RG_IS_SATISFACTION_VIEW (self), FALSE);
+  return self->loading || self->refresh_id != 0;
+}
+
+GtkWidget *
+rg_satisfaction_view_get_chart (RgSatisfactionView  *self,
+                                RgSatisfactionChart  chart)
+{
+  g_return_val_if_fail (RG_IS_SATISFACTION_VIEW (self), NULL);
+  g_return_val_if_fail (chart < RG_SATISFACTION_N_CHARTS, NULL);
+  return self->charts[chart];
+}
+
+const char *
+rg_satisfaction_view_get_headline (RgSatisfactionView *self,
+                                   guint               index)
+{
+  g_return_val_if_fail (RG_IS_SATISFACTION_VIEW (self), NULL);
+  g_return_val_if_fail (index < N_HEADLINES, NULL);
+  return gtk_label_get_text (self->headline_values[index]);
+}
+
+guint
+rg_satisfaction_view_get_n_comments (RgSatisfactionView *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (RG_IS_SATISFACTION_VIEW (self), 0);
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->comments)); c; c = gtk_widget_get_next_sibling (c))
+    n++;
+  return n;
+}
