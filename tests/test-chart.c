@@ -328,6 +328,36 @@ test_files (void)
   }
 }
 
+/* Counts get whole ticks, however small they are. */
+static void
+test_integer_ticks (void)
+{
+  static const char * const labels[] = { "Oct", "Nov", "Dec" };
+  static const double values[] = { 0, 1, 0 };
+  g_autoptr(RgChart) chart = rg_chart_new (RG_CHART_BARS);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+  cairo_t *cr = cairo_create (surface);
+  RgChartTheme theme;
+  double lo, hi, step;
+
+  rg_chart_theme_init_print (&theme);
+  rg_chart_set_categories (chart, labels, 3);
+  rg_chart_add_series (chart, "Complaints", values, 3);
+  rg_chart_draw (chart, cr, &theme, 400, 300);
+  g_assert_true (rg_chart_get_scale (chart, &lo, &hi, &step));
+  g_assert_cmpfloat (step, <, 1);               /* a plain chart divides 0..1 */
+
+  rg_chart_set_integer (chart, TRUE);
+  rg_chart_draw (chart, cr, &theme, 400, 300);
+  g_assert_true (rg_chart_get_scale (chart, &lo, &hi, &step));
+  g_assert_cmpfloat (step, ==, 1);
+  g_assert_cmpfloat (lo, ==, 0);
+  g_assert_cmpfloat (hi, ==, 1);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +370,8 @@ main (int   argc,
   g_test_add_func ("/chart/line-gaps-and-clip", test_line_gaps_and_clip);
   g_test_add_func ("/chart/empty", test_empty);
   g_test_add_func ("/chart/files", test_files);
+
+  g_test_add_func ("/chart/integer-ticks", test_integer_ticks);
 
   return g_test_run ();
 }

@@ -418,8 +418,15 @@ test_other_records (Fixture       *f,
   g_assert_cmpint (rg_appointment_get_status (reloaded), ==, RG_APPOINTMENT_NO_SHOW);
   g_assert_cmpint (rg_appointment_get_series_id (reloaded), ==, 0);
 
-  /* A rating without NPS stores NULL; 0 is a real answer. */
+  /* A visit that did not take place is not rated. */
   rating = rg_rating_new (appointment_id, 5);
+  g_assert_false (rg_studio_save (f->studio, rating, &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  rg_appointment_set_status (appointment, RG_APPOINTMENT_DONE);
+  g_assert_true (rg_studio_save (f->studio, appointment, &error));
+
+  /* A rating without NPS stores NULL; 0 is a real answer. */
   g_assert_true (rg_studio_save (f->studio, rating, &error));
   g_assert_no_error (error);
   g_assert_cmpint (rg_rating_get_nps (rating), ==, RG_RATING_NO_NPS);
@@ -440,9 +447,22 @@ test_other_records (Fixture       *f,
   /* One rating per visit. */
   {
     g_autoptr(RgRating) second = rg_rating_new (appointment_id, 4);
+    g_autoptr(RgRating) found = NULL;
+    gint64 rated_at = rg_rating_get_rated_at (rating);
+
     g_assert_false (rg_studio_save (f->studio, second, &error));
-    g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CONSTRAINT);
+    g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
     g_clear_error (&error);
+
+    /* The visit's rating is found; editing it keeps its date. */
+    found = rg_rating_find_for_visit (f->studio, appointment_id, &error);
+    g_assert_no_error (error);
+    g_assert_true (found == rating);
+    g_object_set (found, "score", 3, "why", "Долго", NULL);
+    g_assert_true (rg_studio_save (f->studio, found, &error));
+    g_assert_cmpint (rg_rating_get_rated_at (found), ==, rated_at);
+    g_assert_null (rg_rating_find_for_visit (f->studio, appointment_id + 1, &error));
+    g_assert_no_error (error);
   }
 
   call = rg_interaction_new (rg_record_get_id (RG_RECORD (client)), RG_INTERACTION_CALL, "Перезвонить");

@@ -248,7 +248,17 @@ fill_march (Fixture *f)
         1, RG_RATING_NO_NPS, "Испортили цвет");
   rate (f, visit (f, f->client, f->olga, f->cut, at (2026, 3, 25, 10, 0), RG_APPOINTMENT_DONE), 2, 3, "Грубо");
   visit (f, f->other, f->olga, f->cut, at (2026, 3, 26, 10, 0), RG_APPOINTMENT_DONE);
-  rate (f, visit (f, f->other, f->olga, f->cut, at (2026, 3, 27, 10, 0), RG_APPOINTMENT_CANCELLED), 1, 0, "Отменили");
+  {
+    /* Rated while done, then its status changed: it no longer counts. */
+    gint64 id = visit (f, f->other, f->olga, f->cut, at (2026, 3, 27, 10, 0), RG_APPOINTMENT_DONE);
+    g_autoptr(RgAppointment) a = rg_studio_lookup (f->studio, RG_TYPE_APPOINTMENT, id, NULL);
+    g_autoptr(GError) error = NULL;
+
+    rate (f, id, 1, 0, "Отменили");
+    rg_appointment_set_status (a, RG_APPOINTMENT_CANCELLED);
+    g_assert_true (rg_studio_save (f->studio, a, &error));
+    g_assert_no_error (error);
+  }
   rate (f, visit (f, f->other, f->olga, f->cut, at (2026, 4, 2, 10, 0), RG_APPOINTMENT_DONE), 5, 10, "Апрель");
 }
 

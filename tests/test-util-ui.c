@@ -89,3 +89,36 @@ test_find_message_dialog (void)
     }
   return NULL;
 }
+
+/* With REGULARS_TEST_SHOTS=DIR, writes what @widget shows to DIR/NAME.png
+ * (for looking at dialogs the screenshot script cannot reach). */
+void
+test_save_shot (GtkWidget  *widget,
+                const char *name)
+{
+  const char *dir = g_getenv ("REGULARS_TEST_SHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  gtk_test_widget_wait_for_draw (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  if (width <= 0 || height <= 0)
+    return;
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.5, 0.5, 0.5, 1 }, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, file);
+}

@@ -13,6 +13,8 @@ void     test_destroy_window (gpointer window);
 GtkWidget *test_find_row     (GtkWidget  *root,
                               const char *title);
 AdwMessageDialog *test_find_message_dialog (void);
+void     test_save_shot      (GtkWidget  *widget,
+                              const char *name);
 GtkWidget *test_find_child   (GtkWidget *root,
                               GType      type);
 

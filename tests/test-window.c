@@ -22,7 +22,13 @@
 #include "widgets/rg-calendar-view.h"
 #include "widgets/rg-client-card.h"
 #include "widgets/rg-clients-view.h"
+#include "widgets/rg-chart-view.h"
+#include "widgets/rg-rating-dialog.h"
+#include "widgets/rg-satisfaction-view.h"
 #include "widgets/rg-window.h"
+#include "analytics/rg-satisfaction.h"
+#include "model/rg-format.h"
+#include "model/rg-rating.h"
 
 #define NOW ((gint64) 1795867200)   /* 2026-11-28 12:00 UTC */
 
@@ -735,6 +741,230 @@ test_card_history (void)
   test_destroy_window (GTK_WINDOW (window));
 }
 
+static void
+wait_panel (RgSatisfactionView *view)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (10000, timeout_cb, &timed_out);
+
+  spin (50);
+  while (!timed_out && (rg_satisfaction_view_is_loading (view) || rg_satisfaction_view_get_result (view) == NULL))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+/* The satisfaction panel against the analytics on the same store; a visit
+ * marked done at the desk asks for a rating, which reaches the panel; the
+ * panel exports; a complaint's status is changed from the card. */
+static void
+test_satisfaction (void)
+{
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
+  RgStore *store = rg_studio_get_store (studio);
+  RgWindow *window = rg_window_new (NULL, studio, TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgSatisfaction) direct = NULL;
+  g_autoptr(RgAppointment) visit = NULL;
+  RgSatisfactionView *view;
+  const RgSatisfaction *shown;
+  RgDate today = rg_date_from_time (NOW);
+  RgSatisfactionQuery query = { 0 };
+  guint ratings_before;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "satisfaction"));
+  view = RG_SATISFACTION_VIEW (test_find_child (GTK_WIDGET (window), RG_TYPE_SATISFACTION_VIEW));
+  g_assert_nonnull (view);
+  rg_satisfaction_view_set_period (view, RG_PERIOD_MONTH, today, today);
+  wait_panel (view);
+
+  /* The panel shows what the analytics count. */
+  rg_period_bounds (RG_PERIOD_MONTH, today, &query.from, &query.to);
+  query.step = RG_SATISFACTION_BY_WEEK;
+  direct = rg_satisfaction_compute (store, &query, NULL, &error);
+  g_assert_no_error (error);
+  shown = rg_satisfaction_view_get_result (view);
+  g_assert_cmpuint (direct->total.ratings, >, 0);
+  g_assert_cmpuint (shown->total.ratings, ==, direct->total.ratings);
+  g_assert_cmpuint (shown->visits, ==, direct->visits);
+  {
+    g_autofree char *count = rg_format_count (direct->total.ratings);
+    g_autofree char *nps = g_strdup_printf ("%+.0f", rg_score_tally_nps (&direct->total));
+
+    g_assert_cmpstr (rg_satisfaction_view_get_headline (view, 3), ==, count);
+    g_assert_cmpstr (rg_satisfaction_view_get_headline (view, 2), ==, nps);
+  }
+  g_assert_cmpuint (rg_satisfaction_view_get_n_comments (view), ==, direct->comments->len);
+  for (guint i = 0; i < RG_SATISFACTION_N_CHARTS; i++)
+    g_assert_nonnull (rg_chart_view_get_chart (RG_CHART_VIEW (rg_satisfaction_view_get_chart (view, i))));
+  g_assert_false (rg_chart_is_empty (rg_chart_view_get_chart (RG_CHART_VIEW (
+    rg_satisfaction_view_get_chart (view, RG_SATISFACTION_CHART_SCORE_TREND)))));
+
+  /* Filtered by a master: the panel narrows to their visits. */
+  {
+    const RgSatisfactionGroup *master = shown->by_staff->pdata[0];
+    guint visits = master->visits;
+
+    rg_satisfaction_view_set_filter (view, master->id, 0);
+    wait_panel (view);
+    g_assert_cmpuint (rg_satisfaction_view_get_result (view)->visits, ==, visits);
+    rg_satisfaction_view_set_filter (view, 0, 0);
+    wait_panel (view);
+  }
+  ratings_before = rg_satisfaction_view_get_result (view)->total.ratings;
+
+  /* At the desk: today's visit that can still be marked done. */
+  {
+    RgCalendarView *calendar;
+    RgDayView *day;
+    GListModel *list;
+    AdwMessageDialog *dialog;
+    g_autoptr(RgRating) rating = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calendar"));
+    calendar = RG_CALENDAR_VIEW (test_find_child (GTK_WIDGET (window), RG_TYPE_CALENDAR_VIEW));
+    rg_calendar_view_set_date (calendar, today);
+    day = rg_calendar_view_get_day_view (calendar);
+    list = G_LIST_MODEL (rg_day_view_get_appointments (day));
+    for (guint i = 0; i < g_list_model_get_n_items (list) && visit == NULL; i++)
+      {
+        g_autoptr(RgAppointment) a = g_list_model_get_item (list, i);
+        g_autoptr(RgRating) r = rg_rating_find_for_visit (studio, rg_record_get_id (RG_RECORD (a)), NULL);
+
+        if (rg_appointment_get_status (a) != RG_APPOINTMENT_DONE && r == NULL &&
+            rg_booking_status_can_change (rg_appointment_get_status (a), RG_APPOINTMENT_DONE))
+          visit = g_object_ref (a);
+      }
+    g_assert_nonnull (visit);
+    g_assert_null (test_find_message_dialog ());
+
+    rg_day_view_select (day, visit);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (day), "day.status", "s", "done"));
+    dialog = test_find_message_dialog ();
+    g_assert_nonnull (dialog);
+    g_assert_true (RG_IS_RATING_DIALOG (dialog));
+    /* Save waits for a face. */
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+    rg_rating_dialog_set_score (RG_RATING_DIALOG (dialog), 2);
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+    rg_rating_dialog_set_why (RG_RATING_DIALOG (dialog), "  Долго ждали  ");
+    rg_rating_dialog_set_nps (RG_RATING_DIALOG (dialog), 4);
+    test_save_shot (GTK_WIDGET (dialog), "rating-dialog");
+    /* As its button does: the response, then the dialog closes. */
+    adw_message_dialog_response (dialog, "save");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    spin (50);
+    g_assert_null (test_find_message_dialog ());
+
+    rating = rg_rating_find_for_visit (studio, rg_record_get_id (RG_RECORD (visit)), &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (rating);
+    g_assert_cmpint (rg_rating_get_score (rating), ==, 2);
+    g_assert_cmpint (rg_rating_get_nps (rating), ==, 4);
+    g_assert_cmpstr (rg_rating_get_why (rating), ==, "Долго ждали");
+
+    /* Changed later (from the card's history): the same rating, its date kept. */
+    {
+      gint64 rated_at = rg_rating_get_rated_at (rating);
+      RgRatingDialog *again = rg_rating_dialog_new (GTK_WINDOW (window), studio, visit);
+
+      g_assert_cmpint (rg_rating_dialog_get_score (again), ==, 2);
+      rg_rating_dialog_set_score (again, 3);
+      g_assert_true (rg_rating_dialog_save (again, &error));
+      g_assert_no_error (error);
+      gtk_window_destroy (GTK_WINDOW (again));
+      g_assert_cmpint (store_count (store, "SELECT count(*) FROM ratings WHERE appointment_id = ?1 AND ?2 = ?2",
+                                    rg_record_get_id (RG_RECORD (visit)), 0), ==, 1);
+      g_assert_cmpint (rg_rating_get_score (rating), ==, 3);
+      g_assert_cmpint (rg_rating_get_rated_at (rating), ==, rated_at);
+    }
+  }
+
+  /* Back on the panel: the new rating is counted. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "satisfaction"));
+  wait_panel (view);
+  g_assert_cmpuint (rg_satisfaction_view_get_result (view)->total.ratings, ==, ratings_before + 1);
+
+  test_save_shot (GTK_WIDGET (window), "satisfaction-panel");
+
+  /* Export: a PDF and a PNG of the whole panel. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("regulars-export-XXXXXX", &error);
+    g_autofree char *pdf = g_build_filename (dir, "panel.pdf", NULL);
+    g_autofree char *png = g_build_filename (dir, "panel.png", NULL);
+    g_autofree char *head = NULL;
+    g_autoptr(GdkTexture) texture = NULL;
+    gsize length = 0;
+
+    g_assert_true (rg_satisfaction_view_export (view, RG_CHART_PDF, pdf, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (pdf, &head, &length, &error));
+    g_assert_cmpuint (length, >, 1000);
+    g_assert_true (g_str_has_prefix (head, "%PDF"));
+    g_assert_true (rg_satisfaction_view_export (view, RG_CHART_PNG, png, &error));
+    if (g_getenv ("REGULARS_TEST_SHOTS"))
+      {
+        g_autofree char *copy = g_build_filename (g_getenv ("REGULARS_TEST_SHOTS"), "export.png", NULL);
+        g_autofree char *pdf_copy = g_build_filename (g_getenv ("REGULARS_TEST_SHOTS"), "export.pdf", NULL);
+        g_assert_true (rg_satisfaction_view_export (view, RG_CHART_PNG, copy, &error));
+        g_assert_true (rg_satisfaction_view_export (view, RG_CHART_PDF, pdf_copy, &error));
+      }
+    texture = gdk_texture_new_from_filename (png, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (gdk_texture_get_width (texture), ==, 1000);
+    test_remove_tree (dir);
+  }
+
+  /* A complaint about the visit, passed to the director and resolved from the card. */
+  {
+    g_autoptr(RgInteraction) complaint = rg_complaint_new (studio, rg_appointment_get_client_id (visit),
+                                                           "Мастер опоздал на 20 минут", &error);
+    gint64 id;
+    GtkWidget *row;
+    AdwMessageDialog *dialog;
+    RgClientCard *card = RG_CLIENT_CARD (test_find_child (GTK_WIDGET (window), RG_TYPE_CLIENT_CARD));
+
+    g_assert_no_error (error);
+    g_assert_cmpint (rg_interaction_get_appointment_id (complaint), ==, rg_record_get_id (RG_RECORD (visit)));
+    g_assert_cmpint (rg_interaction_get_staff_id (complaint), ==, rg_appointment_get_staff_id (visit));
+    g_assert_true (rg_studio_save (studio, complaint, &error));
+    id = rg_record_get_id (RG_RECORD (complaint));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-client", "x",
+                                               rg_appointment_get_client_id (visit)));
+    spin (50);
+    row = test_find_row (GTK_WIDGET (card), "Мастер опоздал на 20 минут");
+    g_assert_nonnull (row);
+    test_save_shot (GTK_WIDGET (window), "card-complaint");
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.complaint-status", "(xs)", id, "escalated"));
+    g_assert_cmpint (rg_interaction_get_complaint_status (complaint), ==, RG_COMPLAINT_ESCALATED);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.complaint-status", "(xs)", id, "resolved"));
+    dialog = test_find_message_dialog ();
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Извинились, скидка 10 %");
+    adw_message_dialog_response (dialog, "resolve");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_assert_cmpint (rg_interaction_get_complaint_status (complaint), ==, RG_COMPLAINT_RESOLVED);
+    g_assert_cmpstr (rg_interaction_get_resolution (complaint), ==, "Извинились, скидка 10 %");
+    g_assert_cmpint (rg_interaction_get_done_at (complaint), >, 0);
+  }
+
+  /* The visit, shown from the panel's link: the calendar on its day, selected. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-visit", "x",
+                                             rg_record_get_id (RG_RECORD (visit))));
+  {
+    RgCalendarView *calendar = RG_CALENDAR_VIEW (test_find_child (GTK_WIDGET (window), RG_TYPE_CALENDAR_VIEW));
+    RgDayView *day = rg_calendar_view_get_day_view (calendar);
+
+    g_assert_true (rg_day_view_get_selected (day) == visit);
+  }
+
+  test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -753,6 +983,7 @@ main (int   argc,
   g_test_add_func ("/window/new-client", test_new_client);
   g_test_add_func ("/window/card-history", test_card_history);
   g_test_add_func ("/window/sort-and-filter", test_sort_and_filter);
+  g_test_add_func ("/window/satisfaction", test_satisfaction);
 
   status = g_test_run ();
 

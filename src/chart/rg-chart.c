@@ -47,6 +47,7 @@ struct _RgChart
   GPtrArray   *categories;   /* char * */
   GPtrArray   *series;       /* Series * */
   gboolean     fixed_range;
+  gboolean     integer;
   double       fixed_min, fixed_max;
 
   /* The last layout. */
@@ -431,6 +432,13 @@ rg_chart_draw (RgChart            *self,
 
       data_range (self, &min, &max);
       rg_chart_nice_scale (min, max, MAX_TICKS, &lo, &hi, &step);
+      /* Counts have whole ticks: 0, 1, 2, not 0, 0.2, 0.4. */
+      if (self->integer && step < 1)
+        {
+          step = 1;
+          lo = floor (lo);
+          hi = MAX (ceil (hi), lo + 1);
+        }
     }
   self->lo = lo;
   self->hi = hi;
@@ -879,4 +887,30 @@ rg_chart_set_series_color (RgChart *self,
   g_return_if_fail (series < self->series->len);
 
   ((Series *) self->series->pdata[series])->color = theme_index % RG_CHART_MAX_SERIES;
+}
+
+/* The values are counts: the axis ticks are whole numbers. */
+void
+rg_chart_set_integer (RgChart  *self,
+                      gboolean  integer)
+{
+  g_return_if_fail (self != NULL);
+  self->integer = integer;
+}
+
+/* The value axis of the last drawing; FALSE before drawing or when empty. */
+gboolean
+rg_chart_get_scale (RgChart *self,
+                    double  *lo,
+                    double  *hi,
+                    double  *step)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!self->drawn)
+    return FALSE;
+  *lo = self->lo;
+  *hi = self->hi;
+  *step = self->step;
+  return TRUE;
 }

@@ -62,6 +62,8 @@ guint     rg_chart_add_series        (RgChart            *self,
 void      rg_chart_set_series_color  (RgChart            *self,
                                       guint               series,
                                       guint               theme_index);
+void      rg_chart_set_integer       (RgChart            *self,
+                                      gboolean            integer);
 void      rg_chart_set_value_range   (RgChart            *self,
                                       double              min,
                                       double              max);
@@ -76,6 +78,10 @@ void      rg_chart_draw              (RgChart            *self,
                                       const RgChartTheme *theme,
                                       double              width,
                                       double              height);
+gboolean  rg_chart_get_scale         (RgChart            *self,
+                                      double             *lo,
+                                      double             *hi,
+                                      double             *step);
 gboolean  rg_chart_get_plot_area     (RgChart            *self,
                                       RgChartRect        *area);
 gboolean  rg_chart_get_mark          (RgChart            *self,

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rg-interaction.h"
+#include "rg-studio.h"
 #include "rg-model-enums.h"
 
 struct _RgInteraction
@@ -238,4 +239,38 @@ rg_interaction_set_complaint_status (RgInteraction     *self,
 {
   g_return_if_fail (RG_IS_INTERACTION (self));
   g_object_set (self, "outcome", rg_complaint_status_to_nick (status), NULL);
+}
+
+/* A complaint is most often about the visit just had: it is tied to the
+ * client's latest done visit (its master and first service), if any. */
+RgInteraction *
+rg_complaint_new (RgStudio    *studio,
+                  gint64       client_id,
+                  const char  *body,
+                  GError     **error)
+{
+  RgStore *store = rg_studio_get_store (studio);
+  g_autoptr(RgInteraction) complaint = rg_interaction_new (client_id, RG_INTERACTION_COMPLAINT, body);
+  g_autoptr(RgStmt) stmt = NULL;
+  gboolean row = FALSE;
+
+  stmt = rg_store_prepare (store,
+                           "SELECT a.id, a.staff_id, (SELECT s.service_id FROM appointment_services s"
+                           "  WHERE s.appointment_id = a.id ORDER BY s.position LIMIT 1)"
+                           " FROM appointments a WHERE a.client_id = ?1 AND a.status = 'done'"
+                           " AND a.deleted_at IS NULL ORDER BY a.starts_at DESC LIMIT 1",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  if (!rg_store_step_row (store, stmt, &row, error))
+    return NULL;
+  if (row)
+    g_object_set (complaint,
+                  "appointment-id", sqlite3_column_int64 (stmt, 0),
+                  "staff-id", sqlite3_column_int64 (stmt, 1),
+                  "service-id", sqlite3_column_int64 (stmt, 2),
+                  NULL);
+  rg_interaction_set_complaint_status (complaint, RG_COMPLAINT_OPEN);
+  return g_steal_pointer (&complaint);
 }

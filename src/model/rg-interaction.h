@@ -33,4 +33,9 @@ const char        *rg_complaint_status_to_nick       (RgComplaintStatus   status
 RgComplaintStatus  rg_complaint_status_from_nick     (const char         *nick);
 const char        *rg_complaint_status_to_string     (RgComplaintStatus   status);
 
+RgInteraction     *rg_complaint_new                  (RgStudio           *studio,
+                                                      gint64              client_id,
+                                                      const char         *body,
+                                                      GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rg-rating.h"
+#include "rg-studio.h"
 
 struct _RgRating
 {
@@ -48,6 +49,35 @@ rg_rating_prepare_save (RgRecord  *record,
                            _("Choose a score from 1 to 5."));
       return FALSE;
     }
+
+  /* Only a visit that took place is rated, once. */
+  {
+    g_autoptr(RgStmt) stmt = rg_store_prepare (store,
+                                               "SELECT a.status = 'done' AND a.deleted_at IS NULL,"
+                                               " (SELECT id FROM ratings WHERE appointment_id = a.id)"
+                                               " FROM appointments a WHERE a.id = ?1",
+                                               error);
+    gboolean row = FALSE;
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, rg_rating_get_appointment_id (self));
+    if (!rg_store_step_row (store, stmt, &row, error))
+      return FALSE;
+    if (!row || !sqlite3_column_int (stmt, 0))
+      {
+        g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                             _("Only a visit marked done can be rated."));
+        return FALSE;
+      }
+    if (sqlite3_column_type (stmt, 1) != SQLITE_NULL &&
+        sqlite3_column_int64 (stmt, 1) != rg_record_get_id (record))
+      {
+        g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                             _("This visit already has a rating; change that one instead."));
+        return FALSE;
+      }
+  }
 
   /* Editing keeps the date of the first answer. */
   if (rg_rating_get_rated_at (self) == 0)
@@ -120,4 +150,25 @@ rg_rating_get_rated_at (RgRating *self)
 {
   g_return_val_if_fail (RG_IS_RATING (self), 0);
   return rg_record_get_int64 (RG_RECORD (self), PROP_RATED_AT);
+}
+
+/* The visit's rating, or NULL (without an error) when it has none. */
+RgRating *
+rg_rating_find_for_visit (RgStudio  *studio,
+                          gint64     appointment_id,
+                          GError   **error)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (RG_TYPE_RATING);
+  g_autofree char *sql = g_strconcat (rg_record_class_get_select (RG_RECORD_CLASS (klass)),
+                                      " WHERE appointment_id = ?1", NULL);
+  RgStore *store = rg_studio_get_store (studio);
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store, sql, error);
+  gboolean row = FALSE;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, appointment_id);
+  if (!rg_store_step_row (store, stmt, &row, error) || !row)
+    return NULL;
+  return rg_studio_lookup_from_stmt (studio, RG_TYPE_RATING, stmt);
 }

@@ -20,4 +20,8 @@ int          rg_rating_get_nps            (RgRating  *self);
 const char  *rg_rating_get_why            (RgRating  *self);
 gint64       rg_rating_get_rated_at       (RgRating  *self);
 
+RgRating    *rg_rating_find_for_visit     (RgStudio  *studio,
+                                           gint64     appointment_id,
+                                           GError   **error) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

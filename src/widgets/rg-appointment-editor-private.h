@@ -15,6 +15,7 @@ struct _RgAppointmentEditor
 
   RgStudio             *studio;
   RgAppointment        *appointment;     /* NULL: a new one */
+  gboolean              became_done;     /* the last save marked it done */
   RgClient             *client;          /* the client booked, or NULL */
   RgClient             *duplicate;       /* a client who has the phone typed inline */
   RgRecordList         *staff;           /* who takes bookings */

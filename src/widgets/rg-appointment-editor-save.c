@@ -78,6 +78,9 @@ save_one (RgAppointmentEditor *self,
       return;
     }
 
+  self->became_done = status == RG_APPOINTMENT_DONE &&
+                      (self->appointment == NULL || rg_appointment_get_status (self->appointment) != status);
+
   /* Ending an appointment frees its time: change the status before the
    * fields, so a save does not trip over what it gives up. */
   status_first = self->appointment && status != rg_appointment_get_status (self->appointment) &&

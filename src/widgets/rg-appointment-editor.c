@@ -992,3 +992,12 @@ rg_appointment_editor_get_appointment (RgAppointmentEditor *self)
   g_return_val_if_fail (RG_IS_APPOINTMENT_EDITOR (self), NULL);
   return self->appointment;
 }
+
+/* After ::saved: whether that save marked the visit done (the calendar
+ * then asks for a rating). */
+gboolean
+rg_appointment_editor_became_done (RgAppointmentEditor *self)
+{
+  g_return_val_if_fail (RG_IS_APPOINTMENT_EDITOR (self), FALSE);
+  return self->became_done;
+}

@@ -26,4 +26,6 @@ gboolean             rg_appointment_editor_add_service     (RgAppointmentEditor 
                                                             gint64               service_id);
 RgAppointment       *rg_appointment_editor_get_appointment (RgAppointmentEditor *self);
 
+gboolean             rg_appointment_editor_became_done (RgAppointmentEditor *self);
+
 G_END_DECLS

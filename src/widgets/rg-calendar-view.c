@@ -19,6 +19,8 @@
 #include "rg-appointment-editor.h"
 #include "model/rg-record-list.h"
 #include "rg-calendar-view.h"
+#include "rg-rating-dialog.h"
+#include "model/rg-rating.h"
 #include "rg-month-view.h"
 #include "rg-week-view.h"
 #include "rg-window.h"
@@ -502,6 +504,24 @@ moved_cb (RgCalendarView *self,
   add_undo_toast (self, title, undo);
 }
 
+/* A visit marked done asks for the client's rating at once (skippable;
+ * the card can take it later). */
+static void
+ask_rating (RgCalendarView *self,
+            RgAppointment  *appointment)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(RgRating) rating = NULL;
+
+  if (rg_appointment_get_status (appointment) != RG_APPOINTMENT_DONE)
+    return;
+  rating = rg_rating_find_for_visit (self->studio, rg_record_get_id (RG_RECORD (appointment)), NULL);
+  if (rating != NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (rg_rating_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                        self->studio, appointment)));
+}
+
 static void
 status_changed_cb (RgCalendarView *self,
                    RgAppointment  *appointment,
@@ -519,6 +539,8 @@ status_changed_cb (RgCalendarView *self,
   title = g_strdup_printf (_("%s: %s"), name,
                            rg_booking_status_to_string (rg_appointment_get_status (appointment)));
   add_undo_toast (self, title, undo);
+  if (previous != RG_APPOINTMENT_DONE)
+    ask_rating (self, appointment);
 }
 
 static void
@@ -572,6 +594,8 @@ editor_saved_cb (RgCalendarView      *self,
     title = g_strdup_printf (_("%s: %02d:%02d with %s"), name, minute / 60, minute % 60,
                              staff ? rg_staff_get_display_name (staff) : "");
   add_toast (self, adw_toast_new (title));
+  if (rg_appointment_editor_became_done (editor))
+    ask_rating (self, appointment);
 }
 
 static void

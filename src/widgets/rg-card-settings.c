@@ -19,6 +19,7 @@
 #include "model/rg-custom-field.h"
 #include "model/rg-record-list.h"
 #include "rg-card-settings.h"
+#include "rg-rating-dialog.h"
 
 struct _RgCardSettings
 {
@@ -35,6 +36,7 @@ struct _RgCardSettings
   AdwComboRow         *field_kind_row;
   AdwEntryRow         *field_choices_row;
   AdwPreferencesGroup *conditions_group;
+  GtkWidget           *questionnaire_switch;
   AdwEntryRow         *condition_name_row;
   AdwComboRow         *condition_kind_row;
 };
@@ -212,6 +214,18 @@ add_button (const char *label,
   return button;
 }
 
+static void
+questionnaire_toggled_cb (GtkSwitch      *toggle,
+                          GParamSpec     *pspec,
+                          RgCardSettings *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rg_store_set_setting (rg_studio_get_store (self->studio), RG_SETTING_FULL_QUESTIONNAIRE,
+                             gtk_switch_get_active (toggle) ? "1" : "0", &error))
+    g_warning ("Could not keep the questionnaire setting: %s", error->message);
+}
+
 /* The page for @studio's Studio window. */
 RgCardSettings *
 rg_card_settings_new (RgStudio *studio)
@@ -275,6 +289,29 @@ rg_card_settings_new (RgStudio *studio)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->condition_name_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->condition_kind_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), add_button (_("A_dd"), G_CALLBACK (add_condition_cb), self));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), ADW_PREFERENCES_GROUP (group));
+
+  /* After a visit: the rating always; the full questionnaire if wanted. */
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("After a Visit"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("A visit marked done asks for the client’s rating: five faces and “Why?”."));
+  {
+    GtkWidget *row = adw_action_row_new ();
+    GtkWidget *toggle = gtk_switch_new ();
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Offer the _Full Questionnaire"));
+    adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                 _("Comfort, services, result, staff, administrators, service, news; each 1–10 with “Why?”"));
+    gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+    gtk_switch_set_active (GTK_SWITCH (toggle), rg_studio_offers_questionnaire (studio));
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+    adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+    g_signal_connect (toggle, "notify::active", G_CALLBACK (questionnaire_toggled_cb), self);
+    self->questionnaire_switch = toggle;
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), ADW_PREFERENCES_GROUP (group));
 
   g_signal_connect_swapped (self->field_kind_row, "notify::selected", G_CALLBACK (kind_changed_cb), self);

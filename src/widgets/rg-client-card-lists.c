@@ -20,7 +20,9 @@
 #include "model/rg-interaction.h"
 #include "model/rg-photo.h"
 #include "rg-model-enums.h"
+#include "model/rg-staff.h"
 #include "rg-client-card-private.h"
+#include "rg-rating-dialog.h"
 
 #define HISTORY_LIMIT   100
 #define TIMELINE_SHOWN  5     /* the latest; "Show Earlier Entries" for the rest */
@@ -256,6 +258,20 @@ status_text (const char *nick)
 }
 
 static void
+rate_clicked_cb (GtkButton    *button,
+                 RgClientCard *self)
+{
+  const gint64 *id = g_object_get_data (G_OBJECT (button), "appointment-id");
+  g_autoptr(RgAppointment) appointment = rg_studio_lookup (self->studio, RG_TYPE_APPOINTMENT, *id, NULL);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (appointment == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (rg_rating_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                        self->studio, appointment)));
+}
+
+static void
 update_history (RgClientCard *self)
 {
   g_autoptr(GError) error = NULL;
@@ -297,6 +313,19 @@ update_history (RgClientCard *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      if (g_strcmp0 (visit->status, "done") == 0)
+        {
+          /* A rating skipped at the desk is given here later. */
+          GtkWidget *rate = gtk_button_new_from_icon_name (visit->score ? "starred-symbolic" : "non-starred-symbolic");
+
+          gtk_widget_set_tooltip_text (rate, visit->score ? _("Change the Rating") : _("Rate the Visit"));
+          gtk_widget_set_valign (rate, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (rate, "flat");
+          g_object_set_data_full (G_OBJECT (rate), "appointment-id",
+                                  g_memdup2 (&visit->appointment_id, sizeof (gint64)), g_free);
+          g_signal_connect (rate, "clicked", G_CALLBACK (rate_clicked_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), rate);
+        }
       adw_expander_row_add_row (self->history_row, row);
       g_ptr_array_add (self->history_rows, row);
     }
@@ -557,6 +586,117 @@ kind_icon (RgInteractionKind kind)
     }
 }
 
+/* "24 November 2026, 14:30 · Open · about the visit of 20 November with
+ * Olga — what was done" */
+static char *
+complaint_subtitle (RgClientCard  *self,
+                    RgInteraction *complaint,
+                    const char    *when)
+{
+  GString *text = g_string_new (when);
+  RgComplaintStatus status = rg_interaction_get_complaint_status (complaint);
+  const char *resolution = rg_interaction_get_resolution (complaint);
+
+  g_string_append_printf (text, " · %s", rg_complaint_status_to_string (status));
+  if (rg_interaction_get_appointment_id (complaint))
+    {
+      g_autoptr(RgAppointment) visit = rg_studio_lookup (self->studio, RG_TYPE_APPOINTMENT,
+                                                         rg_interaction_get_appointment_id (complaint), NULL);
+      g_autoptr(RgStaff) staff = rg_interaction_get_staff_id (complaint)
+                               ? rg_studio_lookup (self->studio, RG_TYPE_STAFF,
+                                                   rg_interaction_get_staff_id (complaint), NULL)
+                               : NULL;
+
+      if (visit)
+        {
+          g_autofree char *date = rg_format_date (rg_appointment_get_starts_at (visit));
+
+          g_string_append (text, " · ");
+          if (staff)
+            /* Translators: what a complaint is about: the visit's day and its master */
+            g_string_append_printf (text, _("about the visit of %s with %s"), date, rg_staff_get_display_name (staff));
+          else
+            /* Translators: what a complaint is about: the visit's day */
+            g_string_append_printf (text, _("about the visit of %s"), date);
+        }
+    }
+  if (resolution && *resolution)
+    g_string_append_printf (text, " — %s", resolution);
+  return g_string_free (text, FALSE);
+}
+
+static GtkWidget *
+complaint_menu (RgInteraction *complaint)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  gint64 id = rg_record_get_id (RG_RECORD (complaint));
+  RgComplaintStatus status = rg_interaction_get_complaint_status (complaint);
+  GtkWidget *button = gtk_menu_button_new ();
+  struct {
+    RgComplaintStatus status;
+    const char *label;
+  } items[] = {
+    { RG_COMPLAINT_RESOLVED, N_("Mark _Resolved…") },
+    { RG_COMPLAINT_ESCALATED, N_("_Pass to the Director") },
+    { RG_COMPLAINT_OPEN, N_("Re_open") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (items[i].status == status)
+        continue;
+      item = g_menu_item_new (_(items[i].label), NULL);
+      g_menu_item_set_action_and_target_value (item, "card.complaint-status",
+                                               g_variant_new ("(xs)", id, rg_complaint_status_to_nick (items[i].status)));
+      g_menu_append_item (menu, item);
+    }
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_tooltip_text (button, _("Complaint Status"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  return button;
+}
+
+/* Unresolved complaints show at the top of the card, with the warnings. */
+static void
+update_open_complaints (RgClientCard *self)
+{
+  RgStore *store = rg_studio_get_store (self->studio);
+  g_autoptr(RgStmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean row = FALSE;
+  guint n = 0;
+
+  stmt = rg_store_prepare (store,
+                           "SELECT count(*), (SELECT body FROM interactions WHERE client_id = ?1 AND kind = 'complaint'"
+                           "  AND outcome IN ('open', 'escalated') AND deleted_at IS NULL ORDER BY occurred_at DESC LIMIT 1)"
+                           " FROM interactions WHERE client_id = ?1 AND kind = 'complaint'"
+                           " AND outcome IN ('open', 'escalated') AND deleted_at IS NULL",
+                           &error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, client_id (self));
+      if (rg_store_step_row (store, stmt, &row, &error) && row)
+        n = sqlite3_column_int (stmt, 0);
+    }
+  if (n > 0)
+    {
+      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "An open complaint",
+                                                                "%u open complaints", n), n);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->complaint_row),
+                                     (const char *) sqlite3_column_text (stmt, 1));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->complaint_row), subtitle);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->complaint_row), n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->warning_group),
+                          gtk_widget_get_visible (GTK_WIDGET (self->medical_row)) || n > 0);
+}
+
 static void
 update_timeline (RgClientCard *self)
 {
@@ -602,7 +742,15 @@ update_timeline (RgClientCard *self)
       g_autofree char *when = rg_format_date_time (rg_interaction_get_occurred_at (entry));
       const char *body = rg_interaction_get_body (entry);
       const char *outcome = rg_interaction_get_outcome (entry);
-      g_autofree char *subtitle = outcome ? g_strdup_printf ("%s · %s", when, outcome) : g_strdup (when);
+      g_autofree char *subtitle = NULL;
+
+      if (rg_interaction_get_kind (entry) == RG_INTERACTION_COMPLAINT)
+        {
+          subtitle = complaint_subtitle (self, entry, when);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (item), complaint_menu (entry));
+        }
+      else
+        subtitle = outcome ? g_strdup_printf ("%s · %s", when, outcome) : g_strdup (when);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item), body ? body : "");
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (item), FALSE);
@@ -614,6 +762,7 @@ update_timeline (RgClientCard *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->timeline_list), n > 0);
+  update_open_complaints (self);
 }
 
 static void
@@ -658,16 +807,111 @@ note_applied_cb (AdwEntryRow  *row,
       RG_INTERACTION_MESSAGE,
     };
     guint selected = gtk_drop_down_get_selected (self->note_kind);
+    RgInteractionKind kind = selected < G_N_ELEMENTS (kinds) ? kinds[selected] : RG_INTERACTION_NOTE;
 
-    note = rg_interaction_new (client_id (self), selected < G_N_ELEMENTS (kinds) ? kinds[selected]
-                                                                                   : RG_INTERACTION_NOTE, text);
+    if (kind == RG_INTERACTION_COMPLAINT)
+      note = rg_complaint_new (self->studio, client_id (self), text, &error);
+    else
+      note = rg_interaction_new (client_id (self), kind, text);
   }
-  if (!rg_studio_save (self->studio, note, &error))
+  if (note == NULL || !rg_studio_save (self->studio, note, &error))
     {
       rg_client_card_show_error (self, GTK_WIDGET (row), error->message);
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (row), "");
+}
+
+/* Complaints and refusals ---------------------------------------------------------- */
+
+static void
+save_complaint_status (RgClientCard      *self,
+                       RgInteraction     *complaint,
+                       RgComplaintStatus  status,
+                       const char        *resolution)
+{
+  g_autoptr(GError) error = NULL;
+
+  rg_interaction_set_complaint_status (complaint, status);
+  if (resolution != NULL)
+    g_object_set (complaint, "resolution", *resolution ? resolution : NULL, NULL);
+  if (!rg_studio_save (self->studio, complaint, &error))
+    rg_client_card_show_error (self, NULL, error->message);
+}
+
+static void
+resolved_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      RgClientCard     *self)
+{
+  RgInteraction *complaint = g_object_get_data (G_OBJECT (dialog), "complaint");
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autofree char *text = NULL;
+
+  if (!g_str_equal (response, "resolve") || self->studio == NULL)
+    return;
+  text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  save_complaint_status (self, complaint, RG_COMPLAINT_RESOLVED, text);
+}
+
+void
+rg_client_card_complaint_status_activated (GtkWidget  *widget,
+                                           const char *action_name,
+                                           GVariant   *parameter)
+{
+  RgClientCard *self = RG_CLIENT_CARD (widget);
+  g_autoptr(RgInteraction) complaint = NULL;
+  const char *nick = NULL;
+  gint64 id = 0;
+  RgComplaintStatus status;
+
+  g_variant_get (parameter, "(x&s)", &id, &nick);
+  complaint = rg_studio_lookup (self->studio, RG_TYPE_INTERACTION, id, NULL);
+  if (complaint == NULL || rg_interaction_get_kind (complaint) != RG_INTERACTION_COMPLAINT)
+    return;
+  status = rg_complaint_status_from_nick (nick);
+
+  if (status == RG_COMPLAINT_RESOLVED)
+    {
+      /* What was done is part of the record. */
+      GtkRoot *root = gtk_widget_get_root (widget);
+      GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                  _("Resolve the Complaint?"), rg_interaction_get_body (complaint));
+      GtkWidget *entry = gtk_entry_new ();
+
+      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("What was done (optional)"));
+      gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+      if (rg_interaction_get_resolution (complaint))
+        gtk_editable_set_text (GTK_EDITABLE (entry), rg_interaction_get_resolution (complaint));
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "resolve", _("_Resolved"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "resolve", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "resolve");
+      g_object_set_data_full (G_OBJECT (dialog), "complaint", g_object_ref (complaint), g_object_unref);
+      g_object_set_data (G_OBJECT (dialog), "entry", entry);
+      g_signal_connect_object (dialog, "response", G_CALLBACK (resolved_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  save_complaint_status (self, complaint, status, NULL);
+}
+
+void
+rg_client_card_refusal_activated (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  RgClientCard *self = RG_CLIENT_CARD (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->client == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (rg_survey_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                        self->studio, RG_SURVEY_REFUSAL, client_id (self), 0)));
 }
 
 /* API ---------------------------------------------------------------------------- */

@@ -38,6 +38,7 @@ struct _RgClientCard
   GtkWidget            *suggested;      /* the row the suggestion points at */
   AdwPreferencesGroup  *warning_group;
   AdwActionRow         *medical_row;
+  AdwActionRow         *complaint_row;
   AdwPreferencesGroup  *contacts_group;
   AdwEntryRow          *phone_row;
   AdwEntryRow          *phone2_row;
@@ -87,5 +88,12 @@ void rg_client_card_setup_lists   (RgClientCard *self);
 void rg_client_card_clear_lists   (RgClientCard *self);
 void rg_client_card_add_photo     (RgClientCard *self,
                                    RgPhotoKind   kind);
+
+void rg_client_card_complaint_status_activated (GtkWidget  *widget,
+                                                const char *action_name,
+                                                GVariant   *parameter);
+void rg_client_card_refusal_activated          (GtkWidget  *widget,
+                                                const char *action_name,
+                                                GVariant   *parameter);
 
 G_END_DECLS

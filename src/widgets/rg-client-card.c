@@ -358,6 +358,7 @@ ensure_content (RgClientCard *self)
   GET (suggest_row);
   GET (warning_group);
   GET (medical_row);
+  GET (complaint_row);
   GET (contacts_group);
   GET (phone_row);
   GET (phone2_row);
@@ -557,7 +558,9 @@ update (RgClientCard *self)
   gtk_widget_set_visible (GTK_WIDGET (self->tags_label), tags_text != NULL);
 
   medical = rg_client_medical_summary (self->studio, c);
-  gtk_widget_set_visible (GTK_WIDGET (self->warning_group), show_row (self->medical_row, medical));
+  gtk_widget_set_visible (GTK_WIDGET (self->warning_group),
+                          show_row (self->medical_row, medical) ||
+                          gtk_widget_get_visible (GTK_WIDGET (self->complaint_row)));
 
   any = set_entry (self, self->phone_row, rg_client_get_phone (c));
   any |= set_entry (self, self->phone2_row, rg_client_get_phone2 (c));
@@ -1083,6 +1086,8 @@ rg_client_card_class_init (RgClientCardClass *klass)
   gtk_widget_class_install_action (widget_class, "card.merge", NULL, merge_activated);
   gtk_widget_class_install_action (widget_class, "card.add-photo", "s", add_photo_activated);
   gtk_widget_class_install_action (widget_class, "card.open-referrer", NULL, open_referrer_activated);
+  gtk_widget_class_install_action (widget_class, "card.complaint-status", "(xs)", rg_client_card_complaint_status_activated);
+  gtk_widget_class_install_action (widget_class, "card.refusal", NULL, rg_client_card_refusal_activated);
 
   gtk_widget_class_set_css_name (widget_class, "clientcard");
 }

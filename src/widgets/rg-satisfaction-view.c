@@ -289,6 +289,7 @@ trend_chart (const RgSatisfaction *s,
     default:
       chart = rg_chart_new (RG_CHART_BARS);
       rg_chart_set_value_format (chart, "%.0f");
+      rg_chart_set_integer (chart, TRUE);
       break;
     }
 
@@ -346,6 +347,7 @@ distribution_chart (const RgSatisfaction *s)
   rg_chart_set_categories (chart, labels, 5);
   rg_chart_add_series (chart, _("Ratings"), values, 5);
   rg_chart_set_value_format (chart, "%.0f");
+  rg_chart_set_integer (chart, TRUE);
   return chart;
 }
 
@@ -375,6 +377,7 @@ nps_chart (const RgSatisfaction *s)
   rg_chart_set_series_color (chart, rg_chart_add_series (chart, _("Passives (7–8)"), passives, n), 2);
   rg_chart_set_series_color (chart, rg_chart_add_series (chart, _("Promoters (9–10)"), promoters, n), 1);
   rg_chart_set_value_format (chart, "%.0f");
+  rg_chart_set_integer (chart, TRUE);
   if (s->total.nps_answers == 0)
     rg_chart_set_empty_text (chart, _("Nobody answered the question in this period"));
   return chart;
@@ -850,8 +853,11 @@ filter_description (RgSatisfactionView *self)
   return g_string_free (text, FALSE);
 }
 
-#define PAGE_WIDTH  1000.0
-#define PAGE_HEIGHT 1414.0   /* A4's proportions */
+#define PAGE_WIDTH   1000.0
+#define PAGE_MARGIN    40.0
+#define PAGE_GAP       24.0
+#define PAGE_ROW      280.0
+#define PAGE_HEADER   110.0
 
 static void
 draw_text (cairo_t    *cr,
@@ -874,6 +880,37 @@ draw_text (cairo_t    *cr,
   g_object_unref (layout);
 }
 
+static guint
+rated_groups (GPtrArray *groups)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < groups->len; i++)
+    n += ((RgSatisfactionGroup *) groups->pdata[i])->tally.ratings > 0;
+  return n;
+}
+
+/* Each line of two charts; masters and services get the height their names
+ * need. */
+static double
+page_row_height (const RgSatisfaction *s,
+                 guint                 line)
+{
+  if (line == RG_SATISFACTION_CHART_BY_MASTER / 2)
+    return MAX (PAGE_ROW, 20.0 * MAX (rated_groups (s->by_staff), rated_groups (s->by_service)) + 70);
+  return PAGE_ROW;
+}
+
+static double
+page_height (const RgSatisfaction *s)
+{
+  double height = PAGE_MARGIN + PAGE_HEADER + PAGE_MARGIN;
+
+  for (guint line = 0; line < (RG_SATISFACTION_N_CHARTS + 1) / 2; line++)
+    height += page_row_height (s, line) + PAGE_GAP;
+  return height;
+}
+
 static void
 draw_panel (RgSatisfactionView *self,
             cairo_t            *cr)
@@ -882,40 +919,41 @@ draw_panel (RgSatisfactionView *self,
   g_autofree char *subtitle = filter_description (self);
   GString *figures = g_string_new (NULL);
   RgChartTheme theme;
-  double margin = 40, gap = 24;
-  double col = (PAGE_WIDTH - 2 * margin - gap) / 2;
-  double row = 280, y;
+  double col = (PAGE_WIDTH - 2 * PAGE_MARGIN - PAGE_GAP) / 2;
+  double y;
 
   rg_chart_theme_init_print (&theme);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_set_source_rgb (cr, theme.text.red, theme.text.green, theme.text.blue);
-  draw_text (cr, "Sans Bold 20", _("Satisfaction"), margin, margin, PAGE_WIDTH - 2 * margin);
-  draw_text (cr, "Sans 11", subtitle, margin, margin + 34, PAGE_WIDTH - 2 * margin);
+  draw_text (cr, "Sans Bold 20", _("Satisfaction"), PAGE_MARGIN, PAGE_MARGIN, PAGE_WIDTH - 2 * PAGE_MARGIN);
+  draw_text (cr, "Sans 11", subtitle, PAGE_MARGIN, PAGE_MARGIN + 34, PAGE_WIDTH - 2 * PAGE_MARGIN);
 
   for (guint i = 0; i < N_HEADLINES; i++)
     {
       g_autofree char *value = headline_value (s, i);
       g_string_append_printf (figures, "%s%s: %s", i ? "   ·   " : "", headline_caption (i), value);
     }
-  draw_text (cr, "Sans 11", figures->str, margin, margin + 62, PAGE_WIDTH - 2 * margin);
+  draw_text (cr, "Sans 11", figures->str, PAGE_MARGIN, PAGE_MARGIN + 62, PAGE_WIDTH - 2 * PAGE_MARGIN);
   g_string_free (figures, TRUE);
 
-  y = margin + 110;
+  y = PAGE_MARGIN + PAGE_HEADER;
   for (guint i = 0; i < RG_SATISFACTION_N_CHARTS; i++)
     {
       g_autoptr(RgChart) chart = make_chart (s, i, TRUE);
-      double x = margin + (i % 2) * (col + gap);
-      double cy = y + (i / 2) * (row + gap);
+      double height = page_row_height (s, i / 2);
+      double x = PAGE_MARGIN + (i % 2) * (col + PAGE_GAP);
       double w = col;
 
       /* The last chart alone on its line takes the whole width. */
       if (i == RG_SATISFACTION_N_CHARTS - 1 && i % 2 == 0)
-        w = PAGE_WIDTH - 2 * margin;
+        w = PAGE_WIDTH - 2 * PAGE_MARGIN;
       cairo_save (cr);
-      cairo_translate (cr, x, cy);
-      rg_chart_draw (chart, cr, &theme, w, row);
+      cairo_translate (cr, x, y);
+      rg_chart_draw (chart, cr, &theme, w, height);
       cairo_restore (cr);
+      if (i % 2 == 1)
+        y += height + PAGE_GAP;
     }
 }
 
@@ -927,6 +965,7 @@ rg_satisfaction_view_export (RgSatisfactionView *self,
 {
   cairo_surface_t *surface;
   cairo_status_t status;
+  double height, scale = 595.28 / PAGE_WIDTH;
   cairo_t *cr;
 
   g_return_val_if_fail (RG_IS_SATISFACTION_VIEW (self), FALSE);
@@ -938,24 +977,25 @@ rg_satisfaction_view_export (RgSatisfactionView *self,
       return FALSE;
     }
 
+  height = page_height (self->result);
   switch (format)
     {
     case RG_CHART_PDF:
-      /* An A4 page in points, the panel drawn to fit. */
-      surface = cairo_pdf_surface_create (path, 595.28, 841.89);
+      /* A4's width in points, the panel scaled to it; as long as it needs. */
+      surface = cairo_pdf_surface_create (path, 595.28, MAX (841.89, height * scale));
       break;
     case RG_CHART_SVG:
-      surface = cairo_svg_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
+      surface = cairo_svg_surface_create (path, PAGE_WIDTH, height);
       break;
     case RG_CHART_PNG:
     default:
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) PAGE_WIDTH, (int) PAGE_HEIGHT);
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) PAGE_WIDTH, (int) ceil (height));
       break;
     }
 
   cr = cairo_create (surface);
   if (format == RG_CHART_PDF)
-    cairo_scale (cr, 595.28 / PAGE_WIDTH, 595.28 / PAGE_WIDTH);
+    cairo_scale (cr, scale, scale);
   draw_panel (self, cr);
   cairo_destroy (cr);
 
