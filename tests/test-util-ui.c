@@ -18,6 +18,16 @@ test_ui_init (int    *argc,
     }
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+
+  /* The application's styles, as AdwApplication loads them. */
+  if (g_resources_get_info ("/org/regulars/Regulars/style.css", 0, NULL, NULL, NULL))
+    {
+      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_resource (provider, "/org/regulars/Regulars/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
   return TRUE;
 }
 
@@ -107,6 +117,13 @@ test_save_shot (GtkWidget  *widget,
 
   if (dir == NULL)
     return;
+  /* Past the style transitions (200 ms in Adwaita). */
+  {
+    gint64 until = g_get_monotonic_time () + 400 * 1000;
+
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+  }
   gtk_test_widget_wait_for_draw (widget);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);

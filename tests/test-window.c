@@ -882,6 +882,41 @@ test_satisfaction (void)
     }
   }
 
+  /* The full questionnaire, once the studio offers it. */
+  {
+    RgRatingDialog *dialog;
+    RgSurveyDialog *survey;
+    gint64 client = rg_appointment_get_client_id (visit), id = rg_record_get_id (RG_RECORD (visit));
+
+    dialog = rg_rating_dialog_new (GTK_WINDOW (window), studio, visit);
+    g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "questionnaire"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_assert_true (rg_store_set_setting (store, RG_SETTING_FULL_QUESTIONNAIRE, "1", &error));
+    dialog = rg_rating_dialog_new (GTK_WINDOW (window), studio, visit);
+    g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "questionnaire"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+
+    survey = rg_survey_dialog_new (GTK_WINDOW (window), studio, RG_SURVEY_VISIT, client, id);
+    gtk_window_present (GTK_WINDOW (survey));
+    rg_survey_dialog_set_answer (survey, "comfort", 8, "Уютно");
+    rg_survey_dialog_set_answer (survey, "remarks", 0, "Больше мест для парковки");
+    test_save_shot (GTK_WIDGET (survey), "questionnaire");
+    g_assert_true (rg_survey_dialog_save (survey, &error));
+    g_assert_no_error (error);
+    gtk_window_destroy (GTK_WINDOW (survey));
+    g_assert_cmpint (store_count (store, "SELECT count(*) FROM survey_answers WHERE client_id = ?1 AND appointment_id = ?2",
+                                  client, id), ==, 2);
+
+    /* Opened again for the same visit: the answers are there; saved, not doubled. */
+    survey = rg_survey_dialog_new (GTK_WINDOW (window), studio, RG_SURVEY_VISIT, client, id);
+    g_assert_true (rg_survey_dialog_save (survey, &error));
+    gtk_window_destroy (GTK_WINDOW (survey));
+    g_assert_cmpint (store_count (store, "SELECT count(*) FROM survey_answers WHERE client_id = ?1 AND appointment_id = ?2",
+                                  client, id), ==, 2);
+    g_assert_cmpint (store_count (store, "SELECT count(*) FROM survey_answers WHERE question = 'comfort' AND score = 8"
+                                         " AND client_id = ?1 AND appointment_id = ?2", client, id), ==, 1);
+  }
+
   /* Back on the panel: the new rating is counted. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "satisfaction"));
   wait_panel (view);

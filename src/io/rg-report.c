@@ -147,16 +147,20 @@ rg_report_run (RgStore                *store,
     return NULL;
   if (!exists)
     {
-      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_NOT_FOUND,
-                   _("There is no master with the number %" G_GINT64_FORMAT "."), options->staff_id);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, options->staff_id);
+
+      /* Translators: %s is the number given with --staff */
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_NOT_FOUND, _("There is no master with the number %s."), id);
       return NULL;
     }
   if (!row_exists (store, "SELECT 1 FROM services WHERE id = ?1", options->service_id, &exists, error))
     return NULL;
   if (!exists)
     {
-      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_NOT_FOUND,
-                   _("There is no service with the number %" G_GINT64_FORMAT "."), options->service_id);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, options->service_id);
+
+      /* Translators: %s is the number given with --service */
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_NOT_FOUND, _("There is no service with the number %s."), id);
       return NULL;
     }
 

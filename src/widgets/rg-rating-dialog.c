@@ -51,6 +51,7 @@ scale_buttons (int          from,
   GtkToggleButton *group = NULL;
 
   gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (box, "rating-scale");
   if (!icons)
     gtk_widget_add_css_class (box, "linked");
   for (int v = from; v <= to; v++)
@@ -504,9 +505,17 @@ rg_survey_dialog_new (GtkWindow    *parent,
       if (questions[i].scored)
         {
           GtkWidget *scale = scale_buttons (1, 10, a.buttons, NULL, NULL);
+          GtkWidget *row = adw_preferences_row_new ();
 
-          gtk_widget_set_margin_bottom (scale, 6);
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), scale);
+          /* A row of the boxed list, above its "Why?". */
+          gtk_widget_set_margin_top (scale, 8);
+          gtk_widget_set_margin_bottom (scale, 8);
+          gtk_widget_set_margin_start (scale, 8);
+          gtk_widget_set_margin_end (scale, 8);
+          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), scale);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(questions[i].text));
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
         }
       a.entry = adw_entry_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (a.entry),
