@@ -399,6 +399,33 @@ test_local_boundaries (Fixture       *f,
   g_assert_cmpuint (s->buckets->len, ==, 1);
 }
 
+/* A rating follows its visit when the visit is moved to another month. */
+static void
+test_visit_moved (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgSatisfaction) march = NULL;
+  g_autoptr(RgSatisfaction) april = NULL;
+  g_autoptr(RgAppointment) a = NULL;
+  gint64 id = visit (f, f->client, f->anna, f->cut, at (2026, 3, 30, 10, 0), RG_APPOINTMENT_DONE);
+
+  rate (f, id, 4, 9, "Хорошо");
+  a = rg_studio_lookup (f->studio, RG_TYPE_APPOINTMENT, id, &error);
+  g_object_set (a, "starts-at", at (2026, 4, 2, 10, 0), "ends-at", at (2026, 4, 2, 11, 0), NULL);
+  g_assert_true (rg_studio_save (f->studio, a, &error));
+  g_assert_no_error (error);
+
+  march = compute (f, D (2026, 3, 1), D (2026, 3, 31), RG_SATISFACTION_BY_MONTH, 0, 0);
+  april = compute (f, D (2026, 4, 1), D (2026, 4, 30), RG_SATISFACTION_BY_MONTH, 0, 0);
+  g_assert_cmpuint (march->total.ratings, ==, 0);
+  g_assert_cmpuint (march->visits, ==, 0);
+  g_assert_cmpuint (april->total.ratings, ==, 1);
+  g_assert_cmpuint (april->visits, ==, 1);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT visit_at FROM ratings WHERE appointment_id = ?1", id), ==,
+                   at (2026, 4, 2, 10, 0));
+}
+
 static void
 test_complaints (Fixture       *f,
                  gconstpointer  data)
@@ -642,6 +669,7 @@ main (int argc, char *argv[])
   ADD ("/satisfaction/mixed-month", test_mixed_month);
   ADD ("/satisfaction/filters", test_filters);
   ADD ("/satisfaction/local-boundaries", test_local_boundaries);
+  ADD ("/satisfaction/visit-moved", test_visit_moved);
   ADD ("/satisfaction/complaints", test_complaints);
   ADD ("/satisfaction/complaint-status", test_complaint_status);
   ADD ("/satisfaction/invalid-period", test_invalid_period);

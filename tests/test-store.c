@@ -163,7 +163,11 @@ test_migrate_from_1 (Fixture       *f,
                     "  created_at, updated_at) VALUES (4, 'Anna', '8 (912) 345 67 89', '79123456789', "
                     "  '+44 7700 900123', '447700900123', 'anna', 0, 0);"
                     "INSERT INTO clients (id, address_as, phone, phone_digits, sort_key, created_at, updated_at) "
-                    "  VALUES (5, 'Olga', 'call her', '0', 'olga', 0, 0);", NULL);
+                    "  VALUES (5, 'Olga', 'call her', '0', 'olga', 0, 0);"
+                    "INSERT INTO ratings (id, appointment_id, score, rated_at, created_at, updated_at) "
+                    "  VALUES (6, 3, 4, 5000, 0, 0);"
+                    "INSERT INTO interactions (id, client_id, kind, body, occurred_at, created_at, updated_at) "
+                    "  VALUES (7, 2, 'complaint', 'Cold room', 2000, 0, 0);", NULL);
   write_raw_sqlite (path, v1);
 
   store = rg_store_open (path, RG_STORE_OPEN_NO_CREATE, &error);
@@ -185,6 +189,17 @@ test_migrate_from_1 (Fixture       *f,
                                         "'appointment_services_line', 'staff_days_off_day')", 0), ==, 4);
   g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM sqlite_master WHERE name IN "
                                         "('appointments_starts', 'appointment_services_appointment')", 0), ==, 0);
+
+  /* Format 5: a complaint written before has a status; format 6: a rating
+   * knows its visit's time, and follows the visit when it moves. */
+  {
+    g_autofree char *status = test_sql_text (store, "SELECT outcome FROM interactions WHERE id = ?1", 7);
+
+    g_assert_cmpstr (status, ==, "open");
+  }
+  g_assert_cmpint (test_sql_int (store, "SELECT visit_at FROM ratings WHERE id = ?1", 6), ==, 1000);
+  g_assert_true (rg_store_exec (store, "UPDATE appointments SET starts_at = 90000, ends_at = 93600 WHERE id = 3", &error));
+  g_assert_cmpint (test_sql_int (store, "SELECT visit_at FROM ratings WHERE id = ?1", 6), ==, 90000);
 
   stmt = rg_store_prepare (store, "EXPLAIN QUERY PLAN "
                                   "SELECT count(*), total(ends_at - starts_at) FROM appointments "

@@ -259,6 +259,8 @@ candidate_compare (gconstpointer a,
   return (ca->rating_id > cb->rating_id) - (ca->rating_id < cb->rating_id);
 }
 
+/* The worst ratings first, newest first among equals; only those with a
+ * "Why?" are comments, so texts are read until enough are found. */
 static gboolean
 load_comments (RgSatisfaction  *self,
                RgStore         *store,
@@ -277,11 +279,12 @@ load_comments (RgSatisfaction  *self,
       gboolean row;
 
       stmt = rg_store_prepare (store,
-                               "SELECT r.why, coalesce(r.nps, -1), a.id, a.client_id, c.address_as, s.display_name"
+                               "SELECT r.why, coalesce(r.nps, -1), a.id, a.client_id, c.address_as, s.display_name,"
+                               " a.starts_at"
                                " FROM ratings r JOIN appointments a ON a.id = r.appointment_id"
                                " JOIN clients c ON c.id = a.client_id"
                                " JOIN staff s ON s.id = a.staff_id"
-                               " WHERE r.id = ?1",
+                               " WHERE r.id = ?1 AND r.why IS NOT NULL AND length (trim (r.why)) > 0",
                                error);
       if (stmt == NULL)
         return FALSE;
@@ -293,7 +296,6 @@ load_comments (RgSatisfaction  *self,
 
       comment = g_new0 (RgSatisfactionComment, 1);
       comment->rating_id = c->rating_id;
-      comment->starts_at = c->starts_at;
       comment->score = c->score;
       comment->why = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       comment->nps = sqlite3_column_int (stmt, 1);
@@ -301,6 +303,7 @@ load_comments (RgSatisfaction  *self,
       comment->client_id = sqlite3_column_int64 (stmt, 3);
       comment->client = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
       comment->staff = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      comment->starts_at = sqlite3_column_int64 (stmt, 6);
       g_ptr_array_add (self->comments, comment);
     }
 
@@ -308,6 +311,11 @@ load_comments (RgSatisfaction  *self,
 }
 
 /* Complaints ---------------------------------------------------------------- */
+
+#define VISIT_FILTER \
+  " AND (?3 = 0 OR a.staff_id = ?3)" \
+  " AND (?4 = 0 OR EXISTS (SELECT 1 FROM appointment_services s" \
+  "      WHERE s.appointment_id = a.id AND s.service_id = ?4))"
 
 #define COMPLAINT_FILTER \
   " AND (?3 = 0 OR coalesce(i.staff_id, a.staff_id) = ?3)" \
@@ -375,17 +383,64 @@ count_complaints (RgSatisfaction  *self,
 
 /* The pass over the visits --------------------------------------------------- */
 
-RgSatisfaction *
-rg_satisfaction_compute (RgStore                   *store,
-                         const RgSatisfactionQuery *query,
-                         GCancellable              *cancellable,
-                         GError                   **error)
+typedef struct {
+  gint64    appointment_id;
+  gint64    rating_id;
+  int       score;
+  int       nps;
+  gboolean  counted;
+} Rated;
+
+static int
+rated_compare (gconstpointer a,
+               gconstpointer b)
+{
+  const Rated *ra = a, *rb = b;
+
+  return (ra->appointment_id > rb->appointment_id) - (ra->appointment_id < rb->appointment_id);
+}
+
+/* A rated visit counts for each of its services. */
+static gboolean
+add_services (RgStore     *store,
+              GHashTable  *services,
+              GPtrArray   *list,
+              gint64       appointment_id,
+              int          score,
+              int          nps,
+              GError     **error)
+{
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store,
+                                             "SELECT service_id FROM appointment_services"
+                                             " WHERE appointment_id = ?1",
+                                             error);
+  gboolean row = FALSE, ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, appointment_id);
+  while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
+    {
+      RgSatisfactionGroup *service = group_get (services, list, sqlite3_column_int64 (stmt, 0));
+
+      service->visits++;
+      tally_add (&service->tally, score, nps);
+    }
+  return ok;
+}
+
+static RgSatisfaction *
+compute (RgStore                   *store,
+         const RgSatisfactionQuery *query,
+         GCancellable              *cancellable,
+         GError                   **error)
 {
   g_autoptr(RgSatisfaction) self = NULL;
   g_autoptr(GArray) starts = NULL;
   g_autoptr(GArray) candidates = NULL;
   g_autoptr(GHashTable) staff = NULL;
   g_autoptr(GHashTable) services = NULL;
+  g_autoptr(GArray) rated = NULL;
   g_autoptr(RgStmt) stmt = NULL;
   gboolean row = FALSE, ok;
   guint cursor = 0, n = 0;
@@ -409,81 +464,83 @@ rg_satisfaction_compute (RgStore                   *store,
   self->comments = g_ptr_array_new_with_free_func ((GDestroyNotify) comment_free);
   starts = g_array_new (FALSE, FALSE, sizeof (gint64));
   candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  rated = g_array_new (FALSE, FALSE, sizeof (Rated));
   staff = g_hash_table_new (g_int64_hash, g_int64_equal);
   services = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   make_buckets (self, starts);
 
+  /* The ratings of visits in the period: a range of ratings by the time of
+   * their visit (a covering index), sorted by visit. */
   stmt = rg_store_prepare (store,
-                           "SELECT a.starts_at, a.staff_id, r.score, coalesce(r.nps, -1), r.id,"
-                           " r.why IS NOT NULL AND length(r.why) > 0,"
-                           " CASE WHEN r.id IS NOT NULL THEN (SELECT group_concat(s.service_id)"
-                           "   FROM appointment_services s WHERE s.appointment_id = a.id) END"
-                           " FROM appointments a LEFT JOIN ratings r ON r.appointment_id = a.id"
+                           "SELECT r.appointment_id, r.id, r.score, coalesce(r.nps, -1)"
+                           " FROM ratings r WHERE r.visit_at >= ?1 AND r.visit_at < ?2",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  bind_period (stmt, g_array_index (starts, gint64, 0), g_array_index (starts, gint64, starts->len - 1), query);
+  while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
+    {
+      Rated r = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                  CLAMP (sqlite3_column_int (stmt, 2), 1, 5), sqlite3_column_int (stmt, 3), FALSE };
+
+      g_array_append_val (rated, r);
+    }
+  if (!ok)
+    return NULL;
+  g_clear_pointer (&stmt, rg_stmt_release);
+  g_array_sort (rated, rated_compare);
+
+  /* The done visits, in time order: a range of the covering index, no table
+   * read. A visit here is done, not deleted and within the filters, so its
+   * rating counts. */
+  stmt = rg_store_prepare (store,
+                           "SELECT a.starts_at, a.staff_id, a.id FROM appointments a"
                            " WHERE a.starts_at >= ?1 AND a.starts_at < ?2"
-                           " AND a.status = 'done' AND a.deleted_at IS NULL"
-                           " AND (?3 = 0 OR a.staff_id = ?3)"
-                           " AND (?4 = 0 OR EXISTS (SELECT 1 FROM appointment_services s"
-                           "      WHERE s.appointment_id = a.id AND s.service_id = ?4))"
+                           " AND a.status = 'done' AND a.deleted_at IS NULL" VISIT_FILTER
                            " ORDER BY a.starts_at",
                            error);
   if (stmt == NULL)
     return NULL;
   bind_period (stmt, g_array_index (starts, gint64, 0), g_array_index (starts, gint64, starts->len - 1), query);
-
   while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
     {
       gint64 at = sqlite3_column_int64 (stmt, 0);
       RgSatisfactionBucket *bucket = bucket_at (self, starts, &cursor, at);
       RgSatisfactionGroup *master = group_get (staff, self->by_staff, sqlite3_column_int64 (stmt, 1));
-      int score, nps;
+      Rated key = { sqlite3_column_int64 (stmt, 2) };
+      Rated *r;
 
-      if ((++n & 4095) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+      if ((++n & 8191) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
-
       self->visits++;
       bucket->visits++;
       master->visits++;
-      if (sqlite3_column_type (stmt, 2) == SQLITE_NULL)
+
+      r = bsearch (&key, rated->data, rated->len, sizeof (Rated), rated_compare);
+      if (r == NULL)
         continue;
-
-      score = CLAMP (sqlite3_column_int (stmt, 2), 1, 5);
-      nps = sqlite3_column_int (stmt, 3);
-      tally_add (&self->total, score, nps);
-      tally_add (&bucket->tally, score, nps);
-      tally_add (&master->tally, score, nps);
-      self->distribution[score - 1]++;
-      if (nps >= 0 && nps <= 10)
-        self->nps_distribution[nps]++;
-
-      if (sqlite3_column_int (stmt, 5))
-        {
-          Candidate c = { sqlite3_column_int64 (stmt, 4), at, score };
-          g_array_append_val (candidates, c);
-        }
-
-      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
-        {
-          const char *p = (const char *) sqlite3_column_text (stmt, 6);
-
-          while (p != NULL && *p != '\0')
-            {
-              char *end;
-              gint64 id = g_ascii_strtoll (p, &end, 10);
-              RgSatisfactionGroup *service;
-
-              if (end == p)
-                break;
-              service = group_get (services, self->by_service, id);
-              service->visits++;
-              tally_add (&service->tally, score, nps);
-              p = *end == ',' ? end + 1 : end;
-            }
-        }
+      r->counted = TRUE;
+      tally_add (&self->total, r->score, r->nps);
+      tally_add (&bucket->tally, r->score, r->nps);
+      tally_add (&master->tally, r->score, r->nps);
+      self->distribution[r->score - 1]++;
+      if (r->nps >= 0 && r->nps <= 10)
+        self->nps_distribution[r->nps]++;
+      g_array_append_val (candidates, ((Candidate) { r->rating_id, at, r->score }));
     }
   if (!ok)
     return NULL;
   g_clear_pointer (&stmt, rg_stmt_release);
+
+  /* Services of the rated visits, looked up in the order of their index. */
+  for (guint i = 0; i < rated->len; i++)
+    {
+      const Rated *r = &g_array_index (rated, Rated, i);
+
+      if (r->counted && !add_services (store, services, self->by_service, r->appointment_id, r->score, r->nps, error))
+        return NULL;
+    }
 
   if (!name_groups (store, "SELECT id, display_name FROM staff", self->by_staff, staff, error) ||
       !name_groups (store, "SELECT id, name FROM services", self->by_service, services, error))
@@ -496,6 +553,27 @@ rg_satisfaction_compute (RgStore                   *store,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/* In one read transaction: the queries see one state of the studio, and
+ * the thousands of small lookups do not each take and drop a read lock. */
+RgSatisfaction *
+rg_satisfaction_compute (RgStore                   *store,
+                         const RgSatisfactionQuery *query,
+                         GCancellable              *cancellable,
+                         GError                   **error)
+{
+  RgSatisfaction *result;
+  gboolean started;
+
+  g_return_val_if_fail (RG_IS_STORE (store), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (!rg_store_begin_read (store, &started, error))
+    return NULL;
+  result = compute (store, query, cancellable, error);
+  rg_store_end_read (store, started);
+  return result;
 }
 
 /* Off the main thread -------------------------------------------------------- */

@@ -343,6 +343,27 @@ static const char migration_5[] =
   "CREATE INDEX survey_answers_client ON survey_answers (client_id, answered_at);\n"
   "CREATE INDEX survey_answers_question ON survey_answers (survey, question, answered_at);\n";
 
+/* The panel reads a period's ratings by the day of their visit: ratings
+ * keep that time (kept by triggers when a rating is written or its visit
+ * moved), so twelve months of ratings are one range of an index instead of
+ * a probe per visit. */
+static const char migration_6[] =
+  "ALTER TABLE ratings ADD COLUMN visit_at INTEGER;\n"
+  "UPDATE ratings SET visit_at = (SELECT starts_at FROM appointments WHERE id = ratings.appointment_id);\n"
+  "DROP INDEX ratings_visit;\n"
+  "CREATE INDEX ratings_period ON ratings (visit_at, score, nps, appointment_id);\n"
+  "CREATE TRIGGER ratings_visit_at AFTER INSERT ON ratings BEGIN\n"
+  "  UPDATE ratings SET visit_at = (SELECT starts_at FROM appointments WHERE id = NEW.appointment_id)\n"
+  "   WHERE id = NEW.id;\n"
+  "END;\n"
+  "CREATE TRIGGER ratings_visit_appointment AFTER UPDATE OF appointment_id ON ratings BEGIN\n"
+  "  UPDATE ratings SET visit_at = (SELECT starts_at FROM appointments WHERE id = NEW.appointment_id)\n"
+  "   WHERE id = NEW.id;\n"
+  "END;\n"
+  "CREATE TRIGGER ratings_visit_moved AFTER UPDATE OF starts_at ON appointments BEGIN\n"
+  "  UPDATE ratings SET visit_at = NEW.starts_at WHERE appointment_id = NEW.id;\n"
+  "END;\n";
+
 /* Format 3 keeps phone numbers in one form: the numbers written before
  * are read again (in the locale's country: the studio's setting is new)
  * and kept formatted with their E.164 digits. A number that cannot be read
@@ -408,6 +429,7 @@ static const RgMigration migrations[] = {
   { 3, migration_3, normalize_phones },
   { 4, migration_4, NULL },
   { 5, migration_5, NULL },
+  { 6, migration_6, NULL },
 };
 
 const RgMigration *

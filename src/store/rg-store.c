@@ -504,6 +504,39 @@ rg_store_begin (RgStore  *self,
   return TRUE;
 }
 
+/* A read transaction for several queries: one snapshot, and one read lock
+ * instead of one per statement. Inside a transaction it does nothing;
+ * *@started says whether rg_store_end_read() has one to end. */
+gboolean
+rg_store_begin_read (RgStore   *self,
+                     gboolean  *started,
+                     GError   **error)
+{
+  int rc;
+
+  g_return_val_if_fail (RG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (started != NULL, FALSE);
+
+  *started = FALSE;
+  if (!sqlite3_get_autocommit (self->db))
+    return TRUE;
+  rc = sqlite3_exec (self->db, "BEGIN DEFERRED", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return rg_store_set_error (self, sqlite3_extended_errcode (self->db), error);
+  *started = TRUE;
+  return TRUE;
+}
+
+void
+rg_store_end_read (RgStore  *self,
+                   gboolean  started)
+{
+  g_return_if_fail (RG_IS_STORE (self));
+
+  if (started && !sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+}
+
 gboolean
 rg_store_commit (RgStore  *self,
                  GError  **error)

@@ -80,6 +80,11 @@ gboolean  rg_store_exec                 (RgStore           *self,
 
 gboolean  rg_store_begin                (RgStore           *self,
                                          GError           **error);
+gboolean  rg_store_begin_read           (RgStore           *self,
+                                         gboolean          *started,
+                                         GError           **error);
+void      rg_store_end_read             (RgStore           *self,
+                                         gboolean           started);
 gboolean  rg_store_commit               (RgStore           *self,
                                          GError           **error);
 void      rg_store_rollback             (RgStore           *self);
