@@ -444,6 +444,17 @@ test_complaints (Fixture       *f,
   g_assert_cmpuint (s->open_complaints, ==, 2);
   b = &g_array_index (s->buckets, RgSatisfactionBucket, 1);
   g_assert_cmpuint (b->complaints, ==, 1);
+  /* The unresolved ones, newest first, with their master. */
+  g_assert_cmpuint (s->open_list->len, ==, 2);
+  {
+    RgSatisfactionNote *first = s->open_list->pdata[0], *second = s->open_list->pdata[1];
+
+    g_assert_cmpstr (first->staff, ==, "Анна");
+    g_assert_cmpstr (first->detail, ==, "open");
+    g_assert_cmpstr (first->client, ==, "Вера");
+    g_assert_cmpstr (second->detail, ==, "escalated");
+    g_assert_cmpint (first->at, >, second->at);
+  }
   g_clear_pointer (&s, rg_satisfaction_free);
 
   s = compute (f, D (2026, 3, 1), D (2026, 3, 31), RG_SATISFACTION_BY_MONTH, f->olga, 0);
@@ -600,6 +611,37 @@ test_survey (Fixture       *f,
   g_assert_cmpint (e->kind, ==, RG_SURVEY_REFUSAL);
   g_assert_cmpstr (e->answer, ==, "Мастер опаздывал");
   g_assert_cmpint (e->appointment_id, ==, 0);
+
+  /* In the panel's figures for this month (answers are dated today). */
+  {
+    g_autoptr(RgSatisfaction) s = NULL;
+    RgDate today = rg_date_today ();
+    RgSatisfactionQuestion *comfort = NULL;
+
+    s = compute (f, (RgDate) { today.year, today.month, 1 }, today, RG_SATISFACTION_BY_WEEK, 0, 0);
+    g_assert_cmpuint (s->questionnaires, ==, 1);
+    for (guint i = 0; i < s->questions->len; i++)
+      {
+        RgSatisfactionQuestion *q = &g_array_index (s->questions, RgSatisfactionQuestion, i);
+
+        if (g_str_equal (q->key, "comfort"))
+          comfort = q;
+        else
+          g_assert_cmpuint (q->answers, ==, 0);
+      }
+    g_assert_nonnull (comfort);
+    g_assert_cmpuint (comfort->answers, ==, 1);
+    g_assert_cmpuint (comfort->score_sum, ==, 10);
+    g_assert_cmpuint (s->questions->len, ==, 7);   /* the scored ones */
+    g_assert_cmpuint (s->refusals->len, ==, 1);
+    g_assert_cmpstr (((RgSatisfactionNote *) s->refusals->pdata[0])->text, ==, "Мастер опаздывал");
+    g_assert_cmpstr (((RgSatisfactionNote *) s->refusals->pdata[0])->detail, ==, "staff");
+    g_clear_pointer (&s, rg_satisfaction_free);
+
+    /* A master chosen: the answers about another master's visit are not theirs. */
+    s = compute (f, (RgDate) { today.year, today.month, 1 }, today, RG_SATISFACTION_BY_WEEK, f->olga, 0);
+    g_assert_cmpuint (s->questionnaires, ==, 0);
+  }
 }
 
 /* The panel's path: a thread on a reader connection gives the same figures. */

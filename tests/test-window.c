@@ -865,6 +865,14 @@ test_satisfaction (void)
     g_assert_cmpint (rg_rating_get_nps (rating), ==, 4);
     g_assert_cmpstr (rg_rating_get_why (rating), ==, "Долго ждали");
 
+    /* Later, from the card's menu in the calendar: the same rating, to change. */
+    rg_day_view_select (day, visit);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (day), "day.rate", NULL));
+    dialog = test_find_message_dialog ();
+    g_assert_true (RG_IS_RATING_DIALOG (dialog));
+    g_assert_cmpint (rg_rating_dialog_get_score (RG_RATING_DIALOG (dialog)), ==, 2);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+
     /* Changed later (from the card's history): the same rating, its date kept. */
     {
       gint64 rated_at = rg_rating_get_rated_at (rating);

@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "model/rg-survey.h"
 #include "rg-satisfaction.h"
 
 #define DEFAULT_COMMENTS 30
@@ -86,11 +87,24 @@ comment_free (RgSatisfactionComment *comment)
   g_free (comment);
 }
 
+static void
+note_free (RgSatisfactionNote *note)
+{
+  g_free (note->client);
+  g_free (note->staff);
+  g_free (note->text);
+  g_free (note->detail);
+  g_free (note);
+}
+
 void
 rg_satisfaction_free (RgSatisfaction *self)
 {
   if (self == NULL)
     return;
+  g_clear_pointer (&self->questions, g_array_unref);
+  g_clear_pointer (&self->open_list, g_ptr_array_unref);
+  g_clear_pointer (&self->refusals, g_ptr_array_unref);
   g_clear_pointer (&self->buckets, g_array_unref);
   g_clear_pointer (&self->by_staff, g_ptr_array_unref);
   g_clear_pointer (&self->by_service, g_ptr_array_unref);
@@ -381,6 +395,150 @@ count_complaints (RgSatisfaction  *self,
   return TRUE;
 }
 
+/* Unresolved complaints and the questionnaires ---------------------------------- */
+
+#define NOTES_LIMIT 20
+
+static gboolean
+load_open_complaints (RgSatisfaction  *self,
+                      RgStore         *store,
+                      GArray          *starts,
+                      GError         **error)
+{
+  g_autoptr(RgStmt) stmt = NULL;
+  gboolean row = FALSE, ok;
+
+  stmt = rg_store_prepare (store,
+                           "SELECT i.id, i.client_id, i.occurred_at, c.address_as, s.display_name, i.body, i.outcome"
+                           " FROM interactions i JOIN clients c ON c.id = i.client_id"
+                           " LEFT JOIN appointments a ON a.id = i.appointment_id"
+                           " LEFT JOIN staff s ON s.id = coalesce (i.staff_id, a.staff_id)"
+                           " WHERE i.kind = 'complaint' AND i.outcome IN ('open', 'escalated')"
+                           " AND i.occurred_at >= ?1 AND i.occurred_at < ?2"
+                           " AND i.deleted_at IS NULL" COMPLAINT_FILTER
+                           " ORDER BY i.occurred_at DESC LIMIT " G_STRINGIFY (NOTES_LIMIT),
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_period (stmt, 0, g_array_index (starts, gint64, starts->len - 1), &self->query);
+  while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
+    {
+      RgSatisfactionNote *note = g_new0 (RgSatisfactionNote, 1);
+
+      note->id = sqlite3_column_int64 (stmt, 0);
+      note->client_id = sqlite3_column_int64 (stmt, 1);
+      note->at = sqlite3_column_int64 (stmt, 2);
+      note->client = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      note->staff = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      note->text = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      note->detail = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      g_ptr_array_add (self->open_list, note);
+    }
+  return ok;
+}
+
+#define SURVEY_FROM \
+  " FROM survey_answers q LEFT JOIN appointments a ON a.id = q.appointment_id" \
+  " WHERE q.survey = 'visit' AND q.score IS NOT NULL" \
+  " AND q.answered_at >= ?1 AND q.answered_at < ?2" \
+  " AND (?3 = 0 OR a.staff_id = ?3)" \
+  " AND (?4 = 0 OR EXISTS (SELECT 1 FROM appointment_services s" \
+  "      WHERE s.appointment_id = q.appointment_id AND s.service_id = ?4))"
+
+/* Answers to the scored questions given in the period; with a master or a
+ * service chosen, only those about such a visit. */
+static gboolean
+count_questionnaires (RgSatisfaction  *self,
+                      RgStore         *store,
+                      GArray          *starts,
+                      GError         **error)
+{
+  g_autoptr(RgStmt) stmt = NULL;
+  const RgSurveyQuestion *questions;
+  gboolean row = FALSE, ok;
+  guint n;
+
+  questions = rg_survey_get_questions (RG_SURVEY_VISIT, &n);
+  for (guint i = 0; i < n; i++)
+    if (questions[i].scored)
+      g_array_append_val (self->questions, ((RgSatisfactionQuestion) { questions[i].key, 0, 0 }));
+
+  stmt = rg_store_prepare (store,
+                           "SELECT q.question, count(*), sum(q.score)" SURVEY_FROM " GROUP BY q.question",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_period (stmt, g_array_index (starts, gint64, 0), g_array_index (starts, gint64, starts->len - 1), &self->query);
+  while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+
+      for (guint i = 0; i < self->questions->len; i++)
+        {
+          RgSatisfactionQuestion *q = &g_array_index (self->questions, RgSatisfactionQuestion, i);
+
+          if (g_strcmp0 (q->key, key) == 0)
+            {
+              q->answers = sqlite3_column_int (stmt, 1);
+              q->score_sum = sqlite3_column_int (stmt, 2);
+            }
+        }
+    }
+  if (!ok)
+    return FALSE;
+  g_clear_pointer (&stmt, rg_stmt_release);
+
+  /* A questionnaire: one client's answers about one visit. */
+  stmt = rg_store_prepare (store,
+                           "SELECT count(*) FROM (SELECT DISTINCT q.client_id, coalesce (q.appointment_id, -q.answered_at)"
+                           SURVEY_FROM ")",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_period (stmt, g_array_index (starts, gint64, 0), g_array_index (starts, gint64, starts->len - 1), &self->query);
+  if (!rg_store_step_row (store, stmt, &row, error))
+    return FALSE;
+  self->questionnaires = row ? sqlite3_column_int (stmt, 0) : 0;
+  return TRUE;
+}
+
+/* Why clients left: the refusal questionnaire's answers in the period,
+ * newest first. A refusal is about the studio, not a master or a service,
+ * so the filters do not apply. */
+static gboolean
+load_refusals (RgSatisfaction  *self,
+               RgStore         *store,
+               GArray          *starts,
+               GError         **error)
+{
+  g_autoptr(RgStmt) stmt = NULL;
+  gboolean row = FALSE, ok;
+
+  stmt = rg_store_prepare (store,
+                           "SELECT q.client_id, q.answered_at, c.address_as, q.answer, q.question"
+                           " FROM survey_answers q JOIN clients c ON c.id = q.client_id"
+                           " WHERE q.survey = 'refusal' AND q.answer IS NOT NULL"
+                           " AND q.answered_at >= ?1 AND q.answered_at < ?2"
+                           " ORDER BY q.answered_at DESC LIMIT " G_STRINGIFY (NOTES_LIMIT),
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, g_array_index (starts, gint64, 0));
+  sqlite3_bind_int64 (stmt, 2, g_array_index (starts, gint64, starts->len - 1));
+  while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
+    {
+      RgSatisfactionNote *note = g_new0 (RgSatisfactionNote, 1);
+
+      note->client_id = sqlite3_column_int64 (stmt, 0);
+      note->at = sqlite3_column_int64 (stmt, 1);
+      note->client = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      note->text = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      note->detail = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      g_ptr_array_add (self->refusals, note);
+    }
+  return ok;
+}
+
 /* The pass over the visits --------------------------------------------------- */
 
 typedef struct {
@@ -462,6 +620,9 @@ compute (RgStore                   *store,
   self->by_staff = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
   self->by_service = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
   self->comments = g_ptr_array_new_with_free_func ((GDestroyNotify) comment_free);
+  self->questions = g_array_new (FALSE, TRUE, sizeof (RgSatisfactionQuestion));
+  self->open_list = g_ptr_array_new_with_free_func ((GDestroyNotify) note_free);
+  self->refusals = g_ptr_array_new_with_free_func ((GDestroyNotify) note_free);
   starts = g_array_new (FALSE, FALSE, sizeof (gint64));
   candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   rated = g_array_new (FALSE, FALSE, sizeof (Rated));
@@ -549,7 +710,10 @@ compute (RgStore                   *store,
   g_ptr_array_sort (self->by_service, group_compare);
 
   if (!count_complaints (self, store, starts, error) ||
-      !load_comments (self, store, candidates, error))
+      !load_comments (self, store, candidates, error) ||
+      !load_open_complaints (self, store, starts, error) ||
+      !count_questionnaires (self, store, starts, error) ||
+      !load_refusals (self, store, starts, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -725,6 +889,42 @@ add_id_or_null (JsonBuilder *b,
     json_builder_add_int_value (b, id);
 }
 
+static void
+add_notes (JsonBuilder *b,
+           const char  *name,
+           GPtrArray   *notes,
+           gboolean     complaints)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      const RgSatisfactionNote *n = notes->pdata[i];
+
+      json_builder_begin_object (b);
+      if (complaints)
+        add_int (b, "id", n->id);
+      add_date (b, "date", rg_date_from_time (n->at));
+      add_int (b, "client_id", n->client_id);
+      json_builder_set_member_name (b, "client");
+      json_builder_add_string_value (b, n->client);
+      if (complaints)
+        {
+          json_builder_set_member_name (b, "staff");
+          if (n->staff)
+            json_builder_add_string_value (b, n->staff);
+          else
+            json_builder_add_null_value (b);
+        }
+      json_builder_set_member_name (b, complaints ? "status" : "question");
+      json_builder_add_string_value (b, n->detail);
+      json_builder_set_member_name (b, "text");
+      json_builder_add_string_value (b, n->text);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
 char *
 rg_satisfaction_to_json (const RgSatisfaction *self)
 {
@@ -803,6 +1003,25 @@ rg_satisfaction_to_json (const RgSatisfaction *self)
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "questionnaire");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->questions->len; i++)
+    {
+      const RgSatisfactionQuestion *q = &g_array_index (self->questions, RgSatisfactionQuestion, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "question");
+      json_builder_add_string_value (b, q->key);
+      add_int (b, "answers", q->answers);
+      add_figure (b, "average", q->answers ? (double) q->score_sum / q->answers : NAN);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  add_int (b, "questionnaires", self->questionnaires);
+
+  add_notes (b, "open_complaint_list", self->open_list, TRUE);
+  add_notes (b, "refusals", self->refusals, FALSE);
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);

@@ -71,6 +71,24 @@ typedef struct {
   char   *why;
 } RgSatisfactionComment;
 
+/* A scored question of the full questionnaire. */
+typedef struct {
+  const char *key;          /* rg-survey's key */
+  guint       answers;
+  guint       score_sum;    /* 1–10 each */
+} RgSatisfactionQuestion;
+
+/* An unresolved complaint, or an answer of the refusal questionnaire. */
+typedef struct {
+  gint64  id;               /* the complaint's; 0 for a refusal */
+  gint64  client_id;
+  gint64  at;
+  char   *client;
+  char   *staff;            /* complaints: the master, if known */
+  char   *text;
+  char   *detail;           /* a complaint's status nick; a refusal's question key */
+} RgSatisfactionNote;
+
 typedef struct {
   RgSatisfactionQuery  query;
   guint                visits;            /* done visits in the period */
@@ -83,6 +101,10 @@ typedef struct {
   GPtrArray           *by_staff;          /* RgSatisfactionGroup, masters with a visit */
   GPtrArray           *by_service;        /* RgSatisfactionGroup, services of a visit */
   GPtrArray           *comments;          /* RgSatisfactionComment, worst first, then newest */
+  GArray              *questions;         /* RgSatisfactionQuestion: answers in the period, questionnaire order */
+  guint                questionnaires;    /* clients' full questionnaires answered in the period */
+  GPtrArray           *open_list;         /* RgSatisfactionNote: unresolved complaints, newest first */
+  GPtrArray           *refusals;          /* RgSatisfactionNote: why clients left, newest first (no filters) */
 } RgSatisfaction;
 
 double            rg_satisfaction_response_rate  (const RgSatisfaction *self);  /* percent, NAN */

@@ -438,6 +438,48 @@ static const int mobile_codes_ru[] = {
   982, 985, 987, 989, 991, 995, 996, 999,
 };
 
+/* The questionnaires (seed 002 and 003). */
+static const char * const wanted_ru[] = {
+  "Педикюр с массажем стоп", "Окрашивание бровей хной", "Массаж лица", "Мужской маникюр",
+  "Уход для кожи головы", "Наращивание ресниц вечером",
+};
+static const char * const remarks_ru[] = {
+  "Хотелось бы запись онлайн", "Музыку бы потише", "Не хватает парковки",
+  "Пусть напоминают о записи за день", "Всё отлично, спасибо!",
+};
+static const char * const refusal_product_ru[] = {
+  "Цвет держался меньше двух недель", "Стало дорого", "Результат не тот, что обещали",
+  "Нужна была запись по вечерам, а мест нет",
+};
+static const char * const refusal_staff_ru[] = {
+  "Мастер ушёл, а к другому не захотела", "Администратор была невежлива",
+  "Мастер всё время разговаривал по телефону", "Опоздали на полчаса и не извинились",
+};
+static const char * const refusal_irritating_ru[] = {
+  "Долго ждать у стойки", "Навязывали дорогой уход", "Шумно и тесно в зале",
+  "Перенесли запись в последний момент",
+};
+static const char * const wanted_en[] = {
+  "Pedicure with a foot massage", "Henna brows", "Facial massage", "Men's manicure",
+  "Scalp treatment", "Evening lash appointments",
+};
+static const char * const remarks_en[] = {
+  "Online booking would help", "The music could be quieter", "Parking is hard nearby",
+  "A reminder the day before would be nice", "All perfect, thank you!",
+};
+static const char * const refusal_product_en[] = {
+  "The colour lasted less than two weeks", "It got too expensive", "Not the result I was promised",
+  "I needed evening slots and there were none",
+};
+static const char * const refusal_staff_en[] = {
+  "My master left and I did not want anyone else", "The receptionist was rude",
+  "The master was on the phone the whole time", "Half an hour late with no apology",
+};
+static const char * const refusal_irritating_en[] = {
+  "Waiting at the desk", "Being pushed to buy expensive products", "Noisy and cramped",
+  "My booking was moved at the last minute",
+};
+
 const Lang gen_lang_ru = {
   female_ru, G_N_ELEMENTS (female_ru),
   male_ru, G_N_ELEMENTS (male_ru),
@@ -453,6 +495,9 @@ const Lang gen_lang_ru = {
   POOL (appt_notes_ru),
   { POOL (why_bad_ru), POOL (why_3_ru), POOL (why_4_ru), POOL (why_5_ru) },
   POOL (complaints_ru),
+  POOL (wanted_ru),
+  POOL (remarks_ru),
+  { POOL (refusal_product_ru), POOL (refusal_staff_ru), POOL (refusal_irritating_ru) },
   { POOL (calls_booked_ru), POOL (calls_call_back_ru), POOL (calls_not_interested_ru), POOL (calls_no_answer_ru) },
   POOL (tasks_ru),
   POOL (visit_notes_ru),
@@ -478,6 +523,9 @@ const Lang gen_lang_en = {
   POOL (appt_notes_en),
   { POOL (why_bad_en), POOL (why_3_en), POOL (why_4_en), POOL (why_5_en) },
   POOL (complaints_en),
+  POOL (wanted_en),
+  POOL (remarks_en),
+  { POOL (refusal_product_en), POOL (refusal_staff_en), POOL (refusal_irritating_en) },
   { POOL (calls_booked_en), POOL (calls_call_back_en), POOL (calls_not_interested_en), POOL (calls_no_answer_en) },
   POOL (tasks_en),
   POOL (visit_notes_en),

@@ -85,6 +85,9 @@ typedef struct {
   Pool               appt_notes;
   Pool               why[4];          /* 1–2, 3, 4, 5 */
   Pool               complaints;
+  Pool               wanted;          /* the questionnaire: services wished for */
+  Pool               remarks;
+  Pool               refusal[3];      /* the service, the staff, what irritated */
   Pool               calls[4];        /* booked, call back, not interested, no answer */
   Pool               tasks;
   Pool               visit_notes;

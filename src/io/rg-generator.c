@@ -764,6 +764,97 @@ gen_write_interactions (Gen      *g,
   return TRUE;
 }
 
+/* The questionnaires: some clients rated in the last year answered the
+ * full one (each question near twice their rating), and some who stopped
+ * coming said why. */
+typedef struct {
+  gint64      client_id;
+  gint64      appointment_id;   /* 0: none */
+  const char *survey;
+  const char *question;
+  int         score;            /* 0: none */
+  const char *answer;
+  gint64      answered_at;
+} Answer;
+
+static gboolean
+gen_write_surveys (Gen      *g,
+                   RgStore  *store,
+                   GError  **error)
+{
+  static const char * const scored[] = { "comfort", "services", "result", "staff", "administrators", "service", "news" };
+  static const char * const refusal[] = { "product", "staff", "irritating" };
+  g_autoptr(GArray) answers = g_array_new (FALSE, FALSE, sizeof (Answer));
+  g_auto(Batch) b = { 0 };
+
+  for (guint i = 0; i < g->ratings->len; i++)
+    {
+      const Rating *r = &g_array_index (g->ratings, Rating, i);
+      const Appt *a = APPT (g, r->appt);
+      gint64 at = r->rated_at + 600;
+
+      if (r->rated_at < g->now - 365 * SECONDS_PER_DAY || at > g->now || !rng_chance (&g->rng, 0.06))
+        continue;
+      for (guint q = 0; q < G_N_ELEMENTS (scored); q++)
+        {
+          int score = 2 * r->score + rng_range (&g->rng, -2, 1);   /* CLAMP would draw again */
+          Answer ans;
+
+          score = CLAMP (score, 1, 10);
+          ans = (Answer) { CLIENT (g, a->client)->id, a->id, "visit", scored[q], score, NULL, at };
+          g_array_append_val (answers, ans);
+        }
+      if (rng_chance (&g->rng, 0.3))
+        g_array_append_val (answers, ((Answer) { CLIENT (g, a->client)->id, a->id, "visit", "wanted_services", 0,
+                                                 rng_pick (&g->rng, &g->lang->wanted), at }));
+      if (rng_chance (&g->rng, 0.2))
+        g_array_append_val (answers, ((Answer) { CLIENT (g, a->client)->id, a->id, "visit", "remarks", 0,
+                                                 rng_pick (&g->rng, &g->lang->remarks), at }));
+    }
+
+  for (guint i = 0; i < g->clients->len; i++)
+    {
+      const Client *c = CLIENT (g, i);
+      gint64 at;
+
+      if (c->visits < 2 || c->last_end == 0 || c->last_end > g->now - 120 * SECONDS_PER_DAY ||
+          c->last_end < g->now - 400 * SECONDS_PER_DAY || !rng_chance (&g->rng, 0.05))
+        continue;
+      at = MIN (c->last_end + rng_range (&g->rng, 60, 110) * SECONDS_PER_DAY, g->now - SECONDS_PER_DAY);
+      for (guint q = 0; q < G_N_ELEMENTS (refusal); q++)
+        if (q == 0 || rng_chance (&g->rng, 0.5))
+          g_array_append_val (answers, ((Answer) { c->id, 0, "refusal", refusal[q], 0,
+                                                   rng_pick (&g->rng, &g->lang->refusal[q]), at }));
+    }
+
+  if (answers->len == 0)
+    return TRUE;
+  if (!batch_init (&b, store,
+                   "survey_answers (id, client_id, appointment_id, survey, question, score, answer,"
+                   " answered_at, created_at, updated_at)",
+                   10, answers->len, error))
+    return FALSE;
+  for (guint i = 0; i < answers->len; i++)
+    {
+      const Answer *ans = &g_array_index (answers, Answer, i);
+
+      batch_begin_row (&b);
+      col_int (&b, 0, gen_new_id (g));
+      col_int (&b, 1, ans->client_id);
+      col_opt (&b, 2, ans->appointment_id);
+      col_static (&b, 3, ans->survey);
+      col_static (&b, 4, ans->question);
+      col_opt (&b, 5, ans->score);
+      col_static (&b, 6, ans->answer);
+      col_int (&b, 7, ans->answered_at);
+      col_int (&b, 8, ans->answered_at);
+      col_int (&b, 9, ans->answered_at);
+      if (!batch_end_row (&b, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 gen_write (Gen      *g,
            RgStore  *store,
@@ -779,7 +870,8 @@ gen_write (Gen      *g,
          gen_write_clients (g, store, tag_ids, error) &&
          gen_write_appointments (g, store, error) &&
          gen_write_ratings (g, store, error) &&
-         gen_write_interactions (g, store, error);
+         gen_write_interactions (g, store, error) &&
+         gen_write_surveys (g, store, error);
 }
 
 /* Public API ------------------------------------------------------------- */

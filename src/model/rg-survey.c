@@ -15,21 +15,21 @@
 #include "rg-survey.h"
 
 static const RgSurveyQuestion visit_questions[] = {
-  { "comfort", N_("How comfortable is our salon?"), TRUE },
-  { "services", N_("How satisfied are you with the services you received?"), TRUE },
-  { "result", N_("How pleased are you with the result?"), TRUE },
-  { "staff", N_("How attentive to you were our staff?"), TRUE },
-  { "administrators", N_("How would you rate our administrators?"), TRUE },
-  { "service", N_("How would you rate the salon's service overall?"), TRUE },
-  { "news", N_("How useful is the news we send you about offers and events?"), TRUE },
-  { "wanted_services", N_("What other services would you like us to offer?"), FALSE },
-  { "remarks", N_("Any remarks or wishes about our work?"), FALSE },
+  { "comfort", N_("How comfortable is our salon?"), TRUE, NC_("question", "Comfort") },
+  { "services", N_("How satisfied are you with the services you received?"), TRUE, NC_("question", "Services") },
+  { "result", N_("How pleased are you with the result?"), TRUE, NC_("question", "Result") },
+  { "staff", N_("How attentive to you were our staff?"), TRUE, NC_("question", "Staff") },
+  { "administrators", N_("How would you rate our administrators?"), TRUE, NC_("question", "Administrators") },
+  { "service", N_("How would you rate the salon's service overall?"), TRUE, NC_("question", "Service overall") },
+  { "news", N_("How useful is the news we send you about offers and events?"), TRUE, NC_("question", "Our news") },
+  { "wanted_services", N_("What other services would you like us to offer?"), FALSE, NC_("question", "Services wanted") },
+  { "remarks", N_("Any remarks or wishes about our work?"), FALSE, NC_("question", "Remarks") },
 };
 
 static const RgSurveyQuestion refusal_questions[] = {
-  { "product", N_("What did not suit you in the service?"), FALSE },
-  { "staff", N_("What did you not like in how the staff worked?"), FALSE },
-  { "irritating", N_("What irritated you?"), FALSE },
+  { "product", N_("What did not suit you in the service?"), FALSE, NC_("question", "The service") },
+  { "staff", N_("What did you not like in how the staff worked?"), FALSE, NC_("question", "The staff") },
+  { "irritating", N_("What irritated you?"), FALSE, NC_("question", "Irritating") },
 };
 
 const RgSurveyQuestion *
@@ -56,6 +56,13 @@ rg_survey_find_question (RgSurveyKind  kind,
     if (g_strcmp0 (q[i].key, key) == 0)
       return &q[i];
   return NULL;
+}
+
+/* The short label, translated (its context is "question"). */
+const char *
+rg_survey_question_label (const RgSurveyQuestion *question)
+{
+  return g_dpgettext2 (GETTEXT_PACKAGE, "question", question->label);
 }
 
 const char *

@@ -18,6 +18,7 @@ typedef struct {
   const char *key;        /* stored */
   const char *text;       /* untranslated; show with _() */
   gboolean    scored;     /* 1–10 and "Why?"; else a free answer */
+  const char *label;      /* untranslated, short: a chart's axis */
 } RgSurveyQuestion;
 
 typedef struct {
@@ -30,6 +31,7 @@ const RgSurveyQuestion *rg_survey_get_questions (RgSurveyKind     kind,
                                                  guint           *n_questions);
 const RgSurveyQuestion *rg_survey_find_question (RgSurveyKind     kind,
                                                  const char      *key);
+const char             *rg_survey_question_label (const RgSurveyQuestion *question);
 const char             *rg_survey_kind_to_nick  (RgSurveyKind     kind);
 
 /* Replaces the client's answers to @kind for @appointment_id (0: none) in

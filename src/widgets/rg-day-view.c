@@ -27,6 +27,7 @@
 #include "rg-calendar-draw.h"
 #include "rg-calendar-move.h"
 #include "rg-day-view.h"
+#include "rg-rating-dialog.h"
 
 #define GUTTER_WIDTH      56
 #define HEADER_HEIGHT     44
@@ -968,6 +969,21 @@ edit_activated (GtkWidget  *widget,
     g_signal_emit (self, signals[APPOINTMENT_ACTIVATED], 0, self->selected);
 }
 
+/* A done visit's rating, given or changed later. */
+static void
+rate_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RgDayView *self = RG_DAY_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->selected == NULL || rg_appointment_get_status (self->selected) != RG_APPOINTMENT_DONE)
+    return;
+  gtk_window_present (GTK_WINDOW (rg_rating_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                        self->studio, self->selected)));
+}
+
 static GMenuModel *
 status_menu (RgDayView     *self,
              RgAppointment *a)
@@ -1001,6 +1017,8 @@ status_menu (RgDayView     *self,
   /* Editing is offered where something opens the editor. */
   if (g_signal_has_handler_pending (self, signals[APPOINTMENT_ACTIVATED], 0, FALSE))
     g_menu_append (actions, _("_Edit…"), "day.edit");
+  if (current == RG_APPOINTMENT_DONE)
+    g_menu_append (actions, _("_Rating…"), "day.rate");
   if (rg_booking_status_can_change (current, RG_APPOINTMENT_CANCELLED) && current != RG_APPOINTMENT_CANCELLED)
     g_menu_append (actions, _("C_ancel Appointment"), "day.cancel");
 
@@ -1640,6 +1658,7 @@ rg_day_view_class_init (RgDayViewClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_install_action (widget_class, "day.status", "s", status_activated);
+  gtk_widget_class_install_action (widget_class, "day.rate", NULL, rate_activated);
   gtk_widget_class_install_action (widget_class, "day.cancel", NULL, cancel_activated);
   gtk_widget_class_install_action (widget_class, "day.edit", NULL, edit_activated);
   gtk_widget_class_install_action (widget_class, "day.menu", NULL, menu_activated);

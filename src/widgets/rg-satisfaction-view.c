@@ -19,6 +19,8 @@
 #include <math.h>
 
 #include "model/rg-format.h"
+#include "model/rg-interaction.h"
+#include "model/rg-survey.h"
 #include "model/rg-record-list.h"
 #include "model/rg-service.h"
 #include "model/rg-staff.h"
@@ -62,6 +64,10 @@ struct _RgSatisfactionView {
   GtkWidget      *charts[RG_SATISFACTION_N_CHARTS];
   GtkListBox     *comments;
   GtkWidget      *comments_empty;
+  GtkListBox     *open_list;
+  GtkWidget      *open_heading;
+  GtkListBox     *refusals;
+  GtkWidget      *refusals_heading;
 };
 
 G_DEFINE_FINAL_TYPE (RgSatisfactionView, rg_satisfaction_view, GTK_TYPE_WIDGET)
@@ -245,6 +251,7 @@ chart_title (RgSatisfactionChart which)
     case RG_SATISFACTION_CHART_DISTRIBUTION: return _("Scores");
     case RG_SATISFACTION_CHART_NPS: return _("Recommend Us (NPS)");
     case RG_SATISFACTION_CHART_COMPLAINTS: return _("Complaints");
+    case RG_SATISFACTION_CHART_QUESTIONNAIRE: return _("Questionnaire, 1–10");
     case RG_SATISFACTION_N_CHARTS:
     default: return "";
     }
@@ -385,6 +392,31 @@ nps_chart (const RgSatisfaction *s)
 
 /* @titled: exports carry the title in the chart; the panel's cards have
  * their own heading. */
+/* The full questionnaire's average per question. */
+static RgChart *
+questionnaire_chart (const RgSatisfaction *s)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autofree double *values = g_new (double, MAX (s->questions->len, 1));
+  RgChart *chart = rg_chart_new (RG_CHART_BARS_HORIZONTAL);
+
+  for (guint i = 0; i < s->questions->len; i++)
+    {
+      const RgSatisfactionQuestion *q = &g_array_index (s->questions, RgSatisfactionQuestion, i);
+      const RgSurveyQuestion *question = rg_survey_find_question (RG_SURVEY_VISIT, q->key);
+
+      g_ptr_array_add (labels, (gpointer) (question ? rg_survey_question_label (question) : q->key));
+      values[i] = q->answers ? (double) q->score_sum / q->answers : NAN;
+    }
+  rg_chart_set_categories (chart, (const char * const *) labels->pdata, labels->len);
+  rg_chart_set_series_color (chart, rg_chart_add_series (chart, _("Average"), values, s->questions->len), 4);
+  rg_chart_set_value_range (chart, 0, 10);
+  rg_chart_set_value_format (chart, "%.1f");
+  if (s->questionnaires == 0)
+    rg_chart_set_empty_text (chart, _("No questionnaires in this period"));
+  return chart;
+}
+
 static RgChart *
 make_chart (const RgSatisfaction *s,
             RgSatisfactionChart   which,
@@ -398,6 +430,7 @@ make_chart (const RgSatisfaction *s,
     case RG_SATISFACTION_CHART_BY_SERVICE: chart = group_chart (s->by_service); break;
     case RG_SATISFACTION_CHART_DISTRIBUTION: chart = distribution_chart (s); break;
     case RG_SATISFACTION_CHART_NPS: chart = nps_chart (s); break;
+    case RG_SATISFACTION_CHART_QUESTIONNAIRE: chart = questionnaire_chart (s); break;
     case RG_SATISFACTION_CHART_SCORE_TREND:
     case RG_SATISFACTION_CHART_CSAT_TREND:
     case RG_SATISFACTION_CHART_COMPLAINTS:
@@ -407,7 +440,8 @@ make_chart (const RgSatisfaction *s,
 
   if (titled)
     rg_chart_set_title (chart, chart_title (which));
-  if (which != RG_SATISFACTION_CHART_COMPLAINTS && which != RG_SATISFACTION_CHART_NPS && s->total.ratings == 0)
+  if (which != RG_SATISFACTION_CHART_COMPLAINTS && which != RG_SATISFACTION_CHART_NPS &&
+      which != RG_SATISFACTION_CHART_QUESTIONNAIRE && s->total.ratings == 0)
     rg_chart_set_empty_text (chart, _("No ratings in this period"));
   return chart;
 }
@@ -496,6 +530,57 @@ comment_row (const RgSatisfactionComment *c)
   return row;
 }
 
+/* An unresolved complaint or a refusal answer; activating opens the client. */
+static GtkWidget *
+note_row (const RgSatisfactionNote *n,
+          gboolean                  complaint)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *date = rg_format_date (n->at);
+  g_autofree char *subtitle = NULL;
+  gint64 *client_id = g_new (gint64, 1);
+
+  *client_id = n->client_id;
+  if (complaint)
+    {
+      const char *status = rg_complaint_status_to_string (rg_complaint_status_from_nick (n->detail));
+
+      subtitle = n->staff ? g_strdup_printf ("%s · %s · %s · %s", n->client, n->staff, date, status)
+                          : g_strdup_printf ("%s · %s · %s", n->client, date, status);
+      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-warning-symbolic");
+    }
+  else
+    {
+      const RgSurveyQuestion *q = rg_survey_find_question (RG_SURVEY_REFUSAL, n->detail);
+
+      subtitle = g_strdup_printf ("%s · %s · %s", n->client, q ? rg_survey_question_label (q) : n->detail, date);
+    }
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), n->text ? n->text : "");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  g_object_set_data_full (G_OBJECT (row), "client-id", client_id, g_free);
+  return row;
+}
+
+static void
+fill_notes (GtkListBox *list,
+            GtkWidget  *heading,
+            GPtrArray  *notes,
+            gboolean    complaints)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
+    gtk_list_box_remove (list, child);
+  for (guint i = 0; i < notes->len; i++)
+    gtk_list_box_append (list, note_row (notes->pdata[i], complaints));
+  gtk_widget_set_visible (GTK_WIDGET (list), notes->len > 0);
+  gtk_widget_set_visible (heading, notes->len > 0);
+}
+
 /* Showing a result -------------------------------------------------------------- */
 
 static void
@@ -533,6 +618,13 @@ show_result (RgSatisfactionView *self)
   for (guint i = 0; i < s->comments->len; i++)
     gtk_list_box_append (self->comments, comment_row (s->comments->pdata[i]));
   gtk_widget_set_visible (GTK_WIDGET (self->comments), s->comments->len > 0);
+  fill_notes (self->open_list, self->open_heading, s->open_list, TRUE);
+  fill_notes (self->refusals, self->refusals_heading, s->refusals, FALSE);
+  /* The questionnaire's card (its flow box child) only when answered. */
+  gtk_widget_set_visible (gtk_widget_get_parent (gtk_widget_get_parent (self->charts[RG_SATISFACTION_CHART_QUESTIONNAIRE])),
+                          s->questionnaires > 0);
+  gtk_widget_set_size_request (self->charts[RG_SATISFACTION_CHART_QUESTIONNAIRE], 260,
+                               MAX (220, 24 * (int) s->questions->len + 50));
   gtk_widget_set_visible (self->comments_empty, s->comments->len == 0);
 }
 
@@ -890,24 +982,54 @@ rated_groups (GPtrArray *groups)
   return n;
 }
 
-/* Each line of two charts; masters and services get the height their names
- * need. */
+/* The charts of the page, in order: the questionnaire's only when
+ * answered. */
+static guint
+page_charts (const RgSatisfaction *s,
+             guint                *charts)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < RG_SATISFACTION_N_CHARTS; i++)
+    if (i != RG_SATISFACTION_CHART_QUESTIONNAIRE || s->questionnaires > 0)
+      charts[n++] = i;
+  return n;
+}
+
+/* A line of two charts; names (masters, services, questions) get the
+ * height they need. */
 static double
 page_row_height (const RgSatisfaction *s,
+                 const guint          *charts,
+                 guint                 n,
                  guint                 line)
 {
-  if (line == RG_SATISFACTION_CHART_BY_MASTER / 2)
-    return MAX (PAGE_ROW, 20.0 * MAX (rated_groups (s->by_staff), rated_groups (s->by_service)) + 70);
-  return PAGE_ROW;
+  double height = PAGE_ROW;
+
+  for (guint i = line * 2; i < MIN (n, line * 2 + 2); i++)
+    {
+      guint rows = 0;
+
+      if (charts[i] == RG_SATISFACTION_CHART_BY_MASTER)
+        rows = rated_groups (s->by_staff);
+      else if (charts[i] == RG_SATISFACTION_CHART_BY_SERVICE)
+        rows = rated_groups (s->by_service);
+      else if (charts[i] == RG_SATISFACTION_CHART_QUESTIONNAIRE)
+        rows = s->questions->len;
+      height = MAX (height, 20.0 * rows + 70);
+    }
+  return height;
 }
 
 static double
 page_height (const RgSatisfaction *s)
 {
+  guint charts[RG_SATISFACTION_N_CHARTS];
+  guint n = page_charts (s, charts);
   double height = PAGE_MARGIN + PAGE_HEADER + PAGE_MARGIN;
 
-  for (guint line = 0; line < (RG_SATISFACTION_N_CHARTS + 1) / 2; line++)
-    height += page_row_height (s, line) + PAGE_GAP;
+  for (guint line = 0; line < (n + 1) / 2; line++)
+    height += page_row_height (s, charts, n, line) + PAGE_GAP;
   return height;
 }
 
@@ -918,6 +1040,8 @@ draw_panel (RgSatisfactionView *self,
   const RgSatisfaction *s = self->result;
   g_autofree char *subtitle = filter_description (self);
   GString *figures = g_string_new (NULL);
+  guint charts[RG_SATISFACTION_N_CHARTS];
+  guint n = page_charts (s, charts);
   RgChartTheme theme;
   double col = (PAGE_WIDTH - 2 * PAGE_MARGIN - PAGE_GAP) / 2;
   double y;
@@ -938,15 +1062,15 @@ draw_panel (RgSatisfactionView *self,
   g_string_free (figures, TRUE);
 
   y = PAGE_MARGIN + PAGE_HEADER;
-  for (guint i = 0; i < RG_SATISFACTION_N_CHARTS; i++)
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RgChart) chart = make_chart (s, i, TRUE);
-      double height = page_row_height (s, i / 2);
+      g_autoptr(RgChart) chart = make_chart (s, charts[i], TRUE);
+      double height = page_row_height (s, charts, n, i / 2);
       double x = PAGE_MARGIN + (i % 2) * (col + PAGE_GAP);
       double w = col;
 
       /* The last chart alone on its line takes the whole width. */
-      if (i == RG_SATISFACTION_N_CHARTS - 1 && i % 2 == 0)
+      if (i == n - 1 && i % 2 == 0)
         w = PAGE_WIDTH - 2 * PAGE_MARGIN;
       cairo_save (cr);
       cairo_translate (cr, x, y);
@@ -1421,6 +1545,30 @@ rg_satisfaction_view_init (RgSatisfactionView *self)
   gtk_label_set_wrap (GTK_LABEL (self->comments_empty), TRUE);
   gtk_label_set_xalign (GTK_LABEL (self->comments_empty), 0);
   gtk_box_append (GTK_BOX (content), self->comments_empty);
+
+  self->open_heading = gtk_label_new (_("Open Complaints"));
+  gtk_widget_add_css_class (self->open_heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (self->open_heading), 0);
+  gtk_box_append (GTK_BOX (content), self->open_heading);
+  self->open_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->open_list), "boxed-list");
+  gtk_list_box_set_selection_mode (self->open_list, GTK_SELECTION_NONE);
+  g_signal_connect (self->open_list, "row-activated", G_CALLBACK (comment_activated_cb), NULL);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->open_list));
+
+  self->refusals_heading = gtk_label_new (_("Why Clients Left"));
+  gtk_widget_add_css_class (self->refusals_heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (self->refusals_heading), 0);
+  gtk_box_append (GTK_BOX (content), self->refusals_heading);
+  self->refusals = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->refusals), "boxed-list");
+  gtk_list_box_set_selection_mode (self->refusals, GTK_SELECTION_NONE);
+  g_signal_connect (self->refusals, "row-activated", G_CALLBACK (comment_activated_cb), NULL);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->refusals));
+  gtk_widget_set_visible (self->open_heading, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->open_list), FALSE);
+  gtk_widget_set_visible (self->refusals_heading, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->refusals), FALSE);
 
   adw_clamp_set_child (ADW_CLAMP (clamp), content);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
