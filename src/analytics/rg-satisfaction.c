@@ -437,11 +437,12 @@ load_open_complaints (RgSatisfaction  *self,
   return ok;
 }
 
+/* The visit is read only when a master is chosen (OR stops at ?3 = 0). */
 #define SURVEY_FROM \
-  " FROM survey_answers q LEFT JOIN appointments a ON a.id = q.appointment_id" \
+  " FROM survey_answers q" \
   " WHERE q.survey = 'visit' AND q.score IS NOT NULL" \
   " AND q.answered_at >= ?1 AND q.answered_at < ?2" \
-  " AND (?3 = 0 OR a.staff_id = ?3)" \
+  " AND (?3 = 0 OR EXISTS (SELECT 1 FROM appointments a WHERE a.id = q.appointment_id AND a.staff_id = ?3))" \
   " AND (?4 = 0 OR EXISTS (SELECT 1 FROM appointment_services s" \
   "      WHERE s.appointment_id = q.appointment_id AND s.service_id = ?4))"
 

@@ -362,7 +362,11 @@ static const char migration_6[] =
   "END;\n"
   "CREATE TRIGGER ratings_visit_moved AFTER UPDATE OF starts_at ON appointments BEGIN\n"
   "  UPDATE ratings SET visit_at = NEW.starts_at WHERE appointment_id = NEW.id;\n"
-  "END;\n";
+  "END;\n"
+  /* A period's questionnaire answers, read from the index alone. */
+  "DROP INDEX survey_answers_question;\n"
+  "CREATE INDEX survey_answers_period\n"
+  "  ON survey_answers (survey, answered_at, question, score, client_id, appointment_id);\n";
 
 /* Format 3 keeps phone numbers in one form: the numbers written before
  * are read again (in the locale's country: the studio's setting is new)
