@@ -930,6 +930,42 @@ test_satisfaction (void)
   wait_panel (view);
   g_assert_cmpuint (rg_satisfaction_view_get_result (view)->total.ratings, ==, ratings_before + 1);
 
+  /* A rating given elsewhere while the panel is on screen: it follows. */
+  {
+    g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_autoptr(RgStmt) stmt = rg_store_prepare (store,
+                                               "SELECT a.id FROM appointments a WHERE a.status = 'done'"
+                                               " AND a.deleted_at IS NULL AND a.starts_at >= ?1 AND a.starts_at < ?2"
+                                               " AND NOT EXISTS (SELECT 1 FROM ratings r WHERE r.appointment_id = a.id)"
+                                               " LIMIT 1", &error);
+    gboolean row = FALSE;
+    g_autoptr(RgRating) rating = NULL;
+
+    sqlite3_bind_int64 (stmt, 1, rg_date_start (query.from));
+    sqlite3_bind_int64 (stmt, 2, rg_date_end (query.to));
+    g_assert_true (rg_store_step_row (store, stmt, &row, &error));
+    g_assert_true (row);
+    rating = rg_rating_new (sqlite3_column_int64 (stmt, 0), 5);
+    g_clear_pointer (&stmt, rg_stmt_release);
+    g_assert_true (rg_studio_save (studio, rating, &error));
+    g_assert_no_error (error);
+    wait_panel (view);
+    g_assert_cmpuint (rg_satisfaction_view_get_result (view)->total.ratings, ==, ratings_before + 2);
+  }
+
+  /* A custom quarter and a half: months on the axis. */
+  {
+    RgDate from = rg_date_add_days (query.from, -120);
+
+    rg_satisfaction_view_set_period (view, RG_PERIOD_CUSTOM, from, query.to);
+    wait_panel (view);
+    g_assert_cmpint (rg_date_compare (rg_satisfaction_view_get_result (view)->query.from, from), ==, 0);
+    g_assert_cmpint (rg_satisfaction_view_get_result (view)->query.step, ==, RG_SATISFACTION_BY_MONTH);
+    g_assert_cmpuint (rg_satisfaction_view_get_result (view)->buckets->len, ==, 5);
+    rg_satisfaction_view_set_period (view, RG_PERIOD_MONTH, today, today);
+    wait_panel (view);
+  }
+
   test_save_shot (GTK_WIDGET (window), "satisfaction-panel");
 
   /* Export: a PDF and a PNG of the whole panel. */
