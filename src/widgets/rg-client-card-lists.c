@@ -597,7 +597,16 @@ complaint_subtitle (RgClientCard  *self,
   RgComplaintStatus status = rg_interaction_get_complaint_status (complaint);
   const char *resolution = rg_interaction_get_resolution (complaint);
 
-  g_string_append_printf (text, " · %s", rg_complaint_status_to_string (status));
+  if (status == RG_COMPLAINT_RESOLVED && rg_interaction_get_done_at (complaint))
+    {
+      g_autofree char *done = rg_format_date (rg_interaction_get_done_at (complaint));
+
+      /* Translators: a complaint's status with the day it was resolved */
+      g_string_append (text, " · ");
+      g_string_append_printf (text, _("Resolved on %s"), done);
+    }
+  else
+    g_string_append_printf (text, " · %s", rg_complaint_status_to_string (status));
   if (rg_interaction_get_appointment_id (complaint))
     {
       g_autoptr(RgAppointment) visit = rg_studio_lookup (self->studio, RG_TYPE_APPOINTMENT,
