@@ -679,7 +679,7 @@ compute (RgStore                   *store,
       bucket->visits++;
       master->visits++;
 
-      r = bsearch (&key, rated->data, rated->len, sizeof (Rated), rated_compare);
+      r = rated->len ? bsearch (&key, rated->data, rated->len, sizeof (Rated), rated_compare) : NULL;
       if (r == NULL)
         continue;
       r->counted = TRUE;
