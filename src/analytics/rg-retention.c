@@ -1,0 +1,544 @@
+/* rg-retention.c — each client's rhythm and status on a reference day.
+ *
+ * The rules (rg_rhythm_compute) work on local days and know nothing of the
+ * store, so tests fix "today" and hand-build histories. The loader reads
+ * every done visit once, in client order, from a covering index of visits,
+ * turns times into local days through a table of the period's midnights (a
+ * binary search, not a time zone lookup per visit), and asks for a main
+ * service's repeat interval only for clients with fewer than three visits.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "rg-analytics"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "rg-retention.h"
+
+/* Day numbers: days since 1 January of year 1 (GDate's Julian days). */
+static gint64
+day_number (RgDate date)
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, date.day, date.month, date.year);
+  return g_date_get_julian (&d);
+}
+
+static RgDate
+date_of_number (gint64 number)
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, (guint32) number);
+  return (RgDate) { g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d) };
+}
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The rules ---------------------------------------------------------------------- */
+
+/* @days: sorted day numbers of visits up to D. */
+static void
+rhythm_from_numbers (const gint64   *days,
+                     guint           n,
+                     gint64          d_day,
+                     int             service_interval,
+                     int             default_interval,
+                     gboolean        booked_after,
+                     RgClientRhythm *r)
+{
+  gint64 client_id = r->client_id, revenue = r->revenue, revenue_365 = r->revenue_365;
+
+  memset (r, 0, sizeof *r);
+  r->client_id = client_id;
+  r->revenue = revenue;
+  r->revenue_365 = revenue_365;
+  r->visits = n;
+  r->days_since = -1;
+
+  /* T */
+  if (n >= 3)
+    {
+      g_autofree gint64 *gaps = g_new (gint64, n - 1);
+      guint m = n - 1;
+
+      for (guint i = 1; i < n; i++)
+        gaps[i - 1] = days[i] - days[i - 1];
+      qsort (gaps, m, sizeof (gint64), compare_gint64);
+      r->interval = m % 2 ? (double) gaps[m / 2] : (gaps[m / 2 - 1] + gaps[m / 2]) / 2.0;
+      r->interval_source = RG_INTERVAL_MEDIAN;
+    }
+  else if (service_interval > 0)
+    {
+      r->interval = service_interval;
+      r->interval_source = RG_INTERVAL_SERVICE;
+    }
+  else
+    {
+      r->interval = default_interval > 0 ? default_interval : RG_DEFAULT_INTERVAL_DAYS;
+      r->interval_source = RG_INTERVAL_DEFAULT;
+    }
+
+  if (n > 0)
+    {
+      r->first_visit = date_of_number (days[0]);
+      r->last_visit = date_of_number (days[n - 1]);
+      r->days_since = (int) (d_day - days[n - 1]);
+      r->expected = date_of_number (days[n - 1] + (gint64) ceil (r->interval));
+    }
+
+  /* Status: the first rule that applies. */
+  if (booked_after)
+    r->status = RG_CLIENT_BOOKED;
+  else if (n == 0)
+    r->status = RG_CLIENT_NEVER_VISITED;
+  else if (n == 1 && r->days_since <= 90)
+    r->status = RG_CLIENT_NEW;
+  else if (r->days_since > 3 * r->interval || r->days_since > 365)
+    r->status = RG_CLIENT_LOST;
+  else if (r->days_since <= r->interval)
+    r->status = RG_CLIENT_ON_TRACK;
+  else if (r->days_since <= 1.5 * r->interval)
+    r->status = RG_CLIENT_DUE;
+  else
+    r->status = RG_CLIENT_SLEEPING;
+
+  /* Segments; "lost" here is the rule, whatever the status says (a lost
+   * client with a booking ahead is still one the studio had lost). */
+  {
+    gboolean lost = n > 0 && (r->days_since > 3 * r->interval || r->days_since > 365);
+
+    if (n >= 3 && !lost)
+      r->segments |= RG_SEGMENT_REGULAR;
+    if (n == 1 && r->days_since > 90)
+      r->segments |= RG_SEGMENT_ONE_TIME;
+  }
+}
+
+void
+rg_rhythm_compute (const RgDate   *visit_days,
+                   guint           n_visits,
+                   RgDate          day,
+                   int             service_interval,
+                   int             default_interval,
+                   gboolean        booked_after,
+                   RgClientRhythm *rhythm)
+{
+  g_autofree gint64 *days = g_new (gint64, MAX (n_visits, 1));
+  gint64 d_day = day_number (day);
+  guint n = 0;
+
+  g_return_if_fail (rhythm != NULL);
+  g_return_if_fail (n_visits == 0 || visit_days != NULL);
+
+  for (guint i = 0; i < n_visits; i++)
+    {
+      gint64 v = day_number (visit_days[i]);
+
+      if (v <= d_day)
+        days[n++] = v;
+    }
+  qsort (days, n, sizeof (gint64), compare_gint64);
+  rhythm_from_numbers (days, n, d_day, service_interval, default_interval, booked_after, rhythm);
+}
+
+static gboolean
+is_lost (const RgClientRhythm *r)
+{
+  return r->visits > 0 && (r->days_since > 3 * r->interval || r->days_since > 365);
+}
+
+static int
+compare_revenue_desc (gconstpointer a,
+                      gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x < y) - (x > y);
+}
+
+void
+rg_rhythm_mark_vip (GArray *rhythms)
+{
+  g_autoptr(GArray) revenues = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 threshold;
+  guint k;
+
+  g_return_if_fail (rhythms != NULL);
+
+  for (guint i = 0; i < rhythms->len; i++)
+    {
+      RgClientRhythm *r = &g_array_index (rhythms, RgClientRhythm, i);
+
+      r->segments &= ~RG_SEGMENT_VIP;
+      if (!is_lost (r))
+        g_array_append_val (revenues, r->revenue_365);
+    }
+  if (revenues->len == 0)
+    return;
+
+  g_array_sort (revenues, compare_revenue_desc);
+  k = (guint) ceil (revenues->len * 0.2);
+  threshold = g_array_index (revenues, gint64, MAX (k, 1) - 1);
+  if (threshold <= 0)
+    threshold = 1;
+
+  for (guint i = 0; i < rhythms->len; i++)
+    {
+      RgClientRhythm *r = &g_array_index (rhythms, RgClientRhythm, i);
+
+      if (!is_lost (r) && r->revenue_365 >= threshold)
+        r->segments |= RG_SEGMENT_VIP;
+    }
+}
+
+/* The loader ------------------------------------------------------------------ */
+
+static int
+studio_default_interval (RgStore *store)
+{
+  g_autofree char *value = rg_store_get_setting (store, "default-interval");
+  gint64 days = value ? g_ascii_strtoll (value, NULL, 10) : 0;
+
+  return days > 0 && days <= 3650 ? (int) days : RG_DEFAULT_INTERVAL_DAYS;
+}
+
+/* Local midnights from @first to @last (day numbers), and one more. */
+typedef struct {
+  gint64  first;
+  GArray *starts;   /* gint64 UTC seconds */
+} DayTable;
+
+static void
+day_table_init (DayTable *t,
+                gint64    first,
+                gint64    last)
+{
+  t->first = first;
+  t->starts = g_array_sized_new (FALSE, FALSE, sizeof (gint64), (guint) (last - first + 2));
+  for (gint64 n = first; n <= last + 1; n++)
+    {
+      gint64 at = rg_date_start (date_of_number (n));
+      g_array_append_val (t->starts, at);
+    }
+}
+
+/* The day number of @at, which lies within the table. */
+static gint64
+day_table_lookup (const DayTable *t,
+                  gint64          at)
+{
+  const gint64 *s = (const gint64 *) (gpointer) t->starts->data;
+  guint lo = 0, hi = t->starts->len - 1;
+
+  if (at < s[0])
+    return t->first - 1;
+  while (lo + 1 < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (s[mid] <= at)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return t->first + lo;
+}
+
+static int
+main_service_interval (RgStore  *store,
+                       gint64    appointment_id,
+                       GError  **error)
+{
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store,
+                                             "SELECT coalesce (s.repeat_days, 0) FROM appointment_services x"
+                                             " JOIN services s ON s.id = x.service_id"
+                                             " WHERE x.appointment_id = ?1 ORDER BY x.position LIMIT 1",
+                                             error);
+  gboolean row = FALSE;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, appointment_id);
+  if (!rg_store_step_row (store, stmt, &row, error))
+    return -1;
+  return row ? sqlite3_column_int (stmt, 0) : 0;
+}
+
+typedef struct {
+  RgStore       *store;
+  DayTable       table;
+  gint64         d_day;
+  gint64         d_end;          /* the first second after D */
+  int            default_interval;
+  GArray        *booked;         /* sorted client ids with a booking after D */
+  GArray        *days;           /* gint64, the current client's visit days */
+} Loader;
+
+static gboolean
+finish_client (Loader          *l,
+               RgClientRhythm  *r,
+               gint64           last_appointment,
+               GError         **error)
+{
+  int service = 0;
+  gboolean booked;
+
+  if (l->days->len < 3 && last_appointment != 0)
+    {
+      service = main_service_interval (l->store, last_appointment, error);
+      if (service < 0)
+        return FALSE;
+    }
+  booked = l->booked->len > 0 &&
+           bsearch (&r->client_id, l->booked->data, l->booked->len, sizeof (gint64), compare_gint64) != NULL;
+  rhythm_from_numbers ((const gint64 *) (gpointer) l->days->data, l->days->len, l->d_day, service,
+                       l->default_interval, booked, r);
+  return TRUE;
+}
+
+static gboolean
+load_booked (Loader  *l,
+             GError **error)
+{
+  g_autoptr(RgStmt) stmt = rg_store_prepare (l->store,
+                                             "SELECT DISTINCT client_id FROM appointments"
+                                             " WHERE starts_at >= ?1 AND status IN ('booked', 'confirmed')"
+                                             " AND deleted_at IS NULL",
+                                             error);
+  gboolean row = FALSE, ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, l->d_end);
+  while ((ok = rg_store_step_row (l->store, stmt, &row, error)) && row)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (l->booked, id);
+    }
+  g_array_sort (l->booked, compare_gint64);
+  return ok;
+}
+
+/* @only_client: 0 for everyone. */
+static GArray *
+load (RgStore       *store,
+      RgDate         day,
+      gint64         only_client,
+      GCancellable  *cancellable,
+      GError       **error)
+{
+  g_autoptr(GArray) rhythms = g_array_new (FALSE, TRUE, sizeof (RgClientRhythm));
+  g_autoptr(RgStmt) clients = NULL;
+  g_autoptr(RgStmt) visits = NULL;
+  Loader l = { store };
+  gboolean client_row = FALSE, visit_row = FALSE, ok = TRUE;
+  gint64 first_day, revenue_from;
+  guint n = 0;
+
+  l.d_day = day_number (day);
+  l.d_end = rg_date_end (day);
+  l.default_interval = studio_default_interval (store);
+  l.booked = g_array_new (FALSE, FALSE, sizeof (gint64));
+  l.days = g_array_new (FALSE, FALSE, sizeof (gint64));
+  revenue_from = l.d_day - 364;   /* the 365 days up to and including D */
+
+  /* The midnights from the first visit to D. */
+  {
+    g_autoptr(RgStmt) stmt = rg_store_prepare (store,
+                                               "SELECT min(starts_at) FROM appointments"
+                                               " WHERE status = 'done' AND deleted_at IS NULL",
+                                               error);
+    gboolean row = FALSE;
+
+    if (stmt == NULL || !rg_store_step_row (store, stmt, &row, error))
+      goto fail;
+    first_day = row && sqlite3_column_type (stmt, 0) != SQLITE_NULL
+              ? day_number (rg_date_from_time (sqlite3_column_int64 (stmt, 0))) - 1
+              : l.d_day;
+    day_table_init (&l.table, MIN (first_day, l.d_day), l.d_day);
+  }
+
+  if (!load_booked (&l, error))
+    goto fail;
+
+  /* Clients and their visits, both in id order, merged. */
+  clients = rg_store_prepare (store,
+                              only_client
+                              ? "SELECT id FROM clients WHERE id = ?1 AND deleted_at IS NULL"
+                              : "SELECT id FROM clients WHERE deleted_at IS NULL AND ?1 = ?1 ORDER BY id",
+                              error);
+  visits = rg_store_prepare (store,
+                             "SELECT client_id, starts_at, price, id FROM appointments INDEXED BY appointments_visits"
+                             " WHERE status = 'done' AND deleted_at IS NULL AND starts_at < ?1"
+                             " AND (?2 = 0 OR client_id = ?2)"
+                             " ORDER BY client_id, starts_at",
+                             error);
+  if (clients == NULL || visits == NULL)
+    goto fail;
+  sqlite3_bind_int64 (clients, 1, only_client);
+  sqlite3_bind_int64 (visits, 1, l.d_end);
+  sqlite3_bind_int64 (visits, 2, only_client);
+
+  if (!rg_store_step_row (store, visits, &visit_row, error))
+    goto fail;
+  while ((ok = rg_store_step_row (store, clients, &client_row, error)) && client_row)
+    {
+      RgClientRhythm r = { 0 };
+      gint64 last_appointment = 0;
+
+      if ((++n & 4095) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto fail;
+
+      r.client_id = sqlite3_column_int64 (clients, 0);
+      g_array_set_size (l.days, 0);
+
+      /* Visits of clients that are deleted (or before this one) are passed over. */
+      while (visit_row && sqlite3_column_int64 (visits, 0) < r.client_id)
+        if (!rg_store_step_row (store, visits, &visit_row, error))
+          goto fail;
+      while (visit_row && sqlite3_column_int64 (visits, 0) == r.client_id)
+        {
+          gint64 number = day_table_lookup (&l.table, sqlite3_column_int64 (visits, 1));
+          gint64 price = sqlite3_column_int64 (visits, 2);
+
+          g_array_append_val (l.days, number);
+          r.revenue += price;
+          if (number >= revenue_from)
+            r.revenue_365 += price;
+          last_appointment = sqlite3_column_int64 (visits, 3);
+          if (!rg_store_step_row (store, visits, &visit_row, error))
+            goto fail;
+        }
+
+      if (!finish_client (&l, &r, last_appointment, error))
+        goto fail;
+      g_array_append_val (rhythms, r);
+    }
+  if (!ok)
+    goto fail;
+
+  g_array_unref (l.booked);
+  g_array_unref (l.days);
+  g_array_unref (l.table.starts);
+  if (only_client == 0)
+    rg_rhythm_mark_vip (rhythms);
+  return g_steal_pointer (&rhythms);
+
+fail:
+  g_clear_pointer (&l.booked, g_array_unref);
+  g_clear_pointer (&l.days, g_array_unref);
+  g_clear_pointer (&l.table.starts, g_array_unref);
+  return NULL;
+}
+
+GArray *
+rg_retention_load (RgStore       *store,
+                   RgDate         day,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  GArray *result;
+  gboolean started;
+
+  g_return_val_if_fail (RG_IS_STORE (store), NULL);
+
+  if (!rg_store_begin_read (store, &started, error))
+    return NULL;
+  result = load (store, day, 0, cancellable, error);
+  rg_store_end_read (store, started);
+  return result;
+}
+
+/* One client, for the card. Their VIP mark needs everyone: it is not set
+ * here. */
+gboolean
+rg_retention_load_client (RgStore         *store,
+                          gint64           client_id,
+                          RgDate           day,
+                          RgClientRhythm  *rhythm,
+                          GError         **error)
+{
+  g_autoptr(GArray) one = NULL;
+  gboolean started;
+
+  g_return_val_if_fail (RG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (rhythm != NULL, FALSE);
+
+  if (!rg_store_begin_read (store, &started, error))
+    return FALSE;
+  one = load (store, day, client_id, NULL, error);
+  rg_store_end_read (store, started);
+  if (one == NULL)
+    return FALSE;
+  if (one->len == 0)
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_NOT_FOUND, _("This client was deleted."));
+      return FALSE;
+    }
+  *rhythm = g_array_index (one, RgClientRhythm, 0);
+  return TRUE;
+}
+
+/* Words ------------------------------------------------------------------------- */
+
+const char *
+rg_client_status_to_nick (RgClientStatus status)
+{
+  static const char * const nicks[] = {
+    "booked", "never_visited", "new", "lost", "on_track", "due", "sleeping",
+  };
+
+  g_return_val_if_fail (status < RG_CLIENT_N_STATUSES, "");
+  return nicks[status];
+}
+
+const char *
+rg_client_status_to_string (RgClientStatus status)
+{
+  switch (status)
+    {
+    case RG_CLIENT_BOOKED: return C_("client status", "Booked");
+    case RG_CLIENT_NEVER_VISITED: return C_("client status", "Never visited");
+    case RG_CLIENT_NEW: return C_("client status", "New");
+    case RG_CLIENT_LOST: return C_("client status", "Lost");
+    case RG_CLIENT_ON_TRACK: return C_("client status", "On track");
+    case RG_CLIENT_DUE: return C_("client status", "Due");
+    case RG_CLIENT_SLEEPING: return C_("client status", "Sleeping");
+    case RG_CLIENT_N_STATUSES:
+    default: return "";
+    }
+}
+
+const char *
+rg_client_status_explain (RgClientStatus status)
+{
+  switch (status)
+    {
+    case RG_CLIENT_BOOKED: return _("A booked or confirmed appointment starts after today.");
+    case RG_CLIENT_NEVER_VISITED: return _("No visit yet (a visit is an appointment marked done).");
+    case RG_CLIENT_NEW: return _("Exactly one visit, at most 90 days ago.");
+    case RG_CLIENT_LOST: return _("More than three typical intervals, or more than 365 days, since the last visit.");
+    case RG_CLIENT_ON_TRACK: return _("The last visit is at most one typical interval ago.");
+    case RG_CLIENT_DUE: return _("More than one and at most one and a half typical intervals since the last visit.");
+    case RG_CLIENT_SLEEPING: return _("More than one and a half and at most three typical intervals since the last visit.");
+    case RG_CLIENT_N_STATUSES:
+    default: return "";
+    }
+}

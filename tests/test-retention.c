@@ -1,0 +1,412 @@
+/* test-retention.c — BRIEF 4's definitions on hand-built histories: the
+ * typical interval (median, even gaps, service, default), every status at
+ * its edges (exactly T, 1.5·T, 3·T, 365 days, 90 days), segments, VIPs,
+ * only cancelled or no-show visits, bookings ahead, leap years, local days
+ * across a daylight-saving change, and a client merged from two cards.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "analytics/rg-retention.h"
+#include "model/rg-appointment.h"
+#include "model/rg-client-merge.h"
+#include "model/rg-client.h"
+#include "model/rg-service.h"
+#include "model/rg-staff.h"
+#include "model/rg-studio.h"
+#include "test-util.h"
+
+#define D(y, m, d) ((RgDate) { y, m, d })
+
+static const RgDate TODAY = { 2026, 11, 24 };
+
+/* Visits @ago days before TODAY, oldest first. */
+static RgClientRhythm
+rhythm_of (const int *ago,
+           guint      n,
+           int        service,
+           gboolean   booked)
+{
+  g_autofree RgDate *days = g_new (RgDate, MAX (n, 1));
+  RgClientRhythm r = { 0 };
+
+  for (guint i = 0; i < n; i++)
+    days[i] = rg_date_add_days (TODAY, -ago[i]);
+  rg_rhythm_compute (days, n, TODAY, service, RG_DEFAULT_INTERVAL_DAYS, booked, &r);
+  return r;
+}
+
+static void
+test_interval (void)
+{
+  RgClientRhythm r;
+
+  /* Gaps 10, 20, 10: the median is 10. */
+  r = rhythm_of ((int[]) { 40, 30, 10, 0 }, 4, 0, FALSE);
+  g_assert_cmpfloat (r.interval, ==, 10);
+  g_assert_cmpint (r.interval_source, ==, RG_INTERVAL_MEDIAN);
+  g_assert_cmpuint (r.visits, ==, 4);
+
+  /* Gaps 10 and 20: an even number, the mean of the middle two. */
+  r = rhythm_of ((int[]) { 30, 20, 0 }, 3, 0, FALSE);
+  g_assert_cmpfloat (r.interval, ==, 15);
+
+  /* Gaps 5, 7, 30, 31: the middle two are 7 and 30. */
+  r = rhythm_of ((int[]) { 73, 68, 61, 31, 0 }, 5, 0, FALSE);
+  g_assert_cmpfloat (r.interval, ==, 18.5);
+
+  /* Fewer than three visits: the main service's interval, else 42. */
+  r = rhythm_of ((int[]) { 50, 10 }, 2, 28, FALSE);
+  g_assert_cmpfloat (r.interval, ==, 28);
+  g_assert_cmpint (r.interval_source, ==, RG_INTERVAL_SERVICE);
+  r = rhythm_of ((int[]) { 50, 10 }, 2, 0, FALSE);
+  g_assert_cmpfloat (r.interval, ==, RG_DEFAULT_INTERVAL_DAYS);
+  g_assert_cmpint (r.interval_source, ==, RG_INTERVAL_DEFAULT);
+
+  /* The expected visit: the last plus T, rounded up to a day. */
+  r = rhythm_of ((int[]) { 30, 20, 0 }, 3, 0, FALSE);
+  g_assert_cmpint (rg_date_compare (r.expected, rg_date_add_days (TODAY, 15)), ==, 0);
+  r = rhythm_of ((int[]) { 73, 68, 61, 31, 0 }, 5, 0, FALSE);
+  g_assert_cmpint (rg_date_compare (r.expected, rg_date_add_days (TODAY, 19)), ==, 0);
+
+  /* Visits after the reference day do not count. */
+  {
+    RgDate days[] = { rg_date_add_days (TODAY, -20), rg_date_add_days (TODAY, -10), rg_date_add_days (TODAY, 5) };
+
+    rg_rhythm_compute (days, 3, TODAY, 0, RG_DEFAULT_INTERVAL_DAYS, FALSE, &r);
+    g_assert_cmpuint (r.visits, ==, 2);
+    g_assert_cmpint (r.days_since, ==, 10);
+  }
+}
+
+/* T = 20 (visits every 20 days), the last one @d days ago. */
+static RgClientStatus
+status_after (int d)
+{
+  return rhythm_of ((int[]) { d + 40, d + 20, d }, 3, 0, FALSE).status;
+}
+
+static void
+test_status_edges (void)
+{
+  g_assert_cmpint (status_after (0), ==, RG_CLIENT_ON_TRACK);
+  g_assert_cmpint (status_after (20), ==, RG_CLIENT_ON_TRACK);   /* d = T */
+  g_assert_cmpint (status_after (21), ==, RG_CLIENT_DUE);
+  g_assert_cmpint (status_after (30), ==, RG_CLIENT_DUE);        /* d = 1.5·T */
+  g_assert_cmpint (status_after (31), ==, RG_CLIENT_SLEEPING);
+  g_assert_cmpint (status_after (60), ==, RG_CLIENT_SLEEPING);   /* d = 3·T */
+  g_assert_cmpint (status_after (61), ==, RG_CLIENT_LOST);
+
+  /* 365 days: T = 200, so only the year decides. */
+  g_assert_cmpint (rhythm_of ((int[]) { 765, 565, 365 }, 3, 0, FALSE).status, ==, RG_CLIENT_SLEEPING);
+  g_assert_cmpint (rhythm_of ((int[]) { 766, 566, 366 }, 3, 0, FALSE).status, ==, RG_CLIENT_LOST);
+
+  /* One visit: new up to 90 days, then by the default interval (42). */
+  g_assert_cmpint (rhythm_of ((int[]) { 90 }, 1, 0, FALSE).status, ==, RG_CLIENT_NEW);
+  g_assert_cmpint (rhythm_of ((int[]) { 91 }, 1, 0, FALSE).status, ==, RG_CLIENT_SLEEPING);
+  g_assert_cmpint (rhythm_of ((int[]) { 126 }, 1, 0, FALSE).status, ==, RG_CLIENT_SLEEPING);
+  g_assert_cmpint (rhythm_of ((int[]) { 127 }, 1, 0, FALSE).status, ==, RG_CLIENT_LOST);
+  /* ... or by its service: 28 days. */
+  g_assert_cmpint (rhythm_of ((int[]) { 91 }, 1, 28, FALSE).status, ==, RG_CLIENT_LOST);
+  g_assert_cmpint (rhythm_of ((int[]) { 50, 29 }, 2, 28, FALSE).status, ==, RG_CLIENT_DUE);
+
+  /* Never visited; and a booking ahead comes first of all. */
+  g_assert_cmpint (rhythm_of (NULL, 0, 0, FALSE).status, ==, RG_CLIENT_NEVER_VISITED);
+  g_assert_cmpint (rhythm_of (NULL, 0, 0, TRUE).status, ==, RG_CLIENT_BOOKED);
+  g_assert_cmpint (rhythm_of ((int[]) { 400 }, 1, 0, TRUE).status, ==, RG_CLIENT_BOOKED);
+  g_assert_cmpint (rhythm_of (NULL, 0, 0, FALSE).days_since, ==, -1);
+}
+
+static void
+test_segments (void)
+{
+  RgClientRhythm r;
+  g_autoptr(GArray) all = g_array_new (FALSE, TRUE, sizeof (RgClientRhythm));
+
+  r = rhythm_of ((int[]) { 40, 20, 0 }, 3, 0, FALSE);
+  g_assert_true (r.segments & RG_SEGMENT_REGULAR);
+  r = rhythm_of ((int[]) { 100, 80, 61 }, 3, 0, FALSE);   /* lost: not a regular any more */
+  g_assert_false (r.segments & RG_SEGMENT_REGULAR);
+  r = rhythm_of ((int[]) { 91 }, 1, 0, FALSE);
+  g_assert_true (r.segments & RG_SEGMENT_ONE_TIME);
+  r = rhythm_of ((int[]) { 90 }, 1, 0, FALSE);
+  g_assert_false (r.segments & RG_SEGMENT_ONE_TIME);
+
+  /* VIP: the top 20 % of the eleven clients who are not lost, by the
+   * year's revenue: three (the second and third tied); a lost client with
+   * more is not one, nor is anyone without revenue. */
+  for (int i = 1; i <= 10; i++)
+    {
+      r = rhythm_of ((int[]) { 40, 20, 0 }, 3, 0, FALSE);
+      r.client_id = i;
+      r.revenue_365 = i == 8 ? 9000 : i * 1000;
+      g_array_append_val (all, r);
+    }
+  r = rhythm_of ((int[]) { 500 }, 1, 0, FALSE);
+  r.client_id = 11;
+  r.revenue_365 = 1000000;
+  g_array_append_val (all, r);
+  r = rhythm_of (NULL, 0, 0, FALSE);
+  r.client_id = 12;
+  g_array_append_val (all, r);
+
+  rg_rhythm_mark_vip (all);
+  for (guint i = 0; i < all->len; i++)
+    {
+      RgClientRhythm *c = &g_array_index (all, RgClientRhythm, i);
+      gboolean expected = c->client_id == 10 || c->client_id == 9 || c->client_id == 8;
+
+      g_assert_cmpint (!!(c->segments & RG_SEGMENT_VIP), ==, expected);
+    }
+}
+
+static void
+test_leap_year (void)
+{
+  RgDate days[] = { D (2024, 2, 27), D (2024, 2, 28), D (2024, 3, 1) };   /* 29 February between */
+  RgClientRhythm r;
+
+  rg_rhythm_compute (days, 3, D (2024, 3, 3), 0, RG_DEFAULT_INTERVAL_DAYS, FALSE, &r);
+  g_assert_cmpfloat (r.interval, ==, 1.5);
+  g_assert_cmpint (r.days_since, ==, 2);
+  g_assert_cmpint (rg_date_compare (r.expected, D (2024, 3, 3)), ==, 0);
+
+  /* A year back across 29 February is 366 days: lost by then. */
+  rg_rhythm_compute ((RgDate[]) { D (2023, 3, 1) }, 1, D (2024, 2, 29), 400, 0, FALSE, &r);
+  g_assert_cmpint (r.days_since, ==, 365);
+  g_assert_cmpint (r.status, ==, RG_CLIENT_ON_TRACK);        /* T = 400 */
+  rg_rhythm_compute ((RgDate[]) { D (2023, 3, 1) }, 1, D (2024, 3, 1), 400, 0, FALSE, &r);
+  g_assert_cmpint (r.days_since, ==, 366);
+  g_assert_cmpint (r.status, ==, RG_CLIENT_LOST);
+}
+
+/* The loader, on a store --------------------------------------------------------- */
+
+typedef struct {
+  RgStore  *store;
+  RgStudio *studio;
+  gint64    staff;
+  gint64    service;    /* repeats every 28 days */
+} Fixture;
+
+static gint64
+add_client (Fixture    *f,
+            const char *name,
+            const char *phone)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgClient) c = rg_client_new (name, phone);
+
+  g_assert_true (rg_studio_save (f->studio, c, &error));
+  g_assert_no_error (error);
+  return rg_record_get_id (RG_RECORD (c));
+}
+
+static gint64
+book (Fixture             *f,
+      gint64               client,
+      RgDate               day,
+      int                  minute,
+      RgAppointmentStatus  status,
+      gint64               price)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 at = rg_time_from_local (day, minute);
+  g_autoptr(RgAppointment) a = rg_appointment_new (client, f->staff, at, at + 3600);
+  g_autoptr(RgStmt) stmt = NULL;
+  gint64 id;
+
+  rg_appointment_set_status (a, status);
+  g_object_set (a, "price", price, NULL);
+  g_assert_true (rg_studio_save (f->studio, a, &error));
+  g_assert_no_error (error);
+  id = rg_record_get_id (RG_RECORD (a));
+
+  stmt = rg_store_prepare (f->store,
+                           "INSERT INTO appointment_services (id, appointment_id, service_id, position,"
+                           " duration_minutes, price, created_at, updated_at) VALUES (?1, ?2, ?3, 0, 60, 0, 0, 0)",
+                           &error);
+  sqlite3_bind_int64 (stmt, 1, rg_store_new_id ());
+  sqlite3_bind_int64 (stmt, 2, id);
+  sqlite3_bind_int64 (stmt, 3, f->service);
+  g_assert_true (rg_store_step_done (f->store, stmt, &error));
+  return id;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStaff) staff = rg_staff_new ("Ольга", RG_STAFF_ROLE_MASTER);
+  g_autoptr(RgService) service = rg_service_new ("Маникюр", 60, 150000);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Berlin");
+
+  rg_time_set_zone (zone);
+  f->store = rg_store_open (":memory:", RG_STORE_OPEN_DEFAULT, &error);
+  f->studio = rg_studio_new (f->store);
+  g_object_set (service, "repeat-days", 28, NULL);
+  g_assert_true (rg_studio_save (f->studio, staff, &error));
+  g_assert_true (rg_studio_save (f->studio, service, &error));
+  g_assert_no_error (error);
+  f->staff = rg_record_get_id (RG_RECORD (staff));
+  f->service = rg_record_get_id (RG_RECORD (service));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->studio);
+  g_clear_object (&f->store);
+  rg_time_set_zone (NULL);
+}
+
+static const RgClientRhythm *
+find (GArray *rhythms,
+      gint64  client)
+{
+  for (guint i = 0; i < rhythms->len; i++)
+    if (g_array_index (rhythms, RgClientRhythm, i).client_id == client)
+      return &g_array_index (rhythms, RgClientRhythm, i);
+  return NULL;
+}
+
+static void
+test_load (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) all = NULL;
+  gint64 regular = add_client (f, "Анна", "+7 912 000-00-01");
+  gint64 cancelled = add_client (f, "Вера", "+7 912 000-00-02");
+  gint64 booked = add_client (f, "Галя", "+7 912 000-00-03");
+  gint64 two = add_client (f, "Даша", "+7 912 000-00-04");
+  gint64 later_today = add_client (f, "Ева", "+7 912 000-00-05");
+  gint64 nobody = add_client (f, "Жанна", "+7 912 000-00-06");
+  RgClientRhythm one;
+  const RgClientRhythm *r;
+
+  /* Every 20 days, the last 21 days ago: due; with revenue this year. */
+  book (f, regular, rg_date_add_days (TODAY, -61), 600, RG_APPOINTMENT_DONE, 100000);
+  book (f, regular, rg_date_add_days (TODAY, -41), 600, RG_APPOINTMENT_DONE, 100000);
+  book (f, regular, rg_date_add_days (TODAY, -21), 600, RG_APPOINTMENT_DONE, 150000);
+  book (f, regular, rg_date_add_days (TODAY, -10), 600, RG_APPOINTMENT_CANCELLED, 900000);
+  /* Only cancelled and no-show: never visited. */
+  book (f, cancelled, rg_date_add_days (TODAY, -30), 600, RG_APPOINTMENT_CANCELLED, 0);
+  book (f, cancelled, rg_date_add_days (TODAY, -20), 600, RG_APPOINTMENT_NO_SHOW, 0);
+  /* A visit long ago and a booking tomorrow: booked. */
+  book (f, booked, rg_date_add_days (TODAY, -400), 600, RG_APPOINTMENT_DONE, 50000);
+  book (f, booked, rg_date_add_days (TODAY, 1), 600, RG_APPOINTMENT_BOOKED, 50000);
+  /* Two visits: the service's 28 days; the last 29 days ago: due. */
+  book (f, two, rg_date_add_days (TODAY, -60), 600, RG_APPOINTMENT_DONE, 1000);
+  book (f, two, rg_date_add_days (TODAY, -29), 600, RG_APPOINTMENT_DONE, 1000);
+  /* A booking later today is not "after day D". */
+  book (f, later_today, rg_date_add_days (TODAY, -95), 600, RG_APPOINTMENT_DONE, 1000);
+  book (f, later_today, TODAY, 23 * 60, RG_APPOINTMENT_CONFIRMED, 1000);
+
+  all = rg_retention_load (f->store, TODAY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 6);
+
+  r = find (all, regular);
+  g_assert_cmpuint (r->visits, ==, 3);
+  g_assert_cmpfloat (r->interval, ==, 20);
+  g_assert_cmpint (r->days_since, ==, 21);
+  g_assert_cmpint (r->status, ==, RG_CLIENT_DUE);
+  g_assert_cmpint (r->revenue, ==, 350000);
+  g_assert_cmpint (r->revenue_365, ==, 350000);
+  g_assert_true (r->segments & RG_SEGMENT_REGULAR);
+  g_assert_true (r->segments & RG_SEGMENT_VIP);     /* the top 20 % of the four who are not lost */
+
+  g_assert_cmpint (find (all, cancelled)->status, ==, RG_CLIENT_NEVER_VISITED);
+  g_assert_cmpint (find (all, nobody)->status, ==, RG_CLIENT_NEVER_VISITED);
+  g_assert_cmpint (find (all, booked)->status, ==, RG_CLIENT_BOOKED);
+  g_assert_cmpint (find (all, booked)->revenue_365, ==, 0);
+  r = find (all, two);
+  g_assert_cmpint (r->interval_source, ==, RG_INTERVAL_SERVICE);
+  g_assert_cmpfloat (r->interval, ==, 28);
+  g_assert_cmpint (r->status, ==, RG_CLIENT_DUE);
+  r = find (all, later_today);
+  g_assert_cmpint (r->status, ==, RG_CLIENT_LOST);   /* 95 > 3·28 */
+  g_assert_true (r->segments & RG_SEGMENT_ONE_TIME);
+
+  /* One client alone gives the same. */
+  g_assert_true (rg_retention_load_client (f->store, regular, TODAY, &one, &error));
+  g_assert_cmpint (one.status, ==, RG_CLIENT_DUE);
+  g_assert_cmpfloat (one.interval, ==, 20);
+
+  /* The studio's own default interval. */
+  g_assert_true (rg_store_set_setting (f->store, "default-interval", "60", &error));
+  g_assert_true (rg_store_exec (f->store, "UPDATE services SET repeat_days = NULL", &error));
+  g_assert_true (rg_retention_load_client (f->store, two, TODAY, &one, &error));
+  g_assert_cmpfloat (one.interval, ==, 60);
+  g_assert_cmpint (one.interval_source, ==, RG_INTERVAL_DEFAULT);
+  g_assert_cmpint (one.status, ==, RG_CLIENT_ON_TRACK);
+}
+
+/* A visit at 00:30 on the night clocks go forward is that day's, and one at
+ * 23:30 the day before is the day before's. */
+static void
+test_local_days (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 c = add_client (f, "Анна", "+7 912 000-00-01");
+  RgClientRhythm r;
+
+  book (f, c, D (2026, 3, 28), 23 * 60 + 30, RG_APPOINTMENT_DONE, 1000);
+  book (f, c, D (2026, 3, 29), 30, RG_APPOINTMENT_DONE, 1000);
+  book (f, c, D (2026, 4, 8), 9 * 60, RG_APPOINTMENT_DONE, 1000);
+  g_assert_true (rg_retention_load_client (f->store, c, D (2026, 4, 10), &r, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rg_date_compare (r.first_visit, D (2026, 3, 28)), ==, 0);
+  g_assert_cmpfloat (r.interval, ==, 5.5);   /* gaps 1 and 10 */
+  g_assert_cmpint (r.days_since, ==, 2);
+}
+
+/* Merged: the kept card has both histories, the other is gone. */
+static void
+test_merged (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) all = NULL;
+  gint64 keep = add_client (f, "Анна", "+7 912 000-00-01");
+  gint64 other = add_client (f, "Аня", "+7 912 000-00-09");
+  g_autoptr(RgClient) k = rg_studio_lookup (f->studio, RG_TYPE_CLIENT, keep, NULL);
+  g_autoptr(RgClient) o = rg_studio_lookup (f->studio, RG_TYPE_CLIENT, other, NULL);
+
+  book (f, keep, rg_date_add_days (TODAY, -100), 600, RG_APPOINTMENT_DONE, 1000);
+  book (f, other, rg_date_add_days (TODAY, -70), 600, RG_APPOINTMENT_DONE, 1000);
+  book (f, other, rg_date_add_days (TODAY, -40), 600, RG_APPOINTMENT_DONE, 1000);
+
+  all = rg_retention_load (f->store, TODAY, NULL, &error);
+  g_assert_cmpint (find (all, keep)->status, ==, RG_CLIENT_LOST);   /* one visit 100 days ago, T = 28 */
+  g_clear_pointer (&all, g_array_unref);
+
+  g_assert_true (rg_client_merge (f->studio, k, o, NULL, &error));
+  g_assert_no_error (error);
+  all = rg_retention_load (f->store, TODAY, NULL, &error);
+  g_assert_cmpuint (all->len, ==, 1);
+  g_assert_cmpuint (find (all, keep)->visits, ==, 3);
+  g_assert_cmpfloat (find (all, keep)->interval, ==, 30);
+  g_assert_cmpint (find (all, keep)->status, ==, RG_CLIENT_DUE);
+  g_assert_null (find (all, other));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/retention/interval", test_interval);
+  g_test_add_func ("/retention/status-edges", test_status_edges);
+  g_test_add_func ("/retention/segments", test_segments);
+  g_test_add_func ("/retention/leap-year", test_leap_year);
+  g_test_add ("/retention/load", Fixture, NULL, fixture_set_up, test_load, fixture_tear_down);
+  g_test_add ("/retention/local-days", Fixture, NULL, fixture_set_up, test_local_days, fixture_tear_down);
+  g_test_add ("/retention/merged", Fixture, NULL, fixture_set_up, test_merged, fixture_tear_down);
+
+  return g_test_run ();
+}
