@@ -261,24 +261,51 @@ day_table_lookup (const DayTable *t,
   return t->first + lo;
 }
 
-static int
-main_service_interval (RgStore  *store,
-                       gint64    appointment_id,
-                       GError  **error)
+/* The repeat interval of each service that has one. */
+static GHashTable *
+load_service_intervals (RgStore  *store,
+                        GError  **error)
 {
+  g_autoptr(GHashTable) map = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(RgStmt) stmt = rg_store_prepare (store,
-                                             "SELECT coalesce (s.repeat_days, 0) FROM appointment_services x"
-                                             " JOIN services s ON s.id = x.service_id"
-                                             " WHERE x.appointment_id = ?1 ORDER BY x.position LIMIT 1",
+                                             "SELECT id, repeat_days FROM services WHERE repeat_days > 0",
                                              error);
-  gboolean row = FALSE;
+  gboolean row = FALSE, ok;
 
+  if (stmt == NULL)
+    return NULL;
+  while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
+    g_hash_table_insert (map, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+  return ok ? g_steal_pointer (&map) : NULL;
+}
+
+/* The main service (the first listed) of a visit: its repeat interval. */
+static int
+main_service_interval (RgStore     *store,
+                       GHashTable  *intervals,
+                       gint64       appointment_id,
+                       GError     **error)
+{
+  g_autoptr(RgStmt) stmt = NULL;
+  gboolean row = FALSE;
+  gint64 service;
+
+  if (g_hash_table_size (intervals) == 0)
+    return 0;
+  stmt = rg_store_prepare (store,
+                           "SELECT service_id FROM appointment_services"
+                           " WHERE appointment_id = ?1 ORDER BY position LIMIT 1",
+                           error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, appointment_id);
   if (!rg_store_step_row (store, stmt, &row, error))
     return -1;
-  return row ? sqlite3_column_int (stmt, 0) : 0;
+  if (!row)
+    return 0;
+  service = sqlite3_column_int64 (stmt, 0);
+  return GPOINTER_TO_INT (g_hash_table_lookup (intervals, &service));
 }
 
 typedef struct {
@@ -289,6 +316,7 @@ typedef struct {
   int            default_interval;
   GArray        *booked;         /* sorted client ids with a booking after D */
   GArray        *days;           /* gint64, the current client's visit days */
+  GHashTable    *intervals;      /* service id → repeat days */
 } Loader;
 
 static gboolean
@@ -302,7 +330,7 @@ finish_client (Loader          *l,
 
   if (l->days->len < 3 && last_appointment != 0)
     {
-      service = main_service_interval (l->store, last_appointment, error);
+      service = main_service_interval (l->store, l->intervals, last_appointment, error);
       if (service < 0)
         return FALSE;
     }
@@ -318,7 +346,7 @@ load_booked (Loader  *l,
              GError **error)
 {
   g_autoptr(RgStmt) stmt = rg_store_prepare (l->store,
-                                             "SELECT DISTINCT client_id FROM appointments"
+                                             "SELECT client_id FROM appointments INDEXED BY appointments_range"
                                              " WHERE starts_at >= ?1 AND status IN ('booked', 'confirmed')"
                                              " AND deleted_at IS NULL",
                                              error);
@@ -376,6 +404,9 @@ load (RgStore       *store,
   }
 
   if (!load_booked (&l, error))
+    goto fail;
+  l.intervals = load_service_intervals (store, error);
+  if (l.intervals == NULL)
     goto fail;
 
   /* Clients and their visits, both in id order, merged. */
@@ -437,11 +468,13 @@ load (RgStore       *store,
   g_array_unref (l.booked);
   g_array_unref (l.days);
   g_array_unref (l.table.starts);
+  g_hash_table_unref (l.intervals);
   if (only_client == 0)
     rg_rhythm_mark_vip (rhythms);
   return g_steal_pointer (&rhythms);
 
 fail:
+  g_clear_pointer (&l.intervals, g_hash_table_unref);
   g_clear_pointer (&l.booked, g_array_unref);
   g_clear_pointer (&l.days, g_array_unref);
   g_clear_pointer (&l.table.starts, g_array_unref);

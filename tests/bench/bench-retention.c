@@ -1,0 +1,82 @@
+/* bench-retention.c — every client's rhythm and status on the reference
+ * database (100,000 clients, ten years), against the bare SQL that reads
+ * the same visits grouped by client (count, first and last visit, revenue)
+ * without any of the rules. Medians.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include "analytics/rg-retention.h"
+#include "bench-common.h"
+
+#define RUNS 7
+
+static volatile gint64 sink;
+
+static void
+bare_group_by (RgStore *store,
+               gint64   end)
+{
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store,
+                                             "SELECT client_id, count(*), min(starts_at), max(starts_at), sum(price)"
+                                             " FROM appointments WHERE status = 'done' AND deleted_at IS NULL"
+                                             " AND starts_at < ?1 GROUP BY client_id",
+                                             NULL);
+  gboolean row = TRUE;
+
+  sqlite3_bind_int64 (stmt, 1, end);
+  while (row && rg_store_step_row (store, stmt, &row, NULL))
+    if (row)
+      sink += sqlite3_column_int64 (stmt, 1);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = bench_reference_db ();
+  g_autoptr(RgStore) store = rg_store_open (path, RG_STORE_OPEN_NO_CREATE, &error);
+  g_autoptr(GArray) rules = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) bare = g_array_new (FALSE, FALSE, sizeof (double));
+  RgDate day = { 2026, 11, 28 };
+  guint counts[RG_CLIENT_N_STATUSES] = { 0 };
+
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  for (int i = 0; i < RUNS + 2; i++)
+    {
+      g_autoptr(GArray) all = NULL;
+      gint64 t0 = g_get_monotonic_time (), t1, t2;
+
+      all = rg_retention_load (store, day, NULL, &error);
+      t1 = g_get_monotonic_time ();
+      bare_group_by (store, rg_date_end (day));
+      t2 = g_get_monotonic_time ();
+      if (all == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      if (i == 0)
+        for (guint k = 0; k < all->len; k++)
+          counts[g_array_index (all, RgClientRhythm, k).status]++;
+      if (i < 2)
+        continue;
+      g_array_append_val (rules, (double) { (t1 - t0) / 1000.0 });
+      g_array_append_val (bare, (double) { (t2 - t1) / 1000.0 });
+    }
+
+  printf ("#");
+  for (guint s = 0; s < RG_CLIENT_N_STATUSES; s++)
+    printf (" %s %u", rg_client_status_to_nick (s), counts[s]);
+  printf ("\n");
+  bench_report ("retention-all-clients-p50", bench_percentile (rules, 50), "ms",
+                bench_percentile (bare, 50), 0, 200);
+  return 0;
+}
