@@ -343,18 +343,24 @@ finish_client (Loader          *l,
 
 static gboolean
 load_booked (Loader  *l,
+             gint64   only_client,
              GError **error)
 {
   g_autoptr(RgStmt) stmt = rg_store_prepare (l->store,
-                                             "SELECT client_id FROM appointments INDEXED BY appointments_range"
-                                             " WHERE starts_at >= ?1 AND status IN ('booked', 'confirmed')"
-                                             " AND deleted_at IS NULL",
+                                             only_client
+                                             ? "SELECT client_id FROM appointments INDEXED BY appointments_client_status"
+                                               " WHERE client_id = ?2 AND status IN ('booked', 'confirmed')"
+                                               " AND deleted_at IS NULL AND starts_at >= ?1"
+                                             : "SELECT client_id FROM appointments INDEXED BY appointments_range"
+                                               " WHERE starts_at >= ?1 AND status IN ('booked', 'confirmed')"
+                                               " AND deleted_at IS NULL AND ?2 = ?2",
                                              error);
   gboolean row = FALSE, ok;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, l->d_end);
+  sqlite3_bind_int64 (stmt, 2, only_client);
   while ((ok = rg_store_step_row (l->store, stmt, &row, error)) && row)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -390,12 +396,18 @@ load (RgStore       *store,
   /* The midnights from the first visit to D. */
   {
     g_autoptr(RgStmt) stmt = rg_store_prepare (store,
-                                               "SELECT min(starts_at) FROM appointments"
-                                               " WHERE status = 'done' AND deleted_at IS NULL",
+                                               only_client
+                                               ? "SELECT min(starts_at) FROM appointments INDEXED BY appointments_visits"
+                                                 " WHERE client_id = ?1 AND status = 'done' AND deleted_at IS NULL"
+                                               : "SELECT min(starts_at) FROM appointments"
+                                                 " WHERE status = 'done' AND deleted_at IS NULL AND ?1 = ?1",
                                                error);
     gboolean row = FALSE;
 
-    if (stmt == NULL || !rg_store_step_row (store, stmt, &row, error))
+    if (stmt == NULL)
+      goto fail;
+    sqlite3_bind_int64 (stmt, 1, only_client);
+    if (!rg_store_step_row (store, stmt, &row, error))
       goto fail;
     first_day = row && sqlite3_column_type (stmt, 0) != SQLITE_NULL
               ? day_number (rg_date_from_time (sqlite3_column_int64 (stmt, 0))) - 1
@@ -403,7 +415,7 @@ load (RgStore       *store,
     day_table_init (&l.table, MIN (first_day, l.d_day), l.d_day);
   }
 
-  if (!load_booked (&l, error))
+  if (!load_booked (&l, only_client, error))
     goto fail;
   l.intervals = load_service_intervals (store, error);
   if (l.intervals == NULL)

@@ -39,6 +39,7 @@ struct _RgClientCard
   AdwPreferencesGroup  *warning_group;
   AdwActionRow         *medical_row;
   AdwActionRow         *complaint_row;
+  AdwActionRow         *rhythm_row;
   AdwPreferencesGroup  *contacts_group;
   AdwEntryRow          *phone_row;
   AdwEntryRow          *phone2_row;

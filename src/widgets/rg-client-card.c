@@ -19,10 +19,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "analytics/rg-client-stats.h"
+#include "analytics/rg-retention.h"
 #include "model/rg-condition.h"
 #include "model/rg-format.h"
 #include "model/rg-record-list.h"
@@ -359,6 +361,7 @@ ensure_content (RgClientCard *self)
   GET (warning_group);
   GET (medical_row);
   GET (complaint_row);
+  GET (rhythm_row);
   GET (contacts_group);
   GET (phone_row);
   GET (phone2_row);
@@ -427,6 +430,68 @@ ensure_content (RgClientCard *self)
   rg_client_card_setup_lists (self);
 }
 
+/* "usually every 4 weeks", "usually every 10 days" */
+static char *
+format_interval (double days)
+{
+  int n = (int) lround (days);
+
+  if (n >= 14 && n % 7 == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "usually every %d week", "usually every %d weeks", n / 7),
+                            n / 7);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "usually every %d day", "usually every %d days", n), n);
+}
+
+/* The client's status by BRIEF 4, with how it is counted. */
+static void
+update_rhythm (RgClientCard *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *interval = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *tooltip = NULL;
+  RgClientRhythm r;
+
+  if (!rg_retention_load_client (rg_studio_get_store (self->studio), rg_record_get_id (RG_RECORD (self->client)),
+                                 rg_date_today (), &r, &error))
+    {
+      g_warning ("Could not tell the client's status: %s", error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->rhythm_row), FALSE);
+      return;
+    }
+  if (r.visits == 0 && r.status != RG_CLIENT_BOOKED)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->rhythm_row), FALSE);
+      return;
+    }
+
+  interval = format_interval (r.interval);
+  if (r.visits == 0)
+    subtitle = g_strdup (rg_client_status_explain (r.status));
+  else if (r.status == RG_CLIENT_DUE || r.status == RG_CLIENT_ON_TRACK || r.status == RG_CLIENT_SLEEPING)
+    {
+      g_autofree char *expected = rg_format_day (r.expected);
+
+      /* Translators: under a client's status: "usually every 4 weeks · next visit expected Tue, 24 November 2026" */
+      subtitle = g_strdup_printf (_("%s · next visit expected %s"), interval, expected);
+    }
+  else
+    subtitle = g_strdup (interval);
+
+  {
+    const char *source = r.interval_source == RG_INTERVAL_MEDIAN ? _("the median gap between their visits")
+                       : r.interval_source == RG_INTERVAL_SERVICE ? _("the repeat interval of their last visit’s main service")
+                       : _("the studio’s default interval");
+    /* Translators: a client status's tooltip: what the status means, then where the typical interval comes from */
+    tooltip = g_strdup_printf (_("%s The typical interval is %s."), rg_client_status_explain (r.status), source);
+  }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rhythm_row), rg_client_status_to_string (r.status));
+  adw_action_row_set_subtitle (self->rhythm_row, subtitle);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->rhythm_row), tooltip);
+  gtk_widget_set_visible (GTK_WIDGET (self->rhythm_row), TRUE);
+}
+
 static void
 update_stats (RgClientCard *self)
 {
@@ -474,6 +539,8 @@ update_stats (RgClientCard *self)
   if (stats.total_spent > 0)
     spent = rg_format_money (stats.total_spent);
   show_row (self->spent_row, spent);
+
+  update_rhythm (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->visits_group), TRUE);
 }
