@@ -26,6 +26,7 @@
 #include "widgets/rg-rating-dialog.h"
 #include "widgets/rg-satisfaction-view.h"
 #include "widgets/rg-window.h"
+#include "analytics/rg-retention.h"
 #include "analytics/rg-satisfaction.h"
 #include "model/rg-format.h"
 #include "model/rg-rating.h"
@@ -617,6 +618,40 @@ test_sort_and_filter (void)
                     test_sql_int (store, "SELECT count(DISTINCT a.client_id) FROM appointments a "
                                          "JOIN clients c ON c.id = a.client_id WHERE a.staff_id = ?1 "
                                          "AND a.deleted_at IS NULL AND c.deleted_at IS NULL", staff_id));
+
+  /* Due clients only (on today, by BRIEF 4): the analytics' count; with
+   * the master filter off. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (test_find_row (popover, "Booked with")), 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (test_find_row (popover, "Status")), 1);
+  wait_loaded (model);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GArray) all = rg_retention_load (store, rg_date_today (), NULL, &error);
+    guint due = 0, regular_due = 0;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < all->len; i++)
+      {
+        RgClientRhythm *r = &g_array_index (all, RgClientRhythm, i);
+
+        due += r->status == RG_CLIENT_DUE;
+        regular_due += r->status == RG_CLIENT_DUE && (r->segments & RG_SEGMENT_REGULAR);
+      }
+    g_assert_cmpuint (due, >, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, due);
+    {
+      g_autoptr(RgClient) first = g_list_model_get_item (model, 0);
+      RgClientRhythm r;
+
+      g_assert_true (rg_retention_load_client (store, rg_record_get_id (RG_RECORD (first)), rg_date_today (), &r, &error));
+      g_assert_cmpint (r.status, ==, RG_CLIENT_DUE);
+    }
+
+    /* And regulars among them. */
+    adw_combo_row_set_selected (ADW_COMBO_ROW (test_find_row (popover, "Segment")), 1);
+    wait_loaded (model);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, regular_due);
+  }
 
   test_destroy_window (GTK_WINDOW (window));
 }

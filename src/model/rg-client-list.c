@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "rg-client-list.h"
+#include "analytics/rg-retention.h"
 #include "rg-list-diff.h"
 #include "store/rg-search.h"
 
@@ -47,6 +48,8 @@ struct _RgClientList
   RgClientSort sort;
   gint64      tag_id;
   gint64      staff_id;
+  int         status;     /* -1: any */
+  guint       segments;
   GArray     *view;       /* gint64: that order, NULL when by name and unfiltered */
   gboolean    view_dirty; /* appointments or tags changed: query again */
   GCancellable *view_cancellable;
@@ -214,7 +217,41 @@ typedef struct {
   RgClientSort sort;
   gint64       tag_id;
   gint64       staff_id;
+  int          status;     /* an RgClientStatus, -1: any */
+  guint        segments;   /* RgClientSegments all required, 0: any */
 } ViewQuery;
+
+/* Keeps the ids whose status and segments (on today) match @q's. */
+static gboolean
+filter_by_rhythm (RgStore         *store,
+                  const ViewQuery *q,
+                  GArray          *ids,
+                  GError         **error)
+{
+  g_autoptr(GArray) rhythms = NULL;
+  g_autoptr(GHashTable) keep = NULL;
+  guint n = 0;
+
+  if (q->status < 0 && q->segments == 0)
+    return TRUE;
+
+  rhythms = rg_retention_load (store, rg_date_today (), NULL, error);
+  if (rhythms == NULL)
+    return FALSE;
+  keep = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < rhythms->len; i++)
+    {
+      RgClientRhythm *r = &g_array_index (rhythms, RgClientRhythm, i);
+
+      if ((q->status < 0 || (int) r->status == q->status) && (r->segments & q->segments) == q->segments)
+        g_hash_table_add (keep, &r->client_id);
+    }
+  for (guint i = 0; i < ids->len; i++)
+    if (g_hash_table_contains (keep, &g_array_index (ids, gint64, i)))
+      g_array_index (ids, gint64, n++) = g_array_index (ids, gint64, i);
+  g_array_set_size (ids, n);
+  return TRUE;
+}
 
 /* The clients (not deleted) of @q's tag and master, in @q's order; ties
  * and the name sort by name. */
@@ -262,6 +299,9 @@ query_view (RgStore         *store,
     }
   if (!ok)
     return NULL;
+  g_clear_pointer (&stmt, rg_stmt_release);
+  if (!filter_by_rhythm (store, q, ids, error))
+    return NULL;
 
   return g_steal_pointer (&ids);
 }
@@ -269,7 +309,8 @@ query_view (RgStore         *store,
 static gboolean
 view_wanted (RgClientList *self)
 {
-  return self->sort != RG_CLIENT_SORT_NAME || self->tag_id != 0 || self->staff_id != 0;
+  return self->sort != RG_CLIENT_SORT_NAME || self->tag_id != 0 || self->staff_id != 0 ||
+         self->status >= 0 || self->segments != 0;
 }
 
 static void update_ids (RgClientList *self);
@@ -351,6 +392,8 @@ refresh_view (RgClientList *self)
   q->sort = self->sort;
   q->tag_id = self->tag_id;
   q->staff_id = self->staff_id;
+  q->status = self->status;
+  q->segments = self->segments;
 
   if (rg_store_get_path (store) == NULL || (reader = rg_store_open_reader (store, &error)) == NULL)
     {
@@ -746,6 +789,22 @@ rg_client_list_set_filter (RgClientList *self,
   refresh_view (self);
 }
 
+/* Only clients of this status (an RgClientStatus on today, -1: any) and
+ * with all of these segments (0: any). */
+void
+rg_client_list_set_rhythm_filter (RgClientList *self,
+                                  int           status,
+                                  guint         segments)
+{
+  g_return_if_fail (RG_IS_CLIENT_LIST (self));
+
+  if (self->status == status && self->segments == segments)
+    return;
+  self->status = status;
+  self->segments = segments;
+  refresh_view (self);
+}
+
 static void
 rg_client_list_constructed (GObject *object)
 {
@@ -907,6 +966,7 @@ rg_client_list_class_init (RgClientListClass *klass)
 static void
 rg_client_list_init (RgClientList *self)
 {
+  self->status = -1;
   self->order = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->changed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);

@@ -17,6 +17,7 @@
 #include "model/rg-format.h"
 #include "model/rg-record-list.h"
 #include "model/rg-staff.h"
+#include "analytics/rg-retention.h"
 #include "rg-client-row.h"
 #include "rg-clients-view.h"
 
@@ -40,6 +41,8 @@ struct _RgClientsView
   AdwComboRow        *sort_row;
   AdwComboRow        *tag_row;
   AdwComboRow        *master_row;
+  AdwComboRow        *status_row;
+  AdwComboRow        *segment_row;
   GArray             *tag_ids;       /* gint64, by tag_row position - 1 */
   RgRecordList       *masters;
 };
@@ -280,6 +283,8 @@ sort_filter_changed_cb (RgClientsView *self)
   guint tag = adw_combo_row_get_selected (self->tag_row);
   guint master = adw_combo_row_get_selected (self->master_row);
   gint64 tag_id = 0, staff_id = 0;
+  int status = -1;
+  guint segment = 0;
 
   if (self->list == NULL)
     return;
@@ -293,8 +298,22 @@ sort_filter_changed_cb (RgClientsView *self)
 
   rg_client_list_set_sort (self->list, adw_combo_row_get_selected (self->sort_row));
   rg_client_list_set_filter (self->list, tag_id, staff_id);
+  {
+    /* The status list's order is the one below; 0 is "any". */
+    static const int statuses[] = {
+      -1, RG_CLIENT_DUE, RG_CLIENT_SLEEPING, RG_CLIENT_LOST, RG_CLIENT_NEW, RG_CLIENT_ON_TRACK,
+      RG_CLIENT_BOOKED, RG_CLIENT_NEVER_VISITED,
+    };
+    static const guint segments[] = { 0, RG_SEGMENT_REGULAR, RG_SEGMENT_VIP, RG_SEGMENT_ONE_TIME };
+    guint st = adw_combo_row_get_selected (self->status_row);
+    guint sg = adw_combo_row_get_selected (self->segment_row);
+
+    status = st < G_N_ELEMENTS (statuses) ? statuses[st] : -1;
+    segment = sg < G_N_ELEMENTS (segments) ? segments[sg] : 0;
+    rg_client_list_set_rhythm_filter (self->list, status, segment);
+  }
   /* Sorted or filtered, the button says so. */
-  if (tag_id || staff_id || rg_client_list_get_sort (self->list) != RG_CLIENT_SORT_NAME)
+  if (tag_id || staff_id || status >= 0 || segment || rg_client_list_get_sort (self->list) != RG_CLIENT_SORT_NAME)
     gtk_widget_add_css_class (GTK_WIDGET (self->sort_button), "accent");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->sort_button), "accent");
@@ -354,6 +373,26 @@ build_sort_popover (RgClientsView *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->tag_row), _("Tag"));
   self->master_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->master_row), _("Booked with"));
+  {
+    g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+    g_autoptr(GtkStringList) segments = gtk_string_list_new ((const char *[]) {
+      C_("segment", "Any"), C_("segment", "Regular"), C_("segment", "VIP"), C_("segment", "One-time"), NULL });
+    static const RgClientStatus order[] = {
+      RG_CLIENT_DUE, RG_CLIENT_SLEEPING, RG_CLIENT_LOST, RG_CLIENT_NEW, RG_CLIENT_ON_TRACK,
+      RG_CLIENT_BOOKED, RG_CLIENT_NEVER_VISITED,
+    };
+
+    /* Translators: no filter by status */
+    gtk_string_list_append (statuses, C_("client status", "Any"));
+    for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+      gtk_string_list_append (statuses, rg_client_status_to_string (order[i]));
+    self->status_row = ADW_COMBO_ROW (adw_combo_row_new ());
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), _("Status"));
+    adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
+    self->segment_row = ADW_COMBO_ROW (adw_combo_row_new ());
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->segment_row), _("Segment"));
+    adw_combo_row_set_model (self->segment_row, G_LIST_MODEL (segments));
+  }
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
@@ -361,12 +400,16 @@ build_sort_popover (RgClientsView *self)
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->sort_row));
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->tag_row));
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->master_row));
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->status_row));
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->segment_row));
   gtk_popover_set_child (GTK_POPOVER (popover), list);
   gtk_menu_button_set_popover (self->sort_button, popover);
 
   g_signal_connect_swapped (self->sort_row, "notify::selected", G_CALLBACK (sort_filter_changed_cb), self);
   g_signal_connect_swapped (self->tag_row, "notify::selected", G_CALLBACK (sort_filter_changed_cb), self);
   g_signal_connect_swapped (self->master_row, "notify::selected", G_CALLBACK (sort_filter_changed_cb), self);
+  g_signal_connect_swapped (self->status_row, "notify::selected", G_CALLBACK (sort_filter_changed_cb), self);
+  g_signal_connect_swapped (self->segment_row, "notify::selected", G_CALLBACK (sort_filter_changed_cb), self);
   /* Tags are made on the cards: read them when the popover opens. */
   g_signal_connect_swapped (popover, "show", G_CALLBACK (fill_filters), self);
 }
