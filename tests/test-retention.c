@@ -395,6 +395,118 @@ test_merged (Fixture       *f,
   g_assert_null (find (all, other));
 }
 
+/* The per-client summary the triggers keep equals a fresh count after
+ * every kind of change to visits. */
+static void
+assert_summary_fresh (Fixture *f)
+{
+  g_assert_cmpint (test_sql_int (f->store,
+                                 "SELECT count(*) FROM ("
+                                 " SELECT client_id, visits, first_at, last_at, revenue FROM client_visits"
+                                 " EXCEPT"
+                                 " SELECT client_id, count(*), min(starts_at), max(starts_at), total(price)"
+                                 "  FROM appointments WHERE status = 'done' AND deleted_at IS NULL"
+                                 "  AND ?1 = ?1 GROUP BY client_id)", 0), ==, 0);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM client_visits", 0), ==,
+                   test_sql_int (f->store, "SELECT count(DISTINCT client_id) FROM appointments"
+                                           " WHERE status = 'done' AND deleted_at IS NULL AND ?1 = ?1", 0));
+}
+
+static void
+test_summary (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 a = add_client (f, "Анна", "+7 912 000-00-01");
+  gint64 b = add_client (f, "Аня", "+7 912 000-00-02");
+  g_autoptr(RgAppointment) v = NULL;
+  g_autoptr(RgClient) ka = rg_studio_lookup (f->studio, RG_TYPE_CLIENT, a, NULL);
+  g_autoptr(RgClient) kb = rg_studio_lookup (f->studio, RG_TYPE_CLIENT, b, NULL);
+  gint64 id;
+
+  book (f, a, rg_date_add_days (TODAY, -30), 600, RG_APPOINTMENT_DONE, 1000);
+  id = book (f, a, rg_date_add_days (TODAY, -10), 600, RG_APPOINTMENT_BOOKED, 2000);
+  book (f, b, rg_date_add_days (TODAY, -5), 600, RG_APPOINTMENT_DONE, 500);
+  assert_summary_fresh (f);
+
+  /* Marked done, its price changed, moved in time. */
+  v = rg_studio_lookup (f->studio, RG_TYPE_APPOINTMENT, id, &error);
+  rg_appointment_set_status (v, RG_APPOINTMENT_DONE);
+  g_assert_true (rg_studio_save (f->studio, v, &error));
+  assert_summary_fresh (f);
+  g_object_set (v, "price", (gint64) 2500, "starts-at", rg_time_from_local (rg_date_add_days (TODAY, -50), 600),
+                "ends-at", rg_time_from_local (rg_date_add_days (TODAY, -50), 660), NULL);
+  g_assert_true (rg_studio_save (f->studio, v, &error));
+  g_assert_no_error (error);
+  assert_summary_fresh (f);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT revenue FROM client_visits WHERE client_id = ?1", a), ==, 3500);
+
+  /* Deleted (softly) and back. */
+  g_assert_true (rg_studio_delete (f->studio, v, &error));
+  assert_summary_fresh (f);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT visits FROM client_visits WHERE client_id = ?1", a), ==, 1);
+  g_assert_true (rg_studio_undelete (f->studio, v, &error));
+  assert_summary_fresh (f);
+
+  /* Merged: the visits move, the other card's row goes. */
+  g_assert_true (rg_client_merge (f->studio, ka, kb, NULL, &error));
+  g_assert_no_error (error);
+  assert_summary_fresh (f);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT visits FROM client_visits WHERE client_id = ?1", a), ==, 3);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM client_visits WHERE client_id = ?1", b), ==, 0);
+
+  /* Removed for good. */
+  g_assert_true (rg_store_exec (f->store, "DELETE FROM appointments", &error));
+  assert_summary_fresh (f);
+}
+
+/* On a generated studio, the bulk load (which skips the visits of clients
+ * lost by the year) says what one client's full count says. */
+static void
+test_bulk_matches_single (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = test_make_demo ("retention", "ru", (gint64) 1795867200);
+  g_autoptr(RgStore) store = rg_store_open (path, RG_STORE_OPEN_NO_CREATE, &error);
+  g_autoptr(GArray) all = NULL;
+  RgDate day = { 2026, 11, 28 };
+  guint counted = 0, uncounted = 0;
+
+  g_assert_no_error (error);
+  all = rg_retention_load (store, day, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, >, 500);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const RgClientRhythm *b = &g_array_index (all, RgClientRhythm, i);
+      RgClientRhythm one;
+
+      g_assert_true (rg_retention_load_client (store, b->client_id, day, &one, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (b->status, ==, one.status);
+      g_assert_cmpuint (b->visits, ==, one.visits);
+      g_assert_cmpint (b->days_since, ==, one.days_since);
+      g_assert_cmpint (b->revenue, ==, one.revenue);
+      g_assert_cmpint (b->revenue_365, ==, one.revenue_365);
+      g_assert_cmpuint (b->segments & ~RG_SEGMENT_VIP, ==, one.segments);
+      if (b->interval_source == RG_INTERVAL_UNCOUNTED)
+        {
+          uncounted++;
+          g_assert_cmpint (b->days_since, >, 365);
+        }
+      else
+        {
+          counted++;
+          g_assert_cmpfloat (b->interval, ==, one.interval);
+          g_assert_cmpint (b->interval_source, ==, one.interval_source);
+        }
+    }
+  g_assert_cmpuint (counted, >, 0);
+  g_assert_cmpuint (uncounted, >, 0);
+  g_clear_object (&store);
+  test_remove_demo (path);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -407,6 +519,8 @@ main (int argc, char *argv[])
   g_test_add ("/retention/load", Fixture, NULL, fixture_set_up, test_load, fixture_tear_down);
   g_test_add ("/retention/local-days", Fixture, NULL, fixture_set_up, test_local_days, fixture_tear_down);
   g_test_add ("/retention/merged", Fixture, NULL, fixture_set_up, test_merged, fixture_tear_down);
+  g_test_add ("/retention/summary", Fixture, NULL, fixture_set_up, test_summary, fixture_tear_down);
+  g_test_add_func ("/retention/bulk-matches-single", test_bulk_matches_single);
 
   return g_test_run ();
 }

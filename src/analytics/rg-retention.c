@@ -370,6 +370,72 @@ load_booked (Loader  *l,
   return ok;
 }
 
+/* One client's visits up to D, read from the index of visits. */
+static gboolean
+client_detail (Loader          *l,
+               RgClientRhythm  *r,
+               GError         **error)
+{
+  g_autoptr(RgStmt) stmt = rg_store_prepare (l->store,
+                                             "SELECT starts_at, price, id FROM appointments INDEXED BY appointments_visits"
+                                             " WHERE client_id = ?1 AND status = 'done' AND deleted_at IS NULL"
+                                             " AND starts_at < ?2 ORDER BY starts_at",
+                                             error);
+  gint64 revenue_from = l->d_day - 364;   /* the 365 days up to and including D */
+  gint64 last_appointment = 0;
+  gboolean row = FALSE, ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  g_array_set_size (l->days, 0);
+  r->revenue = r->revenue_365 = 0;
+  sqlite3_bind_int64 (stmt, 1, r->client_id);
+  sqlite3_bind_int64 (stmt, 2, l->d_end);
+  while ((ok = rg_store_step_row (l->store, stmt, &row, error)) && row)
+    {
+      gint64 number = day_table_lookup (&l->table, sqlite3_column_int64 (stmt, 0));
+      gint64 price = sqlite3_column_int64 (stmt, 1);
+
+      g_array_append_val (l->days, number);
+      r->revenue += price;
+      if (number >= revenue_from)
+        r->revenue_365 += price;
+      last_appointment = sqlite3_column_int64 (stmt, 2);
+    }
+  if (!ok)
+    return FALSE;
+  g_clear_pointer (&stmt, rg_stmt_release);
+  return finish_client (l, r, last_appointment, error);
+}
+
+/* A client whose visits all lie before D, the last more than 365 days
+ * before: lost whatever their interval, so it is not counted. */
+static void
+rhythm_lost_by_year (Loader          *l,
+                     RgClientRhythm  *r,
+                     guint            visits,
+                     gint64           first_day,
+                     gint64           last_day,
+                     gint64           revenue)
+{
+  gint64 client_id = r->client_id;
+  gboolean booked = l->booked->len > 0 &&
+                    bsearch (&client_id, l->booked->data, l->booked->len, sizeof (gint64), compare_gint64) != NULL;
+
+  memset (r, 0, sizeof *r);
+  r->client_id = client_id;
+  r->visits = visits;
+  r->first_visit = date_of_number (first_day);
+  r->last_visit = date_of_number (last_day);
+  r->days_since = (int) (l->d_day - last_day);
+  r->interval = 0;
+  r->interval_source = RG_INTERVAL_UNCOUNTED;
+  r->status = booked ? RG_CLIENT_BOOKED : RG_CLIENT_LOST;
+  r->revenue = revenue;
+  if (visits == 1)
+    r->segments |= RG_SEGMENT_ONE_TIME;
+}
+
 /* @only_client: 0 for everyone. */
 static GArray *
 load (RgStore       *store,
@@ -380,10 +446,9 @@ load (RgStore       *store,
 {
   g_autoptr(GArray) rhythms = g_array_new (FALSE, TRUE, sizeof (RgClientRhythm));
   g_autoptr(RgStmt) clients = NULL;
-  g_autoptr(RgStmt) visits = NULL;
   Loader l = { store };
-  gboolean client_row = FALSE, visit_row = FALSE, ok = TRUE;
-  gint64 first_day, revenue_from;
+  gboolean row = FALSE, ok = TRUE;
+  gint64 first_day;
   guint n = 0;
 
   l.d_day = day_number (day);
@@ -391,18 +456,12 @@ load (RgStore       *store,
   l.default_interval = studio_default_interval (store);
   l.booked = g_array_new (FALSE, FALSE, sizeof (gint64));
   l.days = g_array_new (FALSE, FALSE, sizeof (gint64));
-  revenue_from = l.d_day - 364;   /* the 365 days up to and including D */
 
-  /* The midnights from the first visit to D. */
+  /* The midnights from the first visit (of this client, or anyone's) to D. */
   {
     g_autoptr(RgStmt) stmt = rg_store_prepare (store,
-                                               only_client
-                                               ? "SELECT min(starts_at) FROM appointments INDEXED BY appointments_visits"
-                                                 " WHERE client_id = ?1 AND status = 'done' AND deleted_at IS NULL"
-                                               : "SELECT min(starts_at) FROM appointments"
-                                                 " WHERE status = 'done' AND deleted_at IS NULL AND ?1 = ?1",
+                                               "SELECT min(first_at) FROM client_visits WHERE ?1 = 0 OR client_id = ?1",
                                                error);
-    gboolean row = FALSE;
 
     if (stmt == NULL)
       goto fail;
@@ -421,57 +480,44 @@ load (RgStore       *store,
   if (l.intervals == NULL)
     goto fail;
 
-  /* Clients and their visits, both in id order, merged. */
+  /* Each client with their visits' summary; the visits themselves are read
+   * only when the rules need them. */
   clients = rg_store_prepare (store,
-                              only_client
-                              ? "SELECT id FROM clients WHERE id = ?1 AND deleted_at IS NULL"
-                              : "SELECT id FROM clients WHERE deleted_at IS NULL AND ?1 = ?1 ORDER BY id",
+                              "SELECT c.id, coalesce (v.visits, 0), v.first_at, v.last_at, coalesce (v.revenue, 0)"
+                              " FROM clients c LEFT JOIN client_visits v ON v.client_id = c.id"
+                              " WHERE c.deleted_at IS NULL AND (?1 = 0 OR c.id = ?1) ORDER BY c.id",
                               error);
-  visits = rg_store_prepare (store,
-                             "SELECT client_id, starts_at, price, id FROM appointments INDEXED BY appointments_visits"
-                             " WHERE status = 'done' AND deleted_at IS NULL AND starts_at < ?1"
-                             " AND (?2 = 0 OR client_id = ?2)"
-                             " ORDER BY client_id, starts_at",
-                             error);
-  if (clients == NULL || visits == NULL)
+  if (clients == NULL)
     goto fail;
   sqlite3_bind_int64 (clients, 1, only_client);
-  sqlite3_bind_int64 (visits, 1, l.d_end);
-  sqlite3_bind_int64 (visits, 2, only_client);
 
-  if (!rg_store_step_row (store, visits, &visit_row, error))
-    goto fail;
-  while ((ok = rg_store_step_row (store, clients, &client_row, error)) && client_row)
+  while ((ok = rg_store_step_row (store, clients, &row, error)) && row)
     {
       RgClientRhythm r = { 0 };
-      gint64 last_appointment = 0;
+      guint visits = sqlite3_column_int (clients, 1);
 
       if ((++n & 4095) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         goto fail;
-
       r.client_id = sqlite3_column_int64 (clients, 0);
-      g_array_set_size (l.days, 0);
 
-      /* Visits of clients that are deleted (or before this one) are passed over. */
-      while (visit_row && sqlite3_column_int64 (visits, 0) < r.client_id)
-        if (!rg_store_step_row (store, visits, &visit_row, error))
-          goto fail;
-      while (visit_row && sqlite3_column_int64 (visits, 0) == r.client_id)
+      if (visits == 0)
         {
-          gint64 number = day_table_lookup (&l.table, sqlite3_column_int64 (visits, 1));
-          gint64 price = sqlite3_column_int64 (visits, 2);
-
-          g_array_append_val (l.days, number);
-          r.revenue += price;
-          if (number >= revenue_from)
-            r.revenue_365 += price;
-          last_appointment = sqlite3_column_int64 (visits, 3);
-          if (!rg_store_step_row (store, visits, &visit_row, error))
+          g_array_set_size (l.days, 0);
+          if (!finish_client (&l, &r, 0, error))
             goto fail;
         }
+      else
+        {
+          gint64 last_at = sqlite3_column_int64 (clients, 3);
+          gint64 last_day = day_table_lookup (&l.table, MIN (last_at, l.d_end - 1));
 
-      if (!finish_client (&l, &r, last_appointment, error))
-        goto fail;
+          if (only_client == 0 && last_at < l.d_end && l.d_day - last_day > 365)
+            rhythm_lost_by_year (&l, &r, visits,
+                                 day_table_lookup (&l.table, sqlite3_column_int64 (clients, 2)),
+                                 last_day, sqlite3_column_int64 (clients, 4));
+          else if (!client_detail (&l, &r, error))
+            goto fail;
+        }
       g_array_append_val (rhythms, r);
     }
   if (!ok)

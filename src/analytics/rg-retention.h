@@ -50,6 +50,7 @@ typedef enum {
   RG_INTERVAL_MEDIAN,     /* from the client's own visits */
   RG_INTERVAL_SERVICE,    /* the last visit's main service */
   RG_INTERVAL_DEFAULT,    /* the studio's */
+  RG_INTERVAL_UNCOUNTED,  /* rg_retention_load(): lost by the 365-day rule, not needed */
 } RgIntervalSource;
 
 typedef struct {
@@ -85,8 +86,11 @@ void        rg_rhythm_compute           (const RgDate   *visit_days,
  * in count as well; a client with no revenue is never a VIP. */
 void        rg_rhythm_mark_vip          (GArray         *rhythms);
 
-/* Every client who is not deleted, on @day: one pass over the done visits
- * (a covering index) and the bookings ahead. */
+/* Every client who is not deleted, on @day. The visits are read only for
+ * clients whose status needs them: a client whose last visit is more than
+ * 365 days before @day is lost whatever the interval, which is then left
+ * uncounted (RG_INTERVAL_UNCOUNTED, expected unset) — the card's
+ * rg_retention_load_client() always counts it. */
 GArray     *rg_retention_load           (RgStore        *store,
                                          RgDate          day,
                                          GCancellable   *cancellable,
