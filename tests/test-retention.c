@@ -7,7 +7,9 @@
 
 #include "config.h"
 
+#include "analytics/rg-call-list.h"
 #include "analytics/rg-retention.h"
+#include "model/rg-interaction.h"
 #include "model/rg-appointment.h"
 #include "model/rg-client-merge.h"
 #include "model/rg-client.h"
@@ -507,6 +509,150 @@ test_bulk_matches_single (void)
   test_remove_demo (path);
 }
 
+static const RgCallEntry *
+find_call (GPtrArray    *list,
+           gint64        client,
+           RgCallReason  reason)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      const RgCallEntry *e = list->pdata[i];
+
+      if (e->client_id == client && e->reason == reason)
+        return e;
+    }
+  return NULL;
+}
+
+/* The call list: who is on it, why, in what order; who is not. */
+static void
+test_call_list (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rhythms = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  RgCallOptions options = { 7, 300000, 7 };
+  gint64 due = add_client (f, "Анна", "+7 912 000-00-01");
+  gint64 very_due = add_client (f, "Белла", "+7 912 000-00-02");
+  gint64 minimal = add_client (f, "Вера", "+7 912 000-00-03");
+  gint64 called = add_client (f, "Галя", "+7 912 000-00-04");
+  gint64 newbie = add_client (f, "Даша", "+7 912 000-00-05");
+  gint64 sleeping = add_client (f, "Ева", "+7 912 000-00-06");
+  gint64 birthday = add_client (f, "Жанна", "+7 912 000-00-07");
+  gint64 leap = add_client (f, "Зоя", "+7 912 000-00-08");
+  const RgCallEntry *e;
+
+  /* Every 20 days: due by 2 days, and by 8 days. */
+  for (int i = 0; i < 3; i++)
+    {
+      book (f, due, rg_date_add_days (TODAY, -(22 + 20 * i)), 600, RG_APPOINTMENT_DONE, 100000);
+      book (f, very_due, rg_date_add_days (TODAY, -(28 + 20 * i)), 600, RG_APPOINTMENT_DONE, 100000);
+      book (f, minimal, rg_date_add_days (TODAY, -(25 + 20 * i)), 600, RG_APPOINTMENT_DONE, 1000);
+      book (f, called, rg_date_add_days (TODAY, -(25 + 20 * i)), 600, RG_APPOINTMENT_DONE, 1000);
+      book (f, sleeping, rg_date_add_days (TODAY, -(45 + 20 * i)), 600, RG_APPOINTMENT_DONE, 1000);
+    }
+  {
+    g_autoptr(RgClient) c = rg_studio_lookup (f->studio, RG_TYPE_CLIENT, minimal, NULL);
+
+    g_object_set (c, "minimal-contact", TRUE, NULL);
+    g_assert_true (rg_studio_save (f->studio, c, &error));
+  }
+  {
+    g_autoptr(RgInteraction) call = rg_interaction_new (called, RG_INTERACTION_CALL, "Перезвонит сама");
+
+    g_object_set (call, "occurred-at", rg_time_from_local (rg_date_add_days (TODAY, -3), 600), NULL);
+    g_assert_true (rg_studio_save (f->studio, call, &error));
+  }
+  /* Came once 40 days ago; the service says 28. */
+  book (f, newbie, rg_date_add_days (TODAY, -40), 600, RG_APPOINTMENT_DONE, 1000);
+  /* Birthdays: in three days and a big spender; 29 February in a year without one. */
+  {
+    g_autoptr(RgClient) c = rg_studio_lookup (f->studio, RG_TYPE_CLIENT, birthday, NULL);
+    RgDate on = rg_date_add_days (TODAY, 3);
+
+    rg_client_set_birthday (c, on.day, on.month, 0);
+    g_assert_true (rg_studio_save (f->studio, c, &error));
+    book (f, birthday, rg_date_add_days (TODAY, -5), 600, RG_APPOINTMENT_DONE, 400000);
+  }
+  {
+    g_autoptr(RgClient) c = rg_studio_lookup (f->studio, RG_TYPE_CLIENT, leap, NULL);
+
+    rg_client_set_birthday (c, 29, 2, 0);
+    g_assert_true (rg_studio_save (f->studio, c, &error));
+  }
+  /* A task for today and an overdue one. */
+  {
+    g_autoptr(RgInteraction) task = rg_interaction_new (newbie, RG_INTERACTION_TASK, "Перезвонить после обеда");
+    g_autoptr(RgInteraction) old = rg_interaction_new (due, RG_INTERACTION_TASK, "Напомнить о записи");
+
+    g_object_set (task, "due-at", rg_time_from_local (TODAY, 15 * 60), NULL);
+    g_object_set (old, "due-at", rg_time_from_local (rg_date_add_days (TODAY, -2), 10 * 60), NULL);
+    g_assert_true (rg_studio_save (f->studio, task, &error));
+    g_assert_true (rg_studio_save (f->studio, old, &error));
+    g_assert_no_error (error);
+  }
+
+  rhythms = rg_retention_load (f->store, TODAY, NULL, &error);
+  g_assert_no_error (error);
+  list = rg_call_list_build (f->store, rhythms, TODAY, &options, &error);
+  g_assert_no_error (error);
+
+  /* Tasks first, the overdue one before today's. */
+  g_assert_cmpint (((RgCallEntry *) list->pdata[0])->reason, ==, RG_CALL_TASK);
+  g_assert_cmpint (((RgCallEntry *) list->pdata[0])->client_id, ==, due);
+  g_assert_nonnull (strstr (((RgCallEntry *) list->pdata[0])->why, "Напомнить о записи"));
+  g_assert_cmpint (((RgCallEntry *) list->pdata[1])->client_id, ==, newbie);
+
+  /* Due: the longest waiting first, saying why. */
+  e = find_call (list, very_due, RG_CALL_DUE);
+  g_assert_nonnull (e);
+  g_assert_cmpint (e->days, ==, 8);
+  g_assert_cmpstr (e->why, ==, "Due 8 days ago, usually every 20 days");
+  g_assert_nonnull (find_call (list, due, RG_CALL_DUE));
+  {
+    guint a = 0, b = 0;
+
+    for (guint i = 0; i < list->len; i++)
+      {
+        if (list->pdata[i] == find_call (list, very_due, RG_CALL_DUE))
+          a = i;
+        if (list->pdata[i] == find_call (list, due, RG_CALL_DUE))
+          b = i;
+      }
+    g_assert_cmpuint (a, <, b);
+  }
+
+  /* Not on it: minimal contact, called three days ago. */
+  g_assert_null (find_call (list, minimal, RG_CALL_DUE));
+  g_assert_null (find_call (list, called, RG_CALL_DUE));
+
+  e = find_call (list, newbie, RG_CALL_NEW);
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->why, ==, "Came once, 40 days ago, and has not come back");
+  e = find_call (list, sleeping, RG_CALL_SLEEPING);
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->why, ==, "Not seen for 45 days, usually every 20 days");
+
+  e = find_call (list, birthday, RG_CALL_BIRTHDAY);
+  g_assert_nonnull (e);
+  g_assert_true (e->gift);
+  g_assert_cmpint (e->days, ==, 3);
+  g_assert_true (e->no_messages);
+  /* 29 February falls on 28 February 2027: not within a week of 24 November. */
+  g_assert_null (find_call (list, leap, RG_CALL_BIRTHDAY));
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* On 25 February 2027 it is within the week, on the 28th. */
+  g_clear_pointer (&rhythms, g_array_unref);
+  rhythms = rg_retention_load (f->store, D (2027, 2, 25), NULL, &error);
+  list = rg_call_list_build (f->store, rhythms, D (2027, 2, 25), &options, &error);
+  e = find_call (list, leap, RG_CALL_BIRTHDAY);
+  g_assert_nonnull (e);
+  g_assert_cmpint (e->days, ==, 3);
+  g_assert_false (e->gift);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -521,6 +667,7 @@ main (int argc, char *argv[])
   g_test_add ("/retention/merged", Fixture, NULL, fixture_set_up, test_merged, fixture_tear_down);
   g_test_add ("/retention/summary", Fixture, NULL, fixture_set_up, test_summary, fixture_tear_down);
   g_test_add_func ("/retention/bulk-matches-single", test_bulk_matches_single);
+  g_test_add ("/retention/call-list", Fixture, NULL, fixture_set_up, test_call_list, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -199,3 +199,15 @@ rg_format_birthday (int day,
   /* Translators: a birthday without the year, see the strftime manual; e.g. "24 November" */
   return g_date_time_format (dt, _("%-d %B"));
 }
+
+/* A typical interval in words: "every 4 weeks", "every 10 days". */
+char *
+rg_format_interval (double days)
+{
+  int n = (int) (days + 0.5);
+
+  if (n >= 14 && n % 7 == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "usually every %d week", "usually every %d weeks", n / 7),
+                            n / 7);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "usually every %d day", "usually every %d days", n), n);
+}

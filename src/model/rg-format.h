@@ -17,6 +17,7 @@ char *rg_format_birthday  (int     day,
                            int     month,
                            int     year) G_GNUC_WARN_UNUSED_RESULT;
 char *rg_format_count     (guint   n) G_GNUC_WARN_UNUSED_RESULT;
+char *rg_format_interval  (double  days) G_GNUC_WARN_UNUSED_RESULT;
 
 gboolean rg_format_parse_money (const char *text,
                                 gint64     *minor_units);

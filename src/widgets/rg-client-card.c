@@ -430,18 +430,6 @@ ensure_content (RgClientCard *self)
   rg_client_card_setup_lists (self);
 }
 
-/* "usually every 4 weeks", "usually every 10 days" */
-static char *
-format_interval (double days)
-{
-  int n = (int) lround (days);
-
-  if (n >= 14 && n % 7 == 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "usually every %d week", "usually every %d weeks", n / 7),
-                            n / 7);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "usually every %d day", "usually every %d days", n), n);
-}
-
 /* The client's status by BRIEF 4, with how it is counted. */
 static void
 update_rhythm (RgClientCard *self)
@@ -465,7 +453,7 @@ update_rhythm (RgClientCard *self)
       return;
     }
 
-  interval = format_interval (r.interval);
+  interval = rg_format_interval (r.interval);
   if (r.visits == 0)
     subtitle = g_strdup (rg_client_status_explain (r.status));
   else if (r.status == RG_CLIENT_DUE || r.status == RG_CLIENT_ON_TRACK || r.status == RG_CLIENT_SLEEPING)

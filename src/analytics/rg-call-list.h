@@ -1,0 +1,54 @@
+/* rg-call-list.h — whom to call today, and why.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "rg-retention.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  RG_CALL_TASK,            /* a task due today or overdue */
+  RG_CALL_DUE,             /* became due */
+  RG_CALL_NEW,             /* came once and has not come back */
+  RG_CALL_BIRTHDAY,        /* a birthday within the studio's days */
+  RG_CALL_SLEEPING,        /* a regular who went quiet */
+  RG_CALL_N_REASONS,
+} RgCallReason;
+
+typedef struct {
+  RgCallReason  reason;
+  gint64        client_id;
+  gint64        task_id;        /* RG_CALL_TASK */
+  gint64        due_at;         /* RG_CALL_TASK */
+  char         *client;         /* how to address */
+  char         *phone;
+  char         *why;            /* "Due 12 days ago, usually every 4 weeks" */
+  int           days;           /* overdue / since / until the birthday: for ordering */
+  gboolean      gift;           /* RG_CALL_BIRTHDAY: spent over the studio's threshold */
+  gboolean      no_messages;    /* no consent to messages */
+} RgCallEntry;
+
+typedef struct {
+  int     birthday_days;        /* birthdays from today to today + this; default 7 */
+  gint64  gift_threshold;       /* minor units; 0: the studio's setting */
+  int     quiet_days;           /* no call to whoever was called this recently; default 7 */
+} RgCallOptions;
+
+void        rg_call_options_init      (RgCallOptions *options,
+                                       RgStore       *store);
+void        rg_call_entry_free        (RgCallEntry   *entry);
+
+/* @rhythms: rg_retention_load() for @day. Clients who asked for minimal
+ * contact are left out (their own tasks stay). Sorted by reason, then most
+ * pressing first. */
+GPtrArray  *rg_call_list_build        (RgStore             *store,
+                                       GArray              *rhythms,
+                                       RgDate               day,
+                                       const RgCallOptions *options,
+                                       GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+
+const char *rg_call_reason_to_string  (RgCallReason   reason);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgCallEntry, rg_call_entry_free)
+
+G_END_DECLS
