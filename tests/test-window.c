@@ -25,6 +25,8 @@
 #include "widgets/rg-chart-view.h"
 #include "widgets/rg-rating-dialog.h"
 #include "widgets/rg-satisfaction-view.h"
+#include "widgets/rg-today-view.h"
+#include "widgets/rg-appointment-editor.h"
 #include "widgets/rg-window.h"
 #include "analytics/rg-retention.h"
 #include "analytics/rg-satisfaction.h"
@@ -1079,6 +1081,148 @@ test_satisfaction (void)
   test_destroy_window (window);
 }
 
+static void
+wait_today (RgTodayView *view)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (15000, timeout_cb, &timed_out);
+
+  spin (50);
+  while (!timed_out && rg_today_view_is_loading (view))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static RgAppointmentEditor *
+find_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (RG_IS_APPOINTMENT_EDITOR (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return RG_APPOINTMENT_EDITOR (w);
+    }
+  return NULL;
+}
+
+/* Today: the window opens on it; the list is the analytics' list; a call
+ * logs its outcome in one click and the client leaves the list. */
+static void
+test_today (void)
+{
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
+  RgStore *store = rg_studio_get_store (studio);
+  RgWindow *window = rg_window_new (NULL, studio, TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rhythms = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  RgDate day = rg_date_from_time (NOW);
+  RgTodayView *view;
+  GPtrArray *shown;
+  const RgCallEntry *due = NULL, *other = NULL, *third = NULL;
+  gint64 due_client, other_client, third_client;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  view = RG_TODAY_VIEW (test_find_child (GTK_WIDGET (window), RG_TYPE_TODAY_VIEW));
+  g_assert_nonnull (view);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));   /* the first page */
+  rg_today_view_set_day (view, day);
+  wait_today (view);
+
+  rhythms = rg_retention_load (store, day, NULL, &error);
+  expected = rg_call_list_build (store, rhythms, day, NULL, &error);
+  g_assert_no_error (error);
+  shown = rg_today_view_get_entries (view);
+  g_assert_cmpuint (shown->len, ==, expected->len);
+  g_assert_cmpuint (shown->len, >, 3);
+  for (guint i = 0; i < shown->len; i++)
+    {
+      const RgCallEntry *e = shown->pdata[i];
+
+      if (e->reason != RG_CALL_DUE)
+        continue;
+      if (!due)
+        due = e;
+      else if (!other)
+        other = e;
+      else if (!third)
+        third = e;
+    }
+  g_assert_nonnull (third);
+  due_client = due->client_id;
+  other_client = other->client_id;
+  third_client = third->client_id;
+  test_save_shot (GTK_WIDGET (window), "today");
+
+  /* No answer: the call and a task for tomorrow in the timeline; the client
+   * leaves today's list. */
+  {
+    RgCallDialog *call = rg_call_dialog_new (GTK_WINDOW (window), studio, due_client, 0);
+    g_autoptr(RgClient) client = rg_studio_lookup (studio, RG_TYPE_CLIENT, due_client, NULL);
+
+    gtk_window_present (GTK_WINDOW (call));
+    g_assert_nonnull (strstr (rg_call_dialog_get_script (call), rg_client_get_address_as (client)));
+    g_assert_null (strstr (rg_call_dialog_get_script (call), "{"));
+    test_save_shot (GTK_WIDGET (call), "call-dialog");
+    g_assert_true (rg_call_dialog_log (call, RG_CALL_OUTCOME_NO_ANSWER, 0, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (store_count (store, "SELECT count(*) FROM interactions WHERE client_id = ?1 AND kind = 'call'"
+                                         " AND outcome = 'no_answer' AND ?2 = ?2", due_client, 0), ==, 1);
+    g_assert_cmpint (store_count (store, "SELECT count(*) FROM interactions WHERE client_id = ?1 AND kind = 'task'"
+                                         " AND due_at > ?2 AND done_at IS NULL", due_client, rg_store_now ()), ==, 1);
+  }
+  wait_today (view);
+  {
+    gboolean still = FALSE;
+
+    shown = rg_today_view_get_entries (view);
+    for (guint i = 0; i < shown->len; i++)
+      still |= ((RgCallEntry *) shown->pdata[i])->client_id == due_client &&
+               ((RgCallEntry *) shown->pdata[i])->reason == RG_CALL_DUE;
+    g_assert_false (still);
+  }
+
+  /* Call back: refused in the past; then a task at the chosen time. */
+  {
+    RgCallDialog *call = rg_call_dialog_new (GTK_WINDOW (window), studio, other_client, 0);
+    gint64 when = rg_time_from_local (rg_date_add_days (rg_date_today (), 2), 16 * 60);
+
+    g_object_ref_sink (call);
+    g_assert_false (rg_call_dialog_log (call, RG_CALL_OUTCOME_CALL_BACK, rg_store_now () - 60, NULL, &error));
+    g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_true (rg_call_dialog_log (call, RG_CALL_OUTCOME_CALL_BACK, when, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (store_count (store, "SELECT count(*) FROM interactions WHERE client_id = ?1 AND kind = 'task'"
+                                         " AND due_at = ?2", other_client, when), ==, 1);
+    g_object_unref (call);
+  }
+
+  /* Booked: the call logged, the editor open for the client. */
+  {
+    RgCallDialog *call = rg_call_dialog_new (GTK_WINDOW (window), studio, third_client, 0);
+    RgAppointmentEditor *editor;
+
+    gtk_window_present (GTK_WINDOW (call));
+    g_assert_true (rg_call_dialog_log (call, RG_CALL_OUTCOME_BOOKED, 0, NULL, &error));
+    g_assert_no_error (error);
+    editor = find_editor ();
+    g_assert_nonnull (editor);
+    g_assert_nonnull (rg_appointment_editor_get_client (editor));
+    g_assert_cmpint (rg_record_get_id (RG_RECORD (rg_appointment_editor_get_client (editor))), ==, third_client);
+    gtk_window_destroy (GTK_WINDOW (editor));
+    g_assert_cmpint (store_count (store, "SELECT count(*) FROM interactions WHERE client_id = ?1 AND kind = 'call'"
+                                         " AND outcome = 'booked' AND ?2 = ?2", third_client, 0), ==, 1);
+  }
+
+  test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1098,6 +1242,7 @@ main (int   argc,
   g_test_add_func ("/window/card-history", test_card_history);
   g_test_add_func ("/window/sort-and-filter", test_sort_and_filter);
   g_test_add_func ("/window/satisfaction", test_satisfaction);
+  g_test_add_func ("/window/today", test_today);
 
   status = g_test_run ();
 

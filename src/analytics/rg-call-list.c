@@ -15,6 +15,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -451,4 +452,113 @@ rg_call_list_build (RgStore             *store,
 out:
   rg_store_end_read (store, started);
   return ok ? g_steal_pointer (&out) : NULL;
+}
+
+/* The call script ----------------------------------------------------------------- */
+
+gboolean
+rg_client_usual_load (RgStore        *store,
+                      gint64          client_id,
+                      RgClientUsual  *usual,
+                      GError        **error)
+{
+  g_autoptr(RgStmt) stmt = NULL;
+  gboolean row = FALSE;
+
+  g_return_val_if_fail (RG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (usual != NULL, FALSE);
+
+  memset (usual, 0, sizeof *usual);
+  stmt = rg_store_prepare (store,
+                           "SELECT a.starts_at, a.staff_id, st.display_name, x.service_id, sv.name"
+                           " FROM appointments a INDEXED BY appointments_visits"
+                           " JOIN staff st ON st.id = a.staff_id"
+                           " LEFT JOIN appointment_services x ON x.appointment_id = a.id AND x.position ="
+                           "  (SELECT min(position) FROM appointment_services WHERE appointment_id = a.id)"
+                           " LEFT JOIN services sv ON sv.id = x.service_id"
+                           " WHERE a.client_id = ?1 AND a.status = 'done' AND a.deleted_at IS NULL"
+                           " ORDER BY a.starts_at DESC LIMIT 1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  if (!rg_store_step_row (store, stmt, &row, error))
+    return FALSE;
+  if (row)
+    {
+      usual->last_visit_at = sqlite3_column_int64 (stmt, 0);
+      usual->staff_id = sqlite3_column_int64 (stmt, 1);
+      usual->master = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      usual->service_id = sqlite3_column_int64 (stmt, 3);
+      usual->service = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      return TRUE;
+    }
+  g_clear_pointer (&stmt, rg_stmt_release);
+
+  /* Never came: the preferred master, if any. */
+  stmt = rg_store_prepare (store,
+                           "SELECT s.id, s.display_name FROM clients c JOIN staff s ON s.id = c.preferred_staff_id"
+                           " WHERE c.id = ?1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  if (!rg_store_step_row (store, stmt, &row, error))
+    return FALSE;
+  if (row)
+    {
+      usual->staff_id = sqlite3_column_int64 (stmt, 0);
+      usual->master = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  return TRUE;
+}
+
+void
+rg_client_usual_clear (RgClientUsual *usual)
+{
+  g_clear_pointer (&usual->service, g_free);
+  g_clear_pointer (&usual->master, g_free);
+}
+
+const char *
+rg_call_script_default (void)
+{
+  /* Translators: the call script (seed 004). Keep {name}, {service},
+   * {master} and {last_visit} as they are: they are filled in. */
+  return _("Hello, {name}! This is the salon calling. Do you have a minute?\n\n"
+           "You were with us on {last_visit} for {service} with {master}. How are you getting on? "
+           "Is everything as you wanted?\n\n"
+           "It is about time for your next visit: shall I book you in with {master}? "
+           "We also have something new that might suit you.\n\n"
+           "When would be a good time to call you back?");
+}
+
+char *
+rg_call_script_template (RgStore *store)
+{
+  g_autofree char *text = rg_store_get_setting (store, "call-script");
+
+  if (text != NULL && *g_strstrip (text) != '\0')
+    return g_steal_pointer (&text);
+  return g_strdup (rg_call_script_default ());
+}
+
+char *
+rg_call_script_fill (const char          *template_text,
+                     const char          *name,
+                     const RgClientUsual *usual)
+{
+  g_autofree char *last = usual && usual->last_visit_at ? rg_format_date (usual->last_visit_at) : NULL;
+  const char *values[][2] = {
+    { "{name}", name ? name : "" },
+    /* Translators: in the call script when the client has no visit yet */
+    { "{service}", usual && usual->service ? usual->service : _("our services") },
+    { "{master}", usual && usual->master ? usual->master : _("our masters") },
+    { "{last_visit}", last ? last : _("your first visit") },
+  };
+  GString *out = g_string_new (template_text ? template_text : "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    g_string_replace (out, values[i][0], values[i][1], 0);
+  return g_string_free (out, FALSE);
 }

@@ -49,6 +49,30 @@ GPtrArray  *rg_call_list_build        (RgStore             *store,
 
 const char *rg_call_reason_to_string  (RgCallReason   reason);
 
+/* What a client usually has: the main service and the master of their
+ * last visit (the preferred master if they never came). */
+typedef struct {
+  gint64  service_id;     /* 0: none */
+  gint64  staff_id;       /* 0: none */
+  gint64  last_visit_at;  /* 0: none */
+  char   *service;
+  char   *master;
+} RgClientUsual;
+
+gboolean    rg_client_usual_load      (RgStore        *store,
+                                       gint64          client_id,
+                                       RgClientUsual  *usual,
+                                       GError        **error);
+void        rg_client_usual_clear     (RgClientUsual  *usual);
+
+/* The call script (seed 004): the studio's template ("call-script"), or the
+ * default, with {name}, {service}, {master} and {last_visit} filled in. */
+char       *rg_call_script_template   (RgStore        *store) G_GNUC_WARN_UNUSED_RESULT;
+const char *rg_call_script_default    (void);
+char       *rg_call_script_fill       (const char          *template_text,
+                                       const char          *name,
+                                       const RgClientUsual *usual) G_GNUC_WARN_UNUSED_RESULT;
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgCallEntry, rg_call_entry_free)
 
 G_END_DECLS

@@ -618,6 +618,40 @@ open_editor (RgCalendarView *self,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+/* From a call: the editor for @client with their usual service and master,
+ * at the first free slot from now (the calendar shows where it lands). */
+void
+rg_calendar_view_book_client (RgCalendarView *self,
+                              RgClient       *client,
+                              gint64          service_id,
+                              gint64          staff_id)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  RgAppointmentEditor *editor;
+  RgBookingSlot slot = { 0 };
+  gboolean found = FALSE;
+
+  g_return_if_fail (RG_IS_CALENDAR_VIEW (self));
+  g_return_if_fail (RG_IS_CLIENT (client));
+
+  if (self->studio == NULL)
+    return;
+  if (service_id != 0 &&
+      !rg_booking_find_free_slot (self->studio, service_id, staff_id, 0, rg_store_now (), 60, &slot, &found, NULL))
+    found = FALSE;
+
+  editor = rg_appointment_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->studio, NULL);
+  if (found)
+    rg_appointment_editor_prefill (editor, slot.staff_id, slot.starts_at, slot.ends_at);
+  else
+    rg_appointment_editor_prefill (editor, staff_id, 0, 0);
+  rg_appointment_editor_set_client (editor, client);
+  if (service_id != 0)
+    rg_appointment_editor_add_service (editor, service_id);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
 static void
 create_requested_cb (RgCalendarView *self,
                      gint64          staff_id,

@@ -20,6 +20,7 @@
 #include "model/rg-record-list.h"
 #include "rg-card-settings.h"
 #include "rg-rating-dialog.h"
+#include "analytics/rg-call-list.h"
 
 struct _RgCardSettings
 {
@@ -37,6 +38,7 @@ struct _RgCardSettings
   AdwEntryRow         *field_choices_row;
   AdwPreferencesGroup *conditions_group;
   GtkWidget           *questionnaire_switch;
+  GtkTextView         *script_view;
   AdwEntryRow         *condition_name_row;
   AdwComboRow         *condition_kind_row;
 };
@@ -226,6 +228,29 @@ questionnaire_toggled_cb (GtkSwitch      *toggle,
     g_warning ("Could not keep the questionnaire setting: %s", error->message);
 }
 
+static void
+script_save_cb (RgCardSettings *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->script_view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  /* The default, unchanged, is not kept: it follows the language. */
+  if (!rg_store_set_setting (rg_studio_get_store (self->studio), "call-script",
+                             g_str_equal (g_strstrip (text), rg_call_script_default ()) ? NULL : text, &error))
+    g_warning ("Could not keep the call script: %s", error->message);
+}
+
+static void
+script_reset_cb (RgCardSettings *self)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->script_view), rg_call_script_default (), -1);
+  script_save_cb (self);
+}
+
 /* The page for @studio's Studio window. */
 RgCardSettings *
 rg_card_settings_new (RgStudio *studio)
@@ -311,6 +336,42 @@ rg_card_settings_new (RgStudio *studio)
     g_signal_connect (toggle, "notify::active", G_CALLBACK (questionnaire_toggled_cb), self);
     self->questionnaire_switch = toggle;
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  }
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), ADW_PREFERENCES_GROUP (group));
+
+  /* The call script (seed 004), kept as the studio writes it. */
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Call Script"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("What to say when calling a client from Today. {name}, {service}, "
+                                           "{master} and {last_visit} are filled in."));
+  {
+    GtkWidget *frame = gtk_frame_new (NULL);
+    GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *save = gtk_button_new_with_mnemonic (_("_Keep the Script"));
+    GtkWidget *reset = gtk_button_new_with_mnemonic (_("_Default Script"));
+    g_autofree char *text = rg_call_script_template (rg_studio_get_store (studio));
+
+    self->script_view = GTK_TEXT_VIEW (gtk_text_view_new ());
+    gtk_text_view_set_wrap_mode (self->script_view, GTK_WRAP_WORD_CHAR);
+    gtk_text_view_set_top_margin (self->script_view, 8);
+    gtk_text_view_set_bottom_margin (self->script_view, 8);
+    gtk_text_view_set_left_margin (self->script_view, 8);
+    gtk_text_view_set_right_margin (self->script_view, 8);
+    gtk_widget_set_size_request (GTK_WIDGET (self->script_view), -1, 160);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->script_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Call Script"), -1);
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->script_view), text, -1);
+    gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->script_view));
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), frame);
+    gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+    gtk_widget_set_margin_top (buttons, 6);
+    gtk_widget_add_css_class (save, "suggested-action");
+    g_signal_connect_swapped (save, "clicked", G_CALLBACK (script_save_cb), self);
+    g_signal_connect_swapped (reset, "clicked", G_CALLBACK (script_reset_cb), self);
+    gtk_box_append (GTK_BOX (buttons), reset);
+    gtk_box_append (GTK_BOX (buttons), save);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), buttons);
   }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), ADW_PREFERENCES_GROUP (group));
 

@@ -20,6 +20,7 @@
 #include "rg-clients-view.h"
 #include "rg-day-view.h"
 #include "rg-satisfaction-view.h"
+#include "rg-today-view.h"
 #include "rg-studio-window.h"
 #include "rg-new-client.h"
 #include "rg-window.h"
@@ -42,6 +43,7 @@ struct _RgWindow
   RgCalendarView       *calendar_view;
   RgClientsView        *clients_view;
   RgSatisfactionView   *satisfaction_view;
+  RgTodayView          *today_view;
   RgClientCard         *client_card;
 };
 
@@ -221,6 +223,24 @@ open_visit_activated (GtkWidget  *widget,
   rg_day_view_select (rg_calendar_view_get_day_view (self->calendar_view), appointment);
 }
 
+/* From a call: the calendar and the editor for the client's usual visit. */
+static void
+book_client_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RgWindow *self = RG_WINDOW (widget);
+  gint64 client_id, service_id, staff_id;
+  g_autoptr(RgClient) client = NULL;
+
+  g_variant_get (parameter, "(xxx)", &client_id, &service_id, &staff_id);
+  client = rg_studio_lookup (self->studio, RG_TYPE_CLIENT, client_id, NULL);
+  if (client == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->stack, "calendar");
+  rg_calendar_view_book_client (self->calendar_view, client, service_id, staff_id);
+}
+
 static void
 toast_activated (GtkWidget  *widget,
                  const char *action_name,
@@ -315,6 +335,7 @@ rg_window_constructed (GObject *object)
   rg_calendar_view_set_studio (self->calendar_view, self->studio);
   rg_clients_view_set_studio (self->clients_view, self->studio);
   rg_satisfaction_view_set_studio (self->satisfaction_view, self->studio);
+  rg_today_view_set_studio (self->today_view, self->studio);
   rg_client_card_set_studio (self->client_card, self->studio);
   self->selection_id = g_signal_connect_swapped (self->studio, "notify::selected-client",
                                                  G_CALLBACK (selected_client_changed_cb), self);
@@ -420,6 +441,7 @@ rg_window_class_init (RgWindowClass *klass)
   g_type_ensure (RG_TYPE_CLIENTS_VIEW);
   g_type_ensure (RG_TYPE_CLIENT_CARD);
   g_type_ensure (RG_TYPE_SATISFACTION_VIEW);
+  g_type_ensure (RG_TYPE_TODAY_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/rg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RgWindow, toast_overlay);
@@ -430,6 +452,7 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgWindow, clients_view);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, client_card);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, satisfaction_view);
+  gtk_widget_class_bind_template_child (widget_class, RgWindow, today_view);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.hide-card", NULL, hide_card_activated);
@@ -439,14 +462,16 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.new-client", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-appointment", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-view", "s", "calendar");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-view", "s", "clients");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-view", "s", "today");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-view", "s", "calendar");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.show-view", "s", "clients");
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_activated);
   gtk_widget_class_install_action (widget_class, "win.studio", NULL, studio_activated);
   gtk_widget_class_install_action (widget_class, "win.open-client", "x", open_client_activated);
   gtk_widget_class_install_action (widget_class, "win.open-visit", "x", open_visit_activated);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.show-view", "s", "satisfaction");
+  gtk_widget_class_install_action (widget_class, "win.book-client", "(xxx)", book_client_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK, "win.show-view", "s", "satisfaction");
 }
 
 static void

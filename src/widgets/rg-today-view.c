@@ -1,0 +1,857 @@
+/* rg-today-view.c — whom to call today and why; the call itself.
+ *
+ * The list comes from src/analytics (every client's rhythm, then the call
+ * list) in a thread on a reader connection, again after commits that touch
+ * visits, the timeline or the clients. A call opens its script with the
+ * client's name, last service, master and visit filled in; one click logs
+ * the outcome in the client's timeline: booked (the editor opens with
+ * their usual service and master at the first free slot), call back on a
+ * day and time (a task), not interested (with a reason), no answer (a task
+ * for tomorrow).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "rg-today"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "model/rg-client.h"
+#include "model/rg-format.h"
+#include "model/rg-interaction.h"
+#include "rg-time-spin.h"
+#include "rg-today-view.h"
+
+#define REFRESH_DELAY_MS 300
+
+struct _RgTodayView {
+  GtkWidget     parent_instance;
+
+  RgStudio     *studio;
+  RgDate        day;
+  gboolean      fixed_day;
+  gulong        changed_id;
+  gulong        committed_id;
+  gboolean      dirty;
+  guint         refresh_id;
+  GCancellable *cancellable;
+  gboolean      loading;
+  GPtrArray    *entries;
+
+  GtkWidget    *box;
+  GtkWidget    *title;
+  GtkWidget    *subtitle;
+  GtkWidget    *spinner;
+  GtkWidget    *stack;
+  GtkWidget    *groups;
+};
+
+G_DEFINE_FINAL_TYPE (RgTodayView, rg_today_view, GTK_TYPE_WIDGET)
+
+/* Computing ---------------------------------------------------------------------- */
+
+typedef struct {
+  RgStore *reader;
+  RgDate   day;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_clear_object (&job->reader);
+  g_free (job);
+}
+
+static GPtrArray *
+compute (RgStore       *store,
+         RgDate         day,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  g_autoptr(GArray) rhythms = rg_retention_load (store, day, cancellable, error);
+
+  if (rhythms == NULL)
+    return NULL;
+  return rg_call_list_build (store, rhythms, day, NULL, error);
+}
+
+static void
+compute_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+  GPtrArray *list = compute (job->reader, job->day, cancellable, &error);
+
+  if (list)
+    g_task_return_pointer (task, list, (GDestroyNotify) g_ptr_array_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void call_clicked_cb (GtkButton *button, RgTodayView *self);
+static void done_clicked_cb (GtkButton *button, RgTodayView *self);
+
+static const char *
+reason_icon (RgCallReason reason)
+{
+  switch (reason)
+    {
+    case RG_CALL_TASK: return "alarm-symbolic";
+    case RG_CALL_DUE: return "appointment-soon-symbolic";
+    case RG_CALL_NEW: return "contact-new-symbolic";
+    case RG_CALL_BIRTHDAY: return "emoji-objects-symbolic";
+    case RG_CALL_SLEEPING: return "weather-clear-night-symbolic";
+    case RG_CALL_N_REASONS:
+    default: return "call-start-symbolic";
+    }
+}
+
+static void
+row_activated_cb (GtkListBox    *list,
+                  GtkListBoxRow *row,
+                  gpointer       user_data)
+{
+  const gint64 *id = g_object_get_data (G_OBJECT (row), "client-id");
+
+  if (id)
+    gtk_widget_activate_action (GTK_WIDGET (row), "win.open-client", "x", *id);
+}
+
+static GtkWidget *
+entry_row (RgTodayView       *self,
+           const RgCallEntry *e)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *call = gtk_button_new_from_icon_name ("call-start-symbolic");
+  g_autofree char *title = e->phone ? g_strdup_printf ("%s · %s", e->client, e->phone) : g_strdup (e->client);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), e->why);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), reason_icon (e->reason));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "client-id", g_memdup2 (&e->client_id, sizeof (gint64)), g_free);
+
+  if (e->gift)
+    {
+      GtkWidget *gift = gtk_image_new_from_icon_name ("starred-symbolic");
+
+      gtk_widget_set_tooltip_text (gift, _("Spent enough for a birthday gift"));
+      gtk_widget_add_css_class (gift, "accent");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gift);
+    }
+  if (e->reason == RG_CALL_TASK)
+    {
+      GtkWidget *done = gtk_button_new_from_icon_name ("object-select-symbolic");
+
+      gtk_widget_set_tooltip_text (done, _("Mark the Task Done"));
+      gtk_widget_set_valign (done, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (done, "flat");
+      g_object_set_data_full (G_OBJECT (done), "task-id", g_memdup2 (&e->task_id, sizeof (gint64)), g_free);
+      g_signal_connect (done, "clicked", G_CALLBACK (done_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), done);
+    }
+
+  gtk_widget_set_tooltip_text (call, _("Call, with the Script"));
+  gtk_widget_set_valign (call, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (call, "flat");
+  g_object_set_data_full (G_OBJECT (call), "client-id", g_memdup2 (&e->client_id, sizeof (gint64)), g_free);
+  g_object_set_data_full (G_OBJECT (call), "task-id", g_memdup2 (&e->task_id, sizeof (gint64)), g_free);
+  g_signal_connect (call, "clicked", G_CALLBACK (call_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), call);
+  return row;
+}
+
+static void
+show_entries (RgTodayView *self)
+{
+  GtkWidget *child;
+  guint counts[RG_CALL_N_REASONS] = { 0 };
+  GtkWidget *lists[RG_CALL_N_REASONS] = { NULL };
+  g_autofree char *date = rg_format_day (self->day);
+  g_autofree char *summary = NULL;
+  guint clients = 0;
+
+  while ((child = gtk_widget_get_first_child (self->groups)))
+    gtk_box_remove (GTK_BOX (self->groups), child);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    counts[((RgCallEntry *) self->entries->pdata[i])->reason]++;
+
+  for (guint r = 0; r < RG_CALL_N_REASONS; r++)
+    {
+      GtkWidget *heading, *list;
+      g_autofree char *text = NULL;
+
+      if (counts[r] == 0)
+        continue;
+      /* Translators: a section of today's call list with its number of rows, "Due for a Visit (12)" */
+      text = g_strdup_printf (_("%s (%u)"), rg_call_reason_to_string (r), counts[r]);
+      heading = gtk_label_new (text);
+      gtk_widget_add_css_class (heading, "heading");
+      gtk_label_set_xalign (GTK_LABEL (heading), 0);
+      gtk_widget_set_margin_top (heading, 12);
+      gtk_box_append (GTK_BOX (self->groups), heading);
+      list = gtk_list_box_new ();
+      gtk_widget_add_css_class (list, "boxed-list");
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      g_signal_connect (list, "row-activated", G_CALLBACK (row_activated_cb), NULL);
+      gtk_box_append (GTK_BOX (self->groups), list);
+      lists[r] = list;
+    }
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const RgCallEntry *e = self->entries->pdata[i];
+
+      gtk_list_box_append (GTK_LIST_BOX (lists[e->reason]), entry_row (self, e));
+      clients++;
+    }
+
+  gtk_label_set_text (GTK_LABEL (self->title), date);
+  summary = self->entries->len
+          ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u call to make", "%u calls to make", clients), clients)
+          : g_strdup ("");
+  gtk_label_set_text (GTK_LABEL (self->subtitle), summary);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), self->entries->len ? "list" : "empty");
+}
+
+static void
+set_loading (RgTodayView *self,
+             gboolean     loading)
+{
+  self->loading = loading;
+  gtk_widget_set_visible (self->spinner, loading);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), loading);
+}
+
+static void
+computed_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(RgTodayView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *list = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (list == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_warning ("Could not make today's call list: %s", error->message);
+          set_loading (self, FALSE);
+        }
+      return;
+    }
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  self->entries = list;
+  set_loading (self, FALSE);
+  show_entries (self);
+}
+
+static void
+refresh (RgTodayView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  RgStore *store;
+  Job *job;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->studio == NULL)
+    return;
+  if (!self->fixed_day)
+    self->day = rg_date_today ();
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->dirty = FALSE;
+  set_loading (self, TRUE);
+
+  store = rg_studio_get_store (self->studio);
+  task = g_task_new (NULL, self->cancellable, computed_cb, g_object_ref (self));
+  g_task_set_source_tag (task, refresh);
+  job = g_new0 (Job, 1);
+  job->day = self->day;
+  if (rg_store_get_path (store) != NULL)
+    job->reader = rg_store_open_reader (store, &error);
+  if (job->reader == NULL)
+    {
+      /* A store in memory: at once. */
+      GPtrArray *list = compute (store, self->day, self->cancellable, &error);
+
+      job_free (job);
+      if (list)
+        g_task_return_pointer (task, list, (GDestroyNotify) g_ptr_array_unref);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, compute_thread);
+}
+
+static gboolean
+refresh_timeout_cb (gpointer data)
+{
+  RgTodayView *self = data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (RgTodayView *self,
+                  const char  *table)
+{
+  if (g_str_equal (table, "appointments") || g_str_equal (table, "interactions") ||
+      g_str_equal (table, "clients") || g_str_equal (table, "client_visits"))
+    self->dirty = TRUE;
+}
+
+static void
+store_committed_cb (RgTodayView *self)
+{
+  if (!self->dirty || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  if (self->refresh_id == 0)
+    self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_timeout_cb, self);
+}
+
+static void
+map_cb (RgTodayView *self)
+{
+  /* Past midnight, or changed while hidden. */
+  if (self->dirty || self->entries == NULL ||
+      (!self->fixed_day && rg_date_compare (self->day, rg_date_today ()) != 0))
+    refresh (self);
+}
+
+/* Rows' buttons ------------------------------------------------------------------ */
+
+static void
+call_clicked_cb (GtkButton   *button,
+                 RgTodayView *self)
+{
+  const gint64 *client = g_object_get_data (G_OBJECT (button), "client-id");
+  const gint64 *task = g_object_get_data (G_OBJECT (button), "task-id");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_window_present (GTK_WINDOW (rg_call_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                      self->studio, *client, task ? *task : 0)));
+}
+
+static void
+done_clicked_cb (GtkButton   *button,
+                 RgTodayView *self)
+{
+  const gint64 *id = g_object_get_data (G_OBJECT (button), "task-id");
+  g_autoptr(RgInteraction) task = rg_studio_lookup (self->studio, RG_TYPE_INTERACTION, *id, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (task == NULL)
+    return;
+  g_object_set (task, "done-at", rg_store_now (), NULL);
+  if (!rg_studio_save (self->studio, task, &error))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
+}
+
+/* The widget --------------------------------------------------------------------- */
+
+static void
+rg_today_view_dispose (GObject *object)
+{
+  RgTodayView *self = RG_TODAY_VIEW (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->studio)
+    {
+      RgStore *store = rg_studio_get_store (self->studio);
+
+      g_clear_signal_handler (&self->changed_id, store);
+      g_clear_signal_handler (&self->committed_id, store);
+    }
+  g_clear_object (&self->studio);
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  G_OBJECT_CLASS (rg_today_view_parent_class)->dispose (object);
+}
+
+static void
+rg_today_view_class_init (RgTodayViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rg_today_view_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "today");
+}
+
+static void
+rg_today_view_init (RgTodayView *self)
+{
+  GtkWidget *scrolled, *clamp, *content, *head, *titles, *empty;
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_start (content, 12);
+  gtk_widget_set_margin_end (content, 12);
+  gtk_widget_set_margin_top (content, 18);
+  gtk_widget_set_margin_bottom (content, 24);
+
+  head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_hexpand (titles, TRUE);
+  self->title = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->title, "title-2");
+  gtk_label_set_xalign (GTK_LABEL (self->title), 0);
+  self->subtitle = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->subtitle, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (self->subtitle), 0);
+  gtk_box_append (GTK_BOX (titles), self->title);
+  gtk_box_append (GTK_BOX (titles), self->subtitle);
+  gtk_box_append (GTK_BOX (head), titles);
+  self->spinner = gtk_spinner_new ();
+  gtk_widget_set_tooltip_text (self->spinner, _("Counting…"));
+  gtk_widget_set_visible (self->spinner, FALSE);
+  gtk_box_append (GTK_BOX (head), self->spinner);
+  gtk_box_append (GTK_BOX (content), head);
+
+  self->stack = gtk_stack_new ();
+  self->groups = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_stack_add_named (GTK_STACK (self->stack), self->groups, "list");
+  empty = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "object-select-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("Nobody to Call Today"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                   _("Clients who become due, new clients who do not come back, regulars who go "
+                                     "quiet, birthdays and tasks show here."));
+  gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");
+  gtk_box_append (GTK_BOX (content), self->stack);
+
+  adw_clamp_set_child (ADW_CLAMP (clamp), content);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_box_append (GTK_BOX (self->box), scrolled);
+
+  self->day = rg_date_today ();
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+}
+
+void
+rg_today_view_set_studio (RgTodayView *self,
+                          RgStudio    *studio)
+{
+  RgStore *store;
+
+  g_return_if_fail (RG_IS_TODAY_VIEW (self));
+  g_return_if_fail (RG_IS_STUDIO (studio));
+  g_return_if_fail (self->studio == NULL);
+
+  self->studio = g_object_ref (studio);
+  store = rg_studio_get_store (studio);
+  self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+  self->committed_id = g_signal_connect_swapped (store, "committed", G_CALLBACK (store_committed_cb), self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+}
+
+void
+rg_today_view_set_day (RgTodayView *self,
+                       RgDate       day)
+{
+  g_return_if_fail (RG_IS_TODAY_VIEW (self));
+
+  self->day = day;
+  self->fixed_day = TRUE;
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+}
+
+gboolean
+rg_today_view_is_loading (RgTodayView *self)
+{
+  g_return_val_if_fail (RG_IS_TODAY_VIEW (self), FALSE);
+  return self->loading || self->refresh_id != 0 || self->entries == NULL;
+}
+
+GPtrArray *
+rg_today_view_get_entries (RgTodayView *self)
+{
+  g_return_val_if_fail (RG_IS_TODAY_VIEW (self), NULL);
+  return self->entries;
+}
+
+/* The call ------------------------------------------------------------------------ */
+
+struct _RgCallDialog {
+  AdwWindow      parent_instance;
+
+  RgStudio      *studio;
+  RgClient      *client;
+  gint64         task_id;
+  RgClientUsual  usual;
+  char          *script;
+
+  AdwToastOverlay *toasts;
+  GtkCalendar   *back_day;
+  GtkSpinButton *back_time;
+  GtkEditable   *reason;
+};
+
+G_DEFINE_FINAL_TYPE (RgCallDialog, rg_call_dialog, ADW_TYPE_WINDOW)
+
+const char *
+rg_call_dialog_get_script (RgCallDialog *self)
+{
+  g_return_val_if_fail (RG_IS_CALL_DIALOG (self), NULL);
+  return self->script;
+}
+
+static gboolean
+save_entry (RgCallDialog       *self,
+            RgInteractionKind   kind,
+            const char         *body,
+            const char         *outcome,
+            gint64              due_at,
+            GError            **error)
+{
+  g_autoptr(RgInteraction) entry = rg_interaction_new (rg_record_get_id (RG_RECORD (self->client)), kind, body);
+
+  if (outcome)
+    g_object_set (entry, "outcome", outcome, NULL);
+  if (due_at)
+    g_object_set (entry, "due-at", due_at, NULL);
+  if (self->usual.staff_id)
+    g_object_set (entry, "staff-id", self->usual.staff_id, NULL);
+  return rg_studio_save (self->studio, entry, error);
+}
+
+gboolean
+rg_call_dialog_log (RgCallDialog   *self,
+                    RgCallOutcome   outcome,
+                    gint64          when,
+                    const char     *reason,
+                    GError        **error)
+{
+  RgStore *store;
+  g_autofree char *body = NULL;
+  g_autofree char *date = NULL;
+  gint64 now = rg_store_now ();
+  gboolean ok;
+
+  g_return_val_if_fail (RG_IS_CALL_DIALOG (self), FALSE);
+
+  if (outcome == RG_CALL_OUTCOME_CALL_BACK && when <= now)
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                           _("Choose a day and time to call back that are still ahead."));
+      return FALSE;
+    }
+
+  store = rg_studio_get_store (self->studio);
+  if (!rg_store_begin (store, error))
+    return FALSE;
+
+  switch (outcome)
+    {
+    case RG_CALL_OUTCOME_BOOKED:
+      ok = save_entry (self, RG_INTERACTION_CALL, _("Called: booking a visit"), "booked", 0, error);
+      break;
+    case RG_CALL_OUTCOME_CALL_BACK:
+      date = rg_format_date_time (when);
+      /* Translators: a call's outcome in the timeline; %s is a day and time */
+      body = g_strdup_printf (_("Called: call back on %s"), date);
+      ok = save_entry (self, RG_INTERACTION_CALL, body, "call_back", 0, error) &&
+           save_entry (self, RG_INTERACTION_TASK, _("Call back"), NULL, when, error);
+      break;
+    case RG_CALL_OUTCOME_NOT_INTERESTED:
+      body = reason && *reason
+           /* Translators: a call's outcome in the timeline with the client's reason */
+           ? g_strdup_printf (_("Called: not interested — %s"), reason)
+           : g_strdup (_("Called: not interested"));
+      ok = save_entry (self, RG_INTERACTION_CALL, body, "not_interested", 0, error);
+      break;
+    case RG_CALL_OUTCOME_NO_ANSWER:
+    default:
+      /* Tomorrow, at this time. */
+      ok = save_entry (self, RG_INTERACTION_CALL, _("Called: no answer"), "no_answer", 0, error) &&
+           save_entry (self, RG_INTERACTION_TASK, _("Call again (no answer)"), NULL,
+                       rg_time_from_local (rg_date_add_days (rg_date_today (), 1), rg_time_minute_of_day (now)),
+                       error);
+      break;
+    }
+
+  /* The task this call was for is done. */
+  if (ok && self->task_id)
+    {
+      g_autoptr(RgInteraction) task = rg_studio_lookup (self->studio, RG_TYPE_INTERACTION, self->task_id, NULL);
+
+      if (task)
+        {
+          g_object_set (task, "done-at", now, NULL);
+          ok = rg_studio_save (self->studio, task, error);
+        }
+    }
+
+  if (!ok || !rg_store_commit (store, error))
+    {
+      rg_store_rollback (store);
+      return FALSE;
+    }
+
+  if (outcome == RG_CALL_OUTCOME_BOOKED)
+    {
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+      if (parent)
+        gtk_widget_activate_action (GTK_WIDGET (parent), "win.book-client", "(xxx)",
+                                    rg_record_get_id (RG_RECORD (self->client)),
+                                    self->usual.service_id, self->usual.staff_id);
+    }
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+outcome_done (RgCallDialog  *self,
+              RgCallOutcome  outcome,
+              gint64         when,
+              const char    *reason)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  g_object_ref (self);
+  if (!rg_call_dialog_log (self, outcome, when, reason, &error))
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+  else if (parent)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", _("The call is in the client’s timeline."));
+  g_object_unref (self);
+}
+
+static void
+booked_cb (RgCallDialog *self)
+{
+  outcome_done (self, RG_CALL_OUTCOME_BOOKED, 0, NULL);
+}
+
+static void
+no_answer_cb (RgCallDialog *self)
+{
+  outcome_done (self, RG_CALL_OUTCOME_NO_ANSWER, 0, NULL);
+}
+
+static void
+not_interested_cb (RgCallDialog *self)
+{
+  outcome_done (self, RG_CALL_OUTCOME_NOT_INTERESTED, 0, gtk_editable_get_text (self->reason));
+}
+
+static void
+call_back_cb (RgCallDialog *self)
+{
+  g_autoptr(GDateTime) dt = gtk_calendar_get_date (self->back_day);
+  RgDate day = { g_date_time_get_year (dt), g_date_time_get_month (dt), g_date_time_get_day_of_month (dt) };
+
+  outcome_done (self, RG_CALL_OUTCOME_CALL_BACK,
+                rg_time_from_local (day, gtk_spin_button_get_value_as_int (self->back_time)), NULL);
+}
+
+static void
+dial_cb (GtkButton    *button,
+         RgCallDialog *self)
+{
+  const char *phone = rg_client_get_phone (self->client);
+  g_autoptr(GString) uri = g_string_new ("tel:");
+
+  for (const char *p = phone; p && *p; p++)
+    if (g_ascii_isdigit (*p) || *p == '+')
+      g_string_append_c (uri, *p);
+  gtk_show_uri (GTK_WINDOW (self), uri->str, GDK_CURRENT_TIME);
+}
+
+static void
+rg_call_dialog_dispose (GObject *object)
+{
+  RgCallDialog *self = RG_CALL_DIALOG (object);
+
+  rg_client_usual_clear (&self->usual);
+  g_clear_pointer (&self->script, g_free);
+  g_clear_object (&self->client);
+  g_clear_object (&self->studio);
+  G_OBJECT_CLASS (rg_call_dialog_parent_class)->dispose (object);
+}
+
+static void
+rg_call_dialog_class_init (RgCallDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = rg_call_dialog_dispose;
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+rg_call_dialog_init (RgCallDialog *self)
+{
+}
+
+static GtkWidget *
+outcome_row (const char *title,
+             const char *subtitle,
+             const char *icon)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), icon);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  return row;
+}
+
+RgCallDialog *
+rg_call_dialog_new (GtkWindow *parent,
+                    RgStudio  *studio,
+                    gint64     client_id,
+                    gint64     task_id)
+{
+  RgCallDialog *self;
+  GtkWidget *box, *header, *page, *group, *row, *label, *button, *expander, *save, *times;
+  g_autofree char *template_text = NULL;
+  RgStore *store;
+
+  g_return_val_if_fail (RG_IS_STUDIO (studio), NULL);
+
+  self = g_object_new (RG_TYPE_CALL_DIALOG,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       "default-width", 560,
+                       "default-height", 700,
+                       NULL);
+  self->studio = g_object_ref (studio);
+  self->task_id = task_id;
+  self->client = rg_studio_lookup (studio, RG_TYPE_CLIENT, client_id, NULL);
+  g_return_val_if_fail (self->client != NULL, self);
+  store = rg_studio_get_store (studio);
+  if (!rg_client_usual_load (store, client_id, &self->usual, NULL))
+    memset (&self->usual, 0, sizeof self->usual);
+  template_text = rg_call_script_template (store);
+  self->script = rg_call_script_fill (template_text, rg_client_get_address_as (self->client), &self->usual);
+  gtk_window_set_title (GTK_WINDOW (self), rg_client_get_address_as (self->client));
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  gtk_box_append (GTK_BOX (box), header);
+  page = adw_preferences_page_new ();
+
+  /* The number, to dial from here or by hand. */
+  group = adw_preferences_group_new ();
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rg_client_get_phone (self->client));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Phone"));
+  gtk_widget_add_css_class (row, "property");
+  button = gtk_button_new_from_icon_name ("call-start-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Call"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  g_signal_connect (button, "clicked", G_CALLBACK (dial_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  /* The script. */
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("What to Say"));
+  label = gtk_label_new (self->script);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "card");
+  gtk_widget_add_css_class (label, "call-script");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), label);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  /* The outcome, in one click. */
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("How Did It Go?"));
+  row = outcome_row (_("_Booked"), _("Open the calendar with their usual service and master"), "x-office-calendar-symbolic");
+  g_signal_connect_swapped (row, "activated", G_CALLBACK (booked_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  expander = adw_expander_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("_Call Back"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (expander), TRUE);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), _("On a day and time they choose: a task"));
+  adw_expander_row_set_icon_name (ADW_EXPANDER_ROW (expander), "alarm-symbolic");
+  times = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_top (times, 6);
+  gtk_widget_set_margin_bottom (times, 6);
+  gtk_widget_set_margin_start (times, 12);
+  gtk_widget_set_margin_end (times, 12);
+  self->back_day = GTK_CALENDAR (gtk_calendar_new ());
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+
+    gtk_calendar_select_day (self->back_day, tomorrow);
+  }
+  gtk_box_append (GTK_BOX (times), GTK_WIDGET (self->back_day));
+  self->back_time = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 24 * 60 - 15, 15));
+  rg_time_spin_setup (self->back_time, RG_TIME_SPIN_CLOCK);
+  gtk_spin_button_set_value (self->back_time, 15 * 60);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->back_time), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Time"), -1);
+  gtk_box_append (GTK_BOX (times), GTK_WIDGET (self->back_time));
+  save = gtk_button_new_with_mnemonic (_("_Set the Call Back"));
+  gtk_widget_add_css_class (save, "suggested-action");
+  g_signal_connect_swapped (save, "clicked", G_CALLBACK (call_back_cb), self);
+  gtk_box_append (GTK_BOX (times), save);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), times);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
+
+  expander = adw_expander_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("_Not Interested"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (expander), TRUE);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), _("With their reason, if they gave one"));
+  adw_expander_row_set_icon_name (ADW_EXPANDER_ROW (expander), "action-unavailable-symbolic");
+  row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Reason"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  g_signal_connect_swapped (row, "apply", G_CALLBACK (not_interested_cb), self);
+  g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (not_interested_cb), self);
+  self->reason = GTK_EDITABLE (row);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
+
+  row = outcome_row (_("No _Answer"), _("Try again tomorrow at this time"), "call-missed-symbolic");
+  g_signal_connect_swapped (row, "activated", G_CALLBACK (no_answer_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->toasts, page);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->toasts), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->toasts));
+  adw_window_set_content (ADW_WINDOW (self), box);
+  return self;
+}
