@@ -57,10 +57,14 @@ G_DEFINE_FINAL_TYPE (RgCalendarView, rg_calendar_view, ADW_TYPE_BIN)
 
 static const char *mode_pages[] = { "day", "week", "month" };
 
+static void ensure_day_view (RgCalendarView *self);
+
 static void
 update_state (RgCalendarView *self)
 {
-  gboolean has_columns = self->day_view && rg_day_view_get_n_columns (self->day_view) > 0;
+  /* Before the day is built, the staff list says whether there are columns. */
+  gboolean has_columns = self->day_view ? rg_day_view_get_n_columns (self->day_view) > 0
+                                        : self->staff_ids != NULL && self->staff_ids->len > 1;
 
   gtk_stack_set_visible_child_name (self->stack, has_columns ? mode_pages[self->mode] : "empty");
   gtk_widget_set_visible (GTK_WIDGET (self->staff_dropdown), has_columns && self->mode != RG_CALENDAR_MODE_DAY);
@@ -318,6 +322,7 @@ RgDayView *
 rg_calendar_view_get_day_view (RgCalendarView *self)
 {
   g_return_val_if_fail (RG_IS_CALENDAR_VIEW (self), NULL);
+  ensure_day_view (self);
   return self->day_view;
 }
 
@@ -584,7 +589,7 @@ editor_saved_cb (RgCalendarView      *self,
   /* Show where it landed. */
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-view", "s", "calendar");
   rg_calendar_view_set_date (self, rg_date_from_time (start));
-  rg_day_view_select (self->day_view, appointment);
+  rg_day_view_select (rg_calendar_view_get_day_view (self), appointment);
 
   if (rg_appointment_editor_get_appointment (editor) == NULL)
     /* Translators: after booking, e.g. "Anna booked for 14:30 with Marina" */
@@ -684,6 +689,24 @@ new_activated (GtkWidget  *widget,
 }
 
 static void
+ensure_day_view (RgCalendarView *self)
+{
+  if (self->day_view != NULL || self->studio == NULL)
+    return;
+
+  self->day_view = rg_day_view_new (self->studio);
+  rg_day_view_set_date (self->day_view, self->date);
+  gtk_scrolled_window_set_child (self->day_scroller, GTK_WIDGET (self->day_view));
+  g_signal_connect_object (self->day_view, "moved", G_CALLBACK (moved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->day_view, "status-changed", G_CALLBACK (status_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->day_view, "error", G_CALLBACK (error_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->day_view, "create-requested", G_CALLBACK (create_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->day_view, "appointment-activated", G_CALLBACK (appointment_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  update_state (self);
+}
+
+static void
 columns_changed_cb (RgCalendarView *self)
 {
   update_state (self);
@@ -698,15 +721,12 @@ rg_calendar_view_set_studio (RgCalendarView *self,
   g_return_if_fail (self->studio == NULL);
 
   self->studio = g_object_ref (studio);
-  self->day_view = rg_day_view_new (studio);
-  rg_day_view_set_date (self->day_view, self->date);
-  gtk_scrolled_window_set_child (self->day_scroller, GTK_WIDGET (self->day_view));
-  g_signal_connect_object (self->day_view, "moved", G_CALLBACK (moved_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->day_view, "status-changed", G_CALLBACK (status_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->day_view, "error", G_CALLBACK (error_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->day_view, "create-requested", G_CALLBACK (create_requested_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->day_view, "appointment-activated", G_CALLBACK (appointment_activated_cb),
-                           self, G_CONNECT_SWAPPED);
+  /* The day is read and laid out when the calendar is first shown (the
+   * window opens on Today), or when something asks for it. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_day_view (self);
+  else
+    g_signal_connect (self, "map", G_CALLBACK (ensure_day_view), NULL);
 
   self->staff = rg_record_list_new_staff (studio, FALSE);
   g_signal_connect_object (self->staff, "items-changed", G_CALLBACK (staff_list_changed_cb), self, G_CONNECT_SWAPPED);

@@ -328,10 +328,19 @@ store_committed_cb (RgTodayView *self)
 static void
 map_cb (RgTodayView *self)
 {
-  /* Past midnight, or changed while hidden. */
+  /* Past midnight, or changed while hidden. The first count starts after
+   * the window's first frame is drawn (the thread would compete with it). */
   if (self->dirty || self->entries == NULL ||
       (!self->fixed_day && rg_date_compare (self->day, rg_date_today ()) != 0))
-    refresh (self);
+    {
+      if (self->entries == NULL && self->refresh_id == 0)
+        {
+          set_loading (self, TRUE);
+          self->refresh_id = g_timeout_add_full (G_PRIORITY_LOW, 50, refresh_timeout_cb, self, NULL);
+        }
+      else
+        refresh (self);
+    }
 }
 
 /* Rows' buttons ------------------------------------------------------------------ */
