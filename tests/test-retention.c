@@ -653,6 +653,49 @@ test_call_list (Fixture       *f,
   g_assert_false (e->gift);
 }
 
+static void
+test_tasks_due (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  gint64 c = add_client (f, "Анна", "+7 912 000-00-01");
+  gint64 noon = rg_time_from_local (TODAY, 12 * 60);
+  const char *texts[] = { "Раньше", "Ровно в полдень", "Через минуту", "Уже сделано" };
+  gint64 at[] = { noon - 3600, noon, noon + 60, noon + 30 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(RgInteraction) task = rg_interaction_new (c, RG_INTERACTION_TASK, texts[i]);
+
+      g_object_set (task, "due-at", at[i], NULL);
+      if (i == 3)
+        g_object_set (task, "done-at", noon - 10, NULL);
+      g_assert_true (rg_studio_save (f->studio, task, &error));
+      g_assert_no_error (error);
+    }
+
+  /* A reminder window [noon, noon + 2 min): the one at noon and the next; not
+   * the earlier one, not the one done. */
+  due = rg_tasks_falling_due (f->store, noon, noon + 120, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, ==, 2);
+  g_assert_cmpstr (((RgTaskDue *) due->pdata[0])->text, ==, "Ровно в полдень");
+  g_assert_cmpstr (((RgTaskDue *) due->pdata[1])->text, ==, "Через минуту");
+  g_assert_cmpstr (((RgTaskDue *) due->pdata[0])->client, ==, "Анна");
+
+  /* Quick choices, in local time. */
+  g_assert_cmpint (rg_task_when_to_time (RG_TASK_TOMORROW_AFTERNOON, noon), ==,
+                   rg_time_from_local (rg_date_add_days (TODAY, 1), 15 * 60));
+  g_assert_cmpint (rg_task_when_to_time (RG_TASK_TOMORROW_MORNING, noon), ==,
+                   rg_time_from_local (rg_date_add_days (TODAY, 1), 10 * 60));
+  g_assert_cmpint (rg_task_when_to_time (RG_TASK_THIS_EVENING, noon), ==, rg_time_from_local (TODAY, 18 * 60));
+  g_assert_cmpint (rg_task_when_to_time (RG_TASK_THIS_EVENING, rg_time_from_local (TODAY, 19 * 60)), ==,
+                   rg_time_from_local (rg_date_add_days (TODAY, 1), 18 * 60));
+  g_assert_cmpint (rg_task_when_to_time (RG_TASK_IN_A_WEEK, noon), ==,
+                   rg_time_from_local (rg_date_add_days (TODAY, 7), 12 * 60));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -668,6 +711,7 @@ main (int argc, char *argv[])
   g_test_add ("/retention/summary", Fixture, NULL, fixture_set_up, test_summary, fixture_tear_down);
   g_test_add_func ("/retention/bulk-matches-single", test_bulk_matches_single);
   g_test_add ("/retention/call-list", Fixture, NULL, fixture_set_up, test_call_list, fixture_tear_down);
+  g_test_add ("/retention/tasks-due", Fixture, NULL, fixture_set_up, test_tasks_due, fixture_tear_down);
 
   return g_test_run ();
 }

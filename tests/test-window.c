@@ -1220,6 +1220,26 @@ test_today (void)
                                          " AND outcome = 'booked' AND ?2 = ?2", third_client, 0), ==, 1);
   }
 
+  /* A task from anywhere: for the client on the card. */
+  {
+    AdwMessageDialog *dialog;
+    g_autoptr(RgClient) client = rg_studio_lookup (studio, RG_TYPE_CLIENT, third_client, NULL);
+    gint64 tomorrow = rg_time_from_local (rg_date_add_days (rg_date_today (), 1), 15 * 60);
+
+    rg_studio_set_selected_client (studio, NULL);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-task", NULL));
+    g_assert_null (test_find_message_dialog ());        /* nobody chosen: a toast says so */
+    rg_studio_set_selected_client (studio, client);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-task", NULL));
+    dialog = test_find_message_dialog ();
+    g_assert_nonnull (dialog);
+    test_save_shot (GTK_WIDGET (dialog), "task-dialog");
+    adw_message_dialog_response (dialog, "create");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_assert_cmpint (store_count (store, "SELECT count(*) FROM interactions WHERE client_id = ?1 AND kind = 'task'"
+                                         " AND due_at = ?2 AND done_at IS NULL", third_client, tomorrow), ==, 1);
+  }
+
   test_destroy_window (window);
 }
 

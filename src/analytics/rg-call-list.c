@@ -562,3 +562,71 @@ rg_call_script_fill (const char          *template_text,
     g_string_replace (out, values[i][0], values[i][1], 0);
   return g_string_free (out, FALSE);
 }
+
+/* Reminders ----------------------------------------------------------------------- */
+
+void
+rg_task_due_free (RgTaskDue *task)
+{
+  if (task == NULL)
+    return;
+  g_free (task->client);
+  g_free (task->text);
+  g_free (task);
+}
+
+GPtrArray *
+rg_tasks_falling_due (RgStore  *store,
+                      gint64    from,
+                      gint64    to,
+                      GError  **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rg_task_due_free);
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store,
+                                             "SELECT i.id, i.client_id, i.due_at, c.address_as, i.body"
+                                             " FROM interactions i JOIN clients c ON c.id = i.client_id"
+                                             " WHERE i.due_at >= ?1 AND i.due_at < ?2 AND i.done_at IS NULL"
+                                             " AND i.kind = 'task' AND i.deleted_at IS NULL AND c.deleted_at IS NULL"
+                                             " ORDER BY i.due_at",
+                                             error);
+  gboolean row = FALSE, ok;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
+    {
+      RgTaskDue *t = g_new0 (RgTaskDue, 1);
+
+      t->task_id = sqlite3_column_int64 (stmt, 0);
+      t->client_id = sqlite3_column_int64 (stmt, 1);
+      t->due_at = sqlite3_column_int64 (stmt, 2);
+      t->client = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      t->text = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      g_ptr_array_add (out, t);
+    }
+  return ok ? g_steal_pointer (&out) : NULL;
+}
+
+gint64
+rg_task_when_to_time (RgTaskWhen when,
+                      gint64     now)
+{
+  RgDate today = rg_date_from_time (now);
+  RgDate tomorrow = rg_date_add_days (today, 1);
+
+  switch (when)
+    {
+    case RG_TASK_THIS_EVENING:
+      {
+        gint64 evening = rg_time_from_local (today, 18 * 60);
+        return evening > now ? evening : rg_time_from_local (tomorrow, 18 * 60);
+      }
+    case RG_TASK_TOMORROW_MORNING: return rg_time_from_local (tomorrow, 10 * 60);
+    case RG_TASK_TOMORROW_AFTERNOON: return rg_time_from_local (tomorrow, 15 * 60);
+    case RG_TASK_IN_A_WEEK:
+    default:
+      return rg_time_from_local (rg_date_add_days (today, 7), rg_time_minute_of_day (now));
+    }
+}

@@ -73,6 +73,32 @@ char       *rg_call_script_fill       (const char          *template_text,
                                        const char          *name,
                                        const RgClientUsual *usual) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Tasks that fall due in [@from, @to): for reminders while the app runs. */
+typedef struct {
+  gint64  task_id;
+  gint64  client_id;
+  gint64  due_at;
+  char   *client;
+  char   *text;
+} RgTaskDue;
+
+void        rg_task_due_free          (RgTaskDue     *task);
+GPtrArray  *rg_tasks_falling_due      (RgStore       *store,
+                                       gint64         from,
+                                       gint64         to,
+                                       GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* "Tomorrow afternoon": when a task is due, for the quick choices. */
+typedef enum {
+  RG_TASK_THIS_EVENING,      /* 18:00 today, or tomorrow if past */
+  RG_TASK_TOMORROW_MORNING,  /* 10:00 */
+  RG_TASK_TOMORROW_AFTERNOON,/* 15:00 */
+  RG_TASK_IN_A_WEEK,         /* the same time in seven days */
+} RgTaskWhen;
+
+gint64      rg_task_when_to_time      (RgTaskWhen     when,
+                                       gint64         now);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgCallEntry, rg_call_entry_free)
 
 G_END_DECLS

@@ -379,7 +379,22 @@ open_demo_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (rg_window_new (self, studio, TRUE)));
 }
 
+/* From a reminder: the window, and the client's card. */
+static void
+open_client_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (!RG_IS_WINDOW (window))
+    return;
+  gtk_window_present (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-client", "x", g_variant_get_int64 (parameter));
+}
+
 static const GActionEntry app_actions[] = {
+  { "open-client", open_client_activated, "x" },
   { "quit", quit_activated },
   { "open-demo", open_demo_activated },
   { "about", about_activated },

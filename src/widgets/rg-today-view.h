@@ -44,4 +44,14 @@ gboolean      rg_call_dialog_log      (RgCallDialog  *self,
                                        const char    *reason,
                                        GError       **error);
 
+/* Tasks: "call back tomorrow afternoon", from anywhere. */
+gboolean      rg_task_create          (RgStudio      *studio,
+                                       gint64         client_id,
+                                       const char    *text,
+                                       gint64         due_at,
+                                       GError       **error);
+GtkWidget    *rg_task_dialog_new      (GtkWindow     *parent,
+                                       RgStudio      *studio,
+                                       gint64         client_id);
+
 G_END_DECLS

@@ -34,6 +34,8 @@ struct _RgWindow
   GSettings            *settings;
   gulong                selection_id;
   gulong                first_frame_id;
+  guint                 reminders_id;
+  gint64                reminded_until;
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
@@ -241,6 +243,60 @@ book_client_activated (GtkWidget  *widget,
   rg_calendar_view_book_client (self->calendar_view, client, service_id, staff_id);
 }
 
+/* A task for the client on the card: "call back tomorrow afternoon". */
+static void
+new_task_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RgWindow *self = RG_WINDOW (widget);
+  RgClient *client = rg_studio_get_selected_client (self->studio);
+
+  if (client == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Choose a client first: a task is for someone.")));
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (rg_task_dialog_new (GTK_WINDOW (self), self->studio,
+                                                      rg_record_get_id (RG_RECORD (client)))));
+}
+
+/* Reminders: a task that falls due while the application runs becomes a
+ * desktop notification (overdue ones at start are on Today). */
+static gboolean
+reminders_tick_cb (gpointer data)
+{
+  RgWindow *self = data;
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = rg_store_now () + 1;
+
+  due = rg_tasks_falling_due (rg_studio_get_store (self->studio), self->reminded_until, now, &error);
+  self->reminded_until = now;
+  if (due == NULL)
+    {
+      g_warning ("Could not look for tasks falling due: %s", error->message);
+      return G_SOURCE_CONTINUE;
+    }
+  for (guint i = 0; i < due->len && app != NULL; i++)
+    {
+      const RgTaskDue *t = due->pdata[i];
+      g_autoptr(GNotification) n = NULL;
+      g_autofree char *id = g_strdup_printf ("task-%" G_GINT64_FORMAT, t->task_id);
+      /* Translators: a reminder's title: the client */
+      g_autofree char *title = g_strdup_printf (_("Task: %s"), t->client);
+
+      n = g_notification_new (title);
+      g_notification_set_body (n, t->text ? t->text : "");
+      g_notification_set_priority (n, G_NOTIFICATION_PRIORITY_HIGH);
+      g_notification_set_default_action_and_target (n, "app.open-client", "x", t->client_id);
+      g_application_send_notification (app, id, n);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 toast_activated (GtkWidget  *widget,
                  const char *action_name,
@@ -336,6 +392,8 @@ rg_window_constructed (GObject *object)
   rg_clients_view_set_studio (self->clients_view, self->studio);
   rg_satisfaction_view_set_studio (self->satisfaction_view, self->studio);
   rg_today_view_set_studio (self->today_view, self->studio);
+  self->reminded_until = rg_store_now ();
+  self->reminders_id = g_timeout_add_seconds (30, reminders_tick_cb, self);
   rg_client_card_set_studio (self->client_card, self->studio);
   self->selection_id = g_signal_connect_swapped (self->studio, "notify::selected-client",
                                                  G_CALLBACK (selected_client_changed_cb), self);
@@ -355,6 +413,7 @@ rg_window_dispose (GObject *object)
 
   if (self->studio)
     g_clear_signal_handler (&self->selection_id, self->studio);
+  g_clear_handle_id (&self->reminders_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_WINDOW);
 
@@ -471,6 +530,8 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-visit", "x", open_visit_activated);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
   gtk_widget_class_install_action (widget_class, "win.book-client", "(xxx)", book_client_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-task", NULL, new_task_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-task", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK, "win.show-view", "s", "satisfaction");
 }
 
