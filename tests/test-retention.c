@@ -7,7 +7,11 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "analytics/rg-call-list.h"
+#include "analytics/rg-dashboard.h"
+#include "io/rg-report.h"
 #include "analytics/rg-retention.h"
 #include "model/rg-interaction.h"
 #include "model/rg-appointment.h"
@@ -696,6 +700,101 @@ test_tasks_due (Fixture       *f,
                    rg_time_from_local (rg_date_add_days (TODAY, 7), 12 * 60));
 }
 
+/* The dashboard on a hand-computed studio. D = 24 November 2026, P = July
+ * 2026 (its first visits are at least 90 days before D).
+ *   A: 5 Jul, 20 Aug (46 days: retained)       B: 10 Jul, 1 Nov (114: not)
+ *   C: 31 Jul (116 days before D: counts, not retained)
+ *   E: 1 Oct 2025, 10 Jan, 15 Jun, 20 Jul (3,000) — existing, retained; regular
+ *   F: 1 Mar, 20 Jun — existing, not retained
+ *   G: 25 Jun only (no visit before: not existing); a no-show on 15 Jul
+ *   H: 1 Jun 2025 — in churn's base year, none since: churned
+ * Every visit 1,000 unless said. */
+static void
+test_dashboard (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgDashboard) d = NULL;
+  g_autofree char *json = NULL;
+  struct { const char *name; RgDate days[4]; guint n; } people[] = {
+    { "A", { D (2026, 7, 5), D (2026, 8, 20) }, 2 },
+    { "B", { D (2026, 7, 10), D (2026, 11, 1) }, 2 },
+    { "C", { D (2026, 7, 31) }, 1 },
+    { "E", { D (2025, 10, 1), D (2026, 1, 10), D (2026, 6, 15), D (2026, 7, 20) }, 4 },
+    { "F", { D (2026, 3, 1), D (2026, 6, 20) }, 2 },
+    { "G", { D (2026, 6, 25) }, 1 },
+    { "H", { D (2025, 6, 1) }, 1 },
+  };
+  gint64 ids[G_N_ELEMENTS (people)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autofree char *phone = g_strdup_printf ("+7 912 000-01-%02u", i);
+
+      ids[i] = add_client (f, people[i].name, phone);
+      for (guint k = 0; k < people[i].n; k++)
+        book (f, ids[i], people[i].days[k], 600, RG_APPOINTMENT_DONE,
+              g_str_equal (people[i].name, "E") && k == 3 ? 3000 : 1000);
+    }
+  book (f, ids[5], D (2026, 7, 15), 600, RG_APPOINTMENT_NO_SHOW, 1000);
+  {
+    g_autoptr(RgInteraction) in_year = rg_interaction_new (ids[0], RG_INTERACTION_COMPLAINT, "Долго");
+    g_autoptr(RgInteraction) old = rg_interaction_new (ids[0], RG_INTERACTION_COMPLAINT, "Давно");
+
+    g_object_set (in_year, "occurred-at", rg_time_from_local (D (2026, 5, 1), 600), NULL);
+    g_object_set (old, "occurred-at", rg_time_from_local (D (2025, 1, 1), 600), NULL);
+    g_assert_true (rg_studio_save (f->studio, in_year, &error));
+    g_assert_true (rg_studio_save (f->studio, old, &error));
+  }
+
+  d = rg_dashboard_compute (f->store, D (2026, 7, 1), D (2026, 7, 31), TODAY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (d->clients, ==, 7);
+  g_assert_cmpfloat (d->new_retention.numerator, ==, 1);
+  g_assert_cmpfloat (d->new_retention.denominator, ==, 3);
+  g_assert_cmpfloat (d->existing_retention.numerator, ==, 1);
+  g_assert_cmpfloat (d->existing_retention.denominator, ==, 2);
+  g_assert_cmpfloat (d->churn.numerator, ==, 1);
+  g_assert_cmpfloat (d->churn.denominator, ==, 2);
+  g_assert_cmpfloat (rg_share_percent (&d->churn), ==, 50);
+  g_assert_cmpfloat (d->returning.numerator, ==, 1);
+  g_assert_cmpfloat (d->returning.denominator, ==, 4);
+  g_assert_cmpuint (d->visits, ==, 4);
+  g_assert_cmpint (d->revenue, ==, 6000);
+  g_assert_cmpfloat (d->average_check, ==, 1500);
+  g_assert_cmpfloat (rg_share_percent (&d->regulars_revenue), ==, 50);
+  g_assert_cmpfloat (d->no_shows.numerator, ==, 1);
+  g_assert_cmpfloat (d->no_shows.denominator, ==, 5);
+  g_assert_cmpuint (d->regulars, ==, 1);
+  g_assert_cmpfloat (d->visit_frequency, ==, 11.0 / 6.0);
+  g_assert_cmpfloat (d->annual_spend, ==, (11000.0 + 2000.0) / 6.0);
+  g_assert_cmpfloat_with_epsilon (d->lifetime_value, 15000.0 / 7.0, 1e-9);   /* 13 visits, E's July one 3,000 */
+  g_assert_cmpfloat_with_epsilon (d->relationship_days, 563.0 / 7.0, 1e-9);
+  g_assert_cmpuint (d->complaints_year, ==, 1);
+  g_assert_cmpuint (d->statuses[RG_CLIENT_LOST], ==, 5);   /* A, C, F, G (the service's 28 days) and H */
+  g_assert_cmpuint (d->statuses[RG_CLIENT_ON_TRACK], ==, 1);   /* B */
+  g_assert_cmpuint (d->statuses[RG_CLIENT_DUE], ==, 1);        /* E: 127 days, T = 101 */
+
+  /* No definition divides by nothing: an empty period gives no figure. */
+  g_clear_pointer (&d, rg_dashboard_free);
+  d = rg_dashboard_compute (f->store, D (2020, 1, 1), D (2020, 1, 31), TODAY, NULL, &error);
+  g_assert_true (isnan (rg_share_percent (&d->new_retention)));
+  g_assert_true (isnan (d->average_check));
+
+  /* The report prints the same, as JSON. */
+  {
+    RgReportOptions opts = { "2026-07-01", "2026-07-31", 0, 0, "2026-11-24", TRUE };
+
+    json = rg_report_run (f->store, "retention", &opts, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (json, "\"churn\""));
+    g_assert_nonnull (strstr (json, "\"percent\" : 50"));
+    opts.as_of = "2026-07-15";   /* before the period's end */
+    g_assert_null (rg_report_run (f->store, "retention", &opts, &error));
+    g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -712,6 +811,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/retention/bulk-matches-single", test_bulk_matches_single);
   g_test_add ("/retention/call-list", Fixture, NULL, fixture_set_up, test_call_list, fixture_tear_down);
   g_test_add ("/retention/tasks-due", Fixture, NULL, fixture_set_up, test_tasks_due, fixture_tear_down);
+  g_test_add ("/retention/dashboard", Fixture, NULL, fixture_set_up, test_dashboard, fixture_tear_down);
 
   return g_test_run ();
 }

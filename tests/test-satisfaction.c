@@ -506,7 +506,7 @@ test_json (Fixture       *f,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *json = NULL;
   g_autofree char *text = NULL;
-  RgReportOptions opts = { "2026-03-01", "2026-03-31", 0, 0, TRUE };
+  RgReportOptions opts = { "2026-03-01", "2026-03-31", 0, 0, NULL, TRUE };
   JsonObject *root, *first;
 
   fill_march (f);

@@ -19,28 +19,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rg-days-private.h"
 #include "rg-retention.h"
-
-/* Day numbers: days since 1 January of year 1 (GDate's Julian days). */
-static gint64
-day_number (RgDate date)
-{
-  GDate d;
-
-  g_date_clear (&d, 1);
-  g_date_set_dmy (&d, date.day, date.month, date.year);
-  return g_date_get_julian (&d);
-}
-
-static RgDate
-date_of_number (gint64 number)
-{
-  GDate d;
-
-  g_date_clear (&d, 1);
-  g_date_set_julian (&d, (guint32) number);
-  return (RgDate) { g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d) };
-}
 
 static int
 compare_gint64 (gconstpointer a,
@@ -97,10 +77,10 @@ rhythm_from_numbers (const gint64   *days,
 
   if (n > 0)
     {
-      r->first_visit = date_of_number (days[0]);
-      r->last_visit = date_of_number (days[n - 1]);
+      r->first_visit = rg_date_of_number (days[0]);
+      r->last_visit = rg_date_of_number (days[n - 1]);
       r->days_since = (int) (d_day - days[n - 1]);
-      r->expected = date_of_number (days[n - 1] + (gint64) ceil (r->interval));
+      r->expected = rg_date_of_number (days[n - 1] + (gint64) ceil (r->interval));
     }
 
   /* Status: the first rule that applies. */
@@ -141,7 +121,7 @@ rg_rhythm_compute (const RgDate   *visit_days,
                    RgClientRhythm *rhythm)
 {
   g_autofree gint64 *days = g_new (gint64, MAX (n_visits, 1));
-  gint64 d_day = day_number (day);
+  gint64 d_day = rg_day_number (day);
   guint n = 0;
 
   g_return_if_fail (rhythm != NULL);
@@ -149,7 +129,7 @@ rg_rhythm_compute (const RgDate   *visit_days,
 
   for (guint i = 0; i < n_visits; i++)
     {
-      gint64 v = day_number (visit_days[i]);
+      gint64 v = rg_day_number (visit_days[i]);
 
       if (v <= d_day)
         days[n++] = v;
@@ -217,48 +197,6 @@ studio_default_interval (RgStore *store)
   gint64 days = value ? g_ascii_strtoll (value, NULL, 10) : 0;
 
   return days > 0 && days <= 3650 ? (int) days : RG_DEFAULT_INTERVAL_DAYS;
-}
-
-/* Local midnights from @first to @last (day numbers), and one more. */
-typedef struct {
-  gint64  first;
-  GArray *starts;   /* gint64 UTC seconds */
-} DayTable;
-
-static void
-day_table_init (DayTable *t,
-                gint64    first,
-                gint64    last)
-{
-  t->first = first;
-  t->starts = g_array_sized_new (FALSE, FALSE, sizeof (gint64), (guint) (last - first + 2));
-  for (gint64 n = first; n <= last + 1; n++)
-    {
-      gint64 at = rg_date_start (date_of_number (n));
-      g_array_append_val (t->starts, at);
-    }
-}
-
-/* The day number of @at, which lies within the table. */
-static gint64
-day_table_lookup (const DayTable *t,
-                  gint64          at)
-{
-  const gint64 *s = (const gint64 *) (gpointer) t->starts->data;
-  guint lo = 0, hi = t->starts->len - 1;
-
-  if (at < s[0])
-    return t->first - 1;
-  while (lo + 1 < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (s[mid] <= at)
-        lo = mid;
-      else
-        hi = mid;
-    }
-  return t->first + lo;
 }
 
 /* The repeat interval of each service that has one. */
@@ -393,7 +331,7 @@ client_detail (Loader          *l,
   sqlite3_bind_int64 (stmt, 2, l->d_end);
   while ((ok = rg_store_step_row (l->store, stmt, &row, error)) && row)
     {
-      gint64 number = day_table_lookup (&l->table, sqlite3_column_int64 (stmt, 0));
+      gint64 number = rg_day_table_lookup (&l->table, sqlite3_column_int64 (stmt, 0));
       gint64 price = sqlite3_column_int64 (stmt, 1);
 
       g_array_append_val (l->days, number);
@@ -425,8 +363,8 @@ rhythm_lost_by_year (Loader          *l,
   memset (r, 0, sizeof *r);
   r->client_id = client_id;
   r->visits = visits;
-  r->first_visit = date_of_number (first_day);
-  r->last_visit = date_of_number (last_day);
+  r->first_visit = rg_date_of_number (first_day);
+  r->last_visit = rg_date_of_number (last_day);
   r->days_since = (int) (l->d_day - last_day);
   r->interval = 0;
   r->interval_source = RG_INTERVAL_UNCOUNTED;
@@ -451,7 +389,7 @@ load (RgStore       *store,
   gint64 first_day;
   guint n = 0;
 
-  l.d_day = day_number (day);
+  l.d_day = rg_day_number (day);
   l.d_end = rg_date_end (day);
   l.default_interval = studio_default_interval (store);
   l.booked = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -469,9 +407,9 @@ load (RgStore       *store,
     if (!rg_store_step_row (store, stmt, &row, error))
       goto fail;
     first_day = row && sqlite3_column_type (stmt, 0) != SQLITE_NULL
-              ? day_number (rg_date_from_time (sqlite3_column_int64 (stmt, 0))) - 1
+              ? rg_day_number (rg_date_from_time (sqlite3_column_int64 (stmt, 0))) - 1
               : l.d_day;
-    day_table_init (&l.table, MIN (first_day, l.d_day), l.d_day);
+    rg_day_table_init (&l.table, MIN (first_day, l.d_day), l.d_day);
   }
 
   if (!load_booked (&l, only_client, error))
@@ -509,11 +447,11 @@ load (RgStore       *store,
       else
         {
           gint64 last_at = sqlite3_column_int64 (clients, 3);
-          gint64 last_day = day_table_lookup (&l.table, MIN (last_at, l.d_end - 1));
+          gint64 last_day = rg_day_table_lookup (&l.table, MIN (last_at, l.d_end - 1));
 
           if (only_client == 0 && last_at < l.d_end && l.d_day - last_day > 365)
             rhythm_lost_by_year (&l, &r, visits,
-                                 day_table_lookup (&l.table, sqlite3_column_int64 (clients, 2)),
+                                 rg_day_table_lookup (&l.table, sqlite3_column_int64 (clients, 2)),
                                  last_day, sqlite3_column_int64 (clients, 4));
           else if (!client_detail (&l, &r, error))
             goto fail;

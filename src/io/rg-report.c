@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "analytics/rg-dashboard.h"
 #include "analytics/rg-satisfaction.h"
 #include "rg-report.h"
 
@@ -65,7 +66,7 @@ append_figure (GString    *out,
                double      value,
                int         decimals)
 {
-  g_string_append_printf (out, "%-28s ", label);
+  g_string_append_printf (out, "%-34s ", label);
   if (isnan (value))
     g_string_append (out, "—");
   else if (decimals < 0)
@@ -110,6 +111,79 @@ satisfaction_text (const RgSatisfaction *s)
   return g_string_free (out, FALSE);
 }
 
+/* @counted: the share is of clients or visits (shown); else of money. */
+static void
+append_share (GString       *out,
+              const char    *label,
+              const RgShare *share,
+              gboolean       counted)
+{
+  double percent = rg_share_percent (share);
+
+  g_string_append_printf (out, "%-34s ", label);
+  if (isnan (percent))
+    g_string_append (out, "—");
+  else if (counted)
+    g_string_append_printf (out, "%.1f %% (%.0f / %.0f)", percent, share->numerator, share->denominator);
+  else
+    g_string_append_printf (out, "%.1f %%", percent);
+  g_string_append_c (out, '\n');
+}
+
+static char *
+retention_text (const RgDashboard *r)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *as_of = rg_date_to_iso (r->as_of);
+  g_autofree char *from = rg_date_to_iso (r->from);
+  g_autofree char *to = rg_date_to_iso (r->to);
+
+  /* Translators: the heading of `regulars --report retention`; the dates are YYYY-MM-DD */
+  g_string_append_printf (out, _("Retention on %s, period %s to %s"), as_of, from, to);
+  g_string_append (out, "\n\n");
+  for (guint s = 0; s < RG_CLIENT_N_STATUSES; s++)
+    g_string_append_printf (out, "%-34s %u\n", rg_client_status_to_string (s), r->statuses[s]);
+  g_string_append_c (out, '\n');
+  append_share (out, _("New-client retention"), &r->new_retention, TRUE);
+  append_share (out, _("Existing-client retention"), &r->existing_retention, TRUE);
+  append_share (out, _("Churn, last 365 days"), &r->churn, TRUE);
+  append_share (out, _("Returning share"), &r->returning, TRUE);
+  append_share (out, _("Revenue from regulars (usually 65 percent)"), &r->regulars_revenue, FALSE);
+  append_share (out, _("No-show rate"), &r->no_shows, TRUE);
+  append_figure (out, _("Visits"), r->visits, 0);
+  append_figure (out, _("Average check"), r->average_check / 100.0, 2);
+  append_figure (out, _("Visits per client per year"), r->visit_frequency, 2);
+  append_figure (out, _("Annual spend per client"), r->annual_spend / 100.0, 2);
+  append_figure (out, _("Lifetime value"), r->lifetime_value / 100.0, 2);
+  append_figure (out, _("Relationship length, days"), r->relationship_days, 0);
+  append_figure (out, _("Complaints, last 365 days"), r->complaints_year, 0);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+retention_report (RgStore                *store,
+                  const RgReportOptions  *options,
+                  GError                **error)
+{
+  RgDate as_of, from, to;
+  g_autoptr(RgDashboard) result = NULL;
+
+  if (!read_day (options->as_of, "--as-of", rg_date_today (), &as_of, error) ||
+      !read_day (options->from, "--from", (RgDate) { as_of.year, as_of.month, 1 }, &from, error) ||
+      !read_day (options->to, "--to", as_of, &to, error))
+    return NULL;
+  if (rg_date_compare (from, to) > 0 || rg_date_compare (to, as_of) > 0)
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                           _("--from must be on or before --to, and --to on or before --as-of."));
+      return NULL;
+    }
+  result = rg_dashboard_compute (store, from, to, as_of, NULL, error);
+  if (result == NULL)
+    return NULL;
+  return options->json ? rg_dashboard_to_json (result) : retention_text (result);
+}
+
 char *
 rg_report_run (RgStore                *store,
                const char             *kind,
@@ -125,11 +199,13 @@ rg_report_run (RgStore                *store,
   g_return_val_if_fail (RG_IS_STORE (store), NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
+  if (g_strcmp0 (kind, "retention") == 0)
+    return retention_report (store, options, error);
   if (g_strcmp0 (kind, "satisfaction") != 0)
     {
       g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
                    /* Translators: %s is what was typed after --report */
-                   _("There is no report called “%s”. Reports: satisfaction."), kind ? kind : "");
+                   _("There is no report called “%s”. Reports: satisfaction, retention."), kind ? kind : "");
       return NULL;
     }
 

@@ -11,6 +11,7 @@ typedef struct {
   const char *to;          /* YYYY-MM-DD; NULL: today */
   gint64      staff_id;    /* 0: every master */
   gint64      service_id;  /* 0: every service */
+  const char *as_of;       /* YYYY-MM-DD; NULL: today (retention) */
   gboolean    json;
 } RgReportOptions;
 

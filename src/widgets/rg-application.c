@@ -45,7 +45,9 @@ static const GOptionEntry option_entries[] = {
   { "seed", 0, 0, G_OPTION_ARG_INT64, NULL,
     N_("With --generate: the random seed; the same seed gives the same studio"), N_("SEED") },
   { "report", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Print the figures of a report (satisfaction) and exit"), N_("KIND") },
+    N_("Print the figures of a report (satisfaction, retention) and exit"), N_("KIND") },
+  { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --report retention: the day the figures are seen from, YYYY-MM-DD (today)"), N_("DATE") },
   { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --report: the first day, YYYY-MM-DD (the first of this month)"), N_("DATE") },
   { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -206,6 +208,7 @@ report (GVariantDict *options)
   g_variant_dict_lookup (options, "report", "&s", &kind);
   g_variant_dict_lookup (options, "from", "&s", &opts.from);
   g_variant_dict_lookup (options, "to", "&s", &opts.to);
+  g_variant_dict_lookup (options, "as-of", "&s", &opts.as_of);
   g_variant_dict_lookup (options, "staff", "x", &opts.staff_id);
   g_variant_dict_lookup (options, "service", "x", &opts.service_id);
   opts.json = g_variant_dict_contains (options, "json");
@@ -267,9 +270,10 @@ rg_application_handle_local_options (GApplication *app,
        g_variant_dict_contains (options, "to") ||
        g_variant_dict_contains (options, "staff") ||
        g_variant_dict_contains (options, "service") ||
-       g_variant_dict_contains (options, "json")))
+       g_variant_dict_contains (options, "json") ||
+       g_variant_dict_contains (options, "as-of")))
     {
-      g_printerr (_("--from, --to, --staff, --service and --json go with --report.\n"));
+      g_printerr (_("--from, --to, --as-of, --staff, --service and --json go with --report.\n"));
       return 2;
     }
 

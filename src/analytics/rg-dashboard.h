@@ -1,0 +1,81 @@
+/* rg-dashboard.h — the retention dashboard's figures for a period.
+ *
+ * BRIEF 4, with D the reference day and P the period:
+ * - New-client retention (P): of clients whose first visit is in P, the
+ *   share with a second visit within 90 days of the first (only clients
+ *   whose first visit is at least 90 days before D count).
+ * - Existing-client retention (P): of clients with a visit in the 90 days
+ *   before P's start (and a visit before that), the share with a visit in P.
+ * - Churn (the year up to D): of clients with a visit in the 365 days
+ *   before that year's start, the share with no visit in the year.
+ * - Returning share: of clients with a visit in P, those who came before P.
+ * - Average check: revenue ÷ visits (in P). Visit frequency: visits per
+ *   active client per year (the 365 days up to D). Annual spend: revenue of
+ *   those 365 days per active client. Lifetime value: all revenue per client
+ *   who ever visited. Relationship length: first to last visit, on average.
+ * - Share of revenue from regulars: revenue in P of clients who are
+ *   regulars on D (3+ visits, not lost), against the seeds' 65 %.
+ * - No-show rate: no-shows ÷ (visits + no-shows) in P. Complaints: opened
+ *   in the 365 days up to D.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "rg-retention.h"
+
+G_BEGIN_DECLS
+
+#define RG_REGULARS_REVENUE_REFERENCE 65.0   /* % of turnover from repeat clients (002:L418) */
+
+typedef struct {
+  double numerator;
+  double denominator;
+} RgShare;
+
+double rg_share_percent (const RgShare *share);   /* NAN when nothing to divide */
+
+typedef struct {
+  RgDate   from;                       /* P */
+  RgDate   to;
+  RgDate   as_of;                      /* D */
+
+  guint    clients;                    /* not deleted */
+  guint    statuses[RG_CLIENT_N_STATUSES];
+  guint    regulars, vips, one_time;
+
+  RgShare  new_retention;
+  RgShare  existing_retention;
+  RgShare  churn;
+  RgShare  returning;
+  RgShare  regulars_revenue;          /* money */
+  RgShare  no_shows;
+
+  guint    visits;                     /* in P */
+  gint64   revenue;                    /* in P */
+  double   average_check;              /* NAN without visits */
+  double   visit_frequency;            /* visits per active client per year */
+  double   annual_spend;               /* per active client, minor units */
+  double   lifetime_value;             /* per client who ever visited */
+  double   relationship_days;          /* average, first to last visit */
+  guint    complaints_year;
+} RgDashboard;
+
+RgDashboard *rg_dashboard_compute (RgStore        *store,
+                                   RgDate          from,
+                                   RgDate          to,
+                                   RgDate          as_of,
+                                   GCancellable   *cancellable,
+                                   GError        **error) G_GNUC_WARN_UNUSED_RESULT;
+RgDashboard *rg_dashboard_compute_with (RgStore     *store,
+                                        GArray      *rhythms,
+                                        RgDate       from,
+                                        RgDate       to,
+                                        RgDate       as_of,
+                                        GCancellable *cancellable,
+                                        GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+void         rg_dashboard_free    (RgDashboard    *self);
+char        *rg_dashboard_to_json (const RgDashboard *self) G_GNUC_WARN_UNUSED_RESULT;
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgDashboard, rg_dashboard_free)
+
+G_END_DECLS
