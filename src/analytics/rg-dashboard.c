@@ -300,8 +300,11 @@ add_share (JsonBuilder   *b,
   json_builder_set_member_name (b, name);
   json_builder_begin_object (b);
   add_number (b, "percent", rg_share_percent (share));
-  add_number (b, "of", share->denominator);
-  add_number (b, "count", share->numerator);
+  /* Whole numbers: clients, visits, or money in minor units. */
+  json_builder_set_member_name (b, "of");
+  json_builder_add_int_value (b, (gint64) share->denominator);
+  json_builder_set_member_name (b, "count");
+  json_builder_add_int_value (b, (gint64) share->numerator);
   json_builder_end_object (b);
 }
 
