@@ -775,6 +775,29 @@ test_dashboard (Fixture       *f,
   g_assert_cmpuint (d->statuses[RG_CLIENT_ON_TRACK], ==, 1);   /* B */
   g_assert_cmpuint (d->statuses[RG_CLIENT_DUE], ==, 1);        /* E: 127 days, T = 101 */
 
+  /* The charts: July's existing-client retention in the trend, the July
+   * cohort (A, B, C) month by month, the one master's churn and how many of
+   * her clients see nobody else. */
+  g_assert_cmpint (rg_date_compare (d->trend_month[11], D (2026, 11, 1)), ==, 0);
+  g_assert_cmpint (rg_date_compare (d->trend_month[7], D (2026, 7, 1)), ==, 0);
+  g_assert_cmpfloat (rg_share_percent (&d->trend[7]), ==, 50);
+  g_assert_cmpuint (d->cohorts[7].clients, ==, 3);
+  g_assert_cmpfloat (d->cohorts[7].share[0], ==, 100);
+  g_assert_cmpfloat_with_epsilon (d->cohorts[7].share[1], 100.0 / 3.0, 1e-9);   /* A in August */
+  g_assert_cmpfloat (d->cohorts[7].share[2], ==, 0);
+  g_assert_cmpfloat_with_epsilon (d->cohorts[7].share[4], 100.0 / 3.0, 1e-9);   /* B in November */
+  g_assert_true (isnan (d->cohorts[7].share[5]));                               /* December is ahead */
+  g_assert_cmpuint (d->masters->len, ==, 1);
+  {
+    RgMasterRisk *m = d->masters->pdata[0];
+
+    g_assert_cmpstr (m->name, ==, "Ольга");
+    g_assert_cmpfloat (m->churn.numerator, ==, 1);     /* H */
+    g_assert_cmpfloat (m->churn.denominator, ==, 2);   /* E, H */
+    g_assert_cmpfloat (rg_share_percent (&m->dependency), ==, 100);
+    g_assert_cmpfloat (m->dependency.denominator, ==, 6);
+  }
+
   /* No definition divides by nothing: an empty period gives no figure. */
   g_clear_pointer (&d, rg_dashboard_free);
   d = rg_dashboard_compute (f->store, D (2020, 1, 1), D (2020, 1, 31), TODAY, NULL, &error);

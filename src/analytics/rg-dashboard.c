@@ -26,11 +26,26 @@ rg_share_percent (const RgShare *share)
   return share->denominator > 0 ? 100.0 * share->numerator / share->denominator : NAN;
 }
 
+static void
+master_free (RgMasterRisk *m)
+{
+  g_free (m->name);
+  g_free (m);
+}
+
 void
 rg_dashboard_free (RgDashboard *self)
 {
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->masters, g_ptr_array_unref);
   g_free (self);
 }
+
+typedef struct {
+  gint64 day;
+  gint64 staff_id;
+} Visit;
 
 /* What the window of visits says of one client. */
 typedef struct {
@@ -42,7 +57,15 @@ typedef struct {
   gint64   last_before_p;    /* the latest visit in the 90 days before P */
   gboolean in_p;
   gboolean second_within_90; /* a visit after the first, within 90 days of it */
+  GArray  *visits;           /* Visit: the window's, in time order */
 } Client;
+
+static void
+client_free (Client *c)
+{
+  g_clear_pointer (&c->visits, g_array_unref);
+  g_free (c);
+}
 
 static Client *
 client_for (GHashTable *clients,
@@ -56,9 +79,197 @@ client_for (GHashTable *clients,
 
       *key = id;
       c = g_new0 (Client, 1);
+      c->visits = g_array_new (FALSE, FALSE, sizeof (Visit));
       g_hash_table_insert (clients, key, c);
     }
   return c;
+}
+
+static gint64
+month_after (RgDate first,
+             int    months)
+{
+  int m = first.month - 1 + months;
+
+  return rg_day_number ((RgDate) { first.year + m / 12, m % 12 + 1, 1 });
+}
+
+static gboolean
+visited_between (const Client *c,
+                 gint64        from,
+                 gint64        to)   /* [from, to) */
+{
+  for (guint i = 0; i < c->visits->len; i++)
+    {
+      gint64 day = g_array_index (c->visits, Visit, i).day;
+
+      if (day >= from && day < to)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static RgMasterRisk *
+master_for (RgDashboard *self,
+            GHashTable  *masters,
+            gint64       staff_id)
+{
+  RgMasterRisk *m = g_hash_table_lookup (masters, &staff_id);
+
+  if (m == NULL)
+    {
+      m = g_new0 (RgMasterRisk, 1);
+      m->staff_id = staff_id;
+      g_ptr_array_add (self->masters, m);
+      g_hash_table_insert (masters, &m->staff_id, m);
+    }
+  return m;
+}
+
+static int
+master_compare (gconstpointer a,
+                gconstpointer b)
+{
+  const RgMasterRisk *ma = *(RgMasterRisk * const *) a;
+  const RgMasterRisk *mb = *(RgMasterRisk * const *) b;
+
+  return g_utf8_collate (ma->name ? ma->name : "", mb->name ? mb->name : "");
+}
+
+/* The retention trend, the cohorts, and each master's churn and the share
+ * of their clients who see nobody else. */
+static gboolean
+charts (RgDashboard  *self,
+        RgStore      *store,
+        GHashTable   *clients,
+        gint64        d,
+        gint64        base_from,
+        gint64        year_from,
+        GError      **error)
+{
+  g_autoptr(GHashTable) masters = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(RgStmt) stmt = NULL;
+  gint64 first_cohort = rg_day_number (self->trend_month[0]);
+  GHashTableIter iter;
+  Client *c;
+  gboolean row = FALSE, ok;
+
+  for (guint k = 0; k < RG_DASHBOARD_MONTHS; k++)
+    {
+      self->cohorts[k].month = self->trend_month[k];
+      for (guint j = 0; j < RG_DASHBOARD_MONTHS; j++)
+        self->cohorts[k].share[j] = month_after (self->trend_month[k], (int) j) <= d ? 0 : NAN;
+    }
+
+  g_hash_table_iter_init (&iter, clients);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &c))
+    {
+      gint64 seen_with[8];
+      guint n_seen = 0;
+      gboolean many = FALSE;
+
+      if (c->first_day == 0)
+        continue;
+
+      /* Existing-client retention of each month. */
+      for (guint m = 0; m < RG_DASHBOARD_MONTHS; m++)
+        {
+          gint64 start = rg_day_number (self->trend_month[m]);
+          gint64 end = MIN (month_after (self->trend_month[m], 1), d + 1);
+          gint64 last_before = 0;
+
+          for (guint i = 0; i < c->visits->len; i++)
+            {
+              gint64 day = g_array_index (c->visits, Visit, i).day;
+
+              if (day >= start - 90 && day < start)
+                last_before = day;
+            }
+          if (last_before && c->first_day < last_before)
+            {
+              self->trend[m].denominator++;
+              self->trend[m].numerator += visited_between (c, start, end);
+            }
+        }
+
+      /* Cohorts: newcomers of the last twelve months. */
+      if (c->first_day >= first_cohort && c->first_day <= d)
+        for (guint k = 0; k < RG_DASHBOARD_MONTHS; k++)
+          if (c->first_day >= rg_day_number (self->trend_month[k]) &&
+              c->first_day < month_after (self->trend_month[k], 1))
+            {
+              RgCohort *cohort = &self->cohorts[k];
+
+              cohort->clients++;
+              for (guint j = 0; j < RG_DASHBOARD_MONTHS; j++)
+                if (!isnan (cohort->share[j]) &&
+                    visited_between (c, month_after (cohort->month, (int) j), month_after (cohort->month, (int) j + 1)))
+                  cohort->share[j]++;
+            }
+
+      /* Masters: who saw whom in the base year and in the year. */
+      for (guint i = 0; i < c->visits->len; i++)
+        {
+          const Visit *v = &g_array_index (c->visits, Visit, i);
+          gboolean known = FALSE;
+
+          if (v->day >= base_from && v->day < year_from)
+            {
+              RgMasterRisk *m = master_for (self, masters, v->staff_id);
+              gboolean counted = FALSE;
+
+              /* Once per client and master. */
+              for (guint j = 0; j < i; j++)
+                {
+                  const Visit *w = &g_array_index (c->visits, Visit, j);
+                  counted |= w->staff_id == v->staff_id && w->day >= base_from && w->day < year_from;
+                }
+              if (!counted)
+                {
+                  m->churn.denominator++;
+                  m->churn.numerator += !c->in_year;
+                }
+            }
+          if (v->day < year_from || v->day > d)
+            continue;
+          for (guint j = 0; j < n_seen; j++)
+            known |= seen_with[j] == v->staff_id;
+          if (!known)
+            {
+              if (n_seen < G_N_ELEMENTS (seen_with))
+                seen_with[n_seen++] = v->staff_id;
+              else
+                many = TRUE;
+            }
+        }
+      for (guint j = 0; j < n_seen; j++)
+        {
+          RgMasterRisk *m = master_for (self, masters, seen_with[j]);
+
+          m->dependency.denominator++;
+          m->dependency.numerator += n_seen == 1 && !many;
+        }
+    }
+
+  for (guint k = 0; k < RG_DASHBOARD_MONTHS; k++)
+    for (guint j = 0; j < RG_DASHBOARD_MONTHS; j++)
+      if (!isnan (self->cohorts[k].share[j]))
+        self->cohorts[k].share[j] = self->cohorts[k].clients ? 100.0 * self->cohorts[k].share[j] / self->cohorts[k].clients
+                                                            : NAN;
+
+  stmt = rg_store_prepare (store, "SELECT id, display_name FROM staff", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      RgMasterRisk *m = g_hash_table_lookup (masters, &id);
+
+      if (m)
+        m->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  g_ptr_array_sort (self->masters, master_compare);
+  return ok;
 }
 
 static RgDashboard *
@@ -72,11 +283,11 @@ compute (RgStore       *store,
 {
   g_autoptr(RgDashboard) self = g_new0 (RgDashboard, 1);
   g_autoptr(GArray) rhythms = given ? g_array_ref (given) : NULL;
-  g_autoptr(GHashTable) clients = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) clients = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) client_free);
   g_autoptr(RgStmt) stmt = NULL;
   gint64 d = rg_day_number (as_of), p_from = rg_day_number (from), p_to = rg_day_number (to);
   gint64 year_from = d - 364, base_from = year_from - 365;
-  gint64 window_from = MIN (base_from, p_from - 90);
+  gint64 window_from;
   double relationship = 0, lifetime = 0, year_revenue = 0;
   guint ever = 0, active = 0;
   DayTable table;
@@ -87,6 +298,20 @@ compute (RgStore       *store,
   self->from = from;
   self->to = to;
   self->as_of = as_of;
+  self->masters = g_ptr_array_new_with_free_func ((GDestroyNotify) master_free);
+
+  /* The last twelve months, D's the last; the window reaches 90 days
+   * before the first of them too. */
+  for (int m = RG_DASHBOARD_MONTHS - 1, y = as_of.year, mo = as_of.month; m >= 0; m--)
+    {
+      self->trend_month[m] = (RgDate) { y, mo, 1 };
+      if (--mo == 0)
+        {
+          mo = 12;
+          y--;
+        }
+    }
+  window_from = MIN (MIN (base_from, p_from - 90), rg_day_number (self->trend_month[0]) - 90);
 
   if (rhythms == NULL)
     rhythms = rg_retention_load (store, as_of, cancellable, error);
@@ -118,7 +343,7 @@ compute (RgStore       *store,
   /* Who came when, from the window's start to D. */
   rg_day_table_init (&table, window_from - 1, d);
   stmt = rg_store_prepare (store,
-                           "SELECT client_id, starts_at FROM appointments INDEXED BY appointments_range"
+                           "SELECT client_id, starts_at, staff_id FROM appointments INDEXED BY appointments_range"
                            " WHERE starts_at >= ?1 AND starts_at < ?2 AND status = 'done' AND deleted_at IS NULL",
                            error);
   if (stmt == NULL)
@@ -128,8 +353,10 @@ compute (RgStore       *store,
   while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
     {
       gint64 day = rg_day_table_lookup (&table, sqlite3_column_int64 (stmt, 1));
+      Visit v = { day, sqlite3_column_int64 (stmt, 2) };
 
       c = client_for (clients, sqlite3_column_int64 (stmt, 0));
+      g_array_append_val (c->visits, v);
       if (day >= base_from && day < year_from)
         c->in_churn_base = TRUE;
       if (day >= year_from && day <= d)
@@ -182,6 +409,9 @@ compute (RgStore       *store,
         }
     }
   self->visit_frequency = active ? self->visit_frequency / active : NAN;
+
+  if (!charts (self, store, clients, d, base_from, year_from, error))
+    goto fail;
   self->annual_spend = active ? year_revenue / active : NAN;
 
   /* P's revenue, whose part from regulars, and its no-shows. */

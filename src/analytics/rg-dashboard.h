@@ -34,6 +34,24 @@ typedef struct {
 
 double rg_share_percent (const RgShare *share);   /* NAN when nothing to divide */
 
+#define RG_DASHBOARD_MONTHS 12
+
+/* Clients by the month of their first visit, and the share still coming
+ * each month after (0: the first month itself, always 100 %). */
+typedef struct {
+  RgDate   month;                      /* the 1st */
+  guint    clients;
+  double   share[RG_DASHBOARD_MONTHS]; /* percent; NAN: that month is not over yet */
+} RgCohort;
+
+/* A master's clients: those who came to them in the year (or its base). */
+typedef struct {
+  gint64   staff_id;
+  char    *name;
+  RgShare  churn;                      /* base year clients of this master who did not come back at all */
+  RgShare  dependency;                 /* this year's clients who saw no other master */
+} RgMasterRisk;
+
 typedef struct {
   RgDate   from;                       /* P */
   RgDate   to;
@@ -58,6 +76,12 @@ typedef struct {
   double   lifetime_value;             /* per client who ever visited */
   double   relationship_days;          /* average, first to last visit */
   guint    complaints_year;
+
+  /* Charts */
+  RgDate   trend_month[RG_DASHBOARD_MONTHS];     /* the last twelve months up to D's */
+  RgShare  trend[RG_DASHBOARD_MONTHS];           /* existing-client retention of each month */
+  RgCohort cohorts[RG_DASHBOARD_MONTHS];         /* the last twelve months' newcomers */
+  GPtrArray *masters;                            /* RgMasterRisk, by name */
 } RgDashboard;
 
 RgDashboard *rg_dashboard_compute (RgStore        *store,
