@@ -26,6 +26,8 @@
 #include "widgets/rg-rating-dialog.h"
 #include "widgets/rg-satisfaction-view.h"
 #include "widgets/rg-today-view.h"
+#include "widgets/rg-retention-view.h"
+#include "analytics/rg-dashboard.h"
 #include "widgets/rg-appointment-editor.h"
 #include "widgets/rg-window.h"
 #include "analytics/rg-retention.h"
@@ -1243,6 +1245,52 @@ test_today (void)
   test_destroy_window (window);
 }
 
+/* The retention dashboard shows the analytics' figures. */
+static void
+test_retention (void)
+{
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
+  RgStore *store = rg_studio_get_store (studio);
+  RgWindow *window = rg_window_new (NULL, studio, TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgDashboard) direct = NULL;
+  RgRetentionView *view;
+  const RgDashboard *shown;
+  RgDate day = rg_date_add_days (rg_date_today (), -40), from, to;
+  gboolean timed_out = FALSE;
+  guint id;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "retention"));
+  view = RG_RETENTION_VIEW (test_find_child (GTK_WIDGET (window), RG_TYPE_RETENTION_VIEW));
+  g_assert_nonnull (view);
+  /* Last month, over: seen from its last day. */
+  rg_retention_view_set_period (view, RG_PERIOD_MONTH, day);
+  spin (50);
+  id = g_timeout_add (20000, timeout_cb, &timed_out);
+  while (!timed_out && rg_retention_view_is_loading (view))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+
+  rg_period_bounds (RG_PERIOD_MONTH, day, &from, &to);
+  direct = rg_dashboard_compute (store, from, to, to, NULL, &error);
+  g_assert_no_error (error);
+  shown = rg_retention_view_get_result (view);
+  g_assert_cmpfloat (shown->churn.denominator, ==, direct->churn.denominator);
+  g_assert_cmpfloat (shown->existing_retention.numerator, ==, direct->existing_retention.numerator);
+  g_assert_cmpuint (shown->visits, ==, direct->visits);
+  {
+    g_autofree char *churn = g_strdup_printf ("%.0f %%", rg_share_percent (&direct->churn));
+
+    g_assert_cmpstr (rg_retention_view_get_figure (view, 2), ==, churn);
+  }
+  g_assert_cmpuint (direct->masters->len, >, 0);
+  test_save_shot (GTK_WIDGET (window), "retention");
+  test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1263,6 +1311,7 @@ main (int   argc,
   g_test_add_func ("/window/sort-and-filter", test_sort_and_filter);
   g_test_add_func ("/window/satisfaction", test_satisfaction);
   g_test_add_func ("/window/today", test_today);
+  g_test_add_func ("/window/retention", test_retention);
 
   status = g_test_run ();
 

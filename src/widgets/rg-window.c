@@ -21,6 +21,7 @@
 #include "rg-day-view.h"
 #include "rg-satisfaction-view.h"
 #include "rg-today-view.h"
+#include "rg-retention-view.h"
 #include "rg-studio-window.h"
 #include "rg-new-client.h"
 #include "rg-window.h"
@@ -46,6 +47,7 @@ struct _RgWindow
   RgClientsView        *clients_view;
   RgSatisfactionView   *satisfaction_view;
   RgTodayView          *today_view;
+  RgRetentionView      *retention_view;
   RgClientCard         *client_card;
 };
 
@@ -392,6 +394,7 @@ rg_window_constructed (GObject *object)
   rg_clients_view_set_studio (self->clients_view, self->studio);
   rg_satisfaction_view_set_studio (self->satisfaction_view, self->studio);
   rg_today_view_set_studio (self->today_view, self->studio);
+  rg_retention_view_set_studio (self->retention_view, self->studio);
   self->reminded_until = rg_store_now ();
   self->reminders_id = g_timeout_add_seconds (30, reminders_tick_cb, self);
   rg_client_card_set_studio (self->client_card, self->studio);
@@ -501,6 +504,7 @@ rg_window_class_init (RgWindowClass *klass)
   g_type_ensure (RG_TYPE_CLIENT_CARD);
   g_type_ensure (RG_TYPE_SATISFACTION_VIEW);
   g_type_ensure (RG_TYPE_TODAY_VIEW);
+  g_type_ensure (RG_TYPE_RETENTION_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/rg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RgWindow, toast_overlay);
@@ -512,6 +516,7 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgWindow, client_card);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, satisfaction_view);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, today_view);
+  gtk_widget_class_bind_template_child (widget_class, RgWindow, retention_view);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.hide-card", NULL, hide_card_activated);
@@ -533,6 +538,7 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-task", NULL, new_task_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-task", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK, "win.show-view", "s", "satisfaction");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_CONTROL_MASK, "win.show-view", "s", "retention");
 }
 
 static void

@@ -1,0 +1,688 @@
+/* rg-retention-view.c — the retention dashboard.
+ *
+ * A month, quarter or year (seen from its last day, or today while it
+ * runs); the figures of BRIEF 4 each with how it is counted; the clients
+ * by status and segment; a year of existing-client retention, the cohort
+ * grid, each master's churn and dependency risk. Counted in a thread
+ * (src/analytics), again a moment after commits that touch visits.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "rg-retention-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "model/rg-format.h"
+#include "rg-chart-view.h"
+#include "rg-retention-view.h"
+
+#define N_FIGURES 12
+#define REFRESH_DELAY_MS 1000
+
+struct _RgRetentionView {
+  GtkWidget     parent_instance;
+
+  RgStudio     *studio;
+  gulong        changed_id;
+  gulong        committed_id;
+  gboolean      dirty;
+  guint         refresh_id;
+  GCancellable *cancellable;
+  gboolean      loading;
+  RgDashboard  *result;
+
+  RgPeriodKind  kind;
+  RgDate        from;
+  RgDate        to;
+
+  GtkWidget    *box;
+  GtkDropDown  *period_dropdown;
+  GtkWidget    *period_label;
+  GtkWidget    *spinner;
+  GtkLabel     *figures[N_FIGURES];
+  GtkWidget    *statuses;
+  GtkWidget    *trend;
+  GtkWidget    *churn;
+  GtkWidget    *dependency;
+  GtkWidget    *cohorts;
+};
+
+G_DEFINE_FINAL_TYPE (RgRetentionView, rg_retention_view, GTK_TYPE_WIDGET)
+
+static const char *
+figure_caption (guint i)
+{
+  switch (i)
+    {
+    case 0: return _("Existing-client retention");
+    case 1: return _("New-client retention");
+    case 2: return _("Churn, last 365 days");
+    case 3: return _("Returning share");
+    case 4: return _("Revenue from regulars");
+    case 5: return _("Average check");
+    case 6: return _("Visits per client per year");
+    case 7: return _("Annual spend per client");
+    case 8: return _("Lifetime value");
+    case 9: return _("Relationship length, days");
+    case 10: return _("No-show rate");
+    case 11: return _("Complaints, last 365 days");
+    default: return "";
+    }
+}
+
+/* BRIEF 4, as the app states it. */
+static const char *
+figure_help (guint i)
+{
+  switch (i)
+    {
+    case 0: return _("Of clients with a visit in the 90 days before the period's start (and a visit before that), the share with a visit in the period.");
+    case 1: return _("Of clients whose first visit is in the period, the share with a second visit within 90 days of the first. Only clients whose first visit is at least 90 days ago count.");
+    case 2: return _("Of clients with a visit in the 365 days before the last year began, the share with no visit in the last year.");
+    case 3: return _("Of clients with a visit in the period, the share who had come before it.");
+    case 4: return _("The period's revenue from regulars (3 visits or more, not lost) against all of it; repeat clients usually bring about 65 percent of turnover.");
+    case 5: return _("Revenue ÷ visits in the period. A visit is an appointment marked done; revenue is what done visits cost.");
+    case 6: return _("Visits in the last 365 days per client who came in them.");
+    case 7: return _("Revenue of the last 365 days per client who came in them.");
+    case 8: return _("All revenue per client who ever came.");
+    case 9: return _("From the first visit to the last, on average, for clients who came.");
+    case 10: return _("No-shows ÷ (visits + no-shows) in the period.");
+    case 11: return _("Complaints opened in the last 365 days.");
+    default: return "";
+    }
+}
+
+static char *
+percent_text (const RgShare *share)
+{
+  double p = rg_share_percent (share);
+
+  return isnan (p) ? g_strdup ("—") : g_strdup_printf ("%.0f %%", p);
+}
+
+static char *
+money_text (double minor)
+{
+  return isnan (minor) ? g_strdup ("—") : rg_format_money ((gint64) llround (minor));
+}
+
+static char *
+figure_value (const RgDashboard *d,
+              guint              i)
+{
+  switch (i)
+    {
+    case 0: return percent_text (&d->existing_retention);
+    case 1: return percent_text (&d->new_retention);
+    case 2: return percent_text (&d->churn);
+    case 3: return percent_text (&d->returning);
+    case 4: return percent_text (&d->regulars_revenue);
+    case 5: return money_text (d->average_check);
+    case 6: return isnan (d->visit_frequency) ? g_strdup ("—") : g_strdup_printf ("%.1f", d->visit_frequency);
+    case 7: return money_text (d->annual_spend);
+    case 8: return money_text (d->lifetime_value);
+    case 9: return isnan (d->relationship_days) ? g_strdup ("—") : g_strdup_printf ("%.0f", d->relationship_days);
+    case 10: return percent_text (&d->no_shows);
+    case 11: return rg_format_count (d->complaints_year);
+    default: return g_strdup ("");
+    }
+}
+
+/* Charts ------------------------------------------------------------------------ */
+
+static RgChart *
+trend_chart (const RgDashboard *d)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  double values[RG_DASHBOARD_MONTHS];
+  RgChart *chart = rg_chart_new (RG_CHART_LINE);
+
+  for (guint m = 0; m < RG_DASHBOARD_MONTHS; m++)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_local (d->trend_month[m].year, d->trend_month[m].month, 1, 12, 0, 0);
+
+      /* Translators: a month and year on a chart's axis; e.g. "Nov 26" */
+      g_ptr_array_add (labels, g_date_time_format (dt, _("%b %y")));
+      values[m] = rg_share_percent (&d->trend[m]);
+    }
+  rg_chart_set_categories (chart, (const char * const *) labels->pdata, labels->len);
+  rg_chart_add_series (chart, _("Existing-client retention"), values, RG_DASHBOARD_MONTHS);
+  rg_chart_set_value_range (chart, 0, 100);
+  rg_chart_set_value_format (chart, "%.0f %%");
+  rg_chart_set_empty_text (chart, _("No returning clients to count yet"));
+  return chart;
+}
+
+static RgChart *
+masters_chart (const RgDashboard *d,
+               gboolean           churn)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autofree double *values = g_new (double, MAX (d->masters->len, 1));
+  RgChart *chart = rg_chart_new (RG_CHART_BARS_HORIZONTAL);
+  guint n = 0;
+
+  for (guint i = 0; i < d->masters->len; i++)
+    {
+      const RgMasterRisk *m = d->masters->pdata[i];
+      const RgShare *share = churn ? &m->churn : &m->dependency;
+
+      if (share->denominator == 0)
+        continue;
+      g_ptr_array_add (labels, m->name ? m->name : (char *) "?");
+      values[n++] = rg_share_percent (share);
+    }
+  rg_chart_set_categories (chart, (const char * const *) labels->pdata, labels->len);
+  rg_chart_set_series_color (chart, rg_chart_add_series (chart, churn ? _("Churn") : _("Saw nobody else"),
+                                                         values, n), churn ? 3 : 2);
+  rg_chart_set_value_range (chart, 0, 100);
+  rg_chart_set_value_format (chart, "%.0f %%");
+  return chart;
+}
+
+/* The cohort grid: a row per month of first visits, a column per month
+ * since; the darker, the more still coming. */
+static void
+fill_cohorts (RgRetentionView   *self,
+              const RgDashboard *d)
+{
+  GtkGrid *grid = GTK_GRID (self->cohorts);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->cohorts)))
+    gtk_grid_remove (grid, child);
+
+  for (guint j = 0; j < RG_DASHBOARD_MONTHS; j++)
+    {
+      g_autofree char *text = g_strdup_printf ("+%u", j);
+      GtkWidget *head = gtk_label_new (text);
+
+      gtk_widget_add_css_class (head, "dim-label");
+      gtk_widget_add_css_class (head, "caption");
+      gtk_grid_attach (grid, head, (int) j + 2, 0, 1, 1);
+    }
+  for (guint k = 0; k < RG_DASHBOARD_MONTHS; k++)
+    {
+      const RgCohort *cohort = &d->cohorts[k];
+      g_autoptr(GDateTime) dt = g_date_time_new_local (cohort->month.year, cohort->month.month, 1, 12, 0, 0);
+      g_autofree char *month = g_date_time_format (dt, _("%b %y"));
+      g_autofree char *size = g_strdup_printf ("%u", cohort->clients);
+      GtkWidget *label = gtk_label_new (month);
+      GtkWidget *count = gtk_label_new (size);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (count, "dim-label");
+      gtk_widget_add_css_class (count, "numeric");
+      gtk_grid_attach (grid, label, 0, (int) k + 1, 1, 1);
+      gtk_grid_attach (grid, count, 1, (int) k + 1, 1, 1);
+      for (guint j = 0; j < RG_DASHBOARD_MONTHS; j++)
+        {
+          double share = cohort->share[j];
+          g_autofree char *text = NULL;
+          g_autofree char *css = NULL;
+          g_autofree char *tip = NULL;
+          GtkWidget *cell;
+
+          if (isnan (share) || cohort->clients == 0)
+            continue;
+          text = g_strdup_printf ("%.0f", share);
+          cell = gtk_label_new (text);
+          css = g_strdup_printf ("cohort-%d", (int) CLAMP (share / 10.0, 0, 10));
+          gtk_widget_add_css_class (cell, "cohort-cell");
+          gtk_widget_add_css_class (cell, css);
+          /* Translators: a cohort cell's tooltip: "45 % of Nov 26's newcomers came in month +2" */
+          tip = g_strdup_printf (_("%.0f %% of %s's newcomers came in month +%u"), share, month, j);
+          gtk_widget_set_tooltip_text (cell, tip);
+          gtk_grid_attach (grid, cell, (int) j + 2, (int) k + 1, 1, 1);
+        }
+    }
+}
+
+static void
+show_result (RgRetentionView *self)
+{
+  const RgDashboard *d = self->result;
+  GString *statuses = g_string_new (NULL);
+  static const RgClientStatus order[] = {
+    RG_CLIENT_BOOKED, RG_CLIENT_ON_TRACK, RG_CLIENT_DUE, RG_CLIENT_SLEEPING, RG_CLIENT_LOST, RG_CLIENT_NEW,
+    RG_CLIENT_NEVER_VISITED,
+  };
+
+  for (guint i = 0; i < N_FIGURES; i++)
+    {
+      g_autofree char *value = figure_value (d, i);
+      gtk_label_set_text (self->figures[i], value);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    g_string_append_printf (statuses, "%s%s %u", i ? " · " : "", rg_client_status_to_string (order[i]),
+                            d->statuses[order[i]]);
+  /* Translators: the segments' counts after the statuses' */
+  g_string_append_printf (statuses, "\n%s %u · %s %u · %s %u", C_("segment", "Regular"), d->regulars,
+                          C_("segment", "VIP"), d->vips, C_("segment", "One-time"), d->one_time);
+  gtk_label_set_text (GTK_LABEL (self->statuses), statuses->str);
+  g_string_free (statuses, TRUE);
+
+  rg_chart_view_set_chart (RG_CHART_VIEW (self->trend), trend_chart (d));
+  rg_chart_view_set_chart (RG_CHART_VIEW (self->churn), masters_chart (d, TRUE));
+  rg_chart_view_set_chart (RG_CHART_VIEW (self->dependency), masters_chart (d, FALSE));
+  gtk_widget_set_size_request (self->churn, 260, MAX (200, 24 * (int) d->masters->len + 50));
+  gtk_widget_set_size_request (self->dependency, 260, MAX (200, 24 * (int) d->masters->len + 50));
+  fill_cohorts (self, d);
+}
+
+/* Computing ----------------------------------------------------------------------- */
+
+typedef struct {
+  RgStore *reader;
+  RgDate   from, to, as_of;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_clear_object (&job->reader);
+  g_free (job);
+}
+
+static void
+compute_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+  RgDashboard *d = rg_dashboard_compute (job->reader, job->from, job->to, job->as_of, cancellable, &error);
+
+  if (d)
+    g_task_return_pointer (task, d, (GDestroyNotify) rg_dashboard_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+set_loading (RgRetentionView *self,
+             gboolean         loading)
+{
+  self->loading = loading;
+  gtk_widget_set_visible (self->spinner, loading);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), loading);
+}
+
+static void
+computed_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(RgRetentionView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  RgDashboard *d = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (d == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_warning ("Could not count the retention figures: %s", error->message);
+          set_loading (self, FALSE);
+        }
+      return;
+    }
+  g_clear_pointer (&self->result, rg_dashboard_free);
+  self->result = d;
+  set_loading (self, FALSE);
+  show_result (self);
+}
+
+static void
+refresh (RgRetentionView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  RgDate today = rg_date_today ();
+  RgStore *store;
+  Job *job;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->studio == NULL)
+    return;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->dirty = FALSE;
+  set_loading (self, TRUE);
+
+  job = g_new0 (Job, 1);
+  job->from = self->from;
+  job->to = rg_date_compare (self->to, today) > 0 ? today : self->to;
+  if (rg_date_compare (job->from, job->to) > 0)
+    job->to = job->from;
+  job->as_of = job->to;
+  store = rg_studio_get_store (self->studio);
+  task = g_task_new (NULL, self->cancellable, computed_cb, g_object_ref (self));
+  if (rg_store_get_path (store) != NULL)
+    job->reader = rg_store_open_reader (store, &error);
+  if (job->reader == NULL)
+    {
+      RgDashboard *d = rg_dashboard_compute (store, job->from, job->to, job->as_of, NULL, &error);
+
+      job_free (job);
+      if (d)
+        g_task_return_pointer (task, d, (GDestroyNotify) rg_dashboard_free);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, compute_thread);
+}
+
+static gboolean
+refresh_timeout_cb (gpointer data)
+{
+  RgRetentionView *self = data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (RgRetentionView *self,
+                  const char      *table)
+{
+  if (g_str_equal (table, "appointments") || g_str_equal (table, "interactions") || g_str_equal (table, "clients"))
+    self->dirty = TRUE;
+}
+
+static void
+store_committed_cb (RgRetentionView *self)
+{
+  if (self->dirty && gtk_widget_get_mapped (GTK_WIDGET (self)) && self->refresh_id == 0)
+    self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_timeout_cb, self);
+}
+
+static void
+map_cb (RgRetentionView *self)
+{
+  if (self->dirty || self->result == NULL)
+    refresh (self);
+}
+
+/* The period ------------------------------------------------------------------------ */
+
+static void
+update_period_label (RgRetentionView *self)
+{
+  g_autoptr(GDateTime) a = g_date_time_new_local (self->from.year, self->from.month, self->from.day, 12, 0, 0);
+  g_autoptr(GDateTime) b = g_date_time_new_local (self->to.year, self->to.month, self->to.day, 12, 0, 0);
+  g_autofree char *first = g_date_time_format (a, _("%-d %B %Y"));
+  g_autofree char *last = g_date_time_format (b, _("%-d %B %Y"));
+  g_autofree char *text = g_strdup_printf (_("%s – %s"), first, last);
+
+  gtk_label_set_text (GTK_LABEL (self->period_label), text);
+}
+
+void
+rg_retention_view_set_period (RgRetentionView *self,
+                              RgPeriodKind     kind,
+                              RgDate           day)
+{
+  g_return_if_fail (RG_IS_RETENTION_VIEW (self));
+
+  if (kind == RG_PERIOD_WEEK || kind == RG_PERIOD_CUSTOM)
+    kind = RG_PERIOD_MONTH;
+  self->kind = kind;
+  rg_period_bounds (kind, day, &self->from, &self->to);
+  update_period_label (self);
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+}
+
+static void
+kind_changed_cb (RgRetentionView *self)
+{
+  static const RgPeriodKind kinds[] = { RG_PERIOD_MONTH, RG_PERIOD_QUARTER, RG_PERIOD_YEAR };
+  guint i = gtk_drop_down_get_selected (self->period_dropdown);
+
+  if (i < G_N_ELEMENTS (kinds) && kinds[i] != self->kind)
+    rg_retention_view_set_period (self, kinds[i], rg_date_today ());
+}
+
+static void
+prev_cb (RgRetentionView *self)
+{
+  rg_retention_view_set_period (self, self->kind, rg_date_add_days (self->from, -1));
+}
+
+static void
+next_cb (RgRetentionView *self)
+{
+  RgDate next = rg_date_add_days (self->to, 1);
+
+  if (rg_date_compare (next, rg_date_today ()) <= 0)
+    rg_retention_view_set_period (self, self->kind, next);
+}
+
+/* The widget ------------------------------------------------------------------------- */
+
+static GtkWidget *
+chart_card (const char  *title,
+            GtkWidget  **view)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (title);
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "chart-card");
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_box_append (GTK_BOX (card), heading);
+  *view = rg_chart_view_new ();
+  gtk_widget_set_size_request (*view, 260, 220);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (*view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_box_append (GTK_BOX (card), *view);
+  return card;
+}
+
+static void
+rg_retention_view_dispose (GObject *object)
+{
+  RgRetentionView *self = RG_RETENTION_VIEW (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->studio)
+    {
+      RgStore *store = rg_studio_get_store (self->studio);
+
+      g_clear_signal_handler (&self->changed_id, store);
+      g_clear_signal_handler (&self->committed_id, store);
+    }
+  g_clear_object (&self->studio);
+  g_clear_pointer (&self->result, rg_dashboard_free);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  G_OBJECT_CLASS (rg_retention_view_parent_class)->dispose (object);
+}
+
+static void
+rg_retention_view_class_init (RgRetentionViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rg_retention_view_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "retention");
+}
+
+static void
+rg_retention_view_init (RgRetentionView *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new ((const char *[]) {
+    _("Month"), _("Quarter"), _("Year"), NULL });
+  GtkWidget *bar, *nav, *button, *scrolled, *clamp, *content, *flow, *charts, *card, *heading, *spacer;
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (bar, "toolbar");
+  self->period_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (kinds)), NULL));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->period_dropdown), _("Period"));
+  g_signal_connect_swapped (self->period_dropdown, "notify::selected", G_CALLBACK (kind_changed_cb), self);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->period_dropdown));
+  nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (nav, "linked");
+  button = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Previous Period"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (prev_cb), self);
+  gtk_box_append (GTK_BOX (nav), button);
+  button = gtk_button_new_from_icon_name ("go-next-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Next Period"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (next_cb), self);
+  gtk_box_append (GTK_BOX (nav), button);
+  gtk_box_append (GTK_BOX (bar), nav);
+  self->period_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->period_label, "heading");
+  gtk_box_append (GTK_BOX (bar), self->period_label);
+  spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_hexpand (spacer, TRUE);
+  gtk_box_append (GTK_BOX (bar), spacer);
+  self->spinner = gtk_spinner_new ();
+  gtk_widget_set_tooltip_text (self->spinner, _("Counting…"));
+  gtk_widget_set_visible (self->spinner, FALSE);
+  gtk_box_append (GTK_BOX (bar), self->spinner);
+  gtk_box_append (GTK_BOX (self->box), bar);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1400);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 1000);
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  gtk_widget_set_margin_start (content, 12);
+  gtk_widget_set_margin_end (content, 12);
+  gtk_widget_set_margin_top (content, 12);
+  gtk_widget_set_margin_bottom (content, 24);
+
+  flow = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 2);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 6);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
+  for (guint i = 0; i < N_FIGURES; i++)
+    {
+      GtkWidget *fig = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *value = gtk_label_new ("—");
+      GtkWidget *caption = gtk_label_new (figure_caption (i));
+
+      gtk_widget_add_css_class (fig, "card");
+      gtk_widget_add_css_class (fig, "headline");
+      gtk_widget_add_css_class (value, "title-2");
+      gtk_widget_add_css_class (value, "numeric");
+      gtk_widget_add_css_class (caption, "dim-label");
+      gtk_widget_add_css_class (caption, "caption");
+      gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+      gtk_label_set_justify (GTK_LABEL (caption), GTK_JUSTIFY_CENTER);
+      gtk_box_append (GTK_BOX (fig), value);
+      gtk_box_append (GTK_BOX (fig), caption);
+      gtk_widget_set_tooltip_text (fig, figure_help (i));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (fig), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, figure_help (i), -1);
+      self->figures[i] = GTK_LABEL (value);
+      gtk_flow_box_append (GTK_FLOW_BOX (flow), fig);
+      gtk_widget_set_focusable (gtk_widget_get_parent (fig), FALSE);
+    }
+  gtk_box_append (GTK_BOX (content), flow);
+
+  self->statuses = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->statuses), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->statuses), 0);
+  gtk_widget_add_css_class (self->statuses, "dim-label");
+  gtk_box_append (GTK_BOX (content), self->statuses);
+
+  charts = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (charts), GTK_SELECTION_NONE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (charts), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (charts), 3);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (charts), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (charts), 12);
+  gtk_flow_box_append (GTK_FLOW_BOX (charts), chart_card (_("Existing-Client Retention by Month"), &self->trend));
+  gtk_flow_box_append (GTK_FLOW_BOX (charts), chart_card (_("Churn by Master"), &self->churn));
+  gtk_flow_box_append (GTK_FLOW_BOX (charts), chart_card (_("Clients Who See Only This Master"), &self->dependency));
+  gtk_widget_set_tooltip_text (self->dependency,
+                               _("Of a master's clients in the last year, the share who saw no other master: "
+                                 "the clients a studio may lose if the master leaves."));
+  gtk_box_append (GTK_BOX (content), charts);
+
+  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "chart-card");
+  heading = gtk_label_new (_("Newcomers Still Coming, % by Month Since Their First Visit"));
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_box_append (GTK_BOX (card), heading);
+  self->cohorts = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (self->cohorts), 2);
+  gtk_grid_set_row_spacing (GTK_GRID (self->cohorts), 2);
+  gtk_box_append (GTK_BOX (card), self->cohorts);
+  gtk_box_append (GTK_BOX (content), card);
+
+  adw_clamp_set_child (ADW_CLAMP (clamp), content);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_box_append (GTK_BOX (self->box), scrolled);
+
+  self->kind = RG_PERIOD_MONTH;
+  rg_period_bounds (self->kind, rg_date_today (), &self->from, &self->to);
+  update_period_label (self);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+}
+
+void
+rg_retention_view_set_studio (RgRetentionView *self,
+                              RgStudio        *studio)
+{
+  RgStore *store;
+
+  g_return_if_fail (RG_IS_RETENTION_VIEW (self));
+  g_return_if_fail (self->studio == NULL);
+
+  self->studio = g_object_ref (studio);
+  store = rg_studio_get_store (studio);
+  self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+  self->committed_id = g_signal_connect_swapped (store, "committed", G_CALLBACK (store_committed_cb), self);
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+}
+
+gboolean
+rg_retention_view_is_loading (RgRetentionView *self)
+{
+  g_return_val_if_fail (RG_IS_RETENTION_VIEW (self), FALSE);
+  return self->loading || self->refresh_id != 0 || self->result == NULL;
+}
+
+const RgDashboard *
+rg_retention_view_get_result (RgRetentionView *self)
+{
+  g_return_val_if_fail (RG_IS_RETENTION_VIEW (self), NULL);
+  return self->result;
+}
+
+const char *
+rg_retention_view_get_figure (RgRetentionView *self,
+                              guint            index)
+{
+  g_return_val_if_fail (RG_IS_RETENTION_VIEW (self), NULL);
+  g_return_val_if_fail (index < N_FIGURES, NULL);
+  return gtk_label_get_text (self->figures[index]);
+}
