@@ -671,6 +671,39 @@ test_card_settings (void)
                                         "AND kind = 'contraindication'", 0), ==, 1);
   g_assert_nonnull (test_find_row (page, "Кардиостимулятор"));
 
+  /* Whom to call: the numbers kept as the studio's settings (money in minor units). */
+  {
+    GtkSpinButton *gift = GTK_SPIN_BUTTON (test_find_child (test_find_row (page, "Birthday Gift After Spending"),
+                                                            GTK_TYPE_SPIN_BUTTON));
+    GtkSpinButton *days = GTK_SPIN_BUTTON (test_find_child (test_find_row (page, "Birthdays Ahead, Days"),
+                                                            GTK_TYPE_SPIN_BUTTON));
+    g_autofree char *gift_value = NULL;
+    g_autofree char *days_value = NULL;
+
+    g_assert_cmpfloat (gtk_spin_button_get_value (gift), ==, 5000);
+    gtk_spin_button_set_value (gift, 7000);
+    gtk_spin_button_set_value (days, 14);
+    gift_value = rg_store_get_setting (store, "gift-threshold");
+    days_value = rg_store_get_setting (store, "birthday-days");
+    g_assert_cmpstr (gift_value, ==, "700000");
+    g_assert_cmpstr (days_value, ==, "14");
+  }
+
+  /* The call script: changed, kept; the default again, forgotten. */
+  {
+    GtkTextView *view = GTK_TEXT_VIEW (test_find_child (page, GTK_TYPE_TEXT_VIEW));
+    g_autofree char *kept = NULL;
+
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "Здравствуйте, {name}!", -1);
+    g_signal_emit_by_name (find_button (page, "_Keep the Script"), "clicked");
+    kept = rg_store_get_setting (store, "call-script");
+    g_assert_cmpstr (kept, ==, "Здравствуйте, {name}!");
+    g_signal_emit_by_name (find_button (page, "_Default Script"), "clicked");
+    g_clear_pointer (&kept, g_free);
+    kept = rg_store_get_setting (store, "call-script");
+    g_assert_null (kept);
+  }
+
   test_destroy_window (GTK_WINDOW (window));
 }
 

@@ -42,7 +42,12 @@ rg_call_options_init (RgCallOptions *options,
 {
   g_return_if_fail (options != NULL);
 
-  options->birthday_days = (int) setting_int (store, "birthday-days", DEFAULT_BIRTHDAY_DAYS);
+  {
+    g_autofree char *days = rg_store_get_setting (store, "birthday-days");
+
+    /* 0 is a choice: birthdays of today only. */
+    options->birthday_days = days ? (int) CLAMP (g_ascii_strtoll (days, NULL, 10), 0, 366) : DEFAULT_BIRTHDAY_DAYS;
+  }
   /* 5,000 in the studio's money (003:L257: 5–7 thousand roubles). */
   options->gift_threshold = setting_int (store, "gift-threshold", 500000);
   options->quiet_days = DEFAULT_QUIET_DAYS;

@@ -229,6 +229,22 @@ questionnaire_toggled_cb (GtkSwitch      *toggle,
 }
 
 static void
+number_changed_cb (GtkSpinButton  *spin,
+                   RgCardSettings *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (spin), "key");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  double value = gtk_spin_button_get_value (spin);
+
+  if (g_str_equal (key, "gift-threshold"))
+    value *= 100;   /* minor units */
+  text = g_strdup_printf ("%.0f", value);
+  if (!rg_store_set_setting (rg_studio_get_store (self->studio), key, text, &error))
+    g_warning ("Could not keep %s: %s", key, error->message);
+}
+
+static void
 script_save_cb (RgCardSettings *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->script_view);
@@ -336,6 +352,50 @@ rg_card_settings_new (RgStudio *studio)
     g_signal_connect (toggle, "notify::active", G_CALLBACK (questionnaire_toggled_cb), self);
     self->questionnaire_switch = toggle;
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  }
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), ADW_PREFERENCES_GROUP (group));
+
+  /* The retention engine's few numbers. */
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Whom to Call"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Used by Today and the client statuses."));
+  {
+    static const struct {
+      const char *key;
+      const char *title;
+      const char *subtitle;
+      double      lo, hi, fallback, step;
+    } numbers[] = {
+      { "default-interval", N_("Usual Interval Between Visits, Days"),
+        N_("For clients with fewer than three visits whose service has no repeat interval"), 1, 3650, 42, 1 },
+      { "birthday-days", N_("Birthdays Ahead, Days"), N_("How far ahead Today lists birthdays"), 0, 60, 7, 1 },
+      { "gift-threshold", N_("Birthday Gift After Spending"),
+        N_("A client who has spent this much gets a gift on their birthday"), 0, 10000000, 5000, 100 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+      {
+        GtkWidget *row = adw_action_row_new ();
+        GtkWidget *spin = gtk_spin_button_new_with_range (numbers[i].lo, numbers[i].hi, numbers[i].step);
+        g_autofree char *value = rg_store_get_setting (rg_studio_get_store (studio), numbers[i].key);
+        double current = value ? g_ascii_strtod (value, NULL) : 0;
+
+        /* Money is kept in minor units. */
+        if (g_str_equal (numbers[i].key, "gift-threshold"))
+          current = value ? current / 100.0 : numbers[i].fallback;
+        else if (value == NULL)
+          current = numbers[i].fallback;
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(numbers[i].title));
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(numbers[i].subtitle));
+        gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), current);
+        gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _(numbers[i].title), -1);
+        g_object_set_data (G_OBJECT (spin), "key", (gpointer) numbers[i].key);
+        g_signal_connect (spin, "value-changed", G_CALLBACK (number_changed_cb), self);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      }
   }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), ADW_PREFERENCES_GROUP (group));
 
