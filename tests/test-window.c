@@ -623,6 +623,24 @@ test_sort_and_filter (void)
                                          "JOIN clients c ON c.id = a.client_id WHERE a.staff_id = ?1 "
                                          "AND a.deleted_at IS NULL AND c.deleted_at IS NULL", staff_id));
 
+  /* The rows show each client's status, counted in a thread once shown. */
+  {
+    RgClientList *list = RG_CLIENT_LIST (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)));
+    g_autoptr(RgClient) first = g_list_model_get_item (model, 0);
+    g_autoptr(GError) error = NULL;
+    gint64 id = rg_record_get_id (RG_RECORD (first));
+    gboolean timed_out = FALSE;
+    guint source = g_timeout_add (10000, timeout_cb, &timed_out);
+    RgClientRhythm r;
+
+    while (!timed_out && rg_client_list_get_status (list, id) < 0)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (timed_out);
+    g_source_remove (source);
+    g_assert_true (rg_retention_load_client (store, id, rg_date_today (), &r, &error));
+    g_assert_cmpint (rg_client_list_get_status (list, id), ==, r.status);
+  }
+
   /* Due clients only (on today, by BRIEF 4): the analytics' count; with
    * the master filter off. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (test_find_row (popover, "Booked with")), 0);

@@ -50,6 +50,13 @@ struct _RgClientList
   gint64      staff_id;
   int         status;     /* -1: any */
   guint       segments;
+
+  /* Each client's status on today, for the rows (made when first wanted). */
+  GHashTable *statuses;   /* gint64 id -> status + 1 */
+  gboolean    statuses_wanted;
+  gboolean    statuses_dirty;
+  guint       statuses_id;
+  GCancellable *statuses_cancellable;
   GArray     *view;       /* gint64: that order, NULL when by name and unfiltered */
   gboolean    view_dirty; /* appointments or tags changed: query again */
   GCancellable *view_cancellable;
@@ -508,6 +515,121 @@ store_changed_cb (RgClientList *self,
     }
   else if (g_str_equal (table, "appointments"))
     self->view_dirty = TRUE;
+  if (g_str_equal (table, "appointments") || g_str_equal (table, "clients"))
+    self->statuses_dirty = TRUE;
+}
+
+/* Statuses for the rows ------------------------------------------------------ */
+
+enum {
+  STATUSES_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+statuses_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  GError *error = NULL;
+  g_autoptr(GArray) rhythms = rg_retention_load (task_data, rg_date_today (), cancellable, &error);
+  GHashTable *map;
+
+  if (rhythms == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  map = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < rhythms->len; i++)
+    {
+      RgClientRhythm *r = &g_array_index (rhythms, RgClientRhythm, i);
+
+      g_hash_table_insert (map, g_memdup2 (&r->client_id, sizeof (gint64)), GINT_TO_POINTER (r->status + 1));
+    }
+  g_task_return_pointer (task, map, (GDestroyNotify) g_hash_table_unref);
+}
+
+static void
+statuses_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  GHashTable *map = g_task_propagate_pointer (G_TASK (result), &error);
+  RgClientList *self;
+
+  if (map == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not tell the clients' statuses: %s", error->message);
+      return;
+    }
+  self = RG_CLIENT_LIST (source);
+  g_clear_pointer (&self->statuses, g_hash_table_unref);
+  self->statuses = map;
+  g_signal_emit (self, signals[STATUSES_CHANGED], 0);
+}
+
+static void
+refresh_statuses (RgClientList *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  RgStore *store = store_of (self);
+  RgStore *reader = NULL;
+
+  self->statuses_dirty = FALSE;
+  g_cancellable_cancel (self->statuses_cancellable);
+  g_clear_object (&self->statuses_cancellable);
+  self->statuses_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->statuses_cancellable, statuses_done_cb, NULL);
+  if (rg_store_get_path (store) != NULL)
+    reader = rg_store_open_reader (store, &error);
+  g_task_set_task_data (task, reader ? reader : g_object_ref (store), g_object_unref);
+  if (reader)
+    g_task_run_in_thread (task, statuses_thread);
+  else
+    statuses_thread (task, self, store, self->statuses_cancellable);
+}
+
+static gboolean
+statuses_timeout_cb (gpointer data)
+{
+  RgClientList *self = data;
+
+  self->statuses_id = 0;
+  refresh_statuses (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The rows show statuses: count them now, and again after visits change. */
+void
+rg_client_list_want_statuses (RgClientList *self)
+{
+  g_return_if_fail (RG_IS_CLIENT_LIST (self));
+
+  if (self->statuses_wanted)
+    return;
+  self->statuses_wanted = TRUE;
+  refresh_statuses (self);
+}
+
+/* A client's status on today (an RgClientStatus), -1 while not counted. */
+int
+rg_client_list_get_status (RgClientList *self,
+                           gint64        client_id)
+{
+  gpointer value;
+
+  g_return_val_if_fail (RG_IS_CLIENT_LIST (self), -1);
+
+  if (self->statuses == NULL || !g_hash_table_lookup_extended (self->statuses, &client_id, NULL, &value))
+    return -1;
+  return GPOINTER_TO_INT (value) - 1;
 }
 
 static void
@@ -516,6 +638,9 @@ store_committed_cb (RgClientList *self,
 {
   guint total = self->order->len;
   gboolean order_changed = FALSE;
+
+  if (self->statuses_wanted && self->statuses_dirty && self->statuses_id == 0)
+    self->statuses_id = g_timeout_add_seconds (2, statuses_timeout_cb, self);
 
   /* The thread read a snapshot that may miss this: reload when it lands. */
   if (self->loading)
@@ -866,6 +991,10 @@ rg_client_list_dispose (GObject *object)
   if (self->view_cancellable)
     g_cancellable_cancel (self->view_cancellable);
   g_clear_object (&self->view_cancellable);
+  g_clear_handle_id (&self->statuses_id, g_source_remove);
+  g_cancellable_cancel (self->statuses_cancellable);
+  g_clear_object (&self->statuses_cancellable);
+  g_clear_pointer (&self->statuses, g_hash_table_unref);
   clear_cache (self);
   g_clear_object (&self->studio);
 
@@ -961,6 +1090,14 @@ rg_client_list_class_init (RgClientListClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RgClientList::statuses-changed:
+   *
+   * The clients' statuses (rg_client_list_get_status()) were counted again.
+   */
+  signals[STATUSES_CHANGED] = g_signal_new ("statuses-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                            0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

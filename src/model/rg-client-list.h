@@ -41,6 +41,9 @@ RgClientSort  rg_client_list_get_sort   (RgClientList *self);
 void          rg_client_list_set_filter (RgClientList *self,
                                          gint64        tag_id,
                                          gint64        staff_id);
+void          rg_client_list_want_statuses (RgClientList *self);
+int           rg_client_list_get_status    (RgClientList *self,
+                                            gint64        client_id);
 void          rg_client_list_set_rhythm_filter (RgClientList *self,
                                                 int           status,
                                                 guint         segments);

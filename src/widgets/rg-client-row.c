@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "rg-client-row.h"
+#include "analytics/rg-retention.h"
 
 struct _RgClientRow
 {
@@ -20,6 +21,9 @@ struct _RgClientRow
   AdwAvatar *avatar;
   GtkLabel  *title_label;
   GtkLabel  *subtitle_label;
+  GtkLabel  *status_label;
+
+  RgClientList *list;        /* where statuses come from; not owned */
 };
 
 G_DEFINE_FINAL_TYPE (RgClientRow, rg_client_row, GTK_TYPE_WIDGET)
@@ -49,6 +53,42 @@ update (RgClientRow *self)
   adw_avatar_set_text (self->avatar, name);
   gtk_label_set_label (self->title_label, name);
   gtk_label_set_label (self->subtitle_label, subtitle);
+  rg_client_row_update_status (self);
+}
+
+/* The status pill: what a row says at a glance (not "on track"). */
+void
+rg_client_row_update_status (RgClientRow *self)
+{
+  static const char * const classes[] = {
+    "status-booked", "status-never", "status-new", "status-lost", "status-on-track", "status-due", "status-sleeping",
+  };
+  int status = self->client && self->list
+             ? rg_client_list_get_status (self->list, rg_record_get_id (RG_RECORD (self->client))) : -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), classes[i]);
+  if (status < 0 || status == RG_CLIENT_ON_TRACK || status >= (int) G_N_ELEMENTS (classes))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
+      return;
+    }
+  gtk_label_set_label (self->status_label, rg_client_status_to_string (status));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), rg_client_status_explain (status));
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), classes[status]);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
+}
+
+void
+rg_client_row_set_list (RgClientRow  *self,
+                        RgClientList *list)
+{
+  g_return_if_fail (RG_IS_CLIENT_ROW (self));
+
+  self->list = list;
+  if (list)
+    g_signal_connect_object (list, "statuses-changed", G_CALLBACK (rg_client_row_update_status), self,
+                             G_CONNECT_SWAPPED);
 }
 
 static void
@@ -184,4 +224,11 @@ rg_client_row_init (RgClientRow *self)
   gtk_box_append (GTK_BOX (text), GTK_WIDGET (self->title_label));
   gtk_box_append (GTK_BOX (text), GTK_WIDGET (self->subtitle_label));
   gtk_widget_set_parent (text, GTK_WIDGET (self));
+
+  self->status_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "status-pill");
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "caption");
+  gtk_widget_set_valign (GTK_WIDGET (self->status_label), GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
+  gtk_widget_set_parent (GTK_WIDGET (self->status_label), GTK_WIDGET (self));
 }

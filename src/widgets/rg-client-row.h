@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "model/rg-client.h"
+#include "model/rg-client-list.h"
 
 G_BEGIN_DECLS
 
@@ -14,5 +15,9 @@ G_DECLARE_FINAL_TYPE (RgClientRow, rg_client_row, RG, CLIENT_ROW, GtkWidget)
 RgClient *rg_client_row_get_client (RgClientRow *self);
 void      rg_client_row_set_client (RgClientRow *self,
                                     RgClient    *client);
+
+void      rg_client_row_set_list   (RgClientRow  *self,
+                                    RgClientList *list);
+void      rg_client_row_update_status (RgClientRow *self);
 
 G_END_DECLS

@@ -170,9 +170,16 @@ list_activate_cb (RgClientsView *self,
  * is on screen at start-up and scrolls through thousands of clients. */
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item)
+              GtkListItem              *item,
+              RgClientsView            *self)
 {
-  gtk_list_item_set_child (item, g_object_new (RG_TYPE_CLIENT_ROW, NULL));
+  GtkWidget *row = g_object_new (RG_TYPE_CLIENT_ROW, NULL);
+
+  /* Rows show each client's status, counted once they are first shown. */
+  rg_client_row_set_list (RG_CLIENT_ROW (row), self->list);
+  if (self->list)
+    rg_client_list_want_statuses (self->list);
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -518,7 +525,7 @@ rg_clients_view_init (RgClientsView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
   gtk_grid_view_set_factory (self->list_view, factory);
