@@ -24,6 +24,7 @@
 #include "rg-today-view.h"
 
 #define REFRESH_DELAY_MS 300
+#define SECTION_ROWS     25
 
 struct _RgTodayView {
   GtkWidget     parent_instance;
@@ -110,6 +111,8 @@ reason_icon (RgCallReason reason)
     }
 }
 
+static void show_more (RgTodayView *self, GtkListBox *list, GtkListBoxRow *more);
+
 static void
 row_activated_cb (GtkListBox    *list,
                   GtkListBoxRow *row,
@@ -117,6 +120,11 @@ row_activated_cb (GtkListBox    *list,
 {
   const gint64 *id = g_object_get_data (G_OBJECT (row), "client-id");
 
+  if (g_object_get_data (G_OBJECT (row), "more"))
+    {
+      show_more (user_data, list, row);
+      return;
+    }
   if (id)
     gtk_widget_activate_action (GTK_WIDGET (row), "win.open-client", "x", *id);
 }
@@ -167,11 +175,58 @@ entry_row (RgTodayView       *self,
   return row;
 }
 
+static GtkWidget *
+more_row (RgTodayView  *self,
+          RgCallReason  reason,
+          guint         left)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u More", "Show %u More", left), left);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_add_css_class (row, "show-more");
+  g_object_set_data (G_OBJECT (row), "more", GINT_TO_POINTER (reason + 1));
+  return row;
+}
+
+/* "Show N More": the section's next rows, a hundred at a time. */
+static void
+show_more (RgTodayView   *self,
+           GtkListBox    *list,
+           GtkListBoxRow *more)
+{
+  RgCallReason reason = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (more), "more")) - 1;
+  guint shown = 0, added = 0, left = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (list)); c; c = gtk_widget_get_next_sibling (c))
+    shown += g_object_get_data (G_OBJECT (c), "more") == NULL;
+  gtk_list_box_remove (list, GTK_WIDGET (more));
+
+  for (guint i = 0, seen = 0; i < self->entries->len; i++)
+    {
+      const RgCallEntry *e = self->entries->pdata[i];
+
+      if (e->reason != reason || seen++ < shown)
+        continue;
+      if (added < 100)
+        {
+          gtk_list_box_append (list, entry_row (self, e));
+          added++;
+        }
+      else
+        left++;
+    }
+  if (left)
+    gtk_list_box_append (list, more_row (self, reason, left));
+}
+
 static void
 show_entries (RgTodayView *self)
 {
   GtkWidget *child;
   guint counts[RG_CALL_N_REASONS] = { 0 };
+  guint shown[RG_CALL_N_REASONS] = { 0 };
   GtkWidget *lists[RG_CALL_N_REASONS] = { NULL };
   g_autofree char *date = rg_format_day (self->day);
   g_autofree char *summary = NULL;
@@ -200,19 +255,24 @@ show_entries (RgTodayView *self)
       list = gtk_list_box_new ();
       gtk_widget_add_css_class (list, "boxed-list");
       gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-      g_signal_connect (list, "row-activated", G_CALLBACK (row_activated_cb), NULL);
+      g_signal_connect (list, "row-activated", G_CALLBACK (row_activated_cb), self);
       gtk_box_append (GTK_BOX (self->groups), list);
       lists[r] = list;
     }
 
+  /* A long section shows its first rows, and more on request: a studio of
+   * 100,000 clients may have thousands to call. */
   for (guint i = 0; i < self->entries->len; i++)
     {
       const RgCallEntry *e = self->entries->pdata[i];
 
-      gtk_list_box_append (GTK_LIST_BOX (lists[e->reason]), entry_row (self, e));
       clients++;
+      if (shown[e->reason] < SECTION_ROWS)
+        gtk_list_box_append (GTK_LIST_BOX (lists[e->reason]), entry_row (self, e));
+      else if (shown[e->reason] == SECTION_ROWS)
+        gtk_list_box_append (GTK_LIST_BOX (lists[e->reason]), more_row (self, e->reason, counts[e->reason] - SECTION_ROWS));
+      shown[e->reason]++;
     }
-
   gtk_label_set_text (GTK_LABEL (self->title), date);
   summary = self->entries->len
           ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u call to make", "%u calls to make", clients), clients)
