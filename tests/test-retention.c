@@ -655,6 +655,21 @@ test_call_list (Fixture       *f,
   g_assert_nonnull (e);
   g_assert_cmpint (e->days, ==, 3);
   g_assert_false (e->gift);
+
+  /* Across the new year: 2 January seen from 28 December. */
+  {
+    g_autoptr(RgClient) c = rg_studio_lookup (f->studio, RG_TYPE_CLIENT, leap, NULL);
+
+    rg_client_set_birthday (c, 2, 1, 1990);
+    g_assert_true (rg_studio_save (f->studio, c, &error));
+    g_clear_pointer (&list, g_ptr_array_unref);
+    g_clear_pointer (&rhythms, g_array_unref);
+    rhythms = rg_retention_load (f->store, D (2026, 12, 28), NULL, &error);
+    list = rg_call_list_build (f->store, rhythms, D (2026, 12, 28), &options, &error);
+    e = find_call (list, leap, RG_CALL_BIRTHDAY);
+    g_assert_nonnull (e);
+    g_assert_cmpint (e->days, ==, 5);
+  }
 }
 
 static void

@@ -395,16 +395,42 @@ rg_call_list_build (RgStore             *store,
 
   /* Birthdays: every client with a day and month, within the studio's days. */
   {
+    /* The months the window touches (at most a year ahead). */
+    RgDate last = rg_date_add_days (day, MIN (options->birthday_days, 366));
+    int months = (last.year - day.year) * 12 + last.month - day.month + 1;
     g_autoptr(RgStmt) stmt = rg_store_prepare (store,
-                                               "SELECT id, birth_day, birth_month FROM clients"
+                                               "SELECT id, birth_day, birth_month FROM clients INDEXED BY clients_birthday"
                                                " WHERE deleted_at IS NULL AND birth_day IS NOT NULL"
-                                               " AND birth_month IS NOT NULL AND minimal_contact = 0",
+                                               " AND birth_month IS NOT NULL AND minimal_contact = 0"
+                                               " AND (birth_month BETWEEN ?1 AND ?2 OR birth_month BETWEEN ?3 AND ?4)",
                                                error);
     g_autoptr(GHashTable) spend = g_hash_table_new (g_int64_hash, g_int64_equal);
     gboolean row = FALSE, stepped;
 
     if (stmt == NULL)
       goto out;
+    /* One range of months, or two across the new year. */
+    if (months >= 12)
+      {
+        sqlite3_bind_int (stmt, 1, 1);
+        sqlite3_bind_int (stmt, 2, 12);
+        sqlite3_bind_int (stmt, 3, 13);
+        sqlite3_bind_int (stmt, 4, 12);
+      }
+    else if (last.month >= day.month)
+      {
+        sqlite3_bind_int (stmt, 1, day.month);
+        sqlite3_bind_int (stmt, 2, last.month);
+        sqlite3_bind_int (stmt, 3, 13);
+        sqlite3_bind_int (stmt, 4, 12);
+      }
+    else
+      {
+        sqlite3_bind_int (stmt, 1, day.month);
+        sqlite3_bind_int (stmt, 2, 12);
+        sqlite3_bind_int (stmt, 3, 1);
+        sqlite3_bind_int (stmt, 4, last.month);
+      }
     for (guint i = 0; i < rhythms->len; i++)
       {
         RgClientRhythm *r = &g_array_index (rhythms, RgClientRhythm, i);

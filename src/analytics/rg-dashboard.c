@@ -149,16 +149,23 @@ charts (RgDashboard  *self,
 {
   g_autoptr(GHashTable) masters = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(RgStmt) stmt = NULL;
-  gint64 first_cohort = rg_day_number (self->trend_month[0]);
+  gint64 month_start[RG_DASHBOARD_MONTHS + 1];   /* day numbers; the last: the month after D's */
+  gint64 first_cohort;
   GHashTableIter iter;
   Client *c;
   gboolean row = FALSE, ok;
 
+  for (guint m = 0; m < RG_DASHBOARD_MONTHS; m++)
+    month_start[m] = rg_day_number (self->trend_month[m]);
+  month_start[RG_DASHBOARD_MONTHS] = month_after (self->trend_month[RG_DASHBOARD_MONTHS - 1], 1);
+  first_cohort = month_start[0];
+
+  /* Cohort k's month j is the trend's month k + j; later ones are ahead of D. */
   for (guint k = 0; k < RG_DASHBOARD_MONTHS; k++)
     {
       self->cohorts[k].month = self->trend_month[k];
       for (guint j = 0; j < RG_DASHBOARD_MONTHS; j++)
-        self->cohorts[k].share[j] = month_after (self->trend_month[k], (int) j) <= d ? 0 : NAN;
+        self->cohorts[k].share[j] = k + j < RG_DASHBOARD_MONTHS ? 0 : NAN;
     }
 
   g_hash_table_iter_init (&iter, clients);
@@ -168,14 +175,14 @@ charts (RgDashboard  *self,
       guint n_seen = 0;
       gboolean many = FALSE;
 
-      if (c->first_day == 0)
+      if (c->first_day == 0 || c->visits->len == 0)
         continue;
 
       /* Existing-client retention of each month. */
       for (guint m = 0; m < RG_DASHBOARD_MONTHS; m++)
         {
-          gint64 start = rg_day_number (self->trend_month[m]);
-          gint64 end = MIN (month_after (self->trend_month[m], 1), d + 1);
+          gint64 start = month_start[m];
+          gint64 end = MIN (month_start[m + 1], d + 1);
           gint64 last_before = 0;
 
           for (guint i = 0; i < c->visits->len; i++)
@@ -195,15 +202,13 @@ charts (RgDashboard  *self,
       /* Cohorts: newcomers of the last twelve months. */
       if (c->first_day >= first_cohort && c->first_day <= d)
         for (guint k = 0; k < RG_DASHBOARD_MONTHS; k++)
-          if (c->first_day >= rg_day_number (self->trend_month[k]) &&
-              c->first_day < month_after (self->trend_month[k], 1))
+          if (c->first_day >= month_start[k] && c->first_day < month_start[k + 1])
             {
               RgCohort *cohort = &self->cohorts[k];
 
               cohort->clients++;
-              for (guint j = 0; j < RG_DASHBOARD_MONTHS; j++)
-                if (!isnan (cohort->share[j]) &&
-                    visited_between (c, month_after (cohort->month, (int) j), month_after (cohort->month, (int) j + 1)))
+              for (guint j = 0; k + j < RG_DASHBOARD_MONTHS; j++)
+                if (visited_between (c, month_start[k + j], month_start[k + j + 1]))
                   cohort->share[j]++;
             }
 

@@ -415,6 +415,12 @@ static const char migration_8[] =
   CLIENT_VISITS_RECOUNT ("OLD.client_id")
   "END;\n";
 
+/* Today's birthdays: the clients born in a month or two, from an index
+ * instead of a scan of every card. */
+static const char migration_9[] =
+  "CREATE INDEX clients_birthday ON clients (birth_month, birth_day)\n"
+  "  WHERE deleted_at IS NULL AND birth_month IS NOT NULL AND birth_day IS NOT NULL AND minimal_contact = 0;\n";
+
 /* Format 3 keeps phone numbers in one form: the numbers written before
  * are read again (in the locale's country: the studio's setting is new)
  * and kept formatted with their E.164 digits. A number that cannot be read
@@ -483,6 +489,7 @@ static const RgMigration migrations[] = {
   { 6, migration_6, NULL },
   { 7, migration_7, NULL },
   { 8, migration_8, NULL },
+  { 9, migration_9, NULL },
 };
 
 const RgMigration *
