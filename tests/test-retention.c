@@ -11,6 +11,7 @@
 
 #include "analytics/rg-call-list.h"
 #include "analytics/rg-dashboard.h"
+#include "analytics/rg-days-private.h"
 #include "io/rg-report.h"
 #include "analytics/rg-retention.h"
 #include "model/rg-interaction.h"
@@ -40,6 +41,42 @@ rhythm_of (const int *ago,
     days[i] = rg_date_add_days (TODAY, -ago[i]);
   rg_rhythm_compute (days, n, TODAY, service, RG_DEFAULT_INTERVAL_DAYS, booked, &r);
   return r;
+}
+
+/* The median of the gaps against a sort, on random histories: same-day
+ * visits (gaps of 0), many equal gaps, odd and even counts, long ones. */
+static int
+compare_int (gconstpointer a,
+             gconstpointer b)
+{
+  return *(const int *) a - *(const int *) b;
+}
+
+static void
+test_interval_random (void)
+{
+  GRand *rand = g_rand_new_with_seed (20261124);
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      guint n = g_rand_int_range (rand, 3, round % 10 == 0 ? 400 : 40);
+      g_autofree int *ago = g_new (int, n);
+      g_autofree int *gaps = g_new (int, n - 1);
+      int spread = g_rand_int_range (rand, 1, 60);
+      RgClientRhythm r;
+      double expected;
+
+      ago[n - 1] = g_rand_int_range (rand, 0, 30);
+      for (int i = (int) n - 2; i >= 0; i--)
+        ago[i] = ago[i + 1] + (g_rand_boolean (rand) ? g_rand_int_range (rand, 0, spread) : spread / 2);
+      for (guint i = 0; i + 1 < n; i++)
+        gaps[i] = ago[i] - ago[i + 1];
+      qsort (gaps, n - 1, sizeof (int), compare_int);
+      expected = (n - 1) % 2 ? gaps[(n - 1) / 2] : (gaps[(n - 1) / 2 - 1] + gaps[(n - 1) / 2]) / 2.0;
+      r = rhythm_of (ago, n, 0, FALSE);
+      g_assert_cmpfloat (r.interval, ==, expected);
+    }
+  g_rand_free (rand);
 }
 
 static void
@@ -416,6 +453,33 @@ assert_summary_fresh (Fixture *f)
   g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM client_visits", 0), ==,
                    test_sql_int (f->store, "SELECT count(DISTINCT client_id) FROM appointments"
                                            " WHERE status = 'done' AND deleted_at IS NULL AND ?1 = ?1", 0));
+  /* The latest visit, and every visit's time and price (in any order). */
+  g_assert_cmpint (test_sql_int (f->store,
+                                 "SELECT count(*) FROM client_visits v WHERE last_id IS NOT (SELECT id FROM appointments"
+                                 " WHERE client_id = v.client_id AND status = 'done' AND deleted_at IS NULL"
+                                 " AND ?1 = ?1 ORDER BY starts_at DESC, id DESC LIMIT 1)", 0), ==, 0);
+  {
+    g_autoptr(RgStmt) stmt = rg_store_prepare (f->store, "SELECT client_id, history FROM client_visits", NULL);
+    gboolean row = FALSE;
+
+    while (rg_store_step_row (f->store, stmt, &row, NULL) && row)
+      {
+        g_autoptr(RgStmt) visits = rg_store_prepare (f->store,
+                                                     "SELECT starts_at || ' ' || price FROM appointments"
+                                                     " WHERE client_id = ?1 AND status = 'done' AND deleted_at IS NULL",
+                                                     NULL);
+        g_auto(GStrv) kept = g_strsplit ((const char *) sqlite3_column_text (stmt, 1), ",", -1);
+        g_autoptr(GPtrArray) counted = g_ptr_array_new_with_free_func (g_free);
+        gboolean vrow = FALSE;
+
+        sqlite3_bind_int64 (visits, 1, sqlite3_column_int64 (stmt, 0));
+        while (rg_store_step_row (f->store, visits, &vrow, NULL) && vrow)
+          g_ptr_array_add (counted, g_strdup ((const char *) sqlite3_column_text (visits, 0)));
+        g_assert_cmpuint (g_strv_length (kept), ==, counted->len);
+        for (guint i = 0; i < counted->len; i++)
+          g_assert_true (g_strv_contains ((const char * const *) kept, counted->pdata[i]));
+      }
+  }
 }
 
 static void
@@ -509,6 +573,33 @@ test_bulk_matches_single (void)
     }
   g_assert_cmpuint (counted, >, 0);
   g_assert_cmpuint (uncounted, >, 0);
+
+  /* Read from the visits' index instead of the histories kept with the
+   * summaries (as when a history is missing): the same, field by field; and
+   * on a day in the past, when the histories hold later visits. */
+  {
+    g_autoptr(GArray) plain = NULL;
+    g_autoptr(GArray) past = NULL;
+    RgDate before = { 2026, 3, 1 };
+
+    past = rg_retention_load (store, before, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (rg_store_exec (store, "UPDATE client_visits SET history = NULL", &error));
+    plain = rg_retention_load (store, day, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (plain->len, ==, all->len);
+    g_assert_cmpmem (plain->data, plain->len * sizeof (RgClientRhythm), all->data, all->len * sizeof (RgClientRhythm));
+    for (guint i = 0; i < past->len; i += 7)
+      {
+        const RgClientRhythm *b = &g_array_index (past, RgClientRhythm, i);
+        RgClientRhythm one;
+
+        g_assert_true (rg_retention_load_client (store, b->client_id, before, &one, &error));
+        g_assert_cmpint (b->status, ==, one.status);
+        g_assert_cmpuint (b->visits, ==, one.visits);
+        g_assert_cmpint (b->revenue, ==, one.revenue);
+      }
+  }
   g_clear_object (&store);
   test_remove_demo (path);
 }
@@ -833,15 +924,52 @@ test_dashboard (Fixture       *f,
   }
 }
 
+/* The table of midnights the loaders turn times into days with: every
+ * 97 minutes over eighteen years in zones with daylight saving and with
+ * changes of their offset (Moscow: summer time until 2011, +4 until 2014,
+ * +3 since), the last second of a day and the first of the next. */
+static void
+test_day_table (void)
+{
+  static const char * const zones[] = { "Europe/Moscow", "America/New_York", "Australia/Lord_Howe", "UTC" };
+
+  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+    {
+      g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (zones[z]);
+      gint64 first = rg_day_number (D (2009, 1, 1)), last = rg_day_number (D (2027, 1, 1));
+      DayTable table;
+
+      g_assert_nonnull (zone);
+      rg_time_set_zone (zone);
+      rg_day_table_init (&table, first, last);
+      for (gint64 at = rg_date_start (D (2009, 1, 1)); at < rg_date_end (D (2027, 1, 1)); at += 97 * 60)
+        g_assert_cmpint (rg_day_table_lookup (&table, at), ==, rg_day_number (rg_date_from_time (at)));
+      for (gint64 n = first; n <= last; n++)
+        {
+          RgDate day = rg_date_of_number (n);
+
+          g_assert_cmpint (rg_day_table_lookup (&table, rg_date_start (day)), ==, n);
+          g_assert_cmpint (rg_day_table_lookup (&table, rg_date_end (day) - 1), ==, n);
+        }
+      /* Before the table, and after it. */
+      g_assert_cmpint (rg_day_table_lookup (&table, rg_date_start (D (2009, 1, 1)) - 1), ==, first - 1);
+      g_assert_cmpint (rg_day_table_lookup (&table, rg_date_end (D (2027, 1, 1)) + 86400 * 3), ==, last);
+      g_array_unref (table.starts);
+    }
+  rg_time_set_zone (NULL);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/retention/interval", test_interval);
+  g_test_add_func ("/retention/interval-random", test_interval_random);
   g_test_add_func ("/retention/status-edges", test_status_edges);
   g_test_add_func ("/retention/segments", test_segments);
   g_test_add_func ("/retention/leap-year", test_leap_year);
+  g_test_add_func ("/retention/day-table", test_day_table);
   g_test_add ("/retention/load", Fixture, NULL, fixture_set_up, test_load, fixture_tear_down);
   g_test_add ("/retention/local-days", Fixture, NULL, fixture_set_up, test_local_days, fixture_tear_down);
   g_test_add ("/retention/merged", Fixture, NULL, fixture_set_up, test_merged, fixture_tear_down);

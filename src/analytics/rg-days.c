@@ -41,25 +41,23 @@ rg_day_table_init (DayTable *t,
     }
 }
 
-/* The day number of @at, which lies within the table. */
+/* The day number of @at, which lies within the table: a guess from a
+ * day's length, then a step or two (days of 23 or 25 hours, a zone that
+ * changed its offset). After the table: its last day. */
 gint64
 rg_day_table_lookup (const DayTable *t,
                      gint64          at)
 {
   const gint64 *s = (const gint64 *) (gpointer) t->starts->data;
-  guint lo = 0, hi = t->starts->len - 1;
+  gint64 last = (gint64) t->starts->len - 2;
+  gint64 i;
 
   if (at < s[0])
     return t->first - 1;
-  while (lo + 1 < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (s[mid] <= at)
-        lo = mid;
-      else
-        hi = mid;
-    }
-  return t->first + lo;
+  i = MIN ((at - s[0]) / 86400, last);
+  while (i > 0 && s[i] > at)
+    i--;
+  while (i < last && s[i + 1] <= at)
+    i++;
+  return t->first + i;
 }
-

@@ -1,11 +1,14 @@
 /* rg-retention.c — each client's rhythm and status on a reference day.
  *
  * The rules (rg_rhythm_compute) work on local days and know nothing of the
- * store, so tests fix "today" and hand-build histories. The loader reads
- * every done visit once, in client order, from a covering index of visits,
- * turns times into local days through a table of the period's midnights (a
- * binary search, not a time zone lookup per visit), and asks for a main
- * service's repeat interval only for clients with fewer than three visits.
+ * store, so tests fix "today" and hand-build histories. The loader walks
+ * the clients with their visits' summary (format 8): a client last seen
+ * more than a year before D is lost whatever their interval; the others'
+ * visit times and prices come from the history kept in the summary
+ * (format 10; the index of visits when it is missing). Times become local
+ * days through a table of the period's midnights (a binary search, not a
+ * time zone lookup per visit); a main service's repeat interval is asked
+ * for only for clients with fewer than three visits.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
@@ -33,6 +36,49 @@ compare_gint64 (gconstpointer a,
 
 /* The rules ---------------------------------------------------------------------- */
 
+/* The @k-th smallest of @a (0-based), with the smaller ones before it
+ * (Hoare's selection; @a is reordered). */
+static gint64
+select_nth (gint64 *a,
+            guint   n,
+            guint   k)
+{
+  guint lo = 0, hi = n - 1;
+
+  while (lo < hi)
+    {
+      gint64 pivot = a[lo + (hi - lo) / 2];
+      guint i = lo, j = hi;
+
+      while (i <= j)
+        {
+          while (a[i] < pivot)
+            i++;
+          while (a[j] > pivot)
+            j--;
+          if (i <= j)
+            {
+              gint64 t = a[i];
+
+              a[i] = a[j];
+              a[j] = t;
+              i++;
+              if (j == 0)
+                break;
+              j--;
+            }
+        }
+      /* [lo, j] ≤ pivot ≤ [i, hi]; between them, the pivot's equals. */
+      if (k <= j && j != G_MAXUINT)
+        hi = j;
+      else if (k >= i)
+        lo = i;
+      else
+        break;
+    }
+  return a[k];
+}
+
 /* @days: sorted day numbers of visits up to D. */
 static void
 rhythm_from_numbers (const gint64   *days,
@@ -55,13 +101,26 @@ rhythm_from_numbers (const gint64   *days,
   /* T */
   if (n >= 3)
     {
-      g_autofree gint64 *gaps = g_new (gint64, n - 1);
+      gint64 stack[64];
+      g_autofree gint64 *heap = n - 1 > G_N_ELEMENTS (stack) ? g_new (gint64, n - 1) : NULL;
+      gint64 *gaps = heap ? heap : stack;
       guint m = n - 1;
+      gint64 upper;
 
       for (guint i = 1; i < n; i++)
         gaps[i - 1] = days[i] - days[i - 1];
-      qsort (gaps, m, sizeof (gint64), compare_gint64);
-      r->interval = m % 2 ? (double) gaps[m / 2] : (gaps[m / 2 - 1] + gaps[m / 2]) / 2.0;
+      upper = select_nth (gaps, m, m / 2);
+      if (m % 2)
+        r->interval = (double) upper;
+      else
+        {
+          /* The lower middle: the largest of those before the upper one. */
+          gint64 lower = gaps[0];
+
+          for (guint i = 1; i < m / 2; i++)
+            lower = MAX (lower, gaps[i]);
+          r->interval = (lower + upper) / 2.0;
+        }
       r->interval_source = RG_INTERVAL_MEDIAN;
     }
   else if (service_interval > 0)
@@ -346,6 +405,72 @@ client_detail (Loader          *l,
   return finish_client (l, r, last_appointment, error);
 }
 
+/* A whole number of at most 18 digits at *@p, which moves past it. */
+static inline gboolean
+parse_whole (const char **p,
+             gint64      *value)
+{
+  const char *q = *p;
+  gint64 v = 0;
+
+  while (*q >= '0' && *q <= '9' && q - *p < 18)
+    v = v * 10 + (*q++ - '0');
+  if (q == *p || (*q >= '0' && *q <= '9'))
+    return FALSE;
+  *p = q;
+  *value = v;
+  return TRUE;
+}
+
+/* The visits kept in the client's summary row ("time price,time price,…"):
+ * *done stays FALSE when the text is missing or does not say what the
+ * count says, or when a visit lies after D (its id is not known then): the
+ * caller reads the index instead. */
+static gboolean
+client_from_history (Loader         *l,
+                     RgClientRhythm *r,
+                     const char     *history,
+                     guint           visits,
+                     gint64          last_id,
+                     gboolean       *done,
+                     GError        **error)
+{
+  gint64 revenue_from = l->d_day - 364;   /* the 365 days up to and including D */
+  const char *p = history;
+  gboolean sorted = TRUE;
+  gint64 previous = G_MININT64;
+
+  *done = FALSE;
+  if (history == NULL)
+    return TRUE;
+  g_array_set_size (l->days, 0);
+  r->revenue = r->revenue_365 = 0;
+  while (*p)
+    {
+      gint64 at, price, number;
+
+      if (!parse_whole (&p, &at) || *p++ != ' ' || !parse_whole (&p, &price) || (*p != ',' && *p != '\0'))
+        return TRUE;
+      if (*p)
+        p++;
+      if (at >= l->d_end)
+        return TRUE;
+      number = rg_day_table_lookup (&l->table, at);
+      sorted &= number >= previous;
+      previous = number;
+      g_array_append_val (l->days, number);
+      r->revenue += price;
+      if (number >= revenue_from)
+        r->revenue_365 += price;
+    }
+  if (l->days->len != visits)
+    return TRUE;
+  if (!sorted)
+    g_array_sort (l->days, compare_gint64);
+  *done = TRUE;
+  return finish_client (l, r, last_id, error);
+}
+
 /* A client whose visits all lie before D, the last more than 365 days
  * before: lost whatever their interval, so it is not counted. */
 static void
@@ -382,10 +507,11 @@ load (RgStore       *store,
       GCancellable  *cancellable,
       GError       **error)
 {
-  g_autoptr(GArray) rhythms = g_array_new (FALSE, TRUE, sizeof (RgClientRhythm));
+  g_autoptr(GArray) rhythms = NULL;
   g_autoptr(RgStmt) clients = NULL;
+  g_autoptr(RgStmt) summaries = NULL;
   Loader l = { store };
-  gboolean row = FALSE, ok = TRUE;
+  gboolean row = FALSE, summary = FALSE, ok = TRUE;
   gint64 first_day;
   guint n = 0;
 
@@ -395,10 +521,13 @@ load (RgStore       *store,
   l.booked = g_array_new (FALSE, FALSE, sizeof (gint64));
   l.days = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  /* The midnights from the first visit (of this client, or anyone's) to D. */
+  /* The midnights from the first visit (of this client, or anyone's) to
+   * D; room for everyone. */
   {
     g_autoptr(RgStmt) stmt = rg_store_prepare (store,
-                                               "SELECT min(first_at) FROM client_visits WHERE ?1 = 0 OR client_id = ?1",
+                                               "SELECT min(first_at), (SELECT count(*) FROM clients INDEXED BY clients_live"
+                                               " WHERE deleted_at IS NULL AND ?1 = 0)"
+                                               " FROM client_visits WHERE ?1 = 0 OR client_id = ?1",
                                                error);
 
     if (stmt == NULL)
@@ -410,6 +539,7 @@ load (RgStore       *store,
               ? rg_day_number (rg_date_from_time (sqlite3_column_int64 (stmt, 0))) - 1
               : l.d_day;
     rg_day_table_init (&l.table, MIN (first_day, l.d_day), l.d_day);
+    rhythms = g_array_sized_new (FALSE, TRUE, sizeof (RgClientRhythm), row ? sqlite3_column_int (stmt, 1) + 1 : 1);
   }
 
   if (!load_booked (&l, only_client, error))
@@ -419,44 +549,70 @@ load (RgStore       *store,
     goto fail;
 
   /* Each client with their visits' summary; the visits themselves are read
-   * only when the rules need them. */
+   * only when the rules need them. Both in client order, merged here (a
+   * join would look every summary up by its key). */
   clients = rg_store_prepare (store,
-                              "SELECT c.id, coalesce (v.visits, 0), v.first_at, v.last_at, coalesce (v.revenue, 0)"
-                              " FROM clients c LEFT JOIN client_visits v ON v.client_id = c.id"
-                              " WHERE c.deleted_at IS NULL AND (?1 = 0 OR c.id = ?1) ORDER BY c.id",
+                              "SELECT id FROM clients INDEXED BY clients_live"
+                              " WHERE deleted_at IS NULL AND (?1 = 0 OR id = ?1) ORDER BY id",
                               error);
-  if (clients == NULL)
+  summaries = rg_store_prepare (store,
+                                "SELECT client_id, visits, first_at, last_at, revenue, last_id,"
+                                " CASE WHEN last_at >= ?2 THEN history END"
+                                " FROM client_visits WHERE ?1 = 0 OR client_id = ?1 ORDER BY client_id",
+                                error);
+  if (clients == NULL || summaries == NULL)
     goto fail;
   sqlite3_bind_int64 (clients, 1, only_client);
+  sqlite3_bind_int64 (summaries, 1, only_client);
+  /* The histories of those seen in the 365 days up to D (or of the one). */
+  sqlite3_bind_int64 (summaries, 2, only_client ? G_MININT64 : rg_date_start (rg_date_of_number (l.d_day - 365)));
+  if (!rg_store_step_row (store, summaries, &summary, error))
+    goto fail;
 
   while ((ok = rg_store_step_row (store, clients, &row, error)) && row)
     {
-      RgClientRhythm r = { 0 };
-      guint visits = sqlite3_column_int (clients, 1);
+      RgClientRhythm *r;
+      guint visits = 0;
 
       if ((++n & 4095) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         goto fail;
-      r.client_id = sqlite3_column_int64 (clients, 0);
+      g_array_set_size (rhythms, rhythms->len + 1);
+      r = &g_array_index (rhythms, RgClientRhythm, rhythms->len - 1);
+      r->client_id = sqlite3_column_int64 (clients, 0);
+
+      /* The summaries of deleted clients are passed over. */
+      while (summary && sqlite3_column_int64 (summaries, 0) < r->client_id)
+        if (!rg_store_step_row (store, summaries, &summary, error))
+          goto fail;
+      if (summary && sqlite3_column_int64 (summaries, 0) == r->client_id)
+        visits = sqlite3_column_int (summaries, 1);
 
       if (visits == 0)
         {
           g_array_set_size (l.days, 0);
-          if (!finish_client (&l, &r, 0, error))
+          if (!finish_client (&l, r, 0, error))
             goto fail;
         }
       else
         {
-          gint64 last_at = sqlite3_column_int64 (clients, 3);
+          gint64 last_at = sqlite3_column_int64 (summaries, 3);
           gint64 last_day = rg_day_table_lookup (&l.table, MIN (last_at, l.d_end - 1));
 
           if (only_client == 0 && last_at < l.d_end && l.d_day - last_day > 365)
-            rhythm_lost_by_year (&l, &r, visits,
-                                 rg_day_table_lookup (&l.table, sqlite3_column_int64 (clients, 2)),
-                                 last_day, sqlite3_column_int64 (clients, 4));
-          else if (!client_detail (&l, &r, error))
-            goto fail;
+            rhythm_lost_by_year (&l, r, visits,
+                                 rg_day_table_lookup (&l.table, sqlite3_column_int64 (summaries, 2)),
+                                 last_day, sqlite3_column_int64 (summaries, 4));
+          else
+            {
+              gboolean done;
+
+              if (!client_from_history (&l, r, (const char *) sqlite3_column_text (summaries, 6), visits,
+                                        sqlite3_column_int64 (summaries, 5), &done, error))
+                goto fail;
+              if (!done && !client_detail (&l, r, error))
+                goto fail;
+            }
         }
-      g_array_append_val (rhythms, r);
     }
   if (!ok)
     goto fail;

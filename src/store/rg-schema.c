@@ -421,6 +421,57 @@ static const char migration_9[] =
   "CREATE INDEX clients_birthday ON clients (birth_month, birth_day)\n"
   "  WHERE deleted_at IS NULL AND birth_month IS NOT NULL AND birth_day IS NOT NULL AND minimal_contact = 0;\n";
 
+/* The retention engine reads the times and prices of every visit of each
+ * client seen in the last year: format 10 keeps them in the client's
+ * summary row as text ("time price,time price,…", in time order when
+ * counted again; a new visit is added at the end) with the latest visit's
+ * id, so that 18,000 rows are read instead of 320,000 index entries. The
+ * clients who are not deleted get an index of their own: the engine walks
+ * it instead of every card's whole row. */
+#define CLIENT_VISITS_HISTORY(who) \
+  "(SELECT group_concat (starts_at || ' ' || price, ',') FROM (SELECT starts_at, price FROM appointments" \
+  " WHERE client_id = " who " AND status = 'done' AND deleted_at IS NULL ORDER BY starts_at, id))"
+#define CLIENT_VISITS_LAST_ID(who) \
+  "(SELECT id FROM appointments WHERE client_id = " who " AND status = 'done' AND deleted_at IS NULL" \
+  " ORDER BY starts_at DESC, id DESC LIMIT 1)"
+#define CLIENT_VISITS_RECOUNT_10(who) \
+  "  DELETE FROM client_visits WHERE client_id = " who ";\n" \
+  "  INSERT INTO client_visits (client_id, visits, first_at, last_at, revenue, last_id, history)\n" \
+  "   SELECT client_id, count(*), min(starts_at), max(starts_at), total(price),\n" \
+  "    " CLIENT_VISITS_LAST_ID (who) ", " CLIENT_VISITS_HISTORY (who) " FROM appointments\n" \
+  "    WHERE client_id = " who " AND status = 'done' AND deleted_at IS NULL GROUP BY client_id;\n"
+
+static const char migration_10[] =
+  "CREATE INDEX clients_live ON clients (id) WHERE deleted_at IS NULL;\n"
+  "ALTER TABLE client_visits ADD COLUMN last_id INTEGER;\n"
+  "ALTER TABLE client_visits ADD COLUMN history TEXT;\n"
+  "UPDATE client_visits SET last_id = " CLIENT_VISITS_LAST_ID ("client_visits.client_id") ",\n"
+  "  history = " CLIENT_VISITS_HISTORY ("client_visits.client_id") ";\n"
+  "DROP TRIGGER client_visits_insert;\n"
+  "DROP TRIGGER client_visits_update;\n"
+  "DROP TRIGGER client_visits_delete;\n"
+  "CREATE TRIGGER client_visits_insert AFTER INSERT ON appointments\n"
+  "  WHEN NEW.status = 'done' AND NEW.deleted_at IS NULL BEGIN\n"
+  "  INSERT INTO client_visits (client_id, visits, first_at, last_at, revenue, last_id, history)\n"
+  "   VALUES (NEW.client_id, 1, NEW.starts_at, NEW.starts_at, NEW.price, NEW.id, NEW.starts_at || ' ' || NEW.price)\n"
+  "   ON CONFLICT (client_id) DO UPDATE SET visits = visits + 1,\n"
+  "    first_at = min (first_at, excluded.first_at), last_at = max (last_at, excluded.last_at),\n"
+  "    revenue = revenue + excluded.revenue,\n"
+  "    last_id = CASE WHEN excluded.last_at > last_at OR (excluded.last_at = last_at AND excluded.last_id > last_id)\n"
+  "     THEN excluded.last_id ELSE last_id END,\n"
+  "    history = history || ',' || excluded.history;\n"
+  "END;\n"
+  "CREATE TRIGGER client_visits_update AFTER UPDATE OF status, starts_at, price, client_id, deleted_at\n"
+  "  ON appointments\n"
+  "  WHEN (OLD.status = 'done' AND OLD.deleted_at IS NULL) OR (NEW.status = 'done' AND NEW.deleted_at IS NULL) BEGIN\n"
+  CLIENT_VISITS_RECOUNT_10 ("OLD.client_id")
+  CLIENT_VISITS_RECOUNT_10 ("NEW.client_id")
+  "END;\n"
+  "CREATE TRIGGER client_visits_delete AFTER DELETE ON appointments\n"
+  "  WHEN OLD.status = 'done' AND OLD.deleted_at IS NULL BEGIN\n"
+  CLIENT_VISITS_RECOUNT_10 ("OLD.client_id")
+  "END;\n";
+
 /* Format 3 keeps phone numbers in one form: the numbers written before
  * are read again (in the locale's country: the studio's setting is new)
  * and kept formatted with their E.164 digits. A number that cannot be read
@@ -490,6 +541,7 @@ static const RgMigration migrations[] = {
   { 7, migration_7, NULL },
   { 8, migration_8, NULL },
   { 9, migration_9, NULL },
+  { 10, migration_10, NULL },
 };
 
 const RgMigration *

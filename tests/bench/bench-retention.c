@@ -76,12 +76,16 @@ main (int argc, char *argv[])
         gint64 t3 = g_get_monotonic_time ();
 
         calls = rg_call_list_build (store, all, day, NULL, &error);
+        gint64 t4 = g_get_monotonic_time ();
         dash = rg_dashboard_compute_with (store, all, (RgDate) { 2026, 11, 1 }, day, day, NULL, &error);
         if (calls == NULL || dash == NULL)
           {
             g_printerr ("%s\n", error->message);
             return 1;
           }
+        if (g_getenv ("BENCH_SPLIT"))
+          printf ("# rhythms %.1f call list %.1f dashboard %.1f\n", (t1 - t0) / 1000.0, (t4 - t3) / 1000.0,
+                  (g_get_monotonic_time () - t4) / 1000.0);
         if (i >= 2)
           g_array_append_val (whole, (double) { (t1 - t0 + g_get_monotonic_time () - t3) / 1000.0 });
         if (i == 0)
