@@ -167,7 +167,9 @@ test_migrate_from_1 (Fixture       *f,
                     "INSERT INTO ratings (id, appointment_id, score, rated_at, created_at, updated_at) "
                     "  VALUES (6, 3, 4, 5000, 0, 0);"
                     "INSERT INTO interactions (id, client_id, kind, body, occurred_at, created_at, updated_at) "
-                    "  VALUES (7, 2, 'complaint', 'Cold room', 2000, 0, 0);", NULL);
+                    "  VALUES (7, 2, 'complaint', 'Cold room', 2000, 0, 0);"
+                    "INSERT INTO appointments (id, client_id, staff_id, starts_at, ends_at, status, price, created_at, updated_at) "
+                    "  VALUES (8, 2, 1, 8000, 9000, 'done', 500, 0, 0), (9, 2, 1, 3000, 4000, 'done', 700, 0, 0);", NULL);
   write_raw_sqlite (path, v1);
 
   store = rg_store_open (path, RG_STORE_OPEN_NO_CREATE, &error);
@@ -198,6 +200,15 @@ test_migrate_from_1 (Fixture       *f,
     g_assert_cmpstr (status, ==, "open");
   }
   g_assert_cmpint (test_sql_int (store, "SELECT visit_at FROM ratings WHERE id = ?1", 6), ==, 1000);
+
+  /* Formats 8 and 10: the client's visits summed up, with their times and
+   * prices in time order and the latest visit. */
+  {
+    g_autofree char *history = test_sql_text (store, "SELECT visits || ' ' || revenue || ' ' || last_id || ' ' || history"
+                                                     " FROM client_visits WHERE client_id = ?1", 2);
+
+    g_assert_cmpstr (history, ==, "2 1200 8 3000 700,8000 500");
+  }
   g_assert_true (rg_store_exec (store, "UPDATE appointments SET starts_at = 90000, ends_at = 93600 WHERE id = 3", &error));
   g_assert_cmpint (test_sql_int (store, "SELECT visit_at FROM ratings WHERE id = ?1", 6), ==, 90000);
 

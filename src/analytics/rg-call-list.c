@@ -21,6 +21,7 @@
 
 #include "model/rg-format.h"
 #include "rg-call-list.h"
+#include "rg-days-private.h"
 
 #define DEFAULT_BIRTHDAY_DAYS 7
 #define DEFAULT_QUIET_DAYS    7
@@ -307,6 +308,7 @@ rg_call_list_build (RgStore             *store,
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rg_call_entry_free);
   g_autoptr(GArray) called = NULL;
+  ClientIndex spend = { 0 };
   RgCallOptions defaults;
   gboolean started;
   gboolean ok = FALSE;
@@ -404,7 +406,6 @@ rg_call_list_build (RgStore             *store,
                                                " AND birth_month IS NOT NULL AND minimal_contact = 0"
                                                " AND (birth_month BETWEEN ?1 AND ?2 OR birth_month BETWEEN ?3 AND ?4)",
                                                error);
-    g_autoptr(GHashTable) spend = g_hash_table_new (g_int64_hash, g_int64_equal);
     gboolean row = FALSE, stepped;
 
     if (stmt == NULL)
@@ -431,11 +432,7 @@ rg_call_list_build (RgStore             *store,
         sqlite3_bind_int (stmt, 3, 1);
         sqlite3_bind_int (stmt, 4, last.month);
       }
-    for (guint i = 0; i < rhythms->len; i++)
-      {
-        RgClientRhythm *r = &g_array_index (rhythms, RgClientRhythm, i);
-        g_hash_table_insert (spend, &r->client_id, r);
-      }
+    rg_client_index_init (&spend, rhythms);
     while ((stepped = rg_store_step_row (store, stmt, &row, error)) && row)
       {
         gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -455,7 +452,11 @@ rg_call_list_build (RgStore             *store,
             continue;
           }
         on = rg_date_add_days (day, n);
-        r = g_hash_table_lookup (spend, &id);
+        {
+          guint32 at = rg_client_index_find (&spend, id);
+
+          r = at != G_MAXUINT32 ? &g_array_index (rhythms, RgClientRhythm, at) : NULL;
+        }
         e = entry_new (RG_CALL_BIRTHDAY, id, &who, NULL, n);
         e->gift = r != NULL && r->revenue >= options->gift_threshold;
         {
@@ -481,6 +482,7 @@ rg_call_list_build (RgStore             *store,
   ok = TRUE;
 
 out:
+  rg_client_index_clear (&spend);
   rg_store_end_read (store, started);
   return ok ? g_steal_pointer (&out) : NULL;
 }

@@ -42,47 +42,87 @@ rg_dashboard_free (RgDashboard *self)
   g_free (self);
 }
 
+/* A visit in the window: its local day and master (an index into the
+ * masters). */
 typedef struct {
-  gint64 day;
-  gint64 staff_id;
+  gint32  day;               /* day number */
+  guint32 staff;             /* index into Masters.ids; G_MAXUINT32: none */
 } Visit;
 
-/* What the window of visits says of one client. */
 typedef struct {
-  gint64  first_day;         /* all-time first visit (from the rhythm); 0: none */
-  gboolean regular;          /* on D */
-  gboolean in_churn_base;    /* a visit in the 365 days before the year's start */
-  gboolean in_year;          /* a visit in the year up to D */
-  guint    year_visits;
-  gint64   last_before_p;    /* the latest visit in the 90 days before P */
-  gboolean in_p;
-  gboolean second_within_90; /* a visit after the first, within 90 days of it */
-  GArray  *visits;           /* Visit: the window's, in time order */
-} Client;
+  guint32 client;            /* index into the rhythms */
+  Visit   visit;
+} Row;
+
+/* The masters, by id, with what the charts count of them. */
+typedef struct {
+  guint    n;
+  gint64  *ids;
+  char   **names;
+  RgShare *churn;
+  RgShare *dependency;
+  guint   *stamp;            /* the client (index + 1) last counted */
+  guint   *seen;             /* the client (index + 1) last seen this year */
+} Masters;
 
 static void
-client_free (Client *c)
+masters_clear (Masters *m)
 {
-  g_clear_pointer (&c->visits, g_array_unref);
-  g_free (c);
+  for (guint i = 0; i < m->n; i++)
+    g_free (m->names[i]);
+  g_free (m->ids);
+  g_free (m->names);
+  g_free (m->churn);
+  g_free (m->dependency);
+  g_free (m->stamp);
+  g_free (m->seen);
 }
 
-static Client *
-client_for (GHashTable *clients,
-            gint64      id)
+static gboolean
+masters_load (Masters  *m,
+              RgStore  *store,
+              GError  **error)
 {
-  Client *c = g_hash_table_lookup (clients, &id);
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store, "SELECT id, display_name FROM staff ORDER BY id", error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  gboolean row = FALSE, ok;
 
-  if (c == NULL)
+  if (stmt == NULL)
+    return FALSE;
+  while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
     {
-      gint64 *key = g_new (gint64, 1);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      *key = id;
-      c = g_new0 (Client, 1);
-      c->visits = g_array_new (FALSE, FALSE, sizeof (Visit));
-      g_hash_table_insert (clients, key, c);
+      g_array_append_val (ids, id);
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
     }
-  return c;
+  m->n = ids->len;
+  m->ids = (gint64 *) (gpointer) g_array_free (g_steal_pointer (&ids), FALSE);
+  m->names = (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+  m->churn = g_new0 (RgShare, MAX (m->n, 1));
+  m->dependency = g_new0 (RgShare, MAX (m->n, 1));
+  m->stamp = g_new0 (guint, MAX (m->n, 1));
+  m->seen = g_new0 (guint, MAX (m->n, 1));
+  return ok;
+}
+
+static guint32
+masters_find (const Masters *m,
+              gint64         id)
+{
+  guint lo = 0, hi = m->n;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (m->ids[mid] < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < m->n && m->ids[lo] == id ? lo : G_MAXUINT32;
 }
 
 static gint64
@@ -95,35 +135,15 @@ month_after (RgDate first,
 }
 
 static gboolean
-visited_between (const Client *c,
-                 gint64        from,
-                 gint64        to)   /* [from, to) */
+visited_between (const Visit *v,
+                 guint        n,
+                 gint64       from,
+                 gint64       to)   /* [from, to) */
 {
-  for (guint i = 0; i < c->visits->len; i++)
-    {
-      gint64 day = g_array_index (c->visits, Visit, i).day;
-
-      if (day >= from && day < to)
-        return TRUE;
-    }
+  for (guint i = 0; i < n; i++)
+    if (v[i].day >= from && v[i].day < to)
+      return TRUE;
   return FALSE;
-}
-
-static RgMasterRisk *
-master_for (RgDashboard *self,
-            GHashTable  *masters,
-            gint64       staff_id)
-{
-  RgMasterRisk *m = g_hash_table_lookup (masters, &staff_id);
-
-  if (m == NULL)
-    {
-      m = g_new0 (RgMasterRisk, 1);
-      m->staff_id = staff_id;
-      g_ptr_array_add (self->masters, m);
-      g_hash_table_insert (masters, &m->staff_id, m);
-    }
-  return m;
 }
 
 static int
@@ -136,145 +156,213 @@ master_compare (gconstpointer a,
   return g_utf8_collate (ma->name ? ma->name : "", mb->name ? mb->name : "");
 }
 
-/* The retention trend, the cohorts, and each master's churn and the share
- * of their clients who see nobody else. */
-static gboolean
-charts (RgDashboard  *self,
-        RgStore      *store,
-        GHashTable   *clients,
-        gint64        d,
-        gint64        base_from,
-        gint64        year_from,
-        GError      **error)
+typedef struct {
+  gint64  d, p_from, p_to, year_from, base_from;
+  gint64  month_start[RG_DASHBOARD_MONTHS + 1];   /* day numbers; the last: the month after D's */
+  guint   active;                                 /* a visit in the year up to D */
+  double  year_visits;
+} Walk;
+
+/* One client's visits in the window (in time order): the period's
+ * figures, the trend, the cohorts, the masters. */
+static void
+walk_client (RgDashboard          *self,
+             Walk                 *w,
+             Masters              *masters,
+             guint                 index,
+             gint64                first_day,
+             const Visit          *v,
+             guint                 n)
 {
-  g_autoptr(GHashTable) masters = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(RgStmt) stmt = NULL;
-  gint64 month_start[RG_DASHBOARD_MONTHS + 1];   /* day numbers; the last: the month after D's */
-  gint64 first_cohort;
-  GHashTableIter iter;
-  Client *c;
+  gboolean in_base = FALSE, in_year = FALSE, in_p = FALSE, second_within_90 = FALSE;
+  gint64 last_before_p = 0;
+  guint year_visits = 0, n_seen = 0;
+  guint32 seen_with[64];
+  gboolean many = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 day = v[i].day;
+
+      if (day >= w->base_from && day < w->year_from)
+        in_base = TRUE;
+      if (day >= w->year_from && day <= w->d)
+        {
+          in_year = TRUE;
+          year_visits++;
+        }
+      if (day >= w->p_from - 90 && day < w->p_from)
+        last_before_p = MAX (last_before_p, day);
+      if (day >= w->p_from && day <= w->p_to)
+        in_p = TRUE;
+      if (day > first_day && day <= first_day + 90)
+        second_within_90 = TRUE;
+    }
+
+  /* New-client retention: first visit in P, at least 90 days before D. */
+  if (first_day >= w->p_from && first_day <= w->p_to && first_day <= w->d - 90)
+    {
+      self->new_retention.denominator++;
+      self->new_retention.numerator += second_within_90;
+    }
+  /* Existing: a visit in the 90 days before P, and one before that. */
+  if (last_before_p && first_day < last_before_p)
+    {
+      self->existing_retention.denominator++;
+      self->existing_retention.numerator += in_p;
+    }
+  if (in_base)
+    {
+      self->churn.denominator++;
+      self->churn.numerator += !in_year;
+    }
+  if (in_p)
+    {
+      self->returning.denominator++;
+      self->returning.numerator += first_day < w->p_from;
+    }
+  if (in_year)
+    {
+      w->active++;
+      w->year_visits += year_visits;
+    }
+
+  /* Existing-client retention of each month. */
+  for (guint m = 0; m < RG_DASHBOARD_MONTHS; m++)
+    {
+      gint64 start = w->month_start[m];
+      gint64 end = MIN (w->month_start[m + 1], w->d + 1);
+      gint64 last_before = 0;
+
+      for (guint i = 0; i < n && v[i].day < start; i++)
+        if (v[i].day >= start - 90)
+          last_before = v[i].day;
+      if (last_before && first_day < last_before)
+        {
+          self->trend[m].denominator++;
+          self->trend[m].numerator += visited_between (v, n, start, end);
+        }
+    }
+
+  /* Cohorts: newcomers of the last twelve months. */
+  if (first_day >= w->month_start[0] && first_day <= w->d)
+    for (guint k = 0; k < RG_DASHBOARD_MONTHS; k++)
+      if (first_day >= w->month_start[k] && first_day < w->month_start[k + 1])
+        {
+          RgCohort *cohort = &self->cohorts[k];
+
+          cohort->clients++;
+          for (guint j = 0; k + j < RG_DASHBOARD_MONTHS; j++)
+            if (visited_between (v, n, w->month_start[k + j], w->month_start[k + j + 1]))
+              cohort->share[j]++;
+        }
+
+  /* Masters: who saw whom in the base year (once per client and master),
+   * and in the year. */
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 s = v[i].staff;
+
+      if (s == G_MAXUINT32)
+        continue;
+      if (v[i].day >= w->base_from && v[i].day < w->year_from && masters->stamp[s] != index + 1)
+        {
+          masters->stamp[s] = index + 1;
+          masters->churn[s].denominator++;
+          masters->churn[s].numerator += !in_year;
+        }
+      if (v[i].day >= w->year_from && v[i].day <= w->d && masters->seen[s] != index + 1)
+        {
+          masters->seen[s] = index + 1;
+          if (n_seen < G_N_ELEMENTS (seen_with))
+            seen_with[n_seen++] = s;
+          else
+            many = TRUE;
+        }
+    }
+  for (guint j = 0; j < n_seen; j++)
+    {
+      masters->dependency[seen_with[j]].denominator++;
+      masters->dependency[seen_with[j]].numerator += n_seen == 1 && !many;
+    }
+}
+
+/* Who came when, from the window's start to D: the visits of the clients
+ * in @rhythms grouped by client (a counting sort: the range comes in time
+ * order, which each client's visits keep). */
+static gboolean
+read_window (RgStore        *store,
+             GArray         *rhythms,
+             ClientIndex    *index,
+             Masters        *masters,
+             gint64          window_from,
+             RgDate          as_of,
+             guint32       **offsets_out,
+             Visit         **visits_out,
+             GError        **error)
+{
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store,
+                                             "SELECT client_id, starts_at, staff_id FROM appointments INDEXED BY appointments_range"
+                                             " WHERE starts_at >= ?1 AND starts_at < ?2 AND status = 'done' AND deleted_at IS NULL",
+                                             error);
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  g_autofree guint32 *offsets = g_new0 (guint32, rhythms->len + 1);
+  Visit *visits;
+  gint64 d = rg_day_number (as_of);
+  gint64 last_client = 0, last_staff = 0;
+  guint32 client = G_MAXUINT32, staff = G_MAXUINT32;
+  DayTable table;
   gboolean row = FALSE, ok;
 
-  for (guint m = 0; m < RG_DASHBOARD_MONTHS; m++)
-    month_start[m] = rg_day_number (self->trend_month[m]);
-  month_start[RG_DASHBOARD_MONTHS] = month_after (self->trend_month[RG_DASHBOARD_MONTHS - 1], 1);
-  first_cohort = month_start[0];
-
-  /* Cohort k's month j is the trend's month k + j; later ones are ahead of D. */
-  for (guint k = 0; k < RG_DASHBOARD_MONTHS; k++)
-    {
-      self->cohorts[k].month = self->trend_month[k];
-      for (guint j = 0; j < RG_DASHBOARD_MONTHS; j++)
-        self->cohorts[k].share[j] = k + j < RG_DASHBOARD_MONTHS ? 0 : NAN;
-    }
-
-  g_hash_table_iter_init (&iter, clients);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &c))
-    {
-      gint64 seen_with[8];
-      guint n_seen = 0;
-      gboolean many = FALSE;
-
-      if (c->first_day == 0 || c->visits->len == 0)
-        continue;
-
-      /* Existing-client retention of each month. */
-      for (guint m = 0; m < RG_DASHBOARD_MONTHS; m++)
-        {
-          gint64 start = month_start[m];
-          gint64 end = MIN (month_start[m + 1], d + 1);
-          gint64 last_before = 0;
-
-          for (guint i = 0; i < c->visits->len; i++)
-            {
-              gint64 day = g_array_index (c->visits, Visit, i).day;
-
-              if (day >= start - 90 && day < start)
-                last_before = day;
-            }
-          if (last_before && c->first_day < last_before)
-            {
-              self->trend[m].denominator++;
-              self->trend[m].numerator += visited_between (c, start, end);
-            }
-        }
-
-      /* Cohorts: newcomers of the last twelve months. */
-      if (c->first_day >= first_cohort && c->first_day <= d)
-        for (guint k = 0; k < RG_DASHBOARD_MONTHS; k++)
-          if (c->first_day >= month_start[k] && c->first_day < month_start[k + 1])
-            {
-              RgCohort *cohort = &self->cohorts[k];
-
-              cohort->clients++;
-              for (guint j = 0; k + j < RG_DASHBOARD_MONTHS; j++)
-                if (visited_between (c, month_start[k + j], month_start[k + j + 1]))
-                  cohort->share[j]++;
-            }
-
-      /* Masters: who saw whom in the base year and in the year. */
-      for (guint i = 0; i < c->visits->len; i++)
-        {
-          const Visit *v = &g_array_index (c->visits, Visit, i);
-          gboolean known = FALSE;
-
-          if (v->day >= base_from && v->day < year_from)
-            {
-              RgMasterRisk *m = master_for (self, masters, v->staff_id);
-              gboolean counted = FALSE;
-
-              /* Once per client and master. */
-              for (guint j = 0; j < i; j++)
-                {
-                  const Visit *w = &g_array_index (c->visits, Visit, j);
-                  counted |= w->staff_id == v->staff_id && w->day >= base_from && w->day < year_from;
-                }
-              if (!counted)
-                {
-                  m->churn.denominator++;
-                  m->churn.numerator += !c->in_year;
-                }
-            }
-          if (v->day < year_from || v->day > d)
-            continue;
-          for (guint j = 0; j < n_seen; j++)
-            known |= seen_with[j] == v->staff_id;
-          if (!known)
-            {
-              if (n_seen < G_N_ELEMENTS (seen_with))
-                seen_with[n_seen++] = v->staff_id;
-              else
-                many = TRUE;
-            }
-        }
-      for (guint j = 0; j < n_seen; j++)
-        {
-          RgMasterRisk *m = master_for (self, masters, seen_with[j]);
-
-          m->dependency.denominator++;
-          m->dependency.numerator += n_seen == 1 && !many;
-        }
-    }
-
-  for (guint k = 0; k < RG_DASHBOARD_MONTHS; k++)
-    for (guint j = 0; j < RG_DASHBOARD_MONTHS; j++)
-      if (!isnan (self->cohorts[k].share[j]))
-        self->cohorts[k].share[j] = self->cohorts[k].clients ? 100.0 * self->cohorts[k].share[j] / self->cohorts[k].clients
-                                                            : NAN;
-
-  stmt = rg_store_prepare (store, "SELECT id, display_name FROM staff", error);
   if (stmt == NULL)
     return FALSE;
+  rg_day_table_init (&table, window_from - 1, d);
+  sqlite3_bind_int64 (stmt, 1, rg_date_start (rg_date_of_number (window_from)));
+  sqlite3_bind_int64 (stmt, 2, rg_date_end (as_of));
   while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      RgMasterRisk *m = g_hash_table_lookup (masters, &id);
+      gint64 client_id = sqlite3_column_int64 (stmt, 0);
+      gint64 staff_id = sqlite3_column_int64 (stmt, 2);
+      Row r;
 
-      if (m)
-        m->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      if (client_id != last_client || client == G_MAXUINT32)
+        {
+          last_client = client_id;
+          client = rg_client_index_find (index, client_id);
+        }
+      if (client == G_MAXUINT32)
+        continue;   /* a deleted client's */
+      if (staff_id != last_staff || staff == G_MAXUINT32)
+        {
+          last_staff = staff_id;
+          staff = masters_find (masters, staff_id);
+        }
+      r.client = client;
+      r.visit.day = (gint32) rg_day_table_lookup (&table, sqlite3_column_int64 (stmt, 1));
+      r.visit.staff = staff;
+      g_array_append_val (rows, r);
+      offsets[client + 1]++;
     }
-  g_ptr_array_sort (self->masters, master_compare);
-  return ok;
+  g_array_unref (table.starts);
+  if (!ok)
+    return FALSE;
+
+  for (guint i = 1; i <= rhythms->len; i++)
+    offsets[i] += offsets[i - 1];
+  visits = g_new (Visit, MAX (rows->len, 1));
+  {
+    g_autofree guint32 *next = g_memdup2 (offsets, sizeof (guint32) * rhythms->len);
+
+    for (guint i = 0; i < rows->len; i++)
+      {
+        const Row *r = &g_array_index (rows, Row, i);
+
+        visits[next[r->client]++] = r->visit;
+      }
+  }
+  *offsets_out = g_steal_pointer (&offsets);
+  *visits_out = visits;
+  return TRUE;
 }
 
 static RgDashboard *
@@ -288,22 +376,26 @@ compute (RgStore       *store,
 {
   g_autoptr(RgDashboard) self = g_new0 (RgDashboard, 1);
   g_autoptr(GArray) rhythms = given ? g_array_ref (given) : NULL;
-  g_autoptr(GHashTable) clients = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) client_free);
   g_autoptr(RgStmt) stmt = NULL;
-  gint64 d = rg_day_number (as_of), p_from = rg_day_number (from), p_to = rg_day_number (to);
-  gint64 year_from = d - 364, base_from = year_from - 365;
+  g_autofree guint32 *offsets = NULL;
+  g_autofree Visit *visits = NULL;
+  Masters masters = { 0 };
+  ClientIndex index = { 0 };
+  Walk w = { 0 };
   gint64 window_from;
   double relationship = 0, lifetime = 0, year_revenue = 0;
-  guint ever = 0, active = 0;
-  DayTable table;
+  guint ever = 0;
   gboolean row = FALSE, ok;
-  GHashTableIter iter;
-  Client *c;
 
   self->from = from;
   self->to = to;
   self->as_of = as_of;
   self->masters = g_ptr_array_new_with_free_func ((GDestroyNotify) master_free);
+  w.d = rg_day_number (as_of);
+  w.p_from = rg_day_number (from);
+  w.p_to = rg_day_number (to);
+  w.year_from = w.d - 364;
+  w.base_from = w.year_from - 365;
 
   /* The last twelve months, D's the last; the window reaches 90 days
    * before the first of them too. */
@@ -316,7 +408,17 @@ compute (RgStore       *store,
           y--;
         }
     }
-  window_from = MIN (MIN (base_from, p_from - 90), rg_day_number (self->trend_month[0]) - 90);
+  for (guint m = 0; m < RG_DASHBOARD_MONTHS; m++)
+    w.month_start[m] = rg_day_number (self->trend_month[m]);
+  w.month_start[RG_DASHBOARD_MONTHS] = month_after (self->trend_month[RG_DASHBOARD_MONTHS - 1], 1);
+  /* Cohort k's month j is the trend's month k + j; later ones are ahead of D. */
+  for (guint k = 0; k < RG_DASHBOARD_MONTHS; k++)
+    {
+      self->cohorts[k].month = self->trend_month[k];
+      for (guint j = 0; j < RG_DASHBOARD_MONTHS; j++)
+        self->cohorts[k].share[j] = k + j < RG_DASHBOARD_MONTHS ? 0 : NAN;
+    }
+  window_from = MIN (MIN (w.base_from, w.p_from - 90), w.month_start[0] - 90);
 
   if (rhythms == NULL)
     rhythms = rg_retention_load (store, as_of, cancellable, error);
@@ -338,90 +440,51 @@ compute (RgStore       *store,
       relationship += rg_date_days_between (r->first_visit, r->last_visit);
       lifetime += r->revenue;
       year_revenue += r->revenue_365;
-      c = client_for (clients, r->client_id);
-      c->first_day = rg_day_number (r->first_visit);
-      c->regular = (r->segments & RG_SEGMENT_REGULAR) != 0;
     }
   self->lifetime_value = ever ? lifetime / ever : NAN;
   self->relationship_days = ever ? relationship / ever : NAN;
 
-  /* Who came when, from the window's start to D. */
-  rg_day_table_init (&table, window_from - 1, d);
-  stmt = rg_store_prepare (store,
-                           "SELECT client_id, starts_at, staff_id FROM appointments INDEXED BY appointments_range"
-                           " WHERE starts_at >= ?1 AND starts_at < ?2 AND status = 'done' AND deleted_at IS NULL",
-                           error);
-  if (stmt == NULL)
+  rg_client_index_init (&index, rhythms);
+  if (!masters_load (&masters, store, error) ||
+      !read_window (store, rhythms, &index, &masters, window_from, as_of, &offsets, &visits, error))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, rg_date_start (rg_date_of_number (window_from)));
-  sqlite3_bind_int64 (stmt, 2, rg_date_end (as_of));
-  while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto fail;
+
+  for (guint i = 0; i < rhythms->len; i++)
     {
-      gint64 day = rg_day_table_lookup (&table, sqlite3_column_int64 (stmt, 1));
-      Visit v = { day, sqlite3_column_int64 (stmt, 2) };
+      const RgClientRhythm *r = &g_array_index (rhythms, RgClientRhythm, i);
 
-      c = client_for (clients, sqlite3_column_int64 (stmt, 0));
-      g_array_append_val (c->visits, v);
-      if (day >= base_from && day < year_from)
-        c->in_churn_base = TRUE;
-      if (day >= year_from && day <= d)
-        {
-          c->in_year = TRUE;
-          c->year_visits++;
-        }
-      if (day >= p_from - 90 && day < p_from)
-        c->last_before_p = MAX (c->last_before_p, day);
-      if (day >= p_from && day <= p_to)
-        c->in_p = TRUE;
-      if (c->first_day && day > c->first_day && day <= c->first_day + 90)
-        c->second_within_90 = TRUE;
+      /* Without a visit up to D, their visits (if any) lie after it. */
+      if (r->visits == 0 || offsets[i + 1] == offsets[i])
+        continue;
+      walk_client (self, &w, &masters, i, rg_day_number (r->first_visit),
+                   visits + offsets[i], offsets[i + 1] - offsets[i]);
     }
-  if (!ok)
-    goto fail;
-  g_clear_pointer (&stmt, rg_stmt_release);
+  self->visit_frequency = w.active ? w.year_visits / w.active : NAN;
+  self->annual_spend = w.active ? year_revenue / w.active : NAN;
 
-  g_hash_table_iter_init (&iter, clients);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &c))
-    {
-      if (c->first_day == 0)
-        continue;   /* their visits lie after D */
-      /* New-client retention: first visit in P, at least 90 days before D. */
-      if (c->first_day >= p_from && c->first_day <= p_to && c->first_day <= d - 90)
-        {
-          self->new_retention.denominator++;
-          self->new_retention.numerator += c->second_within_90;
-        }
-      /* Existing: a visit in the 90 days before P, and one before that. */
-      if (c->last_before_p && c->first_day < c->last_before_p)
-        {
-          self->existing_retention.denominator++;
-          self->existing_retention.numerator += c->in_p;
-        }
-      if (c->in_churn_base)
-        {
-          self->churn.denominator++;
-          self->churn.numerator += !c->in_year;
-        }
-      if (c->in_p)
-        {
-          self->returning.denominator++;
-          self->returning.numerator += c->first_day < p_from;
-        }
-      if (c->in_year)
-        {
-          active++;
-          self->visit_frequency += c->year_visits;
-        }
-    }
-  self->visit_frequency = active ? self->visit_frequency / active : NAN;
+  for (guint k = 0; k < RG_DASHBOARD_MONTHS; k++)
+    for (guint j = 0; j < RG_DASHBOARD_MONTHS; j++)
+      if (!isnan (self->cohorts[k].share[j]))
+        self->cohorts[k].share[j] = self->cohorts[k].clients ? 100.0 * self->cohorts[k].share[j] / self->cohorts[k].clients
+                                                            : NAN;
+  for (guint s = 0; s < masters.n; s++)
+    if (masters.churn[s].denominator > 0 || masters.dependency[s].denominator > 0)
+      {
+        RgMasterRisk *m = g_new0 (RgMasterRisk, 1);
 
-  if (!charts (self, store, clients, d, base_from, year_from, error))
-    goto fail;
-  self->annual_spend = active ? year_revenue / active : NAN;
+        m->staff_id = masters.ids[s];
+        m->name = g_strdup (masters.names[s]);
+        m->churn = masters.churn[s];
+        m->dependency = masters.dependency[s];
+        g_ptr_array_add (self->masters, m);
+      }
+  g_ptr_array_sort (self->masters, master_compare);
 
   /* P's revenue, whose part from regulars, and its no-shows. */
   stmt = rg_store_prepare (store,
-                           "SELECT client_id, price, status FROM appointments INDEXED BY appointments_range"
+                           "SELECT client_id, price, status = 'done' FROM appointments INDEXED BY appointments_range"
                            " WHERE starts_at >= ?1 AND starts_at < ?2 AND status IN ('done', 'no_show')"
                            " AND deleted_at IS NULL",
                            error);
@@ -431,12 +494,11 @@ compute (RgStore       *store,
   sqlite3_bind_int64 (stmt, 2, rg_date_end (to));
   while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
       gint64 price = sqlite3_column_int64 (stmt, 1);
-      gboolean done = g_str_equal ((const char *) sqlite3_column_text (stmt, 2), "done");
+      guint32 i;
 
       self->no_shows.denominator++;
-      if (!done)
+      if (!sqlite3_column_int (stmt, 2))
         {
           self->no_shows.numerator++;
           continue;
@@ -444,8 +506,8 @@ compute (RgStore       *store,
       self->visits++;
       self->revenue += price;
       self->regulars_revenue.denominator += price;
-      c = g_hash_table_lookup (clients, &id);
-      if (c && c->regular)
+      i = rg_client_index_find (&index, sqlite3_column_int64 (stmt, 0));
+      if (i != G_MAXUINT32 && (g_array_index (rhythms, RgClientRhythm, i).segments & RG_SEGMENT_REGULAR))
         self->regulars_revenue.numerator += price;
     }
   if (!ok)
@@ -459,17 +521,19 @@ compute (RgStore       *store,
                            error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, rg_date_start (rg_date_of_number (year_from)));
+  sqlite3_bind_int64 (stmt, 1, rg_date_start (rg_date_of_number (w.year_from)));
   sqlite3_bind_int64 (stmt, 2, rg_date_end (as_of));
   if (!rg_store_step_row (store, stmt, &row, error))
     goto fail;
   self->complaints_year = row ? sqlite3_column_int (stmt, 0) : 0;
 
-  g_array_unref (table.starts);
+  masters_clear (&masters);
+  rg_client_index_clear (&index);
   return g_steal_pointer (&self);
 
 fail:
-  g_array_unref (table.starts);
+  masters_clear (&masters);
+  rg_client_index_clear (&index);
   return NULL;
 }
 
@@ -599,6 +663,58 @@ rg_dashboard_to_json (const RgDashboard *self)
   add_number (b, "relationship_days", self->relationship_days);
   json_builder_set_member_name (b, "complaints_year");
   json_builder_add_int_value (b, self->complaints_year);
+
+  /* The charts: existing-client retention month by month, the cohorts,
+   * each master's churn and dependency. */
+  json_builder_set_member_name (b, "trend");
+  json_builder_begin_array (b);
+  for (guint m = 0; m < RG_DASHBOARD_MONTHS; m++)
+    {
+      g_autofree char *month = rg_date_to_iso (self->trend_month[m]);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "month");
+      json_builder_add_string_value (b, month);
+      add_share (b, "existing_client_retention", &self->trend[m]);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "cohorts");
+  json_builder_begin_array (b);
+  for (guint k = 0; k < RG_DASHBOARD_MONTHS; k++)
+    {
+      const RgCohort *c = &self->cohorts[k];
+      g_autofree char *month = rg_date_to_iso (c->month);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "month");
+      json_builder_add_string_value (b, month);
+      json_builder_set_member_name (b, "clients");
+      json_builder_add_int_value (b, c->clients);
+      json_builder_set_member_name (b, "still_coming");
+      json_builder_begin_array (b);
+      for (guint j = 0; j < RG_DASHBOARD_MONTHS && !isnan (c->share[j]); j++)
+        json_builder_add_double_value (b, round (c->share[j] * 100.0) / 100.0);
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "masters");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->masters->len; i++)
+    {
+      const RgMasterRisk *m = self->masters->pdata[i];
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_int_value (b, m->staff_id);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, m->name ? m->name : "");
+      add_share (b, "churn", &m->churn);
+      add_share (b, "dependency", &m->dependency);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);

@@ -61,3 +61,55 @@ rg_day_table_lookup (const DayTable *t,
     i++;
   return t->first + i;
 }
+
+/* Clients by id ------------------------------------------------------------------ */
+
+static inline guint
+slot_of (const ClientIndex *index,
+         gint64             id)
+{
+  return (guint) (((guint64) id * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - index->bits));
+}
+
+void
+rg_client_index_init (ClientIndex *index,
+                      GArray      *rhythms)
+{
+  guint mask;
+
+  index->bits = 4;
+  while ((1u << index->bits) < rhythms->len * 2)
+    index->bits++;
+  mask = (1u << index->bits) - 1;
+  index->keys = g_new (gint64, mask + 1);
+  index->slots = g_new0 (guint32, mask + 1);
+  for (guint i = 0; i < rhythms->len; i++)
+    {
+      gint64 id = g_array_index (rhythms, RgClientRhythm, i).client_id;
+      guint s = slot_of (index, id);
+
+      while (index->slots[s] != 0 && index->keys[s] != id)
+        s = (s + 1) & mask;
+      index->keys[s] = id;
+      index->slots[s] = i + 1;
+    }
+}
+
+guint32
+rg_client_index_find (const ClientIndex *index,
+                      gint64             client_id)
+{
+  guint mask = (1u << index->bits) - 1;
+
+  for (guint s = slot_of (index, client_id); index->slots[s] != 0; s = (s + 1) & mask)
+    if (index->keys[s] == client_id)
+      return index->slots[s] - 1;
+  return G_MAXUINT32;
+}
+
+void
+rg_client_index_clear (ClientIndex *index)
+{
+  g_clear_pointer (&index->keys, g_free);
+  g_clear_pointer (&index->slots, g_free);
+}
