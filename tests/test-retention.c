@@ -924,6 +924,28 @@ test_dashboard (Fixture       *f,
   }
 }
 
+/* Day numbers by arithmetic equal GDate's Julian days, both ways, for
+ * every day from 1 January 1 to 31 December 2400. */
+static void
+test_day_numbers (void)
+{
+  GDate g;
+
+  g_date_clear (&g, 1);
+  g_date_set_dmy (&g, 1, 1, 1);
+  for (guint32 n = 1; g_date_get_year (&g) <= 2400; n++, g_date_add_days (&g, 1))
+    {
+      RgDate d = { g_date_get_year (&g), g_date_get_month (&g), g_date_get_day (&g) };
+      RgDate back = rg_date_of_number (n);
+
+      g_assert_cmpint (g_date_get_julian (&g), ==, n);
+      g_assert_cmpint (rg_day_number (d), ==, n);
+      g_assert_cmpint (back.year, ==, d.year);
+      g_assert_cmpint (back.month, ==, d.month);
+      g_assert_cmpint (back.day, ==, d.day);
+    }
+}
+
 /* The table of midnights the loaders turn times into days with: every
  * 97 minutes over eighteen years in zones with daylight saving and with
  * changes of their offset (Moscow: summer time until 2011, +4 until 2014,
@@ -969,6 +991,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/retention/status-edges", test_status_edges);
   g_test_add_func ("/retention/segments", test_segments);
   g_test_add_func ("/retention/leap-year", test_leap_year);
+  g_test_add_func ("/retention/day-numbers", test_day_numbers);
   g_test_add_func ("/retention/day-table", test_day_table);
   g_test_add ("/retention/load", Fixture, NULL, fixture_set_up, test_load, fixture_tear_down);
   g_test_add ("/retention/local-days", Fixture, NULL, fixture_set_up, test_local_days, fixture_tear_down);

@@ -229,7 +229,7 @@ add_tasks (RgStore    *store,
 {
   g_autoptr(RgStmt) stmt = rg_store_prepare (store,
                                              "SELECT i.id, i.client_id, i.due_at, i.body, c.address_as, c.phone, c.consent_messages"
-                                             " FROM interactions i JOIN clients c ON c.id = i.client_id"
+                                             " FROM interactions i INDEXED BY interactions_due JOIN clients c ON c.id = i.client_id"
                                              " WHERE i.due_at IS NOT NULL AND i.done_at IS NULL AND i.due_at < ?1"
                                              " AND i.kind = 'task' AND i.deleted_at IS NULL AND c.deleted_at IS NULL"
                                              " ORDER BY i.due_at",
@@ -617,7 +617,7 @@ rg_tasks_falling_due (RgStore  *store,
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rg_task_due_free);
   g_autoptr(RgStmt) stmt = rg_store_prepare (store,
                                              "SELECT i.id, i.client_id, i.due_at, c.address_as, i.body"
-                                             " FROM interactions i JOIN clients c ON c.id = i.client_id"
+                                             " FROM interactions i INDEXED BY interactions_due JOIN clients c ON c.id = i.client_id"
                                              " WHERE i.due_at >= ?1 AND i.due_at < ?2 AND i.done_at IS NULL"
                                              " AND i.kind = 'task' AND i.deleted_at IS NULL AND c.deleted_at IS NULL"
                                              " ORDER BY i.due_at",

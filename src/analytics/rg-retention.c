@@ -277,34 +277,6 @@ load_service_intervals (RgStore  *store,
   return ok ? g_steal_pointer (&map) : NULL;
 }
 
-/* The main service (the first listed) of a visit: its repeat interval. */
-static int
-main_service_interval (RgStore     *store,
-                       GHashTable  *intervals,
-                       gint64       appointment_id,
-                       GError     **error)
-{
-  g_autoptr(RgStmt) stmt = NULL;
-  gboolean row = FALSE;
-  gint64 service;
-
-  if (g_hash_table_size (intervals) == 0)
-    return 0;
-  stmt = rg_store_prepare (store,
-                           "SELECT service_id FROM appointment_services"
-                           " WHERE appointment_id = ?1 ORDER BY position LIMIT 1",
-                           error);
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_int64 (stmt, 1, appointment_id);
-  if (!rg_store_step_row (store, stmt, &row, error))
-    return -1;
-  if (!row)
-    return 0;
-  service = sqlite3_column_int64 (stmt, 0);
-  return GPOINTER_TO_INT (g_hash_table_lookup (intervals, &service));
-}
-
 typedef struct {
   RgStore       *store;
   DayTable       table;
@@ -314,7 +286,71 @@ typedef struct {
   GArray        *booked;         /* sorted client ids with a booking after D */
   GArray        *days;           /* gint64, the current client's visit days */
   GHashTable    *intervals;      /* service id → repeat days */
+  guint          current;        /* the client's index in the rhythms */
+  guint          booked_at;      /* the clients come in id order: where they are in booked */
+  GArray        *pending;        /* Pending: clients whose interval is their last visit's service's */
 } Loader;
+
+typedef struct {
+  guint   index;
+  gint64  appointment;
+} Pending;
+
+/* Whether @client_id (no smaller than the last one asked for) has a
+ * booking after D. */
+static gboolean
+is_booked (Loader *l,
+           gint64  client_id)
+{
+  const gint64 *booked = (const gint64 *) (gpointer) l->booked->data;
+
+  while (l->booked_at < l->booked->len && booked[l->booked_at] < client_id)
+    l->booked_at++;
+  return l->booked_at < l->booked->len && booked[l->booked_at] == client_id;
+}
+
+/* The clients with fewer than three visits take the repeat interval of
+ * their last visit's main service (the first listed): asked for all of
+ * them in one statement, their rhythms counted again with it. */
+static gboolean
+resolve_pending (Loader   *l,
+                 GArray   *rhythms,
+                 GError  **error)
+{
+  g_autoptr(RgStmt) stmt = NULL;
+  g_autoptr(GString) ids = g_string_new ("[");
+  gboolean row = FALSE, ok;
+
+  if (l->pending->len == 0)
+    return TRUE;
+  for (guint i = 0; i < l->pending->len; i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (l->pending, Pending, i).appointment);
+  g_string_append_c (ids, ']');
+  stmt = rg_store_prepare (l->store,
+                           "SELECT j.key, (SELECT service_id FROM appointment_services"
+                           " WHERE appointment_id = j.value ORDER BY position LIMIT 1) FROM json_each (?1) j",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, ids->str, (int) ids->len, SQLITE_STATIC);
+  while ((ok = rg_store_step_row (l->store, stmt, &row, error)) && row)
+    {
+      gint64 key = sqlite3_column_int64 (stmt, 0);
+      gint64 service = sqlite3_column_int64 (stmt, 1);
+      int interval = GPOINTER_TO_INT (g_hash_table_lookup (l->intervals, &service));
+      RgClientRhythm *r;
+      gint64 days[2];
+
+      if (interval <= 0 || key < 0 || key >= l->pending->len)
+        continue;
+      r = &g_array_index (rhythms, RgClientRhythm, g_array_index (l->pending, Pending, key).index);
+      days[0] = rg_day_number (r->first_visit);
+      days[r->visits - 1] = rg_day_number (r->last_visit);
+      rhythm_from_numbers (days, r->visits, l->d_day, interval, l->default_interval,
+                           r->status == RG_CLIENT_BOOKED, r);
+    }
+  return ok;
+}
 
 static gboolean
 finish_client (Loader          *l,
@@ -322,18 +358,16 @@ finish_client (Loader          *l,
                gint64           last_appointment,
                GError         **error)
 {
-  int service = 0;
   gboolean booked;
 
-  if (l->days->len < 3 && last_appointment != 0)
+  if (l->days->len < 3 && last_appointment != 0 && g_hash_table_size (l->intervals) > 0)
     {
-      service = main_service_interval (l->store, l->intervals, last_appointment, error);
-      if (service < 0)
-        return FALSE;
+      Pending p = { l->current, last_appointment };
+
+      g_array_append_val (l->pending, p);
     }
-  booked = l->booked->len > 0 &&
-           bsearch (&r->client_id, l->booked->data, l->booked->len, sizeof (gint64), compare_gint64) != NULL;
-  rhythm_from_numbers ((const gint64 *) (gpointer) l->days->data, l->days->len, l->d_day, service,
+  booked = is_booked (l, r->client_id);
+  rhythm_from_numbers ((const gint64 *) (gpointer) l->days->data, l->days->len, l->d_day, 0,
                        l->default_interval, booked, r);
   return TRUE;
 }
@@ -482,8 +516,7 @@ rhythm_lost_by_year (Loader          *l,
                      gint64           revenue)
 {
   gint64 client_id = r->client_id;
-  gboolean booked = l->booked->len > 0 &&
-                    bsearch (&client_id, l->booked->data, l->booked->len, sizeof (gint64), compare_gint64) != NULL;
+  gboolean booked = is_booked (l, client_id);
 
   memset (r, 0, sizeof *r);
   r->client_id = client_id;
@@ -520,6 +553,7 @@ load (RgStore       *store,
   l.default_interval = studio_default_interval (store);
   l.booked = g_array_new (FALSE, FALSE, sizeof (gint64));
   l.days = g_array_new (FALSE, FALSE, sizeof (gint64));
+  l.pending = g_array_new (FALSE, FALSE, sizeof (Pending));
 
   /* The midnights from the first visit (of this client, or anyone's) to
    * D; room for everyone. */
@@ -576,6 +610,7 @@ load (RgStore       *store,
 
       if ((++n & 4095) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         goto fail;
+      l.current = rhythms->len;
       g_array_set_size (rhythms, rhythms->len + 1);
       r = &g_array_index (rhythms, RgClientRhythm, rhythms->len - 1);
       r->client_id = sqlite3_column_int64 (clients, 0);
@@ -617,7 +652,11 @@ load (RgStore       *store,
   if (!ok)
     goto fail;
 
+  if (!resolve_pending (&l, rhythms, error))
+    goto fail;
+
   g_array_unref (l.booked);
+  g_array_unref (l.pending);
   g_array_unref (l.days);
   g_array_unref (l.table.starts);
   g_hash_table_unref (l.intervals);
@@ -627,6 +666,7 @@ load (RgStore       *store,
 
 fail:
   g_clear_pointer (&l.intervals, g_hash_table_unref);
+  g_clear_pointer (&l.pending, g_array_unref);
   g_clear_pointer (&l.booked, g_array_unref);
   g_clear_pointer (&l.days, g_array_unref);
   g_clear_pointer (&l.table.starts, g_array_unref);
