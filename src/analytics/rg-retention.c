@@ -559,9 +559,12 @@ load (RgStore       *store,
    * D; room for everyone. */
   {
     g_autoptr(RgStmt) stmt = rg_store_prepare (store,
-                                               "SELECT min(first_at), (SELECT count(*) FROM clients INDEXED BY clients_live"
-                                               " WHERE deleted_at IS NULL AND ?1 = 0)"
-                                               " FROM client_visits WHERE ?1 = 0 OR client_id = ?1",
+                                               "SELECT CASE WHEN ?1 = 0"
+                                               " THEN (SELECT starts_at FROM appointments INDEXED BY appointments_range"
+                                               "  WHERE status = 'done' AND deleted_at IS NULL ORDER BY starts_at LIMIT 1)"
+                                               " ELSE (SELECT first_at FROM client_visits WHERE client_id = ?1) END,"
+                                               " (SELECT count(*) FROM clients INDEXED BY clients_live"
+                                               "  WHERE deleted_at IS NULL AND ?1 = 0)",
                                                error);
 
     if (stmt == NULL)
