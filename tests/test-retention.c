@@ -981,6 +981,153 @@ test_day_table (void)
   rg_time_set_zone (NULL);
 }
 
+/* A visit with @staff and its services' lines (@lines prices; the
+ * appointment's price is their sum). */
+static gint64
+book_lines (Fixture             *f,
+            gint64               client,
+            RgDate               day,
+            RgAppointmentStatus  status,
+            gint64               staff,
+            const gint64        *services,
+            const gint64        *prices,
+            guint                n)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 at = rg_time_from_local (day, 600), total = 0;
+  g_autoptr(RgAppointment) a = rg_appointment_new (client, staff, at, at + 3600);
+  gint64 id;
+
+  for (guint i = 0; i < n; i++)
+    total += prices[i];
+  rg_appointment_set_status (a, status);
+  g_object_set (a, "price", total, NULL);
+  g_assert_true (rg_studio_save (f->studio, a, &error));
+  g_assert_no_error (error);
+  id = rg_record_get_id (RG_RECORD (a));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgStmt) stmt = rg_store_prepare (f->store,
+                                                 "INSERT INTO appointment_services (id, appointment_id, service_id, position,"
+                                                 " duration_minutes, price, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, 30, ?5, 0, 0)",
+                                                 &error);
+
+      sqlite3_bind_int64 (stmt, 1, rg_store_new_id ());
+      sqlite3_bind_int64 (stmt, 2, id);
+      sqlite3_bind_int64 (stmt, 3, services[i]);
+      sqlite3_bind_int (stmt, 4, (int) i);
+      sqlite3_bind_int64 (stmt, 5, prices[i]);
+      g_assert_true (rg_store_step_done (f->store, stmt, &error));
+    }
+  return id;
+}
+
+static const RgBreakdown *
+breakdown_named (GPtrArray  *rows,
+                 const char *name)
+{
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (((RgBreakdown *) rows->pdata[i])->name, name))
+      return rows->pdata[i];
+  g_assert_not_reached ();
+}
+
+#define ASSERT_SHARE(share, num, den) G_STMT_START { \
+  g_assert_cmpfloat ((share).numerator, ==, (num)); \
+  g_assert_cmpfloat ((share).denominator, ==, (den)); \
+} G_STMT_END
+
+/* The figures by master and by service, on July 2026 (hand-counted):
+ * A came first in July to Irina for a pedicure and back within 90 days; B
+ * first in July to Olga for both services, back only in November; E, a
+ * regular, saw Irina in June (before the period) and Olga in July; G, new
+ * in June with Irina, missed a pedicure in July. */
+static void
+test_dashboard_breakdown (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgDashboard) d = NULL;
+  g_autoptr(RgStaff) irina = rg_staff_new ("Ирина", RG_STAFF_ROLE_MASTER);
+  g_autoptr(RgService) pedicure = rg_service_new ("Педикюр", 60, 100000);
+  gint64 olga = f->staff, mani = f->service, pedi, iri;
+  gint64 a = add_client (f, "A", "+7 912 000-02-01");
+  gint64 b = add_client (f, "B", "+7 912 000-02-02");
+  gint64 e = add_client (f, "E", "+7 912 000-02-03");
+  gint64 g = add_client (f, "G", "+7 912 000-02-04");
+  const RgBreakdown *row;
+
+  g_assert_true (rg_studio_save (f->studio, irina, &error));
+  g_assert_true (rg_studio_save (f->studio, pedicure, &error));
+  iri = rg_record_get_id (RG_RECORD (irina));
+  pedi = rg_record_get_id (RG_RECORD (pedicure));
+
+  book_lines (f, a, D (2026, 7, 5), RG_APPOINTMENT_DONE, iri, (gint64[]) { pedi }, (gint64[]) { 1000 }, 1);
+  book_lines (f, a, D (2026, 8, 20), RG_APPOINTMENT_DONE, olga, (gint64[]) { mani }, (gint64[]) { 1000 }, 1);
+  book_lines (f, b, D (2026, 7, 10), RG_APPOINTMENT_DONE, olga, (gint64[]) { mani, pedi }, (gint64[]) { 600, 400 }, 2);
+  book_lines (f, b, D (2026, 11, 1), RG_APPOINTMENT_DONE, olga, (gint64[]) { mani }, (gint64[]) { 1000 }, 1);
+  book_lines (f, e, D (2025, 10, 1), RG_APPOINTMENT_DONE, iri, (gint64[]) { mani }, (gint64[]) { 1000 }, 1);
+  book_lines (f, e, D (2026, 1, 10), RG_APPOINTMENT_DONE, iri, (gint64[]) { mani }, (gint64[]) { 1000 }, 1);
+  book_lines (f, e, D (2026, 6, 15), RG_APPOINTMENT_DONE, iri, (gint64[]) { mani }, (gint64[]) { 1000 }, 1);
+  book_lines (f, e, D (2026, 7, 20), RG_APPOINTMENT_DONE, olga, (gint64[]) { mani }, (gint64[]) { 3000 }, 1);
+  book_lines (f, g, D (2026, 6, 25), RG_APPOINTMENT_DONE, iri, (gint64[]) { pedi }, (gint64[]) { 1000 }, 1);
+  book_lines (f, g, D (2026, 7, 15), RG_APPOINTMENT_NO_SHOW, iri, (gint64[]) { pedi }, (gint64[]) { 1000 }, 1);
+
+  d = rg_dashboard_compute (f->store, D (2026, 7, 1), D (2026, 7, 31), TODAY, NULL, &error);
+  g_assert_no_error (error);
+
+  /* By master, the most revenue first. */
+  g_assert_cmpuint (d->by_master->len, ==, 2);
+  g_assert_cmpstr (((RgBreakdown *) d->by_master->pdata[0])->name, ==, "Ольга");
+  row = breakdown_named (d->by_master, "Ольга");
+  g_assert_cmpuint (row->clients, ==, 2);
+  g_assert_cmpuint (row->visits, ==, 2);
+  g_assert_cmpint (row->revenue, ==, 4000);
+  g_assert_cmpfloat (row->average_check, ==, 2000);
+  ASSERT_SHARE (row->no_shows, 0, 2);
+  ASSERT_SHARE (row->returning, 1, 2);             /* E */
+  ASSERT_SHARE (row->new_retention, 0, 1);         /* B: back after 114 days */
+  ASSERT_SHARE (row->existing_retention, 0, 0);
+  ASSERT_SHARE (row->regulars_revenue, 3000, 4000);
+  ASSERT_SHARE (row->churn, 0, 0);
+  row = breakdown_named (d->by_master, "Ирина");
+  g_assert_cmpuint (row->clients, ==, 1);
+  g_assert_cmpuint (row->visits, ==, 1);
+  g_assert_cmpint (row->revenue, ==, 1000);
+  ASSERT_SHARE (row->no_shows, 1, 2);              /* G */
+  ASSERT_SHARE (row->returning, 0, 1);
+  ASSERT_SHARE (row->new_retention, 1, 1);         /* A */
+  ASSERT_SHARE (row->existing_retention, 1, 1);    /* E, not G (June was G's first) */
+  ASSERT_SHARE (row->regulars_revenue, 0, 1000);
+  ASSERT_SHARE (row->churn, 0, 1);                 /* E in the base year, back this year */
+
+  /* By service: a visit counts for each of its services, with its line. */
+  g_assert_cmpuint (d->by_service->len, ==, 2);
+  g_assert_cmpstr (((RgBreakdown *) d->by_service->pdata[0])->name, ==, "Маникюр");
+  row = breakdown_named (d->by_service, "Маникюр");
+  g_assert_cmpuint (row->clients, ==, 2);
+  g_assert_cmpuint (row->visits, ==, 2);
+  g_assert_cmpint (row->revenue, ==, 3600);
+  ASSERT_SHARE (row->no_shows, 0, 2);
+  ASSERT_SHARE (row->returning, 1, 2);
+  ASSERT_SHARE (row->new_retention, 0, 1);
+  ASSERT_SHARE (row->regulars_revenue, 3000, 3600);
+  ASSERT_SHARE (row->existing_retention, 0, 0);
+  row = breakdown_named (d->by_service, "Педикюр");
+  g_assert_cmpuint (row->clients, ==, 2);
+  g_assert_cmpuint (row->visits, ==, 2);
+  g_assert_cmpint (row->revenue, ==, 1400);
+  g_assert_cmpfloat (row->average_check, ==, 700);
+  ASSERT_SHARE (row->no_shows, 1, 3);
+  ASSERT_SHARE (row->returning, 0, 2);
+  ASSERT_SHARE (row->new_retention, 1, 2);         /* A yes, B no */
+  ASSERT_SHARE (row->regulars_revenue, 0, 1400);
+
+  /* The masters' visits and money add up to the studio's. */
+  g_assert_cmpuint (d->visits, ==, 3);
+  g_assert_cmpint (d->revenue, ==, 5000);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1001,6 +1148,7 @@ main (int argc, char *argv[])
   g_test_add ("/retention/call-list", Fixture, NULL, fixture_set_up, test_call_list, fixture_tear_down);
   g_test_add ("/retention/tasks-due", Fixture, NULL, fixture_set_up, test_tasks_due, fixture_tear_down);
   g_test_add ("/retention/dashboard", Fixture, NULL, fixture_set_up, test_dashboard, fixture_tear_down);
+  g_test_add ("/retention/dashboard-breakdown", Fixture, NULL, fixture_set_up, test_dashboard_breakdown, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -33,12 +33,21 @@ master_free (RgMasterRisk *m)
   g_free (m);
 }
 
+static void
+breakdown_free (RgBreakdown *b)
+{
+  g_free (b->name);
+  g_free (b);
+}
+
 void
 rg_dashboard_free (RgDashboard *self)
 {
   if (self == NULL)
     return;
   g_clear_pointer (&self->masters, g_ptr_array_unref);
+  g_clear_pointer (&self->by_master, g_ptr_array_unref);
+  g_clear_pointer (&self->by_service, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -54,15 +63,22 @@ typedef struct {
   Visit   visit;
 } Row;
 
-/* The masters, by id, with what the charts count of them. */
+/* The masters or the services, by id, with what is counted of them. The
+ * stamps say which client (index + 1) or appointment was last counted for
+ * one, so that each is counted once. */
 typedef struct {
-  guint    n;
-  gint64  *ids;
-  char   **names;
-  RgShare *churn;
-  RgShare *dependency;
-  guint   *stamp;            /* the client (index + 1) last counted */
-  guint   *seen;             /* the client (index + 1) last seen this year */
+  guint        n;
+  gint64      *ids;
+  char       **names;
+  RgShare     *churn;
+  RgShare     *dependency;
+  RgBreakdown *rows;
+  guint       *stamp;        /* churn's base year */
+  guint       *seen;         /* this year */
+  guint       *in_p;         /* the period */
+  guint       *before_p;     /* the 90 days before it */
+  guint       *first;        /* the first visit */
+  gint64      *appointment;  /* the last appointment counted */
 } Masters;
 
 static void
@@ -74,16 +90,23 @@ masters_clear (Masters *m)
   g_free (m->names);
   g_free (m->churn);
   g_free (m->dependency);
+  g_free (m->rows);
   g_free (m->stamp);
   g_free (m->seen);
+  g_free (m->in_p);
+  g_free (m->before_p);
+  g_free (m->first);
+  g_free (m->appointment);
 }
 
+/* @sql: id and name, by id. */
 static gboolean
-masters_load (Masters  *m,
-              RgStore  *store,
-              GError  **error)
+masters_load (Masters     *m,
+              RgStore     *store,
+              const char  *sql,
+              GError     **error)
 {
-  g_autoptr(RgStmt) stmt = rg_store_prepare (store, "SELECT id, display_name FROM staff ORDER BY id", error);
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store, sql, error);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   gboolean row = FALSE, ok;
@@ -102,8 +125,13 @@ masters_load (Masters  *m,
   m->names = (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
   m->churn = g_new0 (RgShare, MAX (m->n, 1));
   m->dependency = g_new0 (RgShare, MAX (m->n, 1));
+  m->rows = g_new0 (RgBreakdown, MAX (m->n, 1));
   m->stamp = g_new0 (guint, MAX (m->n, 1));
   m->seen = g_new0 (guint, MAX (m->n, 1));
+  m->in_p = g_new0 (guint, MAX (m->n, 1));
+  m->before_p = g_new0 (guint, MAX (m->n, 1));
+  m->first = g_new0 (guint, MAX (m->n, 1));
+  m->appointment = g_new0 (gint64, MAX (m->n, 1));
   return ok;
 }
 
@@ -161,7 +189,10 @@ typedef struct {
   gint64  month_start[RG_DASHBOARD_MONTHS + 1];   /* day numbers; the last: the month after D's */
   guint   active;                                 /* a visit in the year up to D */
   double  year_visits;
+  guint8 *flags;                                  /* per client */
 } Walk;
+
+#define FLAG_SECOND_WITHIN_90 1
 
 /* One client's visits in the window (in time order): the period's
  * figures, the trend, the cohorts, the masters. */
@@ -175,6 +206,8 @@ walk_client (RgDashboard          *self,
              guint                 n)
 {
   gboolean in_base = FALSE, in_year = FALSE, in_p = FALSE, second_within_90 = FALSE;
+  gboolean existing, fresh;
+  guint32 first_staff = G_MAXUINT32;
   gint64 last_before_p = 0;
   guint year_visits = 0, n_seen = 0;
   guint32 seen_with[64];
@@ -197,16 +230,22 @@ walk_client (RgDashboard          *self,
         in_p = TRUE;
       if (day > first_day && day <= first_day + 90)
         second_within_90 = TRUE;
+      if (day == first_day && first_staff == G_MAXUINT32)
+        first_staff = v[i].staff;
     }
+  if (second_within_90)
+    w->flags[index] |= FLAG_SECOND_WITHIN_90;
+  existing = last_before_p && first_day < last_before_p;
+  fresh = first_day >= w->p_from && first_day <= w->p_to && first_day <= w->d - 90;
 
   /* New-client retention: first visit in P, at least 90 days before D. */
-  if (first_day >= w->p_from && first_day <= w->p_to && first_day <= w->d - 90)
+  if (fresh)
     {
       self->new_retention.denominator++;
       self->new_retention.numerator += second_within_90;
     }
   /* Existing: a visit in the 90 days before P, and one before that. */
-  if (last_before_p && first_day < last_before_p)
+  if (existing)
     {
       self->existing_retention.denominator++;
       self->existing_retention.numerator += in_p;
@@ -284,6 +323,35 @@ walk_client (RgDashboard          *self,
     {
       masters->dependency[seen_with[j]].denominator++;
       masters->dependency[seen_with[j]].numerator += n_seen == 1 && !many;
+    }
+
+  /* By master: whose clients they were in P, before P, at the first visit. */
+  if (fresh && first_staff != G_MAXUINT32)
+    {
+      masters->rows[first_staff].new_retention.denominator++;
+      masters->rows[first_staff].new_retention.numerator += second_within_90;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 s = v[i].staff;
+      RgBreakdown *row;
+
+      if (s == G_MAXUINT32)
+        continue;
+      row = &masters->rows[s];
+      if (v[i].day >= w->p_from && v[i].day <= w->p_to && masters->in_p[s] != index + 1)
+        {
+          masters->in_p[s] = index + 1;
+          row->clients++;
+          row->returning.denominator++;
+          row->returning.numerator += first_day < w->p_from;
+        }
+      if (existing && v[i].day >= w->p_from - 90 && v[i].day < w->p_from && masters->before_p[s] != index + 1)
+        {
+          masters->before_p[s] = index + 1;
+          row->existing_retention.denominator++;
+          row->existing_retention.numerator += in_p;
+        }
     }
 }
 
@@ -365,6 +433,159 @@ read_window (RgStore        *store,
   return TRUE;
 }
 
+static int
+breakdown_compare (gconstpointer a,
+                   gconstpointer b)
+{
+  const RgBreakdown *ba = *(RgBreakdown * const *) a;
+  const RgBreakdown *bb = *(RgBreakdown * const *) b;
+
+  if (ba->revenue != bb->revenue)
+    return ba->revenue < bb->revenue ? 1 : -1;
+  return g_utf8_collate (ba->name ? ba->name : "", bb->name ? bb->name : "");
+}
+
+/* The rows with something to say, the most revenue first. */
+static GPtrArray *
+breakdown_list (Masters *m)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) breakdown_free);
+
+  for (guint i = 0; i < m->n; i++)
+    {
+      RgBreakdown *row = &m->rows[i];
+
+      if (row->clients == 0 && row->no_shows.denominator == 0 && row->new_retention.denominator == 0 &&
+          row->existing_retention.denominator == 0 && row->churn.denominator == 0)
+        continue;
+      row = g_memdup2 (row, sizeof *row);
+      row->id = m->ids[i];
+      row->name = g_strdup (m->names[i]);
+      row->average_check = row->visits ? (double) row->revenue / row->visits : NAN;
+      g_ptr_array_add (list, row);
+    }
+  g_ptr_array_sort (list, breakdown_compare);
+  return list;
+}
+
+/* The period's visits, once: the revenue, whose part came from regulars,
+ * the no-shows, for the studio and by master (the appointment's price), and
+ * by service (a visit counts for each of its services, with that line's
+ * price). An appointment's lines come together (the appointment is the
+ * outer loop of a left join). */
+static gboolean
+period_pass (RgDashboard   *self,
+             RgStore       *store,
+             GArray        *rhythms,
+             ClientIndex   *index,
+             const guint8  *flags,
+             Masters       *masters,
+             GError       **error)
+{
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store,
+                                             "SELECT a.id, a.client_id, a.price, a.status = 'done', a.staff_id, a.starts_at,"
+                                             " l.service_id, l.price"
+                                             " FROM appointments a INDEXED BY appointments_range"
+                                             " LEFT JOIN appointment_services l ON l.appointment_id = a.id"
+                                             " WHERE a.starts_at >= ?1 AND a.starts_at < ?2"
+                                             " AND a.status IN ('done', 'no_show') AND a.deleted_at IS NULL",
+                                             error);
+  gint64 p_from = rg_day_number (self->from), d = rg_day_number (self->as_of);
+  gint64 previous = 0;
+  Masters services = { 0 };
+  DayTable table;
+  gboolean row = FALSE, ok;
+
+  if (stmt == NULL || !masters_load (&services, store, "SELECT id, name FROM services ORDER BY id", error))
+    {
+      masters_clear (&services);
+      return FALSE;
+    }
+  rg_day_table_init (&table, p_from - 1, rg_day_number (self->to));
+  sqlite3_bind_int64 (stmt, 1, rg_date_start (self->from));
+  sqlite3_bind_int64 (stmt, 2, rg_date_end (self->to));
+  while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
+    {
+      gint64 appointment = sqlite3_column_int64 (stmt, 0);
+      guint32 i = rg_client_index_find (index, sqlite3_column_int64 (stmt, 1));
+      gboolean done = sqlite3_column_int (stmt, 3);
+      const RgClientRhythm *r = i != G_MAXUINT32 ? &g_array_index (rhythms, RgClientRhythm, i) : NULL;
+      gboolean regular = r && (r->segments & RG_SEGMENT_REGULAR);
+      guint32 s;
+      RgBreakdown *by;
+
+      if (appointment != previous)
+        {
+          gint64 price = sqlite3_column_int64 (stmt, 2);
+          guint32 m = masters_find (masters, sqlite3_column_int64 (stmt, 4));
+
+          by = m != G_MAXUINT32 ? &masters->rows[m] : &(RgBreakdown) { 0 };
+          previous = appointment;
+          self->no_shows.denominator++;
+          self->no_shows.numerator += !done;
+          by->no_shows.denominator++;
+          by->no_shows.numerator += !done;
+          if (done)
+            {
+              self->visits++;
+              self->revenue += price;
+              self->regulars_revenue.denominator += price;
+              self->regulars_revenue.numerator += regular ? price : 0;
+              by->visits++;
+              by->revenue += price;
+              by->regulars_revenue.denominator += price;
+              by->regulars_revenue.numerator += regular ? price : 0;
+            }
+        }
+
+      if (sqlite3_column_type (stmt, 6) == SQLITE_NULL)
+        continue;   /* no services listed */
+      s = masters_find (&services, sqlite3_column_int64 (stmt, 6));
+      if (s == G_MAXUINT32)
+        continue;
+      by = &services.rows[s];
+      if (services.appointment[s] != appointment)
+        {
+          services.appointment[s] = appointment;
+          by->no_shows.denominator++;
+          by->no_shows.numerator += !done;
+          by->visits += done;
+        }
+      if (!done)
+        continue;
+      {
+        gint64 price = sqlite3_column_int64 (stmt, 7);
+
+        by->revenue += price;
+        by->regulars_revenue.denominator += price;
+        by->regulars_revenue.numerator += regular ? price : 0;
+      }
+      if (r == NULL || r->visits == 0)
+        continue;   /* a deleted client's */
+      if (services.in_p[s] != i + 1)
+        {
+          gint64 first_day = rg_day_number (r->first_visit);
+
+          services.in_p[s] = i + 1;
+          by->clients++;
+          by->returning.denominator++;
+          by->returning.numerator += first_day < p_from;
+          /* The first visit's services, for new-client retention. */
+          if (first_day >= p_from && first_day <= d - 90 &&
+              rg_day_table_lookup (&table, sqlite3_column_int64 (stmt, 5)) == first_day)
+            {
+              by->new_retention.denominator++;
+              by->new_retention.numerator += (flags[i] & FLAG_SECOND_WITHIN_90) != 0;
+            }
+        }
+    }
+  g_array_unref (table.starts);
+  if (ok)
+    self->by_service = breakdown_list (&services);
+  masters_clear (&services);
+  return ok;
+}
+
 static RgDashboard *
 compute (RgStore       *store,
          GArray        *given,
@@ -385,7 +606,7 @@ compute (RgStore       *store,
   gint64 window_from;
   double relationship = 0, lifetime = 0, year_revenue = 0;
   guint ever = 0;
-  gboolean row = FALSE, ok;
+  gboolean row = FALSE;
 
   self->from = from;
   self->to = to;
@@ -445,7 +666,8 @@ compute (RgStore       *store,
   self->relationship_days = ever ? relationship / ever : NAN;
 
   rg_client_index_init (&index, rhythms);
-  if (!masters_load (&masters, store, error) ||
+  w.flags = g_new0 (guint8, MAX (rhythms->len, 1));
+  if (!masters_load (&masters, store, "SELECT id, display_name FROM staff ORDER BY id", error) ||
       !read_window (store, rhythms, &index, &masters, window_from, as_of, &offsets, &visits, error))
     goto fail;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -482,37 +704,8 @@ compute (RgStore       *store,
       }
   g_ptr_array_sort (self->masters, master_compare);
 
-  /* P's revenue, whose part from regulars, and its no-shows. */
-  stmt = rg_store_prepare (store,
-                           "SELECT client_id, price, status = 'done' FROM appointments INDEXED BY appointments_range"
-                           " WHERE starts_at >= ?1 AND starts_at < ?2 AND status IN ('done', 'no_show')"
-                           " AND deleted_at IS NULL",
-                           error);
-  if (stmt == NULL)
+  if (!period_pass (self, store, rhythms, &index, w.flags, &masters, error))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, rg_date_start (from));
-  sqlite3_bind_int64 (stmt, 2, rg_date_end (to));
-  while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
-    {
-      gint64 price = sqlite3_column_int64 (stmt, 1);
-      guint32 i;
-
-      self->no_shows.denominator++;
-      if (!sqlite3_column_int (stmt, 2))
-        {
-          self->no_shows.numerator++;
-          continue;
-        }
-      self->visits++;
-      self->revenue += price;
-      self->regulars_revenue.denominator += price;
-      i = rg_client_index_find (&index, sqlite3_column_int64 (stmt, 0));
-      if (i != G_MAXUINT32 && (g_array_index (rhythms, RgClientRhythm, i).segments & RG_SEGMENT_REGULAR))
-        self->regulars_revenue.numerator += price;
-    }
-  if (!ok)
-    goto fail;
-  g_clear_pointer (&stmt, rg_stmt_release);
   self->average_check = self->visits ? (double) self->revenue / self->visits : NAN;
 
   stmt = rg_store_prepare (store,
@@ -526,12 +719,19 @@ compute (RgStore       *store,
   if (!rg_store_step_row (store, stmt, &row, error))
     goto fail;
   self->complaints_year = row ? sqlite3_column_int (stmt, 0) : 0;
+  g_clear_pointer (&stmt, rg_stmt_release);
 
+  for (guint m = 0; m < masters.n; m++)
+    masters.rows[m].churn = masters.churn[m];
+  self->by_master = breakdown_list (&masters);
+
+  g_free (w.flags);
   masters_clear (&masters);
   rg_client_index_clear (&index);
   return g_steal_pointer (&self);
 
 fail:
+  g_free (w.flags);
   masters_clear (&masters);
   rg_client_index_clear (&index);
   return NULL;
@@ -605,6 +805,40 @@ add_share (JsonBuilder   *b,
   json_builder_set_member_name (b, "count");
   json_builder_add_int_value (b, (gint64) share->numerator);
   json_builder_end_object (b);
+}
+
+static void
+add_breakdown (JsonBuilder *b,
+               const char  *name,
+               GPtrArray   *rows)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_array (b);
+  for (guint i = 0; rows && i < rows->len; i++)
+    {
+      const RgBreakdown *row = rows->pdata[i];
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_int_value (b, row->id);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, row->name ? row->name : "");
+      json_builder_set_member_name (b, "clients");
+      json_builder_add_int_value (b, row->clients);
+      json_builder_set_member_name (b, "visits");
+      json_builder_add_int_value (b, row->visits);
+      json_builder_set_member_name (b, "revenue");
+      json_builder_add_int_value (b, row->revenue);
+      add_number (b, "average_check", row->average_check);
+      add_share (b, "new_client_retention", &row->new_retention);
+      add_share (b, "existing_client_retention", &row->existing_retention);
+      add_share (b, "returning_share", &row->returning);
+      add_share (b, "revenue_from_regulars", &row->regulars_revenue);
+      add_share (b, "no_show_rate", &row->no_shows);
+      add_share (b, "churn", &row->churn);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
 }
 
 char *
@@ -715,6 +949,8 @@ rg_dashboard_to_json (const RgDashboard *self)
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+  add_breakdown (b, "by_master", self->by_master);
+  add_breakdown (b, "by_service", self->by_service);
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);

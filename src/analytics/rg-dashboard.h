@@ -52,6 +52,29 @@ typedef struct {
   RgShare  dependency;                 /* this year's clients who saw no other master */
 } RgMasterRisk;
 
+/* One master's or one service's part of the period: the figures above
+ * counted on the visits with that master, or with that service. A client
+ * counts for a master or service when a visit in question was theirs (the
+ * first visit for new-client retention; one in the 90 days before P for
+ * existing-client retention; one in the base year for churn); coming back
+ * means a visit to the studio, with anyone. Revenue: a master's is their
+ * visits' prices, a service's its lines' prices. Existing-client retention
+ * and churn are counted by master only (denominator 0 for services). */
+typedef struct {
+  gint64   id;
+  char    *name;
+  guint    clients;                    /* with a visit in P */
+  guint    visits;                     /* done, in P */
+  gint64   revenue;
+  double   average_check;              /* NAN without visits */
+  RgShare  new_retention;
+  RgShare  existing_retention;
+  RgShare  returning;
+  RgShare  regulars_revenue;
+  RgShare  no_shows;
+  RgShare  churn;
+} RgBreakdown;
+
 typedef struct {
   RgDate   from;                       /* P */
   RgDate   to;
@@ -82,6 +105,10 @@ typedef struct {
   RgShare  trend[RG_DASHBOARD_MONTHS];           /* existing-client retention of each month */
   RgCohort cohorts[RG_DASHBOARD_MONTHS];         /* the last twelve months' newcomers */
   GPtrArray *masters;                            /* RgMasterRisk, by name */
+
+  /* By master and by service: RgBreakdown, the most revenue first. */
+  GPtrArray *by_master;
+  GPtrArray *by_service;
 } RgDashboard;
 
 RgDashboard *rg_dashboard_compute (RgStore        *store,

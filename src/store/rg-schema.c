@@ -427,7 +427,8 @@ static const char migration_9[] =
  * counted again; a new visit is added at the end) with the latest visit's
  * id, so that 18,000 rows are read instead of 320,000 index entries. The
  * clients who are not deleted get an index of their own: the engine walks
- * it instead of every card's whole row. */
+ * it instead of every card's whole row. The range and services-line
+ * indexes carry the prices. */
 #define CLIENT_VISITS_HISTORY(who) \
   "(SELECT group_concat (starts_at || ' ' || price, ',') FROM (SELECT starts_at, price FROM appointments" \
   " WHERE client_id = " who " AND status = 'done' AND deleted_at IS NULL ORDER BY starts_at, id))"
@@ -443,6 +444,13 @@ static const char migration_9[] =
 
 static const char migration_10[] =
   "CREATE INDEX clients_live ON clients (id) WHERE deleted_at IS NULL;\n"
+  /* The dashboard reads a period's visits with their prices and their
+   * services' lines with theirs from the indexes alone. */
+  "DROP INDEX appointments_range;\n"
+  "CREATE INDEX appointments_range\n"
+  "  ON appointments (starts_at, ends_at, staff_id, status, client_id, deleted_at, price);\n"
+  "DROP INDEX appointment_services_line;\n"
+  "CREATE INDEX appointment_services_line ON appointment_services (appointment_id, position, service_id, price);\n"
   "ALTER TABLE client_visits ADD COLUMN last_id INTEGER;\n"
   "ALTER TABLE client_visits ADD COLUMN history TEXT;\n"
   "UPDATE client_visits SET last_id = " CLIENT_VISITS_LAST_ID ("client_visits.client_id") ",\n"
