@@ -1263,6 +1263,17 @@ test_today (void)
   test_destroy_window (window);
 }
 
+static void
+collect_with_class (GtkWidget  *widget,
+                    const char *css_class,
+                    GPtrArray  *out)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_with_class (child, css_class, out);
+}
+
 /* The retention dashboard shows the analytics' figures. */
 static void
 test_retention (void)
@@ -1305,6 +1316,34 @@ test_retention (void)
     g_assert_cmpstr (rg_retention_view_get_figure (view, 2), ==, churn);
   }
   g_assert_cmpuint (direct->masters->len, >, 0);
+
+  /* The tables by master and by service: a row each, the most revenue
+   * first, what the analytics say. */
+  {
+    GPtrArray *tables = g_ptr_array_new ();
+    GPtrArray *expected[2] = { direct->by_master, direct->by_service };
+
+    collect_with_class (GTK_WIDGET (view), "breakdown", tables);
+    g_assert_cmpuint (tables->len, ==, 2);
+    for (guint t = 0; t < 2; t++)
+      {
+        GtkGrid *grid = tables->pdata[t];
+        const RgBreakdown *top = expected[t]->pdata[0];
+        g_autofree char *revenue = rg_format_money (top->revenue);
+        g_autofree char *visits = rg_format_count (top->visits);
+
+        g_assert_cmpuint (expected[t]->len, >, 1);
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, 0, 1))), ==, top->name);
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, 2, 1))), ==, visits);
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, 3, 1))), ==, revenue);
+        g_assert_nonnull (gtk_grid_get_child_at (grid, 0, (int) expected[t]->len));
+        g_assert_null (gtk_grid_get_child_at (grid, 0, (int) expected[t]->len + 1));
+      }
+    /* Services have no existing-client retention or churn columns. */
+    g_assert_nonnull (gtk_grid_get_child_at (tables->pdata[0], 10, 0));
+    g_assert_null (gtk_grid_get_child_at (tables->pdata[1], 9, 0));
+    g_ptr_array_unref (tables);
+  }
   test_save_shot (GTK_WIDGET (window), "retention");
   test_destroy_window (window);
 }

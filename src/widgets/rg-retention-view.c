@@ -48,6 +48,8 @@ struct _RgRetentionView {
   GtkWidget    *churn;
   GtkWidget    *dependency;
   GtkWidget    *cohorts;
+  GtkWidget    *by_master;
+  GtkWidget    *by_service;
 };
 
 G_DEFINE_FINAL_TYPE (RgRetentionView, rg_retention_view, GTK_TYPE_WIDGET)
@@ -241,6 +243,156 @@ fill_cohorts (RgRetentionView   *self,
     }
 }
 
+/* By master and by service ------------------------------------------------------- */
+
+typedef enum {
+  COL_CLIENTS, COL_VISITS, COL_REVENUE, COL_CHECK, COL_NEW, COL_EXISTING, COL_RETURNING, COL_REGULARS,
+  COL_NO_SHOWS, COL_CHURN, N_COLUMNS
+} Column;
+
+/* The dashboard's own figures for the same columns: their help. */
+static const guint column_figure[N_COLUMNS] = { G_MAXUINT, G_MAXUINT, G_MAXUINT, 5, 1, 0, 3, 4, 10, 2 };
+
+static const char *
+column_title (Column c)
+{
+  switch (c)
+    {
+    case COL_CLIENTS: return _("Clients");
+    case COL_VISITS: return _("Visits");
+    case COL_REVENUE: return _("Revenue");
+    case COL_CHECK: return _("Average check");
+    case COL_NEW: return _("New-client retention");
+    case COL_EXISTING: return _("Existing-client retention");
+    case COL_RETURNING: return _("Returning share");
+    case COL_REGULARS: return _("Revenue from regulars");
+    case COL_NO_SHOWS: return _("No-show rate");
+    case COL_CHURN: return _("Churn, last 365 days");
+    case N_COLUMNS:
+    default: return "";
+    }
+}
+
+static const RgShare *
+column_share (const RgBreakdown *row,
+              Column             c)
+{
+  switch (c)
+    {
+    case COL_NEW: return &row->new_retention;
+    case COL_EXISTING: return &row->existing_retention;
+    case COL_RETURNING: return &row->returning;
+    case COL_REGULARS: return &row->regulars_revenue;
+    case COL_NO_SHOWS: return &row->no_shows;
+    case COL_CHURN: return &row->churn;
+    case COL_CLIENTS:
+    case COL_VISITS:
+    case COL_REVENUE:
+    case COL_CHECK:
+    case N_COLUMNS:
+    default: return NULL;
+    }
+}
+
+static GtkWidget *
+cell_new (const char *text,
+          float       xalign)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_widget_add_css_class (label, "breakdown-cell");
+  return label;
+}
+
+/* A table of @rows (RgBreakdown): a row per master or service, a column
+ * per figure; services have no existing-client retention or churn. */
+static void
+fill_breakdown (GtkWidget  *grid,
+                GPtrArray  *rows,
+                gboolean    masters)
+{
+  GtkWidget *child;
+  int col = 1;
+
+  while ((child = gtk_widget_get_first_child (grid)))
+    gtk_grid_remove (GTK_GRID (grid), child);
+
+  child = cell_new (masters ? _("Master") : _("Service"), 0);
+  gtk_widget_add_css_class (child, "caption-heading");
+  gtk_widget_set_valign (child, GTK_ALIGN_END);
+  gtk_grid_attach (GTK_GRID (grid), child, 0, 0, 1, 1);
+  for (Column c = 0; c < N_COLUMNS; c++)
+    {
+      GtkWidget *head;
+
+      if (!masters && (c == COL_EXISTING || c == COL_CHURN))
+        continue;
+      head = cell_new (column_title (c), 1);
+      gtk_label_set_wrap (GTK_LABEL (head), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (head), 12);
+      gtk_label_set_justify (GTK_LABEL (head), GTK_JUSTIFY_RIGHT);
+      gtk_widget_set_valign (head, GTK_ALIGN_END);
+      gtk_widget_add_css_class (head, "caption-heading");
+      if (column_figure[c] != G_MAXUINT)
+        gtk_widget_set_tooltip_text (head, figure_help (column_figure[c]));
+      gtk_grid_attach (GTK_GRID (grid), head, col++, 0, 1, 1);
+    }
+
+  if (rows == NULL || rows->len == 0)
+    {
+      GtkWidget *empty = cell_new (masters ? _("No master had visits in this period")
+                                           : _("No service was done in this period"), 0);
+
+      gtk_widget_add_css_class (empty, "dim-label");
+      gtk_grid_attach (GTK_GRID (grid), empty, 0, 1, col, 1);
+      return;
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const RgBreakdown *row = rows->pdata[i];
+      GtkWidget *name = cell_new (row->name ? row->name : "?", 0);
+
+      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (name), 16);
+      gtk_label_set_max_width_chars (GTK_LABEL (name), 28);
+      gtk_widget_set_hexpand (name, TRUE);
+      gtk_widget_set_tooltip_text (name, row->name);
+      gtk_grid_attach (GTK_GRID (grid), name, 0, (int) i + 1, 1, 1);
+      col = 1;
+      for (Column c = 0; c < N_COLUMNS; c++)
+        {
+          const RgShare *share = column_share (row, c);
+          g_autofree char *text = NULL;
+          GtkWidget *cell;
+
+          if (!masters && (c == COL_EXISTING || c == COL_CHURN))
+            continue;
+          if (share)
+            text = percent_text (share);
+          else if (c == COL_CLIENTS)
+            text = rg_format_count (row->clients);
+          else if (c == COL_VISITS)
+            text = rg_format_count (row->visits);
+          else if (c == COL_REVENUE)
+            text = rg_format_money (row->revenue);
+          else
+            text = money_text (row->average_check);
+          cell = cell_new (text, 1);
+          gtk_widget_add_css_class (cell, "numeric");
+          if (share && share->denominator > 0 && c != COL_REGULARS)
+            {
+              /* Translators: under a percentage in the table: "12 of 40" */
+              g_autofree char *tip = g_strdup_printf (_("%.0f of %.0f"), share->numerator, share->denominator);
+
+              gtk_widget_set_tooltip_text (cell, tip);
+            }
+          gtk_grid_attach (GTK_GRID (grid), cell, col++, (int) i + 1, 1, 1);
+        }
+    }
+}
+
 static void
 show_result (RgRetentionView *self)
 {
@@ -271,6 +423,8 @@ show_result (RgRetentionView *self)
   gtk_widget_set_size_request (self->churn, 260, MAX (200, 24 * (int) d->masters->len + 50));
   gtk_widget_set_size_request (self->dependency, 260, MAX (200, 24 * (int) d->masters->len + 50));
   fill_cohorts (self, d);
+  fill_breakdown (self->by_master, d->by_master, TRUE);
+  fill_breakdown (self->by_service, d->by_service, FALSE);
 }
 
 /* Computing ----------------------------------------------------------------------- */
@@ -488,6 +642,39 @@ chart_card (const char  *title,
   return card;
 }
 
+/* A card with a table that scrolls sideways when the window is narrow. */
+static GtkWidget *
+breakdown_card (const char  *title,
+                const char  *explanation,
+                GtkWidget  **grid)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (title);
+  GtkWidget *note = gtk_label_new (explanation);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "chart-card");
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_box_append (GTK_BOX (card), heading);
+  gtk_widget_add_css_class (note, "dim-label");
+  gtk_widget_add_css_class (note, "caption");
+  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (note), 0);
+  gtk_box_append (GTK_BOX (card), note);
+  *grid = gtk_grid_new ();
+  gtk_widget_add_css_class (*grid, "breakdown");
+  gtk_grid_set_column_spacing (GTK_GRID (*grid), 18);
+  gtk_grid_set_row_spacing (GTK_GRID (*grid), 4);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (*grid), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), *grid);
+  gtk_box_append (GTK_BOX (card), scrolled);
+  return card;
+}
+
 static void
 rg_retention_view_dispose (GObject *object)
 {
@@ -635,6 +822,17 @@ rg_retention_view_init (RgRetentionView *self)
   gtk_grid_set_row_spacing (GTK_GRID (self->cohorts), 2);
   gtk_box_append (GTK_BOX (card), self->cohorts);
   gtk_box_append (GTK_BOX (content), card);
+
+  gtk_box_append (GTK_BOX (content), breakdown_card (_("By Master"),
+                                                     _("A master's figures count the clients whose visit in question "
+                                                       "was with them: in the period, in the 90 days before it, the first "
+                                                       "visit, the year before last. Coming back means a visit to the "
+                                                       "studio, with anyone."),
+                                                     &self->by_master));
+  gtk_box_append (GTK_BOX (content), breakdown_card (_("By Service"),
+                                                     _("A visit counts for each of its services, with that service's "
+                                                       "price; new-client retention by the services of the first visit."),
+                                                     &self->by_service));
 
   adw_clamp_set_child (ADW_CLAMP (clamp), content);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
