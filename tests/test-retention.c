@@ -1126,6 +1126,16 @@ test_dashboard_breakdown (Fixture       *f,
   /* The masters' visits and money add up to the studio's. */
   g_assert_cmpuint (d->visits, ==, 3);
   g_assert_cmpint (d->revenue, ==, 5000);
+
+  /* The report's text has a line per master and per service. */
+  {
+    RgReportOptions opts = { "2026-07-01", "2026-07-31", 0, 0, "2026-11-24", FALSE };
+    g_autofree char *text = rg_report_run (f->store, "retention", &opts, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (text, "  Ольга                           2        40.00    0.0      —   50.0    0.0      —\n"));
+    g_assert_nonnull (strstr (text, "  Педикюр                         2        14.00   50.0      —    0.0   33.3      —\n"));
+  }
 }
 
 int

@@ -130,6 +130,45 @@ append_share (GString       *out,
   g_string_append_c (out, '\n');
 }
 
+static void
+append_percent (GString       *out,
+                const RgShare *share)
+{
+  double percent = rg_share_percent (share);
+
+  if (isnan (percent))
+    g_string_append (out, "      —");   /* six columns wide, as " %6.1f" */
+  else
+    g_string_append_printf (out, " %6.1f", percent);
+}
+
+static void
+append_breakdown (GString    *out,
+                  const char *heading,
+                  GPtrArray  *rows)
+{
+  if (rows == NULL || rows->len == 0)
+    return;
+  g_string_append_printf (out, "\n%s\n", heading);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const RgBreakdown *b = rows->pdata[i];
+
+      const char *name = b->name ? b->name : "";
+      glong width = g_utf8_strlen (name, -1);
+
+      /* Padded by characters: printf's width counts bytes. */
+      g_string_append_printf (out, "  %s%*s %6u %12.2f", name, (int) MAX (26 - width, 0), "", b->visits,
+                              b->revenue / 100.0);
+      append_percent (out, &b->new_retention);
+      append_percent (out, &b->existing_retention);
+      append_percent (out, &b->returning);
+      append_percent (out, &b->no_shows);
+      append_percent (out, &b->churn);
+      g_string_append_c (out, '\n');
+    }
+}
+
 static char *
 retention_text (const RgDashboard *r)
 {
@@ -157,6 +196,10 @@ retention_text (const RgDashboard *r)
   append_figure (out, _("Lifetime value"), r->lifetime_value / 100.0, 2);
   append_figure (out, _("Relationship length, days"), r->relationship_days, 0);
   append_figure (out, _("Complaints, last 365 days"), r->complaints_year, 0);
+  append_breakdown (out, _("By master (visits, revenue, new-client retention %, existing-client retention %, "
+                           "returning %, no-shows %, churn %)"), r->by_master);
+  append_breakdown (out, _("By service (visits, revenue, new-client retention %, existing-client retention %, "
+                           "returning %, no-shows %, churn %)"), r->by_service);
   return g_string_free (out, FALSE);
 }
 
