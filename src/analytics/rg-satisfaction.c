@@ -19,7 +19,6 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
-#include "model/rg-background.h"
 #include "model/rg-survey.h"
 #include "rg-satisfaction.h"
 
@@ -798,7 +797,7 @@ rg_satisfaction_compute_async (RgStore                   *store,
     }
 
   g_task_set_task_data (task, reader, g_object_unref);
-  rg_task_run_in_background (task, compute_thread);
+  g_task_run_in_thread (task, compute_thread);
 }
 
 RgSatisfaction *

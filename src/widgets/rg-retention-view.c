@@ -15,7 +15,6 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "model/rg-background.h"
 #include "model/rg-format.h"
 #include "rg-chart-view.h"
 #include "rg-retention-view.h"
@@ -531,7 +530,7 @@ refresh (RgRetentionView *self)
       return;
     }
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  rg_task_run_in_background (task, compute_thread);
+  g_task_run_in_thread (task, compute_thread);
 }
 
 static gboolean

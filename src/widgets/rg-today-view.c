@@ -17,7 +17,6 @@
 
 #include <glib/gi18n.h>
 
-#include "model/rg-background.h"
 #include "model/rg-client.h"
 #include "model/rg-format.h"
 #include "model/rg-interaction.h"
@@ -37,8 +36,6 @@ struct _RgTodayView {
   gulong        committed_id;
   gboolean      dirty;
   guint         refresh_id;
-  GdkFrameClock *first_paint_clock;
-  gulong        first_paint_id;
   GCancellable *cancellable;
   gboolean      loading;
   GPtrArray    *entries;
@@ -326,9 +323,6 @@ refresh (RgTodayView *self)
   Job *job;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->first_paint_clock)
-    g_clear_signal_handler (&self->first_paint_id, self->first_paint_clock);
-  g_clear_object (&self->first_paint_clock);
   if (self->studio == NULL)
     return;
   if (!self->fixed_day)
@@ -360,7 +354,7 @@ refresh (RgTodayView *self)
       return;
     }
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  rg_task_run_in_background (task, compute_thread);
+  g_task_run_in_thread (task, compute_thread);
 }
 
 static gboolean
@@ -392,16 +386,6 @@ store_committed_cb (RgTodayView *self)
 }
 
 static void
-first_paint_cb (RgTodayView   *self,
-                GdkFrameClock *clock)
-{
-  g_clear_signal_handler (&self->first_paint_id, clock);
-  g_clear_object (&self->first_paint_clock);
-  if (self->refresh_id == 0)
-    self->refresh_id = g_timeout_add (1, refresh_timeout_cb, self);
-}
-
-static void
 map_cb (RgTodayView *self)
 {
   /* Past midnight, or changed while hidden. The first count starts after
@@ -411,19 +395,8 @@ map_cb (RgTodayView *self)
     {
       if (self->entries == NULL && self->refresh_id == 0)
         {
-          /* After the next frame: a source below the redraw's priority
-           * would never run while the spinner asks for frames that take
-           * longer than a frame to draw (a slow machine). */
-          GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
           set_loading (self, TRUE);
-          if (clock && self->first_paint_id == 0)
-            {
-              self->first_paint_clock = g_object_ref (clock);
-              self->first_paint_id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (first_paint_cb), self);
-            }
-          else if (clock == NULL)
-            self->refresh_id = g_timeout_add (50, refresh_timeout_cb, self);
+          self->refresh_id = g_timeout_add_full (G_PRIORITY_LOW, 50, refresh_timeout_cb, self, NULL);
         }
       else
         refresh (self);
@@ -467,9 +440,6 @@ rg_today_view_dispose (GObject *object)
   RgTodayView *self = RG_TODAY_VIEW (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->first_paint_clock)
-    g_clear_signal_handler (&self->first_paint_id, self->first_paint_clock);
-  g_clear_object (&self->first_paint_clock);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->studio)
@@ -588,7 +558,7 @@ gboolean
 rg_today_view_is_loading (RgTodayView *self)
 {
   g_return_val_if_fail (RG_IS_TODAY_VIEW (self), FALSE);
-  return self->loading || self->refresh_id != 0 || self->first_paint_id != 0 || self->entries == NULL;
+  return self->loading || self->refresh_id != 0 || self->entries == NULL;
 }
 
 GPtrArray *

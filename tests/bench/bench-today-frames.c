@@ -27,8 +27,6 @@ after_paint_cb (GdkFrameClock *clock,
 {
   gint64 now = g_get_monotonic_time ();
 
-  if (g_getenv ("BENCH_FRAMES"))
-    g_printerr ("frame +%.1f ms\n", (now - f->last) / 1000.0);
   if (f->last)
     f->longest = MAX (f->longest, now - f->last);
   f->last = now;
@@ -62,7 +60,7 @@ main (int argc, char *argv[])
   g_autoptr(RgStore) store = NULL;
   g_autoptr(RgStudio) studio = NULL;
   RgWindow *window;
-  RgTodayView *view = NULL;
+  RgTodayView *view;
   GdkFrameClock *clock;
   Frames idle = { 0 }, busy = { 0 };
   gint64 started, took;
@@ -80,11 +78,13 @@ main (int argc, char *argv[])
   window = rg_window_new (NULL, studio, FALSE);
   gtk_window_set_default_size (GTK_WINDOW (window), 1300, 800);
   gtk_window_present (GTK_WINDOW (window));
+  view = RG_TODAY_VIEW (gtk_widget_get_first_child (GTK_WIDGET (window)));
   {
     /* Find Today in the window. */
     GtkWidget *w = GTK_WIDGET (window);
     GQueue queue = G_QUEUE_INIT;
 
+    view = NULL;
     g_queue_push_tail (&queue, w);
     while (!g_queue_is_empty (&queue) && view == NULL)
       {
