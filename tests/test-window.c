@@ -234,15 +234,20 @@ test_narrow_folds (void)
   GtkWidget *list_view;
   GListModel *model;
   gboolean timed_out = FALSE;
+  guint id;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 600, 700);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   flap = ADW_FLAP (test_find_child (GTK_WIDGET (window), ADW_TYPE_FLAP));
-  g_timeout_add (3000, timeout_cb, &timed_out);
+  /* The timeout is removed before this frame ends: a stale one would
+   * write into whatever a later test keeps at this stack address. */
+  id = g_timeout_add (3000, timeout_cb, &timed_out);
   while (!timed_out && !adw_flap_get_folded (flap))
     g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
   g_assert_true (adw_flap_get_folded (flap));
   g_assert_false (adw_flap_get_reveal_flap (flap));
 
