@@ -1134,6 +1134,73 @@ find_editor (void)
   return NULL;
 }
 
+static void
+collect_with_class (GtkWidget  *widget,
+                    const char *css_class,
+                    GPtrArray  *out)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_with_class (child, css_class, out);
+}
+
+/* The rows Today shows are the entries, section by section and in order:
+ * also after a count again, when the rows are given new entries. */
+static void
+check_today_rows (RgTodayView *view,
+                  const guint *limits)
+{
+  GPtrArray *entries = rg_today_view_get_entries (view);
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  guint section = 0;
+
+  collect_with_class (GTK_WIDGET (view), "boxed-list", lists);
+  for (guint r = 0; r < RG_CALL_N_REASONS; r++)
+    {
+      GtkWidget *row;
+      guint n = 0, rows = 0, more = 0;
+
+      for (guint i = 0; i < entries->len; i++)
+        n += ((RgCallEntry *) entries->pdata[i])->reason == r;
+      g_assert_cmpuint (section, <, lists->len);
+      g_assert_cmpint (gtk_widget_get_visible (lists->pdata[section]), ==, n > 0);
+      if (n == 0)
+        {
+          section++;
+          continue;
+        }
+      row = gtk_widget_get_first_child (lists->pdata[section]);
+      for (guint i = 0; i < entries->len && row; i++)
+        {
+          const RgCallEntry *e = entries->pdata[i];
+          g_autofree char *title = NULL;
+
+          if (e->reason != r)
+            continue;
+          if (gtk_widget_has_css_class (row, "show-more"))
+            break;
+          title = e->phone ? g_strdup_printf ("%s · %s", e->client, e->phone) : g_strdup (e->client);
+          g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, title);
+          g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, e->why);
+          rows++;
+          row = gtk_widget_get_next_sibling (row);
+        }
+      if (row && gtk_widget_has_css_class (row, "show-more"))
+        {
+          g_autofree char *title = g_strdup_printf ("%u", n - rows);
+
+          g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title));
+          more = 1;
+          row = gtk_widget_get_next_sibling (row);
+        }
+      g_assert_null (row);
+      g_assert_cmpuint (rows, ==, MIN (n, limits[r]));
+      g_assert_cmpuint (more, ==, n > limits[r]);
+      section++;
+    }
+}
+
 /* Today: the window opens on it; the list is the analytics' list; a call
  * logs its outcome in one click and the client leaves the list. */
 static void
@@ -1150,6 +1217,7 @@ test_today (void)
   GPtrArray *shown;
   const RgCallEntry *due = NULL, *other = NULL, *third = NULL;
   gint64 due_client, other_client, third_client;
+  guint limits[RG_CALL_N_REASONS] = { 25, 25, 25, 25, 25 };
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1300, 800);
   gtk_window_present (GTK_WINDOW (window));
@@ -1182,7 +1250,25 @@ test_today (void)
   due_client = due->client_id;
   other_client = other->client_id;
   third_client = third->client_id;
+  check_today_rows (view, limits);
   test_save_shot (GTK_WIDGET (window), "today");
+
+  /* "Show N More" in the longest section: a hundred rows more, which stay
+   * when the list is counted again below. */
+  {
+    g_autoptr(GPtrArray) mores = g_ptr_array_new ();
+    GtkWidget *more, *list;
+    RgCallReason reason;
+
+    collect_with_class (GTK_WIDGET (view), "show-more", mores);
+    g_assert_cmpuint (mores->len, >, 0);
+    more = mores->pdata[0];
+    list = gtk_widget_get_parent (more);
+    reason = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (list), "reason"));
+    g_signal_emit_by_name (list, "row-activated", more);
+    limits[reason] += 100;
+    check_today_rows (view, limits);
+  }
 
   /* No answer: the call and a task for tomorrow in the timeline; the client
    * leaves today's list. */
@@ -1210,6 +1296,7 @@ test_today (void)
       still |= ((RgCallEntry *) shown->pdata[i])->client_id == due_client &&
                ((RgCallEntry *) shown->pdata[i])->reason == RG_CALL_DUE;
     g_assert_false (still);
+    check_today_rows (view, limits);
   }
 
   /* Call back: refused in the past; then a task at the chosen time. */
@@ -1268,16 +1355,6 @@ test_today (void)
   test_destroy_window (window);
 }
 
-static void
-collect_with_class (GtkWidget  *widget,
-                    const char *css_class,
-                    GPtrArray  *out)
-{
-  if (gtk_widget_has_css_class (widget, css_class))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_with_class (child, css_class, out);
-}
 
 /* The retention dashboard shows the analytics' figures. */
 static void

@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "model/rg-background.h"
 #include "model/rg-survey.h"
 #include "rg-satisfaction.h"
 
@@ -797,7 +798,7 @@ rg_satisfaction_compute_async (RgStore                   *store,
     }
 
   g_task_set_task_data (task, reader, g_object_unref);
-  g_task_run_in_thread (task, compute_thread);
+  rg_task_run_in_background (task, compute_thread);
 }
 
 RgSatisfaction *

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "rg-client-list.h"
+#include "rg-background.h"
 #include "analytics/rg-retention.h"
 #include "rg-list-diff.h"
 #include "store/rg-search.h"
@@ -591,7 +592,7 @@ refresh_statuses (RgClientList *self)
     reader = rg_store_open_reader (store, &error);
   g_task_set_task_data (task, reader ? reader : g_object_ref (store), g_object_unref);
   if (reader)
-    g_task_run_in_thread (task, statuses_thread);
+    rg_task_run_in_background (task, statuses_thread);
   else
     statuses_thread (task, self, store, self->statuses_cancellable);
 }

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "model/rg-background.h"
 #include "model/rg-format.h"
 #include "rg-chart-view.h"
 #include "rg-retention-view.h"
@@ -530,7 +531,7 @@ refresh (RgRetentionView *self)
       return;
     }
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, compute_thread);
+  rg_task_run_in_background (task, compute_thread);
 }
 
 static gboolean

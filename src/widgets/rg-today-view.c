@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "model/rg-background.h"
 #include "model/rg-client.h"
 #include "model/rg-format.h"
 #include "model/rg-interaction.h"
@@ -36,6 +37,8 @@ struct _RgTodayView {
   gulong        committed_id;
   gboolean      dirty;
   guint         refresh_id;
+  GdkFrameClock *first_paint_clock;
+  gulong        first_paint_id;
   GCancellable *cancellable;
   gboolean      loading;
   GPtrArray    *entries;
@@ -46,6 +49,8 @@ struct _RgTodayView {
   GtkWidget    *spinner;
   GtkWidget    *stack;
   GtkWidget    *groups;
+  GtkWidget    *headings[RG_CALL_N_REASONS];
+  GtkWidget    *lists[RG_CALL_N_REASONS];
 };
 
 G_DEFINE_FINAL_TYPE (RgTodayView, rg_today_view, GTK_TYPE_WIDGET)
@@ -111,6 +116,33 @@ reason_icon (RgCallReason reason)
     }
 }
 
+/* A row of the list: what its buttons act on, and the parts a new entry
+ * changes. Rows are kept and given the next count's entries in place: a
+ * refresh after a logged call changes a few texts instead of building a
+ * hundred rows again (which would hold the window for a few frames). */
+typedef struct {
+  gint64     key;          /* entry_key() */
+  gint64     client_id;
+  gint64     task_id;
+  GtkWidget *gift;
+  GtkWidget *done;
+} Row;
+
+/* A row is kept for the same call: the client, or the task in its section. */
+static gint64
+entry_key (const RgCallEntry *e)
+{
+  return e->reason == RG_CALL_TASK ? e->task_id : e->client_id;
+}
+
+static Row *
+row_data (GtkWidget *widget)
+{
+  GtkWidget *row = GTK_IS_LIST_BOX_ROW (widget) ? widget : gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW);
+
+  return row ? g_object_get_data (G_OBJECT (row), "today-row") : NULL;
+}
+
 static void show_more (RgTodayView *self, GtkListBox *list, GtkListBoxRow *more);
 
 static void
@@ -118,76 +150,168 @@ row_activated_cb (GtkListBox    *list,
                   GtkListBoxRow *row,
                   gpointer       user_data)
 {
-  const gint64 *id = g_object_get_data (G_OBJECT (row), "client-id");
+  Row *data = row_data (GTK_WIDGET (row));
 
-  if (g_object_get_data (G_OBJECT (row), "more"))
+  if (data == NULL)
     {
       show_more (user_data, list, row);
       return;
     }
-  if (id)
-    gtk_widget_activate_action (GTK_WIDGET (row), "win.open-client", "x", *id);
+  gtk_widget_activate_action (GTK_WIDGET (row), "win.open-client", "x", data->client_id);
 }
 
+static void
+entry_row_update (GtkWidget         *row,
+                  const RgCallEntry *e)
+{
+  Row *data = row_data (row);
+  g_autofree char *title = e->phone ? g_strdup_printf ("%s · %s", e->client, e->phone) : g_strdup (e->client);
+
+  data->key = entry_key (e);
+  data->client_id = e->client_id;
+  data->task_id = e->task_id;
+  if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) != 0)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), e->why) != 0)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), e->why);
+  gtk_widget_set_visible (data->gift, e->gift);
+  gtk_widget_set_visible (data->done, e->reason == RG_CALL_TASK);
+}
+
+/* Every row has every part; the section decides which are shown. */
 static GtkWidget *
 entry_row (RgTodayView       *self,
            const RgCallEntry *e)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *call = gtk_button_new_from_icon_name ("call-start-symbolic");
-  g_autofree char *title = e->phone ? g_strdup_printf ("%s · %s", e->client, e->phone) : g_strdup (e->client);
+  Row *data = g_new0 (Row, 1);
 
+  g_object_set_data_full (G_OBJECT (row), "today-row", data, g_free);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), e->why);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   adw_action_row_set_icon_name (ADW_ACTION_ROW (row), reason_icon (e->reason));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "client-id", g_memdup2 (&e->client_id, sizeof (gint64)), g_free);
 
-  if (e->gift)
-    {
-      GtkWidget *gift = gtk_image_new_from_icon_name ("starred-symbolic");
+  data->gift = gtk_image_new_from_icon_name ("starred-symbolic");
+  gtk_widget_set_tooltip_text (data->gift, _("Spent enough for a birthday gift"));
+  gtk_widget_add_css_class (data->gift, "accent");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), data->gift);
 
-      gtk_widget_set_tooltip_text (gift, _("Spent enough for a birthday gift"));
-      gtk_widget_add_css_class (gift, "accent");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gift);
-    }
-  if (e->reason == RG_CALL_TASK)
-    {
-      GtkWidget *done = gtk_button_new_from_icon_name ("object-select-symbolic");
-
-      gtk_widget_set_tooltip_text (done, _("Mark the Task Done"));
-      gtk_widget_set_valign (done, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (done, "flat");
-      g_object_set_data_full (G_OBJECT (done), "task-id", g_memdup2 (&e->task_id, sizeof (gint64)), g_free);
-      g_signal_connect (done, "clicked", G_CALLBACK (done_clicked_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), done);
-    }
+  data->done = gtk_button_new_from_icon_name ("object-select-symbolic");
+  gtk_widget_set_tooltip_text (data->done, _("Mark the Task Done"));
+  gtk_widget_set_valign (data->done, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (data->done, "flat");
+  g_signal_connect (data->done, "clicked", G_CALLBACK (done_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), data->done);
 
   gtk_widget_set_tooltip_text (call, _("Call, with the Script"));
   gtk_widget_set_valign (call, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (call, "flat");
-  g_object_set_data_full (G_OBJECT (call), "client-id", g_memdup2 (&e->client_id, sizeof (gint64)), g_free);
-  g_object_set_data_full (G_OBJECT (call), "task-id", g_memdup2 (&e->task_id, sizeof (gint64)), g_free);
   g_signal_connect (call, "clicked", G_CALLBACK (call_clicked_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), call);
+
+  entry_row_update (row, e);
   return row;
 }
 
-static GtkWidget *
-more_row (RgTodayView  *self,
-          RgCallReason  reason,
-          guint         left)
+static void
+more_row_update (GtkWidget *row,
+                 guint      left)
 {
-  GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u More", "Show %u More", left), left);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+}
+
+static GtkWidget *
+more_row (guint left)
+{
+  GtkWidget *row = adw_action_row_new ();
+
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_widget_add_css_class (row, "show-more");
-  g_object_set_data (G_OBJECT (row), "more", GINT_TO_POINTER (reason + 1));
+  more_row_update (row, left);
   return row;
+}
+
+/* Fills @list with the entries of @reason: @limit rows at most, then a
+ * "Show N More" row. The row of a call still on the list is kept (a
+ * logged call removes one row, the others keep their size and need no
+ * layout); rows for new calls are made, the others removed. */
+static void
+fill_section (RgTodayView  *self,
+              GtkListBox   *list,
+              RgCallReason  reason,
+              guint         limit)
+{
+  g_autoptr(GHashTable) rows = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GtkWidget *child, *more = NULL;
+  guint shown = 0, left = 0;
+
+  for (guint i = 0, n = 0; i < self->entries->len; i++)
+    {
+      RgCallEntry *e = self->entries->pdata[i];
+
+      if (e->reason == reason && n++ < limit)
+        g_hash_table_add (wanted, e->reason == RG_CALL_TASK ? &e->task_id : &e->client_id);   /* entry_key() */
+    }
+  child = gtk_widget_get_first_child (GTK_WIDGET (list));
+  while (child)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+      Row *data = row_data (child);
+
+      if (data == NULL)
+        more = child;
+      else if (g_hash_table_contains (wanted, &data->key))
+        g_hash_table_insert (rows, &data->key, child);
+      else
+        gtk_list_box_remove (list, child);
+      child = next;
+    }
+
+  child = gtk_widget_get_first_child (GTK_WIDGET (list));
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const RgCallEntry *e = self->entries->pdata[i];
+      gint64 key = entry_key (e);
+      GtkWidget *row;
+
+      if (e->reason != reason)
+        continue;
+      if (shown == limit)
+        {
+          left++;
+          continue;
+        }
+      row = g_hash_table_lookup (rows, &key);
+      if (row == NULL)
+        gtk_list_box_insert (list, entry_row (self, e), (int) shown);
+      else
+        {
+          if (row == child)
+            child = gtk_widget_get_next_sibling (child);
+          else
+            {
+              /* Further down before: moved up here. */
+              g_object_ref (row);
+              gtk_list_box_remove (list, row);
+              gtk_list_box_insert (list, row, (int) shown);
+              g_object_unref (row);
+            }
+          entry_row_update (row, e);
+        }
+      shown++;
+    }
+
+  if (left && more)
+    more_row_update (more, left);
+  else if (left)
+    gtk_list_box_append (list, more_row (left));
+  else if (more)
+    gtk_list_box_remove (list, more);
 }
 
 /* "Show N More": the section's next rows, a hundred at a time. */
@@ -196,86 +320,55 @@ show_more (RgTodayView   *self,
            GtkListBox    *list,
            GtkListBoxRow *more)
 {
-  RgCallReason reason = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (more), "more")) - 1;
-  guint shown = 0, added = 0, left = 0;
+  RgCallReason reason = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (list), "reason"));
+  guint shown = 0;
 
   for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (list)); c; c = gtk_widget_get_next_sibling (c))
-    shown += g_object_get_data (G_OBJECT (c), "more") == NULL;
-  gtk_list_box_remove (list, GTK_WIDGET (more));
-
-  for (guint i = 0, seen = 0; i < self->entries->len; i++)
-    {
-      const RgCallEntry *e = self->entries->pdata[i];
-
-      if (e->reason != reason || seen++ < shown)
-        continue;
-      if (added < 100)
-        {
-          gtk_list_box_append (list, entry_row (self, e));
-          added++;
-        }
-      else
-        left++;
-    }
-  if (left)
-    gtk_list_box_append (list, more_row (self, reason, left));
+    shown += row_data (c) != NULL;
+  fill_section (self, list, reason, shown + 100);
 }
 
 static void
 show_entries (RgTodayView *self)
 {
-  GtkWidget *child;
   guint counts[RG_CALL_N_REASONS] = { 0 };
-  guint shown[RG_CALL_N_REASONS] = { 0 };
-  GtkWidget *lists[RG_CALL_N_REASONS] = { NULL };
   g_autofree char *date = rg_format_day (self->day);
   g_autofree char *summary = NULL;
-  guint clients = 0;
-
-  while ((child = gtk_widget_get_first_child (self->groups)))
-    gtk_box_remove (GTK_BOX (self->groups), child);
 
   for (guint i = 0; i < self->entries->len; i++)
     counts[((RgCallEntry *) self->entries->pdata[i])->reason]++;
 
+  /* A long section shows its first rows, and more on request: a studio of
+   * 100,000 clients may have thousands to call. A section opened further
+   * stays open as far when the list is counted again. */
   for (guint r = 0; r < RG_CALL_N_REASONS; r++)
     {
-      GtkWidget *heading, *list;
+      GtkListBox *list = GTK_LIST_BOX (self->lists[r]);
       g_autofree char *text = NULL;
+      guint rows = 0;
 
+      gtk_widget_set_visible (self->headings[r], counts[r] > 0);
+      gtk_widget_set_visible (self->lists[r], counts[r] > 0);
       if (counts[r] == 0)
-        continue;
+        {
+          GtkWidget *child;
+
+          while ((child = gtk_widget_get_first_child (self->lists[r])))
+            gtk_list_box_remove (list, child);
+          continue;
+        }
       /* Translators: a section of today's call list with its number of rows, "Due for a Visit (12)" */
       text = g_strdup_printf (_("%s (%u)"), rg_call_reason_to_string (r), counts[r]);
-      heading = gtk_label_new (text);
-      gtk_widget_add_css_class (heading, "heading");
-      gtk_label_set_xalign (GTK_LABEL (heading), 0);
-      gtk_widget_set_margin_top (heading, 12);
-      gtk_box_append (GTK_BOX (self->groups), heading);
-      list = gtk_list_box_new ();
-      gtk_widget_add_css_class (list, "boxed-list");
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-      g_signal_connect (list, "row-activated", G_CALLBACK (row_activated_cb), self);
-      gtk_box_append (GTK_BOX (self->groups), list);
-      lists[r] = list;
+      gtk_label_set_text (GTK_LABEL (self->headings[r]), text);
+      for (GtkWidget *c = gtk_widget_get_first_child (self->lists[r]); c; c = gtk_widget_get_next_sibling (c))
+        rows += row_data (c) != NULL;
+      fill_section (self, list, r, MAX (rows, SECTION_ROWS));
     }
 
-  /* A long section shows its first rows, and more on request: a studio of
-   * 100,000 clients may have thousands to call. */
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      const RgCallEntry *e = self->entries->pdata[i];
-
-      clients++;
-      if (shown[e->reason] < SECTION_ROWS)
-        gtk_list_box_append (GTK_LIST_BOX (lists[e->reason]), entry_row (self, e));
-      else if (shown[e->reason] == SECTION_ROWS)
-        gtk_list_box_append (GTK_LIST_BOX (lists[e->reason]), more_row (self, e->reason, counts[e->reason] - SECTION_ROWS));
-      shown[e->reason]++;
-    }
   gtk_label_set_text (GTK_LABEL (self->title), date);
   summary = self->entries->len
-          ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u call to make", "%u calls to make", clients), clients)
+          ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u call to make", "%u calls to make", self->entries->len),
+                             self->entries->len)
           : g_strdup ("");
   gtk_label_set_text (GTK_LABEL (self->subtitle), summary);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), self->entries->len ? "list" : "empty");
@@ -288,6 +381,14 @@ set_loading (RgTodayView *self,
   self->loading = loading;
   gtk_widget_set_visible (self->spinner, loading);
   gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), loading);
+  /* The first count: the day, and that the list is on its way. */
+  if (loading && self->entries == NULL)
+    {
+      g_autofree char *date = rg_format_day (self->day);
+
+      gtk_label_set_text (GTK_LABEL (self->title), date);
+      gtk_label_set_text (GTK_LABEL (self->subtitle), _("Counting today’s calls…"));
+    }
 }
 
 static void
@@ -323,6 +424,9 @@ refresh (RgTodayView *self)
   Job *job;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->first_paint_clock)
+    g_clear_signal_handler (&self->first_paint_id, self->first_paint_clock);
+  g_clear_object (&self->first_paint_clock);
   if (self->studio == NULL)
     return;
   if (!self->fixed_day)
@@ -354,7 +458,7 @@ refresh (RgTodayView *self)
       return;
     }
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, compute_thread);
+  rg_task_run_in_background (task, compute_thread);
 }
 
 static gboolean
@@ -386,6 +490,16 @@ store_committed_cb (RgTodayView *self)
 }
 
 static void
+first_paint_cb (RgTodayView   *self,
+                GdkFrameClock *clock)
+{
+  g_clear_signal_handler (&self->first_paint_id, clock);
+  g_clear_object (&self->first_paint_clock);
+  if (self->refresh_id == 0)
+    self->refresh_id = g_timeout_add (1, refresh_timeout_cb, self);
+}
+
+static void
 map_cb (RgTodayView *self)
 {
   /* Past midnight, or changed while hidden. The first count starts after
@@ -395,8 +509,19 @@ map_cb (RgTodayView *self)
     {
       if (self->entries == NULL && self->refresh_id == 0)
         {
+          /* After the next frame: a source below the redraw's priority
+           * would never run while the spinner asks for frames that take
+           * longer than a frame to draw (a slow machine). */
+          GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
           set_loading (self, TRUE);
-          self->refresh_id = g_timeout_add_full (G_PRIORITY_LOW, 50, refresh_timeout_cb, self, NULL);
+          if (clock && self->first_paint_id == 0)
+            {
+              self->first_paint_clock = g_object_ref (clock);
+              self->first_paint_id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (first_paint_cb), self);
+            }
+          else if (clock == NULL)
+            self->refresh_id = g_timeout_add (50, refresh_timeout_cb, self);
         }
       else
         refresh (self);
@@ -409,20 +534,19 @@ static void
 call_clicked_cb (GtkButton   *button,
                  RgTodayView *self)
 {
-  const gint64 *client = g_object_get_data (G_OBJECT (button), "client-id");
-  const gint64 *task = g_object_get_data (G_OBJECT (button), "task-id");
+  const Row *row = row_data (GTK_WIDGET (button));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   gtk_window_present (GTK_WINDOW (rg_call_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                      self->studio, *client, task ? *task : 0)));
+                                                      self->studio, row->client_id, row->task_id)));
 }
 
 static void
 done_clicked_cb (GtkButton   *button,
                  RgTodayView *self)
 {
-  const gint64 *id = g_object_get_data (G_OBJECT (button), "task-id");
-  g_autoptr(RgInteraction) task = rg_studio_lookup (self->studio, RG_TYPE_INTERACTION, *id, NULL);
+  const Row *row = row_data (GTK_WIDGET (button));
+  g_autoptr(RgInteraction) task = rg_studio_lookup (self->studio, RG_TYPE_INTERACTION, row->task_id, NULL);
   g_autoptr(GError) error = NULL;
 
   if (task == NULL)
@@ -440,6 +564,9 @@ rg_today_view_dispose (GObject *object)
   RgTodayView *self = RG_TODAY_VIEW (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->first_paint_clock)
+    g_clear_signal_handler (&self->first_paint_id, self->first_paint_clock);
+  g_clear_object (&self->first_paint_clock);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->studio)
@@ -506,6 +633,22 @@ rg_today_view_init (RgTodayView *self)
   self->stack = gtk_stack_new ();
   self->groups = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_stack_add_named (GTK_STACK (self->stack), self->groups, "list");
+  for (guint r = 0; r < RG_CALL_N_REASONS; r++)
+    {
+      self->headings[r] = gtk_label_new (NULL);
+      gtk_widget_add_css_class (self->headings[r], "heading");
+      gtk_label_set_xalign (GTK_LABEL (self->headings[r]), 0);
+      gtk_widget_set_margin_top (self->headings[r], 12);
+      gtk_widget_set_visible (self->headings[r], FALSE);
+      gtk_box_append (GTK_BOX (self->groups), self->headings[r]);
+      self->lists[r] = gtk_list_box_new ();
+      gtk_widget_add_css_class (self->lists[r], "boxed-list");
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->lists[r]), GTK_SELECTION_NONE);
+      g_object_set_data (G_OBJECT (self->lists[r]), "reason", GINT_TO_POINTER (r));
+      g_signal_connect (self->lists[r], "row-activated", G_CALLBACK (row_activated_cb), self);
+      gtk_widget_set_visible (self->lists[r], FALSE);
+      gtk_box_append (GTK_BOX (self->groups), self->lists[r]);
+    }
   empty = adw_status_page_new ();
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "object-select-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("Nobody to Call Today"));
@@ -558,7 +701,7 @@ gboolean
 rg_today_view_is_loading (RgTodayView *self)
 {
   g_return_val_if_fail (RG_IS_TODAY_VIEW (self), FALSE);
-  return self->loading || self->refresh_id != 0 || self->entries == NULL;
+  return self->loading || self->refresh_id != 0 || self->first_paint_id != 0 || self->entries == NULL;
 }
 
 GPtrArray *
