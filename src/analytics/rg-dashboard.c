@@ -18,6 +18,7 @@
 #include <json-glib/json-glib.h>
 
 #include "rg-dashboard.h"
+#include "rg-json-private.h"
 #include "rg-days-private.h"
 
 double
@@ -55,7 +56,7 @@ rg_dashboard_free (RgDashboard *self)
  * masters). */
 typedef struct {
   gint32  day;               /* day number */
-  guint32 staff;             /* index into Masters.ids; G_MAXUINT32: none */
+  guint32 staff;             /* index into the masters' Groups.ids; G_MAXUINT32: none */
 } Visit;
 
 typedef struct {
@@ -63,9 +64,10 @@ typedef struct {
   Visit   visit;
 } Row;
 
-/* The masters or the services, by id, with what is counted of them. The
- * stamps say which client (index + 1) or appointment was last counted for
- * one, so that each is counted once. */
+/* The masters or the services, by id, with what is counted of them (churn,
+ * dependency and the stamps of the base year and the 90 days are the
+ * masters' only). The stamps say which client (index + 1) or appointment
+ * was last counted for one, so that each is counted once. */
 typedef struct {
   guint        n;
   gint64      *ids;
@@ -79,10 +81,10 @@ typedef struct {
   guint       *before_p;     /* the 90 days before it */
   guint       *first;        /* the first visit */
   gint64      *appointment;  /* the last appointment counted */
-} Masters;
+} Groups;
 
 static void
-masters_clear (Masters *m)
+groups_clear (Groups *m)
 {
   for (guint i = 0; i < m->n; i++)
     g_free (m->names[i]);
@@ -101,10 +103,10 @@ masters_clear (Masters *m)
 
 /* @sql: id and name, by id. */
 static gboolean
-masters_load (Masters     *m,
-              RgStore     *store,
-              const char  *sql,
-              GError     **error)
+groups_load (Groups      *m,
+             RgStore     *store,
+             const char  *sql,
+             GError     **error)
 {
   g_autoptr(RgStmt) stmt = rg_store_prepare (store, sql, error);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -136,8 +138,8 @@ masters_load (Masters     *m,
 }
 
 static guint32
-masters_find (const Masters *m,
-              gint64         id)
+groups_find (const Groups *m,
+             gint64        id)
 {
   guint lo = 0, hi = m->n;
 
@@ -199,7 +201,7 @@ typedef struct {
 static void
 walk_client (RgDashboard          *self,
              Walk                 *w,
-             Masters              *masters,
+             Groups               *masters,
              guint                 index,
              gint64                first_day,
              const Visit          *v,
@@ -362,7 +364,7 @@ static gboolean
 read_window (RgStore        *store,
              GArray         *rhythms,
              ClientIndex    *index,
-             Masters        *masters,
+             Groups         *masters,
              gint64          window_from,
              RgDate          as_of,
              guint32       **offsets_out,
@@ -403,7 +405,7 @@ read_window (RgStore        *store,
       if (staff_id != last_staff || staff == G_MAXUINT32)
         {
           last_staff = staff_id;
-          staff = masters_find (masters, staff_id);
+          staff = groups_find (masters, staff_id);
         }
       r.client = client;
       r.visit.day = (gint32) rg_day_table_lookup (&table, sqlite3_column_int64 (stmt, 1));
@@ -447,7 +449,7 @@ breakdown_compare (gconstpointer a,
 
 /* The rows with something to say, the most revenue first. */
 static GPtrArray *
-breakdown_list (Masters *m)
+breakdown_list (Groups *m)
 {
   GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) breakdown_free);
 
@@ -479,7 +481,7 @@ period_pass (RgDashboard   *self,
              GArray        *rhythms,
              ClientIndex   *index,
              const guint8  *flags,
-             Masters       *masters,
+             Groups        *masters,
              GError       **error)
 {
   g_autoptr(RgStmt) stmt = rg_store_prepare (store,
@@ -492,13 +494,13 @@ period_pass (RgDashboard   *self,
                                              error);
   gint64 p_from = rg_day_number (self->from), d = rg_day_number (self->as_of);
   gint64 previous = 0;
-  Masters services = { 0 };
+  Groups services = { 0 };
   DayTable table;
   gboolean row = FALSE, ok;
 
-  if (stmt == NULL || !masters_load (&services, store, "SELECT id, name FROM services ORDER BY id", error))
+  if (stmt == NULL || !groups_load (&services, store, "SELECT id, name FROM services ORDER BY id", error))
     {
-      masters_clear (&services);
+      groups_clear (&services);
       return FALSE;
     }
   rg_day_table_init (&table, p_from - 1, rg_day_number (self->to));
@@ -517,7 +519,7 @@ period_pass (RgDashboard   *self,
       if (appointment != previous)
         {
           gint64 price = sqlite3_column_int64 (stmt, 2);
-          guint32 m = masters_find (masters, sqlite3_column_int64 (stmt, 4));
+          guint32 m = groups_find (masters, sqlite3_column_int64 (stmt, 4));
 
           by = m != G_MAXUINT32 ? &masters->rows[m] : &(RgBreakdown) { 0 };
           previous = appointment;
@@ -540,7 +542,7 @@ period_pass (RgDashboard   *self,
 
       if (sqlite3_column_type (stmt, 6) == SQLITE_NULL)
         continue;   /* no services listed */
-      s = masters_find (&services, sqlite3_column_int64 (stmt, 6));
+      s = groups_find (&services, sqlite3_column_int64 (stmt, 6));
       if (s == G_MAXUINT32)
         continue;
       by = &services.rows[s];
@@ -582,7 +584,7 @@ period_pass (RgDashboard   *self,
   g_array_unref (table.starts);
   if (ok)
     self->by_service = breakdown_list (&services);
-  masters_clear (&services);
+  groups_clear (&services);
   return ok;
 }
 
@@ -600,7 +602,7 @@ compute (RgStore       *store,
   g_autoptr(RgStmt) stmt = NULL;
   g_autofree guint32 *offsets = NULL;
   g_autofree Visit *visits = NULL;
-  Masters masters = { 0 };
+  Groups masters = { 0 };
   ClientIndex index = { 0 };
   Walk w = { 0 };
   gint64 window_from;
@@ -667,7 +669,7 @@ compute (RgStore       *store,
 
   rg_client_index_init (&index, rhythms);
   w.flags = g_new0 (guint8, MAX (rhythms->len, 1));
-  if (!masters_load (&masters, store, "SELECT id, display_name FROM staff ORDER BY id", error) ||
+  if (!groups_load (&masters, store, "SELECT id, display_name FROM staff ORDER BY id", error) ||
       !read_window (store, rhythms, &index, &masters, window_from, as_of, &offsets, &visits, error))
     goto fail;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -726,13 +728,13 @@ compute (RgStore       *store,
   self->by_master = breakdown_list (&masters);
 
   g_free (w.flags);
-  masters_clear (&masters);
+  groups_clear (&masters);
   rg_client_index_clear (&index);
   return g_steal_pointer (&self);
 
 fail:
   g_free (w.flags);
-  masters_clear (&masters);
+  groups_clear (&masters);
   rg_client_index_clear (&index);
   return NULL;
 }
@@ -780,30 +782,16 @@ rg_dashboard_compute_with (RgStore       *store,
 /* JSON ------------------------------------------------------------------------ */
 
 static void
-add_number (JsonBuilder *b,
-            const char  *name,
-            double       value)
-{
-  json_builder_set_member_name (b, name);
-  if (isnan (value))
-    json_builder_add_null_value (b);
-  else
-    json_builder_add_double_value (b, round (value * 100.0) / 100.0);
-}
-
-static void
 add_share (JsonBuilder   *b,
            const char    *name,
            const RgShare *share)
 {
   json_builder_set_member_name (b, name);
   json_builder_begin_object (b);
-  add_number (b, "percent", rg_share_percent (share));
+  rg_json_add_figure (b, "percent", rg_share_percent (share));
   /* Whole numbers: clients, visits, or money in minor units. */
-  json_builder_set_member_name (b, "of");
-  json_builder_add_int_value (b, (gint64) share->denominator);
-  json_builder_set_member_name (b, "count");
-  json_builder_add_int_value (b, (gint64) share->numerator);
+  rg_json_add_int (b, "of", (gint64) share->denominator);
+  rg_json_add_int (b, "count", (gint64) share->numerator);
   json_builder_end_object (b);
 }
 
@@ -819,17 +807,13 @@ add_breakdown (JsonBuilder *b,
       const RgBreakdown *row = rows->pdata[i];
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_int_value (b, row->id);
+      rg_json_add_int (b, "id", row->id);
       json_builder_set_member_name (b, "name");
       json_builder_add_string_value (b, row->name ? row->name : "");
-      json_builder_set_member_name (b, "clients");
-      json_builder_add_int_value (b, row->clients);
-      json_builder_set_member_name (b, "visits");
-      json_builder_add_int_value (b, row->visits);
-      json_builder_set_member_name (b, "revenue");
-      json_builder_add_int_value (b, row->revenue);
-      add_number (b, "average_check", row->average_check);
+      rg_json_add_int (b, "clients", row->clients);
+      rg_json_add_int (b, "visits", row->visits);
+      rg_json_add_int (b, "revenue", row->revenue);
+      rg_json_add_figure (b, "average_check", row->average_check);
       add_share (b, "new_client_retention", &row->new_retention);
       add_share (b, "existing_client_retention", &row->existing_retention);
       add_share (b, "returning_share", &row->returning);
@@ -847,19 +831,12 @@ rg_dashboard_to_json (const RgDashboard *self)
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *from = rg_date_to_iso (self->from);
-  g_autofree char *to = rg_date_to_iso (self->to);
-  g_autofree char *as_of = rg_date_to_iso (self->as_of);
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "as_of");
-  json_builder_add_string_value (b, as_of);
-  json_builder_set_member_name (b, "from");
-  json_builder_add_string_value (b, from);
-  json_builder_set_member_name (b, "to");
-  json_builder_add_string_value (b, to);
-  json_builder_set_member_name (b, "clients");
-  json_builder_add_int_value (b, self->clients);
+  rg_json_add_date (b, "as_of", self->as_of);
+  rg_json_add_date (b, "from", self->from);
+  rg_json_add_date (b, "to", self->to);
+  rg_json_add_int (b, "clients", self->clients);
 
   json_builder_set_member_name (b, "statuses");
   json_builder_begin_object (b);
@@ -871,12 +848,9 @@ rg_dashboard_to_json (const RgDashboard *self)
   json_builder_end_object (b);
   json_builder_set_member_name (b, "segments");
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "regular");
-  json_builder_add_int_value (b, self->regulars);
-  json_builder_set_member_name (b, "vip");
-  json_builder_add_int_value (b, self->vips);
-  json_builder_set_member_name (b, "one_time");
-  json_builder_add_int_value (b, self->one_time);
+  rg_json_add_int (b, "regular", self->regulars);
+  rg_json_add_int (b, "vip", self->vips);
+  rg_json_add_int (b, "one_time", self->one_time);
   json_builder_end_object (b);
 
   add_share (b, "new_client_retention", &self->new_retention);
@@ -884,19 +858,16 @@ rg_dashboard_to_json (const RgDashboard *self)
   add_share (b, "churn", &self->churn);
   add_share (b, "returning_share", &self->returning);
   add_share (b, "revenue_from_regulars", &self->regulars_revenue);
-  add_number (b, "revenue_from_regulars_reference", RG_REGULARS_REVENUE_REFERENCE);
+  rg_json_add_figure (b, "revenue_from_regulars_reference", RG_REGULARS_REVENUE_REFERENCE);
   add_share (b, "no_show_rate", &self->no_shows);
-  json_builder_set_member_name (b, "visits");
-  json_builder_add_int_value (b, self->visits);
-  json_builder_set_member_name (b, "revenue");
-  json_builder_add_int_value (b, self->revenue);
-  add_number (b, "average_check", self->average_check);
-  add_number (b, "visit_frequency", self->visit_frequency);
-  add_number (b, "annual_spend", self->annual_spend);
-  add_number (b, "lifetime_value", self->lifetime_value);
-  add_number (b, "relationship_days", self->relationship_days);
-  json_builder_set_member_name (b, "complaints_year");
-  json_builder_add_int_value (b, self->complaints_year);
+  rg_json_add_int (b, "visits", self->visits);
+  rg_json_add_int (b, "revenue", self->revenue);
+  rg_json_add_figure (b, "average_check", self->average_check);
+  rg_json_add_figure (b, "visit_frequency", self->visit_frequency);
+  rg_json_add_figure (b, "annual_spend", self->annual_spend);
+  rg_json_add_figure (b, "lifetime_value", self->lifetime_value);
+  rg_json_add_figure (b, "relationship_days", self->relationship_days);
+  rg_json_add_int (b, "complaints_year", self->complaints_year);
 
   /* The charts: existing-client retention month by month, the cohorts,
    * each master's churn and dependency. */
@@ -904,11 +875,8 @@ rg_dashboard_to_json (const RgDashboard *self)
   json_builder_begin_array (b);
   for (guint m = 0; m < RG_DASHBOARD_MONTHS; m++)
     {
-      g_autofree char *month = rg_date_to_iso (self->trend_month[m]);
-
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "month");
-      json_builder_add_string_value (b, month);
+      rg_json_add_date (b, "month", self->trend_month[m]);
       add_share (b, "existing_client_retention", &self->trend[m]);
       json_builder_end_object (b);
     }
@@ -918,13 +886,10 @@ rg_dashboard_to_json (const RgDashboard *self)
   for (guint k = 0; k < RG_DASHBOARD_MONTHS; k++)
     {
       const RgCohort *c = &self->cohorts[k];
-      g_autofree char *month = rg_date_to_iso (c->month);
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "month");
-      json_builder_add_string_value (b, month);
-      json_builder_set_member_name (b, "clients");
-      json_builder_add_int_value (b, c->clients);
+      rg_json_add_date (b, "month", c->month);
+      rg_json_add_int (b, "clients", c->clients);
       json_builder_set_member_name (b, "still_coming");
       json_builder_begin_array (b);
       for (guint j = 0; j < RG_DASHBOARD_MONTHS && !isnan (c->share[j]); j++)
@@ -940,8 +905,7 @@ rg_dashboard_to_json (const RgDashboard *self)
       const RgMasterRisk *m = self->masters->pdata[i];
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_int_value (b, m->staff_id);
+      rg_json_add_int (b, "id", m->staff_id);
       json_builder_set_member_name (b, "name");
       json_builder_add_string_value (b, m->name ? m->name : "");
       add_share (b, "churn", &m->churn);

@@ -21,6 +21,7 @@
 
 #include "model/rg-background.h"
 #include "model/rg-survey.h"
+#include "rg-json-private.h"
 #include "rg-satisfaction.h"
 
 #define DEFAULT_COMMENTS 30
@@ -812,49 +813,17 @@ rg_satisfaction_compute_finish (GAsyncResult  *result,
 /* JSON ----------------------------------------------------------------------- */
 
 static void
-add_figure (JsonBuilder *b,
-            const char  *name,
-            double       value)
-{
-  json_builder_set_member_name (b, name);
-  if (isnan (value))
-    json_builder_add_null_value (b);
-  else
-    json_builder_add_double_value (b, round (value * 100.0) / 100.0);
-}
-
-static void
-add_int (JsonBuilder *b,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
-}
-
-static void
-add_date (JsonBuilder *b,
-          const char  *name,
-          RgDate       date)
-{
-  g_autofree char *iso = rg_date_to_iso (date);
-
-  json_builder_set_member_name (b, name);
-  json_builder_add_string_value (b, iso);
-}
-
-static void
 add_tally (JsonBuilder        *b,
            const RgScoreTally *t)
 {
-  add_int (b, "ratings", t->ratings);
-  add_figure (b, "average_score", rg_score_tally_average (t));
-  add_figure (b, "csat", rg_score_tally_csat (t));
-  add_int (b, "nps_answers", t->nps_answers);
-  add_int (b, "promoters", t->promoters);
-  add_int (b, "passives", t->passives);
-  add_int (b, "detractors", t->detractors);
-  add_figure (b, "nps", rg_score_tally_nps (t));
+  rg_json_add_int (b, "ratings", t->ratings);
+  rg_json_add_figure (b, "average_score", rg_score_tally_average (t));
+  rg_json_add_figure (b, "csat", rg_score_tally_csat (t));
+  rg_json_add_int (b, "nps_answers", t->nps_answers);
+  rg_json_add_int (b, "promoters", t->promoters);
+  rg_json_add_int (b, "passives", t->passives);
+  rg_json_add_int (b, "detractors", t->detractors);
+  rg_json_add_figure (b, "nps", rg_score_tally_nps (t));
 }
 
 static void
@@ -869,10 +838,10 @@ add_groups (JsonBuilder *b,
       const RgSatisfactionGroup *g = groups->pdata[i];
 
       json_builder_begin_object (b);
-      add_int (b, "id", g->id);
+      rg_json_add_int (b, "id", g->id);
       json_builder_set_member_name (b, "name");
       json_builder_add_string_value (b, g->name);
-      add_int (b, "visits", g->visits);
+      rg_json_add_int (b, "visits", g->visits);
       add_tally (b, &g->tally);
       json_builder_end_object (b);
     }
@@ -905,9 +874,9 @@ add_notes (JsonBuilder *b,
 
       json_builder_begin_object (b);
       if (complaints)
-        add_int (b, "id", n->id);
-      add_date (b, "date", rg_date_from_time (n->at));
-      add_int (b, "client_id", n->client_id);
+        rg_json_add_int (b, "id", n->id);
+      rg_json_add_date (b, "date", rg_date_from_time (n->at));
+      rg_json_add_int (b, "client_id", n->client_id);
       json_builder_set_member_name (b, "client");
       json_builder_add_string_value (b, n->client);
       if (complaints)
@@ -937,15 +906,15 @@ rg_satisfaction_to_json (const RgSatisfaction *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   json_builder_begin_object (b);
-  add_date (b, "from", self->query.from);
-  add_date (b, "to", self->query.to);
+  rg_json_add_date (b, "from", self->query.from);
+  rg_json_add_date (b, "to", self->query.to);
   add_id_or_null (b, "staff_id", self->query.staff_id);
   add_id_or_null (b, "service_id", self->query.service_id);
-  add_int (b, "visits", self->visits);
+  rg_json_add_int (b, "visits", self->visits);
   add_tally (b, &self->total);
-  add_figure (b, "response_rate", rg_satisfaction_response_rate (self));
-  add_int (b, "complaints", self->complaints);
-  add_int (b, "open_complaints", self->open_complaints);
+  rg_json_add_figure (b, "response_rate", rg_satisfaction_response_rate (self));
+  rg_json_add_int (b, "complaints", self->complaints);
+  rg_json_add_int (b, "open_complaints", self->open_complaints);
 
   json_builder_set_member_name (b, "score_distribution");
   json_builder_begin_array (b);
@@ -968,11 +937,11 @@ rg_satisfaction_to_json (const RgSatisfaction *self)
       const RgSatisfactionBucket *bk = &g_array_index (self->buckets, RgSatisfactionBucket, i);
 
       json_builder_begin_object (b);
-      add_date (b, "from", bk->start);
-      add_date (b, "to", bk->end);
-      add_int (b, "visits", bk->visits);
+      rg_json_add_date (b, "from", bk->start);
+      rg_json_add_date (b, "to", bk->end);
+      rg_json_add_int (b, "visits", bk->visits);
       add_tally (b, &bk->tally);
-      add_int (b, "complaints", bk->complaints);
+      rg_json_add_int (b, "complaints", bk->complaints);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -987,14 +956,14 @@ rg_satisfaction_to_json (const RgSatisfaction *self)
       const RgSatisfactionComment *c = self->comments->pdata[i];
 
       json_builder_begin_object (b);
-      add_date (b, "date", rg_date_from_time (c->starts_at));
-      add_int (b, "appointment_id", c->appointment_id);
-      add_int (b, "client_id", c->client_id);
+      rg_json_add_date (b, "date", rg_date_from_time (c->starts_at));
+      rg_json_add_int (b, "appointment_id", c->appointment_id);
+      rg_json_add_int (b, "client_id", c->client_id);
       json_builder_set_member_name (b, "client");
       json_builder_add_string_value (b, c->client);
       json_builder_set_member_name (b, "staff");
       json_builder_add_string_value (b, c->staff);
-      add_int (b, "score", c->score);
+      rg_json_add_int (b, "score", c->score);
       json_builder_set_member_name (b, "nps");
       if (c->nps < 0)
         json_builder_add_null_value (b);
@@ -1015,12 +984,12 @@ rg_satisfaction_to_json (const RgSatisfaction *self)
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "question");
       json_builder_add_string_value (b, q->key);
-      add_int (b, "answers", q->answers);
-      add_figure (b, "average", q->answers ? (double) q->score_sum / q->answers : NAN);
+      rg_json_add_int (b, "answers", q->answers);
+      rg_json_add_figure (b, "average", q->answers ? (double) q->score_sum / q->answers : NAN);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
-  add_int (b, "questionnaires", self->questionnaires);
+  rg_json_add_int (b, "questionnaires", self->questionnaires);
 
   add_notes (b, "open_complaint_list", self->open_list, TRUE);
   add_notes (b, "refusals", self->refusals, FALSE);
