@@ -50,23 +50,6 @@ find_all (GtkWidget *root,
   return found;
 }
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static RgStudioWindow *
 open_window (RgStudio *studio)
 {
@@ -83,7 +66,7 @@ static GtkWidget *
 shown_editor (RgStudioWindow *window)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
+  guint id = g_timeout_add (5000, test_timeout_cb, &timed_out);
   GtkWidget *editor = NULL;
 
   while (!timed_out &&
@@ -310,7 +293,7 @@ test_edit_service (void)
   editor = shown_editor (window);
   g_assert_true (gtk_widget_activate_action (editor, "editor.set-category", "s", "Zzz & more"));
   g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
-  spin (100);
+  test_spin (100);
   {
     g_autoptr(GPtrArray) groups = find_all (template_child (window, RG_TYPE_STUDIO_WINDOW, "services_page"),
                                             ADW_TYPE_PREFERENCES_GROUP);

@@ -139,3 +139,23 @@ test_save_shot (GtkWidget  *widget,
   file = g_strdup_printf ("%s/%s.png", dir, name);
   gdk_texture_save_to_png (texture, file);
 }
+
+/* A timeout's callback: sets the gboolean at @flag. Remove the source
+ * before the flag goes out of scope, or it writes into a later frame. */
+gboolean
+test_timeout_cb (gpointer flag)
+{
+  *(gboolean *) flag = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms. */
+void
+test_spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, test_timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}

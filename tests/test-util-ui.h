@@ -1,5 +1,6 @@
 /* test-util-ui.h — what the widget tests share: starting GTK (or skipping
- * without a display), closing a window for good, finding a widget.
+ * without a display), closing a window for good, finding a widget,
+ * running the main loop for a while.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -17,5 +18,7 @@ void     test_save_shot      (GtkWidget  *widget,
                               const char *name);
 GtkWidget *test_find_child   (GtkWidget *root,
                               GType      type);
+gboolean test_timeout_cb     (gpointer   flag);
+void     test_spin           (guint      ms);
 
 G_END_DECLS

@@ -39,13 +39,6 @@
 
 static char *demo_path;
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Types @text into the search entry and runs the main loop until the
  * entry's delayed search has reached the list (or 5 s pass). */
 static guint
@@ -58,7 +51,7 @@ type_search (GtkWidget  *entry,
   guint id;
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  id = g_timeout_add (5000, timeout_cb, &timed_out);
+  id = g_timeout_add (5000, test_timeout_cb, &timed_out);
   while (!timed_out && g_list_model_get_n_items (model) != expected)
     g_main_context_iteration (NULL, TRUE);
   if (!timed_out)
@@ -67,23 +60,13 @@ type_search (GtkWidget  *entry,
   return g_list_model_get_n_items (model);
 }
 
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* Runs the main loop until the window's client list has loaded. */
 static void
 wait_loaded (GListModel *model)
 {
   RgClientList *list = RG_CLIENT_LIST (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)));
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
+  guint id = g_timeout_add (5000, test_timeout_cb, &timed_out);
 
   while (!timed_out && rg_client_list_get_loading (list))
     g_main_context_iteration (NULL, TRUE);
@@ -205,7 +188,7 @@ test_search_narrows (void)
 
   /* Escape clears the search: everyone is back. */
   g_signal_emit_by_name (entry, "stop-search");
-  spin (300);
+  test_spin (300);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, total);
 
   /* A new client written elsewhere shows up by itself. */
@@ -243,7 +226,7 @@ test_narrow_folds (void)
   flap = ADW_FLAP (test_find_child (GTK_WIDGET (window), ADW_TYPE_FLAP));
   /* The timeout is removed before this frame ends: a stale one would
    * write into whatever a later test keeps at this stack address. */
-  id = g_timeout_add (3000, timeout_cb, &timed_out);
+  id = g_timeout_add (3000, test_timeout_cb, &timed_out);
   while (!timed_out && !adw_flap_get_folded (flap))
     g_main_context_iteration (NULL, TRUE);
   if (!timed_out)
@@ -635,7 +618,7 @@ test_sort_and_filter (void)
     g_autoptr(GError) error = NULL;
     gint64 id = rg_record_get_id (RG_RECORD (first));
     gboolean timed_out = FALSE;
-    guint source = g_timeout_add (10000, timeout_cb, &timed_out);
+    guint source = g_timeout_add (10000, test_timeout_cb, &timed_out);
     RgClientRhythm r;
 
     while (!timed_out && rg_client_list_get_status (list, id) < 0)
@@ -807,9 +790,9 @@ static void
 wait_panel (RgSatisfactionView *view)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add (10000, timeout_cb, &timed_out);
+  guint id = g_timeout_add (10000, test_timeout_cb, &timed_out);
 
-  spin (50);
+  test_spin (50);
   while (!timed_out && (rg_satisfaction_view_is_loading (view) || rg_satisfaction_view_get_result (view) == NULL))
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (timed_out);
@@ -917,7 +900,7 @@ test_satisfaction (void)
     /* As its button does: the response, then the dialog closes. */
     adw_message_dialog_response (dialog, "save");
     gtk_window_destroy (GTK_WINDOW (dialog));
-    spin (50);
+    test_spin (50);
     g_assert_null (test_find_message_dialog ());
 
     rating = rg_rating_find_for_visit (studio, rg_record_get_id (RG_RECORD (visit)), &error);
@@ -1075,7 +1058,7 @@ test_satisfaction (void)
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-client", "x",
                                                rg_appointment_get_client_id (visit)));
-    spin (50);
+    test_spin (50);
     row = test_find_row (GTK_WIDGET (card), "Мастер опоздал на 20 минут");
     g_assert_nonnull (row);
     test_save_shot (GTK_WIDGET (window), "card-complaint");
@@ -1110,9 +1093,9 @@ static void
 wait_today (RgTodayView *view)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add (15000, timeout_cb, &timed_out);
+  guint id = g_timeout_add (15000, test_timeout_cb, &timed_out);
 
-  spin (50);
+  test_spin (50);
   while (!timed_out && rg_today_view_is_loading (view))
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (timed_out);
@@ -1378,8 +1361,8 @@ test_retention (void)
   g_assert_nonnull (view);
   /* Last month, over: seen from its last day. */
   rg_retention_view_set_period (view, RG_PERIOD_MONTH, day);
-  spin (50);
-  id = g_timeout_add (20000, timeout_cb, &timed_out);
+  test_spin (50);
+  id = g_timeout_add (20000, test_timeout_cb, &timed_out);
   while (!timed_out && rg_retention_view_is_loading (view))
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (timed_out);

@@ -15,9 +15,9 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "model/rg-background.h"
 #include "model/rg-format.h"
 #include "rg-chart-view.h"
+#include "rg-recount.h"
 #include "rg-retention-view.h"
 
 #define N_FIGURES 12
@@ -27,12 +27,7 @@ struct _RgRetentionView {
   GtkWidget     parent_instance;
 
   RgStudio     *studio;
-  gulong        changed_id;
-  gulong        committed_id;
-  gboolean      dirty;
-  guint         refresh_id;
-  GCancellable *cancellable;
-  gboolean      loading;
+  RgRecount    *recount;
   RgDashboard  *result;
 
   RgPeriodKind  kind;
@@ -431,139 +426,65 @@ show_result (RgRetentionView *self)
 /* Computing ----------------------------------------------------------------------- */
 
 typedef struct {
-  RgStore *reader;
-  RgDate   from, to, as_of;
+  RgDate from, to, as_of;
 } Job;
 
-static void
-job_free (Job *job)
+static gpointer
+count_figures (RgStore       *store,
+               gconstpointer  data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  g_clear_object (&job->reader);
-  g_free (job);
+  const Job *job = data;
+
+  return rg_dashboard_compute (store, job->from, job->to, job->as_of, cancellable, error);
 }
 
 static void
-compute_thread (GTask        *task,
-                gpointer      source,
-                gpointer      task_data,
-                GCancellable *cancellable)
+set_loading (GtkWidget *owner,
+             gboolean   loading)
 {
-  Job *job = task_data;
-  GError *error = NULL;
-  RgDashboard *d = rg_dashboard_compute (job->reader, job->from, job->to, job->as_of, cancellable, &error);
+  RgRetentionView *self = RG_RETENTION_VIEW (owner);
 
-  if (d)
-    g_task_return_pointer (task, d, (GDestroyNotify) rg_dashboard_free);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-set_loading (RgRetentionView *self,
-             gboolean         loading)
-{
-  self->loading = loading;
   gtk_widget_set_visible (self->spinner, loading);
   gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), loading);
 }
 
 static void
-computed_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+counted (GtkWidget *owner,
+         gpointer   result)
 {
-  g_autoptr(RgRetentionView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  RgDashboard *d = g_task_propagate_pointer (G_TASK (result), &error);
+  RgRetentionView *self = RG_RETENTION_VIEW (owner);
 
-  if (d == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_warning ("Could not count the retention figures: %s", error->message);
-          set_loading (self, FALSE);
-        }
-      return;
-    }
   g_clear_pointer (&self->result, rg_dashboard_free);
-  self->result = d;
-  set_loading (self, FALSE);
+  self->result = result;
   show_result (self);
 }
 
+/* The period up to today (a month not over yet is seen from today). */
 static void
-refresh (RgRetentionView *self)
+refresh (GtkWidget *owner)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
+  RgRetentionView *self = RG_RETENTION_VIEW (owner);
   RgDate today = rg_date_today ();
-  RgStore *store;
   Job *job;
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->studio == NULL)
     return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  self->dirty = FALSE;
-  set_loading (self, TRUE);
-
   job = g_new0 (Job, 1);
   job->from = self->from;
   job->to = rg_date_compare (self->to, today) > 0 ? today : self->to;
   if (rg_date_compare (job->from, job->to) > 0)
     job->to = job->from;
   job->as_of = job->to;
-  store = rg_studio_get_store (self->studio);
-  task = g_task_new (NULL, self->cancellable, computed_cb, g_object_ref (self));
-  if (rg_store_get_path (store) != NULL)
-    job->reader = rg_store_open_reader (store, &error);
-  if (job->reader == NULL)
-    {
-      RgDashboard *d = rg_dashboard_compute (store, job->from, job->to, job->as_of, NULL, &error);
-
-      job_free (job);
-      if (d)
-        g_task_return_pointer (task, d, (GDestroyNotify) rg_dashboard_free);
-      else
-        g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  rg_task_run_in_background (task, compute_thread);
-}
-
-static gboolean
-refresh_timeout_cb (gpointer data)
-{
-  RgRetentionView *self = data;
-
-  self->refresh_id = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-store_changed_cb (RgRetentionView *self,
-                  const char      *table)
-{
-  if (g_str_equal (table, "appointments") || g_str_equal (table, "interactions") || g_str_equal (table, "clients"))
-    self->dirty = TRUE;
-}
-
-static void
-store_committed_cb (RgRetentionView *self)
-{
-  if (self->dirty && gtk_widget_get_mapped (GTK_WIDGET (self)) && self->refresh_id == 0)
-    self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_timeout_cb, self);
+  rg_recount_start (self->recount, job, g_free);
 }
 
 static void
 map_cb (RgRetentionView *self)
 {
-  if (self->dirty || self->result == NULL)
-    refresh (self);
+  if (rg_recount_is_dirty (self->recount) || self->result == NULL)
+    refresh (GTK_WIDGET (self));
 }
 
 /* The period ------------------------------------------------------------------------ */
@@ -592,9 +513,9 @@ rg_retention_view_set_period (RgRetentionView *self,
   self->kind = kind;
   rg_period_bounds (kind, day, &self->from, &self->to);
   update_period_label (self);
-  self->dirty = TRUE;
+  rg_recount_mark_dirty (self->recount);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (self);
+    refresh (GTK_WIDGET (self));
 }
 
 static void
@@ -681,16 +602,7 @@ rg_retention_view_dispose (GObject *object)
 {
   RgRetentionView *self = RG_RETENTION_VIEW (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->studio)
-    {
-      RgStore *store = rg_studio_get_store (self->studio);
-
-      g_clear_signal_handler (&self->changed_id, store);
-      g_clear_signal_handler (&self->committed_id, store);
-    }
+  g_clear_pointer (&self->recount, rg_recount_free);
   g_clear_object (&self->studio);
   g_clear_pointer (&self->result, rg_dashboard_free);
   g_clear_pointer (&self->box, gtk_widget_unparent);
@@ -842,6 +754,12 @@ rg_retention_view_init (RgRetentionView *self)
   self->kind = RG_PERIOD_MONTH;
   rg_period_bounds (self->kind, rg_date_today (), &self->from, &self->to);
   update_period_label (self);
+  {
+    static const char * const tables[] = { "appointments", "interactions", "clients", NULL };
+
+    self->recount = rg_recount_new (GTK_WIDGET (self), tables, REFRESH_DELAY_MS, count_figures,
+                                    (GDestroyNotify) rg_dashboard_free, refresh, counted, set_loading);
+  }
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }
 
@@ -849,25 +767,20 @@ void
 rg_retention_view_set_studio (RgRetentionView *self,
                               RgStudio        *studio)
 {
-  RgStore *store;
-
   g_return_if_fail (RG_IS_RETENTION_VIEW (self));
   g_return_if_fail (self->studio == NULL);
 
   self->studio = g_object_ref (studio);
-  store = rg_studio_get_store (studio);
-  self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
-  self->committed_id = g_signal_connect_swapped (store, "committed", G_CALLBACK (store_committed_cb), self);
-  self->dirty = TRUE;
+  rg_recount_set_studio (self->recount, studio);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (self);
+    refresh (GTK_WIDGET (self));
 }
 
 gboolean
 rg_retention_view_is_loading (RgRetentionView *self)
 {
   g_return_val_if_fail (RG_IS_RETENTION_VIEW (self), FALSE);
-  return self->loading || self->refresh_id != 0 || self->result == NULL;
+  return rg_recount_is_busy (self->recount) || self->result == NULL;
 }
 
 const RgDashboard *

@@ -25,6 +25,7 @@
 #include "model/rg-service.h"
 #include "model/rg-staff.h"
 #include "rg-chart-view.h"
+#include "rg-recount.h"
 #include "rg-satisfaction-view.h"
 
 #define N_HEADLINES 6
@@ -36,12 +37,7 @@ struct _RgSatisfactionView {
   RgStudio       *studio;
   RgRecordList   *masters;
   RgRecordList   *services;
-  gulong          changed_id;
-  gulong          committed_id;
-  gboolean        dirty;
-  guint           refresh_id;
-  GCancellable   *cancellable;
-  gboolean        loading;
+  RgRecount      *recount;
   RgSatisfaction *result;
 
   RgPeriodKind    kind;
@@ -628,109 +624,61 @@ show_result (RgSatisfactionView *self)
   gtk_widget_set_visible (self->comments_empty, s->comments->len == 0);
 }
 
-static void
-set_loading (RgSatisfactionView *self,
-             gboolean            loading)
+static gpointer
+count_figures (RgStore       *store,
+               gconstpointer  query,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  self->loading = loading;
+  return rg_satisfaction_compute (store, query, cancellable, error);
+}
+
+static void
+set_loading (GtkWidget *owner,
+             gboolean   loading)
+{
+  RgSatisfactionView *self = RG_SATISFACTION_VIEW (owner);
+
   gtk_widget_set_visible (self->spinner, loading);
   gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), loading);
 }
 
 static void
-computed_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+counted (GtkWidget *owner,
+         gpointer   result)
 {
-  g_autoptr(RgSatisfactionView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  RgSatisfaction *s = rg_satisfaction_compute_finish (result, &error);
-
-  if (s == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_warning ("Could not compute the satisfaction figures: %s", error->message);
-          set_loading (self, FALSE);
-        }
-      return;
-    }
+  RgSatisfactionView *self = RG_SATISFACTION_VIEW (owner);
 
   g_clear_pointer (&self->result, rg_satisfaction_free);
-  self->result = s;
-  set_loading (self, FALSE);
+  self->result = result;
   show_result (self);
 }
 
 static void
-refresh (RgSatisfactionView *self)
+refresh (GtkWidget *owner)
 {
-  RgSatisfactionQuery query = { 0 };
+  RgSatisfactionView *self = RG_SATISFACTION_VIEW (owner);
+  RgSatisfactionQuery *query;
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->studio == NULL)
     return;
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  self->dirty = FALSE;
-
-  query.from = self->from;
-  query.to = self->to;
-  query.staff_id = self->staff_id;
-  query.service_id = self->service_id;
-  query.step = rg_date_days_between (self->from, self->to) > 92 ? RG_SATISFACTION_BY_MONTH
-                                                               : RG_SATISFACTION_BY_WEEK;
-  set_loading (self, TRUE);
-  rg_satisfaction_compute_async (rg_studio_get_store (self->studio), &query, self->cancellable,
-                                 computed_cb, g_object_ref (self));
-}
-
-static gboolean
-refresh_timeout_cb (gpointer data)
-{
-  RgSatisfactionView *self = data;
-
-  self->refresh_id = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-store_changed_cb (RgSatisfactionView *self,
-                  const char         *table,
-                  gint64              id,
-                  int                 kind)
-{
-  static const char * const tables[] = {
-    "ratings", "appointments", "appointment_services", "interactions", "staff", "services", "clients",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    if (g_str_equal (table, tables[i]))
-      {
-        self->dirty = TRUE;
-        return;
-      }
+  query = g_new0 (RgSatisfactionQuery, 1);
+  query->from = self->from;
+  query->to = self->to;
+  query->staff_id = self->staff_id;
+  query->service_id = self->service_id;
+  query->step = rg_date_days_between (self->from, self->to) > 92 ? RG_SATISFACTION_BY_MONTH
+                                                                 : RG_SATISFACTION_BY_WEEK;
+  rg_recount_start (self->recount, query, g_free);
 }
 
 /* A rating given at the desk shows up a moment later; a hidden panel
  * catches up when it is shown. */
 static void
-store_committed_cb (RgSatisfactionView *self)
-{
-  if (!self->dirty || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
-  if (self->refresh_id == 0)
-    self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_timeout_cb, self);
-}
-
-static void
 map_cb (RgSatisfactionView *self)
 {
-  if (self->dirty || self->result == NULL)
-    refresh (self);
+  if (rg_recount_is_dirty (self->recount) || self->result == NULL)
+    refresh (GTK_WIDGET (self));
 }
 
 /* The toolbar --------------------------------------------------------------- */
@@ -769,9 +717,9 @@ rg_satisfaction_view_set_period (RgSatisfactionView *self,
   if (gtk_drop_down_get_selected (self->period_dropdown) != (guint) kind)
     gtk_drop_down_set_selected (self->period_dropdown, kind);
   update_period_label (self);
-  self->dirty = TRUE;
+  rg_recount_mark_dirty (self->recount);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (self);
+    refresh (GTK_WIDGET (self));
 }
 
 static void
@@ -916,9 +864,9 @@ rg_satisfaction_view_set_filter (RgSatisfactionView *self,
   self->service_id = service_id;
   if (self->masters)
     fill_filters (self);
-  self->dirty = TRUE;
+  rg_recount_mark_dirty (self->recount);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (self);
+    refresh (GTK_WIDGET (self));
 }
 
 /* Export ------------------------------------------------------------------------ */
@@ -1478,15 +1426,7 @@ rg_satisfaction_view_dispose (GObject *object)
 {
   RgSatisfactionView *self = RG_SATISFACTION_VIEW (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->studio)
-    {
-      RgStore *store = rg_studio_get_store (self->studio);
-      g_clear_signal_handler (&self->changed_id, store);
-      g_clear_signal_handler (&self->committed_id, store);
-    }
+  g_clear_pointer (&self->recount, rg_recount_free);
   g_clear_object (&self->masters);
   g_clear_object (&self->services);
   g_clear_object (&self->studio);
@@ -1577,6 +1517,14 @@ rg_satisfaction_view_init (RgSatisfactionView *self)
   self->kind = RG_PERIOD_MONTH;
   rg_period_bounds (self->kind, rg_date_today (), &self->from, &self->to);
   update_period_label (self);
+  {
+    static const char * const tables[] = {
+      "ratings", "appointments", "appointment_services", "interactions", "staff", "services", "clients", NULL,
+    };
+
+    self->recount = rg_recount_new (GTK_WIDGET (self), tables, REFRESH_DELAY_MS, count_figures,
+                                    (GDestroyNotify) rg_satisfaction_free, refresh, counted, set_loading);
+  }
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }
 
@@ -1584,25 +1532,21 @@ void
 rg_satisfaction_view_set_studio (RgSatisfactionView *self,
                                  RgStudio           *studio)
 {
-  RgStore *store;
-
   g_return_if_fail (RG_IS_SATISFACTION_VIEW (self));
   g_return_if_fail (RG_IS_STUDIO (studio));
   g_return_if_fail (self->studio == NULL);
 
   self->studio = g_object_ref (studio);
-  store = rg_studio_get_store (studio);
-  self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
-  self->committed_id = g_signal_connect_swapped (store, "committed", G_CALLBACK (store_committed_cb), self);
+  rg_recount_set_studio (self->recount, studio);
 
   self->masters = rg_record_list_new_staff (studio, FALSE);
   self->services = rg_record_list_new_services (studio, FALSE);
   g_signal_connect_swapped (self->masters, "items-changed", G_CALLBACK (fill_filters), self);
   g_signal_connect_swapped (self->services, "items-changed", G_CALLBACK (fill_filters), self);
   fill_filters (self);
-  self->dirty = TRUE;
+  rg_recount_mark_dirty (self->recount);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (self);
+    refresh (GTK_WIDGET (self));
 }
 
 const RgSatisfaction *
@@ -1616,7 +1560,7 @@ gboolean
 rg_satisfaction_view_is_loading (RgSatisfactionView *self)
 {
   g_return_val_if_fail (RG_IS_SATISFACTION_VIEW (self), FALSE);
-  return self->loading || self->refresh_id != 0;
+  return rg_recount_is_busy (self->recount);
 }
 
 GtkWidget *

@@ -2,7 +2,7 @@
  *
  * The list comes from src/analytics (every client's rhythm, then the call
  * list) in a thread on a reader connection, again after commits that touch
- * visits, the timeline or the clients. A call opens its script with the
+ * visits, the timeline or the clients (rg-recount). A call opens its script with the
  * client's name, last service, master and visit filled in; one click logs
  * the outcome in the client's timeline: booked (the editor opens with
  * their usual service and master at the first free slot), call back on a
@@ -17,10 +17,10 @@
 
 #include <glib/gi18n.h>
 
-#include "model/rg-background.h"
 #include "model/rg-client.h"
 #include "model/rg-format.h"
 #include "model/rg-interaction.h"
+#include "rg-recount.h"
 #include "rg-time-spin.h"
 #include "rg-today-view.h"
 
@@ -33,14 +33,9 @@ struct _RgTodayView {
   RgStudio     *studio;
   RgDate        day;
   gboolean      fixed_day;
-  gulong        changed_id;
-  gulong        committed_id;
-  gboolean      dirty;
-  guint         refresh_id;
+  RgRecount    *recount;
   GdkFrameClock *first_paint_clock;
   gulong        first_paint_id;
-  GCancellable *cancellable;
-  gboolean      loading;
   GPtrArray    *entries;
 
   GtkWidget    *box;
@@ -57,45 +52,19 @@ G_DEFINE_FINAL_TYPE (RgTodayView, rg_today_view, GTK_TYPE_WIDGET)
 
 /* Computing ---------------------------------------------------------------------- */
 
-typedef struct {
-  RgStore *reader;
-  RgDate   day;
-} Job;
-
-static void
-job_free (Job *job)
+/* Every client's rhythm on the day, then the day's call list. */
+static gpointer
+count_calls (RgStore       *store,
+             gconstpointer  data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  g_clear_object (&job->reader);
-  g_free (job);
-}
-
-static GPtrArray *
-compute (RgStore       *store,
-         RgDate         day,
-         GCancellable  *cancellable,
-         GError       **error)
-{
-  g_autoptr(GArray) rhythms = rg_retention_load (store, day, cancellable, error);
+  const RgDate *day = data;
+  g_autoptr(GArray) rhythms = rg_retention_load (store, *day, cancellable, error);
 
   if (rhythms == NULL)
     return NULL;
-  return rg_call_list_build (store, rhythms, day, NULL, error);
-}
-
-static void
-compute_thread (GTask        *task,
-                gpointer      source,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  Job *job = task_data;
-  GError *error = NULL;
-  GPtrArray *list = compute (job->reader, job->day, cancellable, &error);
-
-  if (list)
-    g_task_return_pointer (task, list, (GDestroyNotify) g_ptr_array_unref);
-  else
-    g_task_return_error (task, error);
+  return rg_call_list_build (store, rhythms, *day, NULL, error);
 }
 
 static void call_clicked_cb (GtkButton *button, RgTodayView *self);
@@ -375,10 +344,11 @@ show_entries (RgTodayView *self)
 }
 
 static void
-set_loading (RgTodayView *self,
-             gboolean     loading)
+set_loading (GtkWidget *owner,
+             gboolean   loading)
 {
-  self->loading = loading;
+  RgTodayView *self = RG_TODAY_VIEW (owner);
+
   gtk_widget_set_visible (self->spinner, loading);
   gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), loading);
   /* The first count: the day, and that the list is on its way. */
@@ -392,139 +362,71 @@ set_loading (RgTodayView *self,
 }
 
 static void
-computed_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+counted (GtkWidget *owner,
+         gpointer   result)
 {
-  g_autoptr(RgTodayView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *list = g_task_propagate_pointer (G_TASK (result), &error);
+  RgTodayView *self = RG_TODAY_VIEW (owner);
 
-  if (list == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_warning ("Could not make today's call list: %s", error->message);
-          set_loading (self, FALSE);
-        }
-      return;
-    }
   g_clear_pointer (&self->entries, g_ptr_array_unref);
-  self->entries = list;
-  set_loading (self, FALSE);
+  self->entries = result;
   show_entries (self);
 }
 
 static void
-refresh (RgTodayView *self)
+stop_waiting_for_paint (RgTodayView *self)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  RgStore *store;
-  Job *job;
-
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->first_paint_clock)
     g_clear_signal_handler (&self->first_paint_id, self->first_paint_clock);
   g_clear_object (&self->first_paint_clock);
+}
+
+static void
+refresh (GtkWidget *owner)
+{
+  RgTodayView *self = RG_TODAY_VIEW (owner);
+
+  stop_waiting_for_paint (self);
   if (self->studio == NULL)
     return;
   if (!self->fixed_day)
     self->day = rg_date_today ();
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  self->dirty = FALSE;
-  set_loading (self, TRUE);
-
-  store = rg_studio_get_store (self->studio);
-  task = g_task_new (NULL, self->cancellable, computed_cb, g_object_ref (self));
-  g_task_set_source_tag (task, refresh);
-  job = g_new0 (Job, 1);
-  job->day = self->day;
-  if (rg_store_get_path (store) != NULL)
-    job->reader = rg_store_open_reader (store, &error);
-  if (job->reader == NULL)
-    {
-      /* A store in memory: at once. */
-      GPtrArray *list = compute (store, self->day, self->cancellable, &error);
-
-      job_free (job);
-      if (list)
-        g_task_return_pointer (task, list, (GDestroyNotify) g_ptr_array_unref);
-      else
-        g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  rg_task_run_in_background (task, compute_thread);
-}
-
-static gboolean
-refresh_timeout_cb (gpointer data)
-{
-  RgTodayView *self = data;
-
-  self->refresh_id = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-store_changed_cb (RgTodayView *self,
-                  const char  *table)
-{
-  if (g_str_equal (table, "appointments") || g_str_equal (table, "interactions") ||
-      g_str_equal (table, "clients") || g_str_equal (table, "client_visits"))
-    self->dirty = TRUE;
-}
-
-static void
-store_committed_cb (RgTodayView *self)
-{
-  if (!self->dirty || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
-  if (self->refresh_id == 0)
-    self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_timeout_cb, self);
+  rg_recount_start (self->recount, g_memdup2 (&self->day, sizeof self->day), g_free);
 }
 
 static void
 first_paint_cb (RgTodayView   *self,
                 GdkFrameClock *clock)
 {
-  g_clear_signal_handler (&self->first_paint_id, clock);
-  g_clear_object (&self->first_paint_clock);
-  if (self->refresh_id == 0)
-    self->refresh_id = g_timeout_add (1, refresh_timeout_cb, self);
+  stop_waiting_for_paint (self);
+  rg_recount_schedule (self->recount, 1);
 }
 
 static void
 map_cb (RgTodayView *self)
 {
-  /* Past midnight, or changed while hidden. The first count starts after
-   * the window's first frame is drawn (the thread would compete with it). */
-  if (self->dirty || self->entries == NULL ||
+  /* Past midnight, or changed while hidden. */
+  if (rg_recount_is_dirty (self->recount) || self->entries == NULL ||
       (!self->fixed_day && rg_date_compare (self->day, rg_date_today ()) != 0))
     {
-      if (self->entries == NULL && self->refresh_id == 0)
+      if (self->entries == NULL && !rg_recount_is_busy (self->recount))
         {
-          /* After the next frame: a source below the redraw's priority
-           * would never run while the spinner asks for frames that take
-           * longer than a frame to draw (a slow machine). */
+          /* The first count starts after the window's first frame (the
+           * thread would compete with it), not from a source below the
+           * redraw's priority: that would never run while the spinner
+           * asks for frames that take longer than a frame to draw. */
           GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
-          set_loading (self, TRUE);
+          set_loading (GTK_WIDGET (self), TRUE);
           if (clock && self->first_paint_id == 0)
             {
               self->first_paint_clock = g_object_ref (clock);
               self->first_paint_id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (first_paint_cb), self);
             }
           else if (clock == NULL)
-            self->refresh_id = g_timeout_add (50, refresh_timeout_cb, self);
+            rg_recount_schedule (self->recount, 50);
         }
       else
-        refresh (self);
+        refresh (GTK_WIDGET (self));
     }
 }
 
@@ -563,19 +465,8 @@ rg_today_view_dispose (GObject *object)
 {
   RgTodayView *self = RG_TODAY_VIEW (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->first_paint_clock)
-    g_clear_signal_handler (&self->first_paint_id, self->first_paint_clock);
-  g_clear_object (&self->first_paint_clock);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->studio)
-    {
-      RgStore *store = rg_studio_get_store (self->studio);
-
-      g_clear_signal_handler (&self->changed_id, store);
-      g_clear_signal_handler (&self->committed_id, store);
-    }
+  stop_waiting_for_paint (self);
+  g_clear_pointer (&self->recount, rg_recount_free);
   g_clear_object (&self->studio);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->box, gtk_widget_unparent);
@@ -663,6 +554,12 @@ rg_today_view_init (RgTodayView *self)
   gtk_box_append (GTK_BOX (self->box), scrolled);
 
   self->day = rg_date_today ();
+  {
+    static const char * const tables[] = { "appointments", "interactions", "clients", "client_visits", NULL };
+
+    self->recount = rg_recount_new (GTK_WIDGET (self), tables, REFRESH_DELAY_MS, count_calls,
+                                    (GDestroyNotify) g_ptr_array_unref, refresh, counted, set_loading);
+  }
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }
 
@@ -670,18 +567,14 @@ void
 rg_today_view_set_studio (RgTodayView *self,
                           RgStudio    *studio)
 {
-  RgStore *store;
-
   g_return_if_fail (RG_IS_TODAY_VIEW (self));
   g_return_if_fail (RG_IS_STUDIO (studio));
   g_return_if_fail (self->studio == NULL);
 
   self->studio = g_object_ref (studio);
-  store = rg_studio_get_store (studio);
-  self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
-  self->committed_id = g_signal_connect_swapped (store, "committed", G_CALLBACK (store_committed_cb), self);
+  rg_recount_set_studio (self->recount, studio);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (self);
+    refresh (GTK_WIDGET (self));
 }
 
 void
@@ -692,16 +585,16 @@ rg_today_view_set_day (RgTodayView *self,
 
   self->day = day;
   self->fixed_day = TRUE;
-  self->dirty = TRUE;
+  rg_recount_mark_dirty (self->recount);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (self);
+    refresh (GTK_WIDGET (self));
 }
 
 gboolean
 rg_today_view_is_loading (RgTodayView *self)
 {
   g_return_val_if_fail (RG_IS_TODAY_VIEW (self), FALSE);
-  return self->loading || self->refresh_id != 0 || self->first_paint_id != 0 || self->entries == NULL;
+  return rg_recount_is_busy (self->recount) || self->first_paint_id != 0 || self->entries == NULL;
 }
 
 GPtrArray *
