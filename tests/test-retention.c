@@ -1072,6 +1072,22 @@ test_dashboard_breakdown (Fixture       *f,
   book_lines (f, e, D (2026, 7, 20), RG_APPOINTMENT_DONE, olga, (gint64[]) { mani }, (gint64[]) { 3000 }, 1);
   book_lines (f, g, D (2026, 6, 25), RG_APPOINTMENT_DONE, iri, (gint64[]) { pedi }, (gint64[]) { 1000 }, 1);
   book_lines (f, g, D (2026, 7, 15), RG_APPOINTMENT_NO_SHOW, iri, (gint64[]) { pedi }, (gint64[]) { 1000 }, 1);
+  /* Complaints: about Olga's manicure and about Irina in the year up to
+   * D, about Irina's pedicure before it. */
+  {
+    g_autoptr(RgInteraction) olga_mani = rg_interaction_new (b, RG_INTERACTION_COMPLAINT, "Скол через день");
+    g_autoptr(RgInteraction) irina_any = rg_interaction_new (g, RG_INTERACTION_COMPLAINT, "Опоздала");
+    g_autoptr(RgInteraction) old = rg_interaction_new (e, RG_INTERACTION_COMPLAINT, "Давно");
+
+    g_object_set (olga_mani, "occurred-at", rg_time_from_local (D (2026, 7, 12), 600), "staff-id", olga,
+                  "service-id", mani, NULL);
+    g_object_set (irina_any, "occurred-at", rg_time_from_local (D (2026, 6, 26), 600), "staff-id", iri, NULL);
+    g_object_set (old, "occurred-at", rg_time_from_local (D (2025, 10, 2), 600), "staff-id", iri,
+                  "service-id", pedi, NULL);
+    g_assert_true (rg_studio_save (f->studio, olga_mani, &error));
+    g_assert_true (rg_studio_save (f->studio, irina_any, &error));
+    g_assert_true (rg_studio_save (f->studio, old, &error));
+  }
 
   d = rg_dashboard_compute (f->store, D (2026, 7, 1), D (2026, 7, 31), TODAY, NULL, &error);
   g_assert_no_error (error);
@@ -1090,6 +1106,10 @@ test_dashboard_breakdown (Fixture       *f,
   ASSERT_SHARE (row->existing_retention, 0, 0);
   ASSERT_SHARE (row->regulars_revenue, 3000, 4000);
   ASSERT_SHARE (row->churn, 0, 0);
+  /* The year up to D: A, B twice, E; 1,000 + 2 × 1,000 + 3,000. */
+  g_assert_cmpfloat (row->visit_frequency, ==, 4.0 / 3.0);
+  g_assert_cmpfloat (row->annual_spend, ==, 6000.0 / 3.0);
+  g_assert_cmpuint (row->complaints_year, ==, 1);
   row = breakdown_named (d->by_master, "Ирина");
   g_assert_cmpuint (row->clients, ==, 1);
   g_assert_cmpuint (row->visits, ==, 1);
@@ -1100,6 +1120,10 @@ test_dashboard_breakdown (Fixture       *f,
   ASSERT_SHARE (row->existing_retention, 1, 1);    /* E, not G (June was G's first) */
   ASSERT_SHARE (row->regulars_revenue, 0, 1000);
   ASSERT_SHARE (row->churn, 0, 1);                 /* E in the base year, back this year */
+  /* A, E in January and June (October 2025 is before the year), G. */
+  g_assert_cmpfloat (row->visit_frequency, ==, 4.0 / 3.0);
+  g_assert_cmpfloat (row->annual_spend, ==, 4000.0 / 3.0);
+  g_assert_cmpuint (row->complaints_year, ==, 1);
 
   /* By service: a visit counts for each of its services, with its line. */
   g_assert_cmpuint (d->by_service->len, ==, 2);
@@ -1113,6 +1137,9 @@ test_dashboard_breakdown (Fixture       *f,
   ASSERT_SHARE (row->new_retention, 0, 1);
   ASSERT_SHARE (row->regulars_revenue, 3000, 3600);
   ASSERT_SHARE (row->existing_retention, 0, 0);
+  g_assert_true (isnan (row->visit_frequency));
+  g_assert_true (isnan (row->annual_spend));
+  g_assert_cmpuint (row->complaints_year, ==, 1);
   row = breakdown_named (d->by_service, "Педикюр");
   g_assert_cmpuint (row->clients, ==, 2);
   g_assert_cmpuint (row->visits, ==, 2);
@@ -1122,6 +1149,8 @@ test_dashboard_breakdown (Fixture       *f,
   ASSERT_SHARE (row->returning, 0, 2);
   ASSERT_SHARE (row->new_retention, 1, 2);         /* A yes, B no */
   ASSERT_SHARE (row->regulars_revenue, 0, 1400);
+  g_assert_cmpuint (row->complaints_year, ==, 0);    /* the year before */
+  g_assert_cmpuint (d->complaints_year, ==, 2);
 
   /* The masters' visits and money add up to the studio's. */
   g_assert_cmpuint (d->visits, ==, 3);
@@ -1133,8 +1162,10 @@ test_dashboard_breakdown (Fixture       *f,
     g_autofree char *text = rg_report_run (f->store, "retention", &opts, &error);
 
     g_assert_no_error (error);
-    g_assert_nonnull (strstr (text, "  Ольга                           2        40.00    0.0      —   50.0    0.0      —\n"));
-    g_assert_nonnull (strstr (text, "  Педикюр                         2        14.00   50.0      —    0.0   33.3      —\n"));
+    g_assert_nonnull (strstr (text, "  Ольга                           2        40.00    0.0      —   50.0    0.0      —"
+                                    "   1.3       20.00    1\n"));
+    g_assert_nonnull (strstr (text, "  Педикюр                         2        14.00   50.0      —    0.0   33.3      —"
+                                    "     —           —    0\n"));
   }
 }
 

@@ -1404,9 +1404,26 @@ test_retention (void)
         g_assert_nonnull (gtk_grid_get_child_at (grid, 0, (int) expected[t]->len));
         g_assert_null (gtk_grid_get_child_at (grid, 0, (int) expected[t]->len + 1));
       }
-    /* Services have no existing-client retention or churn columns. */
-    g_assert_nonnull (gtk_grid_get_child_at (tables->pdata[0], 10, 0));
-    g_assert_null (gtk_grid_get_child_at (tables->pdata[1], 9, 0));
+    /* Services have no existing-client retention, churn, visit frequency
+     * or annual spend columns; the last column is the complaints. */
+    g_assert_nonnull (gtk_grid_get_child_at (tables->pdata[0], 13, 0));
+    g_assert_null (gtk_grid_get_child_at (tables->pdata[0], 14, 0));
+    g_assert_nonnull (gtk_grid_get_child_at (tables->pdata[1], 9, 0));
+    g_assert_null (gtk_grid_get_child_at (tables->pdata[1], 10, 0));
+    for (guint t = 0; t < 2; t++)
+      {
+        const RgBreakdown *top = expected[t]->pdata[0];
+        g_autofree char *complaints = rg_format_count (top->complaints_year);
+
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (tables->pdata[t], t ? 9 : 13, 1))), ==,
+                         complaints);
+      }
+    {
+      const RgBreakdown *top = direct->by_master->pdata[0];
+      g_autofree char *spend = rg_format_money ((gint64) llround (top->annual_spend));
+
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (tables->pdata[0], 12, 1))), ==, spend);
+    }
     g_ptr_array_unref (tables);
   }
   test_save_shot (GTK_WIDGET (window), "retention");

@@ -57,6 +57,7 @@ rg_dashboard_free (RgDashboard *self)
 typedef struct {
   gint32  day;               /* day number */
   guint32 staff;             /* index into the masters' Groups.ids; G_MAXUINT32: none */
+  gint64  price;
 } Visit;
 
 typedef struct {
@@ -81,6 +82,8 @@ typedef struct {
   guint       *before_p;     /* the 90 days before it */
   guint       *first;        /* the first visit */
   gint64      *appointment;  /* the last appointment counted */
+  guint       *year_visits;  /* in the 365 days up to D */
+  double      *year_revenue;
 } Groups;
 
 static void
@@ -99,6 +102,8 @@ groups_clear (Groups *m)
   g_free (m->before_p);
   g_free (m->first);
   g_free (m->appointment);
+  g_free (m->year_visits);
+  g_free (m->year_revenue);
 }
 
 /* @sql: id and name, by id. */
@@ -134,6 +139,8 @@ groups_load (Groups      *m,
   m->before_p = g_new0 (guint, MAX (m->n, 1));
   m->first = g_new0 (guint, MAX (m->n, 1));
   m->appointment = g_new0 (gint64, MAX (m->n, 1));
+  m->year_visits = g_new0 (guint, MAX (m->n, 1));
+  m->year_revenue = g_new0 (double, MAX (m->n, 1));
   return ok;
 }
 
@@ -312,6 +319,11 @@ walk_client (RgDashboard          *self,
           masters->churn[s].denominator++;
           masters->churn[s].numerator += !in_year;
         }
+      if (v[i].day >= w->year_from && v[i].day <= w->d)
+        {
+          masters->year_visits[s]++;
+          masters->year_revenue[s] += v[i].price;
+        }
       if (v[i].day >= w->year_from && v[i].day <= w->d && masters->seen[s] != index + 1)
         {
           masters->seen[s] = index + 1;
@@ -372,7 +384,7 @@ read_window (RgStore        *store,
              GError        **error)
 {
   g_autoptr(RgStmt) stmt = rg_store_prepare (store,
-                                             "SELECT client_id, starts_at, staff_id FROM appointments INDEXED BY appointments_range"
+                                             "SELECT client_id, starts_at, staff_id, price FROM appointments INDEXED BY appointments_range"
                                              " WHERE starts_at >= ?1 AND starts_at < ?2 AND status = 'done' AND deleted_at IS NULL",
                                              error);
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
@@ -410,6 +422,7 @@ read_window (RgStore        *store,
       r.client = client;
       r.visit.day = (gint32) rg_day_table_lookup (&table, sqlite3_column_int64 (stmt, 1));
       r.visit.staff = staff;
+      r.visit.price = sqlite3_column_int64 (stmt, 3);
       g_array_append_val (rows, r);
       offsets[client + 1]++;
     }
@@ -458,7 +471,8 @@ breakdown_list (Groups *m)
       RgBreakdown *row = &m->rows[i];
 
       if (row->clients == 0 && row->no_shows.denominator == 0 && row->new_retention.denominator == 0 &&
-          row->existing_retention.denominator == 0 && row->churn.denominator == 0)
+          row->existing_retention.denominator == 0 && row->churn.denominator == 0 &&
+          row->complaints_year == 0 && !(row->visit_frequency > 0))
         continue;
       row = g_memdup2 (row, sizeof *row);
       row->id = m->ids[i];
@@ -482,6 +496,7 @@ period_pass (RgDashboard   *self,
              ClientIndex   *index,
              const guint8  *flags,
              Groups        *masters,
+             Groups        *services,
              GError       **error)
 {
   g_autoptr(RgStmt) stmt = rg_store_prepare (store,
@@ -494,15 +509,11 @@ period_pass (RgDashboard   *self,
                                              error);
   gint64 p_from = rg_day_number (self->from), d = rg_day_number (self->as_of);
   gint64 previous = 0;
-  Groups services = { 0 };
   DayTable table;
   gboolean row = FALSE, ok;
 
-  if (stmt == NULL || !groups_load (&services, store, "SELECT id, name FROM services ORDER BY id", error))
-    {
-      groups_clear (&services);
-      return FALSE;
-    }
+  if (stmt == NULL || !groups_load (services, store, "SELECT id, name FROM services ORDER BY id", error))
+    return FALSE;
   rg_day_table_init (&table, p_from - 1, rg_day_number (self->to));
   sqlite3_bind_int64 (stmt, 1, rg_date_start (self->from));
   sqlite3_bind_int64 (stmt, 2, rg_date_end (self->to));
@@ -542,13 +553,13 @@ period_pass (RgDashboard   *self,
 
       if (sqlite3_column_type (stmt, 6) == SQLITE_NULL)
         continue;   /* no services listed */
-      s = groups_find (&services, sqlite3_column_int64 (stmt, 6));
+      s = groups_find (services, sqlite3_column_int64 (stmt, 6));
       if (s == G_MAXUINT32)
         continue;
-      by = &services.rows[s];
-      if (services.appointment[s] != appointment)
+      by = &services->rows[s];
+      if (services->appointment[s] != appointment)
         {
-          services.appointment[s] = appointment;
+          services->appointment[s] = appointment;
           by->no_shows.denominator++;
           by->no_shows.numerator += !done;
           by->visits += done;
@@ -564,11 +575,11 @@ period_pass (RgDashboard   *self,
       }
       if (r == NULL || r->visits == 0)
         continue;   /* a deleted client's */
-      if (services.in_p[s] != i + 1)
+      if (services->in_p[s] != i + 1)
         {
           gint64 first_day = rg_day_number (r->first_visit);
 
-          services.in_p[s] = i + 1;
+          services->in_p[s] = i + 1;
           by->clients++;
           by->returning.denominator++;
           by->returning.numerator += first_day < p_from;
@@ -582,9 +593,6 @@ period_pass (RgDashboard   *self,
         }
     }
   g_array_unref (table.starts);
-  if (ok)
-    self->by_service = breakdown_list (&services);
-  groups_clear (&services);
   return ok;
 }
 
@@ -602,13 +610,13 @@ compute (RgStore       *store,
   g_autoptr(RgStmt) stmt = NULL;
   g_autofree guint32 *offsets = NULL;
   g_autofree Visit *visits = NULL;
-  Groups masters = { 0 };
+  Groups masters = { 0 }, services = { 0 };
   ClientIndex index = { 0 };
   Walk w = { 0 };
   gint64 window_from;
   double relationship = 0, lifetime = 0, year_revenue = 0;
   guint ever = 0;
-  gboolean row = FALSE;
+  gboolean row = FALSE, ok;
 
   self->from = from;
   self->to = to;
@@ -706,35 +714,59 @@ compute (RgStore       *store,
       }
   g_ptr_array_sort (self->masters, master_compare);
 
-  if (!period_pass (self, store, rhythms, &index, w.flags, &masters, error))
+  if (!period_pass (self, store, rhythms, &index, w.flags, &masters, &services, error))
     goto fail;
   self->average_check = self->visits ? (double) self->revenue / self->visits : NAN;
 
+  /* Complaints of the year: the studio's, and by the master and the
+   * service they name. */
   stmt = rg_store_prepare (store,
-                           "SELECT count(*) FROM interactions WHERE kind = 'complaint'"
+                           "SELECT staff_id, service_id FROM interactions WHERE kind = 'complaint'"
                            " AND occurred_at >= ?1 AND occurred_at < ?2 AND deleted_at IS NULL",
                            error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, rg_date_start (rg_date_of_number (w.year_from)));
   sqlite3_bind_int64 (stmt, 2, rg_date_end (as_of));
-  if (!rg_store_step_row (store, stmt, &row, error))
+  while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
+    {
+      guint32 m = groups_find (&masters, sqlite3_column_int64 (stmt, 0));
+      guint32 s = groups_find (&services, sqlite3_column_int64 (stmt, 1));
+
+      self->complaints_year++;
+      if (m != G_MAXUINT32)
+        masters.rows[m].complaints_year++;
+      if (s != G_MAXUINT32)
+        services.rows[s].complaints_year++;
+    }
+  if (!ok)
     goto fail;
-  self->complaints_year = row ? sqlite3_column_int (stmt, 0) : 0;
   g_clear_pointer (&stmt, rg_stmt_release);
 
   for (guint m = 0; m < masters.n; m++)
-    masters.rows[m].churn = masters.churn[m];
+    {
+      RgBreakdown *r = &masters.rows[m];
+      double active = masters.dependency[m].denominator;   /* their clients of the year */
+
+      r->churn = masters.churn[m];
+      r->visit_frequency = active > 0 ? masters.year_visits[m] / active : NAN;
+      r->annual_spend = active > 0 ? masters.year_revenue[m] / active : NAN;
+    }
+  for (guint s = 0; s < services.n; s++)
+    services.rows[s].visit_frequency = services.rows[s].annual_spend = NAN;
   self->by_master = breakdown_list (&masters);
+  self->by_service = breakdown_list (&services);
 
   g_free (w.flags);
   groups_clear (&masters);
+  groups_clear (&services);
   rg_client_index_clear (&index);
   return g_steal_pointer (&self);
 
 fail:
   g_free (w.flags);
   groups_clear (&masters);
+  groups_clear (&services);
   rg_client_index_clear (&index);
   return NULL;
 }
@@ -820,6 +852,9 @@ add_breakdown (JsonBuilder *b,
       add_share (b, "revenue_from_regulars", &row->regulars_revenue);
       add_share (b, "no_show_rate", &row->no_shows);
       add_share (b, "churn", &row->churn);
+      rg_json_add_figure (b, "visit_frequency", row->visit_frequency);
+      rg_json_add_figure (b, "annual_spend", row->annual_spend);
+      rg_json_add_int (b, "complaints_year", row->complaints_year);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

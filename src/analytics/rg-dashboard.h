@@ -58,8 +58,11 @@ typedef struct {
  * first visit for new-client retention; one in the 90 days before P for
  * existing-client retention; one in the base year for churn); coming back
  * means a visit to the studio, with anyone. Revenue: a master's is their
- * visits' prices, a service's its lines' prices. Existing-client retention
- * and churn are counted by master only (denominator 0 for services). */
+ * visits' prices, a service's its lines' prices. Existing-client retention,
+ * churn, visit frequency and annual spend are counted by master only
+ * (denominator 0, NAN for services): a service's would need the services of
+ * every visit of two years. Complaints: those naming the master or the
+ * service, opened in the 365 days up to D. */
 typedef struct {
   gint64   id;
   char    *name;
@@ -73,6 +76,9 @@ typedef struct {
   RgShare  regulars_revenue;
   RgShare  no_shows;
   RgShare  churn;
+  double   visit_frequency;            /* visits with them in the 365 days up to D per client who came to them */
+  double   annual_spend;               /* those visits' revenue per such client */
+  guint    complaints_year;
 } RgBreakdown;
 
 typedef struct {

@@ -734,8 +734,8 @@ gen_write_interactions (Gen      *g,
 
   if (!batch_init (&b, store,
                    "interactions (id, client_id, appointment_id, staff_id, kind, body, outcome,"
-                   " occurred_at, due_at, done_at, created_at, updated_at)",
-                   12, g->interactions->len, error))
+                   " occurred_at, due_at, done_at, created_at, updated_at, service_id)",
+                   13, g->interactions->len, error))
     return FALSE;
 
   for (guint i = 0; i < g->interactions->len; i++)
@@ -757,6 +757,9 @@ gen_write_interactions (Gen      *g,
       col_opt (&b, 9, it->done_at);
       col_int (&b, 10, it->occurred_at);
       col_int (&b, 11, it->done_at ? it->done_at : it->occurred_at);
+      /* A complaint names its visit's first service, as the card does. */
+      col_opt (&b, 12, it->kind == RG_INTERACTION_COMPLAINT && it->appt != NONE
+                       ? g->services[APPT (g, it->appt)->service[0]].id : 0);
       if (!batch_end_row (&b, error))
         return FALSE;
     }

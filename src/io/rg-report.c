@@ -165,6 +165,11 @@ append_breakdown (GString    *out,
       append_percent (out, &b->returning);
       append_percent (out, &b->no_shows);
       append_percent (out, &b->churn);
+      if (isnan (b->visit_frequency))
+        g_string_append (out, "     —           —");   /* as " %5.1f %11.2f" */
+      else
+        g_string_append_printf (out, " %5.1f %11.2f", b->visit_frequency, b->annual_spend / 100.0);
+      g_string_append_printf (out, " %4u", b->complaints_year);
       g_string_append_c (out, '\n');
     }
 }
@@ -197,9 +202,11 @@ retention_text (const RgDashboard *r)
   append_figure (out, _("Relationship length, days"), r->relationship_days, 0);
   append_figure (out, _("Complaints, last 365 days"), r->complaints_year, 0);
   append_breakdown (out, _("By master (visits, revenue, new-client retention %, existing-client retention %, "
-                           "returning %, no-shows %, churn %)"), r->by_master);
+                           "returning %, no-shows %, churn %, visits per client per year, annual spend per client, "
+                           "complaints in 365 days)"), r->by_master);
   append_breakdown (out, _("By service (visits, revenue, new-client retention %, existing-client retention %, "
-                           "returning %, no-shows %, churn %)"), r->by_service);
+                           "returning %, no-shows %, churn %, visits per client per year, annual spend per client, "
+                           "complaints in 365 days)"), r->by_service);
   return g_string_free (out, FALSE);
 }
 

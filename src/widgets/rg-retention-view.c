@@ -243,11 +243,18 @@ fill_cohorts (RgRetentionView   *self,
 
 typedef enum {
   COL_CLIENTS, COL_VISITS, COL_REVENUE, COL_CHECK, COL_NEW, COL_EXISTING, COL_RETURNING, COL_REGULARS,
-  COL_NO_SHOWS, COL_CHURN, N_COLUMNS
+  COL_NO_SHOWS, COL_CHURN, COL_FREQUENCY, COL_SPEND, COL_COMPLAINTS, N_COLUMNS
 } Column;
 
 /* The dashboard's own figures for the same columns: their help. */
-static const guint column_figure[N_COLUMNS] = { G_MAXUINT, G_MAXUINT, G_MAXUINT, 5, 1, 0, 3, 4, 10, 2 };
+static const guint column_figure[N_COLUMNS] = { G_MAXUINT, G_MAXUINT, G_MAXUINT, 5, 1, 0, 3, 4, 10, 2, 6, 7, 11 };
+
+/* What is counted by master only (RgBreakdown). */
+static gboolean
+masters_only (Column c)
+{
+  return c == COL_EXISTING || c == COL_CHURN || c == COL_FREQUENCY || c == COL_SPEND;
+}
 
 static const char *
 column_title (Column c)
@@ -264,6 +271,9 @@ column_title (Column c)
     case COL_REGULARS: return _("Revenue from regulars");
     case COL_NO_SHOWS: return _("No-show rate");
     case COL_CHURN: return _("Churn, last 365 days");
+    case COL_FREQUENCY: return _("Visits per client per year");
+    case COL_SPEND: return _("Annual spend per client");
+    case COL_COMPLAINTS: return _("Complaints, last 365 days");
     case N_COLUMNS:
     default: return "";
     }
@@ -285,6 +295,9 @@ column_share (const RgBreakdown *row,
     case COL_VISITS:
     case COL_REVENUE:
     case COL_CHECK:
+    case COL_FREQUENCY:
+    case COL_SPEND:
+    case COL_COMPLAINTS:
     case N_COLUMNS:
     default: return NULL;
     }
@@ -302,7 +315,8 @@ cell_new (const char *text,
 }
 
 /* A table of @rows (RgBreakdown): a row per master or service, a column
- * per figure; services have no existing-client retention or churn. */
+ * per figure; services have no existing-client retention, churn, visit
+ * frequency or annual spend. */
 static void
 fill_breakdown (GtkWidget  *grid,
                 GPtrArray  *rows,
@@ -322,7 +336,7 @@ fill_breakdown (GtkWidget  *grid,
     {
       GtkWidget *head;
 
-      if (!masters && (c == COL_EXISTING || c == COL_CHURN))
+      if (!masters && masters_only (c))
         continue;
       head = cell_new (column_title (c), 1);
       gtk_label_set_wrap (GTK_LABEL (head), TRUE);
@@ -351,7 +365,7 @@ fill_breakdown (GtkWidget  *grid,
       GtkWidget *name = cell_new (row->name ? row->name : "?", 0);
 
       gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (name), 16);
+      gtk_label_set_width_chars (GTK_LABEL (name), 20);
       gtk_label_set_max_width_chars (GTK_LABEL (name), 28);
       gtk_widget_set_hexpand (name, TRUE);
       gtk_widget_set_tooltip_text (name, row->name);
@@ -363,7 +377,7 @@ fill_breakdown (GtkWidget  *grid,
           g_autofree char *text = NULL;
           GtkWidget *cell;
 
-          if (!masters && (c == COL_EXISTING || c == COL_CHURN))
+          if (!masters && masters_only (c))
             continue;
           if (share)
             text = percent_text (share);
@@ -373,6 +387,12 @@ fill_breakdown (GtkWidget  *grid,
             text = rg_format_count (row->visits);
           else if (c == COL_REVENUE)
             text = rg_format_money (row->revenue);
+          else if (c == COL_FREQUENCY)
+            text = isnan (row->visit_frequency) ? g_strdup ("—") : g_strdup_printf ("%.1f", row->visit_frequency);
+          else if (c == COL_SPEND)
+            text = money_text (row->annual_spend);
+          else if (c == COL_COMPLAINTS)
+            text = rg_format_count (row->complaints_year);
           else
             text = money_text (row->average_check);
           cell = cell_new (text, 1);
@@ -587,7 +607,7 @@ breakdown_card (const char  *title,
   gtk_box_append (GTK_BOX (card), note);
   *grid = gtk_grid_new ();
   gtk_widget_add_css_class (*grid, "breakdown");
-  gtk_grid_set_column_spacing (GTK_GRID (*grid), 18);
+  gtk_grid_set_column_spacing (GTK_GRID (*grid), 12);
   gtk_grid_set_row_spacing (GTK_GRID (*grid), 4);
   gtk_accessible_update_property (GTK_ACCESSIBLE (*grid), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
@@ -739,12 +759,14 @@ rg_retention_view_init (RgRetentionView *self)
   gtk_box_append (GTK_BOX (content), breakdown_card (_("By Master"),
                                                      _("A master's figures count the clients whose visit in question "
                                                        "was with them: in the period, in the 90 days before it, the first "
-                                                       "visit, the year before last. Coming back means a visit to the "
-                                                       "studio, with anyone."),
+                                                       "visit, the year before last, the last 365 days. Coming back means "
+                                                       "a visit to the studio, with anyone. Complaints: those about the "
+                                                       "master."),
                                                      &self->by_master));
   gtk_box_append (GTK_BOX (content), breakdown_card (_("By Service"),
                                                      _("A visit counts for each of its services, with that service's "
-                                                       "price; new-client retention by the services of the first visit."),
+                                                       "price; new-client retention by the services of the first visit. "
+                                                       "Complaints: those about the service."),
                                                      &self->by_service));
 
   adw_clamp_set_child (ADW_CLAMP (clamp), content);
