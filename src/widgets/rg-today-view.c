@@ -408,7 +408,9 @@ map_cb (RgTodayView *self)
   if (rg_recount_is_dirty (self->recount) || self->entries == NULL ||
       (!self->fixed_day && rg_date_compare (self->day, rg_date_today ()) != 0))
     {
-      if (self->entries == NULL && !rg_recount_is_busy (self->recount))
+      if (self->entries == NULL && (rg_recount_is_busy (self->recount) || self->first_paint_id != 0))
+        return;   /* the first count is on its way */
+      if (self->entries == NULL)
         {
           /* The first count starts after the window's first frame (the
            * thread would compete with it), not from a source below the
@@ -417,12 +419,12 @@ map_cb (RgTodayView *self)
           GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
           set_loading (GTK_WIDGET (self), TRUE);
-          if (clock && self->first_paint_id == 0)
+          if (clock)
             {
               self->first_paint_clock = g_object_ref (clock);
               self->first_paint_id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (first_paint_cb), self);
             }
-          else if (clock == NULL)
+          else
             rg_recount_schedule (self->recount, 50);
         }
       else
