@@ -1166,6 +1166,15 @@ check_today_rows (RgTodayView *view,
           title = e->phone ? g_strdup_printf ("%s · %s", e->client, e->phone) : g_strdup (e->client);
           g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, title);
           g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, e->why);
+          {
+            /* One line, cut when narrow; the whole reason in its tooltip. */
+            g_autoptr(GPtrArray) subtitles = g_ptr_array_new ();
+
+            collect_with_class (row, "subtitle", subtitles);
+            g_assert_cmpuint (subtitles->len, ==, 1);
+            g_assert_false (gtk_label_get_wrap (subtitles->pdata[0]));
+            g_assert_cmpstr (gtk_widget_get_tooltip_text (subtitles->pdata[0]), ==, e->why);
+          }
           rows++;
           row = gtk_widget_get_next_sibling (row);
         }
