@@ -3,7 +3,11 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+#include <string.h>
+
 #include "analytics/rg-client-stats.h"
+#include "analytics/rg-json-private.h"
 #include "model/rg-appointment.h"
 #include "model/rg-client.h"
 #include "model/rg-staff.h"
@@ -80,6 +84,50 @@ test_client_stats (void)
   g_assert_cmpint (stats.total_spent, ==, 350050);
 }
 
+/* The reports' JSON: numbers as short as they read back exactly, strings
+ * untouched, the same values when parsed. */
+static void
+test_json_numbers (void)
+{
+  static const double values[] = { 55.95, 0.1 + 0.2, 56.0, -12.345, 1e-7 / 3, 92.49 };
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  JsonArray *figures;
+  JsonObject *object;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "figures");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    json_builder_add_double_value (b, values[i]);
+  json_builder_end_array (b);
+  rg_json_add_int (b, "id", G_GINT64_CONSTANT (7914418309570203996));
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, "\"1.2345678901234567\" -0.30000000000000004");
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  text = rg_json_to_text (root);
+
+  g_assert_nonnull (strstr (text, "55.95,"));
+  g_assert_nonnull (strstr (text, "92.49\n"));
+  g_assert_null (strstr (text, "55.950000000000003"));
+  g_assert_nonnull (strstr (text, "0.30000000000000004,"));   /* needs all its digits */
+  g_assert_nonnull (strstr (text, "7914418309570203996"));
+  g_assert_nonnull (strstr (text, "\\\"1.2345678901234567\\\" -0.30000000000000004\""));
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_no_error (error);
+  object = json_node_get_object (json_parser_get_root (parser));
+  figures = json_object_get_array_member (object, "figures");
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    g_assert_true (json_array_get_double_element (figures, i) == values[i]);
+  g_assert_cmpint (json_object_get_int_member (object, "id"), ==, G_GINT64_CONSTANT (7914418309570203996));
+  g_assert_cmpstr (json_object_get_string_member (object, "name"), ==, "\"1.2345678901234567\" -0.30000000000000004");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -87,6 +135,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/analytics/client-stats", test_client_stats);
+  g_test_add_func ("/analytics/json-numbers", test_json_numbers);
 
   return g_test_run ();
 }

@@ -864,7 +864,6 @@ char *
 rg_dashboard_to_json (const RgDashboard *self)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (b);
@@ -953,7 +952,5 @@ rg_dashboard_to_json (const RgDashboard *self)
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  return json_generator_to_data (gen, NULL);
+  return rg_json_to_text (root);
 }

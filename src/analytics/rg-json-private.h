@@ -1,6 +1,7 @@
 /* rg-json-private.h — the JSON figures of the analytics' reports, written
  * one way: a figure rounded to two decimals (null when there is nothing to
- * count), a whole number, a day.
+ * count), a whole number, a day; and the text, numbers as short as they
+ * read back (rg-json.c).
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -42,5 +43,7 @@ rg_json_add_date (JsonBuilder *b,
   json_builder_set_member_name (b, name);
   json_builder_add_string_value (b, iso);
 }
+
+char *rg_json_to_text (JsonNode *root) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

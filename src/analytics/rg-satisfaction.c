@@ -900,7 +900,6 @@ char *
 rg_satisfaction_to_json (const RgSatisfaction *self)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -996,7 +995,5 @@ rg_satisfaction_to_json (const RgSatisfaction *self)
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  return json_generator_to_data (gen, NULL);
+  return rg_json_to_text (root);
 }
