@@ -6,6 +6,10 @@
 
 G_BEGIN_DECLS
 
+/* Raised when the same options make a different studio, so that a demo
+ * cached for the day is made again (2: complaints name their service). */
+#define RG_GENERATOR_REVISION 2
+
 typedef struct {
   guint        n_clients;     /* clients in the base at the end */
   guint        n_staff;       /* 0: from the number of clients (6 at least, ~1 per 3,300) */

@@ -69,13 +69,15 @@ rg_application_demo_path (const char *language,
 {
   g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (now);
   g_autofree char *day = g_date_time_format (dt, "%Y-%m-%d");
-  g_autofree char *name = g_strdup_printf ("demo-%s-%s.db", language, day);
+  g_autofree char *name = g_strdup_printf ("demo-%s-%s-r%d-v%d.db", language, day, RG_GENERATOR_REVISION,
+                                           rg_store_latest_version ());
 
   return g_build_filename (g_get_user_cache_dir (), "regulars", name, NULL);
 }
 
-/* The demo is generated once a day, so its "today" is today; older demo
- * files of the same language are removed. */
+/* The demo is generated once a day, so its "today" is today, and again
+ * when the generator or the database format changed; older demo files of
+ * the same language are removed. */
 static char *
 ensure_demo (GError **error)
 {
