@@ -1117,6 +1117,23 @@ find_editor (void)
   return NULL;
 }
 
+/* A window closed before its first frame: Today, which waits for that
+ * frame to start counting, lets go of the frame clock cleanly. */
+static void
+test_closed_at_once (void)
+{
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
+  RgWindow *window = rg_window_new (NULL, studio, TRUE);
+  RgTodayView *view;
+
+  gtk_window_present (GTK_WINDOW (window));
+  view = RG_TODAY_VIEW (test_find_child (GTK_WIDGET (window), RG_TYPE_TODAY_VIEW));
+  g_assert_true (rg_today_view_is_loading (view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calendar"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "today"));
+  test_destroy_window (window);
+}
+
 static void
 collect_with_class (GtkWidget  *widget,
                     const char *css_class,
@@ -1460,6 +1477,7 @@ main (int   argc,
   g_test_add_func ("/window/satisfaction", test_satisfaction);
   g_test_add_func ("/window/today", test_today);
   g_test_add_func ("/window/retention", test_retention);
+  g_test_add_func ("/window/closed-at-once", test_closed_at_once);
 
   status = g_test_run ();
 

@@ -404,11 +404,14 @@ counted (GtkWidget *owner,
   show_entries (self);
 }
 
+/* A frame clock disposed with its window has dropped its handlers. */
 static void
 stop_waiting_for_paint (RgTodayView *self)
 {
-  if (self->first_paint_clock)
-    g_clear_signal_handler (&self->first_paint_id, self->first_paint_clock);
+  if (self->first_paint_clock && self->first_paint_id &&
+      g_signal_handler_is_connected (self->first_paint_clock, self->first_paint_id))
+    g_signal_handler_disconnect (self->first_paint_clock, self->first_paint_id);
+  self->first_paint_id = 0;
   g_clear_object (&self->first_paint_clock);
 }
 
@@ -595,6 +598,7 @@ rg_today_view_init (RgTodayView *self)
                                     (GDestroyNotify) g_ptr_array_unref, refresh, counted, set_loading);
   }
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (stop_waiting_for_paint), NULL);
 }
 
 void
