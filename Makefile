@@ -2,7 +2,7 @@
 #
 #   make run     install missing build dependencies, build, open the demo studio
 #   make check   the same set-up, then every test under Xvfb and a D-Bus session,
-#                again with AddressSanitizer/UBSan for the unit tests;
+#                again with AddressSanitizer/UBSan for the unit and widget tests;
 #                ends with a line "N passed, N failed"
 #   make bench   the benchmarks, each with its baseline measured in the same run
 
@@ -57,15 +57,15 @@ build: deps $(BUILD)/build.ninja
 run: build
 	$(BUILD)/src/regulars --demo
 
-# Every test, then the unit tests again under the sanitizers. The summary
-# counts both runs from meson's JSON logs.
+# Every test, then the unit and widget tests again under the sanitizers.
+# The summary counts both runs from meson's JSON logs.
 check: build
 	@status=0; \
 	$(XVFB) $(DBUS) $(MESON) test -C $(BUILD) --print-errorlogs || status=1; \
 	[ -f $(ASAN_BUILD)/build.ninja ] || $(MESON) setup $(ASAN_BUILD) -Dwerror=true \
 	    -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug || status=1; \
 	$(MESON) compile -C $(ASAN_BUILD) || status=1; \
-	$(MESON) test -C $(ASAN_BUILD) --suite unit --print-errorlogs || status=1; \
+	$(XVFB) $(DBUS) $(MESON) test -C $(ASAN_BUILD) --suite unit --suite ui --print-errorlogs || status=1; \
 	python3 tests/summary.py $(BUILD)/meson-logs/testlog.json $(ASAN_BUILD)/meson-logs/testlog.json || status=1; \
 	exit $$status
 
