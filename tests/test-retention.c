@@ -453,6 +453,17 @@ assert_summary_fresh (Fixture *f)
   g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM client_visits", 0), ==,
                    test_sql_int (f->store, "SELECT count(DISTINCT client_id) FROM appointments"
                                            " WHERE status = 'done' AND deleted_at IS NULL AND ?1 = ?1", 0));
+  /* And by master (format 11): the same both ways. */
+  g_assert_cmpint (test_sql_int (f->store,
+                                 "SELECT count(*) FROM ("
+                                 " SELECT client_id, staff_id, visits, first_at, last_at, revenue FROM client_staff"
+                                 " EXCEPT"
+                                 " SELECT client_id, staff_id, count(*), min(starts_at), max(starts_at), total(price)"
+                                 "  FROM appointments WHERE status = 'done' AND deleted_at IS NULL"
+                                 "  AND ?1 = ?1 GROUP BY client_id, staff_id)", 0), ==, 0);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM client_staff", 0), ==,
+                   test_sql_int (f->store, "SELECT count(*) FROM (SELECT DISTINCT client_id, staff_id FROM appointments"
+                                           " WHERE status = 'done' AND deleted_at IS NULL AND ?1 = ?1)", 0));
   /* The latest visit, and every visit's time and price (in any order). */
   g_assert_cmpint (test_sql_int (f->store,
                                  "SELECT count(*) FROM client_visits v WHERE last_id IS NOT (SELECT id FROM appointments"
@@ -510,6 +521,23 @@ test_summary (Fixture       *f,
   g_assert_no_error (error);
   assert_summary_fresh (f);
   g_assert_cmpint (test_sql_int (f->store, "SELECT revenue FROM client_visits WHERE client_id = ?1", a), ==, 3500);
+
+  /* Moved to another master: the pairs follow. */
+  {
+    g_autoptr(RgStaff) irina = rg_staff_new ("Ирина", RG_STAFF_ROLE_MASTER);
+
+    g_assert_true (rg_studio_save (f->studio, irina, &error));
+    g_object_set (v, "staff-id", rg_record_get_id (RG_RECORD (irina)), NULL);
+    g_assert_true (rg_studio_save (f->studio, v, &error));
+    g_assert_no_error (error);
+    assert_summary_fresh (f);
+    g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM client_staff WHERE client_id = ?1", a), ==, 2);
+    /* The master alone changed (the studio writes every column). */
+    g_assert_true (rg_store_exec (f->store, "UPDATE appointments SET staff_id = (SELECT min (id) FROM staff)", &error));
+    assert_summary_fresh (f);
+    g_assert_true (rg_studio_save (f->studio, v, &error));
+    assert_summary_fresh (f);
+  }
 
   /* Deleted (softly) and back. */
   g_assert_true (rg_studio_delete (f->studio, v, &error));

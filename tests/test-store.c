@@ -209,6 +209,14 @@ test_migrate_from_1 (Fixture       *f,
 
     g_assert_cmpstr (history, ==, "2 1200 8 3000 700,8000 500");
   }
+  /* Format 11: the visits by client and master, filled from those before. */
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM client_staff WHERE ?1 = ?1", 0), >, 0);
+  g_assert_cmpint (test_sql_int (store,
+                                 "SELECT count(*) FROM ("
+                                 " SELECT client_id, staff_id, count(*), min(starts_at), max(starts_at), total(price)"
+                                 "  FROM appointments WHERE status = 'done' AND deleted_at IS NULL"
+                                 "  AND ?1 = ?1 GROUP BY client_id, staff_id"
+                                 " EXCEPT SELECT client_id, staff_id, visits, first_at, last_at, revenue FROM client_staff)", 0), ==, 0);
   g_assert_true (rg_store_exec (store, "UPDATE appointments SET starts_at = 90000, ends_at = 93600 WHERE id = 3", &error));
   g_assert_cmpint (test_sql_int (store, "SELECT visit_at FROM ratings WHERE id = ?1", 6), ==, 90000);
 
