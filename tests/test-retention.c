@@ -1138,6 +1138,9 @@ test_dashboard_breakdown (Fixture       *f,
   g_assert_cmpfloat (row->visit_frequency, ==, 4.0 / 3.0);
   g_assert_cmpfloat (row->annual_spend, ==, 6000.0 / 3.0);
   g_assert_cmpuint (row->complaints_year, ==, 1);
+  /* Ever: A, B (July to November, 114 days), E. */
+  g_assert_cmpfloat (row->lifetime_value, ==, 6000.0 / 3.0);
+  g_assert_cmpfloat (row->relationship_days, ==, 114.0 / 3.0);
   row = breakdown_named (d->by_master, "Ирина");
   g_assert_cmpuint (row->clients, ==, 1);
   g_assert_cmpuint (row->visits, ==, 1);
@@ -1152,6 +1155,9 @@ test_dashboard_breakdown (Fixture       *f,
   g_assert_cmpfloat (row->visit_frequency, ==, 4.0 / 3.0);
   g_assert_cmpfloat (row->annual_spend, ==, 4000.0 / 3.0);
   g_assert_cmpuint (row->complaints_year, ==, 1);
+  /* Ever: A, E (October 2025 to June, 257 days), G. */
+  g_assert_cmpfloat (row->lifetime_value, ==, 5000.0 / 3.0);
+  g_assert_cmpfloat (row->relationship_days, ==, 257.0 / 3.0);
 
   /* By service: a visit counts for each of its services, with its line. */
   g_assert_cmpuint (d->by_service->len, ==, 2);
@@ -1167,6 +1173,7 @@ test_dashboard_breakdown (Fixture       *f,
   ASSERT_SHARE (row->existing_retention, 0, 0);
   g_assert_true (isnan (row->visit_frequency));
   g_assert_true (isnan (row->annual_spend));
+  g_assert_true (isnan (row->lifetime_value));
   g_assert_cmpuint (row->complaints_year, ==, 1);
   row = breakdown_named (d->by_service, "Педикюр");
   g_assert_cmpuint (row->clients, ==, 2);
@@ -1191,9 +1198,28 @@ test_dashboard_breakdown (Fixture       *f,
 
     g_assert_no_error (error);
     g_assert_nonnull (strstr (text, "  Ольга                           2        40.00    0.0      —   50.0    0.0      —"
-                                    "   1.3       20.00    1\n"));
+                                    "   1.3       20.00       20.00    38    1\n"));
     g_assert_nonnull (strstr (text, "  Педикюр                         2        14.00   50.0      —    0.0   33.3      —"
-                                    "     —           —    0\n"));
+                                    "     —           —           —     —    0\n"));
+  }
+
+  /* Seen from the end of July: the visits after it do not count. X saw
+   * Irina in 2023 (before the window the dashboard reads) and again in
+   * September. Olga: B (July only) and E; A came to her in August. */
+  {
+    g_autoptr(RgDashboard) july = NULL;
+    gint64 x = add_client (f, "X", "+7 912 000-02-05");
+
+    book_lines (f, x, D (2023, 1, 10), RG_APPOINTMENT_DONE, iri, (gint64[]) { mani }, (gint64[]) { 1000 }, 1);
+    book_lines (f, x, D (2026, 9, 1), RG_APPOINTMENT_DONE, iri, (gint64[]) { mani }, (gint64[]) { 1000 }, 1);
+    july = rg_dashboard_compute (f->store, D (2026, 7, 1), D (2026, 7, 31), D (2026, 7, 31), NULL, &error);
+    g_assert_no_error (error);
+    row = breakdown_named (july->by_master, "Ольга");
+    g_assert_cmpfloat (row->lifetime_value, ==, 4000.0 / 2.0);
+    g_assert_cmpfloat (row->relationship_days, ==, 0);
+    row = breakdown_named (july->by_master, "Ирина");
+    g_assert_cmpfloat (row->lifetime_value, ==, 6000.0 / 4.0);     /* A, E, G, X (2023 only) */
+    g_assert_cmpfloat (row->relationship_days, ==, 257.0 / 4.0);
   }
 }
 

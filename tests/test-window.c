@@ -1432,8 +1432,8 @@ test_retention (void)
       }
     /* Services have no existing-client retention, churn, visit frequency
      * or annual spend columns; the last column is the complaints. */
-    g_assert_nonnull (gtk_grid_get_child_at (tables->pdata[0], 13, 0));
-    g_assert_null (gtk_grid_get_child_at (tables->pdata[0], 14, 0));
+    g_assert_nonnull (gtk_grid_get_child_at (tables->pdata[0], 15, 0));
+    g_assert_null (gtk_grid_get_child_at (tables->pdata[0], 16, 0));
     g_assert_nonnull (gtk_grid_get_child_at (tables->pdata[1], 9, 0));
     g_assert_null (gtk_grid_get_child_at (tables->pdata[1], 10, 0));
     for (guint t = 0; t < 2; t++)
@@ -1441,14 +1441,16 @@ test_retention (void)
         const RgBreakdown *top = expected[t]->pdata[0];
         g_autofree char *complaints = rg_format_count (top->complaints_year);
 
-        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (tables->pdata[t], t ? 9 : 13, 1))), ==,
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (tables->pdata[t], t ? 9 : 15, 1))), ==,
                          complaints);
       }
     {
       const RgBreakdown *top = direct->by_master->pdata[0];
       g_autofree char *spend = rg_format_money ((gint64) llround (top->annual_spend));
+      g_autofree char *lifetime = rg_format_money ((gint64) llround (top->lifetime_value));
 
       g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (tables->pdata[0], 12, 1))), ==, spend);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (tables->pdata[0], 13, 1))), ==, lifetime);
     }
     g_ptr_array_unref (tables);
   }

@@ -369,6 +369,205 @@ walk_client (RgDashboard          *self,
     }
 }
 
+/* Each master's clients over all their visits up to D: what they paid
+ * that master per client (lifetime value) and, on average, the days from
+ * their first visit with the master to their last (relationship length).
+ * From the client_staff pairs (all time, kept by triggers); a pair with a
+ * visit after D is set aside and counted again by lifetime_fix(). The scan
+ * runs beside the window's walk, on a reader of its own when the store is
+ * a file. */
+typedef struct {
+  guint32  client;           /* index into the rhythms */
+  guint32  staff;            /* index into the masters */
+  gint64   client_id;
+  gint64   staff_id;
+  gint64   first_at;
+  gint64   visits;           /* all time */
+  gint64   revenue;
+} Pair;
+
+typedef struct {
+  RgStore           *store;
+  GArray            *rhythms;        /* in client id order, as the pairs */
+  const ClientIndex *index;
+  const Groups      *masters;
+  gint64             d_end;          /* D's end, UTC seconds */
+  gint64             first_day;      /* the studio's first visit */
+  gint64             d;
+  DayTable           table;
+  double            *revenue;        /* per master */
+  double            *days;
+  guint             *clients;
+  GArray            *later;          /* Pair */
+  GError            *error;
+  gboolean           ok;
+} Lifetime;
+
+static void
+lifetime_add (Lifetime *l,
+              guint32   staff,
+              gint64    revenue,
+              gint64    first_day,
+              gint64    last_day)
+{
+  l->revenue[staff] += revenue;
+  l->days[staff] += last_day - first_day;
+  l->clients[staff]++;
+}
+
+static gpointer
+lifetime_scan (gpointer data)
+{
+  Lifetime *l = data;
+  g_autoptr(RgStmt) stmt = rg_store_prepare (l->store,
+                                             "SELECT client_id, staff_id, visits, first_at, last_at, revenue FROM client_staff",
+                                             &l->error);
+  GArray *rhythms = l->rhythms;
+  gint64 last_client = 0;
+  guint32 client = G_MAXUINT32, cursor = 0;
+  gboolean row = FALSE;
+
+  rg_day_table_init (&l->table, l->first_day - 1, l->d);
+  if (stmt == NULL)
+    return NULL;
+  while ((l->ok = rg_store_step_row (l->store, stmt, &row, &l->error)) && row)
+    {
+      gint64 client_id = sqlite3_column_int64 (stmt, 0);
+      gint64 staff_id = sqlite3_column_int64 (stmt, 1);
+      gint64 first_at = sqlite3_column_int64 (stmt, 3);
+      gint64 last_at = sqlite3_column_int64 (stmt, 4);
+      guint32 staff;
+
+      if (client_id != last_client)
+        {
+          /* Both in id order: a step or two along the rhythms, where a
+           * lookup in the index would miss the cache. */
+          last_client = client_id;
+          while (cursor < rhythms->len && g_array_index (rhythms, RgClientRhythm, cursor).client_id < client_id)
+            cursor++;
+          client = cursor < rhythms->len && g_array_index (rhythms, RgClientRhythm, cursor).client_id == client_id
+                 ? cursor : rg_client_index_find (l->index, client_id);
+        }
+      if (client == G_MAXUINT32 || first_at >= l->d_end)
+        continue;   /* a deleted client's, or all after D */
+      staff = groups_find (l->masters, staff_id);
+      if (staff == G_MAXUINT32)
+        continue;
+      if (last_at < l->d_end)
+        lifetime_add (l, staff, sqlite3_column_int64 (stmt, 5), rg_day_table_lookup (&l->table, first_at),
+                      rg_day_table_lookup (&l->table, last_at));
+      else
+        {
+          Pair p = { client, staff, client_id, staff_id, first_at, sqlite3_column_int64 (stmt, 2),
+                     sqlite3_column_int64 (stmt, 5) };
+
+          g_array_append_val (l->later, p);
+        }
+    }
+  return NULL;
+}
+
+static void
+lifetime_clear (Lifetime *l)
+{
+  g_clear_object (&l->store);
+  g_clear_pointer (&l->revenue, g_free);
+  g_clear_pointer (&l->days, g_free);
+  g_clear_pointer (&l->clients, g_free);
+  g_clear_pointer (&l->later, g_array_unref);
+  g_clear_pointer (&l->table.starts, g_array_unref);
+  g_clear_error (&l->error);
+}
+
+/* The pairs with a visit after D: those visits taken off, the last visit
+ * up to D from the window's visits (or the visits index when it is older
+ * than the window). */
+static gboolean
+lifetime_fix (Lifetime     *l,
+              RgStore      *store,
+              const guint32 *offsets,
+              const Visit  *visits,
+              GError      **error)
+{
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(RgStmt) stmt = NULL;
+  gboolean row = FALSE, ok;
+
+  if (l->later->len == 0)
+    return TRUE;
+
+  /* What came after D, by client and master: visits and revenue. */
+  after = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  stmt = rg_store_prepare (store,
+                           "SELECT client_id, staff_id, price FROM appointments INDEXED BY appointments_range"
+                           " WHERE starts_at >= ?1 AND status = 'done' AND deleted_at IS NULL",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, l->d_end);
+  while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
+    {
+      guint32 client = rg_client_index_find (l->index, sqlite3_column_int64 (stmt, 0));
+      guint32 staff = groups_find (l->masters, sqlite3_column_int64 (stmt, 1));
+      gint64 key, *sums;
+
+      if (client == G_MAXUINT32 || staff == G_MAXUINT32)
+        continue;
+      key = ((gint64) client << 32) | staff;
+      sums = g_hash_table_lookup (after, &key);
+      if (sums == NULL)
+        {
+          sums = g_new0 (gint64, 2);
+          g_hash_table_insert (after, g_memdup2 (&key, sizeof key), sums);
+        }
+      sums[0]++;
+      sums[1] += sqlite3_column_int64 (stmt, 2);
+    }
+  if (!ok)
+    return FALSE;
+  g_clear_pointer (&stmt, rg_stmt_release);
+
+  for (guint i = 0; i < l->later->len; i++)
+    {
+      const Pair *p = &g_array_index (l->later, Pair, i);
+      gint64 key = ((gint64) p->client << 32) | p->staff;
+      const gint64 *sums = g_hash_table_lookup (after, &key);
+      gint64 last_day = G_MININT64;
+
+      if (sums && sums[0] >= p->visits)
+        continue;   /* none up to D after all */
+      for (guint32 j = offsets[p->client + 1]; j > offsets[p->client]; j--)
+        if (visits[j - 1].staff == p->staff)
+          {
+            last_day = visits[j - 1].day;
+            break;
+          }
+      if (last_day == G_MININT64)
+        {
+          /* Older than the window: asked of the visits index. */
+          g_autoptr(RgStmt) last = rg_store_prepare (store,
+                                                     "SELECT max (starts_at) FROM appointments"
+                                                     " WHERE client_id = ?1 AND staff_id = ?2 AND starts_at < ?3"
+                                                     " AND status = 'done' AND deleted_at IS NULL",
+                                                     error);
+
+          if (last == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (last, 1, p->client_id);
+          sqlite3_bind_int64 (last, 2, p->staff_id);
+          sqlite3_bind_int64 (last, 3, l->d_end);
+          if (!rg_store_step_row (store, last, &row, error))
+            return FALSE;
+          if (!row || sqlite3_column_type (last, 0) == SQLITE_NULL)
+            continue;
+          last_day = rg_day_table_lookup (&l->table, sqlite3_column_int64 (last, 0));
+        }
+      lifetime_add (l, p->staff, p->revenue - (sums ? sums[1] : 0),
+                    rg_day_table_lookup (&l->table, p->first_at), last_day);
+    }
+  return TRUE;
+}
+
 /* Who came when, from the window's start to D: the visits of the clients
  * in @rhythms grouped by client (a counting sort: the range comes in time
  * order, which each client's visits keep). */
@@ -617,6 +816,8 @@ compute (RgStore       *store,
   double relationship = 0, lifetime = 0, year_revenue = 0;
   guint ever = 0;
   gboolean row = FALSE, ok;
+  Lifetime life = { 0 };
+  GThread *life_thread = NULL;
 
   self->from = from;
   self->to = to;
@@ -668,6 +869,7 @@ compute (RgStore       *store,
       if (r->visits == 0)
         continue;
       ever++;
+      life.first_day = ever == 1 ? rg_day_number (r->first_visit) : MIN (life.first_day, rg_day_number (r->first_visit));
       relationship += rg_date_days_between (r->first_visit, r->last_visit);
       lifetime += r->revenue;
       year_revenue += r->revenue_365;
@@ -677,8 +879,30 @@ compute (RgStore       *store,
 
   rg_client_index_init (&index, rhythms);
   w.flags = g_new0 (guint8, MAX (rhythms->len, 1));
-  if (!groups_load (&masters, store, "SELECT id, display_name FROM staff ORDER BY id", error) ||
-      !read_window (store, rhythms, &index, &masters, window_from, as_of, &offsets, &visits, error))
+  if (!groups_load (&masters, store, "SELECT id, display_name FROM staff ORDER BY id", error))
+    goto fail;
+
+  /* The masters' lifetime figures, beside the rest. */
+  life.rhythms = rhythms;
+  life.index = &index;
+  life.masters = &masters;
+  life.d_end = rg_date_end (as_of);
+  life.d = w.d;
+  if (ever == 0)
+    life.first_day = w.d;
+  life.revenue = g_new0 (double, MAX (masters.n, 1));
+  life.days = g_new0 (double, MAX (masters.n, 1));
+  life.clients = g_new0 (guint, MAX (masters.n, 1));
+  life.later = g_array_new (FALSE, FALSE, sizeof (Pair));
+  if (rg_store_get_path (store) != NULL && (life.store = rg_store_open_reader (store, NULL)) != NULL)
+    life_thread = g_thread_new ("rg-lifetime", lifetime_scan, &life);
+  else
+    {
+      life.store = g_object_ref (store);
+      lifetime_scan (&life);
+    }
+
+  if (!read_window (store, rhythms, &index, &masters, window_from, as_of, &offsets, &visits, error))
     goto fail;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto fail;
@@ -716,6 +940,15 @@ compute (RgStore       *store,
 
   if (!period_pass (self, store, rhythms, &index, w.flags, &masters, &services, error))
     goto fail;
+
+  g_clear_pointer (&life_thread, g_thread_join);
+  if (!life.ok)
+    {
+      g_propagate_error (error, g_steal_pointer (&life.error));
+      goto fail;
+    }
+  if (!lifetime_fix (&life, store, offsets, visits, error))
+    goto fail;
   self->average_check = self->visits ? (double) self->revenue / self->visits : NAN;
 
   /* Complaints of the year: the studio's, and by the master and the
@@ -751,12 +984,16 @@ compute (RgStore       *store,
       r->churn = masters.churn[m];
       r->visit_frequency = active > 0 ? masters.year_visits[m] / active : NAN;
       r->annual_spend = active > 0 ? masters.year_revenue[m] / active : NAN;
+      r->lifetime_value = life.clients[m] ? life.revenue[m] / life.clients[m] : NAN;
+      r->relationship_days = life.clients[m] ? life.days[m] / life.clients[m] : NAN;
     }
   for (guint s = 0; s < services.n; s++)
-    services.rows[s].visit_frequency = services.rows[s].annual_spend = NAN;
+    services.rows[s].visit_frequency = services.rows[s].annual_spend =
+      services.rows[s].lifetime_value = services.rows[s].relationship_days = NAN;
   self->by_master = breakdown_list (&masters);
   self->by_service = breakdown_list (&services);
 
+  lifetime_clear (&life);
   g_free (w.flags);
   groups_clear (&masters);
   groups_clear (&services);
@@ -764,6 +1001,8 @@ compute (RgStore       *store,
   return g_steal_pointer (&self);
 
 fail:
+  g_clear_pointer (&life_thread, g_thread_join);
+  lifetime_clear (&life);
   g_free (w.flags);
   groups_clear (&masters);
   groups_clear (&services);
@@ -854,6 +1093,8 @@ add_breakdown (JsonBuilder *b,
       add_share (b, "churn", &row->churn);
       rg_json_add_figure (b, "visit_frequency", row->visit_frequency);
       rg_json_add_figure (b, "annual_spend", row->annual_spend);
+      rg_json_add_figure (b, "lifetime_value", row->lifetime_value);
+      rg_json_add_figure (b, "relationship_days", row->relationship_days);
       rg_json_add_int (b, "complaints_year", row->complaints_year);
       json_builder_end_object (b);
     }

@@ -169,6 +169,10 @@ append_breakdown (GString    *out,
         g_string_append (out, "     —           —");   /* as " %5.1f %11.2f" */
       else
         g_string_append_printf (out, " %5.1f %11.2f", b->visit_frequency, b->annual_spend / 100.0);
+      if (isnan (b->lifetime_value))
+        g_string_append (out, "           —     —");   /* as " %11.2f %5.0f" */
+      else
+        g_string_append_printf (out, " %11.2f %5.0f", b->lifetime_value / 100.0, b->relationship_days);
       g_string_append_printf (out, " %4u", b->complaints_year);
       g_string_append_c (out, '\n');
     }
@@ -203,10 +207,10 @@ retention_text (const RgDashboard *r)
   append_figure (out, _("Complaints, last 365 days"), r->complaints_year, 0);
   append_breakdown (out, _("By master (visits, revenue, new-client retention %, existing-client retention %, "
                            "returning %, no-shows %, churn %, visits per client per year, annual spend per client, "
-                           "complaints in 365 days)"), r->by_master);
+                           "lifetime value, relationship length in days, complaints in 365 days)"), r->by_master);
   append_breakdown (out, _("By service (visits, revenue, new-client retention %, existing-client retention %, "
                            "returning %, no-shows %, churn %, visits per client per year, annual spend per client, "
-                           "complaints in 365 days)"), r->by_service);
+                           "lifetime value, relationship length in days, complaints in 365 days)"), r->by_service);
   return g_string_free (out, FALSE);
 }
 

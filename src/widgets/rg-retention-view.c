@@ -243,17 +243,18 @@ fill_cohorts (RgRetentionView   *self,
 
 typedef enum {
   COL_CLIENTS, COL_VISITS, COL_REVENUE, COL_CHECK, COL_NEW, COL_EXISTING, COL_RETURNING, COL_REGULARS,
-  COL_NO_SHOWS, COL_CHURN, COL_FREQUENCY, COL_SPEND, COL_COMPLAINTS, N_COLUMNS
+  COL_NO_SHOWS, COL_CHURN, COL_FREQUENCY, COL_SPEND, COL_LIFETIME, COL_RELATIONSHIP, COL_COMPLAINTS, N_COLUMNS
 } Column;
 
 /* The dashboard's own figures for the same columns: their help. */
-static const guint column_figure[N_COLUMNS] = { G_MAXUINT, G_MAXUINT, G_MAXUINT, 5, 1, 0, 3, 4, 10, 2, 6, 7, 11 };
+static const guint column_figure[N_COLUMNS] = { G_MAXUINT, G_MAXUINT, G_MAXUINT, 5, 1, 0, 3, 4, 10, 2, 6, 7, 8, 9, 11 };
 
 /* What is counted by master only (RgBreakdown). */
 static gboolean
 masters_only (Column c)
 {
-  return c == COL_EXISTING || c == COL_CHURN || c == COL_FREQUENCY || c == COL_SPEND;
+  return c == COL_EXISTING || c == COL_CHURN || c == COL_FREQUENCY || c == COL_SPEND || c == COL_LIFETIME ||
+         c == COL_RELATIONSHIP;
 }
 
 static const char *
@@ -273,6 +274,8 @@ column_title (Column c)
     case COL_CHURN: return _("Churn, last 365 days");
     case COL_FREQUENCY: return _("Visits per client per year");
     case COL_SPEND: return _("Annual spend per client");
+    case COL_LIFETIME: return _("Lifetime value");
+    case COL_RELATIONSHIP: return _("Relationship length, days");
     case COL_COMPLAINTS: return _("Complaints, last 365 days");
     case N_COLUMNS:
     default: return "";
@@ -297,6 +300,8 @@ column_share (const RgBreakdown *row,
     case COL_CHECK:
     case COL_FREQUENCY:
     case COL_SPEND:
+    case COL_LIFETIME:
+    case COL_RELATIONSHIP:
     case COL_COMPLAINTS:
     case N_COLUMNS:
     default: return NULL;
@@ -316,7 +321,7 @@ cell_new (const char *text,
 
 /* A table of @rows (RgBreakdown): a row per master or service, a column
  * per figure; services have no existing-client retention, churn, visit
- * frequency or annual spend. */
+ * frequency, annual spend, lifetime value or relationship length. */
 static void
 fill_breakdown (GtkWidget  *grid,
                 GPtrArray  *rows,
@@ -391,6 +396,10 @@ fill_breakdown (GtkWidget  *grid,
             text = isnan (row->visit_frequency) ? g_strdup ("—") : g_strdup_printf ("%.1f", row->visit_frequency);
           else if (c == COL_SPEND)
             text = money_text (row->annual_spend);
+          else if (c == COL_LIFETIME)
+            text = money_text (row->lifetime_value);
+          else if (c == COL_RELATIONSHIP)
+            text = isnan (row->relationship_days) ? g_strdup ("—") : g_strdup_printf ("%.0f", row->relationship_days);
           else if (c == COL_COMPLAINTS)
             text = rg_format_count (row->complaints_year);
           else
@@ -759,9 +768,9 @@ rg_retention_view_init (RgRetentionView *self)
   gtk_box_append (GTK_BOX (content), breakdown_card (_("By Master"),
                                                      _("A master's figures count the clients whose visit in question "
                                                        "was with them: in the period, in the 90 days before it, the first "
-                                                       "visit, the year before last, the last 365 days. Coming back means "
-                                                       "a visit to the studio, with anyone. Complaints: those about the "
-                                                       "master."),
+                                                       "visit, the year before last, the last 365 days, ever. Coming back "
+                                                       "means a visit to the studio, with anyone. Complaints: those about "
+                                                       "the master."),
                                                      &self->by_master));
   gtk_box_append (GTK_BOX (content), breakdown_card (_("By Service"),
                                                      _("A visit counts for each of its services, with that service's "
