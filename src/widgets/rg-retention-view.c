@@ -775,7 +775,9 @@ rg_retention_view_init (RgRetentionView *self)
   gtk_box_append (GTK_BOX (content), breakdown_card (_("By Service"),
                                                      _("A visit counts for each of its services, with that service's "
                                                        "price; new-client retention by the services of the first visit. "
-                                                       "Complaints: those about the service."),
+                                                       "Complaints: those about the service. Existing-client retention, "
+                                                       "churn and the yearly and lifetime figures are counted by master "
+                                                       "only."),
                                                      &self->by_service));
 
   adw_clamp_set_child (ADW_CLAMP (clamp), content);
