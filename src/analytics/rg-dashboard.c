@@ -57,7 +57,6 @@ rg_dashboard_free (RgDashboard *self)
 typedef struct {
   gint32  day;               /* day number */
   guint32 staff;             /* index into the masters' Groups.ids; G_MAXUINT32: none */
-  gint64  price;
 } Visit;
 
 typedef struct {
@@ -319,11 +318,6 @@ walk_client (RgDashboard          *self,
           masters->churn[s].denominator++;
           masters->churn[s].numerator += !in_year;
         }
-      if (v[i].day >= w->year_from && v[i].day <= w->d)
-        {
-          masters->year_visits[s]++;
-          masters->year_revenue[s] += v[i].price;
-        }
       if (v[i].day >= w->year_from && v[i].day <= w->d && masters->seen[s] != index + 1)
         {
           masters->seen[s] = index + 1;
@@ -577,6 +571,7 @@ read_window (RgStore        *store,
              ClientIndex    *index,
              Groups         *masters,
              gint64          window_from,
+             gint64          year_from,
              RgDate          as_of,
              guint32       **offsets_out,
              Visit         **visits_out,
@@ -621,7 +616,12 @@ read_window (RgStore        *store,
       r.client = client;
       r.visit.day = (gint32) rg_day_table_lookup (&table, sqlite3_column_int64 (stmt, 1));
       r.visit.staff = staff;
-      r.visit.price = sqlite3_column_int64 (stmt, 3);
+      /* Each master's visits and revenue in the year up to D. */
+      if (staff != G_MAXUINT32 && r.visit.day >= year_from)
+        {
+          masters->year_visits[staff]++;
+          masters->year_revenue[staff] += sqlite3_column_int64 (stmt, 3);
+        }
       g_array_append_val (rows, r);
       offsets[client + 1]++;
     }
@@ -902,7 +902,7 @@ compute (RgStore       *store,
       lifetime_scan (&life);
     }
 
-  if (!read_window (store, rhythms, &index, &masters, window_from, as_of, &offsets, &visits, error))
+  if (!read_window (store, rhythms, &index, &masters, window_from, w.year_from, as_of, &offsets, &visits, error))
     goto fail;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto fail;
