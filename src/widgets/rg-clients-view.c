@@ -224,6 +224,15 @@ static void build_sort_popover (RgClientsView *self);
 static void fill_filters       (RgClientsView *self);
 
 static void
+ensure_filters (RgClientsView *self)
+{
+  if (self->studio == NULL || self->sort_row != NULL)
+    return;
+  build_sort_popover (self);
+  fill_filters (self);
+}
+
+static void
 disconnect_studio (RgClientsView *self)
 {
   if (self->studio)
@@ -273,9 +282,12 @@ rg_clients_view_set_studio (RgClientsView *self,
       studio_selection_changed_cb (self);
 
       self->masters = rg_record_list_new_staff (studio, FALSE);
-      if (self->sort_row == NULL)
-        build_sort_popover (self);
-      fill_filters (self);
+      /* The sort and filter popover (five combo rows, a fifth of the
+       * window's start) is made when the page is first shown too. */
+      if (self->sort_row != NULL)
+        fill_filters (self);
+      else if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        ensure_filters (self);
     }
 
   update_state (self);
@@ -436,6 +448,7 @@ rg_clients_view_map (GtkWidget *widget)
 
   if (self->selection && gtk_grid_view_get_model (self->list_view) == NULL)
     gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  ensure_filters (self);
 
   GTK_WIDGET_CLASS (rg_clients_view_parent_class)->map (widget);
 }
