@@ -485,11 +485,23 @@ static const char migration_10[] =
  * any other change to a visit counts the client's pairs again. The
  * dashboard reads 170,000 of these for each master's lifetime value and
  * relationship length instead of a million visits. */
-#define CLIENT_STAFF_RECOUNT(who) \
-  "  DELETE FROM client_staff WHERE client_id = " who ";\n" \
+#define CLIENT_STAFF_RECOUNT_IF(who, cond) \
+  "  DELETE FROM client_staff WHERE client_id = " who " AND " cond ";\n" \
   "  INSERT INTO client_staff (client_id, staff_id, visits, first_at, last_at, revenue)\n" \
   "   SELECT client_id, staff_id, count(*), min(starts_at), max(starts_at), total(price) FROM appointments\n" \
-  "    WHERE client_id = " who " AND status = 'done' AND deleted_at IS NULL GROUP BY staff_id;\n"
+  "    WHERE client_id = " who " AND " cond " AND status = 'done' AND deleted_at IS NULL GROUP BY staff_id;\n"
+#define CLIENT_STAFF_RECOUNT(who) CLIENT_STAFF_RECOUNT_IF (who, "1")
+
+/* A visit saved by the studio writes every column, so the update triggers
+ * fire on each save of a visit: the client it moved to is counted again
+ * only when it did move (format 10 counted the same client twice). */
+#define CLIENT_MOVED "NEW.client_id IS NOT OLD.client_id"
+#define CLIENT_VISITS_RECOUNT_IF(who, cond) \
+  "  DELETE FROM client_visits WHERE client_id = " who " AND " cond ";\n" \
+  "  INSERT INTO client_visits (client_id, visits, first_at, last_at, revenue, last_id, history)\n" \
+  "   SELECT client_id, count(*), min(starts_at), max(starts_at), total(price),\n" \
+  "    " CLIENT_VISITS_LAST_ID (who) ", " CLIENT_VISITS_HISTORY (who) " FROM appointments\n" \
+  "    WHERE client_id = " who " AND " cond " AND status = 'done' AND deleted_at IS NULL GROUP BY client_id;\n"
 
 static const char migration_11[] =
   "CREATE TABLE client_staff (\n"
@@ -516,11 +528,18 @@ static const char migration_11[] =
   "  ON appointments\n"
   "  WHEN (OLD.status = 'done' AND OLD.deleted_at IS NULL) OR (NEW.status = 'done' AND NEW.deleted_at IS NULL) BEGIN\n"
   CLIENT_STAFF_RECOUNT ("OLD.client_id")
-  CLIENT_STAFF_RECOUNT ("NEW.client_id")
+  CLIENT_STAFF_RECOUNT_IF ("NEW.client_id", CLIENT_MOVED)
   "END;\n"
   "CREATE TRIGGER client_staff_delete AFTER DELETE ON appointments\n"
   "  WHEN OLD.status = 'done' AND OLD.deleted_at IS NULL BEGIN\n"
   CLIENT_STAFF_RECOUNT ("OLD.client_id")
+  "END;\n"
+  "DROP TRIGGER client_visits_update;\n"
+  "CREATE TRIGGER client_visits_update AFTER UPDATE OF status, starts_at, price, client_id, deleted_at\n"
+  "  ON appointments\n"
+  "  WHEN (OLD.status = 'done' AND OLD.deleted_at IS NULL) OR (NEW.status = 'done' AND NEW.deleted_at IS NULL) BEGIN\n"
+  CLIENT_VISITS_RECOUNT_IF ("OLD.client_id", "1")
+  CLIENT_VISITS_RECOUNT_IF ("NEW.client_id", CLIENT_MOVED)
   "END;\n";
 
 /* Format 3 keeps phone numbers in one form: the numbers written before
