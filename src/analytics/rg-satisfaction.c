@@ -19,7 +19,6 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
-#include "model/rg-background.h"
 #include "model/rg-survey.h"
 #include "rg-json-private.h"
 #include "rg-satisfaction.h"
@@ -741,73 +740,6 @@ rg_satisfaction_compute (RgStore                   *store,
   result = compute (store, query, cancellable, error);
   rg_store_end_read (store, started);
   return result;
-}
-
-/* Off the main thread -------------------------------------------------------- */
-
-static void
-compute_thread (GTask        *task,
-                gpointer      source,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  RgStore *reader = task_data;
-  const RgSatisfactionQuery *query = g_object_get_data (G_OBJECT (task), "query");
-  GError *error = NULL;
-  RgSatisfaction *result = rg_satisfaction_compute (reader, query, cancellable, &error);
-
-  if (result != NULL)
-    g_task_return_pointer (task, result, (GDestroyNotify) rg_satisfaction_free);
-  else
-    g_task_return_error (task, error);
-}
-
-/* Runs on a reader connection in a thread; a store without a file (tests'
- * memory databases) computes at once and answers from the main loop. */
-void
-rg_satisfaction_compute_async (RgStore                   *store,
-                               const RgSatisfactionQuery *query,
-                               GCancellable              *cancellable,
-                               GAsyncReadyCallback        callback,
-                               gpointer                   user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  RgStore *reader = NULL;
-
-  g_return_if_fail (RG_IS_STORE (store));
-  g_return_if_fail (query != NULL);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rg_satisfaction_compute_async);
-  g_task_set_name (task, "[regulars] satisfaction");
-  g_object_set_data_full (G_OBJECT (task), "query", g_memdup2 (query, sizeof *query), g_free);
-
-  if (rg_store_get_path (store) != NULL)
-    reader = rg_store_open_reader (store, &error);
-  if (reader == NULL)
-    {
-      RgSatisfaction *result;
-
-      g_clear_error (&error);
-      result = rg_satisfaction_compute (store, query, cancellable, &error);
-      if (result != NULL)
-        g_task_return_pointer (task, result, (GDestroyNotify) rg_satisfaction_free);
-      else
-        g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_set_task_data (task, reader, g_object_unref);
-  rg_task_run_in_background (task, compute_thread);
-}
-
-RgSatisfaction *
-rg_satisfaction_compute_finish (GAsyncResult  *result,
-                                GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* JSON ----------------------------------------------------------------------- */

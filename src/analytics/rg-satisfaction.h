@@ -113,13 +113,6 @@ RgSatisfaction   *rg_satisfaction_compute        (RgStore                   *sto
                                                   const RgSatisfactionQuery *query,
                                                   GCancellable              *cancellable,
                                                   GError                   **error) G_GNUC_WARN_UNUSED_RESULT;
-void              rg_satisfaction_compute_async  (RgStore                   *store,
-                                                  const RgSatisfactionQuery *query,
-                                                  GCancellable              *cancellable,
-                                                  GAsyncReadyCallback        callback,
-                                                  gpointer                   user_data);
-RgSatisfaction   *rg_satisfaction_compute_finish (GAsyncResult              *result,
-                                                  GError                   **error) G_GNUC_WARN_UNUSED_RESULT;
 void              rg_satisfaction_free           (RgSatisfaction            *self);
 
 char             *rg_satisfaction_to_json        (const RgSatisfaction      *self) G_GNUC_WARN_UNUSED_RESULT;
