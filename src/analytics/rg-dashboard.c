@@ -373,12 +373,17 @@ walk_client (RgDashboard          *self,
 typedef struct {
   guint32  client;           /* index into the rhythms */
   guint32  staff;            /* index into the masters */
-  gint64   client_id;
-  gint64   staff_id;
   gint64   first_at;
-  gint64   visits;           /* all time */
+  gint64   visits;           /* all time, then up to D */
   gint64   revenue;
 } Pair;
+
+static gint64
+pair_key (guint32 client,
+          guint32 staff)
+{
+  return ((gint64) client << 32) | staff;
+}
 
 typedef struct {
   RgStore           *store;
@@ -452,8 +457,7 @@ lifetime_scan (gpointer data)
                       rg_day_table_lookup (&l->table, last_at));
       else
         {
-          Pair p = { client, staff, client_id, staff_id, first_at, sqlite3_column_int64 (stmt, 2),
-                     sqlite3_column_int64 (stmt, 5) };
+          Pair p = { client, staff, first_at, sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 5) };
 
           g_array_append_val (l->later, p);
         }
@@ -477,21 +481,29 @@ lifetime_clear (Lifetime *l)
  * up to D from the window's visits (or the visits index when it is older
  * than the window). */
 static gboolean
-lifetime_fix (Lifetime     *l,
-              RgStore      *store,
+lifetime_fix (Lifetime      *l,
+              RgStore       *store,
               const guint32 *offsets,
-              const Visit  *visits,
-              GError      **error)
+              const Visit   *visits,
+              GError       **error)
 {
-  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(GHashTable) later = NULL;
   g_autoptr(RgStmt) stmt = NULL;
+  g_autoptr(RgStmt) last = NULL;
   gboolean row = FALSE, ok;
 
   if (l->later->len == 0)
     return TRUE;
 
-  /* What came after D, by client and master: visits and revenue. */
-  after = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  /* What came after D, taken off its pair. */
+  later = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < l->later->len; i++)
+    {
+      Pair *p = &g_array_index (l->later, Pair, i);
+      gint64 key = pair_key (p->client, p->staff);
+
+      g_hash_table_insert (later, g_memdup2 (&key, sizeof key), p);
+    }
   stmt = rg_store_prepare (store,
                            "SELECT client_id, staff_id, price FROM appointments INDEXED BY appointments_range"
                            " WHERE starts_at >= ?1 AND status = 'done' AND deleted_at IS NULL",
@@ -503,32 +515,23 @@ lifetime_fix (Lifetime     *l,
     {
       guint32 client = rg_client_index_find (l->index, sqlite3_column_int64 (stmt, 0));
       guint32 staff = groups_find (l->masters, sqlite3_column_int64 (stmt, 1));
-      gint64 key, *sums;
+      gint64 key = pair_key (client, staff);
+      Pair *p;
 
-      if (client == G_MAXUINT32 || staff == G_MAXUINT32)
+      if (client == G_MAXUINT32 || staff == G_MAXUINT32 || (p = g_hash_table_lookup (later, &key)) == NULL)
         continue;
-      key = ((gint64) client << 32) | staff;
-      sums = g_hash_table_lookup (after, &key);
-      if (sums == NULL)
-        {
-          sums = g_new0 (gint64, 2);
-          g_hash_table_insert (after, g_memdup2 (&key, sizeof key), sums);
-        }
-      sums[0]++;
-      sums[1] += sqlite3_column_int64 (stmt, 2);
+      p->visits--;
+      p->revenue -= sqlite3_column_int64 (stmt, 2);
     }
   if (!ok)
     return FALSE;
-  g_clear_pointer (&stmt, rg_stmt_release);
 
   for (guint i = 0; i < l->later->len; i++)
     {
       const Pair *p = &g_array_index (l->later, Pair, i);
-      gint64 key = ((gint64) p->client << 32) | p->staff;
-      const gint64 *sums = g_hash_table_lookup (after, &key);
       gint64 last_day = G_MININT64;
 
-      if (sums && sums[0] >= p->visits)
+      if (p->visits <= 0)
         continue;   /* none up to D after all */
       for (guint32 j = offsets[p->client + 1]; j > offsets[p->client]; j--)
         if (visits[j - 1].staff == p->staff)
@@ -539,16 +542,16 @@ lifetime_fix (Lifetime     *l,
       if (last_day == G_MININT64)
         {
           /* Older than the window: asked of the visits index. */
-          g_autoptr(RgStmt) last = rg_store_prepare (store,
-                                                     "SELECT max (starts_at) FROM appointments"
-                                                     " WHERE client_id = ?1 AND staff_id = ?2 AND starts_at < ?3"
-                                                     " AND status = 'done' AND deleted_at IS NULL",
-                                                     error);
-
-          if (last == NULL)
+          if (last == NULL &&
+              (last = rg_store_prepare (store,
+                                        "SELECT max (starts_at) FROM appointments"
+                                        " WHERE client_id = ?1 AND staff_id = ?2 AND starts_at < ?3"
+                                        " AND status = 'done' AND deleted_at IS NULL",
+                                        error)) == NULL)
             return FALSE;
-          sqlite3_bind_int64 (last, 1, p->client_id);
-          sqlite3_bind_int64 (last, 2, p->staff_id);
+          sqlite3_reset (last);
+          sqlite3_bind_int64 (last, 1, g_array_index (l->rhythms, RgClientRhythm, p->client).client_id);
+          sqlite3_bind_int64 (last, 2, l->masters->ids[p->staff]);
           sqlite3_bind_int64 (last, 3, l->d_end);
           if (!rg_store_step_row (store, last, &row, error))
             return FALSE;
@@ -556,8 +559,7 @@ lifetime_fix (Lifetime     *l,
             continue;
           last_day = rg_day_table_lookup (&l->table, sqlite3_column_int64 (last, 0));
         }
-      lifetime_add (l, p->staff, p->revenue - (sums ? sums[1] : 0),
-                    rg_day_table_lookup (&l->table, p->first_at), last_day);
+      lifetime_add (l, p->staff, p->revenue, rg_day_table_lookup (&l->table, p->first_at), last_day);
     }
   return TRUE;
 }
@@ -857,6 +859,7 @@ compute (RgStore       *store,
   if (rhythms == NULL)
     return NULL;
 
+  life.first_day = w.d;
   for (guint i = 0; i < rhythms->len; i++)
     {
       const RgClientRhythm *r = &g_array_index (rhythms, RgClientRhythm, i);
@@ -869,7 +872,7 @@ compute (RgStore       *store,
       if (r->visits == 0)
         continue;
       ever++;
-      life.first_day = ever == 1 ? rg_day_number (r->first_visit) : MIN (life.first_day, rg_day_number (r->first_visit));
+      life.first_day = MIN (life.first_day, rg_day_number (r->first_visit));
       relationship += rg_date_days_between (r->first_visit, r->last_visit);
       lifetime += r->revenue;
       year_revenue += r->revenue_365;
@@ -888,8 +891,6 @@ compute (RgStore       *store,
   life.masters = &masters;
   life.d_end = rg_date_end (as_of);
   life.d = w.d;
-  if (ever == 0)
-    life.first_day = w.d;
   life.revenue = g_new0 (double, MAX (masters.n, 1));
   life.days = g_new0 (double, MAX (masters.n, 1));
   life.clients = g_new0 (guint, MAX (masters.n, 1));
