@@ -107,6 +107,19 @@ money_text (double minor)
   return isnan (minor) ? g_strdup ("—") : rg_format_money ((gint64) llround (minor));
 }
 
+/* Visits per client per year, with a decimal. */
+static char *
+frequency_text (double visits)
+{
+  return isnan (visits) ? g_strdup ("—") : g_strdup_printf ("%.1f", visits);
+}
+
+static char *
+days_text (double days)
+{
+  return isnan (days) ? g_strdup ("—") : g_strdup_printf ("%.0f", days);
+}
+
 static char *
 figure_value (const RgDashboard *d,
               guint              i)
@@ -119,10 +132,10 @@ figure_value (const RgDashboard *d,
     case 3: return percent_text (&d->returning);
     case 4: return percent_text (&d->regulars_revenue);
     case 5: return money_text (d->average_check);
-    case 6: return isnan (d->visit_frequency) ? g_strdup ("—") : g_strdup_printf ("%.1f", d->visit_frequency);
+    case 6: return frequency_text (d->visit_frequency);
     case 7: return money_text (d->annual_spend);
     case 8: return money_text (d->lifetime_value);
-    case 9: return isnan (d->relationship_days) ? g_strdup ("—") : g_strdup_printf ("%.0f", d->relationship_days);
+    case 9: return days_text (d->relationship_days);
     case 10: return percent_text (&d->no_shows);
     case 11: return rg_format_count (d->complaints_year);
     default: return g_strdup ("");
@@ -393,13 +406,13 @@ fill_breakdown (GtkWidget  *grid,
           else if (c == COL_REVENUE)
             text = rg_format_money (row->revenue);
           else if (c == COL_FREQUENCY)
-            text = isnan (row->visit_frequency) ? g_strdup ("—") : g_strdup_printf ("%.1f", row->visit_frequency);
+            text = frequency_text (row->visit_frequency);
           else if (c == COL_SPEND)
             text = money_text (row->annual_spend);
           else if (c == COL_LIFETIME)
             text = money_text (row->lifetime_value);
           else if (c == COL_RELATIONSHIP)
-            text = isnan (row->relationship_days) ? g_strdup ("—") : g_strdup_printf ("%.0f", row->relationship_days);
+            text = days_text (row->relationship_days);
           else if (c == COL_COMPLAINTS)
             text = rg_format_count (row->complaints_year);
           else
