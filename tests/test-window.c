@@ -1190,7 +1190,8 @@ check_today_rows (RgTodayView *view,
             collect_with_class (row, "subtitle", subtitles);
             g_assert_cmpuint (subtitles->len, ==, 1);
             g_assert_false (gtk_label_get_wrap (subtitles->pdata[0]));
-            g_assert_cmpstr (gtk_widget_get_tooltip_text (subtitles->pdata[0]), ==, e->why);
+            g_assert_cmpstr (gtk_label_get_text (subtitles->pdata[0]), ==, e->why);
+            g_assert_true (gtk_widget_get_has_tooltip (subtitles->pdata[0]));
           }
           rows++;
           row = gtk_widget_get_next_sibling (row);
@@ -1261,6 +1262,31 @@ test_today (void)
   third_client = third->client_id;
   check_today_rows (view, limits);
   test_save_shot (GTK_WIDGET (window), "today");
+
+  /* A reason shown whole has no tooltip; one a narrow window cuts has it
+   * (a short one: the first due client's). */
+  {
+    g_autoptr(GPtrArray) subtitles = g_ptr_array_new ();
+    g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+    g_autofree char *why = NULL;
+    g_autofree char *long_why = NULL;
+    GtkLabel *label;
+    gboolean tip = TRUE;
+
+    collect_with_class (GTK_WIDGET (view), "subtitle", subtitles);
+    g_assert_cmpuint (subtitles->len, >, 1);
+    label = subtitles->pdata[1];
+    why = g_strdup (gtk_label_get_text (label));
+    test_spin (100);   /* laid out */
+    g_signal_emit_by_name (label, "query-tooltip", 1, 1, FALSE, tooltip, &tip);
+    g_assert_false (tip);
+    long_why = g_strnfill (400, 'x');
+    gtk_label_set_text (label, long_why);
+    test_spin (100);
+    g_signal_emit_by_name (label, "query-tooltip", 1, 1, FALSE, tooltip, &tip);
+    g_assert_true (tip);
+    gtk_label_set_text (label, why);
+  }
 
   /* "Show N More" in the longest section: a hundred rows more, which stay
    * when the list is counted again below. */

@@ -95,7 +95,6 @@ typedef struct {
   gint64     task_id;
   GtkWidget *gift;
   GtkWidget *done;
-  GtkWidget *subtitle;     /* the row's label.subtitle */
 } Row;
 
 /* A row is kept for the same call: the client, or the task in its section. */
@@ -130,30 +129,41 @@ row_activated_cb (GtkListBox    *list,
   gtk_widget_activate_action (GTK_WIDGET (row), "win.open-client", "x", data->client_id);
 }
 
+/* The whole text of a label a narrow window cut, and no tooltip for one
+ * that shows whole. */
+static gboolean
+cut_text_tooltip_cb (GtkLabel   *label,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard,
+                     GtkTooltip *tooltip,
+                     gpointer    data)
+{
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (label));
+  return TRUE;
+}
+
 /* An action row's title and subtitle (its documented CSS nodes, box.title
  * > label.title, label.subtitle) on one line each, cut with an ellipsis:
  * wrapped labels are measured for every width the list tries, three times
- * the layout of a long list. Returns the subtitle. */
-static GtkWidget *
+ * the layout of a long list. */
+static void
 single_line_texts (GtkWidget *widget)
 {
-  GtkWidget *subtitle = NULL;
-
   if (GTK_IS_LABEL (widget) &&
       (gtk_widget_has_css_class (widget, "title") || gtk_widget_has_css_class (widget, "subtitle")))
     {
       gtk_label_set_wrap (GTK_LABEL (widget), FALSE);
       gtk_label_set_lines (GTK_LABEL (widget), -1);
       gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
-      return gtk_widget_has_css_class (widget, "subtitle") ? widget : NULL;
+      gtk_widget_set_has_tooltip (widget, TRUE);
+      g_signal_connect (widget, "query-tooltip", G_CALLBACK (cut_text_tooltip_cb), NULL);
+      return;
     }
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = single_line_texts (c);
-
-      subtitle = subtitle ? subtitle : found;
-    }
-  return subtitle;
+    single_line_texts (c);
 }
 
 static void
@@ -169,12 +179,7 @@ entry_row_update (GtkWidget         *row,
   if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) != 0)
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), e->why) != 0)
-    {
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), e->why);
-      /* In full when a narrow window cuts it. */
-      if (data->subtitle)
-        gtk_widget_set_tooltip_text (data->subtitle, e->why);
-    }
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), e->why);
   gtk_widget_set_visible (data->gift, e->gift);
   gtk_widget_set_visible (data->done, e->reason == RG_CALL_TASK);
 }
@@ -190,7 +195,7 @@ entry_row (RgTodayView       *self,
 
   g_object_set_data_full (G_OBJECT (row), "today-row", data, g_free);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  data->subtitle = single_line_texts (row);
+  single_line_texts (row);
   adw_action_row_set_icon_name (ADW_ACTION_ROW (row), reason_icon (e->reason));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
