@@ -464,6 +464,25 @@ assert_summary_fresh (Fixture *f)
   g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM client_staff", 0), ==,
                    test_sql_int (f->store, "SELECT count(*) FROM (SELECT DISTINCT client_id, staff_id FROM appointments"
                                            " WHERE status = 'done' AND deleted_at IS NULL AND ?1 = ?1)", 0));
+  /* And by service (format 12), from the lines of the visits; each
+   * appointment carries its lines in order. */
+  g_assert_cmpint (test_sql_int (f->store,
+                                 "SELECT count(*) FROM ("
+                                 " SELECT client_id, service_id, lines, first_at, last_at, revenue FROM client_service"
+                                 " EXCEPT"
+                                 " SELECT a.client_id, l.service_id, count(*), min(a.starts_at), max(a.starts_at), total(l.price)"
+                                 "  FROM appointments a JOIN appointment_services l ON l.appointment_id = a.id"
+                                 "  WHERE a.status = 'done' AND a.deleted_at IS NULL AND ?1 = ?1 GROUP BY a.client_id, l.service_id)", 0),
+                   ==, 0);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM client_service", 0), ==,
+                   test_sql_int (f->store, "SELECT count(*) FROM (SELECT DISTINCT a.client_id, l.service_id"
+                                           " FROM appointments a JOIN appointment_services l ON l.appointment_id = a.id"
+                                           " WHERE a.status = 'done' AND a.deleted_at IS NULL AND ?1 = ?1)", 0));
+  g_assert_cmpint (test_sql_int (f->store,
+                                 "SELECT count(*) FROM appointments a WHERE services IS NOT"
+                                 " (SELECT group_concat (service_id || ':' || price, ',') FROM (SELECT service_id, price"
+                                 "  FROM appointment_services WHERE appointment_id = a.id AND ?1 = ?1 ORDER BY position, id))", 0),
+                   ==, 0);
   /* The latest visit, and every visit's time and price (in any order). */
   g_assert_cmpint (test_sql_int (f->store,
                                  "SELECT count(*) FROM client_visits v WHERE last_id IS NOT (SELECT id FROM appointments"
@@ -521,6 +540,34 @@ test_summary (Fixture       *f,
   g_assert_no_error (error);
   assert_summary_fresh (f);
   g_assert_cmpint (test_sql_int (f->store, "SELECT revenue FROM client_visits WHERE client_id = ?1", a), ==, 3500);
+
+  /* Its lines: priced, another service added, changed, taken off. */
+  {
+    g_autoptr(RgService) pedicure = rg_service_new ("Педикюр", 60, 100000);
+    g_autoptr(RgStmt) stmt = NULL;
+
+    g_assert_true (rg_studio_save (f->studio, pedicure, &error));
+    g_assert_true (rg_store_exec (f->store, "UPDATE appointment_services SET price = 700", &error));
+    assert_summary_fresh (f);
+    stmt = rg_store_prepare (f->store,
+                             "INSERT INTO appointment_services (id, appointment_id, service_id, position,"
+                             " duration_minutes, price, created_at, updated_at) VALUES (?1, ?2, ?3, 1, 30, 300, 0, 0)",
+                             &error);
+    sqlite3_bind_int64 (stmt, 1, rg_store_new_id ());
+    sqlite3_bind_int64 (stmt, 2, id);
+    sqlite3_bind_int64 (stmt, 3, rg_record_get_id (RG_RECORD (pedicure)));
+    g_assert_true (rg_store_step_done (f->store, stmt, &error));
+    assert_summary_fresh (f);
+    g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM client_service WHERE client_id = ?1", a), ==, 2);
+    g_assert_true (rg_store_exec (f->store, "UPDATE appointment_services SET service_id = (SELECT min (id) FROM services)"
+                                            " WHERE position = 1", &error));
+    assert_summary_fresh (f);
+    g_assert_true (rg_store_exec (f->store, "UPDATE appointment_services SET position = 2 - position", &error));
+    assert_summary_fresh (f);
+    g_assert_true (rg_store_exec (f->store, "DELETE FROM appointment_services WHERE price = 300", &error));
+    assert_summary_fresh (f);
+    g_assert_no_error (error);
+  }
 
   /* Moved to another master: the pairs follow. */
   {
@@ -1170,11 +1217,17 @@ test_dashboard_breakdown (Fixture       *f,
   ASSERT_SHARE (row->returning, 1, 2);
   ASSERT_SHARE (row->new_retention, 0, 1);
   ASSERT_SHARE (row->regulars_revenue, 3000, 3600);
-  ASSERT_SHARE (row->existing_retention, 0, 0);
-  g_assert_true (isnan (row->visit_frequency));
-  g_assert_true (isnan (row->annual_spend));
-  g_assert_true (isnan (row->lifetime_value));
+  ASSERT_SHARE (row->existing_retention, 1, 1);    /* E: June, back in July */
+  ASSERT_SHARE (row->churn, 0, 1);                 /* E: October 2025, back this year */
+  /* The year up to D: A once, B twice, E three times; their lines'
+   * 1,000 + 600 + 1,000 + 3 × 1,000 + 2,000 more in July. */
+  g_assert_cmpfloat (row->visit_frequency, ==, 6.0 / 3.0);
+  g_assert_cmpfloat (row->annual_spend, ==, 7600.0 / 3.0);
   g_assert_cmpuint (row->complaints_year, ==, 1);
+  /* Ever: A (one), B (July to November, 114 days), E (October 2025 to
+   * July, 292 days). */
+  g_assert_cmpfloat (row->lifetime_value, ==, 8600.0 / 3.0);
+  g_assert_cmpfloat (row->relationship_days, ==, 406.0 / 3.0);
   row = breakdown_named (d->by_service, "Педикюр");
   g_assert_cmpuint (row->clients, ==, 2);
   g_assert_cmpuint (row->visits, ==, 2);
@@ -1184,6 +1237,13 @@ test_dashboard_breakdown (Fixture       *f,
   ASSERT_SHARE (row->returning, 0, 2);
   ASSERT_SHARE (row->new_retention, 1, 2);         /* A yes, B no */
   ASSERT_SHARE (row->regulars_revenue, 0, 1400);
+  ASSERT_SHARE (row->existing_retention, 0, 0);    /* G's June visit was the first */
+  ASSERT_SHARE (row->churn, 0, 0);
+  /* A, B (their 400), G; G's no-show is no visit. */
+  g_assert_cmpfloat (row->visit_frequency, ==, 1);
+  g_assert_cmpfloat (row->annual_spend, ==, 800);
+  g_assert_cmpfloat (row->lifetime_value, ==, 800);
+  g_assert_cmpfloat (row->relationship_days, ==, 0);
   g_assert_cmpuint (row->complaints_year, ==, 0);    /* the year before */
   g_assert_cmpuint (d->complaints_year, ==, 2);
 
@@ -1200,7 +1260,7 @@ test_dashboard_breakdown (Fixture       *f,
     g_assert_nonnull (strstr (text, "  Ольга                           2        40.00    0.0      —   50.0    0.0      —"
                                     "   1.3       20.00       20.00    38    1\n"));
     g_assert_nonnull (strstr (text, "  Педикюр                         2        14.00   50.0      —    0.0   33.3      —"
-                                    "     —           —           —     —    0\n"));
+                                    "   1.0        8.00        8.00     0    0\n"));
   }
 
   /* Seen from the end of July: the visits after it do not count. X saw
@@ -1220,6 +1280,14 @@ test_dashboard_breakdown (Fixture       *f,
     row = breakdown_named (july->by_master, "Ирина");
     g_assert_cmpfloat (row->lifetime_value, ==, 6000.0 / 4.0);     /* A, E, G, X (2023 only) */
     g_assert_cmpfloat (row->relationship_days, ==, 257.0 / 4.0);
+    /* Manicures up to July: B (600 of the first), E, X (2023 only); A's
+     * came in August. Pedicures: A, B, G. */
+    row = breakdown_named (july->by_service, "Маникюр");
+    g_assert_cmpfloat (row->lifetime_value, ==, 7600.0 / 3.0);
+    g_assert_cmpfloat (row->relationship_days, ==, 292.0 / 3.0);
+    row = breakdown_named (july->by_service, "Педикюр");
+    g_assert_cmpfloat (row->lifetime_value, ==, 2400.0 / 3.0);
+    g_assert_cmpfloat (row->relationship_days, ==, 0);
   }
 }
 

@@ -169,7 +169,12 @@ test_migrate_from_1 (Fixture       *f,
                     "INSERT INTO interactions (id, client_id, kind, body, occurred_at, created_at, updated_at) "
                     "  VALUES (7, 2, 'complaint', 'Cold room', 2000, 0, 0);"
                     "INSERT INTO appointments (id, client_id, staff_id, starts_at, ends_at, status, price, created_at, updated_at) "
-                    "  VALUES (8, 2, 1, 8000, 9000, 'done', 500, 0, 0), (9, 2, 1, 3000, 4000, 'done', 700, 0, 0);", NULL);
+                    "  VALUES (8, 2, 1, 8000, 9000, 'done', 500, 0, 0), (9, 2, 1, 3000, 4000, 'done', 700, 0, 0);"
+                    "INSERT INTO services (id, name, duration_minutes, created_at, updated_at) VALUES (10, 'Cut', 30, 0, 0),"
+                    "  (11, 'Colour', 60, 0, 0);"
+                    "INSERT INTO appointment_services (id, appointment_id, service_id, position, duration_minutes, price,"
+                    "  created_at, updated_at) VALUES (12, 8, 11, 1, 30, 200, 0, 0), (13, 8, 10, 0, 30, 300, 0, 0),"
+                    "  (14, 9, 10, 0, 30, 700, 0, 0), (15, 3, 10, 0, 60, 0, 0, 0);", NULL);
   write_raw_sqlite (path, v1);
 
   store = rg_store_open (path, RG_STORE_OPEN_NO_CREATE, &error);
@@ -217,6 +222,29 @@ test_migrate_from_1 (Fixture       *f,
                                  "  FROM appointments WHERE status = 'done' AND deleted_at IS NULL"
                                  "  AND ?1 = ?1 GROUP BY client_id, staff_id"
                                  " EXCEPT SELECT client_id, staff_id, visits, first_at, last_at, revenue FROM client_staff)", 0), ==, 0);
+  /* Format 12: each visit's lines, and the visits by client and service,
+   * filled from those before. */
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM client_service WHERE ?1 = ?1", 0), ==, 2);
+  {
+    g_autofree char *lines = test_sql_text (store, "SELECT services FROM appointments WHERE id = ?1", 8);
+
+    g_assert_cmpstr (lines, ==, "10:300,11:200");   /* in their order */
+  }
+  g_assert_cmpint (test_sql_int (store, "SELECT lines * 10000 + revenue FROM client_service WHERE service_id = ?1", 10),
+                   ==, 2 * 10000 + 1000);
+  g_assert_cmpint (test_sql_int (store,
+                                 "SELECT count(*) FROM ("
+                                 " SELECT a.client_id, l.service_id, count(*), min(a.starts_at), max(a.starts_at), total(l.price)"
+                                 "  FROM appointments a JOIN appointment_services l ON l.appointment_id = a.id"
+                                 "  WHERE a.status = 'done' AND a.deleted_at IS NULL AND ?1 = ?1 GROUP BY a.client_id, l.service_id"
+                                 " EXCEPT SELECT client_id, service_id, lines, first_at, last_at, revenue FROM client_service)", 0),
+                   ==, 0);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM appointments WHERE services IS NOT NULL AND ?1 = ?1", 0), >, 0);
+  g_assert_cmpint (test_sql_int (store,
+                                 "SELECT count(*) FROM appointments a WHERE services IS NOT"
+                                 " (SELECT group_concat (service_id || ':' || price, ',') FROM (SELECT service_id, price"
+                                 "  FROM appointment_services WHERE appointment_id = a.id AND ?1 = ?1 ORDER BY position, id))", 0),
+                   ==, 0);
   g_assert_true (rg_store_exec (store, "UPDATE appointments SET starts_at = 90000, ends_at = 93600 WHERE id = 3", &error));
   g_assert_cmpint (test_sql_int (store, "SELECT visit_at FROM ratings WHERE id = ?1", 6), ==, 90000);
 

@@ -1456,28 +1456,24 @@ test_retention (void)
         g_assert_nonnull (gtk_grid_get_child_at (grid, 0, (int) expected[t]->len));
         g_assert_null (gtk_grid_get_child_at (grid, 0, (int) expected[t]->len + 1));
       }
-    /* Services have no existing-client retention, churn, visit frequency
-     * or annual spend columns; the last column is the complaints. */
-    g_assert_nonnull (gtk_grid_get_child_at (tables->pdata[0], 15, 0));
-    g_assert_null (gtk_grid_get_child_at (tables->pdata[0], 16, 0));
-    g_assert_nonnull (gtk_grid_get_child_at (tables->pdata[1], 9, 0));
-    g_assert_null (gtk_grid_get_child_at (tables->pdata[1], 10, 0));
+    /* The same columns for both; the last is the complaints. */
     for (guint t = 0; t < 2; t++)
       {
         const RgBreakdown *top = expected[t]->pdata[0];
         g_autofree char *complaints = rg_format_count (top->complaints_year);
+        g_autofree char *spend = rg_format_money ((gint64) llround (top->annual_spend));
+        g_autofree char *lifetime = rg_format_money ((gint64) llround (top->lifetime_value));
+        double churn_percent = rg_share_percent (&top->churn);
+        g_autofree char *churn = isnan (churn_percent) ? g_strdup ("—") : g_strdup_printf ("%.0f %%", churn_percent);
 
-        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (tables->pdata[t], t ? 9 : 15, 1))), ==,
+        g_assert_nonnull (gtk_grid_get_child_at (tables->pdata[t], 15, 0));
+        g_assert_null (gtk_grid_get_child_at (tables->pdata[t], 16, 0));
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (tables->pdata[t], 15, 1))), ==,
                          complaints);
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (tables->pdata[t], 10, 1))), ==, churn);
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (tables->pdata[t], 12, 1))), ==, spend);
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (tables->pdata[t], 13, 1))), ==, lifetime);
       }
-    {
-      const RgBreakdown *top = direct->by_master->pdata[0];
-      g_autofree char *spend = rg_format_money ((gint64) llround (top->annual_spend));
-      g_autofree char *lifetime = rg_format_money ((gint64) llround (top->lifetime_value));
-
-      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (tables->pdata[0], 12, 1))), ==, spend);
-      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (tables->pdata[0], 13, 1))), ==, lifetime);
-    }
     g_ptr_array_unref (tables);
   }
   test_save_shot (GTK_WIDGET (window), "retention");

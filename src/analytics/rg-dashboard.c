@@ -4,7 +4,9 @@
  * Every client's rhythm on D (rg-retention) gives the statuses, segments,
  * first and last visits and revenue; one range of the visits index covers
  * the two years before D (churn's base year, the 90 days before P, P) for
- * who came when; P's revenue is read for P alone.
+ * who came when, to which master, for which services; P's revenue and
+ * no-shows are read for P alone; the client_staff and client_service pairs
+ * give the lifetime figures by master and by service.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
@@ -13,6 +15,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
@@ -62,11 +65,31 @@ typedef struct {
 typedef struct {
   guint32 client;            /* index into the rhythms */
   Visit   visit;
+  guint32 line_from;         /* its services, in the lines read */
+  guint32 n_lines;
 } Row;
 
-/* The masters or the services, by id, with what is counted of them (churn,
- * dependency and the stamps of the base year and the 90 days are the
- * masters' only). The stamps say which client (index + 1) or appointment
+/* The window's visits grouped by client, in time order, and each visit's
+ * services (indexes into the services' Groups, each once). */
+typedef struct {
+  guint32 *offsets;          /* per client, into visits; one more */
+  Visit   *visits;
+  guint32 *line_start;       /* per visit, into lines; one more */
+  guint32 *lines;
+} Window;
+
+static void
+window_clear (Window *win)
+{
+  g_clear_pointer (&win->offsets, g_free);
+  g_clear_pointer (&win->visits, g_free);
+  g_clear_pointer (&win->line_start, g_free);
+  g_clear_pointer (&win->lines, g_free);
+}
+
+/* The masters or the services, by id, with what is counted of them (the
+ * dependency is the masters' only; of the services, its denominator counts
+ * their clients of the year). The stamps say which client (index + 1) or appointment
  * was last counted for one, so that each is counted once. */
 typedef struct {
   guint        n;
@@ -208,9 +231,12 @@ static void
 walk_client (RgDashboard          *self,
              Walk                 *w,
              Groups               *masters,
+             Groups               *services,
              guint                 index,
              gint64                first_day,
              const Visit          *v,
+             const guint32        *line_start,   /* v's */
+             const guint32        *lines,
              guint                 n)
 {
   gboolean in_base = FALSE, in_year = FALSE, in_p = FALSE, second_within_90 = FALSE;
@@ -361,40 +387,69 @@ walk_client (RgDashboard          *self,
           row->existing_retention.numerator += in_p;
         }
     }
+
+  /* By service, the same on each visit's services: churn's base year,
+   * the clients of the year, existing-client retention. */
+  for (guint i = 0; i < n; i++)
+    for (guint32 k = line_start[i]; k < line_start[i + 1]; k++)
+      {
+        guint32 s = lines[k];
+        gint64 day = v[i].day;
+
+        if (day >= w->base_from && day < w->year_from && services->stamp[s] != index + 1)
+          {
+            services->stamp[s] = index + 1;
+            services->churn[s].denominator++;
+            services->churn[s].numerator += !in_year;
+          }
+        if (day >= w->year_from && day <= w->d && services->seen[s] != index + 1)
+          {
+            services->seen[s] = index + 1;
+            services->dependency[s].denominator++;
+          }
+        if (existing && day >= w->p_from - 90 && day < w->p_from && services->before_p[s] != index + 1)
+          {
+            services->before_p[s] = index + 1;
+            services->rows[s].existing_retention.denominator++;
+            services->rows[s].existing_retention.numerator += in_p;
+          }
+      }
 }
 
-/* Each master's clients over all their visits up to D: what they paid
- * that master per client (lifetime value) and, on average, the days from
- * their first visit with the master to their last (relationship length).
- * From the client_staff pairs (all time, kept by triggers); a pair with a
- * visit after D is set aside and counted again by lifetime_fix(). The scan
- * runs beside the window's walk, on a reader of its own when the store is
- * a file. */
+/* Each master's (or service's) clients over all their visits up to D:
+ * what they paid that master (for that service) per client, lifetime
+ * value, and on average the days from their first visit with the master
+ * (with the service) to their last, relationship length. From the
+ * client_staff or client_service pairs (all time, kept by triggers); a pair
+ * with a visit after D is set aside and counted again by lifetime_fix().
+ * The scans run beside the window's walk, on readers of their own when the
+ * store is a file. */
 typedef struct {
   guint32  client;           /* index into the rhythms */
-  guint32  staff;            /* index into the masters */
+  guint32  group;            /* index into the masters or the services */
   gint64   first_at;
-  gint64   visits;           /* all time, then up to D */
+  gint64   visits;           /* all time, then up to D (of a service: its lines) */
   gint64   revenue;
 } Pair;
 
 static gint64
 pair_key (guint32 client,
-          guint32 staff)
+          guint32 group)
 {
-  return ((gint64) client << 32) | staff;
+  return ((gint64) client << 32) | group;
 }
 
 typedef struct {
   RgStore           *store;
   GArray            *rhythms;        /* in client id order, as the pairs */
   const ClientIndex *index;
-  const Groups      *masters;
+  const Groups      *groups;
+  gboolean           by_service;
   gint64             d_end;          /* D's end, UTC seconds */
   gint64             first_day;      /* the studio's first visit */
   gint64             d;
   DayTable           table;
-  double            *revenue;        /* per master */
+  double            *revenue;        /* per master or service */
   double            *days;
   guint             *clients;
   GArray            *later;          /* Pair */
@@ -404,14 +459,14 @@ typedef struct {
 
 static void
 lifetime_add (Lifetime *l,
-              guint32   staff,
+              guint32   group,
               gint64    revenue,
               gint64    first_day,
               gint64    last_day)
 {
-  l->revenue[staff] += revenue;
-  l->days[staff] += last_day - first_day;
-  l->clients[staff]++;
+  l->revenue[group] += revenue;
+  l->days[group] += last_day - first_day;
+  l->clients[group]++;
 }
 
 static gpointer
@@ -419,7 +474,9 @@ lifetime_scan (gpointer data)
 {
   Lifetime *l = data;
   g_autoptr(RgStmt) stmt = rg_store_prepare (l->store,
-                                             "SELECT client_id, staff_id, visits, first_at, last_at, revenue FROM client_staff",
+                                             l->by_service
+                                             ? "SELECT client_id, service_id, lines, first_at, last_at, revenue FROM client_service"
+                                             : "SELECT client_id, staff_id, visits, first_at, last_at, revenue FROM client_staff",
                                              &l->error);
   GArray *rhythms = l->rhythms;
   gint64 last_client = 0;
@@ -432,10 +489,10 @@ lifetime_scan (gpointer data)
   while ((l->ok = rg_store_step_row (l->store, stmt, &row, &l->error)) && row)
     {
       gint64 client_id = sqlite3_column_int64 (stmt, 0);
-      gint64 staff_id = sqlite3_column_int64 (stmt, 1);
+      gint64 group_id = sqlite3_column_int64 (stmt, 1);
       gint64 first_at = sqlite3_column_int64 (stmt, 3);
       gint64 last_at = sqlite3_column_int64 (stmt, 4);
-      guint32 staff;
+      guint32 group;
 
       if (client_id != last_client)
         {
@@ -449,19 +506,30 @@ lifetime_scan (gpointer data)
         }
       if (client == G_MAXUINT32 || first_at >= l->d_end)
         continue;   /* a deleted client's, or all after D */
-      staff = groups_find (l->masters, staff_id);
-      if (staff == G_MAXUINT32)
+      group = groups_find (l->groups, group_id);
+      if (group == G_MAXUINT32)
         continue;
       if (last_at < l->d_end)
-        lifetime_add (l, staff, sqlite3_column_int64 (stmt, 5), rg_day_table_lookup (&l->table, first_at),
+        lifetime_add (l, group, sqlite3_column_int64 (stmt, 5), rg_day_table_lookup (&l->table, first_at),
                       rg_day_table_lookup (&l->table, last_at));
       else
         {
-          Pair p = { client, staff, first_at, sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 5) };
+          Pair p = { client, group, first_at, sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 5) };
 
           g_array_append_val (l->later, p);
         }
     }
+  return NULL;
+}
+
+/* @data: the masters' Lifetime and the services'. */
+static gpointer
+lifetime_scan_all (gpointer data)
+{
+  Lifetime *l = data;
+
+  lifetime_scan (&l[0]);
+  lifetime_scan (&l[1]);
   return NULL;
 }
 
@@ -477,14 +545,61 @@ lifetime_clear (Lifetime *l)
   g_clear_error (&l->error);
 }
 
+/* The next "service:price" of a visit's services (the appointments'
+ * column, format 12); FALSE at their end. */
+static gboolean
+next_line (const char **p,
+           gint64      *service_id,
+           gint64      *price)
+{
+  char *end;
+
+  if (*p == NULL || **p == '\0')
+    return FALSE;
+  *service_id = g_ascii_strtoll (*p, &end, 10);
+  if (*end != ':')
+    return FALSE;
+  *price = g_ascii_strtoll (end + 1, &end, 10);
+  *p = *end == ',' ? end + 1 : end;
+  return TRUE;
+}
+
+static void
+later_take_off (GHashTable *later,
+                guint32     client,
+                guint32     group,
+                gint64      price)
+{
+  gint64 key = pair_key (client, group);
+  Pair *p;
+
+  if (client == G_MAXUINT32 || group == G_MAXUINT32 || (p = g_hash_table_lookup (later, &key)) == NULL)
+    return;
+  p->visits--;
+  p->revenue -= price;
+}
+
+static gboolean
+visit_has (const Lifetime *l,
+           const Window   *win,
+           guint32         j,
+           guint32         group)
+{
+  if (!l->by_service)
+    return win->visits[j].staff == group;
+  for (guint32 k = win->line_start[j]; k < win->line_start[j + 1]; k++)
+    if (win->lines[k] == group)
+      return TRUE;
+  return FALSE;
+}
+
 /* The pairs with a visit after D: those visits taken off, the last visit
  * up to D from the window's visits (or the visits index when it is older
  * than the window). */
 static gboolean
 lifetime_fix (Lifetime      *l,
               RgStore       *store,
-              const guint32 *offsets,
-              const Visit   *visits,
+              const Window  *win,
               GError       **error)
 {
   g_autoptr(GHashTable) later = NULL;
@@ -500,13 +615,16 @@ lifetime_fix (Lifetime      *l,
   for (guint i = 0; i < l->later->len; i++)
     {
       Pair *p = &g_array_index (l->later, Pair, i);
-      gint64 key = pair_key (p->client, p->staff);
+      gint64 key = pair_key (p->client, p->group);
 
       g_hash_table_insert (later, g_memdup2 (&key, sizeof key), p);
     }
   stmt = rg_store_prepare (store,
-                           "SELECT client_id, staff_id, price FROM appointments INDEXED BY appointments_range"
-                           " WHERE starts_at >= ?1 AND status = 'done' AND deleted_at IS NULL",
+                           l->by_service
+                           ? "SELECT client_id, services FROM appointments INDEXED BY appointments_range"
+                             " WHERE starts_at >= ?1 AND status = 'done' AND deleted_at IS NULL"
+                           : "SELECT client_id, staff_id, price FROM appointments INDEXED BY appointments_range"
+                             " WHERE starts_at >= ?1 AND status = 'done' AND deleted_at IS NULL",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -514,14 +632,18 @@ lifetime_fix (Lifetime      *l,
   while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
     {
       guint32 client = rg_client_index_find (l->index, sqlite3_column_int64 (stmt, 0));
-      guint32 staff = groups_find (l->masters, sqlite3_column_int64 (stmt, 1));
-      gint64 key = pair_key (client, staff);
-      Pair *p;
 
-      if (client == G_MAXUINT32 || staff == G_MAXUINT32 || (p = g_hash_table_lookup (later, &key)) == NULL)
-        continue;
-      p->visits--;
-      p->revenue -= sqlite3_column_int64 (stmt, 2);
+      if (l->by_service)
+        {
+          const char *p = (const char *) sqlite3_column_text (stmt, 1);
+          gint64 service_id, price;
+
+          while (next_line (&p, &service_id, &price))
+            later_take_off (later, client, groups_find (l->groups, service_id), price);
+        }
+      else
+        later_take_off (later, client, groups_find (l->groups, sqlite3_column_int64 (stmt, 1)),
+                        sqlite3_column_int64 (stmt, 2));
     }
   if (!ok)
     return FALSE;
@@ -533,10 +655,10 @@ lifetime_fix (Lifetime      *l,
 
       if (p->visits <= 0)
         continue;   /* none up to D after all */
-      for (guint32 j = offsets[p->client + 1]; j > offsets[p->client]; j--)
-        if (visits[j - 1].staff == p->staff)
+      for (guint32 j = win->offsets[p->client + 1]; j > win->offsets[p->client]; j--)
+        if (visit_has (l, win, j - 1, p->group))
           {
-            last_day = visits[j - 1].day;
+            last_day = win->visits[j - 1].day;
             break;
           }
       if (last_day == G_MININT64)
@@ -544,14 +666,19 @@ lifetime_fix (Lifetime      *l,
           /* Older than the window: asked of the visits index. */
           if (last == NULL &&
               (last = rg_store_prepare (store,
-                                        "SELECT max (starts_at) FROM appointments"
-                                        " WHERE client_id = ?1 AND staff_id = ?2 AND starts_at < ?3"
-                                        " AND status = 'done' AND deleted_at IS NULL",
+                                        l->by_service
+                                        ? "SELECT max (a.starts_at) FROM appointments a"
+                                          " JOIN appointment_services l ON l.appointment_id = a.id"
+                                          " WHERE a.client_id = ?1 AND l.service_id = ?2 AND a.starts_at < ?3"
+                                          " AND a.status = 'done' AND a.deleted_at IS NULL"
+                                        : "SELECT max (starts_at) FROM appointments"
+                                          " WHERE client_id = ?1 AND staff_id = ?2 AND starts_at < ?3"
+                                          " AND status = 'done' AND deleted_at IS NULL",
                                         error)) == NULL)
             return FALSE;
           sqlite3_reset (last);
           sqlite3_bind_int64 (last, 1, g_array_index (l->rhythms, RgClientRhythm, p->client).client_id);
-          sqlite3_bind_int64 (last, 2, l->masters->ids[p->staff]);
+          sqlite3_bind_int64 (last, 2, l->groups->ids[p->group]);
           sqlite3_bind_int64 (last, 3, l->d_end);
           if (!rg_store_step_row (store, last, &row, error))
             return FALSE;
@@ -559,33 +686,37 @@ lifetime_fix (Lifetime      *l,
             continue;
           last_day = rg_day_table_lookup (&l->table, sqlite3_column_int64 (last, 0));
         }
-      lifetime_add (l, p->staff, p->revenue, rg_day_table_lookup (&l->table, p->first_at), last_day);
+      lifetime_add (l, p->group, p->revenue, rg_day_table_lookup (&l->table, p->first_at), last_day);
     }
   return TRUE;
 }
 
 /* Who came when, from the window's start to D: the visits of the clients
  * in @rhythms grouped by client (a counting sort: the range comes in time
- * order, which each client's visits keep). */
+ * order, which each client's visits keep), with their services. Each
+ * master's and service's visits and revenue of the year up to D are added
+ * up on the way. */
 static gboolean
 read_window (RgStore        *store,
              GArray         *rhythms,
              ClientIndex    *index,
              Groups         *masters,
+             Groups         *services,
              gint64          window_from,
              gint64          year_from,
              RgDate          as_of,
-             guint32       **offsets_out,
-             Visit         **visits_out,
+             Window         *win,
              GError        **error)
 {
   g_autoptr(RgStmt) stmt = rg_store_prepare (store,
-                                             "SELECT client_id, starts_at, staff_id, price FROM appointments INDEXED BY appointments_range"
+                                             "SELECT client_id, starts_at, staff_id, price, services"
+                                             " FROM appointments INDEXED BY appointments_range"
                                              " WHERE starts_at >= ?1 AND starts_at < ?2 AND status = 'done' AND deleted_at IS NULL",
                                              error);
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  g_autoptr(GArray) read_lines = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autofree guint32 *offsets = g_new0 (guint32, rhythms->len + 1);
-  Visit *visits;
+  g_autofree guint32 *line_offsets = g_new0 (guint32, rhythms->len + 1);
   gint64 d = rg_day_number (as_of);
   gint64 last_client = 0, last_staff = 0;
   guint32 client = G_MAXUINT32, staff = G_MAXUINT32;
@@ -601,6 +732,9 @@ read_window (RgStore        *store,
     {
       gint64 client_id = sqlite3_column_int64 (stmt, 0);
       gint64 staff_id = sqlite3_column_int64 (stmt, 2);
+      const char *p = (const char *) sqlite3_column_text (stmt, 4);
+      gint64 service_id, price;
+      gboolean in_year;
       Row r;
 
       if (client_id != last_client || client == G_MAXUINT32)
@@ -618,34 +752,68 @@ read_window (RgStore        *store,
       r.client = client;
       r.visit.day = (gint32) rg_day_table_lookup (&table, sqlite3_column_int64 (stmt, 1));
       r.visit.staff = staff;
+      r.line_from = read_lines->len;
+      in_year = r.visit.day >= year_from;
       /* Each master's visits and revenue in the year up to D. */
-      if (staff != G_MAXUINT32 && r.visit.day >= year_from)
+      if (staff != G_MAXUINT32 && in_year)
         {
           masters->year_visits[staff]++;
           masters->year_revenue[staff] += sqlite3_column_int64 (stmt, 3);
         }
+      /* Its services, each once; a service's revenue is its lines'. */
+      while (next_line (&p, &service_id, &price))
+        {
+          guint32 s = groups_find (services, service_id);
+          gboolean again = FALSE;
+
+          if (s == G_MAXUINT32)
+            continue;
+          for (guint k = r.line_from; k < read_lines->len && !again; k++)
+            again = g_array_index (read_lines, guint32, k) == s;
+          if (!again)
+            g_array_append_val (read_lines, s);
+          if (in_year)
+            {
+              services->year_visits[s] += !again;
+              services->year_revenue[s] += price;
+            }
+        }
+      r.n_lines = read_lines->len - r.line_from;
       g_array_append_val (rows, r);
       offsets[client + 1]++;
+      line_offsets[client + 1] += r.n_lines;
     }
   g_array_unref (table.starts);
   if (!ok)
     return FALSE;
 
   for (guint i = 1; i <= rhythms->len; i++)
-    offsets[i] += offsets[i - 1];
-  visits = g_new (Visit, MAX (rows->len, 1));
+    {
+      offsets[i] += offsets[i - 1];
+      line_offsets[i] += line_offsets[i - 1];
+    }
+  win->visits = g_new (Visit, MAX (rows->len, 1));
+  win->line_start = g_new (guint32, rows->len + 1);
+  win->lines = g_new (guint32, MAX (read_lines->len, 1));
   {
     g_autofree guint32 *next = g_memdup2 (offsets, sizeof (guint32) * rhythms->len);
+    g_autofree guint32 *line_next = g_memdup2 (line_offsets, sizeof (guint32) * rhythms->len);
 
     for (guint i = 0; i < rows->len; i++)
       {
         const Row *r = &g_array_index (rows, Row, i);
+        guint32 at = next[r->client]++;
 
-        visits[next[r->client]++] = r->visit;
+        win->visits[at] = r->visit;
+        win->line_start[at] = line_next[r->client];
+        if (r->n_lines > 0)
+          memcpy (win->lines + line_next[r->client], &g_array_index (read_lines, guint32, r->line_from),
+                  sizeof (guint32) * r->n_lines);
+        line_next[r->client] += r->n_lines;
       }
+    win->line_start[rows->len] = read_lines->len;
   }
-  *offsets_out = g_steal_pointer (&offsets);
-  *visits_out = visits;
+  win->offsets = g_steal_pointer (&offsets);
   return TRUE;
 }
 
@@ -688,8 +856,7 @@ breakdown_list (Groups *m)
 /* The period's visits, once: the revenue, whose part came from regulars,
  * the no-shows, for the studio and by master (the appointment's price), and
  * by service (a visit counts for each of its services, with that line's
- * price). An appointment's lines come together (the appointment is the
- * outer loop of a left join). */
+ * price), the services from the range index's copy of the lines. */
 static gboolean
 period_pass (RgDashboard   *self,
              RgStore       *store,
@@ -701,19 +868,16 @@ period_pass (RgDashboard   *self,
              GError       **error)
 {
   g_autoptr(RgStmt) stmt = rg_store_prepare (store,
-                                             "SELECT a.id, a.client_id, a.price, a.status = 'done', a.staff_id, a.starts_at,"
-                                             " l.service_id, l.price"
-                                             " FROM appointments a INDEXED BY appointments_range"
-                                             " LEFT JOIN appointment_services l ON l.appointment_id = a.id"
-                                             " WHERE a.starts_at >= ?1 AND a.starts_at < ?2"
-                                             " AND a.status IN ('done', 'no_show') AND a.deleted_at IS NULL",
+                                             "SELECT id, client_id, price, status = 'done', staff_id, starts_at, services"
+                                             " FROM appointments INDEXED BY appointments_range"
+                                             " WHERE starts_at >= ?1 AND starts_at < ?2"
+                                             " AND status IN ('done', 'no_show') AND deleted_at IS NULL",
                                              error);
   gint64 p_from = rg_day_number (self->from), d = rg_day_number (self->as_of);
-  gint64 previous = 0;
   DayTable table;
   gboolean row = FALSE, ok;
 
-  if (stmt == NULL || !groups_load (services, store, "SELECT id, name FROM services ORDER BY id", error))
+  if (stmt == NULL)
     return FALSE;
   rg_day_table_init (&table, p_from - 1, rg_day_number (self->to));
   sqlite3_bind_int64 (stmt, 1, rg_date_start (self->from));
@@ -722,79 +886,91 @@ period_pass (RgDashboard   *self,
     {
       gint64 appointment = sqlite3_column_int64 (stmt, 0);
       guint32 i = rg_client_index_find (index, sqlite3_column_int64 (stmt, 1));
+      gint64 price = sqlite3_column_int64 (stmt, 2);
       gboolean done = sqlite3_column_int (stmt, 3);
+      guint32 m = groups_find (masters, sqlite3_column_int64 (stmt, 4));
+      const char *p = (const char *) sqlite3_column_text (stmt, 6);
       const RgClientRhythm *r = i != G_MAXUINT32 ? &g_array_index (rhythms, RgClientRhythm, i) : NULL;
       gboolean regular = r && (r->segments & RG_SEGMENT_REGULAR);
-      guint32 s;
-      RgBreakdown *by;
+      gint64 first_day = r && r->visits ? rg_day_number (r->first_visit) : 0;
+      gboolean first_visit = FALSE;
+      gint64 service_id, line_price;
+      RgBreakdown *by = m != G_MAXUINT32 ? &masters->rows[m] : &(RgBreakdown) { 0 };
 
-      if (appointment != previous)
+      self->no_shows.denominator++;
+      self->no_shows.numerator += !done;
+      by->no_shows.denominator++;
+      by->no_shows.numerator += !done;
+      if (done)
         {
-          gint64 price = sqlite3_column_int64 (stmt, 2);
-          guint32 m = groups_find (masters, sqlite3_column_int64 (stmt, 4));
-
-          by = m != G_MAXUINT32 ? &masters->rows[m] : &(RgBreakdown) { 0 };
-          previous = appointment;
-          self->no_shows.denominator++;
-          self->no_shows.numerator += !done;
-          by->no_shows.denominator++;
-          by->no_shows.numerator += !done;
-          if (done)
-            {
-              self->visits++;
-              self->revenue += price;
-              self->regulars_revenue.denominator += price;
-              self->regulars_revenue.numerator += regular ? price : 0;
-              by->visits++;
-              by->revenue += price;
-              by->regulars_revenue.denominator += price;
-              by->regulars_revenue.numerator += regular ? price : 0;
-            }
-        }
-
-      if (sqlite3_column_type (stmt, 6) == SQLITE_NULL)
-        continue;   /* no services listed */
-      s = groups_find (services, sqlite3_column_int64 (stmt, 6));
-      if (s == G_MAXUINT32)
-        continue;
-      by = &services->rows[s];
-      if (services->appointment[s] != appointment)
-        {
-          services->appointment[s] = appointment;
-          by->no_shows.denominator++;
-          by->no_shows.numerator += !done;
-          by->visits += done;
-        }
-      if (!done)
-        continue;
-      {
-        gint64 price = sqlite3_column_int64 (stmt, 7);
-
-        by->revenue += price;
-        by->regulars_revenue.denominator += price;
-        by->regulars_revenue.numerator += regular ? price : 0;
-      }
-      if (r == NULL || r->visits == 0)
-        continue;   /* a deleted client's */
-      if (services->in_p[s] != i + 1)
-        {
-          gint64 first_day = rg_day_number (r->first_visit);
-
-          services->in_p[s] = i + 1;
-          by->clients++;
-          by->returning.denominator++;
-          by->returning.numerator += first_day < p_from;
+          self->visits++;
+          self->revenue += price;
+          self->regulars_revenue.denominator += price;
+          self->regulars_revenue.numerator += regular ? price : 0;
+          by->visits++;
+          by->revenue += price;
+          by->regulars_revenue.denominator += price;
+          by->regulars_revenue.numerator += regular ? price : 0;
           /* The first visit's services, for new-client retention. */
-          if (first_day >= p_from && first_day <= d - 90 &&
-              rg_day_table_lookup (&table, sqlite3_column_int64 (stmt, 5)) == first_day)
+          first_visit = first_day >= p_from && first_day <= d - 90 &&
+                        rg_day_table_lookup (&table, sqlite3_column_int64 (stmt, 5)) == first_day;
+        }
+
+      while (next_line (&p, &service_id, &line_price))
+        {
+          guint32 s = groups_find (services, service_id);
+
+          if (s == G_MAXUINT32)
+            continue;
+          by = &services->rows[s];
+          if (services->appointment[s] != appointment)
             {
-              by->new_retention.denominator++;
-              by->new_retention.numerator += (flags[i] & FLAG_SECOND_WITHIN_90) != 0;
+              services->appointment[s] = appointment;
+              by->no_shows.denominator++;
+              by->no_shows.numerator += !done;
+              by->visits += done;
+            }
+          if (!done)
+            continue;
+          by->revenue += line_price;
+          by->regulars_revenue.denominator += line_price;
+          by->regulars_revenue.numerator += regular ? line_price : 0;
+          if (r == NULL || r->visits == 0)
+            continue;   /* a deleted client's */
+          if (services->in_p[s] != i + 1)
+            {
+              services->in_p[s] = i + 1;
+              by->clients++;
+              by->returning.denominator++;
+              by->returning.numerator += first_day < p_from;
+              if (first_visit)
+                {
+                  by->new_retention.denominator++;
+                  by->new_retention.numerator += (flags[i] & FLAG_SECOND_WITHIN_90) != 0;
+                }
             }
         }
     }
   g_array_unref (table.starts);
   return ok;
+}
+
+/* Each master's or service's figures of the year and of all time. */
+static void
+finish_rows (Groups         *g,
+             const Lifetime *l)
+{
+  for (guint i = 0; i < g->n; i++)
+    {
+      RgBreakdown *r = &g->rows[i];
+      double active = g->dependency[i].denominator;   /* their clients of the year */
+
+      r->churn = g->churn[i];
+      r->visit_frequency = active > 0 ? g->year_visits[i] / active : NAN;
+      r->annual_spend = active > 0 ? g->year_revenue[i] / active : NAN;
+      r->lifetime_value = l->clients[i] ? l->revenue[i] / l->clients[i] : NAN;
+      r->relationship_days = l->clients[i] ? l->days[i] / l->clients[i] : NAN;
+    }
 }
 
 static RgDashboard *
@@ -809,8 +985,7 @@ compute (RgStore       *store,
   g_autoptr(RgDashboard) self = g_new0 (RgDashboard, 1);
   g_autoptr(GArray) rhythms = given ? g_array_ref (given) : NULL;
   g_autoptr(RgStmt) stmt = NULL;
-  g_autofree guint32 *offsets = NULL;
-  g_autofree Visit *visits = NULL;
+  Window win = { 0 };
   Groups masters = { 0 }, services = { 0 };
   ClientIndex index = { 0 };
   Walk w = { 0 };
@@ -818,7 +993,8 @@ compute (RgStore       *store,
   double relationship = 0, lifetime = 0, year_revenue = 0;
   guint ever = 0;
   gboolean row = FALSE, ok;
-  Lifetime life = { 0 };
+  Lifetime life[2] = { { 0 } };   /* masters, services */
+  g_autoptr(RgStore) reader = NULL;
   GThread *life_thread = NULL;
 
   self->from = from;
@@ -859,7 +1035,7 @@ compute (RgStore       *store,
   if (rhythms == NULL)
     return NULL;
 
-  life.first_day = w.d;
+  life[0].first_day = w.d;
   for (guint i = 0; i < rhythms->len; i++)
     {
       const RgClientRhythm *r = &g_array_index (rhythms, RgClientRhythm, i);
@@ -872,7 +1048,7 @@ compute (RgStore       *store,
       if (r->visits == 0)
         continue;
       ever++;
-      life.first_day = MIN (life.first_day, rg_day_number (r->first_visit));
+      life[0].first_day = MIN (life[0].first_day, rg_day_number (r->first_visit));
       relationship += rg_date_days_between (r->first_visit, r->last_visit);
       lifetime += r->revenue;
       year_revenue += r->revenue_365;
@@ -882,28 +1058,44 @@ compute (RgStore       *store,
 
   rg_client_index_init (&index, rhythms);
   w.flags = g_new0 (guint8, MAX (rhythms->len, 1));
-  if (!groups_load (&masters, store, "SELECT id, display_name FROM staff ORDER BY id", error))
+  if (!groups_load (&masters, store, "SELECT id, display_name FROM staff ORDER BY id", error) ||
+      !groups_load (&services, store, "SELECT id, name FROM services ORDER BY id", error))
     goto fail;
 
-  /* The masters' lifetime figures, beside the rest. */
-  life.rhythms = rhythms;
-  life.index = &index;
-  life.masters = &masters;
-  life.d_end = rg_date_end (as_of);
-  life.d = w.d;
-  life.revenue = g_new0 (double, MAX (masters.n, 1));
-  life.days = g_new0 (double, MAX (masters.n, 1));
-  life.clients = g_new0 (guint, MAX (masters.n, 1));
-  life.later = g_array_new (FALSE, FALSE, sizeof (Pair));
-  if (rg_store_get_path (store) != NULL && (life.store = rg_store_open_reader (store, NULL)) != NULL)
-    life_thread = g_thread_new ("rg-lifetime", lifetime_scan, &life);
-  else
+  /* The masters' and the services' lifetime figures, beside the rest: on
+   * a reader of their own, one after the other (two threads keep both
+   * processors of a small machine busy). Without mmap: a new reader would
+   * fault in each page it maps, where reading the pages copies them from
+   * the cache. */
+  if (rg_store_get_path (store) != NULL)
     {
-      life.store = g_object_ref (store);
-      lifetime_scan (&life);
+      reader = rg_store_open_reader (store, NULL);
+      if (reader != NULL && !rg_store_exec (reader, "PRAGMA mmap_size = 0", NULL))
+        g_clear_object (&reader);
     }
+  for (guint k = 0; k < G_N_ELEMENTS (life); k++)
+    {
+      Lifetime *l = &life[k];
 
-  if (!read_window (store, rhythms, &index, &masters, window_from, w.year_from, as_of, &offsets, &visits, error))
+      l->by_service = k == 1;
+      l->groups = l->by_service ? &services : &masters;
+      l->first_day = life[0].first_day;
+      l->rhythms = rhythms;
+      l->index = &index;
+      l->d_end = rg_date_end (as_of);
+      l->d = w.d;
+      l->revenue = g_new0 (double, MAX (l->groups->n, 1));
+      l->days = g_new0 (double, MAX (l->groups->n, 1));
+      l->clients = g_new0 (guint, MAX (l->groups->n, 1));
+      l->later = g_array_new (FALSE, FALSE, sizeof (Pair));
+      l->store = g_object_ref (reader ? reader : store);
+    }
+  if (reader != NULL)
+    life_thread = g_thread_new ("rg-lifetime", lifetime_scan_all, life);
+  else
+    lifetime_scan_all (life);
+
+  if (!read_window (store, rhythms, &index, &masters, &services, window_from, w.year_from, as_of, &win, error))
     goto fail;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto fail;
@@ -913,10 +1105,11 @@ compute (RgStore       *store,
       const RgClientRhythm *r = &g_array_index (rhythms, RgClientRhythm, i);
 
       /* Without a visit up to D, their visits (if any) lie after it. */
-      if (r->visits == 0 || offsets[i + 1] == offsets[i])
+      if (r->visits == 0 || win.offsets[i + 1] == win.offsets[i])
         continue;
-      walk_client (self, &w, &masters, i, rg_day_number (r->first_visit),
-                   visits + offsets[i], offsets[i + 1] - offsets[i]);
+      walk_client (self, &w, &masters, &services, i, rg_day_number (r->first_visit),
+                   win.visits + win.offsets[i], win.line_start + win.offsets[i], win.lines,
+                   win.offsets[i + 1] - win.offsets[i]);
     }
   self->visit_frequency = w.active ? w.year_visits / w.active : NAN;
   self->annual_spend = w.active ? year_revenue / w.active : NAN;
@@ -943,13 +1136,16 @@ compute (RgStore       *store,
     goto fail;
 
   g_clear_pointer (&life_thread, g_thread_join);
-  if (!life.ok)
+  for (guint k = 0; k < G_N_ELEMENTS (life); k++)
     {
-      g_propagate_error (error, g_steal_pointer (&life.error));
-      goto fail;
+      if (!life[k].ok)
+        {
+          g_propagate_error (error, g_steal_pointer (&life[k].error));
+          goto fail;
+        }
+      if (!lifetime_fix (&life[k], store, &win, error))
+        goto fail;
     }
-  if (!lifetime_fix (&life, store, offsets, visits, error))
-    goto fail;
   self->average_check = self->visits ? (double) self->revenue / self->visits : NAN;
 
   /* Complaints of the year: the studio's, and by the master and the
@@ -977,24 +1173,14 @@ compute (RgStore       *store,
     goto fail;
   g_clear_pointer (&stmt, rg_stmt_release);
 
-  for (guint m = 0; m < masters.n; m++)
-    {
-      RgBreakdown *r = &masters.rows[m];
-      double active = masters.dependency[m].denominator;   /* their clients of the year */
-
-      r->churn = masters.churn[m];
-      r->visit_frequency = active > 0 ? masters.year_visits[m] / active : NAN;
-      r->annual_spend = active > 0 ? masters.year_revenue[m] / active : NAN;
-      r->lifetime_value = life.clients[m] ? life.revenue[m] / life.clients[m] : NAN;
-      r->relationship_days = life.clients[m] ? life.days[m] / life.clients[m] : NAN;
-    }
-  for (guint s = 0; s < services.n; s++)
-    services.rows[s].visit_frequency = services.rows[s].annual_spend =
-      services.rows[s].lifetime_value = services.rows[s].relationship_days = NAN;
+  finish_rows (&masters, &life[0]);
+  finish_rows (&services, &life[1]);
   self->by_master = breakdown_list (&masters);
   self->by_service = breakdown_list (&services);
 
-  lifetime_clear (&life);
+  for (guint k = 0; k < G_N_ELEMENTS (life); k++)
+    lifetime_clear (&life[k]);
+  window_clear (&win);
   g_free (w.flags);
   groups_clear (&masters);
   groups_clear (&services);
@@ -1003,7 +1189,9 @@ compute (RgStore       *store,
 
 fail:
   g_clear_pointer (&life_thread, g_thread_join);
-  lifetime_clear (&life);
+  for (guint k = 0; k < G_N_ELEMENTS (life); k++)
+    lifetime_clear (&life[k]);
+  window_clear (&win);
   g_free (w.flags);
   groups_clear (&masters);
   groups_clear (&services);

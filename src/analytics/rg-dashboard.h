@@ -58,12 +58,9 @@ typedef struct {
  * first visit for new-client retention; one in the 90 days before P for
  * existing-client retention; one in the base year for churn); coming back
  * means a visit to the studio, with anyone. Revenue: a master's is their
- * visits' prices, a service's its lines' prices. Existing-client retention,
- * churn, visit frequency, annual spend, lifetime value and relationship
- * length are counted by master only (denominator 0, NAN for services): a
- * service's would need the services of every visit of two years or more.
- * Complaints: those naming the master or the service, opened in the 365
- * days up to D. */
+ * visits' prices, a service's its lines' prices (a visit counts once for a
+ * service listed twice in it). Complaints: those naming the master or the
+ * service, opened in the 365 days up to D. */
 typedef struct {
   gint64   id;
   char    *name;
@@ -77,10 +74,10 @@ typedef struct {
   RgShare  regulars_revenue;
   RgShare  no_shows;
   RgShare  churn;
-  double   visit_frequency;            /* visits with them in the 365 days up to D per client who came to them */
-  double   annual_spend;               /* those visits' revenue per such client */
-  double   lifetime_value;             /* their visits' revenue up to D per client who ever came to them */
-  double   relationship_days;          /* first to last visit with them, on average, for those clients */
+  double   visit_frequency;            /* visits with them (with it) in the 365 days up to D per client who came */
+  double   annual_spend;               /* those visits' (lines') revenue per such client */
+  double   lifetime_value;             /* their visits' (lines') revenue up to D per client who ever came */
+  double   relationship_days;          /* first to last visit with them (with it), on average, for those clients */
   guint    complaints_year;
 } RgBreakdown;
 

@@ -262,14 +262,6 @@ typedef enum {
 /* The dashboard's own figures for the same columns: their help. */
 static const guint column_figure[N_COLUMNS] = { G_MAXUINT, G_MAXUINT, G_MAXUINT, 5, 1, 0, 3, 4, 10, 2, 6, 7, 8, 9, 11 };
 
-/* What is counted by master only (RgBreakdown). */
-static gboolean
-masters_only (Column c)
-{
-  return c == COL_EXISTING || c == COL_CHURN || c == COL_FREQUENCY || c == COL_SPEND || c == COL_LIFETIME ||
-         c == COL_RELATIONSHIP;
-}
-
 static const char *
 column_title (Column c)
 {
@@ -333,8 +325,7 @@ cell_new (const char *text,
 }
 
 /* A table of @rows (RgBreakdown): a row per master or service, a column
- * per figure; services have no existing-client retention, churn, visit
- * frequency, annual spend, lifetime value or relationship length. */
+ * per figure. */
 static void
 fill_breakdown (GtkWidget  *grid,
                 GPtrArray  *rows,
@@ -352,11 +343,7 @@ fill_breakdown (GtkWidget  *grid,
   gtk_grid_attach (GTK_GRID (grid), child, 0, 0, 1, 1);
   for (Column c = 0; c < N_COLUMNS; c++)
     {
-      GtkWidget *head;
-
-      if (!masters && masters_only (c))
-        continue;
-      head = cell_new (column_title (c), 1);
+      GtkWidget *head = cell_new (column_title (c), 1);
       gtk_label_set_wrap (GTK_LABEL (head), TRUE);
       gtk_label_set_max_width_chars (GTK_LABEL (head), 12);
       gtk_label_set_justify (GTK_LABEL (head), GTK_JUSTIFY_RIGHT);
@@ -395,8 +382,6 @@ fill_breakdown (GtkWidget  *grid,
           g_autofree char *text = NULL;
           GtkWidget *cell;
 
-          if (!masters && masters_only (c))
-            continue;
           if (share)
             text = percent_text (share);
           else if (c == COL_CLIENTS)
@@ -787,10 +772,11 @@ rg_retention_view_init (RgRetentionView *self)
                                                      &self->by_master));
   gtk_box_append (GTK_BOX (content), breakdown_card (_("By Service"),
                                                      _("A visit counts for each of its services, with that service's "
-                                                       "price; new-client retention by the services of the first visit. "
-                                                       "Complaints: those about the service. Existing-client retention, "
-                                                       "churn and the yearly and lifetime figures are counted by master "
-                                                       "only."),
+                                                       "price. A service's figures count the clients whose visit in "
+                                                       "question included it: in the period, in the 90 days before it, "
+                                                       "the first visit, the year before last, the last 365 days, ever. "
+                                                       "Coming back means a visit to the studio, for anything. "
+                                                       "Complaints: those about the service."),
                                                      &self->by_service));
 
   adw_clamp_set_child (ADW_CLAMP (clamp), content);
@@ -801,7 +787,8 @@ rg_retention_view_init (RgRetentionView *self)
   rg_period_bounds (self->kind, rg_date_today (), &self->from, &self->to);
   update_period_label (self);
   {
-    static const char * const tables[] = { "appointments", "interactions", "clients", NULL };
+    static const char * const tables[] = { "appointments", "appointment_services", "interactions", "clients", "staff",
+                                           "services", NULL };
 
     self->recount = rg_recount_new (GTK_WIDGET (self), tables, REFRESH_DELAY_MS, count_figures,
                                     (GDestroyNotify) rg_dashboard_free, refresh, counted, set_loading);
