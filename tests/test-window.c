@@ -1211,6 +1211,20 @@ check_today_rows (RgTodayView *view,
     }
 }
 
+/* The call rows Today has made, in all its sections. */
+static guint
+count_today_rows (RgTodayView *view)
+{
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  guint n = 0;
+
+  collect_with_class (GTK_WIDGET (view), "boxed-list", lists);
+  for (guint i = 0; i < lists->len; i++)
+    for (GtkWidget *c = gtk_widget_get_first_child (lists->pdata[i]); c; c = gtk_widget_get_next_sibling (c))
+      n += !gtk_widget_has_css_class (c, "show-more");
+  return n;
+}
+
 /* Today: the window opens on it; the list is the analytics' list; a call
  * logs its outcome in one click and the client leaves the list. */
 static void
@@ -1235,7 +1249,31 @@ test_today (void)
   g_assert_nonnull (view);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));   /* the first page */
   rg_today_view_set_day (view, day);
+  /* The rows come a dozen a frame. */
+  {
+    gboolean timed_out = FALSE;
+    guint id = g_timeout_add (15000, test_timeout_cb, &timed_out);
+    guint wanted = 0;
+
+    while (!timed_out && (rg_today_view_get_entries (view) == NULL || count_today_rows (view) == 0))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (timed_out);
+    g_source_remove (id);
+    shown = rg_today_view_get_entries (view);
+    for (guint r = 0; r < RG_CALL_N_REASONS; r++)
+      {
+        guint n = 0;
+
+        for (guint i = 0; i < shown->len; i++)
+          n += ((RgCallEntry *) shown->pdata[i])->reason == r;
+        wanted += MIN (n, limits[r]);
+      }
+    g_assert_cmpuint (wanted, >, 12);
+    g_assert_cmpuint (count_today_rows (view), ==, 12);
+    g_assert_true (rg_today_view_is_loading (view));
+  }
   wait_today (view);
+  g_assert_cmpuint (count_today_rows (view), >, 20);
 
   rhythms = rg_retention_load (store, day, NULL, &error);
   expected = rg_call_list_build (store, rhythms, day, NULL, &error);
@@ -1301,6 +1339,7 @@ test_today (void)
     list = gtk_widget_get_parent (more);
     reason = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (list), "reason"));
     g_signal_emit_by_name (list, "row-activated", more);
+    wait_today (view);
     limits[reason] += 100;
     check_today_rows (view, limits);
   }

@@ -26,6 +26,11 @@
 
 #define REFRESH_DELAY_MS 300
 #define SECTION_ROWS     25
+/* The work of one frame when the list changes: a new row costs 4, a row
+ * given new texts 1 (its labels are measured again); 48 is about 12 new
+ * rows, some 10 ms made and 25 ms laid out on the reference studio. */
+#define FRAME_BUDGET     48
+#define NEW_ROW_COST     4
 
 struct _RgTodayView {
   GtkWidget     parent_instance;
@@ -37,6 +42,8 @@ struct _RgTodayView {
   GdkFrameClock *first_paint_clock;
   gulong        first_paint_id;
   GPtrArray    *entries;
+  guint         limits[RG_CALL_N_REASONS];   /* rows a section shows before "Show N More" */
+  guint         fill_id;                     /* a tick: more rows still to make */
 
   GtkWidget    *box;
   GtkWidget    *title;
@@ -166,22 +173,31 @@ single_line_texts (GtkWidget *widget)
     single_line_texts (c);
 }
 
-static void
+/* TRUE: its texts changed. */
+static gboolean
 entry_row_update (GtkWidget         *row,
                   const RgCallEntry *e)
 {
   Row *data = row_data (row);
   g_autofree char *title = e->phone ? g_strdup_printf ("%s · %s", e->client, e->phone) : g_strdup (e->client);
+  gboolean changed = FALSE;
 
   data->key = entry_key (e);
   data->client_id = e->client_id;
   data->task_id = e->task_id;
   if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) != 0)
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      changed = TRUE;
+    }
   if (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), e->why) != 0)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), e->why);
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), e->why);
+      changed = TRUE;
+    }
   gtk_widget_set_visible (data->gift, e->gift);
   gtk_widget_set_visible (data->done, e->reason == RG_CALL_TASK);
+  return changed;
 }
 
 /* Every row has every part; the section decides which are shown. */
@@ -244,12 +260,15 @@ more_row (guint left)
 /* Fills @list with the entries of @reason: @limit rows at most, then a
  * "Show N More" row. The row of a call still on the list is kept (a
  * logged call removes one row, the others keep their size and need no
- * layout); rows for new calls are made, the others removed. */
-static void
+ * layout); rows for new calls are made, @budget of them at most, the
+ * others removed. FALSE: the budget ran out before the section was
+ * complete (its "Show N More" waits for it). */
+static gboolean
 fill_section (RgTodayView  *self,
               GtkListBox   *list,
               RgCallReason  reason,
-              guint         limit)
+              guint         limit,
+              guint        *budget)
 {
   g_autoptr(GHashTable) rows = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -292,9 +311,14 @@ fill_section (RgTodayView  *self,
           left++;
           continue;
         }
+      if (*budget == 0)
+        return FALSE;
       row = g_hash_table_lookup (rows, &key);
       if (row == NULL)
-        gtk_list_box_insert (list, entry_row (self, e), (int) shown);
+        {
+          gtk_list_box_insert (list, entry_row (self, e), (int) shown);
+          *budget -= MIN (*budget, NEW_ROW_COST);
+        }
       else
         {
           if (row == child)
@@ -307,7 +331,8 @@ fill_section (RgTodayView  *self,
               gtk_list_box_insert (list, row, (int) shown);
               g_object_unref (row);
             }
-          entry_row_update (row, e);
+          if (entry_row_update (row, e))
+            (*budget)--;
         }
       shown++;
     }
@@ -318,6 +343,57 @@ fill_section (RgTodayView  *self,
     gtk_list_box_append (list, more_row (left));
   else if (more)
     gtk_list_box_remove (list, more);
+  return TRUE;
+}
+
+/* The sections' rows, top first, FRAME_BUDGET's worth a frame: the
+ * first list of a large studio, or a new day's, where every row is new,
+ * is drawn in a few frames instead of holding one for 200 ms. Without a
+ * frame clock (not shown yet), all at once. FALSE: more to make. */
+static gboolean
+fill_some (RgTodayView *self)
+{
+  guint budget = gtk_widget_get_realized (GTK_WIDGET (self)) ? FRAME_BUDGET : G_MAXUINT;
+  gboolean complete = TRUE;
+
+  for (guint r = 0; r < RG_CALL_N_REASONS && complete; r++)
+    if (gtk_widget_get_visible (self->lists[r]))
+      complete = fill_section (self, GTK_LIST_BOX (self->lists[r]), r, self->limits[r], &budget);
+  return complete;
+}
+
+static gboolean
+fill_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       data)
+{
+  RgTodayView *self = RG_TODAY_VIEW (widget);
+
+  if (!fill_some (self))
+    return G_SOURCE_CONTINUE;
+  self->fill_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Shown, the rows are made in the frames' update phase: made here, they
+ * would add to the next frame the first chunk that frame makes again. */
+static void
+fill_sections (RgTodayView *self)
+{
+  if (self->fill_id != 0)
+    return;
+  if (!gtk_widget_get_realized (GTK_WIDGET (self)))
+    fill_some (self);
+  else
+    self->fill_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_tick_cb, NULL, NULL);
+}
+
+static void
+stop_filling (RgTodayView *self)
+{
+  if (self->fill_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_id);
+  self->fill_id = 0;
 }
 
 /* "Show N More": the section's next rows, a hundred at a time. */
@@ -327,11 +403,9 @@ show_more (RgTodayView   *self,
            GtkListBoxRow *more)
 {
   RgCallReason reason = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (list), "reason"));
-  guint shown = 0;
 
-  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (list)); c; c = gtk_widget_get_next_sibling (c))
-    shown += row_data (c) != NULL;
-  fill_section (self, list, reason, shown + 100);
+  self->limits[reason] += 100;
+  fill_sections (self);
 }
 
 static void
@@ -351,7 +425,6 @@ show_entries (RgTodayView *self)
     {
       GtkListBox *list = GTK_LIST_BOX (self->lists[r]);
       g_autofree char *text = NULL;
-      guint rows = 0;
 
       gtk_widget_set_visible (self->headings[r], counts[r] > 0);
       gtk_widget_set_visible (self->lists[r], counts[r] > 0);
@@ -361,15 +434,14 @@ show_entries (RgTodayView *self)
 
           while ((child = gtk_widget_get_first_child (self->lists[r])))
             gtk_list_box_remove (list, child);
+          self->limits[r] = SECTION_ROWS;
           continue;
         }
       /* Translators: a section of today's call list with its number of rows, "Due for a Visit (12)" */
       text = g_strdup_printf (_("%s (%u)"), rg_call_reason_to_string (r), counts[r]);
       gtk_label_set_text (GTK_LABEL (self->headings[r]), text);
-      for (GtkWidget *c = gtk_widget_get_first_child (self->lists[r]); c; c = gtk_widget_get_next_sibling (c))
-        rows += row_data (c) != NULL;
-      fill_section (self, list, r, MAX (rows, SECTION_ROWS));
     }
+  fill_sections (self);
 
   gtk_label_set_text (GTK_LABEL (self->title), date);
   summary = self->entries->len
@@ -508,6 +580,7 @@ rg_today_view_dispose (GObject *object)
   RgTodayView *self = RG_TODAY_VIEW (object);
 
   stop_waiting_for_paint (self);
+  stop_filling (self);
   g_clear_pointer (&self->recount, rg_recount_free);
   g_clear_object (&self->studio);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
@@ -531,6 +604,8 @@ rg_today_view_init (RgTodayView *self)
 {
   GtkWidget *scrolled, *clamp, *content, *head, *titles, *empty;
 
+  for (guint r = 0; r < RG_CALL_N_REASONS; r++)
+    self->limits[r] = SECTION_ROWS;
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
@@ -637,7 +712,8 @@ gboolean
 rg_today_view_is_loading (RgTodayView *self)
 {
   g_return_val_if_fail (RG_IS_TODAY_VIEW (self), FALSE);
-  return rg_recount_is_busy (self->recount) || self->first_paint_id != 0 || self->entries == NULL;
+  return rg_recount_is_busy (self->recount) || self->first_paint_id != 0 || self->entries == NULL ||
+         self->fill_id != 0;
 }
 
 GPtrArray *

@@ -31,7 +31,7 @@ after_paint_cb (GdkFrameClock *clock,
   gint64 now = g_get_monotonic_time ();
 
   if (g_getenv ("BENCH_FRAMES"))
-    g_printerr ("frame +%.1f ms\n", (now - f->last) / 1000.0);
+    g_printerr ("frame at %.1f +%.1f ms\n", (now % 100000000) / 1000.0, (now - f->last) / 1000.0);
   if (f->last)
     f->longest = MAX (f->longest, now - f->last);
   f->last = now;
