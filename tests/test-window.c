@@ -30,6 +30,8 @@
 #include "analytics/rg-dashboard.h"
 #include "widgets/rg-appointment-editor.h"
 #include "widgets/rg-window.h"
+#include "widgets/rg-application.h"
+#include "store/rg-schema-private.h"
 #include "analytics/rg-retention.h"
 #include "analytics/rg-satisfaction.h"
 #include "model/rg-format.h"
@@ -1519,6 +1521,120 @@ test_retention (void)
   test_destroy_window (window);
 }
 
+static GtkWindow *
+find_toplevel_with_class (const char *css_class)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (gtk_widget_has_css_class (GTK_WIDGET (w), css_class) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+static void
+opened_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+/* A studio saved by an older version is upgraded in a thread, with a
+ * window that says so; the studio then opens at the latest format, and
+ * opening it again shares it without a window. */
+static void
+test_upgrade_progress (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("regulars-upgrade-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autoptr(RgApplication) app = rg_application_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) again = NULL;
+  g_autoptr(RgStudio) studio = NULL;
+  g_autoptr(RgStudio) shared = NULL;
+  GtkWindow *progress;
+  sqlite3 *db = NULL;
+  guint n;
+  const RgMigration *migrations = rg_schema_get_migrations (&n);
+  g_autofree char *v1 = g_strconcat (migrations[0].sql, "PRAGMA user_version = 1;"
+                                     "INSERT INTO staff (id, display_name, created_at, updated_at) VALUES (1, 'Marina', 0, 0);",
+                                     NULL);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, v1, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (rg_store_peek_version (path), ==, 1);
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  rg_application_set_progress_delay (app, 0);
+
+  rg_application_open_studio_async (app, path, FALSE, opened_cb, &result);
+  progress = find_toplevel_with_class ("opening-studio");
+  g_assert_nonnull (progress);
+  {
+    AdwStatusPage *page = ADW_STATUS_PAGE (test_find_child (GTK_WIDGET (progress), ADW_TYPE_STATUS_PAGE));
+
+    g_assert_cmpstr (adw_status_page_get_title (page), ==, "Updating the Studio");
+  }
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  studio = rg_application_open_studio_finish (app, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (studio);
+  g_assert_null (find_toplevel_with_class ("opening-studio"));
+  g_assert_cmpint (rg_store_get_schema_version (rg_studio_get_store (studio)), ==, rg_store_latest_version ());
+  g_assert_cmpint (rg_store_peek_version (path), ==, rg_store_latest_version ());
+
+  rg_application_open_studio_async (app, path, FALSE, opened_cb, &again);
+  g_assert_null (find_toplevel_with_class ("opening-studio"));
+  while (again == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  shared = rg_application_open_studio_finish (app, again, &error);
+  g_assert_true (shared == studio);
+
+  /* Not a studio: a clear error, the file left as it was. */
+  {
+    g_autofree char *other = g_build_filename (dir, "other.db", NULL);
+    g_autoptr(GAsyncResult) failed = NULL;
+    g_autoptr(RgStudio) none = NULL;
+
+    g_assert_cmpint (sqlite3_open (other, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE notes (body TEXT);", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+    g_assert_cmpint (rg_store_peek_version (other), ==, 0);
+    rg_application_open_studio_async (app, other, FALSE, opened_cb, &failed);
+    while (failed == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    none = rg_application_open_studio_finish (app, failed, &error);
+    g_assert_null (none);
+    g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_NOT_A_DATABASE);
+    g_assert_null (find_toplevel_with_class ("opening-studio"));
+    g_unlink (other);
+  }
+
+  g_clear_object (&studio);
+  g_clear_object (&shared);
+  g_clear_object (&app);
+  g_unlink (path);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1541,6 +1657,7 @@ main (int   argc,
   g_test_add_func ("/window/today", test_today);
   g_test_add_func ("/window/retention", test_retention);
   g_test_add_func ("/window/closed-at-once", test_closed_at_once);
+  g_test_add_func ("/window/upgrade-progress", test_upgrade_progress);
 
   status = g_test_run ();
 

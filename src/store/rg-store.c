@@ -90,6 +90,30 @@ rg_store_latest_version (void)
   return m[n - 1].version;
 }
 
+/* The format of the studio at @path, read without opening it for use:
+ * 0 when there is no such file or it is not a studio (an empty one too). A
+ * format below rg_store_latest_version() is upgraded when opened. */
+int
+rg_store_peek_version (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int version = 0;
+
+  g_return_val_if_fail (path != NULL, 0);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return 0;
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "SELECT (SELECT application_id FROM pragma_application_id), user_version"
+                              " FROM pragma_user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == RG_STORE_APPLICATION_ID)
+    version = sqlite3_column_int (stmt, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return version;
+}
+
 char *
 rg_store_default_path (void)
 {

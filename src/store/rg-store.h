@@ -53,6 +53,7 @@ G_DECLARE_FINAL_TYPE (RgStore, rg_store, RG, STORE, GObject)
 
 GQuark    rg_store_error_quark          (void);
 int       rg_store_latest_version       (void);
+int       rg_store_peek_version         (const char        *path);
 char     *rg_store_default_path         (void) G_GNUC_WARN_UNUSED_RESULT;
 
 RgStore  *rg_store_open                 (const char        *path,

@@ -25,7 +25,10 @@ struct _RgApplication
   AdwApplication  parent_instance;
 
   GHashTable     *studios;   /* database path -> RgStudio */
+  guint           progress_delay_ms;
 };
+
+#define PROGRESS_DELAY_MS 300
 
 G_DEFINE_FINAL_TYPE (RgApplication, rg_application, ADW_TYPE_APPLICATION)
 
@@ -108,37 +111,179 @@ ensure_demo (GError **error)
   return g_steal_pointer (&path);
 }
 
-RgStudio *
-rg_application_open_studio (RgApplication  *self,
-                            const char     *path,
-                            gboolean        demo,
-                            GError        **error)
+/* Opening a studio ------------------------------------------------------------------ */
+
+/* A studio is opened in a thread: a new demo is generated, a studio saved
+ * by an older version is upgraded (a large one takes a minute), and a
+ * window says so when it takes longer than a moment. */
+typedef struct {
+  char      *path;       /* resolved; of the demo, made in the thread */
+  gboolean   demo;
+  RgStore   *store;
+  GtkWidget *progress;
+  guint      progress_id;
+} OpenJob;
+
+static void
+open_job_free (OpenJob *job)
 {
-  g_autofree char *resolved = NULL;
-  g_autoptr(RgStore) store = NULL;
+  g_clear_handle_id (&job->progress_id, g_source_remove);
+  if (job->progress)
+    gtk_window_destroy (GTK_WINDOW (job->progress));
+  g_clear_object (&job->store);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  OpenJob *job = data;
+  GError *error = NULL;
+
+  if (job->demo)
+    {
+      g_free (job->path);
+      job->path = ensure_demo (&error);
+    }
+  if (job->path != NULL)
+    job->store = rg_store_open (job->path, RG_STORE_OPEN_DEFAULT, &error);
+  if (job->store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+show_progress_cb (gpointer data)
+{
+  GTask *task = data;
+  OpenJob *job = g_task_get_task_data (task);
+  RgApplication *self = g_task_get_source_object (task);
+  const char *title, *description;
+  GtkWidget *page, *spinner, *box, *header;
+  int version;
+
+  job->progress_id = 0;
+  version = job->demo ? 0 : rg_store_peek_version (job->path);
+  if (job->demo)
+    {
+      title = _("Preparing the Demo Studio");
+      description = _("A made-up studio to look around in. Your own data is not touched.");
+    }
+  else if (version > 0 && version < rg_store_latest_version ())
+    {
+      title = _("Updating the Studio");
+      description = _("The studio was saved by an earlier version of Regulars and is being updated for this one. "
+                      "This happens once; a large studio takes up to a minute.");
+    }
+  else
+    {
+      title = _("Opening the Studio");
+      description = NULL;
+    }
+
+  job->progress = adw_window_new ();
+  gtk_window_set_application (GTK_WINDOW (job->progress), GTK_APPLICATION (self));
+  gtk_window_set_title (GTK_WINDOW (job->progress), _("Regulars"));
+  gtk_window_set_default_size (GTK_WINDOW (job->progress), 460, 340);
+  gtk_window_set_deletable (GTK_WINDOW (job->progress), FALSE);
+  gtk_window_set_resizable (GTK_WINDOW (job->progress), FALSE);
+  gtk_widget_add_css_class (job->progress, "opening-studio");
+  page = adw_status_page_new ();
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
+  spinner = gtk_spinner_new ();
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_widget_set_size_request (spinner, 32, 32);
+  adw_status_page_set_child (ADW_STATUS_PAGE (page), spinner);
+  gtk_widget_set_vexpand (page, TRUE);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  gtk_widget_add_css_class (header, "flat");
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new ("", NULL));
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (job->progress), box);
+  gtk_window_present (GTK_WINDOW (job->progress));
+  return G_SOURCE_REMOVE;
+}
+
+/* @path: a database file, or NULL for the user's own; with @demo, the demo
+ * studio. A studio already open is shared. */
+void
+rg_application_open_studio_async (RgApplication       *self,
+                                  const char          *path,
+                                  gboolean             demo,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  OpenJob *job;
+
+  g_return_if_fail (RG_IS_APPLICATION (self));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, rg_application_open_studio_async);
+  job = g_new0 (OpenJob, 1);
+  job->demo = demo;
+  if (demo)
+    job->path = rg_application_demo_path (rg_generator_language_for_locale (), g_get_real_time () / G_USEC_PER_SEC);
+  else if (path)
+    job->path = g_canonicalize_filename (path, NULL);
+  else
+    job->path = rg_store_default_path ();
+  g_task_set_task_data (task, job, (GDestroyNotify) open_job_free);
+
+  if (g_hash_table_contains (self->studios, job->path))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  if (self->progress_delay_ms == 0)
+    show_progress_cb (task);
+  else
+    job->progress_id = g_timeout_add_full (G_PRIORITY_DEFAULT, self->progress_delay_ms, show_progress_cb,
+                                           g_object_ref (task), g_object_unref);
+  g_task_run_in_thread (task, open_thread);
+}
+
+RgStudio *
+rg_application_open_studio_finish (RgApplication  *self,
+                                   GAsyncResult   *result,
+                                   GError        **error)
+{
+  OpenJob *job;
   RgStudio *studio;
 
-  g_return_val_if_fail (RG_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  if (demo)
-    resolved = ensure_demo (error);
-  else if (path)
-    resolved = g_canonicalize_filename (path, NULL);
-  else
-    resolved = rg_store_default_path ();
-  if (resolved == NULL)
+  job = g_task_get_task_data (G_TASK (result));
+  g_clear_handle_id (&job->progress_id, g_source_remove);
+  if (job->progress)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&job->progress)));
+  if (!g_task_propagate_boolean (G_TASK (result), error))
     return NULL;
 
-  if ((studio = g_hash_table_lookup (self->studios, resolved)))
+  /* Open already, or opened meanwhile by another call. */
+  if ((studio = g_hash_table_lookup (self->studios, job->path)) != NULL)
     return g_object_ref (studio);
-
-  store = rg_store_open (resolved, RG_STORE_OPEN_DEFAULT, error);
-  if (store == NULL)
-    return NULL;
-
-  studio = rg_studio_new (store);
-  g_hash_table_insert (self->studios, g_strdup (resolved), g_object_ref (studio));
+  studio = rg_studio_new (job->store);
+  g_hash_table_insert (self->studios, g_strdup (job->path), g_object_ref (studio));
   return studio;
+}
+
+/* For tests: how long opening may take before its window shows (0: at
+ * once). */
+void
+rg_application_set_progress_delay (RgApplication *self,
+                                   guint          ms)
+{
+  g_return_if_fail (RG_IS_APPLICATION (self));
+  self->progress_delay_ms = ms;
 }
 
 static int
@@ -299,17 +444,68 @@ show_error (RgApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+typedef struct {
+  GApplicationCommandLine *cmdline;   /* NULL: from the menu */
+  gboolean                 demo;
+  gboolean                 quit_after_first_frame;
+} Opening;
+
+static void
+studio_opened_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  RgApplication *self = RG_APPLICATION (source);
+  Opening *opening = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStudio) studio = rg_application_open_studio_finish (self, result, &error);
+
+  if (studio == NULL)
+    {
+      if (opening->cmdline)
+        {
+          g_application_command_line_printerr (opening->cmdline, "%s\n", error->message);
+          g_application_command_line_set_exit_status (opening->cmdline, 1);
+        }
+      show_error (self, error->message);
+    }
+  else
+    {
+      RgWindow *window = rg_window_new (self, studio, opening->demo);
+
+      if (opening->quit_after_first_frame)
+        rg_window_quit_after_first_frame (window);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+  g_clear_object (&opening->cmdline);
+  g_free (opening);
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+open_studio (RgApplication           *self,
+             const char              *path,
+             gboolean                 demo,
+             GApplicationCommandLine *cmdline,
+             gboolean                 quit_after_first_frame)
+{
+  Opening *opening = g_new0 (Opening, 1);
+
+  opening->cmdline = cmdline ? g_object_ref (cmdline) : NULL;
+  opening->demo = demo;
+  opening->quit_after_first_frame = quit_after_first_frame;
+  /* Held until the studio's window (or the error) is up. */
+  g_application_hold (G_APPLICATION (self));
+  rg_application_open_studio_async (self, path, demo, studio_opened_cb, opening);
+}
+
 static int
 rg_application_command_line (GApplication            *app,
                              GApplicationCommandLine *cmdline)
 {
   RgApplication *self = RG_APPLICATION (app);
   GVariantDict *options = g_application_command_line_get_options_dict (cmdline);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RgStudio) studio = NULL;
   g_autofree char *path = NULL;
-  gboolean demo = g_variant_dict_contains (options, "demo");
-  RgWindow *window;
 
   if (g_variant_dict_lookup (options, "database", "^ay", &path))
     {
@@ -319,19 +515,8 @@ rg_application_command_line (GApplication            *app,
     }
 
   g_debug ("Opening the studio");
-  studio = rg_application_open_studio (self, path, demo, &error);
-  if (studio == NULL)
-    {
-      g_application_command_line_printerr (cmdline, "%s\n", error->message);
-      show_error (self, error->message);
-      return 1;
-    }
-
-  window = rg_window_new (self, studio, demo);
-  if (g_variant_dict_contains (options, "quit-after-first-frame"))
-    rg_window_quit_after_first_frame (window);
-  gtk_window_present (GTK_WINDOW (window));
-
+  open_studio (self, path, g_variant_dict_contains (options, "demo"), cmdline,
+               g_variant_dict_contains (options, "quit-after-first-frame"));
   return 0;
 }
 
@@ -372,17 +557,7 @@ open_demo_activated (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
 {
-  RgApplication *self = RG_APPLICATION (user_data);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RgStudio) studio = rg_application_open_studio (self, NULL, TRUE, &error);
-
-  if (studio == NULL)
-    {
-      show_error (self, error->message);
-      return;
-    }
-
-  gtk_window_present (GTK_WINDOW (rg_window_new (self, studio, TRUE)));
+  open_studio (RG_APPLICATION (user_data), NULL, TRUE, NULL, FALSE);
 }
 
 /* From a reminder: the window, and the client's card. */
@@ -453,6 +628,7 @@ static void
 rg_application_init (RgApplication *self)
 {
   self->studios = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->progress_delay_ms = PROGRESS_DELAY_MS;
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);

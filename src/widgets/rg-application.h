@@ -12,10 +12,16 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RgApplication, rg_application, RG, APPLICATION, AdwApplication)
 
 RgApplication *rg_application_new         (void) G_GNUC_WARN_UNUSED_RESULT;
-RgStudio      *rg_application_open_studio (RgApplication  *self,
-                                           const char     *path,
-                                           gboolean        demo,
-                                           GError        **error) G_GNUC_WARN_UNUSED_RESULT;
+void           rg_application_open_studio_async  (RgApplication        *self,
+                                                  const char           *path,
+                                                  gboolean              demo,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+RgStudio      *rg_application_open_studio_finish (RgApplication        *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+void           rg_application_set_progress_delay (RgApplication        *self,
+                                                  guint                 ms);
 char          *rg_application_demo_path   (const char     *language,
                                            gint64          now) G_GNUC_WARN_UNUSED_RESULT;
 
