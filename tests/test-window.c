@@ -1349,15 +1349,71 @@ test_today (void)
   /* No answer: the call and a task for tomorrow in the timeline; the client
    * leaves today's list. */
   {
-    RgCallDialog *call = rg_call_dialog_new (GTK_WINDOW (window), studio, due_client, 0);
+    RgCallDialog *call = NULL;
     g_autoptr(RgClient) client = rg_studio_lookup (studio, RG_TYPE_CLIENT, due_client, NULL);
+    GtkWidget *row = NULL, *button = NULL;
+    GListModel *toplevels = gtk_window_get_toplevels ();
 
-    gtk_window_present (GTK_WINDOW (call));
+    /* From the row's call button, as at the desk. */
+    shown = rg_today_view_get_entries (view);
+    for (guint i = 0; i < shown->len && row == NULL; i++)
+      {
+        const RgCallEntry *e = shown->pdata[i];
+        g_autofree char *title = NULL;
+        g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+        if (e->client_id != due_client || e->reason != RG_CALL_DUE)
+          continue;
+        title = e->phone ? g_strdup_printf ("%s · %s", e->client, e->phone) : g_strdup (e->client);
+        collect_with_class (GTK_WIDGET (view), "activatable", rows);
+        for (guint k = 0; k < rows->len && row == NULL; k++)
+          if (ADW_IS_ACTION_ROW (rows->pdata[k]) &&
+              g_strcmp0 (adw_preferences_row_get_title (rows->pdata[k]), title) == 0)
+            row = rows->pdata[k];
+      }
+    g_assert_nonnull (row);
+    {
+      g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+      collect_with_class (row, "flat", buttons);
+      for (guint k = 0; k < buttons->len; k++)
+        if (GTK_IS_BUTTON (buttons->pdata[k]) &&
+            g_strcmp0 (gtk_button_get_icon_name (buttons->pdata[k]), "call-start-symbolic") == 0)
+          button = buttons->pdata[k];
+    }
+    g_assert_nonnull (button);
+    g_object_ref (row);
+    g_signal_emit_by_name (button, "clicked");
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && call == NULL; i++)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+        if (RG_IS_CALL_DIALOG (w))
+          call = RG_CALL_DIALOG (w);
+      }
+    g_assert_nonnull (call);
     g_assert_nonnull (strstr (rg_call_dialog_get_script (call), rg_client_get_address_as (client)));
     g_assert_null (strstr (rg_call_dialog_get_script (call), "{"));
     test_save_shot (GTK_WIDGET (call), "call-dialog");
+    shown = rg_today_view_get_entries (view);
     g_assert_true (rg_call_dialog_log (call, RG_CALL_OUTCOME_NO_ANSWER, 0, NULL, &error));
     g_assert_no_error (error);
+    /* The row leaves with the next frame, before the list is counted
+     * again (that gives a new list). */
+    {
+      gboolean timed_out = FALSE;
+      guint id = g_timeout_add (2000, test_timeout_cb, &timed_out);
+
+      while (!timed_out && gtk_widget_get_parent (row) != NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_false (timed_out);
+      g_source_remove (id);
+    }
+    g_object_unref (row);
+    g_assert_true (rg_today_view_get_entries (view) == shown);
+    for (guint i = 0; i < shown->len; i++)
+      g_assert_false (((RgCallEntry *) shown->pdata[i])->client_id == due_client &&
+                      ((RgCallEntry *) shown->pdata[i])->reason == RG_CALL_DUE);
     g_assert_cmpint (store_count (store, "SELECT count(*) FROM interactions WHERE client_id = ?1 AND kind = 'call'"
                                          " AND outcome = 'no_answer' AND ?2 = ?2", due_client, 0), ==, 1);
     g_assert_cmpint (store_count (store, "SELECT count(*) FROM interactions WHERE client_id = ?1 AND kind = 'task'"
@@ -1373,6 +1429,43 @@ test_today (void)
                ((RgCallEntry *) shown->pdata[i])->reason == RG_CALL_DUE;
     g_assert_false (still);
     check_today_rows (view, limits);
+  }
+
+  /* A task done from its row: saved, and the row leaves with the next
+   * frame. */
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    GtkWidget *done = NULL, *row;
+    gint64 task_id = 0;
+    gboolean timed_out = FALSE;
+    guint id;
+
+    shown = rg_today_view_get_entries (view);
+    for (guint i = 0; i < shown->len && task_id == 0; i++)
+      if (((RgCallEntry *) shown->pdata[i])->reason == RG_CALL_TASK)
+        task_id = ((RgCallEntry *) shown->pdata[i])->task_id;
+    g_assert_cmpint (task_id, !=, 0);
+    collect_with_class (GTK_WIDGET (view), "flat", buttons);
+    for (guint k = 0; k < buttons->len && done == NULL; k++)
+      if (GTK_IS_BUTTON (buttons->pdata[k]) && gtk_widget_get_visible (buttons->pdata[k]) &&
+          g_strcmp0 (gtk_button_get_icon_name (buttons->pdata[k]), "object-select-symbolic") == 0)
+        done = buttons->pdata[k];
+    g_assert_nonnull (done);   /* the first: the tasks come first */
+    row = g_object_ref (gtk_widget_get_ancestor (done, ADW_TYPE_ACTION_ROW));
+    g_signal_emit_by_name (done, "clicked");
+    g_assert_cmpint (store_count (store, "SELECT count(*) FROM interactions WHERE id = ?1 AND done_at IS NOT NULL"
+                                         " AND ?2 = ?2", task_id, 0), ==, 1);
+    id = g_timeout_add (2000, test_timeout_cb, &timed_out);
+    while (!timed_out && gtk_widget_get_parent (row) != NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (timed_out);
+    g_source_remove (id);
+    g_object_unref (row);
+    for (guint i = 0; i < rg_today_view_get_entries (view)->len; i++)
+      g_assert_cmpint (((RgCallEntry *) rg_today_view_get_entries (view)->pdata[i])->task_id, !=, task_id);
+    wait_today (view);
+    for (guint i = 0; i < rg_today_view_get_entries (view)->len; i++)
+      g_assert_cmpint (((RgCallEntry *) rg_today_view_get_entries (view)->pdata[i])->task_id, !=, task_id);
   }
 
   /* Call back: refused in the past; then a task at the chosen time. */

@@ -546,15 +546,43 @@ map_cb (RgTodayView *self)
 
 /* Rows' buttons ------------------------------------------------------------------ */
 
+/* A call logged from a row (or its task done): the client leaves the list
+ * at once, as the count that follows says, not a second later when it is
+ * done. A task is done when its call is logged; a birthday stays. */
+static void
+call_logged_cb (RgTodayView *self,
+                gint64       client_id,
+                gint64       task_id)
+{
+  guint before;
+
+  if (self->entries == NULL)
+    return;
+  before = self->entries->len;
+  for (guint i = self->entries->len; i > 0; i--)
+    {
+      const RgCallEntry *e = self->entries->pdata[i - 1];
+
+      if ((e->client_id == client_id && client_id != 0 &&
+           (e->reason == RG_CALL_DUE || e->reason == RG_CALL_NEW || e->reason == RG_CALL_SLEEPING)) ||
+          (e->reason == RG_CALL_TASK && task_id != 0 && e->task_id == task_id))
+        g_ptr_array_remove_index (self->entries, i - 1);
+    }
+  if (self->entries->len != before)
+    show_entries (self);
+}
+
 static void
 call_clicked_cb (GtkButton   *button,
                  RgTodayView *self)
 {
   const Row *row = row_data (GTK_WIDGET (button));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  RgCallDialog *call = rg_call_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->studio,
+                                           row->client_id, row->task_id);
 
-  gtk_window_present (GTK_WINDOW (rg_call_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                      self->studio, row->client_id, row->task_id)));
+  g_signal_connect_object (call, "logged", G_CALLBACK (call_logged_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (call));
 }
 
 static void
@@ -570,6 +598,8 @@ done_clicked_cb (GtkButton   *button,
   g_object_set (task, "done-at", rg_store_now (), NULL);
   if (!rg_studio_save (self->studio, task, &error))
     gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
+  else
+    call_logged_cb (self, 0, row->task_id);
 }
 
 /* The widget --------------------------------------------------------------------- */
@@ -725,6 +755,8 @@ rg_today_view_get_entries (RgTodayView *self)
 
 /* The call ------------------------------------------------------------------------ */
 
+static guint call_dialog_logged;
+
 struct _RgCallDialog {
   AdwWindow      parent_instance;
 
@@ -841,6 +873,7 @@ rg_call_dialog_log (RgCallDialog   *self,
       return FALSE;
     }
 
+  g_signal_emit (self, call_dialog_logged, 0, rg_record_get_id (RG_RECORD (self->client)), self->task_id);
   if (outcome == RG_CALL_OUTCOME_BOOKED)
     {
       GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
@@ -930,6 +963,11 @@ rg_call_dialog_class_init (RgCallDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = rg_call_dialog_dispose;
+
+  /* RgCallDialog::logged: (client id, task id or 0) the call's outcome is
+   * saved; the dialog closes next. */
+  call_dialog_logged = g_signal_new ("logged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                     G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
