@@ -621,6 +621,19 @@ test_bulk_matches_single (void)
   all = rg_retention_load (store, day, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (all->len, >, 500);
+  /* Counted in two halves (a file store): every live client once, in id
+   * order, and the VIP mark set on the whole. */
+  g_assert_cmpint (all->len, ==, test_sql_int (store, "SELECT count(*) FROM clients WHERE deleted_at IS NULL AND ?1 = ?1", 0));
+  for (guint i = 1; i < all->len; i++)
+    g_assert_cmpint (g_array_index (all, RgClientRhythm, i - 1).client_id, <, g_array_index (all, RgClientRhythm, i).client_id);
+  {
+    g_autoptr(GArray) again = g_array_copy (all);
+
+    for (guint i = 0; i < again->len; i++)
+      g_array_index (again, RgClientRhythm, i).segments &= ~RG_SEGMENT_VIP;
+    rg_rhythm_mark_vip (again);
+    g_assert_cmpmem (again->data, again->len * sizeof (RgClientRhythm), all->data, all->len * sizeof (RgClientRhythm));
+  }
   for (guint i = 0; i < all->len; i++)
     {
       const RgClientRhythm *b = &g_array_index (all, RgClientRhythm, i);

@@ -532,11 +532,14 @@ rhythm_lost_by_year (Loader          *l,
     r->segments |= RG_SEGMENT_ONE_TIME;
 }
 
-/* @only_client: 0 for everyone. */
+/* @only_client: 0 for everyone, or those with ids from @lo to @hi (the
+ * VIP mark needs everyone: the caller sets it). */
 static GArray *
 load (RgStore       *store,
       RgDate         day,
       gint64         only_client,
+      gint64         lo,
+      gint64         hi,
       GCancellable  *cancellable,
       GError       **error)
 {
@@ -590,17 +593,22 @@ load (RgStore       *store,
    * join would look every summary up by its key). */
   clients = rg_store_prepare (store,
                               "SELECT id FROM clients INDEXED BY clients_live"
-                              " WHERE deleted_at IS NULL AND (?1 = 0 OR id = ?1) ORDER BY id",
+                              " WHERE deleted_at IS NULL AND (?1 = 0 OR id = ?1) AND id BETWEEN ?2 AND ?3 ORDER BY id",
                               error);
   summaries = rg_store_prepare (store,
                                 "SELECT client_id, visits, first_at, last_at, revenue, last_id,"
                                 " CASE WHEN last_at >= ?2 THEN history END"
-                                " FROM client_visits WHERE ?1 = 0 OR client_id = ?1 ORDER BY client_id",
+                                " FROM client_visits WHERE (?1 = 0 OR client_id = ?1) AND client_id BETWEEN ?3 AND ?4"
+                                " ORDER BY client_id",
                                 error);
   if (clients == NULL || summaries == NULL)
     goto fail;
   sqlite3_bind_int64 (clients, 1, only_client);
+  sqlite3_bind_int64 (clients, 2, lo);
+  sqlite3_bind_int64 (clients, 3, hi);
   sqlite3_bind_int64 (summaries, 1, only_client);
+  sqlite3_bind_int64 (summaries, 3, lo);
+  sqlite3_bind_int64 (summaries, 4, hi);
   /* The histories of those seen in the 365 days up to D (or of the one). */
   sqlite3_bind_int64 (summaries, 2, only_client ? G_MININT64 : rg_date_start (rg_date_of_number (l.d_day - 365)));
   if (!rg_store_step_row (store, summaries, &summary, error))
@@ -663,8 +671,6 @@ load (RgStore       *store,
   g_array_unref (l.days);
   g_array_unref (l.table.starts);
   g_hash_table_unref (l.intervals);
-  if (only_client == 0)
-    rg_rhythm_mark_vip (rhythms);
   return g_steal_pointer (&rhythms);
 
 fail:
@@ -674,6 +680,100 @@ fail:
   g_clear_pointer (&l.days, g_array_unref);
   g_clear_pointer (&l.table.starts, g_array_unref);
   return NULL;
+}
+
+/* A studio's clients (of a file) are counted in two halves by id, the
+ * second on a reader of its own without mmap (a new mapping faults in each
+ * page) in a thread: the halves do not depend on each other but for the
+ * VIP mark, set on the whole; 80 ms become 55 on the reference studio.
+ * (The reader's snapshot is taken a moment after the store's: a write in
+ * between is counted again by the recount that follows any write.) */
+
+typedef struct {
+  RgStore      *store;
+  RgDate        day;
+  gint64        lo;
+  GCancellable *cancellable;
+  GArray       *rhythms;
+  GError       *error;
+} Half;
+
+static gpointer
+load_half (gpointer data)
+{
+  Half *h = data;
+  g_autoptr(RgStore) reader = rg_store_open_reader (h->store, &h->error);
+  gboolean started;
+
+  /* Without mmap: a new reader would fault in each page it maps, where
+   * reading copies the pages from the cache. */
+  if (reader == NULL || !rg_store_exec (reader, "PRAGMA mmap_size = 0", &h->error) ||
+      !rg_store_begin_read (reader, &started, &h->error))
+    return NULL;
+  h->rhythms = load (reader, h->day, 0, h->lo, G_MAXINT64, h->cancellable, &h->error);
+  rg_store_end_read (reader, started);
+  return NULL;
+}
+
+/* The id that splits the clients in two, or 0 when the store is in memory
+ * (without readers) or has hardly any clients. Ids are random: the range
+ * of ids is split, not their count (a walk over them). The store's half is
+ * the larger: its pages are mapped already, where the reader's are read
+ * into its cache. */
+static gint64
+split_id (RgStore *store)
+{
+  g_autoptr(RgStmt) stmt = NULL;
+  gboolean row = FALSE;
+  gint64 lo, hi;
+
+  if (rg_store_get_path (store) == NULL)
+    return 0;
+  stmt = rg_store_prepare (store,
+                           "SELECT (SELECT id FROM clients INDEXED BY clients_live WHERE deleted_at IS NULL ORDER BY id LIMIT 1),"
+                           " (SELECT id FROM clients INDEXED BY clients_live WHERE deleted_at IS NULL ORDER BY id DESC LIMIT 1)",
+                           NULL);
+  if (stmt == NULL)
+    return 0;
+  if (!rg_store_step_row (store, stmt, &row, NULL) || !row || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+    return 0;
+  lo = sqlite3_column_int64 (stmt, 0);
+  hi = sqlite3_column_int64 (stmt, 1);
+  if (hi - lo < 2)
+    return 0;
+  return lo + (gint64) ((double) (hi - lo) * 0.58);
+}
+
+static GArray *
+load_all (RgStore       *store,
+          RgDate         day,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  Half half = { store, day, split_id (store), cancellable, NULL, NULL };
+  g_autoptr(GArray) rhythms = NULL;
+  GThread *thread;
+
+  if (half.lo == 0)
+    rhythms = load (store, day, 0, G_MININT64, G_MAXINT64, cancellable, error);
+  else
+    {
+      thread = g_thread_new ("rg-rhythms", load_half, &half);
+      rhythms = load (store, day, 0, G_MININT64, half.lo - 1, cancellable, error);
+      g_thread_join (thread);
+      if (rhythms != NULL && half.rhythms == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&half.error));
+          g_clear_pointer (&rhythms, g_array_unref);
+        }
+      if (rhythms != NULL)
+        g_array_append_vals (rhythms, half.rhythms->data, half.rhythms->len);
+      g_clear_pointer (&half.rhythms, g_array_unref);
+      g_clear_error (&half.error);
+    }
+  if (rhythms != NULL)
+    rg_rhythm_mark_vip (rhythms);
+  return g_steal_pointer (&rhythms);
 }
 
 GArray *
@@ -689,7 +789,7 @@ rg_retention_load (RgStore       *store,
 
   if (!rg_store_begin_read (store, &started, error))
     return NULL;
-  result = load (store, day, 0, cancellable, error);
+  result = load_all (store, day, cancellable, error);
   rg_store_end_read (store, started);
   return result;
 }
@@ -711,7 +811,7 @@ rg_retention_load_client (RgStore         *store,
 
   if (!rg_store_begin_read (store, &started, error))
     return FALSE;
-  one = load (store, day, client_id, NULL, error);
+  one = load (store, day, client_id, G_MININT64, G_MAXINT64, NULL, error);
   rg_store_end_read (store, started);
   if (one == NULL)
     return FALSE;
