@@ -662,6 +662,33 @@ test_bulk_matches_single (void)
   g_assert_cmpuint (counted, >, 0);
   g_assert_cmpuint (uncounted, >, 0);
 
+  /* Inside a write, which a reader would not see: counted on the store
+   * alone. The last client by id (in the second half) gets a visit. */
+  {
+    const RgClientRhythm *last = &g_array_index (all, RgClientRhythm, all->len - 1);
+    g_autoptr(GArray) writing = NULL;
+    g_autoptr(RgStmt) stmt = NULL;
+    gint64 at = rg_time_from_local (day, 600);
+
+    g_assert_true (rg_store_begin (store, &error));
+    stmt = rg_store_prepare (store,
+                             "INSERT INTO appointments (id, client_id, staff_id, starts_at, ends_at, status, price,"
+                             " created_at, updated_at) VALUES (?1, ?2, (SELECT min (id) FROM staff), ?3, ?3 + 3600,"
+                             " 'done', 100, 0, 0)",
+                             &error);
+    g_assert_no_error (error);
+    sqlite3_bind_int64 (stmt, 1, rg_store_new_id ());
+    sqlite3_bind_int64 (stmt, 2, last->client_id);
+    sqlite3_bind_int64 (stmt, 3, at);
+    g_assert_true (rg_store_step_done (store, stmt, &error));
+    g_clear_pointer (&stmt, rg_stmt_release);
+    writing = rg_retention_load (store, day, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (writing->len, ==, all->len);
+    g_assert_cmpuint (g_array_index (writing, RgClientRhythm, all->len - 1).visits, ==, last->visits + 1);
+    rg_store_rollback (store);
+  }
+
   /* Read from the visits' index instead of the histories kept with the
    * summaries (as when a history is missing): the same, field by field; and
    * on a day in the past, when the histories hold later visits. */

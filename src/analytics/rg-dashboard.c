@@ -1067,7 +1067,8 @@ compute (RgStore       *store,
    * processors of a small machine busy). Without mmap: a new reader would
    * fault in each page it maps, where reading the pages copies them from
    * the cache. */
-  if (rg_store_get_path (store) != NULL)
+  if (rg_store_get_path (store) != NULL &&
+      sqlite3_txn_state (rg_store_get_db (store), "main") != SQLITE_TXN_WRITE)   /* a reader would not see it */
     {
       reader = rg_store_open_reader (store, NULL);
       if (reader != NULL && !rg_store_exec (reader, "PRAGMA mmap_size = 0", NULL))

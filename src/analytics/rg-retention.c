@@ -727,7 +727,8 @@ split_id (RgStore *store)
   gboolean row = FALSE;
   gint64 lo, hi;
 
-  if (rg_store_get_path (store) == NULL)
+  /* A reader would not see what the store is writing. */
+  if (rg_store_get_path (store) == NULL || sqlite3_txn_state (rg_store_get_db (store), "main") == SQLITE_TXN_WRITE)
     return 0;
   stmt = rg_store_prepare (store,
                            "SELECT (SELECT id FROM clients INDEXED BY clients_live WHERE deleted_at IS NULL ORDER BY id LIMIT 1),"
