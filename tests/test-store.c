@@ -180,6 +180,14 @@ test_migrate_from_1 (Fixture       *f,
   store = rg_store_open (path, RG_STORE_OPEN_NO_CREATE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (rg_store_get_schema_version (store), ==, rg_store_latest_version ());
+  /* The upgrade's pages are in the database, its log emptied. */
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (wal, &st), ==, 0);
+    g_assert_cmpint (st.st_size, ==, 0);
+  }
   g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM appointments WHERE id = 3", 0), ==, 1);
 
   /* Format 3 keeps phones in one form; what cannot be read stays. */

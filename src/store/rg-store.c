@@ -754,7 +754,9 @@ configure_connection (RgStore  *self,
                         "PRAGMA synchronous = FULL;"
                         "PRAGMA foreign_keys = ON;"
                         "PRAGMA temp_store = MEMORY;"
-                        "PRAGMA cache_size = -16384;",
+                        "PRAGMA cache_size = -16384;"
+                        /* The log, once written back, is cut to this size. */
+                        "PRAGMA journal_size_limit = 67108864;",
                         error);
 }
 
@@ -764,6 +766,7 @@ migrate (RgStore  *self,
 {
   guint n;
   const RgMigration *migrations = rg_schema_get_migrations (&n);
+  gboolean migrated = FALSE;
 
   for (guint i = 0; i < n; i++)
     {
@@ -794,7 +797,15 @@ migrate (RgStore  *self,
 
       g_debug ("Migrated %s to version %d", display_path (self), migrations[i].version);
       self->version = migrations[i].version;
+      migrated = TRUE;
     }
+
+  /* An upgrade can rewrite most of the file: its pages go into the
+   * database now and the log is emptied, instead of a log the size of
+   * the changes kept beside it while the studio is open. At best: a
+   * reader of another window may hold it. */
+  if (migrated && self->path != NULL)
+    sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
 
   /* Migrations are not interesting to listeners (nobody listens yet). */
   forget_pending (self);
