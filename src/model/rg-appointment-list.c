@@ -16,6 +16,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "rg-list-diff.h"
 
 #include "rg-appointment-list.h"
@@ -255,26 +257,11 @@ rg_appointment_details_get_conditions (RgAppointmentDetails *details,
   return details ? g_hash_table_lookup (details->conditions, &client_id) : NULL;
 }
 
-typedef struct {
-  gint64 appointment_id;
-  gint64 position;
-  gint64 service_id;
-} ServiceRow;
-
-static int
-compare_service_rows (gconstpointer a,
-                      gconstpointer b)
-{
-  const ServiceRow *x = a, *y = b;
-
-  if (x->appointment_id != y->appointment_id)
-    return x->appointment_id < y->appointment_id ? -1 : 1;
-  return (x->position > y->position) - (x->position < y->position);
-}
-
 /* The services line of every appointment of the range. The services are
- * few: their names are read once and the lines joined here, so the query
- * reads only the (appointment, position, service) index. */
+ * few: their names are read once, and each appointment's services come
+ * with it from the range index ("service:price,…" in their order, kept by
+ * triggers since format 12), instead of a look-up of its lines by a
+ * random key. */
 static gboolean
 load_services (RgAppointmentList  *self,
                const Range        *range,
@@ -283,7 +270,6 @@ load_services (RgAppointmentList  *self,
 {
   RgStore *store = rg_studio_get_store (self->studio);
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (ServiceRow));
   g_autoptr(GString) line = g_string_new (NULL);
   g_autoptr(RgStmt) stmt = NULL;
   gboolean row, ok;
@@ -301,39 +287,37 @@ load_services (RgAppointmentList  *self,
     return FALSE;
   g_clear_pointer (&stmt, rg_stmt_release);
 
-  stmt = prepare_range (self, range, "SELECT a.appointment_id, a.position, a.service_id FROM appointments ap "
-                              "JOIN appointment_services a ON a.appointment_id = ap.id WHERE " RANGE, error);
+  stmt = prepare_range (self, range, "SELECT ap.id, ap.services FROM appointments ap WHERE " RANGE
+                                     " AND ap.services IS NOT NULL", error);
   if (stmt == NULL)
     return FALSE;
   while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
     {
-      ServiceRow r = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2) };
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *p = (const char *) sqlite3_column_text (stmt, 1);
 
-      g_array_append_val (rows, r);
-    }
-  if (!ok)
-    return FALSE;
-
-  g_array_sort (rows, compare_service_rows);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const ServiceRow *r = &g_array_index (rows, ServiceRow, i);
-      const char *name = g_hash_table_lookup (names, &r->service_id);
-
-      if (name)
+      g_string_truncate (line, 0);
+      while (p && *p)
         {
-          if (line->len)
-            g_string_append (line, ", ");
-          g_string_append (line, name);
-        }
-      if (i + 1 == rows->len || g_array_index (rows, ServiceRow, i + 1).appointment_id != r->appointment_id)
-        {
-          g_hash_table_insert (lines, g_memdup2 (&r->appointment_id, sizeof (gint64)), g_strdup (line->str));
-          g_string_truncate (line, 0);
-        }
-    }
+          char *end;
+          gint64 service_id = g_ascii_strtoll (p, &end, 10);
+          const char *name = g_hash_table_lookup (names, &service_id);
 
-  return TRUE;
+          if (end == p)
+            break;
+          if (name)
+            {
+              if (line->len)
+                g_string_append (line, ", ");
+              g_string_append (line, name);
+            }
+          p = strchr (end, ',');
+          if (p)
+            p++;
+        }
+      g_hash_table_insert (lines, g_memdup2 (&id, sizeof id), g_strdup (line->str));
+    }
+  return ok;
 }
 
 static RgAppointmentDetails *
