@@ -119,6 +119,7 @@ ensure_demo (GError **error)
 typedef struct {
   char      *path;       /* resolved; of the demo, made in the thread */
   gboolean   demo;
+  gboolean   upgrading;  /* saved by an earlier version */
   RgStore   *store;
   GtkWidget *progress;
   guint      progress_id;
@@ -165,16 +166,14 @@ show_progress_cb (gpointer data)
   RgApplication *self = g_task_get_source_object (task);
   const char *title, *description;
   GtkWidget *page, *spinner, *box, *header;
-  int version;
 
   job->progress_id = 0;
-  version = job->demo ? 0 : rg_store_peek_version (job->path);
   if (job->demo)
     {
       title = _("Preparing the Demo Studio");
       description = _("A made-up studio to look around in. Your own data is not touched.");
     }
-  else if (version > 0 && version < rg_store_latest_version ())
+  else if (job->upgrading)
     {
       title = _("Updating the Studio");
       description = _("The studio was saved by an earlier version of Regulars and is being updated for this one. "
@@ -237,6 +236,13 @@ rg_application_open_studio_async (RgApplication       *self,
   else
     job->path = rg_store_default_path ();
   g_task_set_task_data (task, job, (GDestroyNotify) open_job_free);
+  if (!demo)
+    {
+      int version = rg_store_peek_version (job->path);
+
+      /* Read before the thread starts writing. */
+      job->upgrading = version > 0 && version < rg_store_latest_version ();
+    }
 
   if (g_hash_table_contains (self->studios, job->path))
     {
