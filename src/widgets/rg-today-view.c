@@ -589,8 +589,8 @@ static void
 done_clicked_cb (GtkButton   *button,
                  RgTodayView *self)
 {
-  const Row *row = row_data (GTK_WIDGET (button));
-  g_autoptr(RgInteraction) task = rg_studio_lookup (self->studio, RG_TYPE_INTERACTION, row->task_id, NULL);
+  gint64 task_id = row_data (GTK_WIDGET (button))->task_id;   /* the row may go while saving */
+  g_autoptr(RgInteraction) task = rg_studio_lookup (self->studio, RG_TYPE_INTERACTION, task_id, NULL);
   g_autoptr(GError) error = NULL;
 
   if (task == NULL)
@@ -599,7 +599,7 @@ done_clicked_cb (GtkButton   *button,
   if (!rg_studio_save (self->studio, task, &error))
     gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
   else
-    call_logged_cb (self, 0, row->task_id);
+    call_logged_cb (self, 0, task_id);
 }
 
 /* The widget --------------------------------------------------------------------- */
