@@ -102,7 +102,6 @@ typedef struct {
   guint       *seen;         /* this year */
   guint       *in_p;         /* the period */
   guint       *before_p;     /* the 90 days before it */
-  guint       *first;        /* the first visit */
   gint64      *appointment;  /* the last appointment counted */
   guint       *year_visits;  /* in the 365 days up to D */
   double      *year_revenue;
@@ -122,7 +121,6 @@ groups_clear (Groups *m)
   g_free (m->seen);
   g_free (m->in_p);
   g_free (m->before_p);
-  g_free (m->first);
   g_free (m->appointment);
   g_free (m->year_visits);
   g_free (m->year_revenue);
@@ -159,7 +157,6 @@ groups_load (Groups      *m,
   m->seen = g_new0 (guint, MAX (m->n, 1));
   m->in_p = g_new0 (guint, MAX (m->n, 1));
   m->before_p = g_new0 (guint, MAX (m->n, 1));
-  m->first = g_new0 (guint, MAX (m->n, 1));
   m->appointment = g_new0 (gint64, MAX (m->n, 1));
   m->year_visits = g_new0 (guint, MAX (m->n, 1));
   m->year_revenue = g_new0 (double, MAX (m->n, 1));
