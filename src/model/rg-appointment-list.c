@@ -16,8 +16,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "rg-list-diff.h"
 
 #include "rg-appointment-list.h"
@@ -295,25 +293,19 @@ load_services (RgAppointmentList  *self,
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       const char *p = (const char *) sqlite3_column_text (stmt, 1);
+      gint64 service_id, price;
 
       g_string_truncate (line, 0);
-      while (p && *p)
+      while (rg_store_next_line (&p, &service_id, &price))
         {
-          char *end;
-          gint64 service_id = g_ascii_strtoll (p, &end, 10);
           const char *name = g_hash_table_lookup (names, &service_id);
 
-          if (end == p)
-            break;
           if (name)
             {
               if (line->len)
                 g_string_append (line, ", ");
               g_string_append (line, name);
             }
-          p = strchr (end, ',');
-          if (p)
-            p++;
         }
       g_hash_table_insert (lines, g_memdup2 (&id, sizeof id), g_strdup (line->str));
     }

@@ -551,10 +551,11 @@ static const char migration_11[] =
  *   lifetime value and relationship length.
  * The lines' triggers keep both; the appointments' keep client_service when
  * a visit changes. A line is counted where its visit is done and live. */
+#define APPOINTMENT_LINES(who) \
+  "(SELECT group_concat (service_id || ':' || price, ',') FROM\n" \
+  "   (SELECT service_id, price FROM appointment_services WHERE appointment_id = " who " ORDER BY position, id))"
 #define APPOINTMENT_SERVICES(who) \
-  "  UPDATE appointments SET services = (SELECT group_concat (service_id || ':' || price, ',') FROM\n" \
-  "   (SELECT service_id, price FROM appointment_services WHERE appointment_id = " who " ORDER BY position, id))\n" \
-  "   WHERE id = " who ";\n"
+  "  UPDATE appointments SET services = " APPOINTMENT_LINES (who) " WHERE id = " who ";\n"
 #define CLIENT_SERVICE_SELECT \
   "   SELECT a.client_id, l.service_id, count(*), min(a.starts_at), max(a.starts_at), total(l.price)\n" \
   "    FROM appointments a JOIN appointment_services l ON l.appointment_id = a.id\n"
@@ -578,8 +579,7 @@ static const char migration_12[] =
   "ALTER TABLE appointments ADD COLUMN services TEXT;\n"
   "DROP INDEX appointments_range;\n"
   /* In id order, as the lines' index: its reads go forward. */
-  "UPDATE appointments SET services = (SELECT group_concat (service_id || ':' || price, ',') FROM\n"
-  "  (SELECT service_id, price FROM appointment_services WHERE appointment_id = appointments.id ORDER BY position, id));\n"
+  "UPDATE appointments SET services = " APPOINTMENT_LINES ("appointments.id") ";\n"
   "CREATE INDEX appointments_range\n"
   "  ON appointments (starts_at, ends_at, staff_id, status, client_id, deleted_at, price, services);\n"
   "CREATE TABLE client_service (\n"
@@ -743,17 +743,12 @@ fill_client_service (RgStore  *store,
       gint64 client_id = sqlite3_column_int64 (stmt, 0);
       gint64 at = sqlite3_column_int64 (stmt, 1);
       const char *p = (const char *) sqlite3_column_text (stmt, 2);
+      ClientService key = { client_id, 0, 0, 0, 0, 0 };
 
-      while (p && *p)
+      while (rg_store_next_line (&p, &key.service_id, &key.revenue))
         {
-          ClientService key = { client_id, 0, 0, 0, 0, 0 }, *pair;
-          char *end;
+          ClientService *pair;
 
-          key.service_id = g_ascii_strtoll (p, &end, 10);
-          if (*end != ':')
-            break;
-          key.revenue = g_ascii_strtoll (end + 1, &end, 10);
-          p = *end == ',' ? end + 1 : end;
           if ((pair = g_hash_table_lookup (pairs, &key)) == NULL)
             {
               pair = g_memdup2 (&key, sizeof key);

@@ -54,6 +54,9 @@ G_DECLARE_FINAL_TYPE (RgStore, rg_store, RG, STORE, GObject)
 GQuark    rg_store_error_quark          (void);
 int       rg_store_latest_version       (void);
 int       rg_store_peek_version         (const char        *path);
+gboolean  rg_store_next_line            (const char       **p,
+                                         gint64            *service_id,
+                                         gint64            *price);
 char     *rg_store_default_path         (void) G_GNUC_WARN_UNUSED_RESULT;
 
 RgStore  *rg_store_open                 (const char        *path,
@@ -61,6 +64,7 @@ RgStore  *rg_store_open                 (const char        *path,
                                          GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 RgStore  *rg_store_open_reader          (RgStore           *self,
                                          GError           **error) G_GNUC_WARN_UNUSED_RESULT;
+RgStore  *rg_store_open_helper          (RgStore           *self) G_GNUC_WARN_UNUSED_RESULT;
 const char *rg_store_get_path           (RgStore           *self);
 int       rg_store_get_schema_version   (RgStore           *self);
 sqlite3  *rg_store_get_db               (RgStore           *self);
