@@ -443,9 +443,7 @@ typedef struct {
   const Groups      *groups;
   gboolean           by_service;
   gint64             d_end;          /* D's end, UTC seconds */
-  gint64             first_day;      /* the studio's first visit */
-  gint64             d;
-  DayTable           table;
+  const DayTable    *table;          /* from the studio's first visit to D */
   double            *revenue;        /* per master or service */
   double            *days;
   guint             *clients;
@@ -480,7 +478,6 @@ lifetime_scan (gpointer data)
   guint32 client = G_MAXUINT32, cursor = 0;
   gboolean row = FALSE;
 
-  rg_day_table_init (&l->table, l->first_day - 1, l->d);
   if (stmt == NULL)
     return NULL;
   while ((l->ok = rg_store_step_row (l->store, stmt, &row, &l->error)) && row)
@@ -507,8 +504,8 @@ lifetime_scan (gpointer data)
       if (group == G_MAXUINT32)
         continue;
       if (last_at < l->d_end)
-        lifetime_add (l, group, sqlite3_column_int64 (stmt, 5), rg_day_table_lookup (&l->table, first_at),
-                      rg_day_table_lookup (&l->table, last_at));
+        lifetime_add (l, group, sqlite3_column_int64 (stmt, 5), rg_day_table_lookup (l->table, first_at),
+                      rg_day_table_lookup (l->table, last_at));
       else
         {
           Pair p = { client, group, first_at, sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 5) };
@@ -538,27 +535,7 @@ lifetime_clear (Lifetime *l)
   g_clear_pointer (&l->days, g_free);
   g_clear_pointer (&l->clients, g_free);
   g_clear_pointer (&l->later, g_array_unref);
-  g_clear_pointer (&l->table.starts, g_array_unref);
   g_clear_error (&l->error);
-}
-
-/* The next "service:price" of a visit's services (the appointments'
- * column, format 12); FALSE at their end. */
-static gboolean
-next_line (const char **p,
-           gint64      *service_id,
-           gint64      *price)
-{
-  char *end;
-
-  if (*p == NULL || **p == '\0')
-    return FALSE;
-  *service_id = g_ascii_strtoll (*p, &end, 10);
-  if (*end != ':')
-    return FALSE;
-  *price = g_ascii_strtoll (end + 1, &end, 10);
-  *p = *end == ',' ? end + 1 : end;
-  return TRUE;
 }
 
 static void
@@ -590,7 +567,51 @@ visit_has (const Lifetime *l,
   return FALSE;
 }
 
-/* The pairs with a visit after D: those visits taken off, the last visit
+/* The visits after D, taken off the pairs that have them: one pass over
+ * them for the masters' pairs (@life[0]) and the services' (@life[1]). */
+static gboolean
+lifetime_take_off_later (Lifetime      *life,
+                         RgStore       *store,
+                         GError       **error)
+{
+  g_autoptr(GHashTable) masters = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) services = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GHashTable *later[2] = { masters, services };
+  g_autoptr(RgStmt) stmt = NULL;
+  gboolean row = FALSE, ok;
+
+  if (life[0].later->len == 0 && life[1].later->len == 0)
+    return TRUE;
+  for (guint k = 0; k < 2; k++)
+    for (guint i = 0; i < life[k].later->len; i++)
+      {
+        Pair *p = &g_array_index (life[k].later, Pair, i);
+        gint64 key = pair_key (p->client, p->group);
+
+        g_hash_table_insert (later[k], g_memdup2 (&key, sizeof key), p);
+      }
+  stmt = rg_store_prepare (store,
+                           "SELECT client_id, staff_id, price, services FROM appointments INDEXED BY appointments_range"
+                           " WHERE starts_at >= ?1 AND status = 'done' AND deleted_at IS NULL",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, life[0].d_end);
+  while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
+    {
+      guint32 client = rg_client_index_find (life[0].index, sqlite3_column_int64 (stmt, 0));
+      const char *p = (const char *) sqlite3_column_text (stmt, 3);
+      gint64 service_id, price;
+
+      later_take_off (masters, client, groups_find (life[0].groups, sqlite3_column_int64 (stmt, 1)),
+                      sqlite3_column_int64 (stmt, 2));
+      while (rg_store_next_line (&p, &service_id, &price))
+        later_take_off (services, client, groups_find (life[1].groups, service_id), price);
+    }
+  return ok;
+}
+
+/* The pairs with a visit after D (those visits taken off): the last visit
  * up to D from the window's visits (or the visits index when it is older
  * than the window). */
 static gboolean
@@ -599,51 +620,8 @@ lifetime_fix (Lifetime      *l,
               const Window  *win,
               GError       **error)
 {
-  g_autoptr(GHashTable) later = NULL;
-  g_autoptr(RgStmt) stmt = NULL;
   g_autoptr(RgStmt) last = NULL;
-  gboolean row = FALSE, ok;
-
-  if (l->later->len == 0)
-    return TRUE;
-
-  /* What came after D, taken off its pair. */
-  later = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  for (guint i = 0; i < l->later->len; i++)
-    {
-      Pair *p = &g_array_index (l->later, Pair, i);
-      gint64 key = pair_key (p->client, p->group);
-
-      g_hash_table_insert (later, g_memdup2 (&key, sizeof key), p);
-    }
-  stmt = rg_store_prepare (store,
-                           l->by_service
-                           ? "SELECT client_id, services FROM appointments INDEXED BY appointments_range"
-                             " WHERE starts_at >= ?1 AND status = 'done' AND deleted_at IS NULL"
-                           : "SELECT client_id, staff_id, price FROM appointments INDEXED BY appointments_range"
-                             " WHERE starts_at >= ?1 AND status = 'done' AND deleted_at IS NULL",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, l->d_end);
-  while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
-    {
-      guint32 client = rg_client_index_find (l->index, sqlite3_column_int64 (stmt, 0));
-
-      if (l->by_service)
-        {
-          const char *p = (const char *) sqlite3_column_text (stmt, 1);
-          gint64 service_id, price;
-
-          while (next_line (&p, &service_id, &price))
-            later_take_off (later, client, groups_find (l->groups, service_id), price);
-        }
-      else
-        later_take_off (later, client, groups_find (l->groups, sqlite3_column_int64 (stmt, 1)),
-                        sqlite3_column_int64 (stmt, 2));
-    }
-  if (!ok)
-    return FALSE;
+  gboolean row = FALSE;
 
   for (guint i = 0; i < l->later->len; i++)
     {
@@ -681,9 +659,9 @@ lifetime_fix (Lifetime      *l,
             return FALSE;
           if (!row || sqlite3_column_type (last, 0) == SQLITE_NULL)
             continue;
-          last_day = rg_day_table_lookup (&l->table, sqlite3_column_int64 (last, 0));
+          last_day = rg_day_table_lookup (l->table, sqlite3_column_int64 (last, 0));
         }
-      lifetime_add (l, p->group, p->revenue, rg_day_table_lookup (&l->table, p->first_at), last_day);
+      lifetime_add (l, p->group, p->revenue, rg_day_table_lookup (l->table, p->first_at), last_day);
     }
   return TRUE;
 }
@@ -758,7 +736,7 @@ read_window (RgStore        *store,
           masters->year_revenue[staff] += sqlite3_column_int64 (stmt, 3);
         }
       /* Its services, each once; a service's revenue is its lines'. */
-      while (next_line (&p, &service_id, &price))
+      while (rg_store_next_line (&p, &service_id, &price))
         {
           guint32 s = groups_find (services, service_id);
           gboolean again = FALSE;
@@ -913,7 +891,7 @@ period_pass (RgDashboard   *self,
                         rg_day_table_lookup (&table, sqlite3_column_int64 (stmt, 5)) == first_day;
         }
 
-      while (next_line (&p, &service_id, &line_price))
+      while (rg_store_next_line (&p, &service_id, &line_price))
         {
           guint32 s = groups_find (services, service_id);
 
@@ -991,6 +969,8 @@ compute (RgStore       *store,
   guint ever = 0;
   gboolean row = FALSE, ok;
   Lifetime life[2] = { { 0 } };   /* masters, services */
+  DayTable life_days = { 0 };     /* from the studio's first visit to D */
+  gint64 life_first_day;
   g_autoptr(RgStore) reader = NULL;
   GThread *life_thread = NULL;
 
@@ -1032,7 +1012,7 @@ compute (RgStore       *store,
   if (rhythms == NULL)
     return NULL;
 
-  life[0].first_day = w.d;
+  life_first_day = w.d;
   for (guint i = 0; i < rhythms->len; i++)
     {
       const RgClientRhythm *r = &g_array_index (rhythms, RgClientRhythm, i);
@@ -1045,7 +1025,7 @@ compute (RgStore       *store,
       if (r->visits == 0)
         continue;
       ever++;
-      life[0].first_day = MIN (life[0].first_day, rg_day_number (r->first_visit));
+      life_first_day = MIN (life_first_day, rg_day_number (r->first_visit));
       relationship += rg_date_days_between (r->first_visit, r->last_visit);
       lifetime += r->revenue;
       year_revenue += r->revenue_365;
@@ -1060,28 +1040,20 @@ compute (RgStore       *store,
     goto fail;
 
   /* The masters' and the services' lifetime figures, beside the rest: on
-   * a reader of their own, one after the other (two threads keep both
-   * processors of a small machine busy). Without mmap: a new reader would
-   * fault in each page it maps, where reading the pages copies them from
-   * the cache. */
-  if (rg_store_get_path (store) != NULL &&
-      sqlite3_txn_state (rg_store_get_db (store), "main") != SQLITE_TXN_WRITE)   /* a reader would not see it */
-    {
-      reader = rg_store_open_reader (store, NULL);
-      if (reader != NULL && !rg_store_exec (reader, "PRAGMA mmap_size = 0", NULL))
-        g_clear_object (&reader);
-    }
+   * a helper reader, one after the other (two threads keep both
+   * processors of a small machine busy). */
+  reader = rg_store_open_helper (store);
+  rg_day_table_init (&life_days, life_first_day - 1, w.d);
   for (guint k = 0; k < G_N_ELEMENTS (life); k++)
     {
       Lifetime *l = &life[k];
 
       l->by_service = k == 1;
       l->groups = l->by_service ? &services : &masters;
-      l->first_day = life[0].first_day;
       l->rhythms = rhythms;
       l->index = &index;
       l->d_end = rg_date_end (as_of);
-      l->d = w.d;
+      l->table = &life_days;
       l->revenue = g_new0 (double, MAX (l->groups->n, 1));
       l->days = g_new0 (double, MAX (l->groups->n, 1));
       l->clients = g_new0 (guint, MAX (l->groups->n, 1));
@@ -1135,15 +1107,15 @@ compute (RgStore       *store,
 
   g_clear_pointer (&life_thread, g_thread_join);
   for (guint k = 0; k < G_N_ELEMENTS (life); k++)
-    {
-      if (!life[k].ok)
-        {
-          g_propagate_error (error, g_steal_pointer (&life[k].error));
-          goto fail;
-        }
-      if (!lifetime_fix (&life[k], store, &win, error))
+    if (!life[k].ok)
+      {
+        g_propagate_error (error, g_steal_pointer (&life[k].error));
         goto fail;
-    }
+      }
+  if (!lifetime_take_off_later (life, store, error) ||
+      !lifetime_fix (&life[0], store, &win, error) ||
+      !lifetime_fix (&life[1], store, &win, error))
+    goto fail;
   self->average_check = self->visits ? (double) self->revenue / self->visits : NAN;
 
   /* Complaints of the year: the studio's, and by the master and the
@@ -1178,6 +1150,7 @@ compute (RgStore       *store,
 
   for (guint k = 0; k < G_N_ELEMENTS (life); k++)
     lifetime_clear (&life[k]);
+  g_clear_pointer (&life_days.starts, g_array_unref);
   window_clear (&win);
   g_free (w.flags);
   groups_clear (&masters);
@@ -1189,6 +1162,7 @@ fail:
   g_clear_pointer (&life_thread, g_thread_join);
   for (guint k = 0; k < G_N_ELEMENTS (life); k++)
     lifetime_clear (&life[k]);
+  g_clear_pointer (&life_days.starts, g_array_unref);
   window_clear (&win);
   g_free (w.flags);
   groups_clear (&masters);
