@@ -84,9 +84,11 @@ test_find_row (GtkWidget  *root,
   return NULL;
 }
 
-/* The message dialog on screen, or NULL. */
-AdwMessageDialog *
-test_find_message_dialog (void)
+/* The visible toplevel window of @type (with @css_class, unless NULL), or
+ * NULL. */
+GtkWindow *
+test_find_toplevel (GType       type,
+                    const char *css_class)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();   /* owned by GTK */
 
@@ -94,10 +96,18 @@ test_find_message_dialog (void)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          (css_class == NULL || gtk_widget_has_css_class (GTK_WIDGET (window), css_class)))
+        return window;
     }
   return NULL;
+}
+
+/* The message dialog on screen, or NULL. */
+AdwMessageDialog *
+test_find_message_dialog (void)
+{
+  return (AdwMessageDialog *) test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
 }
 
 /* With REGULARS_TEST_SHOTS=DIR, writes what @widget shows to DIR/NAME.png

@@ -13,6 +13,8 @@ gboolean test_ui_init        (int    *argc,
 void     test_destroy_window (gpointer window);
 GtkWidget *test_find_row     (GtkWidget  *root,
                               const char *title);
+GtkWindow *test_find_toplevel (GType       type,
+                               const char *css_class);
 AdwMessageDialog *test_find_message_dialog (void);
 void     test_save_shot      (GtkWidget  *widget,
                               const char *name);

@@ -1110,16 +1110,7 @@ wait_today (RgTodayView *view)
 static RgAppointmentEditor *
 find_editor (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (RG_IS_APPOINTMENT_EDITOR (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return RG_APPOINTMENT_EDITOR (w);
-    }
-  return NULL;
+  return (RgAppointmentEditor *) test_find_toplevel (RG_TYPE_APPOINTMENT_EDITOR, NULL);
 }
 
 /* A window closed before its first frame: Today, which waits for that
@@ -1355,7 +1346,6 @@ test_today (void)
     RgCallDialog *call = NULL;
     g_autoptr(RgClient) client = rg_studio_lookup (studio, RG_TYPE_CLIENT, due_client, NULL);
     GtkWidget *row = NULL, *button = NULL;
-    GListModel *toplevels = gtk_window_get_toplevels ();
 
     /* From the row's call button, as at the desk. */
     shown = rg_today_view_get_entries (view);
@@ -1387,13 +1377,7 @@ test_today (void)
     g_assert_nonnull (button);
     g_object_ref (row);
     g_signal_emit_by_name (button, "clicked");
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && call == NULL; i++)
-      {
-        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-        if (RG_IS_CALL_DIALOG (w))
-          call = RG_CALL_DIALOG (w);
-      }
+    call = (RgCallDialog *) test_find_toplevel (RG_TYPE_CALL_DIALOG, NULL);
     g_assert_nonnull (call);
     g_assert_nonnull (strstr (rg_call_dialog_get_script (call), rg_client_get_address_as (client)));
     g_assert_null (strstr (rg_call_dialog_get_script (call), "{"));
@@ -1617,21 +1601,6 @@ test_retention (void)
   test_destroy_window (window);
 }
 
-static GtkWindow *
-find_toplevel_with_class (const char *css_class)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (gtk_widget_has_css_class (GTK_WIDGET (w), css_class) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return w;
-    }
-  return NULL;
-}
-
 static void
 opened_cb (GObject      *source,
            GAsyncResult *result,
@@ -1674,7 +1643,7 @@ test_upgrade_progress (void)
   rg_application_set_progress_delay (app, 0);
 
   rg_application_open_studio_async (app, path, FALSE, opened_cb, &result);
-  progress = find_toplevel_with_class ("opening-studio");
+  progress = test_find_toplevel (ADW_TYPE_WINDOW, "opening-studio");
   g_assert_nonnull (progress);
   {
     AdwStatusPage *page = ADW_STATUS_PAGE (test_find_child (GTK_WIDGET (progress), ADW_TYPE_STATUS_PAGE));
@@ -1686,12 +1655,12 @@ test_upgrade_progress (void)
   studio = rg_application_open_studio_finish (app, result, &error);
   g_assert_no_error (error);
   g_assert_nonnull (studio);
-  g_assert_null (find_toplevel_with_class ("opening-studio"));
+  g_assert_null (test_find_toplevel (ADW_TYPE_WINDOW, "opening-studio"));
   g_assert_cmpint (rg_store_get_schema_version (rg_studio_get_store (studio)), ==, rg_store_latest_version ());
   g_assert_cmpint (rg_store_peek_version (path), ==, rg_store_latest_version ());
 
   rg_application_open_studio_async (app, path, FALSE, opened_cb, &again);
-  g_assert_null (find_toplevel_with_class ("opening-studio"));
+  g_assert_null (test_find_toplevel (ADW_TYPE_WINDOW, "opening-studio"));
   while (again == NULL)
     g_main_context_iteration (NULL, TRUE);
   shared = rg_application_open_studio_finish (app, again, &error);
@@ -1713,7 +1682,7 @@ test_upgrade_progress (void)
     none = rg_application_open_studio_finish (app, failed, &error);
     g_assert_null (none);
     g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_NOT_A_DATABASE);
-    g_assert_null (find_toplevel_with_class ("opening-studio"));
+    g_assert_null (test_find_toplevel (ADW_TYPE_WINDOW, "opening-studio"));
     g_unlink (other);
   }
 
