@@ -8,7 +8,9 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "store/rg-schema-private.h"
 #include "store/rg-store.h"
@@ -619,6 +621,210 @@ test_new_ids (void)
     }
 }
 
+/* The studio's lock ---------------------------------------------------------- */
+
+/* Runs another program on the studio (tests/sqlite-touch.c: plain SQLite,
+ * as the sqlite3 shell or a backup tool): opens, runs @sql (or only reads),
+ * closes. Returns whether it succeeded, with what it printed in @out. */
+static gboolean
+run_touch (const char  *path,
+           const char  *sql,
+           const char  *wait_ms,
+           char       **out)
+{
+  const char *argv[] = { g_getenv ("RG_SQLITE_TOUCH"), path, sql, NULL };
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "SQLITE_TOUCH_WAIT_MS", wait_ms, TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (out)
+    g_strstrip (*out);
+  g_test_message ("sqlite-touch %s: %s", sql ? sql : "", err);
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+static char *
+touch_studio (const char *path,
+              const char *sql)
+{
+  char *out = NULL;
+
+  if (!run_touch (path, sql, "5000", &out))
+    g_error ("sqlite-touch failed on %s", sql ? sql : "a read");
+  if (sql == NULL)
+    g_clear_pointer (&out, g_free);
+  return out;
+}
+
+/* What a file chooser does to guess a file's type, or a thumbnailer: opens
+ * it, reads its first bytes, closes it. Closing any descriptor of a file
+ * drops every POSIX lock the process holds on it. */
+static void
+peek_file (const char *path)
+{
+  char head[64];
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (read (fd, head, sizeof head), >=, 0);
+  g_assert_cmpint (close (fd), ==, 0);
+}
+
+static void
+test_lock_kept (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "studio.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(RgStore) store = rg_store_open (path, RG_STORE_OPEN_DEFAULT, &error);
+  g_autofree char *seen = NULL;
+  GStatBuf before, after;
+
+  g_assert_no_error (error);
+  add_tag (store, 1, "before");
+  g_assert_cmpint (g_stat (wal, &before), ==, 0);
+
+  /* Inside the app: the studio's three files opened and closed. */
+  peek_file (path);
+  peek_file (wal);
+  peek_file (shm);
+
+  /* Another program opens and closes the studio: it must not take the
+   * log away from under the app. */
+  g_free (touch_studio (path, NULL));
+  g_assert_cmpint (g_stat (wal, &after), ==, 0);
+  g_assert_cmpuint (after.st_ino, ==, before.st_ino);
+
+  /* What the app writes now is in the file: another program sees it at
+   * once, and so does the app after quitting. */
+  add_tag (store, 2, "after");
+  seen = touch_studio (path, "SELECT group_concat(name, ',') FROM (SELECT name FROM tags ORDER BY id)");
+  g_assert_cmpstr (seen, ==, "before,after");
+
+  g_clear_object (&store);
+  store = rg_store_open (path, RG_STORE_OPEN_NO_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM tags", 0), ==, 2);
+
+  /* Quitting still writes the log back and removes it, as before. */
+  g_clear_object (&store);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+/* The log's write lock, on the -shm file, is kept too: the studio in the
+ * middle of a write, its -shm opened and closed in the process, and
+ * another program that writes must wait; without the lock, both would
+ * append to the log at once. */
+static void
+test_lock_write_kept (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "studio.db", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(RgStore) store = rg_store_open (path, RG_STORE_OPEN_DEFAULT, &error);
+  g_autofree char *check = NULL;
+
+  g_assert_no_error (error);
+  add_tag (store, 1, "first");
+
+  g_assert_true (rg_store_begin (store, &error));
+  add_tag (store, 2, "ours");
+  peek_file (shm);
+  peek_file (path);
+  g_assert_false (run_touch (path, "INSERT INTO tags (id, name, created_at, updated_at) VALUES (3, 'theirs', 0, 0)",
+                             "300", NULL));
+  g_assert_true (rg_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  /* Now that the write is over, the other program may write. */
+  g_assert_true (run_touch (path, "INSERT INTO tags (id, name, created_at, updated_at) VALUES (3, 'theirs', 0, 0)",
+                            "5000", NULL));
+  g_clear_object (&store);
+  store = rg_store_open (path, RG_STORE_OPEN_NO_CREATE, &error);
+  g_assert_no_error (error);
+  check = test_sql_text (store, "PRAGMA integrity_check", 0);
+  g_assert_cmpstr (check, ==, "ok");
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM tags", 0), ==, 3);
+}
+
+static void
+count_cb (gpointer  object,
+          gpointer  data)
+{
+  (*(int *) data)++;
+}
+
+/* Refused: one write through a statement, one in a transaction. */
+static void
+assert_writes_refused (RgStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rg_store_exec (store, "INSERT INTO tags (id, name, created_at, updated_at) VALUES (9, 'lost', 0, 0)",
+                                 &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_DETACHED);
+  g_clear_error (&error);
+  g_assert_false (rg_store_begin (store, &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_DETACHED);
+  g_assert_false (rg_store_in_transaction (store));
+  g_assert_true (rg_store_is_detached (store));
+}
+
+/* If the files go anyway (deleted by hand, or a system without the locks
+ * above), the store notices before it writes, and refuses: what it wrote
+ * to a deleted log would be gone when it closed. */
+static void
+test_lock_lost_noticed (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "studio.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *copy = g_build_filename (f->dir, "copy.db", NULL);
+  g_autoptr(RgStore) store = rg_store_open (path, RG_STORE_OPEN_DEFAULT, &error);
+  int told = 0;
+
+  g_assert_no_error (error);
+  g_signal_connect (store, "detached", G_CALLBACK (count_cb), &told);
+  add_tag (store, 1, "saved");
+  g_assert_true (rg_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", &error));
+  g_assert_false (rg_store_is_detached (store));
+
+  g_assert_cmpint (g_unlink (wal), ==, 0);
+  assert_writes_refused (store);
+  assert_writes_refused (store);
+  g_assert_cmpint (told, ==, 1);
+  /* Reading goes on. */
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM tags", 0), ==, 1);
+
+  g_clear_object (&store);
+  store = rg_store_open (path, RG_STORE_OPEN_NO_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM tags", 0), ==, 1);
+  g_assert_false (rg_store_is_detached (store));
+  add_tag (store, 2, "again");
+
+  /* The studio replaced by another file (a restore by another program). */
+  g_assert_true (rg_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", &error));
+  {
+    g_autofree char *contents = NULL;
+    gsize len = 0;
+
+    g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+    g_assert_true (g_file_set_contents (copy, contents, len, NULL));
+  }
+  g_assert_cmpint (g_rename (copy, path), ==, 0);
+  assert_writes_refused (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -641,6 +847,9 @@ main (int   argc,
   g_test_add_func ("/store/errors/constraints", test_constraint_errors);
   g_test_add_func ("/store/statement-cache", test_statement_cache);
   g_test_add_func ("/store/new-ids", test_new_ids);
+  g_test_add ("/store/lock/kept", Fixture, NULL, fixture_set_up, test_lock_kept, fixture_tear_down);
+  g_test_add ("/store/lock/write-kept", Fixture, NULL, fixture_set_up, test_lock_write_kept, fixture_tear_down);
+  g_test_add ("/store/lock/lost-noticed", Fixture, NULL, fixture_set_up, test_lock_lost_noticed, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -1700,6 +1700,62 @@ test_upgrade_progress (void)
   g_rmdir (dir);
 }
 
+/* The studio's files removed under the open window (rg-store-lock.c): the
+ * next change is refused, and the window says once, plainly, that it
+ * stopped saving, and keeps saying it in its title. */
+static void
+test_saving_stopped (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("regulars-detached-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "studio.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GFile) from = g_file_new_for_path (demo_path);
+  g_autoptr(GFile) to = g_file_new_for_path (path);
+  g_autoptr(RgStudio) studio = NULL;
+  g_autoptr(RgClient) client = NULL;
+  AdwViewSwitcherTitle *title;
+  AdwMessageDialog *dialog;
+  RgWindow *window;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  studio = test_open_studio (path, RG_STORE_OPEN_NO_CREATE);
+  window = rg_window_new (NULL, studio, FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_null (test_find_message_dialog ());
+
+  g_assert_cmpint (g_unlink (wal), ==, 0);
+  client = rg_client_new ("Vera", "+7 912 000-11-22");
+  g_assert_false (rg_studio_save (studio, client, &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_DETACHED);
+  g_clear_error (&error);
+  g_assert_true (rg_studio_get_detached (studio));
+
+  dialog = test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Saving Stopped");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), path));
+  title = ADW_VIEW_SWITCHER_TITLE (test_find_child (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE));
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "Not Saving Changes");
+  test_save_shot (GTK_WIDGET (dialog), "saving-stopped");
+
+  /* Once: a second refused change asks nothing more. */
+  adw_message_dialog_response (dialog, "keep");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  test_spin (50);
+  g_assert_false (rg_studio_save (studio, client, &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_DETACHED);
+  test_spin (50);
+  g_assert_null (test_find_message_dialog ());
+
+  test_destroy_window (window);
+  g_clear_object (&studio);
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1723,6 +1779,7 @@ main (int   argc,
   g_test_add_func ("/window/retention", test_retention);
   g_test_add_func ("/window/closed-at-once", test_closed_at_once);
   g_test_add_func ("/window/upgrade-progress", test_upgrade_progress);
+  g_test_add_func ("/window/saving-stopped", test_saving_stopped);
 
   status = g_test_run ();
 

@@ -1140,7 +1140,7 @@ rg_generator_write_file (const char                *path,
   partial = g_strconcat (path, ".partial", NULL);
   remove_partial (partial);
 
-  store = rg_store_open (partial, RG_STORE_OPEN_DEFAULT, error);
+  store = rg_store_open (partial, RG_STORE_OPEN_PRIVATE, error);
   if (store == NULL)
     {
       remove_partial (partial);

@@ -31,6 +31,7 @@ struct _RgStudio
 
   RgStore    *store;
   gulong      changed_id;
+  gulong      detached_id;
   GHashTable *types;      /* table quark -> GType */
   GHashTable *live;       /* GType -> GHashTable (gint64* id -> RgRecord*, weak) */
   RgClient   *selected_client;
@@ -42,6 +43,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_SELECTED_CLIENT,
+  PROP_DETACHED,
   N_PROPS
 };
 
@@ -449,6 +451,22 @@ register_type (RgStudio *self,
 }
 
 static void
+store_detached_cb (RgStudio *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETACHED]);
+}
+
+/* Whether the studio's files were removed or replaced on disk while it was
+ * open: it saves nothing more (every command fails with
+ * %RG_STORE_ERROR_DETACHED) and must be opened again. */
+gboolean
+rg_studio_get_detached (RgStudio *self)
+{
+  g_return_val_if_fail (RG_IS_STUDIO (self), FALSE);
+  return rg_store_is_detached (self->store);
+}
+
+static void
 rg_studio_constructed (GObject *object)
 {
   RgStudio *self = RG_STUDIO (object);
@@ -469,6 +487,8 @@ rg_studio_constructed (GObject *object)
 
   self->changed_id = g_signal_connect_swapped (self->store, "changed",
                                                G_CALLBACK (store_changed_cb), self);
+  self->detached_id = g_signal_connect_swapped (self->store, "detached",
+                                                G_CALLBACK (store_detached_cb), self);
 }
 
 static void
@@ -498,6 +518,7 @@ rg_studio_dispose (GObject *object)
   g_clear_object (&self->selected_client);
   forget_all (self);
   g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_signal_handler (&self->detached_id, self->store);
 
   G_OBJECT_CLASS (rg_studio_parent_class)->dispose (object);
 }
@@ -529,6 +550,9 @@ rg_studio_get_property (GObject    *object,
       break;
     case PROP_SELECTED_CLIENT:
       g_value_set_object (value, self->selected_client);
+      break;
+    case PROP_DETACHED:
+      g_value_set_boolean (value, rg_studio_get_detached (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -573,6 +597,10 @@ rg_studio_class_init (RgStudioClass *klass)
   properties[PROP_SELECTED_CLIENT] =
     g_param_spec_object ("selected-client", NULL, NULL, RG_TYPE_CLIENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_DETACHED] =
+    g_param_spec_boolean ("detached", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

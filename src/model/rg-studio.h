@@ -16,6 +16,7 @@ G_DECLARE_FINAL_TYPE (RgStudio, rg_studio, RG, STUDIO, GObject)
 
 RgStudio   *rg_studio_new                  (RgStore      *store) G_GNUC_WARN_UNUSED_RESULT;
 RgStore    *rg_studio_get_store            (RgStudio     *self);
+gboolean    rg_studio_get_detached         (RgStudio     *self);
 
 gpointer    rg_studio_lookup               (RgStudio     *self,
                                             GType         type,

@@ -19,8 +19,10 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "rg-schema-private.h"
+#include "rg-store-lock-private.h"
 #include "rg-phone.h"
 #include "rg-store.h"
 
@@ -47,6 +49,13 @@ struct _RgStore
   char       *path;
   int         version;
 
+  RgFileGuard *guard;         /* keeps the file's lock: rg-store-lock.c */
+  char       *wal_path;
+  dev_t       wal_dev;        /* the log this connection writes to */
+  ino_t       wal_ino;
+  gboolean    detached;       /* its files on disk are not ours any more */
+  gboolean    detached_told;
+
   GHashTable *statements;     /* SQL text -> sqlite3_stmt* */
 
   guint       depth;          /* transaction nesting */
@@ -61,6 +70,7 @@ G_DEFINE_FINAL_TYPE (RgStore, rg_store, G_TYPE_OBJECT)
 enum {
   CHANGED,
   COMMITTED,
+  DETACHED,
   N_SIGNALS
 };
 
@@ -104,6 +114,7 @@ rg_store_peek_version (const char *path)
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     return 0;
+  rg_store_lock_init ();
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
       sqlite3_prepare_v2 (db, "SELECT (SELECT application_id FROM pragma_application_id), user_version"
                               " FROM pragma_user_version", -1, &stmt, NULL) == SQLITE_OK &&
@@ -164,6 +175,56 @@ display_path (RgStore *self)
   return self->path ? self->path : ":memory:";
 }
 
+/* Emits ::detached once, outside SQLite's calls. */
+static void
+tell_detached (RgStore *self)
+{
+  if (self->detached_told)
+    return;
+  self->detached_told = TRUE;
+  g_signal_emit (self, signals[DETACHED], 0);
+}
+
+/* Whether the files this connection writes to are still the studio's
+ * files on disk: the database not moved or replaced, and the log still
+ * the one it opened. A log deleted under the store (by another program
+ * that closed the studio while this process had lost its lock, or by
+ * hand) takes every change written to it along when the store closes, so
+ * no change may be written once it is gone. Checked before each write
+ * transaction and, from the commit hook, before each commit. */
+static gboolean
+files_in_place (RgStore *self)
+{
+  GStatBuf st;
+  int moved = 0;
+
+  if (self->path == NULL || self->wal_path == NULL)
+    return TRUE;
+  if (self->detached)
+    return FALSE;
+
+  if (sqlite3_file_control (self->db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) != SQLITE_OK)
+    moved = 0;
+  if (!moved && g_stat (self->wal_path, &st) != 0)
+    moved = errno == ENOENT || errno == ENOTDIR;
+  else if (!moved)
+    moved = st.st_ino != self->wal_ino || st.st_dev != self->wal_dev;
+
+  if (moved)
+    {
+      g_message ("The files of %s were removed or replaced while it was open; no more writes", self->path);
+      self->detached = TRUE;
+    }
+  return !moved;
+}
+
+static int
+commit_hook_cb (void *data)
+{
+  /* Non-zero turns the commit into a rollback. */
+  return files_in_place (data) ? 0 : 1;
+}
+
 gboolean
 rg_store_set_error (RgStore  *self,
                     int       rc,
@@ -179,6 +240,16 @@ rg_store_set_error (RgStore  *self,
     basename = g_path_get_basename (self->path);
   else
     basename = g_strdup (":memory:");
+
+  if (self && self->detached)
+    {
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_DETACHED,
+                   _("Regulars stopped saving to “%s”: another program removed or replaced its files while "
+                     "the studio was open, and a change written now could be lost. Quit Regulars and open "
+                     "the studio again."), basename);
+      tell_detached (self);
+      return FALSE;
+    }
 
   switch (primary)
     {
@@ -529,6 +600,8 @@ rg_store_begin (RgStore  *self,
 
   if (self->depth == 0)
     {
+      if (!files_in_place (self))
+        return rg_store_set_error (self, SQLITE_IOERR, error);
       forget_pending (self);
       rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
     }
@@ -780,6 +853,32 @@ configure_connection (RgStore  *self,
                         error);
 }
 
+/* Takes the file's guard and notes which log this connection writes to
+ * (a read in WAL mode opens it, creating it when missing). */
+static gboolean
+keep_files (RgStore  *self,
+            GError  **error)
+{
+  GStatBuf st;
+  int n_objects = 0;
+
+  if (!query_int (self, "SELECT count(*) FROM sqlite_master", &n_objects, error))
+    return FALSE;
+
+  self->guard = rg_file_guard_take (self->path);
+  self->wal_path = g_strconcat (self->path, "-wal", NULL);
+  if (g_stat (self->wal_path, &st) == 0)
+    {
+      self->wal_dev = st.st_dev;
+      self->wal_ino = st.st_ino;
+    }
+  else
+    g_clear_pointer (&self->wal_path, g_free);
+
+  sqlite3_commit_hook (self->db, commit_hook_cb, self);
+  return TRUE;
+}
+
 static gboolean
 migrate (RgStore  *self,
          GError  **error)
@@ -873,6 +972,7 @@ rg_store_open (const char        *path,
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  rg_store_lock_init ();
   self = g_object_new (RG_TYPE_STORE, NULL);
   if (path && g_strcmp0 (path, ":memory:") != 0)
     self->path = g_canonicalize_filename (path, NULL);
@@ -911,6 +1011,9 @@ rg_store_open (const char        *path,
       !configure_connection (self, error))
     return NULL;
 
+  if (self->path && !(flags & RG_STORE_OPEN_PRIVATE) && !keep_files (self, error))
+    return NULL;
+
   sqlite3_update_hook (self->db, update_hook_cb, self);
 
   if (!migrate (self, error))
@@ -939,6 +1042,9 @@ open_reader (RgStore     *self,
       rg_store_set_error (reader, rc, error);
       return NULL;
     }
+  /* A reader holds locks on the file too: the guard's descriptor stays
+   * open while it does. */
+  reader->guard = rg_file_guard_take (reader->path);
 
   sqlite3_busy_timeout (reader->db, BUSY_TIMEOUT_MS);
   if (!check_identity (reader, &fresh, error) || !rg_store_exec (reader, pragmas, error))
@@ -1010,10 +1116,15 @@ rg_store_finalize (GObject *object)
   if (self->db)
     {
       sqlite3_update_hook (self->db, NULL, NULL);
-      if (sqlite3_close (self->db) != SQLITE_OK)
+      sqlite3_commit_hook (self->db, NULL, NULL);
+      if (self->guard)
+        rg_file_guard_close (self->guard, self->db);
+      else if (sqlite3_close (self->db) != SQLITE_OK)
         g_warning ("Could not close %s: %s", display_path (self), sqlite3_errmsg (self->db));
       self->db = NULL;
+      self->guard = NULL;
     }
+  g_clear_pointer (&self->wal_path, g_free);
 
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->marks, g_array_unref);
@@ -1054,6 +1165,20 @@ rg_store_class_init (RgStoreClass *klass)
    */
   signals[COMMITTED] =
     g_signal_new ("committed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * RgStore::detached:
+   *
+   * Emitted once, when the store finds that its files on disk were removed
+   * or replaced under it: from then on it refuses every write with
+   * %RG_STORE_ERROR_DETACHED, and the studio must be opened again.
+   */
+  signals[DETACHED] =
+    g_signal_new ("detached",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -1145,4 +1270,13 @@ rg_store_get_phone_country (RgStore *self)
   if (from_locale == 0)
     from_locale = rg_phone_country_for_locale (g_getenv ("LANG"));
   return from_locale ? from_locale : RG_PHONE_DEFAULT_COUNTRY;
+}
+
+/* Whether the store found its files removed or replaced under it and
+ * refuses to write (see ::detached). */
+gboolean
+rg_store_is_detached (RgStore *self)
+{
+  g_return_val_if_fail (RG_IS_STORE (self), FALSE);
+  return self->detached;
 }

@@ -25,6 +25,7 @@ typedef enum {
   RG_STORE_ERROR_NOT_FOUND,
   RG_STORE_ERROR_INVALID,         /* refused before it reached SQL */
   RG_STORE_ERROR_CONFLICT,        /* overlaps another appointment (a booking rule) */
+  RG_STORE_ERROR_DETACHED,        /* the files on disk were removed or replaced under the store */
 } RgStoreError;
 
 typedef enum {
@@ -37,6 +38,9 @@ typedef enum {
 typedef enum {
   RG_STORE_OPEN_DEFAULT   = 0,
   RG_STORE_OPEN_NO_CREATE = 1 << 0, /* refuse a path that does not exist */
+  RG_STORE_OPEN_PRIVATE   = 1 << 1, /* a file being built that nobody else opens (the
+                                     * generator's): no guard on its lock, no watch on
+                                     * its log, so it may leave WAL mode for a while */
 } RgStoreOpenFlags;
 
 /* "RGLR" in the database header: marks a file as ours. */
@@ -94,6 +98,7 @@ gboolean  rg_store_commit               (RgStore           *self,
                                          GError           **error);
 void      rg_store_rollback             (RgStore           *self);
 gboolean  rg_store_in_transaction       (RgStore           *self);
+gboolean  rg_store_is_detached          (RgStore           *self);
 
 gboolean  rg_store_set_error            (RgStore           *self,
                                          int                rc,

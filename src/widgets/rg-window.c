@@ -34,6 +34,7 @@ struct _RgWindow
   gboolean              demo;
   GSettings            *settings;
   gulong                selection_id;
+  gulong                detached_id;
   gulong                first_frame_id;
   guint                 reminders_id;
   gint64                reminded_until;
@@ -406,6 +407,37 @@ make_shown_page (RgWindow *self)
     }
 }
 
+/* The studio's files were removed or replaced on disk while it was open,
+ * and it has stopped saving (rg-store-lock.c): say so once, plainly, and
+ * keep saying it in the title, since every later change will fail too. */
+static void
+studio_detached_cb (RgWindow *self)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  if (!rg_studio_get_detached (self->studio))
+    return;
+
+  adw_view_switcher_title_set_subtitle (self->switcher_title, _("Not Saving Changes"));
+
+  body = g_strdup_printf (_("Another program removed or replaced the studio’s files on disk while Regulars "
+                            "had them open. To lose nothing, Regulars saves no more changes to “%s”: what "
+                            "you change now would not be kept.\n\n"
+                            "Quit Regulars and open the studio again, then repeat the last change."),
+                          rg_store_get_path (rg_studio_get_store (self->studio)));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Saving Stopped"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "keep", _("_Keep Open"),
+                                    "quit", _("_Quit Regulars"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "quit", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "quit");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_swapped (dialog, "response::quit", G_CALLBACK (gtk_window_destroy), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 rg_window_constructed (GObject *object)
 {
@@ -425,6 +457,8 @@ rg_window_constructed (GObject *object)
   rg_client_card_set_studio (self->client_card, self->studio);
   self->selection_id = g_signal_connect_swapped (self->studio, "notify::selected-client",
                                                  G_CALLBACK (selected_client_changed_cb), self);
+  self->detached_id = g_signal_connect_swapped (self->studio, "notify::detached",
+                                                G_CALLBACK (studio_detached_cb), self);
 
   if (self->demo)
     adw_view_switcher_title_set_subtitle (self->switcher_title, _("Demo Studio"));
@@ -440,7 +474,10 @@ rg_window_dispose (GObject *object)
   RgWindow *self = RG_WINDOW (object);
 
   if (self->studio)
-    g_clear_signal_handler (&self->selection_id, self->studio);
+    {
+      g_clear_signal_handler (&self->selection_id, self->studio);
+      g_clear_signal_handler (&self->detached_id, self->studio);
+    }
   g_clear_handle_id (&self->reminders_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_WINDOW);
