@@ -521,6 +521,36 @@ test_weekly_series (void)
     g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM appointments WHERE series_id = ?1 AND note = 'Window seat'",
                               series), ==, 3);
   }
+
+  /* Cancelled on the second occurrence, "This and Following": the second
+   * and the third are cancelled, the first stays booked. */
+  {
+    g_autoptr(RgAppointment) second = NULL;
+    GtkWindow *dialog;
+    guint cancelled = G_MAXUINT;
+
+    second = rg_studio_lookup (studio, RG_TYPE_APPOINTMENT,
+                               sql_int2 (store, "SELECT id FROM appointments WHERE series_id = ?1 AND starts_at > ?2 "
+                                                "ORDER BY starts_at LIMIT 1", series, slot.starts_at), &error);
+    g_assert_no_error (error);
+    session_close (&s);
+    session_open (&s, studio, second);
+    for (guint i = 0; i < s.editor->statuses->len; i++)
+      if (g_array_index (s.editor->statuses, RgAppointmentStatus, i) == RG_APPOINTMENT_CANCELLED)
+        cancelled = i;
+    g_assert_cmpuint (cancelled, !=, G_MAXUINT);
+    adw_combo_row_set_selected (s.editor->status_row, cancelled);
+    g_assert_false (save (&s));
+    dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "following");
+    while (s.editor)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM appointments WHERE series_id = ?1 AND status = 'cancelled'",
+                                   series), ==, 2);
+    g_assert_cmpint (sql_int2 (store, "SELECT status = 'booked' FROM appointments WHERE series_id = ?1 AND starts_at = ?2",
+                               series, slot.starts_at), ==, 1);
+  }
   session_close (&s);
   while (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL))
     g_main_context_iteration (NULL, FALSE);

@@ -1021,6 +1021,112 @@ test_series_cancel_following (Fixture       *f,
   g_assert_cmpuint (undo->len, ==, 0);
 }
 
+static void
+count_commit_cb (RgStore *store,
+                 guint   *n)
+{
+  (*n)++;
+}
+
+/* The editor's Save with a status: "This and Following" with Cancelled
+ * cancels the rest of the series (not what happened), in one commit; Done
+ * is this occurrence's only; a status that may not follow is refused with
+ * nothing written. */
+static void
+test_series_status_following (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) saved = book_series (f);
+  g_autoptr(RgBookingDraft) draft = NULL;
+  guint n_changed = 0, commits = 0;
+  gulong id;
+
+  set_status (f, OCCURRENCE (saved, 2), RG_APPOINTMENT_CONFIRMED);
+  set_status (f, OCCURRENCE (saved, 3), RG_APPOINTMENT_NO_SHOW);
+
+  /* From 31 March, Done: only 31 March is done; the rest keep theirs. */
+  draft = rg_booking_draft_new_for_appointment (f->studio, OCCURRENCE (saved, 1), &error);
+  g_assert_no_error (error);
+  draft->set_status = TRUE;
+  draft->status = RG_APPOINTMENT_DONE;
+  g_assert_true (rg_booking_save_following (f->studio, draft, &n_changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rg_appointment_get_status (OCCURRENCE (saved, 1)), ==, RG_APPOINTMENT_DONE);
+  g_assert_cmpint (rg_appointment_get_status (OCCURRENCE (saved, 2)), ==, RG_APPOINTMENT_CONFIRMED);
+  g_assert_cmpint (rg_appointment_get_status (OCCURRENCE (saved, 4)), ==, RG_APPOINTMENT_BOOKED);
+
+  /* From 14 April, Cancelled, with a new time: one commit; 14 April and
+   * 12 May are cancelled and moved, the no-show of 28 April stays. */
+  g_clear_pointer (&draft, rg_booking_draft_free);
+  draft = rg_booking_draft_new_for_appointment (f->studio, OCCURRENCE (saved, 2), &error);
+  rg_booking_draft_set_local_start (draft, date (2026, 4, 14), 11 * 60);
+  draft->set_status = TRUE;
+  draft->status = RG_APPOINTMENT_CANCELLED;
+  id = g_signal_connect (f->store, "committed", G_CALLBACK (count_commit_cb), &commits);
+  g_assert_true (rg_booking_save_following (f->studio, draft, &n_changed, &error));
+  g_signal_handler_disconnect (f->store, id);
+  g_assert_no_error (error);
+  g_assert_cmpuint (commits, ==, 1);
+  g_assert_cmpuint (n_changed, ==, 2);
+  g_assert_cmpint (rg_appointment_get_status (OCCURRENCE (saved, 0)), ==, RG_APPOINTMENT_BOOKED);
+  g_assert_cmpint (rg_appointment_get_status (OCCURRENCE (saved, 1)), ==, RG_APPOINTMENT_DONE);
+  g_assert_cmpint (rg_appointment_get_status (OCCURRENCE (saved, 2)), ==, RG_APPOINTMENT_CANCELLED);
+  g_assert_cmpint (rg_appointment_get_status (OCCURRENCE (saved, 3)), ==, RG_APPOINTMENT_NO_SHOW);
+  g_assert_cmpint (rg_appointment_get_status (OCCURRENCE (saved, 4)), ==, RG_APPOINTMENT_CANCELLED);
+  g_assert_cmpint (rg_appointment_get_starts_at (OCCURRENCE (saved, 4)), ==, at (2026, 5, 12, 11, 0));
+
+  /* Cancelled may not become Arrived: refused, nothing written. */
+  g_clear_pointer (&draft, rg_booking_draft_free);
+  draft = rg_booking_draft_new_for_appointment (f->studio, OCCURRENCE (saved, 4), &error);
+  rg_booking_draft_set_local_start (draft, date (2026, 5, 12), 15 * 60);
+  draft->set_status = TRUE;
+  draft->status = RG_APPOINTMENT_ARRIVED;
+  g_assert_false (rg_booking_save_following (f->studio, draft, &n_changed, &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (rg_appointment_get_starts_at (OCCURRENCE (saved, 4)), ==, at (2026, 5, 12, 11, 0));
+  g_assert_cmpint (rg_appointment_get_status (OCCURRENCE (saved, 4)), ==, RG_APPOINTMENT_CANCELLED);
+}
+
+/* A single save with a status: fields and status in one commit; a
+ * cancellation frees the time it gave up in the same save. */
+static void
+test_save_with_status (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgAppointment) olga = book (f, f->olga, f->marina, at (2026, 3, 17, 10, 0), 60, FALSE);
+  g_autoptr(RgAppointment) anna = book (f, f->anna, f->marina, at (2026, 3, 17, 11, 0), 60, FALSE);
+  g_autoptr(RgBookingDraft) draft = NULL;
+  g_autoptr(RgAppointment) saved = NULL;
+  guint commits = 0;
+  gulong id;
+
+  /* Olga moved onto Anna's hour while cancelled: no conflict. */
+  draft = rg_booking_draft_new_for_appointment (f->studio, olga, &error);
+  rg_booking_draft_set_local_start (draft, date (2026, 3, 17), 11 * 60);
+  draft->set_status = TRUE;
+  draft->status = RG_APPOINTMENT_CANCELLED;
+  id = g_signal_connect (f->store, "committed", G_CALLBACK (count_commit_cb), &commits);
+  saved = rg_booking_save (f->studio, draft, &error);
+  g_signal_handler_disconnect (f->store, id);
+  g_assert_no_error (error);
+  g_assert_cmpuint (commits, ==, 1);
+  g_assert_cmpint (rg_appointment_get_status (saved), ==, RG_APPOINTMENT_CANCELLED);
+  g_assert_cmpint (rg_appointment_get_starts_at (saved), ==, at (2026, 3, 17, 11, 0));
+
+  /* A new booking made as Confirmed. */
+  g_clear_pointer (&draft, rg_booking_draft_free);
+  g_clear_object (&saved);
+  draft = draft_new (f, f->vera, f->irina, at (2026, 3, 17, 12, 0), 60);
+  draft->set_status = TRUE;
+  draft->status = RG_APPOINTMENT_CONFIRMED;
+  saved = rg_booking_save (f->studio, draft, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rg_appointment_get_status (saved), ==, RG_APPOINTMENT_CONFIRMED);
+}
+
 /* Free slots ----------------------------------------------------------------- */
 
 static void
@@ -1124,6 +1230,8 @@ main (int   argc,
   ADD ("/booking/series/edit-one", test_series_edit_one);
   ADD ("/booking/series/edit-following", test_series_edit_following);
   ADD ("/booking/series/cancel-following", test_series_cancel_following);
+  ADD ("/booking/series/status-following", test_series_status_following);
+  ADD ("/booking/status/with-save", test_save_with_status);
   ADD ("/booking/free-slot", test_free_slot);
 #undef ADD
 

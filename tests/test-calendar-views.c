@@ -17,6 +17,8 @@
 #include "io/rg-generator.h"
 #include "model/rg-appointment.h"
 #include "model/rg-booking.h"
+#include "model/rg-record-list.h"
+#include "model/rg-service.h"
 #include "model/rg-staff.h"
 #include "widgets/rg-appointment-card.h"
 #include "widgets/rg-day-view.h"
@@ -856,6 +858,90 @@ test_live_insert (void)
   g_assert_finalize_object (month);
 }
 
+static void
+series_cancelled_cb (RgDayView      *view,
+                     RgAppointment  *appointment,
+                     GArray         *changes,
+                     GArray        **out)
+{
+  g_clear_pointer (out, g_array_unref);
+  *out = g_array_ref (changes);
+}
+
+/* Cancel from the menu or the Delete key on an occurrence of a series asks
+ * how far it goes, as the editor's Save does: the following ones, with an
+ * undo for all, or only this one. */
+static void
+test_day_cancel_series (void)
+{
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
+  g_autoptr(RgClient) client = test_add_client (studio, "Еженедельная", "+7 999 000-77-88");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) series = NULL;
+  g_autoptr(GArray) undo = NULL;
+  RgBookingSlot slot = { 0 };
+  gboolean found = FALSE;
+  RgDayView *view = rg_day_view_new (studio);
+  GtkWindow *window;
+
+  g_assert_true (rg_booking_find_free_slot (studio, 0, 0, 60, rg_date_start (rg_date_add_days (rg_date_from_time (NOW), 70)),
+                                            30, &slot, &found, &error));
+  g_assert_true (found);
+  {
+    g_autoptr(RgBookingDraft) draft = rg_booking_draft_new ();
+    g_autoptr(RgService) service = NULL;
+    g_autoptr(GListModel) services = G_LIST_MODEL (rg_record_list_new_services (studio, FALSE));
+
+    service = g_list_model_get_item (services, 0);
+    draft->client_id = rg_record_get_id (RG_RECORD (client));
+    draft->staff_id = slot.staff_id;
+    draft->starts_at = slot.starts_at;
+    rg_booking_draft_add_service (draft, rg_record_get_id (RG_RECORD (service)), 60, 0);
+    series = rg_booking_save_series (studio, draft, 1, rg_date_add_days (rg_date_from_time (slot.starts_at), 21),
+                                     RG_BOOKING_SERIES_SKIP_CONFLICTS, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (series->len, >=, 3);
+  }
+
+  rg_day_view_set_date (view, rg_date_from_time (slot.starts_at));
+  g_signal_connect (view, "series-cancelled", G_CALLBACK (series_cancelled_cb), &undo);
+  window = show_in_window (GTK_WIDGET (view), TRUE);
+
+  /* The second occurrence on: this and the following. */
+  rg_day_view_set_date (view, rg_date_from_time (rg_appointment_get_starts_at (series->pdata[1])));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+  rg_day_view_select (view, series->pdata[1]);
+  g_assert_null (test_find_message_dialog ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "day.cancel", NULL));
+  g_assert_nonnull (test_find_message_dialog ());
+  g_assert_cmpstr (adw_message_dialog_get_heading (test_find_message_dialog ()), ==, "Cancel a Repeating Appointment?");
+  g_assert_true (answer_question ("following"));
+  g_assert_cmpint (rg_appointment_get_status (series->pdata[0]), ==, RG_APPOINTMENT_BOOKED);
+  for (guint i = 1; i < series->len; i++)
+    g_assert_cmpint (rg_appointment_get_status (series->pdata[i]), ==, RG_APPOINTMENT_CANCELLED);
+  g_assert_nonnull (undo);
+  g_assert_cmpuint (undo->len, ==, series->len - 1);
+
+  /* Undone together. */
+  g_assert_true (rg_booking_restore_statuses (studio, undo, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < series->len; i++)
+    g_assert_cmpint (rg_appointment_get_status (series->pdata[i]), ==, RG_APPOINTMENT_BOOKED);
+
+  /* Only this one; "Keep" changes nothing. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+  rg_day_view_select (view, series->pdata[1]);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "day.cancel", NULL));
+  g_assert_true (answer_question ("keep"));
+  g_assert_cmpint (rg_appointment_get_status (series->pdata[1]), ==, RG_APPOINTMENT_BOOKED);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "day.cancel", NULL));
+  g_assert_true (answer_question ("this"));
+  g_assert_cmpint (rg_appointment_get_status (series->pdata[1]), ==, RG_APPOINTMENT_CANCELLED);
+  g_assert_cmpint (rg_appointment_get_status (series->pdata[2]), ==, RG_APPOINTMENT_BOOKED);
+
+  destroy_window (window, view);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -870,6 +956,7 @@ main (int   argc,
 
   g_test_add_func ("/calendar-views/day-keyboard", test_day_keyboard);
   g_test_add_func ("/calendar-views/day-drag", test_day_drag);
+  g_test_add_func ("/calendar-views/day-cancel-series", test_day_cancel_series);
   g_test_add_func ("/calendar-views/week", test_week);
   g_test_add_func ("/calendar-views/week-drag", test_week_drag);
   g_test_add_func ("/calendar-views/month", test_month);

@@ -94,6 +94,13 @@ gboolean       rg_booking_check_hours_in_store    (RgStore               *store,
                                                    gint64                 ends_at,
                                                    gboolean              *within,
                                                    GError               **error);
+gboolean       rg_booking_check_transition        (RgAppointmentStatus    from,
+                                                   RgAppointmentStatus    to,
+                                                   GError               **error);
+gboolean       rg_booking_draft_target_status     (const RgBookingDraft  *draft,
+                                                   RgAppointmentStatus    current,
+                                                   RgAppointmentStatus   *target,
+                                                   GError               **error);
 gboolean       rg_booking_write_status            (RgStore               *store,
                                                    gint64                 id,
                                                    RgAppointmentStatus    status,

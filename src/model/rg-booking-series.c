@@ -308,8 +308,10 @@ save_following_in_transaction (RgStore               *store,
   gint64 now = rg_store_now ();
   gint64 duration = (gint64) rg_booking_draft_get_duration (draft) * 60;
   int minute = rg_time_minute_of_day (draft->starts_at);
+  gboolean cancel = draft->set_status && draft->status == RG_APPOINTMENT_CANCELLED;
   int shift;
   RgBookingRow self;
+  RgAppointmentStatus self_target;
 
   if (!rg_booking_load_row (store, draft->appointment_id, &self, error))
     return FALSE;
@@ -321,7 +323,8 @@ save_following_in_transaction (RgStore               *store,
       return rg_booking_save_in_transaction (store, draft, &id, error);
     }
 
-  if (!rg_booking_check_parties (store, self.client_id != draft->client_id ? draft->client_id : 0,
+  if (!rg_booking_draft_target_status (draft, self.status, &self_target, error) ||
+      !rg_booking_check_parties (store, self.client_id != draft->client_id ? draft->client_id : 0,
                                  draft->staff_id, self.staff_id != draft->staff_id, error))
     return FALSE;
 
@@ -335,21 +338,30 @@ save_following_in_transaction (RgStore               *store,
     {
       const RgBookingRow *row = &g_array_index (rows, RgBookingRow, i);
       gboolean is_self = row->id == self.id;
+      RgAppointmentStatus target = row->status;
       gint64 start;
 
       /* What happened stays as it happened. */
       if (!is_self && (row->status == RG_APPOINTMENT_DONE || row->status == RG_APPOINTMENT_NO_SHOW))
         continue;
 
+      /* A status set in the editor is this occurrence's (arrived, done);
+       * a cancellation also ends the following ones. */
+      if (is_self)
+        target = self_target;
+      else if (cancel && rg_booking_status_can_change (row->status, RG_APPOINTMENT_CANCELLED))
+        target = RG_APPOINTMENT_CANCELLED;
+
       start = is_self ? draft->starts_at
                       : rg_time_from_local (rg_date_add_days (rg_date_from_time (row->starts_at), shift), minute);
-      if (rg_booking_status_is_active (row->status) &&
+      if (rg_booking_status_is_active (target) &&
           !rg_booking_refuse_conflicts (store, row->id, draft->client_id, draft->staff_id, start, start + duration,
                                         draft->allow_overlap, TRUE, error))
         return FALSE;
 
       if (!rg_booking_write_appointment (store, row->id, FALSE, draft, start, 0, now, error) ||
-          !rg_booking_replace_services (store, row->id, draft->services, now, error))
+          !rg_booking_replace_services (store, row->id, draft->services, now, error) ||
+          (target != row->status && !rg_booking_write_status (store, row->id, target, now, error)))
         return FALSE;
       (*n_changed)++;
     }
@@ -360,9 +372,11 @@ save_following_in_transaction (RgStore               *store,
 /* Saves @draft (an occurrence of a series) and applies the same to the
  * following occurrences that are not done or no-shows, in one transaction:
  * each keeps its own date (moved by as many days as this one was) and takes
- * the new time of day, staff, services, price, note and overlap. A conflict
- * of any of them refuses the whole change, naming the date. For an
- * appointment outside a series it is rg_booking_save(). */
+ * the new time of day, staff, services, price, note and overlap. A status
+ * in the draft is this occurrence's, except a cancellation, which cancels
+ * the following ones too. A conflict of any of them refuses the whole
+ * change, naming the date. For an appointment outside a series it is
+ * rg_booking_save(). */
 gboolean
 rg_booking_save_following (RgStudio              *studio,
                            const RgBookingDraft  *draft,

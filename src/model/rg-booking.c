@@ -771,8 +771,23 @@ rg_booking_lookup_appointment (RgStudio  *studio,
   return rg_studio_lookup (studio, RG_TYPE_APPOINTMENT, id, error);
 }
 
+/* The status a save of @draft leaves an appointment with that has @current:
+ * the draft's when it sets one along an allowed transition. */
+gboolean
+rg_booking_draft_target_status (const RgBookingDraft  *draft,
+                                RgAppointmentStatus    current,
+                                RgAppointmentStatus   *target,
+                                GError               **error)
+{
+  *target = draft->set_status ? draft->status : current;
+  return rg_booking_check_transition (current, *target, error);
+}
+
 /* Writes one appointment of a draft (new, or the draft's own) inside the
- * caller's transaction, refusing conflicts. */
+ * caller's transaction, refusing conflicts. With a status in the draft,
+ * it is changed in the same transaction: an appointment that ends (is
+ * cancelled, a no-show) is not checked for conflicts, one that takes its
+ * time is. */
 gboolean
 rg_booking_save_in_transaction (RgStore               *store,
                                 const RgBookingDraft  *draft,
@@ -782,6 +797,7 @@ rg_booking_save_in_transaction (RgStore               *store,
   gint64 now = rg_store_now ();
   gint64 ends_at = rg_booking_draft_get_ends_at (draft);
   RgAppointmentStatus status = RG_APPOINTMENT_BOOKED;
+  RgAppointmentStatus target;
   gboolean new_for_staff = TRUE;
   gboolean new_for_client = TRUE;
 
@@ -796,9 +812,11 @@ rg_booking_save_in_transaction (RgStore               *store,
       new_for_client = row.client_id != draft->client_id;
     }
 
+  if (!rg_booking_draft_target_status (draft, status, &target, error))
+    return FALSE;
   if (!rg_booking_check_parties (store, new_for_client ? draft->client_id : 0, draft->staff_id, new_for_staff, error))
     return FALSE;
-  if (rg_booking_status_is_active (status) &&
+  if (rg_booking_status_is_active (target) &&
       !rg_booking_refuse_conflicts (store, draft->appointment_id, draft->client_id, draft->staff_id,
                                     draft->starts_at, ends_at, draft->allow_overlap, FALSE, error))
     return FALSE;
@@ -806,11 +824,13 @@ rg_booking_save_in_transaction (RgStore               *store,
   *id = draft->appointment_id ? draft->appointment_id : rg_store_new_id ();
   return rg_booking_write_appointment (store, *id, draft->appointment_id == 0, draft, draft->starts_at, 0,
                                        now, error) &&
-         rg_booking_replace_services (store, *id, draft->services, now, error);
+         rg_booking_replace_services (store, *id, draft->services, now, error) &&
+         (target == status || rg_booking_write_status (store, *id, target, now, error));
 }
 
 /* Saves the appointment of @draft with its services in one transaction: a
- * new one (booked), or the draft's own one (its status and series stay).
+ * new one (booked), or the draft's own one (its series stays; its status
+ * too, unless the draft sets one).
  * Refuses overlaps with RG_STORE_ERROR_CONFLICT. Returns the studio's live
  * object. */
 RgAppointment *
@@ -890,6 +910,22 @@ rg_booking_status_can_change (RgAppointmentStatus from,
     }
 }
 
+/* FALSE with RG_STORE_ERROR_INVALID when @from may not become @to. */
+gboolean
+rg_booking_check_transition (RgAppointmentStatus   from,
+                             RgAppointmentStatus   to,
+                             GError              **error)
+{
+  if (rg_booking_status_can_change (from, to))
+    return TRUE;
+
+  /* Translators: the two statuses, e.g. "An appointment that is “Done” cannot become “Booked”." */
+  g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+               _("An appointment that is “%s” cannot become “%s”."),
+               rg_booking_status_to_string (from), rg_booking_status_to_string (to));
+  return FALSE;
+}
+
 gboolean
 rg_booking_write_status (RgStore              *store,
                          gint64                id,
@@ -926,14 +962,8 @@ rg_booking_change_status (RgStore              *store,
   if (row.status == status)
     return TRUE;
 
-  if (enforce && !rg_booking_status_can_change (row.status, status))
-    {
-      /* Translators: the two statuses, e.g. "An appointment that is “Done” cannot become “Booked”." */
-      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
-                   _("An appointment that is “%s” cannot become “%s”."),
-                   rg_booking_status_to_string (row.status), rg_booking_status_to_string (status));
-      return FALSE;
-    }
+  if (enforce && !rg_booking_check_transition (row.status, status, error))
+    return FALSE;
 
   if (!rg_booking_status_is_active (row.status) && rg_booking_status_is_active (status) &&
       !rg_booking_refuse_conflicts (store, id, row.client_id, row.staff_id, row.starts_at, row.ends_at,

@@ -38,6 +38,8 @@ typedef struct {
   gint64    price;           /* used only with price_override */
   gboolean  price_override;
   gboolean  allow_overlap;   /* the staff member may take another client at the same time */
+  gboolean  set_status;      /* the save also changes the status to @status, in its transaction */
+  RgAppointmentStatus status;
 } RgBookingDraft;
 
 typedef enum {

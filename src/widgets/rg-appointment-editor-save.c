@@ -68,7 +68,6 @@ save_one (RgAppointmentEditor *self,
   g_autoptr(RgAppointment) saved = NULL;
   g_autoptr(GError) error = NULL;
   RgAppointmentStatus status = rg_appointment_editor_get_chosen_status (self);
-  gboolean status_first;
 
   rg_appointment_editor_hide_error (self);
   draft = rg_appointment_editor_build_draft (self, &error);
@@ -81,15 +80,10 @@ save_one (RgAppointmentEditor *self,
   self->became_done = status == RG_APPOINTMENT_DONE &&
                       (self->appointment == NULL || rg_appointment_get_status (self->appointment) != status);
 
-  /* Ending an appointment frees its time: change the status before the
-   * fields, so a save does not trip over what it gives up. */
-  status_first = self->appointment && status != rg_appointment_get_status (self->appointment) &&
-                 !rg_booking_status_is_active (status);
-  if (status_first && !rg_booking_set_status (self->studio, self->appointment, status, &error))
-    {
-      rg_appointment_editor_show_error (self, error->message);
-      return;
-    }
+  /* The status is saved with the fields, in one transaction (a
+   * cancellation with "This and Following" ends the rest of the series). */
+  draft->set_status = TRUE;
+  draft->status = status;
 
   if (following)
     {
@@ -103,13 +97,6 @@ save_one (RgAppointmentEditor *self,
     {
       rg_appointment_editor_show_error (self, error->message);
       rg_appointment_editor_revalidate (self);
-      return;
-    }
-
-  if (!status_first && status != rg_appointment_get_status (saved) &&
-      !rg_booking_set_status (self->studio, saved, status, &error))
-    {
-      rg_appointment_editor_show_error (self, error->message);
       return;
     }
 

@@ -408,6 +408,7 @@ typedef struct {
   gint64         starts_at;
   gint64         ends_at;
   int            status;     /* -1: a move */
+  GArray        *statuses;   /* of RgBookingStatusChange: a series cancelled */
 } Undo;
 
 static void
@@ -417,6 +418,7 @@ undo_free (gpointer data)
 
   g_clear_object (&undo->studio);
   g_clear_object (&undo->appointment);
+  g_clear_pointer (&undo->statuses, g_array_unref);
   g_free (undo);
 }
 
@@ -449,7 +451,9 @@ undo_clicked_cb (AdwToast *toast,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  if (undo->status < 0)
+  if (undo->statuses)
+    ok = rg_booking_restore_statuses (undo->studio, undo->statuses, &error);
+  else if (undo->status < 0)
     ok = rg_booking_move_exact (undo->studio, undo->appointment, undo->staff_id,
                           undo->starts_at, undo->ends_at, &error);
   else
@@ -546,6 +550,27 @@ status_changed_cb (RgCalendarView *self,
   add_undo_toast (self, title, undo);
   if (previous != RG_APPOINTMENT_DONE)
     ask_rating (self, appointment);
+}
+
+static void
+series_cancelled_cb (RgCalendarView *self,
+                     RgAppointment  *appointment,
+                     GArray         *changes)
+{
+  Undo *undo = g_new0 (Undo, 1);
+  g_autofree char *name = client_name (self, appointment);
+  g_autofree char *title = NULL;
+
+  undo->studio = g_object_ref (self->studio);
+  undo->appointment = g_object_ref (appointment);
+  undo->statuses = g_array_ref (changes);
+
+  /* Translators: "Anna: 6 appointments cancelled", after cancelling a repeating appointment
+   * and the following ones */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u appointment cancelled",
+                                        "%s: %u appointments cancelled", changes->len),
+                           name, changes->len);
+  add_undo_toast (self, title, undo);
 }
 
 static void
@@ -699,6 +724,8 @@ ensure_day_view (RgCalendarView *self)
   gtk_scrolled_window_set_child (self->day_scroller, GTK_WIDGET (self->day_view));
   g_signal_connect_object (self->day_view, "moved", G_CALLBACK (moved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->day_view, "status-changed", G_CALLBACK (status_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->day_view, "series-cancelled", G_CALLBACK (series_cancelled_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->day_view, "error", G_CALLBACK (error_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->day_view, "create-requested", G_CALLBACK (create_requested_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->day_view, "appointment-activated", G_CALLBACK (appointment_activated_cb),

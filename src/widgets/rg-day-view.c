@@ -126,6 +126,7 @@ enum {
   CREATE_REQUESTED,
   MOVED,
   STATUS_CHANGED,
+  SERIES_CANCELLED,
   ERROR,
   N_SIGNALS
 };
@@ -951,11 +952,68 @@ status_activated (GtkWidget  *widget,
 }
 
 static void
+cancel_scope_cb (AdwMessageDialog *dialog,
+                 const char       *response,
+                 RgDayView        *self)
+{
+  RgAppointment *a = g_object_get_data (G_OBJECT (dialog), "appointment");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) undo = NULL;
+
+  if (g_str_equal (response, "this"))
+    {
+      rg_day_view_select (self, a);
+      set_status (self, RG_APPOINTMENT_CANCELLED);
+    }
+  else if (g_str_equal (response, "following"))
+    {
+      if (!rg_booking_cancel_following (self->studio, a, &undo, &error))
+        g_signal_emit (self, signals[ERROR], 0, error->message);
+      else
+        g_signal_emit (self, signals[SERIES_CANCELLED], 0, a, undo);
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+/* Cancel (the menu, Delete): an occurrence of a series asks whether the
+ * following ones go too, as the editor does. */
+static void
 cancel_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  set_status (RG_DAY_VIEW (widget), RG_APPOINTMENT_CANCELLED);
+  RgDayView *self = RG_DAY_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwMessageDialog *dialog;
+  RgAppointmentStatus current;
+
+  if (self->selected == NULL)
+    return;
+  current = rg_appointment_get_status (self->selected);
+  if (current == RG_APPOINTMENT_CANCELLED || !rg_booking_status_can_change (current, RG_APPOINTMENT_CANCELLED))
+    return;
+  if (rg_appointment_get_series_id (self->selected) == 0)
+    {
+      set_status (self, RG_APPOINTMENT_CANCELLED);
+      return;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Cancel a Repeating Appointment?"),
+                                                       _("This appointment repeats. Cancel only this one, or this "
+                                                         "one and all the following ones? Visits that took place "
+                                                         "stay as they were.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "keep", _("_Keep"),
+                                    "this", _("_Only This One"),
+                                    "following", _("This and _Following"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "following", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "this");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_object_set_data_full (G_OBJECT (dialog), "appointment", g_object_ref (self->selected), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (cancel_scope_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1643,6 +1701,19 @@ rg_day_view_class_init (RgDayViewClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, RG_TYPE_APPOINTMENT, G_TYPE_INT);
+
+  /**
+   * RgDayView::series-cancelled:
+   *
+   * An occurrence of a series and the following ones were cancelled; the
+   * array of RgBookingStatusChange is for rg_booking_restore_statuses().
+   */
+  signals[SERIES_CANCELLED] =
+    g_signal_new ("series-cancelled",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, RG_TYPE_APPOINTMENT, G_TYPE_ARRAY);
 
   /**
    * RgDayView::error:
