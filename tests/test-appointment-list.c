@@ -355,6 +355,20 @@ test_live_changes (Fixture       *f,
   g_assert_true (rg_studio_undelete (f->studio, f->a2, &error));
   assert_change (f, 2, 0, 1);
 
+  /* A deleted client's appointments go with the card, and come back with
+   * it. */
+  {
+    g_autoptr(RgClient) anna = rg_studio_lookup (f->studio, RG_TYPE_CLIENT, f->anna, &error);
+
+    g_assert_true (rg_studio_delete (f->studio, anna, &error));
+    g_assert_no_error (error);
+    assert_change (f, 0, 3, 0);
+    assert_items (f, inside, f->late, outside, NULL);
+    g_assert_true (rg_studio_undelete (f->studio, anna, &error));
+    assert_change (f, 0, 0, 3);
+    assert_items (f, f->before, f->a3, f->a2, inside, f->late, outside, NULL);
+  }
+
   /* Several writes in one transaction: one items-changed, at the commit;
    * a rolled-back transaction: none. */
   g_assert_true (rg_store_begin (f->store, &error));

@@ -1127,6 +1127,75 @@ test_save_with_status (Fixture       *f,
   g_assert_cmpint (rg_appointment_get_status (saved), ==, RG_APPOINTMENT_CONFIRMED);
 }
 
+/* Deleting a client: what is to come is counted and cancelled with the
+ * card, in one commit; what happened stays; the undo brings both back, and
+ * a booking whose time was given away meanwhile stays cancelled. */
+static void
+test_delete_client (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgClient) olga = rg_studio_lookup (f->studio, RG_TYPE_CLIENT, f->olga, NULL);
+  g_autoptr(RgAppointment) past = book (f, f->olga, f->marina, at (2026, 3, 10, 10, 0), 60, FALSE);
+  g_autoptr(RgAppointment) first = book (f, f->olga, f->marina, at (2026, 3, 17, 10, 0), 60, FALSE);
+  g_autoptr(RgAppointment) second = book (f, f->olga, f->irina, at (2026, 3, 24, 15, 0), 60, FALSE);
+  g_autoptr(RgAppointment) dropped = book (f, f->olga, f->irina, at (2026, 3, 25, 15, 0), 60, FALSE);
+  g_autoptr(RgAppointment) anna = NULL;
+  g_autoptr(GArray) cancelled = NULL;
+  gint64 now = at (2026, 3, 16, 9, 0);
+  gint64 next = 0;
+  guint n = 0, lost = 0, commits = 0;
+  gulong id;
+
+  set_status (f, past, RG_APPOINTMENT_DONE);
+  set_status (f, second, RG_APPOINTMENT_CONFIRMED);
+  set_status (f, dropped, RG_APPOINTMENT_CANCELLED);
+
+  g_assert_true (rg_booking_count_future (f->studio, f->olga, now, &n, &next, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (next, ==, at (2026, 3, 17, 10, 0));
+
+  id = g_signal_connect (f->store, "committed", G_CALLBACK (count_commit_cb), &commits);
+  g_assert_true (rg_booking_delete_client (f->studio, olga, now, &cancelled, &error));
+  g_signal_handler_disconnect (f->store, id);
+  g_assert_no_error (error);
+  g_assert_cmpuint (commits, ==, 1);
+  g_assert_cmpuint (cancelled->len, ==, 2);
+  g_assert_true (rg_record_is_deleted (RG_RECORD (olga)));
+  g_assert_cmpint (rg_appointment_get_status (past), ==, RG_APPOINTMENT_DONE);
+  g_assert_cmpint (rg_appointment_get_status (first), ==, RG_APPOINTMENT_CANCELLED);
+  g_assert_cmpint (rg_appointment_get_status (second), ==, RG_APPOINTMENT_CANCELLED);
+  g_assert_cmpint (rg_appointment_get_status (dropped), ==, RG_APPOINTMENT_CANCELLED);
+
+  /* Undo: the card and each booking with its own status. */
+  g_assert_true (rg_booking_restore_client (f->studio, olga, cancelled, &lost, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lost, ==, 0);
+  g_assert_false (rg_record_is_deleted (RG_RECORD (olga)));
+  g_assert_cmpint (rg_appointment_get_status (first), ==, RG_APPOINTMENT_BOOKED);
+  g_assert_cmpint (rg_appointment_get_status (second), ==, RG_APPOINTMENT_CONFIRMED);
+  g_assert_cmpint (rg_appointment_get_status (dropped), ==, RG_APPOINTMENT_CANCELLED);
+
+  /* Deleted again; Anna takes 17 March meanwhile: the undo brings the card
+   * and 24 March back, 17 March stays cancelled. */
+  g_clear_pointer (&cancelled, g_array_unref);
+  g_assert_true (rg_booking_delete_client (f->studio, olga, now, &cancelled, &error));
+  anna = book (f, f->anna, f->marina, at (2026, 3, 17, 10, 0), 60, FALSE);
+  g_assert_true (rg_booking_restore_client (f->studio, olga, cancelled, &lost, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lost, ==, 1);
+  g_assert_false (rg_record_is_deleted (RG_RECORD (olga)));
+  g_assert_cmpint (rg_appointment_get_status (first), ==, RG_APPOINTMENT_CANCELLED);
+  g_assert_cmpint (rg_appointment_get_status (second), ==, RG_APPOINTMENT_CONFIRMED);
+
+  /* Nothing to come: nothing cancelled. */
+  g_clear_pointer (&cancelled, g_array_unref);
+  g_assert_true (rg_booking_delete_client (f->studio, olga, at (2026, 4, 1, 0, 0), &cancelled, &error));
+  g_assert_cmpuint (cancelled->len, ==, 0);
+  g_assert_cmpint (rg_appointment_get_status (second), ==, RG_APPOINTMENT_CONFIRMED);
+}
+
 /* Free slots ----------------------------------------------------------------- */
 
 static void
@@ -1232,6 +1301,7 @@ main (int   argc,
   ADD ("/booking/series/cancel-following", test_series_cancel_following);
   ADD ("/booking/series/status-following", test_series_status_following);
   ADD ("/booking/status/with-save", test_save_with_status);
+  ADD ("/booking/delete-client", test_delete_client);
   ADD ("/booking/free-slot", test_free_slot);
 #undef ADD
 

@@ -13,6 +13,7 @@
 #include "io/rg-generator.h"
 #include "store/rg-search.h"
 #include "model/rg-appointment.h"
+#include "model/rg-appointment-list.h"
 #include "model/rg-booking.h"
 #include "model/rg-client-list.h"
 #include "model/rg-custom-field.h"
@@ -1756,6 +1757,96 @@ test_saving_stopped (void)
   test_remove_tree (dir);
 }
 
+/* Delete Client on a client with bookings to come: the question names how
+ * many; the answer deletes the card and cancels them, and the calendar
+ * shows none of the client's appointments. */
+static void
+test_delete_with_bookings (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("regulars-delete-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "studio.db", NULL);
+  g_autoptr(GFile) from = g_file_new_for_path (demo_path);
+  g_autoptr(GFile) to = g_file_new_for_path (path);
+  g_autoptr(RgStudio) studio = NULL;
+  g_autoptr(RgClient) client = NULL;
+  g_autoptr(RgAppointmentList) list = NULL;
+  g_autofree char *expected = NULL;
+  AdwMessageDialog *dialog;
+  RgStore *store;
+  RgWindow *window;
+  GtkWidget *card;
+  gint64 id, first;
+  guint n;
+
+  g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  studio = test_open_studio (path, RG_STORE_OPEN_NO_CREATE);
+  store = rg_studio_get_store (studio);
+  id = test_sql_int (store, "SELECT client_id FROM appointments WHERE starts_at >= ?1 AND deleted_at IS NULL"
+                            " AND status IN ('booked', 'confirmed') GROUP BY client_id ORDER BY count(*) DESC LIMIT 1",
+                     rg_store_now () + 3600);
+  g_assert_cmpint (id, !=, 0);
+  n = test_sql_int (store, "SELECT count(*) FROM appointments WHERE client_id = ?1 AND starts_at >= strftime('%s')"
+                           " AND deleted_at IS NULL AND status IN ('booked', 'confirmed', 'arrived')", id);
+  first = test_sql_int (store, "SELECT min(starts_at) FROM appointments WHERE client_id = ?1 AND starts_at >= strftime('%s')"
+                               " AND deleted_at IS NULL AND status IN ('booked', 'confirmed', 'arrived')", id);
+  g_assert_cmpuint (n, >, 0);
+  client = rg_studio_lookup (studio, RG_TYPE_CLIENT, id, &error);
+  g_assert_no_error (error);
+
+  window = rg_window_new (NULL, studio, FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  rg_studio_set_selected_client (studio, client);
+  card = test_find_child (GTK_WIDGET (window), RG_TYPE_CLIENT_CARD);
+
+  /* Asked first; Cancel keeps everything. */
+  g_assert_true (gtk_widget_activate_action (card, "card.delete", NULL));
+  dialog = test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  expected = g_strdup_printf ("Delete “%s”?", rg_client_get_address_as (client));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, expected);
+  g_free (expected);
+  expected = g_strdup_printf (" has %u booking", n);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), expected));
+  test_save_shot (GTK_WIDGET (dialog), "delete-with-bookings");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_false (rg_record_is_deleted (RG_RECORD (client)));
+
+  g_assert_true (gtk_widget_activate_action (card, "card.delete", NULL));
+  dialog = test_find_message_dialog ();
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (rg_record_is_deleted (RG_RECORD (client)));
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM appointments WHERE client_id = ?1"
+                                            " AND starts_at >= %" G_GINT64_FORMAT
+                                            " AND status IN ('booked', 'confirmed', 'arrived')", first);
+
+    g_assert_cmpint (test_sql_int (store, sql, id), ==, 0);
+  }
+
+  /* The calendar's day of the first booking shows none of hers. */
+  list = rg_appointment_list_new (studio);
+  rg_appointment_list_set_range (list, rg_date_start (rg_date_from_time (first)) - 30 * 86400,
+                                 rg_date_end (rg_date_from_time (first)));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(RgAppointment) a = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_cmpint (rg_appointment_get_client_id (a), !=, id);
+    }
+
+  test_destroy_window (window);
+  g_clear_object (&list);
+  g_clear_object (&client);
+  g_clear_object (&studio);
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1780,6 +1871,7 @@ main (int   argc,
   g_test_add_func ("/window/closed-at-once", test_closed_at_once);
   g_test_add_func ("/window/upgrade-progress", test_upgrade_progress);
   g_test_add_func ("/window/saving-stopped", test_saving_stopped);
+  g_test_add_func ("/window/delete-with-bookings", test_delete_with_bookings);
 
   status = g_test_run ();
 

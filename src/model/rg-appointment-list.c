@@ -52,6 +52,7 @@ struct _RgAppointmentList
   gboolean    reset;      /* too many to name: every item changed */
 
   gulong      changed_id;
+  gulong      clients_changed_id;
   gulong      committed_id;
 };
 
@@ -68,9 +69,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The appointments of the range, as "ap": ?1 from, ?2 to, ?3 staff or 0. */
+/* The appointments of the range, as "ap": ?1 from, ?2 to, ?3 staff or 0.
+ * A deleted client's appointments are not shown: no card in the calendar
+ * leads to a card that is gone (the undo of the delete brings them back). */
 #define RANGE "ap.starts_at < ?2 AND ap.starts_at >= ?1 - " G_STRINGIFY (MAX_LENGTH_SECONDS) \
-              " AND ap.ends_at > ?1 AND ap.deleted_at IS NULL AND (?3 = 0 OR ap.staff_id = ?3)"
+              " AND ap.ends_at > ?1 AND ap.deleted_at IS NULL AND (?3 = 0 OR ap.staff_id = ?3)" \
+              " AND " RG_APPOINTMENT_CLIENT_LIVE_SQL ("ap")
 
 static gboolean
 range_equal (const Range *a,
@@ -179,6 +183,12 @@ store_changed_cb (RgAppointmentList *self,
                   RgChangeKind       kind,
                   RgStore           *store)
 {
+  /* A client deleted or brought back hides or shows their appointments. */
+  if (g_str_equal (table, "clients"))
+    {
+      self->dirty = TRUE;
+      return;
+    }
   if (!g_str_equal (table, "appointments"))
     return;
 
@@ -533,6 +543,8 @@ rg_appointment_list_constructed (GObject *object)
 
   self->changed_id = g_signal_connect_swapped (store, "changed::appointments",
                                                G_CALLBACK (store_changed_cb), self);
+  self->clients_changed_id = g_signal_connect_swapped (store, "changed::clients",
+                                                       G_CALLBACK (store_changed_cb), self);
   self->committed_id = g_signal_connect_swapped (store, "committed",
                                                  G_CALLBACK (store_committed_cb), self);
 }
@@ -547,6 +559,7 @@ rg_appointment_list_dispose (GObject *object)
       RgStore *store = rg_studio_get_store (self->studio);
 
       g_clear_signal_handler (&self->changed_id, store);
+      g_clear_signal_handler (&self->clients_changed_id, store);
       g_clear_signal_handler (&self->committed_id, store);
     }
   if (self->items)

@@ -199,6 +199,24 @@ gboolean        rg_booking_restore_statuses         (RgStudio            *studio
                                                      GError             **error);
 void            rg_booking_occurrence_free          (RgBookingOccurrence *occurrence);
 
+/* Deleting a client with their bookings */
+gboolean        rg_booking_count_future             (RgStudio            *studio,
+                                                     gint64               client_id,
+                                                     gint64               from,
+                                                     guint               *n,
+                                                     gint64              *next,
+                                                     GError             **error);
+gboolean        rg_booking_delete_client            (RgStudio            *studio,
+                                                     RgClient            *client,
+                                                     gint64               from,
+                                                     GArray             **cancelled,
+                                                     GError             **error);
+gboolean        rg_booking_restore_client           (RgStudio            *studio,
+                                                     RgClient            *client,
+                                                     GArray              *cancelled,
+                                                     guint               *n_lost,
+                                                     GError             **error);
+
 /* Free slots */
 gboolean        rg_booking_find_free_slot           (RgStudio            *studio,
                                                      gint64               service_id,

@@ -25,6 +25,7 @@
 
 #include "analytics/rg-client-stats.h"
 #include "analytics/rg-retention.h"
+#include "model/rg-booking.h"
 #include "model/rg-condition.h"
 #include "model/rg-format.h"
 #include "model/rg-record-list.h"
@@ -733,20 +734,110 @@ store_committed_cb (RgClientCard *self)
     }
 }
 
-static void
-undo_delete_cb (AdwToast *toast,
-                RgClient *client)
-{
-  RgStudio *studio = g_object_get_data (G_OBJECT (toast), "studio");
-  g_autoptr(GError) error = NULL;
+typedef struct {
+  RgStudio *studio;
+  RgClient *client;
+  GArray   *cancelled;   /* of RgBookingStatusChange */
+  gpointer  card;        /* weak: where a refusal is told */
+} DeleteUndo;
 
-  if (!rg_studio_undelete (studio, client, &error))
-    g_warning ("Could not bring the client back: %s", error->message);
-  else
-    rg_studio_set_selected_client (studio, client);
+static void
+delete_undo_free (gpointer data)
+{
+  DeleteUndo *undo = data;
+
+  g_clear_object (&undo->studio);
+  g_clear_object (&undo->client);
+  g_clear_pointer (&undo->cancelled, g_array_unref);
+  g_clear_weak_pointer (&undo->card);
+  g_free (undo);
 }
 
-/* Deletes the card, with an undo that restores it exactly. */
+static void
+undo_delete_cb (AdwToast   *toast,
+                DeleteUndo *undo)
+{
+  g_autoptr(GError) error = NULL;
+  guint lost = 0;
+
+  if (!rg_booking_restore_client (undo->studio, undo->client, undo->cancelled, &lost, &error))
+    {
+      if (undo->card)
+        rg_client_card_show_error (undo->card, NULL, error->message);
+      else
+        g_message ("Could not bring the client back: %s", error->message);
+      return;
+    }
+  rg_studio_set_selected_client (undo->studio, undo->client);
+  if (lost > 0 && undo->card)
+    {
+      /* Translators: after undoing the delete of a client, some of whose bookings were given to others */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u booking stayed cancelled: its time was taken meanwhile",
+                                                            "%u bookings stayed cancelled: their time was taken meanwhile",
+                                                            lost), lost);
+      rg_client_card_show_error (undo->card, NULL, text);
+    }
+}
+
+/* Deletes the card and cancels the client's bookings from now on, with an
+ * undo that restores both exactly. */
+static void
+delete_client (RgClientCard *self,
+               RgClient     *client)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) cancelled = NULL;
+  g_autofree char *title = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  DeleteUndo *undo;
+  AdwToast *toast;
+
+  if (!rg_booking_delete_client (self->studio, client, rg_store_now (), &cancelled, &error))
+    {
+      rg_client_card_show_error (self, NULL, error->message);
+      return;
+    }
+
+  if (cancelled->len > 0)
+    /* Translators: a toast after deleting a client card that had bookings */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "“%s” deleted, %u booking cancelled",
+                                          "“%s” deleted, %u bookings cancelled", cancelled->len),
+                             rg_client_get_address_as (client), cancelled->len);
+  else
+    /* Translators: a toast after deleting a client card */
+    title = g_strdup_printf (_("“%s” deleted"), rg_client_get_address_as (client));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  undo = g_new0 (DeleteUndo, 1);
+  undo->studio = g_object_ref (self->studio);
+  undo->client = g_object_ref (client);
+  undo->cancelled = g_steal_pointer (&cancelled);
+  g_set_weak_pointer (&undo->card, self);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb), undo,
+                         (GClosureNotify) (void (*) (void)) delete_undo_free, 0);
+  if (RG_IS_WINDOW (root))
+    rg_window_add_toast (RG_WINDOW (root), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    RgClientCard     *self)
+{
+  RgClient *client = g_object_get_data (G_OBJECT (dialog), "client");
+
+  if (g_str_equal (response, "delete"))
+    delete_client (self, client);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+/* A client with bookings to come: say how many, and that they will be
+ * cancelled, before deleting; without any, delete at once (the toast
+ * undoes it). */
 static void
 delete_activated (GtkWidget  *widget,
                   const char *action_name,
@@ -755,30 +846,55 @@ delete_activated (GtkWidget  *widget,
   RgClientCard *self = RG_CLIENT_CARD (widget);
   g_autoptr(RgClient) client = self->client ? g_object_ref (self->client) : NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *clock = NULL;
   GtkRoot *root = gtk_widget_get_root (widget);
-  AdwToast *toast;
+  AdwMessageDialog *dialog;
+  gint64 next = 0;
+  guint n = 0;
 
   if (client == NULL)
     return;
-  if (!rg_studio_delete (self->studio, client, &error))
+  if (!rg_booking_count_future (self->studio, rg_record_get_id (RG_RECORD (client)), rg_store_now (),
+                                &n, &next, &error))
     {
       rg_client_card_show_error (self, NULL, error->message);
       return;
     }
+  if (n == 0)
+    {
+      delete_client (self, client);
+      return;
+    }
 
-  /* Translators: a toast after deleting a client card */
-  title = g_strdup_printf (_("“%s” deleted"), rg_client_get_address_as (client));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "studio", g_object_ref (self->studio), g_object_unref);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb), g_object_ref (client),
-                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  if (RG_IS_WINDOW (root))
-    rg_window_add_toast (RG_WINDOW (root), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  day = rg_format_day (rg_date_from_time (next));
+  clock = rg_format_clock (rg_time_minute_of_day (next));
+  /* Translators: the client's name */
+  heading = g_strdup_printf (_("Delete “%s”?"), rg_client_get_address_as (client));
+  /* Translators: the client's name, how many bookings, the date and the time of the first */
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%s has %u booking to come, on %s at %s. It will be cancelled and its "
+                                       "time becomes free; Undo brings back the card and the booking.",
+                                       "%s has %u bookings to come, the first on %s at %s. They will be "
+                                       "cancelled and their time becomes free; Undo brings back the card and "
+                                       "the bookings.", n),
+                          rg_client_get_address_as (client), n, day, clock);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       heading, body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    /* Translators: deletes the client and cancels their bookings */
+                                    "delete", g_dngettext (GETTEXT_PACKAGE, "_Delete and Cancel the Booking",
+                                                           "_Delete and Cancel Bookings", n),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "client", g_steal_pointer (&client), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -211,6 +211,7 @@ load_bookings (RgMonthView  *self,
                            "ON a.starts_at >= json_extract(d.value, '$[0]') "
                            "AND a.starts_at < json_extract(d.value, '$[1]') "
                            "WHERE a.deleted_at IS NULL AND a.status <> 'cancelled' "
+                           "AND " RG_APPOINTMENT_CLIENT_LIVE_SQL ("a") " "
                            "AND (?2 = 0 OR a.staff_id = ?2) "
                            "GROUP BY d.key",
                            error);
@@ -417,7 +418,7 @@ static void
 store_changed_cb (RgMonthView *self,
                   const char  *table)
 {
-  if (g_str_equal (table, "appointments") || g_str_equal (table, "staff_hours") ||
+  if (g_str_equal (table, "appointments") || g_str_equal (table, "staff_hours") || g_str_equal (table, "clients") ||
       g_str_equal (table, "staff_days_off") || g_str_equal (table, "staff"))
     self->dirty = TRUE;
 }
