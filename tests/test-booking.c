@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "model/rg-booking.h"
+#include "model/rg-call.h"
+#include "model/rg-interaction.h"
 #include "model/rg-client.h"
 #include "model/rg-schedule.h"
 #include "model/rg-service.h"
@@ -1196,6 +1198,55 @@ test_delete_client (Fixture       *f,
   g_assert_cmpint (rg_appointment_get_status (second), ==, RG_APPOINTMENT_CONFIRMED);
 }
 
+/* A call that books: the booking and the call in the timeline (and the
+ * call-back task it answers, done) in one commit; a booking refused
+ * writes none of them, so the client stays on the call list. */
+static void
+test_call_book (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgInteraction) task = rg_interaction_new (f->olga, RG_INTERACTION_TASK, "Call back");
+  g_autoptr(RgAppointment) anna = book (f, f->anna, f->marina, at (2026, 3, 17, 10, 0), 60, FALSE);
+  g_autoptr(RgBookingDraft) draft = draft_new (f, f->olga, f->marina, at (2026, 3, 17, 10, 30), 60);
+  g_autoptr(RgAppointment) saved = NULL;
+  RgCall call = { f->olga, 0, f->marina };
+  guint commits = 0;
+  gulong id;
+
+  g_object_set (task, "due-at", at (2026, 3, 16, 15, 0), NULL);
+  g_assert_true (rg_studio_save (f->studio, task, &error));
+  call.task_id = rg_record_get_id (RG_RECORD (task));
+
+  /* Refused: Marina is busy. Nothing is written. */
+  saved = rg_call_book (f->studio, &call, draft, &error);
+  g_assert_null (saved);
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM interactions WHERE client_id = ?1 AND kind = 'call'",
+                                 f->olga), ==, 0);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM interactions WHERE id = ?1 AND done_at IS NULL",
+                                 call.task_id), ==, 1);
+
+  /* At 11:00: one commit with the booking, the call and the task done. */
+  rg_booking_draft_set_local_start (draft, date (2026, 3, 17), 11 * 60);
+  id = g_signal_connect (f->store, "committed", G_CALLBACK (count_commit_cb), &commits);
+  saved = rg_call_book (f->studio, &call, draft, &error);
+  g_signal_handler_disconnect (f->store, id);
+  g_assert_no_error (error);
+  g_assert_nonnull (saved);
+  g_assert_cmpuint (commits, ==, 1);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM interactions WHERE client_id = ?1 AND kind = 'call'"
+                                           " AND outcome = 'booked' AND staff_id IS NOT NULL", f->olga), ==, 1);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM interactions WHERE id = ?1 AND done_at IS NOT NULL",
+                                 call.task_id), ==, 1);
+
+  /* "Booked" is not a call to log without a booking. */
+  g_assert_false (rg_call_log (f->studio, &call, RG_CALL_OUTCOME_NOT_INTERESTED, 0, "Moved away", &error) == FALSE);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM interactions WHERE client_id = ?1 AND kind = 'call'",
+                                 f->olga), ==, 2);
+}
+
 /* Free slots ----------------------------------------------------------------- */
 
 static void
@@ -1302,6 +1353,7 @@ main (int   argc,
   ADD ("/booking/series/status-following", test_series_status_following);
   ADD ("/booking/status/with-save", test_save_with_status);
   ADD ("/booking/delete-client", test_delete_client);
+  ADD ("/booking/call-book", test_call_book);
   ADD ("/booking/free-slot", test_free_slot);
 #undef ADD
 

@@ -30,6 +30,7 @@
 #include "widgets/rg-retention-view.h"
 #include "analytics/rg-dashboard.h"
 #include "widgets/rg-appointment-editor.h"
+#include "widgets/rg-appointment-editor-private.h"
 #include "widgets/rg-window.h"
 #include "widgets/rg-application.h"
 #include "store/rg-schema-private.h"
@@ -37,6 +38,8 @@
 #include "analytics/rg-satisfaction.h"
 #include "model/rg-format.h"
 #include "model/rg-rating.h"
+#include "model/rg-record-list.h"
+#include "model/rg-service.h"
 
 #define NOW ((gint64) 1795867200)   /* 2026-11-28 12:00 UTC */
 
@@ -1108,6 +1111,12 @@ wait_today (RgTodayView *view)
   g_source_remove (id);
 }
 
+static void
+set_true_cb (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
 static RgAppointmentEditor *
 find_editor (void)
 {
@@ -1472,11 +1481,17 @@ test_today (void)
     g_object_unref (call);
   }
 
-  /* Booked: the call logged, the editor open for the client. */
+  /* Booked: the editor opens for the client, and nothing is logged yet;
+   * the editor discarded brings the call back, still to log; a booking
+   * saved logs the call with it and closes the call. */
   {
     RgCallDialog *call = rg_call_dialog_new (GTK_WINDOW (window), studio, third_client, 0);
     RgAppointmentEditor *editor;
+    gboolean logged = FALSE;
+    gpointer weak = call;
 
+    g_object_add_weak_pointer (G_OBJECT (call), &weak);
+    g_signal_connect_swapped (call, "logged", G_CALLBACK (set_true_cb), &logged);
     gtk_window_present (GTK_WINDOW (call));
     g_assert_true (rg_call_dialog_log (call, RG_CALL_OUTCOME_BOOKED, 0, NULL, &error));
     g_assert_no_error (error);
@@ -1484,9 +1499,43 @@ test_today (void)
     g_assert_nonnull (editor);
     g_assert_nonnull (rg_appointment_editor_get_client (editor));
     g_assert_cmpint (rg_record_get_id (RG_RECORD (rg_appointment_editor_get_client (editor))), ==, third_client);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (call)));
+    g_assert_cmpint (store_count (store, "SELECT count(*) FROM interactions WHERE client_id = ?1 AND kind = 'call'"
+                                         " AND outcome = 'booked' AND ?2 = ?2", third_client, 0), ==, 0);
+
     gtk_window_destroy (GTK_WINDOW (editor));
+    g_assert_nonnull (weak);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (call)));
+    g_assert_false (logged);
+    g_assert_cmpint (store_count (store, "SELECT count(*) FROM interactions WHERE client_id = ?1 AND kind = 'call'"
+                                         " AND outcome = 'booked' AND ?2 = ?2", third_client, 0), ==, 0);
+
+    g_assert_true (rg_call_dialog_log (call, RG_CALL_OUTCOME_BOOKED, 0, NULL, &error));
+    editor = find_editor ();
+    g_assert_nonnull (editor);
+    if (editor->chosen->len == 0)
+      {
+        g_autoptr(GListModel) services = G_LIST_MODEL (rg_record_list_new_services (studio, FALSE));
+        g_autoptr(RgService) service = g_list_model_get_item (services, 0);
+
+        g_assert_true (rg_appointment_editor_add_service (editor, rg_record_get_id (RG_RECORD (service))));
+      }
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+    while (weak && test_find_message_dialog ())
+      {
+        AdwMessageDialog *question = test_find_message_dialog ();
+
+        adw_message_dialog_response (question, "book");
+        gtk_window_destroy (GTK_WINDOW (question));
+        g_main_context_iteration (NULL, FALSE);
+      }
+    while (weak)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (logged);
     g_assert_cmpint (store_count (store, "SELECT count(*) FROM interactions WHERE client_id = ?1 AND kind = 'call'"
                                          " AND outcome = 'booked' AND ?2 = ?2", third_client, 0), ==, 1);
+    g_assert_cmpint (store_count (store, "SELECT count(*) FROM appointments WHERE client_id = ?1 AND starts_at > ?2"
+                                         " AND status = 'booked'", third_client, rg_store_now ()), >=, 1);
   }
 
   /* A task from anywhere: for the client on the card. */

@@ -17,6 +17,7 @@ struct _RgAppointmentEditor
   RgAppointment        *appointment;     /* NULL: a new one */
   gboolean              became_done;     /* the last save marked it done */
   RgClient             *client;          /* the client booked, or NULL */
+  RgCall               *call;            /* the call the booking is made in, or NULL */
   RgClient             *duplicate;       /* a client who has the phone typed inline */
   RgRecordList         *staff;           /* who takes bookings */
   RgRecordList         *services;        /* to choose from */

@@ -90,6 +90,9 @@ save_one (RgAppointmentEditor *self,
       if (rg_booking_save_following (self->studio, draft, NULL, &error))
         saved = g_object_ref (self->appointment);
     }
+  else if (self->call && self->appointment == NULL)
+    /* Booked in a call: the call is logged with the booking. */
+    saved = rg_call_book (self->studio, self->call, draft, &error);
   else
     saved = rg_booking_save (self->studio, draft, &error);
 
@@ -308,7 +311,10 @@ book_free_activated (GtkWidget  *widget,
 
   rg_appointment_editor_hide_error (self);
   draft = rg_appointment_editor_build_draft (self, &error);
-  if (draft)
+  if (draft && self->call)
+    saved = rg_call_book_series (self->studio, self->call, draft, gtk_spin_button_get_value_as_int (self->every_spin),
+                                 self->until, RG_BOOKING_SERIES_SKIP_CONFLICTS, &error);
+  else if (draft)
     saved = rg_booking_save_series (self->studio, draft, gtk_spin_button_get_value_as_int (self->every_spin),
                                     self->until, RG_BOOKING_SERIES_SKIP_CONFLICTS, &error);
   if (saved == NULL)

@@ -736,6 +736,7 @@ rg_appointment_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_APPOINTMENT_EDITOR);
 
   g_clear_object (&self->client);
+  g_clear_pointer (&self->call, g_free);
   g_clear_object (&self->duplicate);
   g_clear_object (&self->appointment);
   g_clear_object (&self->staff);
@@ -991,6 +992,20 @@ rg_appointment_editor_get_appointment (RgAppointmentEditor *self)
 {
   g_return_val_if_fail (RG_IS_APPOINTMENT_EDITOR (self), NULL);
   return self->appointment;
+}
+
+/* A new booking made in @call: saving it logs the call as booked, in the
+ * same transaction (rg_call_book()). */
+void
+rg_appointment_editor_set_call (RgAppointmentEditor *self,
+                                const RgCall        *call)
+{
+  g_return_if_fail (RG_IS_APPOINTMENT_EDITOR (self));
+  g_return_if_fail (self->appointment == NULL);
+
+  g_clear_pointer (&self->call, g_free);
+  if (call)
+    self->call = g_memdup2 (call, sizeof *call);
 }
 
 /* After ::saved: whether that save marked the visit done (the calendar

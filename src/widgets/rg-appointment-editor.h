@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "model/rg-appointment.h"
+#include "model/rg-call.h"
 #include "model/rg-studio.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,8 @@ RgClient            *rg_appointment_editor_get_client      (RgAppointmentEditor 
 gboolean             rg_appointment_editor_add_service     (RgAppointmentEditor *self,
                                                             gint64               service_id);
 RgAppointment       *rg_appointment_editor_get_appointment (RgAppointmentEditor *self);
+void                 rg_appointment_editor_set_call        (RgAppointmentEditor *self,
+                                                            const RgCall        *call);
 
 gboolean             rg_appointment_editor_became_done (RgAppointmentEditor *self);
 

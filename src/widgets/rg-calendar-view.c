@@ -650,22 +650,26 @@ open_editor (RgCalendarView *self,
 
 /* From a call: the editor for @client with their usual service and master,
  * at the first free slot from now (the calendar shows where it lands). */
-void
+/* Opens the editor for @client with a service and master at the first
+ * free time (made in @call, when a call booked it); returns it, not owned,
+ * or NULL when the calendar has no studio yet. */
+RgAppointmentEditor *
 rg_calendar_view_book_client (RgCalendarView *self,
                               RgClient       *client,
                               gint64          service_id,
-                              gint64          staff_id)
+                              gint64          staff_id,
+                              const RgCall   *call)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   RgAppointmentEditor *editor;
   RgBookingSlot slot = { 0 };
   gboolean found = FALSE;
 
-  g_return_if_fail (RG_IS_CALENDAR_VIEW (self));
-  g_return_if_fail (RG_IS_CLIENT (client));
+  g_return_val_if_fail (RG_IS_CALENDAR_VIEW (self), NULL);
+  g_return_val_if_fail (RG_IS_CLIENT (client), NULL);
 
   if (self->studio == NULL)
-    return;
+    return NULL;
   if (service_id != 0 &&
       !rg_booking_find_free_slot (self->studio, service_id, staff_id, 0, rg_store_now (), 60, &slot, &found, NULL))
     found = FALSE;
@@ -678,8 +682,11 @@ rg_calendar_view_book_client (RgCalendarView *self,
   rg_appointment_editor_set_client (editor, client);
   if (service_id != 0)
     rg_appointment_editor_add_service (editor, service_id);
+  if (call)
+    rg_appointment_editor_set_call (editor, call);
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
+  return editor;
 }
 
 static void

@@ -6,6 +6,7 @@
 
 #include "model/rg-studio.h"
 #include "model/rg-time.h"
+#include "rg-appointment-editor.h"
 #include "rg-day-view.h"
 #include "rg-month-view.h"
 #include "rg-week-view.h"
@@ -33,9 +34,10 @@ RgCalendarMode rg_calendar_view_get_mode  (RgCalendarView *self);
 void       rg_calendar_view_set_mode     (RgCalendarView *self,
                                           RgCalendarMode  mode);
 
-void       rg_calendar_view_book_client  (RgCalendarView *self,
-                                          RgClient       *client,
-                                          gint64          service_id,
-                                          gint64          staff_id);
+RgAppointmentEditor *rg_calendar_view_book_client (RgCalendarView *self,
+                                                  RgClient       *client,
+                                                  gint64          service_id,
+                                                  gint64          staff_id,
+                                                  const RgCall   *call);
 
 G_END_DECLS

@@ -23,6 +23,8 @@
 #include "rg-recount.h"
 #include "rg-time-spin.h"
 #include "rg-today-view.h"
+#include "rg-window.h"
+#include "widgets/rg-appointment-editor.h"
 
 #define REFRESH_DELAY_MS 300
 #define SECTION_ROWS     25
@@ -765,6 +767,7 @@ struct _RgCallDialog {
   gint64         task_id;
   RgClientUsual  usual;
   char          *script;
+  gboolean       booked;
 
   AdwToastOverlay *toasts;
   GtkCalendar   *back_day;
@@ -781,23 +784,68 @@ rg_call_dialog_get_script (RgCallDialog *self)
   return self->script;
 }
 
-static gboolean
-save_entry (RgCallDialog       *self,
-            RgInteractionKind   kind,
-            const char         *body,
-            const char         *outcome,
-            gint64              due_at,
-            GError            **error)
+static void
+fill_call (RgCallDialog *self,
+           RgCall       *call)
 {
-  g_autoptr(RgInteraction) entry = rg_interaction_new (rg_record_get_id (RG_RECORD (self->client)), kind, body);
+  call->client_id = rg_record_get_id (RG_RECORD (self->client));
+  call->task_id = self->task_id;
+  call->staff_id = self->usual.staff_id;
+}
 
-  if (outcome)
-    g_object_set (entry, "outcome", outcome, NULL);
-  if (due_at)
-    g_object_set (entry, "due-at", due_at, NULL);
-  if (self->usual.staff_id)
-    g_object_set (entry, "staff-id", self->usual.staff_id, NULL);
-  return rg_studio_save (self->studio, entry, error);
+static void
+booking_saved_cb (RgCallDialog *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  /* The editor logged the call with the booking (rg_call_book()). */
+  self->booked = TRUE;
+  g_signal_emit (self, call_dialog_logged, 0, rg_record_get_id (RG_RECORD (self->client)), self->task_id);
+  if (parent)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", _("The call is in the client’s timeline."));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+booking_closed_cb (RgCallDialog *self)
+{
+  /* Closed without a booking: nothing was written; the call is still
+   * open, to log another way. */
+  if (!self->booked)
+    gtk_window_present (GTK_WINDOW (self));
+}
+
+/* Booked: the editor opens for the client with their usual service and
+ * master at the first free time; the call is logged when the booking is
+ * saved, in its transaction. */
+static gboolean
+open_booking (RgCallDialog  *self,
+              GError       **error)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  RgAppointmentEditor *editor;
+  RgCall call;
+
+  if (!RG_IS_WINDOW (parent))
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                           _("Open the call from the main window to book."));
+      return FALSE;
+    }
+
+  fill_call (self, &call);
+  editor = rg_window_book_client (RG_WINDOW (parent), self->client, self->usual.service_id, self->usual.staff_id,
+                                  &call);
+  if (editor == NULL)
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                           _("The calendar cannot book yet: add a master in the studio settings first."));
+      return FALSE;
+    }
+  g_signal_connect_object (editor, "saved", G_CALLBACK (booking_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "destroy", G_CALLBACK (booking_closed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  return TRUE;
 }
 
 gboolean
@@ -807,82 +855,18 @@ rg_call_dialog_log (RgCallDialog   *self,
                     const char     *reason,
                     GError        **error)
 {
-  RgStore *store;
-  g_autofree char *body = NULL;
-  g_autofree char *date = NULL;
-  gint64 now = rg_store_now ();
-  gboolean ok;
+  RgCall call;
 
   g_return_val_if_fail (RG_IS_CALL_DIALOG (self), FALSE);
 
-  if (outcome == RG_CALL_OUTCOME_CALL_BACK && when <= now)
-    {
-      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
-                           _("Choose a day and time to call back that are still ahead."));
-      return FALSE;
-    }
+  if (outcome == RG_CALL_OUTCOME_BOOKED)
+    return open_booking (self, error);
 
-  store = rg_studio_get_store (self->studio);
-  if (!rg_store_begin (store, error))
+  fill_call (self, &call);
+  if (!rg_call_log (self->studio, &call, outcome, when, reason, error))
     return FALSE;
 
-  switch (outcome)
-    {
-    case RG_CALL_OUTCOME_BOOKED:
-      ok = save_entry (self, RG_INTERACTION_CALL, _("Called: booking a visit"), "booked", 0, error);
-      break;
-    case RG_CALL_OUTCOME_CALL_BACK:
-      date = rg_format_date_time (when);
-      /* Translators: a call's outcome in the timeline; %s is a day and time */
-      body = g_strdup_printf (_("Called: call back on %s"), date);
-      ok = save_entry (self, RG_INTERACTION_CALL, body, "call_back", 0, error) &&
-           save_entry (self, RG_INTERACTION_TASK, _("Call back"), NULL, when, error);
-      break;
-    case RG_CALL_OUTCOME_NOT_INTERESTED:
-      body = reason && *reason
-           /* Translators: a call's outcome in the timeline with the client's reason */
-           ? g_strdup_printf (_("Called: not interested — %s"), reason)
-           : g_strdup (_("Called: not interested"));
-      ok = save_entry (self, RG_INTERACTION_CALL, body, "not_interested", 0, error);
-      break;
-    case RG_CALL_OUTCOME_NO_ANSWER:
-    default:
-      /* Tomorrow, at this time. */
-      ok = save_entry (self, RG_INTERACTION_CALL, _("Called: no answer"), "no_answer", 0, error) &&
-           save_entry (self, RG_INTERACTION_TASK, _("Call again (no answer)"), NULL,
-                       rg_time_from_local (rg_date_add_days (rg_date_today (), 1), rg_time_minute_of_day (now)),
-                       error);
-      break;
-    }
-
-  /* The task this call was for is done. */
-  if (ok && self->task_id)
-    {
-      g_autoptr(RgInteraction) task = rg_studio_lookup (self->studio, RG_TYPE_INTERACTION, self->task_id, NULL);
-
-      if (task)
-        {
-          g_object_set (task, "done-at", now, NULL);
-          ok = rg_studio_save (self->studio, task, error);
-        }
-    }
-
-  if (!ok || !rg_store_commit (store, error))
-    {
-      rg_store_rollback (store);
-      return FALSE;
-    }
-
   g_signal_emit (self, call_dialog_logged, 0, rg_record_get_id (RG_RECORD (self->client)), self->task_id);
-  if (outcome == RG_CALL_OUTCOME_BOOKED)
-    {
-      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
-      if (parent)
-        gtk_widget_activate_action (GTK_WIDGET (parent), "win.book-client", "(xxx)",
-                                    rg_record_get_id (RG_RECORD (self->client)),
-                                    self->usual.service_id, self->usual.staff_id);
-    }
   gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;
 }
@@ -899,7 +883,7 @@ outcome_done (RgCallDialog  *self,
   g_object_ref (self);
   if (!rg_call_dialog_log (self, outcome, when, reason, &error))
     adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
-  else if (parent)
+  else if (parent && outcome != RG_CALL_OUTCOME_BOOKED)
     gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", _("The call is in the client’s timeline."));
   g_object_unref (self);
 }

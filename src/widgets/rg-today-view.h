@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "analytics/rg-call-list.h"
+#include "model/rg-call.h"
 #include "model/rg-studio.h"
 
 G_BEGIN_DECLS
@@ -20,14 +21,7 @@ void        rg_today_view_set_day      (RgTodayView *self,
 gboolean    rg_today_view_is_loading   (RgTodayView *self);
 GPtrArray  *rg_today_view_get_entries  (RgTodayView *self);  /* RgCallEntry, not owned */
 
-/* The call with its script and one-click outcomes. */
-typedef enum {
-  RG_CALL_OUTCOME_BOOKED,
-  RG_CALL_OUTCOME_CALL_BACK,
-  RG_CALL_OUTCOME_NOT_INTERESTED,
-  RG_CALL_OUTCOME_NO_ANSWER,
-} RgCallOutcome;
-
+/* The call with its script and one-click outcomes (RgCallOutcome). */
 #define RG_TYPE_CALL_DIALOG (rg_call_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (RgCallDialog, rg_call_dialog, RG, CALL_DIALOG, AdwWindow)
 
@@ -37,7 +31,9 @@ RgCallDialog *rg_call_dialog_new      (GtkWindow     *parent,
                                        gint64         task_id);
 const char   *rg_call_dialog_get_script (RgCallDialog *self);
 /* @when: the call back time (RG_CALL_OUTCOME_CALL_BACK); @reason: why not
- * (RG_CALL_OUTCOME_NOT_INTERESTED). Writes the timeline, closes. */
+ * (RG_CALL_OUTCOME_NOT_INTERESTED). Writes the timeline, closes. Booked
+ * opens the editor instead, and the call is written with the booking; a
+ * booking not saved brings the call back. */
 gboolean      rg_call_dialog_log      (RgCallDialog  *self,
                                        RgCallOutcome  outcome,
                                        gint64         when,

@@ -247,8 +247,23 @@ book_client_activated (GtkWidget  *widget,
   client = rg_studio_lookup (self->studio, RG_TYPE_CLIENT, client_id, NULL);
   if (client == NULL)
     return;
+  rg_window_book_client (self, client, service_id, staff_id, NULL);
+}
+
+/* Books @client from anywhere (a call, the card): the calendar, with the
+ * editor open on their service and master at the first free time. */
+RgAppointmentEditor *
+rg_window_book_client (RgWindow     *self,
+                       RgClient     *client,
+                       gint64        service_id,
+                       gint64        staff_id,
+                       const RgCall *call)
+{
+  g_return_val_if_fail (RG_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (RG_IS_CLIENT (client), NULL);
+
   adw_view_stack_set_visible_child_name (self->stack, "calendar");
-  rg_calendar_view_book_client (self->calendar_view, client, service_id, staff_id);
+  return rg_calendar_view_book_client (self->calendar_view, client, service_id, staff_id, call);
 }
 
 /* A task for the client on the card: "call back tomorrow afternoon". */

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "model/rg-studio.h"
+#include "rg-appointment-editor.h"
 #include "rg-application.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,11 @@ RgWindow *rg_window_new                     (RgApplication *application,
                                              gboolean       demo) G_GNUC_WARN_UNUSED_RESULT;
 RgStudio *rg_window_get_studio              (RgWindow      *self);
 void      rg_window_quit_after_first_frame  (RgWindow      *self);
+RgAppointmentEditor *rg_window_book_client (RgWindow     *self,
+                                            RgClient     *client,
+                                            gint64        service_id,
+                                            gint64        staff_id,
+                                            const RgCall *call);
 void      rg_window_add_toast               (RgWindow      *self,
                                              AdwToast      *toast);
 
