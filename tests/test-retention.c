@@ -327,6 +327,8 @@ test_load (Fixture       *f,
   gint64 two = add_client (f, "Даша", "+7 912 000-00-04");
   gint64 later_today = add_client (f, "Ева", "+7 912 000-00-05");
   gint64 nobody = add_client (f, "Жанна", "+7 912 000-00-06");
+  gint64 arrived = add_client (f, "Зоя", "+7 912 000-00-07");
+  gint64 yesterday = add_client (f, "Инна", "+7 912 000-00-08");
   RgClientRhythm one;
   const RgClientRhythm *r;
 
@@ -344,13 +346,20 @@ test_load (Fixture       *f,
   /* Two visits: the service's 28 days; the last 29 days ago: due. */
   book (f, two, rg_date_add_days (TODAY, -60), 600, RG_APPOINTMENT_DONE, 1000);
   book (f, two, rg_date_add_days (TODAY, -29), 600, RG_APPOINTMENT_DONE, 1000);
-  /* A booking later today is not "after day D". */
+  /* Lost by the rules, but booked for later today: booked (§4: an
+   * appointment that holds its time starts on D or later). */
   book (f, later_today, rg_date_add_days (TODAY, -95), 600, RG_APPOINTMENT_DONE, 1000);
   book (f, later_today, TODAY, 23 * 60, RG_APPOINTMENT_CONFIRMED, 1000);
+  /* In the chair since this morning: booked too. */
+  book (f, arrived, rg_date_add_days (TODAY, -95), 600, RG_APPOINTMENT_DONE, 1000);
+  book (f, arrived, TODAY, 9 * 60, RG_APPOINTMENT_ARRIVED, 1000);
+  /* A booking of yesterday never marked: not booked. */
+  book (f, yesterday, rg_date_add_days (TODAY, -95), 600, RG_APPOINTMENT_DONE, 1000);
+  book (f, yesterday, rg_date_add_days (TODAY, -1), 23 * 60, RG_APPOINTMENT_BOOKED, 1000);
 
   all = rg_retention_load (f->store, TODAY, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (all->len, ==, 6);
+  g_assert_cmpuint (all->len, ==, 8);
 
   r = find (all, regular);
   g_assert_cmpuint (r->visits, ==, 3);
@@ -371,8 +380,14 @@ test_load (Fixture       *f,
   g_assert_cmpfloat (r->interval, ==, 28);
   g_assert_cmpint (r->status, ==, RG_CLIENT_DUE);
   r = find (all, later_today);
-  g_assert_cmpint (r->status, ==, RG_CLIENT_LOST);   /* 95 > 3·28 */
+  g_assert_cmpint (r->status, ==, RG_CLIENT_BOOKED);
   g_assert_true (r->segments & RG_SEGMENT_ONE_TIME);
+  g_assert_cmpint (find (all, arrived)->status, ==, RG_CLIENT_BOOKED);
+  g_assert_cmpint (find (all, yesterday)->status, ==, RG_CLIENT_LOST);   /* 95 > 3·28 */
+  g_assert_true (rg_retention_load_client (f->store, later_today, TODAY, &one, &error));
+  g_assert_cmpint (one.status, ==, RG_CLIENT_BOOKED);
+  g_assert_true (rg_retention_load_client (f->store, yesterday, TODAY, &one, &error));
+  g_assert_cmpint (one.status, ==, RG_CLIENT_LOST);
 
   /* One client alone gives the same. */
   g_assert_true (rg_retention_load_client (f->store, regular, TODAY, &one, &error));

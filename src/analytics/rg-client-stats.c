@@ -33,7 +33,7 @@ rg_client_stats_compute (RgStore        *store,
                            " count(*) FILTER (WHERE status = 'done'),"
                            " min(starts_at) FILTER (WHERE status = 'done'),"
                            " max(starts_at) FILTER (WHERE status = 'done'),"
-                           " min(starts_at) FILTER (WHERE status IN ('booked', 'confirmed') AND starts_at >= ?2),"
+                           " min(starts_at) FILTER (WHERE status IN ('booked', 'confirmed', 'arrived') AND starts_at >= ?2),"
                            " coalesce(sum(price) FILTER (WHERE status = 'done'), 0)"
                            " FROM appointments WHERE client_id = ?1 AND deleted_at IS NULL",
                            error);

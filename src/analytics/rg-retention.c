@@ -281,9 +281,10 @@ typedef struct {
   RgStore       *store;
   DayTable       table;
   gint64         d_day;
+  gint64         d_start;        /* D's first second */
   gint64         d_end;          /* the first second after D */
   int            default_interval;
-  GArray        *booked;         /* sorted client ids with a booking after D */
+  GArray        *booked;         /* sorted client ids with a booking on D or later */
   GArray        *days;           /* gint64, the current client's visit days */
   GHashTable    *intervals;      /* service id → repeat days */
   guint          current;        /* the client's index in the rhythms */
@@ -297,7 +298,7 @@ typedef struct {
 } Pending;
 
 /* Whether @client_id (no smaller than the last one asked for) has a
- * booking after D. */
+ * booking on D or later. */
 static gboolean
 is_booked (Loader *l,
            gint64  client_id)
@@ -380,17 +381,19 @@ load_booked (Loader  *l,
   g_autoptr(RgStmt) stmt = rg_store_prepare (l->store,
                                              only_client
                                              ? "SELECT client_id FROM appointments INDEXED BY appointments_client_status"
-                                               " WHERE client_id = ?2 AND status IN ('booked', 'confirmed')"
+                                               " WHERE client_id = ?2 AND status IN ('booked', 'confirmed', 'arrived')"
                                                " AND deleted_at IS NULL AND starts_at >= ?1"
                                              : "SELECT client_id FROM appointments INDEXED BY appointments_range"
-                                               " WHERE starts_at >= ?1 AND status IN ('booked', 'confirmed')"
+                                               " WHERE starts_at >= ?1 AND status IN ('booked', 'confirmed', 'arrived')"
                                                " AND deleted_at IS NULL AND ?2 = ?2",
                                              error);
   gboolean row = FALSE, ok;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, l->d_end);
+  /* Booked: an appointment that holds its time starts on D or later (a
+   * client booked for later today is not called today). */
+  sqlite3_bind_int64 (stmt, 1, l->d_start);
   sqlite3_bind_int64 (stmt, 2, only_client);
   while ((ok = rg_store_step_row (l->store, stmt, &row, error)) && row)
     {
@@ -552,6 +555,7 @@ load (RgStore       *store,
   guint n = 0;
 
   l.d_day = rg_day_number (day);
+  l.d_start = rg_date_start (day);
   l.d_end = rg_date_end (day);
   l.default_interval = studio_default_interval (store);
   l.booked = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -853,7 +857,7 @@ rg_client_status_explain (RgClientStatus status)
 {
   switch (status)
     {
-    case RG_CLIENT_BOOKED: return _("A booked or confirmed appointment starts after today.");
+    case RG_CLIENT_BOOKED: return _("A booked, confirmed or arrived appointment starts today or later.");
     case RG_CLIENT_NEVER_VISITED: return _("No visit yet (a visit is an appointment marked done).");
     case RG_CLIENT_NEW: return _("Exactly one visit, at most 90 days ago.");
     case RG_CLIENT_LOST: return _("More than three typical intervals, or more than 365 days, since the last visit.");
