@@ -551,6 +551,49 @@ test_weekly_series (void)
     g_assert_cmpint (sql_int2 (store, "SELECT status = 'booked' FROM appointments WHERE series_id = ?1 AND starts_at = ?2",
                                series, slot.starts_at), ==, 1);
   }
+
+  /* Done on the first occurrence, weeks ahead: asked first; Cancel keeps
+   * the editor open and the visit booked, Mark Done saves it done. */
+  {
+    g_autoptr(RgAppointment) first_one = rg_studio_lookup (studio, RG_TYPE_APPOINTMENT,
+                                                           sql_int2 (store, "SELECT id FROM appointments WHERE series_id = ?1"
+                                                                            " AND starts_at = ?2", series, slot.starts_at),
+                                                           &error);
+    AdwMessageDialog *dialog;
+    guint done = G_MAXUINT;
+
+    session_close (&s);
+    session_open (&s, studio, first_one);
+    for (guint i = 0; i < s.editor->statuses->len; i++)
+      if (g_array_index (s.editor->statuses, RgAppointmentStatus, i) == RG_APPOINTMENT_DONE)
+        done = i;
+    adw_combo_row_set_selected (s.editor->status_row, done);
+    g_assert_false (save (&s));
+    dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Mark as Done Before It Starts?");
+    adw_message_dialog_response (dialog, "cancel");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    test_spin (50);
+    g_assert_nonnull (s.editor);
+    g_assert_cmpint (rg_appointment_get_status (first_one), ==, RG_APPOINTMENT_BOOKED);
+
+    g_assert_false (save (&s));
+    dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+    adw_message_dialog_response (dialog, "done");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    /* Then the series question, as for any change of an occurrence. */
+    while (s.editor && (dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL))) == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    if (s.editor)
+      {
+        adw_message_dialog_response (dialog, "this");
+        gtk_window_destroy (GTK_WINDOW (dialog));
+      }
+    while (s.editor)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpint (rg_appointment_get_status (first_one), ==, RG_APPOINTMENT_DONE);
+  }
   session_close (&s);
   while (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL))
     g_main_context_iteration (NULL, FALSE);

@@ -1091,6 +1091,25 @@ test_series_status_following (Fixture       *f,
   g_assert_cmpint (rg_appointment_get_status (OCCURRENCE (saved, 4)), ==, RG_APPOINTMENT_CANCELLED);
 }
 
+/* Done before the visit starts is asked about: in minutes when it is
+ * within the hour, with the time later today, with the date on another
+ * day; not once it has started. */
+static void
+test_early_done (Fixture       *f,
+                 gconstpointer  data)
+{
+  gint64 start = at (2026, 3, 17, 9, 0);
+  g_autofree char *soon = rg_booking_describe_early_done (start, start - 3 * 60);
+  g_autofree char *later = rg_booking_describe_early_done (start, at (2026, 3, 17, 7, 0));
+  g_autofree char *other = rg_booking_describe_early_done (start, at (2026, 3, 16, 18, 0));
+
+  g_assert_cmpstr (soon, ==, "This visit starts at 09:00, in 3 minutes. Mark it done already?");
+  g_assert_cmpstr (later, ==, "This visit starts at 09:00 today. Mark it done already?");
+  g_assert_cmpstr (other, ==, "This visit is on 17 March 2026 at 09:00, which has not come yet. Mark it done already?");
+  g_assert_null (rg_booking_describe_early_done (start, start));
+  g_assert_null (rg_booking_describe_early_done (start, start + 600));
+}
+
 /* A single save with a status: fields and status in one commit; a
  * cancellation frees the time it gave up in the same save. */
 static void
@@ -1354,6 +1373,7 @@ main (int   argc,
   ADD ("/booking/status/with-save", test_save_with_status);
   ADD ("/booking/delete-client", test_delete_client);
   ADD ("/booking/call-book", test_call_book);
+  ADD ("/booking/status/early-done", test_early_done);
   ADD ("/booking/free-slot", test_free_slot);
 #undef ADD
 

@@ -939,6 +939,27 @@ test_day_cancel_series (void)
   g_assert_cmpint (rg_appointment_get_status (series->pdata[1]), ==, RG_APPOINTMENT_CANCELLED);
   g_assert_cmpint (rg_appointment_get_status (series->pdata[2]), ==, RG_APPOINTMENT_BOOKED);
 
+  /* Done on a visit weeks ahead asks first: No keeps it booked. */
+  rg_day_view_set_date (view, rg_date_from_time (rg_appointment_get_starts_at (series->pdata[2])));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+  rg_day_view_select (view, series->pdata[2]);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "day.status", "s", "done"));
+  g_assert_nonnull (test_find_message_dialog ());
+  g_assert_cmpstr (adw_message_dialog_get_heading (test_find_message_dialog ()), ==, "Mark as Done Before It Starts?");
+  g_assert_true (answer_question ("cancel"));
+  g_assert_cmpint (rg_appointment_get_status (series->pdata[2]), ==, RG_APPOINTMENT_BOOKED);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "day.status", "s", "done"));
+  g_assert_true (answer_question ("done"));
+  g_assert_cmpint (rg_appointment_get_status (series->pdata[2]), ==, RG_APPOINTMENT_DONE);
+  /* Confirmed asks nothing. */
+  rg_day_view_select (view, series->pdata[0]);
+  rg_day_view_set_date (view, rg_date_from_time (rg_appointment_get_starts_at (series->pdata[0])));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+  rg_day_view_select (view, series->pdata[0]);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "day.status", "s", "confirmed"));
+  g_assert_null (test_find_message_dialog ());
+  g_assert_cmpint (rg_appointment_get_status (series->pdata[0]), ==, RG_APPOINTMENT_CONFIRMED);
+
   destroy_window (window, view);
 }
 

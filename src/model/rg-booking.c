@@ -1007,6 +1007,42 @@ rg_booking_set_status (RgStudio             *studio,
   return run_change_status (studio, appointment, status, TRUE, error);
 }
 
+/* A visit marked done before it starts is most often the wrong card: the
+ * question to ask first (translated) when @starts_at is still ahead at
+ * @now, else NULL. */
+char *
+rg_booking_describe_early_done (gint64 starts_at,
+                                gint64 now)
+{
+  g_autofree char *clock = NULL;
+
+  if (now >= starts_at)
+    return NULL;
+
+  clock = format_clock (starts_at);
+  if (rg_date_compare (rg_date_from_time (starts_at), rg_date_from_time (now)) == 0)
+    {
+      int minutes = (int) ((starts_at - now + 59) / 60);
+
+      if (minutes < 60)
+        /* Translators: a visit is marked done before it starts; the time, and the minutes until then */
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "This visit starts at %s, in %d minute. Mark it done already?",
+                                             "This visit starts at %s, in %d minutes. Mark it done already?",
+                                             minutes),
+                                clock, minutes);
+      /* Translators: a visit is marked done before it starts; the time */
+      return g_strdup_printf (_("This visit starts at %s today. Mark it done already?"), clock);
+    }
+
+  {
+    g_autofree char *day = rg_booking_format_day (starts_at);
+
+    /* Translators: a visit is marked done before its day; the date and the time */
+    return g_strdup_printf (_("This visit is on %s at %s, which has not come yet. Mark it done already?"), day, clock);
+  }
+}
+
 /* The explicit way back: restores any earlier status (an undo, or reopening
  * a done or cancelled appointment). Refused with RG_STORE_ERROR_CONFLICT
  * when the appointment would take back time that is taken meanwhile. */

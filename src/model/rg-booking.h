@@ -165,6 +165,8 @@ gboolean        rg_booking_set_status               (RgStudio            *studio
                                                      RgAppointment       *appointment,
                                                      RgAppointmentStatus  status,
                                                      GError             **error);
+char           *rg_booking_describe_early_done      (gint64               starts_at,
+                                                     gint64               now) G_GNUC_WARN_UNUSED_RESULT;
 gboolean        rg_booking_undo_status              (RgStudio            *studio,
                                                      RgAppointment       *appointment,
                                                      RgAppointmentStatus  previous,

@@ -16,6 +16,7 @@ struct _RgAppointmentEditor
   RgStudio             *studio;
   RgAppointment        *appointment;     /* NULL: a new one */
   gboolean              became_done;     /* the last save marked it done */
+  gboolean              early_confirmed; /* "done before it starts" was answered yes */
   RgClient             *client;          /* the client booked, or NULL */
   RgCall               *call;            /* the call the booking is made in, or NULL */
   RgClient             *duplicate;       /* a client who has the phone typed inline */

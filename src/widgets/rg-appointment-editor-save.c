@@ -357,6 +357,57 @@ save_series (RgAppointmentEditor *self)
     book_free_activated (GTK_WIDGET (self), "editor.book-free", NULL);
 }
 
+static gboolean
+save_again_idle_cb (gpointer data)
+{
+  gtk_widget_activate_action (data, "editor.save", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+early_done_response_cb (AdwMessageDialog    *dialog,
+                        const char          *response,
+                        RgAppointmentEditor *self)
+{
+  if (!g_str_equal (response, "done"))
+    return;
+  self->early_confirmed = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT, save_again_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+/* Done chosen for a visit that has not started: asked first (most often
+ * the wrong appointment). TRUE when the question is up. */
+static gboolean
+ask_early_done (RgAppointmentEditor  *self,
+                const RgBookingDraft *draft)
+{
+  g_autofree char *early = NULL;
+  GtkWidget *dialog;
+
+  if (self->early_confirmed)
+    {
+      self->early_confirmed = FALSE;
+      return FALSE;
+    }
+  if (rg_appointment_editor_get_chosen_status (self) != RG_APPOINTMENT_DONE ||
+      (self->appointment && rg_appointment_get_status (self->appointment) == RG_APPOINTMENT_DONE))
+    return FALSE;
+  early = rg_booking_describe_early_done (draft->starts_at, rg_store_now ());
+  if (early == NULL)
+    return FALSE;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Mark as Done Before It Starts?"), early);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "done", _("_Mark Done"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (early_done_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static void
 save_activated (GtkWidget  *widget,
                 const char *action_name,
@@ -389,6 +440,8 @@ save_activated (GtkWidget  *widget,
       rg_appointment_editor_show_error (self, error->message);
       return;
     }
+  if (ask_early_done (self, draft))
+    return;
   if (self->within_hours || draft->staff_id == 0 || draft->client_id == 0 || draft->services->len == 0 ||
       !rg_booking_status_is_active (rg_appointment_editor_get_chosen_status (self)))
     {

@@ -914,18 +914,13 @@ select_column_activated (GtkWidget  *widget,
 }
 
 static void
-set_status (RgDayView           *self,
-            RgAppointmentStatus  status)
+apply_status (RgDayView           *self,
+              RgAppointment       *a,
+              RgAppointmentStatus  status)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RgAppointment) a = NULL;
-  RgAppointmentStatus previous;
+  RgAppointmentStatus previous = rg_appointment_get_status (a);
 
-  if (self->selected == NULL)
-    return;
-
-  a = g_object_ref (self->selected);
-  previous = rg_appointment_get_status (a);
   if (previous == status)
     return;
 
@@ -936,6 +931,51 @@ set_status (RgDayView           *self,
     }
 
   g_signal_emit (self, signals[STATUS_CHANGED], 0, a, (int) previous);
+}
+
+static void
+early_done_cb (AdwMessageDialog *dialog,
+               const char       *response,
+               RgDayView        *self)
+{
+  if (g_str_equal (response, "done"))
+    apply_status (self, g_object_get_data (G_OBJECT (dialog), "appointment"), RG_APPOINTMENT_DONE);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+/* The selected appointment's status; Done before the visit has started
+ * asks first (most often it is the wrong card). */
+static void
+set_status (RgDayView           *self,
+            RgAppointmentStatus  status)
+{
+  g_autofree char *early = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+
+  if (self->selected == NULL)
+    return;
+  if (status == RG_APPOINTMENT_DONE)
+    early = rg_booking_describe_early_done (rg_appointment_get_starts_at (self->selected), rg_store_now ());
+  if (early == NULL)
+    {
+      g_autoptr(RgAppointment) a = g_object_ref (self->selected);
+
+      apply_status (self, a, status);
+      return;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Mark as Done Before It Starts?"), early));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "done", _("_Mark Done"),
+                                    NULL);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "appointment", g_object_ref (self->selected), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (early_done_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
