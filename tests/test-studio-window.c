@@ -690,6 +690,74 @@ test_card_settings (void)
   test_destroy_window (GTK_WINDOW (window));
 }
 
+/* A day off on a day a master has bookings names them at once, and the
+ * day's row keeps a warning with them. */
+static void
+test_day_off_with_bookings (void)
+{
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
+  RgStore *store = rg_studio_get_store (studio);
+  RgStudioWindow *window = open_window (studio);
+  g_autoptr(GtkWidget) editor = NULL;
+  g_autoptr(GDateTime) day = NULL;
+  g_autofree char *client = NULL;
+  g_autofree char *sql = NULL;
+  AdwMessageDialog *dialog = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gint64 booking, staff_id, starts_at;
+  RgDate date;
+  guint n;
+
+  booking = test_sql_int (store, "SELECT id FROM appointments WHERE starts_at > ?1 AND deleted_at IS NULL"
+                                 " AND status IN ('booked', 'confirmed') ORDER BY starts_at LIMIT 1",
+                          rg_store_now () + 2 * 86400);
+  g_assert_cmpint (booking, !=, 0);
+  staff_id = test_sql_int (store, "SELECT staff_id FROM appointments WHERE id = ?1", booking);
+  starts_at = test_sql_int (store, "SELECT starts_at FROM appointments WHERE id = ?1", booking);
+  client = test_sql_text (store, "SELECT c.address_as FROM appointments a JOIN clients c ON c.id = a.client_id"
+                                 " WHERE a.id = ?1", booking);
+  date = rg_date_from_time (starts_at);
+  sql = g_strdup_printf ("SELECT count(*) FROM appointments WHERE staff_id = ?1 AND deleted_at IS NULL"
+                         " AND status IN ('booked', 'confirmed', 'arrived') AND starts_at >= %" G_GINT64_FORMAT
+                         " AND starts_at < %" G_GINT64_FORMAT, rg_date_start (date), rg_date_end (date));
+  n = test_sql_int (store, sql, staff_id);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "studio.edit-staff", "x", staff_id));
+  editor = shown_editor (window);
+  day = g_date_time_new_local (date.year, date.month, date.day, 12, 0, 0);
+  gtk_calendar_select_day (template_child (editor, RG_TYPE_STAFF_EDITOR, "day_off_calendar"), day);
+  gtk_spin_button_set_value (template_child (editor, RG_TYPE_STAFF_EDITOR, "day_off_length"), 1);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.add-days-off", NULL));
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item))
+        dialog = ADW_MESSAGE_DIALOG (item);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), n == 1 ? "Has a Booking" : "Has Bookings"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), client));
+  test_save_shot (GTK_WIDGET (dialog), "day-off-with-bookings");
+  respond ("ok");
+  {
+    g_autoptr(GPtrArray) rows = find_all (editor, ADW_TYPE_ACTION_ROW);
+    guint warned = 0;
+
+    for (guint i = 0; i < rows->len; i++)
+      warned += gtk_widget_has_css_class (rows->pdata[i], "has-bookings");
+    g_assert_cmpuint (warned, ==, 1);
+  }
+
+  /* Saved all the same: a day off does not cancel anyone. */
+  g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM appointments WHERE id = ?1"
+                                        " AND status IN ('booked', 'confirmed')", booking), ==, 1);
+
+  test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -707,6 +775,7 @@ main (int   argc,
   g_test_add_func ("/studio-window/archive-and-move-staff", test_archive_and_move_staff);
   g_test_add_func ("/studio-window/refuse-bad-input", test_refuse_bad_input);
   g_test_add_func ("/studio-window/delete", test_delete);
+  g_test_add_func ("/studio-window/day-off-with-bookings", test_day_off_with_bookings);
   g_test_add_func ("/studio-window/empty-studio", test_empty_studio);
   g_test_add_func ("/studio-window/opened-from-main-window", test_opened_from_main_window);
   g_test_add_func ("/studio-window/card-settings", test_card_settings);

@@ -722,6 +722,73 @@ rg_booking_check_conflicts (RgStudio  *studio,
                                       starts_at, ends_at, allow_overlap, FALSE, error);
 }
 
+/* The bookings @staff_id holds from @first to @last (local dates, both
+ * included): what a day off on those days leaves without a master, as
+ * RgBookingConflict (kind STAFF) by start, each message naming the client,
+ * the date and the time. */
+GPtrArray *
+rg_booking_find_in_days (RgStudio  *studio,
+                         gint64     staff_id,
+                         RgDate     first,
+                         RgDate     last,
+                         GError   **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) rg_booking_conflict_free);
+  g_autoptr(RgStmt) stmt = NULL;
+  RgStore *store;
+
+  g_return_val_if_fail (RG_IS_STUDIO (studio), NULL);
+
+  store = rg_studio_get_store (studio);
+  stmt = rg_store_prepare (store,
+                           "SELECT a.id, a.client_id, a.staff_id, a.starts_at, a.ends_at, "
+                           "c.address_as, s.display_name "
+                           "FROM appointments a "
+                           "JOIN clients c ON c.id = a.client_id "
+                           "JOIN staff s ON s.id = a.staff_id "
+                           "WHERE a.starts_at < ?3 AND a.starts_at >= ?2 - 86400 AND a.ends_at > ?2 "
+                           "AND a.staff_id = ?1 AND a.deleted_at IS NULL AND c.deleted_at IS NULL "
+                           "AND a." RG_BOOKING_ACTIVE_SQL " AND a.status <> 'done' "
+                           "ORDER BY a.starts_at, a.id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, staff_id);
+  sqlite3_bind_int64 (stmt, 2, rg_date_start (first));
+  sqlite3_bind_int64 (stmt, 3, rg_date_end (last));
+
+  for (;;)
+    {
+      RgBookingConflict *c;
+      g_autofree char *day = NULL;
+      g_autofree char *span = NULL;
+      gboolean row;
+
+      if (!rg_store_step_row (store, stmt, &row, error))
+        return NULL;
+      if (!row)
+        break;
+
+      c = g_new0 (RgBookingConflict, 1);
+      c->kind = RG_BOOKING_CONFLICT_STAFF;
+      c->appointment_id = sqlite3_column_int64 (stmt, 0);
+      c->client_id = sqlite3_column_int64 (stmt, 1);
+      c->staff_id = sqlite3_column_int64 (stmt, 2);
+      c->starts_at = sqlite3_column_int64 (stmt, 3);
+      c->ends_at = sqlite3_column_int64 (stmt, 4);
+      c->client_name = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      c->staff_name = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      day = rg_booking_format_day (c->starts_at);
+      span = format_span (c->starts_at, c->ends_at);
+      /* Translators: a booking on a day off: the client, the date and the time,
+       * e.g. "Olga, 14 April 2026, 14:00–15:00" */
+      c->message = g_strdup_printf (_("%s, %s, %s"), c->client_name, day, span);
+      g_ptr_array_add (found, c);
+    }
+
+  return g_steal_pointer (&found);
+}
+
 /* Working hours -------------------------------------------------------------- */
 
 gboolean

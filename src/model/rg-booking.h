@@ -132,6 +132,12 @@ gboolean        rg_booking_check_conflicts          (RgStudio            *studio
                                                      GError             **error);
 void            rg_booking_conflict_free            (RgBookingConflict   *conflict);
 
+GPtrArray      *rg_booking_find_in_days             (RgStudio            *studio,
+                                                     gint64               staff_id,
+                                                     RgDate               first,
+                                                     RgDate               last,
+                                                     GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Working hours */
 gboolean        rg_booking_check_hours              (RgStudio            *studio,
                                                      gint64               staff_id,

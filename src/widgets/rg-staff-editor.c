@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "model/rg-booking.h"
 #include "model/rg-format.h"
 #include "model/rg-record-list.h"
 #include "model/rg-schedule.h"
@@ -126,10 +127,30 @@ format_date (RgDate   date,
   return rg_format_birthday (date.day, date.month, with_year ? date.year : 0);
 }
 
+/* The bookings of the person on days off from @first to @last, as
+ * RgBookingConflict; NULL for someone not saved yet or on an error. */
+static GPtrArray *
+bookings_in_days (RgStaffEditor *self,
+                  RgDate         first,
+                  RgDate         last)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = rg_record_get_id (RG_RECORD (self->staff));
+  GPtrArray *found;
+
+  if (id == 0)
+    return NULL;
+  found = rg_booking_find_in_days (self->studio, id, first, last, &error);
+  if (found == NULL)
+    g_warning ("Could not look for bookings on the days off: %s", error->message);
+  return found;
+}
+
 static GtkWidget *
 new_day_off_row (RgDate      first,
                  RgDate      last,
-                 const char *reason)
+                 const char *reason,
+                 GPtrArray  *bookings)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
@@ -162,6 +183,23 @@ new_day_off_row (RgDate      first,
     }
   else
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), length);
+
+  /* Bookings left on those days: named in the tooltip, to move or cancel. */
+  if (bookings && bookings->len > 0)
+    {
+      GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      g_autoptr(GString) tip = g_string_new (NULL);
+
+      gtk_widget_add_css_class (warning, "warning");
+      g_string_append_printf (tip, g_dngettext (GETTEXT_PACKAGE, "%u booking on these days:",
+                                                "%u bookings on these days:", bookings->len), bookings->len);
+      for (guint i = 0; i < bookings->len; i++)
+        g_string_append_printf (tip, "\n%s", ((RgBookingConflict *) bookings->pdata[i])->message);
+      gtk_widget_set_tooltip_text (warning, tip->str);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (warning), GTK_ACCESSIBLE_PROPERTY_LABEL, tip->str, -1);
+      gtk_widget_add_css_class (row, "has-bookings");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), warning);
+    }
 
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
@@ -198,8 +236,12 @@ update_days_off (RgStaffEditor *self)
           j++;
         }
 
-      row = new_day_off_row (first->date, g_array_index (self->days_off, RgDayOff, j - 1).date,
-                             first->reason);
+      {
+        RgDate last = g_array_index (self->days_off, RgDayOff, j - 1).date;
+        g_autoptr(GPtrArray) bookings = bookings_in_days (self, first->date, last);
+
+        row = new_day_off_row (first->date, last, first->reason, bookings);
+      }
       g_ptr_array_add (self->day_off_rows, row);
       adw_preferences_group_add (self->days_off_group, row);
       i = j;
@@ -216,6 +258,47 @@ day_off_popover_show_cb (RgStaffEditor *self)
   gtk_calendar_select_day (self->day_off_calendar, now);
   gtk_spin_button_set_value (self->day_off_length, 1);
   gtk_editable_set_text (self->day_off_reason, "");
+}
+
+/* A day off does not move anyone's booking: the ones on those days are
+ * named at once, to move or cancel in the calendar. */
+static void
+tell_bookings (RgStaffEditor *self,
+               RgDate         first,
+               RgDate         last)
+{
+  g_autoptr(GPtrArray) bookings = bookings_in_days (self, first, last);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+  guint shown = MIN (bookings ? bookings->len : 0, 8);
+
+  if (bookings == NULL || bookings->len == 0)
+    return;
+
+  /* Translators: a master given days off that have bookings; %s is the master */
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s Has a Booking on These Days",
+                                          "%s Has Bookings on These Days", bookings->len),
+                             rg_staff_get_display_name (self->staff));
+  for (guint i = 0; i < shown; i++)
+    g_string_append_printf (body, "%s\n", ((RgBookingConflict *) bookings->pdata[i])->message);
+  if (bookings->len > shown)
+    g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "and %u more\n", "and %u more\n",
+                                               bookings->len - shown), bookings->len - shown);
+  g_string_append_c (body, '\n');
+  g_string_append (body, g_dngettext (GETTEXT_PACKAGE,
+                                      "The day off does not move it: move it to another master or day, or cancel "
+                                      "it, in the calendar.",
+                                      "The day off does not move them: move them to another master or day, or "
+                                      "cancel them, in the calendar.", bookings->len));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       heading, body->str));
+  adw_message_dialog_add_response (dialog, "ok", _("_OK"));
+  adw_message_dialog_set_default_response (dialog, "ok");
+  adw_message_dialog_set_close_response (dialog, "ok");
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -252,6 +335,7 @@ add_days_off_activated (GtkWidget  *widget,
   g_array_sort (self->days_off, compare_days_off);
   gtk_menu_button_popdown (self->add_day_off_button);
   update_days_off (self);
+  tell_bookings (self, first, rg_date_add_days (first, n - 1));
 }
 
 static void
