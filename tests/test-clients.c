@@ -20,6 +20,7 @@
 #include "model/rg-rating.h"
 #include "model/rg-staff.h"
 #include "model/rg-studio.h"
+#include "store/rg-search.h"
 
 typedef struct {
   RgStore  *store;
@@ -254,11 +255,11 @@ test_merge (Fixture       *f,
   total_interactions = test_sql_int (f->store, "SELECT count(*) FROM interactions", 0);
 
   /* Refused: a card into itself. */
-  g_assert_false (rg_client_merge (f->studio, keep, keep, NULL, &error));
+  g_assert_false (rg_client_merge (f->studio, keep, keep, NULL, NULL, &error));
   g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_true (rg_client_merge (f->studio, keep, other, &moved, &error));
+  g_assert_true (rg_client_merge (f->studio, keep, other, &moved, NULL, &error));
   g_assert_no_error (error);
 
   /* Counts: what moved, and the totals did not change. */
@@ -316,8 +317,138 @@ test_merge (Fixture       *f,
   g_assert_nonnull (strstr (timeline, "3"));
 
   /* A merged card cannot be merged again. */
-  g_assert_false (rg_client_merge (f->studio, keep, other, NULL, &error));
+  g_assert_false (rg_client_merge (f->studio, keep, other, NULL, NULL, &error));
   g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+}
+
+/* Every row of every table but the search index's, as text: what an
+ * exact undo must give back. */
+static char *
+dump_tables (RgStore *store)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = rg_store_get_db (store);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table'"
+                                           " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY 1, 2", (char *) tables->pdata[i]);
+
+      g_string_append_printf (out, "[%s]\n", (char *) tables->pdata[i]);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (out, "%s|", sqlite3_column_type (stmt, c) == SQLITE_NULL
+                                                ? "∅" : (const char *) sqlite3_column_text (stmt, c));
+          g_string_append_c (out, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Undoing a merge gives back every row as it was, the summaries the
+ * triggers keep and the search too; a card changed after the merge makes
+ * the undo refuse, with nothing changed. */
+static void
+test_merge_undo (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgClient) keep = test_add_client (f->studio, "Анна", "+7 912 345-67-89");
+  g_autoptr(RgClient) other = test_add_client (f->studio, "Анна Смирнова", "8 903 111-22-33");
+  g_autoptr(RgCustomField) car = add_field (f, "Машина", RG_FIELD_TEXT, NULL);
+  g_autoptr(RgInteraction) call = NULL;
+  g_autoptr(GBytes) undo = NULL;
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *merged = NULL;
+  gint64 o = rg_record_get_id (RG_RECORD (other));
+  gint64 tag;
+
+  add_visits (f, keep, 2, 1790000000);
+  add_visits (f, other, 3, 1780000000);
+  call = rg_interaction_new (o, RG_INTERACTION_CALL, "Перезвонить в пятницу");
+  g_assert_true (rg_studio_save (f->studio, call, &error));
+  tag = exec_id (f, "INSERT INTO tags (id, name, created_at, updated_at) VALUES (?1, 'VIP', 0, 0)", 0, 0);
+  exec_id (f, "INSERT INTO client_tags (id, client_id, tag_id, created_at, updated_at) VALUES (?1, ?2, ?3, 0, 0)", o, tag);
+  g_assert_true (rg_client_fields_set (f->studio, o, car, "Kia Rio", &error));
+  rg_client_set_email (other, "anna@mail.ru");
+  g_assert_true (rg_studio_save (f->studio, other, &error));
+  g_assert_no_error (error);
+
+  before = dump_tables (f->store);
+  g_assert_true (rg_client_merge (f->studio, keep, other, NULL, &undo, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (undo);
+  merged = dump_tables (f->store);
+  g_assert_cmpstr (merged, !=, before);
+
+  g_assert_true (rg_client_merge_undo (f->studio, undo, &error));
+  g_assert_no_error (error);
+  after = dump_tables (f->store);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (rg_record_is_deleted (RG_RECORD (other)));
+  g_assert_null (rg_client_get_email (keep));
+  g_assert_true (rg_search_clients (f->store, "Смирнова", 10, found, &error));
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (g_array_index (found, gint64, 0), ==, o);
+
+  /* Merged again, then the kept card's e-mail (taken from the other in
+   * the merge) edited: the undo is refused. */
+  g_clear_pointer (&undo, g_bytes_unref);
+  g_assert_true (rg_client_merge (f->studio, keep, other, NULL, &undo, &error));
+  rg_client_set_email (keep, "anna.s@mail.ru");
+  g_assert_true (rg_studio_save (f->studio, keep, &error));
+  g_free (merged);
+  merged = dump_tables (f->store);
+  g_assert_false (rg_client_merge_undo (f->studio, undo, &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CONFLICT);
+  g_free (after);
+  after = dump_tables (f->store);
+  g_assert_cmpstr (after, ==, merged);
+}
+
+/* The cards offered for a merge: the one with the same phone first (the
+ * same person saved under another name), then what the name finds. */
+static void
+test_merge_candidates (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgClient) keep = test_add_client (f->studio, "Анна", "+7 912 345-67-89");
+  g_autoptr(RgClient) namesake = test_add_client (f->studio, "Анна", "+7 999 000-00-01");
+  g_autoptr(RgClient) same_phone = test_add_client (f->studio, "Смирнова", "8 (912) 345-67-89");
+  g_autoptr(RgClient) second = test_add_client (f->studio, "Ирина", "+7 999 000-00-02");
+  g_autoptr(GPtrArray) found = NULL;
+
+  rg_client_set_phone2 (second, "+7 912 345 67 89");
+  g_assert_true (rg_studio_save (f->studio, second, &error));
+  found = rg_client_merge_candidates (f->studio, keep, "Анна", 30, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 3);
+  /* The two with the number first (the older first), in either order here:
+   * they were made in the same second. */
+  for (guint i = 0; i < 2; i++)
+    {
+      RgClient *c = ((RgMergeCandidate *) found->pdata[i])->client;
+
+      g_assert_true (c == same_phone || c == second);
+      g_assert_true (((RgMergeCandidate *) found->pdata[i])->same_phone);
+    }
+  g_assert_true (((RgMergeCandidate *) found->pdata[0])->client != ((RgMergeCandidate *) found->pdata[1])->client);
+  g_assert_true (((RgMergeCandidate *) found->pdata[2])->client == namesake);
+  g_assert_false (((RgMergeCandidate *) found->pdata[2])->same_phone);
 }
 
 /* The smallest PNG: one transparent pixel. */
@@ -520,6 +651,8 @@ main (int   argc,
 
   g_test_add ("/clients/fields", Fixture, NULL, fixture_set_up, test_fields, fixture_tear_down);
   g_test_add ("/clients/merge", Fixture, NULL, fixture_set_up, test_merge, fixture_tear_down);
+  g_test_add ("/clients/merge-undo", Fixture, NULL, fixture_set_up, test_merge_undo, fixture_tear_down);
+  g_test_add ("/clients/merge-candidates", Fixture, NULL, fixture_set_up, test_merge_candidates, fixture_tear_down);
   g_test_add_func ("/clients/photos", test_photos);
   g_test_add ("/clients/tags", Fixture, NULL, fixture_set_up, test_tags, fixture_tear_down);
   g_test_add ("/clients/conditions", Fixture, NULL, fixture_set_up, test_conditions, fixture_tear_down);

@@ -609,7 +609,7 @@ test_summary (Fixture       *f,
   assert_summary_fresh (f);
 
   /* Merged: the visits move, the other card's row goes. */
-  g_assert_true (rg_client_merge (f->studio, ka, kb, NULL, &error));
+  g_assert_true (rg_client_merge (f->studio, ka, kb, NULL, NULL, &error));
   g_assert_no_error (error);
   assert_summary_fresh (f);
   g_assert_cmpint (test_sql_int (f->store, "SELECT visits FROM client_visits WHERE client_id = ?1", a), ==, 3);

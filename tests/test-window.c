@@ -565,6 +565,27 @@ test_new_client (void)
     g_assert_cmpstr (rg_client_get_phone2 (client), ==, "+7 999 765-43-21");
   }
 
+  /* A card saved under another name with the same number is offered
+   * first, and chosen already. */
+  {
+    g_autoptr(RgClient) same = test_add_client (studio, "Тестова (звонила)", "+7 999 123 45 67");
+    GtkListBox *list;
+    GtkListBoxRow *selected;
+
+    g_assert_true (gtk_widget_activate_action (card, "card.merge", NULL));
+    dialog = test_find_message_dialog ();
+    g_assert_nonnull (dialog);
+    list = GTK_LIST_BOX (test_find_child (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX));
+    selected = gtk_list_box_get_selected_row (list);
+    g_assert_nonnull (selected);
+    g_assert_true (g_object_get_data (G_OBJECT (selected), "client") == (gpointer) same);
+    g_assert_true (selected == gtk_list_box_get_row_at_index (list, 0));
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "merge"));
+    adw_message_dialog_response (dialog, "cancel");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_assert_false (rg_record_is_deleted (RG_RECORD (same)));
+  }
+
   /* Deleted from the card's menu: gone from the selection and the list. */
   g_assert_true (gtk_widget_activate_action (card, "card.delete", NULL));
   g_assert_true (rg_record_is_deleted (RG_RECORD (client)));

@@ -22,6 +22,7 @@
 #include "rg-client-merge.h"
 #include "rg-custom-field.h"
 #include "rg-interaction.h"
+#include "store/rg-search.h"
 
 /* Runs @sql with ?1 the kept card, ?2 the other, ?3 now; adds the rows it
  * changed to @changes. */
@@ -279,14 +280,18 @@ merge_details (RgClient *keep,
 }
 
 /* Merges @other into @keep (see above); @moved, if given, counts what
- * moved. On failure nothing changed. */
+ * moved; @undo, if given, receives what rg_client_merge_undo() needs to
+ * put both cards back exactly. On failure nothing changed. */
 gboolean
 rg_client_merge (RgStudio       *studio,
                  RgClient       *keep,
                  RgClient       *other,
                  RgMergeCounts  *moved,
+                 GBytes        **undo,
                  GError        **error)
 {
+  g_autoptr(RgStoreRecording) recording = NULL;
+  g_autoptr(GBytes) changes = NULL;
   RgStore *store;
   RgMergeCounts counts = { 0 };
   g_autoptr(GString) aside = g_string_new (NULL);
@@ -312,6 +317,8 @@ rg_client_merge (RgStudio       *studio,
 
   if (!rg_store_begin (store, error))
     return FALSE;
+  if (undo && (recording = rg_store_record_changes (store, error)) == NULL)
+    goto fail;
 
   merge_details (keep, other, aside);
 
@@ -346,11 +353,17 @@ rg_client_merge (RgStudio       *studio,
     g_string_append_printf (body, "\n%s%s", _("Also on that card:"), aside->str);
 
   entry = rg_interaction_new (k, RG_INTERACTION_SYSTEM, body->str);
-  if (!rg_studio_save (studio, entry, error) || !rg_store_commit (store, error))
+  if (!rg_studio_save (studio, entry, error))
+    goto fail;
+  if (recording && (changes = rg_store_recording_finish (recording, error)) == NULL)
+    goto fail;
+  if (!rg_store_commit (store, error))
     goto fail;
 
   if (moved)
     *moved = counts;
+  if (undo)
+    *undo = g_steal_pointer (&changes);
   return TRUE;
 
 fail:
@@ -359,4 +372,111 @@ fail:
   rg_record_reload (RG_RECORD (keep), store, NULL);
   rg_record_reload (RG_RECORD (other), store, NULL);
   return FALSE;
+}
+
+/* Puts both cards back as they were before rg_client_merge(): the other
+ * card, its visits, timeline, photos, tags, fields and conditions, and
+ * the kept card's details. Refused when either was changed since. */
+gboolean
+rg_client_merge_undo (RgStudio  *studio,
+                      GBytes    *undo,
+                      GError   **error)
+{
+  g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
+  g_return_val_if_fail (undo != NULL, FALSE);
+
+  return rg_store_revert_changes (rg_studio_get_store (studio), undo, error);
+}
+
+static void
+candidate_free (gpointer data)
+{
+  RgMergeCandidate *c = data;
+
+  g_clear_object (&c->client);
+  g_free (c);
+}
+
+static gboolean
+add_candidate (RgStudio   *studio,
+               RgClient   *keep,
+               GPtrArray  *out,
+               GHashTable *seen,
+               gint64      id,
+               gboolean    same_phone)
+{
+  RgMergeCandidate *c;
+  RgClient *client;
+
+  if (g_hash_table_contains (seen, &id))
+    return FALSE;
+  client = rg_studio_lookup (studio, RG_TYPE_CLIENT, id, NULL);
+  if (client == NULL || client == keep || rg_record_is_deleted (RG_RECORD (client)))
+    {
+      g_clear_object (&client);
+      return FALSE;
+    }
+  g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+  c = g_new0 (RgMergeCandidate, 1);
+  c->client = client;
+  c->same_phone = same_phone;
+  g_ptr_array_add (out, c);
+  return TRUE;
+}
+
+/* The cards to offer for merging into @keep, as RgMergeCandidate: first
+ * those that share a phone number with it (the likely second card of the
+ * same person, whatever its name), then what @query finds (a name, any
+ * part of a phone), at most @limit in all. */
+GPtrArray *
+rg_client_merge_candidates (RgStudio    *studio,
+                            RgClient    *keep,
+                            const char  *query,
+                            guint        limit,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (candidate_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(RgStmt) stmt = NULL;
+  RgStore *store;
+  gboolean row = FALSE, ok;
+
+  g_return_val_if_fail (RG_IS_STUDIO (studio), NULL);
+  g_return_val_if_fail (RG_IS_CLIENT (keep), NULL);
+
+  store = rg_studio_get_store (studio);
+  stmt = rg_store_prepare (store,
+                           "SELECT id FROM clients WHERE deleted_at IS NULL AND id <> ?1 AND ("
+                           " (?2 IS NOT NULL AND (phone_digits = ?2 OR phone2_digits = ?2)) OR"
+                           " (?3 IS NOT NULL AND (phone_digits = ?3 OR phone2_digits = ?3)))"
+                           " ORDER BY created_at, id LIMIT ?4",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, rg_record_get_id (RG_RECORD (keep)));
+  if (rg_client_get_phone_digits (keep))
+    sqlite3_bind_text (stmt, 2, rg_client_get_phone_digits (keep), -1, SQLITE_TRANSIENT);
+  if (rg_client_get_phone2_digits (keep))
+    sqlite3_bind_text (stmt, 3, rg_client_get_phone2_digits (keep), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, (int) limit);
+  while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (!ok)
+    return NULL;
+  g_clear_pointer (&stmt, rg_stmt_release);
+  for (guint i = 0; i < ids->len; i++)
+    add_candidate (studio, keep, out, seen, g_array_index (ids, gint64, i), TRUE);
+
+  g_array_set_size (ids, 0);
+  if (query && *query && out->len < limit && !rg_search_clients (store, query, limit + 1, ids, error))
+    return NULL;
+  for (guint i = 0; i < ids->len && out->len < limit; i++)
+    add_candidate (studio, keep, out, seen, g_array_index (ids, gint64, i), FALSE);
+
+  return g_steal_pointer (&out);
 }

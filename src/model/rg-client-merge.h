@@ -19,10 +19,26 @@ typedef struct {
   guint referred;       /* clients this person had referred */
 } RgMergeCounts;
 
-gboolean rg_client_merge (RgStudio       *studio,
-                          RgClient       *keep,
-                          RgClient       *other,
-                          RgMergeCounts  *moved,
-                          GError        **error);
+gboolean   rg_client_merge            (RgStudio       *studio,
+                                       RgClient       *keep,
+                                       RgClient       *other,
+                                       RgMergeCounts  *moved,
+                                       GBytes        **undo,
+                                       GError        **error);
+gboolean   rg_client_merge_undo       (RgStudio       *studio,
+                                       GBytes         *undo,
+                                       GError        **error);
+
+/* A card offered for merging, and whether it has the same phone. */
+typedef struct {
+  RgClient *client;
+  gboolean  same_phone;
+} RgMergeCandidate;
+
+GPtrArray *rg_client_merge_candidates (RgStudio       *studio,
+                                       RgClient       *keep,
+                                       const char     *query,
+                                       guint           limit,
+                                       GError        **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

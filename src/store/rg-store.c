@@ -1280,3 +1280,155 @@ rg_store_is_detached (RgStore *self)
   g_return_val_if_fail (RG_IS_STORE (self), FALSE);
   return self->detached;
 }
+
+/* Recorded changes --------------------------------------------------------- */
+
+/* An undo puts back what one transaction changed, exactly, with SQLite's
+ * session extension: the changes of the tables the program writes are
+ * recorded, and the undo applies their inverse. The tables the triggers
+ * keep (the visit summaries, the search index) are not recorded: the
+ * triggers keep them again as the inverse is applied. */
+struct _RgStoreRecording
+{
+  RgStore         *store;
+  sqlite3_session *session;
+};
+
+static const char * const derived_tables[] = {
+  "client_visits", "client_staff", "client_service", NULL,
+};
+
+static int
+record_table_cb (void       *data,
+                 const char *table)
+{
+  if (!is_tracked_table (table))
+    return 0;
+  for (guint i = 0; derived_tables[i]; i++)
+    if (g_str_equal (table, derived_tables[i]))
+      return 0;
+  return 1;
+}
+
+/* Starts recording the changes of this connection, from now until
+ * rg_store_recording_finish(): call it inside the transaction to record,
+ * before its first write. */
+RgStoreRecording *
+rg_store_record_changes (RgStore  *self,
+                         GError  **error)
+{
+  RgStoreRecording *recording;
+  sqlite3_session *session = NULL;
+  int rc;
+
+  g_return_val_if_fail (RG_IS_STORE (self), NULL);
+
+  rc = sqlite3session_create (self->db, "main", &session);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3session_table_filter (session, record_table_cb, NULL);
+      rc = sqlite3session_attach (session, NULL);
+    }
+  if (rc != SQLITE_OK)
+    {
+      if (session)
+        sqlite3session_delete (session);
+      rg_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  recording = g_new0 (RgStoreRecording, 1);
+  recording->store = g_object_ref (self);
+  recording->session = session;
+  return recording;
+}
+
+/* The changes recorded (a changeset, for rg_store_revert_changes()); the
+ * recording stops. */
+GBytes *
+rg_store_recording_finish (RgStoreRecording  *recording,
+                           GError           **error)
+{
+  void *data = NULL;
+  int size = 0;
+  int rc;
+
+  g_return_val_if_fail (recording != NULL && recording->session != NULL, NULL);
+
+  rc = sqlite3session_changeset (recording->session, &size, &data);
+  sqlite3session_delete (recording->session);
+  recording->session = NULL;
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_free (data);
+      rg_store_set_error (recording->store, rc, error);
+      return NULL;
+    }
+  return g_bytes_new_with_free_func (data, size, sqlite3_free, data);
+}
+
+void
+rg_store_recording_free (RgStoreRecording *recording)
+{
+  if (recording == NULL)
+    return;
+  if (recording->session)
+    sqlite3session_delete (recording->session);
+  g_clear_object (&recording->store);
+  g_free (recording);
+}
+
+static int
+revert_conflict_cb (void                 *data,
+                    int                   conflict,
+                    sqlite3_changeset_iter *iter)
+{
+  *(gboolean *) data = TRUE;
+  return SQLITE_CHANGESET_ABORT;
+}
+
+/* Undoes recorded @changes in one transaction, exactly: every row as it
+ * was before. Refused, with nothing changed, when a row they touched was
+ * changed since (RG_STORE_ERROR_CONFLICT). */
+gboolean
+rg_store_revert_changes (RgStore  *self,
+                         GBytes   *changes,
+                         GError  **error)
+{
+  void *inverse = NULL;
+  int size = 0;
+  gboolean conflicted = FALSE;
+  gsize n = 0;
+  gconstpointer data;
+  int rc;
+
+  g_return_val_if_fail (RG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
+
+  data = g_bytes_get_data (changes, &n);
+  if (n == 0)
+    return TRUE;
+
+  rc = sqlite3changeset_invert ((int) n, data, &size, &inverse);
+  if (rc != SQLITE_OK)
+    return rg_store_set_error (self, rc, error);
+
+  if (!rg_store_begin (self, error))
+    {
+      sqlite3_free (inverse);
+      return FALSE;
+    }
+  rc = sqlite3changeset_apply (self->db, size, inverse, NULL, revert_conflict_cb, &conflicted);
+  sqlite3_free (inverse);
+  if (rc != SQLITE_OK || conflicted)
+    {
+      rg_store_rollback (self);
+      if (conflicted || rc == SQLITE_ABORT)
+        g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_CONFLICT,
+                             _("This can no longer be undone: what it changed was changed again since."));
+      else
+        rg_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  return rg_store_commit (self, error);
+}

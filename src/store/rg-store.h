@@ -4,6 +4,14 @@
 #pragma once
 
 #include <glib-object.h>
+
+/* The session extension's API (changesets for undo and sync). */
+#ifndef SQLITE_ENABLE_SESSION
+# define SQLITE_ENABLE_SESSION 1
+#endif
+#ifndef SQLITE_ENABLE_PREUPDATE_HOOK
+# define SQLITE_ENABLE_PREUPDATE_HOOK 1
+#endif
 #include <sqlite3.h>
 
 #include "rg-types.h"
@@ -99,6 +107,18 @@ gboolean  rg_store_commit               (RgStore           *self,
 void      rg_store_rollback             (RgStore           *self);
 gboolean  rg_store_in_transaction       (RgStore           *self);
 gboolean  rg_store_is_detached          (RgStore           *self);
+
+/* A transaction's changes, recorded for an exact undo. */
+typedef struct _RgStoreRecording RgStoreRecording;
+RgStoreRecording *rg_store_record_changes (RgStore           *self,
+                                           GError           **error);
+GBytes   *rg_store_recording_finish     (RgStoreRecording  *recording,
+                                         GError           **error) G_GNUC_WARN_UNUSED_RESULT;
+void      rg_store_recording_free       (RgStoreRecording  *recording);
+gboolean  rg_store_revert_changes       (RgStore           *self,
+                                         GBytes            *changes,
+                                         GError           **error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgStoreRecording, rg_store_recording_free)
 
 gboolean  rg_store_set_error            (RgStore           *self,
                                          int                rc,

@@ -897,14 +897,49 @@ delete_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+typedef struct {
+  RgStudio *studio;
+  GBytes   *changes;
+  gpointer  card;      /* weak: where a refusal is told */
+} MergeUndo;
+
+static void
+merge_undo_free (gpointer data)
+{
+  MergeUndo *undo = data;
+
+  g_clear_object (&undo->studio);
+  g_clear_pointer (&undo->changes, g_bytes_unref);
+  g_clear_weak_pointer (&undo->card);
+  g_free (undo);
+}
+
+static void
+undo_merge_cb (AdwToast  *toast,
+               MergeUndo *undo)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rg_client_merge_undo (undo->studio, undo->changes, &error))
+    {
+      if (undo->card)
+        rg_client_card_show_error (undo->card, NULL, error->message);
+      else
+        g_message ("Could not undo the merge: %s", error->message);
+    }
+}
+
 static void
 merged_cb (const RgMergeCounts *moved,
+           GBytes              *undo,
            const GError        *error,
            gpointer             data)
 {
   RgClientCard *self = data;
   g_autofree char *text = NULL;
+  MergeUndo *undo_data;
   GtkRoot *root;
+  AdwToast *toast;
 
   if (error)
     {
@@ -914,9 +949,20 @@ merged_cb (const RgMergeCounts *moved,
   /* Translators: after merging two cards: visits and timeline entries moved */
   text = g_strdup_printf (_("Cards merged: %u visits and %u timeline entries moved"),
                           moved->appointments, moved->interactions);
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  undo_data = g_new0 (MergeUndo, 1);
+  undo_data->studio = g_object_ref (self->studio);
+  undo_data->changes = g_bytes_ref (undo);
+  g_set_weak_pointer (&undo_data->card, self);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_merge_cb), undo_data,
+                         (GClosureNotify) (void (*) (void)) merge_undo_free, 0);
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (RG_IS_WINDOW (root))
-    rg_window_add_toast (RG_WINDOW (root), adw_toast_new (text));
+    rg_window_add_toast (RG_WINDOW (root), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
 }
 
 static void

@@ -1,8 +1,9 @@
 /* rg-merge-dialog.c — choosing the card to merge into the one shown.
  *
- * The search starts with the shown client's name, so the likely second
- * card of the same person is already in the list (any fragment of the
- * name or phone finds others). The dialog says what will happen before it
+ * The cards with the same phone number come first, the first of them
+ * chosen: the likely second card of the same person, whatever name it was
+ * saved under. The search then starts with the shown client's name (any
+ * fragment of the name or phone finds others). The dialog says what will happen before it
  * happens: everything of the chosen card moves to this one, the chosen
  * card goes away, and the merge is written in the timeline.
  *
@@ -15,7 +16,6 @@
 #include <glib/gi18n.h>
 
 #include "model/rg-client-merge.h"
-#include "store/rg-search.h"
 #include "rg-merge-dialog.h"
 
 #define MAX_CANDIDATES 30
@@ -43,8 +43,9 @@ fill (AdwMessageDialog *dialog,
       const char       *query)
 {
   Merge *data = g_object_get_data (G_OBJECT (dialog), "merge");
-  RgStore *store = rg_studio_get_store (data->studio);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkListBoxRow *first_same = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (data->list))))
@@ -52,24 +53,39 @@ fill (AdwMessageDialog *dialog,
   g_clear_object (&data->chosen);
   adw_message_dialog_set_response_enabled (dialog, "merge", FALSE);
 
-  if (query && *query && !rg_search_clients (store, query, MAX_CANDIDATES + 1, ids, NULL))
-    return;
-
-  for (guint i = 0; i < ids->len; i++)
+  candidates = rg_client_merge_candidates (data->studio, data->keep, query, MAX_CANDIDATES, &error);
+  if (candidates == NULL)
     {
-      g_autoptr(RgClient) client = rg_studio_lookup (data->studio, RG_TYPE_CLIENT, g_array_index (ids, gint64, i), NULL);
-      GtkWidget *row;
+      g_warning ("Could not look for cards to merge: %s", error->message);
+      return;
+    }
 
-      if (client == NULL || client == data->keep || rg_record_is_deleted (RG_RECORD (client)))
-        continue;
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rg_client_get_address_as (client));
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const RgMergeCandidate *c = candidates->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rg_client_get_address_as (c->client));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), rg_client_get_phone (client));
+      if (c->same_phone)
+        {
+          /* Translators: a card offered for merging has the same phone number; %s is the number */
+          g_autofree char *subtitle = g_strdup_printf (_("%s · the same phone"), rg_client_get_phone (c->client));
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          if (first_same == NULL)
+            first_same = GTK_LIST_BOX_ROW (row);
+        }
+      else
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), rg_client_get_phone (c->client));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "client", g_object_ref (client), g_object_unref);
+      g_object_set_data_full (G_OBJECT (row), "client", g_object_ref (c->client), g_object_unref);
       gtk_list_box_append (data->list, row);
     }
+
+  /* The card with the same phone is the likely one: chosen already. */
+  if (first_same)
+    gtk_list_box_select_row (data->list, first_same);
 }
 
 static void
@@ -107,6 +123,7 @@ response_cb (AdwMessageDialog *dialog,
              Merge            *data)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) undo = NULL;
   RgMergeCounts moved = { 0 };
 
   /* Every way out answers first: the list may empty itself after. */
@@ -115,10 +132,10 @@ response_cb (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "merge") || data->chosen == NULL)
     return;
 
-  if (rg_client_merge (data->studio, data->keep, data->chosen, &moved, &error))
-    data->done (&moved, NULL, data->done_data);
+  if (rg_client_merge (data->studio, data->keep, data->chosen, &moved, &undo, &error))
+    data->done (&moved, undo, NULL, data->done_data);
   else
-    data->done (NULL, error, data->done_data);
+    data->done (NULL, NULL, error, data->done_data);
 }
 
 /* Asks which card to merge into @keep and merges it; @done tells the
@@ -148,7 +165,6 @@ rg_merge_dialog_present (GtkWindow   *parent,
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   entry = gtk_search_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), rg_client_get_address_as (keep));
   gtk_box_append (GTK_BOX (box), entry);
 
   data->list = GTK_LIST_BOX (gtk_list_box_new ());
@@ -171,6 +187,9 @@ rg_merge_dialog_present (GtkWindow   *parent,
   g_signal_connect (entry, "search-changed", G_CALLBACK (search_changed_cb), dialog);
   g_signal_connect (data->list, "row-selected", G_CALLBACK (row_selected_cb), dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (response_cb), data);
+  g_signal_handlers_block_by_func (entry, search_changed_cb, dialog);
+  gtk_editable_set_text (GTK_EDITABLE (entry), rg_client_get_address_as (keep));
+  g_signal_handlers_unblock_by_func (entry, search_changed_cb, dialog);
   fill (ADW_MESSAGE_DIALOG (dialog), rg_client_get_address_as (keep));
 
   gtk_window_present (GTK_WINDOW (dialog));

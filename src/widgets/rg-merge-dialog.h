@@ -9,7 +9,9 @@
 G_BEGIN_DECLS
 
 /* @moved on success, @error on failure. */
+/* @undo: for rg_client_merge_undo(); NULL with @error. */
 typedef void (*RgMergeDone) (const RgMergeCounts *moved,
+                             GBytes              *undo,
                              const GError        *error,
                              gpointer             data);
 
