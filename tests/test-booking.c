@@ -324,6 +324,40 @@ test_conflicts_client (Fixture       *f,
   irina = book (f, f->olga, f->irina, at (2026, 4, 14, 15, 0), 60, FALSE);
 }
 
+/* An earlier, longer appointment still running is in the way: 10:00–13:00
+ * against 12:00–12:30, and 22:00–03:00 across midnight against 01:00–02:00;
+ * the free-slot search sees them too. */
+static void
+test_conflicts_long_earlier (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RgSpan all_day[] = { { 0, 24 * 60 } };
+  gint64 night = add_staff (f, "Nadia", RG_STAFF_ROLE_MASTER, 5, all_day, 1);
+  g_autoptr(RgAppointment) morning = book (f, f->olga, f->marina, at (2026, 4, 14, 10, 0), 180, FALSE);
+  g_autoptr(RgAppointment) late = book (f, f->olga, night, at (2026, 4, 14, 22, 0), 300, FALSE);
+  RgBookingSlot slot = { 0 };
+  gboolean found = FALSE;
+
+  assert_refused (f, f->anna, f->marina, at (2026, 4, 14, 12, 0), 30, FALSE,
+                  "Marina is already busy with Olga at 10:00–13:00.");
+  assert_refused (f, f->anna, night, at (2026, 4, 15, 1, 0), 60, FALSE, "Nadia is already busy with Olga");
+  assert_refused (f, f->olga, f->irina, at (2026, 4, 15, 1, 0), 60, FALSE, "Olga is already booked with Nadia");
+
+  /* Marina from 12:00: the 10:00 one runs to 13:00, then the break: 14:00. */
+  g_assert_true (rg_booking_find_free_slot (f->studio, f->manicure, f->marina, 30, at (2026, 4, 14, 12, 0), 1,
+                                            &slot, &found, &error));
+  g_assert_no_error (error);
+  g_assert_true (found);
+  g_assert_cmpint (slot.starts_at, ==, at (2026, 4, 14, 14, 0));
+
+  /* Nadia from midnight: busy until 03:00. */
+  g_assert_true (rg_booking_find_free_slot (f->studio, f->manicure, night, 60, at (2026, 4, 15, 0, 0), 1,
+                                            &slot, &found, &error));
+  g_assert_true (found);
+  g_assert_cmpint (slot.starts_at, ==, at (2026, 4, 15, 3, 0));
+}
+
 static void
 test_conflicts_inactive (Fixture       *f,
                          gconstpointer  data)
@@ -1358,6 +1392,7 @@ main (int   argc,
   ADD ("/booking/conflicts/staff", test_conflicts_staff);
   ADD ("/booking/conflicts/client", test_conflicts_client);
   ADD ("/booking/conflicts/inactive", test_conflicts_inactive);
+  ADD ("/booking/conflicts/long-earlier", test_conflicts_long_earlier);
   ADD ("/booking/working-hours", test_working_hours);
   ADD ("/booking/services-and-price", test_services_and_price);
   ADD ("/booking/move", test_move);

@@ -443,7 +443,7 @@ test_merged (Fixture       *f,
   g_assert_cmpint (find (all, keep)->status, ==, RG_CLIENT_LOST);   /* one visit 100 days ago, T = 28 */
   g_clear_pointer (&all, g_array_unref);
 
-  g_assert_true (rg_client_merge (f->studio, k, o, NULL, &error));
+  g_assert_true (rg_client_merge (f->studio, k, o, NULL, NULL, &error));
   g_assert_no_error (error);
   all = rg_retention_load (f->store, TODAY, NULL, &error);
   g_assert_cmpuint (all->len, ==, 1);
@@ -1346,6 +1346,68 @@ test_dashboard_breakdown (Fixture       *f,
   }
 }
 
+/* The edges of §4, each a day off on either side in a wrong copy:
+ *   Y: visits 609, 487 and exactly 365 days before D (T = 122): d = 365 is
+ *      not more than a year and not more than 3·T: sleeping, in the bulk
+ *      load's quick "lost by the year" path as one at a time;
+ *   N: first visit exactly 90 days before D, in P, and a second exactly 90
+ *      days after it (on D): in the cohort, and retained — by master and
+ *      by service too;
+ *   H: only visit exactly on D−365: in churn's base year, churned;
+ *   K: on D−365 and D−364: in the base year and in the year: stays. */
+static void
+test_boundaries (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(RgDashboard) d = NULL;
+  gint64 y = add_client (f, "Y", "+7 912 000-03-01");
+  gint64 n = add_client (f, "N", "+7 912 000-03-02");
+  gint64 h = add_client (f, "H", "+7 912 000-03-03");
+  gint64 k = add_client (f, "K", "+7 912 000-03-04");
+  RgClientRhythm one;
+  const RgBreakdown *row;
+
+  book (f, y, rg_date_add_days (TODAY, -609), 600, RG_APPOINTMENT_DONE, 1000);
+  book (f, y, rg_date_add_days (TODAY, -487), 600, RG_APPOINTMENT_DONE, 1000);
+  book (f, y, rg_date_add_days (TODAY, -365), 600, RG_APPOINTMENT_DONE, 1000);
+  book (f, n, rg_date_add_days (TODAY, -90), 600, RG_APPOINTMENT_DONE, 1000);
+  book (f, n, TODAY, 600, RG_APPOINTMENT_DONE, 1000);
+  book (f, h, rg_date_add_days (TODAY, -365), 600, RG_APPOINTMENT_DONE, 1000);
+  book (f, k, rg_date_add_days (TODAY, -365), 600, RG_APPOINTMENT_DONE, 1000);
+  book (f, k, rg_date_add_days (TODAY, -364), 600, RG_APPOINTMENT_DONE, 1000);
+
+  all = rg_retention_load (f->store, TODAY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (find (all, y)->days_since, ==, 365);
+  g_assert_cmpfloat (find (all, y)->interval, ==, 122);
+  g_assert_cmpint (find (all, y)->status, ==, RG_CLIENT_SLEEPING);
+  g_assert_true (rg_retention_load_client (f->store, y, TODAY, &one, &error));
+  g_assert_cmpint (one.status, ==, RG_CLIENT_SLEEPING);
+  /* A day later it is more than a year: lost, both ways. */
+  g_clear_pointer (&all, g_array_unref);
+  all = rg_retention_load (f->store, rg_date_add_days (TODAY, 1), NULL, &error);
+  g_assert_cmpint (find (all, y)->status, ==, RG_CLIENT_LOST);
+  g_assert_true (rg_retention_load_client (f->store, y, rg_date_add_days (TODAY, 1), &one, &error));
+  g_assert_cmpint (one.status, ==, RG_CLIENT_LOST);
+
+  d = rg_dashboard_compute (f->store, rg_date_add_days (TODAY, -100), rg_date_add_days (TODAY, -80), TODAY,
+                            NULL, &error);
+  g_assert_no_error (error);
+  ASSERT_SHARE (d->new_retention, 1, 1);           /* N */
+  ASSERT_SHARE (d->churn, 2, 3);                   /* Y, H of Y, H, K */
+  row = breakdown_named (d->by_master, "Ольга");
+  ASSERT_SHARE (row->new_retention, 1, 1);
+  ASSERT_SHARE (row->churn, 2, 3);
+  row = breakdown_named (d->by_service, "Маникюр");
+  ASSERT_SHARE (row->new_retention, 1, 1);
+  ASSERT_SHARE (row->churn, 2, 3);
+  g_assert_cmpuint (d->masters->len, ==, 1);
+  g_assert_cmpfloat (((RgMasterRisk *) d->masters->pdata[0])->churn.numerator, ==, 2);
+  g_assert_cmpfloat (((RgMasterRisk *) d->masters->pdata[0])->churn.denominator, ==, 3);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1366,6 +1428,7 @@ main (int argc, char *argv[])
   g_test_add ("/retention/call-list", Fixture, NULL, fixture_set_up, test_call_list, fixture_tear_down);
   g_test_add ("/retention/tasks-due", Fixture, NULL, fixture_set_up, test_tasks_due, fixture_tear_down);
   g_test_add ("/retention/dashboard", Fixture, NULL, fixture_set_up, test_dashboard, fixture_tear_down);
+  g_test_add ("/retention/boundaries", Fixture, NULL, fixture_set_up, test_boundaries, fixture_tear_down);
   g_test_add ("/retention/dashboard-breakdown", Fixture, NULL, fixture_set_up, test_dashboard_breakdown, fixture_tear_down);
 
   return g_test_run ();

@@ -208,6 +208,28 @@ test_one_rating (Fixture       *f,
   g_assert_cmpuint (s->comments->len, ==, 0);               /* no "why" */
 }
 
+/* The NPS edges: 0 and 6 are detractors, 7 and 8 passives, 9 and 10
+ * promoters (§4: % of 9–10 minus % of 0–6). */
+static void
+test_nps_edges (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(RgSatisfaction) s = NULL;
+  static const int answers[] = { 0, 6, 6, 7, 8, 9, 10 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    rate (f, visit (f, f->client, f->anna, f->cut, at (2026, 3, 2 + i, 12, 0), RG_APPOINTMENT_DONE),
+          4, answers[i], NULL);
+  s = compute (f, D (2026, 3, 1), D (2026, 3, 31), RG_SATISFACTION_BY_MONTH, 0, 0);
+  g_assert_cmpuint (s->total.nps_answers, ==, 7);
+  g_assert_cmpuint (s->total.detractors, ==, 3);
+  g_assert_cmpuint (s->total.passives, ==, 2);
+  g_assert_cmpuint (s->total.promoters, ==, 2);
+  assert_close (rg_score_tally_nps (&s->total), 100.0 * (2 - 3) / 7);
+  g_assert_cmpuint (s->nps_distribution[0], ==, 1);
+  g_assert_cmpuint (s->nps_distribution[6], ==, 2);
+}
+
 static void
 test_nps_only_passives (Fixture       *f,
                         gconstpointer  data)
@@ -718,6 +740,7 @@ main (int argc, char *argv[])
   ADD ("/satisfaction/no-ratings", test_no_ratings);
   ADD ("/satisfaction/one-rating", test_one_rating);
   ADD ("/satisfaction/nps-only-passives", test_nps_only_passives);
+  ADD ("/satisfaction/nps-edges", test_nps_edges);
   ADD ("/satisfaction/mixed-month", test_mixed_month);
   ADD ("/satisfaction/filters", test_filters);
   ADD ("/satisfaction/local-boundaries", test_local_boundaries);
