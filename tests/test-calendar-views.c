@@ -914,6 +914,7 @@ test_day_cancel_series (void)
   g_assert_null (test_find_message_dialog ());
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "day.cancel", NULL));
   g_assert_nonnull (test_find_message_dialog ());
+  test_save_shot (GTK_WIDGET (test_find_message_dialog ()), "cancel-series");
   g_assert_cmpstr (adw_message_dialog_get_heading (test_find_message_dialog ()), ==, "Cancel a Repeating Appointment?");
   g_assert_true (answer_question ("following"));
   g_assert_cmpint (rg_appointment_get_status (series->pdata[0]), ==, RG_APPOINTMENT_BOOKED);
@@ -945,6 +946,7 @@ test_day_cancel_series (void)
   rg_day_view_select (view, series->pdata[2]);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "day.status", "s", "done"));
   g_assert_nonnull (test_find_message_dialog ());
+  test_save_shot (GTK_WIDGET (test_find_message_dialog ()), "early-done");
   g_assert_cmpstr (adw_message_dialog_get_heading (test_find_message_dialog ()), ==, "Mark as Done Before It Starts?");
   g_assert_true (answer_question ("cancel"));
   g_assert_cmpint (rg_appointment_get_status (series->pdata[2]), ==, RG_APPOINTMENT_BOOKED);

@@ -737,9 +737,9 @@ test_day_off_with_bookings (void)
         dialog = ADW_MESSAGE_DIALOG (item);
     }
   g_assert_nonnull (dialog);
+  test_save_shot (GTK_WIDGET (dialog), "day-off-with-bookings");
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), n == 1 ? "Has a Booking" : "Has Bookings"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), client));
-  test_save_shot (GTK_WIDGET (dialog), "day-off-with-bookings");
   respond ("ok");
   {
     g_autoptr(GPtrArray) rows = find_all (editor, ADW_TYPE_ACTION_ROW);

@@ -1,6 +1,11 @@
 /* test-util-ui.c — what the widget tests share.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
 #include "test-util-ui.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
 
 #include <adwaita.h>
 
@@ -18,6 +23,14 @@ test_ui_init (int    *argc,
     }
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  /* The translations of the build tree: with LANGUAGE=ru (and a locale
+   * other than C) the dialogs a test saves with test_save_shot() are in
+   * Russian; the tests themselves run in English. */
+  if (g_getenv ("REGULARS_TEST_SHOTS"))
+    setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_ROOT "/po");
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   /* The application's styles, as AdwApplication loads them. */
   if (g_resources_get_info ("/org/regulars/Regulars/style.css", 0, NULL, NULL, NULL))

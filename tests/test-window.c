@@ -1807,11 +1807,11 @@ test_saving_stopped (void)
 
   dialog = test_find_message_dialog ();
   g_assert_nonnull (dialog);
+  test_save_shot (GTK_WIDGET (dialog), "saving-stopped");
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Saving Stopped");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), path));
   title = ADW_VIEW_SWITCHER_TITLE (test_find_child (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE));
   g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "Not Saving Changes");
-  test_save_shot (GTK_WIDGET (dialog), "saving-stopped");
 
   /* Once: a second refused change asks nothing more. */
   adw_message_dialog_response (dialog, "keep");
@@ -1876,12 +1876,12 @@ test_delete_with_bookings (void)
   g_assert_true (gtk_widget_activate_action (card, "card.delete", NULL));
   dialog = test_find_message_dialog ();
   g_assert_nonnull (dialog);
+  test_save_shot (GTK_WIDGET (dialog), "delete-with-bookings");
   expected = g_strdup_printf ("Delete “%s”?", rg_client_get_address_as (client));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, expected);
   g_free (expected);
   expected = g_strdup_printf (" has %u booking", n);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), expected));
-  test_save_shot (GTK_WIDGET (dialog), "delete-with-bookings");
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_false (rg_record_is_deleted (RG_RECORD (client)));
