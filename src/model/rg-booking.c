@@ -593,6 +593,27 @@ describe_conflict (const RgBookingConflict *c,
   return g_strdup_printf (_("%s is already busy with %s at %s."), c->staff_name, c->client_name, span);
 }
 
+/* The columns conflict_from_stmt() reads, as "a" joined to its client
+ * "c" and staff member "s". */
+#define CONFLICT_SELECT \
+  "SELECT a.id, a.client_id, a.staff_id, a.starts_at, a.ends_at, c.address_as, s.display_name " \
+  "FROM appointments a JOIN clients c ON c.id = a.client_id JOIN staff s ON s.id = a.staff_id "
+
+static RgBookingConflict *
+conflict_from_stmt (sqlite3_stmt *stmt)
+{
+  RgBookingConflict *c = g_new0 (RgBookingConflict, 1);
+
+  c->appointment_id = sqlite3_column_int64 (stmt, 0);
+  c->client_id = sqlite3_column_int64 (stmt, 1);
+  c->staff_id = sqlite3_column_int64 (stmt, 2);
+  c->starts_at = sqlite3_column_int64 (stmt, 3);
+  c->ends_at = sqlite3_column_int64 (stmt, 4);
+  c->client_name = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  c->staff_name = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+  return c;
+}
+
 GPtrArray *
 rg_booking_find_conflicts_in_store (RgStore   *store,
                                     gint64     appointment_id,
@@ -610,11 +631,7 @@ rg_booking_find_conflicts_in_store (RgStore   *store,
   /* An appointment lasts at most a day, so one that overlaps started at
    * most a day earlier: that bound lets SQLite use the start index. */
   stmt = rg_store_prepare (store,
-                           "SELECT a.id, a.client_id, a.staff_id, a.starts_at, a.ends_at, "
-                           "c.address_as, s.display_name "
-                           "FROM appointments a "
-                           "JOIN clients c ON c.id = a.client_id "
-                           "JOIN staff s ON s.id = a.staff_id "
+                           CONFLICT_SELECT
                            "WHERE a.starts_at < ?5 AND a.starts_at >= ?4 - 86400 AND a.ends_at > ?4 "
                            "AND a.deleted_at IS NULL AND a." RG_BOOKING_ACTIVE_SQL " AND a.id != ?1 "
                            "AND (a.client_id = ?2 OR (a.staff_id = ?3 AND ?6 = 0 AND a.allow_overlap = 0)) "
@@ -640,14 +657,7 @@ rg_booking_find_conflicts_in_store (RgStore   *store,
       if (!row)
         break;
 
-      c = g_new0 (RgBookingConflict, 1);
-      c->appointment_id = sqlite3_column_int64 (stmt, 0);
-      c->client_id = sqlite3_column_int64 (stmt, 1);
-      c->staff_id = sqlite3_column_int64 (stmt, 2);
-      c->starts_at = sqlite3_column_int64 (stmt, 3);
-      c->ends_at = sqlite3_column_int64 (stmt, 4);
-      c->client_name = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-      c->staff_name = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      c = conflict_from_stmt (stmt);
       c->kind = c->client_id == client_id ? RG_BOOKING_CONFLICT_CLIENT : RG_BOOKING_CONFLICT_STAFF;
       c->message = describe_conflict (c, with_date);
       g_ptr_array_add (conflicts, c);
@@ -741,11 +751,7 @@ rg_booking_find_in_days (RgStudio  *studio,
 
   store = rg_studio_get_store (studio);
   stmt = rg_store_prepare (store,
-                           "SELECT a.id, a.client_id, a.staff_id, a.starts_at, a.ends_at, "
-                           "c.address_as, s.display_name "
-                           "FROM appointments a "
-                           "JOIN clients c ON c.id = a.client_id "
-                           "JOIN staff s ON s.id = a.staff_id "
+                           CONFLICT_SELECT
                            "WHERE a.starts_at < ?3 AND a.starts_at >= ?2 - 86400 AND a.ends_at > ?2 "
                            "AND a.staff_id = ?1 AND a.deleted_at IS NULL AND c.deleted_at IS NULL "
                            "AND a." RG_BOOKING_ACTIVE_SQL " AND a.status <> 'done' "
@@ -769,15 +775,8 @@ rg_booking_find_in_days (RgStudio  *studio,
       if (!row)
         break;
 
-      c = g_new0 (RgBookingConflict, 1);
+      c = conflict_from_stmt (stmt);
       c->kind = RG_BOOKING_CONFLICT_STAFF;
-      c->appointment_id = sqlite3_column_int64 (stmt, 0);
-      c->client_id = sqlite3_column_int64 (stmt, 1);
-      c->staff_id = sqlite3_column_int64 (stmt, 2);
-      c->starts_at = sqlite3_column_int64 (stmt, 3);
-      c->ends_at = sqlite3_column_int64 (stmt, 4);
-      c->client_name = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-      c->staff_name = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
       day = rg_booking_format_day (c->starts_at);
       span = format_span (c->starts_at, c->ends_at);
       /* Translators: a booking on a day off: the client, the date and the time,

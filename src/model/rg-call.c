@@ -135,6 +135,26 @@ rg_call_log (RgStudio       *studio,
   return rg_store_commit (store, error);
 }
 
+/* Ends the transaction of a booking made in @call: with the booking saved
+ * (@saved), the call logged as booked for @booked_at and committed; else
+ * rolled back. */
+static gboolean
+commit_booked (RgStudio      *studio,
+               const RgCall  *call,
+               gint64         booked_at,
+               gboolean       saved,
+               GError       **error)
+{
+  RgStore *store = rg_studio_get_store (studio);
+
+  if (!saved || !log_in_transaction (studio, call, RG_CALL_OUTCOME_BOOKED, 0, NULL, booked_at, error))
+    {
+      rg_store_rollback (store);
+      return FALSE;
+    }
+  return rg_store_commit (store, error);
+}
+
 /* Saves the booking of @draft made in @call and logs the call as booked,
  * in one transaction. */
 RgAppointment *
@@ -154,13 +174,7 @@ rg_call_book (RgStudio              *studio,
   if (!rg_store_begin (store, error))
     return NULL;
   saved = rg_booking_save (studio, draft, error);
-  if (saved == NULL ||
-      !log_in_transaction (studio, call, RG_CALL_OUTCOME_BOOKED, 0, NULL, rg_appointment_get_starts_at (saved), error))
-    {
-      rg_store_rollback (store);
-      return NULL;
-    }
-  if (!rg_store_commit (store, error))
+  if (!commit_booked (studio, call, saved ? rg_appointment_get_starts_at (saved) : 0, saved != NULL, error))
     return NULL;
   return g_steal_pointer (&saved);
 }
@@ -186,14 +200,8 @@ rg_call_book_series (RgStudio              *studio,
   if (!rg_store_begin (store, error))
     return NULL;
   saved = rg_booking_save_series (studio, draft, every_weeks, until, mode, error);
-  if (saved == NULL ||
-      !log_in_transaction (studio, call, RG_CALL_OUTCOME_BOOKED, 0, NULL,
-                           rg_appointment_get_starts_at (g_ptr_array_index (saved, 0)), error))
-    {
-      rg_store_rollback (store);
-      return NULL;
-    }
-  if (!rg_store_commit (store, error))
+  if (!commit_booked (studio, call, saved ? rg_appointment_get_starts_at (g_ptr_array_index (saved, 0)) : 0,
+                      saved != NULL, error))
     return NULL;
   return g_steal_pointer (&saved);
 }
