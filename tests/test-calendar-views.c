@@ -17,6 +17,7 @@
 #include "io/rg-generator.h"
 #include "model/rg-appointment.h"
 #include "model/rg-booking.h"
+#include "model/rg-client.h"
 #include "model/rg-record-list.h"
 #include "model/rg-service.h"
 #include "model/rg-staff.h"
@@ -672,10 +673,11 @@ assert_day_load (RgMonthView *view,
                  RgDate       date)
 {
   g_autoptr(RgStmt) stmt = rg_store_prepare (store,
-                                             "SELECT count(*), total(ends_at - starts_at) FROM appointments "
-                                             "WHERE starts_at >= ?1 AND starts_at < ?2 "
-                                             "AND deleted_at IS NULL AND status <> 'cancelled' "
-                                             "AND (?3 = 0 OR staff_id = ?3)",
+                                             "SELECT count(*), total(a.ends_at - a.starts_at) FROM appointments a "
+                                             "JOIN clients c ON c.id = a.client_id AND c.deleted_at IS NULL "
+                                             "WHERE a.starts_at >= ?1 AND a.starts_at < ?2 "
+                                             "AND a.deleted_at IS NULL AND a.status <> 'cancelled' "
+                                             "AND (?3 = 0 OR a.staff_id = ?3)",
                                              NULL);
   gboolean row;
   guint n;
@@ -732,6 +734,29 @@ test_month (void)
   /* The grid runs Monday 26 October to Sunday 6 December. */
   g_assert_false (rg_month_view_get_day_load (view, (RgDate) { 2026, 10, 25 }, NULL, NULL, NULL));
   g_assert_false (rg_month_view_get_day_load (view, (RgDate) { 2026, 12, 7 }, NULL, NULL, NULL));
+
+  /* A deleted client's appointments leave the counts (the calendar shows
+   * none of them), and come back with the client. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RgClient) gone = NULL;
+    g_autofree char *sql = g_strdup_printf ("SELECT client_id FROM appointments WHERE starts_at >= %" G_GINT64_FORMAT
+                                            " AND starts_at < %" G_GINT64_FORMAT " AND status <> 'cancelled'"
+                                            " AND deleted_at IS NULL AND ?1 = ?1 LIMIT 1",
+                                            rg_date_start (date), rg_date_end (date));
+    guint before, after;
+
+    gone = rg_studio_lookup (studio, RG_TYPE_CLIENT, test_sql_int (store, sql, 0), &error);
+    g_assert_no_error (error);
+    g_assert_true (rg_month_view_get_day_load (view, date, &before, NULL, NULL));
+    g_assert_true (rg_studio_delete (studio, gone, &error));
+    g_assert_true (rg_month_view_get_day_load (view, date, &after, NULL, NULL));
+    g_assert_cmpuint (after, <, before);
+    assert_day_load (view, store, date);
+    g_assert_true (rg_studio_undelete (studio, gone, &error));
+    g_assert_true (rg_month_view_get_day_load (view, date, &after, NULL, NULL));
+    g_assert_cmpuint (after, ==, before);
+  }
 
   /* One master's month. */
   {
