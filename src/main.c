@@ -28,6 +28,8 @@ main (int   argc,
   g_autoptr(RgApplication) app = NULL;
   const char *localedir = LOCALEDIR;
 
+  rg_application_tune_memory ();
+
   if (running_uninstalled ())
     {
       localedir = BUILD_ROOT "/po";

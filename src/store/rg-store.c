@@ -1056,7 +1056,14 @@ open_reader (RgStore     *self,
 /* A second, read-only connection to the same file, for one worker thread
  * (loading a long list, computing figures) while this one stays on the
  * main thread. In WAL mode the reader sees the last committed state and
- * never blocks writers. Stores in memory have no second connection. */
+ * never blocks writers. Stores in memory have no second connection.
+ *
+ * Without a memory map: the kernel maps a 64 KiB block around each page a
+ * mapped reader touches, and the summaries a count reads are spread over
+ * the file, so 21 MB read became some 330 MB resident (the peaks at start
+ * and on Clients and Retention); reading copies only the pages into the
+ * reader's cache, and was faster too (Today's count 320-360 ms → 190-210
+ * on the reference studio). */
 RgStore *
 rg_store_open_reader (RgStore  *self,
                       GError  **error)
@@ -1064,7 +1071,7 @@ rg_store_open_reader (RgStore  *self,
   g_return_val_if_fail (RG_IS_STORE (self), NULL);
   g_return_val_if_fail (self->path != NULL, NULL);
 
-  return open_reader (self, MMAP_SIZE, error);
+  return open_reader (self, "0", error);
 }
 
 /* A reader for one pass beside this store, in another thread, or NULL when

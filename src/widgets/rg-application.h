@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RgApplication, rg_application, RG, APPLICATION, AdwApplication)
 
 RgApplication *rg_application_new         (void) G_GNUC_WARN_UNUSED_RESULT;
+void           rg_application_tune_memory (void);
 void           rg_application_open_studio_async  (RgApplication        *self,
                                                   const char           *path,
                                                   gboolean              demo,

@@ -39,34 +39,6 @@ check (gboolean  ok,
     }
 }
 
-/* The bare queries the card runs for @client_id, every row stepped. */
-static void
-bare_queries (RgStore *store,
-              gint64   client_id)
-{
-  static const char * const queries[] = {
-    "SELECT * FROM clients WHERE id = ?1",
-    "SELECT count(*), min(starts_at), max(starts_at), total(price) FROM appointments "
-    "WHERE client_id = ?1 AND status = 'done' AND deleted_at IS NULL",
-    "SELECT a.id, a.starts_at, a.status, a.price, s.display_name, r.score, r.why FROM appointments a "
-    "JOIN staff s ON s.id = a.staff_id LEFT JOIN ratings r ON r.appointment_id = a.id "
-    "WHERE a.client_id = ?1 AND a.deleted_at IS NULL ORDER BY a.starts_at DESC LIMIT 100",
-    "SELECT * FROM interactions WHERE client_id = ?1 AND deleted_at IS NULL ORDER BY occurred_at DESC LIMIT 50",
-    "SELECT field_id, value FROM client_fields WHERE client_id = ?1",
-    "SELECT condition_id FROM client_conditions WHERE client_id = ?1",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
-    {
-      g_autoptr(RgStmt) stmt = rg_store_prepare (store, queries[i], NULL);
-      gboolean row = TRUE;
-
-      sqlite3_bind_int64 (stmt, 1, client_id);
-      while (row && rg_store_step_row (store, stmt, &row, NULL))
-        ;
-    }
-}
-
 static void
 lay_out_and_snapshot (GtkWidget *widget)
 {
@@ -170,7 +142,7 @@ main (int   argc,
       a = (g_get_monotonic_time () - t0) / 1000.0;
 
       t0 = g_get_monotonic_time ();
-      bare_queries (store, rg_record_get_id (RG_RECORD (busy)));
+      bench_card_queries (store, rg_record_get_id (RG_RECORD (busy)));
       b = (g_get_monotonic_time () - t0) / 1000.0;
 
       g_array_append_val (open_ms, a);

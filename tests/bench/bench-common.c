@@ -96,3 +96,47 @@ bench_report (const char *name,
   printf ("  %s\n", met ? "met" : "MISSED");
   fflush (stdout);
 }
+
+/* A figure whose goal is at most @goal_over above its baseline. */
+void
+bench_report_over (const char *name,
+                   double      value,
+                   const char *unit,
+                   double      baseline,
+                   double      goal_over)
+{
+  gboolean met = value <= baseline + goal_over;
+
+  printf ("%-32s %10.2f %-3s baseline %10.2f %-3s over %+8.2f  goal <= +%.0f %s  %s\n",
+          name, value, unit, baseline, unit, value - baseline, goal_over, unit, met ? "met" : "MISSED");
+  fflush (stdout);
+}
+
+/* The bare queries a client's card runs for @client_id, every row
+ * stepped: the baseline of opening a card. */
+void
+bench_card_queries (RgStore *store,
+                    gint64   client_id)
+{
+  static const char * const queries[] = {
+    "SELECT * FROM clients WHERE id = ?1",
+    "SELECT count(*), min(starts_at), max(starts_at), total(price) FROM appointments "
+    "WHERE client_id = ?1 AND status = 'done' AND deleted_at IS NULL",
+    "SELECT a.id, a.starts_at, a.status, a.price, s.display_name, r.score, r.why FROM appointments a "
+    "JOIN staff s ON s.id = a.staff_id LEFT JOIN ratings r ON r.appointment_id = a.id "
+    "WHERE a.client_id = ?1 AND a.deleted_at IS NULL ORDER BY a.starts_at DESC LIMIT 100",
+    "SELECT * FROM interactions WHERE client_id = ?1 AND deleted_at IS NULL ORDER BY occurred_at DESC LIMIT 50",
+    "SELECT field_id, value FROM client_fields WHERE client_id = ?1",
+    "SELECT condition_id FROM client_conditions WHERE client_id = ?1",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(RgStmt) stmt = rg_store_prepare (store, queries[i], NULL);
+      gboolean row = TRUE;
+
+      sqlite3_bind_int64 (stmt, 1, client_id);
+      while (row && rg_store_step_row (store, stmt, &row, NULL))
+        ;
+    }
+}

@@ -16,5 +16,14 @@ void    bench_report         (const char *name,
                               double      baseline,
                               double      goal_ratio,
                               double      goal_value);
+void    bench_report_over    (const char *name,
+                              double      value,
+                              const char *unit,
+                              double      baseline,
+                              double      goal_over);
+
+typedef struct _RgStore RgStore;
+void    bench_card_queries   (RgStore    *store,
+                              gint64      client_id);
 
 G_END_DECLS
