@@ -12,5 +12,6 @@ G_BEGIN_DECLS
  * in its context as usual. */
 void rg_task_run_in_background (GTask           *task,
                                 GTaskThreadFunc  func);
+void rg_background_give_back   (void);
 
 G_END_DECLS

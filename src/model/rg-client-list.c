@@ -337,6 +337,7 @@ view_thread (GTask        *task,
     g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
   else
     g_task_return_error (task, error);
+  rg_background_give_back ();
 }
 
 static void
@@ -707,6 +708,7 @@ load_thread (GTask        *task,
     g_task_return_pointer (task, g_steal_pointer (&order), (GDestroyNotify) g_array_unref);
   else
     g_task_return_error (task, error);
+  rg_background_give_back ();
 }
 
 static void

@@ -7,6 +7,9 @@
  * "Memory") and the peak resident size (VmHWM) are read, and the time
  * each card took to open, to its first frame.
  *
+ * Both are drawn with the cairo renderer (GSK_RENDERER=cairo, set by
+ * meson): the point is the app's memory, not the software GL renderer's.
+ *
  * Usage: bench-memory EMPTY-WINDOW
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
