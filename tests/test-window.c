@@ -615,6 +615,9 @@ test_sort_and_filter (void)
   list_view = test_find_child (view, GTK_TYPE_GRID_VIEW);
   model = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list_view)));
   wait_loaded (model);
+  /* Made when first opened. */
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (test_find_child (view, GTK_TYPE_MENU_BUTTON))));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (test_find_child (view, GTK_TYPE_MENU_BUTTON)));
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (test_find_child (view, GTK_TYPE_MENU_BUTTON))));
   g_assert_nonnull (popover);
 
@@ -1268,7 +1271,8 @@ test_today (void)
   GPtrArray *shown;
   const RgCallEntry *due = NULL, *other = NULL, *third = NULL;
   gint64 due_client, other_client, third_client;
-  guint limits[RG_CALL_N_REASONS] = { 25, 25, 25, 25, 25 };
+  guint limits[RG_CALL_N_REASONS] = { RG_TODAY_VIEW_SECTION_ROWS, RG_TODAY_VIEW_SECTION_ROWS, RG_TODAY_VIEW_SECTION_ROWS,
+                                      RG_TODAY_VIEW_SECTION_ROWS, RG_TODAY_VIEW_SECTION_ROWS };
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1300, 800);
   gtk_window_present (GTK_WINDOW (window));

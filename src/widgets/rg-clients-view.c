@@ -233,6 +233,13 @@ ensure_filters (RgClientsView *self)
 }
 
 static void
+create_popup_cb (GtkMenuButton *button,
+                 gpointer       data)
+{
+  ensure_filters (data);
+}
+
+static void
 disconnect_studio (RgClientsView *self)
 {
   if (self->studio)
@@ -282,12 +289,10 @@ rg_clients_view_set_studio (RgClientsView *self,
       studio_selection_changed_cb (self);
 
       self->masters = rg_record_list_new_staff (studio, FALSE);
-      /* The sort and filter popover (five combo rows, a fifth of the
-       * window's start) is made when the page is first shown too. */
+      /* The sort and filter popover (five combo rows: a fifth of the
+       * window's start, 1 MB) is made when it is first opened. */
       if (self->sort_row != NULL)
         fill_filters (self);
-      else if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-        ensure_filters (self);
     }
 
   update_state (self);
@@ -448,7 +453,6 @@ rg_clients_view_map (GtkWidget *widget)
 
   if (self->selection && gtk_grid_view_get_model (self->list_view) == NULL)
     gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-  ensure_filters (self);
 
   GTK_WIDGET_CLASS (rg_clients_view_parent_class)->map (widget);
 }
@@ -543,6 +547,7 @@ rg_clients_view_init (RgClientsView *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
   gtk_grid_view_set_factory (self->list_view, factory);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->sort_button, create_popup_cb, self, NULL);
   self->tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   update_state (self);
 }

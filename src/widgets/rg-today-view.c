@@ -27,7 +27,6 @@
 #include "widgets/rg-appointment-editor.h"
 
 #define REFRESH_DELAY_MS 300
-#define SECTION_ROWS     25
 /* The work of one frame when the list changes: a new row costs 4, a row
  * given new texts 1 (its labels are measured again); 48 is about 12 new
  * rows, some 10 ms made and 25 ms laid out on the reference studio. */
@@ -445,7 +444,7 @@ show_entries (RgTodayView *self)
 
           while ((child = gtk_widget_get_first_child (self->lists[r])))
             gtk_list_box_remove (list, child);
-          self->limits[r] = SECTION_ROWS;
+          self->limits[r] = RG_TODAY_VIEW_SECTION_ROWS;
           continue;
         }
       /* Translators: a section of today's call list with its number of rows, "Due for a Visit (12)" */
@@ -646,7 +645,7 @@ rg_today_view_init (RgTodayView *self)
   GtkWidget *scrolled, *clamp, *content, *head, *titles, *empty;
 
   for (guint r = 0; r < RG_CALL_N_REASONS; r++)
-    self->limits[r] = SECTION_ROWS;
+    self->limits[r] = RG_TODAY_VIEW_SECTION_ROWS;
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 

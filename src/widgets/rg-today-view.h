@@ -11,6 +11,10 @@
 
 G_BEGIN_DECLS
 
+/* The calls a section shows before its "Show N More": a first screen, and
+ * a row costs some 35 KB (20 rows in each of five sections). */
+#define RG_TODAY_VIEW_SECTION_ROWS 20
+
 #define RG_TYPE_TODAY_VIEW (rg_today_view_get_type ())
 G_DECLARE_FINAL_TYPE (RgTodayView, rg_today_view, RG, TODAY_VIEW, GtkWidget)
 
