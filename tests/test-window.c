@@ -693,6 +693,8 @@ test_sort_and_filter (void)
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, regular_due);
   }
 
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (test_find_child (view, GTK_TYPE_MENU_BUTTON)));
+  test_spin (50);
   test_destroy_window (GTK_WINDOW (window));
 }
 
