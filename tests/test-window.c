@@ -22,6 +22,7 @@
 #include "widgets/rg-appointment-card.h"
 #include "widgets/rg-calendar-view.h"
 #include "widgets/rg-client-card.h"
+#include "widgets/rg-client-card-private.h"
 #include "widgets/rg-clients-view.h"
 #include "widgets/rg-chart-view.h"
 #include "widgets/rg-rating-dialog.h"
@@ -1923,6 +1924,58 @@ test_delete_with_bookings (void)
   test_remove_tree (dir);
 }
 
+/* The card's timeline in words: a call's outcome as the user chose it
+ * ("Not interested", not not_interested), a resolved complaint no longer
+ * warning. */
+static void
+test_timeline_words (void)
+{
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
+  g_autoptr(RgClient) client = test_add_client (studio, "Лидия", "+7 999 000-88-99");
+  g_autoptr(RgInteraction) call = rg_interaction_new (rg_record_get_id (RG_RECORD (client)), RG_INTERACTION_CALL,
+                                                      "Called: not interested");
+  g_autoptr(RgInteraction) complaint = rg_interaction_new (rg_record_get_id (RG_RECORD (client)),
+                                                           RG_INTERACTION_COMPLAINT, "Долго ждала");
+  g_autoptr(GError) error = NULL;
+  RgWindow *window = rg_window_new (NULL, studio, TRUE);
+  RgClientCard *card;
+  guint seen = 0;
+
+  g_object_set (call, "outcome", "not_interested", NULL);
+  g_assert_true (rg_studio_save (studio, call, &error));
+  rg_interaction_set_complaint_status (complaint, RG_COMPLAINT_RESOLVED);
+  g_assert_true (rg_studio_save (studio, complaint, &error));
+  g_assert_no_error (error);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  rg_studio_set_selected_client (studio, client);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  card = RG_CLIENT_CARD (test_find_child (GTK_WIDGET (window), RG_TYPE_CLIENT_CARD));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (card->timeline_list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+
+      g_assert_null (strstr (subtitle, "not_interested"));
+      if (g_str_equal (title, "Called: not interested"))
+        {
+          g_assert_nonnull (strstr (subtitle, " · Not interested"));
+          seen++;
+        }
+      else if (g_str_equal (title, "Долго ждала"))
+        {
+          g_assert_cmpstr (adw_action_row_get_icon_name (ADW_ACTION_ROW (row)), !=, "dialog-warning-symbolic");
+          g_assert_nonnull (strstr (subtitle, "Resolved"));
+          seen++;
+        }
+    }
+  g_assert_cmpuint (seen, ==, 2);
+  test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1948,6 +2001,7 @@ main (int   argc,
   g_test_add_func ("/window/upgrade-progress", test_upgrade_progress);
   g_test_add_func ("/window/saving-stopped", test_saving_stopped);
   g_test_add_func ("/window/delete-with-bookings", test_delete_with_bookings);
+  g_test_add_func ("/window/timeline-words", test_timeline_words);
 
   status = g_test_run ();
 

@@ -225,6 +225,30 @@ rg_complaint_status_to_string (RgComplaintStatus status)
     }
 }
 
+/* What an entry's outcome says, in words (a call's: booked, call back,
+ * not interested, no answer); an outcome this version does not know is
+ * shown as it is stored. */
+const char *
+rg_interaction_outcome_to_string (const char *outcome)
+{
+  static const struct {
+    const char *nick;
+    const char *label;
+  } outcomes[] = {
+    { "booked", NC_("call outcome", "Booked") },
+    { "call_back", NC_("call outcome", "Call back") },
+    { "not_interested", NC_("call outcome", "Not interested") },
+    { "no_answer", NC_("call outcome", "No answer") },
+  };
+
+  if (outcome == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
+    if (g_str_equal (outcome, outcomes[i].nick))
+      return g_dpgettext2 (GETTEXT_PACKAGE, "call outcome", outcomes[i].label);
+  return outcome;
+}
+
 /* Complaints only; anything else reads as open. */
 RgComplaintStatus
 rg_interaction_get_complaint_status (RgInteraction *self)

@@ -32,6 +32,7 @@ void               rg_interaction_set_complaint_status (RgInteraction    *self,
 const char        *rg_complaint_status_to_nick       (RgComplaintStatus   status);
 RgComplaintStatus  rg_complaint_status_from_nick     (const char         *nick);
 const char        *rg_complaint_status_to_string     (RgComplaintStatus   status);
+const char        *rg_interaction_outcome_to_string  (const char         *outcome);
 
 RgInteraction     *rg_complaint_new                  (RgStudio           *studio,
                                                       gint64              client_id,

@@ -759,13 +759,19 @@ update_timeline (RgClientCard *self)
           adw_action_row_add_suffix (ADW_ACTION_ROW (item), complaint_menu (entry));
         }
       else
-        subtitle = outcome ? g_strdup_printf ("%s · %s", when, outcome) : g_strdup (when);
+        subtitle = outcome ? g_strdup_printf ("%s · %s", when, rg_interaction_outcome_to_string (outcome))
+                           : g_strdup (when);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item), body ? body : "");
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (item), FALSE);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (item), 3);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (item), subtitle);
-      adw_action_row_set_icon_name (ADW_ACTION_ROW (item), kind_icon (rg_interaction_get_kind (entry)));
+      /* A complaint warns while it is open; resolved, it is done. */
+      if (rg_interaction_get_kind (entry) == RG_INTERACTION_COMPLAINT &&
+          rg_interaction_get_complaint_status (entry) == RG_COMPLAINT_RESOLVED)
+        adw_action_row_set_icon_name (ADW_ACTION_ROW (item), "object-select-symbolic");
+      else
+        adw_action_row_set_icon_name (ADW_ACTION_ROW (item), kind_icon (rg_interaction_get_kind (entry)));
       gtk_list_box_append (self->timeline_list, item);
       n++;
     }

@@ -946,9 +946,18 @@ merged_cb (const RgMergeCounts *moved,
       rg_client_card_show_error (self, NULL, error->message);
       return;
     }
-  /* Translators: after merging two cards: visits and timeline entries moved */
-  text = g_strdup_printf (_("Cards merged: %u visits and %u timeline entries moved"),
-                          moved->appointments, moved->interactions);
+  {
+    /* Translators: what a merge of two cards moved, part of "Cards merged: %s and %s moved" */
+    g_autofree char *visits = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u visit", "%u visits",
+                                                            moved->appointments), moved->appointments);
+    /* Translators: what a merge of two cards moved, part of "Cards merged: %s and %s moved" */
+    g_autofree char *entries = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u timeline entry",
+                                                             "%u timeline entries", moved->interactions),
+                                                moved->interactions);
+
+    /* Translators: after merging two cards: "3 visits" and "1 timeline entry" */
+    text = g_strdup_printf (_("Cards merged: %s and %s moved"), visits, entries);
+  }
   toast = adw_toast_new (text);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
