@@ -735,6 +735,37 @@ test_window_create_move_cancel (void)
   test_destroy_window (window);
 }
 
+/* Save without a client: the banner asks for one; choosing the client
+ * (or any change) takes the stale banner away. */
+static void
+test_error_goes (void)
+{
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
+  g_autoptr(RgService) service = service_at (studio, 0);
+  g_autoptr(RgClient) client = test_add_client (studio, "Забытая", "+7 999 000-99-11");
+  RgBookingSlot slot = free_slot (studio, 0, rg_service_get_duration_minutes (service), 65);
+  Session s;
+
+  session_open (&s, studio, NULL);
+  g_assert_true (rg_appointment_editor_add_service (s.editor, rg_record_get_id (RG_RECORD (service))));
+  rg_appointment_editor_prefill (s.editor, slot.staff_id, slot.starts_at, 0);
+  g_assert_false (save (&s));
+  g_assert_true (gtk_revealer_get_reveal_child (s.editor->error_revealer));
+  g_assert_cmpstr (gtk_label_get_text (s.editor->error_label), ==, "Choose the client for this appointment.");
+
+  rg_appointment_editor_set_client (s.editor, client);
+  g_assert_false (gtk_revealer_get_reveal_child (s.editor->error_revealer));
+
+  /* Any error, then a change by hand: gone too. */
+  rg_appointment_editor_show_error (s.editor, "Refused");
+  g_assert_true (gtk_revealer_get_reveal_child (s.editor->error_revealer));
+  gtk_editable_set_text (GTK_EDITABLE (s.editor->note_row), "x");
+  g_assert_false (gtk_revealer_get_reveal_child (s.editor->error_revealer));
+  session_close (&s);
+  while (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -754,6 +785,7 @@ main (int   argc,
   g_test_add_func ("/appointment-editor/weekly-series", test_weekly_series);
   g_test_add_func ("/appointment-editor/outside-hours-asks", test_outside_hours_asks);
   g_test_add_func ("/appointment-editor/free-slot", test_free_slot);
+  g_test_add_func ("/appointment-editor/error-goes", test_error_goes);
   g_test_add_func ("/appointment-editor/window-create-move-cancel", test_window_create_move_cancel);
 
   status = g_test_run ();

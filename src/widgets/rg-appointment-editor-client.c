@@ -68,6 +68,8 @@ rg_appointment_editor_set_client (RgAppointmentEditor *self,
       self->updating = updating;
     }
 
+  if (client)
+    rg_appointment_editor_hide_error (self);
   rg_appointment_editor_update_client (self);
   rg_appointment_editor_revalidate (self);
 }

@@ -101,11 +101,15 @@ dismiss_error_activated (GtkWidget  *widget,
   rg_appointment_editor_hide_error (RG_APPOINTMENT_EDITOR (widget));
 }
 
+/* A change the user made. The error of the last save speaks of the form
+ * as it was: it goes (it covered the client field it asked for). */
 void
 rg_appointment_editor_mark_dirty (RgAppointmentEditor *self)
 {
-  if (!self->updating)
-    self->dirty = TRUE;
+  if (self->updating)
+    return;
+  self->dirty = TRUE;
+  rg_appointment_editor_hide_error (self);
 }
 
 /* Fields ------------------------------------------------------------------------ */
