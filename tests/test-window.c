@@ -2007,6 +2007,59 @@ test_shortcuts_window (void)
   test_destroy_window (window);
 }
 
+static gboolean
+focus_within (GtkWidget *window,
+              GtkWidget *page)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == page || gtk_widget_is_ancestor (focus, page));
+}
+
+/* Ctrl+1..5 (win.show-view) give the keyboard to the page shown: the
+ * calendar's grid (its keys work at once), the clients' search, Today's
+ * first row; a deleted card gives it back to the page. */
+static void
+test_focus_follows_page (void)
+{
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
+  g_autoptr(RgClient) client = test_add_client (studio, "Фокус", "+7 999 000-12-34");
+  RgWindow *window = rg_window_new (NULL, studio, TRUE);
+  GtkWidget *calendar, *clients, *today, *card;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  calendar = test_find_child (GTK_WIDGET (window), RG_TYPE_CALENDAR_VIEW);
+  clients = test_find_child (GTK_WIDGET (window), RG_TYPE_CLIENTS_VIEW);
+  today = test_find_child (GTK_WIDGET (window), RG_TYPE_TODAY_VIEW);
+  wait_today (RG_TODAY_VIEW (today));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calendar"));
+  g_assert_true (focus_within (GTK_WIDGET (window),
+                               GTK_WIDGET (rg_calendar_view_get_day_view (RG_CALENDAR_VIEW (calendar)))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "clients"));
+  g_assert_true (focus_within (GTK_WIDGET (window), clients));
+  g_assert_true (GTK_IS_TEXT (gtk_root_get_focus (GTK_ROOT (window))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "today"));
+  g_assert_true (focus_within (GTK_WIDGET (window), today));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calendar"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calendar"));
+  g_assert_true (focus_within (GTK_WIDGET (window), calendar));
+
+  /* The card's menu had the focus; the card goes with the client. */
+  rg_studio_set_selected_client (studio, client);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  card = test_find_child (GTK_WIDGET (window), RG_TYPE_CLIENT_CARD);
+  gtk_widget_child_focus (card, GTK_DIR_TAB_FORWARD);
+  g_assert_true (focus_within (GTK_WIDGET (window), card));
+  g_assert_true (gtk_widget_activate_action (card, "card.delete", NULL));
+  g_assert_true (rg_record_is_deleted (RG_RECORD (client)));
+  g_assert_true (focus_within (GTK_WIDGET (window), calendar));
+
+  test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2034,6 +2087,7 @@ main (int   argc,
   g_test_add_func ("/window/delete-with-bookings", test_delete_with_bookings);
   g_test_add_func ("/window/timeline-words", test_timeline_words);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/window/focus-follows-page", test_focus_follows_page);
 
   status = g_test_run ();
 

@@ -209,6 +209,27 @@ ensure_view (RgCalendarView *self,
     }
 }
 
+/* Gives the keyboard to the shown grid (the day, the week or the month),
+ * so that D, W, M, T and the arrows work at once; on an empty studio, to
+ * the page. */
+void
+rg_calendar_view_focus_content (RgCalendarView *self)
+{
+  GtkWidget *view = NULL;
+
+  g_return_if_fail (RG_IS_CALENDAR_VIEW (self));
+
+  switch (self->mode)
+    {
+    case RG_CALENDAR_MODE_DAY:   view = GTK_WIDGET (self->day_view); break;
+    case RG_CALENDAR_MODE_WEEK:  view = GTK_WIDGET (self->week_view); break;
+    case RG_CALENDAR_MODE_MONTH: view = GTK_WIDGET (self->month_view); break;
+    default: break;
+    }
+  if (view == NULL || !gtk_widget_get_mapped (view) || !gtk_widget_grab_focus (view))
+    gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}
+
 RgCalendarMode
 rg_calendar_view_get_mode (RgCalendarView *self)
 {

@@ -34,6 +34,7 @@ RgCalendarMode rg_calendar_view_get_mode  (RgCalendarView *self);
 void       rg_calendar_view_set_mode     (RgCalendarView *self,
                                           RgCalendarMode  mode);
 
+void       rg_calendar_view_focus_content (RgCalendarView *self);
 RgAppointmentEditor *rg_calendar_view_book_client (RgCalendarView *self,
                                                   RgClient       *client,
                                                   gint64          service_id,

@@ -769,6 +769,9 @@ undo_delete_cb (AdwToast   *toast,
       return;
     }
   rg_studio_set_selected_client (undo->studio, undo->client);
+  /* The toast's button had the focus, and it is gone. */
+  if (undo->card)
+    gtk_widget_activate_action (undo->card, "win.focus-content", NULL);
   if (lost > 0 && undo->card)
     {
       /* Translators: after undoing the delete of a client, some of whose bookings were given to others */
@@ -821,6 +824,8 @@ delete_client (RgClientCard *self,
     rg_window_add_toast (RG_WINDOW (root), toast);
   else
     g_object_unref (g_object_ref_sink (toast));
+  /* The card went away with the menu that had the focus. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.focus-content", NULL);
 }
 
 static void
@@ -832,7 +837,6 @@ delete_response_cb (AdwMessageDialog *dialog,
 
   if (g_str_equal (response, "delete"))
     delete_client (self, client);
-  gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 /* A client with bookings to come: say how many, and that they will be

@@ -147,6 +147,18 @@ search_activated (GtkWidget  *widget,
   rg_clients_view_focus_search (self->clients_view);
 }
 
+static void focus_page (RgWindow *self);
+
+/* After a dialog, a toast or a card that went away: the keyboard back to
+ * the page. */
+static void
+focus_content_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  focus_page (RG_WINDOW (widget));
+}
+
 static void
 show_view_activated (GtkWidget  *widget,
                      const char *action_name,
@@ -155,6 +167,7 @@ show_view_activated (GtkWidget  *widget,
   RgWindow *self = RG_WINDOW (widget);
 
   adw_view_stack_set_visible_child_name (self->stack, g_variant_get_string (parameter, NULL));
+  focus_page (self);
 }
 
 /* Shift+Ctrl+N from anywhere: the Clients page and a new client, named or
@@ -403,6 +416,28 @@ rg_window_get_studio (RgWindow *self)
 }
 
 /* The Satisfaction and Retention pages, made the first time they show. */
+/* The keyboard goes with the page shown (Ctrl+1..5, the switcher): to
+ * its content, unless the focus is in it already. A focus left on the
+ * page that went away (or on nothing, after a dialog or a toast) would
+ * leave the page's keys dead until a click. */
+static void
+focus_page (RgWindow *self)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (page == NULL || !gtk_widget_get_mapped (page))
+    return;
+  if (focus && gtk_widget_get_mapped (focus) && (focus == page || gtk_widget_is_ancestor (focus, page)))
+    return;
+  if (page == GTK_WIDGET (self->calendar_view))
+    rg_calendar_view_focus_content (self->calendar_view);
+  else if (page == GTK_WIDGET (self->clients_view))
+    rg_clients_view_focus_search (self->clients_view);
+  else
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 make_shown_page (RgWindow *self)
 {
@@ -596,6 +631,7 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.hide-card", NULL, hide_card_activated);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_activated);
+  gtk_widget_class_install_action (widget_class, "win.focus-content", NULL, focus_content_activated);
   gtk_widget_class_install_action (widget_class, "win.new-appointment", NULL, new_appointment_activated);
   gtk_widget_class_install_action (widget_class, "win.new-client", NULL, new_client_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
