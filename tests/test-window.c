@@ -2060,6 +2060,55 @@ test_focus_follows_page (void)
   test_destroy_window (window);
 }
 
+/* Ctrl+N with a client's card open books that client, with their usual
+ * service and master, on the first time that is free and within hours,
+ * and says so; with no card open, on the first free time of anyone. */
+static void
+test_new_booking_first_free (void)
+{
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
+  RgStore *store = rg_studio_get_store (studio);
+  g_autoptr(RgClient) client = NULL;
+  RgWindow *window = rg_window_new (NULL, studio, TRUE);
+  RgAppointmentEditor *editor;
+  GtkWidget *calendar;
+  gint64 id;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calendar"));
+  calendar = test_find_child (GTK_WIDGET (window), RG_TYPE_CALENDAR_VIEW);
+
+  id = test_sql_int (store, "SELECT client_id FROM appointments WHERE status = 'done' AND deleted_at IS NULL"
+                            " AND ?1 = ?1 GROUP BY client_id ORDER BY count(*) DESC LIMIT 1", 0);
+  client = rg_studio_lookup (studio, RG_TYPE_CLIENT, id, NULL);
+  rg_studio_set_selected_client (studio, client);
+  g_assert_true (gtk_widget_activate_action (calendar, "calendar.new", NULL));
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  g_assert_true (rg_appointment_editor_get_client (editor) == client);
+  g_assert_cmpuint (editor->chosen->len, ==, 1);
+  g_assert_false (editor->has_conflict);
+  g_assert_true (editor->within_hours);
+  g_assert_cmpint (rg_time_from_local (editor->date, rg_appointment_editor_get_start_minute (editor)), >=,
+                   rg_store_now () - 15 * 60);
+  test_save_shot (GTK_WIDGET (editor), "new-booking-first-free");
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (editor->when_group), "The first free time"));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  rg_studio_set_selected_client (studio, NULL);
+  g_assert_true (gtk_widget_activate_action (calendar, "calendar.new", NULL));
+  editor = find_editor ();
+  g_assert_null (rg_appointment_editor_get_client (editor));
+  g_assert_false (editor->has_conflict);
+  g_assert_true (editor->within_hours);
+  g_assert_nonnull (adw_preferences_group_get_description (editor->when_group));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2088,6 +2137,7 @@ main (int   argc,
   g_test_add_func ("/window/timeline-words", test_timeline_words);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/window/focus-follows-page", test_focus_follows_page);
+  g_test_add_func ("/window/new-booking-first-free", test_new_booking_first_free);
 
   status = g_test_run ();
 

@@ -75,6 +75,7 @@ struct _RgAppointmentEditor
   GtkSwitch            *overlap_switch;
   GtkLabel             *conflict_label;
   GtkLabel             *hours_label;
+  AdwPreferencesGroup  *when_group;       /* says where a new booking was put */
   AdwPreferencesGroup  *repeat_group;
   AdwExpanderRow       *repeat_row;
   GtkSpinButton        *every_spin;

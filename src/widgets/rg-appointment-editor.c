@@ -110,6 +110,7 @@ rg_appointment_editor_mark_dirty (RgAppointmentEditor *self)
     return;
   self->dirty = TRUE;
   rg_appointment_editor_hide_error (self);
+  adw_preferences_group_set_description (self->when_group, NULL);
 }
 
 /* Fields ------------------------------------------------------------------------ */
@@ -824,6 +825,7 @@ rg_appointment_editor_class_init (RgAppointmentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgAppointmentEditor, overlap_switch);
   gtk_widget_class_bind_template_child (widget_class, RgAppointmentEditor, conflict_label);
   gtk_widget_class_bind_template_child (widget_class, RgAppointmentEditor, hours_label);
+  gtk_widget_class_bind_template_child (widget_class, RgAppointmentEditor, when_group);
   gtk_widget_class_bind_template_child (widget_class, RgAppointmentEditor, repeat_group);
   gtk_widget_class_bind_template_child (widget_class, RgAppointmentEditor, repeat_row);
   gtk_widget_class_bind_template_child (widget_class, RgAppointmentEditor, every_spin);
@@ -989,6 +991,73 @@ rg_appointment_editor_prefill (RgAppointmentEditor *self,
     self->length_hint = (int) MIN ((end - start) / 60, RG_BOOKING_MAX_MINUTES);
   self->updating = FALSE;
   rg_appointment_editor_revalidate (self);
+}
+
+/* A new booking opens on time it can use: the first free slot from @from
+ * for its services' length, with the master chosen (the client's own, a
+ * call's usual one) or, when they have none, with the next free master;
+ * the "When" group says where it was put and why. */
+void
+rg_appointment_editor_start_first_free (RgAppointmentEditor *self,
+                                        gint64               from)
+{
+  gint64 staff = self->staff_chosen ? rg_appointment_editor_get_staff_id (self) : 0;
+  gint64 service = self->chosen->len ? g_array_index (self->chosen, RgBookingService, 0).service_id : 0;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *clock = NULL;
+  g_autofree char *text = NULL;
+  RgBookingSlot slot = { 0 };
+  gboolean found = FALSE, other = FALSE;
+
+  g_return_if_fail (RG_IS_APPOINTMENT_EDITOR (self));
+  g_return_if_fail (self->appointment == NULL);
+
+  if (!rg_booking_find_free_slot (self->studio, service, staff, length_minutes (self), from, 0,
+                                  &slot, &found, &error))
+    {
+      rg_appointment_editor_show_error (self, error->message);
+      return;
+    }
+  if (!found && staff != 0)
+    {
+      other = TRUE;
+      if (!rg_booking_find_free_slot (self->studio, service, 0, length_minutes (self), from, 0,
+                                      &slot, &found, &error))
+        {
+          rg_appointment_editor_show_error (self, error->message);
+          return;
+        }
+    }
+  if (!found)
+    {
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "No one has free time of this length in the next %d day.",
+                                           "No one has free time of this length in the next %d days.",
+                                           RG_BOOKING_SLOT_DAYS),
+                              RG_BOOKING_SLOT_DAYS);
+      adw_preferences_group_set_description (self->when_group, text);
+      return;
+    }
+
+  self->updating = TRUE;
+  rg_appointment_editor_set_staff (self, slot.staff_id);
+  set_start (self, slot.starts_at);
+  self->updating = FALSE;
+  self->staff_chosen = TRUE;
+  rg_appointment_editor_revalidate (self);
+
+  day = rg_format_day (rg_date_from_time (slot.starts_at));
+  clock = rg_format_clock (rg_time_minute_of_day (slot.starts_at));
+  if (other)
+    /* Translators: where a new booking was put: the master, the day and the time */
+    text = g_strdup_printf (_("Their master has no free time ahead: the first free time is with %s, %s at %s."),
+                            rg_appointment_editor_get_staff_name (self), day, clock);
+  else
+    /* Translators: where a new booking was put: the master, the day and the time */
+    text = g_strdup_printf (_("The first free time: %s, %s at %s."),
+                            rg_appointment_editor_get_staff_name (self), day, clock);
+  adw_preferences_group_set_description (self->when_group, text);
 }
 
 RgAppointment *

@@ -28,6 +28,8 @@ gboolean             rg_appointment_editor_add_service     (RgAppointmentEditor 
 RgAppointment       *rg_appointment_editor_get_appointment (RgAppointmentEditor *self);
 void                 rg_appointment_editor_set_call        (RgAppointmentEditor *self,
                                                             const RgCall        *call);
+void                 rg_appointment_editor_start_first_free (RgAppointmentEditor *self,
+                                                            gint64               from);
 
 gboolean             rg_appointment_editor_became_done (RgAppointmentEditor *self);
 

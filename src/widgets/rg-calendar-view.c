@@ -12,6 +12,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
+
+#include "analytics/rg-call-list.h"
 
 #include "model/rg-booking.h"
 #include "model/rg-staff.h"
@@ -669,11 +672,42 @@ open_editor (RgCalendarView *self,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
-/* From a call: the editor for @client with their usual service and master,
- * at the first free slot from now (the calendar shows where it lands). */
+/* The editor for a new booking of @client (or of nobody yet) with a
+ * service and master, on the first free time from @from (see
+ * rg_appointment_editor_start_first_free()); returns it, not owned, or
+ * NULL when the calendar has no studio yet. */
+static RgAppointmentEditor *
+book_from (RgCalendarView *self,
+           RgClient       *client,
+           gint64          service_id,
+           gint64          staff_id,
+           const RgCall   *call,
+           gint64          from)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  RgAppointmentEditor *editor;
+
+  if (self->studio == NULL)
+    return NULL;
+
+  editor = rg_appointment_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->studio, NULL);
+  if (client)
+    rg_appointment_editor_set_client (editor, client);
+  if (service_id != 0)
+    rg_appointment_editor_add_service (editor, service_id);
+  if (staff_id != 0)
+    rg_appointment_editor_prefill (editor, staff_id, 0, 0);
+  if (call)
+    rg_appointment_editor_set_call (editor, call);
+  rg_appointment_editor_start_first_free (editor, from);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+  return editor;
+}
+
 /* Opens the editor for @client with a service and master at the first
- * free time (made in @call, when a call booked it); returns it, not owned,
- * or NULL when the calendar has no studio yet. */
+ * free time from now (made in @call, when a call booked it); returns it,
+ * not owned, or NULL when the calendar has no studio yet. */
 RgAppointmentEditor *
 rg_calendar_view_book_client (RgCalendarView *self,
                               RgClient       *client,
@@ -681,33 +715,10 @@ rg_calendar_view_book_client (RgCalendarView *self,
                               gint64          staff_id,
                               const RgCall   *call)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  RgAppointmentEditor *editor;
-  RgBookingSlot slot = { 0 };
-  gboolean found = FALSE;
-
   g_return_val_if_fail (RG_IS_CALENDAR_VIEW (self), NULL);
   g_return_val_if_fail (RG_IS_CLIENT (client), NULL);
 
-  if (self->studio == NULL)
-    return NULL;
-  if (service_id != 0 &&
-      !rg_booking_find_free_slot (self->studio, service_id, staff_id, 0, rg_store_now (), 60, &slot, &found, NULL))
-    found = FALSE;
-
-  editor = rg_appointment_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->studio, NULL);
-  if (found)
-    rg_appointment_editor_prefill (editor, slot.staff_id, slot.starts_at, slot.ends_at);
-  else
-    rg_appointment_editor_prefill (editor, staff_id, 0, 0);
-  rg_appointment_editor_set_client (editor, client);
-  if (service_id != 0)
-    rg_appointment_editor_add_service (editor, service_id);
-  if (call)
-    rg_appointment_editor_set_call (editor, call);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
-  return editor;
+  return book_from (self, client, service_id, staff_id, call, rg_store_now ());
 }
 
 static void
@@ -726,19 +737,30 @@ appointment_activated_cb (RgCalendarView *self,
   open_editor (self, appointment, 0, 0, 0);
 }
 
+/* Ctrl+N: a new booking on the first free time from now (or from the
+ * shown day's start, when it is ahead), for the client whose card is open,
+ * with their usual service and master. */
 static void
 new_activated (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   RgCalendarView *self = RG_CALENDAR_VIEW (widget);
+  RgClient *client = self->studio ? rg_studio_get_selected_client (self->studio) : NULL;
+  gint64 from = MAX (rg_store_now (), rg_date_start (self->date));
 
-  /* Today the editor starts at the next quarter of an hour; another day
-   * at ten in the morning. */
-  if (rg_date_compare (self->date, rg_date_today ()) == 0)
-    open_editor (self, NULL, 0, 0, 0);
-  else
-    open_editor (self, NULL, 0, rg_time_from_local (self->date, 10 * 60), 0);
+  if (client && !rg_record_is_deleted (RG_RECORD (client)))
+    {
+      RgClientUsual usual = { 0 };
+
+      if (!rg_client_usual_load (rg_studio_get_store (self->studio), rg_record_get_id (RG_RECORD (client)),
+                                 &usual, NULL))
+        memset (&usual, 0, sizeof usual);
+      book_from (self, client, usual.service_id, usual.staff_id, NULL, from);
+      rg_client_usual_clear (&usual);
+      return;
+    }
+  book_from (self, NULL, 0, 0, NULL, from);
 }
 
 static void
