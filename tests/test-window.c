@@ -2109,6 +2109,124 @@ test_new_booking_first_free (void)
   test_destroy_window (window);
 }
 
+/* Whether @widget shows text of its own (a label inside it). */
+static gboolean
+has_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) && *gtk_label_get_text (GTK_LABEL (widget)))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_text (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* The buttons a screen reader cannot name: no text of their own and no
+ * accessible label. (The icons inside libadwaita's rows are its own
+ * business and are left out.) */
+static void
+collect_unnamed (GtkWidget *widget,
+                 GPtrArray *out)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if ((GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || ADW_IS_SPLIT_BUTTON (widget)) &&
+      !has_text (widget) &&
+      !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_unnamed (child, out);
+}
+
+static void
+collect_buttons (GtkWidget *widget,
+                 GPtrArray *out)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_BUTTON (widget))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_buttons (child, out);
+}
+
+static void
+report_unnamed (GPtrArray  *unnamed,
+                const char *where)
+{
+  for (guint i = 0; i < unnamed->len; i++)
+    {
+      GtkWidget *w = unnamed->pdata[i];
+      GtkWidget *p = gtk_widget_get_parent (w);
+      const char *icon = GTK_IS_BUTTON (w) ? gtk_button_get_icon_name (GTK_BUTTON (w))
+                       : GTK_IS_IMAGE (w) ? gtk_image_get_icon_name (GTK_IMAGE (w)) : NULL;
+
+      g_test_message ("%s: unnamed %s (icon %s, tooltip %s) in %s < %s", where, G_OBJECT_TYPE_NAME (w),
+                      icon ? icon : "-", gtk_widget_get_tooltip_text (w) ? gtk_widget_get_tooltip_text (w) : "-",
+                      p ? G_OBJECT_TYPE_NAME (p) : "-",
+                      p && gtk_widget_get_parent (p) ? G_OBJECT_TYPE_NAME (gtk_widget_get_parent (p)) : "-");
+    }
+}
+
+/* Every page of the window, with a client's card open: no button a
+ * screen reader cannot name; a name follows its tooltip when that
+ * changes. */
+static void
+test_accessible_names (void)
+{
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
+  RgStore *store = rg_studio_get_store (studio);
+  g_autoptr(RgClient) client = NULL;
+  RgWindow *window = rg_window_new (NULL, studio, TRUE);
+  static const char * const pages[] = { "today", "calendar", "clients", "satisfaction", "retention" };
+  guint total = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  client = rg_studio_lookup (studio, RG_TYPE_CLIENT,
+                             test_sql_int (store, "SELECT client_id FROM interactions WHERE kind = 'complaint'"
+                                                  " AND ?1 = ?1 LIMIT 1", 0), NULL);
+  rg_studio_set_selected_client (studio, client);
+  wait_today (RG_TODAY_VIEW (test_find_child (GTK_WIDGET (window), RG_TYPE_TODAY_VIEW)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr(GPtrArray) unnamed = g_ptr_array_new ();
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", pages[i]));
+      test_spin (300);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      collect_unnamed (GTK_WIDGET (window), unnamed);
+      report_unnamed (unnamed, pages[i]);
+      total += unnamed->len;
+    }
+  g_assert_cmpuint (total, ==, 0);
+
+  /* The name is the tooltip, and follows it. */
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    GtkWidget *call = NULL;
+    char *mismatch;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "today"));
+    test_spin (300);
+    collect_buttons (GTK_WIDGET (window), buttons);
+    for (guint i = 0; i < buttons->len && call == NULL; i++)
+      if (g_strcmp0 (gtk_button_get_icon_name (buttons->pdata[i]), "call-start-symbolic") == 0)
+        call = buttons->pdata[i];
+    g_assert_nonnull (call);
+    mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (call), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                   gtk_widget_get_tooltip_text (call));
+    g_assert_null (mismatch);
+    gtk_widget_set_tooltip_text (call, "Ring Them");
+    mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (call), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                   "Ring Them");
+    g_assert_null (mismatch);
+  }
+  test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2138,6 +2256,7 @@ main (int   argc,
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/window/focus-follows-page", test_focus_follows_page);
   g_test_add_func ("/window/new-booking-first-free", test_new_booking_first_free);
+  g_test_add_func ("/window/accessible-names", test_accessible_names);
 
   status = g_test_run ();
 

@@ -22,6 +22,7 @@
 #include "model/rg-record-list.h"
 #include "model/rg-service.h"
 #include "model/rg-staff.h"
+#include "rg-accessible.h"
 #include "rg-card-settings.h"
 #include "rg-service-editor.h"
 #include "rg-service-row.h"
@@ -718,6 +719,8 @@ rg_studio_window_class_init (RgStudioWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  rg_accessible_init ();
 
   object_class->constructed = rg_studio_window_constructed;
   object_class->dispose = rg_studio_window_dispose;

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "rg-accessible.h"
 #include "rg-calendar-view.h"
 #include "rg-client-card.h"
 #include "rg-clients-view.h"
@@ -594,6 +595,8 @@ rg_window_class_init (RgWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  rg_accessible_init ();
 
   object_class->constructed = rg_window_constructed;
   object_class->dispose = rg_window_dispose;
