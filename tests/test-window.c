@@ -33,6 +33,7 @@
 #include "widgets/rg-appointment-editor.h"
 #include "widgets/rg-appointment-editor-private.h"
 #include "widgets/rg-window.h"
+#include "widgets/rg-studio-window.h"
 #include "widgets/rg-application.h"
 #include "store/rg-schema-private.h"
 #include "analytics/rg-retention.h"
@@ -2121,9 +2122,9 @@ has_text (GtkWidget *widget)
   return FALSE;
 }
 
-/* The buttons a screen reader cannot name: no text of their own and no
- * accessible label. (The icons inside libadwaita's rows are its own
- * business and are left out.) */
+/* What a screen reader cannot name: a button with no text of its own and
+ * no accessible label, an image neither described nor hidden as
+ * decoration, a calendar grid without a label. */
 static void
 collect_unnamed (GtkWidget *widget,
                  GPtrArray *out)
@@ -2132,6 +2133,14 @@ collect_unnamed (GtkWidget *widget,
     return;
   if ((GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || ADW_IS_SPLIT_BUTTON (widget)) &&
       !has_text (widget) &&
+      !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    g_ptr_array_add (out, widget);
+  /* An image says what it means or is hidden as decoration. */
+  if (GTK_IS_IMAGE (widget) &&
+      !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+      gtk_test_accessible_check_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE) != NULL)
+    g_ptr_array_add (out, widget);
+  if (gtk_test_accessible_has_role (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_ROLE_GRID) &&
       !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
     g_ptr_array_add (out, widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
@@ -2168,9 +2177,9 @@ report_unnamed (GPtrArray  *unnamed,
     }
 }
 
-/* Every page of the window, with a client's card open: no button a
- * screen reader cannot name; a name follows its tooltip when that
- * changes. */
+/* Every page of the window, with a client's card open, and each of the
+ * calendar's views: nothing a screen reader cannot name; a button's name
+ * follows its tooltip when that changes. */
 static void
 test_accessible_names (void)
 {
@@ -2179,6 +2188,7 @@ test_accessible_names (void)
   g_autoptr(RgClient) client = NULL;
   RgWindow *window = rg_window_new (NULL, studio, TRUE);
   static const char * const pages[] = { "today", "calendar", "clients", "satisfaction", "retention" };
+  static const int modes[] = { RG_CALENDAR_MODE_WEEK, RG_CALENDAR_MODE_MONTH, RG_CALENDAR_MODE_DAY };
   guint total = 0;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
@@ -2201,6 +2211,51 @@ test_accessible_names (void)
       report_unnamed (unnamed, pages[i]);
       total += unnamed->len;
     }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calendar"));
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      g_autoptr(GPtrArray) unnamed = g_ptr_array_new ();
+      RgCalendarView *calendar = RG_CALENDAR_VIEW (test_find_child (GTK_WIDGET (window), RG_TYPE_CALENDAR_VIEW));
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (calendar), "calendar.mode", "i", modes[i]));
+      test_spin (300);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      collect_unnamed (GTK_WIDGET (window), unnamed);
+      report_unnamed (unnamed, "calendar mode");
+      total += unnamed->len;
+    }
+  {
+    RgDayView *day = RG_DAY_VIEW (test_find_child (GTK_WIDGET (window), RG_TYPE_DAY_VIEW));
+
+    RgDate date = rg_day_view_get_date (day);
+    g_autoptr(GDateTime) noon = g_date_time_new_local (date.year, date.month, date.day, 12, 0, 0);
+    g_autofree char *weekday = g_date_time_format (noon, "%A, %-d %B %Y");
+    g_autofree char *expected = g_strdup_printf ("%s, %u staff columns", weekday, rg_day_view_get_n_columns (day));
+
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (day)));
+    g_assert_cmpuint (rg_day_view_get_n_columns (day), >, 1);
+    g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (day), GTK_ACCESSIBLE_PROPERTY_LABEL, expected));
+  }
+  /* The Studio window, each of its pages. */
+  {
+    static const char * const studio_pages[] = { "staff", "services", "card" };
+    RgStudioWindow *studio_window = rg_studio_window_new (studio);
+
+    gtk_window_set_transient_for (GTK_WINDOW (studio_window), GTK_WINDOW (window));
+    gtk_window_present (GTK_WINDOW (studio_window));
+    for (guint i = 0; i < G_N_ELEMENTS (studio_pages); i++)
+      {
+        g_autoptr(GPtrArray) unnamed = g_ptr_array_new ();
+
+        adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (studio_window), studio_pages[i]);
+        test_spin (300);
+        gtk_test_widget_wait_for_draw (GTK_WIDGET (studio_window));
+        collect_unnamed (GTK_WIDGET (studio_window), unnamed);
+        report_unnamed (unnamed, studio_pages[i]);
+        total += unnamed->len;
+      }
+    gtk_window_destroy (GTK_WINDOW (studio_window));
+  }
   g_assert_cmpuint (total, ==, 0);
 
   /* The name is the tooltip, and follows it. */

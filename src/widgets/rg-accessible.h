@@ -8,5 +8,10 @@ G_BEGIN_DECLS
 
 void      rg_accessible_init        (void);
 gboolean  rg_accessible_shows_text  (GtkWidget *widget);
+void      rg_accessible_describe    (GtkWidget  *image,
+                                     const char *meaning);
+void      rg_accessible_row_icon    (GtkWidget  *row,
+                                     const char *icon_name,
+                                     const char *meaning);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "model/rg-format.h"
+#include "rg-accessible.h"
 #include "rg-appointment-editor-private.h"
 
 RgBookingDraft *
@@ -210,18 +211,21 @@ occurrence_row (const RgBookingOccurrence *o)
       g_string_append (subtitle, _("Left out"));
       icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
       gtk_widget_add_css_class (icon, "error");
+      rg_accessible_describe (icon, _("Left out"));
     }
   else if (!o->within_hours)
     {
       g_string_append (subtitle, _("Free, but outside working hours"));
       icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
       gtk_widget_add_css_class (icon, "warning");
+      rg_accessible_describe (icon, _("Outside working hours"));
     }
   else
     {
       g_string_append (subtitle, _("Free"));
       icon = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
       gtk_widget_add_css_class (icon, "success");
+      rg_accessible_describe (icon, _("Free"));
     }
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);

@@ -19,6 +19,7 @@
 #include "model/rg-format.h"
 #include "model/rg-interaction.h"
 #include "model/rg-photo.h"
+#include "rg-accessible.h"
 #include "rg-model-enums.h"
 #include "model/rg-staff.h"
 #include "rg-client-card-private.h"
@@ -586,6 +587,23 @@ kind_icon (RgInteractionKind kind)
     }
 }
 
+/* What a timeline icon stands for. */
+static const char *
+kind_name (RgInteractionKind kind)
+{
+  switch (kind)
+    {
+    case RG_INTERACTION_CALL:      return C_("timeline", "Call");
+    case RG_INTERACTION_COMPLAINT: return C_("timeline", "Complaint");
+    case RG_INTERACTION_TASK:      return C_("timeline", "Task");
+    case RG_INTERACTION_GIFT:      return C_("timeline", "Gift");
+    case RG_INTERACTION_MESSAGE:   return C_("timeline", "Message");
+    case RG_INTERACTION_SYSTEM:    return C_("timeline", "Recorded by the app");
+    case RG_INTERACTION_NOTE:
+    default:                       return C_("timeline", "Note");
+    }
+}
+
 /* "24 November 2026, 14:30 · Open · about the visit of 20 November with
  * Olga — what was done" */
 static char *
@@ -769,9 +787,10 @@ update_timeline (RgClientCard *self)
       /* A complaint warns while it is open; resolved, it is done. */
       if (rg_interaction_get_kind (entry) == RG_INTERACTION_COMPLAINT &&
           rg_interaction_get_complaint_status (entry) == RG_COMPLAINT_RESOLVED)
-        adw_action_row_set_icon_name (ADW_ACTION_ROW (item), "object-select-symbolic");
+        rg_accessible_row_icon (item, "object-select-symbolic", _("Resolved complaint"));
       else
-        adw_action_row_set_icon_name (ADW_ACTION_ROW (item), kind_icon (rg_interaction_get_kind (entry)));
+        rg_accessible_row_icon (item, kind_icon (rg_interaction_get_kind (entry)),
+                                kind_name (rg_interaction_get_kind (entry)));
       gtk_list_box_append (self->timeline_list, item);
       n++;
     }

@@ -174,6 +174,24 @@ load_spans (RgDayView *self)
                            : g_array_new (FALSE, FALSE, sizeof (RgSpan)));
 }
 
+/* "Monday, 7 December 2026, 6 staff columns": what a screen reader says
+ * the grid is. */
+static void
+update_accessible_label (RgDayView *self)
+{
+  g_autoptr(GDateTime) dt = rg_date_valid (self->date)
+    ? g_date_time_new_local (self->date.year, self->date.month, self->date.day, 12, 0, 0) : NULL;
+  /* Translators: the day the day view shows, see the strftime manual */
+  g_autofree char *day = dt ? g_date_time_format (dt, _("%A, %-d %B %Y")) : NULL;
+  g_autofree char *label = NULL;
+  guint n = self->columns->len;
+
+  /* Translators: the day view's description: "Monday, 7 December 2026, 6 staff columns" */
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u staff column", "%s, %u staff columns", n),
+                           day ? day : "", n);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static void
 load_columns (RgDayView *self)
 {
@@ -190,6 +208,7 @@ load_columns (RgDayView *self)
 
   self->layout.n_columns = self->columns->len;
   load_spans (self);
+  update_accessible_label (self);
 }
 
 static void rebuild_items (RgDayView *self);
@@ -1482,6 +1501,7 @@ rg_day_view_set_date (RgDayView *self,
       load_spans (self);
       rg_appointment_list_set_range (self->appointments, rg_date_start (date), rg_date_end (date));
     }
+  update_accessible_label (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 

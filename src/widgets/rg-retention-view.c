@@ -703,6 +703,7 @@ rg_retention_view_init (RgRetentionView *self)
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
   gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 2);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Key Figures"), -1);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
   for (guint i = 0; i < N_FIGURES; i++)
@@ -739,6 +740,7 @@ rg_retention_view_init (RgRetentionView *self)
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (charts), GTK_SELECTION_NONE);
   gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (charts), 1);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (charts), 3);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (charts), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Charts"), -1);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (charts), 12);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (charts), 12);
   gtk_flow_box_append (GTK_FLOW_BOX (charts), chart_card (_("Existing-Client Retention by Month"), &self->trend));

@@ -24,6 +24,7 @@
 #include "model/rg-record-list.h"
 #include "model/rg-service.h"
 #include "model/rg-staff.h"
+#include "rg-accessible.h"
 #include "rg-chart-view.h"
 #include "rg-recount.h"
 #include "rg-satisfaction-view.h"
@@ -532,6 +533,7 @@ note_row (const RgSatisfactionNote *n,
           gboolean                  complaint)
 {
   GtkWidget *row = adw_action_row_new ();
+  GtkWidget *arrow;
   g_autofree char *date = rg_format_date (n->at);
   g_autofree char *subtitle = NULL;
   gint64 *client_id = g_new (gint64, 1);
@@ -543,7 +545,7 @@ note_row (const RgSatisfactionNote *n,
 
       subtitle = n->staff ? g_strdup_printf ("%s · %s · %s · %s", n->client, n->staff, date, status)
                           : g_strdup_printf ("%s · %s · %s", n->client, date, status);
-      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-warning-symbolic");
+      rg_accessible_row_icon (row, "dialog-warning-symbolic", C_("timeline", "Complaint"));
     }
   else
     {
@@ -556,7 +558,9 @@ note_row (const RgSatisfactionNote *n,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  rg_accessible_describe (arrow, NULL);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
   g_object_set_data_full (G_OBJECT (row), "client-id", client_id, g_free);
   return row;
 }
@@ -1351,6 +1355,7 @@ build_headline (RgSatisfactionView *self)
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
   gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 2);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), N_HEADLINES);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Key Figures"), -1);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
 
@@ -1385,6 +1390,7 @@ build_charts (RgSatisfactionView *self)
 
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Charts"), -1);
   gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 3);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);

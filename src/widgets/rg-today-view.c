@@ -20,6 +20,7 @@
 #include "model/rg-client.h"
 #include "model/rg-format.h"
 #include "model/rg-interaction.h"
+#include "rg-accessible.h"
 #include "rg-recount.h"
 #include "rg-time-spin.h"
 #include "rg-today-view.h"
@@ -216,7 +217,7 @@ entry_row (RgTodayView       *self,
   g_object_set_data_full (G_OBJECT (row), "today-row", data, g_free);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   single_line_texts (row);
-  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), reason_icon (e->reason));
+  rg_accessible_row_icon (row, reason_icon (e->reason), rg_call_reason_to_string (e->reason));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
   if (e->reason == RG_CALL_BIRTHDAY)
@@ -974,13 +975,17 @@ outcome_row (const char *title,
              const char *icon)
 {
   GtkWidget *row = adw_action_row_new ();
+  GtkWidget *arrow;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), icon);
+  /* The title says it; the icons are decoration. */
+  rg_accessible_row_icon (row, icon, NULL);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  rg_accessible_describe (arrow, NULL);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
   return row;
 }
 
@@ -1057,7 +1062,7 @@ rg_call_dialog_new (GtkWindow *parent,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("_Call Back"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (expander), TRUE);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), _("On a day and time they choose: a task"));
-  adw_expander_row_set_icon_name (ADW_EXPANDER_ROW (expander), "alarm-symbolic");
+  rg_accessible_row_icon (expander, "alarm-symbolic", NULL);
   times = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_margin_top (times, 6);
   gtk_widget_set_margin_bottom (times, 6);
@@ -1087,7 +1092,7 @@ rg_call_dialog_new (GtkWindow *parent,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("_Not Interested"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (expander), TRUE);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), _("With their reason, if they gave one"));
-  adw_expander_row_set_icon_name (ADW_EXPANDER_ROW (expander), "action-unavailable-symbolic");
+  rg_accessible_row_icon (expander, "action-unavailable-symbolic", NULL);
   row = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Reason"));
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
