@@ -22,6 +22,7 @@
 #include "widgets/rg-staff-editor.h"
 #include "widgets/rg-staff-row.h"
 #include "widgets/rg-studio-window.h"
+#include "widgets/rg-spin-wheel.h"
 #include "widgets/rg-window.h"
 
 #define NOW ((gint64) 1795867200)   /* 2026-11-28 12:00 UTC */
@@ -319,10 +320,27 @@ test_edit_service (void)
   editor = shown_editor (window);
   gtk_editable_set_text (template_child (editor, RG_TYPE_SERVICE_EDITOR, "name_row"), "Head massage");
   gtk_editable_set_text (template_child (editor, RG_TYPE_SERVICE_EDITOR, "category_row"), "Spa");
+  /* Enter in the name or the category goes on to the next field; it does
+   * not add the service with a length and price nobody chose. */
+  {
+    gint64 before = test_sql_int (store, "SELECT count(*) FROM services WHERE ?1 = ?1", 0);
+    GtkWidget *focus;
+
+    g_signal_emit_by_name (template_child (editor, RG_TYPE_SERVICE_EDITOR, "name_row"), "entry-activated");
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_true (focus && gtk_widget_is_ancestor (focus, template_child (editor, RG_TYPE_SERVICE_EDITOR, "category_row")));
+    g_signal_emit_by_name (template_child (editor, RG_TYPE_SERVICE_EDITOR, "category_row"), "entry-activated");
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_true (focus && (focus == template_child (editor, RG_TYPE_SERVICE_EDITOR, "duration_spin") ||
+                             gtk_widget_is_ancestor (focus, template_child (editor, RG_TYPE_SERVICE_EDITOR, "duration_spin"))));
+    g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM services WHERE ?1 = ?1", 0), ==, before);
+    g_assert_cmpint (rg_record_get_id (RG_RECORD (rg_service_editor_get_service (RG_SERVICE_EDITOR (editor)))), ==, 0);
+  }
   gtk_editable_set_text (template_child (editor, RG_TYPE_SERVICE_EDITOR, "price_row"), "700");
   gtk_spin_button_set_value (template_child (editor, RG_TYPE_SERVICE_EDITOR, "duration_spin"), 30);
   gtk_spin_button_set_value (template_child (editor, RG_TYPE_SERVICE_EDITOR, "repeat_spin"), 14);
-  g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
+  /* Enter in the price, the last field, adds it. */
+  g_signal_emit_by_name (template_child (editor, RG_TYPE_SERVICE_EDITOR, "price_row"), "entry-activated");
   {
     RgService *added = rg_service_editor_get_service (RG_SERVICE_EDITOR (editor));
     gint64 added_id = rg_record_get_id (RG_RECORD (added));
@@ -758,6 +776,68 @@ test_day_off_with_bookings (void)
   test_destroy_window (window);
 }
 
+/* The wheel over a spin button scrolls the page unless the keyboard is in
+ * the spin button; a time does not change under a scrolling pointer. */
+static void
+test_wheel_scrolls_page (void)
+{
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
+  RgStore *store = rg_studio_get_store (studio);
+  RgStudioWindow *window = open_window (studio);
+  g_autoptr(GtkWidget) editor = NULL;
+  g_autoptr(GPtrArray) spins = NULL;
+  GtkSpinButton *spin = NULL;
+  GtkEventController *controller;
+  GtkAdjustment *page;
+  double value, before;
+  gboolean handled = FALSE;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 500);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "studio.edit-staff", "x",
+                                             test_sql_int (store, "SELECT min(staff_id) FROM staff_hours"
+                                                                  " WHERE ?1 = ?1", 0)));
+  editor = shown_editor (window);
+  /* Open the first working day's hours. */
+  {
+    g_autoptr(GPtrArray) days = find_all (editor, RG_TYPE_HOURS_ROW);
+
+    for (guint i = 0; i < days->len; i++)
+      if (adw_expander_row_get_enable_expansion (days->pdata[i]))
+        {
+          adw_expander_row_set_expanded (days->pdata[i], TRUE);
+          break;
+        }
+  }
+  test_spin (300);
+  spins = find_all (editor, GTK_TYPE_SPIN_BUTTON);
+  for (guint i = 0; i < spins->len && spin == NULL; i++)
+    if (gtk_widget_get_mapped (spins->pdata[i]))
+      spin = spins->pdata[i];
+  g_assert_nonnull (spin);
+  controller = g_object_get_data (G_OBJECT (spin), RG_SPIN_WHEEL_CONTROLLER);
+  g_assert_nonnull (controller);
+  page = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (spin),
+                                                                                          GTK_TYPE_SCROLLED_WINDOW)));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (page) - gtk_adjustment_get_page_size (page), >, 50);
+  gtk_adjustment_set_value (page, 0);
+  value = gtk_spin_button_get_value (spin);
+
+  /* The pointer over it, the keyboard elsewhere: the page moves. */
+  gtk_widget_grab_focus (template_child (editor, RG_TYPE_STAFF_EDITOR, "name_row"));
+  before = gtk_adjustment_get_value (page);
+  g_signal_emit_by_name (controller, "scroll", 0.0, 1.0, &handled);
+  g_assert_true (handled);
+  g_assert_cmpfloat (gtk_adjustment_get_value (page), >, before);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, value);
+
+  /* Clicked into, the wheel is the spin button's again. */
+  gtk_widget_grab_focus (GTK_WIDGET (spin));
+  g_signal_emit_by_name (controller, "scroll", 0.0, 1.0, &handled);
+  g_assert_false (handled);
+
+  test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -779,6 +859,7 @@ main (int   argc,
   g_test_add_func ("/studio-window/empty-studio", test_empty_studio);
   g_test_add_func ("/studio-window/opened-from-main-window", test_opened_from_main_window);
   g_test_add_func ("/studio-window/card-settings", test_card_settings);
+  g_test_add_func ("/studio-window/wheel-scrolls-page", test_wheel_scrolls_page);
 
   status = g_test_run ();
 

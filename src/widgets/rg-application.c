@@ -21,6 +21,7 @@
 #include "io/rg-generator.h"
 #include "io/rg-report.h"
 #include "rg-accessible.h"
+#include "rg-spin-wheel.h"
 #include "rg-application.h"
 #include "rg-window.h"
 
@@ -603,6 +604,7 @@ rg_application_startup (GApplication *app)
   g_debug ("Starting up");
   G_APPLICATION_CLASS (rg_application_parent_class)->startup (app);
   rg_accessible_init ();
+  rg_spin_wheel_init ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);

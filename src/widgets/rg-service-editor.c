@@ -157,10 +157,22 @@ set_category_activated (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->category_row), g_variant_get_string (parameter, NULL));
 }
 
+/* Enter saves a service being edited. A new one has more to fill in than
+ * its name: there Enter goes on to the next field, and only the last one,
+ * the price, adds it (rather than adding "Manicure" at 1:00 and 0 the
+ * moment its category is typed). */
 static void
-entry_activated_cb (RgServiceEditor *self)
+entry_activated_cb (RgServiceEditor *self,
+                    AdwEntryRow     *row)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), "editor.save", NULL);
+  gboolean is_new = self->service && rg_record_get_id (RG_RECORD (self->service)) == 0;
+
+  if (is_new && row == self->name_row)
+    gtk_widget_grab_focus (GTK_WIDGET (self->category_row));
+  else if (is_new && row == self->category_row)
+    gtk_widget_grab_focus (GTK_WIDGET (self->duration_spin));
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "editor.save", NULL);
 }
 
 static void

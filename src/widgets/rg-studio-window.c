@@ -23,6 +23,7 @@
 #include "model/rg-service.h"
 #include "model/rg-staff.h"
 #include "rg-accessible.h"
+#include "rg-spin-wheel.h"
 #include "rg-card-settings.h"
 #include "rg-service-editor.h"
 #include "rg-service-row.h"
@@ -721,6 +722,7 @@ rg_studio_window_class_init (RgStudioWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   rg_accessible_init ();
+  rg_spin_wheel_init ();
 
   object_class->constructed = rg_studio_window_constructed;
   object_class->dispose = rg_studio_window_dispose;

@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "rg-accessible.h"
+#include "rg-spin-wheel.h"
 #include "rg-calendar-view.h"
 #include "rg-client-card.h"
 #include "rg-clients-view.h"
@@ -597,6 +598,7 @@ rg_window_class_init (RgWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   rg_accessible_init ();
+  rg_spin_wheel_init ();
 
   object_class->constructed = rg_window_constructed;
   object_class->dispose = rg_window_dispose;
