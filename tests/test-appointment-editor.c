@@ -766,6 +766,70 @@ test_error_goes (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* The service picker: typographic apostrophes found by the keyboard's,
+ * and services whose words start with the ones typed first. */
+static void
+test_service_search (void)
+{
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
+  g_autoptr(RgService) women = rg_service_new ("Women’s haircut", 60, 450000);
+  g_autoptr(RgService) men = rg_service_new ("Men’s haircut", 30, 280000);
+  g_autoptr(GError) error = NULL;
+  GtkListBoxRow *row;
+  GPtrArray *shown = g_ptr_array_new ();
+  Session s;
+
+  /* Women's before men's in the price list: the search reorders them. */
+  rg_service_set_position (women, 900);
+  rg_service_set_position (men, 901);
+  g_assert_true (rg_studio_save (studio, RG_RECORD (women), &error));
+  g_assert_true (rg_studio_save (studio, RG_RECORD (men), &error));
+  g_assert_no_error (error);
+
+  session_open (&s, studio, NULL);
+  gtk_popover_popup (s.editor->service_popover);
+  test_spin (100);
+  gtk_editable_set_text (GTK_EDITABLE (s.editor->service_entry), "men's h");
+  test_spin (100);
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (s.editor->service_pick_list, i)); i++)
+    if (gtk_widget_get_child_visible (GTK_WIDGET (row)))
+      g_ptr_array_add (shown, g_object_get_data (G_OBJECT (row), "service"));
+  g_assert_cmpuint (shown->len, ==, 2);
+  g_assert_true (shown->pdata[0] == men);
+  g_assert_true (shown->pdata[1] == women);
+  /* Enter takes the first. */
+  row = gtk_list_box_get_selected_row (s.editor->service_pick_list);
+  g_assert_nonnull (row);
+  g_assert_true (g_object_get_data (G_OBJECT (row), "service") == men);
+
+  /* "men": the one whose word starts so first, wherever the list has it. */
+  gtk_editable_set_text (GTK_EDITABLE (s.editor->service_entry), "men");
+  test_spin (100);
+  row = gtk_list_box_get_selected_row (s.editor->service_pick_list);
+  g_assert_true (g_object_get_data (G_OBJECT (row), "service") == men);
+
+  /* Cleared, the price list's order again, women's first. */
+  gtk_editable_set_text (GTK_EDITABLE (s.editor->service_entry), "");
+  test_spin (100);
+  g_ptr_array_set_size (shown, 0);
+  {
+    g_autoptr(RgRecordList) services = rg_record_list_new_services (studio, FALSE);
+
+    for (int i = 0; (row = gtk_list_box_get_row_at_index (s.editor->service_pick_list, i)); i++)
+      {
+        g_autoptr(RgService) expected = g_list_model_get_item (G_LIST_MODEL (services), (guint) i);
+
+        g_assert_true (g_object_get_data (G_OBJECT (row), "service") == expected);
+        if (expected == men)
+          g_assert_true (g_ptr_array_find (shown, women, NULL));
+        g_ptr_array_add (shown, expected);
+      }
+  }
+  g_ptr_array_unref (shown);
+  gtk_popover_popdown (s.editor->service_popover);
+  session_close (&s);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -787,6 +851,7 @@ main (int   argc,
   g_test_add_func ("/appointment-editor/free-slot", test_free_slot);
   g_test_add_func ("/appointment-editor/error-goes", test_error_goes);
   g_test_add_func ("/appointment-editor/window-create-move-cancel", test_window_create_move_cancel);
+  g_test_add_func ("/appointment-editor/service-search", test_service_search);
 
   status = g_test_run ();
 

@@ -285,6 +285,18 @@ test_demo_calendar (void)
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM services WHERE duration_minutes % 15 != 0"), ==, 0);
   g_assert_cmpint (query_int (store, "SELECT count(DISTINCT category) FROM services"), ==, 6);
 
+  /* A man is not booked for a women's haircut, nor a woman for a men's:
+   * the call script names a client's last service back to them. */
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM appointment_services x JOIN appointments a ON a.id = x.appointment_id"
+                              " JOIN clients c ON c.id = a.client_id JOIN services s ON s.id = x.service_id"
+                              " WHERE (s.name = 'Женская стрижка' AND c.gender = 'male')"
+                              " OR (s.name = 'Мужская стрижка' AND c.gender = 'female')"), ==, 0);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM appointment_services x JOIN appointments a ON a.id = x.appointment_id"
+                              " JOIN clients c ON c.id = a.client_id JOIN services s ON s.id = x.service_id"
+                              " WHERE s.name = 'Мужская стрижка' AND c.gender = 'male'"), >, 100);
+
   /* Ratings belong to done visits and come after them. */
   g_assert_cmpint (query_int (store,
                               "SELECT count(*) FROM ratings r JOIN appointments a ON a.id = r.appointment_id"

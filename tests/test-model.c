@@ -525,6 +525,28 @@ test_parse_money (void)
     }
 }
 
+/* What the service picker finds, and in which order. */
+static void
+test_service_match (void)
+{
+  g_autoptr(RgService) women = rg_service_new ("Women\u2019s haircut", 60, 450000);
+  g_autoptr(RgService) men = rg_service_new ("Men\u2019s haircut", 30, 280000);
+  g_autoptr(RgService) spa = rg_service_new ("SPA-программа «Релакс»", 120, 950000);
+
+  rg_service_set_category (women, "Hair");
+  g_assert_cmpint (rg_service_match (men, "men's h"), ==, RG_SERVICE_MATCH_WORD_START);
+  g_assert_cmpint (rg_service_match (men, "MEN\u2019S"), ==, RG_SERVICE_MATCH_WORD_START);
+  g_assert_cmpint (rg_service_match (women, "men's h"), ==, RG_SERVICE_MATCH_INSIDE);
+  g_assert_cmpint (rg_service_match (women, "men"), ==, RG_SERVICE_MATCH_INSIDE);
+  g_assert_cmpint (rg_service_match (women, "hair wom"), ==, RG_SERVICE_MATCH_WORD_START);
+  g_assert_cmpint (rg_service_match (women, "s haircut"), ==, RG_SERVICE_MATCH_INSIDE);
+  g_assert_cmpint (rg_service_match (women, "colour"), ==, RG_SERVICE_MATCH_NONE);
+  g_assert_cmpint (rg_service_match (women, ""), ==, RG_SERVICE_MATCH_WORD_START);
+  g_assert_cmpint (rg_service_match (spa, "релакс"), ==, RG_SERVICE_MATCH_WORD_START);
+  g_assert_cmpint (rg_service_match (spa, "\"релакс\""), ==, RG_SERVICE_MATCH_WORD_START);
+  g_assert_cmpint (rg_service_match (spa, "программа"), ==, RG_SERVICE_MATCH_WORD_START);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -541,6 +563,7 @@ main (int   argc,
   g_test_add ("/model/records", Fixture, NULL, fixture_set_up, test_other_records, fixture_tear_down);
   g_test_add_func ("/model/formats", test_formats);
   g_test_add_func ("/model/parse-money", test_parse_money);
+  g_test_add_func ("/model/service-match", test_service_match);
 
   return g_test_run ();
 }

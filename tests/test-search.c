@@ -282,6 +282,7 @@ test_fold (void)
     { "Алёна", "алена" },
     { "Е\xcc\x88", "е" },      /* decomposed Ё */
     { "Straße", "strasse" },
+    { "Men\u2019s \u00abРелакс\u00bb \u201cspa\u201d", "men's \"релакс\" \"spa\"" },
     { "", "" },
   };
 

@@ -59,6 +59,7 @@ typedef struct {
 } ServiceDef;
 
 /* Positions in gen_service_defs. */
+#define SERVICE_WOMENS_HAIRCUT 0
 #define SERVICE_MENS_HAIRCUT 1
 #define SERVICE_KIDS_HAIRCUT 5
 
@@ -444,6 +445,8 @@ void      gen_person          (Gen           *g,
                                int            this_year,
                                Person        *p);
 void      gen_person_clear    (Person        *p);
+gboolean  gen_client_female   (Gen           *g,
+                               guint          index);
 
 /* rg-generator-sim.c */
 void      gen_simulate        (Gen           *g);

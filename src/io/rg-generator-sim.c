@@ -553,6 +553,21 @@ gen_price_at (Gen    *g,
   return (gint32) MAX (unit, price);
 }
 
+/* Whether @service suits client @c: a women's haircut is not for a man,
+ * nor a men's for a woman. A new client (NONE) is who their first service
+ * makes them, so a haircut added to it is left out. */
+static gboolean
+gen_suits (Gen    *g,
+           gint32  c,
+           guint   service)
+{
+  if (service != SERVICE_WOMENS_HAIRCUT && service != SERVICE_MENS_HAIRCUT)
+    return TRUE;
+  if (c == NONE)
+    return FALSE;
+  return gen_client_female (g, (guint) c) == (service == SERVICE_WOMENS_HAIRCUT);
+}
+
 static void
 gen_choose_services (Gen     *g,
                      guint    m,
@@ -568,13 +583,18 @@ gen_choose_services (Gen     *g,
   else
     main = CLIENT (g, c)->service;
 
+  /* Trying something else, a man is not booked for a women's haircut, nor
+   * a woman for a men's one. */
+  if (c != NONE && !gen_suits (g, c, main))
+    main = CLIENT (g, c)->service;
+
   b->service[0] = (guint16) main;
   b->minutes[0] = (guint16) (g->services[main].minutes + (rng_chance (&g->rng, 0.05) ? 15 : 0));
   b->n_services = 1;
 
   addon = g->services[main].addon;
   if (addon != NONE && (master->categories & (1u << g->services[addon].category)) &&
-      rng_chance (&g->rng, 0.12))
+      rng_chance (&g->rng, 0.12) && gen_suits (g, c, (guint) addon))
     {
       b->service[1] = (guint16) addon;
       b->minutes[1] = (guint16) g->services[addon].minutes;
@@ -584,7 +604,7 @@ gen_choose_services (Gen     *g,
     {
       guint other = gen_pick_service (g, master);
 
-      if (other != main)
+      if (other != main && gen_suits (g, c, other))
         {
           b->service[1] = (guint16) other;
           b->minutes[1] = (guint16) g->services[other].minutes;
@@ -886,7 +906,9 @@ gen_plan_master_day (Gen    *g,
                   cancelled.n_services = bookings[i].n_services;
                   cancelled.total = bookings[i].total;
                 }
-              gen_emit (g, m, d, &cancelled, TRUE);
+              if (gen_suits (g, cancelled.client, cancelled.service[0]) &&
+                  (cancelled.n_services < 2 || gen_suits (g, cancelled.client, cancelled.service[1])))
+                gen_emit (g, m, d, &cancelled, TRUE);
             }
         }
     }

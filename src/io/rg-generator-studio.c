@@ -443,6 +443,34 @@ gen_setup_staff (Gen *g)
 
 /* Who a client is --------------------------------------------------------- */
 
+#define PERSON_SEED G_GUINT64_CONSTANT (0xd1342543de82ef95)
+
+/* How likely a client who came for @service is a woman. A women's haircut
+ * is a woman's: the call script names it back to the client. */
+static double
+female_chance (Gen          *g,
+               const Client *cl)
+{
+  return cl->service == SERVICE_WOMENS_HAIRCUT ? 1.0
+       : cl->service == SERVICE_MENS_HAIRCUT ? 0.0
+       : cl->service == SERVICE_KIDS_HAIRCUT ? 0.85
+       : g->services[cl->service].category == CAT_MASSAGE ? 0.65
+       : 0.93;
+}
+
+/* Whether client @index is a woman, as gen_person() will say: the first
+ * draw of their own stream. The simulation asks before anyone is written,
+ * so that a man is not booked for a women's haircut. */
+gboolean
+gen_client_female (Gen   *g,
+                   guint  index)
+{
+  Rng rng;
+
+  rng_seed (&rng, g->options->seed ^ ((guint64) (index + 1) * PERSON_SEED));
+  return rng_chance (&rng, female_chance (g, CLIENT (g, index)));
+}
+
 /* Who the client is. Each client has their own random stream, so this does
  * not depend on the order clients are written in. */
 void
@@ -458,16 +486,13 @@ gen_person (Gen          *g,
   const FirstName *first;
   const Patronymic *patronymic = NULL;
   g_autofree char *surname = NULL;
-  double p_female, x;
+  double x;
 
   memset (p, 0, sizeof *p);
-  rng_seed (r, g->options->seed ^ ((guint64) (index + 1) * G_GUINT64_CONSTANT (0xd1342543de82ef95)));
+  rng_seed (r, g->options->seed ^ ((guint64) (index + 1) * PERSON_SEED));
 
-  p_female = cl->service == SERVICE_MENS_HAIRCUT ? 0.04
-           : cl->service == SERVICE_KIDS_HAIRCUT ? 0.85
-           : g->services[cl->service].category == CAT_MASSAGE ? 0.65
-           : 0.93;
-  p->female = rng_chance (r, p_female);
+  /* The first draw, as gen_client_female() makes it. */
+  p->female = rng_chance (r, female_chance (g, cl));
   first = p->female ? &lang->female[rng_below (r, lang->n_female)]
                     : &lang->male[rng_below (r, lang->n_male)];
   surname = surname_for (lang, lang->surnames[rng_below (r, lang->n_surnames)], p->female);

@@ -11,8 +11,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "rg-service.h"
+#include "store/rg-text.h"
 
 struct _RgService
 {
@@ -205,4 +207,66 @@ rg_service_set_archived (RgService *self,
 {
   g_return_if_fail (RG_IS_SERVICE (self));
   rg_record_set_boolean (RG_RECORD (self), PROP_ARCHIVED, archived);
+}
+
+/* Whether @needle occurs in @haystack at the start of a word: at the
+ * start, or after a space or a sign, but not after an apostrophe ("s" does
+ * not start a word in "men's"). */
+static gboolean
+at_word_start (const char *haystack,
+               const char *needle)
+{
+  for (const char *p = strstr (haystack, needle); p; p = strstr (p + 1, needle))
+    {
+      const char *prev;
+
+      if (p == haystack)
+        return TRUE;
+      prev = g_utf8_find_prev_char (haystack, p);
+      if (prev && !g_unichar_isalnum (g_utf8_get_char (prev)) && g_utf8_get_char (prev) != '\'')
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * rg_service_match:
+ * @query: what was typed, any case, with any quotes
+ *
+ * Whether the service's name or category holds every word of @query, as
+ * the service picker finds them: case, ё and typographic quotes folded.
+ * A service whose words start with the ones typed ranks before one that
+ * holds them inside a word ("men" finds "Men's haircut" first, then
+ * "Women's haircut").
+ */
+RgServiceMatch
+rg_service_match (RgService  *self,
+                  const char *query)
+{
+  g_autofree char *folded_query = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *category = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) words = NULL;
+  RgServiceMatch match = RG_SERVICE_MATCH_WORD_START;
+
+  g_return_val_if_fail (RG_IS_SERVICE (self), RG_SERVICE_MATCH_NONE);
+
+  if (query == NULL)
+    return RG_SERVICE_MATCH_WORD_START;
+  folded_query = rg_text_fold (query);
+  name = rg_text_fold (rg_service_get_name (self));
+  category = rg_text_fold (rg_service_get_category (self));
+  text = g_strconcat (name, " ", category, NULL);
+  words = g_strsplit_set (folded_query, " \t", -1);
+  for (guint i = 0; words[i]; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+      if (strstr (text, words[i]) == NULL)
+        return RG_SERVICE_MATCH_NONE;
+      if (!at_word_start (text, words[i]))
+        match = RG_SERVICE_MATCH_INSIDE;
+    }
+  return match;
 }

@@ -6,6 +6,13 @@
 
 G_BEGIN_DECLS
 
+/* How a service matches what was typed in a picker: better first. */
+typedef enum {
+  RG_SERVICE_MATCH_WORD_START,  /* every word typed starts a word: "men h" */
+  RG_SERVICE_MATCH_INSIDE,      /* some inside a word: "men" in "Women's" */
+  RG_SERVICE_MATCH_NONE,
+} RgServiceMatch;
+
 #define RG_TYPE_SERVICE (rg_service_get_type ())
 G_DECLARE_FINAL_TYPE (RgService, rg_service, RG, SERVICE, RgRecord)
 
@@ -33,5 +40,8 @@ void         rg_service_set_position         (RgService  *self,
 gboolean     rg_service_get_archived         (RgService  *self);
 void         rg_service_set_archived         (RgService  *self,
                                               gboolean    archived);
+
+RgServiceMatch rg_service_match              (RgService  *self,
+                                              const char *query);
 
 G_END_DECLS

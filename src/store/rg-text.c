@@ -3,6 +3,8 @@
  * Search is case-insensitive and treats "ё" as "е" both ways. SQLite's
  * unicode61 tokenizer folds case (Cyrillic too) but not ё/е, so the indexed
  * text is folded in the schema's triggers and queries are folded here.
+ * Typographic apostrophes and quotes fold to the ones on the keyboard:
+ * "Men’s haircut" is found by "men's", «Релакс» by "релакс".
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
@@ -39,8 +41,30 @@ rg_text_fold (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c == YO || c == YO_UPPER)
-        c = YE;
+      switch (c)
+        {
+        case YO:
+        case YO_UPPER:
+          c = YE;
+          break;
+        case 0x2018: /* ‘ */
+        case 0x2019: /* ’ */
+        case 0x201B: /* ‛ */
+        case 0x02BC: /* ʼ */
+        case 0x2032: /* ′ */
+        case 0x0060: /* ` */
+          c = '\'';
+          break;
+        case 0x201C: /* “ */
+        case 0x201D: /* ” */
+        case 0x201E: /* „ */
+        case 0x00AB: /* « */
+        case 0x00BB: /* » */
+          c = '"';
+          break;
+        default:
+          break;
+        }
       g_string_append_unichar (out, c);
     }
 

@@ -281,7 +281,10 @@ rg_appointment_editor_fill_service_picker (RgAppointmentEditor *self)
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(RgService) service = g_list_model_get_item (model, i);
-      gtk_list_box_append (self->service_pick_list, service_pick_row (service, NULL));
+      GtkWidget *row = service_pick_row (service, NULL);
+
+      g_object_set_data (G_OBJECT (row), "index", GINT_TO_POINTER (i));
+      gtk_list_box_append (self->service_pick_list, row);
     }
 }
 
@@ -317,27 +320,32 @@ service_filter_func (GtkListBoxRow *row,
 {
   RgAppointmentEditor *self = user_data;
   RgService *service = g_object_get_data (G_OBJECT (row), "service");
+
+  return rg_service_match (service, gtk_editable_get_text (GTK_EDITABLE (self->service_entry))) !=
+         RG_SERVICE_MATCH_NONE;
+}
+
+/* The price list's order; while searching, services whose words start
+ * with the ones typed come first ("men": Men's haircut, then Women's). */
+static int
+service_sort_func (GtkListBoxRow *a,
+                   GtkListBoxRow *b,
+                   gpointer       user_data)
+{
+  RgAppointmentEditor *self = user_data;
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->service_entry));
-  g_autofree char *folded_query = NULL;
-  g_autofree char *folded = NULL;
-  g_auto(GStrv) words = NULL;
+  int index_a = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (a), "index"));
+  int index_b = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (b), "index"));
 
-  if (query == NULL || *query == '\0')
-    return TRUE;
+  if (query && *query)
+    {
+      RgServiceMatch match_a = rg_service_match (g_object_get_data (G_OBJECT (a), "service"), query);
+      RgServiceMatch match_b = rg_service_match (g_object_get_data (G_OBJECT (b), "service"), query);
 
-  folded_query = rg_text_fold (query);
-  {
-    g_autofree char *name = rg_text_fold (rg_service_get_name (service));
-    g_autofree char *category = rg_text_fold (rg_service_get_category (service));
-
-    folded = g_strconcat (name, " ", category, NULL);
-  }
-
-  words = g_strsplit_set (folded_query, " \t", -1);
-  for (guint i = 0; words[i]; i++)
-    if (*words[i] && strstr (folded, words[i]) == NULL)
-      return FALSE;
-  return TRUE;
+      if (match_a != match_b)
+        return match_a < match_b ? -1 : 1;
+    }
+  return index_a < index_b ? -1 : index_a > index_b;
 }
 
 static GtkListBoxRow *
@@ -355,6 +363,7 @@ static void
 service_search_changed_cb (RgAppointmentEditor *self)
 {
   gtk_list_box_invalidate_filter (self->service_pick_list);
+  gtk_list_box_invalidate_sort (self->service_pick_list);
   gtk_list_box_select_row (self->service_pick_list, first_shown_row (self->service_pick_list));
 }
 
@@ -363,6 +372,7 @@ service_popover_show_cb (RgAppointmentEditor *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->service_entry), "");
   gtk_list_box_invalidate_filter (self->service_pick_list);
+  gtk_list_box_invalidate_sort (self->service_pick_list);
   gtk_list_box_select_row (self->service_pick_list, first_shown_row (self->service_pick_list));
   gtk_widget_grab_focus (GTK_WIDGET (self->service_entry));
 }
@@ -415,6 +425,7 @@ rg_appointment_editor_services_init (RgAppointmentEditor *self)
 
   gtk_list_box_set_header_func (self->service_pick_list, service_header_func, NULL, NULL);
   gtk_list_box_set_filter_func (self->service_pick_list, service_filter_func, self, NULL);
+  gtk_list_box_set_sort_func (self->service_pick_list, service_sort_func, self, NULL);
   placeholder = gtk_label_new (_("No service matches"));
   gtk_widget_add_css_class (placeholder, "dim-label");
   gtk_widget_set_margin_top (placeholder, 12);
