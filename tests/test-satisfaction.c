@@ -557,16 +557,60 @@ test_json (Fixture       *f,
   g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
   g_clear_error (&error);
   opts.from = "2026-03-01";
-  opts.staff_id = 12345;
+  opts.staff = "12345";
   g_assert_null (rg_report_run (f->store, "satisfaction", &opts, &error));
   g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
+  /* A name nobody has: the error names who there is. */
+  opts.staff = "Мария";
+  g_assert_null (rg_report_run (f->store, "satisfaction", &opts, &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "Анна"));
+  g_assert_nonnull (strstr (error->message, "Ольга"));
+  g_clear_error (&error);
+  /* A part two names share: the one whose name starts so ("а" is in
+   * both, but starts only Анна); with two such, neither. */
+  {
+    g_autofree char *anna_only = NULL;
+    g_autoptr(RgStaff) anastasia = rg_staff_new ("Анастасия", RG_STAFF_ROLE_MASTER);
+    g_autoptr(JsonParser) p = json_parser_new ();
+
+    opts.staff = "а";
+    anna_only = rg_report_run (f->store, "satisfaction", &opts, &error);
+    g_assert_no_error (error);
+    g_assert_true (json_parser_load_from_data (p, anna_only, -1, &error));
+    g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (p)), "staff_id"), ==,
+                     f->anna);
+    g_assert_true (rg_studio_save (f->studio, anastasia, &error));
+    opts.staff = "ан";
+    g_assert_null (rg_report_run (f->store, "satisfaction", &opts, &error));
+    g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "Анастасия"));
+    g_clear_error (&error);
+  }
+  /* A name as the window shows it, in any case, or a part only one has. */
+  {
+    const char *as_typed[] = { "ольга", "ОЛЬ", " Ольга " };
+
+    for (guint i = 0; i < G_N_ELEMENTS (as_typed); i++)
+      {
+        g_autofree char *by_name = NULL;
+        g_autoptr(JsonParser) p = json_parser_new ();
+
+        opts.staff = as_typed[i];
+        by_name = rg_report_run (f->store, "satisfaction", &opts, &error);
+        g_assert_no_error (error);
+        g_assert_true (json_parser_load_from_data (p, by_name, -1, &error));
+        g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (p)), "staff_id"), ==,
+                         test_sql_int (f->store, "SELECT id FROM staff WHERE display_name = 'Ольга' AND ?1 = ?1", 0));
+      }
+  }
+  opts.staff = NULL;
   g_assert_null (rg_report_run (f->store, "money", &opts, &error));
   g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
   /* The text form carries the same figures. */
-  opts.staff_id = 0;
   opts.json = FALSE;
   text = rg_report_run (f->store, "satisfaction", &opts, &error);
   g_assert_no_error (error);

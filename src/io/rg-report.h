@@ -9,8 +9,8 @@ G_BEGIN_DECLS
 typedef struct {
   const char *from;        /* YYYY-MM-DD; NULL: the first of this month */
   const char *to;          /* YYYY-MM-DD; NULL: today */
-  gint64      staff_id;    /* 0: every master */
-  gint64      service_id;  /* 0: every service */
+  const char *staff;       /* a master's name (or part of it) or number; NULL: every master */
+  const char *service;     /* a service's, likewise; NULL: every service */
   const char *as_of;       /* YYYY-MM-DD; NULL: today (retention) */
   gboolean    json;
 } RgReportOptions;

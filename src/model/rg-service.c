@@ -209,26 +209,6 @@ rg_service_set_archived (RgService *self,
   rg_record_set_boolean (RG_RECORD (self), PROP_ARCHIVED, archived);
 }
 
-/* Whether @needle occurs in @haystack at the start of a word: at the
- * start, or after a space or a sign, but not after an apostrophe ("s" does
- * not start a word in "men's"). */
-static gboolean
-at_word_start (const char *haystack,
-               const char *needle)
-{
-  for (const char *p = strstr (haystack, needle); p; p = strstr (p + 1, needle))
-    {
-      const char *prev;
-
-      if (p == haystack)
-        return TRUE;
-      prev = g_utf8_find_prev_char (haystack, p);
-      if (prev && !g_unichar_isalnum (g_utf8_get_char (prev)) && g_utf8_get_char (prev) != '\'')
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /**
  * rg_service_match:
  * @query: what was typed, any case, with any quotes
@@ -265,7 +245,7 @@ rg_service_match (RgService  *self,
         continue;
       if (strstr (text, words[i]) == NULL)
         return RG_SERVICE_MATCH_NONE;
-      if (!at_word_start (text, words[i]))
+      if (!rg_text_starts_word (text, words[i]))
         match = RG_SERVICE_MATCH_INSIDE;
     }
   return match;

@@ -71,6 +71,28 @@ rg_text_fold (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Whether @word occurs in @folded at the start of a word: at the start,
+ * or after a space or a sign, but not after an apostrophe ("s" does not
+ * start a word in "men's"). Both folded with rg_text_fold(). */
+gboolean
+rg_text_starts_word (const char *folded,
+                     const char *word)
+{
+  g_return_val_if_fail (folded != NULL && word != NULL, FALSE);
+
+  for (const char *p = strstr (folded, word); p; p = strstr (p + 1, word))
+    {
+      const char *prev;
+
+      if (p == folded)
+        return TRUE;
+      prev = g_utf8_find_prev_char (folded, p);
+      if (prev && !g_unichar_isalnum (g_utf8_get_char (prev)) && g_utf8_get_char (prev) != '\'')
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A key that sorts names the way people expect in a list: case and ё
  * ignored, surrounding and repeated spaces ignored. Stored with the row. */
 char *

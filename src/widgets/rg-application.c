@@ -60,10 +60,10 @@ static const GOptionEntry option_entries[] = {
     N_("With --report: the first day, YYYY-MM-DD (the first of this month)"), N_("DATE") },
   { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --report: the last day, YYYY-MM-DD (today)"), N_("DATE") },
-  { "staff", 0, 0, G_OPTION_ARG_INT64, NULL,
-    N_("With --report: only this master's visits"), N_("ID") },
-  { "service", 0, 0, G_OPTION_ARG_INT64, NULL,
-    N_("With --report: only visits with this service"), N_("ID") },
+  { "staff", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --report satisfaction: only this master's visits (their name, or a part of it)"), N_("NAME") },
+  { "service", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --report satisfaction: only visits with this service (its name, or a part of it)"), N_("NAME") },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --report: print JSON for scripts"), NULL },
   /* For `make bench`: print a line when the first frame is drawn, then quit. */
@@ -367,8 +367,8 @@ report (GVariantDict *options)
   g_variant_dict_lookup (options, "from", "&s", &opts.from);
   g_variant_dict_lookup (options, "to", "&s", &opts.to);
   g_variant_dict_lookup (options, "as-of", "&s", &opts.as_of);
-  g_variant_dict_lookup (options, "staff", "x", &opts.staff_id);
-  g_variant_dict_lookup (options, "service", "x", &opts.service_id);
+  g_variant_dict_lookup (options, "staff", "&s", &opts.staff);
+  g_variant_dict_lookup (options, "service", "&s", &opts.service);
   opts.json = g_variant_dict_contains (options, "json");
 
   if (g_variant_dict_contains (options, "demo"))
