@@ -2282,6 +2282,56 @@ test_accessible_names (void)
   test_destroy_window (window);
 }
 
+/* The Retention page opens on the last whole month; the month not over
+ * yet says it is counted to date, and so does the trend. */
+static void
+test_retention_to_date (void)
+{
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
+  RgWindow *window = rg_window_new (NULL, studio, TRUE);
+  RgRetentionView *view;
+  RgDate today = rg_date_today ();
+  int days = g_date_get_days_in_month ((GDateMonth) today.month, (GDateYear) today.year);
+  gboolean timed_out = FALSE;
+  guint id;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "retention"));
+  view = RG_RETENTION_VIEW (test_find_child (GTK_WIDGET (window), RG_TYPE_RETENTION_VIEW));
+  id = g_timeout_add (20000, test_timeout_cb, &timed_out);
+  while (!timed_out && (rg_retention_view_is_loading (view) || rg_retention_view_get_result (view) == NULL))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+
+  /* A whole month: seen from its last day, said plainly. */
+  g_assert_null (strstr (rg_retention_view_get_period_text (view), "to date"));
+  if (today.day < days)
+    {
+      RgDate last = rg_date_add_days ((RgDate) { today.year, today.month, 1 }, -1);
+
+      g_assert_cmpint (rg_date_compare (rg_retention_view_get_result (view)->as_of, last), ==, 0);
+      g_assert_null (rg_retention_view_get_trend_note (view));
+    }
+
+  /* This month, to date. */
+  rg_retention_view_set_period (view, RG_PERIOD_MONTH, today);
+  test_spin (50);
+  while (!timed_out && rg_retention_view_is_loading (view))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+  if (today.day < days)
+    {
+      g_autofree char *counted = g_strdup_printf ("to date: %d of %d days", today.day, days);
+
+      g_assert_nonnull (strstr (rg_retention_view_get_period_text (view), counted));
+      g_assert_nonnull (rg_retention_view_get_trend_note (view));
+      g_assert_nonnull (strstr (rg_retention_view_get_trend_note (view), counted));
+    }
+  test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2303,6 +2353,7 @@ main (int   argc,
   g_test_add_func ("/window/satisfaction", test_satisfaction);
   g_test_add_func ("/window/today", test_today);
   g_test_add_func ("/window/retention", test_retention);
+  g_test_add_func ("/window/retention-to-date", test_retention_to_date);
   g_test_add_func ("/window/closed-at-once", test_closed_at_once);
   g_test_add_func ("/window/upgrade-progress", test_upgrade_progress);
   g_test_add_func ("/window/saving-stopped", test_saving_stopped);

@@ -41,6 +41,7 @@ struct _RgRetentionView {
   GtkLabel     *figures[N_FIGURES];
   GtkWidget    *statuses;
   GtkWidget    *trend;
+  GtkWidget    *trend_note;   /* "December so far: 7 of 31 days" */
   GtkWidget    *churn;
   GtkWidget    *dependency;
   GtkWidget    *cohorts;
@@ -441,6 +442,25 @@ show_result (RgRetentionView *self)
   g_string_free (statuses, TRUE);
 
   rg_chart_view_set_chart (RG_CHART_VIEW (self->trend), trend_chart (d));
+  {
+    /* The chart's last month is D's: not over unless D is its last day. */
+    int days = g_date_get_days_in_month ((GDateMonth) d->as_of.month, (GDateYear) d->as_of.year);
+
+    if (d->as_of.day < days)
+      {
+        g_autoptr(GDateTime) dt = g_date_time_new_local (d->as_of.year, d->as_of.month, 1, 12, 0, 0);
+        /* Translators: a month on its own, as in "December so far…"; see the strftime manual */
+        g_autofree char *month = g_date_time_format (dt, _("%OB"));
+        g_autofree char *note = NULL;
+
+        /* Translators: under the retention trend when its last month is not over */
+        note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s is counted to date: %d of %d day.",
+                                             "%s is counted to date: %d of %d days.", days),
+                                month, d->as_of.day, days);
+        gtk_label_set_text (GTK_LABEL (self->trend_note), note);
+      }
+    gtk_widget_set_visible (self->trend_note, d->as_of.day < days);
+  }
   rg_chart_view_set_chart (RG_CHART_VIEW (self->churn), masters_chart (d, TRUE));
   rg_chart_view_set_chart (RG_CHART_VIEW (self->dependency), masters_chart (d, FALSE));
   gtk_widget_set_size_request (self->churn, 260, MAX (200, 24 * (int) d->masters->len + 50));
@@ -516,16 +536,44 @@ map_cb (RgRetentionView *self)
 
 /* The period ------------------------------------------------------------------------ */
 
+/* A period not over yet is counted to today: its rates are not a whole
+ * month's (existing-client retention of seven days reads as a collapse
+ * beside whole months), so it says so. */
 static void
 update_period_label (RgRetentionView *self)
 {
+  RgDate today = rg_date_today ();
+  gboolean partial = rg_date_compare (self->to, today) > 0;
+  RgDate last_day = partial ? today : self->to;
   g_autoptr(GDateTime) a = g_date_time_new_local (self->from.year, self->from.month, self->from.day, 12, 0, 0);
-  g_autoptr(GDateTime) b = g_date_time_new_local (self->to.year, self->to.month, self->to.day, 12, 0, 0);
+  g_autoptr(GDateTime) b = g_date_time_new_local (last_day.year, last_day.month, last_day.day, 12, 0, 0);
   g_autofree char *first = g_date_time_format (a, _("%-d %B %Y"));
   g_autofree char *last = g_date_time_format (b, _("%-d %B %Y"));
   g_autofree char *text = g_strdup_printf (_("%s – %s"), first, last);
 
+  if (partial)
+    {
+      int counted = rg_date_days_between (self->from, today) + 1;
+      int days = rg_date_days_between (self->from, self->to) + 1;
+      g_autofree char *whole = g_steal_pointer (&text);
+
+      /* Translators: the retention period when it is not over: "1 December 2026 – 7 December 2026, to date: 7 of 31 days" */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, to date: %d of %d day", "%s, to date: %d of %d days",
+                                           days), whole, counted, days);
+    }
   gtk_label_set_text (GTK_LABEL (self->period_label), text);
+}
+
+/* Where the page opens: the last whole month, whose rates compare with
+ * the months before; today if it is a month's last day. */
+static RgDate
+last_whole_month_day (void)
+{
+  RgDate today = rg_date_today ();
+
+  if (today.day == g_date_get_days_in_month ((GDateMonth) today.month, (GDateYear) today.year))
+    return today;
+  return rg_date_add_days ((RgDate) { today.year, today.month, 1 }, -1);
 }
 
 void
@@ -743,7 +791,18 @@ rg_retention_view_init (RgRetentionView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (charts), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Charts"), -1);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (charts), 12);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (charts), 12);
-  gtk_flow_box_append (GTK_FLOW_BOX (charts), chart_card (_("Existing-Client Retention by Month"), &self->trend));
+  {
+    GtkWidget *trend_card = chart_card (_("Existing-Client Retention by Month"), &self->trend);
+
+    self->trend_note = gtk_label_new (NULL);
+    gtk_label_set_xalign (GTK_LABEL (self->trend_note), 0);
+    gtk_label_set_wrap (GTK_LABEL (self->trend_note), TRUE);
+    gtk_widget_add_css_class (self->trend_note, "dim-label");
+    gtk_widget_add_css_class (self->trend_note, "caption");
+    gtk_widget_set_visible (self->trend_note, FALSE);
+    gtk_box_append (GTK_BOX (trend_card), self->trend_note);
+    gtk_flow_box_append (GTK_FLOW_BOX (charts), trend_card);
+  }
   gtk_flow_box_append (GTK_FLOW_BOX (charts), chart_card (_("Churn by Master"), &self->churn));
   gtk_flow_box_append (GTK_FLOW_BOX (charts), chart_card (_("Clients Who See Only This Master"), &self->dependency));
   gtk_widget_set_tooltip_text (self->dependency,
@@ -786,7 +845,7 @@ rg_retention_view_init (RgRetentionView *self)
   gtk_box_append (GTK_BOX (self->box), scrolled);
 
   self->kind = RG_PERIOD_MONTH;
-  rg_period_bounds (self->kind, rg_date_today (), &self->from, &self->to);
+  rg_period_bounds (self->kind, last_whole_month_day (), &self->from, &self->to);
   update_period_label (self);
   {
     static const char * const tables[] = { "appointments", "appointment_services", "interactions", "clients", "staff",
@@ -832,4 +891,23 @@ rg_retention_view_get_figure (RgRetentionView *self,
   g_return_val_if_fail (RG_IS_RETENTION_VIEW (self), NULL);
   g_return_val_if_fail (index < N_FIGURES, NULL);
   return gtk_label_get_text (self->figures[index]);
+}
+
+/* What the period says above the figures. */
+const char *
+rg_retention_view_get_period_text (RgRetentionView *self)
+{
+  g_return_val_if_fail (RG_IS_RETENTION_VIEW (self), NULL);
+  return gtk_label_get_text (GTK_LABEL (self->period_label));
+}
+
+/* The note under the trend when its last month is not over; NULL when it
+ * is not shown. */
+const char *
+rg_retention_view_get_trend_note (RgRetentionView *self)
+{
+  g_return_val_if_fail (RG_IS_RETENTION_VIEW (self), NULL);
+  if (!gtk_widget_get_visible (self->trend_note))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (self->trend_note));
 }

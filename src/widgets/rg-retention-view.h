@@ -22,5 +22,7 @@ gboolean           rg_retention_view_is_loading  (RgRetentionView *self);
 const RgDashboard *rg_retention_view_get_result  (RgRetentionView *self);
 const char        *rg_retention_view_get_figure  (RgRetentionView *self,
                                                   guint            index);
+const char        *rg_retention_view_get_period_text (RgRetentionView *self);
+const char        *rg_retention_view_get_trend_note  (RgRetentionView *self);
 
 G_END_DECLS
