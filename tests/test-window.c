@@ -21,6 +21,8 @@
 #include "model/rg-photo.h"
 #include "widgets/rg-appointment-card.h"
 #include "widgets/rg-calendar-view.h"
+#include "widgets/rg-calendar-draw.h"
+#include "widgets/rg-day-view.h"
 #include "widgets/rg-client-card.h"
 #include "widgets/rg-client-card-private.h"
 #include "widgets/rg-clients-view.h"
@@ -2332,6 +2334,92 @@ test_retention_to_date (void)
   test_destroy_window (window);
 }
 
+static void
+collect_menu_buttons (GtkWidget *widget,
+                      GPtrArray *out)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_menu_buttons (child, out);
+}
+
+/* The main menu's style switch: light, dark or the system's, saved; the
+ * calendar draws with the dark theme's colours once it is dark. */
+static void
+test_style_switch (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgApplication) app = rg_application_new ();
+  g_autoptr(GSettings) settings = g_settings_new ("org.regulars.Regulars");
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  RgWindow *window;
+  GtkWidget *day;
+  GdkRGBA bg;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  window = rg_window_new (app, studio, TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calendar"));
+  day = test_find_child (GTK_WIDGET (window), RG_TYPE_DAY_VIEW);
+  g_assert_nonnull (day);
+
+  /* The menu offers the three. */
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    GMenuModel *model = NULL;
+    guint found = 0;
+
+    collect_menu_buttons (GTK_WIDGET (window), buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_menu_button_get_icon_name (buttons->pdata[i]), "open-menu-symbolic") == 0)
+        model = gtk_menu_button_get_menu_model (buttons->pdata[i]);
+    g_assert_nonnull (model);
+
+    for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+      {
+        g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+        for (int k = 0; section && k < g_menu_model_get_n_items (section); k++)
+          {
+            g_autofree char *action = NULL;
+
+            if (g_menu_model_get_item_attribute (section, k, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+                g_strcmp0 (action, "app.style") == 0)
+              found++;
+          }
+      }
+    g_assert_cmpuint (found, ==, 3);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.style", "s", "dark"));
+  test_spin (100);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (manager));
+  g_assert_cmpstr (g_settings_get_string (settings, "style"), ==, "dark");
+  g_assert_true (rg_calendar_is_dark (day));
+  bg = rg_calendar_named_color (day, "view_bg_color", "#ffffff");
+  g_assert_cmpfloat (bg.red + bg.green + bg.blue, <, 0.6);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.style", "s", "light"));
+  test_spin (100);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_false (rg_calendar_is_dark (day));
+  bg = rg_calendar_named_color (day, "view_bg_color", "#000000");
+  g_assert_cmpfloat (bg.red + bg.green + bg.blue, >, 2.4);
+
+  /* Saved elsewhere (another window, the next start): followed. */
+  g_settings_set_string (settings, "style", "system");
+  test_spin (50);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_DEFAULT);
+
+  test_destroy_window (window);
+  g_settings_reset (settings, "style");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2354,6 +2442,7 @@ main (int   argc,
   g_test_add_func ("/window/today", test_today);
   g_test_add_func ("/window/retention", test_retention);
   g_test_add_func ("/window/retention-to-date", test_retention_to_date);
+  g_test_add_func ("/window/style-switch", test_style_switch);
   g_test_add_func ("/window/closed-at-once", test_closed_at_once);
   g_test_add_func ("/window/upgrade-progress", test_upgrade_progress);
   g_test_add_func ("/window/saving-stopped", test_saving_stopped);

@@ -30,6 +30,7 @@ struct _RgApplication
   AdwApplication  parent_instance;
 
   GHashTable     *studios;   /* database path -> RgStudio */
+  GSettings      *settings;  /* NULL in a build without its schema */
   guint           progress_delay_ms;
 };
 
@@ -592,6 +593,66 @@ static const GActionEntry app_actions[] = {
   { "about", about_activated },
 };
 
+/* The style switch ---------------------------------------------------------
+ *
+ * Follow the system, light or dark, as GNOME Text Editor offers it; saved
+ * in GSettings. Without the compiled schema (an uninstalled build) the
+ * switch still works for the session. */
+
+static void
+apply_style (const char *style)
+{
+  AdwColorScheme scheme = g_strcmp0 (style, "light") == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT
+                        : g_strcmp0 (style, "dark") == 0 ? ADW_COLOR_SCHEME_FORCE_DARK
+                        : ADW_COLOR_SCHEME_DEFAULT;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+}
+
+static void
+style_setting_changed_cb (GSettings  *settings,
+                          const char *key)
+{
+  g_autofree char *style = g_settings_get_string (settings, key);
+
+  apply_style (style);
+}
+
+static void
+style_change_state_cb (GSimpleAction *action,
+                       GVariant      *state)
+{
+  const char *style = g_variant_get_string (state, NULL);
+
+  if (g_strcmp0 (style, "system") != 0 && g_strcmp0 (style, "light") != 0 && g_strcmp0 (style, "dark") != 0)
+    return;
+  g_simple_action_set_state (action, state);
+  apply_style (style);
+}
+
+static void
+setup_style (RgApplication *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(GAction) action = NULL;
+
+  if (schema && g_settings_schema_has_key (schema, "style"))
+    {
+      self->settings = g_settings_new_full (schema, NULL, NULL);
+      action = g_settings_create_action (self->settings, "style");
+      g_signal_connect (self->settings, "changed::style", G_CALLBACK (style_setting_changed_cb), NULL);
+      style_setting_changed_cb (self->settings, "style");
+    }
+  else
+    {
+      action = G_ACTION (g_simple_action_new_stateful ("style", G_VARIANT_TYPE_STRING,
+                                                       g_variant_new_string ("system")));
+      g_signal_connect (action, "change-state", G_CALLBACK (style_change_state_cb), NULL);
+    }
+  g_action_map_add_action (G_ACTION_MAP (self), action);
+}
+
 static void
 rg_application_startup (GApplication *app)
 {
@@ -607,6 +668,7 @@ rg_application_startup (GApplication *app)
   rg_spin_wheel_init ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  setup_style (RG_APPLICATION (app));
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-shortcuts", help_accels);
@@ -620,6 +682,7 @@ rg_application_finalize (GObject *object)
   RgApplication *self = RG_APPLICATION (object);
 
   g_clear_pointer (&self->studios, g_hash_table_unref);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (rg_application_parent_class)->finalize (object);
 }

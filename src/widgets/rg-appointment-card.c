@@ -22,6 +22,7 @@
 #include "model/rg-booking.h"
 #include "model/rg-time.h"
 #include "rg-appointment-card.h"
+#include "rg-calendar-draw.h"
 
 struct _RgAppointmentCard
 {
@@ -375,7 +376,7 @@ rg_appointment_card_snapshot (GtkWidget   *widget,
   RgAppointmentCard *self = RG_APPOINTMENT_CARD (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  gboolean dark = rg_calendar_is_dark (widget);
   GskRoundedRect outline;
   GdkRGBA fill = self->color;
   GdkRGBA stripe = self->color;
@@ -394,8 +395,7 @@ rg_appointment_card_snapshot (GtkWidget   *widget,
       float widths[4] = { 2, 2, 2, 2 };
       GdkRGBA colors[4];
 
-      if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "accent_color", &accent))
-        gdk_rgba_parse (&accent, "#3584e4");
+      accent = rg_calendar_named_color (widget, "accent_color", "#3584e4");
       for (int i = 0; i < 4; i++)
         colors[i] = accent;
       gtk_snapshot_append_border (snapshot, &outline, widths, colors);

@@ -9,16 +9,65 @@
 
 #include "rg-calendar-draw.h"
 
-/* A colour of the theme (view_bg_color, accent_color...), or @fallback. */
+/* Whether the theme in effect is dark: its text is light. Asked of the
+ * colours themselves, not of AdwStyleManager, so that a dark GTK theme
+ * chosen with GTK_THEME (which the style manager does not know about)
+ * draws dark too. */
+gboolean
+rg_calendar_is_dark (GtkWidget *widget)
+{
+  GdkRGBA fg;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return 0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue > 0.5;
+}
+
+/* libadwaita's colours, the names GTK's own themes give the same roles,
+ * and libadwaita's light and dark values for a theme that has neither. */
+static const struct {
+  const char *name;
+  const char *gtk_name;
+  const char *light;
+  const char *dark;
+} known_colors[] = {
+  { "view_bg_color", "theme_base_color", "#ffffff", "#1e1e1e" },
+  { "window_bg_color", "theme_bg_color", "#fafafa", "#242424" },
+  { "view_fg_color", "theme_text_color", "#000000", "#ffffff" },
+  { "window_fg_color", "theme_fg_color", "#000000", "#ffffff" },
+  { "accent_bg_color", "theme_selected_bg_color", "#3584e4", "#3584e4" },
+  { "accent_fg_color", "theme_selected_fg_color", "#ffffff", "#ffffff" },
+  { "accent_color", "theme_selected_bg_color", "#1c71d8", "#78aeed" },
+  { "destructive_color", "error_color", "#e01b24", "#ff7b63" },
+  { "warning_color", "warning_color", "#9c6e03", "#f8e45c" },
+  { "success_color", "success_color", "#1b8553", "#8ff0a4" },
+};
+
+/* A colour of the theme (view_bg_color, accent_color...): libadwaita's, or
+ * what a GTK theme calls it, or libadwaita's own value for the light or
+ * dark the theme is; @fallback for a name not known here. */
 GdkRGBA
 rg_calendar_named_color (GtkWidget  *widget,
                          const char *name,
                          const char *fallback)
 {
+  GtkStyleContext *context;
   GdkRGBA color;
 
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, &color))
-    gdk_rgba_parse (&color, fallback);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  context = gtk_widget_get_style_context (widget);
+  if (gtk_style_context_lookup_color (context, name, &color))
+    return color;
+  for (guint i = 0; i < G_N_ELEMENTS (known_colors); i++)
+    if (g_str_equal (known_colors[i].name, name))
+      {
+        if (!gtk_style_context_lookup_color (context, known_colors[i].gtk_name, &color))
+          gdk_rgba_parse (&color, rg_calendar_is_dark (widget) ? known_colors[i].dark : known_colors[i].light);
+        return color;
+      }
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gdk_rgba_parse (&color, fallback);
   return color;
 }
 

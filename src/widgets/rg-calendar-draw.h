@@ -8,6 +8,7 @@
 
 G_BEGIN_DECLS
 
+gboolean rg_calendar_is_dark           (GtkWidget     *widget);
 GdkRGBA rg_calendar_named_color         (GtkWidget     *widget,
                                          const char    *name,
                                          const char    *fallback);

@@ -14,7 +14,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "rg-calendar-draw.h"
 #include "rg-chart-view.h"
+#include "rg-calendar-draw.h"
 
 struct _RgChartView {
   GtkWidget  parent_instance;
@@ -73,7 +75,7 @@ rg_chart_view_get_theme (RgChartView  *self,
 
       lookup (context, names[i], &fallback, &theme->series[i]);
     }
-  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+  if (rg_calendar_is_dark (GTK_WIDGET (self)))
     {
       /* Lighter shades read better on a dark background. */
       static const char * const dark[RG_CHART_MAX_SERIES] = {
