@@ -398,6 +398,16 @@ test_archive_and_move_staff (void)
   g_assert_true (has_staff_row (window, "staff_group", first));
   g_assert_false (has_staff_row (window, "archived_staff_group", first));
 
+  /* Archived again; Ctrl+Z (studio.undo) restores, once. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "studio.archive-staff", "x", id));
+  g_assert_cmpint (test_sql_int (store, "SELECT archived FROM staff WHERE id = ?1", id), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "studio.undo", NULL));
+  g_assert_cmpint (test_sql_int (store, "SELECT archived FROM staff WHERE id = ?1", id), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "studio.archive-staff", "x", id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "studio.restore-staff", "x", id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "studio.undo", NULL));
+  g_assert_cmpint (test_sql_int (store, "SELECT archived FROM staff WHERE id = ?1", id), ==, 0);
+
   test_destroy_window (window);
 }
 

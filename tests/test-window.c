@@ -2420,6 +2420,78 @@ test_style_switch (void)
   g_settings_reset (settings, "style");
 }
 
+static void
+collect_shortcuts (GtkWidget *widget,
+                   GPtrArray *out)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_shortcuts (child, out);
+}
+
+/* Ctrl+Z (win.undo) undoes the last action, as its toast's Undo would,
+ * also once the toast has gone; once. The shortcuts window lists it. */
+static void
+test_undo_shortcut (void)
+{
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
+  g_autoptr(RgClient) first = test_add_client (studio, "Undo One", "+44 7700 900111");
+  g_autoptr(RgClient) second = test_add_client (studio, "Undo Two", "+44 7700 900112");
+  RgWindow *window = rg_window_new (NULL, studio, TRUE);
+  GtkWidget *card;
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  /* Nothing to undo yet: nothing happens. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+
+  /* Two cards deleted: Ctrl+Z brings back the second, then nothing more. */
+  rg_studio_set_selected_client (studio, first);
+  test_spin (50);
+  card = test_find_child (GTK_WIDGET (window), RG_TYPE_CLIENT_CARD);
+  g_assert_true (gtk_widget_activate_action (card, "card.delete", NULL));
+  rg_studio_set_selected_client (studio, second);
+  test_spin (50);
+  card = test_find_child (GTK_WIDGET (window), RG_TYPE_CLIENT_CARD);
+  g_assert_true (gtk_widget_activate_action (card, "card.delete", NULL));
+  g_assert_true (rg_record_is_deleted (RG_RECORD (first)));
+  g_assert_true (rg_record_is_deleted (RG_RECORD (second)));
+
+  /* At once (the first toast still sliding out), then again long after
+   * the toast would have gone. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  test_spin (50);
+  g_assert_false (rg_record_is_deleted (RG_RECORD (second)));
+  g_assert_true (rg_record_is_deleted (RG_RECORD (first)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  test_spin (50);
+  g_assert_true (rg_record_is_deleted (RG_RECORD (first)));
+
+  /* Listed among the shortcuts. */
+  {
+    GtkWindow *shortcuts;
+    gboolean listed = FALSE;
+    g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-shortcuts", NULL));
+    shortcuts = test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL);
+    g_assert_nonnull (shortcuts);
+    collect_shortcuts (GTK_WIDGET (shortcuts), all);
+    for (guint i = 0; i < all->len; i++)
+      {
+        g_autofree char *accel = NULL;
+
+        g_object_get (all->pdata[i], "accelerator", &accel, NULL);
+        listed |= g_strcmp0 (accel, "<Control>z") == 0;
+      }
+    g_assert_cmpuint (all->len, >, 5);
+    g_assert_true (listed);
+    gtk_window_destroy (shortcuts);
+  }
+  test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2443,6 +2515,7 @@ main (int   argc,
   g_test_add_func ("/window/retention", test_retention);
   g_test_add_func ("/window/retention-to-date", test_retention_to_date);
   g_test_add_func ("/window/style-switch", test_style_switch);
+  g_test_add_func ("/window/undo-shortcut", test_undo_shortcut);
   g_test_add_func ("/window/closed-at-once", test_closed_at_once);
   g_test_add_func ("/window/upgrade-progress", test_upgrade_progress);
   g_test_add_func ("/window/saving-stopped", test_saving_stopped);

@@ -493,11 +493,15 @@ add_undo_toast (RgCalendarView *self,
                 Undo           *undo)
 {
   AdwToast *toast = adw_toast_new (title);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), undo,
                          (GClosureNotify) (void (*) (void)) undo_free, 0);
-  add_toast (self, toast);
+  if (RG_IS_WINDOW (root))
+    rg_window_add_undo_toast (RG_WINDOW (root), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
 }
 
 static char *

@@ -821,7 +821,7 @@ delete_client (RgClientCard *self,
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb), undo,
                          (GClosureNotify) (void (*) (void)) delete_undo_free, 0);
   if (RG_IS_WINDOW (root))
-    rg_window_add_toast (RG_WINDOW (root), toast);
+    rg_window_add_undo_toast (RG_WINDOW (root), toast);
   else
     g_object_unref (g_object_ref_sink (toast));
   /* The card went away with the menu that had the focus. */
@@ -973,7 +973,7 @@ merged_cb (const RgMergeCounts *moved,
                          (GClosureNotify) (void (*) (void)) merge_undo_free, 0);
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (RG_IS_WINDOW (root))
-    rg_window_add_toast (RG_WINDOW (root), toast);
+    rg_window_add_undo_toast (RG_WINDOW (root), toast);
   else
     g_object_unref (g_object_ref_sink (toast));
 }

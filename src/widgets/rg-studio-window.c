@@ -48,6 +48,8 @@ struct _RgStudioWindow
   GtkWidget            *editor;             /* the last subpage presented */
   GtkWidget            *pending_leaflet;    /* waiting for it to present the editor */
   gulong                pending_id;
+  char                 *undo_action;        /* what the last archive's Undo does, for Ctrl+Z */
+  GVariant             *undo_target;
 
   /* template children */
   AdwPreferencesPage   *staff_page;
@@ -457,8 +459,46 @@ set_archived (RgStudioWindow *self,
       adw_toast_set_button_label (t, _("_Undo"));
       adw_toast_set_action_name (t, RG_IS_STAFF (record) ? "studio.restore-staff" : "studio.restore-service");
       adw_toast_set_action_target_value (t, g_variant_new_int64 (rg_record_get_id (record)));
+      /* Ctrl+Z does what the button does, also after the toast goes. */
+      g_free (self->undo_action);
+      self->undo_action = g_strdup (adw_toast_get_action_name (t));
+      g_clear_pointer (&self->undo_target, g_variant_unref);
+      self->undo_target = g_variant_ref (adw_toast_get_action_target_value (t));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "studio.undo", TRUE);
       toast (self, t);
     }
+}
+
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RgStudioWindow *self = RG_STUDIO_WINDOW (widget);
+  g_autofree char *action = g_steal_pointer (&self->undo_action);
+  g_autoptr(GVariant) target = g_steal_pointer (&self->undo_target);
+
+  gtk_widget_action_set_enabled (widget, "studio.undo", FALSE);
+  if (action)
+    gtk_widget_activate_action_variant (widget, action, target);
+}
+
+/* Ctrl+Z: the last archive's Undo, unless the keyboard is in a field with
+ * text (its own Ctrl+Z undoes typing); asked in the capture phase, as
+ * GtkText takes Ctrl+Z even with nothing to undo. */
+static gboolean
+undo_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  RgStudioWindow *self = RG_STUDIO_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (self->undo_action == NULL)
+    return FALSE;
+  if (focus && GTK_IS_EDITABLE (focus) && *gtk_editable_get_text (GTK_EDITABLE (focus)) != '\0')
+    return FALSE;
+  return gtk_widget_activate_action (widget, "studio.undo", NULL);
 }
 
 static void
@@ -675,6 +715,8 @@ rg_studio_window_finalize (GObject *object)
   g_clear_pointer (&self->service_groups, g_ptr_array_unref);
   g_clear_pointer (&self->watched, g_ptr_array_unref);
   g_clear_object (&self->studio);
+  g_clear_pointer (&self->undo_action, g_free);
+  g_clear_pointer (&self->undo_target, g_variant_unref);
 
   G_OBJECT_CLASS (rg_studio_window_parent_class)->finalize (object);
 }
@@ -756,6 +798,7 @@ rg_studio_window_class_init (RgStudioWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "studio.archive-service", "x", archive_service_activated);
   gtk_widget_class_install_action (widget_class, "studio.restore-service", "x", restore_service_activated);
   gtk_widget_class_install_action (widget_class, "studio.delete-service", "x", delete_service_activated);
+  gtk_widget_class_install_action (widget_class, "studio.undo", NULL, undo_activated);
 }
 
 static void
@@ -767,6 +810,16 @@ rg_studio_window_init (RgStudioWindow *self)
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "studio.undo", FALSE);
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
+                                                            gtk_callback_action_new (undo_shortcut_cb, NULL, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
 }
 
 /* For the editors shown as subpages: back to the lists. */

@@ -35,6 +35,7 @@ struct _RgWindow
   RgStudio             *studio;
   gboolean              demo;
   GSettings            *settings;
+  AdwToast             *undo_toast;   /* the last action's Undo, kept after its toast goes */
   gulong                selection_id;
   gulong                detached_id;
   gulong                first_frame_id;
@@ -410,6 +411,77 @@ rg_window_add_toast (RgWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+static void
+undo_clicked_cb (AdwToast *toast,
+                 RgWindow *self)
+{
+  if (self->undo_toast == toast)
+    g_clear_object (&self->undo_toast);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->undo_toast != NULL);
+}
+
+/* A toast whose button undoes what was just done. Ctrl+Z presses it, also
+ * after the toast has gone, until another action takes its place: the
+ * toast keeps what its button needs. */
+void
+rg_window_add_undo_toast (RgWindow *self,
+                          AdwToast *toast)
+{
+  g_return_if_fail (RG_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  g_set_object (&self->undo_toast, toast);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, G_CONNECT_AFTER);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", TRUE);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Ctrl+Z: the last action's Undo, unless the keyboard is in a field with
+ * text, whose own Ctrl+Z undoes typing. (GtkText takes Ctrl+Z even with
+ * nothing to undo, so the window asks first, in the capture phase.) */
+static gboolean
+undo_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  RgWindow *self = RG_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (self->undo_toast == NULL)
+    return FALSE;
+  if (focus && GTK_IS_EDITABLE (focus) && *gtk_editable_get_text (GTK_EDITABLE (focus)) != '\0')
+    return FALSE;
+  if (focus && GTK_IS_TEXT_VIEW (focus) &&
+      gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus))) > 0)
+    return FALSE;
+  return gtk_widget_activate_action (widget, "win.undo", NULL);
+}
+
+static gboolean
+dismiss_idle (gpointer data)
+{
+  adw_toast_dismiss (ADW_TOAST (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RgWindow *self = RG_WINDOW (widget);
+  g_autoptr(AdwToast) toast = g_steal_pointer (&self->undo_toast);
+
+  gtk_widget_action_set_enabled (widget, "win.undo", FALSE);
+  if (toast == NULL)
+    return;
+  g_signal_emit_by_name (toast, "button-clicked");
+  /* Its Undo is spent: the toast goes, or, already gone, stays gone.
+   * Dismissed from the main loop: libadwaita 1.2's overlay asserts when a
+   * toast is dismissed while the one it displaced is still sliding out. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, dismiss_idle, g_steal_pointer (&toast), g_object_unref);
+}
+
 RgStudio *
 rg_window_get_studio (RgWindow *self)
 {
@@ -532,6 +604,7 @@ rg_window_dispose (GObject *object)
     }
   g_clear_handle_id (&self->reminders_id, g_source_remove);
 
+  g_clear_object (&self->undo_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_WINDOW);
 
   G_OBJECT_CLASS (rg_window_parent_class)->dispose (object);
@@ -652,6 +725,7 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
   gtk_widget_class_install_action (widget_class, "win.book-client", "(xxx)", book_client_activated);
   gtk_widget_class_install_action (widget_class, "win.new-task", NULL, new_task_activated);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-task", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK, "win.show-view", "s", "satisfaction");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_CONTROL_MASK, "win.show-view", "s", "retention");
@@ -662,6 +736,16 @@ rg_window_init (RgWindow *self)
 {
   g_debug ("Building the window");
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
+                                                            gtk_callback_action_new (undo_shortcut_cb, NULL, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
 }
 
 RgWindow *

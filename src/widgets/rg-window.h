@@ -25,5 +25,7 @@ RgAppointmentEditor *rg_window_book_client (RgWindow     *self,
                                             const RgCall *call);
 void      rg_window_add_toast               (RgWindow      *self,
                                              AdwToast      *toast);
+void      rg_window_add_undo_toast          (RgWindow      *self,
+                                             AdwToast      *toast);
 
 G_END_DECLS
