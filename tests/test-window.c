@@ -2492,6 +2492,113 @@ test_undo_shortcut (void)
   test_destroy_window (window);
 }
 
+/* The widgets Tab reaches from the focus, in order, once round. */
+static GPtrArray *
+tab_walk (GtkWindow *window,
+          guint      max)
+{
+  GPtrArray *seen = g_ptr_array_new ();
+
+  for (guint i = 0; i < max; i++)
+    {
+      GtkWidget *focus;
+
+      /* As GtkWindow moves the focus: at the end, round from the start. */
+      if (!gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD))
+        {
+          gtk_window_set_focus (window, NULL);
+          gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+        }
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      if (g_getenv ("TAB_WALK") && focus)
+        g_printerr ("AT %s in %s\n", G_OBJECT_TYPE_NAME (focus), G_OBJECT_TYPE_NAME (gtk_widget_get_parent (focus)));
+      if (focus == NULL || g_ptr_array_find (seen, focus, NULL))
+        break;
+      g_ptr_array_add (seen, focus);
+      if (g_getenv ("TAB_WALK"))
+        g_printerr ("TAB %s %s\n", G_OBJECT_TYPE_NAME (focus),
+                    gtk_widget_get_tooltip_text (focus) ? gtk_widget_get_tooltip_text (focus) : "");
+    }
+  return seen;
+}
+
+static void
+collect_charts (GtkWidget *widget,
+                GPtrArray *out)
+{
+  if (RG_IS_CHART_VIEW (widget))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_charts (child, out);
+}
+
+/* The Satisfaction page by keyboard: Tab reaches the period, the export,
+ * every chart and its export button, and the lists below. */
+static void
+test_satisfaction_keyboard (void)
+{
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
+  RgWindow *window = rg_window_new (NULL, studio, TRUE);
+  g_autoptr(GPtrArray) seen = NULL;
+  guint charts = 0, chart_exports = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "satisfaction"));
+  {
+    RgSatisfactionView *view = RG_SATISFACTION_VIEW (test_find_child (GTK_WIDGET (window), RG_TYPE_SATISFACTION_VIEW));
+    gboolean timed_out = FALSE;
+    guint id = g_timeout_add (20000, test_timeout_cb, &timed_out);
+
+    while (!timed_out && (rg_satisfaction_view_is_loading (view) || rg_satisfaction_view_get_result (view) == NULL))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (timed_out);
+    g_source_remove (id);
+  }
+  test_spin (100);
+  seen = tab_walk (GTK_WINDOW (window), 300);
+  for (guint i = 0; i < seen->len; i++)
+    {
+      GtkWidget *w = seen->pdata[i];
+
+      charts += RG_IS_CHART_VIEW (w);
+      chart_exports += GTK_IS_BUTTON (w) && g_strcmp0 (gtk_widget_get_tooltip_text (w), "Export the Chart…") == 0;
+    }
+  {
+    g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+    guint n_shown = 0;
+
+    collect_charts (GTK_WIDGET (window), shown);
+    for (guint i = 0; i < shown->len; i++)
+      n_shown += gtk_widget_get_mapped (shown->pdata[i]);
+    g_assert_cmpuint (n_shown, >=, 6);
+    g_assert_cmpuint (charts, ==, n_shown);
+    g_assert_cmpuint (chart_exports, ==, n_shown);
+  }
+
+  /* Retention: past its figures, to its charts. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "retention"));
+  {
+    RgRetentionView *view = RG_RETENTION_VIEW (test_find_child (GTK_WIDGET (window), RG_TYPE_RETENTION_VIEW));
+    gboolean timed_out = FALSE;
+    guint id = g_timeout_add (20000, test_timeout_cb, &timed_out);
+    g_autoptr(GPtrArray) walked = NULL;
+
+    while (!timed_out && (rg_retention_view_is_loading (view) || rg_retention_view_get_result (view) == NULL))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (timed_out);
+    g_source_remove (id);
+    test_spin (100);
+    walked = tab_walk (GTK_WINDOW (window), 300);
+    charts = 0;
+    for (guint i = 0; i < walked->len; i++)
+      charts += RG_IS_CHART_VIEW (walked->pdata[i]);
+    g_assert_cmpuint (charts, ==, 3);
+  }
+  test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2516,6 +2623,7 @@ main (int   argc,
   g_test_add_func ("/window/retention-to-date", test_retention_to_date);
   g_test_add_func ("/window/style-switch", test_style_switch);
   g_test_add_func ("/window/undo-shortcut", test_undo_shortcut);
+  g_test_add_func ("/window/satisfaction-keyboard", test_satisfaction_keyboard);
   g_test_add_func ("/window/closed-at-once", test_closed_at_once);
   g_test_add_func ("/window/upgrade-progress", test_upgrade_progress);
   g_test_add_func ("/window/saving-stopped", test_saving_stopped);

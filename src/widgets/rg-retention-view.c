@@ -752,6 +752,9 @@ rg_retention_view_init (RgRetentionView *self)
   gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 2);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 6);
   gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Key Figures"), -1);
+  /* Nothing in it to press: out of the Tab order. (A flow box whose
+   * children take no focus keeps Tab from going past it.) */
+  gtk_widget_set_can_focus (flow, FALSE);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
   for (guint i = 0; i < N_FIGURES; i++)
