@@ -299,6 +299,23 @@ test_day_keyboard (void)
   window = show_in_window (GTK_WIDGET (view), TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rg_day_view_get_appointments (view))), >, 10);
 
+  /* A visit that happened looks paler than one to come: its own style. */
+  {
+    guint done = 0;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child;
+         child = gtk_widget_get_next_sibling (child))
+      if (RG_IS_APPOINTMENT_CARD (child) && rg_appointment_card_get_appointment (RG_APPOINTMENT_CARD (child)))
+        {
+          RgAppointment *a = rg_appointment_card_get_appointment (RG_APPOINTMENT_CARD (child));
+
+          g_assert_cmpint (gtk_widget_has_css_class (child, "done"), ==,
+                           rg_appointment_get_status (a) == RG_APPOINTMENT_DONE);
+          done += rg_appointment_get_status (a) == RG_APPOINTMENT_DONE;
+        }
+    g_assert_cmpuint (done, >, 5);
+  }
+
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (view)));
   g_assert_null (rg_day_view_get_selected (view));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "day.select-step", "i", 1));
@@ -401,6 +418,14 @@ drag_card (RgWeekView    *view,
   g_signal_emit_by_name (drag, "drag-begin", x, y);
   g_signal_emit_by_name (drag, "drag-update", dx / 2, dy / 2);
   g_signal_emit_by_name (drag, "drag-update", dx, dy);
+  /* While dragged, the card says where it would go. */
+  {
+    gint64 to = rg_appointment_get_starts_at (a) + days * 86400 + minutes * 60;
+    int m = rg_time_minute_of_day (to);
+    g_autofree char *expected = g_strdup_printf ("%02d:%02d–", m / 60, m % 60);
+
+    g_assert_true (g_str_has_prefix (rg_appointment_card_get_time_text (card), expected));
+  }
   g_signal_emit_by_name (drag, "drag-end", dx, dy);
 }
 
@@ -465,6 +490,8 @@ test_day_drag (void)
       g_signal_emit_by_name (drag, "drag-begin", bounds.origin.x + 10, bounds.origin.y + 10);
       g_signal_emit_by_name (drag, "drag-update", 0.0, to_three * 1.25 / 2);
       g_signal_emit_by_name (drag, "drag-update", 0.0, to_three * 1.25);
+      /* While dragged, the card says where it would go. */
+      g_assert_true (g_str_has_prefix (rg_appointment_card_get_time_text (card_of (GTK_WIDGET (view), a)), "03:00–"));
       g_signal_emit_by_name (drag, "drag-end", 0.0, to_three * 1.25);
 
       if (round == 0)
@@ -472,6 +499,9 @@ test_day_drag (void)
           g_assert_true (answer_question ("cancel"));
           g_assert_cmpint (rg_appointment_get_starts_at (a), ==, start);
           g_assert_cmpint (previous, ==, 0);
+          /* Not moved: its own time again. */
+          g_assert_false (g_str_has_prefix (rg_appointment_card_get_time_text (card_of (GTK_WIDGET (view), a)),
+                                            "03:00–"));
         }
       else
         {

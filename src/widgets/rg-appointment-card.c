@@ -39,6 +39,7 @@ struct _RgAppointmentCard
   gboolean       selected;
 
   char          *time_text;     /* "10:00–11:00" */
+  char          *preview_text;  /* the time being dragged to, shown instead */
   char          *title_text;    /* how to address the client */
   PangoLayout   *time_layout;   /* made on first draw, dropped on change */
   PangoLayout   *title_layout;
@@ -207,6 +208,10 @@ update (RgAppointmentCard *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "inactive");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "inactive");
+  if (status == RG_APPOINTMENT_DONE)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "done");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "done");
 
   description = g_strdup_printf ("%s, %s, %s. %s", self->time_text, self->title_text,
                                  self->services ? self->services : "",
@@ -306,7 +311,8 @@ snapshot_content (RgAppointmentCard *self,
 
   if (self->time_layout == NULL)
     {
-      self->time_layout = make_layout (self, self->time_text, FALSE, TRUE, text_width - badges_width);
+      self->time_layout = make_layout (self, self->preview_text ? self->preview_text : self->time_text,
+                                       FALSE, TRUE, text_width - badges_width);
       self->title_layout = make_layout (self, self->title_text, TRUE, FALSE, text_width);
       self->detail_layout = make_layout (self, self->services ? self->services : "", FALSE, TRUE, text_width);
     }
@@ -382,6 +388,13 @@ rg_appointment_card_snapshot (GtkWidget   *widget,
   GdkRGBA stripe = self->color;
 
   fill.alpha = dark ? 0.35 : 0.22;
+  /* A visit that happened is history: paler than one still to come, so
+   * Done and Confirmed do not look alike at a glance. */
+  if (self->appointment && rg_appointment_get_status (self->appointment) == RG_APPOINTMENT_DONE)
+    {
+      fill.alpha = dark ? 0.16 : 0.09;
+      stripe.alpha = 0.45;
+    }
   gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (0, 0, width, height), 6);
 
   gtk_snapshot_push_rounded_clip (snapshot, &outline);
@@ -524,6 +537,7 @@ rg_appointment_card_dispose (GObject *object)
   unbind (self);
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->time_text, g_free);
+  g_clear_pointer (&self->preview_text, g_free);
   g_clear_pointer (&self->title_text, g_free);
   g_clear_pointer (&self->badges, g_array_unref);
   g_clear_object (&self->studio);
@@ -556,4 +570,37 @@ rg_appointment_card_init (RgAppointmentCard *self)
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+}
+
+/* While the card is dragged or resized: the time it would take, "11:15–12:15",
+ * shown instead of its booking's; 0 and 0 show the booking's again. */
+void
+rg_appointment_card_set_preview (RgAppointmentCard *self,
+                                 gint64             starts_at,
+                                 gint64             ends_at)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (RG_IS_APPOINTMENT_CARD (self));
+
+  if (starts_at != 0 || ends_at != 0)
+    {
+      int s = rg_time_minute_of_day (starts_at), e = rg_time_minute_of_day (ends_at);
+
+      text = g_strdup_printf ("%02d:%02d–%02d:%02d", s / 60, s % 60, e / 60, e % 60);
+    }
+  if (g_strcmp0 (text, self->preview_text) == 0)
+    return;
+  g_free (self->preview_text);
+  self->preview_text = g_steal_pointer (&text);
+  drop_layouts (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The time the card shows: its booking's, or the one it is dragged to. */
+const char *
+rg_appointment_card_get_time_text (RgAppointmentCard *self)
+{
+  g_return_val_if_fail (RG_IS_APPOINTMENT_CARD (self), NULL);
+  return self->preview_text ? self->preview_text : self->time_text;
 }

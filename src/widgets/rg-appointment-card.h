@@ -25,5 +25,9 @@ void               rg_appointment_card_set_selected    (RgAppointmentCard *self,
                                                         gboolean           selected);
 gboolean           rg_appointment_card_get_selected    (RgAppointmentCard *self);
 const char        *rg_appointment_card_get_description (RgAppointmentCard *self);
+void               rg_appointment_card_set_preview     (RgAppointmentCard *self,
+                                                        gint64             starts_at,
+                                                        gint64             ends_at);
+const char        *rg_appointment_card_get_time_text   (RgAppointmentCard *self);
 
 G_END_DECLS

@@ -526,6 +526,7 @@ moved_cb (RgCalendarView *self,
   g_autoptr(RgStaff) staff = rg_studio_lookup (self->studio, RG_TYPE_STAFF,
                                                rg_appointment_get_staff_id (appointment), NULL);
   int minute = rg_time_minute_of_day (rg_appointment_get_starts_at (appointment));
+  int end = rg_time_minute_of_day (rg_appointment_get_ends_at (appointment));
   g_autofree char *title = NULL;
 
   undo->studio = g_object_ref (self->studio);
@@ -535,8 +536,8 @@ moved_cb (RgCalendarView *self,
   undo->ends_at = old_end;
   undo->status = -1;
 
-  /* Translators: "Anna: 14:30 with Marina", after moving an appointment */
-  title = g_strdup_printf (_("%s: %02d:%02d with %s"), name, minute / 60, minute % 60,
+  /* Translators: "Anna: 14:30–15:15 with Marina", after moving or resizing an appointment */
+  title = g_strdup_printf (_("%s: %02d:%02d–%02d:%02d with %s"), name, minute / 60, minute % 60, end / 60, end % 60,
                            staff ? rg_staff_get_display_name (staff) : "");
   add_undo_toast (self, title, undo);
 }

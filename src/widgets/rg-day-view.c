@@ -720,12 +720,16 @@ drag_update_cb (GtkGestureDrag *gesture,
         self->drag_end = self->drag_start + length;
         if (column >= 0)
           self->drag_column = column;
+        rg_appointment_card_set_preview (self->drag_card, instant_of (self, self->drag_start),
+                                         instant_of (self, self->drag_end));
         gtk_widget_queue_allocate (GTK_WIDGET (self));
       }
       break;
 
     case DRAG_RESIZE:
       self->drag_end = MAX (minute, self->drag_start + RG_DAY_SNAP_MINUTES);
+      rg_appointment_card_set_preview (self->drag_card, instant_of (self, self->drag_start),
+                                       instant_of (self, self->drag_end));
       gtk_widget_queue_allocate (GTK_WIDGET (self));
       break;
 
@@ -748,6 +752,9 @@ drag_end_cb (GtkGestureDrag *gesture,
   self->drag_mode = DRAG_NONE;
   self->drag_started = FALSE;
   self->drag_card = NULL;
+  /* Back to its booking's time until the move is saved (then the new one). */
+  if (card)
+    rg_appointment_card_set_preview (card, 0, 0);
 
   if (!started || mode == DRAG_NONE)
     return;

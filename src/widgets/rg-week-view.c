@@ -271,6 +271,11 @@ store_committed_cb (RgWeekView *self)
 static void
 cancel_drag (RgWeekView *self)
 {
+  RgAppointmentCard *card = self->drag_appointment ? g_hash_table_lookup (self->cards, self->drag_appointment) : NULL;
+
+  /* The card says its booking's time again (the new one once it is saved). */
+  if (card)
+    rg_appointment_card_set_preview (card, 0, 0);
   g_clear_object (&self->drag_appointment);
   self->dragging = FALSE;
 }
@@ -731,8 +736,14 @@ drag_update_cb (GtkGestureDrag *gesture,
 
   if (day != self->drag_day || minute != self->drag_minute)
     {
+      gint64 starts_at = rg_time_from_local (rg_date_add_days (self->monday, day), minute);
+
       self->drag_day = day;
       self->drag_minute = minute;
+      /* The card says the time it is dragged to. */
+      if ((card = g_hash_table_lookup (self->cards, self->drag_appointment)))
+        rg_appointment_card_set_preview (RG_APPOINTMENT_CARD (card), starts_at,
+                                         starts_at + (gint64) duration_minutes (self->drag_appointment) * 60);
       gtk_widget_queue_allocate (GTK_WIDGET (self));
     }
 }
