@@ -9,6 +9,7 @@
 #include "test-util-ui.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "io/rg-generator.h"
 #include "store/rg-search.h"
@@ -2599,6 +2600,86 @@ test_satisfaction_keyboard (void)
   test_destroy_window (window);
 }
 
+/* Ticking a condition keeps it under the pointer (the warning it adds at
+ * the top of the card does not push the list down) and keeps its row; a
+ * new client's timeline entry starts as a note. */
+static void
+test_card_steady (void)
+{
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
+  RgStore *store = rg_studio_get_store (studio);
+  g_autoptr(RgClient) client = test_add_client (studio, "Steady", "+44 7700 900131");
+  g_autoptr(RgClient) other = test_add_client (studio, "Other", "+44 7700 900132");
+  RgWindow *window = rg_window_new (NULL, studio, TRUE);
+  RgClientCard *card;
+  GtkWidget *row, *check;
+  GtkScrolledWindow *scrolled;
+  graphene_point_t before, after;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  rg_studio_set_selected_client (studio, client);
+  test_spin (100);
+  card = RG_CLIENT_CARD (test_find_child (GTK_WIDGET (window), RG_TYPE_CLIENT_CARD));
+  gtk_toggle_button_set_active (card->edit_button, TRUE);
+  adw_expander_row_set_expanded (card->conditions_row, TRUE);
+  test_spin (300);
+  g_assert_cmpuint (card->condition_rows->len, >, 4);
+  row = card->condition_rows->pdata[3];
+  check = g_object_get_data (G_OBJECT (row), "check");
+  scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (check, GTK_TYPE_SCROLLED_WINDOW));
+  g_assert_true (gtk_widget_compute_point (check, GTK_WIDGET (scrolled), &GRAPHENE_POINT_INIT (0, 0), &before));
+  /* Bring it to the middle of the view, as a person would scroll to it. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled),
+                            gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scrolled)) + before.y - 400);
+  test_spin (100);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_compute_point (check, GTK_WIDGET (scrolled), &GRAPHENE_POINT_INIT (0, 0), &before));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  test_spin (300);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM client_conditions WHERE client_id = ?1",
+                                 rg_record_get_id (RG_RECORD (client))), ==, 1);
+  /* The same row, where it was. */
+  g_assert_true (card->condition_rows->pdata[3] == row);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_true (gtk_widget_compute_point (check, GTK_WIDGET (scrolled), &GRAPHENE_POINT_INIT (0, 0), &after));
+  g_assert_cmpfloat (fabs (after.y - before.y), <, 2);
+
+  /* The medical note: all of it, on several lines, and saved from there. */
+  {
+    const char *note = "Reacted to lidocaine at the dentist in March 2024: swelling for two days.\n"
+                       "Ask before any numbing cream; prefers a patch test a day before.";
+    g_autofree char *shown = NULL;
+    g_autofree char *saved = NULL;
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (rg_text_row_get_view (card->medical_notes_row));
+
+    g_object_set (client, "medical-notes", note, NULL);
+    g_assert_true (rg_studio_save (studio, RG_RECORD (client), NULL));
+    test_spin (100);
+    shown = rg_text_row_get_text (card->medical_notes_row);
+    g_assert_cmpstr (shown, ==, note);
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (card->medical_notes_row)));
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (card->medical_notes_row)), >, 60);   /* not one line */
+    gtk_widget_grab_focus (GTK_WIDGET (rg_text_row_get_view (card->medical_notes_row)));
+    test_save_shot (GTK_WIDGET (window), "card-medical");
+    gtk_text_buffer_set_text (buffer, "Lidocaine: swelling.\nPatch test first.", -1);
+    g_signal_emit_by_name (card->medical_notes_row, "apply");
+    test_spin (100);
+    saved = test_sql_text (store, "SELECT medical_notes FROM clients WHERE id = ?1", rg_record_get_id (RG_RECORD (client)));
+    g_assert_cmpstr (saved, ==, "Lidocaine: swelling.\nPatch test first.");
+  }
+
+  /* The entry type: back to a note for the next client. */
+  gtk_drop_down_set_selected (card->note_kind, 2);
+  rg_studio_set_selected_client (studio, other);
+  test_spin (100);
+  g_assert_cmpuint (gtk_drop_down_get_selected (card->note_kind), ==, 0);
+  test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2624,6 +2705,7 @@ main (int   argc,
   g_test_add_func ("/window/style-switch", test_style_switch);
   g_test_add_func ("/window/undo-shortcut", test_undo_shortcut);
   g_test_add_func ("/window/satisfaction-keyboard", test_satisfaction_keyboard);
+  g_test_add_func ("/window/card-steady", test_card_steady);
   g_test_add_func ("/window/closed-at-once", test_closed_at_once);
   g_test_add_func ("/window/upgrade-progress", test_upgrade_progress);
   g_test_add_func ("/window/saving-stopped", test_saving_stopped);

@@ -170,6 +170,65 @@ update_fields (RgClientCard *self,
 
 /* Conditions ------------------------------------------------------------------ */
 
+/* Where @widget is in its scrolled window's view. */
+static gboolean
+view_y (GtkWidget *widget,
+        double    *y)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_point_t point;
+
+  if (scrolled == NULL || !gtk_widget_compute_point (widget, scrolled, &GRAPHENE_POINT_INIT (0, 0), &point))
+    return FALSE;
+  *y = point.y;
+  return TRUE;
+}
+
+#define HOLD_US (400 * G_USEC_PER_SEC / 1000)
+
+/* Each frame for a moment after the change (the write, the card's update
+ * and its relayout take a few): puts the held widget back where it was. */
+static gboolean
+hold_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  RgClientCard *self = RG_CLIENT_CARD (widget);
+  GtkWidget *held = self->hold_widget;
+  double y;
+
+  if (held && gtk_widget_get_mapped (held) && view_y (held, &y) && y != self->hold_y)
+    {
+      GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (held, GTK_TYPE_SCROLLED_WINDOW));
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + (y - self->hold_y));
+    }
+  if (held && gdk_frame_clock_get_frame_time (clock) < self->hold_until)
+    return G_SOURCE_CONTINUE;
+  g_clear_object (&self->hold_widget);
+  return G_SOURCE_REMOVE;
+}
+
+/* Keeps @widget where it is on screen through the change about to be
+ * made: a condition ticked adds a warning at the top of the card, which
+ * pushed everything down under the pointer (the next click landed on
+ * another condition). */
+static void
+hold_position (RgClientCard *self,
+               GtkWidget    *widget)
+{
+  double y;
+
+  if (!view_y (widget, &y))
+    return;
+  if (self->hold_widget == NULL)
+    gtk_widget_add_tick_callback (GTK_WIDGET (self), hold_tick_cb, NULL, NULL);
+  g_set_object (&self->hold_widget, widget);
+  self->hold_y = y;
+  self->hold_until = g_get_monotonic_time () + HOLD_US;
+}
+
 static void
 condition_toggled_cb (GtkCheckButton *check,
                       RgClientCard   *self)
@@ -179,6 +238,7 @@ condition_toggled_cb (GtkCheckButton *check,
 
   if (self->client == NULL || self->updating)
     return;
+  hold_position (self, GTK_WIDGET (check));
   if (!rg_client_conditions_set (self->studio, client_id (self), rg_record_get_id (RG_RECORD (condition)),
                                  gtk_check_button_get_active (check), &error))
     rg_client_card_show_error (self, NULL, error->message);
@@ -194,10 +254,10 @@ update_conditions (RgClientCard *self)
   g_autoptr(GPtrArray) list = NULL;
   guint n_marked;
 
-  remove_rows (self->condition_rows);
   if (marked == NULL)
     {
       g_warning ("Could not read the medical card: %s", error->message);
+      remove_rows (self->condition_rows);
       return;
     }
 
@@ -213,13 +273,45 @@ update_conditions (RgClientCard *self)
     adw_expander_row_set_subtitle (self->conditions_row, _("None marked"));
 
   if (!adw_expander_row_get_expanded (self->conditions_row))
-    return;
+    {
+      remove_rows (self->condition_rows);
+      return;
+    }
   list = rg_conditions_list (self->studio, &error);
   if (list == NULL)
     {
       g_warning ("Could not read the medical card: %s", error->message);
+      remove_rows (self->condition_rows);
       return;
     }
+
+  /* The same list as shown: the ticks change in place (rebuilt, the rows
+   * would move under the pointer and lose the focus). */
+  if (self->condition_rows->len == list->len)
+    {
+      gboolean same = TRUE;
+
+      for (guint i = 0; same && i < list->len; i++)
+        same = g_object_get_data (self->condition_rows->pdata[i], "condition") == list->pdata[i];
+      if (same)
+        {
+          gboolean updating = self->updating;
+
+          self->updating = TRUE;
+          for (guint i = 0; i < list->len; i++)
+            {
+              gint64 id = rg_record_get_id (RG_RECORD (list->pdata[i]));
+              gboolean on = FALSE;
+
+              for (guint j = 0; j < marked->len; j++)
+                on |= g_array_index (marked, gint64, j) == id;
+              gtk_check_button_set_active (g_object_get_data (self->condition_rows->pdata[i], "check"), on);
+            }
+          self->updating = updating;
+          return;
+        }
+    }
+  remove_rows (self->condition_rows);
 
   for (guint i = 0; i < list->len; i++)
     {
@@ -242,6 +334,9 @@ update_conditions (RgClientCard *self)
       g_signal_connect (check, "toggled", G_CALLBACK (condition_toggled_cb), self);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      /* The list's objects are the studio's live ones: the same next time. */
+      g_object_set_data_full (G_OBJECT (row), "condition", g_object_ref (condition), g_object_unref);
+      g_object_set_data (G_OBJECT (row), "check", check);
       adw_expander_row_add_row (self->conditions_row, row);
       g_ptr_array_add (self->condition_rows, row);
     }

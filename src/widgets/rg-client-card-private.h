@@ -5,6 +5,7 @@
 #include "model/rg-photo.h"
 #include "model/rg-record-list.h"
 #include "rg-client-card.h"
+#include "rg-text-row.h"
 
 G_BEGIN_DECLS
 
@@ -65,7 +66,10 @@ struct _RgClientCard
   AdwPreferencesGroup  *medical_group;
   AdwExpanderRow       *conditions_row;
   GPtrArray            *condition_rows;
-  AdwEntryRow          *medical_notes_row;
+  GtkWidget            *hold_widget;     /* kept where it is on screen through the next layout */
+  double                hold_y;
+  gint64                hold_until;      /* frame time, µs */
+  RgTextRow            *medical_notes_row;   /* several lines */
   AdwPreferencesGroup  *fields_group;
   GPtrArray            *field_rows;
   AdwPreferencesGroup  *photos_group;

@@ -139,6 +139,36 @@ text_applied_cb (AdwEntryRow  *row,
   save_client (self, GTK_WIDGET (row));
 }
 
+/* The medical note, several lines, saved with its button or Ctrl+Enter. */
+static void
+medical_notes_applied_cb (RgTextRow    *row,
+                          RgClientCard *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->client == NULL || self->updating)
+    return;
+  text = g_strstrip (rg_text_row_get_text (row));
+  g_object_set (self->client, "medical-notes", *text ? text : NULL, NULL);
+  save_client (self, GTK_WIDGET (row));
+}
+
+/* As set_entry(), for a row of several lines. */
+static gboolean
+set_text_row (RgClientCard *self,
+              RgTextRow    *row,
+              const char   *value)
+{
+  gboolean visible = (value && *value) || filling_in (self);
+
+  if (!(gtk_widget_get_state_flags (GTK_WIDGET (row)) & GTK_STATE_FLAG_FOCUS_WITHIN))
+    rg_text_row_set_text (row, value);
+  else
+    visible = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (row), visible);
+  return visible;
+}
+
 /* "12.03", "12.03.1990", "12/3" or empty (no birthday). */
 static gboolean
 parse_birthday (const char *text,
@@ -342,13 +372,14 @@ ensure_content (RgClientCard *self)
     { &self->phone_row, "phone" }, { &self->phone2_row, "phone2" }, { &self->email_row, "email" },
     { &self->call_time_row, "call-time" }, { &self->address_row, "address-as" },
     { &self->full_name_row, "full-name" }, { &self->source_row, "source" },
-    { &self->medical_notes_row, "medical-notes" }, { &self->preferences_row, "preferences" },
+    { &self->preferences_row, "preferences" },
     { &self->notes_row, "notes" },
   };
 
   if (self->content)
     return;
 
+  g_type_ensure (RG_TYPE_TEXT_ROW);
   builder = gtk_builder_new_from_resource (RESOURCE_BASE "/ui/rg-client-card-content.ui");
 #define GET(name) self->name = (gpointer) gtk_builder_get_object (builder, #name)
   GET (content);
@@ -407,6 +438,7 @@ ensure_content (RgClientCard *self)
   adw_entry_row_set_input_purpose (self->phone_row, GTK_INPUT_PURPOSE_PHONE);
   adw_entry_row_set_input_purpose (self->phone2_row, GTK_INPUT_PURPOSE_PHONE);
   adw_entry_row_set_input_purpose (self->email_row, GTK_INPUT_PURPOSE_EMAIL);
+  g_signal_connect (self->medical_notes_row, "apply", G_CALLBACK (medical_notes_applied_cb), self);
   g_signal_connect (self->birthday_row, "apply", G_CALLBACK (birthday_applied_cb), self);
   g_signal_connect (self->tags_row, "apply", G_CALLBACK (tags_applied_cb), self);
   g_signal_connect (self->referred_row, "apply", G_CALLBACK (referred_applied_cb), self);
@@ -683,7 +715,7 @@ update (RgClientCard *self)
   any |= set_entry (self, self->notes_row, rg_client_get_notes (c));
   gtk_widget_set_visible (GTK_WIDGET (self->notes_group), any);
 
-  set_entry (self, self->medical_notes_row, rg_client_get_medical_notes (c));
+  set_text_row (self, self->medical_notes_row, rg_client_get_medical_notes (c));
   gtk_widget_set_visible (GTK_WIDGET (self->medical_group), filling_in (self));
 
   /* One thing to ask, never a form wall; not while filling in anyway. */
@@ -1054,6 +1086,8 @@ set_client (RgClientCard *self,
       gtk_toggle_button_set_active (self->edit_button, FALSE);
       adw_expander_row_set_expanded (self->history_row, FALSE);
       adw_expander_row_set_expanded (self->conditions_row, FALSE);
+      /* A new client's entry starts as a note, whatever the last one was. */
+      gtk_drop_down_set_selected (self->note_kind, 0);
     }
   self->timeline_all = FALSE;
   update (self);
@@ -1210,6 +1244,7 @@ rg_client_card_dispose (GObject *object)
   RgClientCard *self = RG_CLIENT_CARD (object);
 
   disconnect_studio (self);
+  g_clear_object (&self->hold_widget);
   gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_CLIENT_CARD);
 
   G_OBJECT_CLASS (rg_client_card_parent_class)->dispose (object);
