@@ -109,7 +109,28 @@ test_messages (void)
 
   g_assert_false (rg_phone_normalize ("45-67", 7, &e164, &error));
   g_assert_nonnull (strstr (error->message, "area code"));
+  g_assert_nonnull (strstr (error->message, "+7 912 345-67-89"));
   g_clear_error (&error);
+
+  /* The example is one of the studio's country: a UK studio gets a UK one. */
+  g_assert_false (rg_phone_normalize ("45-67", 44, &e164, &error));
+  g_assert_nonnull (strstr (error->message, "for example +44 7700 900123."));
+  g_assert_null (strstr (error->message, "+7"));
+  g_clear_error (&error);
+  {
+    const int codes[] = { 7, 44, 1, 49, 33, 380, 375, 61, 353, 34, 39, 48, 998 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+      {
+        g_autofree char *example = rg_phone_example (codes[i]);
+        g_autofree char *prefix = g_strdup_printf ("+%d ", codes[i]);
+        g_autofree char *back = NULL;
+
+        g_assert_true (g_str_has_prefix (example, prefix));
+        /* A number the studio's own check takes. */
+        g_assert_true (rg_phone_normalize (example, codes[i], &back, NULL));
+      }
+  }
 
   g_assert_false (rg_phone_normalize (NULL, 7, &e164, &error));
   g_assert_cmpstr (error->message, ==, "Enter a phone number.");

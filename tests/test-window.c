@@ -36,6 +36,8 @@
 #include "widgets/rg-appointment-editor.h"
 #include "widgets/rg-appointment-editor-private.h"
 #include "widgets/rg-window.h"
+#include "store/rg-phone.h"
+#include "widgets/rg-new-client.h"
 #include "widgets/rg-studio-window.h"
 #include "widgets/rg-application.h"
 #include "store/rg-schema-private.h"
@@ -440,6 +442,16 @@ test_new_client (void)
   gtk_editable_set_text (GTK_EDITABLE (test_find_row (GTK_WIDGET (dialog), "How to address")), "Зоя Тестова");
   gtk_editable_set_text (GTK_EDITABLE (test_find_row (GTK_WIDGET (dialog), "Phone")), "12");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
+  /* The hint's example is a number of the studio's country. */
+  {
+    g_autofree char *example = rg_phone_example (rg_store_get_phone_country (store));
+    /* The label under the rows. */
+    GtkWidget *hint = gtk_widget_get_next_sibling (gtk_widget_get_ancestor (test_find_row (GTK_WIDGET (dialog), "Phone"),
+                                                                             ADW_TYPE_PREFERENCES_GROUP));
+
+    g_assert_true (GTK_IS_LABEL (hint));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hint)), example));
+  }
   gtk_editable_set_text (GTK_EDITABLE (test_find_row (GTK_WIDGET (dialog), "Phone")), "8 (999) 123-45-67");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "create"));
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "open"));
@@ -531,6 +543,23 @@ test_new_client (void)
         found |= rg_record_get_id (RG_RECORD (item)) == id;
       }
     g_assert_true (found);
+  }
+
+  /* What was searched goes where it belongs: a name to the name, a whole
+   * number to the phone, the last digits of one nowhere. */
+  {
+    const struct { const char *prefill, *name, *phone; } cases[] = {
+      { "4567", "", "" }, { "Вера", "Вера", "" }, { "8 999 555-44-33", "", "8 999 555-44-33" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        GtkWidget *d = rg_new_client_dialog_present (GTK_WINDOW (window), studio, cases[i].prefill);
+
+        g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_find_row (d, "How to address"))), ==, cases[i].name);
+        g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_find_row (d, "Phone"))), ==, cases[i].phone);
+        gtk_window_destroy (GTK_WINDOW (d));
+      }
   }
 
   /* The same number again: the dialog offers her card. */
@@ -2622,6 +2651,8 @@ test_card_steady (void)
   rg_studio_set_selected_client (studio, client);
   test_spin (100);
   card = RG_CLIENT_CARD (test_find_child (GTK_WIDGET (window), RG_TYPE_CLIENT_CARD));
+  /* No bookings at all: no empty history to open. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (card->history_row)));
   gtk_toggle_button_set_active (card->edit_button, TRUE);
   adw_expander_row_set_expanded (card->conditions_row, TRUE);
   test_spin (300);

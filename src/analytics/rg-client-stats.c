@@ -34,7 +34,8 @@ rg_client_stats_compute (RgStore        *store,
                            " min(starts_at) FILTER (WHERE status = 'done'),"
                            " max(starts_at) FILTER (WHERE status = 'done'),"
                            " min(starts_at) FILTER (WHERE status IN ('booked', 'confirmed', 'arrived') AND starts_at >= ?2),"
-                           " coalesce(sum(price) FILTER (WHERE status = 'done'), 0)"
+                           " coalesce(sum(price) FILTER (WHERE status = 'done'), 0),"
+                           " count(*)"
                            " FROM appointments WHERE client_id = ?1 AND deleted_at IS NULL",
                            error);
   if (stmt == NULL)
@@ -52,6 +53,7 @@ rg_client_stats_compute (RgStore        *store,
       stats->last_visit_at = sqlite3_column_int64 (stmt, 2);
       stats->next_booking_at = sqlite3_column_int64 (stmt, 3);
       stats->total_spent = sqlite3_column_int64 (stmt, 4);
+      stats->appointments = sqlite3_column_int (stmt, 5);
     }
 
   return TRUE;

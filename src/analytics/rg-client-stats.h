@@ -12,6 +12,7 @@ typedef struct {
   gint64  last_visit_at;    /* 0: none */
   gint64  next_booking_at;  /* 0: nothing booked ahead */
   gint64  total_spent;      /* minor units, over done visits */
+  guint   appointments;     /* any status: what the visit history lists */
 } RgClientStats;
 
 gboolean rg_client_stats_compute (RgStore        *store,

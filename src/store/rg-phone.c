@@ -63,13 +63,37 @@ is_separator (gunichar c)
          c == 0x2013 || c == 0x2014 || c == 0x2212 || c == '(' || c == ')' || c == '.' || c == '/';
 }
 
+/* A number as a client of a studio in @country_code would give it, for
+ * hints: "+44 7700 900123" in the UK, "+7 912 345-67-89" in Russia. The
+ * numbers are the ones set aside for examples where a country has them. */
+char *
+rg_phone_example (int country_code)
+{
+  static const struct { int code; const char *e164; } examples[] = {
+    { 7, "+79123456789" }, { 44, "+447700900123" }, { 1, "+14155550132" }, { 49, "+4915123456789" },
+    { 33, "+33612345678" }, { 380, "+380501234567" }, { 375, "+375291234567" }, { 61, "+61491570156" },
+    { 353, "+353851234567" }, { 34, "+34612345678" }, { 39, "+393123456789" }, { 48, "+48512345678" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+    if (examples[i].code == country_code)
+      return rg_phone_format (examples[i].e164);
+  if (country_code > 0)
+    return g_strdup_printf ("+%d 123 456 789", country_code);
+  return rg_phone_format ("+447700900123");
+}
+
 static gboolean
 refuse (const char  *text,
+        int          country_code,
         GError     **error)
 {
+  g_autofree char *example = rg_phone_example (country_code);
+
   g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+               /* Translators: the second %s is an example number in the studio's country */
                _("“%s” does not look like a phone number. Enter it with the area code, "
-                 "for example +7 912 345-67-89."), text);
+                 "for example %s."), text, example);
   return FALSE;
 }
 
@@ -97,7 +121,7 @@ rg_phone_normalize (const char  *text,
       return FALSE;
     }
   if (!g_utf8_validate (trimmed, -1, NULL))
-    return refuse (trimmed, error);
+    return refuse (trimmed, country_code, error);
 
   /* "+44 (0) 20...": the bracketed trunk 0 is dialled only at home. */
   if (trimmed[0] == '+')
@@ -150,14 +174,14 @@ rg_phone_normalize (const char  *text,
           if (digits->len == 11 && (digits->str[0] == '8' || digits->str[0] == '7'))
             g_string_erase (digits, 0, 1);
           if (digits->len != 10)
-            return refuse (trimmed, error);
+            return refuse (trimmed, country_code, error);
         }
       else if (country_code == 1)
         {
           if (digits->len == 11 && digits->str[0] == '1')
             g_string_erase (digits, 0, 1);
           if (digits->len != 10)
-            return refuse (trimmed, error);
+            return refuse (trimmed, country_code, error);
         }
       else if (digits->str[0] == '0')
         g_string_erase (digits, 0, 1);
@@ -166,10 +190,10 @@ rg_phone_normalize (const char  *text,
     }
 
   if (digits->len < MIN_DIGITS || digits->len > MAX_DIGITS || digits->str[0] == '0')
-    return refuse (trimmed, error);
+    return refuse (trimmed, country_code, error);
   /* +7 and +1 numbers have ten digits after the country code. */
   if ((digits->str[0] == '7' || digits->str[0] == '1') && digits->len != 11)
-    return refuse (trimmed, error);
+    return refuse (trimmed, country_code, error);
 
   *e164 = g_strconcat ("+", digits->str, NULL);
   return TRUE;

@@ -19,6 +19,7 @@ gboolean rg_phone_read               (const char  *text,
                                       char       **digits,
                                       GError     **error);
 char    *rg_phone_format             (const char  *e164) G_GNUC_WARN_UNUSED_RESULT;
+char    *rg_phone_example            (int          country_code) G_GNUC_WARN_UNUSED_RESULT;
 guint    rg_phone_country_code_length (const char *digits);
 int      rg_phone_country_for_locale (const char  *locale);
 char    *rg_phone_search_digits      (const char  *digits,

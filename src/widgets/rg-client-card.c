@@ -563,6 +563,8 @@ update_stats (RgClientCard *self)
 
   update_rhythm (self);
 
+  /* Nobody booked yet: no history to open ("No visits yet" says it). */
+  gtk_widget_set_visible (GTK_WIDGET (self->history_row), stats.appointments > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->visits_group), TRUE);
 }
 

@@ -155,14 +155,25 @@ rg_new_client_dialog_present (GtkWindow  *parent,
                                     NULL);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
+  /* What was searched: a name goes to the name; a whole phone number to
+   * the phone. Digits that are not one (the last four, searched for) are
+   * no one's name and no one's number: left out. */
   if (prefill && *prefill)
     {
-      gboolean phone = TRUE;
+      gboolean digits = TRUE;
 
       for (const char *p = prefill; *p; p++)
         if (!g_ascii_isdigit (*p) && !strchr ("+-() ", *p))
-          phone = FALSE;
-      gtk_editable_set_text (GTK_EDITABLE (phone ? data->phone_row : data->name_row), prefill);
+          digits = FALSE;
+      if (!digits)
+        gtk_editable_set_text (GTK_EDITABLE (data->name_row), prefill);
+      else
+        {
+          g_autofree char *e164 = NULL;
+
+          if (rg_phone_normalize (prefill, rg_store_get_phone_country (rg_studio_get_store (studio)), &e164, NULL))
+            gtk_editable_set_text (GTK_EDITABLE (data->phone_row), prefill);
+        }
     }
 
   g_signal_connect_swapped (data->name_row, "changed", G_CALLBACK (changed_cb), dialog);
