@@ -2711,6 +2711,45 @@ test_card_steady (void)
   test_destroy_window (window);
 }
 
+/* At 1200 px with a client's card open, the day of six masters fits: the
+ * columns narrow before the view scrolls sideways, and the card keeps a
+ * sidebar's width. */
+static void
+test_day_fits (void)
+{
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
+  g_autoptr(RgClient) client = test_add_client (studio, "Fits", "+44 7700 900141");
+  RgWindow *window = rg_window_new (NULL, studio, TRUE);
+  GtkWidget *calendar, *card;
+  RgDayView *day;
+  GtkScrollable *scrollable;
+  GtkAdjustment *h;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calendar"));
+  calendar = test_find_child (GTK_WIDGET (window), RG_TYPE_CALENDAR_VIEW);
+  g_assert_true (gtk_widget_activate_action (calendar, "calendar.mode", "i", RG_CALENDAR_MODE_DAY));
+  rg_studio_set_selected_client (studio, client);
+  test_spin (300);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  card = test_find_child (GTK_WIDGET (window), RG_TYPE_CLIENT_CARD);
+  g_assert_true (gtk_widget_get_mapped (card));
+  g_assert_cmpint (gtk_widget_get_width (card), <=, 400);
+  day = rg_calendar_view_get_day_view (RG_CALENDAR_VIEW (calendar));
+  g_assert_cmpuint (rg_day_view_get_n_columns (day), ==, 6);
+  scrollable = GTK_SCROLLABLE (day);
+  h = gtk_scrollable_get_hadjustment (scrollable);
+  g_assert_nonnull (h);
+  /* Nothing to scroll to sideways: every column is in view. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (h) - gtk_adjustment_get_lower (h), <=,
+                     gtk_adjustment_get_page_size (h) + 1);
+  test_save_shot (GTK_WIDGET (window), "day-1200-card");
+  test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2737,6 +2776,7 @@ main (int   argc,
   g_test_add_func ("/window/undo-shortcut", test_undo_shortcut);
   g_test_add_func ("/window/satisfaction-keyboard", test_satisfaction_keyboard);
   g_test_add_func ("/window/card-steady", test_card_steady);
+  g_test_add_func ("/window/day-fits", test_day_fits);
   g_test_add_func ("/window/closed-at-once", test_closed_at_once);
   g_test_add_func ("/window/upgrade-progress", test_upgrade_progress);
   g_test_add_func ("/window/saving-stopped", test_saving_stopped);

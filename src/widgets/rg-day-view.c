@@ -31,7 +31,10 @@
 
 #define GUTTER_WIDTH      56
 #define HEADER_HEIGHT     44
-#define MIN_COLUMN_WIDTH  170
+/* Columns shrink to this before the view scrolls sideways: a card still
+ * reads its time and name (six masters fit a 1200 px window with the card
+ * open). */
+#define MIN_COLUMN_WIDTH  112
 #define PIXELS_PER_MINUTE 1.25
 #define MIN_CARD_HEIGHT   18
 
