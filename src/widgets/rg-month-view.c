@@ -1,8 +1,8 @@
 /* rg-month-view.c — a month of the studio at a glance: the load per day.
  *
  * Weeks as rows from Monday, the days of the neighbour months dimmed. Each
- * day shows how many bookings it has and how many hours they take
- * ("12 · 9.5 h"), and a bar of the booked hours against the hours somebody
+ * day shows how many bookings it has and how many hours they take of the
+ * hours somebody works ("12 bookings", "9.5 of 12 h"), and a bar of the booked hours against the hours somebody
  * works that day (against the busiest day when nobody is scheduled). A
  * staff member's days off are marked, or "Closed" when nobody works. A
  * click or Enter on a day emits ::day-activated: the page opens that day.
@@ -316,14 +316,31 @@ format_hours (gint64 seconds)
   return g_strdup_printf ("%.1f", hours);
 }
 
-/* "12 · 9.5 h" */
+/* "12 bookings" */
 static char *
-format_load (const DayLoad *load)
+format_bookings (const DayLoad *load)
+{
+  /* Translators: a day's bookings in the month view */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u booking", "%u bookings", load->n_bookings),
+                          load->n_bookings);
+}
+
+/* "9.5 of 12 h": booked against working hours, what the bar under it
+ * shows; "9.5 h booked" on a day nobody was meant to work. */
+static char *
+format_hours_of (const DayLoad *load)
 {
   g_autofree char *hours = format_hours (load->booked_seconds);
 
-  /* Translators: a day's load in the month view: bookings · booked hours, e.g. "12 · 9.5 h" */
-  return g_strdup_printf (C_("month view", "%u · %s h"), load->n_bookings, hours);
+  if (load->working_minutes > 0)
+    {
+      g_autofree char *working = format_hours ((gint64) load->working_minutes * 60);
+
+      /* Translators: booked hours of the working hours in the month view, e.g. "9.5 of 12 h" */
+      return g_strdup_printf (C_("month view", "%s of %s h"), hours, working);
+    }
+  /* Translators: booked hours in the month view on a day off, e.g. "9.5 h booked" */
+  return g_strdup_printf (C_("month view", "%s h booked"), hours);
 }
 
 static gboolean
@@ -848,8 +865,10 @@ draw_cell (RgMonthView *self,
   /* The load: figures, then a bar of booked against working hours. */
   if (load->n_bookings)
     {
-      g_autofree char *figures = format_load (load);
+      g_autofree char *figures = format_bookings (load);
+      g_autofree char *of_hours = format_hours_of (load);
       g_autoptr(PangoLayout) layout = text_layout (cell, figures, height >= 80 ? 1.0 : 0.85, FALSE, width - 16);
+      g_autoptr(PangoLayout) hours_layout = height >= 80 ? text_layout (cell, of_hours, 0.8, FALSE, width - 16) : NULL;
       double fraction, bar_width = width - 20;
       gboolean over = FALSE;
       GdkRGBA track = rg_calendar_with_alpha (fg, 0.1);
@@ -867,8 +886,21 @@ draw_cell (RgMonthView *self,
           fill = rg_calendar_named_color (widget, "warning_color", "#ae7b03");
         }
 
-      pango_layout_get_pixel_size (layout, &w, &h);
-      append_layout (snapshot, layout, 10, height - 16 - h, over ? fill : text);
+      /* The bookings, and on a cell tall enough the hours under them. */
+      if (hours_layout)
+        {
+          int hw, hh;
+
+          pango_layout_get_pixel_size (hours_layout, &hw, &hh);
+          append_layout (snapshot, hours_layout, 10, height - 15 - hh, over ? fill : dim);
+          pango_layout_get_pixel_size (layout, &w, &h);
+          append_layout (snapshot, layout, 10, height - 15 - hh - h, text);
+        }
+      else
+        {
+          pango_layout_get_pixel_size (layout, &w, &h);
+          append_layout (snapshot, layout, 10, height - 16 - h, over ? fill : text);
+        }
 
       if (bar_width > 4)
         {
