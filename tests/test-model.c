@@ -13,6 +13,8 @@
 #include "model/rg-interaction.h"
 #include "model/rg-rating.h"
 #include "model/rg-service.h"
+#include "analytics/rg-call-list.h"
+#include "model/rg-studio-identity.h"
 #include "model/rg-staff.h"
 #include "model/rg-studio.h"
 
@@ -547,6 +549,126 @@ test_service_match (void)
   g_assert_cmpint (rg_service_match (spa, "программа"), ==, RG_SERVICE_MATCH_WORD_START);
 }
 
+/* Amounts with the studio's currency, the way every view shows them; the
+ * same read back when typed with the symbol. */
+static void
+test_price (void)
+{
+  gint64 minor = 0;
+
+  rg_format_set_currency ("GBP");
+  {
+    g_autofree char *whole = rg_format_price (130000);
+    g_autofree char *cents = rg_format_price (4236);
+
+    g_assert_cmpstr (whole, ==, "£1,300");
+    g_assert_cmpstr (cents, ==, "£42.36");
+  }
+  g_assert_true (rg_format_parse_money ("£42.36", &minor));
+  g_assert_cmpint (minor, ==, 4236);
+  rg_format_set_currency ("RUB");
+  {
+    g_autofree char *whole = rg_format_price (130000);
+
+    g_assert_cmpstr (whole, ==, "1,300\u00a0₽");
+  }
+  g_assert_true (rg_format_parse_money ("1 300 ₽", &minor));
+  g_assert_cmpint (minor, ==, 130000);
+  g_assert_false (rg_format_parse_money ("1 300 $", &minor));
+  rg_format_set_currency (NULL);
+  {
+    g_autofree char *plain = rg_format_price (130000);
+
+    g_assert_cmpstr (plain, ==, "1,300");
+  }
+  g_assert_cmpstr (rg_currency_for_country (44), ==, "GBP");
+  g_assert_cmpstr (rg_currency_for_country (7), ==, "RUB");
+  g_assert_cmpstr (rg_currency_for_country (49), ==, "EUR");
+  g_assert_null (rg_currency_for_country (0));
+}
+
+static void
+identity_changed_cb (RgStudio *studio,
+                     guint    *count)
+{
+  (*count)++;
+}
+
+/* The studio's name, address and currency: checked, saved together,
+ * and the currency every amount shows from then on. */
+static void
+test_identity (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_name = g_strnfill (RG_STUDIO_NAME_MAX + 1, 'x');
+  guint changed = 0;
+
+  g_signal_connect (f->studio, "identity-changed", G_CALLBACK (identity_changed_cb), &changed);
+
+  /* Until it says, the phone country's currency, and no name. */
+  g_assert_true (rg_store_set_setting (f->store, "phone-country", "44", NULL));
+  {
+    g_autofree char *currency = rg_studio_dup_currency (f->studio);
+    g_autofree char *name = rg_studio_dup_name (f->studio);
+
+    g_assert_cmpstr (currency, ==, "GBP");
+    g_assert_null (name);
+  }
+
+  g_assert_true (rg_studio_set_identity (f->studio, "  Velvet  ", "1 High Street, Bath", "EUR", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
+  {
+    g_autofree char *name = rg_studio_dup_name (f->studio);
+    g_autofree char *address = rg_studio_dup_address (f->studio);
+    g_autofree char *currency = rg_studio_dup_currency (f->studio);
+    g_autofree char *price = rg_format_price (4236);
+
+    g_assert_cmpstr (name, ==, "Velvet");
+    g_assert_cmpstr (address, ==, "1 High Street, Bath");
+    g_assert_cmpstr (currency, ==, "EUR");
+    g_assert_cmpstr (rg_format_get_currency (), ==, "EUR");
+    g_assert_cmpstr (price, ==, "€42.36");
+  }
+
+  /* Refused before anything is written: all three stay. */
+  g_assert_false (rg_studio_set_identity (f->studio, long_name, "", "GBP", &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (rg_studio_set_identity (f->studio, "Velvet", "", "XYZ", &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (changed, ==, 1);
+  {
+    g_autofree char *address = rg_studio_dup_address (f->studio);
+    g_autofree char *currency = rg_studio_dup_currency (f->studio);
+
+    g_assert_cmpstr (address, ==, "1 High Street, Bath");
+    g_assert_cmpstr (currency, ==, "EUR");
+  }
+
+  /* The call script says the name, or "the salon" without one. */
+  {
+    g_autofree char *named = rg_call_script_fill (rg_call_script_default (), "Anna", "Velvet", NULL);
+    g_autofree char *unnamed = rg_call_script_fill (rg_call_script_default (), "Anna", NULL, NULL);
+
+    g_assert_nonnull (strstr (named, "This is Velvet calling"));
+    g_assert_nonnull (strstr (unnamed, "This is the salon calling"));
+  }
+
+  /* Cleared: no name, the phone country's currency again. */
+  g_assert_true (rg_studio_set_identity (f->studio, "", "", NULL, &error));
+  {
+    g_autofree char *name = rg_studio_dup_name (f->studio);
+    g_autofree char *currency = rg_studio_dup_currency (f->studio);
+
+    g_assert_null (name);
+    g_assert_cmpstr (currency, ==, "GBP");
+  }
+  rg_format_set_currency (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -564,6 +686,8 @@ main (int   argc,
   g_test_add_func ("/model/formats", test_formats);
   g_test_add_func ("/model/parse-money", test_parse_money);
   g_test_add_func ("/model/service-match", test_service_match);
+  g_test_add_func ("/model/price", test_price);
+  g_test_add ("/model/studio/identity", Fixture, NULL, fixture_set_up, test_identity, fixture_tear_down);
 
   return g_test_run ();
 }

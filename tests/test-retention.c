@@ -1315,8 +1315,8 @@ test_dashboard_breakdown (Fixture       *f,
     g_test_message ("%s", text);
     /* A table with a header row; money as the window shows it. */
     g_assert_nonnull (strstr (text, "\n  Master  Visits  Revenue  New %  Existing %"));
-    g_assert_nonnull (strstr (text, "  Ольга        2       40    0.0           —         50.0         0.0        —          1.3          20        20    38           1\n"));
-    g_assert_nonnull (strstr (text, "  Педикюр       2       14   50.0           —          0.0        33.3        —          1.0           8         8     0           0\n"));
+    g_assert_nonnull (strstr (text, "  Ольга        2     40\u00a0₽    0.0           —         50.0         0.0        —          1.3        20\u00a0₽      20\u00a0₽    38           1\n"));
+    g_assert_nonnull (strstr (text, "  Педикюр       2     14\u00a0₽   50.0           —          0.0        33.3        —          1.0         8\u00a0₽       8\u00a0₽     0           0\n"));
     /* Everything the README promises: segments, the trend, cohorts, masters' risk. */
     g_assert_nonnull (strstr (text, "\nVIP "));
     g_assert_nonnull (strstr (text, "\n  2026-07                  100.0            1 / 1\n"));

@@ -22,6 +22,9 @@
 #include "widgets/rg-staff-editor.h"
 #include "widgets/rg-staff-row.h"
 #include "widgets/rg-studio-window.h"
+#include "model/rg-format.h"
+#include "model/rg-studio-identity.h"
+#include "widgets/rg-studio-details.h"
 #include "widgets/rg-spin-wheel.h"
 #include "widgets/rg-window.h"
 
@@ -848,6 +851,61 @@ test_wheel_scrolls_page (void)
   test_destroy_window (window);
 }
 
+/* The studio's own page: name and address saved when applied, the
+ * currency when chosen; a refused name says why and keeps the last. */
+static void
+test_studio_details (void)
+{
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
+  RgStore *store = rg_studio_get_store (studio);
+  RgStudioWindow *window = open_window (studio);
+  GtkWidget *page;
+  AdwComboRow *currency = NULL;
+  g_autoptr(GPtrArray) combos = NULL;
+  guint n, gbp = 0;
+  const RgCurrency *list = rg_currency_list (&n);
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "studio");
+  test_spin (100);
+  {
+    g_autoptr(GPtrArray) pages = find_all (GTK_WIDGET (window), RG_TYPE_STUDIO_DETAILS);
+
+    g_assert_cmpuint (pages->len, ==, 1);
+    page = pages->pdata[0];
+  }
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (page, "Name")), "Velvet");
+  g_signal_emit_by_name (test_find_row (page, "Name"), "apply");
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (page, "Address")), "1 High Street");
+  g_signal_emit_by_name (test_find_row (page, "Address"), "apply");
+  {
+    g_autofree char *name = test_sql_text (store, "SELECT value FROM settings WHERE key = 'studio-name' AND ?1 = ?1", 0);
+    g_autofree char *address = test_sql_text (store, "SELECT value FROM settings WHERE key = 'studio-address' AND ?1 = ?1", 0);
+
+    g_assert_cmpstr (name, ==, "Velvet");
+    g_assert_cmpstr (address, ==, "1 High Street");
+  }
+
+  combos = find_all (page, ADW_TYPE_COMBO_ROW);
+  g_assert_cmpuint (combos->len, ==, 1);
+  currency = combos->pdata[0];
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (list[i].code, "GBP"))
+      gbp = i;
+  adw_combo_row_set_selected (currency, gbp);
+  test_spin (50);
+  {
+    g_autofree char *code = test_sql_text (store, "SELECT value FROM settings WHERE key = 'currency' AND ?1 = ?1", 0);
+    g_autofree char *price = rg_format_price (4236);
+
+    g_assert_cmpstr (code, ==, "GBP");
+    g_assert_cmpstr (price, ==, "£42.36");
+  }
+
+  test_destroy_window (window);
+  /* The next test's studio opens in its own currency. */
+  g_assert_true (rg_studio_set_identity (studio, "", "", NULL, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -870,6 +928,7 @@ main (int   argc,
   g_test_add_func ("/studio-window/opened-from-main-window", test_opened_from_main_window);
   g_test_add_func ("/studio-window/card-settings", test_card_settings);
   g_test_add_func ("/studio-window/wheel-scrolls-page", test_wheel_scrolls_page);
+  g_test_add_func ("/studio-window/studio-details", test_studio_details);
 
   status = g_test_run ();
 

@@ -2270,7 +2270,7 @@ test_accessible_names (void)
   }
   /* The Studio window, each of its pages. */
   {
-    static const char * const studio_pages[] = { "staff", "services", "card" };
+    static const char * const studio_pages[] = { "staff", "services", "card", "studio" };
     RgStudioWindow *studio_window = rg_studio_window_new (studio);
 
     gtk_window_set_transient_for (GTK_WINDOW (studio_window), GTK_WINDOW (window));

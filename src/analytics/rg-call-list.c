@@ -464,7 +464,7 @@ rg_call_list_build (RgStore             *store,
 
           if (e->gift)
             {
-              g_autofree char *spent = rg_format_money (r->revenue);
+              g_autofree char *spent = rg_format_price (r->revenue);
 
               /* Translators: a birthday on the call list for a client whose spend earns a gift */
               e->why = g_strdup_printf (_("%s · a gift: spent %s"), text, spent);
@@ -556,9 +556,10 @@ rg_client_usual_clear (RgClientUsual *usual)
 const char *
 rg_call_script_default (void)
 {
-  /* Translators: the call script (seed 004). Keep {name}, {service},
-   * {master} and {last_visit} as they are: they are filled in. */
-  return _("Hello, {name}! This is the salon calling. Do you have a minute?\n\n"
+  /* Translators: the call script (seed 004). Keep {name}, {studio},
+   * {service}, {master} and {last_visit} as they are: they are filled in
+   * ({studio} with the studio's name, or "the salon" without one). */
+  return _("Hello, {name}! This is {studio} calling. Do you have a minute?\n\n"
            "You were with us on {last_visit} for {service} with {master}. How are you getting on? "
            "Is everything as you wanted?\n\n"
            "It is about time for your next visit: shall I book you in with {master}? "
@@ -576,14 +577,18 @@ rg_call_script_template (RgStore *store)
   return g_strdup (rg_call_script_default ());
 }
 
+/* @studio: the studio's name, or NULL for "the salon". */
 char *
 rg_call_script_fill (const char          *template_text,
                      const char          *name,
+                     const char          *studio,
                      const RgClientUsual *usual)
 {
   g_autofree char *last = usual && usual->last_visit_at ? rg_format_date (usual->last_visit_at) : NULL;
   const char *values[][2] = {
     { "{name}", name ? name : "" },
+    /* Translators: in the call script for a studio that has not given its name */
+    { "{studio}", studio && *studio ? studio : _("the salon") },
     /* Translators: in the call script when the client has no visit yet */
     { "{service}", usual && usual->service ? usual->service : _("our services") },
     { "{master}", usual && usual->master ? usual->master : _("our masters") },

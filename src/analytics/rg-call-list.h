@@ -71,6 +71,7 @@ char       *rg_call_script_template   (RgStore        *store) G_GNUC_WARN_UNUSED
 const char *rg_call_script_default    (void);
 char       *rg_call_script_fill       (const char          *template_text,
                                        const char          *name,
+                                       const char          *studio,
                                        const RgClientUsual *usual) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Tasks that fall due in [@from, @to): for reminders while the app runs. */

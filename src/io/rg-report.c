@@ -18,6 +18,7 @@
 #include "analytics/rg-dashboard.h"
 #include "analytics/rg-satisfaction.h"
 #include "model/rg-format.h"
+#include "model/rg-studio-identity.h"
 #include "store/rg-text.h"
 #include "rg-report.h"
 
@@ -348,7 +349,7 @@ cell_number (double value,
 static char *
 cell_money (double minor_units)
 {
-  return isnan (minor_units) ? g_strdup ("—") : rg_format_money ((gint64) llround (minor_units));
+  return isnan (minor_units) ? g_strdup ("—") : rg_format_price ((gint64) llround (minor_units));
 }
 
 static char *
@@ -629,6 +630,13 @@ rg_report_run (RgStore                *store,
 
   g_return_val_if_fail (RG_IS_STORE (store), NULL);
   g_return_val_if_fail (options != NULL, NULL);
+
+  /* Money in the studio's currency, as its window shows it. */
+  {
+    g_autofree char *currency = rg_store_dup_currency (store);
+
+    rg_format_set_currency (currency);
+  }
 
   if (g_strcmp0 (kind, "retention") == 0)
     return retention_report (store, options, error);

@@ -55,6 +55,149 @@ rg_format_money (gint64 minor_units)
   return g_strdup_printf ("%s%s%s%02u", minor_units < 0 ? "−" : "", whole, C_("money", "."), cents);
 }
 
+/* Currencies ------------------------------------------------------------------ */
+
+static const RgCurrency currencies[] = {
+  { "RUB", "₽", FALSE },
+  { "GBP", "£", TRUE },
+  { "EUR", "€", TRUE },
+  { "USD", "$", TRUE },
+  { "KZT", "₸", FALSE },
+  { "BYN", "Br", FALSE },
+  { "UAH", "₴", FALSE },
+  { "AMD", "֏", FALSE },
+  { "GEL", "₾", FALSE },
+  { "UZS", "soʻm", FALSE },
+  { "PLN", "zł", FALSE },
+  { "CZK", "Kč", FALSE },
+  { "CHF", "CHF", TRUE },
+  { "SEK", "kr", FALSE },
+  { "NOK", "kr", FALSE },
+  { "DKK", "kr", FALSE },
+  { "TRY", "₺", TRUE },
+  { "ILS", "₪", TRUE },
+  { "AUD", "A$", TRUE },
+  { "CAD", "C$", TRUE },
+  { "NZD", "NZ$", TRUE },
+};
+
+/* The studio's currency for every amount shown; an index into the table
+ * (-1: none), so that readers on other threads never see a freed string. */
+static gint current_currency = -1;
+
+const RgCurrency *
+rg_currency_list (guint *n)
+{
+  if (n)
+    *n = G_N_ELEMENTS (currencies);
+  return currencies;
+}
+
+const RgCurrency *
+rg_currency_find (const char *code)
+{
+  for (guint i = 0; code && i < G_N_ELEMENTS (currencies); i++)
+    if (g_ascii_strcasecmp (currencies[i].code, code) == 0)
+      return &currencies[i];
+  return NULL;
+}
+
+/* A studio's likely currency from its phone country, until it says. */
+const char *
+rg_currency_for_country (int phone_country)
+{
+  switch (phone_country)
+    {
+    case 7:   return "RUB";
+    case 44:  return "GBP";
+    case 1:   return "USD";
+    case 375: return "BYN";
+    case 380: return "UAH";
+    case 374: return "AMD";
+    case 995: return "GEL";
+    case 998: return "UZS";
+    case 48:  return "PLN";
+    case 420: return "CZK";
+    case 41:  return "CHF";
+    case 46:  return "SEK";
+    case 47:  return "NOK";
+    case 45:  return "DKK";
+    case 90:  return "TRY";
+    case 972: return "ILS";
+    case 61:  return "AUD";
+    case 64:  return "NZD";
+    case 49: case 43: case 33: case 32: case 31: case 34: case 39: case 353: case 358: case 357:
+    case 371: case 370: case 372:
+      return "EUR";
+    default:  return NULL;
+    }
+}
+
+/* "£ GBP, pound sterling"-like: the symbol and the code, for a list. */
+char *
+rg_currency_describe (const RgCurrency *currency)
+{
+  g_return_val_if_fail (currency != NULL, NULL);
+  if (g_str_equal (currency->symbol, currency->code))
+    return g_strdup (currency->code);
+  return g_strdup_printf ("%s %s", currency->symbol, currency->code);
+}
+
+void
+rg_format_set_currency (const char *code)
+{
+  const RgCurrency *currency = rg_currency_find (code);
+
+  g_atomic_int_set (&current_currency, currency ? (gint) (currency - currencies) : -1);
+}
+
+/* The code of the currency amounts are shown in, or NULL. */
+const char *
+rg_format_get_currency (void)
+{
+  gint i = g_atomic_int_get (&current_currency);
+
+  return i >= 0 ? currencies[i].code : NULL;
+}
+
+/* An amount with the studio's currency, as everywhere money is shown:
+ * "£1,300", "£42.36" in English, "1 300 ₽", "2 433,08 ₽" in Russian;
+ * the amount alone while the studio has no currency. Fields that take an
+ * amount show rg_format_money(), the amount without the symbol. */
+char *
+rg_format_price (gint64 minor_units)
+{
+  g_autofree char *amount = rg_format_money (minor_units);
+  gint i = g_atomic_int_get (&current_currency);
+  gboolean before;
+
+  if (i < 0)
+    return g_steal_pointer (&amount);
+  /* Translators: "before" if your language writes the currency symbol as
+   * the currency's custom is in English ("£42", but "42 kr"); anything else
+   * writes every symbol after the amount, with a space ("42 ₽", "42 £") */
+  before = currencies[i].before && g_str_equal (C_("money", "before"), "before");
+  if (before)
+    return g_strdup_printf ("%s%s", currencies[i].symbol, amount);
+  /* A no-break space: the symbol stays with the amount. */
+  return g_strdup_printf ("%s\u00a0%s", amount, currencies[i].symbol);
+}
+
+/* The studio's currency symbol or code if @p starts with one. */
+static const char *
+currency_at (const char *p)
+{
+  gint i = g_atomic_int_get (&current_currency);
+
+  if (i < 0)
+    return NULL;
+  if (g_str_has_prefix (p, currencies[i].symbol))
+    return currencies[i].symbol;
+  if (g_str_has_prefix (p, currencies[i].code))
+    return currencies[i].code;
+  return NULL;
+}
+
 /* Reads an amount as a person types it: "1500", "1,500.50" in English,
  * "1 500,50" in Russian. Group separators and spaces are skipped; the
  * language's decimal separator, or a ".", starts at most two digits of minor
@@ -81,6 +224,12 @@ rg_format_parse_money (const char *text,
 
       if (g_unichar_isspace (c) || c == 0x202F || c == 0x00A0 || c == 0x2009)
         {
+          continue;
+        }
+      else if (currency_at (p))
+        {
+          /* "£42" or "42 ₽" as the window shows them: the symbol is skipped. */
+          p += strlen (currency_at (p)) - 1;
           continue;
         }
       else if (c >= '0' && c <= '9')

@@ -23,6 +23,8 @@
 #include "rg-service.h"
 #include "rg-staff.h"
 #include "rg-studio.h"
+#include "rg-studio-identity.h"
+#include "rg-format.h"
 #include "store/rg-phone.h"
 
 struct _RgStudio
@@ -487,6 +489,12 @@ rg_studio_constructed (GObject *object)
 
   self->changed_id = g_signal_connect_swapped (self->store, "changed",
                                                G_CALLBACK (store_changed_cb), self);
+  /* Every amount from now on in this studio's currency. */
+  {
+    g_autofree char *currency = rg_store_dup_currency (self->store);
+
+    rg_format_set_currency (currency);
+  }
   self->detached_id = g_signal_connect_swapped (self->store, "detached",
                                                 G_CALLBACK (store_detached_cb), self);
 }
@@ -601,6 +609,15 @@ rg_studio_class_init (RgStudioClass *klass)
   properties[PROP_DETACHED] =
     g_param_spec_boolean ("detached", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * RgStudio::identity-changed:
+   *
+   * The studio's name, address or currency changed (rg_studio_set_identity()):
+   * whatever shows them, or shows money, reads them again.
+   */
+  g_signal_new ("identity-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                G_TYPE_NONE, 0);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -254,7 +254,7 @@ service_pick_row (RgService *service,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *name = gtk_label_new (rg_service_get_name (service));
   g_autofree char *length = rg_appointment_editor_format_length (rg_service_get_duration_minutes (service));
-  g_autofree char *price = rg_format_money (rg_service_get_price (service));
+  g_autofree char *price = rg_format_price (rg_service_get_price (service));
   g_autofree char *detail_text = g_strdup_printf ("%s · %s", length, price);
   GtkWidget *detail = gtk_label_new (detail_text);
 

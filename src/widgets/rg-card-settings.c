@@ -403,8 +403,8 @@ rg_card_settings_new (RgStudio *studio)
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Call Script"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("What to say when calling a client from Today. {name}, {service}, "
-                                           "{master} and {last_visit} are filled in."));
+                                         _("What to say when calling a client from Today. {name}, {studio}, "
+                                           "{service}, {master} and {last_visit} are filled in."));
   {
     GtkWidget *frame = gtk_frame_new (NULL);
     GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);

@@ -391,7 +391,7 @@ update_history (RgClientCard *self)
       RgVisit *visit = visits->pdata[i];
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *when = rg_format_date_time (visit->starts_at);
-      g_autofree char *price = rg_format_money (visit->price);
+      g_autofree char *price = rg_format_price (visit->price);
       g_autoptr(GString) subtitle = g_string_new (NULL);
 
       /* Translators: a visit in the history: the services and the master */

@@ -558,7 +558,7 @@ update_stats (RgClientCard *self)
   show_row (self->next_row, next);
 
   if (stats.total_spent > 0)
-    spent = rg_format_money (stats.total_spent);
+    spent = rg_format_price (stats.total_spent);
   show_row (self->spent_row, spent);
 
   update_rhythm (self);

@@ -105,7 +105,7 @@ percent_text (const RgShare *share)
 static char *
 money_text (double minor)
 {
-  return isnan (minor) ? g_strdup ("—") : rg_format_money ((gint64) llround (minor));
+  return isnan (minor) ? g_strdup ("—") : rg_format_price ((gint64) llround (minor));
 }
 
 /* Visits per client per year, with a decimal. */
@@ -390,7 +390,7 @@ fill_breakdown (GtkWidget  *grid,
           else if (c == COL_VISITS)
             text = rg_format_count (row->visits);
           else if (c == COL_REVENUE)
-            text = rg_format_money (row->revenue);
+            text = rg_format_price (row->revenue);
           else if (c == COL_FREQUENCY)
             text = frequency_text (row->visit_frequency);
           else if (c == COL_SPEND)

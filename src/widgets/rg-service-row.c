@@ -52,7 +52,7 @@ update (RgServiceRow *self)
   gboolean archived = rg_service_get_archived (service);
   GVariant *target = g_variant_new_int64 (rg_record_get_id (RG_RECORD (service)));
   g_autofree char *duration = rg_service_row_format_duration (rg_service_get_duration_minutes (service));
-  g_autofree char *price = rg_format_money (rg_service_get_price (service));
+  g_autofree char *price = rg_format_price (rg_service_get_price (service));
   g_autofree char *subtitle = NULL;
 
   if (repeat > 0)

@@ -23,6 +23,7 @@
 #include "model/rg-service.h"
 #include "model/rg-staff.h"
 #include "rg-accessible.h"
+#include "rg-studio-details.h"
 #include "rg-spin-wheel.h"
 #include "rg-card-settings.h"
 #include "rg-service-editor.h"
@@ -675,6 +676,7 @@ rg_studio_window_constructed (GObject *object)
   rebuild_services (self);
 
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (rg_card_settings_new (self->studio)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (rg_studio_details_new (self->studio)));
 }
 
 static void

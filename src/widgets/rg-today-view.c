@@ -21,6 +21,7 @@
 #include "model/rg-format.h"
 #include "model/rg-interaction.h"
 #include "rg-accessible.h"
+#include "model/rg-studio-identity.h"
 #include "rg-recount.h"
 #include "rg-time-spin.h"
 #include "rg-today-view.h"
@@ -1016,7 +1017,12 @@ rg_call_dialog_new (GtkWindow *parent,
   if (!rg_client_usual_load (store, client_id, &self->usual, NULL))
     memset (&self->usual, 0, sizeof self->usual);
   template_text = rg_call_script_template (store);
-  self->script = rg_call_script_fill (template_text, rg_client_get_address_as (self->client), &self->usual);
+  {
+    g_autofree char *studio_name = rg_studio_dup_name (studio);
+
+    self->script = rg_call_script_fill (template_text, rg_client_get_address_as (self->client), studio_name,
+                                        &self->usual);
+  }
   gtk_window_set_title (GTK_WINDOW (self), rg_client_get_address_as (self->client));
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
