@@ -900,6 +900,7 @@ test_studio_details (void)
     g_assert_cmpstr (code, ==, "GBP");
     g_assert_cmpstr (price, ==, "£42.36");
   }
+  test_save_shot (GTK_WIDGET (window), "studio-details");
 
   test_destroy_window (window);
   /* The next test's studio opens in its own currency. */
