@@ -45,8 +45,11 @@ struct _RgRetentionView {
   GtkWidget    *churn;
   GtkWidget    *dependency;
   GtkWidget    *cohorts;
-  GtkWidget    *by_master;
+  GtkWidget    *by_master;          /* the figures, scrolling sideways */
   GtkWidget    *by_service;
+  GtkWidget    *by_master_names;    /* the names, kept in view */
+  guint         sync_id;
+  GtkWidget    *by_service_names;
 };
 
 G_DEFINE_FINAL_TYPE (RgRetentionView, rg_retention_view, GTK_TYPE_WIDGET)
@@ -325,23 +328,41 @@ cell_new (const char *text,
   return label;
 }
 
-/* A table of @rows (RgBreakdown): a row per master or service, a column
- * per figure. */
+/* A row of the names' grid and of the figures' grid, kept the same
+ * height: the header's wraps to several lines. */
 static void
-fill_breakdown (GtkWidget  *grid,
+same_height (GtkWidget *a,
+             GtkWidget *b)
+{
+  g_autoptr(GtkSizeGroup) group = gtk_size_group_new (GTK_SIZE_GROUP_VERTICAL);
+
+  /* Each widget keeps its group alive. */
+  gtk_size_group_add_widget (group, a);
+  gtk_size_group_add_widget (group, b);
+}
+
+/* A table of @rows (RgBreakdown): a row per master or service, a column
+ * per figure. The names are a grid of their own beside the figures, so
+ * that they stay in view when a narrow window scrolls the figures. */
+static void
+fill_breakdown (GtkWidget  *names,
+                GtkWidget  *grid,
                 GPtrArray  *rows,
                 gboolean    masters)
 {
-  GtkWidget *child;
-  int col = 1;
+  GtkWidget *child, *name_head;
+  int col = 0;
 
   while ((child = gtk_widget_get_first_child (grid)))
     gtk_grid_remove (GTK_GRID (grid), child);
+  while ((child = gtk_widget_get_first_child (names)))
+    gtk_grid_remove (GTK_GRID (names), child);
 
-  child = cell_new (masters ? _("Master") : _("Service"), 0);
-  gtk_widget_add_css_class (child, "caption-heading");
-  gtk_widget_set_valign (child, GTK_ALIGN_END);
-  gtk_grid_attach (GTK_GRID (grid), child, 0, 0, 1, 1);
+  name_head = cell_new (masters ? _("Master") : _("Service"), 0);
+  gtk_widget_add_css_class (name_head, "caption-heading");
+  gtk_widget_set_valign (name_head, GTK_ALIGN_END);
+  gtk_label_set_yalign (GTK_LABEL (name_head), 1);   /* on the titles' last line, however tall */
+  gtk_grid_attach (GTK_GRID (names), name_head, 0, 0, 1, 1);
   for (Column c = 0; c < N_COLUMNS; c++)
     {
       GtkWidget *head = cell_new (column_title (c), 1);
@@ -354,6 +375,8 @@ fill_breakdown (GtkWidget  *grid,
         gtk_widget_set_tooltip_text (head, figure_help (column_figure[c]));
       gtk_grid_attach (GTK_GRID (grid), head, col++, 0, 1, 1);
     }
+  /* Made as tall as the figures' wrapped headers once they are laid out:
+   * see sync_header_heights(). */
 
   if (rows == NULL || rows->len == 0)
     {
@@ -361,7 +384,7 @@ fill_breakdown (GtkWidget  *grid,
                                            : _("No service was done in this period"), 0);
 
       gtk_widget_add_css_class (empty, "dim-label");
-      gtk_grid_attach (GTK_GRID (grid), empty, 0, 1, col, 1);
+      gtk_grid_attach (GTK_GRID (names), empty, 0, 1, 1, 1);
       return;
     }
 
@@ -371,12 +394,11 @@ fill_breakdown (GtkWidget  *grid,
       GtkWidget *name = cell_new (row->name ? row->name : "?", 0);
 
       gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (name), 20);
-      gtk_label_set_max_width_chars (GTK_LABEL (name), 28);
-      gtk_widget_set_hexpand (name, TRUE);
+      gtk_label_set_width_chars (GTK_LABEL (name), 14);
+      gtk_label_set_max_width_chars (GTK_LABEL (name), 24);
       gtk_widget_set_tooltip_text (name, row->name);
-      gtk_grid_attach (GTK_GRID (grid), name, 0, (int) i + 1, 1, 1);
-      col = 1;
+      gtk_grid_attach (GTK_GRID (names), name, 0, (int) i + 1, 1, 1);
+      col = 0;
       for (Column c = 0; c < N_COLUMNS; c++)
         {
           const RgShare *share = column_share (row, c);
@@ -413,6 +435,8 @@ fill_breakdown (GtkWidget  *grid,
               gtk_widget_set_tooltip_text (cell, tip);
             }
           gtk_grid_attach (GTK_GRID (grid), cell, col++, (int) i + 1, 1, 1);
+          if (c == 0)
+            same_height (name, cell);
         }
     }
 }
@@ -466,8 +490,8 @@ show_result (RgRetentionView *self)
   gtk_widget_set_size_request (self->churn, 260, MAX (200, 24 * (int) d->masters->len + 50));
   gtk_widget_set_size_request (self->dependency, 260, MAX (200, 24 * (int) d->masters->len + 50));
   fill_cohorts (self, d);
-  fill_breakdown (self->by_master, d->by_master, TRUE);
-  fill_breakdown (self->by_service, d->by_service, FALSE);
+  fill_breakdown (self->by_master_names, self->by_master, d->by_master, TRUE);
+  fill_breakdown (self->by_service_names, self->by_service, d->by_service, FALSE);
 }
 
 /* Computing ----------------------------------------------------------------------- */
@@ -643,8 +667,10 @@ chart_card (const char  *title,
 static GtkWidget *
 breakdown_card (const char  *title,
                 const char  *explanation,
+                GtkWidget  **names,
                 GtkWidget  **grid)
 {
+  GtkWidget *table = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *heading = gtk_label_new (title);
   GtkWidget *note = gtk_label_new (explanation);
@@ -660,16 +686,100 @@ breakdown_card (const char  *title,
   gtk_label_set_wrap (GTK_LABEL (note), TRUE);
   gtk_label_set_xalign (GTK_LABEL (note), 0);
   gtk_box_append (GTK_BOX (card), note);
+  *names = gtk_grid_new ();
+  gtk_widget_add_css_class (*names, "breakdown-names");
+  gtk_grid_set_row_spacing (GTK_GRID (*names), 4);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (*names), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_box_append (GTK_BOX (table), *names);
   *grid = gtk_grid_new ();
   gtk_widget_add_css_class (*grid, "breakdown");
   gtk_grid_set_column_spacing (GTK_GRID (*grid), 12);
   gtk_grid_set_row_spacing (GTK_GRID (*grid), 4);
+  gtk_widget_set_halign (*grid, GTK_ALIGN_END);
   gtk_accessible_update_property (GTK_ACCESSIBLE (*grid), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_widget_set_hexpand (scrolled, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), *grid);
-  gtk_box_append (GTK_BOX (card), scrolled);
+  gtk_box_append (GTK_BOX (table), scrolled);
+  gtk_box_append (GTK_BOX (card), table);
   return card;
+}
+
+/* The names level with their figures: the names' header as tall as the
+ * figures' (whose titles wrap to as many lines as their width asks), known
+ * only once the figures are laid out, so set after an allocation, for the
+ * next. */
+static gboolean
+sync_header_heights (RgRetentionView *self)
+{
+  GtkWidget *pairs[][2] = { { self->by_master_names, self->by_master },
+                            { self->by_service_names, self->by_service } };
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      GtkWidget *name_head = gtk_grid_get_child_at (GTK_GRID (pairs[i][0]), 0, 0);
+      GtkWidget *first_name = gtk_grid_get_child_at (GTK_GRID (pairs[i][0]), 0, 1);
+      GtkWidget *first_figure = gtk_grid_get_child_at (GTK_GRID (pairs[i][1]), 0, 1);
+      graphene_point_t name_at, figure_at;
+      int margin;
+
+      if (name_head == NULL || first_name == NULL || first_figure == NULL || !gtk_widget_get_mapped (first_figure) ||
+          !gtk_widget_compute_point (first_name, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (0, 0), &name_at) ||
+          !gtk_widget_compute_point (first_figure, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (0, 0), &figure_at))
+        continue;
+      if (ABS (figure_at.y - name_at.y) < 1)
+        continue;
+      /* Moved down (or up) by what the first rows are apart: a margin is
+       * exact, so one step does it. */
+      margin = gtk_widget_get_margin_top (name_head) + (int) lround (figure_at.y - name_at.y);
+      gtk_widget_set_margin_top (name_head, MAX (0, margin));
+      changed = TRUE;
+    }
+  return changed;
+}
+
+static gboolean
+sync_idle (gpointer data)
+{
+  RgRetentionView *self = RG_RETENTION_VIEW (data);
+
+  self->sync_id = 0;
+  sync_header_heights (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Measured and allocated by hand, not by a GtkBinLayout: a layout
+ * manager's allocation bypasses size_allocate, which follows the tables'
+ * header rows. */
+static void
+rg_retention_view_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  gtk_widget_measure (RG_RETENTION_VIEW (widget)->box, orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+}
+
+static void
+rg_retention_view_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  RgRetentionView *self = RG_RETENTION_VIEW (widget);
+
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+
+  /* Not during the allocation: a size request queues another. */
+  if (self->sync_id == 0)
+    self->sync_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, sync_idle, self, NULL);
 }
 
 static void
@@ -677,6 +787,7 @@ rg_retention_view_dispose (GObject *object)
 {
   RgRetentionView *self = RG_RETENTION_VIEW (object);
 
+  g_clear_handle_id (&self->sync_id, g_source_remove);
   g_clear_pointer (&self->recount, rg_recount_free);
   g_clear_object (&self->studio);
   g_clear_pointer (&self->result, rg_dashboard_free);
@@ -691,7 +802,8 @@ rg_retention_view_class_init (RgRetentionViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rg_retention_view_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = rg_retention_view_measure;
+  widget_class->size_allocate = rg_retention_view_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "retention");
 }
 
@@ -833,7 +945,7 @@ rg_retention_view_init (RgRetentionView *self)
                                                        "visit, the year before last, the last 365 days, ever. Coming back "
                                                        "means a visit to the studio, with anyone. Complaints: those about "
                                                        "the master."),
-                                                     &self->by_master));
+                                                     &self->by_master_names, &self->by_master));
   gtk_box_append (GTK_BOX (content), breakdown_card (_("By Service"),
                                                      _("A visit counts for each of its services, with that service's "
                                                        "price. A service's figures count the clients whose visit in "
@@ -841,7 +953,7 @@ rg_retention_view_init (RgRetentionView *self)
                                                        "the first visit, the year before last, the last 365 days, ever. "
                                                        "Coming back means a visit to the studio, for anything. "
                                                        "Complaints: those about the service."),
-                                                     &self->by_service));
+                                                     &self->by_service_names, &self->by_service));
 
   adw_clamp_set_child (ADW_CLAMP (clamp), content);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
