@@ -259,8 +259,15 @@ service_pick_row (RgService *service,
   GtkWidget *detail = gtk_label_new (detail_text);
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
+  /* Long names ("Коррекция и окрашивание бровей") wrap rather than lose
+   * their end; a third line would be too much for a list. */
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (name), 2);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 28);
   gtk_widget_set_hexpand (name, TRUE);
+  gtk_widget_set_valign (detail, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (detail, "dim-label");
   gtk_widget_add_css_class (detail, "numeric");
   gtk_box_append (GTK_BOX (box), name);

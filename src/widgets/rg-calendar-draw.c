@@ -110,6 +110,59 @@ rg_calendar_draw_text (GtkWidget   *widget,
   gtk_snapshot_restore (snapshot);
 }
 
+/* Whether @text fits on one line of @max_width. */
+gboolean
+rg_calendar_text_fits (GtkWidget  *widget,
+                       const char *text,
+                       double      max_width,
+                       gboolean    bold)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int width;
+
+  if (bold)
+    {
+      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (layout, attrs);
+    }
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width <= max_width;
+}
+
+/* @text on up to @lines lines of @max_width, wrapped at words, the last
+ * ellipsized: a master's name in a narrow column ("Василиса" over
+ * "Попова" rather than "Василиса П…"). */
+void
+rg_calendar_draw_text_lines (GtkWidget   *widget,
+                             GtkSnapshot *snapshot,
+                             const char  *text,
+                             double       x,
+                             double       y,
+                             double       max_width,
+                             int          lines,
+                             gboolean     bold,
+                             GdkRGBA      color)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+
+  if (bold)
+    {
+      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (layout, attrs);
+    }
+  pango_layout_set_width (layout, (int) (MAX (1, max_width) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_height (layout, -lines);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_restore (snapshot);
+}
+
 /* Sets a scrollable view's adjustment to its content and viewport, keeping
  * the value within range. */
 void

@@ -14,6 +14,19 @@ GdkRGBA rg_calendar_named_color         (GtkWidget     *widget,
                                          const char    *fallback);
 GdkRGBA rg_calendar_with_alpha          (GdkRGBA        color,
                                          double         alpha);
+gboolean rg_calendar_text_fits          (GtkWidget     *widget,
+                                         const char    *text,
+                                         double         max_width,
+                                         gboolean       bold);
+void    rg_calendar_draw_text_lines     (GtkWidget     *widget,
+                                         GtkSnapshot   *snapshot,
+                                         const char    *text,
+                                         double         x,
+                                         double         y,
+                                         double         max_width,
+                                         int            lines,
+                                         gboolean       bold,
+                                         GdkRGBA        color);
 void    rg_calendar_draw_text           (GtkWidget     *widget,
                                          GtkSnapshot   *snapshot,
                                          const char    *text,

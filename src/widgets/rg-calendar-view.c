@@ -100,6 +100,9 @@ update_title (RgCalendarView *self)
 {
   g_autofree char *title = NULL;
   g_autofree char *capitalized = NULL;
+  /* This year's dates go without it: a narrow window (or Russian month
+   * names) then fits the whole date. */
+  gboolean this_year = self->date.year == rg_date_today ().year;
 
   switch (self->mode)
     {
@@ -109,8 +112,9 @@ update_title (RgCalendarView *self)
         RgDate sunday = rg_date_add_days (monday, 6);
         /* Translators: the first day of a week in the calendar's title, e.g. "23" or "30 November" */
         g_autofree char *first = format_date (monday, monday.month == sunday.month ? _("%-d") : _("%-d %B"));
-        /* Translators: the last day of a week in the calendar's title, e.g. "29 November 2026" */
-        g_autofree char *last = format_date (sunday, _("%-d %B %Y"));
+        /* Translators: the last day of a week in the calendar's title, e.g. "29 November 2026";
+         * the second is for this year's weeks, without it */
+        g_autofree char *last = format_date (sunday, this_year ? C_("week title", "%-d %B") : _("%-d %B %Y"));
 
         /* Translators: a week in the calendar's title, e.g. "23–29 November 2026" */
         title = g_strdup_printf (C_("week title", "%s – %s"), first, last);
@@ -125,8 +129,9 @@ update_title (RgCalendarView *self)
 
     case RG_CALENDAR_MODE_DAY:
     default:
-      /* Translators: the day the calendar shows, see the strftime manual; e.g. "Tue, 24 November 2026" */
-      title = format_date (self->date, _("%a, %-d %B %Y"));
+      /* Translators: the day the calendar shows, see the strftime manual; e.g. "Tue, 24 November 2026",
+       * and without the year for a day of this year, "Tue, 24 November" */
+      title = format_date (self->date, this_year ? _("%a, %-d %B") : _("%a, %-d %B %Y"));
       break;
     }
 

@@ -1474,8 +1474,15 @@ rg_day_view_snapshot (GtkWidget   *widget,
         gdk_rgba_parse (&color, "#3584e4");
 
       gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x + 8, 8, 4, HEADER_HEIGHT - 16));
-      rg_calendar_draw_text (GTK_WIDGET (self), snapshot, rg_staff_get_display_name (staff), x + 18, spans->len ? 12 : 5,
-                 self->layout.column_width - 26, TRUE, fg);
+      /* A name too long for the column goes on two lines when the master
+       * works (a day off's second line says so). */
+      if (spans->len && !rg_calendar_text_fits (GTK_WIDGET (self), rg_staff_get_display_name (staff),
+                                                self->layout.column_width - 26, TRUE))
+        rg_calendar_draw_text_lines (GTK_WIDGET (self), snapshot, rg_staff_get_display_name (staff), x + 18, 4,
+                                     self->layout.column_width - 26, 2, TRUE, fg);
+      else
+        rg_calendar_draw_text (GTK_WIDGET (self), snapshot, rg_staff_get_display_name (staff), x + 18,
+                               spans->len ? 12 : 5, self->layout.column_width - 26, TRUE, fg);
       if (spans->len == 0)
         rg_calendar_draw_text (GTK_WIDGET (self), snapshot, _("Day off"), x + 18, 23, self->layout.column_width - 26, FALSE, dim);
       gtk_snapshot_append_color (snapshot, &line,
