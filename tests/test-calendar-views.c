@@ -139,6 +139,20 @@ assert_week_matches (RgWeekView *view,
   /* Allocate: the view hides what falls outside the week at layout. */
   gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
   shown = shown_ids (GTK_WIDGET (view));
+  /* A compact day shows its bookings by the hour: its cards are bound,
+   * not drawn. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (RG_IS_APPOINTMENT_CARD (child) && !gtk_widget_get_child_visible (child) &&
+        rg_appointment_card_get_appointment (RG_APPOINTMENT_CARD (child)))
+      {
+        RgAppointment *a = rg_appointment_card_get_appointment (RG_APPOINTMENT_CARD (child));
+        int day = rg_date_days_between (monday, rg_date_from_time (rg_appointment_get_starts_at (a)));
+        gint64 id = rg_record_get_id (RG_RECORD (a));
+
+        if (day >= 0 && day < 7 && rg_week_view_get_day_compact (view, day))
+          g_hash_table_add (shown, g_memdup2 (&id, sizeof id));
+      }
   expected = store_ids (store, rg_date_start (monday), rg_date_start (rg_date_add_days (monday, 7)),
                         rg_week_view_get_staff (view));
   assert_same_ids (shown, expected);
@@ -1020,6 +1034,68 @@ test_day_cancel_series (void)
   destroy_window (window, view);
 }
 
+static void
+week_day_activated_cb (RgWeekView   *view,
+                       const RgDate *date,
+                       RgDate       *out)
+{
+  *out = *date;
+}
+
+/* Everyone's week in a narrow window: a day too busy for readable cards
+ * shows its load by the hour, its cards hidden; a click opens the day. A
+ * master's own week never goes compact. */
+static void
+test_week_compact (void)
+{
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
+  RgWeekView *view = rg_week_view_new (studio);
+  GtkWindow *window;
+  RgDate activated = { 0 };
+  int compact = -1;
+
+  rg_week_view_set_date (view, rg_date_from_time (NOW));
+  window = show_in_window (GTK_WIDGET (view), TRUE);
+  gtk_window_set_default_size (window, 760, 700);
+  test_spin (200);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_signal_connect (view, "day-activated", G_CALLBACK (week_day_activated_cb), &activated);
+
+  for (int d = 0; d < 7 && compact < 0; d++)
+    if (rg_week_view_get_day_compact (view, d))
+      compact = d;
+  g_assert_cmpint (compact, >=, 0);
+  /* Its cards are not drawn. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (RG_IS_APPOINTMENT_CARD (child) && gtk_widget_get_child_visible (child))
+      {
+        RgAppointment *a = rg_appointment_card_get_appointment (RG_APPOINTMENT_CARD (child));
+        RgDate day = rg_date_from_time (rg_appointment_get_starts_at (a));
+
+        g_assert_cmpint (rg_date_days_between (rg_date_week_start (rg_date_from_time (NOW)), day), !=, compact);
+      }
+
+  /* A click in it opens it. */
+  {
+    GtkGesture *click = find_gesture (GTK_WIDGET (view), GTK_TYPE_GESTURE_CLICK);
+    double cw = (gtk_widget_get_width (GTK_WIDGET (view)) - 56) / 7.0;
+
+    g_signal_emit_by_name (click, "pressed", 1, 56 + cw * compact + cw / 2, 400.0);
+    g_assert_cmpint (rg_date_compare (activated,
+                                      rg_date_add_days (rg_date_week_start (rg_date_from_time (NOW)), compact)), ==, 0);
+  }
+
+  /* One master's week: cards, whatever the width. */
+  rg_week_view_set_staff (view, test_sql_int (rg_studio_get_store (studio),
+                                              "SELECT min(id) FROM staff WHERE role = 'master' AND ?1 = ?1", 0));
+  test_spin (100);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  for (int d = 0; d < 7; d++)
+    g_assert_false (rg_week_view_get_day_compact (view, d));
+  destroy_window (window, view);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1037,6 +1113,7 @@ main (int   argc,
   g_test_add_func ("/calendar-views/day-cancel-series", test_day_cancel_series);
   g_test_add_func ("/calendar-views/week", test_week);
   g_test_add_func ("/calendar-views/week-drag", test_week_drag);
+  g_test_add_func ("/calendar-views/week-compact", test_week_compact);
   g_test_add_func ("/calendar-views/month", test_month);
   g_test_add_func ("/calendar-views/live-insert", test_live_insert);
 

@@ -202,6 +202,8 @@ ensure_view (RgCalendarView *self,
       g_signal_connect_object (self->week_view, "error", G_CALLBACK (error_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->week_view, "appointment-activated", G_CALLBACK (appointment_activated_cb),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->week_view, "day-activated", G_CALLBACK (month_day_activated_cb),
+                               self, G_CONNECT_SWAPPED);
     }
 
   if (mode == RG_CALENDAR_MODE_MONTH && self->month_view == NULL)

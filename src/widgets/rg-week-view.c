@@ -58,6 +58,11 @@ struct _RgWeekView
   GArray            *spans[N_DAYS];           /* RgSpan somebody works */
   char              *off_reason[N_DAYS];      /* a marked day off and why ("" without) */
   guint              counts[N_DAYS];          /* cards per day, from the last allocation */
+  /* Everyone's week: a day too busy for readable cards shows, per hour,
+   * how many bookings and how many masters busy (from the last allocation). */
+  gboolean           compact[N_DAYS];
+  guint16            hour_bookings[N_DAYS][24];
+  guint8             hour_busy[N_DAYS][24];
 
   RgAppointmentList *appointments;
   RgAppointmentDetails *details;              /* services lines and first visits of the week */
@@ -109,8 +114,12 @@ enum {
   APPOINTMENT_ACTIVATED,
   ERROR,
   MOVED,
+  DAY_ACTIVATED,
   N_SIGNALS
 };
+
+/* Narrower than this, a lane's cards cannot be read: the day goes compact. */
+#define READABLE_LANE_WIDTH 60
 
 static guint signals[N_SIGNALS];
 
@@ -659,6 +668,18 @@ pressed_cb (GtkGestureClick *gesture,
     return;
 
   card = card_at (self, x, y);
+  /* A compact day shows no cards: a click opens it in the day view. */
+  {
+    int day = rg_day_layout_column_for_x (&self->layout, x + hvalue (self));
+
+    if (card == NULL && day >= 0 && day < N_DAYS && self->compact[day])
+      {
+        RgDate date = rg_date_add_days (self->monday, day);
+
+        g_signal_emit (self, signals[DAY_ACTIVATED], 0, &date);
+        return;
+      }
+  }
   if (card == NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self));
   rg_week_view_select (self, card ? rg_appointment_card_get_appointment (card) : NULL);
@@ -906,9 +927,52 @@ rg_week_view_size_allocate (GtkWidget *widget,
 
       rg_day_layout_assign_lanes (items, cards->len);
 
-      for (guint i = 0; i < cards->len; i++)
-        place_card (self, cards->pdata[i], d, items[i].start_minute, items[i].end_minute,
-                    items[i].lane, items[i].n_lanes);
+      /* Everyone's bookings in lanes too narrow to read: the day shows
+       * its load by the hour instead (see compact_hours()). */
+      {
+        guint max_lanes = 1;
+
+        for (guint i = 0; i < cards->len; i++)
+          max_lanes = MAX (max_lanes, items[i].n_lanes);
+        self->compact[d] = self->staff_id == 0 && cards->len > 0 &&
+                           (self->layout.column_width - 6) / max_lanes < READABLE_LANE_WIDTH;
+      }
+      memset (self->hour_bookings[d], 0, sizeof self->hour_bookings[d]);
+      memset (self->hour_busy[d], 0, sizeof self->hour_busy[d]);
+      if (self->compact[d])
+        {
+          for (int h = 0; h < 24; h++)
+            {
+              gint64 staff[64];
+              guint n_staff = 0;
+
+              for (guint i = 0; i < cards->len; i++)
+                {
+                  RgAppointment *a = rg_appointment_card_get_appointment (cards->pdata[i]);
+                  gint64 who = rg_appointment_get_staff_id (a);
+                  gboolean seen = FALSE;
+
+                  RgAppointmentStatus status = rg_appointment_get_status (a);
+
+                  /* Cancelled and missed bookings keep nobody busy. */
+                  if (items[i].start_minute >= (h + 1) * 60 || items[i].end_minute <= h * 60 ||
+                      status == RG_APPOINTMENT_CANCELLED || status == RG_APPOINTMENT_NO_SHOW)
+                    continue;
+                  self->hour_bookings[d][h]++;
+                  for (guint k = 0; k < n_staff; k++)
+                    seen |= staff[k] == who;
+                  if (!seen && n_staff < G_N_ELEMENTS (staff))
+                    staff[n_staff++] = who;
+                }
+              self->hour_busy[d][h] = (guint8) MIN (n_staff, 255);
+            }
+          for (guint i = 0; i < cards->len; i++)
+            gtk_widget_set_child_visible (cards->pdata[i], FALSE);
+        }
+      else
+        for (guint i = 0; i < cards->len; i++)
+          place_card (self, cards->pdata[i], d, items[i].start_minute, items[i].end_minute,
+                      items[i].lane, items[i].n_lanes);
       g_ptr_array_unref (cards);
     }
 
@@ -969,6 +1033,57 @@ day_subtitle (RgWeekView *self,
   /* Translators: the bookings of a day in the week view's header */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u booking", "%u bookings", self->counts[day]),
                           self->counts[day]);
+}
+
+static guint working_masters (RgWeekView *self);
+
+/* Over a compact day: that hour's load, and how to see the bookings. */
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  RgWeekView *self)
+{
+  int day, hour;
+  g_autofree char *text = NULL;
+  g_autofree char *bookings = NULL;
+
+  if (keyboard || y < HEADER_HEIGHT || x < GUTTER_WIDTH)
+    return FALSE;
+  day = rg_day_layout_column_for_x (&self->layout, x + hvalue (self));
+  if (day < 0 || day >= N_DAYS || !self->compact[day])
+    return FALSE;
+  hour = rg_day_layout_minute_for_y (&self->layout, y + vvalue (self), 60) / 60;
+  if (hour < 0 || hour > 23 || self->hour_bookings[day][hour] == 0)
+    return FALSE;
+  /* Translators: in the tooltip of an hour of a busy day in everyone's week */
+  bookings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u booking", "%u bookings", self->hour_bookings[day][hour]),
+                              self->hour_bookings[day][hour]);
+  /* Translators: an hour of a busy day in everyone's week: "11:00–12:00: 5 bookings, 4 of 6 masters busy.
+   * Click to see the day." */
+  text = g_strdup_printf (_("%02d:00–%02d:00: %s, %u of %u masters busy. Click to see the day."), hour, hour + 1,
+                          bookings, self->hour_busy[day][hour], MAX (working_masters (self), self->hour_busy[day][hour]));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* The masters who take bookings, for a compact day's shading. */
+static guint
+working_masters (RgWeekView *self)
+{
+  guint n = self->staff ? g_list_model_get_n_items (G_LIST_MODEL (self->staff)) : 0;
+  guint masters = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgStaff) staff = g_list_model_get_item (G_LIST_MODEL (self->staff), i);
+      RgStaffRole role = rg_staff_get_role (staff);
+
+      masters += role == RG_STAFF_ROLE_MASTER || role == RG_STAFF_ROLE_RESOURCE;
+    }
+  return masters;
 }
 
 static void
@@ -1039,6 +1154,45 @@ rg_week_view_snapshot (GtkWidget   *widget,
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     gtk_widget_snapshot_child (widget, child, snapshot);
+
+  /* A compact day: each hour's bookings, tinted by how many masters are
+   * busy of those who work. */
+  for (int d = 0; d < N_DAYS; d++)
+    {
+      double x = rg_day_layout_x_for_column (&self->layout, d) + dx;
+      guint masters = MAX (working_masters (self), 1);
+
+      if (!self->compact[d])
+        continue;
+      for (int h = 0; h < 24; h++)
+        {
+          double y0 = rg_day_layout_y_for_minute (&self->layout, h * 60) + dy;
+          double y1 = rg_day_layout_y_for_minute (&self->layout, (h + 1) * 60) + dy;
+          double load = MIN (1.0, self->hour_busy[d][h] / (double) masters);
+          GskRoundedRect box;
+
+          if (self->hour_bookings[d][h] == 0 || y1 < HEADER_HEIGHT || y0 > height)
+            continue;
+          gsk_rounded_rect_init_from_rect (&box, &GRAPHENE_RECT_INIT (x + 3, y0 + 2, cw - 7, y1 - y0 - 4), 5);
+          gtk_snapshot_push_rounded_clip (snapshot, &box);
+          {
+            GdkRGBA fill = rg_calendar_with_alpha (accent_bg, 0.12 + 0.5 * load);
+
+            gtk_snapshot_append_color (snapshot, &fill, &box.bounds);
+          }
+          gtk_snapshot_pop (snapshot);
+          {
+            /* "8 bookings", or "8" in a narrow column. */
+            g_autofree char *label = cw >= 96
+              ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u booking", "%u bookings", self->hour_bookings[d][h]),
+                                 self->hour_bookings[d][h])
+              : g_strdup_printf ("%u", self->hour_bookings[d][h]);
+
+            rg_calendar_draw_text (widget, snapshot, label, x + 10, y0 + (y1 - y0) / 2 - 9, cw - 20, TRUE,
+                                   load > 0.6 ? rg_calendar_named_color (widget, "accent_fg_color", "#ffffff") : fg);
+          }
+        }
+    }
 
   if (today >= 0 && today < N_DAYS)
     {
@@ -1417,6 +1571,16 @@ rg_week_view_class_init (RgWeekViewClass *klass)
    *
    * A card was dragged to another time or day and the move was saved.
    */
+  /**
+   * RgWeekView::day-activated:
+   * @date: (type gpointer): the day, a `const RgDate *`
+   *
+   * A compact day of everyone's week was clicked: the page opens the day.
+   */
+  signals[DAY_ACTIVATED] =
+    g_signal_new ("day-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_POINTER);
+
   signals[MOVED] =
     g_signal_new ("moved",
                   G_TYPE_FROM_CLASS (klass),
@@ -1454,6 +1618,8 @@ rg_week_view_init (RgWeekView *self)
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   self->drag = gtk_gesture_drag_new ();
@@ -1468,4 +1634,15 @@ rg_week_view_init (RgWeekView *self)
 
   rg_calendar_set_adjustment (GTK_WIDGET (self), &self->hadjustment, NULL, G_CALLBACK (adjustment_value_changed_cb));
   rg_calendar_set_adjustment (GTK_WIDGET (self), &self->vadjustment, NULL, G_CALLBACK (adjustment_value_changed_cb));
+}
+
+/* Whether @day (0: Monday) of everyone's week shows its load by the hour
+ * instead of cards too narrow to read. */
+gboolean
+rg_week_view_get_day_compact (RgWeekView *self,
+                              int         day)
+{
+  g_return_val_if_fail (RG_IS_WEEK_VIEW (self), FALSE);
+  g_return_val_if_fail (day >= 0 && day < N_DAYS, FALSE);
+  return self->compact[day];
 }

@@ -26,4 +26,7 @@ RgAppointment     *rg_week_view_get_selected     (RgWeekView    *self);
 void               rg_week_view_select           (RgWeekView    *self,
                                                   RgAppointment *appointment);
 
+gboolean           rg_week_view_get_day_compact (RgWeekView *self,
+                                                 int         day);
+
 G_END_DECLS
