@@ -160,6 +160,16 @@ rg_format_get_currency (void)
   return i >= 0 ? currencies[i].code : NULL;
 }
 
+/* The symbol amounts are shown with ("£", "₽"), or NULL: for a label
+ * beside a field that takes an amount. */
+const char *
+rg_format_currency_symbol (void)
+{
+  gint i = g_atomic_int_get (&current_currency);
+
+  return i >= 0 ? currencies[i].symbol : NULL;
+}
+
 /* An amount with the studio's currency, as everywhere money is shown:
  * "£1,300", "£42.36" in English, "1 300 ₽", "2 433,08 ₽" in Russian;
  * the amount alone while the studio has no currency. Fields that take an

@@ -36,5 +36,6 @@ const char       *rg_currency_for_country (int          phone_country);
 char             *rg_currency_describe    (const RgCurrency *currency) G_GNUC_WARN_UNUSED_RESULT;
 void              rg_format_set_currency  (const char  *code);
 const char       *rg_format_get_currency  (void);
+const char       *rg_format_currency_symbol (void);
 
 G_END_DECLS

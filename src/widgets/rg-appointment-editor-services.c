@@ -138,6 +138,14 @@ chosen_service_row (RgAppointmentEditor    *self,
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), price);
+  /* The field takes an amount; the currency beside it says of what. */
+  if (rg_format_currency_symbol ())
+    {
+      GtkWidget *symbol = gtk_label_new (rg_format_currency_symbol ());
+
+      gtk_widget_add_css_class (symbol, "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), symbol);
+    }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
   g_object_set_data (G_OBJECT (row), "duration", spin);
   g_object_set_data (G_OBJECT (row), "price", price);

@@ -870,6 +870,15 @@ rg_appointment_editor_init (RgAppointmentEditor *self)
   self->within_hours = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The total takes an amount; the currency beside it says of what. */
+  if (rg_format_currency_symbol () && GTK_IS_BOX (gtk_widget_get_parent (GTK_WIDGET (self->total_entry))))
+    {
+      GtkWidget *symbol = gtk_label_new (rg_format_currency_symbol ());
+
+      gtk_widget_add_css_class (symbol, "dim-label");
+      gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->total_entry))), symbol,
+                                  GTK_WIDGET (self->total_entry));
+    }
   rg_time_spin_setup (self->start_spin, RG_TIME_SPIN_CLOCK);
   rg_appointment_editor_services_init (self);
 
