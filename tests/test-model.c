@@ -15,6 +15,7 @@
 #include "model/rg-service.h"
 #include "analytics/rg-call-list.h"
 #include "model/rg-studio-identity.h"
+#include "model/rg-studio-settings.h"
 #include "model/rg-staff.h"
 #include "model/rg-studio.h"
 
@@ -669,6 +670,55 @@ test_identity (Fixture       *f,
   rg_format_set_currency (NULL);
 }
 
+/* The studio's own choices: checked, kept, read back with their defaults. */
+static void
+test_studio_settings (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_script = g_strnfill (RG_CALL_SCRIPT_MAX + 1, 'x');
+
+  /* Defaults until set. */
+  g_assert_cmpint (rg_studio_get_number (f->studio, RG_STUDIO_DEFAULT_INTERVAL), ==, 42);
+  g_assert_cmpint (rg_studio_get_number (f->studio, RG_STUDIO_BIRTHDAY_DAYS), ==, 7);
+  g_assert_cmpint (rg_studio_get_number (f->studio, RG_STUDIO_GIFT_THRESHOLD), ==, 500000);
+  g_assert_false (rg_studio_get_full_questionnaire (f->studio));
+
+  g_assert_true (rg_studio_set_number (f->studio, RG_STUDIO_BIRTHDAY_DAYS, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rg_studio_get_number (f->studio, RG_STUDIO_BIRTHDAY_DAYS), ==, 0);
+  g_assert_false (rg_studio_set_number (f->studio, RG_STUDIO_BIRTHDAY_DAYS, 61, &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (rg_studio_get_number (f->studio, RG_STUDIO_BIRTHDAY_DAYS), ==, 0);
+  g_assert_false (rg_studio_set_number (f->studio, RG_STUDIO_DEFAULT_INTERVAL, 0, &error));
+  g_clear_error (&error);
+
+  g_assert_true (rg_studio_set_full_questionnaire (f->studio, TRUE, &error));
+  g_assert_true (rg_studio_get_full_questionnaire (f->studio));
+
+  /* The script: kept as written; the default is not kept (it follows the
+   * language); too long is refused. */
+  g_assert_true (rg_studio_set_call_script (f->studio, "Hello, {name}!", &error));
+  {
+    g_autofree char *script = rg_studio_dup_call_script (f->studio);
+    g_autofree char *kept = rg_store_get_setting (f->store, "call-script");
+
+    g_assert_cmpstr (script, ==, "Hello, {name}!");
+    g_assert_cmpstr (kept, ==, "Hello, {name}!");
+  }
+  g_assert_true (rg_studio_set_call_script (f->studio, rg_call_script_default (), &error));
+  {
+    g_autofree char *kept = rg_store_get_setting (f->store, "call-script");
+    g_autofree char *script = rg_studio_dup_call_script (f->studio);
+
+    g_assert_null (kept);
+    g_assert_cmpstr (script, ==, rg_call_script_default ());
+  }
+  g_assert_false (rg_studio_set_call_script (f->studio, long_script, &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -688,6 +738,7 @@ main (int   argc,
   g_test_add_func ("/model/service-match", test_service_match);
   g_test_add_func ("/model/price", test_price);
   g_test_add ("/model/studio/identity", Fixture, NULL, fixture_set_up, test_identity, fixture_tear_down);
+  g_test_add ("/model/studio/settings", Fixture, NULL, fixture_set_up, test_studio_settings, fixture_tear_down);
 
   return g_test_run ();
 }

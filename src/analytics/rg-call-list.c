@@ -553,30 +553,6 @@ rg_client_usual_clear (RgClientUsual *usual)
   g_clear_pointer (&usual->master, g_free);
 }
 
-const char *
-rg_call_script_default (void)
-{
-  /* Translators: the call script (seed 004). Keep {name}, {studio},
-   * {service}, {master} and {last_visit} as they are: they are filled in
-   * ({studio} with the studio's name, or "the salon" without one). */
-  return _("Hello, {name}! This is {studio} calling. Do you have a minute?\n\n"
-           "You were with us on {last_visit} for {service} with {master}. How are you getting on? "
-           "Is everything as you wanted?\n\n"
-           "It is about time for your next visit: shall I book you in with {master}? "
-           "We also have something new that might suit you.\n\n"
-           "When would be a good time to call you back?");
-}
-
-char *
-rg_call_script_template (RgStore *store)
-{
-  g_autofree char *text = rg_store_get_setting (store, "call-script");
-
-  if (text != NULL && *g_strstrip (text) != '\0')
-    return g_steal_pointer (&text);
-  return g_strdup (rg_call_script_default ());
-}
-
 /* @studio: the studio's name, or NULL for "the salon". */
 char *
 rg_call_script_fill (const char          *template_text,

@@ -4,6 +4,8 @@
 
 #include "rg-retention.h"
 
+#include "model/rg-studio-settings.h"   /* the call script's text */
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -67,8 +69,6 @@ void        rg_client_usual_clear     (RgClientUsual  *usual);
 
 /* The call script (seed 004): the studio's template ("call-script"), or the
  * default, with {name}, {service}, {master} and {last_visit} filled in. */
-char       *rg_call_script_template   (RgStore        *store) G_GNUC_WARN_UNUSED_RESULT;
-const char *rg_call_script_default    (void);
 char       *rg_call_script_fill       (const char          *template_text,
                                        const char          *name,
                                        const char          *studio,

@@ -13,11 +13,14 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "model/rg-condition.h"
 #include "model/rg-custom-field.h"
 #include "model/rg-record-list.h"
+#include "model/rg-studio-settings.h"
 #include "rg-card-settings.h"
 #include "rg-rating-dialog.h"
 #include "analytics/rg-call-list.h"
@@ -223,25 +226,22 @@ questionnaire_toggled_cb (GtkSwitch      *toggle,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!rg_store_set_setting (rg_studio_get_store (self->studio), RG_SETTING_FULL_QUESTIONNAIRE,
-                             gtk_switch_get_active (toggle) ? "1" : "0", &error))
-    g_warning ("Could not keep the questionnaire setting: %s", error->message);
+  if (!rg_studio_set_full_questionnaire (self->studio, gtk_switch_get_active (toggle), &error))
+    error_toast (self, error->message);
 }
 
 static void
 number_changed_cb (GtkSpinButton  *spin,
                    RgCardSettings *self)
 {
-  const char *key = g_object_get_data (G_OBJECT (spin), "key");
+  RgStudioNumber number = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "number"));
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
   double value = gtk_spin_button_get_value (spin);
 
-  if (g_str_equal (key, "gift-threshold"))
+  if (number == RG_STUDIO_GIFT_THRESHOLD)
     value *= 100;   /* minor units */
-  text = g_strdup_printf ("%.0f", value);
-  if (!rg_store_set_setting (rg_studio_get_store (self->studio), key, text, &error))
-    g_warning ("Could not keep %s: %s", key, error->message);
+  if (!rg_studio_set_number (self->studio, number, (gint64) llround (value), &error))
+    error_toast (self, error->message);
 }
 
 static void
@@ -255,9 +255,8 @@ script_save_cb (RgCardSettings *self)
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   /* The default, unchanged, is not kept: it follows the language. */
-  if (!rg_store_set_setting (rg_studio_get_store (self->studio), "call-script",
-                             g_str_equal (g_strstrip (text), rg_call_script_default ()) ? NULL : text, &error))
-    g_warning ("Could not keep the call script: %s", error->message);
+  if (!rg_studio_set_call_script (self->studio, text, &error))
+    error_toast (self, error->message);
 }
 
 static void
@@ -346,7 +345,7 @@ rg_card_settings_new (RgStudio *studio)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                  _("Comfort, services, result, staff, administrators, service, news; each 1–10 with “Why?”"));
     gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-    gtk_switch_set_active (GTK_SWITCH (toggle), rg_studio_offers_questionnaire (studio));
+    gtk_switch_set_active (GTK_SWITCH (toggle), rg_studio_get_full_questionnaire (studio));
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
     adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
     g_signal_connect (toggle, "notify::active", G_CALLBACK (questionnaire_toggled_cb), self);
@@ -362,36 +361,33 @@ rg_card_settings_new (RgStudio *studio)
                                          _("Used by Today and the client statuses."));
   {
     static const struct {
-      const char *key;
-      const char *title;
-      const char *subtitle;
-      double      lo, hi, fallback, step;
+      RgStudioNumber number;
+      const char    *title;
+      const char    *subtitle;
+      double         lo, hi, step;
     } numbers[] = {
-      { "default-interval", N_("Usual Interval Between Visits, Days"),
-        N_("For clients with fewer than three visits whose service has no repeat interval"), 1, 3650, 42, 1 },
-      { "birthday-days", N_("Birthdays Ahead, Days"), N_("How far ahead Today lists birthdays"), 0, 60, 7, 1 },
-      { "gift-threshold", N_("Birthday Gift After Spending"),
-        N_("A client who has spent this much gets a gift on their birthday"), 0, 10000000, 5000, 100 },
+      { RG_STUDIO_DEFAULT_INTERVAL, N_("Usual Interval Between Visits, Days"),
+        N_("For clients with fewer than three visits whose service has no repeat interval"), 1, 3650, 1 },
+      { RG_STUDIO_BIRTHDAY_DAYS, N_("Birthdays Ahead, Days"), N_("How far ahead Today lists birthdays"), 0, 60, 1 },
+      { RG_STUDIO_GIFT_THRESHOLD, N_("Birthday Gift After Spending"),
+        N_("A client who has spent this much gets a gift on their birthday"), 0, 10000000, 100 },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
       {
         GtkWidget *row = adw_action_row_new ();
         GtkWidget *spin = gtk_spin_button_new_with_range (numbers[i].lo, numbers[i].hi, numbers[i].step);
-        g_autofree char *value = rg_store_get_setting (rg_studio_get_store (studio), numbers[i].key);
-        double current = value ? g_ascii_strtod (value, NULL) : 0;
+        double current = rg_studio_get_number (studio, numbers[i].number);
 
         /* Money is kept in minor units. */
-        if (g_str_equal (numbers[i].key, "gift-threshold"))
-          current = value ? current / 100.0 : numbers[i].fallback;
-        else if (value == NULL)
-          current = numbers[i].fallback;
+        if (numbers[i].number == RG_STUDIO_GIFT_THRESHOLD)
+          current /= 100.0;
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(numbers[i].title));
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(numbers[i].subtitle));
         gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), current);
         gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
         gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _(numbers[i].title), -1);
-        g_object_set_data (G_OBJECT (spin), "key", (gpointer) numbers[i].key);
+        g_object_set_data (G_OBJECT (spin), "number", GUINT_TO_POINTER (numbers[i].number));
         g_signal_connect (spin, "value-changed", G_CALLBACK (number_changed_cb), self);
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
         adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
@@ -410,7 +406,7 @@ rg_card_settings_new (RgStudio *studio)
     GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
     GtkWidget *save = gtk_button_new_with_mnemonic (_("_Keep the Script"));
     GtkWidget *reset = gtk_button_new_with_mnemonic (_("_Default Script"));
-    g_autofree char *text = rg_call_script_template (rg_studio_get_store (studio));
+    g_autofree char *text = rg_studio_dup_call_script (studio);
 
     self->script_view = GTK_TEXT_VIEW (gtk_text_view_new ());
     gtk_text_view_set_wrap_mode (self->script_view, GTK_WRAP_WORD_CHAR);

@@ -19,14 +19,13 @@
 #include "model/rg-format.h"
 #include "model/rg-rating.h"
 #include "model/rg-staff.h"
+#include "model/rg-studio-settings.h"
 #include "rg-rating-dialog.h"
 
 gboolean
 rg_studio_offers_questionnaire (RgStudio *studio)
 {
-  g_autofree char *value = rg_store_get_setting (rg_studio_get_store (studio), RG_SETTING_FULL_QUESTIONNAIRE);
-
-  return g_strcmp0 (value, "1") == 0;
+  return rg_studio_get_full_questionnaire (studio);
 }
 
 static void

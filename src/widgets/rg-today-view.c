@@ -1016,7 +1016,7 @@ rg_call_dialog_new (GtkWindow *parent,
   store = rg_studio_get_store (studio);
   if (!rg_client_usual_load (store, client_id, &self->usual, NULL))
     memset (&self->usual, 0, sizeof self->usual);
-  template_text = rg_call_script_template (store);
+  template_text = rg_studio_dup_call_script (studio);
   {
     g_autofree char *studio_name = rg_studio_dup_name (studio);
 
