@@ -16,6 +16,7 @@
 #include "analytics/rg-call-list.h"
 #include "model/rg-studio-identity.h"
 #include "model/rg-studio-settings.h"
+#include "model/rg-call.h"
 #include "model/rg-staff.h"
 #include "model/rg-studio.h"
 
@@ -719,6 +720,35 @@ test_studio_settings (Fixture       *f,
   g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
 }
 
+/* Tasks through the model: made with a due time, marked done; a note is
+ * not a task. */
+static void
+test_tasks (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgClient) client = rg_client_new ("Вера", "+7 912 000-00-07");
+  g_autoptr(RgInteraction) note = NULL;
+  gint64 task_id;
+
+  g_assert_true (rg_studio_save (f->studio, client, &error));
+  g_assert_false (rg_task_create (f->studio, rg_record_get_id (RG_RECORD (client)), "Call", 0, &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (rg_task_create (f->studio, rg_record_get_id (RG_RECORD (client)), "  ", 1900000000, &error));
+  g_assert_no_error (error);
+  task_id = test_sql_int (f->store, "SELECT id FROM interactions WHERE kind = 'task' AND due_at = ?1", 1900000000);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM interactions WHERE id = ?1 AND body = 'Call back'",
+                                 task_id), ==, 1);
+  g_assert_true (rg_task_mark_done (f->studio, task_id, &error));
+  g_assert_cmpint (test_sql_int (f->store, "SELECT done_at IS NOT NULL FROM interactions WHERE id = ?1", task_id), ==, 1);
+
+  note = rg_interaction_new (rg_record_get_id (RG_RECORD (client)), RG_INTERACTION_NOTE, "A note");
+  g_assert_true (rg_studio_save (f->studio, note, &error));
+  g_assert_false (rg_task_mark_done (f->studio, rg_record_get_id (RG_RECORD (note)), &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -739,6 +769,7 @@ main (int   argc,
   g_test_add_func ("/model/price", test_price);
   g_test_add ("/model/studio/identity", Fixture, NULL, fixture_set_up, test_identity, fixture_tear_down);
   g_test_add ("/model/studio/settings", Fixture, NULL, fixture_set_up, test_studio_settings, fixture_tear_down);
+  g_test_add ("/model/tasks", Fixture, NULL, fixture_set_up, test_tasks, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -205,3 +205,50 @@ rg_call_book_series (RgStudio              *studio,
     return NULL;
   return g_steal_pointer (&saved);
 }
+
+/* Tasks ------------------------------------------------------------------------ */
+
+/* A task to call @client_id back at @due_at: @text, or "Call back". */
+gboolean
+rg_task_create (RgStudio    *studio,
+                gint64       client_id,
+                const char  *text,
+                gint64       due_at,
+                GError     **error)
+{
+  g_autoptr(RgInteraction) task = NULL;
+  g_autofree char *body = g_strstrip (g_strdup (text ? text : ""));
+
+  g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
+
+  if (due_at <= 0)
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID, _("Choose when the task is due."));
+      return FALSE;
+    }
+  task = rg_interaction_new (client_id, RG_INTERACTION_TASK, *body ? body : _("Call back"));
+  g_object_set (task, "due-at", due_at, NULL);
+  return rg_studio_save (studio, task, error);
+}
+
+/* Marks the task @task_id done now. */
+gboolean
+rg_task_mark_done (RgStudio  *studio,
+                   gint64     task_id,
+                   GError   **error)
+{
+  g_autoptr(RgInteraction) task = NULL;
+
+  g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
+
+  task = rg_studio_lookup (studio, RG_TYPE_INTERACTION, task_id, error);
+  if (task == NULL)
+    return FALSE;
+  if (rg_interaction_get_kind (task) != RG_INTERACTION_TASK)
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID, _("Only a task can be marked done."));
+      return FALSE;
+    }
+  g_object_set (task, "done-at", rg_store_now (), NULL);
+  return rg_studio_save (studio, task, error);
+}

@@ -41,4 +41,13 @@ GPtrArray     *rg_call_book_series (RgStudio              *studio,
                                     RgBookingSeriesMode    mode,
                                     GError               **error) G_GNUC_WARN_UNUSED_RESULT;
 
+gboolean       rg_task_create      (RgStudio              *studio,
+                                    gint64                 client_id,
+                                    const char            *text,
+                                    gint64                 due_at,
+                                    GError               **error);
+gboolean       rg_task_mark_done   (RgStudio              *studio,
+                                    gint64                 task_id,
+                                    GError               **error);
+
 G_END_DECLS

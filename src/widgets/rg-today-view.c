@@ -607,8 +607,7 @@ done_clicked_cb (GtkButton   *button,
 
   if (task == NULL)
     return;
-  g_object_set (task, "done-at", rg_store_now (), NULL);
-  if (!rg_studio_save (self->studio, task, &error))
+  if (!rg_task_mark_done (self->studio, task_id, &error))
     gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
   else
     call_logged_cb (self, 0, task_id);
@@ -1138,28 +1137,6 @@ task_form_free (TaskForm *form)
 {
   g_clear_object (&form->studio);
   g_free (form);
-}
-
-gboolean
-rg_task_create (RgStudio    *studio,
-                gint64       client_id,
-                const char  *text,
-                gint64       due_at,
-                GError     **error)
-{
-  g_autoptr(RgInteraction) task = NULL;
-  g_autofree char *body = g_strstrip (g_strdup (text ? text : ""));
-
-  g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
-
-  if (due_at <= 0)
-    {
-      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID, _("Choose when the task is due."));
-      return FALSE;
-    }
-  task = rg_interaction_new (client_id, RG_INTERACTION_TASK, *body ? body : _("Call back"));
-  g_object_set (task, "due-at", due_at, NULL);
-  return rg_studio_save (studio, task, error);
 }
 
 static void

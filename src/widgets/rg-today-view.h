@@ -45,11 +45,6 @@ gboolean      rg_call_dialog_log      (RgCallDialog  *self,
                                        GError       **error);
 
 /* Tasks: "call back tomorrow afternoon", from anywhere. */
-gboolean      rg_task_create          (RgStudio      *studio,
-                                       gint64         client_id,
-                                       const char    *text,
-                                       gint64         due_at,
-                                       GError       **error);
 GtkWidget    *rg_task_dialog_new      (GtkWindow     *parent,
                                        RgStudio      *studio,
                                        gint64         client_id);
