@@ -17,6 +17,7 @@
 #include "model/rg-studio-identity.h"
 #include "model/rg-studio-settings.h"
 #include "model/rg-call.h"
+#include "model/rg-staff-schedule.h"
 #include "model/rg-staff.h"
 #include "model/rg-studio.h"
 
@@ -749,6 +750,75 @@ test_tasks (Fixture       *f,
   g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
 }
 
+/* A staff member with their hours and days off: one write, all or
+ * nothing; only what differs is written; the order renumbered. */
+static void
+test_staff_schedule (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStaff) anna = rg_staff_new ("Anna", RG_STAFF_ROLE_MASTER);
+  g_autoptr(RgStaff) olga = rg_staff_new ("Olga", RG_STAFF_ROLE_MASTER);
+  g_autoptr(GArray) monday = g_array_new (FALSE, FALSE, sizeof (RgSpan));
+  g_autoptr(GArray) bad = g_array_new (FALSE, FALSE, sizeof (RgSpan));
+  g_autoptr(GArray) days_off = g_array_new (FALSE, FALSE, sizeof (RgDayOff));
+  RgSpan nine_to_six = { 9 * 60, 18 * 60 }, backwards = { 18 * 60, 9 * 60 };
+  RgDayOff vacation = { { 2031, 3, 2 }, (char *) "Vacation" };
+  RgStaffSchedule schedule = { { NULL }, NULL, { 2031, 3, 1 }, { 2031, 3, 31 } };
+  gint64 id;
+
+  g_array_append_val (monday, nine_to_six);
+  g_array_append_val (bad, backwards);
+  g_array_append_val (days_off, vacation);
+
+  /* Refused hours: not even the person is written. */
+  schedule.hours[0] = bad;
+  g_assert_false (rg_staff_save_with_schedule (f->studio, anna, &schedule, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM staff WHERE ?1 = ?1", 0), ==, 0);
+
+  schedule.hours[0] = monday;
+  schedule.days_off = days_off;
+  g_assert_true (rg_staff_save_with_schedule (f->studio, anna, &schedule, &error));
+  g_assert_no_error (error);
+  id = rg_record_get_id (RG_RECORD (anna));
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM staff_hours WHERE staff_id = ?1 AND weekday = 1", id),
+                   ==, 1);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM staff_days_off WHERE staff_id = ?1", id), ==, 1);
+
+  /* The day off taken back: removed; Monday as it was: left alone. */
+  {
+    g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (RgDayOff));
+    /* A rewrite would give the row a new (random) id. */
+    gint64 row = test_sql_int (f->store, "SELECT max(id) FROM staff_hours WHERE staff_id = ?1", id);
+
+    schedule.days_off = none;
+    g_assert_true (rg_staff_save_with_schedule (f->studio, anna, &schedule, &error));
+    g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM staff_days_off WHERE staff_id = ?1", id), ==, 0);
+    g_assert_cmpint (test_sql_int (f->store, "SELECT max(id) FROM staff_hours WHERE staff_id = ?1", id), ==, row);
+    {
+      g_autoptr(GArray) back = rg_staff_load_hours (f->studio, id, 1, &error);
+
+      g_assert_cmpuint (back->len, ==, 1);
+      g_assert_cmpint (g_array_index (back, RgSpan, 0).end_minute, ==, 18 * 60);
+    }
+  }
+
+  /* The order: Olga first, then Anna. */
+  g_assert_true (rg_studio_save (f->studio, olga, &error));
+  {
+    g_autoptr(GPtrArray) order = g_ptr_array_new ();
+
+    g_ptr_array_add (order, olga);
+    g_ptr_array_add (order, anna);
+    g_assert_true (rg_staff_set_order (f->studio, order, &error));
+    g_assert_cmpint (test_sql_int (f->store, "SELECT position FROM staff WHERE id = ?1",
+                                   rg_record_get_id (RG_RECORD (olga))), ==, 0);
+    g_assert_cmpint (test_sql_int (f->store, "SELECT position FROM staff WHERE id = ?1", id), ==, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -770,6 +840,7 @@ main (int   argc,
   g_test_add ("/model/studio/identity", Fixture, NULL, fixture_set_up, test_identity, fixture_tear_down);
   g_test_add ("/model/studio/settings", Fixture, NULL, fixture_set_up, test_studio_settings, fixture_tear_down);
   g_test_add ("/model/tasks", Fixture, NULL, fixture_set_up, test_tasks, fixture_tear_down);
+  g_test_add ("/model/staff-schedule", Fixture, NULL, fixture_set_up, test_staff_schedule, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -723,3 +723,14 @@ fail:
   rg_store_rollback (self->store);
   return FALSE;
 }
+
+/* Reads @record back as stored, after a refused write left it changed. */
+gboolean
+rg_studio_reload (RgStudio  *self,
+                  gpointer   record,
+                  GError   **error)
+{
+  g_return_val_if_fail (RG_IS_STUDIO (self), FALSE);
+  g_return_val_if_fail (RG_IS_RECORD (record), FALSE);
+  return rg_record_reload (record, self->store, error);
+}

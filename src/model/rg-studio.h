@@ -38,6 +38,9 @@ guint       rg_studio_count_live           (RgStudio     *self,
 gboolean    rg_studio_save                 (RgStudio     *self,
                                             gpointer      record,
                                             GError      **error);
+gboolean    rg_studio_reload               (RgStudio     *self,
+                                            gpointer      record,
+                                            GError      **error);
 gboolean    rg_studio_delete               (RgStudio     *self,
                                             gpointer      record,
                                             GError      **error);

@@ -92,7 +92,7 @@ archive_clicked_cb (GtkButton      *button,
   g_object_set (record, "archived", TRUE, NULL);
   if (!rg_studio_save (self->studio, record, &error))
     {
-      rg_record_reload (record, rg_studio_get_store (self->studio), NULL);
+      rg_studio_reload (self->studio, record, NULL);
       error_toast (self, error->message);
     }
 }

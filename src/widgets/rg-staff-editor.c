@@ -26,6 +26,7 @@
 #include "model/rg-record-list.h"
 #include "model/rg-schedule.h"
 #include "rg-hours-row.h"
+#include "model/rg-staff-schedule.h"
 #include "rg-staff-editor.h"
 
 /* How far ahead days off are listed. */
@@ -41,7 +42,6 @@ struct _RgStaffEditor
   GArray              *days_off;        /* RgDayOff, as edited, by date */
   GPtrArray           *day_off_rows;
   RgHoursRow          *hours[7];
-  GArray              *hours_saved[7];  /* RgSpan per weekday, as stored */
   RgDate               today;
 
   /* template children */
@@ -401,13 +401,11 @@ static void
 revert (RgStaffEditor *self,
         gboolean       was_new)
 {
-  RgStore *store = rg_studio_get_store (self->studio);
-
   if (!was_new)
     {
       g_autoptr(GError) error = NULL;
 
-      if (!rg_record_reload (RG_RECORD (self->staff), store, &error))
+      if (!rg_studio_reload (self->studio, self->staff, &error))
         g_debug ("Could not reload the staff member: %s", error->message);
     }
   else if (rg_record_get_id (RG_RECORD (self->staff)) != 0)
@@ -419,36 +417,6 @@ revert (RgStaffEditor *self,
       g_set_object (&self->staff, draft);
       g_object_unref (draft);
     }
-}
-
-static gboolean
-write_days_off (RgStaffEditor  *self,
-                gint64          staff_id,
-                GError        **error)
-{
-  RgStore *store = rg_studio_get_store (self->studio);
-
-  for (guint i = 0; i < self->days_off_saved->len; i++)
-    {
-      const RgDayOff *saved = &g_array_index (self->days_off_saved, RgDayOff, i);
-
-      if (find_day_off (self->days_off, saved->date) < 0 &&
-          !rg_schedule_set_day_off (store, staff_id, saved->date, FALSE, NULL, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < self->days_off->len; i++)
-    {
-      const RgDayOff *day_off = &g_array_index (self->days_off, RgDayOff, i);
-      int j = find_day_off (self->days_off_saved, day_off->date);
-
-      if (j >= 0 && g_strcmp0 (g_array_index (self->days_off_saved, RgDayOff, j).reason, day_off->reason) == 0)
-        continue;
-      if (!rg_schedule_set_day_off (store, staff_id, day_off->date, TRUE, day_off->reason, error))
-        return FALSE;
-    }
-
-  return TRUE;
 }
 
 static GArray *
@@ -467,16 +435,6 @@ copy_days_off (GArray *days)
   return copy;
 }
 
-static gboolean
-same_spans (GArray *a,
-            GArray *b)
-{
-  guint n_b = b ? b->len : 0;
-
-  if (a->len != n_b)
-    return FALSE;
-  return n_b == 0 || memcmp (a->data, b->data, n_b * sizeof (RgSpan)) == 0;
-}
 
 /* Writes the draft: the person, the hours of every weekday and the days off
  * ahead, all or nothing. */
@@ -484,15 +442,12 @@ gboolean
 rg_staff_editor_save (RgStaffEditor  *self,
                       GError        **error)
 {
-  RgStore *store;
   GArray *hours[7] = { NULL };
   gboolean was_new, ok = FALSE;
   g_autofree char *name = NULL;
-  gint64 id;
 
   g_return_val_if_fail (RG_IS_STAFF_EDITOR (self), FALSE);
 
-  store = rg_studio_get_store (self->studio);
   was_new = rg_record_get_id (RG_RECORD (self->staff)) == 0;
 
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
@@ -518,44 +473,23 @@ rg_staff_editor_save (RgStaffEditor  *self,
 
   apply_fields (self, self->staff);
 
-  if (!rg_store_begin (store, error))
-    {
-      revert (self, was_new);
-      goto out;
-    }
+  /* The person, the weekdays and the days off ahead: one command. */
+  {
+    RgStaffSchedule schedule = { { NULL }, self->days_off, self->today,
+                                 rg_date_add_days (self->today, DAYS_OFF_AHEAD) };
 
-  if (!rg_studio_save (self->studio, self->staff, error))
-    goto rollback;
-
-  id = rg_record_get_id (RG_RECORD (self->staff));
-  /* Only the weekdays that changed: every rewrite is a change to sync. */
-  for (int wd = 1; wd <= 7; wd++)
-    if (!same_spans (hours[wd - 1], self->hours_saved[wd - 1]) &&
-        !rg_schedule_set_hours (store, id, wd, (const RgSpan *) hours[wd - 1]->data, hours[wd - 1]->len, error))
-      goto rollback;
-
-  if (!write_days_off (self, id, error))
-    goto rollback;
-
-  if (!rg_store_commit (store, error))
-    {
-      revert (self, was_new);
-      goto out;
-    }
+    for (int i = 0; i < 7; i++)
+      schedule.hours[i] = hours[i];
+    if (!rg_staff_save_with_schedule (self->studio, self->staff, &schedule, error))
+      {
+        revert (self, was_new);
+        goto out;
+      }
+  }
 
   g_clear_pointer (&self->days_off_saved, g_array_unref);
   self->days_off_saved = copy_days_off (self->days_off);
-  for (int i = 0; i < 7; i++)
-    {
-      g_clear_pointer (&self->hours_saved[i], g_array_unref);
-      self->hours_saved[i] = g_array_ref (hours[i]);
-    }
   ok = TRUE;
-  goto out;
-
-rollback:
-  rg_store_rollback (store);
-  revert (self, was_new);
 
 out:
   for (int i = 0; i < 7; i++)
@@ -607,7 +541,6 @@ name_changed_cb (RgStaffEditor *self)
 static void
 load_hours (RgStaffEditor *self)
 {
-  RgStore *store = rg_studio_get_store (self->studio);
   gint64 id = rg_record_get_id (RG_RECORD (self->staff));
 
   for (int wd = 1; wd <= 7; wd++)
@@ -617,7 +550,7 @@ load_hours (RgStaffEditor *self)
 
       if (id != 0)
         {
-          spans = rg_schedule_get_hours (store, id, wd, &error);
+          spans = rg_staff_load_hours (self->studio, id, wd, &error);
           if (spans == NULL)
             g_warning ("Could not read the working hours: %s", error->message);
         }
@@ -634,11 +567,6 @@ load_hours (RgStaffEditor *self)
         rg_hours_row_set_spans (self->hours[wd - 1], (const RgSpan *) spans->data, spans->len);
       else
         rg_hours_row_set_spans (self->hours[wd - 1], NULL, 0);
-
-      /* What the store has; nothing yet for a new person. */
-      if (id != 0 && spans)
-        self->hours_saved[wd - 1] = rg_hours_row_get_spans (self->hours[wd - 1]);
-
     }
 }
 
@@ -650,8 +578,8 @@ load_days_off (RgStaffEditor *self)
 
   if (id != 0)
     {
-      GArray *days = rg_schedule_list_days_off (rg_studio_get_store (self->studio), id, self->today,
-                                                rg_date_add_days (self->today, DAYS_OFF_AHEAD), &error);
+      GArray *days = rg_staff_load_days_off (self->studio, id, self->today,
+                                             rg_date_add_days (self->today, DAYS_OFF_AHEAD), &error);
       if (days == NULL)
         g_warning ("Could not read the days off: %s", error->message);
       else
@@ -810,8 +738,6 @@ rg_staff_editor_finalize (GObject *object)
   g_clear_pointer (&self->days_off, g_array_unref);
   g_clear_pointer (&self->days_off_saved, g_array_unref);
   g_clear_pointer (&self->day_off_rows, g_ptr_array_unref);
-  for (int i = 0; i < 7; i++)
-    g_clear_pointer (&self->hours_saved[i], g_array_unref);
 
   G_OBJECT_CLASS (rg_staff_editor_parent_class)->finalize (object);
 }

@@ -22,6 +22,7 @@
 #include "model/rg-record-list.h"
 #include "model/rg-service.h"
 #include "model/rg-staff.h"
+#include "model/rg-staff-schedule.h"
 #include "rg-accessible.h"
 #include "rg-studio-details.h"
 #include "rg-spin-wheel.h"
@@ -355,7 +356,6 @@ move_staff (RgStudioWindow *self,
             GVariant       *parameter,
             int             delta)
 {
-  RgStore *store = rg_studio_get_store (self->studio);
   GListModel *model = G_LIST_MODEL (self->staff);
   g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
@@ -375,30 +375,9 @@ move_staff (RgStudioWindow *self,
     order->pdata[from + delta] = tmp;
   }
 
-  if (!rg_store_begin (store, &error))
-    goto fail;
-  for (guint i = 0; i < n; i++)
-    {
-      RgStaff *staff = order->pdata[i];
-
-      if (rg_staff_get_position (staff) == (int) i)
-        continue;
-      rg_staff_set_position (staff, i);
-      if (!rg_studio_save (self->studio, staff, &error))
-        {
-          rg_store_rollback (store);
-          goto fail;
-        }
-    }
-  if (!rg_store_commit (store, &error))
-    goto fail;
-
-  return;
-
-fail:
-  for (guint i = 0; i < n; i++)
-    rg_record_reload (order->pdata[i], store, NULL);
-  toast_error (self, error);
+  /* One command: numbered 0, 1, 2... in one transaction. */
+  if (!rg_staff_set_order (self->studio, order, &error))
+    toast_error (self, error);
 }
 
 static void
@@ -444,7 +423,7 @@ set_archived (RgStudioWindow *self,
 
   if (!rg_studio_save (self->studio, record, &error))
     {
-      rg_record_reload (record, rg_studio_get_store (self->studio), NULL);
+      rg_studio_reload (self->studio, record, NULL);
       toast_error (self, error);
       return;
     }
