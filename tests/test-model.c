@@ -18,6 +18,7 @@
 #include "model/rg-studio-settings.h"
 #include "model/rg-call.h"
 #include "model/rg-staff-schedule.h"
+#include "model/rg-client-reads.h"
 #include "model/rg-staff.h"
 #include "model/rg-studio.h"
 
@@ -819,6 +820,59 @@ test_staff_schedule (Fixture       *f,
   }
 }
 
+/* What the client views read through the model: open complaints, the
+ * timeline newest first, the tags. */
+static void
+test_client_reads (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgClient) client = rg_client_new ("Вера", "+7 912 000-00-08");
+  g_autoptr(RgInteraction) old = NULL;
+  g_autoptr(RgInteraction) fresh = NULL;
+  g_autoptr(RgInteraction) note = NULL;
+  g_autoptr(GPtrArray) timeline = NULL;
+  g_autoptr(GPtrArray) tags = NULL;
+  g_autofree char *latest = NULL;
+  gint64 id;
+
+  g_assert_true (rg_studio_save (f->studio, client, &error));
+  id = rg_record_get_id (RG_RECORD (client));
+  g_assert_cmpuint (rg_client_open_complaints (f->studio, id, &latest, &error), ==, 0);
+  g_assert_null (latest);
+
+  old = rg_complaint_new (f->studio, id, "Cold water", &error);
+  g_object_set (old, "occurred-at", (gint64) 1700000000, NULL);
+  g_assert_true (rg_studio_save (f->studio, old, &error));
+  fresh = rg_complaint_new (f->studio, id, "Late start", &error);
+  g_object_set (fresh, "occurred-at", (gint64) 1700100000, NULL);
+  g_assert_true (rg_studio_save (f->studio, fresh, &error));
+  note = rg_interaction_new (id, RG_INTERACTION_NOTE, "Likes tea");
+  g_object_set (note, "occurred-at", (gint64) 1700200000, NULL);
+  g_assert_true (rg_studio_save (f->studio, note, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (rg_client_open_complaints (f->studio, id, &latest, &error), ==, 2);
+  g_assert_cmpstr (latest, ==, "Late start");
+  rg_interaction_set_complaint_status (fresh, RG_COMPLAINT_RESOLVED);
+  g_assert_true (rg_studio_save (f->studio, fresh, &error));
+  g_clear_pointer (&latest, g_free);
+  g_assert_cmpuint (rg_client_open_complaints (f->studio, id, &latest, &error), ==, 1);
+  g_assert_cmpstr (latest, ==, "Cold water");
+
+  timeline = rg_client_timeline (f->studio, id, 2, &error);
+  g_assert_nonnull (timeline);
+  g_assert_cmpuint (timeline->len, ==, 2);
+  g_assert_true (timeline->pdata[0] == note);     /* the live objects, newest first */
+  g_assert_true (timeline->pdata[1] == fresh);
+
+  g_assert_true (rg_studio_set_client_tags (f->studio, id, (const char *[]) { "VIP", "bride", NULL }, &error));
+  tags = rg_studio_list_tags (f->studio, &error);
+  g_assert_cmpuint (tags->len, ==, 2);
+  g_assert_cmpstr (((RgTagName *) tags->pdata[0])->name, ==, "bride");
+  g_assert_cmpint (rg_client_latest_visit (f->studio, id, 2000000000, &error), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -841,6 +895,7 @@ main (int   argc,
   g_test_add ("/model/studio/settings", Fixture, NULL, fixture_set_up, test_studio_settings, fixture_tear_down);
   g_test_add ("/model/tasks", Fixture, NULL, fixture_set_up, test_tasks, fixture_tear_down);
   g_test_add ("/model/staff-schedule", Fixture, NULL, fixture_set_up, test_staff_schedule, fixture_tear_down);
+  g_test_add ("/model/client-reads", Fixture, NULL, fixture_set_up, test_client_reads, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -19,6 +19,7 @@
 #include "model/rg-format.h"
 #include "model/rg-interaction.h"
 #include "model/rg-photo.h"
+#include "model/rg-client-reads.h"
 #include "rg-accessible.h"
 #include "rg-model-enums.h"
 #include "model/rg-staff.h"
@@ -610,19 +611,8 @@ chooser_response_cb (GtkNativeDialog *chooser,
   if (response != GTK_RESPONSE_ACCEPT || self->client == NULL)
     goto out;
 
-  {
-    g_autoptr(RgStmt) stmt = rg_store_prepare (rg_studio_get_store (self->studio),
-                                               "SELECT id FROM appointments WHERE client_id = ?1 AND deleted_at IS NULL "
-                                               "AND status NOT IN ('cancelled', 'no_show') AND starts_at <= ?2 "
-                                               "ORDER BY starts_at DESC LIMIT 1",
-                                               NULL);
-    gboolean row = FALSE;
-
-    sqlite3_bind_int64 (stmt, 1, client_id (self));
-    sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC + 12 * 3600);
-    if (rg_store_step_row (rg_studio_get_store (self->studio), stmt, &row, NULL) && row)
-      visit = sqlite3_column_int64 (stmt, 0);
-  }
+  /* The visit under way or just over (half a day's grace), if any. */
+  visit = rg_client_latest_visit (self->studio, client_id (self), g_get_real_time () / G_USEC_PER_SEC + 12 * 3600, NULL);
 
   files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
@@ -787,31 +777,18 @@ complaint_menu (RgInteraction *complaint)
 static void
 update_open_complaints (RgClientCard *self)
 {
-  RgStore *store = rg_studio_get_store (self->studio);
-  g_autoptr(RgStmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean row = FALSE;
-  guint n = 0;
+  g_autofree char *latest = NULL;
+  guint n = rg_client_open_complaints (self->studio, client_id (self), &latest, &error);
 
-  stmt = rg_store_prepare (store,
-                           "SELECT count(*), (SELECT body FROM interactions WHERE client_id = ?1 AND kind = 'complaint'"
-                           "  AND outcome IN ('open', 'escalated') AND deleted_at IS NULL ORDER BY occurred_at DESC LIMIT 1)"
-                           " FROM interactions WHERE client_id = ?1 AND kind = 'complaint'"
-                           " AND outcome IN ('open', 'escalated') AND deleted_at IS NULL",
-                           &error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, client_id (self));
-      if (rg_store_step_row (store, stmt, &row, &error) && row)
-        n = sqlite3_column_int (stmt, 0);
-    }
+  if (error)
+    g_warning ("Could not read the complaints: %s", error->message);
   if (n > 0)
     {
       g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "An open complaint",
                                                                 "%u open complaints", n), n);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->complaint_row),
-                                     (const char *) sqlite3_column_text (stmt, 1));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->complaint_row), latest ? latest : "");
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->complaint_row), subtitle);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->complaint_row), n > 0);
@@ -822,30 +799,24 @@ update_open_complaints (RgClientCard *self)
 static void
 update_timeline (RgClientCard *self)
 {
-  RgStore *store = rg_studio_get_store (self->studio);
-  g_autoptr(GTypeClass) klass = g_type_class_ref (RG_TYPE_INTERACTION);
-  g_autofree char *sql = g_strconcat (rg_record_class_get_select (RG_RECORD_CLASS (klass)),
-                                      " WHERE client_id = ?1 AND deleted_at IS NULL "
-                                      "ORDER BY occurred_at DESC, created_at DESC, id LIMIT ?2", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(RgStmt) stmt = rg_store_prepare (store, sql, &error);
+  g_autoptr(GPtrArray) entries = rg_client_timeline (self->studio, client_id (self),
+                                                     self->timeline_all ? TIMELINE_LIMIT : TIMELINE_SHOWN + 1,
+                                                     &error);
   GtkWidget *child;
-  gboolean row = FALSE;
   guint n = 0;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->timeline_list))))
     gtk_list_box_remove (self->timeline_list, child);
 
-  if (stmt == NULL)
+  if (entries == NULL)
     {
       g_warning ("Could not read the timeline: %s", error->message);
       return;
     }
-  sqlite3_bind_int64 (stmt, 1, client_id (self));
-  sqlite3_bind_int64 (stmt, 2, self->timeline_all ? TIMELINE_LIMIT : TIMELINE_SHOWN + 1);
-  while (rg_store_step_row (store, stmt, &row, &error) && row)
+  for (guint i = 0; i < entries->len; i++)
     {
-      g_autoptr(RgInteraction) entry = NULL;
+      RgInteraction *entry = entries->pdata[i];
       GtkWidget *item;
 
       if (!self->timeline_all && n == TIMELINE_SHOWN)
@@ -859,12 +830,12 @@ update_timeline (RgClientCard *self)
           gtk_list_box_append (self->timeline_list, item);
           break;
         }
-      entry = rg_studio_lookup_from_stmt (self->studio, RG_TYPE_INTERACTION, stmt);
-      item = adw_action_row_new ();
       g_autofree char *when = rg_format_date_time (rg_interaction_get_occurred_at (entry));
       const char *body = rg_interaction_get_body (entry);
       const char *outcome = rg_interaction_get_outcome (entry);
       g_autofree char *subtitle = NULL;
+
+      item = adw_action_row_new ();
 
       if (rg_interaction_get_kind (entry) == RG_INTERACTION_COMPLAINT)
         {

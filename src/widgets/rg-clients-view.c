@@ -19,6 +19,7 @@
 #include "model/rg-staff.h"
 #include "analytics/rg-retention.h"
 #include "rg-client-row.h"
+#include "model/rg-client-reads.h"
 #include "rg-clients-view.h"
 
 struct _RgClientsView
@@ -349,20 +350,18 @@ fill_filters (RgClientsView *self)
 {
   g_autoptr(GtkStringList) tags = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) masters = gtk_string_list_new (NULL);
-  RgStore *store = rg_studio_get_store (self->studio);
-  g_autoptr(RgStmt) stmt = rg_store_prepare (store, "SELECT id, name FROM tags ORDER BY name COLLATE NOCASE", NULL);
-  gboolean row = FALSE;
+  g_autoptr(GPtrArray) names = rg_studio_list_tags (self->studio, NULL);
   guint n;
 
   g_array_set_size (self->tag_ids, 0);
   /* Translators: no filter by tag */
   gtk_string_list_append (tags, C_("tag", "Any"));
-  while (stmt && rg_store_step_row (store, stmt, &row, NULL) && row)
+  for (guint i = 0; names && i < names->len; i++)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const RgTagName *tag = names->pdata[i];
 
-      g_array_append_val (self->tag_ids, id);
-      gtk_string_list_append (tags, (const char *) sqlite3_column_text (stmt, 1));
+      g_array_append_val (self->tag_ids, tag->id);
+      gtk_string_list_append (tags, tag->name);
     }
 
   /* Translators: no filter by master */
