@@ -308,3 +308,15 @@ rg_work_hours_day_off (RgWorkHours  *self,
     *reason = found;
   return found != NULL;
 }
+
+/* rg_work_hours_load() for the views, which hold the studio. */
+RgWorkHours *
+rg_studio_work_hours (RgStudio  *studio,
+                      gint64     staff_id,
+                      RgDate     from,
+                      RgDate     to,
+                      GError   **error)
+{
+  g_return_val_if_fail (RG_IS_STUDIO (studio), NULL);
+  return rg_work_hours_load (rg_studio_get_store (studio), staff_id, from, to, error);
+}

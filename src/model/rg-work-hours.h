@@ -4,6 +4,7 @@
 #pragma once
 
 #include "rg-schedule.h"
+#include "rg-studio.h"
 #include "rg-time.h"
 #include "store/rg-store.h"
 
@@ -12,6 +13,11 @@ G_BEGIN_DECLS
 typedef struct _RgWorkHours RgWorkHours;
 
 RgWorkHours *rg_work_hours_load       (RgStore      *store,
+                                       gint64        staff_id,
+                                       RgDate        from,
+                                       RgDate        to,
+                                       GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+RgWorkHours *rg_studio_work_hours     (RgStudio     *studio,
                                        gint64        staff_id,
                                        RgDate        from,
                                        RgDate        to,

@@ -164,7 +164,7 @@ static void
 load_spans (RgDayView *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RgWorkHours) hours = rg_work_hours_load (rg_studio_get_store (self->studio), 0,
+  g_autoptr(RgWorkHours) hours = rg_studio_work_hours (self->studio, 0,
                                                      self->date, self->date, &error);
 
   if (hours == NULL)

@@ -25,6 +25,7 @@
 #include "model/rg-record-list.h"
 #include "model/rg-staff.h"
 #include "rg-month-view.h"
+#include "model/rg-day-loads.h"
 #include "model/rg-work-hours.h"
 
 #define MAX_WEEKS     6
@@ -183,101 +184,21 @@ clear_loads (RgMonthView *self)
   self->busiest_seconds = 0;
 }
 
-/* Bookings per shown day in one query: the days' bounds (local midnights,
- * so 23- and 25-hour days count right) go in as one JSON array. A deleted
- * client's appointments do not count (the calendar shows none of them):
- * they are counted apart, from the few deleted clients, and taken off,
- * which costs a tenth of leaving them out row by row. */
-static const char month_counts_sql[] =
-  "SELECT d.key, count(*), total(a.ends_at - a.starts_at) "
-  "FROM json_each(?1) AS d "
-  "JOIN appointments a "
-  "ON a.starts_at >= json_extract(d.value, '$[0]') "
-  "AND a.starts_at < json_extract(d.value, '$[1]') "
-  "WHERE a.deleted_at IS NULL AND a.status <> 'cancelled' "
-  "AND (?2 = 0 OR a.staff_id = ?2) "
-  "GROUP BY d.key";
-
-static const char month_deleted_sql[] =
-  "SELECT d.key, count(*), total(a.ends_at - a.starts_at) "
-  "FROM clients dc INDEXED BY clients_deleted "
-  "CROSS JOIN appointments a INDEXED BY appointments_client_status "
-  "CROSS JOIN json_each(?1) AS d "
-  /* Each status by name: the index then finds the month's rows alone. */
-  "WHERE dc.deleted_at IS NOT NULL AND a.client_id = dc.id "
-  "AND a.status IN ('booked', 'confirmed', 'arrived', 'done', 'no_show') AND a.deleted_at IS NULL "
-  "AND a.starts_at >= ?3 AND a.starts_at < ?4 "
-  "AND a.starts_at >= json_extract(d.value, '$[0]') AND a.starts_at < json_extract(d.value, '$[1]') "
-  "AND (?2 = 0 OR a.staff_id = ?2) "
-  "GROUP BY d.key";
-
-static gboolean
-add_counts (RgMonthView  *self,
-            const char   *sql,
-            const char   *days,
-            gint64        from,
-            gint64        to,
-            int           sign,
-            GError      **error)
-{
-  RgStore *store = rg_studio_get_store (self->studio);
-  g_autoptr(RgStmt) stmt = rg_store_prepare (store, sql, error);
-  guint n = self->n_weeks * 7;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, days, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, self->staff_id);
-  if (sqlite3_bind_parameter_count (stmt) >= 4)
-    {
-      sqlite3_bind_int64 (stmt, 3, from);
-      sqlite3_bind_int64 (stmt, 4, to);
-    }
-
-  for (;;)
-    {
-      gboolean row;
-      gint64 index;
-
-      if (!rg_store_step_row (store, stmt, &row, error))
-        return FALSE;
-      if (!row)
-        break;
-
-      index = sqlite3_column_int64 (stmt, 0);
-      if (index < 0 || index >= (gint64) n)
-        continue;
-      self->loads[index].n_bookings += sign * sqlite3_column_int (stmt, 1);
-      self->loads[index].booked_seconds += sign * (gint64) sqlite3_column_double (stmt, 2);
-    }
-
-  return TRUE;
-}
-
 static gboolean
 load_bookings (RgMonthView  *self,
                GError      **error)
 {
-  g_autoptr(GString) days = g_string_new ("[");
   guint n = self->n_weeks * 7;
-  gint64 first = rg_date_start (self->first);
-  gint64 start = first;
+  g_autofree RgDayLoad *counts = g_new0 (RgDayLoad, n);
 
+  if (!rg_booking_day_loads (self->studio, self->first, n, self->staff_id, counts, error))
+    return FALSE;
   for (guint i = 0; i < n; i++)
     {
-      gint64 end = rg_date_start (date_of_cell (self, i + 1));
-
-      g_string_append_printf (days, "%s[%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "]", i ? "," : "", start, end);
-      start = end;
+      self->loads[i].n_bookings = counts[i].n_bookings;
+      self->loads[i].booked_seconds = counts[i].booked_seconds;
+      self->busiest_seconds = MAX (self->busiest_seconds, self->loads[i].booked_seconds);
     }
-  g_string_append_c (days, ']');
-
-  if (!add_counts (self, month_counts_sql, days->str, first, start, 1, error) ||
-      !add_counts (self, month_deleted_sql, days->str, first, start, -1, error))
-    return FALSE;
-
-  for (guint i = 0; i < n; i++)
-    self->busiest_seconds = MAX (self->busiest_seconds, self->loads[i].booked_seconds);
   return TRUE;
 }
 
@@ -286,7 +207,7 @@ load_hours (RgMonthView  *self,
             GError      **error)
 {
   guint n = self->n_weeks * 7;
-  g_autoptr(RgWorkHours) hours = rg_work_hours_load (rg_studio_get_store (self->studio), self->staff_id,
+  g_autoptr(RgWorkHours) hours = rg_studio_work_hours (self->studio, self->staff_id,
                                                      self->first, date_of_cell (self, n - 1), error);
 
   if (hours == NULL)

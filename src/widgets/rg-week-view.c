@@ -144,7 +144,7 @@ load_schedule (RgWeekView *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(RgWorkHours) hours = NULL;
 
-  hours = rg_work_hours_load (rg_studio_get_store (self->studio), self->staff_id,
+  hours = rg_studio_work_hours (self->studio, self->staff_id,
                               self->monday, rg_date_add_days (self->monday, N_DAYS - 1), &error);
   if (hours == NULL)
     g_warning ("Could not read working hours: %s", error->message);
