@@ -873,6 +873,54 @@ test_client_reads (Fixture       *f,
   g_assert_cmpint (rg_client_latest_visit (f->studio, id, 2000000000, &error), ==, 0);
 }
 
+static void
+changes_cb (RgStudio *studio,
+            guint     changes,
+            GArray   *seen)
+{
+  g_array_append_val (seen, changes);
+}
+
+/* RgStudio::changes: once per commit, in the model's terms. */
+static void
+test_typed_changes (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(RgClient) client = rg_client_new ("Вера", "+7 912 000-00-09");
+  g_autoptr(RgStaff) anna = rg_staff_new ("Anna", RG_STAFF_ROLE_MASTER);
+  g_autoptr(GArray) monday = g_array_new (FALSE, FALSE, sizeof (RgSpan));
+  RgSpan nine_to_six = { 9 * 60, 18 * 60 };
+  RgStaffSchedule schedule = { { NULL }, NULL, { 2031, 3, 1 }, { 2031, 3, 31 } };
+
+  g_signal_connect (f->studio, "changes", G_CALLBACK (changes_cb), seen);
+
+  g_assert_true (rg_studio_save (f->studio, client, &error));
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpuint (g_array_index (seen, guint, 0), ==, RG_CHANGES_CLIENTS);
+
+  /* A person with their hours: one commit, one signal, both named. */
+  g_array_append_val (monday, nine_to_six);
+  schedule.hours[0] = monday;
+  g_assert_true (rg_staff_save_with_schedule (f->studio, anna, &schedule, &error));
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_cmpuint (g_array_index (seen, guint, 1), ==, RG_CHANGES_STAFF | RG_CHANGES_SCHEDULE);
+
+  /* The studio's settings. */
+  g_assert_true (rg_studio_set_full_questionnaire (f->studio, TRUE, &error));
+  g_assert_cmpuint (seen->len, ==, 3);
+  g_assert_cmpuint (g_array_index (seen, guint, 2), ==, RG_CHANGES_SETTINGS);
+
+  /* Nothing written: nothing said. */
+  g_assert_false (rg_studio_set_number (f->studio, RG_STUDIO_BIRTHDAY_DAYS, 400, &error));
+  g_assert_cmpuint (seen->len, ==, 3);
+
+  g_assert_cmpuint (rg_changes_for_table ("appointment_services"), ==, RG_CHANGES_APPOINTMENTS);
+  g_assert_cmpuint (rg_changes_for_table ("no such table"), ==, RG_CHANGES_NONE);
+  g_signal_handlers_disconnect_by_func (f->studio, changes_cb, seen);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -896,6 +944,7 @@ main (int   argc,
   g_test_add ("/model/tasks", Fixture, NULL, fixture_set_up, test_tasks, fixture_tear_down);
   g_test_add ("/model/staff-schedule", Fixture, NULL, fixture_set_up, test_staff_schedule, fixture_tear_down);
   g_test_add ("/model/client-reads", Fixture, NULL, fixture_set_up, test_client_reads, fixture_tear_down);
+  g_test_add ("/model/typed-changes", Fixture, NULL, fixture_set_up, test_typed_changes, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -1,8 +1,8 @@
 /* test-recount.c — a view's count in a thread, again after commits: a
- * newer count makes an older one's result stale, commits to the tables
- * the view shows count again (later, and once for a burst), other tables
- * and a hidden view do not, and a view gone while counting is never
- * called back.
+ * newer count makes an older one's result stale, changes of the kinds the
+ * view shows count again (later, and once for a burst), other changes and
+ * a hidden view do not, and a view gone while counting is never called
+ * back.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
@@ -82,7 +82,6 @@ run (gboolean on_file)
   g_autofree char *path = g_build_filename (dir, "studio.db", NULL);
   g_autoptr(RgStore) store = rg_store_open (on_file ? path : NULL, RG_STORE_OPEN_DEFAULT, &error);
   g_autoptr(RgStudio) studio = NULL;
-  static const char * const tables[] = { "clients", NULL };
   GtkWidget *window = gtk_window_new ();
   GtkWidget *owner = gtk_label_new ("figures");
   Fixture f = { 0 };
@@ -91,7 +90,7 @@ run (gboolean on_file)
   studio = rg_studio_new (store);
   fixture = &f;
   f.results = g_array_new (FALSE, FALSE, sizeof (int));
-  f.recount = rg_recount_new (owner, tables, 100, count_value, g_free, refresh, done, loading);
+  f.recount = rg_recount_new (owner, RG_CHANGES_CLIENTS, 100, count_value, g_free, refresh, done, loading);
   rg_recount_set_studio (f.recount, studio);
   g_assert_true (rg_recount_is_dirty (f.recount));
   gtk_window_set_child (GTK_WINDOW (window), owner);

@@ -64,4 +64,18 @@ typedef enum {
   RG_COMPLAINT_ESCALATED,  /*< nick=escalated >*/
 } RgComplaintStatus;
 
+/* What a commit changed, in the model's terms: what views subscribe to
+ * (RgStudio::changes), never table names. */
+typedef enum { /*< flags >*/
+  RG_CHANGES_NONE         = 0,
+  RG_CHANGES_CLIENTS      = 1 << 0,  /* clients and what is theirs: tags, fields, medical marks, photos */
+  RG_CHANGES_APPOINTMENTS = 1 << 1,  /* appointments and their services */
+  RG_CHANGES_TIMELINE     = 1 << 2,  /* notes, calls, tasks, complaints */
+  RG_CHANGES_RATINGS      = 1 << 3,  /* ratings and questionnaire answers */
+  RG_CHANGES_SCHEDULE     = 1 << 4,  /* working hours and days off */
+  RG_CHANGES_STAFF        = 1 << 5,
+  RG_CHANGES_SERVICES     = 1 << 6,
+  RG_CHANGES_SETTINGS     = 1 << 7,  /* the studio's settings and lists: fields, conditions, tags */
+} RgChanges;
+
 G_END_DECLS

@@ -23,6 +23,7 @@
 #include "rg-service.h"
 #include "rg-staff.h"
 #include "rg-studio.h"
+#include "rg-model-enums.h"
 #include "rg-studio-identity.h"
 #include "rg-format.h"
 #include "store/rg-phone.h"
@@ -37,6 +38,8 @@ struct _RgStudio
   GHashTable *types;      /* table quark -> GType */
   GHashTable *live;       /* GType -> GHashTable (gint64* id -> RgRecord*, weak) */
   RgClient   *selected_client;
+  RgChanges      pending_changes;   /* of the commit under way */
+  gulong         committed_id;
 };
 
 G_DEFINE_FINAL_TYPE (RgStudio, rg_studio, G_TYPE_OBJECT)
@@ -50,6 +53,7 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+static guint studio_changes_signal;
 
 static GHashTable *
 live_map (RgStudio *self,
@@ -295,6 +299,44 @@ refresh (RgStudio *self,
     }
 }
 
+/* The model's name for a change to @table. */
+RgChanges
+rg_changes_for_table (const char *table)
+{
+  static const struct { const char *table; RgChanges changes; } map[] = {
+    { "clients", RG_CHANGES_CLIENTS }, { "client_tags", RG_CHANGES_CLIENTS },
+    { "client_fields", RG_CHANGES_CLIENTS }, { "client_conditions", RG_CHANGES_CLIENTS },
+    { "photos", RG_CHANGES_CLIENTS },
+    { "appointments", RG_CHANGES_APPOINTMENTS }, { "appointment_services", RG_CHANGES_APPOINTMENTS },
+    /* The summaries the schema's triggers keep from the appointments. */
+    { "client_visits", RG_CHANGES_APPOINTMENTS }, { "client_staff", RG_CHANGES_APPOINTMENTS },
+    { "client_service", RG_CHANGES_APPOINTMENTS },
+    { "interactions", RG_CHANGES_TIMELINE },
+    { "ratings", RG_CHANGES_RATINGS }, { "survey_answers", RG_CHANGES_RATINGS },
+    { "staff_hours", RG_CHANGES_SCHEDULE }, { "staff_days_off", RG_CHANGES_SCHEDULE },
+    { "staff", RG_CHANGES_STAFF },
+    { "services", RG_CHANGES_SERVICES },
+    { "settings", RG_CHANGES_SETTINGS }, { "custom_fields", RG_CHANGES_SETTINGS },
+    { "conditions", RG_CHANGES_SETTINGS }, { "tags", RG_CHANGES_SETTINGS },
+  };
+
+  for (guint i = 0; table && i < G_N_ELEMENTS (map); i++)
+    if (g_str_equal (map[i].table, table))
+      return map[i].changes;
+  return RG_CHANGES_NONE;
+}
+
+/* Once per commit: what it changed, in the model's terms. */
+static void
+store_committed_cb (RgStudio *self)
+{
+  RgChanges changes = self->pending_changes;
+
+  self->pending_changes = RG_CHANGES_NONE;
+  if (changes != RG_CHANGES_NONE)
+    g_signal_emit (self, studio_changes_signal, 0, (guint) changes);
+}
+
 static void
 store_changed_cb (RgStudio     *self,
                   const char   *table,
@@ -302,9 +344,12 @@ store_changed_cb (RgStudio     *self,
                   RgChangeKind  kind,
                   RgStore      *store)
 {
+  self->pending_changes |= rg_changes_for_table (table);
+
   GType type = GPOINTER_TO_SIZE (g_hash_table_lookup (self->types,
                                                       GUINT_TO_POINTER (g_quark_try_string (table))));
   GHashTable *map;
+
 
   if (type == 0)
     return;
@@ -497,6 +542,8 @@ rg_studio_constructed (GObject *object)
   }
   self->detached_id = g_signal_connect_swapped (self->store, "detached",
                                                 G_CALLBACK (store_detached_cb), self);
+  self->committed_id = g_signal_connect_swapped (self->store, "committed",
+                                                 G_CALLBACK (store_committed_cb), self);
 }
 
 static void
@@ -527,6 +574,7 @@ rg_studio_dispose (GObject *object)
   forget_all (self);
   g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_signal_handler (&self->detached_id, self->store);
+  g_clear_signal_handler (&self->committed_id, self->store);
 
   G_OBJECT_CLASS (rg_studio_parent_class)->dispose (object);
 }
@@ -618,6 +666,17 @@ rg_studio_class_init (RgStudioClass *klass)
    */
   g_signal_new ("identity-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                 G_TYPE_NONE, 0);
+
+  /**
+   * RgStudio::changes:
+   * @changes: an #RgChanges: what the commit changed
+   *
+   * Once per commit, after the live records were refreshed: what changed,
+   * in the model's terms. Views subscribe to this, never to table names.
+   */
+  studio_changes_signal =
+    g_signal_new ("changes", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, RG_TYPE_CHANGES);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

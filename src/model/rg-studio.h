@@ -63,4 +63,6 @@ GStrv       rg_studio_list_client_tags     (RgStudio     *self,
                                             gint64        client_id,
                                             GError      **error) G_GNUC_WARN_UNUSED_RESULT;
 
+RgChanges   rg_changes_for_table           (const char   *table);
+
 G_END_DECLS

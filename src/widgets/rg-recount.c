@@ -17,9 +17,8 @@
 struct _RgRecount {
   GtkWidget        *owner;         /* not a reference: it owns us */
   RgStudio         *studio;
-  gulong            changed_id;
-  gulong            committed_id;
-  char            **tables;
+  gulong            changes_id;
+  RgChanges         watch;         /* the changes that count again */
   guint             delay_ms;
   RgRecountFunc     count;
   GDestroyNotify    result_free;
@@ -112,25 +111,21 @@ timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-store_changed_cb (RgRecount  *self,
-                  const char *table)
-{
-  if (g_strv_contains ((const char * const *) self->tables, table))
-    self->dirty = TRUE;
-}
-
 /* A change shows a moment later; a burst of commits counts once. */
 static void
-store_committed_cb (RgRecount *self)
+changes_cb (RgRecount *self,
+            RgChanges  changes)
 {
-  if (self->dirty && gtk_widget_get_mapped (self->owner) && self->timeout_id == 0)
+  if ((changes & self->watch) == 0)
+    return;
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (self->owner) && self->timeout_id == 0)
     self->timeout_id = g_timeout_add (self->delay_ms, timeout_cb, self);
 }
 
 RgRecount *
 rg_recount_new (GtkWidget          *owner,
-                const char * const *tables,
+                RgChanges           watch,
                 guint               delay_ms,
                 RgRecountFunc       count,
                 GDestroyNotify      result_free,
@@ -145,7 +140,7 @@ rg_recount_new (GtkWidget          *owner,
 
   self = g_new0 (RgRecount, 1);
   self->owner = owner;
-  self->tables = g_strdupv ((char **) tables);
+  self->watch = watch;
   self->delay_ms = delay_ms;
   self->count = count;
   self->result_free = result_free;
@@ -165,14 +160,8 @@ rg_recount_free (RgRecount *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->studio)
-    {
-      RgStore *store = rg_studio_get_store (self->studio);
-
-      g_clear_signal_handler (&self->changed_id, store);
-      g_clear_signal_handler (&self->committed_id, store);
-    }
+    g_clear_signal_handler (&self->changes_id, self->studio);
   g_clear_object (&self->studio);
-  g_strfreev (self->tables);
   g_free (self);
 }
 
@@ -180,16 +169,12 @@ void
 rg_recount_set_studio (RgRecount *self,
                        RgStudio  *studio)
 {
-  RgStore *store;
-
   g_return_if_fail (self != NULL);
   g_return_if_fail (RG_IS_STUDIO (studio));
   g_return_if_fail (self->studio == NULL);
 
   self->studio = g_object_ref (studio);
-  store = rg_studio_get_store (studio);
-  self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
-  self->committed_id = g_signal_connect_swapped (store, "committed", G_CALLBACK (store_committed_cb), self);
+  self->changes_id = g_signal_connect_swapped (studio, "changes", G_CALLBACK (changes_cb), self);
   self->dirty = TRUE;
 }
 

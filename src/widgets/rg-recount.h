@@ -27,7 +27,7 @@ typedef void     (*RgRecountLoading) (GtkWidget     *owner,
                                       gboolean       loading);
 
 RgRecount *rg_recount_new         (GtkWidget          *owner,
-                                   const char * const *tables,
+                                   RgChanges           watch,
                                    guint               delay_ms,
                                    RgRecountFunc       count,
                                    GDestroyNotify      result_free,

@@ -963,10 +963,10 @@ rg_retention_view_init (RgRetentionView *self)
   rg_period_bounds (self->kind, last_whole_month_day (), &self->from, &self->to);
   update_period_label (self);
   {
-    static const char * const tables[] = { "appointments", "appointment_services", "interactions", "clients", "staff",
-                                           "services", NULL };
+    RgChanges watch = RG_CHANGES_APPOINTMENTS | RG_CHANGES_TIMELINE | RG_CHANGES_CLIENTS | RG_CHANGES_STAFF |
+                      RG_CHANGES_SERVICES;
 
-    self->recount = rg_recount_new (GTK_WIDGET (self), tables, REFRESH_DELAY_MS, count_figures,
+    self->recount = rg_recount_new (GTK_WIDGET (self), watch, REFRESH_DELAY_MS, count_figures,
                                     (GDestroyNotify) rg_dashboard_free, refresh, counted, set_loading);
   }
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);

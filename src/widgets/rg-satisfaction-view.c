@@ -1527,11 +1527,10 @@ rg_satisfaction_view_init (RgSatisfactionView *self)
   rg_period_bounds (self->kind, rg_date_today (), &self->from, &self->to);
   update_period_label (self);
   {
-    static const char * const tables[] = {
-      "ratings", "appointments", "appointment_services", "interactions", "staff", "services", "clients", NULL,
-    };
+    RgChanges watch = RG_CHANGES_RATINGS | RG_CHANGES_APPOINTMENTS | RG_CHANGES_TIMELINE | RG_CHANGES_STAFF |
+                      RG_CHANGES_SERVICES | RG_CHANGES_CLIENTS;
 
-    self->recount = rg_recount_new (GTK_WIDGET (self), tables, REFRESH_DELAY_MS, count_figures,
+    self->recount = rg_recount_new (GTK_WIDGET (self), watch, REFRESH_DELAY_MS, count_figures,
                                     (GDestroyNotify) rg_satisfaction_free, refresh, counted, set_loading);
   }
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);

@@ -713,9 +713,9 @@ rg_today_view_init (RgTodayView *self)
 
   self->day = rg_date_today ();
   {
-    static const char * const tables[] = { "appointments", "interactions", "clients", "client_visits", NULL };
+    RgChanges watch = RG_CHANGES_APPOINTMENTS | RG_CHANGES_TIMELINE | RG_CHANGES_CLIENTS | RG_CHANGES_SETTINGS;
 
-    self->recount = rg_recount_new (GTK_WIDGET (self), tables, REFRESH_DELAY_MS, count_calls,
+    self->recount = rg_recount_new (GTK_WIDGET (self), watch, REFRESH_DELAY_MS, count_calls,
                                     (GDestroyNotify) g_ptr_array_unref, refresh, counted, set_loading);
   }
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
