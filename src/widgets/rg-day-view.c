@@ -92,9 +92,7 @@ struct _RgDayView
 
   RgDayLayout        layout;
   guint              now_timeout;
-  gulong             schedule_changed_id;
-  gulong             schedule_committed_id;
-  gboolean           schedule_dirty;
+  gulong             changes_id;
 
   /* A drag in progress, in content minutes and columns. */
   DragMode           drag_mode;
@@ -235,27 +233,20 @@ staff_changed_cb (RgDayView *self)
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
-static void
-store_changed_cb (RgDayView  *self,
-                  const char *table)
-{
-  if (g_str_equal (table, "staff_hours") || g_str_equal (table, "staff_days_off") ||
-      g_str_equal (table, "appointment_services") || g_str_equal (table, "clients") ||
-      g_str_equal (table, "client_conditions") || g_str_equal (table, "conditions"))
-    self->schedule_dirty = TRUE;
-}
-
 static void load_details (RgDayView *self);
 
+/* The hours, the cards' details (services, first visits, medical marks)
+ * and the clients' names follow each commit that changes them; the
+ * appointments themselves come through the day's list. */
 static void
-store_committed_cb (RgDayView *self)
+changes_cb (RgDayView *self,
+            RgChanges  changes)
 {
   GHashTableIter iter;
   gpointer key, card;
 
-  if (!self->schedule_dirty)
+  if ((changes & (RG_CHANGES_SCHEDULE | RG_CHANGES_APPOINTMENTS | RG_CHANGES_CLIENTS | RG_CHANGES_SETTINGS)) == 0)
     return;
-  self->schedule_dirty = FALSE;
 
   load_spans (self);
   load_details (self);
@@ -1547,8 +1538,6 @@ RgDayView *
 rg_day_view_new (RgStudio *studio)
 {
   RgDayView *self;
-  RgStore *store;
-
   g_return_val_if_fail (RG_IS_STUDIO (studio), NULL);
 
   self = g_object_new (RG_TYPE_DAY_VIEW, NULL);
@@ -1556,9 +1545,7 @@ rg_day_view_new (RgStudio *studio)
   self->staff = rg_record_list_new_staff (studio, FALSE);
   g_signal_connect_object (self->staff, "items-changed", G_CALLBACK (staff_changed_cb), self, G_CONNECT_SWAPPED);
 
-  store = rg_studio_get_store (studio);
-  self->schedule_changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
-  self->schedule_committed_id = g_signal_connect_swapped (store, "committed", G_CALLBACK (store_committed_cb), self);
+  self->changes_id = g_signal_connect_swapped (studio, "changes", G_CALLBACK (changes_cb), self);
 
   load_columns (self);
   self->scroll_pending = TRUE;
@@ -1654,12 +1641,7 @@ rg_day_view_dispose (GObject *object)
   g_clear_handle_id (&self->now_timeout, g_source_remove);
   g_clear_handle_id (&self->read_ahead_id, g_source_remove);
   if (self->studio)
-    {
-      RgStore *store = rg_studio_get_store (self->studio);
-
-      g_clear_signal_handler (&self->schedule_changed_id, store);
-      g_clear_signal_handler (&self->schedule_committed_id, store);
-    }
+    g_clear_signal_handler (&self->changes_id, self->studio);
 
   if (self->visible_tick)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->visible_tick);

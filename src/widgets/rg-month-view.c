@@ -59,9 +59,7 @@ struct _RgMonthView
 
   RgDate        today;
   guint         tick;
-  gulong        changed_id;
-  gulong        committed_id;
-  gboolean      dirty;
+  gulong        changes_id;
 };
 
 G_DEFINE_FINAL_TYPE (RgMonthView, rg_month_view, GTK_TYPE_WIDGET)
@@ -392,21 +390,14 @@ reload (RgMonthView *self)
 
 /* Live ------------------------------------------------------------------------- */
 
+/* The loads follow each commit to the bookings, the clients (a deleted
+ * client's bookings leave the counts), the hours and the staff. */
 static void
-store_changed_cb (RgMonthView *self,
-                  const char  *table)
+changes_cb (RgMonthView *self,
+            RgChanges    changes)
 {
-  if (g_str_equal (table, "appointments") || g_str_equal (table, "staff_hours") || g_str_equal (table, "clients") ||
-      g_str_equal (table, "staff_days_off") || g_str_equal (table, "staff"))
-    self->dirty = TRUE;
-}
-
-static void
-store_committed_cb (RgMonthView *self)
-{
-  if (!self->dirty)
+  if ((changes & (RG_CHANGES_APPOINTMENTS | RG_CHANGES_CLIENTS | RG_CHANGES_SCHEDULE | RG_CHANGES_STAFF)) == 0)
     return;
-  self->dirty = FALSE;
   reload (self);
   update_view_label (self);
 }
@@ -893,7 +884,6 @@ RgMonthView *
 rg_month_view_new (RgStudio *studio)
 {
   RgMonthView *self;
-  RgStore *store;
 
   g_return_val_if_fail (RG_IS_STUDIO (studio), NULL);
 
@@ -901,9 +891,7 @@ rg_month_view_new (RgStudio *studio)
   self->studio = g_object_ref (studio);
   self->staff = rg_record_list_new_staff (studio, FALSE);
 
-  store = rg_studio_get_store (studio);
-  self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
-  self->committed_id = g_signal_connect_swapped (store, "committed", G_CALLBACK (store_committed_cb), self);
+  self->changes_id = g_signal_connect_swapped (studio, "changes", G_CALLBACK (changes_cb), self);
 
   reload (self);
   update_view_label (self);
@@ -917,12 +905,7 @@ rg_month_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->tick, g_source_remove);
   if (self->studio)
-    {
-      RgStore *store = rg_studio_get_store (self->studio);
-
-      g_clear_signal_handler (&self->changed_id, store);
-      g_clear_signal_handler (&self->committed_id, store);
-    }
+    g_clear_signal_handler (&self->changes_id, self->studio);
   for (guint i = 0; i < MAX_CELLS; i++)
     if (self->cells[i])
       {

@@ -80,10 +80,8 @@ struct _RgWeekView
 
   RgDayLayout        layout;
   guint              now_timeout;
-  gulong             store_changed_id;
-  gulong             store_committed_id;
-  gboolean           schedule_dirty;
-  gboolean           cards_dirty;
+  gulong             changes_id;
+  gboolean           schedule_dirty;          /* the staff list changed: read the hours again */
   guint              read_ahead_id;           /* the next week, read while idle */
 
   /* Dragging a card to another time or day. */
@@ -229,17 +227,6 @@ staff_changed_cb (RgWeekView *self)
 }
 
 static void
-store_changed_cb (RgWeekView *self,
-                  const char *table)
-{
-  if (g_str_equal (table, "staff_hours") || g_str_equal (table, "staff_days_off") || g_str_equal (table, "staff"))
-    self->schedule_dirty = TRUE;
-  else if (g_str_equal (table, "appointment_services") || g_str_equal (table, "clients") ||
-      g_str_equal (table, "client_conditions") || g_str_equal (table, "conditions"))
-    self->cards_dirty = TRUE;
-}
-
-static void
 load_details (RgWeekView *self)
 {
   rg_calendar_load_details (self->appointments, &self->details);
@@ -255,21 +242,25 @@ bind_card (RgWeekView        *self,
   rg_appointment_card_set_selected (card, a == self->selected);
 }
 
+/* After a commit: the hours (and the staff) if they changed, the cards'
+ * details (services, clients, medical marks) if they did. */
 static void
-store_committed_cb (RgWeekView *self)
+changes_cb (RgWeekView *self,
+            RgChanges   changes)
 {
+  if (changes & (RG_CHANGES_SCHEDULE | RG_CHANGES_STAFF))
+    self->schedule_dirty = TRUE;
   if (self->schedule_dirty)
     {
       self->schedule_dirty = FALSE;
       load_schedule (self);
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
-  if (self->cards_dirty)
+  if (changes & (RG_CHANGES_APPOINTMENTS | RG_CHANGES_CLIENTS | RG_CHANGES_SETTINGS))
     {
       GHashTableIter iter;
       gpointer key, card;
 
-      self->cards_dirty = FALSE;
       load_details (self);
       g_hash_table_iter_init (&iter, self->cards);
       while (g_hash_table_iter_next (&iter, &key, &card))
@@ -1350,7 +1341,6 @@ RgWeekView *
 rg_week_view_new (RgStudio *studio)
 {
   RgWeekView *self;
-  RgStore *store;
 
   g_return_val_if_fail (RG_IS_STUDIO (studio), NULL);
 
@@ -1359,9 +1349,7 @@ rg_week_view_new (RgStudio *studio)
   self->staff = rg_record_list_new_staff (studio, FALSE);
   g_signal_connect_object (self->staff, "items-changed", G_CALLBACK (staff_changed_cb), self, G_CONNECT_SWAPPED);
 
-  store = rg_studio_get_store (studio);
-  self->store_changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
-  self->store_committed_id = g_signal_connect_swapped (store, "committed", G_CALLBACK (store_committed_cb), self);
+  self->changes_id = g_signal_connect_swapped (studio, "changes", G_CALLBACK (changes_cb), self);
 
   self->appointments = rg_appointment_list_new (studio);
   g_signal_connect_object (self->appointments, "items-changed",
@@ -1466,12 +1454,7 @@ rg_week_view_dispose (GObject *object)
   g_clear_handle_id (&self->now_timeout, g_source_remove);
   g_clear_handle_id (&self->read_ahead_id, g_source_remove);
   if (self->studio)
-    {
-      RgStore *store = rg_studio_get_store (self->studio);
-
-      g_clear_signal_handler (&self->store_changed_id, store);
-      g_clear_signal_handler (&self->store_committed_id, store);
-    }
+    g_clear_signal_handler (&self->changes_id, self->studio);
 
   rg_calendar_unparent_cards (self->cards);
   if (self->pool)
