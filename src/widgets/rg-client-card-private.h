@@ -18,12 +18,10 @@ struct _RgClientCard
   RgRecordList         *staff;          /* for the preferred master */
   gboolean              folded;
   gboolean              stats_dirty;
-  gboolean              lists_dirty;    /* fields, conditions, timeline, history */
   gboolean              updating;       /* filling the rows: not an edit */
   gulong                selection_id;
   gulong                client_notify_id;
-  gulong                store_changed_id;
-  gulong                store_committed_id;
+  gulong                changes_id;     /* RgStudio::changes */
 
   GtkStack             *stack;
 

@@ -736,36 +736,22 @@ client_notify_cb (RgClientCard *self)
   update (self);
 }
 
+/* After a commit: the figures (visits, status, tags, medical marks) and
+ * the lists (history, timeline, photos, fields) if what they show changed. */
 static void
-store_changed_cb (RgClientCard *self,
-                  const char   *table,
-                  gint64        id,
-                  RgChangeKind  kind)
+changes_cb (RgClientCard *self,
+            RgChanges     changes)
 {
-  if (g_str_equal (table, "appointments") || g_str_equal (table, "client_tags") ||
-      g_str_equal (table, "tags") || g_str_equal (table, "client_conditions") ||
-      g_str_equal (table, "conditions"))
-    self->stats_dirty = TRUE;
-  if (g_str_equal (table, "appointments") || g_str_equal (table, "interactions") || g_str_equal (table, "photos") ||
-      g_str_equal (table, "custom_fields") || g_str_equal (table, "client_fields") ||
-      g_str_equal (table, "client_conditions") || g_str_equal (table, "conditions") ||
-      g_str_equal (table, "ratings") || g_str_equal (table, "appointment_services"))
-    self->lists_dirty = TRUE;
-}
-
-static void
-store_committed_cb (RgClientCard *self)
-{
-  if (self->stats_dirty && self->client)
+  if (self->client == NULL)
+    return;
+  if (changes & (RG_CHANGES_APPOINTMENTS | RG_CHANGES_CLIENTS | RG_CHANGES_SETTINGS))
     {
       update (self);
       update_stats (self);
     }
-  if (self->lists_dirty && self->client)
-    {
-      self->lists_dirty = FALSE;
-      rg_client_card_update_lists (self);
-    }
+  if (changes & (RG_CHANGES_APPOINTMENTS | RG_CHANGES_TIMELINE | RG_CHANGES_CLIENTS | RG_CHANGES_SETTINGS |
+                 RG_CHANGES_RATINGS))
+    rg_client_card_update_lists (self);
 }
 
 typedef struct {
@@ -1190,11 +1176,8 @@ disconnect_studio (RgClientCard *self)
 {
   if (self->studio)
     {
-      RgStore *store = rg_studio_get_store (self->studio);
-
       g_clear_signal_handler (&self->selection_id, self->studio);
-      g_clear_signal_handler (&self->store_changed_id, store);
-      g_clear_signal_handler (&self->store_committed_id, store);
+      g_clear_signal_handler (&self->changes_id, self->studio);
     }
   set_client (self, NULL);
   g_clear_object (&self->staff);
@@ -1215,17 +1198,12 @@ rg_client_card_set_studio (RgClientCard *self,
 
   if (studio)
     {
-      RgStore *store = rg_studio_get_store (studio);
-
       self->studio = g_object_ref (studio);
       self->staff = rg_record_list_new_staff (studio, FALSE);
       g_signal_connect_object (self->staff, "items-changed", G_CALLBACK (staff_changed_cb), self, G_CONNECT_SWAPPED);
       self->selection_id = g_signal_connect_swapped (studio, "notify::selected-client",
                                                      G_CALLBACK (selection_changed_cb), self);
-      self->store_changed_id = g_signal_connect_swapped (store, "changed",
-                                                         G_CALLBACK (store_changed_cb), self);
-      self->store_committed_id = g_signal_connect_swapped (store, "committed",
-                                                           G_CALLBACK (store_committed_cb), self);
+      self->changes_id = g_signal_connect_swapped (studio, "changes", G_CALLBACK (changes_cb), self);
 
       /* The medical card's list, filled with the common conditions once. */
       {
