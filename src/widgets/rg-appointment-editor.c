@@ -361,8 +361,11 @@ rg_appointment_editor_revalidate (RgAppointmentEditor *self)
 }
 
 static void
-store_committed_cb (RgAppointmentEditor *self)
+changes_cb (RgAppointmentEditor *self,
+            RgChanges            changes)
 {
+  if ((changes & (RG_CHANGES_APPOINTMENTS | RG_CHANGES_SCHEDULE | RG_CHANGES_STAFF)) == 0)
+    return;
   /* Someone else booked meanwhile: the conflicts may have changed. */
   if (gtk_stack_get_visible_child_name (self->pages) &&
       g_str_equal (gtk_stack_get_visible_child_name (self->pages), "form"))
@@ -736,7 +739,7 @@ rg_appointment_editor_dispose (GObject *object)
   RgAppointmentEditor *self = RG_APPOINTMENT_EDITOR (object);
 
   if (self->studio && self->committed_id)
-    g_clear_signal_handler (&self->committed_id, rg_studio_get_store (self->studio));
+    g_clear_signal_handler (&self->committed_id, self->studio);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_APPOINTMENT_EDITOR);
 
@@ -944,8 +947,7 @@ setup (RgAppointmentEditor *self)
   self->updating = FALSE;
   self->dirty = FALSE;
 
-  self->committed_id = g_signal_connect_swapped (rg_studio_get_store (self->studio), "committed",
-                                                 G_CALLBACK (store_committed_cb), self);
+  self->committed_id = g_signal_connect_swapped (self->studio, "changes", G_CALLBACK (changes_cb), self);
   rg_appointment_editor_revalidate (self);
 }
 

@@ -822,8 +822,7 @@ rg_calendar_view_set_studio (RgCalendarView *self,
   staff_list_changed_cb (self);
 
   /* Staff come and go (the studio settings): the empty state follows. */
-  g_signal_connect_object (rg_studio_get_store (studio), "committed",
-                           G_CALLBACK (columns_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (studio, "changes", G_CALLBACK (columns_changed_cb), self, G_CONNECT_SWAPPED);
   update_state (self);
 }
 
