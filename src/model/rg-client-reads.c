@@ -12,6 +12,7 @@
 
 #include "rg-client-reads.h"
 #include "rg-interaction.h"
+#include "store/rg-search.h"
 
 void
 rg_tag_name_free (RgTagName *tag)
@@ -150,4 +151,25 @@ rg_studio_list_tags (RgStudio  *studio,
       g_ptr_array_add (tags, tag);
     }
   return g_steal_pointer (&tags);
+}
+
+/* The country code a phone number without one is read in (7, 44, ...). */
+int
+rg_studio_get_phone_country (RgStudio *studio)
+{
+  g_return_val_if_fail (RG_IS_STUDIO (studio), 0);
+  return rg_store_get_phone_country (rg_studio_get_store (studio));
+}
+
+/* The ids of the clients whose name, phone digits, note or tag match
+ * @text, best first, at most @limit (rg_search_clients()). */
+gboolean
+rg_studio_search_clients (RgStudio    *studio,
+                          const char  *text,
+                          guint        limit,
+                          GArray      *ids,
+                          GError     **error)
+{
+  g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
+  return rg_search_clients (rg_studio_get_store (studio), text, limit, ids, error);
 }

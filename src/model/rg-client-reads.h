@@ -28,5 +28,11 @@ GPtrArray *rg_client_timeline            (RgStudio    *studio,
                                           GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 GPtrArray *rg_studio_list_tags           (RgStudio    *studio,
                                           GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+int        rg_studio_get_phone_country   (RgStudio    *studio);
+gboolean   rg_studio_search_clients      (RgStudio    *studio,
+                                          const char  *text,
+                                          guint        limit,
+                                          GArray      *ids,
+                                          GError     **error);
 
 G_END_DECLS

@@ -9,8 +9,8 @@
 
 #include <glib/gi18n.h>
 
-#include "store/rg-search.h"
 #include "store/rg-text.h"
+#include "model/rg-client-reads.h"
 #include "rg-appointment-editor-private.h"
 
 #define MAX_MATCHES 8
@@ -131,7 +131,7 @@ rg_appointment_editor_search_now (RgAppointmentEditor *self)
       return;
     }
 
-  if (!rg_search_clients (rg_studio_get_store (self->studio), text, MAX_MATCHES, ids, &error))
+  if (!rg_studio_search_clients (self->studio, text, MAX_MATCHES, ids, &error))
     g_warning ("Could not search the clients: %s", error->message);
 
   for (guint i = 0; i < ids->len; i++)

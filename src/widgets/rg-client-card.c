@@ -31,7 +31,7 @@
 #include "model/rg-record-list.h"
 #include "model/rg-staff.h"
 #include "store/rg-phone.h"
-#include "store/rg-search.h"
+#include "model/rg-client-reads.h"
 #include "rg-client-card-private.h"
 #include "rg-merge-dialog.h"
 #include "rg-window.h"
@@ -118,7 +118,7 @@ save_client (RgClientCard *self,
   if (rg_studio_save (self->studio, self->client, &error))
     return TRUE;
 
-  rg_record_reload (RG_RECORD (self->client), rg_studio_get_store (self->studio), NULL);
+  rg_studio_reload (self->studio, self->client, NULL);
   rg_client_card_show_error (self, row, error->message);
   return FALSE;
 }
@@ -260,7 +260,7 @@ referred_applied_cb (AdwEntryRow  *row,
         return;
     }
 
-  if (*text && !rg_search_clients (rg_studio_get_store (self->studio), text, 3, ids, &error))
+  if (*text && !rg_studio_search_clients (self->studio, text, 3, ids, &error))
     {
       rg_client_card_show_error (self, GTK_WIDGET (row), error->message);
       return;

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "store/rg-phone.h"
+#include "model/rg-client-reads.h"
 #include "rg-new-client.h"
 
 typedef struct {
@@ -46,7 +47,7 @@ changed_cb (AdwMessageDialog *dialog)
   g_autofree char *e164 = NULL;
   gboolean phone_ok;
 
-  phone_ok = rg_phone_normalize (phone, rg_store_get_phone_country (rg_studio_get_store (data->studio)),
+  phone_ok = rg_phone_normalize (phone, rg_studio_get_phone_country (data->studio),
                                  &e164, &error);
   g_clear_object (&data->existing);
   if (phone_ok)
@@ -171,7 +172,7 @@ rg_new_client_dialog_present (GtkWindow  *parent,
         {
           g_autofree char *e164 = NULL;
 
-          if (rg_phone_normalize (prefill, rg_store_get_phone_country (rg_studio_get_store (studio)), &e164, NULL))
+          if (rg_phone_normalize (prefill, rg_studio_get_phone_country (studio), &e164, NULL))
             gtk_editable_set_text (GTK_EDITABLE (data->phone_row), prefill);
         }
     }

@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include "model/rg-client-reads.h"
 #include "rg-studio-window.h"
 
 #include <glib/gi18n.h>
@@ -64,7 +65,7 @@ revert (RgServiceEditor *self)
 
   if (rg_record_get_id (RG_RECORD (self->service)) == 0)
     return;
-  if (!rg_record_reload (RG_RECORD (self->service), rg_studio_get_store (self->studio), &error))
+  if (!rg_studio_reload (self->studio, self->service, &error))
     g_debug ("Could not reload the service: %s", error->message);
 }
 
