@@ -52,6 +52,13 @@ rg_date_from_time (gint64 unix_seconds)
   return date;
 }
 
+/* Now, in UTC seconds: the clock every layer reads. */
+gint64
+rg_time_now (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
 RgDate
 rg_date_today (void)
 {

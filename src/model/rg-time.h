@@ -26,6 +26,7 @@ GTimeZone *rg_time_get_zone        (void);
 
 RgDate   rg_date_from_time         (gint64     unix_seconds);
 RgDate   rg_date_today             (void);
+gint64   rg_time_now               (void);
 gboolean rg_date_valid             (RgDate     date);
 int      rg_date_compare           (RgDate     a,
                                     RgDate     b);

@@ -396,7 +396,7 @@ ask_early_done (RgAppointmentEditor  *self,
   if (rg_appointment_editor_get_chosen_status (self) != RG_APPOINTMENT_DONE ||
       (self->appointment && rg_appointment_get_status (self->appointment) == RG_APPOINTMENT_DONE))
     return FALSE;
-  early = rg_booking_describe_early_done (draft->starts_at, rg_store_now ());
+  early = rg_booking_describe_early_done (draft->starts_at, rg_time_now ());
   if (early == NULL)
     return FALSE;
 

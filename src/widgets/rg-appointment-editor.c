@@ -537,7 +537,7 @@ free_slot_activated (GtkWidget  *widget,
 
   rg_appointment_editor_hide_error (self);
   if (!rg_booking_find_free_slot (self->studio, service, staff, length_minutes (self),
-                                  rg_store_now (), 0, &slot, &found, &error))
+                                  rg_time_now (), 0, &slot, &found, &error))
     {
       rg_appointment_editor_show_error (self, error->message);
       return;
@@ -907,7 +907,7 @@ setup (RgAppointmentEditor *self)
   gint64 current_staff = self->appointment ? rg_appointment_get_staff_id (self->appointment) : 0;
   g_autoptr(GtkExpression) name = NULL;
   RgDate today = rg_date_today ();
-  gint64 now = rg_store_now ();
+  gint64 now = rg_time_now ();
   int minute;
 
   /* Who takes bookings; an archived master stays listed on their own

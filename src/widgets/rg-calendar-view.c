@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "analytics/rg-studio-figures.h"
 #include "analytics/rg-call-list.h"
 
 #include "model/rg-booking.h"
@@ -730,7 +731,7 @@ rg_calendar_view_book_client (RgCalendarView *self,
   g_return_val_if_fail (RG_IS_CALENDAR_VIEW (self), NULL);
   g_return_val_if_fail (RG_IS_CLIENT (client), NULL);
 
-  return book_from (self, client, service_id, staff_id, call, rg_store_now ());
+  return book_from (self, client, service_id, staff_id, call, rg_time_now ());
 }
 
 static void
@@ -759,13 +760,13 @@ new_activated (GtkWidget  *widget,
 {
   RgCalendarView *self = RG_CALENDAR_VIEW (widget);
   RgClient *client = self->studio ? rg_studio_get_selected_client (self->studio) : NULL;
-  gint64 from = MAX (rg_store_now (), rg_date_start (self->date));
+  gint64 from = MAX (rg_time_now (), rg_date_start (self->date));
 
   if (client && !rg_record_is_deleted (RG_RECORD (client)))
     {
       RgClientUsual usual = { 0 };
 
-      if (!rg_client_usual_load (rg_studio_get_store (self->studio), rg_record_get_id (RG_RECORD (client)),
+      if (!rg_studio_client_usual (self->studio, rg_record_get_id (RG_RECORD (client)),
                                  &usual, NULL))
         memset (&usual, 0, sizeof usual);
       book_from (self, client, usual.service_id, usual.staff_id, NULL, from);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "analytics/rg-studio-figures.h"
 #include "analytics/rg-client-stats.h"
 #include "model/rg-booking.h"
 #include "model/rg-condition.h"
@@ -379,7 +380,7 @@ update_history (RgClientCard *self)
   if (!adw_expander_row_get_expanded (self->history_row))
     return;
 
-  visits = rg_client_history_load (rg_studio_get_store (self->studio), client_id (self), HISTORY_LIMIT, &error);
+  visits = rg_studio_client_history (self->studio, client_id (self), HISTORY_LIMIT, &error);
   if (visits == NULL)
     {
       g_warning ("Could not read the visit history: %s", error->message);

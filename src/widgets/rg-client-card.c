@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analytics/rg-studio-figures.h"
 #include "analytics/rg-client-stats.h"
 #include "analytics/rg-retention.h"
 #include "model/rg-booking.h"
@@ -473,7 +474,7 @@ update_rhythm (RgClientCard *self)
   g_autofree char *tooltip = NULL;
   RgClientRhythm r;
 
-  if (!rg_retention_load_client (rg_studio_get_store (self->studio), rg_record_get_id (RG_RECORD (self->client)),
+  if (!rg_studio_client_rhythm (self->studio, rg_record_get_id (RG_RECORD (self->client)),
                                  rg_date_today (), &r, &error))
     {
       g_warning ("Could not tell the client's status: %s", error->message);
@@ -528,7 +529,7 @@ update_stats (RgClientCard *self)
     return;
   ensure_content (self);
 
-  if (!rg_client_stats_compute (rg_studio_get_store (self->studio),
+  if (!rg_studio_client_stats (self->studio,
                                 rg_record_get_id (RG_RECORD (self->client)),
                                 g_get_real_time () / G_USEC_PER_SEC, &stats, &error))
     {
@@ -816,7 +817,7 @@ delete_client (RgClientCard *self,
   DeleteUndo *undo;
   AdwToast *toast;
 
-  if (!rg_booking_delete_client (self->studio, client, rg_store_now (), &cancelled, &error))
+  if (!rg_booking_delete_client (self->studio, client, rg_time_now (), &cancelled, &error))
     {
       rg_client_card_show_error (self, NULL, error->message);
       return;
@@ -881,7 +882,7 @@ delete_activated (GtkWidget  *widget,
 
   if (client == NULL)
     return;
-  if (!rg_booking_count_future (self->studio, rg_record_get_id (RG_RECORD (client)), rg_store_now (),
+  if (!rg_booking_count_future (self->studio, rg_record_get_id (RG_RECORD (client)), rg_time_now (),
                                 &n, &next, &error))
     {
       rg_client_card_show_error (self, NULL, error->message);

@@ -976,7 +976,7 @@ set_status (RgDayView           *self,
   if (self->selected == NULL)
     return;
   if (status == RG_APPOINTMENT_DONE)
-    early = rg_booking_describe_early_done (rg_appointment_get_starts_at (self->selected), rg_store_now ());
+    early = rg_booking_describe_early_done (rg_appointment_get_starts_at (self->selected), rg_time_now ());
   if (early == NULL)
     {
       g_autoptr(RgAppointment) a = g_object_ref (self->selected);

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "analytics/rg-studio-figures.h"
 #include "model/rg-client.h"
 #include "model/rg-format.h"
 #include "model/rg-interaction.h"
@@ -998,7 +999,6 @@ rg_call_dialog_new (GtkWindow *parent,
   RgCallDialog *self;
   GtkWidget *box, *header, *page, *group, *row, *label, *button, *expander, *save, *times;
   g_autofree char *template_text = NULL;
-  RgStore *store;
 
   g_return_val_if_fail (RG_IS_STUDIO (studio), NULL);
 
@@ -1012,8 +1012,7 @@ rg_call_dialog_new (GtkWindow *parent,
   self->task_id = task_id;
   self->client = rg_studio_lookup (studio, RG_TYPE_CLIENT, client_id, NULL);
   g_return_val_if_fail (self->client != NULL, self);
-  store = rg_studio_get_store (studio);
-  if (!rg_client_usual_load (store, client_id, &self->usual, NULL))
+  if (!rg_studio_client_usual (studio, client_id, &self->usual, NULL))
     memset (&self->usual, 0, sizeof self->usual);
   template_text = rg_studio_dup_call_script (studio);
   {
@@ -1160,7 +1159,7 @@ task_response_cb (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "create"))
     return;
   if (choice < 4)
-    due = rg_task_when_to_time ((RgTaskWhen) choice, rg_store_now ());
+    due = rg_task_when_to_time ((RgTaskWhen) choice, rg_time_now ());
   else
     {
       g_autoptr(GDateTime) dt = gtk_calendar_get_date (form->day);

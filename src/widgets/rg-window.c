@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "analytics/rg-studio-figures.h"
 #include "rg-accessible.h"
 #include "rg-spin-wheel.h"
 #include "rg-calendar-view.h"
@@ -310,9 +311,9 @@ reminders_tick_cb (gpointer data)
   GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   g_autoptr(GPtrArray) due = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 now = rg_store_now () + 1;
+  gint64 now = rg_time_now () + 1;
 
-  due = rg_tasks_falling_due (rg_studio_get_store (self->studio), self->reminded_until, now, &error);
+  due = rg_studio_tasks_falling_due (self->studio, self->reminded_until, now, &error);
   self->reminded_until = now;
   if (due == NULL)
     {
@@ -576,7 +577,7 @@ rg_window_constructed (GObject *object)
   rg_today_view_set_studio (self->today_view, self->studio);
   g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (make_shown_page), self);
   make_shown_page (self);
-  self->reminded_until = rg_store_now ();
+  self->reminded_until = rg_time_now ();
   self->reminders_id = g_timeout_add_seconds (30, reminders_tick_cb, self);
   rg_client_card_set_studio (self->client_card, self->studio);
   self->selection_id = g_signal_connect_swapped (self->studio, "notify::selected-client",
