@@ -793,3 +793,72 @@ rg_studio_reload (RgStudio  *self,
   g_return_val_if_fail (RG_IS_RECORD (record), FALSE);
   return rg_record_reload (record, self->store, error);
 }
+
+/* Opens (upgrading it if it is older) the studio at @path: the store and
+ * the studio over it. May run in a thread; the studio is then used on the
+ * main thread. */
+RgStudio *
+rg_studio_open (const char        *path,
+                RgStoreOpenFlags   flags,
+                GError           **error)
+{
+  g_autoptr(RgStore) store = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  store = rg_store_open (path, flags, error);
+  if (store == NULL)
+    return NULL;
+  return rg_studio_new (store);
+}
+
+/* The studio's file, or NULL for one in memory. */
+const char *
+rg_studio_get_path (RgStudio *self)
+{
+  g_return_val_if_fail (RG_IS_STUDIO (self), NULL);
+  return rg_store_get_path (self->store);
+}
+
+/* A connection to count the figures on: a read-only one of its own, for a
+ * thread (*@in_thread set); or, for a studio in memory (or when no reader
+ * opens), the studio's own, to count at once on the main thread. */
+RgStore *
+rg_studio_counting_store (RgStudio *self,
+                          gboolean *in_thread)
+{
+  RgStore *reader = NULL;
+
+  g_return_val_if_fail (RG_IS_STUDIO (self), NULL);
+  g_return_val_if_fail (in_thread != NULL, NULL);
+
+  if (rg_store_get_path (self->store) != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      reader = rg_store_open_reader (self->store, &error);
+      if (reader == NULL)
+        g_debug ("Counting on the main connection: %s", error->message);
+    }
+  *in_thread = reader != NULL;
+  return reader ? reader : g_object_ref (self->store);
+}
+
+char *
+rg_studio_default_path (void)
+{
+  return rg_store_default_path ();
+}
+
+/* The format version of the studio at @path without opening it (0: none). */
+int
+rg_studio_peek_version (const char *path)
+{
+  return rg_store_peek_version (path);
+}
+
+int
+rg_studio_latest_version (void)
+{
+  return rg_store_latest_version ();
+}

@@ -65,4 +65,14 @@ GStrv       rg_studio_list_client_tags     (RgStudio     *self,
 
 RgChanges   rg_changes_for_table           (const char   *table);
 
+RgStudio   *rg_studio_open                 (const char       *path,
+                                            RgStoreOpenFlags  flags,
+                                            GError          **error) G_GNUC_WARN_UNUSED_RESULT;
+const char *rg_studio_get_path             (RgStudio     *self);
+RgStore    *rg_studio_counting_store       (RgStudio     *self,
+                                            gboolean     *in_thread) G_GNUC_WARN_UNUSED_RESULT;
+char       *rg_studio_default_path         (void) G_GNUC_WARN_UNUSED_RESULT;
+int         rg_studio_peek_version         (const char   *path);
+int         rg_studio_latest_version       (void);
+
 G_END_DECLS

@@ -186,7 +186,8 @@ rg_recount_start (RgRecount      *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
-  RgStore *store;
+  g_autoptr(RgStore) store = NULL;
+  gboolean in_thread;
   Task *t;
 
   g_return_if_fail (self != NULL);
@@ -210,10 +211,10 @@ rg_recount_start (RgRecount      *self,
   g_task_set_task_data (task, t, (GDestroyNotify) task_free);
   g_task_set_name (task, "[regulars] recount");
 
-  store = rg_studio_get_store (self->studio);
-  if (rg_store_get_path (store) != NULL)
-    t->reader = rg_store_open_reader (store, &error);
-  if (t->reader == NULL)
+  store = rg_studio_counting_store (self->studio, &in_thread);
+  if (in_thread)
+    t->reader = g_steal_pointer (&store);
+  else
     {
       /* A store in memory: at once; the result still arrives from the
        * main loop, like a thread's. */

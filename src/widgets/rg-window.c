@@ -550,7 +550,7 @@ studio_detached_cb (RgWindow *self)
                             "had them open. To lose nothing, Regulars saves no more changes to “%s”: what "
                             "you change now would not be kept.\n\n"
                             "Quit Regulars and open the studio again, then repeat the last change."),
-                          rg_store_get_path (rg_studio_get_store (self->studio)));
+                          rg_studio_get_path (self->studio));
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Saving Stopped"), body));
   adw_message_dialog_add_responses (dialog,
                                     "keep", _("_Keep Open"),
