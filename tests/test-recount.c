@@ -84,6 +84,7 @@ run (gboolean on_file)
   g_autoptr(RgStudio) studio = NULL;
   GtkWidget *window = gtk_window_new ();
   GtkWidget *owner = gtk_label_new ("figures");
+  GtkWidget *spinner = gtk_spinner_new ();
   Fixture f = { 0 };
 
   g_assert_no_error (error);
@@ -92,8 +93,16 @@ run (gboolean on_file)
   f.results = g_array_new (FALSE, FALSE, sizeof (int));
   f.recount = rg_recount_new (owner, RG_CHANGES_CLIENTS, 100, count_value, g_free, refresh, done, loading);
   rg_recount_set_studio (f.recount, studio);
+  rg_recount_set_spinner (f.recount, spinner);
+  g_assert_false (gtk_widget_get_visible (spinner));
   g_assert_true (rg_recount_is_dirty (f.recount));
-  gtk_window_set_child (GTK_WINDOW (window), owner);
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+    gtk_box_append (GTK_BOX (box), owner);
+    gtk_box_append (GTK_BOX (box), spinner);
+    gtk_window_set_child (GTK_WINDOW (window), box);
+  }
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (owner);
 
@@ -101,6 +110,7 @@ run (gboolean on_file)
   rg_recount_start (f.recount, GINT_TO_POINTER (1), NULL);
   g_assert_true (rg_recount_is_busy (f.recount));
   g_assert_true (f.loading);
+  g_assert_true (gtk_widget_get_visible (spinner));
   g_assert_false (rg_recount_is_dirty (f.recount));
   test_spin (20);
   rg_recount_start (f.recount, GINT_TO_POINTER (2), NULL);
@@ -116,6 +126,7 @@ run (gboolean on_file)
   g_assert_cmpuint (f.results->len, ==, 1);
   g_assert_cmpint (g_array_index (f.results, int, 0), ==, 2);
   g_assert_false (f.loading);
+  g_assert_false (gtk_widget_get_visible (spinner));
 
   /* Commits to the clients: counted again once, after the delay. */
   f.next = 3;

@@ -25,6 +25,7 @@
 #include "rg-studio.h"
 #include "rg-model-enums.h"
 #include "rg-studio-identity.h"
+#include "rg-background.h"
 #include "rg-format.h"
 #include "store/rg-phone.h"
 
@@ -823,14 +824,11 @@ rg_studio_get_path (RgStudio *self)
 /* A connection to count the figures on: a read-only one of its own, for a
  * thread (*@in_thread set); or, for a studio in memory (or when no reader
  * opens), the studio's own, to count at once on the main thread. */
-RgStore *
-rg_studio_counting_store (RgStudio *self,
-                          gboolean *in_thread)
+static RgStore *
+counting_store (RgStudio *self,
+                gboolean *in_thread)
 {
   RgStore *reader = NULL;
-
-  g_return_val_if_fail (RG_IS_STUDIO (self), NULL);
-  g_return_val_if_fail (in_thread != NULL, NULL);
 
   if (rg_store_get_path (self->store) != NULL)
     {
@@ -842,6 +840,89 @@ rg_studio_counting_store (RgStudio *self,
     }
   *in_thread = reader != NULL;
   return reader ? reader : g_object_ref (self->store);
+}
+
+typedef struct {
+  RgStore        *reader;
+  RgCountFunc     count;
+  gpointer        job;
+  GDestroyNotify  job_free;
+  GDestroyNotify  result_free;
+} CountData;
+
+static void
+count_data_free (CountData *data)
+{
+  if (data->job_free && data->job)
+    data->job_free (data->job);
+  g_clear_object (&data->reader);
+  g_free (data);
+}
+
+static void
+count_in_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  CountData *data = task_data;
+  GError *error = NULL;
+  gpointer result = data->count (data->reader, data->job, cancellable, &error);
+
+  if (result)
+    g_task_return_pointer (task, result, data->result_free);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Counts @job with @count on a read-only connection of its own, in a
+ * background thread at a lower priority (rg_task_run_in_background());
+ * for a studio in memory, at once on this thread. Either way @callback
+ * runs from the main loop; rg_studio_count_finish() gives the result,
+ * which @result_free frees. @job is the count's, freed with @job_free. */
+void
+rg_studio_count_async (RgStudio            *self,
+                       RgCountFunc          count,
+                       gpointer             job,
+                       GDestroyNotify       job_free,
+                       GDestroyNotify       result_free,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  gboolean in_thread;
+  CountData *data;
+
+  g_return_if_fail (RG_IS_STUDIO (self));
+  g_return_if_fail (count != NULL);
+
+  data = g_new0 (CountData, 1);
+  data->count = count;
+  data->job = job;
+  data->job_free = job_free;
+  data->result_free = result_free;
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rg_studio_count_async);
+  g_task_set_name (task, "[regulars] count");
+  g_task_set_task_data (task, data, (GDestroyNotify) count_data_free);
+
+  data->reader = counting_store (self, &in_thread);
+  if (in_thread)
+    rg_task_run_in_background (task, count_in_thread);
+  else
+    /* The task's result still arrives from the main loop, like a
+     * thread's. */
+    count_in_thread (task, self, data, cancellable);
+}
+
+gpointer
+rg_studio_count_finish (RgStudio      *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 char *

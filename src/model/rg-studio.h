@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "rg-client.h"
 #include "rg-record.h"
@@ -13,6 +13,14 @@ G_BEGIN_DECLS
 
 #define RG_TYPE_STUDIO (rg_studio_get_type ())
 G_DECLARE_FINAL_TYPE (RgStudio, rg_studio, RG, STUDIO, GObject)
+
+/* A count of figures (src/analytics) on @store, which may be a read-only
+ * connection in another thread: returns the result, or NULL with @error
+ * set. */
+typedef gpointer (*RgCountFunc) (RgStore       *store,
+                                 gconstpointer  job,
+                                 GCancellable  *cancellable,
+                                 GError       **error);
 
 RgStudio   *rg_studio_new                  (RgStore      *store) G_GNUC_WARN_UNUSED_RESULT;
 RgStore    *rg_studio_get_store            (RgStudio     *self);
@@ -69,8 +77,17 @@ RgStudio   *rg_studio_open                 (const char       *path,
                                             RgStoreOpenFlags  flags,
                                             GError          **error) G_GNUC_WARN_UNUSED_RESULT;
 const char *rg_studio_get_path             (RgStudio     *self);
-RgStore    *rg_studio_counting_store       (RgStudio     *self,
-                                            gboolean     *in_thread) G_GNUC_WARN_UNUSED_RESULT;
+void        rg_studio_count_async          (RgStudio            *self,
+                                            RgCountFunc          count,
+                                            gpointer             job,
+                                            GDestroyNotify       job_free,
+                                            GDestroyNotify       result_free,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gpointer    rg_studio_count_finish         (RgStudio            *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
 char       *rg_studio_default_path         (void) G_GNUC_WARN_UNUSED_RESULT;
 int         rg_studio_peek_version         (const char   *path);
 int         rg_studio_latest_version       (void);

@@ -1,17 +1,20 @@
 /* rg-recount.c — a view's figures counted in a thread, again after commits.
  *
  * Today, Retention and Satisfaction count for up to a second on a large
- * studio; each asks this helper to count on a reader connection in a
- * background thread (src/model/rg-background), drops a count made stale
- * by a newer one, and counts again a moment after a commit that touched
- * one of its tables, when shown (a hidden view catches up when mapped: its
- * owner sees rg_recount_is_dirty()).
+ * studio. Each gives this helper a count of src/analytics; the helper asks
+ * the studio to run it on a reader connection in a background thread
+ * (rg_studio_count_async()), drops a count made stale by a newer one, shows
+ * the owner's spinner meanwhile, and counts again a moment after a commit
+ * that changed what the owner shows (RgStudio::changes), when shown (a
+ * hidden view catches up when mapped: its owner sees
+ * rg_recount_is_dirty()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "rg-recount"
+
 #include "config.h"
 
-#include "model/rg-background.h"
 #include "rg-recount.h"
 
 struct _RgRecount {
@@ -20,11 +23,12 @@ struct _RgRecount {
   gulong            changes_id;
   RgChanges         watch;         /* the changes that count again */
   guint             delay_ms;
-  RgRecountFunc     count;
+  RgCountFunc       count;
   GDestroyNotify    result_free;
   RgRecountRefresh  refresh;
   RgRecountDone     done;
   RgRecountLoading  loading;
+  GtkWidget        *spinner;       /* not a reference: the owner's child */
 
   gboolean          dirty;
   gboolean          counting;
@@ -32,66 +36,43 @@ struct _RgRecount {
   GCancellable     *cancellable;
 };
 
-typedef struct {
-  RgRecount      *recount;        /* valid unless the task was cancelled */
-  GtkWidget      *owner;          /* a reference */
-  RgStore        *reader;
-  gpointer        job;
-  GDestroyNotify  job_free;
-  RgRecountFunc   count;
-  GDestroyNotify  result_free;
-} Task;
-
-static void
-task_free (Task *t)
-{
-  if (t->job_free && t->job)
-    t->job_free (t->job);
-  g_clear_object (&t->reader);
-  g_clear_object (&t->owner);
-  g_free (t);
-}
-
-static void
-count_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  Task *t = task_data;
-  GError *error = NULL;
-  gpointer result = t->count (t->reader, t->job, cancellable, &error);
-
-  if (result)
-    g_task_return_pointer (task, result, t->result_free);
-  else
-    g_task_return_error (task, error);
-}
-
 static void
 set_counting (RgRecount *self,
               gboolean   counting)
 {
   self->counting = counting;
+  if (self->spinner)
+    {
+      gtk_widget_set_visible (self->spinner, counting);
+      gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), counting);
+    }
   if (self->loading)
     self->loading (self->owner, counting);
 }
+
+/* What a pending count calls back: the helper, valid unless the count was
+ * cancelled, and a reference on its owner. */
+typedef struct {
+  RgRecount *recount;
+  GtkWidget *owner;
+} Pending;
 
 static void
 counted_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  Task *t = g_task_get_task_data (G_TASK (result));
+  Pending *pending = user_data;
+  g_autoptr(GtkWidget) owner = pending->owner;
+  RgRecount *self = pending->recount;
   g_autoptr(GError) error = NULL;
-  gpointer value = g_task_propagate_pointer (G_TASK (result), &error);
-  RgRecount *self;
+  gpointer value = rg_studio_count_finish (RG_STUDIO (source), result, &error);
 
+  g_free (pending);
   /* Cancelled: a newer count, or the owner went away (and this helper
    * with it). */
   if (value == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  self = t->recount;
   set_counting (self, FALSE);
   if (value == NULL)
     {
@@ -127,7 +108,7 @@ RgRecount *
 rg_recount_new (GtkWidget          *owner,
                 RgChanges           watch,
                 guint               delay_ms,
-                RgRecountFunc       count,
+                RgCountFunc         count,
                 GDestroyNotify      result_free,
                 RgRecountRefresh    refresh,
                 RgRecountDone       done,
@@ -184,11 +165,7 @@ rg_recount_start (RgRecount      *self,
                   gpointer        job,
                   GDestroyNotify  job_free)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RgStore) store = NULL;
-  gboolean in_thread;
-  Task *t;
+  Pending *pending;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (self->studio != NULL);
@@ -200,33 +177,24 @@ rg_recount_start (RgRecount      *self,
   self->dirty = FALSE;
   set_counting (self, TRUE);
 
-  t = g_new0 (Task, 1);
-  t->recount = self;
-  t->owner = g_object_ref (self->owner);
-  t->job = job;
-  t->job_free = job_free;
-  t->count = self->count;
-  t->result_free = self->result_free;
-  task = g_task_new (NULL, self->cancellable, counted_cb, NULL);
-  g_task_set_task_data (task, t, (GDestroyNotify) task_free);
-  g_task_set_name (task, "[regulars] recount");
+  pending = g_new0 (Pending, 1);
+  pending->recount = self;
+  pending->owner = g_object_ref (self->owner);
+  rg_studio_count_async (self->studio, self->count, job, job_free, self->result_free,
+                         self->cancellable, counted_cb, pending);
+}
 
-  store = rg_studio_counting_store (self->studio, &in_thread);
-  if (in_thread)
-    t->reader = g_steal_pointer (&store);
-  else
-    {
-      /* A store in memory: at once; the result still arrives from the
-       * main loop, like a thread's. */
-      gpointer result = self->count (store, job, self->cancellable, &error);
+/* @spinner (a GtkSpinner of the owner's) shows while a count runs. */
+void
+rg_recount_set_spinner (RgRecount *self,
+                        GtkWidget *spinner)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (GTK_IS_SPINNER (spinner));
 
-      if (result)
-        g_task_return_pointer (task, result, self->result_free);
-      else
-        g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  rg_task_run_in_background (task, count_thread);
+  self->spinner = spinner;
+  gtk_widget_set_visible (spinner, self->counting);
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), self->counting);
 }
 
 /* Asks the owner to count again after @delay_ms (0: from the main loop

@@ -10,26 +10,19 @@ G_BEGIN_DECLS
 
 typedef struct _RgRecount RgRecount;
 
-/* Counts @job on @store: in a thread on a reader connection, or at once on
- * a store without a file (tests' memory databases). Returns the result, or
- * NULL with @error set. */
-typedef gpointer (*RgRecountFunc)    (RgStore       *store,
-                                      gconstpointer  job,
-                                      GCancellable  *cancellable,
-                                      GError       **error);
 /* The owner starts a count (rg_recount_start()) with what it shows now. */
 typedef void     (*RgRecountRefresh) (GtkWidget     *owner);
 /* A count arrived on the main thread; the owner takes @result. */
 typedef void     (*RgRecountDone)    (GtkWidget     *owner,
                                       gpointer       result);
-/* Whether the owner's loading state shows (a spinner). */
+/* The owner's loading state changed (beyond the spinner, if it has one). */
 typedef void     (*RgRecountLoading) (GtkWidget     *owner,
                                       gboolean       loading);
 
 RgRecount *rg_recount_new         (GtkWidget          *owner,
                                    RgChanges           watch,
                                    guint               delay_ms,
-                                   RgRecountFunc       count,
+                                   RgCountFunc         count,
                                    GDestroyNotify      result_free,
                                    RgRecountRefresh    refresh,
                                    RgRecountDone       done,
@@ -37,6 +30,8 @@ RgRecount *rg_recount_new         (GtkWidget          *owner,
 void       rg_recount_free        (RgRecount          *self);
 void       rg_recount_set_studio  (RgRecount          *self,
                                    RgStudio           *studio);
+void       rg_recount_set_spinner (RgRecount          *self,
+                                   GtkWidget          *spinner);
 void       rg_recount_start       (RgRecount          *self,
                                    gpointer            job,
                                    GDestroyNotify      job_free);

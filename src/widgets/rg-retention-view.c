@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "analytics/rg-counts.h"
 #include "model/rg-format.h"
 #include "rg-chart-view.h"
 #include "rg-recount.h"
@@ -496,31 +497,6 @@ show_result (RgRetentionView *self)
 
 /* Computing ----------------------------------------------------------------------- */
 
-typedef struct {
-  RgDate from, to, as_of;
-} Job;
-
-static gpointer
-count_figures (RgStore       *store,
-               gconstpointer  data,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  const Job *job = data;
-
-  return rg_dashboard_compute (store, job->from, job->to, job->as_of, cancellable, error);
-}
-
-static void
-set_loading (GtkWidget *owner,
-             gboolean   loading)
-{
-  RgRetentionView *self = RG_RETENTION_VIEW (owner);
-
-  gtk_widget_set_visible (self->spinner, loading);
-  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), loading);
-}
-
 static void
 counted (GtkWidget *owner,
          gpointer   result)
@@ -538,11 +514,11 @@ refresh (GtkWidget *owner)
 {
   RgRetentionView *self = RG_RETENTION_VIEW (owner);
   RgDate today = rg_date_today ();
-  Job *job;
+  RgDashboardJob *job;
 
   if (self->studio == NULL)
     return;
-  job = g_new0 (Job, 1);
+  job = g_new0 (RgDashboardJob, 1);
   job->from = self->from;
   job->to = rg_date_compare (self->to, today) > 0 ? today : self->to;
   if (rg_date_compare (job->from, job->to) > 0)
@@ -966,8 +942,9 @@ rg_retention_view_init (RgRetentionView *self)
     RgChanges watch = RG_CHANGES_APPOINTMENTS | RG_CHANGES_TIMELINE | RG_CHANGES_CLIENTS | RG_CHANGES_STAFF |
                       RG_CHANGES_SERVICES;
 
-    self->recount = rg_recount_new (GTK_WIDGET (self), watch, REFRESH_DELAY_MS, count_figures,
-                                    (GDestroyNotify) rg_dashboard_free, refresh, counted, set_loading);
+    self->recount = rg_recount_new (GTK_WIDGET (self), watch, REFRESH_DELAY_MS, rg_count_dashboard,
+                                    (GDestroyNotify) rg_dashboard_free, refresh, counted, NULL);
+    rg_recount_set_spinner (self->recount, self->spinner);
   }
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }

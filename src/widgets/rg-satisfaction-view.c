@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "analytics/rg-counts.h"
 #include "model/rg-format.h"
 #include "model/rg-interaction.h"
 #include "model/rg-survey.h"
@@ -626,25 +627,6 @@ show_result (RgSatisfactionView *self)
   gtk_widget_set_size_request (self->charts[RG_SATISFACTION_CHART_QUESTIONNAIRE], 260,
                                MAX (220, 24 * (int) s->questions->len + 50));
   gtk_widget_set_visible (self->comments_empty, s->comments->len == 0);
-}
-
-static gpointer
-count_figures (RgStore       *store,
-               gconstpointer  query,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  return rg_satisfaction_compute (store, query, cancellable, error);
-}
-
-static void
-set_loading (GtkWidget *owner,
-             gboolean   loading)
-{
-  RgSatisfactionView *self = RG_SATISFACTION_VIEW (owner);
-
-  gtk_widget_set_visible (self->spinner, loading);
-  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), loading);
 }
 
 static void
@@ -1530,8 +1512,9 @@ rg_satisfaction_view_init (RgSatisfactionView *self)
     RgChanges watch = RG_CHANGES_RATINGS | RG_CHANGES_APPOINTMENTS | RG_CHANGES_TIMELINE | RG_CHANGES_STAFF |
                       RG_CHANGES_SERVICES | RG_CHANGES_CLIENTS;
 
-    self->recount = rg_recount_new (GTK_WIDGET (self), watch, REFRESH_DELAY_MS, count_figures,
-                                    (GDestroyNotify) rg_satisfaction_free, refresh, counted, set_loading);
+    self->recount = rg_recount_new (GTK_WIDGET (self), watch, REFRESH_DELAY_MS, rg_count_satisfaction,
+                                    (GDestroyNotify) rg_satisfaction_free, refresh, counted, NULL);
+    rg_recount_set_spinner (self->recount, self->spinner);
   }
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "analytics/rg-counts.h"
 #include "analytics/rg-studio-figures.h"
 #include "model/rg-client.h"
 #include "model/rg-format.h"
@@ -62,21 +63,6 @@ struct _RgTodayView {
 G_DEFINE_FINAL_TYPE (RgTodayView, rg_today_view, GTK_TYPE_WIDGET)
 
 /* Computing ---------------------------------------------------------------------- */
-
-/* Every client's rhythm on the day, then the day's call list. */
-static gpointer
-count_calls (RgStore       *store,
-             gconstpointer  data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  const RgDate *day = data;
-  g_autoptr(GArray) rhythms = rg_retention_load (store, *day, cancellable, error);
-
-  if (rhythms == NULL)
-    return NULL;
-  return rg_call_list_build (store, rhythms, *day, NULL, error);
-}
 
 static void call_clicked_cb (GtkButton *button, RgTodayView *self);
 static void done_clicked_cb (GtkButton *button, RgTodayView *self);
@@ -716,7 +702,7 @@ rg_today_view_init (RgTodayView *self)
   {
     RgChanges watch = RG_CHANGES_APPOINTMENTS | RG_CHANGES_TIMELINE | RG_CHANGES_CLIENTS | RG_CHANGES_SETTINGS;
 
-    self->recount = rg_recount_new (GTK_WIDGET (self), watch, REFRESH_DELAY_MS, count_calls,
+    self->recount = rg_recount_new (GTK_WIDGET (self), watch, REFRESH_DELAY_MS, rg_count_calls,
                                     (GDestroyNotify) g_ptr_array_unref, refresh, counted, set_loading);
   }
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
