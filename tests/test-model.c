@@ -921,6 +921,40 @@ test_typed_changes (Fixture       *f,
   g_signal_handlers_disconnect_by_func (f->studio, changes_cb, seen);
 }
 
+/* A studio opened by path: created where there is none (unless asked to
+ * open an existing one only), named by its file, at the latest format. */
+static void
+test_studio_open (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("regulars-open-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "studio.db", NULL);
+  g_autoptr(RgStudio) missing = NULL;
+  g_autoptr(RgStudio) studio = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (rg_studio_peek_version (path), ==, 0);
+  missing = rg_studio_open (path, RG_STUDIO_OPEN_EXISTING, &error);
+  g_assert_null (missing);
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  studio = rg_studio_open (path, RG_STUDIO_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (RG_IS_STUDIO (studio));
+  g_assert_cmpstr (rg_studio_get_path (studio), ==, path);
+  g_clear_object (&studio);
+  g_assert_cmpint (rg_studio_peek_version (path), ==, rg_studio_latest_version ());
+  g_assert_cmpint (rg_studio_latest_version (), >, 1);
+
+  studio = rg_studio_open (path, RG_STUDIO_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (studio);
+  g_clear_object (&studio);
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -939,6 +973,7 @@ main (int   argc,
   g_test_add_func ("/model/parse-money", test_parse_money);
   g_test_add_func ("/model/service-match", test_service_match);
   g_test_add_func ("/model/price", test_price);
+  g_test_add_func ("/model/studio/open", test_studio_open);
   g_test_add ("/model/studio/identity", Fixture, NULL, fixture_set_up, test_identity, fixture_tear_down);
   g_test_add ("/model/studio/settings", Fixture, NULL, fixture_set_up, test_studio_settings, fixture_tear_down);
   g_test_add ("/model/tasks", Fixture, NULL, fixture_set_up, test_tasks, fixture_tear_down);

@@ -799,15 +799,16 @@ rg_studio_reload (RgStudio  *self,
  * the studio over it. May run in a thread; the studio is then used on the
  * main thread. */
 RgStudio *
-rg_studio_open (const char        *path,
-                RgStoreOpenFlags   flags,
-                GError           **error)
+rg_studio_open (const char         *path,
+                RgStudioOpenFlags   flags,
+                GError            **error)
 {
   g_autoptr(RgStore) store = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  store = rg_store_open (path, flags, error);
+  store = rg_store_open (path, (flags & RG_STUDIO_OPEN_EXISTING) ? RG_STORE_OPEN_NO_CREATE : RG_STORE_OPEN_DEFAULT,
+                         error);
   if (store == NULL)
     return NULL;
   return rg_studio_new (store);

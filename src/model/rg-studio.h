@@ -73,8 +73,13 @@ GStrv       rg_studio_list_client_tags     (RgStudio     *self,
 
 RgChanges   rg_changes_for_table           (const char   *table);
 
-RgStudio   *rg_studio_open                 (const char       *path,
-                                            RgStoreOpenFlags  flags,
+typedef enum {
+  RG_STUDIO_OPEN_DEFAULT  = 0,
+  RG_STUDIO_OPEN_EXISTING = 1 << 0,  /* refuse a path where no studio is */
+} RgStudioOpenFlags;
+
+RgStudio   *rg_studio_open                 (const char        *path,
+                                            RgStudioOpenFlags  flags,
                                             GError          **error) G_GNUC_WARN_UNUSED_RESULT;
 const char *rg_studio_get_path             (RgStudio     *self);
 void        rg_studio_count_async          (RgStudio            *self,

@@ -79,7 +79,7 @@ rg_application_demo_path (const char *language,
   g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (now);
   g_autofree char *day = g_date_time_format (dt, "%Y-%m-%d");
   g_autofree char *name = g_strdup_printf ("demo-%s-%s-r%d-v%d.db", language, day, RG_GENERATOR_REVISION,
-                                           rg_store_latest_version ());
+                                           rg_studio_latest_version ());
 
   return g_build_filename (g_get_user_cache_dir (), "regulars", name, NULL);
 }
@@ -126,7 +126,7 @@ typedef struct {
   char      *path;       /* resolved; of the demo, made in the thread */
   gboolean   demo;
   gboolean   upgrading;  /* saved by an earlier version */
-  RgStore   *store;
+  RgStudio  *studio;    /* opened in the thread */
   GtkWidget *progress;
   guint      progress_id;
 } OpenJob;
@@ -137,7 +137,7 @@ open_job_free (OpenJob *job)
   g_clear_handle_id (&job->progress_id, g_source_remove);
   if (job->progress)
     gtk_window_destroy (GTK_WINDOW (job->progress));
-  g_clear_object (&job->store);
+  g_clear_object (&job->studio);
   g_free (job->path);
   g_free (job);
 }
@@ -157,8 +157,8 @@ open_thread (GTask        *task,
       job->path = ensure_demo (&error);
     }
   if (job->path != NULL)
-    job->store = rg_store_open (job->path, RG_STORE_OPEN_DEFAULT, &error);
-  if (job->store == NULL)
+    job->studio = rg_studio_open (job->path, RG_STUDIO_OPEN_DEFAULT, &error);
+  if (job->studio == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -240,14 +240,14 @@ rg_application_open_studio_async (RgApplication       *self,
   else if (path)
     job->path = g_canonicalize_filename (path, NULL);
   else
-    job->path = rg_store_default_path ();
+    job->path = rg_studio_default_path ();
   g_task_set_task_data (task, job, (GDestroyNotify) open_job_free);
   if (!demo)
     {
-      int version = rg_store_peek_version (job->path);
+      int version = rg_studio_peek_version (job->path);
 
       /* Read before the thread starts writing. */
-      job->upgrading = version > 0 && version < rg_store_latest_version ();
+      job->upgrading = version > 0 && version < rg_studio_latest_version ();
     }
 
   if (g_hash_table_contains (self->studios, job->path))
@@ -283,7 +283,7 @@ rg_application_open_studio_finish (RgApplication  *self,
   /* Open already, or opened meanwhile by another call. */
   if ((studio = g_hash_table_lookup (self->studios, job->path)) != NULL)
     return g_object_ref (studio);
-  studio = rg_studio_new (job->store);
+  studio = g_object_ref (job->studio);
   g_hash_table_insert (self->studios, g_strdup (job->path), g_object_ref (studio));
   return studio;
 }
