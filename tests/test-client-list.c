@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "analytics/rg-retention.h"
 #include "model/rg-appointment.h"
 #include "model/rg-client-list.h"
 #include "model/rg-staff.h"
@@ -65,7 +66,7 @@ fixture_set_up (Fixture       *f,
   add_client (f, "Ёлка", "+7 900 000-00-04");
   add_client (f, "Дарья", "+7 900 000-00-05");
 
-  f->list = rg_client_list_new (f->studio);
+  f->list = rg_client_list_new (f->studio, rg_retention_load_standings);
   g_signal_connect (f->list, "items-changed", G_CALLBACK (items_changed_cb), f);
 }
 
@@ -313,7 +314,7 @@ test_hundred_thousand (void)
   g_assert_no_error (error);
 
   studio = rg_studio_new (store);
-  list = rg_client_list_new (studio);
+  list = rg_client_list_new (studio, rg_retention_load_standings);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 100000);
 
   /* Listing 100,000 clients made no client objects. */
@@ -363,7 +364,7 @@ test_loads_in_background (void)
   add_client (&f, "Вера", "+7 900 000-00-01");
   add_client (&f, "Анна", "+7 900 000-00-02");
 
-  f.list = rg_client_list_new (studio);
+  f.list = rg_client_list_new (studio, rg_retention_load_standings);
   g_signal_connect (f.list, "items-changed", G_CALLBACK (items_changed_cb), &f);
   g_signal_connect_swapped (f.list, "notify::loading", G_CALLBACK (g_atomic_int_inc), &loading_notified);
   g_assert_true (rg_client_list_get_loading (f.list));

@@ -794,6 +794,30 @@ rg_retention_load (RgStore       *store,
   return result;
 }
 
+/* An RgStandingsFunc: rg_retention_load(), each client's status and
+ * segments only. */
+GArray *
+rg_retention_load_standings (RgStore       *store,
+                             RgDate         day,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_autoptr(GArray) rhythms = rg_retention_load (store, day, cancellable, error);
+  GArray *standings;
+
+  if (rhythms == NULL)
+    return NULL;
+  standings = g_array_sized_new (FALSE, FALSE, sizeof (RgClientStanding), rhythms->len);
+  for (guint i = 0; i < rhythms->len; i++)
+    {
+      const RgClientRhythm *r = &g_array_index (rhythms, RgClientRhythm, i);
+      RgClientStanding s = { r->client_id, (guint8) r->status, (guint8) r->segments };
+
+      g_array_append_val (standings, s);
+    }
+  return standings;
+}
+
 /* One client, for the card. Their VIP mark needs everyone: it is not set
  * here. */
 gboolean

@@ -22,29 +22,13 @@
 
 #include <gio/gio.h>
 
+#include "model/rg-client-standing.h"
 #include "model/rg-time.h"
 #include "store/rg-store.h"
 
 G_BEGIN_DECLS
 
 #define RG_DEFAULT_INTERVAL_DAYS 42
-
-typedef enum {
-  RG_CLIENT_BOOKED,
-  RG_CLIENT_NEVER_VISITED,
-  RG_CLIENT_NEW,
-  RG_CLIENT_LOST,
-  RG_CLIENT_ON_TRACK,
-  RG_CLIENT_DUE,
-  RG_CLIENT_SLEEPING,
-  RG_CLIENT_N_STATUSES,
-} RgClientStatus;
-
-typedef enum {
-  RG_SEGMENT_REGULAR  = 1 << 0,
-  RG_SEGMENT_VIP      = 1 << 1,
-  RG_SEGMENT_ONE_TIME = 1 << 2,
-} RgClientSegments;
 
 typedef enum {
   RG_INTERVAL_MEDIAN,     /* from the client's own visits */
@@ -92,6 +76,10 @@ void        rg_rhythm_mark_vip          (GArray         *rhythms);
  * uncounted (RG_INTERVAL_UNCOUNTED, expected unset) — the card's
  * rg_retention_load_client() always counts it. */
 GArray     *rg_retention_load           (RgStore        *store,
+                                         RgDate          day,
+                                         GCancellable   *cancellable,
+                                         GError        **error) G_GNUC_WARN_UNUSED_RESULT;
+GArray     *rg_retention_load_standings (RgStore        *store,
                                          RgDate          day,
                                          GCancellable   *cancellable,
                                          GError        **error) G_GNUC_WARN_UNUSED_RESULT;

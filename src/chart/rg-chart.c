@@ -23,7 +23,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
-#include "store/rg-store.h"
+#include <gio/gio.h>
 #include "rg-chart.h"
 
 #define PADDING       12.0
@@ -869,7 +869,7 @@ rg_chart_write (RgChart            *self,
     {
       g_autofree char *basename = g_path_get_basename (path);
 
-      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_FAILED,
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("Could not write the chart to “%s”: %s"), basename, cairo_status_to_string (status));
       return FALSE;
     }

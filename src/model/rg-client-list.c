@@ -27,7 +27,7 @@
 
 #include "rg-client-list.h"
 #include "rg-background.h"
-#include "analytics/rg-retention.h"
+#include "rg-client-standing.h"
 #include "rg-list-diff.h"
 #include "store/rg-search.h"
 
@@ -65,6 +65,7 @@ struct _RgClientList
   GObject     parent_instance;
 
   RgStudio   *studio;
+  RgStandingsFunc standings;  /* the clients' statuses, from the analytics */
   char       *query;
 
   GArray     *order;      /* gint64: every client not deleted, by (sort_key, id) */
@@ -264,6 +265,7 @@ typedef struct {
   gint64       staff_id;
   int          status;     /* an RgClientStatus, -1: any */
   guint        segments;   /* RgClientSegments all required, 0: any */
+  RgStandingsFunc standings;
 } ViewQuery;
 
 /* Keeps the ids whose status and segments (on today) match @q's. */
@@ -273,20 +275,20 @@ filter_by_rhythm (RgStore         *store,
                   GArray          *ids,
                   GError         **error)
 {
-  g_autoptr(GArray) rhythms = NULL;
+  g_autoptr(GArray) standings = NULL;
   g_autoptr(GHashTable) keep = NULL;
   guint n = 0;
 
   if (q->status < 0 && q->segments == 0)
     return TRUE;
 
-  rhythms = rg_retention_load (store, rg_date_today (), NULL, error);
-  if (rhythms == NULL)
+  standings = q->standings (store, rg_date_today (), NULL, error);
+  if (standings == NULL)
     return FALSE;
   keep = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < rhythms->len; i++)
+  for (guint i = 0; i < standings->len; i++)
     {
-      RgClientRhythm *r = &g_array_index (rhythms, RgClientRhythm, i);
+      RgClientStanding *r = &g_array_index (standings, RgClientStanding, i);
 
       if ((q->status < 0 || (int) r->status == q->status) && (r->segments & q->segments) == q->segments)
         g_hash_table_add (keep, &r->client_id);
@@ -440,6 +442,7 @@ refresh_view (RgClientList *self)
   q->staff_id = self->staff_id;
   q->status = self->status;
   q->segments = self->segments;
+  q->standings = self->standings;
 
   if (rg_store_get_path (store) == NULL || (reader = rg_store_open_reader (store, &error)) == NULL)
     {
@@ -571,27 +574,28 @@ statuses_thread (GTask        *task,
                  gpointer      task_data,
                  GCancellable *cancellable)
 {
+  RgClientList *self = source;
   GError *error = NULL;
-  g_autoptr(GArray) rhythms = rg_retention_load (task_data, rg_date_today (), cancellable, &error);
+  g_autoptr(GArray) standings = self->standings (task_data, rg_date_today (), cancellable, &error);
   Statuses *map;
 
-  if (rhythms == NULL)
+  if (standings == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  /* The rhythms come in id order. */
+  /* The standings come in id order. */
   map = g_new0 (Statuses, 1);
-  map->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), rhythms->len);
-  map->status = g_new (guint8, rhythms->len);
-  for (guint i = 0; i < rhythms->len; i++)
+  map->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), standings->len);
+  map->status = g_new (guint8, standings->len);
+  for (guint i = 0; i < standings->len; i++)
     {
-      const RgClientRhythm *r = &g_array_index (rhythms, RgClientRhythm, i);
+      const RgClientStanding *r = &g_array_index (standings, RgClientStanding, i);
 
       g_array_append_val (map->ids, r->client_id);
-      map->status[i] = (guint8) r->status;
+      map->status[i] = r->status;
     }
-  g_clear_pointer (&rhythms, g_array_unref);
+  g_clear_pointer (&standings, g_array_unref);
   g_task_return_pointer (task, map, (GDestroyNotify) statuses_free);
   rg_background_give_back ();
 }
@@ -841,10 +845,17 @@ rg_client_list_model_init (GListModelInterface *iface)
 /* API ----------------------------------------------------------------------- */
 
 RgClientList *
-rg_client_list_new (RgStudio *studio)
+rg_client_list_new (RgStudio        *studio,
+                    RgStandingsFunc  standings)
 {
+  RgClientList *self;
+
   g_return_val_if_fail (RG_IS_STUDIO (studio), NULL);
-  return g_object_new (RG_TYPE_CLIENT_LIST, "studio", studio, NULL);
+  g_return_val_if_fail (standings != NULL, NULL);
+
+  self = g_object_new (RG_TYPE_CLIENT_LIST, "studio", studio, NULL);
+  self->standings = standings;
+  return self;
 }
 
 RgStudio *

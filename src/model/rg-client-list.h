@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 
+#include "rg-client-standing.h"
 #include "rg-studio.h"
 
 G_BEGIN_DECLS
@@ -23,7 +24,8 @@ typedef enum {
 /* How many materialized clients the list itself keeps alive. */
 #define RG_CLIENT_LIST_CACHE_SIZE 256
 
-RgClientList *rg_client_list_new        (RgStudio     *studio) G_GNUC_WARN_UNUSED_RESULT;
+RgClientList *rg_client_list_new        (RgStudio        *studio,
+                                         RgStandingsFunc  standings) G_GNUC_WARN_UNUSED_RESULT;
 RgStudio     *rg_client_list_get_studio (RgClientList *self);
 const char   *rg_client_list_get_query  (RgClientList *self);
 void          rg_client_list_set_query  (RgClientList *self,

@@ -268,7 +268,7 @@ rg_clients_view_set_studio (RgClientsView *self,
   if (studio)
     {
       self->studio = g_object_ref (studio);
-      self->list = rg_client_list_new (studio);
+      self->list = rg_client_list_new (studio, rg_retention_load_standings);
       rg_client_list_set_query (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 
       self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));

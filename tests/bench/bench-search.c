@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analytics/rg-retention.h"
 #include "bench-common.h"
 #include "model/rg-client-list.h"
 #include "store/rg-search.h"
@@ -86,7 +87,7 @@ main (int   argc,
     }
 
   studio = rg_studio_new (store);
-  list = rg_client_list_new (studio);
+  list = rg_client_list_new (studio, rg_retention_load_standings);
   while (rg_client_list_get_loading (list))
     g_main_context_iteration (NULL, TRUE);
   g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &signals);
