@@ -821,11 +821,17 @@ test_wheel_scrolls_page (void)
           break;
         }
   }
-  test_spin (300);
-  spins = find_all (editor, GTK_TYPE_SPIN_BUTTON);
-  for (guint i = 0; i < spins->len && spin == NULL; i++)
-    if (gtk_widget_get_mapped (spins->pdata[i]))
-      spin = spins->pdata[i];
+  /* The row opens with an animation: wait for its spin buttons (a loaded
+   * machine takes longer than the animation's 250 ms). */
+  for (int waited = 0; spin == NULL && waited < 5000; waited += 50)
+    {
+      test_spin (50);
+      spins = find_all (editor, GTK_TYPE_SPIN_BUTTON);
+      for (guint i = 0; i < spins->len && spin == NULL; i++)
+        if (gtk_widget_get_mapped (spins->pdata[i]))
+          spin = spins->pdata[i];
+      g_clear_pointer (&spins, g_ptr_array_unref);
+    }
   g_assert_nonnull (spin);
   controller = g_object_get_data (G_OBJECT (spin), RG_SPIN_WHEEL_CONTROLLER);
   g_assert_nonnull (controller);
