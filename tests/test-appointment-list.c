@@ -14,7 +14,7 @@
 #include "model/rg-service.h"
 #include "model/rg-staff.h"
 #include "model/rg-studio.h"
-#include "model/rg-time.h"
+#include "util/rg-time.h"
 
 typedef struct {
   guint position;

@@ -14,8 +14,8 @@
 #include <sys/resource.h>
 
 #include "io/rg-generator.h"
-#include "store/rg-phone.h"
-#include "store/rg-text.h"
+#include "util/rg-phone.h"
+#include "util/rg-text.h"
 
 /* 2026-11-24 12:00 UTC, a Tuesday; the tests run with TZ=UTC. */
 #define NOW G_GINT64_CONSTANT (1795521600)

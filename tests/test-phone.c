@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#include "store/rg-phone.h"
+#include "util/rg-phone.h"
 #include "store/rg-store.h"
 
 typedef struct {
@@ -87,7 +87,7 @@ test_normalize (void)
         {
           if (ok)
             g_error ("“%s” (country %d) taken as %s", cases[i].typed, cases[i].country, e164);
-          g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+          g_assert_error (error, RG_PHONE_ERROR, RG_PHONE_ERROR_INVALID);
           g_assert_null (e164);
           g_assert_cmpuint (strlen (error->message), >, 10);
         }

@@ -9,7 +9,7 @@
 #include "model/rg-client.h"
 #include "model/rg-studio.h"
 #include "store/rg-search.h"
-#include "store/rg-text.h"
+#include "util/rg-text.h"
 
 typedef struct {
   RgStore  *store;

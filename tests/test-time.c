@@ -7,7 +7,7 @@
 #include "model/rg-schedule.h"
 #include "model/rg-staff.h"
 #include "model/rg-studio.h"
-#include "model/rg-time.h"
+#include "util/rg-time.h"
 
 #define HOUR 3600
 

@@ -36,7 +36,7 @@
 #include "widgets/rg-appointment-editor.h"
 #include "widgets/rg-appointment-editor-private.h"
 #include "widgets/rg-window.h"
-#include "store/rg-phone.h"
+#include "util/rg-phone.h"
 #include "widgets/rg-new-client.h"
 #include "widgets/rg-studio-window.h"
 #include "widgets/rg-application.h"

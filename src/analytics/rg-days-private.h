@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "model/rg-time.h"
+#include "util/rg-time.h"
 #include "rg-retention.h"
 
 G_BEGIN_DECLS

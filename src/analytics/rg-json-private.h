@@ -8,7 +8,7 @@
 #include <math.h>
 #include <json-glib/json-glib.h>
 
-#include "model/rg-time.h"
+#include "util/rg-time.h"
 
 G_BEGIN_DECLS
 

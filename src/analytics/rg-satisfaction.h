@@ -10,7 +10,7 @@
 
 #include <gio/gio.h>
 
-#include "model/rg-time.h"
+#include "util/rg-time.h"
 #include "store/rg-store.h"
 
 G_BEGIN_DECLS

@@ -42,8 +42,8 @@
 
 #include "rg-generator-private.h"
 #include "model/rg-enums.h"
-#include "store/rg-phone.h"
-#include "store/rg-text.h"
+#include "util/rg-phone.h"
+#include "util/rg-text.h"
 
 #define DEMO_SEED          G_GUINT64_CONSTANT (20261124)
 

@@ -19,7 +19,7 @@
 #include "analytics/rg-satisfaction.h"
 #include "model/rg-format.h"
 #include "model/rg-studio-identity.h"
-#include "store/rg-text.h"
+#include "util/rg-text.h"
 #include "rg-report.h"
 
 static gboolean

@@ -6,7 +6,7 @@
 
 #include "rg-appointment.h"
 #include "rg-studio.h"
-#include "rg-time.h"
+#include "util/rg-time.h"
 
 G_BEGIN_DECLS
 

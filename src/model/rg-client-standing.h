@@ -8,7 +8,7 @@
 
 #include <gio/gio.h>
 
-#include "rg-time.h"
+#include "util/rg-time.h"
 #include "rg-types.h"
 
 G_BEGIN_DECLS

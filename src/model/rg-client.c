@@ -14,8 +14,8 @@
 
 #include "rg-client.h"
 #include "rg-model-enums.h"
-#include "store/rg-phone.h"
-#include "store/rg-text.h"
+#include "util/rg-phone.h"
+#include "util/rg-text.h"
 
 struct _RgClient
 {
@@ -60,6 +60,22 @@ trimmed (const char *text)
   return text ? g_strstrip (g_strdup (text)) : NULL;
 }
 
+/* rg_phone_read(), refusing like every other check of a card. */
+static gboolean
+read_phone (const char  *text,
+            int          country_code,
+            char       **formatted,
+            char       **digits,
+            GError     **error)
+{
+  g_autoptr(GError) refused = NULL;
+
+  if (rg_phone_read (text, country_code, formatted, digits, &refused))
+    return TRUE;
+  g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID, refused->message);
+  return FALSE;
+}
+
 static gboolean
 rg_client_prepare_save (RgRecord  *record,
                         RgStore   *store,
@@ -91,9 +107,9 @@ rg_client_prepare_save (RgRecord  *record,
       return FALSE;
     }
 
-  if (!rg_phone_read (phone, rg_store_get_phone_country (store), &formatted, &digits, error))
+  if (!read_phone (phone, rg_store_get_phone_country (store), &formatted, &digits, error))
     return FALSE;
-  if (phone2 && *phone2 && !rg_phone_read (phone2, rg_store_get_phone_country (store), &formatted2, &digits2, error))
+  if (phone2 && *phone2 && !read_phone (phone2, rg_store_get_phone_country (store), &formatted2, &digits2, error))
     return FALSE;
 
   if (email && *email && !rg_text_is_email (email))

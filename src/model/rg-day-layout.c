@@ -16,7 +16,7 @@
 #include <stdlib.h>
 
 #include "rg-day-layout.h"
-#include "rg-time.h"
+#include "util/rg-time.h"
 
 double
 rg_day_layout_content_width (const RgDayLayout *layout)

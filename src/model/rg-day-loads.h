@@ -3,7 +3,7 @@
 #pragma once
 
 #include "rg-studio.h"
-#include "rg-time.h"
+#include "util/rg-time.h"
 
 G_BEGIN_DECLS
 

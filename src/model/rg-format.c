@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "rg-format.h"
-#include "rg-time.h"
+#include "util/rg-time.h"
 
 /* Groups thousands as the language does: "1,500,000" in English,
  * "1 500 000" (with a narrow no-break space) in Russian. */

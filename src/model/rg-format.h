@@ -4,7 +4,7 @@
 
 #include <glib.h>
 
-#include "rg-time.h"
+#include "util/rg-time.h"
 
 G_BEGIN_DECLS
 

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "rg-time.h"
+#include "util/rg-time.h"
 #include "store/rg-store.h"
 
 G_BEGIN_DECLS

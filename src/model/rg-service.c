@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "rg-service.h"
-#include "store/rg-text.h"
+#include "util/rg-text.h"
 
 struct _RgService
 {

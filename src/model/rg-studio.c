@@ -27,7 +27,7 @@
 #include "rg-studio-identity.h"
 #include "rg-background.h"
 #include "rg-format.h"
-#include "store/rg-phone.h"
+#include "util/rg-phone.h"
 
 struct _RgStudio
 {

@@ -5,7 +5,7 @@
 
 #include "rg-schedule.h"
 #include "rg-studio.h"
-#include "rg-time.h"
+#include "util/rg-time.h"
 #include "store/rg-store.h"
 
 G_BEGIN_DECLS

@@ -15,7 +15,7 @@
 
 #include "config.h"
 
-#include "rg-phone.h"
+#include "util/rg-phone.h"
 #include "rg-schema-private.h"
 
 /* Folds "ё" to "е" for the full-text index (the unicode61 tokenizer folds

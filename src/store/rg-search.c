@@ -15,9 +15,9 @@
 
 #include <string.h>
 
-#include "rg-phone.h"
+#include "util/rg-phone.h"
 #include "rg-search.h"
-#include "rg-text.h"
+#include "util/rg-text.h"
 
 typedef struct {
   GString   *fts;        /* unicode61 expression, NULL when no words */

@@ -23,7 +23,7 @@
 
 #include "rg-schema-private.h"
 #include "rg-store-lock-private.h"
-#include "rg-phone.h"
+#include "util/rg-phone.h"
 #include "rg-store.h"
 
 /* Past this many rows of one table in one transaction, listeners get a

@@ -19,7 +19,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
-#define G_LOG_DOMAIN "rg-store"
+#define G_LOG_DOMAIN "rg-util"
 
 #include "config.h"
 
@@ -27,7 +27,8 @@
 #include <string.h>
 
 #include "rg-phone.h"
-#include "rg-store.h"
+
+G_DEFINE_QUARK (rg-phone-error-quark, rg_phone_error)
 
 #define MIN_DIGITS 8    /* with the country code: +354 and 7 digits, say */
 #define MAX_DIGITS 15   /* E.164 */
@@ -90,7 +91,7 @@ refuse (const char  *text,
 {
   g_autofree char *example = rg_phone_example (country_code);
 
-  g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+  g_set_error (error, RG_PHONE_ERROR, RG_PHONE_ERROR_INVALID,
                /* Translators: the second %s is an example number in the studio's country */
                _("“%s” does not look like a phone number. Enter it with the area code, "
                  "for example %s."), text, example);
@@ -117,7 +118,7 @@ rg_phone_normalize (const char  *text,
   trimmed = g_strstrip (g_strdup (text ? text : ""));
   if (*trimmed == '\0')
     {
-      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID, _("Enter a phone number."));
+      g_set_error_literal (error, RG_PHONE_ERROR, RG_PHONE_ERROR_INVALID, _("Enter a phone number."));
       return FALSE;
     }
   if (!g_utf8_validate (trimmed, -1, NULL))
@@ -143,7 +144,7 @@ rg_phone_normalize (const char  *text,
         plus = TRUE;
       else if (!is_separator (c))
         {
-          g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+          g_set_error (error, RG_PHONE_ERROR, RG_PHONE_ERROR_INVALID,
                        _("“%s” is not a phone number: only digits, spaces, brackets, dashes and a "
                          "leading + belong in one."), trimmed);
           return FALSE;

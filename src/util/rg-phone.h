@@ -6,6 +6,13 @@
 
 G_BEGIN_DECLS
 
+/* A number that cannot be read (its message says how to type it). */
+#define RG_PHONE_ERROR (rg_phone_error_quark ())
+typedef enum {
+  RG_PHONE_ERROR_INVALID,
+} RgPhoneError;
+GQuark   rg_phone_error_quark          (void);
+
 /* Russia (and Kazakhstan): the product's home, and the fallback. */
 #define RG_PHONE_DEFAULT_COUNTRY 7
 

@@ -8,7 +8,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
-#define G_LOG_DOMAIN "rg-store"
+#define G_LOG_DOMAIN "rg-util"
 
 #include "config.h"
 

@@ -1,7 +1,7 @@
 /* rg-time.c — local calendar days and wall-clock times over UTC seconds.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
-#define G_LOG_DOMAIN "rg-model"
+#define G_LOG_DOMAIN "rg-util"
 
 #include "config.h"
 

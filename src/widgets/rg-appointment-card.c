@@ -20,7 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "model/rg-booking.h"
-#include "model/rg-time.h"
+#include "util/rg-time.h"
 #include "rg-appointment-card.h"
 #include "rg-calendar-draw.h"
 

@@ -9,7 +9,7 @@
 
 #include <glib/gi18n.h>
 
-#include "store/rg-text.h"
+#include "util/rg-text.h"
 #include "model/rg-client-reads.h"
 #include "rg-appointment-editor-private.h"
 

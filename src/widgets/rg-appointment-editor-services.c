@@ -12,7 +12,7 @@
 
 #include "model/rg-format.h"
 #include "model/rg-service.h"
-#include "store/rg-text.h"
+#include "util/rg-text.h"
 #include "rg-appointment-editor-private.h"
 #include "rg-time-spin.h"
 

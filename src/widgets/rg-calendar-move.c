@@ -22,7 +22,7 @@
 #include "model/rg-booking.h"
 #include "model/rg-format.h"
 #include "model/rg-staff.h"
-#include "model/rg-time.h"
+#include "util/rg-time.h"
 #include "rg-calendar-move.h"
 
 typedef struct {

@@ -5,7 +5,7 @@
 #include <adwaita.h>
 
 #include "model/rg-studio.h"
-#include "model/rg-time.h"
+#include "util/rg-time.h"
 #include "rg-appointment-editor.h"
 #include "rg-day-view.h"
 #include "rg-month-view.h"

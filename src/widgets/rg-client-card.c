@@ -31,7 +31,7 @@
 #include "model/rg-format.h"
 #include "model/rg-record-list.h"
 #include "model/rg-staff.h"
-#include "store/rg-phone.h"
+#include "util/rg-phone.h"
 #include "model/rg-client-reads.h"
 #include "rg-client-card-private.h"
 #include "rg-merge-dialog.h"

@@ -6,7 +6,7 @@
 
 #include "model/rg-appointment-list.h"
 #include "model/rg-studio.h"
-#include "model/rg-time.h"
+#include "util/rg-time.h"
 
 G_BEGIN_DECLS
 

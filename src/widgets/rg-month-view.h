@@ -5,7 +5,7 @@
 #include <adwaita.h>
 
 #include "model/rg-studio.h"
-#include "model/rg-time.h"
+#include "util/rg-time.h"
 
 G_BEGIN_DECLS
 

@@ -17,7 +17,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "store/rg-phone.h"
+#include "util/rg-phone.h"
 #include "model/rg-client-reads.h"
 #include "rg-new-client.h"
 

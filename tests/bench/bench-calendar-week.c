@@ -12,7 +12,7 @@
 
 #include "bench-calendar-common.h"
 #include "bench-common.h"
-#include "model/rg-time.h"
+#include "util/rg-time.h"
 #include "widgets/rg-month-view.h"
 #include "widgets/rg-week-view.h"
 

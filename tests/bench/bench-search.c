@@ -13,7 +13,7 @@
 #include "bench-common.h"
 #include "model/rg-client-list.h"
 #include "store/rg-search.h"
-#include "store/rg-text.h"
+#include "util/rg-text.h"
 
 #define TYPED_CLIENTS 25
 
