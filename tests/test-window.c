@@ -2729,6 +2729,10 @@ test_card_steady (void)
     shown = rg_text_row_get_text (card->medical_notes_row);
     g_assert_cmpstr (shown, ==, note);
     g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (card->medical_notes_row)));
+    /* The text view lays its lines out from idle: on a loaded machine a
+     * moment later than the 100 ms above. */
+    for (int waited = 0; waited < 3000 && gtk_widget_get_height (GTK_WIDGET (card->medical_notes_row)) <= 60; waited += 50)
+      test_spin (50);
     g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (card->medical_notes_row)), >, 60);   /* not one line */
     gtk_widget_grab_focus (GTK_WIDGET (rg_text_row_get_view (card->medical_notes_row)));
     test_save_shot (GTK_WIDGET (window), "card-medical");
