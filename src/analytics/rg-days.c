@@ -2,6 +2,8 @@
  * times into local days without a time zone lookup per time.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "rg-analytics"
+
 #include "config.h"
 
 #include "rg-days-private.h"

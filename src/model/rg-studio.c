@@ -13,6 +13,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "rg-appointment.h"
 #include "rg-client.h"
 #include "rg-condition.h"
@@ -268,10 +270,24 @@ rg_studio_delete (RgStudio  *self,
                   gpointer   record,
                   GError   **error)
 {
+  g_autoptr(GError) refused = NULL;
+
   g_return_val_if_fail (RG_IS_STUDIO (self), FALSE);
   g_return_val_if_fail (RG_IS_RECORD (record), FALSE);
 
-  return rg_record_delete (record, self->store, error);
+  if (rg_record_delete (record, self->store, &refused))
+    return TRUE;
+  /* Kept by the schema: a master or a service that appointments name. */
+  if (g_error_matches (refused, RG_STORE_ERROR, RG_STORE_ERROR_CONSTRAINT) &&
+      (RG_IS_STAFF (record) || RG_IS_SERVICE (record)))
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_CONSTRAINT,
+                           RG_IS_STAFF (record) ? _("Someone with appointments can only be archived.")
+                                                : _("A booked service can only be archived."));
+      return FALSE;
+    }
+  g_propagate_error (error, g_steal_pointer (&refused));
+  return FALSE;
 }
 
 gboolean

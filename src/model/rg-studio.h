@@ -73,6 +73,16 @@ GStrv       rg_studio_list_client_tags     (RgStudio     *self,
 
 RgChanges   rg_changes_for_table           (const char   *table);
 
+/* The errors of the studio's commands and reads, for the layers above the
+ * model: the store's domain and codes, under the model's name. */
+#define RG_STUDIO_ERROR            RG_STORE_ERROR
+#define RG_STUDIO_ERROR_FAILED     RG_STORE_ERROR_FAILED
+#define RG_STUDIO_ERROR_INVALID    RG_STORE_ERROR_INVALID
+#define RG_STUDIO_ERROR_NOT_FOUND  RG_STORE_ERROR_NOT_FOUND
+#define RG_STUDIO_ERROR_CONFLICT   RG_STORE_ERROR_CONFLICT
+#define RG_STUDIO_ERROR_CONSTRAINT RG_STORE_ERROR_CONSTRAINT
+#define RG_STUDIO_ERROR_DETACHED   RG_STORE_ERROR_DETACHED
+
 typedef enum {
   RG_STUDIO_OPEN_DEFAULT  = 0,
   RG_STUDIO_OPEN_EXISTING = 1 << 0,  /* refuse a path where no studio is */

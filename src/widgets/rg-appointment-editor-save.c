@@ -28,7 +28,7 @@ rg_appointment_editor_build_draft (RgAppointmentEditor  *self,
 
       if (!rg_format_parse_money (gtk_editable_get_text (entry), &price))
         {
-          g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+          g_set_error (error, RG_STUDIO_ERROR, RG_STUDIO_ERROR_INVALID,
                        /* Translators: a price that does not parse, as typed */
                        _("“%s” is not a price. Enter an amount like 1500 or 1500.50."),
                        gtk_editable_get_text (entry));
@@ -41,7 +41,7 @@ rg_appointment_editor_build_draft (RgAppointmentEditor  *self,
   if (self->price_override &&
       !rg_format_parse_money (gtk_editable_get_text (GTK_EDITABLE (self->total_entry)), &self->price))
     {
-      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+      g_set_error (error, RG_STUDIO_ERROR, RG_STUDIO_ERROR_INVALID,
                    _("“%s” is not a price. Enter an amount like 1500 or 1500.50."),
                    gtk_editable_get_text (GTK_EDITABLE (self->total_entry)));
       gtk_widget_grab_focus (GTK_WIDGET (self->total_entry));

@@ -101,7 +101,7 @@ rg_service_editor_save (RgServiceEditor  *self,
 
       gtk_widget_add_css_class (GTK_WIDGET (self->price_row), "error");
       /* Translators: %s is an example amount, such as 1,500.50 */
-      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+      g_set_error (error, RG_STUDIO_ERROR, RG_STUDIO_ERROR_INVALID,
                    _("Enter the price as a number, such as %s."), example);
       return FALSE;
     }

@@ -466,7 +466,7 @@ rg_staff_editor_save (RgStaffEditor  *self,
           /* The row says what is wrong; a toast has room for little. */
           adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self->hours[wd - 1]), TRUE);
           /* Translators: %s is a weekday, as in "Check the working hours: Monday." */
-          g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID, _("Check the working hours: %s."), day);
+          g_set_error (error, RG_STUDIO_ERROR, RG_STUDIO_ERROR_INVALID, _("Check the working hours: %s."), day);
           goto out;
         }
     }

@@ -510,20 +510,9 @@ delete_response_cb (AdwMessageDialog *dialog,
 
   if (!rg_studio_delete (self->studio, record, &error))
     {
-      if (g_error_matches (error, RG_STORE_ERROR, RG_STORE_ERROR_CONSTRAINT))
-        {
-          g_autoptr(GError) explained = NULL;
-
-          if (RG_IS_STAFF (record))
-            explained = g_error_new_literal (RG_STORE_ERROR, RG_STORE_ERROR_CONSTRAINT,
-                                             _("Someone with appointments can only be archived."));
-          else
-            explained = g_error_new_literal (RG_STORE_ERROR, RG_STORE_ERROR_CONSTRAINT,
-                                             _("A booked service can only be archived."));
-          toast_error (self, explained);
-        }
-      else
-        toast_error (self, error);
+      /* The studio says why: a master or a service that appointments
+       * name can only be archived. */
+      toast_error (self, error);
       return;
     }
 

@@ -824,7 +824,7 @@ open_booking (RgCallDialog  *self,
 
   if (!RG_IS_WINDOW (parent))
     {
-      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+      g_set_error_literal (error, RG_STUDIO_ERROR, RG_STUDIO_ERROR_INVALID,
                            _("Open the call from the main window to book."));
       return FALSE;
     }
@@ -834,7 +834,7 @@ open_booking (RgCallDialog  *self,
                                   &call);
   if (editor == NULL)
     {
-      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+      g_set_error_literal (error, RG_STUDIO_ERROR, RG_STUDIO_ERROR_INVALID,
                            _("The calendar cannot book yet: add a master in the studio settings first."));
       return FALSE;
     }
