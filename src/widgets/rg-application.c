@@ -19,7 +19,7 @@
 #include <stdio.h>
 
 #include "io/rg-generator.h"
-#include "io/rg-report.h"
+#include "report/rg-report.h"
 #include "rg-accessible.h"
 #include "rg-spin-wheel.h"
 #include "rg-application.h"
