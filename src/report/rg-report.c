@@ -21,6 +21,8 @@
 #include "model/rg-studio-identity.h"
 #include "store/rg-text.h"
 #include "rg-report.h"
+#include "rg-report-retention.h"
+#include "rg-report-satisfaction.h"
 
 static gboolean
 read_day (const char  *text,
@@ -612,7 +614,7 @@ retention_report (RgStore                *store,
   result = rg_dashboard_compute (store, from, to, as_of, NULL, error);
   if (result == NULL)
     return NULL;
-  return options->json ? rg_dashboard_to_json (result) : retention_text (result);
+  return options->json ? rg_report_retention_json (result) : retention_text (result);
 }
 
 char *
@@ -668,5 +670,5 @@ rg_report_run (RgStore                *store,
   if (result == NULL)
     return NULL;
 
-  return options->json ? rg_satisfaction_to_json (result) : satisfaction_text (result, staff_name, service_name);
+  return options->json ? rg_report_satisfaction_json (result) : satisfaction_text (result, staff_name, service_name);
 }
