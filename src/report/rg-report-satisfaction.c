@@ -1,5 +1,5 @@
 /* rg-report-satisfaction.c — the satisfaction figures (src/analytics) as
- * JSON for scripts.
+ * text and JSON for `regulars --report satisfaction`.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
@@ -9,10 +9,60 @@
 
 #include <math.h>
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
 #include "rg-json-private.h"
 #include "rg-report-satisfaction.h"
+#include "rg-report-text-private.h"
+
+/* Text ------------------------------------------------------------------------ */
+
+char *
+rg_report_satisfaction_text (const RgSatisfaction *s,
+                             const char           *staff,
+                             const char           *service)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *from = rg_date_to_iso (s->query.from);
+  g_autofree char *to = rg_date_to_iso (s->query.to);
+  g_autoptr(GPtrArray) masters = rg_report_table_new ();
+  g_autoptr(GPtrArray) figures = rg_report_table_new ();
+
+  /* Translators: the heading of `regulars --report satisfaction`; the dates are YYYY-MM-DD */
+  g_string_append_printf (out, _("Satisfaction, %s to %s"), from, to);
+  /* Only one master's or one service's visits: say whose. */
+  if (staff)
+    g_string_append_printf (out, " · %s", staff);
+  if (service)
+    g_string_append_printf (out, " · %s", service);
+  g_string_append (out, "\n\n");
+  rg_report_pair_figure (figures, _("Average score"), rg_score_tally_average (&s->total), 2);
+  rg_report_pair_figure (figures, _("CSAT, %"), rg_score_tally_csat (&s->total), 1);
+  rg_report_pair_figure (figures, _("NPS"), rg_score_tally_nps (&s->total), -1);
+  rg_report_pair_figure (figures, _("Ratings"), s->total.ratings, 0);
+  rg_report_pair_figure (figures, _("Visits"), s->visits, 0);
+  rg_report_pair_figure (figures, _("Response rate, %"), rg_satisfaction_response_rate (s), 1);
+  rg_report_pair_figure (figures, _("Complaints"), s->complaints, 0);
+  rg_report_pair_figure (figures, _("Open complaints"), s->open_complaints, 0);
+  rg_report_append_pairs (out, figures);
+
+  /* Translators: the header row of the satisfaction report's table of masters */
+  rg_report_table_add (masters, g_strdup (C_("report", "Master")), g_strdup (C_("report", "Average")),
+                       g_strdup (C_("report", "CSAT %")), g_strdup (C_("report", "Ratings")), NULL);
+  for (guint i = 0; i < s->by_staff->len; i++)
+    {
+      const RgSatisfactionGroup *g = s->by_staff->pdata[i];
+
+      rg_report_table_add (masters, g_strdup (g->name),
+                           rg_report_cell_number (rg_score_tally_average (&g->tally), 2),
+                           rg_report_cell_number (rg_score_tally_csat (&g->tally), 1),
+                           g_strdup_printf ("%u", g->tally.ratings), NULL);
+    }
+  rg_report_append_table (out, _("By master"), masters);
+
+  return g_string_free (out, FALSE);
+}
 
 /* JSON ----------------------------------------------------------------------- */
 
