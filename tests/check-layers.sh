@@ -41,6 +41,8 @@ refuse "The model reaches up" \
   '#include[[:space:]]*"(analytics|chart|report|demo|io|widgets)/' "$src/model"
 refuse "The analytics reach up" \
   '#include[[:space:]]*"(chart|report|demo|io|widgets)/' "$src/analytics"
+refuse "The reports reach up" \
+  '#include[[:space:]]*"(demo|io|widgets)/' "$src/report"
 refuse "The charts reach into the data" \
   '#include[[:space:]]*"(store|analytics|report|demo|io|widgets)/' "$src/chart"
 

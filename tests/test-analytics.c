@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "analytics/rg-client-stats.h"
-#include "analytics/rg-json-private.h"
+#include "report/rg-json-private.h"
 #include "model/rg-appointment.h"
 #include "model/rg-client.h"
 #include "model/rg-staff.h"

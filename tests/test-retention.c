@@ -12,7 +12,7 @@
 #include "analytics/rg-call-list.h"
 #include "analytics/rg-dashboard.h"
 #include "analytics/rg-days-private.h"
-#include "io/rg-report.h"
+#include "report/rg-report.h"
 #include "analytics/rg-retention.h"
 #include "model/rg-interaction.h"
 #include "model/rg-appointment.h"

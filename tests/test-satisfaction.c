@@ -10,7 +10,7 @@
 #include <math.h>
 
 #include "analytics/rg-satisfaction.h"
-#include "io/rg-report.h"
+#include "report/rg-report.h"
 #include "model/rg-appointment.h"
 #include "model/rg-client.h"
 #include "model/rg-interaction.h"

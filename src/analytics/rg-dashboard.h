@@ -131,7 +131,6 @@ RgDashboard *rg_dashboard_compute_with (RgStore     *store,
                                         GCancellable *cancellable,
                                         GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 void         rg_dashboard_free    (RgDashboard    *self);
-char        *rg_dashboard_to_json (const RgDashboard *self) G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgDashboard, rg_dashboard_free)
 

@@ -115,8 +115,6 @@ RgSatisfaction   *rg_satisfaction_compute        (RgStore                   *sto
                                                   GError                   **error) G_GNUC_WARN_UNUSED_RESULT;
 void              rg_satisfaction_free           (RgSatisfaction            *self);
 
-char             *rg_satisfaction_to_json        (const RgSatisfaction      *self) G_GNUC_WARN_UNUSED_RESULT;
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgSatisfaction, rg_satisfaction_free)
 
 G_END_DECLS

@@ -19,7 +19,7 @@
 #include <stdio.h>
 
 #include "io/rg-generator.h"
-#include "io/rg-report.h"
+#include "report/rg-report.h"
 #include "rg-accessible.h"
 #include "rg-spin-wheel.h"
 #include "rg-application.h"
@@ -358,7 +358,7 @@ static int
 report (GVariantDict *options)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RgStore) store = NULL;
+  g_autoptr(RgStudio) studio = NULL;
   g_autofree char *path = NULL;
   g_autofree char *output = NULL;
   RgReportOptions opts = { 0 };
@@ -381,12 +381,12 @@ report (GVariantDict *options)
       path = canonical;
     }
   else
-    path = rg_store_default_path ();
+    path = rg_studio_default_path ();
 
   if (path != NULL)
-    store = rg_store_open (path, RG_STORE_OPEN_NO_CREATE, &error);
-  if (store != NULL)
-    output = rg_report_run (store, kind, &opts, &error);
+    studio = rg_studio_open (path, RG_STUDIO_OPEN_EXISTING, &error);
+  if (studio != NULL)
+    output = rg_report_run_studio (studio, kind, &opts, &error);
   if (output == NULL)
     {
       g_printerr ("%s\n", error->message);

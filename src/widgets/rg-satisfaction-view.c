@@ -13,10 +13,7 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "analytics/rg-counts.h"
 #include "model/rg-format.h"
@@ -25,12 +22,13 @@
 #include "model/rg-record-list.h"
 #include "model/rg-service.h"
 #include "model/rg-staff.h"
+#include "report/rg-report-satisfaction.h"
 #include "rg-accessible.h"
 #include "rg-chart-view.h"
 #include "rg-recount.h"
 #include "rg-satisfaction-view.h"
 
-#define N_HEADLINES 6
+#define N_HEADLINES RG_REPORT_SATISFACTION_N_HEADLINES
 #define REFRESH_DELAY_MS 300
 
 struct _RgSatisfactionView {
@@ -154,54 +152,7 @@ period_label (RgPeriodKind kind,
     }
 }
 
-static char *
-bucket_label (const RgSatisfaction       *s,
-              const RgSatisfactionBucket *b)
-{
-  if (s->query.step == RG_SATISFACTION_BY_MONTH)
-    return format_date (b->start, s->query.from.year == s->query.to.year
-                        /* Translators: a month on a chart's axis, see the strftime manual; e.g. "Nov" */
-                        ? _("%b")
-                        /* Translators: a month and year on a chart's axis; e.g. "Nov 26" */
-                        : _("%b %y"));
-  /* Translators: a week's first day on a chart's axis, see the strftime manual; e.g. "23.11" */
-  return format_date (b->start, _("%d.%m"));
-}
-
 /* Figures --------------------------------------------------------------------- */
-
-static char *
-format_figure (double      value,
-               int         decimals,
-               const char *suffix)
-{
-  if (isnan (value))
-    return g_strdup ("—");
-  return g_strdup_printf ("%.*f%s", decimals, value, suffix ? suffix : "");
-}
-
-static char *
-format_nps (double value)
-{
-  if (isnan (value))
-    return g_strdup ("—");
-  return g_strdup_printf ("%+.0f", value);
-}
-
-static const char *
-headline_caption (guint i)
-{
-  switch (i)
-    {
-    case 0: return _("Average score");
-    case 1: return _("CSAT");
-    case 2: return _("NPS");
-    case 3: return _("Ratings");
-    case 4: return _("Response rate");
-    case 5: return _("Open complaints");
-    default: return "";
-    }
-}
 
 /* "How is this counted": BRIEF 4, as the app states it. */
 static const char *
@@ -217,231 +168,6 @@ headline_help (guint i)
     case 5: return _("Complaints opened by the end of the period that are still open or with the director.");
     default: return "";
     }
-}
-
-static char *
-headline_value (const RgSatisfaction *s,
-                guint                 i)
-{
-  switch (i)
-    {
-    case 0: return format_figure (rg_score_tally_average (&s->total), 2, NULL);
-    case 1: return format_figure (rg_score_tally_csat (&s->total), 0, " %");
-    case 2: return format_nps (rg_score_tally_nps (&s->total));
-    case 3: return rg_format_count (s->total.ratings);
-    case 4: return format_figure (rg_satisfaction_response_rate (s), 0, " %");
-    case 5: return rg_format_count (s->open_complaints);
-    default: return g_strdup ("");
-    }
-}
-
-/* Charts ---------------------------------------------------------------------- */
-
-static const char *
-chart_title (RgSatisfactionChart which)
-{
-  switch (which)
-    {
-    case RG_SATISFACTION_CHART_SCORE_TREND: return _("Average Score");
-    case RG_SATISFACTION_CHART_CSAT_TREND: return _("CSAT, %");
-    case RG_SATISFACTION_CHART_BY_MASTER: return _("By Master");
-    case RG_SATISFACTION_CHART_BY_SERVICE: return _("By Service");
-    case RG_SATISFACTION_CHART_DISTRIBUTION: return _("Scores");
-    case RG_SATISFACTION_CHART_NPS: return _("Recommend Us (NPS)");
-    case RG_SATISFACTION_CHART_COMPLAINTS: return _("Complaints");
-    case RG_SATISFACTION_CHART_QUESTIONNAIRE: return _("Questionnaire, 1–10");
-    case RG_SATISFACTION_N_CHARTS:
-    default: return "";
-    }
-}
-
-static RgChart *
-trend_chart (const RgSatisfaction *s,
-             RgSatisfactionChart   which)
-{
-  guint n = s->buckets->len;
-  g_autofree double *values = g_new (double, MAX (n, 1));
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  RgChart *chart;
-
-  for (guint i = 0; i < n; i++)
-    {
-      const RgSatisfactionBucket *b = &g_array_index (s->buckets, RgSatisfactionBucket, i);
-
-      g_ptr_array_add (labels, bucket_label (s, b));
-      switch (which)
-        {
-        case RG_SATISFACTION_CHART_SCORE_TREND: values[i] = rg_score_tally_average (&b->tally); break;
-        case RG_SATISFACTION_CHART_CSAT_TREND: values[i] = rg_score_tally_csat (&b->tally); break;
-        case RG_SATISFACTION_CHART_COMPLAINTS: values[i] = b->complaints; break;
-        default: values[i] = NAN; break;
-        }
-    }
-
-  switch (which)
-    {
-    case RG_SATISFACTION_CHART_SCORE_TREND:
-      chart = rg_chart_new (RG_CHART_LINE);
-      rg_chart_set_value_range (chart, 1, 5);
-      rg_chart_set_value_format (chart, "%.2f");
-      break;
-    case RG_SATISFACTION_CHART_CSAT_TREND:
-      chart = rg_chart_new (RG_CHART_AREA);
-      rg_chart_set_value_range (chart, 0, 100);
-      rg_chart_set_value_format (chart, "%.0f %%");
-      break;
-    case RG_SATISFACTION_CHART_COMPLAINTS:
-    default:
-      chart = rg_chart_new (RG_CHART_BARS);
-      rg_chart_set_value_format (chart, "%.0f");
-      rg_chart_set_integer (chart, TRUE);
-      break;
-    }
-
-  rg_chart_set_categories (chart, (const char * const *) labels->pdata, labels->len);
-  if (which == RG_SATISFACTION_CHART_COMPLAINTS)
-    {
-      guint serie = rg_chart_add_series (chart, _("Complaints"), values, n);
-      rg_chart_set_series_color (chart, serie, 3);
-      if (s->complaints == 0)
-        rg_chart_set_empty_text (chart, _("No complaints in this period"));
-    }
-  else
-    {
-      guint serie = rg_chart_add_series (chart, which == RG_SATISFACTION_CHART_SCORE_TREND
-                                                ? _("Average score") : _("CSAT"), values, n);
-      rg_chart_set_series_color (chart, serie, which == RG_SATISFACTION_CHART_SCORE_TREND ? 0 : 1);
-    }
-  return chart;
-}
-
-static RgChart *
-group_chart (GPtrArray *groups)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  g_autofree double *values = g_new (double, MAX (groups->len, 1));
-  RgChart *chart = rg_chart_new (RG_CHART_BARS_HORIZONTAL);
-  guint n = 0;
-
-  for (guint i = 0; i < groups->len; i++)
-    {
-      RgSatisfactionGroup *g = groups->pdata[i];
-
-      if (g->tally.ratings == 0)
-        continue;
-      g_ptr_array_add (labels, g->name);
-      values[n++] = rg_score_tally_average (&g->tally);
-    }
-
-  rg_chart_set_categories (chart, (const char * const *) labels->pdata, labels->len);
-  rg_chart_add_series (chart, _("Average score"), values, n);
-  rg_chart_set_value_range (chart, 0, 5);
-  rg_chart_set_value_format (chart, "%.2f");
-  return chart;
-}
-
-static RgChart *
-distribution_chart (const RgSatisfaction *s)
-{
-  static const char * const labels[] = { "1", "2", "3", "4", "5" };
-  double values[5];
-  RgChart *chart = rg_chart_new (RG_CHART_BARS);
-
-  for (guint i = 0; i < 5; i++)
-    values[i] = s->distribution[i];
-  rg_chart_set_categories (chart, labels, 5);
-  rg_chart_add_series (chart, _("Ratings"), values, 5);
-  rg_chart_set_value_format (chart, "%.0f");
-  rg_chart_set_integer (chart, TRUE);
-  return chart;
-}
-
-/* Detractors, passives and promoters per bucket, stacked, in red, yellow
- * and green. */
-static RgChart *
-nps_chart (const RgSatisfaction *s)
-{
-  guint n = s->buckets->len;
-  g_autofree double *detractors = g_new (double, MAX (n, 1));
-  g_autofree double *passives = g_new (double, MAX (n, 1));
-  g_autofree double *promoters = g_new (double, MAX (n, 1));
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  RgChart *chart = rg_chart_new (RG_CHART_STACKED);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const RgSatisfactionBucket *b = &g_array_index (s->buckets, RgSatisfactionBucket, i);
-
-      g_ptr_array_add (labels, bucket_label (s, b));
-      detractors[i] = b->tally.detractors;
-      passives[i] = b->tally.passives;
-      promoters[i] = b->tally.promoters;
-    }
-  rg_chart_set_categories (chart, (const char * const *) labels->pdata, labels->len);
-  rg_chart_set_series_color (chart, rg_chart_add_series (chart, _("Detractors (0–6)"), detractors, n), 3);
-  rg_chart_set_series_color (chart, rg_chart_add_series (chart, _("Passives (7–8)"), passives, n), 2);
-  rg_chart_set_series_color (chart, rg_chart_add_series (chart, _("Promoters (9–10)"), promoters, n), 1);
-  rg_chart_set_value_format (chart, "%.0f");
-  rg_chart_set_integer (chart, TRUE);
-  if (s->total.nps_answers == 0)
-    rg_chart_set_empty_text (chart, _("Nobody answered the question in this period"));
-  return chart;
-}
-
-/* @titled: exports carry the title in the chart; the panel's cards have
- * their own heading. */
-/* The full questionnaire's average per question. */
-static RgChart *
-questionnaire_chart (const RgSatisfaction *s)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  g_autofree double *values = g_new (double, MAX (s->questions->len, 1));
-  RgChart *chart = rg_chart_new (RG_CHART_BARS_HORIZONTAL);
-
-  for (guint i = 0; i < s->questions->len; i++)
-    {
-      const RgSatisfactionQuestion *q = &g_array_index (s->questions, RgSatisfactionQuestion, i);
-      const RgSurveyQuestion *question = rg_survey_find_question (RG_SURVEY_VISIT, q->key);
-
-      g_ptr_array_add (labels, (gpointer) (question ? rg_survey_question_label (question) : q->key));
-      values[i] = q->answers ? (double) q->score_sum / q->answers : NAN;
-    }
-  rg_chart_set_categories (chart, (const char * const *) labels->pdata, labels->len);
-  rg_chart_set_series_color (chart, rg_chart_add_series (chart, _("Average"), values, s->questions->len), 4);
-  rg_chart_set_value_range (chart, 0, 10);
-  rg_chart_set_value_format (chart, "%.1f");
-  if (s->questionnaires == 0)
-    rg_chart_set_empty_text (chart, _("No questionnaires in this period"));
-  return chart;
-}
-
-static RgChart *
-make_chart (const RgSatisfaction *s,
-            RgSatisfactionChart   which,
-            gboolean              titled)
-{
-  RgChart *chart;
-
-  switch (which)
-    {
-    case RG_SATISFACTION_CHART_BY_MASTER: chart = group_chart (s->by_staff); break;
-    case RG_SATISFACTION_CHART_BY_SERVICE: chart = group_chart (s->by_service); break;
-    case RG_SATISFACTION_CHART_DISTRIBUTION: chart = distribution_chart (s); break;
-    case RG_SATISFACTION_CHART_NPS: chart = nps_chart (s); break;
-    case RG_SATISFACTION_CHART_QUESTIONNAIRE: chart = questionnaire_chart (s); break;
-    case RG_SATISFACTION_CHART_SCORE_TREND:
-    case RG_SATISFACTION_CHART_CSAT_TREND:
-    case RG_SATISFACTION_CHART_COMPLAINTS:
-    case RG_SATISFACTION_N_CHARTS:
-    default: chart = trend_chart (s, which); break;
-    }
-
-  if (titled)
-    rg_chart_set_title (chart, chart_title (which));
-  if (which != RG_SATISFACTION_CHART_COMPLAINTS && which != RG_SATISFACTION_CHART_NPS &&
-      which != RG_SATISFACTION_CHART_QUESTIONNAIRE && s->total.ratings == 0)
-    rg_chart_set_empty_text (chart, _("No ratings in this period"));
-  return chart;
 }
 
 /* Comments -------------------------------------------------------------------- */
@@ -592,12 +318,12 @@ show_result (RgSatisfactionView *self)
 
   for (guint i = 0; i < N_HEADLINES; i++)
     {
-      g_autofree char *value = headline_value (s, i);
+      g_autofree char *value = rg_report_satisfaction_headline_value (s, i);
       gtk_label_set_text (self->headline_values[i], value);
     }
 
   for (guint i = 0; i < RG_SATISFACTION_N_CHARTS; i++)
-    rg_chart_view_set_chart (RG_CHART_VIEW (self->charts[i]), make_chart (s, i, FALSE));
+    rg_chart_view_set_chart (RG_CHART_VIEW (self->charts[i]), rg_report_satisfaction_chart (s, i, FALSE));
 
   /* Horizontal bars get the height their names need; the two charts
    * share a line, so they share the height. */
@@ -879,152 +605,15 @@ filter_description (RgSatisfactionView *self)
   return g_string_free (text, FALSE);
 }
 
-#define PAGE_WIDTH   1000.0
-#define PAGE_MARGIN    40.0
-#define PAGE_GAP       24.0
-#define PAGE_ROW      280.0
-#define PAGE_HEADER   110.0
-
-static void
-draw_text (cairo_t    *cr,
-           const char *font,
-           const char *text,
-           double      x,
-           double      y,
-           double      width)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *desc = pango_font_description_from_string (font);
-
-  pango_layout_set_font_description (layout, desc);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (layout, text, -1);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-  pango_font_description_free (desc);
-  g_object_unref (layout);
-}
-
-static guint
-rated_groups (GPtrArray *groups)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < groups->len; i++)
-    n += ((RgSatisfactionGroup *) groups->pdata[i])->tally.ratings > 0;
-  return n;
-}
-
-/* The charts of the page, in order: the questionnaire's only when
- * answered. */
-static guint
-page_charts (const RgSatisfaction *s,
-             guint                *charts)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < RG_SATISFACTION_N_CHARTS; i++)
-    if (i != RG_SATISFACTION_CHART_QUESTIONNAIRE || s->questionnaires > 0)
-      charts[n++] = i;
-  return n;
-}
-
-/* A line of two charts; names (masters, services, questions) get the
- * height they need. */
-static double
-page_row_height (const RgSatisfaction *s,
-                 const guint          *charts,
-                 guint                 n,
-                 guint                 line)
-{
-  double height = PAGE_ROW;
-
-  for (guint i = line * 2; i < MIN (n, line * 2 + 2); i++)
-    {
-      guint rows = 0;
-
-      if (charts[i] == RG_SATISFACTION_CHART_BY_MASTER)
-        rows = rated_groups (s->by_staff);
-      else if (charts[i] == RG_SATISFACTION_CHART_BY_SERVICE)
-        rows = rated_groups (s->by_service);
-      else if (charts[i] == RG_SATISFACTION_CHART_QUESTIONNAIRE)
-        rows = s->questions->len;
-      height = MAX (height, 20.0 * rows + 70);
-    }
-  return height;
-}
-
-static double
-page_height (const RgSatisfaction *s)
-{
-  guint charts[RG_SATISFACTION_N_CHARTS];
-  guint n = page_charts (s, charts);
-  double height = PAGE_MARGIN + PAGE_HEADER + PAGE_MARGIN;
-
-  for (guint line = 0; line < (n + 1) / 2; line++)
-    height += page_row_height (s, charts, n, line) + PAGE_GAP;
-  return height;
-}
-
-static void
-draw_panel (RgSatisfactionView *self,
-            cairo_t            *cr)
-{
-  const RgSatisfaction *s = self->result;
-  g_autofree char *subtitle = filter_description (self);
-  GString *figures = g_string_new (NULL);
-  guint charts[RG_SATISFACTION_N_CHARTS];
-  guint n = page_charts (s, charts);
-  RgChartTheme theme;
-  double col = (PAGE_WIDTH - 2 * PAGE_MARGIN - PAGE_GAP) / 2;
-  double y;
-
-  rg_chart_theme_init_print (&theme);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_set_source_rgb (cr, theme.text.red, theme.text.green, theme.text.blue);
-  draw_text (cr, "Sans Bold 20", _("Satisfaction"), PAGE_MARGIN, PAGE_MARGIN, PAGE_WIDTH - 2 * PAGE_MARGIN);
-  draw_text (cr, "Sans 11", subtitle, PAGE_MARGIN, PAGE_MARGIN + 34, PAGE_WIDTH - 2 * PAGE_MARGIN);
-
-  for (guint i = 0; i < N_HEADLINES; i++)
-    {
-      g_autofree char *value = headline_value (s, i);
-      g_string_append_printf (figures, "%s%s: %s", i ? "   ·   " : "", headline_caption (i), value);
-    }
-  draw_text (cr, "Sans 11", figures->str, PAGE_MARGIN, PAGE_MARGIN + 62, PAGE_WIDTH - 2 * PAGE_MARGIN);
-  g_string_free (figures, TRUE);
-
-  y = PAGE_MARGIN + PAGE_HEADER;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RgChart) chart = make_chart (s, charts[i], TRUE);
-      double height = page_row_height (s, charts, n, i / 2);
-      double x = PAGE_MARGIN + (i % 2) * (col + PAGE_GAP);
-      double w = col;
-
-      /* The last chart alone on its line takes the whole width. */
-      if (i == n - 1 && i % 2 == 0)
-        w = PAGE_WIDTH - 2 * PAGE_MARGIN;
-      cairo_save (cr);
-      cairo_translate (cr, x, y);
-      rg_chart_draw (chart, cr, &theme, w, height);
-      cairo_restore (cr);
-      if (i % 2 == 1)
-        y += height + PAGE_GAP;
-    }
-}
-
+/* The page's layout is the report's (src/report); the panel names the
+ * period and the filters. */
 gboolean
 rg_satisfaction_view_export (RgSatisfactionView *self,
                              RgChartFormat       format,
                              const char         *path,
                              GError            **error)
 {
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  double height, scale = 595.28 / PAGE_WIDTH;
-  cairo_t *cr;
+  g_autofree char *subtitle = NULL;
 
   g_return_val_if_fail (RG_IS_SATISFACTION_VIEW (self), FALSE);
 
@@ -1035,47 +624,8 @@ rg_satisfaction_view_export (RgSatisfactionView *self,
       return FALSE;
     }
 
-  height = page_height (self->result);
-  switch (format)
-    {
-    case RG_CHART_PDF:
-      /* A4's width in points, the panel scaled to it; as long as it needs. */
-      surface = cairo_pdf_surface_create (path, 595.28, MAX (841.89, height * scale));
-      break;
-    case RG_CHART_SVG:
-      surface = cairo_svg_surface_create (path, PAGE_WIDTH, height);
-      break;
-    case RG_CHART_PNG:
-    default:
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) PAGE_WIDTH, (int) ceil (height));
-      break;
-    }
-
-  cr = cairo_create (surface);
-  if (format == RG_CHART_PDF)
-    cairo_scale (cr, scale, scale);
-  draw_panel (self, cr);
-  cairo_destroy (cr);
-
-  if (format == RG_CHART_PNG)
-    status = cairo_surface_write_to_png (surface, path);
-  else
-    {
-      cairo_surface_finish (surface);
-      status = cairo_surface_status (surface);
-    }
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_autofree char *name = g_filename_display_basename (path);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   /* Translators: %s is a file name */
-                   _("Could not write “%s”. Check that the folder exists and can be written to."), name);
-      return FALSE;
-    }
-  return TRUE;
+  subtitle = filter_description (self);
+  return rg_report_satisfaction_write_page (self->result, subtitle, format, path, error);
 }
 
 typedef struct {
@@ -1145,7 +695,7 @@ export_response_cb (GtkNativeDialog *dialog,
     ok = rg_satisfaction_view_export (self, format, path, &error);
   else
     {
-      g_autoptr(RgChart) chart = self->result ? make_chart (self->result, request->chart, TRUE) : NULL;
+      g_autoptr(RgChart) chart = self->result ? rg_report_satisfaction_chart (self->result, request->chart, TRUE) : NULL;
       RgChartTheme theme;
 
       rg_chart_theme_init_print (&theme);
@@ -1348,7 +898,7 @@ build_headline (RgSatisfactionView *self)
     {
       GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
       GtkWidget *value = gtk_label_new ("—");
-      GtkWidget *caption = gtk_label_new (headline_caption (i));
+      GtkWidget *caption = gtk_label_new (rg_report_satisfaction_headline_caption (i));
 
       gtk_widget_add_css_class (card, "card");
       gtk_widget_add_css_class (card, "headline");
@@ -1385,7 +935,7 @@ build_charts (RgSatisfactionView *self)
     {
       GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
       GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *title = gtk_label_new (chart_title (i));
+      GtkWidget *title = gtk_label_new (rg_report_satisfaction_chart_title (i));
       GtkWidget *save = gtk_button_new_from_icon_name ("document-save-symbolic");
       GtkWidget *view = rg_chart_view_new ();
 
@@ -1403,7 +953,8 @@ build_charts (RgSatisfactionView *self)
       gtk_box_append (GTK_BOX (card), head);
       gtk_widget_set_size_request (view, 260, 220);
       gtk_widget_set_vexpand (view, TRUE);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, chart_title (i), -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      rg_report_satisfaction_chart_title (i), -1);
       gtk_box_append (GTK_BOX (card), view);
       self->charts[i] = view;
       gtk_flow_box_append (GTK_FLOW_BOX (flow), card);

@@ -7,6 +7,7 @@
 #include "analytics/rg-satisfaction.h"
 #include "chart/rg-chart.h"
 #include "model/rg-studio.h"
+#include "report/rg-report-satisfaction.h"
 
 G_BEGIN_DECLS
 
@@ -17,19 +18,6 @@ typedef enum {
   RG_PERIOD_YEAR,
   RG_PERIOD_CUSTOM,
 } RgPeriodKind;
-
-/* The charts, in the panel's order. */
-typedef enum {
-  RG_SATISFACTION_CHART_SCORE_TREND,
-  RG_SATISFACTION_CHART_CSAT_TREND,
-  RG_SATISFACTION_CHART_BY_MASTER,
-  RG_SATISFACTION_CHART_BY_SERVICE,
-  RG_SATISFACTION_CHART_DISTRIBUTION,
-  RG_SATISFACTION_CHART_NPS,
-  RG_SATISFACTION_CHART_COMPLAINTS,
-  RG_SATISFACTION_CHART_QUESTIONNAIRE,   /* shown when answered */
-  RG_SATISFACTION_N_CHARTS,
-} RgSatisfactionChart;
 
 #define RG_TYPE_SATISFACTION_VIEW (rg_satisfaction_view_get_type ())
 G_DECLARE_FINAL_TYPE (RgSatisfactionView, rg_satisfaction_view, RG, SATISFACTION_VIEW, GtkWidget)

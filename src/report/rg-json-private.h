@@ -1,4 +1,4 @@
-/* rg-json-private.h — the JSON figures of the analytics' reports, written
+/* rg-json-private.h — the JSON figures of the reports, written
  * one way: a figure rounded to two decimals (null when there is nothing to
  * count), a whole number, a day; and the text, numbers as short as they
  * read back (rg-json.c).

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "store/rg-store.h"
+#include "model/rg-studio.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +19,9 @@ char *rg_report_run (RgStore                *store,
                      const char             *kind,
                      const RgReportOptions  *options,
                      GError                **error) G_GNUC_WARN_UNUSED_RESULT;
+char *rg_report_run_studio (RgStudio               *studio,
+                            const char             *kind,
+                            const RgReportOptions  *options,
+                            GError                **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

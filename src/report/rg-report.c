@@ -1,0 +1,266 @@
+/* rg-report.c — `regulars --report KIND`: the panel's figures for scripts.
+ *
+ * The same computation as the panel (src/analytics), printed as JSON or as
+ * a few lines of text (rg-report-satisfaction.c, rg-report-retention.c);
+ * the options are checked before the store is read.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "rg-report"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "analytics/rg-dashboard.h"
+#include "analytics/rg-satisfaction.h"
+#include "model/rg-format.h"
+#include "model/rg-studio-identity.h"
+#include "util/rg-text.h"
+#include "rg-report.h"
+#include "rg-report-retention.h"
+#include "rg-report-satisfaction.h"
+
+static gboolean
+read_day (const char  *text,
+          const char  *option,
+          RgDate       fallback,
+          RgDate      *date,
+          GError     **error)
+{
+  if (text == NULL)
+    {
+      *date = fallback;
+      return TRUE;
+    }
+  if (!rg_date_from_iso (text, date))
+    {
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                   /* Translators: %s is an option such as --from; YYYY-MM-DD stays as is */
+                   _("%s takes a date as YYYY-MM-DD, such as 2026-03-01."), option);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* What --staff and --service name: the table, and the words of the errors. */
+typedef struct {
+  const char *sql;          /* id, name: every row */
+  const char *option;
+} Kind;
+
+static const Kind staff_kind = { "SELECT id, display_name FROM staff ORDER BY position, id", "--staff" };
+static const Kind service_kind = { "SELECT id, name FROM services ORDER BY position, id", "--service" };
+
+static gboolean
+all_digits (const char *text)
+{
+  if (*text == '\0')
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* @text as typed after --staff or --service: a name as the window shows it
+ * (any case; a part of it is enough when only one has that part), or the
+ * number scripts have from --json. 0 in @id for NULL. */
+static gboolean
+resolve (RgStore     *store,
+         const Kind  *kind,
+         const char  *text,
+         gint64      *id,
+         char       **found_name,
+         GError     **error)
+{
+  g_autoptr(RgStmt) stmt = NULL;
+  g_autofree char *wanted = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GString) candidates = g_string_new (NULL);
+  gint64 exact = 0, partial = 0;
+  g_autofree char *exact_name = NULL;
+  g_autofree char *partial_name = NULL;
+  g_autofree char *starting_name = NULL;
+  gint64 starting = 0;
+  guint n_starting = 0;
+  guint n_partial = 0;
+  gboolean number = text && all_digits (text);
+
+  *id = 0;
+  *found_name = NULL;
+  if (text == NULL)
+    return TRUE;
+  wanted = rg_text_sort_key (text);
+  stmt = rg_store_prepare (store, kind->sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  for (;;)
+    {
+      gint64 row_id;
+      const char *name;
+      g_autofree char *folded = NULL;
+      gboolean row = FALSE;
+
+      if (!rg_store_step_row (store, stmt, &row, error))
+        return FALSE;
+      if (!row)
+        break;
+      row_id = sqlite3_column_int64 (stmt, 0);
+      name = (const char *) sqlite3_column_text (stmt, 1);
+      folded = rg_text_sort_key (name);
+
+      g_string_append_printf (names, "%s%s", names->len ? ", " : "", name);
+      if ((number && row_id == g_ascii_strtoll (text, NULL, 10)) ||
+          (!number && g_strcmp0 (folded, wanted) == 0))
+        {
+          exact = row_id;
+          g_free (exact_name);
+          exact_name = g_strdup (name);
+        }
+      else if (!number && *wanted && strstr (folded, wanted))
+        {
+          /* A word started ("men" in "Men's haircut") outranks a part
+           * inside one ("Women's"). */
+          if (rg_text_starts_word (folded, wanted))
+            {
+              starting = row_id;
+              g_free (starting_name);
+              starting_name = g_strdup (name);
+              n_starting++;
+            }
+          partial = row_id;
+          g_free (partial_name);
+          partial_name = g_strdup (name);
+          n_partial++;
+          g_string_append_printf (candidates, "%s%s", candidates->len ? ", " : "", name);
+        }
+    }
+  if (exact)
+    {
+      *id = exact;
+      *found_name = g_steal_pointer (&exact_name);
+    }
+  else if (n_partial == 1)
+    {
+      *id = partial;
+      *found_name = g_steal_pointer (&partial_name);
+    }
+  else if (n_starting == 1)
+    {
+      *id = starting;
+      *found_name = g_steal_pointer (&starting_name);
+    }
+  else if (n_partial > 1)
+    {
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                   /* Translators: %s (1) is an option such as --staff, "%s" (2) what followed it, %s (3) the names */
+                   _("%s “%s” could be any of: %s. Type more of the name."), kind->option, text, candidates->str);
+      return FALSE;
+    }
+  else
+    {
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_NOT_FOUND,
+                   /* Translators: %s (1) is an option such as --staff, "%s" (2) what followed it, %s (3) the names */
+                   _("%s “%s” is not in this studio. It has: %s."), kind->option, text,
+                   names->len ? names->str : "—");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+retention_report (RgStore                *store,
+                  const RgReportOptions  *options,
+                  GError                **error)
+{
+  RgDate as_of, from, to;
+  g_autoptr(RgDashboard) result = NULL;
+
+  if (!read_day (options->as_of, "--as-of", rg_date_today (), &as_of, error) ||
+      !read_day (options->from, "--from", (RgDate) { as_of.year, as_of.month, 1 }, &from, error) ||
+      !read_day (options->to, "--to", as_of, &to, error))
+    return NULL;
+  if (rg_date_compare (from, to) > 0 || rg_date_compare (to, as_of) > 0)
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                           _("--from must be on or before --to, and --to on or before --as-of."));
+      return NULL;
+    }
+  result = rg_dashboard_compute (store, from, to, as_of, NULL, error);
+  if (result == NULL)
+    return NULL;
+  return options->json ? rg_report_retention_json (result) : rg_report_retention_text (result);
+}
+
+char *
+rg_report_run (RgStore                *store,
+               const char             *kind,
+               const RgReportOptions  *options,
+               GError                **error)
+{
+  RgDate today = rg_date_today ();
+  RgDate month_start = { today.year, today.month, 1 };
+  RgSatisfactionQuery query = { 0 };
+  g_autoptr(RgSatisfaction) result = NULL;
+  g_autofree char *staff_name = NULL;
+  g_autofree char *service_name = NULL;
+
+  g_return_val_if_fail (RG_IS_STORE (store), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  /* Money in the studio's currency, as its window shows it. */
+  {
+    g_autofree char *currency = rg_store_dup_currency (store);
+
+    rg_format_set_currency (currency);
+  }
+
+  if (g_strcmp0 (kind, "retention") == 0)
+    return retention_report (store, options, error);
+  if (g_strcmp0 (kind, "satisfaction") != 0)
+    {
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                   /* Translators: %s is what was typed after --report */
+                   _("There is no report called “%s”. Reports: satisfaction, retention."), kind ? kind : "");
+      return NULL;
+    }
+
+  if (!read_day (options->from, "--from", month_start, &query.from, error) ||
+      !read_day (options->to, "--to", today, &query.to, error))
+    return NULL;
+  if (rg_date_compare (query.from, query.to) > 0)
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                           _("--from must be on or before --to."));
+      return NULL;
+    }
+
+  if (!resolve (store, &staff_kind, options->staff, &query.staff_id, &staff_name, error) ||
+      !resolve (store, &service_kind, options->service, &query.service_id, &service_name, error))
+    return NULL;
+
+  query.step = rg_date_days_between (query.from, query.to) > 92 ? RG_SATISFACTION_BY_MONTH
+                                                                : RG_SATISFACTION_BY_WEEK;
+  result = rg_satisfaction_compute (store, &query, NULL, error);
+  if (result == NULL)
+    return NULL;
+
+  if (options->json)
+    return rg_report_satisfaction_json (result);
+  return rg_report_satisfaction_text (result, staff_name, service_name);
+}
+
+/* The report of an open studio (the command line opens it by path with
+ * rg_studio_open()). */
+char *
+rg_report_run_studio (RgStudio               *studio,
+                      const char             *kind,
+                      const RgReportOptions  *options,
+                      GError                **error)
+{
+  g_return_val_if_fail (RG_IS_STUDIO (studio), NULL);
+  return rg_report_run (rg_studio_get_store (studio), kind, options, error);
+}
