@@ -625,6 +625,8 @@ drag_update_cb (GtkGestureDrag *gesture,
                 double          offset_y,
                 RgWeekView     *self)
 {
+  RgTimeGrid *grid = RG_TIME_GRID (self);
+  const RgDayLayout *layout = rg_time_grid_get_layout (grid);
   GtkWidget *card;
   double x, y;
   int day, minute;
@@ -643,13 +645,13 @@ drag_update_cb (GtkGestureDrag *gesture,
     }
 
   /* Content coordinates of the pointer and of the card's top. */
-  x = self->drag_x + offset_x + rg_time_grid_get_hvalue (RG_TIME_GRID (self));
-  y = self->drag_y + offset_y - self->drag_offset_y + rg_time_grid_get_vvalue (RG_TIME_GRID (self));
+  x = self->drag_x + offset_x + rg_time_grid_get_hvalue (grid);
+  y = self->drag_y + offset_y - self->drag_offset_y + rg_time_grid_get_vvalue (grid);
 
-  day = rg_day_layout_column_for_x (rg_time_grid_get_layout (RG_TIME_GRID (self)), MAX (x, GUTTER_WIDTH));
+  day = rg_day_layout_column_for_x (layout, MAX (x, GUTTER_WIDTH));
   if (day < 0)
     day = N_DAYS - 1;
-  minute = rg_day_layout_minute_for_y (rg_time_grid_get_layout (RG_TIME_GRID (self)), y, RG_BOOKING_SNAP_MINUTES);
+  minute = rg_day_layout_minute_for_y (layout, y, RG_BOOKING_SNAP_MINUTES);
   minute = CLAMP (minute, 0, MAX (0, RG_MINUTES_PER_DAY - duration_minutes (self->drag_appointment)));
 
   if (day != self->drag_day || minute != self->drag_minute)
@@ -917,7 +919,7 @@ query_tooltip_cb (GtkWidget  *widget,
   g_autofree char *text = NULL;
   g_autofree char *bookings = NULL;
 
-  if (keyboard || !rg_time_grid_in_body (RG_TIME_GRID (self), x, y))
+  if (keyboard || !rg_time_grid_in_body (grid, x, y))
     return FALSE;
   day = rg_day_layout_column_for_x (layout, x + rg_time_grid_get_hvalue (grid));
   if (day < 0 || day >= N_DAYS || !self->compact[day])
