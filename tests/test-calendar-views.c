@@ -21,6 +21,7 @@
 #include "model/rg-record-list.h"
 #include "model/rg-service.h"
 #include "model/rg-staff.h"
+#include "model/rg-work-hours.h"
 #include "widgets/rg-appointment-card.h"
 #include "widgets/rg-day-view.h"
 #include "widgets/rg-month-view.h"
@@ -1096,6 +1097,117 @@ test_week_compact (void)
   destroy_window (window, view);
 }
 
+/* The minute the grid scrolls to for @from..@to: an hour before the first
+ * start of work, of @staff_ids (NULL: of everyone). */
+static int
+expected_first_minute (RgStudio *studio,
+                       RgDate    from,
+                       RgDate    to,
+                       GArray   *staff_ids)
+{
+  g_autoptr(RgWorkHours) hours = rg_studio_work_hours (studio, 0, from, to, NULL);
+  int first = RG_MINUTES_PER_DAY;
+
+  g_assert_nonnull (hours);
+  for (RgDate d = from; rg_date_compare (d, to) <= 0; d = rg_date_add_days (d, 1))
+    for (guint i = 0; i < (staff_ids ? staff_ids->len : 1); i++)
+      {
+        g_autoptr(GArray) spans = staff_ids
+          ? rg_work_hours_staff_spans (hours, g_array_index (staff_ids, gint64, i), d)
+          : rg_work_hours_spans (hours, d);
+
+        if (spans->len)
+          first = MIN (first, g_array_index (spans, RgSpan, 0).start_minute);
+      }
+  return first == RG_MINUTES_PER_DAY ? 8 * 60 : MAX (0, first - 60);
+}
+
+/* The time grid under both views: scrollable, its size, and the scroll to
+ * an hour before work starts, first shown and on a new date. */
+static void
+test_time_grid (void)
+{
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
+  g_autoptr(RgRecordList) staff = rg_record_list_new_staff (studio, FALSE);
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (gint64));
+  RgDate today = rg_date_from_time (NOW);
+  RgDayView *day = rg_day_view_new (studio);
+  RgWeekView *week = rg_week_view_new (studio);
+  GtkAdjustment *vadjustment, *hadjustment;
+  GtkWindow *window;
+  int min, nat;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (staff)); i++)
+    {
+      g_autoptr(RgStaff) s = g_list_model_get_item (G_LIST_MODEL (staff), i);
+      gint64 id = rg_record_get_id (RG_RECORD (s));
+
+      if (rg_staff_get_role (s) == RG_STAFF_ROLE_MASTER || rg_staff_get_role (s) == RG_STAFF_ROLE_RESOURCE)
+        g_array_append_val (columns, id);
+    }
+  g_assert_cmpuint (columns->len, >, 1);
+
+  /* The day: a column per master, 112 px at least, beside 56 px of hours. */
+  g_assert_true (RG_IS_TIME_GRID (day));
+  g_assert_true (GTK_IS_SCROLLABLE (day));
+  g_assert_cmpuint (rg_day_view_get_n_columns (day), ==, columns->len);
+  gtk_widget_measure (GTK_WIDGET (day), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, ==, 56 + 112);
+  g_assert_cmpint (nat, ==, 56 + columns->len * 112);
+  gtk_widget_measure (GTK_WIDGET (day), GTK_ORIENTATION_VERTICAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, ==, 44 + 120);
+  g_assert_cmpint (nat, ==, 44 + 24 * 60 * 1.25);
+
+  rg_day_view_set_date (day, today);
+  window = show_in_window (GTK_WIDGET (day), TRUE);
+  test_spin (100);
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (day));
+  hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (day));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), ==, 44 + 24 * 60 * 1.25);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >=, 56 + columns->len * 112);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==,
+                     expected_first_minute (studio, today, today, columns) * 1.25);
+
+  /* Scrolled away, a new day scrolls back to its start of work. */
+  gtk_adjustment_set_value (vadjustment, 0);
+  rg_day_view_set_date (day, rg_date_add_days (today, 2));
+  test_spin (50);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==,
+                     expected_first_minute (studio, rg_date_add_days (today, 2), rg_date_add_days (today, 2), columns)
+                     * 1.25);
+  destroy_window (window, day);
+
+  /* The week: seven days, 100 px at least. */
+  g_assert_true (RG_IS_TIME_GRID (week));
+  g_assert_true (GTK_IS_SCROLLABLE (week));
+  gtk_widget_measure (GTK_WIDGET (week), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, ==, 56 + 100);
+  g_assert_cmpint (nat, ==, 56 + 7 * 100);
+  gtk_widget_measure (GTK_WIDGET (week), GTK_ORIENTATION_VERTICAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, ==, 48 + 120);
+  g_assert_cmpint (nat, ==, 48 + 24 * 60 * 1.25);
+
+  rg_week_view_set_date (week, today);
+  window = show_in_window (GTK_WIDGET (week), TRUE);
+  test_spin (100);
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (week));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), ==, 48 + 24 * 60 * 1.25);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==,
+                     expected_first_minute (studio, rg_date_week_start (today),
+                                            rg_date_add_days (rg_date_week_start (today), 6), NULL) * 1.25);
+
+  gtk_adjustment_set_value (vadjustment, 0);
+  rg_week_view_set_date (week, rg_date_add_days (today, 7));
+  test_spin (50);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==,
+                     expected_first_minute (studio, rg_date_week_start (rg_date_add_days (today, 7)),
+                                            rg_date_add_days (rg_date_week_start (rg_date_add_days (today, 7)), 6),
+                                            NULL) * 1.25);
+  destroy_window (window, week);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1116,6 +1228,7 @@ main (int   argc,
   g_test_add_func ("/calendar-views/week-compact", test_week_compact);
   g_test_add_func ("/calendar-views/month", test_month);
   g_test_add_func ("/calendar-views/live-insert", test_live_insert);
+  g_test_add_func ("/calendar-views/time-grid", test_time_grid);
 
   status = g_test_run ();
 

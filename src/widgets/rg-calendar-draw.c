@@ -1,6 +1,7 @@
-/* rg-calendar-draw.c — drawing and scrolling helpers the calendar views
+/* rg-calendar-draw.c — drawing and card helpers the calendar views
  * (day, week, month) share: the theme's named colours (libadwaita's, so
- * dark mode follows), one line of text, and a scroll adjustment.
+ * dark mode follows), one line of text, and the cards' details. The
+ * scrolling of the day and the week is RgTimeGrid's.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
 #define G_LOG_DOMAIN "rg-calendar"
@@ -161,46 +162,6 @@ rg_calendar_draw_text_lines (GtkWidget   *widget,
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
   gtk_snapshot_append_layout (snapshot, layout, &color);
   gtk_snapshot_restore (snapshot);
-}
-
-/* Sets a scrollable view's adjustment to its content and viewport, keeping
- * the value within range. */
-void
-rg_calendar_configure_adjustment (GtkAdjustment *adjustment,
-                                  double         value,
-                                  double         upper,
-                                  double         page)
-{
-  if (adjustment == NULL)
-    return;
-
-  upper = MAX (upper, page);
-  gtk_adjustment_configure (adjustment, CLAMP (value, 0, upper - page), 0, upper,
-                            page * 0.1, page * 0.9, page);
-}
-
-/* A GtkScrollable view's "hadjustment"/"vadjustment" setter: keeps @slot
- * (a new empty adjustment for NULL), calls @value_changed (swapped, with
- * @view) when it moves, and lets go of the previous one. */
-void
-rg_calendar_set_adjustment (GtkWidget      *view,
-                            GtkAdjustment **slot,
-                            GtkAdjustment  *adjustment,
-                            GCallback       value_changed)
-{
-  if (*slot == adjustment && adjustment != NULL)
-    return;
-
-  if (*slot)
-    {
-      g_signal_handlers_disconnect_by_func (*slot, value_changed, view);
-      g_object_unref (*slot);
-    }
-  if (adjustment == NULL)
-    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
-  *slot = g_object_ref_sink (adjustment);
-  g_signal_connect_swapped (adjustment, "value-changed", value_changed, view);
-  gtk_widget_queue_allocate (view);
 }
 
 /* Unparents every card widget in @cards (values) and empties the table. */

@@ -1,4 +1,4 @@
-/* rg-calendar-draw.h — drawing, scrolling and card helpers the calendar views share.
+/* rg-calendar-draw.h — drawing and card helpers the calendar views share.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -35,16 +35,6 @@ void    rg_calendar_draw_text           (GtkWidget     *widget,
                                          double         max_width,
                                          gboolean       bold,
                                          GdkRGBA        color);
-void    rg_calendar_configure_adjustment (GtkAdjustment *adjustment,
-                                          double         value,
-                                          double         upper,
-                                          double         page);
-
-void    rg_calendar_set_adjustment      (GtkWidget      *view,
-                                         GtkAdjustment **slot,
-                                         GtkAdjustment  *adjustment,
-                                         GCallback       value_changed);
-
 void    rg_calendar_unparent_cards      (GHashTable     *cards);
 void    rg_calendar_load_details        (RgAppointmentList     *list,
                                          RgAppointmentDetails **details);

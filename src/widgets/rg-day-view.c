@@ -1,11 +1,10 @@
 /* rg-day-view.c — one day of the studio: a column per staff member on duty.
  *
  * Time runs down the side, staff along the top; non-working time is shaded
- * and a line marks "now". The view is GtkScrollable: inside a
- * GtkScrolledWindow it scrolls both ways while the staff names and the
- * hours stay in place (they are drawn on top, at fixed positions).
- * Appointment cards are real widgets placed by size_allocate from
- * RgDayLayout; overlapping ones share their column in lanes.
+ * and a line marks "now". The scrolling, the hours and the grid are
+ * RgTimeGrid's; the staff names are drawn here. Appointment cards are real
+ * widgets placed by size_allocate from RgDayLayout; overlapping ones share
+ * their column in lanes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
@@ -29,13 +28,13 @@
 #include "rg-day-view.h"
 #include "rg-rating-dialog.h"
 
-#define GUTTER_WIDTH      56
+#define GUTTER_WIDTH      RG_TIME_GRID_GUTTER_WIDTH
 #define HEADER_HEIGHT     44
 /* Columns shrink to this before the view scrolls sideways: a card still
  * reads its time and name (six masters fit a 1200 px window with the card
  * open). */
 #define MIN_COLUMN_WIDTH  112
-#define PIXELS_PER_MINUTE 1.25
+#define MIN_CARD_WIDTH    8
 #define MIN_CARD_HEIGHT   18
 
 typedef enum {
@@ -64,7 +63,7 @@ typedef struct {
 
 struct _RgDayView
 {
-  GtkWidget          parent_instance;
+  RgTimeGrid         parent_instance;
 
   RgStudio          *studio;
   RgDate             date;
@@ -76,22 +75,12 @@ struct _RgDayView
   GHashTable        *item_of;      /* RgAppointment -> index + 1 into items */
   RgAppointmentDetails *details;   /* services lines, first visits, clients of the day */
   GHashTable        *cards;        /* RgAppointment -> its card, only near the viewport */
-  GPtrArray         *pool;         /* unused cards, kept for reuse */
   int                last_width;
   int                last_height;
   guint              visible_tick;
   guint              read_ahead_id;  /* the next day, read while idle */
-  gboolean           in_allocate;
   RgAppointment     *selected;
 
-  GtkAdjustment     *hadjustment;
-  GtkAdjustment     *vadjustment;
-  guint              hscroll_policy : 1;
-  guint              vscroll_policy : 1;
-  gboolean           scroll_pending;  /* scroll to the start of work once allocated */
-
-  RgDayLayout        layout;
-  guint              now_timeout;
   gulong             changes_id;
 
   /* A drag in progress, in content minutes and columns. */
@@ -108,19 +97,7 @@ struct _RgDayView
   GtkWidget         *menu;
 };
 
-static void rg_day_view_scrollable_init (GtkScrollableInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (RgDayView, rg_day_view, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, rg_day_view_scrollable_init))
-
-enum {
-  PROP_0,
-  PROP_HADJUSTMENT,
-  PROP_VADJUSTMENT,
-  PROP_HSCROLL_POLICY,
-  PROP_VSCROLL_POLICY,
-  N_PROPS
-};
+G_DEFINE_FINAL_TYPE (RgDayView, rg_day_view, RG_TYPE_TIME_GRID)
 
 enum {
   APPOINTMENT_ACTIVATED,
@@ -134,8 +111,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static double  hvalue     (RgDayView *self);
-static double  vvalue     (RgDayView *self);
 static gint64  instant_of (RgDayView *self,
                            int        minute);
 
@@ -207,7 +182,7 @@ load_columns (RgDayView *self)
         g_ptr_array_add (self->columns, g_object_ref (staff));
     }
 
-  self->layout.n_columns = self->columns->len;
+  rg_time_grid_set_n_columns (RG_TIME_GRID (self), self->columns->len);
   load_spans (self);
   update_accessible_label (self);
 }
@@ -397,15 +372,7 @@ static RgAppointmentCard *
 take_card (RgDayView     *self,
            RgAppointment *a)
 {
-  RgAppointmentCard *card;
-
-  if (self->pool->len)
-    card = g_ptr_array_steal_index_fast (self->pool, self->pool->len - 1);
-  else
-    {
-      card = rg_appointment_card_new_empty (self->studio);
-      gtk_widget_set_parent (GTK_WIDGET (card), GTK_WIDGET (self));
-    }
+  RgAppointmentCard *card = rg_time_grid_take_card (RG_TIME_GRID (self), self->studio);
 
   gtk_widget_set_child_visible (GTK_WIDGET (card), TRUE);
   bind_card (self, card, a);
@@ -413,28 +380,21 @@ take_card (RgDayView     *self,
   return card;
 }
 
-static void
-release_card (RgDayView         *self,
-              RgAppointmentCard *card)
-{
-  rg_appointment_card_bind (card, NULL, NULL);
-  gtk_widget_set_child_visible (GTK_WIDGET (card), FALSE);
-  g_ptr_array_add (self->pool, card);
-}
-
 static gboolean
 item_near_viewport (RgDayView     *self,
                     const DayItem *item)
 {
-  double left = hvalue (self) - VISIBLE_MARGIN;
-  double right = hvalue (self) + MAX (self->last_width, 1) + VISIBLE_MARGIN;
-  double top = vvalue (self) - VISIBLE_MARGIN;
-  double bottom = vvalue (self) + MAX (self->last_height, 1) + VISIBLE_MARGIN;
-  double x = rg_day_layout_x_for_column (&self->layout, item->column);
-  double y0 = rg_day_layout_y_for_minute (&self->layout, item->start);
-  double y1 = rg_day_layout_y_for_minute (&self->layout, item->end);
+  RgTimeGrid *grid = RG_TIME_GRID (self);
+  const RgDayLayout *layout = rg_time_grid_get_layout (grid);
+  double left = rg_time_grid_get_hvalue (grid) - VISIBLE_MARGIN;
+  double right = rg_time_grid_get_hvalue (grid) + MAX (self->last_width, 1) + VISIBLE_MARGIN;
+  double top = rg_time_grid_get_vvalue (grid) - VISIBLE_MARGIN;
+  double bottom = rg_time_grid_get_vvalue (grid) + MAX (self->last_height, 1) + VISIBLE_MARGIN;
+  double x = rg_day_layout_x_for_column (layout, item->column);
+  double y0 = rg_day_layout_y_for_minute (layout, item->start);
+  double y1 = rg_day_layout_y_for_minute (layout, item->end);
 
-  return x + self->layout.column_width > left && x < right && y1 > top && y0 < bottom;
+  return x + layout->column_width > left && x < right && y1 > top && y0 < bottom;
 }
 
 /* Binds cards to the appointments near the viewport (and the selected or
@@ -464,7 +424,7 @@ update_visible (RgDayView *self)
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (!g_hash_table_contains (wanted, key))
       {
-        release_card (self, value);
+        rg_time_grid_release_card (RG_TIME_GRID (self), value);
         g_hash_table_iter_remove (&iter);
       }
 
@@ -561,19 +521,6 @@ rg_day_view_select (RgDayView     *self,
     }
 }
 
-static RgAppointmentCard *
-card_at (RgDayView *self,
-         double     x,
-         double     y)
-{
-  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
-
-  while (picked && picked != GTK_WIDGET (self) && !RG_IS_APPOINTMENT_CARD (picked))
-    picked = gtk_widget_get_parent (picked);
-
-  return RG_IS_APPOINTMENT_CARD (picked) ? RG_APPOINTMENT_CARD (picked) : NULL;
-}
-
 static void
 pressed_cb (GtkGestureClick *gesture,
             int              n_press,
@@ -581,9 +528,10 @@ pressed_cb (GtkGestureClick *gesture,
             double           y,
             RgDayView       *self)
 {
-  RgAppointmentCard *card = card_at (self, x, y);
+  RgTimeGrid *grid = RG_TIME_GRID (self);
+  RgAppointmentCard *card = rg_time_grid_card_at (grid, x, y);
 
-  if (y < HEADER_HEIGHT || x < GUTTER_WIDTH)
+  if (!rg_time_grid_in_body (grid, x, y))
     return;
 
   rg_day_view_select (self, card ? rg_appointment_card_get_appointment (card) : NULL);
@@ -595,8 +543,9 @@ pressed_cb (GtkGestureClick *gesture,
   else
     {
       /* A double click on free time books an hour from there. */
-      int column = rg_day_layout_column_for_x (&self->layout, x + hvalue (self));
-      int start = rg_day_layout_minute_for_y (&self->layout, y + vvalue (self) - 7, RG_DAY_SNAP_MINUTES);
+      const RgDayLayout *layout = rg_time_grid_get_layout (grid);
+      int column = rg_day_layout_column_for_x (layout, x + rg_time_grid_get_hvalue (grid));
+      int start = rg_day_layout_minute_for_y (layout, y + rg_time_grid_get_vvalue (grid) - 7, RG_DAY_SNAP_MINUTES);
 
       if (column >= 0)
         g_signal_emit (self, signals[CREATE_REQUESTED], 0,
@@ -634,26 +583,28 @@ drag_begin_cb (GtkGestureDrag *gesture,
                double          y,
                RgDayView      *self)
 {
+  RgTimeGrid *grid = RG_TIME_GRID (self);
+  const RgDayLayout *layout = rg_time_grid_get_layout (grid);
   RgAppointmentCard *card;
-  double cx = x + hvalue (self), cy = y + vvalue (self);
+  double cx = x + rg_time_grid_get_hvalue (grid), cy = y + rg_time_grid_get_vvalue (grid);
 
   self->drag_mode = DRAG_NONE;
   self->drag_started = FALSE;
   self->drag_x = x;
   self->drag_y = y;
 
-  if (y < HEADER_HEIGHT || x < GUTTER_WIDTH || self->columns->len == 0)
+  if (!rg_time_grid_in_body (grid, x, y) || self->columns->len == 0)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
     }
 
-  card = card_at (self, x, y);
+  card = rg_time_grid_card_at (grid, x, y);
   if (card)
     {
       RgAppointment *a = rg_appointment_card_get_appointment (card);
       graphene_rect_t bounds;
-      int pointer = rg_day_layout_minute_for_y (&self->layout, cy, 1);
+      int pointer = rg_day_layout_minute_for_y (layout, cy, 1);
 
       if (!gtk_widget_compute_bounds (GTK_WIDGET (card), GTK_WIDGET (self), &bounds))
         return;
@@ -666,10 +617,10 @@ drag_begin_cb (GtkGestureDrag *gesture,
     }
   else
     {
-      self->drag_column = rg_day_layout_column_for_x (&self->layout, cx);
+      self->drag_column = rg_day_layout_column_for_x (layout, cx);
       if (self->drag_column < 0)
         return;
-      self->drag_start = rg_day_layout_minute_for_y (&self->layout, cy, RG_DAY_SNAP_MINUTES);
+      self->drag_start = rg_day_layout_minute_for_y (layout, cy, RG_DAY_SNAP_MINUTES);
       self->drag_end = MIN (self->drag_start + RG_DAY_SNAP_MINUTES, RG_MINUTES_PER_DAY);
       self->drag_anchor = self->drag_start;
       self->drag_mode = DRAG_CREATE;
@@ -682,10 +633,12 @@ drag_update_cb (GtkGestureDrag *gesture,
                 double          offset_y,
                 RgDayView      *self)
 {
-  double cx = self->drag_x + offset_x + hvalue (self);
-  double cy = self->drag_y + offset_y + vvalue (self);
-  int minute = rg_day_layout_minute_for_y (&self->layout, cy, RG_DAY_SNAP_MINUTES);
-  int column = rg_day_layout_column_for_x (&self->layout, cx);
+  RgTimeGrid *grid = RG_TIME_GRID (self);
+  const RgDayLayout *layout = rg_time_grid_get_layout (grid);
+  double cx = self->drag_x + offset_x + rg_time_grid_get_hvalue (grid);
+  double cy = self->drag_y + offset_y + rg_time_grid_get_vvalue (grid);
+  int minute = rg_day_layout_minute_for_y (layout, cy, RG_DAY_SNAP_MINUTES);
+  int column = rg_day_layout_column_for_x (layout, cx);
 
   if (self->drag_mode == DRAG_NONE)
     return;
@@ -707,7 +660,7 @@ drag_update_cb (GtkGestureDrag *gesture,
     case DRAG_MOVE:
       {
         int length = self->drag_end - self->drag_start;
-        int start = rg_time_snap_minutes (rg_day_layout_minute_for_y (&self->layout, cy, 1) - self->drag_anchor,
+        int start = rg_time_snap_minutes (rg_day_layout_minute_for_y (layout, cy, 1) - self->drag_anchor,
                                           RG_DAY_SNAP_MINUTES);
 
         self->drag_start = CLAMP (start, 0, RG_MINUTES_PER_DAY - length);
@@ -786,34 +739,6 @@ drag_end_cb (GtkGestureDrag *gesture,
 
 /* Keyboard selection ----------------------------------------------------------- */
 
-/* Scrolls the least that shows @item whole (or its top, if taller than the
- * view). */
-static void
-scroll_to_item (RgDayView     *self,
-                const DayItem *item)
-{
-  double top, bottom, left, right, page;
-
-  if (self->vadjustment == NULL || self->hadjustment == NULL)
-    return;
-
-  top = rg_day_layout_y_for_minute (&self->layout, item->start) - HEADER_HEIGHT;
-  bottom = top + MAX (MIN_CARD_HEIGHT, (item->end - item->start) * PIXELS_PER_MINUTE);
-  page = gtk_adjustment_get_page_size (self->vadjustment) - HEADER_HEIGHT;
-  if (top < vvalue (self))
-    gtk_adjustment_set_value (self->vadjustment, top - 12);
-  else if (bottom > vvalue (self) + page)
-    gtk_adjustment_set_value (self->vadjustment, MIN (top - 12, bottom - page + 12));
-
-  left = rg_day_layout_x_for_column (&self->layout, item->column) - GUTTER_WIDTH;
-  right = left + self->layout.column_width;
-  page = gtk_adjustment_get_page_size (self->hadjustment) - GUTTER_WIDTH;
-  if (left < hvalue (self))
-    gtk_adjustment_set_value (self->hadjustment, left);
-  else if (right > hvalue (self) + page)
-    gtk_adjustment_set_value (self->hadjustment, right - page);
-}
-
 /* Selects and shows @item; its card is bound whatever the scroll (the
  * selected appointment always has one) and takes the focus. */
 static void
@@ -823,7 +748,7 @@ select_item (RgDayView     *self,
   DayItem copy = *item;
 
   rg_day_view_select (self, copy.appointment);
-  scroll_to_item (self, &copy);
+  rg_time_grid_scroll_to (RG_TIME_GRID (self), copy.column, copy.start, copy.end - copy.start);
 }
 
 /* Without a selection the arrows start from the earliest appointment in
@@ -831,16 +756,19 @@ select_item (RgDayView     *self,
 static const DayItem *
 first_in_view (RgDayView *self)
 {
+  RgTimeGrid *grid = RG_TIME_GRID (self);
+  const RgDayLayout *layout = rg_time_grid_get_layout (grid);
+  double left = rg_time_grid_get_hvalue (grid), top = rg_time_grid_get_vvalue (grid);
   const DayItem *best = NULL;
 
   for (guint i = 0; i < self->items->len; i++)
     {
       const DayItem *item = &g_array_index (self->items, DayItem, i);
-      double x = rg_day_layout_x_for_column (&self->layout, item->column) - GUTTER_WIDTH;
-      double y = rg_day_layout_y_for_minute (&self->layout, item->start) - HEADER_HEIGHT;
+      double x = rg_day_layout_x_for_column (layout, item->column) - GUTTER_WIDTH;
+      double y = rg_day_layout_y_for_minute (layout, item->start) - HEADER_HEIGHT;
 
-      if (x < hvalue (self) || x >= hvalue (self) + MAX (self->last_width - GUTTER_WIDTH, 1) ||
-          y < vvalue (self) || y >= vvalue (self) + MAX (self->last_height - HEADER_HEIGHT, 1))
+      if (x < left || x >= left + MAX (self->last_width - GUTTER_WIDTH, 1) ||
+          y < top || y >= top + MAX (self->last_height - HEADER_HEIGHT, 1))
         continue;
       if (best == NULL || item->column < best->column ||
           (item->column == best->column && item->start < best->start))
@@ -1174,7 +1102,7 @@ secondary_pressed_cb (GtkGestureClick *gesture,
                       double           y,
                       RgDayView       *self)
 {
-  RgAppointmentCard *card = card_at (self, x, y);
+  RgAppointmentCard *card = rg_time_grid_card_at (RG_TIME_GRID (self), x, y);
 
   if (card == NULL)
     return;
@@ -1198,56 +1126,13 @@ menu_activated (GtkWidget  *widget,
 
 /* Layout --------------------------------------------------------------------- */
 
-static double
-hvalue (RgDayView *self)
+static GArray *
+rg_day_view_column_spans (RgTimeGrid *grid,
+                          guint       column)
 {
-  return self->hadjustment ? gtk_adjustment_get_value (self->hadjustment) : 0;
-}
+  RgDayView *self = RG_DAY_VIEW (grid);
 
-static double
-vvalue (RgDayView *self)
-{
-  return self->vadjustment ? gtk_adjustment_get_value (self->vadjustment) : 0;
-}
-
-/* The first minute worth showing: an hour before anyone starts. */
-static int
-first_working_minute (RgDayView *self)
-{
-  int first = RG_MINUTES_PER_DAY;
-
-  for (guint i = 0; i < self->spans->len; i++)
-    {
-      GArray *spans = self->spans->pdata[i];
-
-      if (spans->len)
-        first = MIN (first, g_array_index (spans, RgSpan, 0).start_minute);
-    }
-
-  return first == RG_MINUTES_PER_DAY ? 8 * 60 : MAX (0, first - 60);
-}
-
-static void
-rg_day_view_measure (GtkWidget      *widget,
-                     GtkOrientation  orientation,
-                     int             for_size,
-                     int            *minimum,
-                     int            *natural,
-                     int            *minimum_baseline,
-                     int            *natural_baseline)
-{
-  RgDayView *self = RG_DAY_VIEW (widget);
-
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = GUTTER_WIDTH + MIN_COLUMN_WIDTH;
-      *natural = GUTTER_WIDTH + MAX (1, self->columns->len) * MIN_COLUMN_WIDTH;
-    }
-  else
-    {
-      *minimum = HEADER_HEIGHT + 120;
-      *natural = HEADER_HEIGHT + RG_MINUTES_PER_DAY * PIXELS_PER_MINUTE;
-    }
+  return column < self->spans->len ? self->spans->pdata[column] : NULL;
 }
 
 static void
@@ -1257,34 +1142,18 @@ rg_day_view_size_allocate (GtkWidget *widget,
                            int        baseline)
 {
   RgDayView *self = RG_DAY_VIEW (widget);
+  RgTimeGrid *grid = RG_TIME_GRID (self);
   GHashTableIter iter;
   gpointer key, value;
-  double dx, dy, h_before, v_before;
+  double h_before, v_before;
 
-  self->layout.gutter_width = GUTTER_WIDTH;
-  self->layout.header_height = HEADER_HEIGHT;
-  self->layout.pixels_per_minute = PIXELS_PER_MINUTE;
-  self->layout.n_columns = self->columns->len;
-  self->layout.column_width = self->columns->len
-    ? MAX (MIN_COLUMN_WIDTH, (width - GUTTER_WIDTH) / (double) self->columns->len)
-    : MAX (MIN_COLUMN_WIDTH, width - GUTTER_WIDTH);
-
-  h_before = hvalue (self);
-  v_before = vvalue (self);
-  self->in_allocate = TRUE;
-  rg_calendar_configure_adjustment (self->hadjustment, hvalue (self),
-                        rg_day_layout_content_width (&self->layout), width);
-  rg_calendar_configure_adjustment (self->vadjustment,
-                        self->scroll_pending
-                          ? rg_day_layout_y_for_minute (&self->layout, first_working_minute (self)) - HEADER_HEIGHT
-                          : vvalue (self),
-                        rg_day_layout_content_height (&self->layout), height);
-  self->in_allocate = FALSE;
-  self->scroll_pending = FALSE;
+  h_before = rg_time_grid_get_hvalue (grid);
+  v_before = rg_time_grid_get_vvalue (grid);
+  GTK_WIDGET_CLASS (rg_day_view_parent_class)->size_allocate (widget, width, height, baseline);
 
   /* A new size or scroll position may need other cards. */
   if (width != self->last_width || height != self->last_height ||
-      h_before != hvalue (self) || v_before != vvalue (self))
+      h_before != rg_time_grid_get_hvalue (grid) || v_before != rg_time_grid_get_vvalue (grid))
     {
       self->last_width = width;
       self->last_height = height;
@@ -1294,18 +1163,11 @@ rg_day_view_size_allocate (GtkWidget *widget,
   if (self->menu)
     gtk_popover_present (GTK_POPOVER (self->menu));
 
-  dx = -hvalue (self);
-  dy = -vvalue (self);
-
   g_hash_table_iter_init (&iter, self->cards);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       DayItem *item = item_of (self, key);
       gboolean dragged = self->drag_started && value == (gpointer) self->drag_card;
-      int column, start, end;
-      guint lane, n_lanes;
-      double lane_width, x, y, h;
-      GtkAllocation allocation;
 
       if (item == NULL)
         {
@@ -1313,86 +1175,26 @@ rg_day_view_size_allocate (GtkWidget *widget,
           continue;
         }
 
-      column = dragged ? self->drag_column : item->column;
-      start = dragged ? self->drag_start : item->start;
-      end = dragged ? self->drag_end : item->end;
-      lane = dragged ? 0 : item->lane;
-      n_lanes = dragged ? 1 : MAX (item->n_lanes, 1);
-
-      lane_width = (self->layout.column_width - 6) / n_lanes;
-      x = rg_day_layout_x_for_column (&self->layout, column) + 2 + lane * lane_width;
-      y = rg_day_layout_y_for_minute (&self->layout, start) + 1;
-      h = (end - start) * PIXELS_PER_MINUTE - 2;
-      allocation = (GtkAllocation) {
-        (int) (x + dx), (int) (y + dy), (int) MAX (lane_width - 2, 8), (int) MAX (h, MIN_CARD_HEIGHT)
-      };
-
-      gtk_widget_size_allocate (value, &allocation, -1);
+      rg_time_grid_place_card (grid, value,
+                               dragged ? self->drag_column : item->column,
+                               dragged ? self->drag_start : item->start,
+                               dragged ? self->drag_end : item->end,
+                               dragged ? 0 : item->lane,
+                               dragged ? 1 : MAX (item->n_lanes, 1));
     }
 }
 
 /* Drawing -------------------------------------------------------------------- */
 
+/* Over the grid: the cards, the appointment being drawn, now. */
 static void
-rg_day_view_snapshot (GtkWidget   *widget,
-                      GtkSnapshot *snapshot)
+rg_day_view_snapshot_body (RgTimeGrid            *grid,
+                           GtkSnapshot           *snapshot,
+                           const RgTimeGridFrame *frame)
 {
-  RgDayView *self = RG_DAY_VIEW (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GdkRGBA bg = rg_calendar_named_color (widget, "view_bg_color", "#ffffff");
-  GdkRGBA header_bg = rg_calendar_named_color (widget, "window_bg_color", "#fafafa");
-  GdkRGBA fg = rg_calendar_named_color (widget, "view_fg_color", "#000000");
-  GdkRGBA line = rg_calendar_with_alpha (fg, 0.12);
-  GdkRGBA faint = rg_calendar_with_alpha (fg, 0.05);
-  GdkRGBA shade = rg_calendar_with_alpha (fg, 0.045);
-  GdkRGBA dim = rg_calendar_with_alpha (fg, 0.6);
-  double dx = -hvalue (self), dy = -vvalue (self);
-  double columns_right = rg_day_layout_content_width (&self->layout) + dx;
-  RgDate today = rg_date_today ();
-
-  gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  /* The body: shading, grid, cards, now. */
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (GUTTER_WIDTH, HEADER_HEIGHT,
-                                                          MAX (0, width - GUTTER_WIDTH),
-                                                          MAX (0, height - HEADER_HEIGHT)));
-
-  for (guint c = 0; c < self->columns->len; c++)
-    {
-      GArray *spans = self->spans->pdata[c];
-      double x = rg_day_layout_x_for_column (&self->layout, c) + dx;
-      int from = 0;
-
-      for (guint i = 0; i <= spans->len; i++)
-        {
-          int to = i < spans->len ? g_array_index (spans, RgSpan, i).start_minute : RG_MINUTES_PER_DAY;
-
-          if (to > from)
-            {
-              double y0 = rg_day_layout_y_for_minute (&self->layout, from) + dy;
-              double y1 = rg_day_layout_y_for_minute (&self->layout, to) + dy;
-              gtk_snapshot_append_color (snapshot, &shade,
-                                         &GRAPHENE_RECT_INIT (x, y0, self->layout.column_width, y1 - y0));
-            }
-          if (i < spans->len)
-            from = g_array_index (spans, RgSpan, i).end_minute;
-        }
-
-      gtk_snapshot_append_color (snapshot, &line,
-                                 &GRAPHENE_RECT_INIT (x + self->layout.column_width - 1, HEADER_HEIGHT,
-                                                      1, height - HEADER_HEIGHT));
-    }
-
-  for (int m = 30; m < RG_MINUTES_PER_DAY; m += 30)
-    {
-      double y = rg_day_layout_y_for_minute (&self->layout, m) + dy;
-
-      if (y < HEADER_HEIGHT - 1 || y > height)
-        continue;
-      gtk_snapshot_append_color (snapshot, m % 60 ? &faint : &line,
-                                 &GRAPHENE_RECT_INIT (GUTTER_WIDTH, y, columns_right - GUTTER_WIDTH, 1));
-    }
+  RgDayView *self = RG_DAY_VIEW (grid);
+  GtkWidget *widget = GTK_WIDGET (self);
+  const RgDayLayout *layout = rg_time_grid_get_layout (grid);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     if (child != (GtkWidget *) self->drag_card && child != self->menu)
@@ -1403,84 +1205,66 @@ rg_day_view_snapshot (GtkWidget   *widget,
   /* The appointment being drawn over free time. */
   if (self->drag_started && self->drag_mode == DRAG_CREATE)
     {
-      GdkRGBA accent = rg_calendar_named_color (widget, "accent_bg_color", "#3584e4");
+      GdkRGBA accent = frame->accent_bg;
       GdkRGBA fill = rg_calendar_with_alpha (accent, 0.3);
-      double x = rg_day_layout_x_for_column (&self->layout, self->drag_column) + dx + 2;
-      double y0 = rg_day_layout_y_for_minute (&self->layout, self->drag_start) + dy + 1;
-      double y1 = rg_day_layout_y_for_minute (&self->layout, self->drag_end) + dy - 1;
+      double x = rg_day_layout_x_for_column (layout, self->drag_column) + frame->dx + 2;
+      double y0 = rg_day_layout_y_for_minute (layout, self->drag_start) + frame->dy + 1;
+      double y1 = rg_day_layout_y_for_minute (layout, self->drag_end) + frame->dy - 1;
       GskRoundedRect box;
       float widths[4] = { 1, 1, 1, 1 };
       GdkRGBA colors[4] = { accent, accent, accent, accent };
       char label[32];
 
-      gsk_rounded_rect_init_from_rect (&box, &GRAPHENE_RECT_INIT (x, y0, self->layout.column_width - 6, y1 - y0), 6);
+      gsk_rounded_rect_init_from_rect (&box, &GRAPHENE_RECT_INIT (x, y0, layout->column_width - 6, y1 - y0), 6);
       gtk_snapshot_push_rounded_clip (snapshot, &box);
       gtk_snapshot_append_color (snapshot, &fill, &box.bounds);
       gtk_snapshot_pop (snapshot);
       gtk_snapshot_append_border (snapshot, &box, widths, colors);
       g_snprintf (label, sizeof label, "%02d:%02d–%02d:%02d", self->drag_start / 60, self->drag_start % 60,
                   self->drag_end / 60, self->drag_end % 60);
-      rg_calendar_draw_text (GTK_WIDGET (self), snapshot, label, x + 8, y0 + 2, self->layout.column_width - 20, TRUE, fg);
+      rg_calendar_draw_text (widget, snapshot, label, x + 8, y0 + 2, layout->column_width - 20, TRUE, frame->fg);
     }
 
-  if (rg_date_compare (self->date, today) == 0)
+  if (rg_date_compare (self->date, rg_date_today ()) == 0)
     {
       GdkRGBA now_color = rg_calendar_named_color (widget, "destructive_color", "#e01b24");
       int minute = rg_time_minute_of_day (g_get_real_time () / G_USEC_PER_SEC);
-      double y = rg_day_layout_y_for_minute (&self->layout, minute) + dy;
+      double y = rg_day_layout_y_for_minute (layout, minute) + frame->dy;
 
       gtk_snapshot_append_color (snapshot, &now_color,
-                                 &GRAPHENE_RECT_INIT (GUTTER_WIDTH, y - 1, columns_right - GUTTER_WIDTH, 2));
+                                 &GRAPHENE_RECT_INIT (GUTTER_WIDTH, y - 1, frame->columns_right - GUTTER_WIDTH, 2));
     }
+}
 
-  gtk_snapshot_pop (snapshot);
+/* A staff member along the top: their colour, their name and a day off. */
+static void
+rg_day_view_snapshot_column_header (RgTimeGrid            *grid,
+                                    GtkSnapshot           *snapshot,
+                                    guint                  column,
+                                    double                 x,
+                                    const RgTimeGridFrame *frame)
+{
+  RgDayView *self = RG_DAY_VIEW (grid);
+  GtkWidget *widget = GTK_WIDGET (self);
+  double column_width = rg_time_grid_get_layout (grid)->column_width;
+  RgStaff *staff = self->columns->pdata[column];
+  GArray *spans = self->spans->pdata[column];
+  GdkRGBA color;
 
-  /* The hours down the side, fixed horizontally. */
-  gtk_snapshot_append_color (snapshot, &header_bg, &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT, GUTTER_WIDTH, height));
-  gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (GUTTER_WIDTH - 1, 0, 1, height));
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT, GUTTER_WIDTH, MAX (0, height - HEADER_HEIGHT)));
-  for (int h = 1; h < 24; h++)
-    {
-      double y = rg_day_layout_y_for_minute (&self->layout, h * 60) + dy;
-      char label[8];
+  if (!gdk_rgba_parse (&color, rg_staff_get_color (staff)))
+    gdk_rgba_parse (&color, "#3584e4");
 
-      if (y < HEADER_HEIGHT - 10 || y > height + 10)
-        continue;
-      g_snprintf (label, sizeof label, "%02d:00", h);
-      rg_calendar_draw_text (GTK_WIDGET (self), snapshot, label, 8, y - 8, 0, FALSE, dim);
-    }
-  gtk_snapshot_pop (snapshot);
-
-  /* The staff along the top, fixed vertically. */
-  gtk_snapshot_append_color (snapshot, &header_bg, &GRAPHENE_RECT_INIT (0, 0, width, HEADER_HEIGHT));
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (GUTTER_WIDTH, 0, MAX (0, width - GUTTER_WIDTH), HEADER_HEIGHT));
-  for (guint c = 0; c < self->columns->len; c++)
-    {
-      RgStaff *staff = self->columns->pdata[c];
-      GArray *spans = self->spans->pdata[c];
-      double x = rg_day_layout_x_for_column (&self->layout, c) + dx;
-      GdkRGBA color;
-
-      if (!gdk_rgba_parse (&color, rg_staff_get_color (staff)))
-        gdk_rgba_parse (&color, "#3584e4");
-
-      gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x + 8, 8, 4, HEADER_HEIGHT - 16));
-      /* A name too long for the column goes on two lines when the master
-       * works (a day off's second line says so). */
-      if (spans->len && !rg_calendar_text_fits (GTK_WIDGET (self), rg_staff_get_display_name (staff),
-                                                self->layout.column_width - 26, TRUE))
-        rg_calendar_draw_text_lines (GTK_WIDGET (self), snapshot, rg_staff_get_display_name (staff), x + 18, 4,
-                                     self->layout.column_width - 26, 2, TRUE, fg);
-      else
-        rg_calendar_draw_text (GTK_WIDGET (self), snapshot, rg_staff_get_display_name (staff), x + 18,
-                               spans->len ? 12 : 5, self->layout.column_width - 26, TRUE, fg);
-      if (spans->len == 0)
-        rg_calendar_draw_text (GTK_WIDGET (self), snapshot, _("Day off"), x + 18, 23, self->layout.column_width - 26, FALSE, dim);
-      gtk_snapshot_append_color (snapshot, &line,
-                                 &GRAPHENE_RECT_INIT (x + self->layout.column_width - 1, 0, 1, HEADER_HEIGHT));
-    }
-  gtk_snapshot_pop (snapshot);
-  gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT - 1, width, 1));
+  gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x + 8, 8, 4, HEADER_HEIGHT - 16));
+  /* A name too long for the column goes on two lines when the master
+   * works (a day off's second line says so). */
+  if (spans->len && !rg_calendar_text_fits (widget, rg_staff_get_display_name (staff), column_width - 26, TRUE))
+    rg_calendar_draw_text_lines (widget, snapshot, rg_staff_get_display_name (staff), x + 18, 4,
+                                 column_width - 26, 2, TRUE, frame->fg);
+  else
+    rg_calendar_draw_text (widget, snapshot, rg_staff_get_display_name (staff), x + 18,
+                           spans->len ? 12 : 5, column_width - 26, TRUE, frame->fg);
+  if (spans->len == 0)
+    rg_calendar_draw_text (widget, snapshot, _("Day off"), x + 18, 23, column_width - 26, FALSE, frame->dim);
 }
 
 /* API -------------------------------------------------------------------------- */
@@ -1503,7 +1287,7 @@ rg_day_view_set_date (RgDayView *self,
     return;
 
   self->date = date;
-  self->scroll_pending = TRUE;
+  rg_time_grid_queue_scroll_to_work (RG_TIME_GRID (self));
   if (self->studio)
     {
       load_spans (self);
@@ -1527,13 +1311,6 @@ rg_day_view_get_appointments (RgDayView *self)
   return self->appointments;
 }
 
-static gboolean
-now_tick_cb (gpointer data)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (data));
-  return G_SOURCE_CONTINUE;
-}
-
 RgDayView *
 rg_day_view_new (RgStudio *studio)
 {
@@ -1548,7 +1325,7 @@ rg_day_view_new (RgStudio *studio)
   self->changes_id = g_signal_connect_swapped (studio, "changes", G_CALLBACK (changes_cb), self);
 
   load_columns (self);
-  self->scroll_pending = TRUE;
+  rg_time_grid_queue_scroll_to_work (RG_TIME_GRID (self));
 
   /* Listen after the first load, and take it in once. */
   self->appointments = rg_appointment_list_new (studio);
@@ -1557,80 +1334,21 @@ rg_day_view_new (RgStudio *studio)
                            G_CALLBACK (appointments_changed_cb), self, G_CONNECT_SWAPPED);
   appointments_changed_cb (self);
 
-  self->now_timeout = g_timeout_add_seconds (60, now_tick_cb, self);
   return self;
 }
 
-/* GtkScrollable ---------------------------------------------------------------- */
-
+/* Scrolling binds the cards that come into view (before the next frame
+ * when the allocation scrolled). */
 static void
-adjustment_value_changed_cb (RgDayView *self)
+rg_day_view_scrolled (RgTimeGrid *grid,
+                      gboolean    in_allocate)
 {
-  if (self->in_allocate)
+  RgDayView *self = RG_DAY_VIEW (grid);
+
+  if (in_allocate)
     queue_update_visible (self);
   else
     update_visible (self);
-}
-
-static void
-rg_day_view_scrollable_init (GtkScrollableInterface *iface)
-{
-}
-
-static void
-rg_day_view_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
-{
-  RgDayView *self = RG_DAY_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_HADJUSTMENT:
-      g_value_set_object (value, self->hadjustment);
-      break;
-    case PROP_VADJUSTMENT:
-      g_value_set_object (value, self->vadjustment);
-      break;
-    case PROP_HSCROLL_POLICY:
-      g_value_set_enum (value, self->hscroll_policy);
-      break;
-    case PROP_VSCROLL_POLICY:
-      g_value_set_enum (value, self->vscroll_policy);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rg_day_view_set_property (GObject      *object,
-                          guint         prop_id,
-                          const GValue *value,
-                          GParamSpec   *pspec)
-{
-  RgDayView *self = RG_DAY_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_HADJUSTMENT:
-      rg_calendar_set_adjustment (GTK_WIDGET (self), &self->hadjustment, g_value_get_object (value), G_CALLBACK (adjustment_value_changed_cb));
-      break;
-    case PROP_VADJUSTMENT:
-      rg_calendar_set_adjustment (GTK_WIDGET (self), &self->vadjustment, g_value_get_object (value), G_CALLBACK (adjustment_value_changed_cb));
-      break;
-    case PROP_HSCROLL_POLICY:
-      self->hscroll_policy = g_value_get_enum (value);
-      gtk_widget_queue_resize (GTK_WIDGET (self));
-      break;
-    case PROP_VSCROLL_POLICY:
-      self->vscroll_policy = g_value_get_enum (value);
-      gtk_widget_queue_resize (GTK_WIDGET (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -1638,7 +1356,6 @@ rg_day_view_dispose (GObject *object)
 {
   RgDayView *self = RG_DAY_VIEW (object);
 
-  g_clear_handle_id (&self->now_timeout, g_source_remove);
   g_clear_handle_id (&self->read_ahead_id, g_source_remove);
   if (self->studio)
     g_clear_signal_handler (&self->changes_id, self->studio);
@@ -1647,12 +1364,6 @@ rg_day_view_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->visible_tick);
   self->visible_tick = 0;
   rg_calendar_unparent_cards (self->cards);
-  if (self->pool)
-    {
-      for (guint i = 0; i < self->pool->len; i++)
-        gtk_widget_unparent (self->pool->pdata[i]);
-      g_ptr_array_set_size (self->pool, 0);
-    }
   if (self->items)
     {
       g_hash_table_remove_all (self->item_of);
@@ -1664,12 +1375,6 @@ rg_day_view_dispose (GObject *object)
   g_clear_object (&self->appointments);
   g_clear_object (&self->staff);
   g_clear_object (&self->studio);
-  if (self->hadjustment)
-    g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_value_changed_cb, self);
-  if (self->vadjustment)
-    g_signal_handlers_disconnect_by_func (self->vadjustment, adjustment_value_changed_cb, self);
-  g_clear_object (&self->hadjustment);
-  g_clear_object (&self->vadjustment);
 
   G_OBJECT_CLASS (rg_day_view_parent_class)->dispose (object);
 }
@@ -1680,7 +1385,6 @@ rg_day_view_finalize (GObject *object)
   RgDayView *self = RG_DAY_VIEW (object);
 
   g_clear_pointer (&self->cards, g_hash_table_unref);
-  g_clear_pointer (&self->pool, g_ptr_array_unref);
   g_clear_pointer (&self->items, g_array_unref);
   g_clear_pointer (&self->item_of, g_hash_table_unref);
   g_clear_pointer (&self->details, rg_appointment_details_free);
@@ -1695,20 +1399,21 @@ rg_day_view_class_init (RgDayViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RgTimeGridClass *grid_class = RG_TIME_GRID_CLASS (klass);
 
   object_class->dispose = rg_day_view_dispose;
   object_class->finalize = rg_day_view_finalize;
-  object_class->get_property = rg_day_view_get_property;
-  object_class->set_property = rg_day_view_set_property;
 
-  widget_class->measure = rg_day_view_measure;
   widget_class->size_allocate = rg_day_view_size_allocate;
-  widget_class->snapshot = rg_day_view_snapshot;
 
-  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
-  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
-  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
-  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+  grid_class->header_height = HEADER_HEIGHT;
+  grid_class->min_column_width = MIN_COLUMN_WIDTH;
+  grid_class->min_card_width = MIN_CARD_WIDTH;
+  grid_class->min_card_height = MIN_CARD_HEIGHT;
+  grid_class->column_spans = rg_day_view_column_spans;
+  grid_class->scrolled = rg_day_view_scrolled;
+  grid_class->snapshot_body = rg_day_view_snapshot_body;
+  grid_class->snapshot_column_header = rg_day_view_snapshot_column_header;
 
   /**
    * RgDayView::appointment-activated:
@@ -1817,13 +1522,9 @@ rg_day_view_init (RgDayView *self)
   self->columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->spans = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->cards = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
-  self->pool = g_ptr_array_new ();
   self->items = g_array_new (FALSE, TRUE, sizeof (DayItem));
   g_array_set_clear_func (self->items, day_item_clear);
   self->item_of = g_hash_table_new (NULL, NULL);
-
-  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
@@ -1839,7 +1540,4 @@ rg_day_view_init (RgDayView *self)
   g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
   g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
-
-  rg_calendar_set_adjustment (GTK_WIDGET (self), &self->hadjustment, NULL, G_CALLBACK (adjustment_value_changed_cb));
-  rg_calendar_set_adjustment (GTK_WIDGET (self), &self->vadjustment, NULL, G_CALLBACK (adjustment_value_changed_cb));
 }

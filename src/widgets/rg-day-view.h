@@ -7,11 +7,12 @@
 #include "model/rg-appointment-list.h"
 #include "model/rg-studio.h"
 #include "util/rg-time.h"
+#include "rg-time-grid.h"
 
 G_BEGIN_DECLS
 
 #define RG_TYPE_DAY_VIEW (rg_day_view_get_type ())
-G_DECLARE_FINAL_TYPE (RgDayView, rg_day_view, RG, DAY_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (RgDayView, rg_day_view, RG, DAY_VIEW, RgTimeGrid)
 
 RgDayView         *rg_day_view_new              (RgStudio      *studio);
 RgDate             rg_day_view_get_date         (RgDayView     *self);

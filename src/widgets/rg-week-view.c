@@ -5,8 +5,9 @@
  * booking of the day shares the day's column in lanes, each card tinted
  * with its master's colour. Time nobody concerned works is shaded, days
  * off are marked in the header, today's column is tinted and a line marks
- * "now". Like RgDayView it is GtkScrollable with the hours and the days
- * drawn in place, and the cards are real widgets placed by size_allocate.
+ * "now". Like RgDayView it is an RgTimeGrid (scrolling, the hours and the
+ * grid) with the days drawn along the top, and the cards are real widgets
+ * placed by size_allocate.
  *
  * The week's bookings are read when the view is first mapped (the page may
  * build every view up front), then follow the date, the staff filter and
@@ -36,17 +37,16 @@
 #include "model/rg-work-hours.h"
 
 #define N_DAYS            7
-#define GUTTER_WIDTH      56
+#define GUTTER_WIDTH      RG_TIME_GRID_GUTTER_WIDTH
 #define HEADER_HEIGHT     48
 #define MIN_COLUMN_WIDTH  100
-#define PIXELS_PER_MINUTE 1.25
 #define MIN_CARD_HEIGHT   16
 #define MIN_CARD_WIDTH    14   /* the card's own margins need 12 */
 #define DRAG_THRESHOLD    6
 
 struct _RgWeekView
 {
-  GtkWidget          parent_instance;
+  RgTimeGrid         parent_instance;
 
   RgStudio          *studio;
   RgDate             date;
@@ -67,19 +67,11 @@ struct _RgWeekView
   RgAppointmentList *appointments;
   RgAppointmentDetails *details;              /* services lines and first visits of the week */
   GHashTable        *cards;                   /* RgAppointment -> RgAppointmentCard */
-  GPtrArray         *pool;                    /* unbound cards, hidden, kept for reuse */
   RgAppointment     *selected;
   gboolean           selecting;
 
-  GtkAdjustment     *hadjustment;
-  GtkAdjustment     *vadjustment;
-  guint              hscroll_policy : 1;
-  guint              vscroll_policy : 1;
-  gboolean           scroll_pending;          /* scroll to the start of work once allocated */
   gboolean           loaded;                  /* the week is read when first shown */
 
-  RgDayLayout        layout;
-  guint              now_timeout;
   gulong             changes_id;
   gboolean           schedule_dirty;          /* the staff list changed: read the hours again */
   guint              read_ahead_id;           /* the next week, read while idle */
@@ -94,19 +86,7 @@ struct _RgWeekView
   int                drag_minute;
 };
 
-static void rg_week_view_scrollable_init (GtkScrollableInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (RgWeekView, rg_week_view, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, rg_week_view_scrollable_init))
-
-enum {
-  PROP_0,
-  PROP_HADJUSTMENT,
-  PROP_VADJUSTMENT,
-  PROP_HSCROLL_POLICY,
-  PROP_VSCROLL_POLICY,
-  N_PROPS
-};
+G_DEFINE_FINAL_TYPE (RgWeekView, rg_week_view, RG_TYPE_TIME_GRID)
 
 enum {
   APPOINTMENT_ACTIVATED,
@@ -280,28 +260,6 @@ cancel_drag (RgWeekView *self)
   self->dragging = FALSE;
 }
 
-static RgAppointmentCard *
-take_card (RgWeekView *self)
-{
-  RgAppointmentCard *card;
-
-  if (self->pool->len)
-    return g_ptr_array_steal_index_fast (self->pool, self->pool->len - 1);
-
-  card = rg_appointment_card_new_empty (self->studio);
-  gtk_widget_set_parent (GTK_WIDGET (card), GTK_WIDGET (self));
-  return card;
-}
-
-static void
-release_card (RgWeekView        *self,
-              RgAppointmentCard *card)
-{
-  rg_appointment_card_bind (card, NULL, NULL);
-  gtk_widget_set_child_visible (GTK_WIDGET (card), FALSE);
-  g_ptr_array_add (self->pool, card);
-}
-
 /* A card for every appointment of the week (cancelled ones aside), bound
  * afresh: the list reports moved and changed appointments too. Cards of
  * appointments that left go back to the pool. */
@@ -343,7 +301,7 @@ sync_cards (RgWeekView *self)
       card = g_hash_table_lookup (self->cards, a);
       if (card == NULL)
         {
-          card = take_card (self);
+          card = rg_time_grid_take_card (RG_TIME_GRID (self), self->studio);
           g_hash_table_insert (self->cards, g_object_ref (a), card);
         }
       /* Children in time order: Tab walks the week as it reads. */
@@ -363,7 +321,7 @@ sync_cards (RgWeekView *self)
             cancel_drag (self);
             gtk_event_controller_reset (GTK_EVENT_CONTROLLER (self->drag));
           }
-        release_card (self, value);
+        rg_time_grid_release_card (RG_TIME_GRID (self), value);
         g_hash_table_iter_remove (&iter);
       }
 
@@ -398,31 +356,6 @@ appointments_changed_cb (RgWeekView *self)
 
 /* Scrolling ---------------------------------------------------------------- */
 
-static double
-hvalue (RgWeekView *self)
-{
-  return self->hadjustment ? gtk_adjustment_get_value (self->hadjustment) : 0;
-}
-
-static double
-vvalue (RgWeekView *self)
-{
-  return self->vadjustment ? gtk_adjustment_get_value (self->vadjustment) : 0;
-}
-
-/* The first minute worth showing: an hour before anyone starts. */
-static int
-first_working_minute (RgWeekView *self)
-{
-  int first = RG_MINUTES_PER_DAY;
-
-  for (int d = 0; d < N_DAYS; d++)
-    if (self->spans[d] && self->spans[d]->len)
-      first = MIN (first, g_array_index (self->spans[d], RgSpan, 0).start_minute);
-
-  return first == RG_MINUTES_PER_DAY ? 8 * 60 : MAX (0, first - 60);
-}
-
 static int
 start_minute_in_week (RgWeekView    *self,
                       RgAppointment *a,
@@ -446,27 +379,11 @@ scroll_to (RgWeekView    *self,
 {
   int day;
   int minute = start_minute_in_week (self, a, &day);
-  double top, bottom, left, right;
-  double page;
 
-  if (day >= N_DAYS || self->vadjustment == NULL || self->hadjustment == NULL)
+  if (day >= N_DAYS)
     return;
-
-  top = rg_day_layout_y_for_minute (&self->layout, minute) - HEADER_HEIGHT;
-  bottom = top + MAX (MIN_CARD_HEIGHT, (rg_appointment_get_ends_at (a) - rg_appointment_get_starts_at (a)) / 60.0 * PIXELS_PER_MINUTE);
-  page = gtk_adjustment_get_page_size (self->vadjustment) - HEADER_HEIGHT;
-  if (top < vvalue (self))
-    gtk_adjustment_set_value (self->vadjustment, top - 12);
-  else if (bottom > vvalue (self) + page)
-    gtk_adjustment_set_value (self->vadjustment, MIN (top - 12, bottom - page + 12));
-
-  left = rg_day_layout_x_for_column (&self->layout, day) - GUTTER_WIDTH;
-  right = left + self->layout.column_width;
-  page = gtk_adjustment_get_page_size (self->hadjustment) - GUTTER_WIDTH;
-  if (left < hvalue (self))
-    gtk_adjustment_set_value (self->hadjustment, left);
-  else if (right > hvalue (self) + page)
-    gtk_adjustment_set_value (self->hadjustment, right - page);
+  rg_time_grid_scroll_to (RG_TIME_GRID (self), day, minute,
+                          (rg_appointment_get_ends_at (a) - rg_appointment_get_starts_at (a)) / 60.0);
 }
 
 /* Selection ------------------------------------------------------------------ */
@@ -633,19 +550,6 @@ activate_activated (GtkWidget  *widget,
     g_signal_emit (self, signals[APPOINTMENT_ACTIVATED], 0, self->selected);
 }
 
-static RgAppointmentCard *
-card_at (RgWeekView *self,
-         double      x,
-         double      y)
-{
-  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
-
-  while (picked && picked != GTK_WIDGET (self) && !RG_IS_APPOINTMENT_CARD (picked))
-    picked = gtk_widget_get_parent (picked);
-
-  return picked && RG_IS_APPOINTMENT_CARD (picked) ? RG_APPOINTMENT_CARD (picked) : NULL;
-}
-
 static void
 pressed_cb (GtkGestureClick *gesture,
             int              n_press,
@@ -655,13 +559,14 @@ pressed_cb (GtkGestureClick *gesture,
 {
   RgAppointmentCard *card;
 
-  if (y < HEADER_HEIGHT || x < GUTTER_WIDTH)
+  if (!rg_time_grid_in_body (RG_TIME_GRID (self), x, y))
     return;
 
-  card = card_at (self, x, y);
+  card = rg_time_grid_card_at (RG_TIME_GRID (self), x, y);
   /* A compact day shows no cards: a click opens it in the day view. */
   {
-    int day = rg_day_layout_column_for_x (&self->layout, x + hvalue (self));
+    RgTimeGrid *grid = RG_TIME_GRID (self);
+    int day = rg_day_layout_column_for_x (rg_time_grid_get_layout (grid), x + rg_time_grid_get_hvalue (grid));
 
     if (card == NULL && day >= 0 && day < N_DAYS && self->compact[day])
       {
@@ -696,8 +601,8 @@ drag_begin_cb (GtkGestureDrag *gesture,
   int day, minute;
 
   cancel_drag (self);
-  if (y >= HEADER_HEIGHT && x >= GUTTER_WIDTH)
-    card = card_at (self, x, y);
+  if (rg_time_grid_in_body (RG_TIME_GRID (self), x, y))
+    card = rg_time_grid_card_at (RG_TIME_GRID (self), x, y);
   if (card == NULL)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
@@ -708,7 +613,8 @@ drag_begin_cb (GtkGestureDrag *gesture,
   self->drag_x = x;
   self->drag_y = y;
   minute = start_minute_in_week (self, self->drag_appointment, &day);
-  self->drag_offset_y = y - (rg_day_layout_y_for_minute (&self->layout, minute) - vvalue (self));
+  self->drag_offset_y = y - (rg_day_layout_y_for_minute (rg_time_grid_get_layout (RG_TIME_GRID (self)), minute)
+                             - rg_time_grid_get_vvalue (RG_TIME_GRID (self)));
   self->drag_day = day;
   self->drag_minute = minute;
 }
@@ -719,6 +625,8 @@ drag_update_cb (GtkGestureDrag *gesture,
                 double          offset_y,
                 RgWeekView     *self)
 {
+  RgTimeGrid *grid = RG_TIME_GRID (self);
+  const RgDayLayout *layout = rg_time_grid_get_layout (grid);
   GtkWidget *card;
   double x, y;
   int day, minute;
@@ -737,13 +645,13 @@ drag_update_cb (GtkGestureDrag *gesture,
     }
 
   /* Content coordinates of the pointer and of the card's top. */
-  x = self->drag_x + offset_x + hvalue (self);
-  y = self->drag_y + offset_y - self->drag_offset_y + vvalue (self);
+  x = self->drag_x + offset_x + rg_time_grid_get_hvalue (grid);
+  y = self->drag_y + offset_y - self->drag_offset_y + rg_time_grid_get_vvalue (grid);
 
-  day = rg_day_layout_column_for_x (&self->layout, MAX (x, GUTTER_WIDTH));
+  day = rg_day_layout_column_for_x (layout, MAX (x, GUTTER_WIDTH));
   if (day < 0)
     day = N_DAYS - 1;
-  minute = rg_day_layout_minute_for_y (&self->layout, y, RG_BOOKING_SNAP_MINUTES);
+  minute = rg_day_layout_minute_for_y (layout, y, RG_BOOKING_SNAP_MINUTES);
   minute = CLAMP (minute, 0, MAX (0, RG_MINUTES_PER_DAY - duration_minutes (self->drag_appointment)));
 
   if (day != self->drag_day || minute != self->drag_minute)
@@ -805,25 +713,13 @@ key_pressed_cb (GtkEventControllerKey *controller,
 
 /* Layout --------------------------------------------------------------------- */
 
-static void
-rg_week_view_measure (GtkWidget      *widget,
-                      GtkOrientation  orientation,
-                      int             for_size,
-                      int            *minimum,
-                      int            *natural,
-                      int            *minimum_baseline,
-                      int            *natural_baseline)
+static GArray *
+rg_week_view_column_spans (RgTimeGrid *grid,
+                           guint       column)
 {
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = GUTTER_WIDTH + MIN_COLUMN_WIDTH;
-      *natural = GUTTER_WIDTH + N_DAYS * MIN_COLUMN_WIDTH;
-    }
-  else
-    {
-      *minimum = HEADER_HEIGHT + 120;
-      *natural = HEADER_HEIGHT + RG_MINUTES_PER_DAY * PIXELS_PER_MINUTE;
-    }
+  RgWeekView *self = RG_WEEK_VIEW (grid);
+
+  return column < N_DAYS ? self->spans[column] : NULL;
 }
 
 static void
@@ -835,18 +731,10 @@ place_card (RgWeekView *self,
             guint       lane,
             guint       n_lanes)
 {
-  double lane_width = (self->layout.column_width - 6) / MAX (n_lanes, 1);
-  double x = rg_day_layout_x_for_column (&self->layout, day) + 2 + lane * lane_width - hvalue (self);
-  double y = rg_day_layout_y_for_minute (&self->layout, start_minute) + 1 - vvalue (self);
-  double h = (end_minute - start_minute) * PIXELS_PER_MINUTE - 2;
-  GtkAllocation allocation = {
-    (int) x, (int) y, (int) MAX (lane_width - 2, MIN_CARD_WIDTH), (int) MAX (h, MIN_CARD_HEIGHT)
-  };
-
   /* Too narrow for words (many lanes for everyone's week), a card draws
    * only its colour, with the details in its tooltip. */
   gtk_widget_set_child_visible (card, TRUE);
-  gtk_widget_size_allocate (card, &allocation, -1);
+  rg_time_grid_place_card (RG_TIME_GRID (self), card, day, start_minute, end_minute, lane, n_lanes);
 }
 
 static void
@@ -856,24 +744,12 @@ rg_week_view_size_allocate (GtkWidget *widget,
                             int        baseline)
 {
   RgWeekView *self = RG_WEEK_VIEW (widget);
+  const RgDayLayout *layout = rg_time_grid_get_layout (RG_TIME_GRID (self));
   GPtrArray *by_day[N_DAYS];
   GHashTableIter iter;
   gpointer key, value;
 
-  self->layout.gutter_width = GUTTER_WIDTH;
-  self->layout.header_height = HEADER_HEIGHT;
-  self->layout.pixels_per_minute = PIXELS_PER_MINUTE;
-  self->layout.n_columns = N_DAYS;
-  self->layout.column_width = MAX (MIN_COLUMN_WIDTH, (width - GUTTER_WIDTH) / (double) N_DAYS);
-
-  rg_calendar_configure_adjustment (self->hadjustment, hvalue (self),
-                        rg_day_layout_content_width (&self->layout), width);
-  rg_calendar_configure_adjustment (self->vadjustment,
-                        self->scroll_pending
-                          ? rg_day_layout_y_for_minute (&self->layout, first_working_minute (self)) - HEADER_HEIGHT
-                          : vvalue (self),
-                        rg_day_layout_content_height (&self->layout), height);
-  self->scroll_pending = FALSE;
+  GTK_WIDGET_CLASS (rg_week_view_parent_class)->size_allocate (widget, width, height, baseline);
 
   for (int d = 0; d < N_DAYS; d++)
     {
@@ -926,7 +802,7 @@ rg_week_view_size_allocate (GtkWidget *widget,
         for (guint i = 0; i < cards->len; i++)
           max_lanes = MAX (max_lanes, items[i].n_lanes);
         self->compact[d] = self->staff_id == 0 && cards->len > 0 &&
-                           (self->layout.column_width - 6) / max_lanes < READABLE_LANE_WIDTH;
+                           (layout->column_width - 6) / max_lanes < READABLE_LANE_WIDTH;
       }
       memset (self->hour_bookings[d], 0, sizeof self->hour_bookings[d]);
       memset (self->hour_busy[d], 0, sizeof self->hour_busy[d]);
@@ -1037,16 +913,18 @@ query_tooltip_cb (GtkWidget  *widget,
                   GtkTooltip *tooltip,
                   RgWeekView *self)
 {
+  RgTimeGrid *grid = RG_TIME_GRID (self);
+  const RgDayLayout *layout = rg_time_grid_get_layout (grid);
   int day, hour;
   g_autofree char *text = NULL;
   g_autofree char *bookings = NULL;
 
-  if (keyboard || y < HEADER_HEIGHT || x < GUTTER_WIDTH)
+  if (keyboard || !rg_time_grid_in_body (grid, x, y))
     return FALSE;
-  day = rg_day_layout_column_for_x (&self->layout, x + hvalue (self));
+  day = rg_day_layout_column_for_x (layout, x + rg_time_grid_get_hvalue (grid));
   if (day < 0 || day >= N_DAYS || !self->compact[day])
     return FALSE;
-  hour = rg_day_layout_minute_for_y (&self->layout, y + vvalue (self), 60) / 60;
+  hour = rg_day_layout_minute_for_y (layout, y + rg_time_grid_get_vvalue (grid), 60) / 60;
   if (hour < 0 || hour > 23 || self->hour_bookings[day][hour] == 0)
     return FALSE;
   /* Translators: in the tooltip of an hour of a busy day in everyone's week */
@@ -1077,71 +955,25 @@ working_masters (RgWeekView *self)
   return masters;
 }
 
-static void
-rg_week_view_snapshot (GtkWidget   *widget,
-                       GtkSnapshot *snapshot)
+static int
+rg_week_view_today_column (RgTimeGrid *grid)
 {
-  RgWeekView *self = RG_WEEK_VIEW (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GdkRGBA bg = rg_calendar_named_color (widget, "view_bg_color", "#ffffff");
-  GdkRGBA header_bg = rg_calendar_named_color (widget, "window_bg_color", "#fafafa");
-  GdkRGBA fg = rg_calendar_named_color (widget, "view_fg_color", "#000000");
-  GdkRGBA accent = rg_calendar_named_color (widget, "accent_color", "#1c71d8");
-  GdkRGBA accent_bg = rg_calendar_named_color (widget, "accent_bg_color", "#3584e4");
-  GdkRGBA line = rg_calendar_with_alpha (fg, 0.12);
-  GdkRGBA faint = rg_calendar_with_alpha (fg, 0.05);
-  GdkRGBA shade = rg_calendar_with_alpha (fg, 0.045);
-  GdkRGBA dim = rg_calendar_with_alpha (fg, 0.6);
-  GdkRGBA today_tint = rg_calendar_with_alpha (accent_bg, 0.06);
-  double dx = -hvalue (self), dy = -vvalue (self);
-  double columns_right = rg_day_layout_content_width (&self->layout) + dx;
+  RgWeekView *self = RG_WEEK_VIEW (grid);
   int today = rg_date_days_between (self->monday, rg_date_today ());
-  double cw = self->layout.column_width;
 
-  gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return today >= 0 && today < N_DAYS ? today : -1;
+}
 
-  /* The body: today, shading, grid, cards, now. */
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (GUTTER_WIDTH, HEADER_HEIGHT,
-                                                          MAX (0, width - GUTTER_WIDTH),
-                                                          MAX (0, height - HEADER_HEIGHT)));
-
-  for (int d = 0; d < N_DAYS; d++)
-    {
-      GArray *spans = self->spans[d];
-      double x = rg_day_layout_x_for_column (&self->layout, d) + dx;
-      int from = 0;
-
-      if (d == today)
-        gtk_snapshot_append_color (snapshot, &today_tint, &GRAPHENE_RECT_INIT (x, HEADER_HEIGHT, cw, height));
-
-      for (guint i = 0; spans && i <= spans->len; i++)
-        {
-          int to = i < spans->len ? g_array_index (spans, RgSpan, i).start_minute : RG_MINUTES_PER_DAY;
-
-          if (to > from)
-            {
-              double y0 = rg_day_layout_y_for_minute (&self->layout, from) + dy;
-              double y1 = rg_day_layout_y_for_minute (&self->layout, to) + dy;
-              gtk_snapshot_append_color (snapshot, &shade, &GRAPHENE_RECT_INIT (x, y0, cw, y1 - y0));
-            }
-          if (i < spans->len)
-            from = g_array_index (spans, RgSpan, i).end_minute;
-        }
-
-      gtk_snapshot_append_color (snapshot, &line,
-                                 &GRAPHENE_RECT_INIT (x + cw - 1, HEADER_HEIGHT, 1, height - HEADER_HEIGHT));
-    }
-
-  for (int m = 30; m < RG_MINUTES_PER_DAY; m += 30)
-    {
-      double y = rg_day_layout_y_for_minute (&self->layout, m) + dy;
-
-      if (y < HEADER_HEIGHT - 1 || y > height)
-        continue;
-      gtk_snapshot_append_color (snapshot, m % 60 ? &faint : &line,
-                                 &GRAPHENE_RECT_INIT (GUTTER_WIDTH, y, columns_right - GUTTER_WIDTH, 1));
-    }
+/* Over the grid: the cards, the compact days, now. */
+static void
+rg_week_view_snapshot_body (RgTimeGrid            *grid,
+                            GtkSnapshot           *snapshot,
+                            const RgTimeGridFrame *frame)
+{
+  RgWeekView *self = RG_WEEK_VIEW (grid);
+  GtkWidget *widget = GTK_WIDGET (self);
+  const RgDayLayout *layout = rg_time_grid_get_layout (grid);
+  double cw = layout->column_width;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     gtk_widget_snapshot_child (widget, child, snapshot);
@@ -1150,24 +982,24 @@ rg_week_view_snapshot (GtkWidget   *widget,
    * busy of those who work. */
   for (int d = 0; d < N_DAYS; d++)
     {
-      double x = rg_day_layout_x_for_column (&self->layout, d) + dx;
+      double x = rg_day_layout_x_for_column (layout, d) + frame->dx;
       guint masters = MAX (working_masters (self), 1);
 
       if (!self->compact[d])
         continue;
       for (int h = 0; h < 24; h++)
         {
-          double y0 = rg_day_layout_y_for_minute (&self->layout, h * 60) + dy;
-          double y1 = rg_day_layout_y_for_minute (&self->layout, (h + 1) * 60) + dy;
+          double y0 = rg_day_layout_y_for_minute (layout, h * 60) + frame->dy;
+          double y1 = rg_day_layout_y_for_minute (layout, (h + 1) * 60) + frame->dy;
           double load = MIN (1.0, self->hour_busy[d][h] / (double) masters);
           GskRoundedRect box;
 
-          if (self->hour_bookings[d][h] == 0 || y1 < HEADER_HEIGHT || y0 > height)
+          if (self->hour_bookings[d][h] == 0 || y1 < HEADER_HEIGHT || y0 > frame->height)
             continue;
           gsk_rounded_rect_init_from_rect (&box, &GRAPHENE_RECT_INIT (x + 3, y0 + 2, cw - 7, y1 - y0 - 4), 5);
           gtk_snapshot_push_rounded_clip (snapshot, &box);
           {
-            GdkRGBA fill = rg_calendar_with_alpha (accent_bg, 0.12 + 0.5 * load);
+            GdkRGBA fill = rg_calendar_with_alpha (frame->accent_bg, 0.12 + 0.5 * load);
 
             gtk_snapshot_append_color (snapshot, &fill, &box.bounds);
           }
@@ -1180,17 +1012,17 @@ rg_week_view_snapshot (GtkWidget   *widget,
               : g_strdup_printf ("%u", self->hour_bookings[d][h]);
 
             rg_calendar_draw_text (widget, snapshot, label, x + 10, y0 + (y1 - y0) / 2 - 9, cw - 20, TRUE,
-                                   load > 0.6 ? rg_calendar_named_color (widget, "accent_fg_color", "#ffffff") : fg);
+                                   load > 0.6 ? rg_calendar_named_color (widget, "accent_fg_color", "#ffffff") : frame->fg);
           }
         }
     }
 
-  if (today >= 0 && today < N_DAYS)
+  if (frame->today >= 0)
     {
       GdkRGBA now_color = rg_calendar_named_color (widget, "destructive_color", "#e01b24");
       int minute = rg_time_minute_of_day (g_get_real_time () / G_USEC_PER_SEC);
-      double x = rg_day_layout_x_for_column (&self->layout, today) + dx;
-      double y = rg_day_layout_y_for_minute (&self->layout, minute) + dy;
+      double x = rg_day_layout_x_for_column (layout, frame->today) + frame->dx;
+      double y = rg_day_layout_y_for_minute (layout, minute) + frame->dy;
       GskRoundedRect dot;
 
       gtk_snapshot_append_color (snapshot, &now_color, &GRAPHENE_RECT_INIT (x, y - 1, cw - 1, 2));
@@ -1199,53 +1031,39 @@ rg_week_view_snapshot (GtkWidget   *widget,
       gtk_snapshot_append_color (snapshot, &now_color, &dot.bounds);
       gtk_snapshot_pop (snapshot);
     }
+}
 
-  gtk_snapshot_pop (snapshot);
+/* A day along the top: its date, and its hours, day off or bookings. */
+static void
+rg_week_view_snapshot_column_header (RgTimeGrid            *grid,
+                                     GtkSnapshot           *snapshot,
+                                     guint                  column,
+                                     double                 x,
+                                     const RgTimeGridFrame *frame)
+{
+  RgWeekView *self = RG_WEEK_VIEW (grid);
+  GtkWidget *widget = GTK_WIDGET (self);
+  double cw = rg_time_grid_get_layout (grid)->column_width;
+  int d = column;
+  RgDate date = rg_date_add_days (self->monday, d);
+  g_autofree char *title = day_title (date);
+  g_autofree char *subtitle = day_subtitle (self, d);
+  gboolean off = self->spans[d] == NULL || self->spans[d]->len == 0;
 
-  /* The hours down the side, fixed horizontally. */
-  gtk_snapshot_append_color (snapshot, &header_bg, &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT, GUTTER_WIDTH, height));
-  gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (GUTTER_WIDTH - 1, 0, 1, height));
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT, GUTTER_WIDTH, MAX (0, height - HEADER_HEIGHT)));
-  for (int h = 1; h < 24; h++)
+  if (d == frame->today)
     {
-      double y = rg_day_layout_y_for_minute (&self->layout, h * 60) + dy;
-      char label[8];
+      GdkRGBA tint = rg_calendar_with_alpha (frame->accent_bg, 0.14);
 
-      if (y < HEADER_HEIGHT - 10 || y > height + 10)
-        continue;
-      g_snprintf (label, sizeof label, "%02d:00", h);
-      rg_calendar_draw_text (GTK_WIDGET (self), snapshot, label, 8, y - 8, 0, FALSE, dim);
+      gtk_snapshot_append_color (snapshot, &tint, &GRAPHENE_RECT_INIT (x, 0, cw, HEADER_HEIGHT));
+      gtk_snapshot_append_color (snapshot, &frame->accent_bg, &GRAPHENE_RECT_INIT (x, HEADER_HEIGHT - 3, cw, 3));
     }
-  gtk_snapshot_pop (snapshot);
+  else if (off)
+    gtk_snapshot_append_color (snapshot, &frame->shade, &GRAPHENE_RECT_INIT (x, 0, cw, HEADER_HEIGHT));
 
-  /* The days along the top, fixed vertically. */
-  gtk_snapshot_append_color (snapshot, &header_bg, &GRAPHENE_RECT_INIT (0, 0, width, HEADER_HEIGHT));
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (GUTTER_WIDTH, 0, MAX (0, width - GUTTER_WIDTH), HEADER_HEIGHT));
-  for (int d = 0; d < N_DAYS; d++)
-    {
-      RgDate date = rg_date_add_days (self->monday, d);
-      double x = rg_day_layout_x_for_column (&self->layout, d) + dx;
-      g_autofree char *title = day_title (date);
-      g_autofree char *subtitle = day_subtitle (self, d);
-      gboolean off = self->spans[d] == NULL || self->spans[d]->len == 0;
-
-      if (d == today)
-        {
-          GdkRGBA tint = rg_calendar_with_alpha (accent_bg, 0.14);
-
-          gtk_snapshot_append_color (snapshot, &tint, &GRAPHENE_RECT_INIT (x, 0, cw, HEADER_HEIGHT));
-          gtk_snapshot_append_color (snapshot, &accent_bg, &GRAPHENE_RECT_INIT (x, HEADER_HEIGHT - 3, cw, 3));
-        }
-      else if (off)
-        gtk_snapshot_append_color (snapshot, &shade, &GRAPHENE_RECT_INIT (x, 0, cw, HEADER_HEIGHT));
-
-      rg_calendar_draw_text (GTK_WIDGET (self), snapshot, title, x + 8, 6, cw - 14, TRUE, d == today ? accent : fg);
-      if (*subtitle)
-        rg_calendar_draw_text (GTK_WIDGET (self), snapshot, subtitle, x + 8, 25, cw - 14, FALSE, off ? rg_calendar_with_alpha (fg, 0.75) : dim);
-      gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (x + cw - 1, 0, 1, HEADER_HEIGHT));
-    }
-  gtk_snapshot_pop (snapshot);
-  gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT - 1, width, 1));
+  rg_calendar_draw_text (widget, snapshot, title, x + 8, 6, cw - 14, TRUE, d == frame->today ? frame->accent : frame->fg);
+  if (*subtitle)
+    rg_calendar_draw_text (widget, snapshot, subtitle, x + 8, 25, cw - 14, FALSE,
+                           off ? rg_calendar_with_alpha (frame->fg, 0.75) : frame->dim);
 }
 
 /* API -------------------------------------------------------------------------- */
@@ -1293,7 +1111,7 @@ rg_week_view_set_date (RgWeekView *self,
     return;
 
   set_week (self, date);
-  self->scroll_pending = TRUE;
+  rg_time_grid_queue_scroll_to_work (RG_TIME_GRID (self));
   if (self->loaded)
     reload (self);
 }
@@ -1330,13 +1148,6 @@ rg_week_view_get_appointments (RgWeekView *self)
   return self->appointments;
 }
 
-static gboolean
-now_tick_cb (gpointer data)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (data));
-  return G_SOURCE_CONTINUE;
-}
-
 RgWeekView *
 rg_week_view_new (RgStudio *studio)
 {
@@ -1358,11 +1169,10 @@ rg_week_view_new (RgStudio *studio)
   /* The week is read when the view is first shown: a page may build it
    * and set its date and staff long before. */
   set_week (self, rg_date_today ());
-  self->scroll_pending = TRUE;
+  rg_time_grid_queue_scroll_to_work (RG_TIME_GRID (self));
   load_schedule (self);
   update_accessible_label (self);
 
-  self->now_timeout = g_timeout_add_seconds (60, now_tick_cb, self);
   return self;
 }
 
@@ -1377,104 +1187,22 @@ rg_week_view_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (rg_week_view_parent_class)->map (widget);
 }
 
-/* GtkScrollable ---------------------------------------------------------------- */
-
-static void
-adjustment_value_changed_cb (RgWeekView *self)
-{
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-}
-
-static void
-rg_week_view_scrollable_init (GtkScrollableInterface *iface)
-{
-}
-
-static void
-rg_week_view_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  RgWeekView *self = RG_WEEK_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_HADJUSTMENT:
-      g_value_set_object (value, self->hadjustment);
-      break;
-    case PROP_VADJUSTMENT:
-      g_value_set_object (value, self->vadjustment);
-      break;
-    case PROP_HSCROLL_POLICY:
-      g_value_set_enum (value, self->hscroll_policy);
-      break;
-    case PROP_VSCROLL_POLICY:
-      g_value_set_enum (value, self->vscroll_policy);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rg_week_view_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  RgWeekView *self = RG_WEEK_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_HADJUSTMENT:
-      rg_calendar_set_adjustment (GTK_WIDGET (self), &self->hadjustment, g_value_get_object (value), G_CALLBACK (adjustment_value_changed_cb));
-      break;
-    case PROP_VADJUSTMENT:
-      rg_calendar_set_adjustment (GTK_WIDGET (self), &self->vadjustment, g_value_get_object (value), G_CALLBACK (adjustment_value_changed_cb));
-      break;
-    case PROP_HSCROLL_POLICY:
-      self->hscroll_policy = g_value_get_enum (value);
-      gtk_widget_queue_resize (GTK_WIDGET (self));
-      break;
-    case PROP_VSCROLL_POLICY:
-      self->vscroll_policy = g_value_get_enum (value);
-      gtk_widget_queue_resize (GTK_WIDGET (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
 static void
 rg_week_view_dispose (GObject *object)
 {
   RgWeekView *self = RG_WEEK_VIEW (object);
 
-  g_clear_handle_id (&self->now_timeout, g_source_remove);
   g_clear_handle_id (&self->read_ahead_id, g_source_remove);
   if (self->studio)
     g_clear_signal_handler (&self->changes_id, self->studio);
 
   rg_calendar_unparent_cards (self->cards);
-  if (self->pool)
-    {
-      for (guint i = 0; i < self->pool->len; i++)
-        gtk_widget_unparent (self->pool->pdata[i]);
-      g_ptr_array_set_size (self->pool, 0);
-    }
 
   cancel_drag (self);
   g_clear_object (&self->selected);
   g_clear_object (&self->appointments);
   g_clear_object (&self->staff);
   g_clear_object (&self->studio);
-  if (self->hadjustment)
-    g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_value_changed_cb, self);
-  if (self->vadjustment)
-    g_signal_handlers_disconnect_by_func (self->vadjustment, adjustment_value_changed_cb, self);
-  g_clear_object (&self->hadjustment);
-  g_clear_object (&self->vadjustment);
 
   G_OBJECT_CLASS (rg_week_view_parent_class)->dispose (object);
 }
@@ -1490,7 +1218,6 @@ rg_week_view_finalize (GObject *object)
       g_clear_pointer (&self->off_reason[d], g_free);
     }
   g_clear_pointer (&self->cards, g_hash_table_unref);
-  g_clear_pointer (&self->pool, g_ptr_array_unref);
   g_clear_pointer (&self->details, rg_appointment_details_free);
 
   G_OBJECT_CLASS (rg_week_view_parent_class)->finalize (object);
@@ -1501,22 +1228,23 @@ rg_week_view_class_init (RgWeekViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RgTimeGridClass *grid_class = RG_TIME_GRID_CLASS (klass);
 
   object_class->dispose = rg_week_view_dispose;
   object_class->finalize = rg_week_view_finalize;
-  object_class->get_property = rg_week_view_get_property;
-  object_class->set_property = rg_week_view_set_property;
 
-  widget_class->measure = rg_week_view_measure;
   widget_class->size_allocate = rg_week_view_size_allocate;
-  widget_class->snapshot = rg_week_view_snapshot;
   widget_class->set_focus_child = rg_week_view_set_focus_child;
   widget_class->map = rg_week_view_map;
 
-  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
-  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
-  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
-  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+  grid_class->header_height = HEADER_HEIGHT;
+  grid_class->min_column_width = MIN_COLUMN_WIDTH;
+  grid_class->min_card_width = MIN_CARD_WIDTH;
+  grid_class->min_card_height = MIN_CARD_HEIGHT;
+  grid_class->column_spans = rg_week_view_column_spans;
+  grid_class->today_column = rg_week_view_today_column;
+  grid_class->snapshot_body = rg_week_view_snapshot_body;
+  grid_class->snapshot_column_header = rg_week_view_snapshot_column_header;
 
   /**
    * RgWeekView::appointment-activated:
@@ -1593,11 +1321,8 @@ rg_week_view_init (RgWeekView *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   self->cards = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
-  self->pool = g_ptr_array_new ();
   set_week (self, rg_date_today ());
-
-  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  rg_time_grid_set_n_columns (RG_TIME_GRID (self), N_DAYS);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
@@ -1614,9 +1339,6 @@ rg_week_view_init (RgWeekView *self)
 
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
-
-  rg_calendar_set_adjustment (GTK_WIDGET (self), &self->hadjustment, NULL, G_CALLBACK (adjustment_value_changed_cb));
-  rg_calendar_set_adjustment (GTK_WIDGET (self), &self->vadjustment, NULL, G_CALLBACK (adjustment_value_changed_cb));
 }
 
 /* Whether @day (0: Monday) of everyone's week shows its load by the hour

@@ -7,11 +7,12 @@
 #include "model/rg-appointment-list.h"
 #include "model/rg-studio.h"
 #include "util/rg-time.h"
+#include "rg-time-grid.h"
 
 G_BEGIN_DECLS
 
 #define RG_TYPE_WEEK_VIEW (rg_week_view_get_type ())
-G_DECLARE_FINAL_TYPE (RgWeekView, rg_week_view, RG, WEEK_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (RgWeekView, rg_week_view, RG, WEEK_VIEW, RgTimeGrid)
 
 RgWeekView        *rg_week_view_new              (RgStudio      *studio);
 RgDate             rg_week_view_get_date         (RgWeekView    *self);
