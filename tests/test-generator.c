@@ -13,7 +13,7 @@
 #include <string.h>
 #include <sys/resource.h>
 
-#include "io/rg-generator.h"
+#include "demo/rg-generator.h"
 #include "store/rg-phone.h"
 #include "store/rg-text.h"
 

@@ -28,7 +28,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
-#define G_LOG_DOMAIN "rg-io"
+#define G_LOG_DOMAIN "rg-demo"
 
 #include "config.h"
 
