@@ -60,6 +60,7 @@ struct _RgStoreInsert
   guint64   row_set;          /* the columns every row sets: the first row's */
   guint64   set;              /* the columns this row has set so far */
   guint     order[MAX_COLUMNS]; /* the columns in the order the first row set them */
+  const char *names[MAX_COLUMNS]; /* and the names it gave: addresses, never read */
   guint     n_order;
   guint     n_set;            /* values this row has set so far */
   int       param[MAX_COLUMNS]; /* by column: its place among a row's parameters */
@@ -87,6 +88,8 @@ clear_first (RgStoreInsert *self)
   g_clear_pointer (&self->first, g_free);
 }
 
+/* Rows of a batch not yet full are dropped: rg_store_insert_finish() says
+ * whether every row promised came. */
 void
 rg_store_insert_free (RgStoreInsert *self)
 {
@@ -164,8 +167,10 @@ static int
 find_column (RgStoreInsert *self,
              const char    *column)
 {
-  /* Rows mostly set their values in the first row's order. */
-  if (self->n_set < self->n_order && strcmp (self->columns[self->order[self->n_set]], column) == 0)
+  /* Rows mostly set their values in the first row's order, with the same
+   * string literals. */
+  if (self->n_set < self->n_order &&
+      (self->names[self->n_set] == column || strcmp (self->columns[self->order[self->n_set]], column) == 0))
     return (int) self->order[self->n_set];
 
   for (guint c = 0; c < self->n_columns; c++)
@@ -211,7 +216,10 @@ begin_value (RgStoreInsert *self,
     }
 
   if (self->first)
-    self->order[self->n_order++] = (guint) c;
+    {
+      self->order[self->n_order] = (guint) c;
+      self->names[self->n_order++] = column;
+    }
   self->set |= bit;
   self->n_set++;
 
@@ -241,10 +249,10 @@ rg_store_insert_int (RgStoreInsert *self,
 }
 
 static void
-set_text (RgStoreInsert *self,
-          const char    *column,
-          const char    *text,
-          sqlite3_destructor_type destructor)
+set_text (RgStoreInsert           *self,
+          const char              *column,
+          const char              *text,
+          sqlite3_destructor_type  destructor)
 {
   int c;
 
