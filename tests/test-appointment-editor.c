@@ -15,7 +15,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "io/rg-generator.h"
+#include "demo/rg-generator.h"
 #include "model/rg-booking.h"
 #include "model/rg-format.h"
 #include "model/rg-service.h"

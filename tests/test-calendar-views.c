@@ -14,7 +14,7 @@
 
 #include <glib/gstdio.h>
 
-#include "io/rg-generator.h"
+#include "demo/rg-generator.h"
 #include "model/rg-appointment.h"
 #include "model/rg-booking.h"
 #include "model/rg-client.h"

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <sys/resource.h>
 
-#include "io/rg-generator.h"
+#include "demo/rg-generator.h"
 #include "util/rg-phone.h"
 #include "util/rg-text.h"
 

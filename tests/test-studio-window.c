@@ -10,7 +10,7 @@
 #include "test-util-ui.h"
 
 
-#include "io/rg-generator.h"
+#include "demo/rg-generator.h"
 #include "model/rg-record-list.h"
 #include "model/rg-schedule.h"
 #include "model/rg-custom-field.h"

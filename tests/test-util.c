@@ -6,7 +6,7 @@
 
 #include <glib/gstdio.h>
 
-#include "io/rg-generator.h"
+#include "demo/rg-generator.h"
 #include "test-util.h"
 
 /* The demo studio as `regulars --demo` makes it, in @language ("ru",

@@ -11,7 +11,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
-#include "io/rg-generator.h"
+#include "demo/rg-generator.h"
 #include "store/rg-search.h"
 #include "model/rg-appointment.h"
 #include "model/rg-appointment-list.h"

@@ -18,7 +18,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 
-#include "io/rg-generator.h"
+#include "demo/rg-generator.h"
 #include "report/rg-report.h"
 #include "rg-accessible.h"
 #include "rg-spin-wheel.h"

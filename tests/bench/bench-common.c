@@ -12,7 +12,7 @@
 #include <stdlib.h>
 
 #include "bench-common.h"
-#include "io/rg-generator.h"
+#include "demo/rg-generator.h"
 
 #define REFERENCE_NOW ((gint64) 1795867200)   /* 2026-11-28 12:00 UTC */
 

@@ -2,7 +2,7 @@
  * services, staff, and who each person is.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
-#define G_LOG_DOMAIN "rg-io"
+#define G_LOG_DOMAIN "rg-demo"
 
 #include "config.h"
 

@@ -17,8 +17,13 @@
  * later than options->now.
  *
  * The simulation runs in memory first; the rows are then written in one
- * transaction with cached multi-row INSERTs, in key order for the big
- * tables.
+ * transaction, in key order for the big tables, through the store's
+ * inserter (store/rg-store-insert.c): each value names its column, and the
+ * tables and their columns are the ones the store's migrations made, so the
+ * generator keeps no copy of the schema. It does not go through the
+ * model's commands: one command and one transaction for each of a million
+ * rows would be far slower, and a command takes its keys and times from
+ * the clock, where here they come from the seed and the simulated history.
  *
  * The pieces: rg-generator-private.h has the types they share and the
  * random streams; rg-generator-data.c the names, services and comments of
@@ -28,7 +33,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
-#define G_LOG_DOMAIN "rg-io"
+#define G_LOG_DOMAIN "rg-demo"
 
 #include "config.h"
 
@@ -42,6 +47,7 @@
 
 #include "rg-generator-private.h"
 #include "model/rg-enums.h"
+#include "store/rg-store-insert.h"
 #include "util/rg-phone.h"
 #include "util/rg-text.h"
 
@@ -86,157 +92,16 @@ gen_format_day (Gen   *g,
               g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
 }
 
-/* Rows go in with multi-row INSERTs: fewer statements to run, and the
- * full-text index behind the clients table syncs once per statement
- * rather than once per client. */
-#define BATCH_PARAMETERS 960
-#define BATCH_ROWS       64
-
-typedef struct {
-  RgStore *store;
-  RgStmt  *many;              /* per_batch rows */
-  RgStmt  *one;
-  RgStmt  *stmt;              /* of the current row */
-  guint    n_columns;
-  guint    per_batch;
-  guint64  n_rows;            /* rows to come; 0: unknown, one at a time */
-  guint64  done;
-  int      offset;            /* parameter index of the current row's column 0 */
-} Batch;
-
-static void
-batch_clear (Batch *b)
-{
-  g_clear_pointer (&b->many, rg_stmt_release);
-  g_clear_pointer (&b->one, rg_stmt_release);
-  b->stmt = NULL;
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Batch, batch_clear)
-
-static char *
-insert_sql (const char *table,
-            guint       n_columns,
-            guint       n_rows)
-{
-  GString *sql = g_string_new ("INSERT INTO ");
-
-  g_string_append_printf (sql, "%s VALUES ", table);
-  for (guint r = 0; r < n_rows; r++)
-    {
-      g_string_append (sql, r ? ", (?" : "(?");
-      for (guint c = 1; c < n_columns; c++)
-        g_string_append (sql, ", ?");
-      g_string_append_c (sql, ')');
-    }
-
-  return g_string_free (sql, FALSE);
-}
-
-/* @table is the table and its columns: "staff (id, display_name, ...)". */
-static gboolean
-batch_init (Batch       *b,
-            RgStore     *store,
-            const char  *table,
-            guint        n_columns,
-            guint64      n_rows,
-            GError     **error)
-{
-  g_autofree char *one = insert_sql (table, n_columns, 1);
-
-  memset (b, 0, sizeof *b);
-  b->store = store;
-  b->n_columns = n_columns;
-  b->n_rows = n_rows;
-  b->per_batch = CLAMP (BATCH_PARAMETERS / n_columns, 1, BATCH_ROWS);
-
-  if (n_rows >= b->per_batch)
-    {
-      g_autofree char *many = insert_sql (table, n_columns, b->per_batch);
-
-      b->many = rg_store_prepare (store, many, error);
-      if (b->many == NULL)
-        return FALSE;
-    }
-
-  b->one = rg_store_prepare (store, one, error);
-  return b->one != NULL;
-}
-
-static void
-batch_begin_row (Batch *b)
-{
-  guint64 in_batches = b->n_rows - b->n_rows % b->per_batch;
-
-  if (b->done < in_batches)
-    {
-      b->stmt = b->many;
-      b->offset = (int) (b->done % b->per_batch * b->n_columns) + 1;
-    }
-  else
-    {
-      b->stmt = b->one;
-      b->offset = 1;
-    }
-}
-
-static gboolean
-batch_end_row (Batch   *b,
-               GError **error)
-{
-  gboolean ok = TRUE;
-
-  b->done++;
-  if (b->stmt == b->one || b->done % b->per_batch == 0)
-    {
-      ok = rg_store_step_done (b->store, b->stmt, error);
-      sqlite3_reset (b->stmt);
-    }
-
-  return ok;
-}
-
-static void
-col_int (Batch  *b,
-         int     column,
-         gint64  value)
-{
-  sqlite3_bind_int64 (b->stmt, b->offset + column, value);
-}
-
 /* 0 is NULL */
 static void
-col_opt (Batch  *b,
-         int     column,
-         gint64  value)
+insert_opt (RgStoreInsert *ins,
+            const char    *column,
+            gint64         value)
 {
   if (value != 0)
-    sqlite3_bind_int64 (b->stmt, b->offset + column, value);
+    rg_store_insert_int (ins, column, value);
   else
-    sqlite3_bind_null (b->stmt, b->offset + column);
-}
-
-static void
-col_text (Batch      *b,
-          int         column,
-          const char *text)
-{
-  if (text)
-    sqlite3_bind_text (b->stmt, b->offset + column, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (b->stmt, b->offset + column);
-}
-
-/* For text that outlives the statement: the pools, the store of names. */
-static void
-col_static (Batch      *b,
-            int         column,
-            const char *text)
-{
-  if (text)
-    sqlite3_bind_text (b->stmt, b->offset + column, text, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (b->stmt, b->offset + column);
+    rg_store_insert_null (ins, column);
 }
 
 typedef struct {
@@ -290,18 +155,16 @@ gen_write_staff (Gen      *g,
                  RgStore  *store,
                  GError  **error)
 {
-  g_auto(Batch) staff = { 0 };
-  g_auto(Batch) hours = { 0 };
-  g_auto(Batch) off = { 0 };
+  g_autoptr(RgStoreInsert) staff = NULL;
+  g_autoptr(RgStoreInsert) hours = NULL;
+  g_autoptr(RgStoreInsert) off = NULL;
   const char *reasons[] = {
     NULL, g->lang->vacation, g->lang->sick, g->lang->training, g->lang->holiday, g->lang->holiday2,
   };
 
   g->staff_created_at = g->day_base[0] - 30 * SECONDS_PER_DAY + 10 * 3600;
 
-  if (!batch_init (&staff, store,
-                   "staff (id, display_name, role, color, phone, position, created_at, updated_at)",
-                   8, g->n_masters, error))
+  if ((staff = rg_store_insert_new (store, "staff", g->n_masters, error)) == NULL)
     return FALSE;
 
   for (guint m = 0; m < g->n_masters; m++)
@@ -312,43 +175,39 @@ gen_write_staff (Gen      *g,
       if (master->phone && !rg_phone_read (master->phone, phone_country (g), &phone, &digits, error))
         return FALSE;
 
-      batch_begin_row (&staff);
-      col_int (&staff, 0, master->id);
-      col_static (&staff, 1, master->name);
-      col_static (&staff, 2, "master");
-      col_static (&staff, 3, master->color);
-      col_text (&staff, 4, phone);
-      col_int (&staff, 5, m);
-      col_int (&staff, 6, g->staff_created_at);
-      col_int (&staff, 7, g->staff_created_at);
-      if (!batch_end_row (&staff, error))
+      rg_store_insert_int (staff, "id", master->id);
+      rg_store_insert_text_static (staff, "display_name", master->name);
+      rg_store_insert_text_static (staff, "role", "master");
+      rg_store_insert_text_static (staff, "color", master->color);
+      rg_store_insert_text (staff, "phone", phone);
+      rg_store_insert_int (staff, "position", m);
+      rg_store_insert_int (staff, "created_at", g->staff_created_at);
+      rg_store_insert_int (staff, "updated_at", g->staff_created_at);
+      if (!rg_store_insert_row (staff, error))
         return FALSE;
     }
 
-  if (!batch_init (&hours, store,
-                   "staff_hours (id, staff_id, weekday, start_minute, end_minute, created_at, updated_at)",
-                   7, 0, error))
+  if (!rg_store_insert_finish (staff, error) ||
+      (hours = rg_store_insert_new (store, "staff_hours", 0, error)) == NULL)
     return FALSE;
 
   for (guint m = 0; m < g->n_masters; m++)
     for (int wd = 1; wd <= 7; wd++)
       for (int s = 0; s < g->masters[m].n_spans[wd]; s++)
         {
-          batch_begin_row (&hours);
-          col_int (&hours, 0, gen_new_id (g));
-          col_int (&hours, 1, g->masters[m].id);
-          col_int (&hours, 2, wd);
-          col_int (&hours, 3, g->masters[m].spans[wd][s].start);
-          col_int (&hours, 4, g->masters[m].spans[wd][s].end);
-          col_int (&hours, 5, g->staff_created_at);
-          col_int (&hours, 6, g->staff_created_at);
-          if (!batch_end_row (&hours, error))
+          rg_store_insert_int (hours, "id", gen_new_id (g));
+          rg_store_insert_int (hours, "staff_id", g->masters[m].id);
+          rg_store_insert_int (hours, "weekday", wd);
+          rg_store_insert_int (hours, "start_minute", g->masters[m].spans[wd][s].start);
+          rg_store_insert_int (hours, "end_minute", g->masters[m].spans[wd][s].end);
+          rg_store_insert_int (hours, "created_at", g->staff_created_at);
+          rg_store_insert_int (hours, "updated_at", g->staff_created_at);
+          if (!rg_store_insert_row (hours, error))
             return FALSE;
         }
 
-  if (!batch_init (&off, store,
-                   "staff_days_off (id, staff_id, day, reason, created_at, updated_at)",
-                   6, 0, error))
+  if (!rg_store_insert_finish (hours, error) ||
+      (off = rg_store_insert_new (store, "staff_days_off", 0, error)) == NULL)
     return FALSE;
 
   for (guint m = 0; m < g->n_masters; m++)
@@ -369,18 +228,17 @@ gen_write_staff (Gen      *g,
         created = CLAMP (created, g->staff_created_at, g->now);
 
         gen_format_day (g, d, day);
-        batch_begin_row (&off);
-        col_int (&off, 0, gen_new_id (g));
-        col_int (&off, 1, g->masters[m].id);
-        col_text (&off, 2, day);
-        col_static (&off, 3, reasons[reason]);
-        col_int (&off, 4, created);
-        col_int (&off, 5, created);
-        if (!batch_end_row (&off, error))
+        rg_store_insert_int (off, "id", gen_new_id (g));
+        rg_store_insert_int (off, "staff_id", g->masters[m].id);
+        rg_store_insert_text (off, "day", day);
+        rg_store_insert_text_static (off, "reason", reasons[reason]);
+        rg_store_insert_int (off, "created_at", created);
+        rg_store_insert_int (off, "updated_at", created);
+        if (!rg_store_insert_row (off, error))
           return FALSE;
       }
 
-  return TRUE;
+  return rg_store_insert_finish (off, error);
 }
 
 static gboolean
@@ -388,33 +246,29 @@ gen_write_services (Gen      *g,
                     RgStore  *store,
                     GError  **error)
 {
-  g_auto(Batch) b = { 0 };
+  g_autoptr(RgStoreInsert) ins = NULL;
 
-  if (!batch_init (&b, store,
-                   "services (id, name, category, duration_minutes, price, repeat_days, position,"
-                   " created_at, updated_at)",
-                   9, g->n_services, error))
+  if ((ins = rg_store_insert_new (store, "services", g->n_services, error)) == NULL)
     return FALSE;
 
   for (guint i = 0; i < g->n_services; i++)
     {
       const Service *s = &g->services[i];
 
-      batch_begin_row (&b);
-      col_int (&b, 0, s->id);
-      col_static (&b, 1, s->name);
-      col_static (&b, 2, g->lang->category_names[s->category]);
-      col_int (&b, 3, s->minutes);
-      col_int (&b, 4, s->price);
-      col_opt (&b, 5, s->repeat_days);
-      col_int (&b, 6, i);
-      col_int (&b, 7, g->staff_created_at);
-      col_int (&b, 8, g->staff_created_at);
-      if (!batch_end_row (&b, error))
+      rg_store_insert_int (ins, "id", s->id);
+      rg_store_insert_text_static (ins, "name", s->name);
+      rg_store_insert_text_static (ins, "category", g->lang->category_names[s->category]);
+      rg_store_insert_int (ins, "duration_minutes", s->minutes);
+      rg_store_insert_int (ins, "price", s->price);
+      insert_opt (ins, "repeat_days", s->repeat_days);
+      rg_store_insert_int (ins, "position", i);
+      rg_store_insert_int (ins, "created_at", g->staff_created_at);
+      rg_store_insert_int (ins, "updated_at", g->staff_created_at);
+      if (!rg_store_insert_row (ins, error))
         return FALSE;
     }
 
-  return TRUE;
+  return rg_store_insert_finish (ins, error);
 }
 
 /* By TAG_* position. */
@@ -428,25 +282,24 @@ gen_write_tags (Gen      *g,
                 gint64   *tag_ids,
                 GError  **error)
 {
-  g_auto(Batch) b = { 0 };
+  g_autoptr(RgStoreInsert) ins = NULL;
 
-  if (!batch_init (&b, store, "tags (id, name, color, created_at, updated_at)", 5, N_TAGS, error))
+  if ((ins = rg_store_insert_new (store, "tags", N_TAGS, error)) == NULL)
     return FALSE;
 
   for (guint i = 0; i < N_TAGS; i++)
     {
       tag_ids[i] = gen_new_id (g);
-      batch_begin_row (&b);
-      col_int (&b, 0, tag_ids[i]);
-      col_static (&b, 1, g->lang->tags[i]);
-      col_static (&b, 2, tag_colors[i]);
-      col_int (&b, 3, g->staff_created_at);
-      col_int (&b, 4, g->staff_created_at);
-      if (!batch_end_row (&b, error))
+      rg_store_insert_int (ins, "id", tag_ids[i]);
+      rg_store_insert_text_static (ins, "name", g->lang->tags[i]);
+      rg_store_insert_text_static (ins, "color", tag_colors[i]);
+      rg_store_insert_int (ins, "created_at", g->staff_created_at);
+      rg_store_insert_int (ins, "updated_at", g->staff_created_at);
+      if (!rg_store_insert_row (ins, error))
         return FALSE;
     }
 
-  return TRUE;
+  return rg_store_insert_finish (ins, error);
 }
 
 typedef struct {
@@ -461,8 +314,8 @@ gen_write_clients (Gen           *g,
                    const gint64  *tag_ids,
                    GError       **error)
 {
-  g_auto(Batch) b = { 0 };
-  g_auto(Batch) t = { 0 };
+  g_autoptr(RgStoreInsert) ins = NULL;
+  g_autoptr(RgStoreInsert) t = NULL;
   g_autoptr(GArray) client_tags = g_array_new (FALSE, FALSE, sizeof (ClientTag));
   g_autofree gint64 *spent = g_new (gint64, MAX (1u, g->clients->len));
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (g->now);
@@ -475,12 +328,7 @@ gen_write_clients (Gen           *g,
   if (g->clients->len > 0)
     vip = MAX (1, spent[(guint) (g->clients->len * 0.97)]);
 
-  if (!batch_init (&b, store,
-                   "clients (id, address_as, sort_key, phone, phone_digits, full_name, phone2,"
-                   " phone2_digits, email, birth_day, birth_month, birth_year, gender, call_time,"
-                   " preferred_staff_id, referred_by_id, source, consent_messages, minimal_contact,"
-                   " preferences, medical_notes, notes, deleted_at, created_at, updated_at)",
-                   25, g->clients->len, error))
+  if ((ins = rg_store_insert_new (store, "clients", g->clients->len, error)) == NULL)
     return FALSE;
 
   /* In the order they came, so whoever referred a client is already there. */
@@ -518,32 +366,31 @@ gen_write_clients (Gen           *g,
           (p.phone2 && !rg_phone_read (p.phone2, phone_country (g), &phone2, &digits2, error)))
         return FALSE;
 
-      batch_begin_row (&b);
-      col_int (&b, 0, cl->id);
-      col_text (&b, 1, p.address_as);
-      col_text (&b, 2, sort_key);
-      col_text (&b, 3, phone);
-      col_text (&b, 4, digits);
-      col_text (&b, 5, p.full_name);
-      col_text (&b, 6, phone2);
-      col_text (&b, 7, digits2);
-      col_text (&b, 8, p.email);
-      col_opt (&b, 9, p.birth_day);
-      col_opt (&b, 10, p.birth_month);
-      col_opt (&b, 11, p.birth_year);
-      col_static (&b, 12, p.gender);
-      col_static (&b, 13, p.call_time);
-      col_opt (&b, 14, cl->visits > 0 && rng_chance (&rng, 0.65) ? g->masters[cl->master].id : 0);
-      col_opt (&b, 15, cl->referrer != NONE ? CLIENT (g, cl->referrer)->id : 0);
-      col_static (&b, 16, p.source);
-      col_int (&b, 17, rng_chance (&rng, 0.65));
-      col_int (&b, 18, rng_chance (&rng, 0.03));
-      col_static (&b, 19, p.preferences);
-      col_static (&b, 20, p.medical);
-      col_static (&b, 21, p.notes);
-      col_opt (&b, 22, deleted);
-      col_int (&b, 23, created);
-      col_int (&b, 24, updated);
+      rg_store_insert_int (ins, "id", cl->id);
+      rg_store_insert_text (ins, "address_as", p.address_as);
+      rg_store_insert_text (ins, "sort_key", sort_key);
+      rg_store_insert_text (ins, "phone", phone);
+      rg_store_insert_text (ins, "phone_digits", digits);
+      rg_store_insert_text (ins, "full_name", p.full_name);
+      rg_store_insert_text (ins, "phone2", phone2);
+      rg_store_insert_text (ins, "phone2_digits", digits2);
+      rg_store_insert_text (ins, "email", p.email);
+      insert_opt (ins, "birth_day", p.birth_day);
+      insert_opt (ins, "birth_month", p.birth_month);
+      insert_opt (ins, "birth_year", p.birth_year);
+      rg_store_insert_text_static (ins, "gender", p.gender);
+      rg_store_insert_text_static (ins, "call_time", p.call_time);
+      insert_opt (ins, "preferred_staff_id", cl->visits > 0 && rng_chance (&rng, 0.65) ? g->masters[cl->master].id : 0);
+      insert_opt (ins, "referred_by_id", cl->referrer != NONE ? CLIENT (g, cl->referrer)->id : 0);
+      rg_store_insert_text_static (ins, "source", p.source);
+      rg_store_insert_int (ins, "consent_messages", rng_chance (&rng, 0.65));
+      rg_store_insert_int (ins, "minimal_contact", rng_chance (&rng, 0.03));
+      rg_store_insert_text_static (ins, "preferences", p.preferences);
+      rg_store_insert_text_static (ins, "medical_notes", p.medical);
+      rg_store_insert_text_static (ins, "notes", p.notes);
+      insert_opt (ins, "deleted_at", deleted);
+      rg_store_insert_int (ins, "created_at", created);
+      rg_store_insert_int (ins, "updated_at", updated);
 
       /* Tags follow what the studio knows about them. */
       tags[TAG_VIP] = cl->spent >= vip && cl->visits >= 5;
@@ -564,29 +411,28 @@ gen_write_clients (Gen           *g,
             g_array_append_val (client_tags, ct);
           }
 
-      if (!batch_end_row (&b, error))
+      if (!rg_store_insert_row (ins, error))
         return FALSE;
     }
 
-  if (!batch_init (&t, store, "client_tags (id, client_id, tag_id, created_at, updated_at)",
-                   5, client_tags->len, error))
+  if (!rg_store_insert_finish (ins, error) ||
+      (t = rg_store_insert_new (store, "client_tags", client_tags->len, error)) == NULL)
     return FALSE;
 
   for (guint i = 0; i < client_tags->len; i++)
     {
       const ClientTag *ct = &g_array_index (client_tags, ClientTag, i);
 
-      batch_begin_row (&t);
-      col_int (&t, 0, gen_new_id (g));
-      col_int (&t, 1, ct->client);
-      col_int (&t, 2, ct->tag);
-      col_int (&t, 3, ct->created_at);
-      col_int (&t, 4, ct->created_at);
-      if (!batch_end_row (&t, error))
+      rg_store_insert_int (t, "id", gen_new_id (g));
+      rg_store_insert_int (t, "client_id", ct->client);
+      rg_store_insert_int (t, "tag_id", ct->tag);
+      rg_store_insert_int (t, "created_at", ct->created_at);
+      rg_store_insert_int (t, "updated_at", ct->created_at);
+      if (!rg_store_insert_row (t, error))
         return FALSE;
     }
 
-  return TRUE;
+  return rg_store_insert_finish (t, error);
 }
 
 static gboolean
@@ -594,8 +440,8 @@ gen_write_appointments (Gen      *g,
                         RgStore  *store,
                         GError  **error)
 {
-  g_auto(Batch) b = { 0 };
-  g_auto(Batch) rows = { 0 };
+  g_autoptr(RgStoreInsert) ins = NULL;
+  g_autoptr(RgStoreInsert) rows = NULL;
   g_autofree Order *order = g_new (Order, MAX (1u, g->appts->len));
   g_autofree Order *row_order = NULL;
   guint n_rows = 0;
@@ -611,28 +457,24 @@ gen_write_appointments (Gen      *g,
     }
   qsort (order, g->appts->len, sizeof (Order), order_compare);
 
-  if (!batch_init (&b, store,
-                   "appointments (id, client_id, staff_id, starts_at, ends_at, status, price, note,"
-                   " created_at, updated_at)",
-                   10, g->appts->len, error))
+  if ((ins = rg_store_insert_new (store, "appointments", g->appts->len, error)) == NULL)
     return FALSE;
 
   for (guint k = 0; k < g->appts->len; k++)
     {
       const Appt *a = APPT (g, order[k].index);
 
-      batch_begin_row (&b);
-      col_int (&b, 0, a->id);
-      col_int (&b, 1, CLIENT (g, a->client)->id);
-      col_int (&b, 2, g->masters[a->master].id);
-      col_int (&b, 3, a->starts_at);
-      col_int (&b, 4, a->starts_at + (gint64) a->minutes * 60);
-      col_static (&b, 5, status_nicks[a->status]);
-      col_int (&b, 6, a->price[0] + (a->n_services > 1 ? a->price[1] : 0));
-      col_static (&b, 7, a->note != NONE ? g->lang->appt_notes.items[a->note] : NULL);
-      col_int (&b, 8, a->created_at);
-      col_int (&b, 9, a->updated_at);
-      if (!batch_end_row (&b, error))
+      rg_store_insert_int (ins, "id", a->id);
+      rg_store_insert_int (ins, "client_id", CLIENT (g, a->client)->id);
+      rg_store_insert_int (ins, "staff_id", g->masters[a->master].id);
+      rg_store_insert_int (ins, "starts_at", a->starts_at);
+      rg_store_insert_int (ins, "ends_at", a->starts_at + (gint64) a->minutes * 60);
+      rg_store_insert_text_static (ins, "status", status_nicks[a->status]);
+      rg_store_insert_int (ins, "price", a->price[0] + (a->n_services > 1 ? a->price[1] : 0));
+      rg_store_insert_text_static (ins, "note", a->note != NONE ? g->lang->appt_notes.items[a->note] : NULL);
+      rg_store_insert_int (ins, "created_at", a->created_at);
+      rg_store_insert_int (ins, "updated_at", a->updated_at);
+      if (!rg_store_insert_row (ins, error))
         return FALSE;
     }
 
@@ -648,10 +490,8 @@ gen_write_appointments (Gen      *g,
       }
   qsort (row_order, n_rows, sizeof (Order), order_compare);
 
-  if (!batch_init (&rows, store,
-                   "appointment_services (id, appointment_id, service_id, position, duration_minutes,"
-                   " price, created_at, updated_at)",
-                   8, n_rows, error))
+  if (!rg_store_insert_finish (ins, error) ||
+      (rows = rg_store_insert_new (store, "appointment_services", n_rows, error)) == NULL)
     return FALSE;
 
   for (guint k = 0; k < n_rows; k++)
@@ -659,20 +499,19 @@ gen_write_appointments (Gen      *g,
       const Appt *a = APPT (g, row_order[k].index);
       guint pos = row_order[k].position;
 
-      batch_begin_row (&rows);
-      col_int (&rows, 0, row_order[k].id);
-      col_int (&rows, 1, a->id);
-      col_int (&rows, 2, g->services[a->service[pos]].id);
-      col_int (&rows, 3, pos);
-      col_int (&rows, 4, a->service_minutes[pos]);
-      col_int (&rows, 5, a->price[pos]);
-      col_int (&rows, 6, a->created_at);
-      col_int (&rows, 7, a->created_at);
-      if (!batch_end_row (&rows, error))
+      rg_store_insert_int (rows, "id", row_order[k].id);
+      rg_store_insert_int (rows, "appointment_id", a->id);
+      rg_store_insert_int (rows, "service_id", g->services[a->service[pos]].id);
+      rg_store_insert_int (rows, "position", pos);
+      rg_store_insert_int (rows, "duration_minutes", a->service_minutes[pos]);
+      rg_store_insert_int (rows, "price", a->price[pos]);
+      rg_store_insert_int (rows, "created_at", a->created_at);
+      rg_store_insert_int (rows, "updated_at", a->created_at);
+      if (!rg_store_insert_row (rows, error))
         return FALSE;
     }
 
-  return TRUE;
+  return rg_store_insert_finish (rows, error);
 }
 
 static gboolean
@@ -680,7 +519,7 @@ gen_write_ratings (Gen      *g,
                    RgStore  *store,
                    GError  **error)
 {
-  g_auto(Batch) b = { 0 };
+  g_autoptr(RgStoreInsert) ins = NULL;
   g_autofree Order *order = g_new (Order, MAX (1u, g->ratings->len));
 
   for (guint i = 0; i < g->ratings->len; i++)
@@ -691,9 +530,7 @@ gen_write_ratings (Gen      *g,
     }
   qsort (order, g->ratings->len, sizeof (Order), order_compare);
 
-  if (!batch_init (&b, store,
-                   "ratings (id, appointment_id, score, nps, why, rated_at, created_at, updated_at)",
-                   8, g->ratings->len, error))
+  if ((ins = rg_store_insert_new (store, "ratings", g->ratings->len, error)) == NULL)
     return FALSE;
 
   for (guint k = 0; k < g->ratings->len; k++)
@@ -706,23 +543,22 @@ gen_write_ratings (Gen      *g,
       if (r->why != NONE)
         why = with_master (g, g->lang->why[band].items[r->why], a->master);
 
-      batch_begin_row (&b);
-      col_int (&b, 0, order[k].id);
-      col_int (&b, 1, a->id);
-      col_int (&b, 2, r->score);
+      rg_store_insert_int (ins, "id", order[k].id);
+      rg_store_insert_int (ins, "appointment_id", a->id);
+      rg_store_insert_int (ins, "score", r->score);
       if (r->nps >= 0)
-        col_int (&b, 3, r->nps);
+        rg_store_insert_int (ins, "nps", r->nps);
       else
-        col_static (&b, 3, NULL);
-      col_text (&b, 4, why);
-      col_int (&b, 5, r->rated_at);
-      col_int (&b, 6, r->rated_at);
-      col_int (&b, 7, r->rated_at);
-      if (!batch_end_row (&b, error))
+        rg_store_insert_null (ins, "nps");
+      rg_store_insert_text (ins, "why", why);
+      rg_store_insert_int (ins, "rated_at", r->rated_at);
+      rg_store_insert_int (ins, "created_at", r->rated_at);
+      rg_store_insert_int (ins, "updated_at", r->rated_at);
+      if (!rg_store_insert_row (ins, error))
         return FALSE;
     }
 
-  return TRUE;
+  return rg_store_insert_finish (ins, error);
 }
 
 static gboolean
@@ -730,12 +566,9 @@ gen_write_interactions (Gen      *g,
                         RgStore  *store,
                         GError  **error)
 {
-  g_auto(Batch) b = { 0 };
+  g_autoptr(RgStoreInsert) ins = NULL;
 
-  if (!batch_init (&b, store,
-                   "interactions (id, client_id, appointment_id, staff_id, kind, body, outcome,"
-                   " occurred_at, due_at, done_at, created_at, updated_at, service_id)",
-                   13, g->interactions->len, error))
+  if ((ins = rg_store_insert_new (store, "interactions", g->interactions->len, error)) == NULL)
     return FALSE;
 
   for (guint i = 0; i < g->interactions->len; i++)
@@ -744,27 +577,26 @@ gen_write_interactions (Gen      *g,
       const Client *cl = CLIENT (g, it->client);
       g_autofree char *body = with_master (g, it->body, it->master != NONE ? (guint) it->master : cl->master);
 
-      batch_begin_row (&b);
-      col_int (&b, 0, gen_new_id (g));
-      col_int (&b, 1, cl->id);
-      col_opt (&b, 2, it->appt != NONE ? APPT (g, it->appt)->id : 0);
-      col_opt (&b, 3, it->master != NONE ? g->masters[it->master].id : 0);
-      col_static (&b, 4, kind_nicks[it->kind]);
-      col_text (&b, 5, body);
-      col_static (&b, 6, outcome_nicks[it->outcome]);
-      col_int (&b, 7, it->occurred_at);
-      col_opt (&b, 8, it->due_at);
-      col_opt (&b, 9, it->done_at);
-      col_int (&b, 10, it->occurred_at);
-      col_int (&b, 11, it->done_at ? it->done_at : it->occurred_at);
+      rg_store_insert_int (ins, "id", gen_new_id (g));
+      rg_store_insert_int (ins, "client_id", cl->id);
+      insert_opt (ins, "appointment_id", it->appt != NONE ? APPT (g, it->appt)->id : 0);
+      insert_opt (ins, "staff_id", it->master != NONE ? g->masters[it->master].id : 0);
+      rg_store_insert_text_static (ins, "kind", kind_nicks[it->kind]);
+      rg_store_insert_text (ins, "body", body);
+      rg_store_insert_text_static (ins, "outcome", outcome_nicks[it->outcome]);
+      rg_store_insert_int (ins, "occurred_at", it->occurred_at);
+      insert_opt (ins, "due_at", it->due_at);
+      insert_opt (ins, "done_at", it->done_at);
+      rg_store_insert_int (ins, "created_at", it->occurred_at);
+      rg_store_insert_int (ins, "updated_at", it->done_at ? it->done_at : it->occurred_at);
       /* A complaint names its visit's first service, as the card does. */
-      col_opt (&b, 12, it->kind == RG_INTERACTION_COMPLAINT && it->appt != NONE
-                       ? g->services[APPT (g, it->appt)->service[0]].id : 0);
-      if (!batch_end_row (&b, error))
+      insert_opt (ins, "service_id", it->kind == RG_INTERACTION_COMPLAINT && it->appt != NONE
+                                     ? g->services[APPT (g, it->appt)->service[0]].id : 0);
+      if (!rg_store_insert_row (ins, error))
         return FALSE;
     }
 
-  return TRUE;
+  return rg_store_insert_finish (ins, error);
 }
 
 /* The questionnaires: some clients rated in the last year answered the
@@ -788,7 +620,7 @@ gen_write_surveys (Gen      *g,
   static const char * const scored[] = { "comfort", "services", "result", "staff", "administrators", "service", "news" };
   static const char * const refusal[] = { "product", "staff", "irritating" };
   g_autoptr(GArray) answers = g_array_new (FALSE, FALSE, sizeof (Answer));
-  g_auto(Batch) b = { 0 };
+  g_autoptr(RgStoreInsert) ins = NULL;
 
   for (guint i = 0; i < g->ratings->len; i++)
     {
@@ -832,30 +664,26 @@ gen_write_surveys (Gen      *g,
 
   if (answers->len == 0)
     return TRUE;
-  if (!batch_init (&b, store,
-                   "survey_answers (id, client_id, appointment_id, survey, question, score, answer,"
-                   " answered_at, created_at, updated_at)",
-                   10, answers->len, error))
+  if ((ins = rg_store_insert_new (store, "survey_answers", answers->len, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < answers->len; i++)
     {
       const Answer *ans = &g_array_index (answers, Answer, i);
 
-      batch_begin_row (&b);
-      col_int (&b, 0, gen_new_id (g));
-      col_int (&b, 1, ans->client_id);
-      col_opt (&b, 2, ans->appointment_id);
-      col_static (&b, 3, ans->survey);
-      col_static (&b, 4, ans->question);
-      col_opt (&b, 5, ans->score);
-      col_static (&b, 6, ans->answer);
-      col_int (&b, 7, ans->answered_at);
-      col_int (&b, 8, ans->answered_at);
-      col_int (&b, 9, ans->answered_at);
-      if (!batch_end_row (&b, error))
+      rg_store_insert_int (ins, "id", gen_new_id (g));
+      rg_store_insert_int (ins, "client_id", ans->client_id);
+      insert_opt (ins, "appointment_id", ans->appointment_id);
+      rg_store_insert_text_static (ins, "survey", ans->survey);
+      rg_store_insert_text_static (ins, "question", ans->question);
+      insert_opt (ins, "score", ans->score);
+      rg_store_insert_text_static (ins, "answer", ans->answer);
+      rg_store_insert_int (ins, "answered_at", ans->answered_at);
+      rg_store_insert_int (ins, "created_at", ans->answered_at);
+      rg_store_insert_int (ins, "updated_at", ans->answered_at);
+      if (!rg_store_insert_row (ins, error))
         return FALSE;
     }
-  return TRUE;
+  return rg_store_insert_finish (ins, error);
 }
 
 static gboolean
