@@ -30,6 +30,7 @@
 #include "widgets/rg-chart-view.h"
 #include "widgets/rg-rating-dialog.h"
 #include "widgets/rg-satisfaction-view.h"
+#include "widgets/rg-call-dialog.h"
 #include "widgets/rg-today-view.h"
 #include "widgets/rg-retention-view.h"
 #include "analytics/rg-dashboard.h"

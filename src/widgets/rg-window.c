@@ -23,6 +23,7 @@
 #include "rg-clients-view.h"
 #include "rg-day-view.h"
 #include "rg-satisfaction-view.h"
+#include "rg-task-dialog.h"
 #include "rg-today-view.h"
 #include "rg-retention-view.h"
 #include "rg-studio-window.h"

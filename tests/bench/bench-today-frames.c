@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "bench-common.h"
+#include "widgets/rg-call-dialog.h"
 #include "widgets/rg-today-view.h"
 #include "widgets/rg-window.h"
 
