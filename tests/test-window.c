@@ -29,6 +29,7 @@
 #include "widgets/rg-clients-view.h"
 #include "widgets/rg-chart-view.h"
 #include "widgets/rg-rating-dialog.h"
+#include "widgets/rg-survey-dialog.h"
 #include "widgets/rg-satisfaction-view.h"
 #include "widgets/rg-call-dialog.h"
 #include "widgets/rg-today-view.h"

@@ -26,6 +26,7 @@
 #include "model/rg-staff.h"
 #include "rg-client-card-private.h"
 #include "rg-rating-dialog.h"
+#include "rg-survey-dialog.h"
 
 #define HISTORY_LIMIT   100
 #define TIMELINE_SHOWN  5     /* the latest; "Show Earlier Entries" for the rest */

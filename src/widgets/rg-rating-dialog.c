@@ -1,11 +1,11 @@
-/* rg-rating-dialog.c — the rating after a visit and the questionnaires.
+/* rg-rating-dialog.c — the rating after a visit.
  *
  * The rating is compact on purpose: the client is at the desk with a coat
  * on. Five faces, an optional "Why?", and behind an expander the 0–10
  * recommendation question; Skip leaves the visit to be rated later from
  * the card. A rating already given opens for editing and keeps its date.
- * The full questionnaire (when the studio offers it) and the refusal one
- * are a window of questions, each 1–10 with "Why?" or a free answer.
+ * When the studio offers the full questionnaire, its response saves the
+ * rating given and opens the questionnaire (rg-survey-dialog).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
@@ -21,6 +21,8 @@
 #include "model/rg-staff.h"
 #include "model/rg-studio-settings.h"
 #include "rg-rating-dialog.h"
+#include "rg-score-buttons.h"
+#include "rg-survey-dialog.h"
 
 gboolean
 rg_studio_offers_questionnaire (RgStudio *studio)
@@ -36,77 +38,6 @@ toast (GtkWidget  *widget,
 
   if (parent)
     gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", message);
-}
-
-/* A row of linked toggle buttons, one of which may be active. */
-static GtkWidget *
-scale_buttons (int          from,
-               int          to,
-               GtkWidget  **buttons,
-               const char * const *icons,
-               const char * const *tips)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, icons ? 6 : 0);
-  GtkToggleButton *group = NULL;
-
-  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (box, "rating-scale");
-  if (!icons)
-    gtk_widget_add_css_class (box, "linked");
-  for (int v = from; v <= to; v++)
-    {
-      GtkWidget *button = gtk_toggle_button_new ();
-      g_autofree char *number = g_strdup_printf ("%d", v);
-
-      if (icons)
-        {
-          GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-          GtkWidget *image = gtk_image_new_from_icon_name (icons[v - from]);
-
-          gtk_image_set_pixel_size (GTK_IMAGE (image), 32);
-          gtk_box_append (GTK_BOX (inner), image);
-          gtk_box_append (GTK_BOX (inner), gtk_label_new (number));
-          gtk_button_set_child (GTK_BUTTON (button), inner);
-          gtk_widget_add_css_class (button, "flat");
-          gtk_widget_add_css_class (button, "rating-face");
-        }
-      else
-        gtk_button_set_label (GTK_BUTTON (button), number);
-
-      if (tips)
-        {
-          g_autofree char *tip = g_strdup_printf ("%d — %s", v, _(tips[v - from]));
-          gtk_widget_set_tooltip_text (button, tip);
-        }
-      if (group)
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
-      else
-        group = GTK_TOGGLE_BUTTON (button);
-      g_object_set_data (G_OBJECT (button), "value", GINT_TO_POINTER (v));
-      buttons[v - from] = button;
-      gtk_box_append (GTK_BOX (box), button);
-    }
-  return box;
-}
-
-static int
-scale_value (GtkWidget **buttons,
-             guint       n)
-{
-  for (guint i = 0; i < n; i++)
-    if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (buttons[i])))
-      return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (buttons[i]), "value"));
-  return -1;
-}
-
-static void
-scale_set (GtkWidget **buttons,
-           guint       n,
-           int         from,
-           int         value)
-{
-  for (guint i = 0; i < n; i++)
-    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (buttons[i]), (int) i + from == value);
 }
 
 /* The rating ------------------------------------------------------------------- */
@@ -139,7 +70,7 @@ rg_rating_dialog_get_score (RgRatingDialog *self)
   int score;
 
   g_return_val_if_fail (RG_IS_RATING_DIALOG (self), 0);
-  score = scale_value (self->faces, 5);
+  score = rg_score_buttons_get (self->faces, 5);
   return score > 0 ? score : 0;
 }
 
@@ -148,7 +79,7 @@ rg_rating_dialog_set_score (RgRatingDialog *self,
                             int             score)
 {
   g_return_if_fail (RG_IS_RATING_DIALOG (self));
-  scale_set (self->faces, 5, 1, score);
+  rg_score_buttons_set (self->faces, 5, 1, score);
 }
 
 void
@@ -156,7 +87,7 @@ rg_rating_dialog_set_nps (RgRatingDialog *self,
                           int             nps)
 {
   g_return_if_fail (RG_IS_RATING_DIALOG (self));
-  scale_set (self->nps, 11, 0, nps);
+  rg_score_buttons_set (self->nps, 11, 0, nps);
   if (nps >= 0)
     gtk_expander_set_expanded (GTK_EXPANDER (self->nps_expander), TRUE);
 }
@@ -176,7 +107,7 @@ rg_rating_dialog_save (RgRatingDialog  *self,
   g_autoptr(RgRating) rating = NULL;
   g_autofree char *why = NULL;
   int score = rg_rating_dialog_get_score (self);
-  int nps = scale_value (self->nps, 11);
+  int nps = rg_score_buttons_get (self->nps, 11);
 
   g_return_val_if_fail (RG_IS_RATING_DIALOG (self), FALSE);
 
@@ -249,7 +180,7 @@ rg_rating_dialog_init (RgRatingDialog *self)
   };
   static const char * const tips[] = { N_("Very bad"), N_("Bad"), N_("So-so"), N_("Good"), N_("Excellent") };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *faces = scale_buttons (1, 5, self->faces, icons, tips);
+  GtkWidget *faces = rg_score_buttons_new (1, 5, self->faces, icons, tips);
   GtkWidget *nps_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *label, *ends;
 
@@ -265,7 +196,7 @@ rg_rating_dialog_init (RgRatingDialog *self)
   label = gtk_label_new (_("How likely are you to recommend us to a friend?"));
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_box_append (GTK_BOX (nps_box), label);
-  gtk_box_append (GTK_BOX (nps_box), scale_buttons (0, 10, self->nps, NULL, NULL));
+  gtk_box_append (GTK_BOX (nps_box), rg_score_buttons_new (0, 10, self->nps, NULL, NULL));
   ends = gtk_center_box_new ();
   label = gtk_label_new (_("Not at all"));
   gtk_widget_add_css_class (label, "dim-label");
@@ -328,227 +259,5 @@ rg_rating_dialog_new (GtkWindow     *parent,
       rg_rating_dialog_set_why (self, rg_rating_get_why (self->rating));
     }
   update_responses (self);
-  return self;
-}
-
-/* The questionnaires ------------------------------------------------------------- */
-
-typedef struct {
-  const RgSurveyQuestion *question;
-  GtkWidget              *buttons[10];
-  GtkWidget              *entry;
-} Answer;
-
-struct _RgSurveyDialog {
-  AdwWindow        parent_instance;
-
-  RgStudio        *studio;
-  RgSurveyKind     kind;
-  gint64           client_id;
-  gint64           appointment_id;
-  GArray          *answers;   /* Answer */
-  AdwToastOverlay *toasts;
-};
-
-G_DEFINE_FINAL_TYPE (RgSurveyDialog, rg_survey_dialog, ADW_TYPE_WINDOW)
-
-static Answer *
-find_answer (RgSurveyDialog *self,
-             const char     *key)
-{
-  for (guint i = 0; i < self->answers->len; i++)
-    {
-      Answer *a = &g_array_index (self->answers, Answer, i);
-
-      if (g_str_equal (a->question->key, key))
-        return a;
-    }
-  return NULL;
-}
-
-void
-rg_survey_dialog_set_answer (RgSurveyDialog *self,
-                             const char     *key,
-                             int             score,
-                             const char     *text)
-{
-  Answer *a;
-
-  g_return_if_fail (RG_IS_SURVEY_DIALOG (self));
-  a = find_answer (self, key);
-  g_return_if_fail (a != NULL);
-
-  if (a->question->scored)
-    scale_set (a->buttons, 10, 1, score);
-  gtk_editable_set_text (GTK_EDITABLE (a->entry), text ? text : "");
-}
-
-gboolean
-rg_survey_dialog_save (RgSurveyDialog  *self,
-                       GError         **error)
-{
-  g_autofree RgSurveyAnswer *answers = g_new0 (RgSurveyAnswer, MAX (1, self->answers->len));
-
-  g_return_val_if_fail (RG_IS_SURVEY_DIALOG (self), FALSE);
-
-  for (guint i = 0; i < self->answers->len; i++)
-    {
-      Answer *a = &g_array_index (self->answers, Answer, i);
-      int score = a->question->scored ? scale_value (a->buttons, 10) : 0;
-
-      answers[i].key = a->question->key;
-      answers[i].score = MAX (score, 0);
-      answers[i].answer = gtk_editable_get_text (GTK_EDITABLE (a->entry));
-    }
-  return rg_survey_save (self->studio, self->kind, self->client_id, self->appointment_id,
-                         answers, self->answers->len, error);
-}
-
-static void
-save_clicked_cb (RgSurveyDialog *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!rg_survey_dialog_save (self, &error))
-    {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
-      return;
-    }
-  toast (GTK_WIDGET (self), _("The answers are saved."));
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-rg_survey_dialog_dispose (GObject *object)
-{
-  RgSurveyDialog *self = RG_SURVEY_DIALOG (object);
-
-  g_clear_object (&self->studio);
-  g_clear_pointer (&self->answers, g_array_unref);
-  G_OBJECT_CLASS (rg_survey_dialog_parent_class)->dispose (object);
-}
-
-static void
-rg_survey_dialog_class_init (RgSurveyDialogClass *klass)
-{
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  G_OBJECT_CLASS (klass)->dispose = rg_survey_dialog_dispose;
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-}
-
-static void
-rg_survey_dialog_init (RgSurveyDialog *self)
-{
-  self->answers = g_array_new (FALSE, TRUE, sizeof (Answer));
-}
-
-RgSurveyDialog *
-rg_survey_dialog_new (GtkWindow    *parent,
-                      RgStudio     *studio,
-                      RgSurveyKind  kind,
-                      gint64        client_id,
-                      gint64        appointment_id)
-{
-  RgSurveyDialog *self;
-  GtkWidget *box, *header, *cancel, *save, *page, *intro;
-  const RgSurveyQuestion *questions;
-  g_autoptr(RgClient) client = NULL;
-  g_autoptr(GPtrArray) previous = NULL;
-  guint n;
-
-  g_return_val_if_fail (RG_IS_STUDIO (studio), NULL);
-
-  self = g_object_new (RG_TYPE_SURVEY_DIALOG,
-                       "transient-for", parent,
-                       "modal", TRUE,
-                       "default-width", 560,
-                       "default-height", 720,
-                       "title", kind == RG_SURVEY_REFUSAL ? _("Why Did They Leave?") : _("Questionnaire"),
-                       NULL);
-  self->studio = g_object_ref (studio);
-  self->kind = kind;
-  self->client_id = client_id;
-  self->appointment_id = appointment_id;
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  save = gtk_button_new_with_mnemonic (_("_Save"));
-  gtk_widget_add_css_class (save, "suggested-action");
-  g_signal_connect_swapped (save, "clicked", G_CALLBACK (save_clicked_cb), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  gtk_box_append (GTK_BOX (box), header);
-
-  page = adw_preferences_page_new ();
-  client = rg_studio_lookup (studio, RG_TYPE_CLIENT, client_id, NULL);
-  intro = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (intro), client ? rg_client_get_address_as (client) : "");
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (intro),
-                                         kind == RG_SURVEY_REFUSAL
-                                         ? _("Ask kindly and write down what the client says; every answer is optional.")
-                                         : _("Each question is scored from 1 (poor) to 10 (excellent), with “Why?”. Every answer is optional."));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (intro));
-
-  questions = rg_survey_get_questions (kind, &n);
-  for (guint i = 0; i < n; i++)
-    {
-      GtkWidget *group = adw_preferences_group_new ();
-      Answer a = { &questions[i], { NULL }, NULL };
-
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(questions[i].text));
-      if (questions[i].scored)
-        {
-          GtkWidget *scale = scale_buttons (1, 10, a.buttons, NULL, NULL);
-          GtkWidget *row = adw_preferences_row_new ();
-
-          /* A row of the boxed list, above its "Why?". */
-          gtk_widget_set_margin_top (scale, 8);
-          gtk_widget_set_margin_bottom (scale, 8);
-          gtk_widget_set_margin_start (scale, 8);
-          gtk_widget_set_margin_end (scale, 8);
-          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), scale);
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(questions[i].text));
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-        }
-      a.entry = adw_entry_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (a.entry),
-                                     questions[i].scored ? _("Why?") : _("Answer"));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), a.entry);
-      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-      g_array_append_val (self->answers, a);
-    }
-
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, page);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->toasts), TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->toasts));
-  adw_window_set_content (ADW_WINDOW (self), box);
-
-  /* Answers given before for this visit (or the last refusal) come back. */
-  previous = kind == RG_SURVEY_VISIT && appointment_id ? rg_survey_load (studio, client_id, NULL) : NULL;
-  if (previous)
-    {
-      gint64 answered = 0;
-
-      for (guint i = 0; i < previous->len; i++)
-        {
-          RgSurveyEntry *e = previous->pdata[i];
-
-          if (e->kind != kind || (kind == RG_SURVEY_VISIT && e->appointment_id != appointment_id))
-            continue;
-          if (answered && e->answered_at != answered)
-            break;
-          answered = e->answered_at;
-          if (find_answer (self, e->key))
-            rg_survey_dialog_set_answer (self, e->key, e->score, e->answer);
-        }
-    }
-
   return self;
 }

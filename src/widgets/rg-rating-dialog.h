@@ -1,5 +1,5 @@
 /* rg-rating-dialog.h — the rating after a visit: five faces, "Why?", and
- * optionally the 0–10 question; and the full questionnaire.
+ * optionally the 0–10 question.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -7,7 +7,6 @@
 
 #include "model/rg-appointment.h"
 #include "model/rg-studio.h"
-#include "model/rg-survey.h"
 
 G_BEGIN_DECLS
 
@@ -27,23 +26,6 @@ void            rg_rating_dialog_set_nps   (RgRatingDialog *self,
 void            rg_rating_dialog_set_why   (RgRatingDialog *self,
                                             const char     *why);
 gboolean        rg_rating_dialog_save      (RgRatingDialog *self,
-                                            GError        **error);
-
-/* The questionnaire: after @appointment_id (0: none) for RG_SURVEY_VISIT,
- * or a client's refusal. */
-#define RG_TYPE_SURVEY_DIALOG (rg_survey_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (RgSurveyDialog, rg_survey_dialog, RG, SURVEY_DIALOG, AdwWindow)
-
-RgSurveyDialog *rg_survey_dialog_new       (GtkWindow      *parent,
-                                            RgStudio       *studio,
-                                            RgSurveyKind    kind,
-                                            gint64          client_id,
-                                            gint64          appointment_id);
-void            rg_survey_dialog_set_answer (RgSurveyDialog *self,
-                                             const char     *key,
-                                             int             score,
-                                             const char     *text);
-gboolean        rg_survey_dialog_save      (RgSurveyDialog *self,
                                             GError        **error);
 
 gboolean        rg_studio_offers_questionnaire (RgStudio  *studio);
