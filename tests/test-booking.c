@@ -267,8 +267,11 @@ test_conflicts_staff (Fixture       *f,
     RgBookingConflict *c;
     gint64 other = add_client (f, "Nina", "+49 151 4444444");
 
-    conflicts = rg_booking_find_conflicts (f->studio, 0, other, f->marina,
-                                           at (2026, 4, 14, 14, 0), at (2026, 4, 14, 15, 0), FALSE, &error);
+    conflicts = rg_booking_find_conflicts (f->studio,
+                                           &(RgBookingSpan) { .client_id = other, .staff_id = f->marina,
+                                                              .starts_at = at (2026, 4, 14, 14, 0),
+                                                              .ends_at = at (2026, 4, 14, 15, 0) },
+                                           &error);
     g_assert_no_error (error);
     g_assert_cmpuint (conflicts->len, ==, 1);
     c = g_ptr_array_index (conflicts, 0);
@@ -280,8 +283,11 @@ test_conflicts_staff (Fixture       *f,
 
     /* All of them, by start: Olga over 13:30–15:30 meets Anna (Marina),
      * herself (client) and Anna again (Marina), not Vera. */
-    conflicts = rg_booking_find_conflicts (f->studio, 0, f->olga, f->marina,
-                                           at (2026, 4, 14, 13, 30), at (2026, 4, 14, 15, 30), FALSE, &error);
+    conflicts = rg_booking_find_conflicts (f->studio,
+                                           &(RgBookingSpan) { .client_id = f->olga, .staff_id = f->marina,
+                                                              .starts_at = at (2026, 4, 14, 13, 30),
+                                                              .ends_at = at (2026, 4, 14, 15, 30) },
+                                           &error);
     g_assert_no_error (error);
     g_assert_cmpuint (conflicts->len, ==, 3);
     c = g_ptr_array_index (conflicts, 0);
@@ -295,8 +301,12 @@ test_conflicts_staff (Fixture       *f,
     g_assert_cmpint (c->appointment_id, ==, rg_record_get_id (RG_RECORD (after)));
 
     /* An appointment is never its own conflict. */
-    g_assert_true (rg_booking_check_conflicts (f->studio, rg_record_get_id (RG_RECORD (olga)), f->olga, f->marina,
-                                               at (2026, 4, 14, 14, 0), at (2026, 4, 14, 15, 0), FALSE, &error));
+    g_assert_true (rg_booking_check_conflicts (f->studio,
+                                               &(RgBookingSpan) { .appointment_id = rg_record_get_id (RG_RECORD (olga)),
+                                                                  .client_id = f->olga, .staff_id = f->marina,
+                                                                  .starts_at = at (2026, 4, 14, 14, 0),
+                                                                  .ends_at = at (2026, 4, 14, 15, 0) },
+                                               &error));
     g_assert_no_error (error);
   }
 

@@ -170,8 +170,14 @@ move_in_transaction (RgStore  *store,
   if (!rg_booking_check_parties (store, 0, staff_id, staff_id != row.staff_id, error))
     return FALSE;
   if (rg_booking_status_is_active (row.status) &&
-      !rg_booking_refuse_conflicts (store, id, row.client_id, staff_id, new_start, new_end,
-                                    row.allow_overlap, FALSE, error))
+      !rg_booking_refuse_conflicts (store,
+                                    &(RgBookingSpan) { .appointment_id = id,
+                                                       .client_id = row.client_id,
+                                                       .staff_id = staff_id,
+                                                       .starts_at = new_start,
+                                                       .ends_at = new_end,
+                                                       .allow_overlap = row.allow_overlap },
+                                    FALSE, error))
     return FALSE;
 
   stmt = rg_store_prepare (store,

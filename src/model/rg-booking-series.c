@@ -127,9 +127,14 @@ rg_booking_plan_series (RgStudio              *studio,
 
       o->starts_at = g_array_index (starts, gint64, i);
       o->ends_at = o->starts_at + duration;
-      o->conflicts = rg_booking_find_conflicts_in_store (store, draft->appointment_id, draft->client_id,
-                                                         draft->staff_id, o->starts_at, o->ends_at,
-                                                         draft->allow_overlap, FALSE, error);
+      o->conflicts = rg_booking_find_conflicts_in_store (store,
+                                                         &(RgBookingSpan) { .appointment_id = draft->appointment_id,
+                                                                            .client_id = draft->client_id,
+                                                                            .staff_id = draft->staff_id,
+                                                                            .starts_at = o->starts_at,
+                                                                            .ends_at = o->ends_at,
+                                                                            .allow_overlap = draft->allow_overlap },
+                                                         FALSE, error);
       if (o->conflicts == NULL)
         return NULL;
       if (!rg_booking_check_hours_in_store (store, draft->staff_id, o->starts_at, o->ends_at,
@@ -179,8 +184,14 @@ save_series_in_transaction (RgStore               *store,
       g_autoptr(GPtrArray) conflicts = NULL;
       gint64 id;
 
-      conflicts = rg_booking_find_conflicts_in_store (store, draft->appointment_id, draft->client_id, draft->staff_id,
-                                                      start, start + duration, draft->allow_overlap, TRUE, error);
+      conflicts = rg_booking_find_conflicts_in_store (store,
+                                                      &(RgBookingSpan) { .appointment_id = draft->appointment_id,
+                                                                         .client_id = draft->client_id,
+                                                                         .staff_id = draft->staff_id,
+                                                                         .starts_at = start,
+                                                                         .ends_at = start + duration,
+                                                                         .allow_overlap = draft->allow_overlap },
+                                                      TRUE, error);
       if (conflicts == NULL)
         return FALSE;
       if (conflicts->len > 0)
@@ -355,8 +366,14 @@ save_following_in_transaction (RgStore               *store,
       start = is_self ? draft->starts_at
                       : rg_time_from_local (rg_date_add_days (rg_date_from_time (row->starts_at), shift), minute);
       if (rg_booking_status_is_active (target) &&
-          !rg_booking_refuse_conflicts (store, row->id, draft->client_id, draft->staff_id, start, start + duration,
-                                        draft->allow_overlap, TRUE, error))
+          !rg_booking_refuse_conflicts (store,
+                                        &(RgBookingSpan) { .appointment_id = row->id,
+                                                           .client_id = draft->client_id,
+                                                           .staff_id = draft->staff_id,
+                                                           .starts_at = start,
+                                                           .ends_at = start + duration,
+                                                           .allow_overlap = draft->allow_overlap },
+                                        TRUE, error))
         return FALSE;
 
       if (!rg_booking_write_appointment (store, row->id, FALSE, draft, start, 0, now, error) ||

@@ -615,15 +615,10 @@ conflict_from_stmt (sqlite3_stmt *stmt)
 }
 
 GPtrArray *
-rg_booking_find_conflicts_in_store (RgStore   *store,
-                                    gint64     appointment_id,
-                                    gint64     client_id,
-                                    gint64     staff_id,
-                                    gint64     starts_at,
-                                    gint64     ends_at,
-                                    gboolean   allow_overlap,
-                                    gboolean   with_date,
-                                    GError   **error)
+rg_booking_find_conflicts_in_store (RgStore              *store,
+                                    const RgBookingSpan  *span,
+                                    gboolean              with_date,
+                                    GError              **error)
 {
   g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) rg_booking_conflict_free);
   g_autoptr(RgStmt) stmt = NULL;
@@ -640,12 +635,12 @@ rg_booking_find_conflicts_in_store (RgStore   *store,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, appointment_id);
-  sqlite3_bind_int64 (stmt, 2, client_id);
-  sqlite3_bind_int64 (stmt, 3, staff_id);
-  sqlite3_bind_int64 (stmt, 4, starts_at);
-  sqlite3_bind_int64 (stmt, 5, ends_at);
-  sqlite3_bind_int (stmt, 6, allow_overlap ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 1, span->appointment_id);
+  sqlite3_bind_int64 (stmt, 2, span->client_id);
+  sqlite3_bind_int64 (stmt, 3, span->staff_id);
+  sqlite3_bind_int64 (stmt, 4, span->starts_at);
+  sqlite3_bind_int64 (stmt, 5, span->ends_at);
+  sqlite3_bind_int (stmt, 6, span->allow_overlap ? 1 : 0);
 
   for (;;)
     {
@@ -658,7 +653,7 @@ rg_booking_find_conflicts_in_store (RgStore   *store,
         break;
 
       c = conflict_from_stmt (stmt);
-      c->kind = c->client_id == client_id ? RG_BOOKING_CONFLICT_CLIENT : RG_BOOKING_CONFLICT_STAFF;
+      c->kind = c->client_id == span->client_id ? RG_BOOKING_CONFLICT_CLIENT : RG_BOOKING_CONFLICT_STAFF;
       c->message = describe_conflict (c, with_date);
       g_ptr_array_add (conflicts, c);
     }
@@ -668,20 +663,14 @@ rg_booking_find_conflicts_in_store (RgStore   *store,
 
 /* FALSE with RG_STORE_ERROR_CONFLICT naming the first conflict, if any. */
 gboolean
-rg_booking_refuse_conflicts (RgStore   *store,
-                             gint64     appointment_id,
-                             gint64     client_id,
-                             gint64     staff_id,
-                             gint64     starts_at,
-                             gint64     ends_at,
-                             gboolean   allow_overlap,
-                             gboolean   with_date,
-                             GError   **error)
+rg_booking_refuse_conflicts (RgStore              *store,
+                             const RgBookingSpan  *span,
+                             gboolean              with_date,
+                             GError              **error)
 {
   g_autoptr(GPtrArray) conflicts = NULL;
 
-  conflicts = rg_booking_find_conflicts_in_store (store, appointment_id, client_id, staff_id,
-                                                  starts_at, ends_at, allow_overlap, with_date, error);
+  conflicts = rg_booking_find_conflicts_in_store (store, span, with_date, error);
 
   if (conflicts == NULL)
     return FALSE;
@@ -695,41 +684,31 @@ rg_booking_refuse_conflicts (RgStore   *store,
   return TRUE;
 }
 
-/* Every appointment in the way of booking @client_id with @staff_id over
- * [starts_at, ends_at), as RgBookingConflict by start. @appointment_id (0
- * for a new one) is the appointment being edited, never its own conflict. */
+/* Every appointment in the way of @span (its client with its staff member
+ * over its time), as RgBookingConflict by start. Its appointment_id (0 for
+ * a new one) is the appointment being edited, never its own conflict. */
 GPtrArray *
-rg_booking_find_conflicts (RgStudio  *studio,
-                           gint64     appointment_id,
-                           gint64     client_id,
-                           gint64     staff_id,
-                           gint64     starts_at,
-                           gint64     ends_at,
-                           gboolean   allow_overlap,
-                           GError   **error)
+rg_booking_find_conflicts (RgStudio             *studio,
+                           const RgBookingSpan  *span,
+                           GError              **error)
 {
   g_return_val_if_fail (RG_IS_STUDIO (studio), NULL);
+  g_return_val_if_fail (span != NULL, NULL);
 
-  return rg_booking_find_conflicts_in_store (rg_studio_get_store (studio), appointment_id, client_id, staff_id,
-                                             starts_at, ends_at, allow_overlap, FALSE, error);
+  return rg_booking_find_conflicts_in_store (rg_studio_get_store (studio), span, FALSE, error);
 }
 
 /* TRUE when nothing is in the way; else FALSE with RG_STORE_ERROR_CONFLICT
  * and a message that names the first appointment in the way. */
 gboolean
-rg_booking_check_conflicts (RgStudio  *studio,
-                            gint64     appointment_id,
-                            gint64     client_id,
-                            gint64     staff_id,
-                            gint64     starts_at,
-                            gint64     ends_at,
-                            gboolean   allow_overlap,
-                            GError   **error)
+rg_booking_check_conflicts (RgStudio             *studio,
+                            const RgBookingSpan  *span,
+                            GError              **error)
 {
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
+  g_return_val_if_fail (span != NULL, FALSE);
 
-  return rg_booking_refuse_conflicts (rg_studio_get_store (studio), appointment_id, client_id, staff_id,
-                                      starts_at, ends_at, allow_overlap, FALSE, error);
+  return rg_booking_refuse_conflicts (rg_studio_get_store (studio), span, FALSE, error);
 }
 
 /* The bookings @staff_id holds from @first to @last (local dates, both
@@ -883,8 +862,14 @@ rg_booking_save_in_transaction (RgStore               *store,
   if (!rg_booking_check_parties (store, new_for_client ? draft->client_id : 0, draft->staff_id, new_for_staff, error))
     return FALSE;
   if (rg_booking_status_is_active (target) &&
-      !rg_booking_refuse_conflicts (store, draft->appointment_id, draft->client_id, draft->staff_id,
-                                    draft->starts_at, ends_at, draft->allow_overlap, FALSE, error))
+      !rg_booking_refuse_conflicts (store,
+                                    &(RgBookingSpan) { .appointment_id = draft->appointment_id,
+                                                       .client_id = draft->client_id,
+                                                       .staff_id = draft->staff_id,
+                                                       .starts_at = draft->starts_at,
+                                                       .ends_at = ends_at,
+                                                       .allow_overlap = draft->allow_overlap },
+                                    FALSE, error))
     return FALSE;
 
   *id = draft->appointment_id ? draft->appointment_id : rg_store_new_id ();
@@ -1032,8 +1017,14 @@ rg_booking_change_status (RgStore              *store,
     return FALSE;
 
   if (!rg_booking_status_is_active (row.status) && rg_booking_status_is_active (status) &&
-      !rg_booking_refuse_conflicts (store, id, row.client_id, row.staff_id, row.starts_at, row.ends_at,
-                                    row.allow_overlap, with_date, error))
+      !rg_booking_refuse_conflicts (store,
+                                    &(RgBookingSpan) { .appointment_id = id,
+                                                       .client_id = row.client_id,
+                                                       .staff_id = row.staff_id,
+                                                       .starts_at = row.starts_at,
+                                                       .ends_at = row.ends_at,
+                                                       .allow_overlap = row.allow_overlap },
+                                    with_date, error))
     return FALSE;
 
   return rg_booking_write_status (store, id, status, rg_store_now (), error);

@@ -85,6 +85,17 @@ typedef struct {
   gint64 ends_at;
 } RgBookingSlot;
 
+/* The time an appointment takes, as the conflict checks see it: @client_id
+ * with @staff_id over [starts_at, ends_at). */
+typedef struct {
+  gint64   appointment_id;   /* the one being booked, never its own conflict; 0: a new one */
+  gint64   client_id;
+  gint64   staff_id;
+  gint64   starts_at;
+  gint64   ends_at;
+  gboolean allow_overlap;    /* the staff member may take another client at the same time */
+} RgBookingSpan;
+
 /* Drafts */
 RgBookingDraft *rg_booking_draft_new                (void) G_GNUC_WARN_UNUSED_RESULT;
 RgBookingDraft *rg_booking_draft_new_for_appointment (RgStudio            *studio,
@@ -115,20 +126,10 @@ GArray         *rg_booking_load_services            (RgStudio            *studio
 
 /* Conflicts */
 GPtrArray      *rg_booking_find_conflicts           (RgStudio            *studio,
-                                                     gint64               appointment_id,
-                                                     gint64               client_id,
-                                                     gint64               staff_id,
-                                                     gint64               starts_at,
-                                                     gint64               ends_at,
-                                                     gboolean             allow_overlap,
+                                                     const RgBookingSpan *span,
                                                      GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 gboolean        rg_booking_check_conflicts          (RgStudio            *studio,
-                                                     gint64               appointment_id,
-                                                     gint64               client_id,
-                                                     gint64               staff_id,
-                                                     gint64               starts_at,
-                                                     gint64               ends_at,
-                                                     gboolean             allow_overlap,
+                                                     const RgBookingSpan *span,
                                                      GError             **error);
 void            rg_booking_conflict_free            (RgBookingConflict   *conflict);
 

@@ -309,9 +309,16 @@ rg_appointment_editor_revalidate (RgAppointmentEditor *self)
   self->has_conflict = FALSE;
   if (staff != 0 && rg_booking_status_is_active (rg_appointment_editor_get_chosen_status (self)))
     {
-      conflicts = rg_booking_find_conflicts (self->studio, id, client, staff, start,
-                                             start + (gint64) minutes * 60,
-                                             gtk_switch_get_active (self->overlap_switch), &error);
+      RgBookingSpan span = {
+        .appointment_id = id,
+        .client_id = client,
+        .staff_id = staff,
+        .starts_at = start,
+        .ends_at = start + (gint64) minutes * 60,
+        .allow_overlap = gtk_switch_get_active (self->overlap_switch),
+      };
+
+      conflicts = rg_booking_find_conflicts (self->studio, &span, &error);
       if (conflicts == NULL)
         g_warning ("Could not look for conflicts: %s", error->message);
     }
