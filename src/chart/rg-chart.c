@@ -115,12 +115,6 @@ rg_chart_free (RgChart *self)
   g_free (self);
 }
 
-RgChartKind
-rg_chart_get_kind (RgChart *self)
-{
-  return self->kind;
-}
-
 void
 rg_chart_set_title (RgChart    *self,
                     const char *title)

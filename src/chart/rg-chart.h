@@ -49,7 +49,6 @@ void      rg_chart_theme_init_print  (RgChartTheme       *theme);
 
 RgChart  *rg_chart_new               (RgChartKind         kind) G_GNUC_WARN_UNUSED_RESULT;
 void      rg_chart_free              (RgChart            *self);
-RgChartKind rg_chart_get_kind        (RgChart            *self);
 void      rg_chart_set_title         (RgChart            *self,
                                       const char         *title);
 void      rg_chart_set_categories    (RgChart            *self,

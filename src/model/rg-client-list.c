@@ -858,13 +858,6 @@ rg_client_list_new (RgStudio        *studio,
   return self;
 }
 
-RgStudio *
-rg_client_list_get_studio (RgClientList *self)
-{
-  g_return_val_if_fail (RG_IS_CLIENT_LIST (self), NULL);
-  return self->studio;
-}
-
 const char *
 rg_client_list_get_query (RgClientList *self)
 {

@@ -26,7 +26,6 @@ typedef enum {
 
 RgClientList *rg_client_list_new        (RgStudio        *studio,
                                          RgStandingsFunc  standings) G_GNUC_WARN_UNUSED_RESULT;
-RgStudio     *rg_client_list_get_studio (RgClientList *self);
 const char   *rg_client_list_get_query  (RgClientList *self);
 void          rg_client_list_set_query  (RgClientList *self,
                                          const char   *query);

@@ -96,21 +96,6 @@ rg_condition_get_kind (RgCondition *self)
   return rg_record_get_enum (RG_RECORD (self), PROP_KIND);
 }
 
-gboolean
-rg_condition_get_archived (RgCondition *self)
-{
-  g_return_val_if_fail (RG_IS_CONDITION (self), FALSE);
-  return rg_record_get_boolean (RG_RECORD (self), PROP_ARCHIVED);
-}
-
-void
-rg_condition_set_archived (RgCondition *self,
-                           gboolean     archived)
-{
-  g_return_if_fail (RG_IS_CONDITION (self));
-  rg_record_set_boolean (RG_RECORD (self), PROP_ARCHIVED, archived);
-}
-
 /* Fills an empty list with the common conditions, in the language the
  * app runs in. A list the studio already has is left alone. */
 gboolean

@@ -16,9 +16,6 @@ RgCondition     *rg_condition_new                (const char      *name,
                                                   RgConditionKind  kind) G_GNUC_WARN_UNUSED_RESULT;
 const char      *rg_condition_get_name           (RgCondition     *self);
 RgConditionKind  rg_condition_get_kind           (RgCondition     *self);
-gboolean         rg_condition_get_archived       (RgCondition     *self);
-void             rg_condition_set_archived       (RgCondition     *self,
-                                                  gboolean         archived);
 
 gboolean         rg_conditions_ensure_defaults   (RgStudio        *studio,
                                                   GError         **error);

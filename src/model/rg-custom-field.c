@@ -105,27 +105,11 @@ rg_custom_field_get_name (RgCustomField *self)
   return rg_record_get_string (RG_RECORD (self), PROP_NAME);
 }
 
-void
-rg_custom_field_set_name (RgCustomField *self,
-                          const char    *name)
-{
-  g_return_if_fail (RG_IS_CUSTOM_FIELD (self));
-  rg_record_set_string (RG_RECORD (self), PROP_NAME, name);
-}
-
 RgFieldKind
 rg_custom_field_get_kind (RgCustomField *self)
 {
   g_return_val_if_fail (RG_IS_CUSTOM_FIELD (self), RG_FIELD_TEXT);
   return rg_record_get_enum (RG_RECORD (self), PROP_KIND);
-}
-
-void
-rg_custom_field_set_kind (RgCustomField *self,
-                          RgFieldKind    kind)
-{
-  g_return_if_fail (RG_IS_CUSTOM_FIELD (self));
-  rg_record_set_enum (RG_RECORD (self), PROP_KIND, kind);
 }
 
 /* The options of a choice field, trimmed, without empty or repeated ones. */
@@ -177,21 +161,6 @@ rg_custom_field_set_position (RgCustomField *self,
 {
   g_return_if_fail (RG_IS_CUSTOM_FIELD (self));
   rg_record_set_int (RG_RECORD (self), PROP_POSITION, position);
-}
-
-gboolean
-rg_custom_field_get_archived (RgCustomField *self)
-{
-  g_return_val_if_fail (RG_IS_CUSTOM_FIELD (self), FALSE);
-  return rg_record_get_boolean (RG_RECORD (self), PROP_ARCHIVED);
-}
-
-void
-rg_custom_field_set_archived (RgCustomField *self,
-                              gboolean       archived)
-{
-  g_return_if_fail (RG_IS_CUSTOM_FIELD (self));
-  rg_record_set_boolean (RG_RECORD (self), PROP_ARCHIVED, archived);
 }
 
 /* A date typed as YYYY-MM-DD or DD.MM.YYYY (also with "/" or "-"). */

@@ -16,20 +16,13 @@ G_DECLARE_FINAL_TYPE (RgCustomField, rg_custom_field, RG, CUSTOM_FIELD, RgRecord
 RgCustomField *rg_custom_field_new           (const char     *name,
                                               RgFieldKind     kind) G_GNUC_WARN_UNUSED_RESULT;
 const char    *rg_custom_field_get_name      (RgCustomField  *self);
-void           rg_custom_field_set_name      (RgCustomField  *self,
-                                              const char     *name);
 RgFieldKind    rg_custom_field_get_kind      (RgCustomField  *self);
-void           rg_custom_field_set_kind      (RgCustomField  *self,
-                                              RgFieldKind     kind);
 GStrv          rg_custom_field_dup_choices   (RgCustomField  *self) G_GNUC_WARN_UNUSED_RESULT;
 void           rg_custom_field_set_choices   (RgCustomField  *self,
                                               const char * const *choices);
 int            rg_custom_field_get_position  (RgCustomField  *self);
 void           rg_custom_field_set_position  (RgCustomField  *self,
                                               int             position);
-gboolean       rg_custom_field_get_archived  (RgCustomField  *self);
-void           rg_custom_field_set_archived  (RgCustomField  *self,
-                                              gboolean        archived);
 gboolean       rg_custom_field_read_value    (RgCustomField  *self,
                                               const char     *text,
                                               char          **value,

@@ -177,13 +177,6 @@ rg_interaction_get_staff_id (RgInteraction *self)
   return rg_record_get_int64 (R (self), PROP_STAFF_ID);
 }
 
-gint64
-rg_interaction_get_service_id (RgInteraction *self)
-{
-  g_return_val_if_fail (RG_IS_INTERACTION (self), 0);
-  return rg_record_get_int64 (R (self), PROP_SERVICE_ID);
-}
-
 const char *
 rg_interaction_get_resolution (RgInteraction *self)
 {

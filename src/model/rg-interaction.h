@@ -22,7 +22,6 @@ gint64             rg_interaction_get_occurred_at    (RgInteraction      *self);
 gint64             rg_interaction_get_due_at         (RgInteraction      *self);
 gint64             rg_interaction_get_done_at        (RgInteraction      *self);
 gint64             rg_interaction_get_staff_id       (RgInteraction      *self);
-gint64             rg_interaction_get_service_id     (RgInteraction      *self);
 const char        *rg_interaction_get_resolution     (RgInteraction      *self);
 
 /* A complaint's status is kept in its outcome. */

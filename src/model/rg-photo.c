@@ -295,14 +295,6 @@ rg_photo_get_kind (RgPhoto *self)
   return rg_record_get_enum (RG_RECORD (self), PROP_KIND);
 }
 
-void
-rg_photo_set_kind (RgPhoto     *self,
-                   RgPhotoKind  kind)
-{
-  g_return_if_fail (RG_IS_PHOTO (self));
-  rg_record_set_enum (RG_RECORD (self), PROP_KIND, kind);
-}
-
 const char *
 rg_photo_get_file_name (RgPhoto *self)
 {
@@ -315,19 +307,4 @@ rg_photo_get_taken_at (RgPhoto *self)
 {
   g_return_val_if_fail (RG_IS_PHOTO (self), 0);
   return rg_record_get_int64 (RG_RECORD (self), PROP_TAKEN_AT);
-}
-
-const char *
-rg_photo_get_caption (RgPhoto *self)
-{
-  g_return_val_if_fail (RG_IS_PHOTO (self), NULL);
-  return rg_record_get_string (RG_RECORD (self), PROP_CAPTION);
-}
-
-void
-rg_photo_set_caption (RgPhoto    *self,
-                      const char *caption)
-{
-  g_return_if_fail (RG_IS_PHOTO (self));
-  rg_record_set_string (RG_RECORD (self), PROP_CAPTION, caption);
 }

@@ -32,12 +32,7 @@ GPtrArray   *rg_photo_list_for_client   (RgStudio     *studio,
 gint64       rg_photo_get_client_id     (RgPhoto      *self);
 gint64       rg_photo_get_appointment_id (RgPhoto     *self);
 RgPhotoKind  rg_photo_get_kind          (RgPhoto      *self);
-void         rg_photo_set_kind          (RgPhoto      *self,
-                                         RgPhotoKind   kind);
 const char  *rg_photo_get_file_name     (RgPhoto      *self);
 gint64       rg_photo_get_taken_at      (RgPhoto      *self);
-const char  *rg_photo_get_caption       (RgPhoto      *self);
-void         rg_photo_set_caption       (RgPhoto      *self,
-                                         const char   *caption);
 
 G_END_DECLS

@@ -231,13 +231,6 @@ rg_record_class_get_select (RgRecordClass *klass)
   return meta ? meta->select : NULL;
 }
 
-gboolean
-rg_record_class_has_soft_delete (RgRecordClass *klass)
-{
-  RecordMeta *meta = klass->meta;
-  return meta ? meta->soft_delete : FALSE;
-}
-
 /* Values -------------------------------------------------------------------- */
 
 /* Values from outside are normalized (strings to NFC, invalid UTF-8

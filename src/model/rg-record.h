@@ -55,7 +55,6 @@ void        rg_record_class_install_properties  (RgRecordClass  *klass,
                                                  GParamSpec    **pspecs);
 const char *rg_record_class_get_table           (RgRecordClass  *klass);
 const char *rg_record_class_get_select          (RgRecordClass  *klass);
-gboolean    rg_record_class_has_soft_delete     (RgRecordClass  *klass);
 
 gint64      rg_record_get_id                    (RgRecord       *self);
 gint64      rg_record_get_created_at            (RgRecord       *self);

@@ -13,6 +13,5 @@ void         rg_store_lock_init   (void);
 RgFileGuard *rg_file_guard_take   (const char  *path);
 void         rg_file_guard_close  (RgFileGuard *guard,
                                    sqlite3     *db);
-gboolean     rg_file_guard_holds  (RgFileGuard *guard);
 
 G_END_DECLS

@@ -231,20 +231,6 @@ rg_file_guard_take (const char *path)
   return guard;
 }
 
-/* Whether the guard holds its lock (for the tests). */
-gboolean
-rg_file_guard_holds (RgFileGuard *guard)
-{
-  gboolean locked;
-
-  g_return_val_if_fail (guard != NULL, FALSE);
-
-  g_mutex_lock (&guards_mutex);
-  locked = guard->locked;
-  g_mutex_unlock (&guards_mutex);
-  return locked;
-}
-
 /* Closes @db, a connection that took @guard. The last one on the file lets
  * the lock go first, so that it may write the log back and remove it as
  * SQLite does, and the guard's own descriptor is closed after it, when no

@@ -24,12 +24,6 @@
 #include "rg-score-buttons.h"
 #include "rg-survey-dialog.h"
 
-gboolean
-rg_studio_offers_questionnaire (RgStudio *studio)
-{
-  return rg_studio_get_full_questionnaire (studio);
-}
-
 static void
 toast (GtkWidget  *widget,
        const char *message)
@@ -244,7 +238,7 @@ rg_rating_dialog_new (GtkWindow     *parent,
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (self), "skip", _("_Skip"));
-  if (rg_studio_offers_questionnaire (studio))
+  if (rg_studio_get_full_questionnaire (studio))
     adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (self), "questionnaire", _("_Full Questionnaire…"));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (self), "save", _("_Save"));
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self), "save", ADW_RESPONSE_SUGGESTED);

@@ -28,6 +28,4 @@ void            rg_rating_dialog_set_why   (RgRatingDialog *self,
 gboolean        rg_rating_dialog_save      (RgRatingDialog *self,
                                             GError        **error);
 
-gboolean        rg_studio_offers_questionnaire (RgStudio  *studio);
-
 G_END_DECLS

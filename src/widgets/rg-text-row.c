@@ -164,12 +164,6 @@ rg_text_row_init (RgTextRow *self)
   g_signal_connect (self, "notify::title", G_CALLBACK (title_changed_cb), NULL);
 }
 
-GtkWidget *
-rg_text_row_new (const char *title)
-{
-  return g_object_new (RG_TYPE_TEXT_ROW, "title", title, NULL);
-}
-
 /* Shows @text (NULL: none) as the saved text; nothing to save after. */
 void
 rg_text_row_set_text (RgTextRow  *self,

@@ -9,7 +9,6 @@ G_BEGIN_DECLS
 #define RG_TYPE_TEXT_ROW (rg_text_row_get_type ())
 G_DECLARE_FINAL_TYPE (RgTextRow, rg_text_row, RG, TEXT_ROW, AdwPreferencesRow)
 
-GtkWidget *rg_text_row_new      (const char *title);
 void       rg_text_row_set_text (RgTextRow  *self,
                                  const char *text);
 char      *rg_text_row_get_text (RgTextRow  *self) G_GNUC_WARN_UNUSED_RESULT;

@@ -484,13 +484,6 @@ undo_activated (GtkWidget  *widget,
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, dismiss_idle, g_steal_pointer (&toast), g_object_unref);
 }
 
-RgStudio *
-rg_window_get_studio (RgWindow *self)
-{
-  g_return_val_if_fail (RG_IS_WINDOW (self), NULL);
-  return self->studio;
-}
-
 /* The Satisfaction and Retention pages, made the first time they show. */
 /* The keyboard goes with the page shown (Ctrl+1..5, the switcher): to
  * its content, unless the focus is in it already. A focus left on the

@@ -16,7 +16,6 @@ G_DECLARE_FINAL_TYPE (RgWindow, rg_window, RG, WINDOW, AdwApplicationWindow)
 RgWindow *rg_window_new                     (RgApplication *application,
                                              RgStudio      *studio,
                                              gboolean       demo) G_GNUC_WARN_UNUSED_RESULT;
-RgStudio *rg_window_get_studio              (RgWindow      *self);
 void      rg_window_quit_after_first_frame  (RgWindow      *self);
 RgAppointmentEditor *rg_window_book_client (RgWindow     *self,
                                             RgClient     *client,
