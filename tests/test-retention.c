@@ -468,7 +468,7 @@ assert_summary_fresh (Fixture *f)
   g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM client_visits", 0), ==,
                    test_sql_int (f->store, "SELECT count(DISTINCT client_id) FROM appointments"
                                            " WHERE status = 'done' AND deleted_at IS NULL AND ?1 = ?1", 0));
-  /* And by master (format 11): the same both ways. */
+  /* And by master (client_staff): the same both ways. */
   g_assert_cmpint (test_sql_int (f->store,
                                  "SELECT count(*) FROM ("
                                  " SELECT client_id, staff_id, visits, first_at, last_at, revenue FROM client_staff"
@@ -479,7 +479,7 @@ assert_summary_fresh (Fixture *f)
   g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM client_staff", 0), ==,
                    test_sql_int (f->store, "SELECT count(*) FROM (SELECT DISTINCT client_id, staff_id FROM appointments"
                                            " WHERE status = 'done' AND deleted_at IS NULL AND ?1 = ?1)", 0));
-  /* And by service (format 12), from the lines of the visits; each
+  /* And by service (client_service), from the lines of the visits; each
    * appointment carries its lines in order. */
   g_assert_cmpint (test_sql_int (f->store,
                                  "SELECT count(*) FROM ("

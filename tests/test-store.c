@@ -713,7 +713,7 @@ test_lock_kept (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM tags", 0), ==, 2);
 
-  /* Quitting still writes the log back and removes it, as before. */
+  /* Quitting writes the log back and removes it. */
   g_clear_object (&store);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 }

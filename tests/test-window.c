@@ -410,7 +410,7 @@ test_calendar_day (void)
   test_destroy_window (window);
 }
 
-/* The issue's path at the desk: a new client with only a name and a
+/* The path at the desk: a new client with only a name and a
  * phone (typed in the domestic form), a note and a custom field value
  * added on the card, and the client found again by four phone digits;
  * typing the number again offers the existing card. */

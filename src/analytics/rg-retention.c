@@ -2,10 +2,10 @@
  *
  * The rules (rg_rhythm_compute) work on local days and know nothing of the
  * store, so tests fix "today" and hand-build histories. The loader walks
- * the clients with their visits' summary (format 8): a client last seen
- * more than a year before D is lost whatever their interval; the others'
- * visit times and prices come from the history kept in the summary
- * (format 10; the index of visits when it is missing). Times become local
+ * the clients with their visits' summary (client_visits): a client last
+ * seen more than a year before D is lost whatever their interval; the
+ * others' visit times and prices come from the history kept in the summary
+ * (the index of visits when it cannot serve). Times become local
  * days through a table of the period's midnights (a binary search, not a
  * time zone lookup per visit); a main service's repeat interval is asked
  * for only for clients with fewer than three visits.

@@ -268,8 +268,8 @@ rg_appointment_details_get_conditions (RgAppointmentDetails *details,
 /* The services line of every appointment of the range. The services are
  * few: their names are read once, and each appointment's services come
  * with it from the range index ("service:price,…" in their order, kept by
- * triggers since format 12), instead of a look-up of its lines by a
- * random key. */
+ * triggers on its lines), instead of a look-up of its lines by a random
+ * key. */
 static gboolean
 load_services (RgAppointmentList  *self,
                const Range        *range,

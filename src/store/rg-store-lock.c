@@ -31,7 +31,8 @@
  *    The guard's descriptor is closed only after the process's last
  *    connection to that file (closing it earlier would drop the others'
  *    POSIX locks: the very thing guarded against), and its lock is let go
- *    just before that last close, so quitting still cleans up as before.
+ *    just before that last close, so that close writes the log back and
+ *    deletes it.
  *
  * If a lock is lost anyway (a kernel without OFD locks, a tool that deletes
  * the files by hand), the store notices before the next write: see

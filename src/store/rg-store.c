@@ -124,8 +124,8 @@ rg_store_peek_version (const char *path)
 }
 
 /* Reads the next "service:price" of an appointment's services (the
- * appointments' `services` column, kept by triggers since format 12: its
- * lines in their order) and moves *@p past it; FALSE at the end. */
+ * appointments' `services` column, kept by triggers: its lines in their
+ * order) and moves *@p past it; FALSE at the end. */
 gboolean
 rg_store_next_line (const char **p,
                     gint64      *service_id,

@@ -9,7 +9,7 @@
  *
  * A card is one widget that draws its text and badges itself: a day of a
  * big studio shows a hundred cards at once, and a card made of labels and
- * images was a dozen widgets, each with its style and accessible object.
+ * images would be a dozen widgets, each with its style and accessible object.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 

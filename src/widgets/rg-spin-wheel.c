@@ -6,7 +6,7 @@
  * scrolling down with the pointer resting on a time changed 13:30 to 13:15
  * without noticing. Here a spin button the keyboard is not in passes the
  * wheel to the scrolled window around it; once clicked or tabbed into, the
- * wheel changes its value as before. Every spin button gets this, through
+ * wheel changes its value, as in any spin button. Every spin button gets this, through
  * one emission hook on "map", so a new form cannot forget it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */

@@ -1,8 +1,8 @@
 /* rg-window.c — the main window.
  *
- * A header bar with a view switcher over the views (Clients now; Today,
- * Calendar and Satisfaction slot into the same AdwViewStack), and on the
- * right the client card pane in an AdwFlap: whichever view selects a client
+ * A header bar with a view switcher over the views (Today, Calendar,
+ * Clients, Satisfaction and Retention, pages of one AdwViewStack), and on
+ * the right the client card pane in an AdwFlap: whichever view selects a client
  * sets the studio's shared selection and the pane shows it. In a narrow
  * window the pane folds over the content and its back button returns.
  *
