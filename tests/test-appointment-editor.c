@@ -20,8 +20,8 @@
 #include "model/rg-format.h"
 #include "model/rg-service.h"
 #include "store/rg-search.h"
-#include "widgets/rg-appointment-editor-private.h"
-#include "widgets/rg-calendar-view.h"
+#include "widgets/editor/rg-appointment-editor-private.h"
+#include "widgets/calendar/rg-calendar-view.h"
 #include "widgets/rg-window.h"
 
 #define NOW ((gint64) 1795867200)   /* 2026-11-28 12:00 UTC */

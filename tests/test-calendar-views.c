@@ -22,10 +22,10 @@
 #include "model/rg-service.h"
 #include "model/rg-staff.h"
 #include "model/rg-work-hours.h"
-#include "widgets/rg-appointment-card.h"
-#include "widgets/rg-day-view.h"
-#include "widgets/rg-month-view.h"
-#include "widgets/rg-week-view.h"
+#include "widgets/calendar/rg-appointment-card.h"
+#include "widgets/calendar/rg-day-view.h"
+#include "widgets/calendar/rg-month-view.h"
+#include "widgets/calendar/rg-week-view.h"
 
 #define NOW ((gint64) 1795867200)   /* 2026-11-28 12:00 UTC, a Saturday */
 

@@ -6,7 +6,7 @@
 #include "config.h"
 
 #include "test-util-ui.h"
-#include "widgets/rg-chart-view.h"
+#include "widgets/common/rg-chart-view.h"
 
 static RgChart *
 bars (void)

@@ -12,7 +12,7 @@
 #include "test-util.h"
 #include "test-util-ui.h"
 #include "model/rg-staff.h"
-#include "widgets/rg-recount.h"
+#include "widgets/common/rg-recount.h"
 
 typedef struct {
   RgRecount *recount;

@@ -20,8 +20,8 @@
 
 #include "demo/rg-generator.h"
 #include "report/rg-report.h"
-#include "rg-accessible.h"
-#include "rg-spin-wheel.h"
+#include "widgets/common/rg-accessible.h"
+#include "widgets/common/rg-spin-wheel.h"
 #include "rg-application.h"
 #include "rg-window.h"
 

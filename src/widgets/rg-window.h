@@ -5,7 +5,7 @@
 #include <adwaita.h>
 
 #include "model/rg-studio.h"
-#include "rg-appointment-editor.h"
+#include "widgets/editor/rg-appointment-editor.h"
 #include "rg-application.h"
 
 G_BEGIN_DECLS

@@ -13,8 +13,8 @@
 #include "bench-calendar-common.h"
 #include "bench-common.h"
 #include "util/rg-time.h"
-#include "widgets/rg-month-view.h"
-#include "widgets/rg-week-view.h"
+#include "widgets/calendar/rg-month-view.h"
+#include "widgets/calendar/rg-week-view.h"
 
 #define WEEKS 40
 #define WARM_UP_WEEKS 6

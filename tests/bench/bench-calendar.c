@@ -13,7 +13,7 @@
 #include "bench-calendar-common.h"
 #include "bench-common.h"
 #include "util/rg-time.h"
-#include "widgets/rg-day-view.h"
+#include "widgets/calendar/rg-day-view.h"
 
 #define DAYS 60
 #define WARM_UP_DAYS 14

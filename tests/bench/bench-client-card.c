@@ -20,7 +20,7 @@
 #include "model/rg-rating.h"
 #include "model/rg-service.h"
 #include "model/rg-staff.h"
-#include "widgets/rg-client-card.h"
+#include "widgets/client/rg-client-card.h"
 
 #define VISITS        500
 #define INTERACTIONS  100

@@ -23,11 +23,11 @@
 #include "store/rg-store.h"
 #include "model/rg-client.h"
 #include "widgets/rg-application.h"
-#include "widgets/rg-client-card.h"
-#include "widgets/rg-clients-view.h"
-#include "widgets/rg-retention-view.h"
-#include "widgets/rg-satisfaction-view.h"
-#include "widgets/rg-today-view.h"
+#include "widgets/client/rg-client-card.h"
+#include "widgets/client/rg-clients-view.h"
+#include "widgets/retention/rg-retention-view.h"
+#include "widgets/satisfaction/rg-satisfaction-view.h"
+#include "widgets/today/rg-today-view.h"
 #include "widgets/rg-window.h"
 
 #define CARDS 50

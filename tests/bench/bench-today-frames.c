@@ -13,8 +13,8 @@
 #include <stdio.h>
 
 #include "bench-common.h"
-#include "widgets/rg-call-dialog.h"
-#include "widgets/rg-today-view.h"
+#include "widgets/today/rg-call-dialog.h"
+#include "widgets/today/rg-today-view.h"
 #include "widgets/rg-window.h"
 
 typedef struct {

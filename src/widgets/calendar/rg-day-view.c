@@ -26,7 +26,7 @@
 #include "rg-calendar-draw.h"
 #include "rg-calendar-move.h"
 #include "rg-day-view.h"
-#include "rg-rating-dialog.h"
+#include "widgets/satisfaction/rg-rating-dialog.h"
 
 #define GUTTER_WIDTH      RG_TIME_GRID_GUTTER_WIDTH
 #define HEADER_HEIGHT     44

@@ -6,7 +6,7 @@
 
 #include "model/rg-studio.h"
 #include "util/rg-time.h"
-#include "rg-appointment-editor.h"
+#include "widgets/editor/rg-appointment-editor.h"
 #include "rg-day-view.h"
 #include "rg-month-view.h"
 #include "rg-week-view.h"

@@ -23,9 +23,9 @@
 #include "model/rg-service.h"
 #include "model/rg-staff.h"
 #include "report/rg-report-satisfaction.h"
-#include "rg-accessible.h"
-#include "rg-chart-view.h"
-#include "rg-recount.h"
+#include "widgets/common/rg-accessible.h"
+#include "widgets/common/rg-chart-view.h"
+#include "widgets/common/rg-recount.h"
 #include "rg-satisfaction-view.h"
 
 #define N_HEADLINES RG_REPORT_SATISFACTION_N_HEADLINES

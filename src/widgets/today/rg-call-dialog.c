@@ -19,11 +19,11 @@
 #include "model/rg-client.h"
 #include "model/rg-studio-identity.h"
 #include "model/rg-studio-settings.h"
-#include "rg-accessible.h"
+#include "widgets/common/rg-accessible.h"
 #include "rg-call-dialog.h"
-#include "rg-time-spin.h"
-#include "rg-window.h"
-#include "widgets/rg-appointment-editor.h"
+#include "widgets/common/rg-time-spin.h"
+#include "widgets/rg-window.h"
+#include "widgets/editor/rg-appointment-editor.h"
 
 static guint call_dialog_logged;
 

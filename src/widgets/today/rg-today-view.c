@@ -17,9 +17,9 @@
 #include "analytics/rg-studio-figures.h"
 #include "model/rg-format.h"
 #include "model/rg-interaction.h"
-#include "rg-accessible.h"
+#include "widgets/common/rg-accessible.h"
 #include "rg-call-dialog.h"
-#include "rg-recount.h"
+#include "widgets/common/rg-recount.h"
 #include "rg-today-view.h"
 
 #define REFRESH_DELAY_MS 300

@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "model/rg-format.h"
-#include "rg-accessible.h"
+#include "widgets/common/rg-accessible.h"
 #include "rg-appointment-editor-private.h"
 
 RgBookingDraft *

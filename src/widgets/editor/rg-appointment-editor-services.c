@@ -14,7 +14,7 @@
 #include "model/rg-service.h"
 #include "util/rg-text.h"
 #include "rg-appointment-editor-private.h"
-#include "rg-time-spin.h"
+#include "widgets/common/rg-time-spin.h"
 
 static gint64
 services_price (RgAppointmentEditor *self)

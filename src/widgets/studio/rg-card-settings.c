@@ -22,7 +22,7 @@
 #include "model/rg-record-list.h"
 #include "model/rg-studio-settings.h"
 #include "rg-card-settings.h"
-#include "rg-rating-dialog.h"
+#include "widgets/satisfaction/rg-rating-dialog.h"
 #include "analytics/rg-call-list.h"
 
 struct _RgCardSettings

@@ -20,14 +20,14 @@
 #include "model/rg-booking.h"
 #include "model/rg-staff.h"
 #include "rg-appointment-card.h"
-#include "rg-appointment-editor.h"
+#include "widgets/editor/rg-appointment-editor.h"
 #include "model/rg-record-list.h"
 #include "rg-calendar-view.h"
-#include "rg-rating-dialog.h"
+#include "widgets/satisfaction/rg-rating-dialog.h"
 #include "model/rg-rating.h"
 #include "rg-month-view.h"
 #include "rg-week-view.h"
-#include "rg-window.h"
+#include "widgets/rg-window.h"
 
 struct _RgCalendarView
 {

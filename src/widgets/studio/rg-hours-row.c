@@ -16,7 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "rg-hours-row.h"
-#include "rg-time-spin.h"
+#include "widgets/common/rg-time-spin.h"
 
 #define DEFAULT_START (10 * 60)
 #define DEFAULT_END   (19 * 60)

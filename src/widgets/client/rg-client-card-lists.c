@@ -21,12 +21,12 @@
 #include "model/rg-interaction.h"
 #include "model/rg-photo.h"
 #include "model/rg-client-reads.h"
-#include "rg-accessible.h"
+#include "widgets/common/rg-accessible.h"
 #include "rg-model-enums.h"
 #include "model/rg-staff.h"
 #include "rg-client-card-private.h"
-#include "rg-rating-dialog.h"
-#include "rg-survey-dialog.h"
+#include "widgets/satisfaction/rg-rating-dialog.h"
+#include "widgets/satisfaction/rg-survey-dialog.h"
 
 #define HISTORY_LIMIT   100
 #define TIMELINE_SHOWN  5     /* the latest; "Show Earlier Entries" for the rest */

@@ -6,7 +6,7 @@
 
 #include "analytics/rg-dashboard.h"
 #include "model/rg-studio.h"
-#include "rg-satisfaction-view.h"
+#include "widgets/satisfaction/rg-satisfaction-view.h"
 
 G_BEGIN_DECLS
 

@@ -5,7 +5,7 @@
 #include "model/rg-photo.h"
 #include "model/rg-record-list.h"
 #include "rg-client-card.h"
-#include "rg-text-row.h"
+#include "widgets/common/rg-text-row.h"
 
 G_BEGIN_DECLS
 

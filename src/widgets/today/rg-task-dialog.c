@@ -14,7 +14,7 @@
 #include "model/rg-client.h"
 #include "model/rg-format.h"
 #include "rg-task-dialog.h"
-#include "rg-time-spin.h"
+#include "widgets/common/rg-time-spin.h"
 
 typedef struct {
   RgStudio    *studio;

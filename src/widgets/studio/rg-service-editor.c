@@ -21,7 +21,7 @@
 #include "model/rg-format.h"
 #include "model/rg-record-list.h"
 #include "rg-service-editor.h"
-#include "rg-time-spin.h"
+#include "widgets/common/rg-time-spin.h"
 
 struct _RgServiceEditor
 {

@@ -28,7 +28,7 @@
 #include "model/rg-format.h"
 #include "model/rg-staff.h"
 #include "rg-appointment-editor-private.h"
-#include "rg-time-spin.h"
+#include "widgets/common/rg-time-spin.h"
 
 #define DEFAULT_LENGTH 60
 #define DEFAULT_REPEAT_WEEKS 12

@@ -17,8 +17,8 @@
 
 #include "analytics/rg-counts.h"
 #include "model/rg-format.h"
-#include "rg-chart-view.h"
-#include "rg-recount.h"
+#include "widgets/common/rg-chart-view.h"
+#include "widgets/common/rg-recount.h"
 #include "rg-retention-view.h"
 
 #define N_FIGURES 12

@@ -35,7 +35,7 @@
 #include "model/rg-client-reads.h"
 #include "rg-client-card-private.h"
 #include "rg-merge-dialog.h"
-#include "rg-window.h"
+#include "widgets/rg-window.h"
 
 G_DEFINE_FINAL_TYPE (RgClientCard, rg_client_card, ADW_TYPE_BIN)
 

@@ -14,9 +14,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "rg-calendar-draw.h"
+#include "widgets/calendar/rg-calendar-draw.h"
 #include "rg-chart-view.h"
-#include "rg-calendar-draw.h"
+#include "widgets/calendar/rg-calendar-draw.h"
 
 struct _RgChartView {
   GtkWidget  parent_instance;
