@@ -1,6 +1,8 @@
 /* test-analytics.c — figures about a client, on a hand-built history.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "rg-test"
+
 #include "config.h"
 
 #include <json-glib/json-glib.h>

@@ -3,6 +3,8 @@
  * appointments are written inside and outside the range.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "rg-test"
+
 #include "config.h"
 
 #include <string.h>

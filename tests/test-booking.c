@@ -3,6 +3,8 @@
  * All in Europe/Berlin, where 29 March 2026 has 23 hours.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "rg-test"
+
 #include "config.h"
 
 #include "test-util.h"

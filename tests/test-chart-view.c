@@ -3,6 +3,8 @@
  * bar under it.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "rg-test"
+
 #include "config.h"
 
 #include "test-util-ui.h"

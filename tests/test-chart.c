@@ -4,6 +4,8 @@
  * hover, Cyrillic labels, and PNG, SVG and PDF files that parse.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "rg-test"
+
 #include "config.h"
 
 #include "test-util.h"

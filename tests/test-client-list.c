@@ -2,6 +2,8 @@
  * live updates, and no object per row at 100,000 clients.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "rg-test"
+
 #include "config.h"
 
 #include "test-util.h"

@@ -1,6 +1,8 @@
 /* test-day-layout.c — minutes to pixels and back, snapping, columns, lanes.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "rg-test"
+
 #include "config.h"
 
 #include "model/rg-day-layout.h"

@@ -1,6 +1,8 @@
 /* test-model.c — records, validation, the studio's live objects, formats.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "rg-test"
+
 #include "config.h"
 
 #include "test-util.h"

@@ -5,6 +5,8 @@
  * back.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "rg-test"
+
 #include "config.h"
 
 #include <glib/gstdio.h>

@@ -3,6 +3,8 @@
  * satisfaction page as PNG, PDF and SVG files.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "rg-test"
+
 #include "config.h"
 
 #include <cairo.h>

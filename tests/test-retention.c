@@ -5,6 +5,8 @@
  * across a daylight-saving change, and a client merged from two cards.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "rg-test"
+
 #include "config.h"
 
 #include <math.h>

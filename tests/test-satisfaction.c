@@ -3,6 +3,8 @@
  * filters, complaints, comments and local period boundaries.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "rg-test"
+
 #include "config.h"
 
 #include <glib/gstdio.h>

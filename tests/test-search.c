@@ -2,6 +2,8 @@
  * fragments, tags and notes, and text folding itself.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "rg-test"
+
 #include "config.h"
 
 #include <string.h>

@@ -3,6 +3,8 @@
  * and clear errors for what the table does not have.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "rg-test"
+
 #include "config.h"
 
 #include "test-util.h"

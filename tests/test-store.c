@@ -2,6 +2,8 @@
  * are not ours, transactions, errors and change notification.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "rg-test"
+
 #include "config.h"
 
 #include "test-util.h"

@@ -2,6 +2,8 @@
  * 23- and 25-hour days), snapping, ISO dates; staff schedules.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "rg-test"
+
 #include "config.h"
 
 #include "model/rg-schedule.h"

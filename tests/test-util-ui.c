@@ -1,5 +1,7 @@
 /* test-util-ui.c — what the widget tests share.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rg-test"
+
 #include "config.h"
 
 #include "test-util-ui.h"

@@ -2,6 +2,8 @@
  * own, opening a studio, one value from SQL, and removing a folder.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "rg-test"
+
 #include "config.h"
 
 #include <glib/gstdio.h>

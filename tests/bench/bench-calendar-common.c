@@ -1,6 +1,8 @@
 /* bench-calendar-common.c — shared by the calendar benchmarks.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "rg-bench"
+
 #include "config.h"
 
 #include "bench-calendar-common.h"

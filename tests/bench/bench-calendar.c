@@ -5,6 +5,8 @@
  * (building the day view with its first layout and snapshot).
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "rg-bench"
+
 #include "config.h"
 
 #include <adwaita.h>

@@ -6,6 +6,8 @@
  * temporary folder, so the client is exactly as described.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "rg-bench"
+
 #include "config.h"
 
 #include <adwaita.h>

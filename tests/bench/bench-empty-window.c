@@ -3,6 +3,8 @@
  * "first-frame" after its first frame and quits.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "rg-bench"
+
 #include "config.h"
 
 #include <adwaita.h>

@@ -6,6 +6,8 @@
  * Usage: bench-first-frame REGULARS EMPTY-WINDOW
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "rg-bench"
+
 #include "config.h"
 
 #include <gio/gio.h>

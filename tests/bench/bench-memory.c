@@ -13,6 +13,8 @@
  * Usage: bench-memory EMPTY-WINDOW
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "rg-bench"
+
 #include "config.h"
 
 #include <adwaita.h>

@@ -5,6 +5,8 @@
  * as the window's counts run (RgRecount, the client list's statuses).
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "rg-bench"
+
 #include "config.h"
 
 #include <stdio.h>

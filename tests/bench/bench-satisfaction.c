@@ -6,6 +6,8 @@
  * chart against filling its bars with bare cairo. Medians of each.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "rg-bench"
+
 #include "config.h"
 
 #include <math.h>

@@ -4,6 +4,8 @@
  * for the same text (rowids only, unordered); p95 of each.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "rg-bench"
+
 #include "config.h"
 
 #include <stdio.h>

@@ -7,6 +7,8 @@
  * Also printed: the same for a new day, when every row changes.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "rg-bench"
+
 #include "config.h"
 
 #include <adwaita.h>
