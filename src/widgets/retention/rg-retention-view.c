@@ -35,11 +35,12 @@ struct _RgRetentionView {
   RgDate        from;
   RgDate        to;
 
+  /* Template children */
   GtkWidget    *box;
   GtkDropDown  *period_dropdown;
   GtkWidget    *period_label;
   GtkWidget    *spinner;
-  GtkLabel     *figures[N_FIGURES];
+  GtkWidget    *key_figures;  /* the flow box of the figures' cards */
   GtkWidget    *statuses;
   GtkWidget    *trend;
   GtkWidget    *trend_note;   /* "December so far: 7 of 31 days" */
@@ -49,8 +50,10 @@ struct _RgRetentionView {
   GtkWidget    *by_master;          /* the figures, scrolling sideways */
   GtkWidget    *by_service;
   GtkWidget    *by_master_names;    /* the names, kept in view */
-  guint         sync_id;
   GtkWidget    *by_service_names;
+
+  GtkLabel     *figures[N_FIGURES];
+  guint         sync_id;
 };
 
 G_DEFINE_FINAL_TYPE (RgRetentionView, rg_retention_view, GTK_TYPE_WIDGET)
@@ -620,69 +623,6 @@ next_cb (RgRetentionView *self)
 
 /* The widget ------------------------------------------------------------------------- */
 
-static GtkWidget *
-chart_card (const char  *title,
-            GtkWidget  **view)
-{
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = gtk_label_new (title);
-
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "chart-card");
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_box_append (GTK_BOX (card), heading);
-  *view = rg_chart_view_new ();
-  gtk_widget_set_size_request (*view, 260, 220);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (*view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  gtk_box_append (GTK_BOX (card), *view);
-  return card;
-}
-
-/* A card with a table that scrolls sideways when the window is narrow. */
-static GtkWidget *
-breakdown_card (const char  *title,
-                const char  *explanation,
-                GtkWidget  **names,
-                GtkWidget  **grid)
-{
-  GtkWidget *table = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = gtk_label_new (title);
-  GtkWidget *note = gtk_label_new (explanation);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "chart-card");
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_box_append (GTK_BOX (card), heading);
-  gtk_widget_add_css_class (note, "dim-label");
-  gtk_widget_add_css_class (note, "caption");
-  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (note), 0);
-  gtk_box_append (GTK_BOX (card), note);
-  *names = gtk_grid_new ();
-  gtk_widget_add_css_class (*names, "breakdown-names");
-  gtk_grid_set_row_spacing (GTK_GRID (*names), 4);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (*names), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  gtk_box_append (GTK_BOX (table), *names);
-  *grid = gtk_grid_new ();
-  gtk_widget_add_css_class (*grid, "breakdown");
-  gtk_grid_set_column_spacing (GTK_GRID (*grid), 12);
-  gtk_grid_set_row_spacing (GTK_GRID (*grid), 4);
-  gtk_widget_set_halign (*grid, GTK_ALIGN_END);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (*grid), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_widget_set_hexpand (scrolled, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), *grid);
-  gtk_box_append (GTK_BOX (table), scrolled);
-  gtk_box_append (GTK_BOX (card), table);
-  return card;
-}
-
 /* The names level with their figures: the names' header as tall as the
  * figures' (whose titles wrap to as many lines as their width asks), known
  * only once the figures are laid out, so set after an allocation, for the
@@ -768,6 +708,7 @@ rg_retention_view_dispose (GObject *object)
   g_clear_object (&self->studio);
   g_clear_pointer (&self->result, rg_dashboard_free);
   g_clear_pointer (&self->box, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_RETENTION_VIEW);
   G_OBJECT_CLASS (rg_retention_view_parent_class)->dispose (object);
 }
 
@@ -781,70 +722,35 @@ rg_retention_view_class_init (RgRetentionViewClass *klass)
   widget_class->measure = rg_retention_view_measure;
   widget_class->size_allocate = rg_retention_view_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "retention");
+
+  g_type_ensure (RG_TYPE_CHART_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/rg-retention-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RgRetentionView, box);
+  gtk_widget_class_bind_template_child (widget_class, RgRetentionView, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RgRetentionView, period_label);
+  gtk_widget_class_bind_template_child (widget_class, RgRetentionView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, RgRetentionView, key_figures);
+  gtk_widget_class_bind_template_child (widget_class, RgRetentionView, statuses);
+  gtk_widget_class_bind_template_child (widget_class, RgRetentionView, trend);
+  gtk_widget_class_bind_template_child (widget_class, RgRetentionView, trend_note);
+  gtk_widget_class_bind_template_child (widget_class, RgRetentionView, churn);
+  gtk_widget_class_bind_template_child (widget_class, RgRetentionView, dependency);
+  gtk_widget_class_bind_template_child (widget_class, RgRetentionView, cohorts);
+  gtk_widget_class_bind_template_child (widget_class, RgRetentionView, by_master_names);
+  gtk_widget_class_bind_template_child (widget_class, RgRetentionView, by_master);
+  gtk_widget_class_bind_template_child (widget_class, RgRetentionView, by_service_names);
+  gtk_widget_class_bind_template_child (widget_class, RgRetentionView, by_service);
+  gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, prev_cb);
+  gtk_widget_class_bind_template_callback (widget_class, next_cb);
 }
 
 static void
 rg_retention_view_init (RgRetentionView *self)
 {
-  g_autoptr(GtkStringList) kinds = gtk_string_list_new ((const char *[]) {
-    _("Month"), _("Quarter"), _("Year"), NULL });
-  GtkWidget *bar, *nav, *button, *scrolled, *clamp, *content, *flow, *charts, *card, *heading, *spacer;
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-
-  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_add_css_class (bar, "toolbar");
-  self->period_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (kinds)), NULL));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->period_dropdown), _("Period"));
-  g_signal_connect_swapped (self->period_dropdown, "notify::selected", G_CALLBACK (kind_changed_cb), self);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->period_dropdown));
-  nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_add_css_class (nav, "linked");
-  button = gtk_button_new_from_icon_name ("go-previous-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Previous Period"));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (prev_cb), self);
-  gtk_box_append (GTK_BOX (nav), button);
-  button = gtk_button_new_from_icon_name ("go-next-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Next Period"));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (next_cb), self);
-  gtk_box_append (GTK_BOX (nav), button);
-  gtk_box_append (GTK_BOX (bar), nav);
-  self->period_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->period_label, "heading");
-  gtk_box_append (GTK_BOX (bar), self->period_label);
-  spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_set_hexpand (spacer, TRUE);
-  gtk_box_append (GTK_BOX (bar), spacer);
-  self->spinner = gtk_spinner_new ();
-  gtk_widget_set_tooltip_text (self->spinner, _("Counting…"));
-  gtk_widget_set_visible (self->spinner, FALSE);
-  gtk_box_append (GTK_BOX (bar), self->spinner);
-  gtk_box_append (GTK_BOX (self->box), bar);
-
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  clamp = adw_clamp_new ();
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1400);
-  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 1000);
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-  gtk_widget_set_margin_top (content, 12);
-  gtk_widget_set_margin_bottom (content, 24);
-
-  flow = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 2);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 6);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Key Figures"), -1);
-  /* Nothing in it to press: out of the Tab order. (A flow box whose
-   * children take no focus keeps Tab from going past it.) */
-  gtk_widget_set_can_focus (flow, FALSE);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
+  /* The key figures' cards, from the table the tables' headers share. */
   for (guint i = 0; i < N_FIGURES; i++)
     {
       GtkWidget *fig = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -864,76 +770,9 @@ rg_retention_view_init (RgRetentionView *self)
       gtk_widget_set_tooltip_text (fig, figure_help (i));
       gtk_accessible_update_property (GTK_ACCESSIBLE (fig), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, figure_help (i), -1);
       self->figures[i] = GTK_LABEL (value);
-      gtk_flow_box_append (GTK_FLOW_BOX (flow), fig);
+      gtk_flow_box_append (GTK_FLOW_BOX (self->key_figures), fig);
       gtk_widget_set_focusable (gtk_widget_get_parent (fig), FALSE);
     }
-  gtk_box_append (GTK_BOX (content), flow);
-
-  self->statuses = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->statuses), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->statuses), 0);
-  gtk_widget_add_css_class (self->statuses, "dim-label");
-  gtk_box_append (GTK_BOX (content), self->statuses);
-
-  charts = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (charts), GTK_SELECTION_NONE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (charts), 1);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (charts), 3);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (charts), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Charts"), -1);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (charts), 12);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (charts), 12);
-  {
-    GtkWidget *trend_card = chart_card (_("Existing-Client Retention by Month"), &self->trend);
-
-    self->trend_note = gtk_label_new (NULL);
-    gtk_label_set_xalign (GTK_LABEL (self->trend_note), 0);
-    gtk_label_set_wrap (GTK_LABEL (self->trend_note), TRUE);
-    gtk_widget_add_css_class (self->trend_note, "dim-label");
-    gtk_widget_add_css_class (self->trend_note, "caption");
-    gtk_widget_set_visible (self->trend_note, FALSE);
-    gtk_box_append (GTK_BOX (trend_card), self->trend_note);
-    gtk_flow_box_append (GTK_FLOW_BOX (charts), trend_card);
-  }
-  gtk_flow_box_append (GTK_FLOW_BOX (charts), chart_card (_("Churn by Master"), &self->churn));
-  gtk_flow_box_append (GTK_FLOW_BOX (charts), chart_card (_("Clients Who See Only This Master"), &self->dependency));
-  gtk_widget_set_tooltip_text (self->dependency,
-                               _("Of a master's clients in the last year, the share who saw no other master: "
-                                 "the clients a studio may lose if the master leaves."));
-  gtk_box_append (GTK_BOX (content), charts);
-
-  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "chart-card");
-  heading = gtk_label_new (_("Newcomers Still Coming, % by Month Since Their First Visit"));
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-  gtk_box_append (GTK_BOX (card), heading);
-  self->cohorts = gtk_grid_new ();
-  gtk_grid_set_column_spacing (GTK_GRID (self->cohorts), 2);
-  gtk_grid_set_row_spacing (GTK_GRID (self->cohorts), 2);
-  gtk_box_append (GTK_BOX (card), self->cohorts);
-  gtk_box_append (GTK_BOX (content), card);
-
-  gtk_box_append (GTK_BOX (content), breakdown_card (_("By Master"),
-                                                     _("A master's figures count the clients whose visit in question "
-                                                       "was with them: in the period, in the 90 days before it, the first "
-                                                       "visit, the year before last, the last 365 days, ever. Coming back "
-                                                       "means a visit to the studio, with anyone. Complaints: those about "
-                                                       "the master."),
-                                                     &self->by_master_names, &self->by_master));
-  gtk_box_append (GTK_BOX (content), breakdown_card (_("By Service"),
-                                                     _("A visit counts for each of its services, with that service's "
-                                                       "price. A service's figures count the clients whose visit in "
-                                                       "question included it: in the period, in the 90 days before it, "
-                                                       "the first visit, the year before last, the last 365 days, ever. "
-                                                       "Coming back means a visit to the studio, for anything. "
-                                                       "Complaints: those about the service."),
-                                                     &self->by_service_names, &self->by_service));
-
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_box_append (GTK_BOX (self->box), scrolled);
 
   self->kind = RG_PERIOD_MONTH;
   rg_period_bounds (self->kind, last_whole_month_day (), &self->from, &self->to);

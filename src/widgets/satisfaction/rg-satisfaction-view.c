@@ -46,6 +46,7 @@ struct _RgSatisfactionView {
   gint64          staff_id;
   gint64          service_id;
 
+  /* Template children */
   GtkWidget      *box;
   GtkDropDown    *period_dropdown;
   GtkWidget      *prev_button;
@@ -56,14 +57,17 @@ struct _RgSatisfactionView {
   GtkDropDown    *master_dropdown;
   GtkDropDown    *service_dropdown;
   GtkWidget      *spinner;
-  GtkLabel       *headline_values[N_HEADLINES];
-  GtkWidget      *charts[RG_SATISFACTION_N_CHARTS];
+  GtkWidget      *headlines;     /* the flow box of the headline cards */
+  GtkWidget      *chart_cards;   /* the flow box of the charts' cards */
   GtkListBox     *comments;
   GtkWidget      *comments_empty;
   GtkListBox     *open_list;
   GtkWidget      *open_heading;
   GtkListBox     *refusals;
   GtkWidget      *refusals_heading;
+
+  GtkLabel       *headline_values[N_HEADLINES];
+  GtkWidget      *charts[RG_SATISFACTION_N_CHARTS];
 };
 
 G_DEFINE_FINAL_TYPE (RgSatisfactionView, rg_satisfaction_view, GTK_TYPE_WIDGET)
@@ -784,115 +788,14 @@ export_chart_activated (GtkWidget  *widget,
 
 /* Building ---------------------------------------------------------------------- */
 
-static GtkWidget *
-build_toolbar (RgSatisfactionView *self)
+/* The headline figures' cards, one per figure of the report's table (which
+ * the exported page shares), into the template's flow box. */
+static void
+add_headlines (RgSatisfactionView *self)
 {
-  static const char * const kinds[] = { N_("Week"), N_("Month"), N_("Quarter"), N_("Year"), N_("Custom"), NULL };
-  g_autoptr(GtkStringList) kind_names = gtk_string_list_new (NULL);
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *popover, *pbox, *cals, *apply, *export, *label;
-  GMenu *menu;
+  GtkFlowBox *flow = GTK_FLOW_BOX (self->headlines);
 
-  gtk_widget_add_css_class (bar, "toolbar");
-  for (guint i = 0; kinds[i]; i++)
-    gtk_string_list_append (kind_names, _(kinds[i]));
-  self->period_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (kind_names)), NULL));
-  gtk_drop_down_set_selected (self->period_dropdown, RG_PERIOD_MONTH);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->period_dropdown), _("Period"));
-  g_signal_connect_swapped (self->period_dropdown, "notify::selected", G_CALLBACK (period_kind_changed_cb), self);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->period_dropdown));
-
-  gtk_widget_add_css_class (nav, "linked");
-  self->prev_button = gtk_button_new_from_icon_name ("go-previous-symbolic");
-  gtk_widget_set_tooltip_text (self->prev_button, _("Previous Period"));
-  g_signal_connect_swapped (self->prev_button, "clicked", G_CALLBACK (prev_clicked_cb), self);
-  gtk_box_append (GTK_BOX (nav), self->prev_button);
-
-  /* The period's name; for custom days, two calendars. */
-  self->period_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->period_button), _("Choose the Days"));
-  popover = gtk_popover_new ();
-  pbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  cals = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  {
-    GtkWidget *from_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-    GtkWidget *to_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-
-    label = gtk_label_new (_("From"));
-    gtk_widget_add_css_class (label, "heading");
-    gtk_box_append (GTK_BOX (from_box), label);
-    self->from_calendar = GTK_CALENDAR (gtk_calendar_new ());
-    gtk_box_append (GTK_BOX (from_box), GTK_WIDGET (self->from_calendar));
-    label = gtk_label_new (_("To"));
-    gtk_widget_add_css_class (label, "heading");
-    gtk_box_append (GTK_BOX (to_box), label);
-    self->to_calendar = GTK_CALENDAR (gtk_calendar_new ());
-    gtk_box_append (GTK_BOX (to_box), GTK_WIDGET (self->to_calendar));
-    gtk_box_append (GTK_BOX (cals), from_box);
-    gtk_box_append (GTK_BOX (cals), to_box);
-  }
-  gtk_box_append (GTK_BOX (pbox), cals);
-  apply = gtk_button_new_with_mnemonic (_("_Show These Days"));
-  gtk_widget_add_css_class (apply, "suggested-action");
-  gtk_widget_set_halign (apply, GTK_ALIGN_END);
-  g_signal_connect (apply, "clicked", G_CALLBACK (apply_custom_cb), self);
-  gtk_box_append (GTK_BOX (pbox), apply);
-  gtk_popover_set_child (GTK_POPOVER (popover), pbox);
-  g_signal_connect_swapped (popover, "show", G_CALLBACK (period_popover_shown_cb), self);
-  gtk_menu_button_set_popover (self->period_button, popover);
-  gtk_box_append (GTK_BOX (nav), GTK_WIDGET (self->period_button));
-
-  self->next_button = gtk_button_new_from_icon_name ("go-next-symbolic");
-  gtk_widget_set_tooltip_text (self->next_button, _("Next Period"));
-  g_signal_connect_swapped (self->next_button, "clicked", G_CALLBACK (next_clicked_cb), self);
-  gtk_box_append (GTK_BOX (nav), self->next_button);
-  gtk_box_append (GTK_BOX (bar), nav);
-
-  self->master_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->master_dropdown), _("Master"));
-  g_signal_connect_swapped (self->master_dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->master_dropdown));
-  self->service_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->service_dropdown), _("Service"));
-  g_signal_connect_swapped (self->service_dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->service_dropdown));
-
-  label = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (bar), label);
-  self->spinner = gtk_spinner_new ();
-  gtk_widget_set_visible (self->spinner, FALSE);
-  gtk_widget_set_tooltip_text (self->spinner, _("Counting…"));
-  gtk_box_append (GTK_BOX (bar), self->spinner);
-
-  menu = g_menu_new ();
-  g_menu_append (menu, _("Export the _Panel…"), "satisfaction.export-panel");
-  export = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (export), "document-save-symbolic");
-  gtk_widget_set_tooltip_text (export, _("Export"));
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export), G_MENU_MODEL (menu));
-  g_object_unref (menu);
-  gtk_box_append (GTK_BOX (bar), export);
-
-  return bar;
-}
-
-static GtkWidget *
-build_headline (RgSatisfactionView *self)
-{
-  GtkWidget *flow = gtk_flow_box_new ();
-
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 2);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), N_HEADLINES);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Key Figures"), -1);
-  /* Nothing in it to press: out of the Tab order. (A flow box whose
-   * children take no focus keeps Tab from going past it.) */
-  gtk_widget_set_can_focus (flow, FALSE);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
+  gtk_flow_box_set_max_children_per_line (flow, N_HEADLINES);
 
   for (guint i = 0; i < N_HEADLINES; i++)
     {
@@ -912,24 +815,16 @@ build_headline (RgSatisfactionView *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (card),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, headline_help (i), -1);
       self->headline_values[i] = GTK_LABEL (value);
-      gtk_flow_box_append (GTK_FLOW_BOX (flow), card);
+      gtk_flow_box_append (flow, card);
       gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
     }
-  return flow;
 }
 
-static GtkWidget *
-build_charts (RgSatisfactionView *self)
+/* A card per chart of the report's table, into the template's flow box. */
+static void
+add_chart_cards (RgSatisfactionView *self)
 {
-  GtkWidget *flow = gtk_flow_box_new ();
-
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Charts"), -1);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 3);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
+  GtkFlowBox *flow = GTK_FLOW_BOX (self->chart_cards);
 
   for (guint i = 0; i < RG_SATISFACTION_N_CHARTS; i++)
     {
@@ -957,10 +852,9 @@ build_charts (RgSatisfactionView *self)
                                       rg_report_satisfaction_chart_title (i), -1);
       gtk_box_append (GTK_BOX (card), view);
       self->charts[i] = view;
-      gtk_flow_box_append (GTK_FLOW_BOX (flow), card);
+      gtk_flow_box_append (flow, card);
       gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
     }
-  return flow;
 }
 
 static void
@@ -974,6 +868,7 @@ rg_satisfaction_view_dispose (GObject *object)
   g_clear_object (&self->studio);
   g_clear_pointer (&self->result, rg_satisfaction_free);
   g_clear_pointer (&self->box, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_SATISFACTION_VIEW);
   G_OBJECT_CLASS (rg_satisfaction_view_parent_class)->dispose (object);
 }
 
@@ -988,73 +883,41 @@ rg_satisfaction_view_class_init (RgSatisfactionViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "satisfaction");
   gtk_widget_class_install_action (widget_class, "satisfaction.export-panel", NULL, export_panel_activated);
   gtk_widget_class_install_action (widget_class, "satisfaction.export-chart", "i", export_chart_activated);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/rg-satisfaction-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RgSatisfactionView, box);
+  gtk_widget_class_bind_template_child (widget_class, RgSatisfactionView, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RgSatisfactionView, prev_button);
+  gtk_widget_class_bind_template_child (widget_class, RgSatisfactionView, next_button);
+  gtk_widget_class_bind_template_child (widget_class, RgSatisfactionView, period_button);
+  gtk_widget_class_bind_template_child (widget_class, RgSatisfactionView, from_calendar);
+  gtk_widget_class_bind_template_child (widget_class, RgSatisfactionView, to_calendar);
+  gtk_widget_class_bind_template_child (widget_class, RgSatisfactionView, master_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RgSatisfactionView, service_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RgSatisfactionView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, RgSatisfactionView, headlines);
+  gtk_widget_class_bind_template_child (widget_class, RgSatisfactionView, chart_cards);
+  gtk_widget_class_bind_template_child (widget_class, RgSatisfactionView, comments);
+  gtk_widget_class_bind_template_child (widget_class, RgSatisfactionView, comments_empty);
+  gtk_widget_class_bind_template_child (widget_class, RgSatisfactionView, open_list);
+  gtk_widget_class_bind_template_child (widget_class, RgSatisfactionView, open_heading);
+  gtk_widget_class_bind_template_child (widget_class, RgSatisfactionView, refusals);
+  gtk_widget_class_bind_template_child (widget_class, RgSatisfactionView, refusals_heading);
+  gtk_widget_class_bind_template_callback (widget_class, period_kind_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, prev_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, next_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, period_popover_shown_cb);
+  gtk_widget_class_bind_template_callback (widget_class, apply_custom_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, comment_activated_cb);
 }
 
 static void
 rg_satisfaction_view_init (RgSatisfactionView *self)
 {
-  GtkWidget *scrolled, *clamp, *content, *heading;
-
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-  gtk_box_append (GTK_BOX (self->box), build_toolbar (self));
-
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  clamp = adw_clamp_new ();
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1400);
-  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 1000);
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-  gtk_widget_set_margin_top (content, 12);
-  gtk_widget_set_margin_bottom (content, 24);
-  gtk_box_append (GTK_BOX (content), build_headline (self));
-  gtk_box_append (GTK_BOX (content), build_charts (self));
-
-  heading = gtk_label_new (_("Latest Comments, Worst First"));
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_box_append (GTK_BOX (content), heading);
-  self->comments = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_widget_add_css_class (GTK_WIDGET (self->comments), "boxed-list");
-  gtk_list_box_set_selection_mode (self->comments, GTK_SELECTION_NONE);
-  g_signal_connect (self->comments, "row-activated", G_CALLBACK (comment_activated_cb), NULL);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->comments));
-  self->comments_empty = gtk_label_new (_("No comments in this period. A “Why?” given with a rating shows here."));
-  gtk_widget_add_css_class (self->comments_empty, "dim-label");
-  gtk_label_set_wrap (GTK_LABEL (self->comments_empty), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->comments_empty), 0);
-  gtk_box_append (GTK_BOX (content), self->comments_empty);
-
-  self->open_heading = gtk_label_new (_("Open Complaints"));
-  gtk_widget_add_css_class (self->open_heading, "heading");
-  gtk_label_set_xalign (GTK_LABEL (self->open_heading), 0);
-  gtk_box_append (GTK_BOX (content), self->open_heading);
-  self->open_list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_widget_add_css_class (GTK_WIDGET (self->open_list), "boxed-list");
-  gtk_list_box_set_selection_mode (self->open_list, GTK_SELECTION_NONE);
-  g_signal_connect (self->open_list, "row-activated", G_CALLBACK (comment_activated_cb), NULL);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->open_list));
-
-  self->refusals_heading = gtk_label_new (_("Why Clients Left"));
-  gtk_widget_add_css_class (self->refusals_heading, "heading");
-  gtk_label_set_xalign (GTK_LABEL (self->refusals_heading), 0);
-  gtk_box_append (GTK_BOX (content), self->refusals_heading);
-  self->refusals = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_widget_add_css_class (GTK_WIDGET (self->refusals), "boxed-list");
-  gtk_list_box_set_selection_mode (self->refusals, GTK_SELECTION_NONE);
-  g_signal_connect (self->refusals, "row-activated", G_CALLBACK (comment_activated_cb), NULL);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->refusals));
-  gtk_widget_set_visible (self->open_heading, FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->open_list), FALSE);
-  gtk_widget_set_visible (self->refusals_heading, FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->refusals), FALSE);
-
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_box_append (GTK_BOX (self->box), scrolled);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  add_headlines (self);
+  add_chart_cards (self);
 
   self->kind = RG_PERIOD_MONTH;
   rg_period_bounds (self->kind, rg_date_today (), &self->from, &self->to);
