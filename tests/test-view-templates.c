@@ -6,13 +6,15 @@
  * still notifying its selection, which GLib warns about.)
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "rg-test"
+
 #include "config.h"
 
 #include "test-util.h"
 #include "test-util-ui.h"
 
-#include "widgets/rg-retention-view.h"
-#include "widgets/rg-satisfaction-view.h"
+#include "widgets/retention/rg-retention-view.h"
+#include "widgets/satisfaction/rg-satisfaction-view.h"
 #include "widgets/rg-window.h"
 
 #define NOW ((gint64) 1795867200)   /* 2026-11-28 12:00 UTC */
