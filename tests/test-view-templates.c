@@ -201,6 +201,55 @@ test_satisfaction_controls (void)
   test_destroy_window (GTK_WINDOW (window));
 }
 
+/* A master chosen while the drop-down's list is open: the figures are
+ * counted for that master, the list keeps the choice and is not filled
+ * again under its popover (which freed what the popover still reported
+ * from: a GObject warning, fatal here). */
+static void
+test_satisfaction_master_chosen (void)
+{
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
+  RgWindow *window = rg_window_new (NULL, studio, TRUE);
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  RgSatisfactionView *view;
+  GtkDropDown *master;
+  GListModel *names;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "satisfaction"));
+  view = RG_SATISFACTION_VIEW (test_find_child (GTK_WIDGET (window), RG_TYPE_SATISFACTION_VIEW));
+  wait_satisfaction (view);
+  g_assert_cmpint (rg_satisfaction_view_get_result (view)->query.staff_id, ==, 0);
+
+  collect (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN, dropdowns);
+  master = dropdowns->pdata[1];
+  names = gtk_drop_down_get_model (master);
+  g_assert_cmpuint (g_list_model_get_n_items (names), >, 2);
+
+  for (int round = 1; round <= 2; round++)
+    {
+      g_ptr_array_set_size (lists, 0);
+      collect (GTK_WIDGET (master), GTK_TYPE_LIST_VIEW, lists);
+      g_assert_cmpuint (lists->len, ==, 1);
+      /* Its popover, as its button opens it. */
+      gtk_popover_popup (GTK_POPOVER (gtk_widget_get_ancestor (lists->pdata[0], GTK_TYPE_POPOVER)));
+      test_spin (100);
+      g_assert_true (gtk_widget_get_mapped (lists->pdata[0]));
+      gtk_drop_down_set_selected (master, (guint) round);
+      gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (lists->pdata[0], GTK_TYPE_POPOVER)));
+      test_spin (100);
+      wait_satisfaction (view);
+      g_assert_cmpuint (gtk_drop_down_get_selected (master), ==, (guint) round);
+      g_assert_true (gtk_drop_down_get_model (master) == names);
+      g_assert_cmpint (rg_satisfaction_view_get_result (view)->query.staff_id, !=, 0);
+      g_assert_false (gtk_widget_get_mapped (lists->pdata[0]));
+    }
+
+  test_destroy_window (GTK_WINDOW (window));
+}
+
 static void
 test_retention_controls (void)
 {
@@ -263,6 +312,7 @@ main (int   argc,
 
   g_test_add_func ("/view-templates/satisfaction-controls", test_satisfaction_controls);
   g_test_add_func ("/view-templates/retention-controls", test_retention_controls);
+  g_test_add_func ("/view-templates/satisfaction-master-chosen", test_satisfaction_master_chosen);
 
   status = g_test_run ();
 

@@ -548,6 +548,21 @@ filter_id (GtkDropDown  *dropdown,
 }
 
 static void
+count_filtered (RgSatisfactionView *self,
+                gint64              staff_id,
+                gint64              service_id)
+{
+  self->staff_id = staff_id;
+  self->service_id = service_id;
+  rg_recount_mark_dirty (self->recount);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (GTK_WIDGET (self));
+}
+
+/* A choice in a drop-down: it shows the choice already. Its list is not
+ * filled again here, in the middle of its own notification (that would
+ * free the list its popover is still reporting from). */
+static void
 filter_changed_cb (RgSatisfactionView *self)
 {
   gint64 staff = filter_id (self->master_dropdown, self->masters);
@@ -555,7 +570,7 @@ filter_changed_cb (RgSatisfactionView *self)
 
   if (staff == self->staff_id && service == self->service_id)
     return;
-  rg_satisfaction_view_set_filter (self, staff, service);
+  count_filtered (self, staff, service);
 }
 
 static void
@@ -580,9 +595,7 @@ rg_satisfaction_view_set_filter (RgSatisfactionView *self,
   self->service_id = service_id;
   if (self->masters)
     fill_filters (self);
-  rg_recount_mark_dirty (self->recount);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (GTK_WIDGET (self));
+  count_filtered (self, staff_id, service_id);
 }
 
 /* Export ------------------------------------------------------------------------ */
