@@ -1215,6 +1215,23 @@ collect_with_class (GtkWidget  *widget,
     collect_with_class (child, css_class, out);
 }
 
+/* The first widget of @type under @widget, depth first. */
+static GtkWidget *
+find_of_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 /* The rows Today shows are the entries, section by section and in order:
  * also after a count again, when the rows are given new entries. */
 static void
@@ -1457,6 +1474,23 @@ test_today (void)
     g_assert_nonnull (strstr (rg_call_dialog_get_script (call), rg_client_get_address_as (client)));
     g_assert_null (strstr (rg_call_dialog_get_script (call), "{"));
     test_save_shot (GTK_WIDGET (call), "call-dialog");
+    {
+      /* What the shot does not show: the call back's time, a quarter hour
+       * at a time from 15:00 and named for a screen reader. */
+      GtkSpinButton *spin = GTK_SPIN_BUTTON (find_of_type (GTK_WIDGET (call), GTK_TYPE_SPIN_BUTTON));
+      GtkAdjustment *adj = gtk_spin_button_get_adjustment (spin);
+
+      g_assert_cmpfloat (gtk_adjustment_get_lower (adj), ==, 0);
+      g_assert_cmpfloat (gtk_adjustment_get_upper (adj), ==, 24 * 60 - 15);
+      g_assert_cmpfloat (gtk_adjustment_get_step_increment (adj), ==, 15);
+      g_assert_cmpfloat (gtk_adjustment_get_page_increment (adj), ==, 150);
+      g_assert_cmpfloat (gtk_spin_button_get_climb_rate (spin), ==, 15);
+      g_assert_cmpuint (gtk_spin_button_get_digits (spin), ==, 0);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "15:00");
+      g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL));
+      g_assert_true (adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (find_of_type (GTK_WIDGET (call),
+                                                                                              ADW_TYPE_EXPANDER_ROW))));
+    }
     shown = rg_today_view_get_entries (view);
     g_assert_true (rg_call_dialog_log (call, RG_CALL_OUTCOME_NO_ANSWER, 0, NULL, &error));
     g_assert_no_error (error);

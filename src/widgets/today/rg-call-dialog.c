@@ -37,10 +37,18 @@ struct _RgCallDialog {
   char          *script;
   gboolean       booked;
 
-  AdwToastOverlay *toasts;
+  AdwToastOverlay *toasts;         /* template children */
+  AdwActionRow  *phone_row;
+  GtkLabel      *script_label;
+  AdwActionRow  *booked_row;
+  GtkImage      *booked_arrow;
+  AdwExpanderRow *call_back_row;
   GtkCalendar   *back_day;
   GtkSpinButton *back_time;
+  AdwExpanderRow *not_interested_row;
   GtkEditable   *reason;
+  AdwActionRow  *no_answer_row;
+  GtkImage      *no_answer_arrow;
 };
 
 G_DEFINE_FINAL_TYPE (RgCallDialog, rg_call_dialog, ADW_TYPE_WINDOW)
@@ -206,6 +214,7 @@ rg_call_dialog_dispose (GObject *object)
   g_clear_pointer (&self->script, g_free);
   g_clear_object (&self->client);
   g_clear_object (&self->studio);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_CALL_DIALOG);
   G_OBJECT_CLASS (rg_call_dialog_parent_class)->dispose (object);
 }
 
@@ -221,31 +230,46 @@ rg_call_dialog_class_init (RgCallDialogClass *klass)
   call_dialog_logged = g_signal_new ("logged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                      G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/rg-call-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RgCallDialog, toasts);
+  gtk_widget_class_bind_template_child (widget_class, RgCallDialog, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, RgCallDialog, script_label);
+  gtk_widget_class_bind_template_child (widget_class, RgCallDialog, booked_row);
+  gtk_widget_class_bind_template_child (widget_class, RgCallDialog, booked_arrow);
+  gtk_widget_class_bind_template_child (widget_class, RgCallDialog, call_back_row);
+  gtk_widget_class_bind_template_child (widget_class, RgCallDialog, back_day);
+  gtk_widget_class_bind_template_child (widget_class, RgCallDialog, back_time);
+  gtk_widget_class_bind_template_child (widget_class, RgCallDialog, not_interested_row);
+  gtk_widget_class_bind_template_child (widget_class, RgCallDialog, reason);
+  gtk_widget_class_bind_template_child (widget_class, RgCallDialog, no_answer_row);
+  gtk_widget_class_bind_template_child (widget_class, RgCallDialog, no_answer_arrow);
+  gtk_widget_class_bind_template_callback (widget_class, dial_cb);
+  gtk_widget_class_bind_template_callback (widget_class, booked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, call_back_cb);
+  gtk_widget_class_bind_template_callback (widget_class, not_interested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, no_answer_cb);
 }
 
 static void
 rg_call_dialog_init (RgCallDialog *self)
 {
-}
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
 
-static GtkWidget *
-outcome_row (const char *title,
-             const char *subtitle,
-             const char *icon)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *arrow;
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  /* The title says it; the icons are decoration. */
-  rg_accessible_row_icon (row, icon, NULL);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-  rg_accessible_describe (arrow, NULL);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-  return row;
+  /* The titles say it; the icons are decoration. */
+  rg_accessible_row_icon (GTK_WIDGET (self->booked_row), "x-office-calendar-symbolic", NULL);
+  rg_accessible_describe (GTK_WIDGET (self->booked_arrow), NULL);
+  rg_accessible_row_icon (GTK_WIDGET (self->call_back_row), "alarm-symbolic", NULL);
+  rg_accessible_row_icon (GTK_WIDGET (self->not_interested_row), "action-unavailable-symbolic", NULL);
+  rg_accessible_row_icon (GTK_WIDGET (self->no_answer_row), "call-missed-symbolic", NULL);
+  rg_accessible_describe (GTK_WIDGET (self->no_answer_arrow), NULL);
+
+  gtk_calendar_select_day (self->back_day, tomorrow);
+  rg_time_spin_setup (self->back_time, RG_TIME_SPIN_CLOCK);
+  gtk_spin_button_set_value (self->back_time, 15 * 60);
 }
 
 RgCallDialog *
@@ -255,7 +279,6 @@ rg_call_dialog_new (GtkWindow *parent,
                     gint64     task_id)
 {
   RgCallDialog *self;
-  GtkWidget *box, *header, *page, *group, *row, *label, *button, *expander, *save, *times;
   g_autofree char *template_text = NULL;
 
   g_return_val_if_fail (RG_IS_STUDIO (studio), NULL);
@@ -280,99 +303,7 @@ rg_call_dialog_new (GtkWindow *parent,
                                         &self->usual);
   }
   gtk_window_set_title (GTK_WINDOW (self), rg_client_get_address_as (self->client));
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  gtk_box_append (GTK_BOX (box), header);
-  page = adw_preferences_page_new ();
-
-  /* The number, to dial from here or by hand. */
-  group = adw_preferences_group_new ();
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rg_client_get_phone (self->client));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Phone"));
-  gtk_widget_add_css_class (row, "property");
-  button = gtk_button_new_from_icon_name ("call-start-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Call"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  g_signal_connect (button, "clicked", G_CALLBACK (dial_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-
-  /* The script. */
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("What to Say"));
-  label = gtk_label_new (self->script);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "card");
-  gtk_widget_add_css_class (label, "call-script");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), label);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-
-  /* The outcome, in one click. */
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("How Did It Go?"));
-  row = outcome_row (_("_Booked"), _("Open the calendar with their usual service and master"), "x-office-calendar-symbolic");
-  g_signal_connect_swapped (row, "activated", G_CALLBACK (booked_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-
-  expander = adw_expander_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("_Call Back"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (expander), TRUE);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), _("On a day and time they choose: a task"));
-  rg_accessible_row_icon (expander, "alarm-symbolic", NULL);
-  times = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_margin_top (times, 6);
-  gtk_widget_set_margin_bottom (times, 6);
-  gtk_widget_set_margin_start (times, 12);
-  gtk_widget_set_margin_end (times, 12);
-  self->back_day = GTK_CALENDAR (gtk_calendar_new ());
-  {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-    g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
-
-    gtk_calendar_select_day (self->back_day, tomorrow);
-  }
-  gtk_box_append (GTK_BOX (times), GTK_WIDGET (self->back_day));
-  self->back_time = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 24 * 60 - 15, 15));
-  rg_time_spin_setup (self->back_time, RG_TIME_SPIN_CLOCK);
-  gtk_spin_button_set_value (self->back_time, 15 * 60);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->back_time), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Time"), -1);
-  gtk_box_append (GTK_BOX (times), GTK_WIDGET (self->back_time));
-  save = gtk_button_new_with_mnemonic (_("_Set the Call Back"));
-  gtk_widget_add_css_class (save, "suggested-action");
-  g_signal_connect_swapped (save, "clicked", G_CALLBACK (call_back_cb), self);
-  gtk_box_append (GTK_BOX (times), save);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), times);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
-
-  expander = adw_expander_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("_Not Interested"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (expander), TRUE);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), _("With their reason, if they gave one"));
-  rg_accessible_row_icon (expander, "action-unavailable-symbolic", NULL);
-  row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Reason"));
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-  g_signal_connect_swapped (row, "apply", G_CALLBACK (not_interested_cb), self);
-  g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (not_interested_cb), self);
-  self->reason = GTK_EDITABLE (row);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
-
-  row = outcome_row (_("No _Answer"), _("Try again tomorrow at this time"), "call-missed-symbolic");
-  g_signal_connect_swapped (row, "activated", G_CALLBACK (no_answer_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, page);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->toasts), TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->toasts));
-  adw_window_set_content (ADW_WINDOW (self), box);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->phone_row), rg_client_get_phone (self->client));
+  gtk_label_set_text (self->script_label, self->script);
   return self;
 }

@@ -42,13 +42,12 @@ struct _RgTodayView {
   guint         limits[RG_CALL_N_REASONS];   /* rows a section shows before "Show N More" */
   guint         fill_id;                     /* a tick: more rows still to make */
 
-  GtkWidget    *box;
+  GtkWidget    *box;                         /* template children */
   GtkWidget    *title;
   GtkWidget    *subtitle;
   GtkWidget    *spinner;
   GtkWidget    *stack;
-  GtkWidget    *groups;
-  GtkWidget    *headings[RG_CALL_N_REASONS];
+  GtkWidget    *headings[RG_CALL_N_REASONS];  /* by RgCallReason */
   GtkWidget    *lists[RG_CALL_N_REASONS];
 };
 
@@ -604,9 +603,21 @@ rg_today_view_dispose (GObject *object)
   g_clear_pointer (&self->recount, rg_recount_free);
   g_clear_object (&self->studio);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_TODAY_VIEW);
   G_OBJECT_CLASS (rg_today_view_parent_class)->dispose (object);
 }
+
+/* The template's heading and list of each reason, by RgCallReason. */
+static const struct {
+  const char *heading;
+  const char *list;
+} section_ids[RG_CALL_N_REASONS] = {
+  { "heading_task", "list_task" },
+  { "heading_due", "list_due" },
+  { "heading_new", "list_new" },
+  { "heading_birthday", "list_birthday" },
+  { "heading_sleeping", "list_sleeping" },
+};
 
 static void
 rg_today_view_class_init (RgTodayViewClass *klass)
@@ -617,78 +628,32 @@ rg_today_view_class_init (RgTodayViewClass *klass)
   object_class->dispose = rg_today_view_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "today");
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/rg-today-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RgTodayView, box);
+  gtk_widget_class_bind_template_child (widget_class, RgTodayView, title);
+  gtk_widget_class_bind_template_child (widget_class, RgTodayView, subtitle);
+  gtk_widget_class_bind_template_child (widget_class, RgTodayView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, RgTodayView, stack);
+  for (guint r = 0; r < RG_CALL_N_REASONS; r++)
+    {
+      gtk_widget_class_bind_template_child_full (widget_class, section_ids[r].heading, FALSE,
+                                                 G_STRUCT_OFFSET (RgTodayView, headings) + r * sizeof (GtkWidget *));
+      gtk_widget_class_bind_template_child_full (widget_class, section_ids[r].list, FALSE,
+                                                 G_STRUCT_OFFSET (RgTodayView, lists) + r * sizeof (GtkWidget *));
+    }
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 }
 
 static void
 rg_today_view_init (RgTodayView *self)
 {
-  GtkWidget *scrolled, *clamp, *content, *head, *titles, *empty;
-
-  for (guint r = 0; r < RG_CALL_N_REASONS; r++)
-    self->limits[r] = RG_TODAY_VIEW_SECTION_ROWS;
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  clamp = adw_clamp_new ();
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-  gtk_widget_set_margin_top (content, 18);
-  gtk_widget_set_margin_bottom (content, 24);
-
-  head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_set_hexpand (titles, TRUE);
-  self->title = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->title, "title-2");
-  gtk_label_set_xalign (GTK_LABEL (self->title), 0);
-  self->subtitle = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->subtitle, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (self->subtitle), 0);
-  gtk_box_append (GTK_BOX (titles), self->title);
-  gtk_box_append (GTK_BOX (titles), self->subtitle);
-  gtk_box_append (GTK_BOX (head), titles);
-  self->spinner = gtk_spinner_new ();
-  gtk_widget_set_tooltip_text (self->spinner, _("Counting…"));
-  gtk_widget_set_visible (self->spinner, FALSE);
-  gtk_box_append (GTK_BOX (head), self->spinner);
-  gtk_box_append (GTK_BOX (content), head);
-
-  self->stack = gtk_stack_new ();
-  self->groups = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_stack_add_named (GTK_STACK (self->stack), self->groups, "list");
+  gtk_widget_init_template (GTK_WIDGET (self));
   for (guint r = 0; r < RG_CALL_N_REASONS; r++)
     {
-      self->headings[r] = gtk_label_new (NULL);
-      gtk_widget_add_css_class (self->headings[r], "heading");
-      gtk_label_set_xalign (GTK_LABEL (self->headings[r]), 0);
-      gtk_widget_set_margin_top (self->headings[r], 12);
-      gtk_widget_set_visible (self->headings[r], FALSE);
-      gtk_box_append (GTK_BOX (self->groups), self->headings[r]);
-      self->lists[r] = gtk_list_box_new ();
-      gtk_widget_add_css_class (self->lists[r], "boxed-list");
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->lists[r]), GTK_SELECTION_NONE);
+      self->limits[r] = RG_TODAY_VIEW_SECTION_ROWS;
       g_object_set_data (G_OBJECT (self->lists[r]), "reason", GINT_TO_POINTER (r));
-      g_signal_connect (self->lists[r], "row-activated", G_CALLBACK (row_activated_cb), self);
-      gtk_widget_set_visible (self->lists[r], FALSE);
-      gtk_box_append (GTK_BOX (self->groups), self->lists[r]);
     }
-  empty = adw_status_page_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "object-select-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("Nobody to Call Today"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-                                   _("Clients who become due, new clients who do not come back, regulars who go "
-                                     "quiet, birthdays and tasks show here."));
-  gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");
-  gtk_box_append (GTK_BOX (content), self->stack);
-
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_box_append (GTK_BOX (self->box), scrolled);
 
   self->day = rg_date_today ();
   {
