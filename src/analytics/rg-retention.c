@@ -796,24 +796,24 @@ rg_retention_load (RgStore       *store,
 
 /* An RgStandingsFunc: rg_retention_load(), each client's status and
  * segments only. */
-GArray *
+RgClientStandings *
 rg_retention_load_standings (RgStore       *store,
                              RgDate         day,
                              GCancellable  *cancellable,
                              GError       **error)
 {
   g_autoptr(GArray) rhythms = rg_retention_load (store, day, cancellable, error);
-  GArray *standings;
+  RgClientStandings *standings;
 
   if (rhythms == NULL)
     return NULL;
-  standings = g_array_sized_new (FALSE, FALSE, sizeof (RgClientStanding), rhythms->len);
+  /* The rhythms come in id order. */
+  standings = rg_client_standings_new (rhythms->len);
   for (guint i = 0; i < rhythms->len; i++)
     {
       const RgClientRhythm *r = &g_array_index (rhythms, RgClientRhythm, i);
-      RgClientStanding s = { r->client_id, (guint8) r->status, (guint8) r->segments };
 
-      g_array_append_val (standings, s);
+      rg_client_standings_add (standings, r->client_id, r->status, r->segments);
     }
   return standings;
 }

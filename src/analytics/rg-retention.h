@@ -79,7 +79,7 @@ GArray     *rg_retention_load           (RgStore        *store,
                                          RgDate          day,
                                          GCancellable   *cancellable,
                                          GError        **error) G_GNUC_WARN_UNUSED_RESULT;
-GArray     *rg_retention_load_standings (RgStore        *store,
+RgClientStandings *rg_retention_load_standings (RgStore        *store,
                                          RgDate          day,
                                          GCancellable   *cancellable,
                                          GError        **error) G_GNUC_WARN_UNUSED_RESULT;

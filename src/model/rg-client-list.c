@@ -34,23 +34,6 @@
 /* More changed rows than this in one commit: reload instead of patching. */
 #define PATCH_LIMIT 64
 
-/* The clients' statuses: their ids in order and a byte each, about 9
- * bytes a client (a hash table of copied keys took some 55). */
-typedef struct {
-  GArray *ids;       /* gint64, ascending */
-  guint8 *status;    /* RgClientStatus, one per id */
-} Statuses;
-
-static void
-statuses_free (Statuses *statuses)
-{
-  if (statuses == NULL)
-    return;
-  g_clear_pointer (&statuses->ids, g_array_unref);
-  g_free (statuses->status);
-  g_free (statuses);
-}
-
 static int
 compare_ids (gconstpointer a,
              gconstpointer b)
@@ -81,7 +64,7 @@ struct _RgClientList
   guint       segments;
 
   /* Each client's status on today, for the rows (made when first wanted). */
-  Statuses   *statuses;   /* each live client's status, by id */
+  RgClientStandings *statuses;   /* each live client's standing, by id */
   gboolean    statuses_wanted;
   gboolean    statuses_dirty;
   guint       statuses_id;
@@ -275,7 +258,7 @@ filter_by_rhythm (RgStore         *store,
                   GArray          *ids,
                   GError         **error)
 {
-  g_autoptr(GArray) standings = NULL;
+  g_autoptr(RgClientStandings) standings = NULL;
   g_autoptr(GHashTable) keep = NULL;
   guint n = 0;
 
@@ -286,13 +269,10 @@ filter_by_rhythm (RgStore         *store,
   if (standings == NULL)
     return FALSE;
   keep = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < standings->len; i++)
-    {
-      RgClientStanding *r = &g_array_index (standings, RgClientStanding, i);
-
-      if ((q->status < 0 || (int) r->status == q->status) && (r->segments & q->segments) == q->segments)
-        g_hash_table_add (keep, &r->client_id);
-    }
+  for (guint i = 0; i < standings->ids->len; i++)
+    if ((q->status < 0 || (int) standings->status[i] == q->status) &&
+        (standings->segments[i] & q->segments) == q->segments)
+      g_hash_table_add (keep, &g_array_index (standings->ids, gint64, i));
   for (guint i = 0; i < ids->len; i++)
     if (g_hash_table_contains (keep, &g_array_index (ids, gint64, i)))
       g_array_index (ids, gint64, n++) = g_array_index (ids, gint64, i);
@@ -576,27 +556,14 @@ statuses_thread (GTask        *task,
 {
   RgClientList *self = source;
   GError *error = NULL;
-  g_autoptr(GArray) standings = self->standings (task_data, rg_date_today (), cancellable, &error);
-  Statuses *map;
+  RgClientStandings *map = self->standings (task_data, rg_date_today (), cancellable, &error);
 
-  if (standings == NULL)
+  if (map == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  /* The standings come in id order. */
-  map = g_new0 (Statuses, 1);
-  map->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), standings->len);
-  map->status = g_new (guint8, standings->len);
-  for (guint i = 0; i < standings->len; i++)
-    {
-      const RgClientStanding *r = &g_array_index (standings, RgClientStanding, i);
-
-      g_array_append_val (map->ids, r->client_id);
-      map->status[i] = r->status;
-    }
-  g_clear_pointer (&standings, g_array_unref);
-  g_task_return_pointer (task, map, (GDestroyNotify) statuses_free);
+  g_task_return_pointer (task, map, (GDestroyNotify) rg_client_standings_free);
   rg_background_give_back ();
 }
 
@@ -606,7 +573,7 @@ statuses_done_cb (GObject      *source,
                   gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  Statuses *map = g_task_propagate_pointer (G_TASK (result), &error);
+  RgClientStandings *map = g_task_propagate_pointer (G_TASK (result), &error);
   RgClientList *self;
 
   if (map == NULL)
@@ -616,7 +583,7 @@ statuses_done_cb (GObject      *source,
       return;
     }
   self = RG_CLIENT_LIST (source);
-  g_clear_pointer (&self->statuses, statuses_free);
+  g_clear_pointer (&self->statuses, rg_client_standings_free);
   self->statuses = map;
   g_signal_emit (self, signals[STATUSES_CHANGED], 0);
 }
@@ -1045,7 +1012,7 @@ rg_client_list_dispose (GObject *object)
   g_clear_handle_id (&self->statuses_id, g_source_remove);
   g_cancellable_cancel (self->statuses_cancellable);
   g_clear_object (&self->statuses_cancellable);
-  g_clear_pointer (&self->statuses, statuses_free);
+  g_clear_pointer (&self->statuses, rg_client_standings_free);
   clear_cache (self);
   g_clear_object (&self->studio);
 

@@ -30,18 +30,29 @@ typedef enum {
   RG_SEGMENT_ONE_TIME = 1 << 2,
 } RgClientSegments;
 
+/* Every client's standing, about 10 bytes a client: their ids in
+ * ascending order and a byte each of status and segments. */
 typedef struct {
-  gint64 client_id;
-  guint8 status;     /* RgClientStatus */
-  guint8 segments;   /* RgClientSegments */
-} RgClientStanding;
+  GArray *ids;        /* gint64, ascending */
+  guint8 *status;     /* RgClientStatus, one per id */
+  guint8 *segments;   /* RgClientSegments, one per id */
+  guint   capacity;   /* of status and segments */
+} RgClientStandings;
 
-/* Every client's standing on @day (clients not deleted), in ascending id
- * order: a GArray of RgClientStanding, or NULL with @error set. Runs on
- * whatever connection and thread it is given. */
-typedef GArray *(*RgStandingsFunc) (RgStore       *store,
-                                    RgDate         day,
-                                    GCancellable  *cancellable,
-                                    GError       **error);
+RgClientStandings *rg_client_standings_new  (guint              n_reserved);
+void               rg_client_standings_add  (RgClientStandings *self,
+                                             gint64             client_id,
+                                             RgClientStatus     status,
+                                             guint              segments);
+void               rg_client_standings_free (RgClientStandings *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgClientStandings, rg_client_standings_free)
+
+/* Every client's standing on @day (clients not deleted), or NULL with
+ * @error set. Runs on whatever connection and thread it is given. */
+typedef RgClientStandings *(*RgStandingsFunc) (RgStore       *store,
+                                               RgDate         day,
+                                               GCancellable  *cancellable,
+                                               GError       **error);
 
 G_END_DECLS

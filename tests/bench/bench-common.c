@@ -31,7 +31,10 @@ bench_reference_db (void)
   if (g_getenv ("REGULARS_REFERENCE_DB"))
     return g_strdup (g_getenv ("REGULARS_REFERENCE_DB"));
 
-  name = g_strdup_printf ("reference-v%d.db", rg_store_latest_version ());
+  /* Named by the format and the generator's revision: a studio an older
+   * generator made is another studio (another number of visits), and
+   * figures measured on it are not comparable. */
+  name = g_strdup_printf ("reference-v%d-r%d.db", rg_store_latest_version (), RG_GENERATOR_REVISION);
   path = g_build_filename (BUILD_ROOT, "tests", "bench", name, NULL);
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     return path;
