@@ -1394,6 +1394,71 @@ test_free_slot (Fixture       *f,
   }
 }
 
+/* What a commit changed is told by day and master: a booking names its
+ * day, a move both days, and nothing else. */
+typedef struct {
+  RgDate  a, b;
+  gint64  staff;
+  GArray *seen;   /* guint: bit 0 day a, bit 1 day b, bit 2 day a of another master */
+} Touched;
+
+static void
+touched_cb (RgStudio  *studio,
+            RgChanges  changes,
+            Touched   *t)
+{
+  guint bits = 0;
+
+  if (rg_studio_changes_touch_days (studio, t->a, t->a, 0))
+    bits |= 1;
+  if (rg_studio_changes_touch_days (studio, t->b, t->b, 0))
+    bits |= 2;
+  if (rg_studio_changes_touch_days (studio, t->a, t->a, t->staff))
+    bits |= 4;
+  g_array_append_val (t->seen, bits);
+}
+
+static void
+test_changes_touch_days (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (guint));
+  Touched t = { date (2026, 3, 17), date (2026, 3, 19), f->irina, seen };
+  g_autoptr(RgAppointment) a = NULL;
+  gulong id;
+
+  id = g_signal_connect (f->studio, "changes", G_CALLBACK (touched_cb), &t);
+
+  a = book (f, f->olga, f->marina, at (2026, 3, 17, 10, 0), 60, FALSE);
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpuint (g_array_index (seen, guint, 0), ==, 1);       /* day a, Marina's; not day b, not Irina's */
+
+  g_assert_true (rg_booking_move (f->studio, a, f->marina, at (2026, 3, 19, 11, 0), at (2026, 3, 19, 12, 0), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_cmpuint (g_array_index (seen, guint, 1), ==, 1 | 2);   /* where it was and where it is */
+
+  g_assert_true (rg_booking_set_status (f->studio, a, RG_APPOINTMENT_CONFIRMED, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, ==, 3);
+  g_assert_cmpuint (g_array_index (seen, guint, 2), ==, 2);       /* day b only */
+
+  /* Moved to Irina on day a. */
+  g_assert_true (rg_booking_move (f->studio, a, f->irina, at (2026, 3, 17, 15, 0), at (2026, 3, 17, 16, 0), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_array_index (seen, guint, seen->len - 1), ==, 1 | 2 | 4);
+
+  /* Other changes name no day; outside an announcement, every day may
+   * have changed. */
+  g_assert_true (rg_studio_save (f->studio, rg_client_new ("Nina", "+7 912 000-00-77"), &error) || TRUE);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_array_index (seen, guint, seen->len - 1), ==, 0);
+  g_assert_true (rg_studio_changes_touch_days (f->studio, t.b, t.b, 0));
+
+  g_signal_handler_disconnect (f->studio, id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1422,6 +1487,7 @@ main (int   argc,
   ADD ("/booking/call-book", test_call_book);
   ADD ("/booking/status/early-done", test_early_done);
   ADD ("/booking/free-slot", test_free_slot);
+  ADD ("/booking/changes-touch-days", test_changes_touch_days);
 #undef ADD
 
   return g_test_run ();

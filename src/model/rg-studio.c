@@ -43,7 +43,22 @@ struct _RgStudio
   RgClient   *selected_client;
   RgChanges      pending_changes;   /* of the commit under way */
   gulong         committed_id;
+
+  /* Where the commit's appointments were and are: a Spot each, before and
+   * after; or every day (a change the store did not name row by row). */
+  GArray        *pending_spots;
+  gboolean       pending_every_day;
+  gboolean       pending_lines_gone;     /* services of an appointment deleted */
+  guint          pending_appointments;   /* appointment rows changed */
+  GArray        *spots;            /* of the commit being announced */
+  gboolean       every_day;
+  gboolean       announcing;
 };
+
+typedef struct {
+  gint64 starts_at;
+  gint64 staff_id;
+} Spot;
 
 G_DEFINE_FINAL_TYPE (RgStudio, rg_studio, G_TYPE_OBJECT)
 
@@ -348,10 +363,149 @@ static void
 store_committed_cb (RgStudio *self)
 {
   RgChanges changes = self->pending_changes;
+  g_autoptr(GArray) spots = g_steal_pointer (&self->pending_spots);
+  gboolean every_day = self->pending_every_day;
+  GArray *outer_spots;
+  gboolean outer_every_day, outer_announcing;
 
+  /* A service line deleted names no appointment: it is one of those the
+   * commit changed (a booking's lines are saved with it), or anywhere. */
+  if (self->pending_lines_gone && self->pending_appointments == 0)
+    every_day = TRUE;
   self->pending_changes = RG_CHANGES_NONE;
-  if (changes != RG_CHANGES_NONE)
-    g_signal_emit (self, studio_changes_signal, 0, (guint) changes);
+  self->pending_every_day = FALSE;
+  self->pending_lines_gone = FALSE;
+  self->pending_appointments = 0;
+  if (changes == RG_CHANGES_NONE)
+    return;
+
+  /* A handler may commit again: its own announcement nests. */
+  outer_spots = self->spots;
+  outer_every_day = self->every_day;
+  outer_announcing = self->announcing;
+  self->spots = spots;
+  self->every_day = every_day;
+  self->announcing = TRUE;
+  g_signal_emit (self, studio_changes_signal, 0, (guint) changes);
+  self->spots = outer_spots;
+  self->every_day = outer_every_day;
+  self->announcing = outer_announcing;
+}
+
+static void
+add_spot (RgStudio *self,
+          gint64    starts_at,
+          gint64    staff_id)
+{
+  Spot spot = { starts_at, staff_id };
+
+  if (self->pending_spots == NULL)
+    self->pending_spots = g_array_new (FALSE, FALSE, sizeof (Spot));
+  g_array_append_val (self->pending_spots, spot);
+}
+
+/* An appointment's row changed: where it was (its live object, if any,
+ * still holds that) and where it is now (the row, unless deleted). */
+static void
+note_appointment (RgStudio     *self,
+                  gint64        id,
+                  RgChangeKind  kind,
+                  RgRecord     *live)
+{
+  g_autoptr(RgStmt) stmt = NULL;
+  gboolean row = FALSE;
+
+  if (kind == RG_CHANGE_RESET)
+    {
+      self->pending_every_day = TRUE;
+      return;
+    }
+  self->pending_appointments++;
+  if (live)
+    add_spot (self, rg_appointment_get_starts_at (RG_APPOINTMENT (live)),
+              rg_appointment_get_staff_id (RG_APPOINTMENT (live)));
+  if (kind == RG_CHANGE_DELETE)
+    {
+      if (live == NULL)
+        self->pending_every_day = TRUE;   /* gone, and nobody knows where it was */
+      return;
+    }
+  stmt = rg_store_prepare (self->store, "SELECT starts_at, staff_id FROM appointments WHERE id = ?1", NULL);
+  if (stmt == NULL)
+    {
+      self->pending_every_day = TRUE;
+      return;
+    }
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (rg_store_step_row (self->store, stmt, &row, NULL) && row)
+    add_spot (self, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1));
+  else if (live == NULL)
+    self->pending_every_day = TRUE;
+}
+
+/* A service line of an appointment changed: its appointment's place. */
+static void
+note_line (RgStudio     *self,
+           gint64        id,
+           RgChangeKind  kind)
+{
+  g_autoptr(RgStmt) stmt = NULL;
+  gboolean row = FALSE;
+
+  if (kind == RG_CHANGE_RESET)
+    {
+      self->pending_every_day = TRUE;
+      return;
+    }
+  if (kind == RG_CHANGE_DELETE)
+    {
+      self->pending_lines_gone = TRUE;
+      return;
+    }
+  stmt = rg_store_prepare (self->store,
+                           "SELECT a.starts_at, a.staff_id FROM appointment_services s "
+                           "JOIN appointments a ON a.id = s.appointment_id WHERE s.id = ?1",
+                           NULL);
+  if (stmt == NULL)
+    {
+      self->pending_every_day = TRUE;
+      return;
+    }
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (rg_store_step_row (self->store, stmt, &row, NULL) && row)
+    add_spot (self, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1));
+  else
+    self->pending_every_day = TRUE;
+}
+
+/* While RgStudio::changes is emitted: whether the commit changed an
+ * appointment that was or is on a local day from @from to @to (both
+ * included) with @staff_id (0: any master). A change the store announced
+ * for a whole table counts as every day. Outside an emission, TRUE. */
+gboolean
+rg_studio_changes_touch_days (RgStudio *self,
+                              RgDate    from,
+                              RgDate    to,
+                              gint64    staff_id)
+{
+  gint64 start, end;
+
+  g_return_val_if_fail (RG_IS_STUDIO (self), TRUE);
+
+  if (!self->announcing || self->every_day)
+    return TRUE;
+  if (self->spots == NULL)
+    return FALSE;
+  start = rg_date_start (from);
+  end = rg_date_end (to);
+  for (guint i = 0; i < self->spots->len; i++)
+    {
+      const Spot *spot = &g_array_index (self->spots, Spot, i);
+
+      if (spot->starts_at >= start && spot->starts_at < end && (staff_id == 0 || spot->staff_id == staff_id))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -361,12 +515,16 @@ store_changed_cb (RgStudio     *self,
                   RgChangeKind  kind,
                   RgStore      *store)
 {
-  self->pending_changes |= rg_changes_for_table (table);
-
   GType type = GPOINTER_TO_SIZE (g_hash_table_lookup (self->types,
                                                       GUINT_TO_POINTER (g_quark_try_string (table))));
   GHashTable *map;
 
+  self->pending_changes |= rg_changes_for_table (table);
+  if (g_strcmp0 (table, "appointments") == 0)
+    note_appointment (self, id, kind,
+                      kind == RG_CHANGE_RESET ? NULL : g_hash_table_lookup (live_map (self, RG_TYPE_APPOINTMENT), &id));
+  else if (g_strcmp0 (table, "appointment_services") == 0)
+    note_line (self, id, kind);
 
   if (type == 0)
     return;
@@ -602,6 +760,7 @@ rg_studio_finalize (GObject *object)
   RgStudio *self = RG_STUDIO (object);
 
   g_clear_object (&self->store);
+  g_clear_pointer (&self->pending_spots, g_array_unref);
   g_clear_pointer (&self->live, g_hash_table_unref);
   g_clear_pointer (&self->types, g_hash_table_unref);
 

@@ -8,6 +8,7 @@
 #include "rg-client.h"
 #include "rg-record.h"
 #include "store/rg-store.h"
+#include "util/rg-time.h"
 
 G_BEGIN_DECLS
 
@@ -72,6 +73,10 @@ GStrv       rg_studio_list_client_tags     (RgStudio     *self,
                                             GError      **error) G_GNUC_WARN_UNUSED_RESULT;
 
 RgChanges   rg_changes_for_table           (const char   *table);
+gboolean    rg_studio_changes_touch_days   (RgStudio     *self,
+                                            RgDate        from,
+                                            RgDate        to,
+                                            gint64        staff_id);
 
 /* The errors of the studio's commands and reads, for the layers above the
  * model: the store's domain and codes, under the model's name. */

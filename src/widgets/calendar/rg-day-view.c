@@ -222,6 +222,9 @@ changes_cb (RgDayView *self,
 
   if ((changes & (RG_CHANGES_SCHEDULE | RG_CHANGES_APPOINTMENTS | RG_CHANGES_CLIENTS | RG_CHANGES_SETTINGS)) == 0)
     return;
+  /* Appointments of other days only. */
+  if (changes == RG_CHANGES_APPOINTMENTS && !rg_studio_changes_touch_days (self->studio, self->date, self->date, 0))
+    return;
 
   load_spans (self);
   load_details (self);

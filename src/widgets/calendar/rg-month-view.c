@@ -398,6 +398,10 @@ changes_cb (RgMonthView *self,
 {
   if ((changes & (RG_CHANGES_APPOINTMENTS | RG_CHANGES_CLIENTS | RG_CHANGES_SCHEDULE | RG_CHANGES_STAFF)) == 0)
     return;
+  /* Appointments outside the weeks shown only. */
+  if (changes == RG_CHANGES_APPOINTMENTS &&
+      !rg_studio_changes_touch_days (self->studio, self->first, rg_date_add_days (self->first, MAX_CELLS - 1), 0))
+    return;
   reload (self);
   update_view_label (self);
 }

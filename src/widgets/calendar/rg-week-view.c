@@ -236,6 +236,10 @@ changes_cb (RgWeekView *self,
       load_schedule (self);
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
+  /* Appointments of other weeks only: the cards' details stand. */
+  if (changes == RG_CHANGES_APPOINTMENTS &&
+      !rg_studio_changes_touch_days (self->studio, self->monday, rg_date_add_days (self->monday, 6), 0))
+    return;
   if (changes & (RG_CHANGES_APPOINTMENTS | RG_CHANGES_CLIENTS | RG_CHANGES_SETTINGS))
     {
       GHashTableIter iter;
