@@ -404,6 +404,29 @@ add_spot (RgStudio *self,
   g_array_append_val (self->pending_spots, spot);
 }
 
+/* The place (starts_at, staff_id) that @sql reads for row @id, added;
+ * FALSE when there is no such row. A query that fails counts as every
+ * day. */
+static gboolean
+add_spot_of_row (RgStudio   *self,
+                 const char *sql,
+                 gint64      id)
+{
+  g_autoptr(RgStmt) stmt = rg_store_prepare (self->store, sql, NULL);
+  gboolean row = FALSE;
+
+  if (stmt == NULL)
+    {
+      self->pending_every_day = TRUE;
+      return TRUE;
+    }
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!rg_store_step_row (self->store, stmt, &row, NULL) || !row)
+    return FALSE;
+  add_spot (self, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1));
+  return TRUE;
+}
+
 /* An appointment's row changed: where it was (its live object, if any,
  * still holds that) and where it is now (the row, unless deleted). */
 static void
@@ -412,9 +435,6 @@ note_appointment (RgStudio     *self,
                   RgChangeKind  kind,
                   RgRecord     *live)
 {
-  g_autoptr(RgStmt) stmt = NULL;
-  gboolean row = FALSE;
-
   if (kind == RG_CHANGE_RESET)
     {
       self->pending_every_day = TRUE;
@@ -430,16 +450,7 @@ note_appointment (RgStudio     *self,
         self->pending_every_day = TRUE;   /* gone, and nobody knows where it was */
       return;
     }
-  stmt = rg_store_prepare (self->store, "SELECT starts_at, staff_id FROM appointments WHERE id = ?1", NULL);
-  if (stmt == NULL)
-    {
-      self->pending_every_day = TRUE;
-      return;
-    }
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (rg_store_step_row (self->store, stmt, &row, NULL) && row)
-    add_spot (self, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1));
-  else if (live == NULL)
+  if (!add_spot_of_row (self, "SELECT starts_at, staff_id FROM appointments WHERE id = ?1", id) && live == NULL)
     self->pending_every_day = TRUE;
 }
 
@@ -449,9 +460,6 @@ note_line (RgStudio     *self,
            gint64        id,
            RgChangeKind  kind)
 {
-  g_autoptr(RgStmt) stmt = NULL;
-  gboolean row = FALSE;
-
   if (kind == RG_CHANGE_RESET)
     {
       self->pending_every_day = TRUE;
@@ -462,19 +470,10 @@ note_line (RgStudio     *self,
       self->pending_lines_gone = TRUE;
       return;
     }
-  stmt = rg_store_prepare (self->store,
-                           "SELECT a.starts_at, a.staff_id FROM appointment_services s "
-                           "JOIN appointments a ON a.id = s.appointment_id WHERE s.id = ?1",
-                           NULL);
-  if (stmt == NULL)
-    {
-      self->pending_every_day = TRUE;
-      return;
-    }
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (rg_store_step_row (self->store, stmt, &row, NULL) && row)
-    add_spot (self, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1));
-  else
+  if (!add_spot_of_row (self,
+                        "SELECT a.starts_at, a.staff_id FROM appointment_services s "
+                        "JOIN appointments a ON a.id = s.appointment_id WHERE s.id = ?1",
+                        id))
     self->pending_every_day = TRUE;
 }
 
