@@ -6,6 +6,7 @@
 #include <glib.h>
 
 #include "rg-generator.h"
+#include "store/rg-store.h"
 
 G_BEGIN_DECLS
 

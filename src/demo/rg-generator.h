@@ -2,7 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "store/rg-store.h"
+#include <gio/gio.h>
+
+#include "rg-types.h"
 
 G_BEGIN_DECLS
 

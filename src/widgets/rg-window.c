@@ -527,7 +527,7 @@ make_shown_page (RgWindow *self)
 }
 
 /* The studio's files were removed or replaced on disk while it was open,
- * and it has stopped saving (rg-store-lock.c): say so once, plainly, and
+ * and it has stopped saving (RgStudio:detached): say so once, plainly, and
  * keep saying it in the title, since every later change will fail too. */
 static void
 studio_detached_cb (RgWindow *self)

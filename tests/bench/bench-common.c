@@ -15,6 +15,7 @@
 
 #include "bench-common.h"
 #include "demo/rg-generator.h"
+#include "store/rg-store.h"
 
 #define REFERENCE_NOW ((gint64) 1795867200)   /* 2026-11-28 12:00 UTC */
 

@@ -109,7 +109,7 @@ rg_client_card_show_error (RgClientCard *self,
 }
 
 /* Saves the client after a change in place; on refusal the object is read
- * back from the store (the row keeps what was typed) and the error shown. */
+ * back from the studio (the row keeps what was typed) and the error shown. */
 static gboolean
 save_client (RgClientCard *self,
              GtkWidget    *row)

@@ -98,7 +98,7 @@ response_cb (AdwMessageDialog *dialog,
   client = rg_client_new (name, gtk_editable_get_text (GTK_EDITABLE (data->phone_row)));
   if (!rg_studio_save (data->studio, client, &error))
     {
-      /* Checked as typed, so only the store can refuse now: say so. */
+      /* Checked as typed, so only the studio can refuse now: say so. */
       GtkWidget *alert = adw_message_dialog_new (parent, _("Could Not Add the Client"), error->message);
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));

@@ -156,7 +156,7 @@ update_summary (RgHoursRow *self)
       g_string_append_printf (summary, _("%s–%s"), from, to);
     }
 
-  /* Hours the store would refuse say why, right away. */
+  /* Hours the studio would refuse say why, right away. */
   if (works && !rg_schedule_check_hours ((const RgSpan *) self->spans->data, self->spans->len, &error))
     adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), error->message);
   else
