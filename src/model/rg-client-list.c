@@ -548,23 +548,21 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-statuses_thread (GTask        *task,
-                 gpointer      source,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  RgClientList *self = source;
-  GError *error = NULL;
-  RgClientStandings *map = self->standings (task_data, rg_date_today (), cancellable, &error);
+/* The count's job: whose standings, and on which day. */
+typedef struct {
+  RgStandingsFunc standings;
+  RgDate          day;
+} StandingsJob;
 
-  if (map == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, map, (GDestroyNotify) rg_client_standings_free);
-  rg_background_give_back ();
+static gpointer
+count_standings (RgStore       *store,
+                 gconstpointer  job,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  const StandingsJob *j = job;
+
+  return j->standings (store, j->day, cancellable, error);
 }
 
 static void
@@ -572,9 +570,9 @@ statuses_done_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
+  g_autoptr(RgClientList) self = user_data;
   g_autoptr(GError) error = NULL;
-  RgClientStandings *map = g_task_propagate_pointer (G_TASK (result), &error);
-  RgClientList *self;
+  RgClientStandings *map = rg_studio_count_finish (RG_STUDIO (source), result, &error);
 
   if (map == NULL)
     {
@@ -582,7 +580,6 @@ statuses_done_cb (GObject      *source,
         g_warning ("Could not tell the clients' statuses: %s", error->message);
       return;
     }
-  self = RG_CLIENT_LIST (source);
   g_clear_pointer (&self->statuses, rg_client_standings_free);
   self->statuses = map;
   g_signal_emit (self, signals[STATUSES_CHANGED], 0);
@@ -591,23 +588,16 @@ statuses_done_cb (GObject      *source,
 static void
 refresh_statuses (RgClientList *self)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  RgStore *store = store_of (self);
-  RgStore *reader = NULL;
+  StandingsJob *job = g_new0 (StandingsJob, 1);
 
   self->statuses_dirty = FALSE;
   g_cancellable_cancel (self->statuses_cancellable);
   g_clear_object (&self->statuses_cancellable);
   self->statuses_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->statuses_cancellable, statuses_done_cb, NULL);
-  if (rg_store_get_path (store) != NULL)
-    reader = rg_store_open_reader (store, &error);
-  g_task_set_task_data (task, reader ? reader : g_object_ref (store), g_object_unref);
-  if (reader)
-    rg_task_run_in_background (task, statuses_thread);
-  else
-    statuses_thread (task, self, store, self->statuses_cancellable);
+  job->standings = self->standings;
+  job->day = rg_date_today ();
+  rg_studio_count_async (self->studio, count_standings, job, g_free, (GDestroyNotify) rg_client_standings_free,
+                         self->statuses_cancellable, statuses_done_cb, g_object_ref (self));
 }
 
 static gboolean

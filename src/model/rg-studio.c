@@ -427,30 +427,45 @@ add_spot_of_row (RgStudio   *self,
   return TRUE;
 }
 
-/* An appointment's row changed: where it was (its live object, if any,
- * still holds that) and where it is now (the row, unless deleted). */
 static void
-note_appointment (RgStudio     *self,
-                  gint64        id,
-                  RgChangeKind  kind,
-                  RgRecord     *live)
+add_spot_of (RgStudio      *self,
+             RgAppointment *appointment)
+{
+  add_spot (self, rg_appointment_get_starts_at (appointment), rg_appointment_get_staff_id (appointment));
+}
+
+/* An appointment's row changed: where it was (its live object, if any,
+ * before it is refreshed) and, after, where it is (the refreshed object,
+ * or the row when nobody holds one), unless deleted. */
+static void
+note_appointment (RgStudio      *self,
+                  gint64         id,
+                  RgChangeKind   kind,
+                  RgAppointment *live,
+                  gboolean       refreshed)
 {
   if (kind == RG_CHANGE_RESET)
     {
       self->pending_every_day = TRUE;
       return;
     }
-  self->pending_appointments++;
-  if (live)
-    add_spot (self, rg_appointment_get_starts_at (RG_APPOINTMENT (live)),
-              rg_appointment_get_staff_id (RG_APPOINTMENT (live)));
-  if (kind == RG_CHANGE_DELETE)
+  if (!refreshed)
     {
-      if (live == NULL)
+      self->pending_appointments++;
+      if (live)
+        add_spot_of (self, live);
+      else if (kind == RG_CHANGE_DELETE)
         self->pending_every_day = TRUE;   /* gone, and nobody knows where it was */
       return;
     }
-  if (!add_spot_of_row (self, "SELECT starts_at, staff_id FROM appointments WHERE id = ?1", id) && live == NULL)
+  if (kind == RG_CHANGE_DELETE)
+    return;
+  if (live)
+    {
+      if (!rg_record_is_deleted (RG_RECORD (live)))
+        add_spot_of (self, live);
+    }
+  else if (!add_spot_of_row (self, "SELECT starts_at, staff_id FROM appointments WHERE id = ?1", id))
     self->pending_every_day = TRUE;
 }
 
@@ -517,11 +532,15 @@ store_changed_cb (RgStudio     *self,
   GType type = GPOINTER_TO_SIZE (g_hash_table_lookup (self->types,
                                                       GUINT_TO_POINTER (g_quark_try_string (table))));
   GHashTable *map;
+  g_autoptr(RgAppointment) appointment = NULL;   /* its live object, if the row is an appointment's */
 
   self->pending_changes |= rg_changes_for_table (table);
-  if (g_strcmp0 (table, "appointments") == 0)
-    note_appointment (self, id, kind,
-                      kind == RG_CHANGE_RESET ? NULL : g_hash_table_lookup (live_map (self, RG_TYPE_APPOINTMENT), &id));
+  if (type == RG_TYPE_APPOINTMENT)
+    {
+      if (kind != RG_CHANGE_RESET)
+        g_set_object (&appointment, g_hash_table_lookup (live_map (self, type), &id));
+      note_appointment (self, id, kind, appointment, FALSE);
+    }
   else if (g_strcmp0 (table, "appointment_services") == 0)
     note_line (self, id, kind);
 
@@ -555,6 +574,9 @@ store_changed_cb (RgStudio     *self,
             refresh (self, record);
         }
     }
+
+  if (type == RG_TYPE_APPOINTMENT)
+    note_appointment (self, id, kind, appointment, TRUE);
 
   if (self->selected_client && type == RG_TYPE_CLIENT &&
       rg_record_is_deleted (RG_RECORD (self->selected_client)))
@@ -1050,6 +1072,17 @@ count_in_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+/* In a thread of its own: the memory the count freed goes back too. */
+static void
+count_in_background (GTask        *task,
+                     gpointer      source,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  count_in_thread (task, source, task_data, cancellable);
+  rg_background_give_back ();
+}
+
 /* Counts @job with @count on a read-only connection of its own, in a
  * background thread at a lower priority (rg_task_run_in_background());
  * for a studio in memory, at once on this thread. Either way @callback
@@ -1084,7 +1117,7 @@ rg_studio_count_async (RgStudio            *self,
 
   data->reader = counting_store (self, &in_thread);
   if (in_thread)
-    rg_task_run_in_background (task, count_in_thread);
+    rg_task_run_in_background (task, count_in_background);
   else
     /* The task's result still arrives from the main loop, like a
      * thread's. */
