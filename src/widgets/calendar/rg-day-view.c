@@ -99,13 +99,11 @@ struct _RgDayView
 
 G_DEFINE_FINAL_TYPE (RgDayView, rg_day_view, RG_TYPE_TIME_GRID)
 
+/* Besides the grid's (appointment-activated, moved, error). */
 enum {
-  APPOINTMENT_ACTIVATED,
   CREATE_REQUESTED,
-  MOVED,
   STATUS_CHANGED,
   SERIES_CANCELLED,
-  ERROR,
   N_SIGNALS
 };
 
@@ -542,7 +540,7 @@ pressed_cb (GtkGestureClick *gesture,
     return;
 
   if (card)
-    g_signal_emit (self, signals[APPOINTMENT_ACTIVATED], 0, rg_appointment_card_get_appointment (card));
+    rg_time_grid_activate_appointment (RG_TIME_GRID (self), rg_appointment_card_get_appointment (card));
   else
     {
       /* A double click on free time books an hour from there. */
@@ -877,7 +875,7 @@ apply_status (RgDayView           *self,
 
   if (!rg_booking_set_status (self->studio, a, status, &error))
     {
-      g_signal_emit (self, signals[ERROR], 0, error->message);
+      rg_time_grid_refused (RG_TIME_GRID (self), error->message);
       return;
     }
 
@@ -959,7 +957,7 @@ cancel_scope_cb (AdwMessageDialog *dialog,
   else if (g_str_equal (response, "following"))
     {
       if (!rg_booking_cancel_following (self->studio, a, &undo, &error))
-        g_signal_emit (self, signals[ERROR], 0, error->message);
+        rg_time_grid_refused (RG_TIME_GRID (self), error->message);
       else
         g_signal_emit (self, signals[SERIES_CANCELLED], 0, a, undo);
     }
@@ -1015,7 +1013,7 @@ edit_activated (GtkWidget  *widget,
   RgDayView *self = RG_DAY_VIEW (widget);
 
   if (self->selected)
-    g_signal_emit (self, signals[APPOINTMENT_ACTIVATED], 0, self->selected);
+    rg_time_grid_activate_appointment (RG_TIME_GRID (self), self->selected);
 }
 
 /* A done visit's rating, given or changed later. */
@@ -1064,7 +1062,7 @@ status_menu (RgDayView     *self,
     }
 
   /* Editing is offered where something opens the editor. */
-  if (g_signal_has_handler_pending (self, signals[APPOINTMENT_ACTIVATED], 0, FALSE))
+  if (rg_time_grid_can_activate (RG_TIME_GRID (self)))
     g_menu_append (actions, _("_Edit…"), "day.edit");
   if (current == RG_APPOINTMENT_DONE)
     g_menu_append (actions, _("_Rating…"), "day.rate");
@@ -1419,18 +1417,6 @@ rg_day_view_class_init (RgDayViewClass *klass)
   grid_class->snapshot_column_header = rg_day_view_snapshot_column_header;
 
   /**
-   * RgDayView::appointment-activated:
-   *
-   * An appointment was double-clicked or activated with Enter.
-   */
-  signals[APPOINTMENT_ACTIVATED] =
-    g_signal_new ("appointment-activated",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, RG_TYPE_APPOINTMENT);
-
-  /**
    * RgDayView::create-requested:
    * @staff_id: the column's staff member
    * @starts_at: @ends_at: the time drawn or double-clicked (UTC seconds)
@@ -1443,19 +1429,6 @@ rg_day_view_class_init (RgDayViewClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64);
-
-  /**
-   * RgDayView::moved:
-   *
-   * An appointment was moved or resized by dragging; the arguments are
-   * where it was, for undo.
-   */
-  signals[MOVED] =
-    g_signal_new ("moved",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 4, RG_TYPE_APPOINTMENT, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64);
 
   /**
    * RgDayView::status-changed:
@@ -1481,19 +1454,6 @@ rg_day_view_class_init (RgDayViewClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, RG_TYPE_APPOINTMENT, G_TYPE_ARRAY);
-
-  /**
-   * RgDayView::error:
-   *
-   * A change was refused (a conflict, a status that cannot follow); the
-   * message is translated and names what is in the way.
-   */
-  signals[ERROR] =
-    g_signal_new ("error",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_install_action (widget_class, "day.status", "s", status_activated);
   gtk_widget_class_install_action (widget_class, "day.rate", NULL, rate_activated);

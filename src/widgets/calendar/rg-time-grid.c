@@ -43,6 +43,15 @@ G_DEFINE_ABSTRACT_TYPE_WITH_CODE (RgTimeGrid, rg_time_grid, GTK_TYPE_WIDGET,
                                   G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, rg_time_grid_scrollable_init))
 
 enum {
+  APPOINTMENT_ACTIVATED,
+  MOVED,
+  ERROR,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+enum {
   PROP_0,
   PROP_HADJUSTMENT,
   PROP_VADJUSTMENT,
@@ -596,6 +605,75 @@ rg_time_grid_class_init (RgTimeGridClass *klass)
   g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
   g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
   g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+
+  /**
+   * RgTimeGrid::appointment-activated:
+   *
+   * An appointment was double-clicked or activated with Enter.
+   */
+  signals[APPOINTMENT_ACTIVATED] =
+    g_signal_new ("appointment-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, RG_TYPE_APPOINTMENT);
+
+  /**
+   * RgTimeGrid::moved:
+   * @appointment: the appointment a drag moved or resized
+   * @previous_staff_id: whose it was
+   * @previous_starts_at: where it was, for an undo with rg_booking_move_exact()
+   * @previous_ends_at: when it ended before
+   *
+   * A card was dragged to another time, master or day and the move was
+   * saved (rg-calendar-move.c emits it).
+   */
+  signals[MOVED] =
+    g_signal_new ("moved",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 4, RG_TYPE_APPOINTMENT, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64);
+
+  /**
+   * RgTimeGrid::error:
+   * @message: what went wrong, translated, for a toast
+   *
+   * A change was refused (a conflict, a status that cannot follow); the
+   * message names what is in the way.
+   */
+  signals[ERROR] =
+    g_signal_new ("error",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+/* Opens @appointment (::appointment-activated). */
+void
+rg_time_grid_activate_appointment (RgTimeGrid    *self,
+                                   RgAppointment *appointment)
+{
+  g_return_if_fail (RG_IS_TIME_GRID (self));
+  g_signal_emit (self, signals[APPOINTMENT_ACTIVATED], 0, appointment);
+}
+
+/* Whether something opens an activated appointment (the editor). */
+gboolean
+rg_time_grid_can_activate (RgTimeGrid *self)
+{
+  g_return_val_if_fail (RG_IS_TIME_GRID (self), FALSE);
+  return g_signal_has_handler_pending (self, signals[APPOINTMENT_ACTIVATED], 0, FALSE);
+}
+
+/* A change was refused: @message, for a toast (::error). */
+void
+rg_time_grid_refused (RgTimeGrid *self,
+                      const char *message)
+{
+  g_return_if_fail (RG_IS_TIME_GRID (self));
+  g_signal_emit (self, signals[ERROR], 0, message);
 }
 
 static void

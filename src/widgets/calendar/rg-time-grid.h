@@ -98,4 +98,10 @@ void               rg_time_grid_place_card        (RgTimeGrid    *self,
                                                    guint          lane,
                                                    guint          n_lanes);
 
+void               rg_time_grid_activate_appointment (RgTimeGrid    *self,
+                                                      RgAppointment *appointment);
+gboolean           rg_time_grid_can_activate      (RgTimeGrid    *self);
+void               rg_time_grid_refused           (RgTimeGrid    *self,
+                                                   const char    *message);
+
 G_END_DECLS

@@ -88,10 +88,8 @@ struct _RgWeekView
 
 G_DEFINE_FINAL_TYPE (RgWeekView, rg_week_view, RG_TYPE_TIME_GRID)
 
+/* Besides the grid's (appointment-activated, moved, error). */
 enum {
-  APPOINTMENT_ACTIVATED,
-  ERROR,
-  MOVED,
   DAY_ACTIVATED,
   N_SIGNALS
 };
@@ -551,7 +549,7 @@ activate_activated (GtkWidget  *widget,
   RgWeekView *self = RG_WEEK_VIEW (widget);
 
   if (self->selected)
-    g_signal_emit (self, signals[APPOINTMENT_ACTIVATED], 0, self->selected);
+    rg_time_grid_activate_appointment (RG_TIME_GRID (self), self->selected);
 }
 
 static void
@@ -584,7 +582,7 @@ pressed_cb (GtkGestureClick *gesture,
     gtk_widget_grab_focus (GTK_WIDGET (self));
   rg_week_view_select (self, card ? rg_appointment_card_get_appointment (card) : NULL);
   if (card && n_press == 2)
-    g_signal_emit (self, signals[APPOINTMENT_ACTIVATED], 0, rg_appointment_card_get_appointment (card));
+    rg_time_grid_activate_appointment (RG_TIME_GRID (self), rg_appointment_card_get_appointment (card));
 }
 
 /* Dragging ------------------------------------------------------------------- */
@@ -1251,42 +1249,6 @@ rg_week_view_class_init (RgWeekViewClass *klass)
   grid_class->snapshot_column_header = rg_week_view_snapshot_column_header;
 
   /**
-   * RgWeekView::appointment-activated:
-   *
-   * An appointment was double-clicked or activated with Enter.
-   */
-  signals[APPOINTMENT_ACTIVATED] =
-    g_signal_new ("appointment-activated",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, RG_TYPE_APPOINTMENT);
-
-  /**
-   * RgWeekView::error:
-   * @message: what went wrong, translated, for a toast
-   *
-   * A card dragged to another time could not go there (a conflict, for
-   * one); it went back.
-   */
-  signals[ERROR] =
-    g_signal_new ("error",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
-
-  /**
-   * RgWeekView::moved:
-   * @appointment: the appointment a drag moved
-   * @previous_staff_id: whose it was (a week drag keeps it; the signal is the
-   *   day view's too)
-   * @previous_starts_at: where it was, for an undo with rg_booking_move_exact()
-   * @previous_ends_at: when it ended before
-   *
-   * A card was dragged to another time or day and the move was saved.
-   */
-  /**
    * RgWeekView::day-activated:
    * @date: (type gpointer): the day, a `const RgDate *`
    *
@@ -1295,13 +1257,6 @@ rg_week_view_class_init (RgWeekViewClass *klass)
   signals[DAY_ACTIVATED] =
     g_signal_new ("day-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_POINTER);
-
-  signals[MOVED] =
-    g_signal_new ("moved",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 4, RG_TYPE_APPOINTMENT, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64);
 
   gtk_widget_class_install_action (widget_class, "week.activate", NULL, activate_activated);
   gtk_widget_class_install_action (widget_class, "week.select-step", "i", select_step_activated);
