@@ -547,13 +547,10 @@ filter_id (GtkDropDown  *dropdown,
   return record ? rg_record_get_id (record) : 0;
 }
 
+/* The figures of the master and the service chosen, counted again. */
 static void
-count_filtered (RgSatisfactionView *self,
-                gint64              staff_id,
-                gint64              service_id)
+count_filtered (RgSatisfactionView *self)
 {
-  self->staff_id = staff_id;
-  self->service_id = service_id;
   rg_recount_mark_dirty (self->recount);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh (GTK_WIDGET (self));
@@ -570,7 +567,9 @@ filter_changed_cb (RgSatisfactionView *self)
 
   if (staff == self->staff_id && service == self->service_id)
     return;
-  count_filtered (self, staff, service);
+  self->staff_id = staff;
+  self->service_id = service;
+  count_filtered (self);
 }
 
 static void
@@ -595,7 +594,7 @@ rg_satisfaction_view_set_filter (RgSatisfactionView *self,
   self->service_id = service_id;
   if (self->masters)
     fill_filters (self);
-  count_filtered (self, staff_id, service_id);
+  count_filtered (self);
 }
 
 /* Export ------------------------------------------------------------------------ */
