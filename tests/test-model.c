@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "model/rg-appointment.h"
+#include "model/rg-audit.h"
 #include "model/rg-client.h"
 #include "model/rg-format.h"
 #include "model/rg-interaction.h"
@@ -957,6 +958,51 @@ test_studio_open (void)
   test_remove_tree (dir);
 }
 
+/* The audit log takes rows and keeps them: no row can be changed or
+ * removed, and a row written inside a transaction that rolls back is gone
+ * with it. */
+static void
+test_audit_log (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  RgAuditEntry *entry;
+
+  g_assert_true (rg_studio_audit (f->studio, RG_AUDIT_EXPORT, "clients", 42, "clients.csv", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (rg_studio_audit (f->studio, RG_AUDIT_BACKUP, "studio", -1, NULL, "automatic", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (rg_store_begin (f->store, &error));
+  g_assert_true (rg_studio_audit (f->studio, RG_AUDIT_IMPORT, "clients", 3, "gone.csv", NULL, &error));
+  rg_store_rollback (f->store);
+
+  entries = rg_studio_list_audit (f->studio, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  entry = g_ptr_array_index (entries, 1);  /* newest first: the export is older */
+  g_assert_cmpstr (entry->action, ==, "export");
+  g_assert_cmpstr (entry->what, ==, "clients");
+  g_assert_cmpint (entry->rows, ==, 42);
+  g_assert_cmpstr (entry->file, ==, "clients.csv");
+  g_assert_cmpstr (entry->actor, ==, g_get_user_name ());
+  g_assert_cmpint (entry->at, >, 0);
+  entry = g_ptr_array_index (entries, 0);
+  g_assert_cmpstr (entry->action, ==, "backup");
+  g_assert_cmpint (entry->rows, ==, -1);
+  g_assert_null (entry->file);
+  g_assert_cmpstr (entry->detail, ==, "automatic");
+
+  g_assert_false (rg_store_exec (f->store, "UPDATE audit_log SET rows = 0", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (rg_store_exec (f->store, "DELETE FROM audit_log", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT count(*) FROM audit_log WHERE rows = 42", 0), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -981,6 +1027,7 @@ main (int   argc,
   g_test_add ("/model/tasks", Fixture, NULL, fixture_set_up, test_tasks, fixture_tear_down);
   g_test_add ("/model/staff-schedule", Fixture, NULL, fixture_set_up, test_staff_schedule, fixture_tear_down);
   g_test_add ("/model/client-reads", Fixture, NULL, fixture_set_up, test_client_reads, fixture_tear_down);
+  g_test_add ("/model/audit-log", Fixture, NULL, fixture_set_up, test_audit_log, fixture_tear_down);
   g_test_add ("/model/typed-changes", Fixture, NULL, fixture_set_up, test_typed_changes, fixture_tear_down);
 
   return g_test_run ();

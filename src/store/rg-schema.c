@@ -800,6 +800,31 @@ fill_client_service (RgStore  *store,
 static const char migration_13[] =
   "CREATE INDEX clients_deleted ON clients (id) WHERE deleted_at IS NOT NULL;\n";
 
+/* Format 14: the audit log. Who did what to the studio's data as a whole
+ * (exports, imports, backups and restores now; erasures, merges, role and
+ * PIN changes, sign-ins with the roles): append-only, so a trigger refuses
+ * every UPDATE and DELETE. "actor" is the account at the computer until
+ * staff sign in; staff_id names the profile then. */
+static const char migration_14[] =
+  "CREATE TABLE audit_log (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  at INTEGER NOT NULL,\n"
+  "  actor TEXT NOT NULL,\n"
+  "  staff_id INTEGER REFERENCES staff (id) ON DELETE SET NULL,\n"
+  "  action TEXT NOT NULL CHECK (length(action) > 0),\n"
+  "  what TEXT,\n"
+  "  rows INTEGER,\n"
+  "  file TEXT,\n"
+  "  detail TEXT\n"
+  ");\n"
+  "CREATE INDEX audit_log_at ON audit_log (at);\n"
+  "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN\n"
+  "  SELECT RAISE (ABORT, 'the audit log is append-only');\n"
+  "END;\n"
+  "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN\n"
+  "  SELECT RAISE (ABORT, 'the audit log is append-only');\n"
+  "END;\n";
+
 static const RgMigration migrations[] = {
   { 1, migration_1, NULL },
   { 2, migration_2, NULL },
@@ -814,6 +839,7 @@ static const RgMigration migrations[] = {
   { 11, migration_11, NULL },
   { 12, migration_12, fill_client_service },
   { 13, migration_13, NULL },
+  { 14, migration_14, NULL },
 };
 
 const RgMigration *
