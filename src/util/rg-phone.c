@@ -437,11 +437,23 @@ read_piece (const char  *piece,
       piece = digits;
     }
 
-  if (rg_phone_normalize (piece, country_code, e164, &refused))
-    return TRUE;
-
   for (const char *p = piece; *p; p++)
     n += g_ascii_isdigit (*p) ? 1 : 0;
+
+  /* "447700900123" in a British studio: its own country code, the "+"
+   * gone (a national number there starts with the trunk 0, which is gone
+   * too only when it is as short as "7700900123"). */
+  if (country_code != 7 && country_code != 1 && country_code > 0 && n >= 11 && g_ascii_isdigit (piece[0]))
+    {
+      g_autofree char *code = g_strdup_printf ("%d", country_code);
+      g_autofree char *plus = g_strconcat ("+", piece, NULL);
+
+      if (g_str_has_prefix (piece, code) && rg_phone_normalize (plus, country_code, e164, NULL))
+        return TRUE;
+    }
+
+  if (rg_phone_normalize (piece, country_code, e164, &refused))
+    return TRUE;
   if (piece[0] != '+' && n >= 11 && n <= MAX_DIGITS && g_ascii_isdigit (piece[0]) &&
       piece[0] != '0' && !(country_code == 7 && piece[0] == '8'))
     {

@@ -414,7 +414,8 @@ parse_date (const char  *text,
       RgDate serial;
 
       /* Excel's serial number of a day: "32944" is 12 March 1990. */
-      if (parts.digits[0] < 4 || parts.digits[0] > 6 || !from_serial (parts.number[0], &serial))
+      /* Five digits: 1927 to 2173; four would be a bare year ("1990"). */
+      if (parts.digits[0] != 5 || !from_serial (parts.number[0], &serial))
         return refuse_date (trimmed, error);
       d = serial.day, m = serial.month, y = serial.year;
     }
