@@ -1345,6 +1345,42 @@ insert_cards (RgStore     *store,
   return rg_store_insert_finish (insert, error);
 }
 
+/* A bulk write's pages: the connection's small page cache (a few MB, for
+ * the app's reads) would spill a hundred thousand new rows and their
+ * indexes to the log and read them back again and again; for the length
+ * of an import it holds them. Gives the size to put back. */
+#define IMPORT_CACHE_KB 262144
+
+static gint64
+widen_cache (RgStore *store)
+{
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store, "PRAGMA cache_size", NULL);
+  gboolean row = FALSE;
+  gint64 size = 0;
+
+  if (stmt && rg_store_step_row (store, stmt, &row, NULL) && row)
+    size = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, rg_stmt_release);
+  if (size != 0)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = -%d", IMPORT_CACHE_KB);
+      rg_store_exec (store, sql, NULL);
+    }
+  return size;
+}
+
+static void
+restore_cache (RgStore *store,
+               gint64   size)
+{
+  g_autofree char *sql = NULL;
+
+  if (size == 0)
+    return;
+  sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, size);
+  rg_store_exec (store, sql, NULL);
+}
+
 /* Where a duplicate row merges: the studio's card (@card) or the new card
  * of an earlier row (@row), following rows that are themselves merged or
  * skipped duplicates. */
@@ -1399,7 +1435,7 @@ rg_studio_import_clients (RgStudio        *studio,
   RgImportCounts counts;
   Tags tags = { 0 };
   RgStore *store;
-  gint64 now;
+  gint64 now, cache = 0;
 
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
   g_return_val_if_fail (plan != NULL && plan->studio == studio, FALSE);
@@ -1443,6 +1479,7 @@ rg_studio_import_clients (RgStudio        *studio,
 
   if (!rg_store_begin (store, error))
     return FALSE;
+  cache = widen_cache (store);
   /* The audit line before the recording: an undo never takes it back. */
   if (!rg_studio_audit (studio, RG_AUDIT_IMPORT, "clients", counts.created + counts.updated, base, NULL, error))
     goto fail;
@@ -1478,6 +1515,7 @@ rg_studio_import_clients (RgStudio        *studio,
     goto fail;
   if (!rg_store_commit (store, error))
     goto fail;
+  restore_cache (store, cache);
   g_clear_pointer (&tags.ids, g_hash_table_unref);
 
   if (done)
@@ -1489,6 +1527,7 @@ rg_studio_import_clients (RgStudio        *studio,
 fail:
   g_clear_pointer (&tags.ids, g_hash_table_unref);
   rg_store_rollback (store);
+  restore_cache (store, cache);
   return FALSE;
 }
 
