@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "util/rg-money.h"
 #include "util/rg-phone.h"
 #include "store/rg-store.h"
 
@@ -237,6 +238,140 @@ test_store_country (void)
   g_assert_cmpint (rg_store_get_phone_country (store), ==, RG_PHONE_DEFAULT_COUNTRY);
 }
 
+
+/* Cells as Excel and phones leave them: @expected is the numbers joined
+ * by " ", NULL when refused with @code. */
+typedef struct {
+  const char *cell;
+  int         country;
+  const char *expected;
+  int         code;
+} CellCase;
+
+static const CellCase cell_cases[] = {
+  { "8-912-345-67-89", 7, "+79123456789", 0 },
+  { "8-912-345-67-89, раб. 8-343-123-45-67", 7, "+79123456789 +73431234567", 0 },
+  { "8-912-345-67-89; 8 (343) 123-45-67", 7, "+79123456789 +73431234567", 0 },
+  { "+79123456789 / +79123456780", 7, "+79123456789 +79123456780", 0 },
+  { "моб. 89123456789 дом. 8 495 123 45 67", 7, "+79123456789 +74951234567", 0 },
+  { "8 343 123-45-67 доб. 123", 7, "+73431234567", 0 },                /* the extension left out */
+  { "89123456789, 89123456789", 7, "+79123456789", 0 },               /* once */
+  { "79123456789", 7, "+79123456789", 0 },                            /* "+" stripped */
+  { "9123456789", 7, "+79123456789", 0 },                             /* ten digits in Russia */
+  { "7.9123456789E+10", 7, "+79123456789", 0 },                       /* every digit kept */
+  { "7,9123456789E+10", 7, "+79123456789", 0 },                       /* comma decimal */
+  { "8 800 555-35-35", 7, "+78005553535", 0 },                        /* toll-free */
+  { "8 812 123-45-67", 7, "+78121234567", 0 },                        /* St Petersburg */
+  { "88121234567", 7, "+78121234567", 0 },
+  { "380501234567", 7, "+380501234567", 0 },                          /* Ukraine, "+" stripped */
+  { "447700900123", 44, "+447700900123", 0 },                         /* UK, "+" stripped */
+  { "7700900123", 44, "+447700900123", 0 },                           /* UK, "0" stripped */
+  { "07700 900123", 44, "+447700900123", 0 },
+  { "88121234567", 44, "+4488121234567", 0 },                         /* no blind 8 → 7 elsewhere */
+  { "7.91234E+10", 7, NULL, RG_PHONE_ERROR_INVALID },                 /* digits lost */
+  { "7,91234567E+10", 7, NULL, RG_PHONE_ERROR_INVALID },
+  { "нет", 7, NULL, RG_PHONE_ERROR_NONE },
+  { "Нет.", 7, NULL, RG_PHONE_ERROR_NONE },
+  { "-", 7, NULL, RG_PHONE_ERROR_NONE },
+  { "0", 7, NULL, RG_PHONE_ERROR_NONE },
+  { "", 7, NULL, RG_PHONE_ERROR_NONE },
+  { "   ", 7, NULL, RG_PHONE_ERROR_NONE },
+  { "раб.", 7, NULL, RG_PHONE_ERROR_NONE },
+  { "89123456789, 12345", 7, NULL, RG_PHONE_ERROR_INVALID },           /* nothing dropped quietly */
+  { "12-34", 7, NULL, RG_PHONE_ERROR_INVALID },
+};
+
+static void
+test_read_cell (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cell_cases); i++)
+    {
+      const CellCase *c = &cell_cases[i];
+      g_autoptr(GPtrArray) numbers = NULL;
+      g_autoptr(GError) error = NULL;
+      gboolean ok = rg_phone_read_cell (c->cell, c->country, &numbers, &error);
+
+      g_test_message ("%s", c->cell);
+      if (c->expected)
+        {
+          g_autoptr(GString) joined = g_string_new (NULL);
+
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          for (guint n = 0; n < numbers->len; n++)
+            g_string_append_printf (joined, "%s%s", n ? " " : "", (const char *) numbers->pdata[n]);
+          g_assert_cmpstr (joined->str, ==, c->expected);
+        }
+      else
+        {
+          g_assert_false (ok);
+          g_assert_null (numbers);
+          g_assert_error (error, RG_PHONE_ERROR, c->code);
+          g_assert_cmpuint (strlen (error->message), >, 10);
+        }
+    }
+}
+
+static void
+test_read_cell_messages (void)
+{
+  g_autoptr(GPtrArray) numbers = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rg_phone_read_cell ("7.91234E+10", 7, &numbers, &error));
+  g_assert_nonnull (strstr (error->message, "7.91234E+10"));
+  g_assert_nonnull (strstr (error->message, "text"));   /* says what to do */
+  g_clear_error (&error);
+  g_assert_false (rg_phone_read_cell ("89123456789, 12345", 7, &numbers, &error));
+  g_assert_nonnull (strstr (error->message, "12345"));  /* names the piece */
+  g_clear_error (&error);
+  g_assert_false (rg_phone_read_cell ("нет", 7, &numbers, &error));
+  g_assert_nonnull (strstr (error->message, "нет"));
+}
+
+typedef struct {
+  const char *text;
+  gint64      minor;   /* -1: refused */
+} MoneyCase;
+
+static const MoneyCase money_cases[] = {
+  { "1500", 150000 }, { "1 500", 150000 }, { "1 500,50", 150050 }, { "1500.5", 150050 },
+  { "1500 руб.", 150000 }, { "1500р", 150000 }, { "₽1,500.00", 150000 }, { "1,500", 150000 },
+  { "1.500", 150000 }, { "1500,5", 150050 }, { "1,5", 150 }, { "1 500 000", 150000000 },
+  { "1,500,000", 150000000 }, { "1.500.000,25", 150000025 }, { "1\u00a0500", 150000 }, { "0", 0 },
+  { "$20", 2000 }, { "1'500", 150000 }, { "2 000 RUB", 200000 },
+  { "-1500", -1 }, { "−1500", -1 }, { "(1500)", -1 }, { "abc", -1 }, { "", -1 }, { "1500 яблок", -1 },
+  { "1.5.0", -1 }, { "1,50,0", -1 }, { "15.005,5.5", -1 }, { "1500.505.", -1 }, { ",5", -1 },
+  { "1500.123", 150012300 },   /* one mark, three digits after: thousands */
+  { "99999999999999999999", -1 },
+};
+
+static void
+test_money (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (money_cases); i++)
+    {
+      const MoneyCase *c = &money_cases[i];
+      g_autoptr(GError) error = NULL;
+      gint64 minor = -7;
+      gboolean ok = rg_money_parse (c->text, &minor, &error);
+
+      g_test_message ("%s", c->text);
+      if (c->minor >= 0)
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          g_assert_cmpint (minor, ==, c->minor);
+        }
+      else
+        {
+          g_assert_false (ok);
+          g_assert_error (error, RG_MONEY_ERROR, RG_MONEY_ERROR_INVALID);
+          g_assert_cmpint (minor, ==, -7);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -244,6 +379,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/phone/normalize", test_normalize);
+  g_test_add_func ("/phone/read-cell", test_read_cell);
+  g_test_add_func ("/phone/read-cell-messages", test_read_cell_messages);
+  g_test_add_func ("/money/parse", test_money);
   g_test_add_func ("/phone/messages", test_messages);
   g_test_add_func ("/phone/format", test_format);
   g_test_add_func ("/phone/locale", test_locale);

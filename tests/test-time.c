@@ -370,6 +370,103 @@ test_spans_cover (void)
   g_assert_false (rg_schedule_spans_cover (none, 600, 660));
 }
 
+
+typedef struct {
+  const char *text;
+  int         day, month, year;   /* day 0: refused */
+} BirthdayCase;
+
+static void
+test_parse_birthday (void)
+{
+  RgDate today = rg_date_from_time (rg_time_now ());
+  int yy = today.year % 100;
+  g_autofree char *this_year = g_strdup_printf ("01.01.%02d", yy);
+  g_autofree char *next_year = g_strdup_printf ("01.01.%02d", (yy + 1) % 100);
+  g_autofree char *future = g_strdup_printf ("01.01.%d", today.year + 1);
+  const BirthdayCase cases[] = {
+    { "12.03.1990", 12, 3, 1990 }, { "12.03", 12, 3, 0 }, { "12/03/1990", 12, 3, 1990 },
+    { "1990-03-12", 12, 3, 1990 }, { "12.03.90", 12, 3, 1990 }, { "12-03-1990", 12, 3, 1990 },
+    { "12 марта 1990", 12, 3, 1990 }, { "12 марта 1990 г.", 12, 3, 1990 }, { "1 мая 1985", 1, 5, 1985 },
+    { "12 March 1990", 12, 3, 1990 }, { "March 12, 1990", 12, 3, 1990 }, { "12 мар", 12, 3, 0 },
+    { "32944", 12, 3, 1990 }, { "29.02", 29, 2, 0 }, { "29.02.2020", 29, 2, 2020 },
+    { " 1.3.1990 ", 1, 3, 1990 }, { "01.01.00", 1, 1, 2000 },
+    { this_year, 1, 1, today.year },
+    { next_year, 1, 1, today.year - today.year % 100 - 100 + (yy + 1) % 100 },
+    { "31.02.2020", 0 }, { "29.02.2021", 0 }, { "31.04", 0 }, { "12.13.1990", 0 }, { "00.01.1990", 0 },
+    { "01.01.1899", 0 }, { future, 0 }, { "", 0 }, { "вчера", 0 }, { "12.03.1990.5", 0 },
+    { "12 смарта 1990", 0 }, { "1990", 0 }, { "123", 0 }, { "12.03.1990 14:30", 0 }, { "1/2/3/4", 0 },
+    { "12.03.199", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      int day = -1, month = -1, year = -1;
+      gboolean ok = rg_date_parse_birthday (cases[i].text, &day, &month, &year, &error);
+
+      g_test_message ("%s", cases[i].text);
+      if (cases[i].day)
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          g_assert_cmpint (day, ==, cases[i].day);
+          g_assert_cmpint (month, ==, cases[i].month);
+          g_assert_cmpint (year, ==, cases[i].year);
+        }
+      else
+        {
+          g_assert_false (ok);
+          g_assert_error (error, RG_DATE_ERROR, RG_DATE_ERROR_INVALID);
+          g_assert_cmpint (day, ==, -1);
+        }
+    }
+}
+
+static void
+test_parse_day (void)
+{
+  g_autoptr(GError) error = NULL;
+  RgDate date;
+  int minute = 0;
+
+  g_assert_true (rg_date_parse_day ("12.03.2024 14:30", &date, &minute, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (date.year, ==, 2024);
+  g_assert_cmpint (date.month, ==, 3);
+  g_assert_cmpint (date.day, ==, 12);
+  g_assert_cmpint (minute, ==, 14 * 60 + 30);
+  g_assert_true (rg_date_parse_day ("2024-03-12", &date, &minute, &error));
+  g_assert_cmpint (minute, ==, -1);
+  g_assert_true (rg_date_parse_day ("12.03.24", &date, NULL, &error));
+  g_assert_cmpint (date.year, ==, 2024);
+  g_assert_false (rg_date_parse_day ("12.03", &date, &minute, &error));      /* a visit needs its year */
+  g_assert_error (error, RG_DATE_ERROR, RG_DATE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (rg_date_parse_day ("12.03.2024 25:30", &date, &minute, &error));
+  g_clear_error (&error);
+  g_assert_false (rg_date_parse_day ("12.03.2024 14:30", &date, NULL, &error));
+  g_clear_error (&error);
+
+  g_assert_true (rg_time_parse_minute ("14:30", &minute, &error));
+  g_assert_cmpint (minute, ==, 870);
+  g_assert_true (rg_time_parse_minute ("9.05", &minute, &error));
+  g_assert_cmpint (minute, ==, 545);
+  g_assert_true (rg_time_parse_minute ("14:30:00", &minute, &error));
+  g_assert_cmpint (minute, ==, 870);
+  g_assert_true (rg_time_parse_minute ("9", &minute, &error));
+  g_assert_cmpint (minute, ==, 540);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 6; i++)
+    {
+      const char *bad[] = { "24:00", "14:60", "abc", "14:30pm", "", "1430" };
+
+      g_assert_false (rg_time_parse_minute (bad[i], &minute, &error));
+      g_assert_error (error, RG_DATE_ERROR, RG_DATE_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -379,6 +476,8 @@ main (int   argc,
   g_test_add_func ("/time/day-boundaries", test_day_boundaries);
   g_test_add_func ("/time/wall-clock", test_wall_clock);
   g_test_add_func ("/time/snap", test_snap);
+  g_test_add_func ("/time/parse-birthday", test_parse_birthday);
+  g_test_add_func ("/time/parse-day", test_parse_day);
   g_test_add_func ("/time/calendar", test_calendar);
   g_test_add ("/schedule/hours", Fixture, NULL, fixture_set_up, test_schedule_hours, fixture_tear_down);
   g_test_add ("/schedule/days-off", Fixture, NULL, fixture_set_up, test_schedule_days_off, fixture_tear_down);

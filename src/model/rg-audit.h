@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 /* The actions written so far; the roles issue adds its own. */
 #define RG_AUDIT_EXPORT  "export"
 #define RG_AUDIT_IMPORT  "import"
+#define RG_AUDIT_IMPORT_UNDONE "import-undone"   /* an import taken back with its undo */
 #define RG_AUDIT_BACKUP  "backup"
 #define RG_AUDIT_RESTORE "restore"
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "rg-client.h"
+#include "rg-client-private.h"
 #include "rg-model-enums.h"
 #include "util/rg-phone.h"
 #include "util/rg-text.h"
@@ -60,13 +61,32 @@ trimmed (const char *text)
   return text ? g_strstrip (g_strdup (text)) : NULL;
 }
 
+/* The card's rules, one by one: rg_studio_save() checks a card with them,
+ * and the import checks each row of a file with the same ones. */
+
+/* How to address the client: required. */
+gboolean
+rg_client_check_address_as (const char  *address_as,
+                            GError     **error)
+{
+  g_autofree char *text = trimmed (address_as);
+
+  if (text == NULL || *text == '\0')
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                           _("Enter how to address the client."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* rg_phone_read(), refusing like every other check of a card. */
-static gboolean
-read_phone (const char  *text,
-            int          country_code,
-            char       **formatted,
-            char       **digits,
-            GError     **error)
+gboolean
+rg_client_read_phone (const char  *text,
+                      int          country_code,
+                      char       **formatted,
+                      char       **digits,
+                      GError     **error)
 {
   g_autoptr(GError) refused = NULL;
 
@@ -74,6 +94,42 @@ read_phone (const char  *text,
     return TRUE;
   g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID, refused->message);
   return FALSE;
+}
+
+/* An e-mail address, when given. */
+gboolean
+rg_client_check_email (const char  *email,
+                       GError     **error)
+{
+  if (email && *email && !rg_text_is_email (email))
+    {
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                   _("“%s” is not an e-mail address."), email);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A birthday, when given (all 0: none): a real day of a month; the year
+ * is optional, and without it 29 February is a valid birthday. */
+gboolean
+rg_client_check_birthday (int      day,
+                          int      month,
+                          int      year,
+                          GError **error)
+{
+  if (day || month || year)
+    {
+      int in_month = month >= 1 && month <= 12 ? g_date_get_days_in_month (month, year ? year : 2000) : 0;
+
+      if (day < 1 || month < 1 || day > in_month || (year && (year < 1900 || year > 2200)))
+        {
+          g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                               _("The birthday is not a real date. Enter the day and the month; the year is optional."));
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -93,12 +149,8 @@ rg_client_prepare_save (RgRecord  *record,
   g_autofree char *sort_key = NULL;
   int day, month, year;
 
-  if (address_as == NULL || *address_as == '\0')
-    {
-      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
-                           _("Enter how to address the client."));
-      return FALSE;
-    }
+  if (!rg_client_check_address_as (address_as, error))
+    return FALSE;
 
   if (phone == NULL || *phone == '\0')
     {
@@ -107,31 +159,18 @@ rg_client_prepare_save (RgRecord  *record,
       return FALSE;
     }
 
-  if (!read_phone (phone, rg_store_get_phone_country (store), &formatted, &digits, error))
+  if (!rg_client_read_phone (phone, rg_store_get_phone_country (store), &formatted, &digits, error))
     return FALSE;
-  if (phone2 && *phone2 && !read_phone (phone2, rg_store_get_phone_country (store), &formatted2, &digits2, error))
+  if (phone2 && *phone2 &&
+      !rg_client_read_phone (phone2, rg_store_get_phone_country (store), &formatted2, &digits2, error))
     return FALSE;
 
-  if (email && *email && !rg_text_is_email (email))
-    {
-      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
-                   _("“%s” is not an e-mail address."), email);
-      return FALSE;
-    }
+  if (!rg_client_check_email (email, error))
+    return FALSE;
 
   rg_client_get_birthday (self, &day, &month, &year);
-  if (day || month || year)
-    {
-      /* The year is optional; without it, 29 February is a valid birthday. */
-      int in_month = month ? g_date_get_days_in_month (month, year ? year : 2000) : 0;
-
-      if (day < 1 || month < 1 || day > in_month)
-        {
-          g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
-                               _("The birthday is not a real date. Enter the day and the month; the year is optional."));
-          return FALSE;
-        }
-    }
+  if (!rg_client_check_birthday (day, month, year, error))
+    return FALSE;
 
   sort_key = rg_text_sort_key (address_as);
 

@@ -1393,6 +1393,15 @@ revert_conflict_cb (void                 *data,
                     int                   conflict,
                     sqlite3_changeset_iter *iter)
 {
+  const char *table = NULL;
+  int columns = 0, op = 0, indirect = 0;
+
+  /* A row to delete that is gone already: a row the undo deleted before
+   * it took it along (ON DELETE CASCADE: an imported visit's service
+   * lines go with the visit). Gone is what the undo wants. */
+  if (conflict == SQLITE_CHANGESET_NOTFOUND &&
+      sqlite3changeset_op (iter, &table, &columns, &op, &indirect) == SQLITE_OK && op == SQLITE_DELETE)
+    return SQLITE_CHANGESET_OMIT;
   *(gboolean *) data = TRUE;
   return SQLITE_CHANGESET_ABORT;
 }

@@ -320,3 +320,280 @@ rg_phone_search_digits (const char *digits,
     return g_strdup_printf ("%d%s", country_code, digits + 1);
   return NULL;
 }
+
+/* Cells as spreadsheets leave them ------------------------------------------ */
+
+/* What a cell says when there is no number. */
+static gboolean
+says_none (const char *cell)
+{
+  static const char * const none[] = {
+    "нет", "не указан", "не указано", "отсутствует", "no", "none", "n/a", "na", "nil", "null", "—", "–",
+  };
+  g_autofree char *folded = g_utf8_casefold (cell, -1);
+  gsize len = strlen (folded);
+  gboolean only_marks = TRUE;
+
+  while (len > 0 && (folded[len - 1] == '.' || folded[len - 1] == ' '))
+    folded[--len] = '\0';
+  for (guint i = 0; i < G_N_ELEMENTS (none); i++)
+    if (g_str_equal (folded, none[i]))
+      return TRUE;
+  /* "-", "--", "0", "000": a placeholder, not a number. */
+  for (const char *p = folded; *p; p++)
+    if (*p != '-' && *p != '0' && *p != ' ' && *p != '.')
+      only_marks = FALSE;
+  return only_marks;
+}
+
+/* Excel shows a long number it took for a quantity in scientific notation,
+ * "7.91234E+10", and a CSV it writes keeps only what the cell showed: the
+ * digits after the mantissa's are lost for good (7.91234E+10 is
+ * 79123400000). A mantissa that still holds every digit ("7.9123456789E+10")
+ * gives the number back; one with fewer is refused, never guessed. Returns
+ * FALSE when @piece is not in that notation; else sets @digits (NULL after
+ * an error). */
+static gboolean
+read_scientific (const char  *piece,
+                 char       **digits,
+                 GError     **error)
+{
+  g_autoptr(GString) mantissa = g_string_new (NULL);
+  const char *p = piece;
+  int fraction = -1, exponent = 0;
+
+  *digits = NULL;
+  if (*p == '+')
+    p++;
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  for (; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          g_string_append_c (mantissa, *p);
+          if (fraction >= 0)
+            fraction++;
+        }
+      else if ((*p == '.' || *p == ',') && fraction < 0)
+        fraction = 0;
+      else
+        break;
+    }
+  if (*p != 'e' && *p != 'E')
+    return FALSE;
+  p++;
+  if (*p == '+')
+    p++;
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  for (; g_ascii_isdigit (*p) && exponent < 100; p++)
+    exponent = exponent * 10 + (*p - '0');
+  while (*p == ' ')
+    p++;
+  if (*p != '\0')
+    return FALSE;
+
+  if (fraction < 0)
+    fraction = 0;
+  /* The number has (mantissa digits - fraction + exponent) digits; the
+   * mantissa gives only its first ones. */
+  if (exponent < fraction || (gint) mantissa->len - fraction + exponent > MAX_DIGITS ||
+      (gint) mantissa->len - fraction + exponent < MIN_DIGITS)
+    {
+      g_set_error (error, RG_PHONE_ERROR, RG_PHONE_ERROR_INVALID,
+                   _("“%s” is not a phone number."), piece);
+      return TRUE;
+    }
+  if (exponent > fraction)
+    {
+      g_set_error (error, RG_PHONE_ERROR, RG_PHONE_ERROR_INVALID,
+                   /* Translators: %s is a number as Excel showed it, like 7.91234E+10 */
+                   _("“%s” lost its last digits when the spreadsheet turned it into a rounded "
+                     "number. Format the phone column as text and export the file again."),
+                   piece);
+      return TRUE;
+    }
+  *digits = g_string_free (g_steal_pointer (&mantissa), FALSE);
+  return TRUE;
+}
+
+/* One number of a cell: as typed, or with the "+" a spreadsheet dropped
+ * from an international number ("380501234567" in a Russian studio). */
+static gboolean
+read_piece (const char  *piece,
+            int          country_code,
+            char       **e164,
+            GError     **error)
+{
+  g_autofree char *digits = NULL;
+  g_autoptr(GError) refused = NULL;
+  guint n = 0;
+
+  if (read_scientific (piece, &digits, error))
+    {
+      if (digits == NULL)
+        return FALSE;
+      piece = digits;
+    }
+
+  for (const char *p = piece; *p; p++)
+    n += g_ascii_isdigit (*p) ? 1 : 0;
+
+  /* "447700900123" in a British studio: its own country code, the "+"
+   * gone (a national number there starts with the trunk 0, which is gone
+   * too only when it is as short as "7700900123"). */
+  if (country_code != 7 && country_code != 1 && country_code > 0 && n >= 11 && g_ascii_isdigit (piece[0]))
+    {
+      g_autofree char *code = g_strdup_printf ("%d", country_code);
+      g_autofree char *plus = g_strconcat ("+", piece, NULL);
+
+      if (g_str_has_prefix (piece, code) && rg_phone_normalize (plus, country_code, e164, NULL))
+        return TRUE;
+    }
+
+  if (rg_phone_normalize (piece, country_code, e164, &refused))
+    return TRUE;
+  if (piece[0] != '+' && n >= 11 && n <= MAX_DIGITS && g_ascii_isdigit (piece[0]) &&
+      piece[0] != '0' && !(country_code == 7 && piece[0] == '8'))
+    {
+      g_autofree char *plus = g_strconcat ("+", piece, NULL);
+
+      if (rg_phone_normalize (plus, country_code, e164, NULL))
+        return TRUE;
+    }
+
+  g_propagate_error (error, g_steal_pointer (&refused));
+  return FALSE;
+}
+
+/* Reads a spreadsheet's or a phone's cell that holds one phone number or
+ * several ("8-912-345-67-89, раб. 8-343-123-45-67": separated by "," ";"
+ * "/" or a new line, or labelled with words such as "раб.", "моб.",
+ * "доб."), in the studio's country @country_code. A run of at most six
+ * digits after "доб." or "ext" is an extension, which E.164 has no place
+ * for: it is left out. Besides the forms rg_phone_normalize() reads, a
+ * number Excel took for a quantity: without its leading "+" or "0", or in
+ * scientific notation (see read_scientific()). Sets @numbers to the E.164
+ * numbers in their order, each once. Fails with RG_PHONE_ERROR_NONE when
+ * the cell says there is no number ("", "нет", "-", "0") and with
+ * RG_PHONE_ERROR_INVALID, naming the piece, when any part of it cannot be
+ * read: nothing of a cell is dropped without a word. */
+gboolean
+rg_phone_read_cell (const char  *cell,
+                    int          country_code,
+                    GPtrArray  **numbers,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) piece = g_string_new (NULL);
+  g_autofree char *trimmed = NULL;
+  gboolean extension = FALSE;   /* the piece being read follows "доб." or "ext" */
+  gboolean next_extension = FALSE;
+
+  g_return_val_if_fail (numbers != NULL, FALSE);
+
+  *numbers = NULL;
+  trimmed = g_strstrip (g_strdup (cell ? cell : ""));
+  if (*trimmed == '\0' || says_none (trimmed))
+    {
+      if (*trimmed == '\0')
+        g_set_error_literal (error, RG_PHONE_ERROR, RG_PHONE_ERROR_NONE, _("There is no phone number."));
+      else
+        g_set_error (error, RG_PHONE_ERROR, RG_PHONE_ERROR_NONE,
+                     _("“%s” says there is no phone number."), trimmed);
+      return FALSE;
+    }
+  if (!g_utf8_validate (trimmed, -1, NULL))
+    return refuse ("?", country_code, error);
+
+  for (const char *p = trimmed; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean letter = c != 0 && g_unichar_isalpha (c) &&
+                        !((c == 'e' || c == 'E') && piece->len > 0 && g_ascii_isdigit (piece->str[piece->len - 1]) &&
+                          (g_ascii_isdigit (p[1]) || p[1] == '+'));
+
+      if (c == 0 || c == ',' || c == ';' || c == '/' || c == '\n' || c == '\r' || c == '|' || letter)
+        {
+          /* "7,91234567E+10": a comma inside Excel's notation is its decimal. */
+          if (c == ',' && piece->len > 0 && g_ascii_isdigit (piece->str[piece->len - 1]) &&
+              g_ascii_isdigit (p[1]))
+            {
+              const char *q = p + 1;
+
+              while (g_ascii_isdigit (*q))
+                q++;
+              if (*q == 'e' || *q == 'E')
+                {
+                  g_string_append_c (piece, ',');
+                  continue;
+                }
+            }
+
+          if (letter)
+            {
+              /* A word: a label such as "раб." or "mobile:". */
+              const char *word = p;
+              g_autofree char *folded = NULL;
+
+              while (*p && g_unichar_isalpha (g_utf8_get_char (p)))
+                p = g_utf8_next_char (p);
+              folded = g_utf8_casefold (word, p - word);
+              next_extension = g_str_equal (folded, "доб") || g_str_equal (folded, "ext") ||
+                               g_str_equal (folded, "x") || g_str_equal (folded, "вн");
+              while (*p == '.' || *p == ':')
+                p++;
+              p = g_utf8_prev_char (p);   /* the loop steps over it */
+            }
+
+          g_strstrip (piece->str);
+          piece->len = strlen (piece->str);
+          if (piece->len > 0)
+            {
+              guint digits = 0;
+              gboolean only_digits = TRUE;
+
+              for (const char *d = piece->str; *d; d++)
+                {
+                  if (g_ascii_isdigit (*d))
+                    digits++;
+                  else if (*d != ' ' && *d != '-')
+                    only_digits = FALSE;
+                }
+              if (digits == 0)
+                ; /* punctuation between labels */
+              else if (extension && only_digits && digits <= 6)
+                ; /* an extension */
+              else
+                {
+                  char *e164 = NULL;
+
+                  if (!read_piece (piece->str, country_code, &e164, error))
+                    return FALSE;
+                  if (!g_ptr_array_find_with_equal_func (out, e164, g_str_equal, NULL))
+                    g_ptr_array_add (out, e164);
+                  else
+                    g_free (e164);
+                }
+              extension = FALSE;
+            }
+          g_string_truncate (piece, 0);
+          if (letter)
+            extension = next_extension;
+          if (c == 0)
+            break;
+          continue;
+        }
+      g_string_append_unichar (piece, c);
+    }
+
+  if (out->len == 0)
+    {
+      g_set_error (error, RG_PHONE_ERROR, RG_PHONE_ERROR_NONE,
+                   _("“%s” holds no phone number."), trimmed);
+      return FALSE;
+    }
+  *numbers = g_steal_pointer (&out);
+  return TRUE;
+}

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 #define RG_PHONE_ERROR (rg_phone_error_quark ())
 typedef enum {
   RG_PHONE_ERROR_INVALID,
+  RG_PHONE_ERROR_NONE,      /* the cell says there is no number: empty, "нет", "-", "0" */
 } RgPhoneError;
 GQuark   rg_phone_error_quark          (void);
 
@@ -24,6 +25,10 @@ gboolean rg_phone_read               (const char  *text,
                                       int          country_code,
                                       char       **formatted,
                                       char       **digits,
+                                      GError     **error);
+gboolean rg_phone_read_cell          (const char  *cell,
+                                      int          country_code,
+                                      GPtrArray  **numbers,
                                       GError     **error);
 char    *rg_phone_format             (const char  *e164) G_GNUC_WARN_UNUSED_RESULT;
 char    *rg_phone_example            (int          country_code) G_GNUC_WARN_UNUSED_RESULT;

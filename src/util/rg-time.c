@@ -5,7 +5,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "rg-time.h"
 
@@ -215,4 +217,337 @@ rg_time_snap_minutes (int minutes,
   if (minutes >= 0)
     return ((minutes + half) / step) * step;
   return -(((-minutes + half) / step) * step);
+}
+
+/* Dates as people type them ------------------------------------------------ */
+
+G_DEFINE_QUARK (rg-date-error-quark, rg_date_error)
+
+/* Month names by their first three letters, casefolded: Russian in the
+ * nominative and the genitive ("март", "марта"; "май", "мая") and English. */
+static int
+month_of_word (const char *word)
+{
+  static const char * const names[] = {
+    "янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+  };
+  g_autofree char *folded = g_utf8_casefold (word, -1);
+  g_autofree char *three = NULL;
+
+  if (g_utf8_strlen (folded, -1) < 3)
+    return 0;
+  three = g_utf8_substring (folded, 0, 3);
+  if (g_str_equal (three, "мая"))
+    return 5;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (three, names[i]))
+      return i % 12 + 1;
+  return 0;
+}
+
+/* The parts of a date as typed: numbers and words, and a time after them. */
+typedef struct {
+  int   number[3];
+  guint digits[3];    /* how many digits each number had */
+  guint n;
+  int   month_word;   /* a month given by name, 0: none */
+  guint month_at;     /* among the numbers, where the name stood */
+  int   minute;       /* -1: no time */
+} Parts;
+
+static gboolean
+split_date (const char *text,
+            Parts      *parts)
+{
+  const char *p = text;
+
+  memset (parts, 0, sizeof *parts);
+  parts->minute = -1;
+
+  while (*p)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_ascii_isdigit (*p))
+        {
+          int value = 0;
+          guint digits = 0;
+
+          while (g_ascii_isdigit (*p) && digits < 9)
+            value = value * 10 + (*p++ - '0'), digits++;
+          if (g_ascii_isdigit (*p))
+            return FALSE;
+          /* "14:30" after the date: the time. */
+          if (*p == ':' && parts->n >= 2 && digits <= 2 && value < 24 && g_ascii_isdigit (p[1]) &&
+              g_ascii_isdigit (p[2]) && (p[3] == '\0' || p[3] == ':' || p[3] == ' '))
+            {
+              int minutes = (p[1] - '0') * 10 + (p[2] - '0');
+
+              if (minutes > 59)
+                return FALSE;
+              parts->minute = value * 60 + minutes;
+              p += 3;
+              if (*p == ':' && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]))
+                p += 3;
+              while (*p == ' ')
+                p++;
+              return *p == '\0';
+            }
+          if (parts->n == 3)
+            return FALSE;
+          parts->digits[parts->n] = digits;
+          parts->number[parts->n++] = value;
+        }
+      else if (g_unichar_isalpha (c))
+        {
+          const char *word = p;
+          g_autofree char *copy = NULL;
+
+          while (*p && g_unichar_isalpha (g_utf8_get_char (p)))
+            p = g_utf8_next_char (p);
+          copy = g_strndup (word, p - word);
+          if (parts->month_word == 0 && (parts->month_word = month_of_word (copy)) != 0)
+            parts->month_at = parts->n;
+          else
+            {
+              /* "1990 г.", "1990 года": the year's word, and nothing else. */
+              g_autofree char *folded = g_utf8_casefold (copy, -1);
+
+              if (!(g_str_equal (folded, "г") || g_str_equal (folded, "года") || g_str_equal (folded, "год")) ||
+                  parts->n == 0)
+                return FALSE;
+            }
+        }
+      else if (c == '.' || c == '/' || c == '-' || c == ' ' || c == ',' || c == 0xA0 || c == 0x202F ||
+               c == 'T')
+        p = g_utf8_next_char (p);
+      else
+        return FALSE;
+    }
+  return parts->n > 0;
+}
+
+/* A year of two digits: up to this year's last two digits this century,
+ * else the last. */
+static int
+full_year (int   year,
+           guint digits)
+{
+  int now = rg_date_from_time (rg_time_now ()).year;
+
+  if (digits > 2)
+    return year;
+  return year <= now % 100 ? now - now % 100 + year : now - now % 100 - 100 + year;
+}
+
+/* Excel's serial day: 1 is 1 January 1900, and Excel counts a 29 February
+ * 1900 that never was, so from 61 on the days count from 30 December 1899. */
+static gboolean
+from_serial (int     serial,
+             RgDate *date)
+{
+  RgDate epoch = { 1899, 12, serial >= 61 ? 30 : 31 };
+
+  if (serial < 1 || serial > 2958465)
+    return FALSE;
+  *date = rg_date_add_days (epoch, serial);
+  return TRUE;
+}
+
+static gboolean
+refuse_date (const char  *text,
+             GError     **error)
+{
+  g_set_error (error, RG_DATE_ERROR, RG_DATE_ERROR_INVALID,
+               /* Translators: a date as it was typed; keep the example's order of day and month */
+               _("“%s” is not a date. Enter it as 12.03.1990."), text);
+  return FALSE;
+}
+
+/* Reads @text into day, month and year (0 when not given) and checks they
+ * make a date; @need_year refuses a date without one. @minute, when not
+ * NULL, receives a time typed after the date (-1: none). */
+static gboolean
+parse_date (const char  *text,
+            gboolean     need_year,
+            gboolean     birthday,
+            int         *day,
+            int         *month,
+            int         *year,
+            int         *minute,
+            GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  RgDate today = rg_date_from_time (rg_time_now ());
+  Parts parts;
+  int d = 0, m = 0, y = 0;
+
+  if (*trimmed == '\0')
+    {
+      g_set_error_literal (error, RG_DATE_ERROR, RG_DATE_ERROR_INVALID, _("There is no date."));
+      return FALSE;
+    }
+  if (!g_utf8_validate (trimmed, -1, NULL) || strlen (trimmed) > 64 || !split_date (trimmed, &parts))
+    return refuse_date (g_utf8_validate (trimmed, -1, NULL) && strlen (trimmed) <= 64 ? trimmed : "?", error);
+  if (minute)
+    *minute = parts.minute;
+  else if (parts.minute >= 0)
+    return refuse_date (trimmed, error);
+
+  if (parts.month_word)
+    {
+      /* "12 марта 1990", "March 12, 1990", "12 March". */
+      if (parts.n == 0 || parts.n > 2)
+        return refuse_date (trimmed, error);
+      m = parts.month_word;
+      if (parts.n == 2 && parts.digits[0] == 4)
+        return refuse_date (trimmed, error);
+      d = parts.number[0];
+      if (parts.n == 2)
+        y = full_year (parts.number[1], parts.digits[1]);
+      else if (parts.digits[0] > 2)
+        return refuse_date (trimmed, error);
+    }
+  else if (parts.n == 1)
+    {
+      RgDate serial;
+
+      /* Excel's serial number of a day: "32944" is 12 March 1990. */
+      /* Five digits: 1927 to 2173; four would be a bare year ("1990"). */
+      if (parts.digits[0] != 5 || !from_serial (parts.number[0], &serial))
+        return refuse_date (trimmed, error);
+      d = serial.day, m = serial.month, y = serial.year;
+    }
+  else if (parts.digits[0] == 4)
+    {
+      /* 1990-03-12 */
+      if (parts.n != 3)
+        return refuse_date (trimmed, error);
+      y = parts.number[0], m = parts.number[1], d = parts.number[2];
+    }
+  else
+    {
+      /* 12.03.1990, 12/03/90, 12.03: the day first, as in Russia and Britain. */
+      if (parts.digits[0] > 2 || parts.digits[1] > 2 || (parts.n == 3 && parts.digits[2] != 2 && parts.digits[2] != 4))
+        return refuse_date (trimmed, error);
+      d = parts.number[0], m = parts.number[1];
+      if (parts.n == 3)
+        y = full_year (parts.number[2], parts.digits[2]);
+    }
+
+  if (m < 1 || m > 12 || d < 1 || d > g_date_get_days_in_month (m, y ? y : 2000))
+    {
+      g_set_error (error, RG_DATE_ERROR, RG_DATE_ERROR_INVALID,
+                   /* Translators: a date as it was typed, like 31.02.2020 */
+                   _("“%s” is not a real date: that month has no such day."), trimmed);
+      return FALSE;
+    }
+  if (y == 0 && need_year)
+    {
+      g_set_error (error, RG_DATE_ERROR, RG_DATE_ERROR_INVALID,
+                   _("“%s” has no year. Enter the date as 12.03.2024."), trimmed);
+      return FALSE;
+    }
+  if (y != 0 && y < 1900)
+    {
+      g_set_error (error, RG_DATE_ERROR, RG_DATE_ERROR_INVALID,
+                   _("“%s” is before 1900: check the year."), trimmed);
+      return FALSE;
+    }
+  if (y != 0 && (birthday ? rg_date_compare ((RgDate) { y, m, d }, today) > 0 : y > 2200))
+    {
+      g_set_error (error, RG_DATE_ERROR, RG_DATE_ERROR_INVALID,
+                   _("“%s” is in the future: check the year."), trimmed);
+      return FALSE;
+    }
+
+  *day = d, *month = m, *year = y;
+  return TRUE;
+}
+
+/* Reads a birthday as people type it: 12.03.1990, 12.03 (no year: 29.02
+ * is then a birthday too), 12/03/1990, 1990-03-12, 12.03.90 (a year of two
+ * digits is this century's up to this year, else the last one's), "12
+ * марта 1990", "12 March 1990", or Excel's serial number of the day
+ * ("32944"). Refuses a day the month does not have, a year before 1900
+ * and a date in the future, with a translated message. @year is 0 when
+ * not given. */
+gboolean
+rg_date_parse_birthday (const char  *text,
+                        int         *day,
+                        int         *month,
+                        int         *year,
+                        GError     **error)
+{
+  int d, m, y;
+
+  g_return_val_if_fail (day != NULL && month != NULL && year != NULL, FALSE);
+
+  if (!parse_date (text, FALSE, TRUE, &d, &m, &y, NULL, error))
+    return FALSE;
+  *day = d, *month = m, *year = y;
+  return TRUE;
+}
+
+/* Reads the day of a visit in the same forms as rg_date_parse_birthday(),
+ * the year required, and a time after it ("12.03.2024 14:30"): sets
+ * @minute_of_day (may be NULL, when a time is refused) to it or -1. */
+gboolean
+rg_date_parse_day (const char  *text,
+                   RgDate      *date,
+                   int         *minute_of_day,
+                   GError     **error)
+{
+  int d, m, y, minute = -1;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if (!parse_date (text, TRUE, FALSE, &d, &m, &y, minute_of_day ? &minute : NULL, error))
+    return FALSE;
+  date->year = y, date->month = m, date->day = d;
+  if (minute_of_day)
+    *minute_of_day = minute;
+  return TRUE;
+}
+
+/* Reads a time of day: "14:30", "9:05", "14.30", "14:30:00", "14" (the
+ * hour). */
+gboolean
+rg_time_parse_minute (const char  *text,
+                      int         *minute_of_day,
+                      GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  int hour = -1, minute = 0, second = 0;
+  char tail = 0;
+  int n;
+
+  g_return_val_if_fail (minute_of_day != NULL, FALSE);
+
+  n = sscanf (trimmed, "%2d%*[:.]%2d%*[:.]%2d%c", &hour, &minute, &second, &tail);
+  if (n < 1 || tail != 0 || !g_ascii_isdigit (trimmed[0]) || hour < 0 || hour > 23 || minute < 0 ||
+      minute > 59 || second < 0 || second > 59 || strlen (trimmed) > 8)
+    {
+      g_set_error (error, RG_DATE_ERROR, RG_DATE_ERROR_INVALID,
+                   _("“%s” is not a time of day. Enter it as 14:30."),
+                   g_utf8_validate (trimmed, -1, NULL) ? trimmed : "?");
+      return FALSE;
+    }
+  /* sscanf stops quietly: what it did not read must be nothing. */
+  {
+    guint i = 0;
+
+    while (g_ascii_isdigit (trimmed[i]) || trimmed[i] == ':' || trimmed[i] == '.')
+      i++;
+    if (trimmed[i] != '\0' || (n == 1 && i > 2))
+      {
+        g_set_error (error, RG_DATE_ERROR, RG_DATE_ERROR_INVALID,
+                     _("“%s” is not a time of day. Enter it as 14:30."),
+                     g_utf8_validate (trimmed, -1, NULL) ? trimmed : "?");
+        return FALSE;
+      }
+  }
+  *minute_of_day = hour * 60 + minute;
+  return TRUE;
 }

@@ -48,4 +48,24 @@ int      rg_time_minute_of_day     (gint64     unix_seconds);
 int      rg_time_snap_minutes      (int        minutes,
                                     int        step);
 
+/* Dates and times as people type them into a spreadsheet. */
+#define RG_DATE_ERROR (rg_date_error_quark ())
+typedef enum {
+  RG_DATE_ERROR_INVALID,
+} RgDateError;
+GQuark   rg_date_error_quark       (void);
+
+gboolean rg_date_parse_birthday    (const char *text,
+                                    int        *day,
+                                    int        *month,
+                                    int        *year,
+                                    GError    **error);
+gboolean rg_date_parse_day         (const char *text,
+                                    RgDate     *date,
+                                    int        *minute_of_day,
+                                    GError    **error);
+gboolean rg_time_parse_minute      (const char *text,
+                                    int        *minute_of_day,
+                                    GError    **error);
+
 G_END_DECLS
