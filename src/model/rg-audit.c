@@ -47,22 +47,23 @@ rg_studio_audit (RgStudio    *self,
   if (!rg_store_begin (store, error))
     return FALSE;
   stmt = rg_store_prepare (store,
-                           "INSERT INTO audit_log (id, at, actor, staff_id, action, what, rows, file, detail) "
-                           "VALUES (?1, ?2, ?3, NULL, ?4, ?5, ?6, ?7, ?8)",
+                           /* No id given: the log's rows are numbered in the
+                            * order they were written. */
+                           "INSERT INTO audit_log (at, actor, staff_id, action, what, rows, file, detail) "
+                           "VALUES (?1, ?2, NULL, ?3, ?4, ?5, ?6, ?7)",
                            error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, rg_store_new_id ());
-  sqlite3_bind_int64 (stmt, 2, rg_store_now ());
-  sqlite3_bind_text (stmt, 3, g_get_user_name (), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, action, -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 5, what);
+  sqlite3_bind_int64 (stmt, 1, rg_store_now ());
+  sqlite3_bind_text (stmt, 2, g_get_user_name (), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 4, what);
   if (rows >= 0)
-    sqlite3_bind_int64 (stmt, 6, rows);
+    sqlite3_bind_int64 (stmt, 5, rows);
   else
-    sqlite3_bind_null (stmt, 6);
-  bind_text_or_null (stmt, 7, file);
-  bind_text_or_null (stmt, 8, detail);
+    sqlite3_bind_null (stmt, 5);
+  bind_text_or_null (stmt, 6, file);
+  bind_text_or_null (stmt, 7, detail);
   if (!rg_store_step_done (store, stmt, error))
     goto fail;
   g_clear_pointer (&stmt, rg_stmt_release);
@@ -97,7 +98,7 @@ rg_studio_list_audit (RgStudio  *self,
   store = rg_studio_get_store (self);
   stmt = rg_store_prepare (store,
                            "SELECT id, at, actor, coalesce(staff_id, 0), action, what, coalesce(rows, -1), file, detail "
-                           "FROM audit_log ORDER BY at DESC, rowid DESC LIMIT ?1",
+                           "FROM audit_log ORDER BY id DESC LIMIT ?1",
                            error);
   if (stmt == NULL)
     return NULL;
