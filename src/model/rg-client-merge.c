@@ -358,7 +358,7 @@ rg_client_merge (RgStudio       *studio,
   if (recording && (changes = rg_store_recording_finish (recording, error)) == NULL)
     goto fail;
   if (!rg_store_commit (store, error))
-    goto fail;
+    goto reload;  /* the commit rolled back itself */
 
   if (moved)
     *moved = counts;
@@ -368,6 +368,7 @@ rg_client_merge (RgStudio       *studio,
 
 fail:
   rg_store_rollback (store);
+reload:
   /* The objects may hold what the rollback undid: read them again. */
   rg_record_reload (RG_RECORD (keep), store, NULL);
   rg_record_reload (RG_RECORD (other), store, NULL);

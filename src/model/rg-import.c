@@ -1292,6 +1292,15 @@ update_card (RgStore     *store,
   return write_links (store, tags, client_id, card, error);
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
 /* New cards, in the file's order, through the bulk inserter. */
 static gboolean
 insert_cards (RgStore     *store,
@@ -1477,6 +1486,12 @@ rg_studio_import_clients (RgStudio        *studio,
         }
     }
 
+  /* The new cards' ids, random as every id, are given in rising order:
+   * the full-text index keeps a transaction's terms in memory only while
+   * rowids rise, and flushes a segment at every step down — with random
+   * order, at every other row (40 times slower for 100,000 cards). */
+  g_array_sort (ids, compare_ids);
+
   if (!rg_store_begin (store, error))
     return FALSE;
   cache = widen_cache (store);
@@ -1514,7 +1529,12 @@ rg_studio_import_clients (RgStudio        *studio,
   if (recording && (changes = rg_store_recording_finish (recording, error)) == NULL)
     goto fail;
   if (!rg_store_commit (store, error))
-    goto fail;
+    {
+      /* The commit rolled back itself. */
+      g_clear_pointer (&tags.ids, g_hash_table_unref);
+      restore_cache (store, cache);
+      return FALSE;
+    }
   restore_cache (store, cache);
   g_clear_pointer (&tags.ids, g_hash_table_unref);
 
@@ -2236,7 +2256,7 @@ rg_studio_import_visits (RgStudio        *studio,
   if (recording && (changes = rg_store_recording_finish (recording, error)) == NULL)
     goto fail;
   if (!rg_store_commit (store, error))
-    goto fail;
+    return FALSE;  /* the commit rolled back itself */
 
   if (done)
     *done = counts;

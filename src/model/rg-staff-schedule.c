@@ -168,11 +168,12 @@ rg_staff_set_order (RgStudio   *studio,
         goto fail;
     }
   if (!rg_store_commit (store, error))
-    goto fail;
+    goto reload;  /* the commit rolled back itself */
   return TRUE;
 
 fail:
   rg_store_rollback (store);
+reload:
   for (guint i = 0; i < staff->len; i++)
     rg_record_reload (staff->pdata[i], store, NULL);
   return FALSE;
