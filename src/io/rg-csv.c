@@ -5,8 +5,8 @@
  * knows the line it starts on and a field that grows past the limit is
  * stopped after a piece rather than at the end of a 10 MB line. libcsv runs
  * lenient (a stray quote inside an unquoted field is kept, as Excel reads
- * it) but with CSV_STRICT_FINI: a quote left open at the end of the file is
- * an error naming the line where it opened.
+ * it), but a quote left open at the end of the file is an error naming the
+ * line where it opened.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
 #define G_LOG_DOMAIN "rg-io"
@@ -21,9 +21,10 @@
 #include "rg-io-decode.h"
 
 /* libcsv's parser states (libcsv.c; struct csv_parser is public, these are
- * not): a record has not begun. The test of line numbers fails if this
- * ever changes. */
+ * not): a record has not begun; a field has. The tests of line numbers and
+ * of an unterminated quote fail if they ever change. */
 #define CSV_ROW_NOT_BEGUN 0
+#define CSV_FIELD_BEGUN   2
 
 #define FEED_PIECE      (64 * 1024)
 #define DETECT_RECORDS  50
@@ -253,7 +254,6 @@ rg_csv_read (GBytes      *data,
   gsize size = 0;
   const guint8 *bytes;
   char sep = 0;
-  int status;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -280,7 +280,7 @@ rg_csv_read (GBytes      *data,
     sep = rg_csv_detect_separator (p, end - p);
   rg_table_set_separator (table, sep);
 
-  if (csv_init (&parser, CSV_APPEND_NULL | CSV_STRICT_FINI) != 0)
+  if (csv_init (&parser, CSV_APPEND_NULL) != 0)
     g_error ("libcsv: out of memory");
   csv_set_delim (&parser, (unsigned char) sep);
   csv_set_space_func (&parser, space_cb);
@@ -314,13 +314,14 @@ rg_csv_read (GBytes      *data,
         }
     }
 
-  if (reader.error == NULL)
-    {
-      status = csv_fini (&parser, field_cb, record_cb, &reader);
-      if (status == CSV_EPARSE && reader.error == NULL)
-        g_set_error (&reader.error, RG_IO_ERROR, RG_IO_ERROR_PARSE,
-                     _("The quote opened on line %u is never closed."), open_line);
-    }
+  /* CSV_STRICT_FINI works only with CSV_STRICT, which would refuse the
+   * stray quotes Excel accepts: the open quote is found here. */
+  if (reader.error == NULL && parser.pstate == CSV_FIELD_BEGUN && parser.quoted)
+    g_set_error (&reader.error, RG_IO_ERROR, RG_IO_ERROR_PARSE,
+                 _("The quote opened on line %u is never closed."), open_line);
+  if (reader.error == NULL && csv_fini (&parser, field_cb, record_cb, &reader) != 0 && reader.error == NULL)
+    g_set_error (&reader.error, RG_IO_ERROR, RG_IO_ERROR_PARSE,
+                 _("Line %u cannot be read: %s."), reader.line, csv_strerror (csv_error (&parser)));
   csv_free (&parser);
 
   if (reader.error != NULL)

@@ -87,24 +87,34 @@ rg_io_detect_bom (const guint8 *data,
 }
 
 /* UTF-16 without a mark: text in it has a zero in every other byte for
- * every ASCII character (digits, separators, line ends). */
+ * every ASCII character (digits, separators, line ends), and the other
+ * high bytes are those of Cyrillic (0x04) or of punctuation (0x20, 0x21). */
+static gboolean
+is_text_high_byte (guint8 b)
+{
+  return b == 0x00 || b == 0x04 || b == 0x20 || b == 0x21;
+}
+
 static const char *
 detect_utf16 (const guint8 *data,
               gsize         size)
 {
   gsize n = MIN (size, 4096) & ~(gsize) 1;
-  gsize zero_even = 0, zero_odd = 0;
+  gsize zero_even = 0, zero_odd = 0, text_even = 0, text_odd = 0;
+  gsize pairs = n / 2;
 
-  if (n < 4)
+  if (n < 8)
     return NULL;
   for (gsize i = 0; i < n; i += 2)
     {
       zero_even += data[i] == 0;
       zero_odd += data[i + 1] == 0;
+      text_even += is_text_high_byte (data[i]);
+      text_odd += is_text_high_byte (data[i + 1]);
     }
-  if (zero_odd * 4 >= n / 2 && zero_even == 0)
+  if (zero_odd * 4 >= pairs && zero_even == 0 && text_odd * 10 >= pairs * 9)
     return RG_IO_ENCODING_UTF16LE;
-  if (zero_even * 4 >= n / 2 && zero_odd == 0)
+  if (zero_even * 4 >= pairs && zero_odd == 0 && text_even * 10 >= pairs * 9)
     return RG_IO_ENCODING_UTF16BE;
   return NULL;
 }

@@ -81,6 +81,10 @@ logical_lines (const char *text,
         p++;
       number++;
 
+      /* A soft line break at the end of a card ends the value. */
+      if (soft_break && ((n >= 9 && g_ascii_strncasecmp (start, "END:VCARD", 9) == 0) ||
+                         (n >= 11 && g_ascii_strncasecmp (start, "BEGIN:VCARD", 11) == 0)))
+        soft_break = FALSE;
       if (lines->len > 0 && (soft_break || (n > 0 && (start[0] == ' ' || start[0] == '\t'))))
         {
           Line *last = &g_array_index (lines, Line, lines->len - 1);
@@ -303,6 +307,22 @@ join_values (EVCardAttribute *attr,
   return g_string_free (out, FALSE);
 }
 
+/* The values as written, separated again (NOTE: a ';' EVCard split at). */
+static char *
+join_raw (EVCardAttribute *attr,
+          const char      *separator)
+{
+  GString *out = g_string_new (NULL);
+
+  for (GList *l = e_vcard_attribute_get_values (attr); l; l = l->next)
+    {
+      if (l != e_vcard_attribute_get_values (attr))
+        g_string_append (out, separator);
+      g_string_append (out, l->data ? l->data : "");
+    }
+  return g_strstrip (g_string_free (out, FALSE));
+}
+
 static const char *
 nth_value (EVCardAttribute *attr,
            guint            n)
@@ -408,8 +428,13 @@ read_card (EVCard *card)
         {
           char *tel = join_values (attr, " ");
           int rank = phone_rank (attr);
-          gboolean seen = *tel == '\0';
+          gboolean seen;
           guint at = phones->len;
+
+          /* 4.0: a URI, "tel:+7-912-...". */
+          if (g_ascii_strncasecmp (tel, "tel:", 4) == 0)
+            memmove (tel, tel + 4, strlen (tel + 4) + 1);
+          seen = *tel == '\0';
 
           for (guint i = 0; i < phones->len && !seen; i++)
             seen = strcmp (g_ptr_array_index (phones, i), tel) == 0;
@@ -442,7 +467,7 @@ read_card (EVCard *card)
         }
       else if (g_ascii_strcasecmp (name, EVC_NOTE) == 0)
         {
-          g_autofree char *v = join_values (attr, ";");
+          g_autofree char *v = join_raw (attr, ";");
 
           append_word (notes, v, "\n");
         }
@@ -516,15 +541,25 @@ read_card (EVCard *card)
   /* Values EVCard decoded from quoted-printable without a charset may not
    * be UTF-8: Windows-1251 then, as old phones wrote. */
   for (guint i = 0; i < RG_VCARD_N_COLUMNS; i++)
-    if (!g_utf8_validate (row[i], -1, NULL))
-      {
-        char *utf8 = g_convert (row[i], -1, "UTF-8", RG_IO_ENCODING_CP1251, NULL, NULL, NULL);
+    {
+      GString *v;
 
-        if (utf8 == NULL)
-          utf8 = g_utf8_make_valid (row[i], -1);
-        g_free (row[i]);
-        row[i] = utf8;
-      }
+      if (!g_utf8_validate (row[i], -1, NULL))
+        {
+          char *utf8 = g_convert (row[i], -1, "UTF-8", RG_IO_ENCODING_CP1251, NULL, NULL, NULL);
+
+          if (utf8 == NULL)
+            utf8 = g_utf8_make_valid (row[i], -1);
+          g_free (row[i]);
+          row[i] = utf8;
+        }
+      /* Line breaks as "\n", like a CSV's cells. */
+      v = g_string_new (row[i]);
+      g_free (row[i]);
+      g_string_replace (v, "\r\n", "\n", 0);
+      g_string_replace (v, "\r", "\n", 0);
+      row[i] = g_string_free (v, FALSE);
+    }
   return row;
 }
 
