@@ -399,6 +399,8 @@ test_vcard_hostile (void)
     "TEL;X Y=1;TYPE=CELL:+79120000001\n"
     ":nothing\n"
     "NOTE;ENCODING=QUOTED-PRINTABLE:abc=\n"
+    "CATEGORIES;ENCODING=QUOTE;ENCODING=b;ENCODING:0KTQvtGC0L4=\n"
+    "EMAIL;ENCODING=8BIT:a@b.cd\n"
     "END:VCARD\n";
   g_autoptr(GBytes) data = bytes_of (text);
   g_autoptr(GError) error = NULL;
@@ -409,6 +411,9 @@ test_vcard_hostile (void)
   g_assert_cmpstr (rg_table_get_cell (table, 1, RG_VCARD_COLUMN_FULL_NAME), ==, "Anna\\tB\\");
   g_assert_cmpstr (rg_table_get_cell (table, 1, RG_VCARD_COLUMN_PHONE), ==, "+79120000001");
   g_assert_cmpstr (rg_table_get_cell (table, 1, RG_VCARD_COLUMN_NOTES), ==, "abc");
+  /* Base64 decoded here; an ENCODING EVCard does not know dropped. */
+  g_assert_cmpstr (rg_table_get_cell (table, 1, RG_VCARD_COLUMN_TAGS), ==, "Фото");
+  g_assert_cmpstr (rg_table_get_cell (table, 1, RG_VCARD_COLUMN_EMAIL), ==, "a@b.cd");
 }
 
 /* --- Mapping ----------------------------------------------------------- */

@@ -143,7 +143,8 @@ clean_line (const Line *line,
   g_autofree char *charset = NULL;
   g_autofree char *value = NULL;
   gboolean in_quote = FALSE;
-  gboolean qp = FALSE;
+  gboolean qp = line->qp;
+  gboolean base64 = FALSE;
   guint dots = 0;
   gsize start = out->len;
   const char *p;
@@ -223,23 +224,47 @@ clean_line (const Line *line,
           charset = g_strndup (eq + 1, p - eq - 1);
           continue;  /* put back below for quoted-printable only */
         }
-      if (g_strstr_len (seg, seg_len, "QUOTED-PRINTABLE") || g_strstr_len (seg, seg_len, "quoted-printable"))
-        qp = TRUE;
+      /* ENCODING: quoted-printable is put back once below, base64 decoded
+       * here; EVCard warns about any other value, and about two. */
+      if ((eq != NULL && (gsize) (eq - seg) == 8 && g_ascii_strncasecmp (seg, "ENCODING", 8) == 0) || eq == NULL)
+        {
+          const char *v = eq ? eq + 1 : seg;
+          gsize v_len = p - v;
+
+          if (v_len == 16 && g_ascii_strncasecmp (v, "QUOTED-PRINTABLE", 16) == 0)
+            qp = TRUE;
+          else if ((v_len == 1 && g_ascii_strncasecmp (v, "b", 1) == 0) ||
+                   (v_len == 6 && g_ascii_strncasecmp (v, "BASE64", 6) == 0))
+            base64 = TRUE;
+          else if (eq == NULL)
+            goto keep;
+          continue;
+        }
+    keep:
       g_string_append_c (out, ';');
       g_string_append_len (out, seg, seg_len);
     }
-  qp = qp || line->qp;
-
   /* The value: raw text of an old phone's charset decoded here (EVCard
    * would take it for broken UTF-8); quoted-printable left to EVCard with
    * its charset. */
   value = g_strndup (colon + 1, s + line->text->len - colon - 1);
-  if (qp)
+  if (base64)
+    {
+      gsize n = 0;
+      guchar *decoded = g_base64_decode (value, &n);
+
+      g_free (value);
+      value = g_strndup ((const char *) decoded, n);  /* up to a NUL */
+      g_free (decoded);
+      qp = FALSE;
+    }
+  else if (qp)
     {
       gsize n = strlen (value);
 
       if (n > 0 && value[n - 1] == '=')
         value[n - 1] = '\0';
+      g_string_append (out, ";ENCODING=QUOTED-PRINTABLE");
       if (charset != NULL && g_ascii_strcasecmp (charset, "UTF-8") != 0)
         g_string_append_printf (out, ";CHARSET=%s", charset);
     }
