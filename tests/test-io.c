@@ -398,9 +398,9 @@ test_vcard_hostile (void)
     "T EL:2\n"
     "TEL;X Y=1;TYPE=CELL:+79120000001\n"
     ":nothing\n"
-    "NOTE;ENCODING=QUOTED-PRINTABLE:abc=\n"
     "CATEGORIES;ENCODING=QUOTE;ENCODING=b;ENCODING:0KTQvtGC0L4=\n"
     "EMAIL;ENCODING=8BIT:a@b.cd\n"
+    "NOTE;ENCODING=QUOTED-PRINTABLE:abc=\n"
     "END:VCARD\n";
   g_autoptr(GBytes) data = bytes_of (text);
   g_autoptr(GError) error = NULL;
