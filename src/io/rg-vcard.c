@@ -288,7 +288,17 @@ clean_line (const Line *line,
   /* An escape EVCard does not know ("C:\Users") is a backslash. */
   for (p = value; *p; p++)
     {
-      if (*p == '\\')
+      /* Quoted-printable: EVCard takes the two characters after "=" as
+       * they are, a backslash too ... */
+      if (qp && *p == '=')
+        {
+          /* ... and past the line's end when fewer are left: those go. */
+          if (p[1] == '\0' || p[2] == '\0')
+            break;
+          g_string_append_len (out, p, 3);
+          p += 2;
+        }
+      else if (*p == '\\')
         {
           if (p[1] != '\0' && strchr ("nNrR;,\\", p[1]))
             {
