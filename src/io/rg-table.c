@@ -12,6 +12,7 @@ struct _RgTable
   gatomicrefcount  ref_count;
   GPtrArray       *rows;       /* of GStrv */
   GArray          *lines;      /* of guint, one per row */
+  GArray          *lengths;    /* of guint, one per row: its cells */
   guint            n_columns;
   char            *encoding;
   char             separator;
@@ -29,6 +30,7 @@ rg_table_new (void)
   g_atomic_ref_count_init (&self->ref_count);
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   self->lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->lengths = g_array_new (FALSE, FALSE, sizeof (guint));
   self->encoding = g_strdup (RG_IO_ENCODING_UTF8);
   self->separator = ',';
   return self;
@@ -52,6 +54,7 @@ rg_table_unref (RgTable *self)
     return;
   g_ptr_array_unref (self->rows);
   g_array_unref (self->lines);
+  g_array_unref (self->lengths);
   g_free (self->encoding);
   g_free (self);
 }
@@ -70,6 +73,7 @@ rg_table_append_row (RgTable *self,
   self->n_columns = MAX (self->n_columns, n);
   g_ptr_array_add (self->rows, cells);
   g_array_append_val (self->lines, line);
+  g_array_append_val (self->lengths, n);
 }
 
 guint
@@ -105,7 +109,7 @@ rg_table_get_row_length (RgTable *self,
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (row < self->rows->len, 0);
 
-  return g_strv_length (g_ptr_array_index (self->rows, row));
+  return g_array_index (self->lengths, guint, row);
 }
 
 const char *
@@ -113,16 +117,12 @@ rg_table_get_cell (RgTable *self,
                    guint    row,
                    guint    column)
 {
-  char **cells;
-
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (row < self->rows->len, NULL);
 
-  cells = g_ptr_array_index (self->rows, row);
-  for (guint i = 0; i <= column; i++)
-    if (cells[i] == NULL)
-      return NULL;
-  return cells[column];
+  if (column >= g_array_index (self->lengths, guint, row))
+    return NULL;
+  return ((char **) g_ptr_array_index (self->rows, row))[column];
 }
 
 guint
