@@ -400,6 +400,7 @@ test_vcard_hostile (void)
     ":nothing\n"
     "CATEGORIES;ENCODING=QUOTE;ENCODING=b;ENCODING:0KTQvtGC0L4=\n"
     "EMAIL;ENCODING=8BIT:a@b.cd\n"
+    "NOTE;ENCODING=b:YQpiDWM=\n"  /* "a\nb\rc" */
     "NOTE;ENCODING=QUOTED-PRINTABLE:abc=\n"
     "END:VCARD\n";
   g_autoptr(GBytes) data = bytes_of (text);
@@ -410,7 +411,7 @@ test_vcard_hostile (void)
   g_assert_cmpuint (rg_table_get_n_rows (table), ==, 2);
   g_assert_cmpstr (rg_table_get_cell (table, 1, RG_VCARD_COLUMN_FULL_NAME), ==, "Anna\\tB\\");
   g_assert_cmpstr (rg_table_get_cell (table, 1, RG_VCARD_COLUMN_PHONE), ==, "+79120000001");
-  g_assert_cmpstr (rg_table_get_cell (table, 1, RG_VCARD_COLUMN_NOTES), ==, "abc");
+  g_assert_cmpstr (rg_table_get_cell (table, 1, RG_VCARD_COLUMN_NOTES), ==, "a\nb\nc\nabc");
   /* Base64 decoded here; an ENCODING EVCard does not know dropped. */
   g_assert_cmpstr (rg_table_get_cell (table, 1, RG_VCARD_COLUMN_TAGS), ==, "Фото");
   g_assert_cmpstr (rg_table_get_cell (table, 1, RG_VCARD_COLUMN_EMAIL), ==, "a@b.cd");

@@ -298,6 +298,10 @@ clean_line (const Line *line,
           g_string_append_len (out, p, 3);
           p += 2;
         }
+      /* A line break decoded from base64 or another charset stays in the
+       * value. */
+      else if (*p == '\n' || *p == '\r')
+        g_string_append (out, qp ? (*p == '\n' ? "=0A" : "=0D") : (*p == '\n' ? "\\n" : "\\r"));
       else if (*p == '\\')
         {
           if (p[1] != '\0' && strchr ("nNrR;,\\", p[1]))
