@@ -371,9 +371,13 @@ nth_value (EVCardAttribute *attr,
   return l && l->data ? l->data : "";
 }
 
+/* @text may be a value EVCard decoded from quoted-printable that is not
+ * UTF-8 yet (read_card() converts the cells at its end). */
 static gboolean
 is_latin (const char *text)
 {
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
