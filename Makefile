@@ -5,6 +5,8 @@
 #                again with AddressSanitizer/UBSan for the unit and widget tests;
 #                ends with a line "N passed, N failed"
 #   make bench   the benchmarks, each with its baseline measured in the same run
+#   make fuzz    the fuzz targets (clang's libFuzzer, ASan, UBSan), FUZZ_TIME
+#                seconds each; a crash is written to tests/fuzz/crashes/
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
@@ -16,15 +18,17 @@ DBUS        = dbus-run-session --
 DEB_PACKAGES = gcc make meson ninja-build pkg-config gettext \
                libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev \
                libcairo2-dev libpango1.0-dev libjson-glib-dev desktop-file-utils appstream \
-               xvfb xauth dbus-daemon adwaita-icon-theme fonts-cantarell fonts-dejavu-core
+               xvfb xauth dbus-daemon adwaita-icon-theme fonts-cantarell fonts-dejavu-core \
+               libcsv-dev libebook-contacts1.2-dev
 RPM_PACKAGES = gcc make meson ninja-build pkgconf-pkg-config gettext \
                glib2-devel gtk4-devel libadwaita-devel sqlite-devel cairo-devel pango-devel json-glib-devel \
                desktop-file-utils appstream xorg-x11-server-Xvfb xorg-x11-xauth dbus-daemon \
-               adwaita-icon-theme abattis-cantarell-fonts dejavu-sans-fonts libasan libubsan
+               adwaita-icon-theme abattis-cantarell-fonts dejavu-sans-fonts libasan libubsan \
+               libcsv-devel evolution-data-server-devel
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run check bench clean
+.PHONY: all deps build run check bench fuzz clean
 
 all: build
 
@@ -72,5 +76,43 @@ check: build
 bench: build
 	$(XVFB) $(DBUS) $(MESON) test -C $(BUILD) --benchmark --verbose
 
+# The fuzz targets link src/io and src/util alone (tests/fuzz/fuzz-rows.c
+# stands in for the model's import rows). To add one: tests/fuzz/fuzz-NAME.c
+# defining LLVMFuzzerTestOneInput, seeds in tests/fuzz/corpus/NAME/, NAME
+# here and in tests/fuzz/meson.build (which replays the corpus in make check).
+# New inputs the fuzzer finds go to $(FUZZ_BUILD)/corpus-NAME, crashes to
+# tests/fuzz/crashes/: fix the bug, then move the input into the corpus.
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_TIME    ?= 60
+FUZZ_CC      ?= clang
+FUZZ_TARGETS ?= csv vcard
+FUZZ_SOURCES  = $(wildcard src/util/*.c) src/io/rg-csv.c src/io/rg-import-map.c src/io/rg-io-decode.c \
+                src/io/rg-table.c src/io/rg-vcard.c tests/fuzz/fuzz-rows.c
+FUZZ_CFLAGS   = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+                -Isrc -Isrc/model -I$(FUZZ_BUILD) -DGLIB_VERSION_MIN_REQUIRED=GLIB_VERSION_2_74 \
+                -DGLIB_VERSION_MAX_ALLOWED=GLIB_VERSION_2_74 \
+                $(shell pkg-config --cflags glib-2.0 gobject-2.0 gio-2.0 libebook-contacts-1.2)
+FUZZ_LIBS     = $(shell pkg-config --libs glib-2.0 gobject-2.0 gio-2.0 libebook-contacts-1.2) -lcsv -lm
+
+$(FUZZ_BUILD)/config.h:
+	mkdir -p $(FUZZ_BUILD)
+	printf '#define GETTEXT_PACKAGE "regulars"\n#define _GNU_SOURCE 1\n' > $@
+
+$(FUZZ_BUILD)/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/fuzz-common.h $(FUZZ_SOURCES) $(FUZZ_BUILD)/config.h
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_SOURCES) $(FUZZ_LIBS)
+
+fuzz: $(addprefix $(FUZZ_BUILD)/fuzz-,$(FUZZ_TARGETS))
+	@mkdir -p tests/fuzz/crashes
+	@status=0; \
+	for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_BUILD)/corpus-$$t; \
+	  echo "== fuzz-$$t for $(FUZZ_TIME) s"; \
+	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  $(FUZZ_BUILD)/fuzz-$$t -max_total_time=$(FUZZ_TIME) -max_len=65536 -print_final_stats=1 \
+	    -artifact_prefix=tests/fuzz/crashes/$$t- \
+	    $(FUZZ_BUILD)/corpus-$$t tests/fuzz/corpus/$$t 2>&1 | tail -n 25 || status=1; \
+	done; \
+	exit $$status
+
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
