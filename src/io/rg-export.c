@@ -743,6 +743,8 @@ write_export (RgStore       *store,
   w.format = job->format;
   w.line = line;
   w.separator = job->format == RG_EXPORT_CSV ? ';' : ',';
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
   if (!output_open (&w.out, job->path, error))
     {
       output_discard (&w.out);
@@ -778,7 +780,8 @@ write_export (RgStore       *store,
       break;
     }
 
-  if (!ok || !output_close (&w.out, error))
+  /* Cancelled: no file, even one that is whole. */
+  if (!ok || !output_close (&w.out, error) || g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       output_discard (&w.out);
       return NULL;
