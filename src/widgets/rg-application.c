@@ -19,6 +19,7 @@
 #include <stdio.h>
 
 #include "demo/rg-generator.h"
+#include "io/rg-export-command.h"
 #include "report/rg-report.h"
 #include "widgets/common/rg-accessible.h"
 #include "widgets/common/rg-spin-wheel.h"
@@ -58,15 +59,24 @@ static const GOptionEntry option_entries[] = {
   { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --report retention: the day the figures are seen from, YYYY-MM-DD (today)"), N_("DATE") },
   { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --report: the first day, YYYY-MM-DD (the first of this month)"), N_("DATE") },
+    N_("With --report or --export appointments: the first day, YYYY-MM-DD (the first of this month)"), N_("DATE") },
   { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --report: the last day, YYYY-MM-DD (today)"), N_("DATE") },
+    N_("With --report: the last day, YYYY-MM-DD (today); with --export appointments: (the end of the month)"),
+    N_("DATE") },
   { "staff", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --report satisfaction: only this master's visits (their name, or a part of it)"), N_("NAME") },
+    N_("With --report satisfaction or --export appointments: only this master's (their name, or a part of it)"),
+    N_("NAME") },
   { "service", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --report satisfaction: only visits with this service (its name, or a part of it)"), N_("NAME") },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("With --report: print JSON for scripts"), NULL },
+    N_("With --report or --export: print JSON for scripts"), NULL },
+  { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the studio's clients (CSV, vCard) or appointments (iCalendar) to FILE and exit"),
+    N_("clients|appointments") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export clients: csv (for Excel), csv-comma or vcard (by FILE's extension)"), N_("FORMAT") },
+  /* The FILE of --export. */
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE]") },
   /* For `make bench`: print a line when the first frame is drawn, then quit. */
   { "quit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
   { NULL }
@@ -352,6 +362,68 @@ generate (GVariantDict *options)
   return 0;
 }
 
+/* The studio a command without a display works on: --database, --demo or
+ * the user's own; never created. */
+static RgStudio *
+open_for_command (GVariantDict  *options,
+                  GError       **error)
+{
+  g_autofree char *path = NULL;
+
+  if (g_variant_dict_contains (options, "demo"))
+    path = ensure_demo (error);
+  else if (g_variant_dict_lookup (options, "database", "^ay", &path))
+    {
+      char *canonical = g_canonicalize_filename (path, NULL);
+      g_free (path);
+      path = canonical;
+    }
+  else
+    path = rg_studio_default_path ();
+
+  if (path == NULL)
+    return NULL;
+  return rg_studio_open (path, RG_STUDIO_OPEN_EXISTING, error);
+}
+
+/* `--export KIND FILE`: the work is rg_export_command_run()'s. */
+static int
+export (GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStudio) studio = NULL;
+  g_autofree const char **files = NULL;
+  g_autofree char *output = NULL;
+  RgExportCommand command = { 0 };
+
+  g_variant_dict_lookup (options, "export", "&s", &command.kind);
+  g_variant_dict_lookup (options, "format", "&s", &command.format);
+  g_variant_dict_lookup (options, "from", "&s", &command.from);
+  g_variant_dict_lookup (options, "to", "&s", &command.to);
+  g_variant_dict_lookup (options, "staff", "&s", &command.staff);
+  command.json = g_variant_dict_contains (options, "json");
+  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files) && files[0] != NULL)
+    {
+      if (files[1] != NULL)
+        {
+          g_printerr (_("--export writes one file.\n"));
+          return 2;
+        }
+      command.file = files[0];
+    }
+
+  studio = open_for_command (options, &error);
+  if (studio != NULL)
+    output = rg_export_command_run (studio, &command, &error);
+  if (output == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_print ("%s\n", output);
+  return 0;
+}
+
 /* `--report`: reads the studio (--database, --demo or the user's own)
  * without creating it, prints, and exits without a display. */
 static int
@@ -359,7 +431,6 @@ report (GVariantDict *options)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RgStudio) studio = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *output = NULL;
   RgReportOptions opts = { 0 };
   const char *kind = NULL;
@@ -372,19 +443,7 @@ report (GVariantDict *options)
   g_variant_dict_lookup (options, "service", "&s", &opts.service);
   opts.json = g_variant_dict_contains (options, "json");
 
-  if (g_variant_dict_contains (options, "demo"))
-    path = ensure_demo (&error);
-  else if (g_variant_dict_lookup (options, "database", "^ay", &path))
-    {
-      char *canonical = g_canonicalize_filename (path, NULL);
-      g_free (path);
-      path = canonical;
-    }
-  else
-    path = rg_studio_default_path ();
-
-  if (path != NULL)
-    studio = rg_studio_open (path, RG_STUDIO_OPEN_EXISTING, &error);
+  studio = open_for_command (options, &error);
   if (studio != NULL)
     output = rg_report_run_studio (studio, kind, &opts, &error);
   if (output == NULL)
@@ -402,6 +461,7 @@ rg_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
   gboolean generating = g_variant_dict_contains (options, "generate");
+  gboolean exporting = g_variant_dict_contains (options, "export");
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -425,19 +485,37 @@ rg_application_handle_local_options (GApplication *app,
     }
 
   if (!g_variant_dict_contains (options, "report") &&
-      (g_variant_dict_contains (options, "from") ||
-       g_variant_dict_contains (options, "to") ||
-       g_variant_dict_contains (options, "staff") ||
-       g_variant_dict_contains (options, "service") ||
-       g_variant_dict_contains (options, "json") ||
-       g_variant_dict_contains (options, "as-of")))
+      (g_variant_dict_contains (options, "service") ||
+       g_variant_dict_contains (options, "as-of") ||
+       (!exporting &&
+        (g_variant_dict_contains (options, "from") ||
+         g_variant_dict_contains (options, "to") ||
+         g_variant_dict_contains (options, "staff") ||
+         g_variant_dict_contains (options, "json")))))
     {
-      g_printerr (_("--from, --to, --as-of, --staff, --service and --json go with --report.\n"));
+      g_printerr (_("--from, --to, --as-of, --staff, --service and --json go with --report "
+                    "(--from, --to, --staff and --json also with --export).\n"));
+      return 2;
+    }
+
+  if (!exporting && (g_variant_dict_contains (options, "format") ||
+                     g_variant_dict_contains (options, G_OPTION_REMAINING)))
+    {
+      g_printerr (_("--format and a FILE go with --export.\n"));
+      return 2;
+    }
+
+  if (exporting && (generating || g_variant_dict_contains (options, "report")))
+    {
+      g_printerr (_("Choose one of --generate, --report and --export.\n"));
       return 2;
     }
 
   if (generating)
     return generate (options);
+
+  if (exporting)
+    return export (options);
 
   if (g_variant_dict_contains (options, "report"))
     return report (options);

@@ -27,6 +27,7 @@
 #include "widgets/today/rg-today-view.h"
 #include "widgets/retention/rg-retention-view.h"
 #include "widgets/studio/rg-studio-window.h"
+#include "widgets/io/rg-export-dialog.h"
 #include "widgets/client/rg-new-client.h"
 #include "rg-window.h"
 
@@ -359,6 +360,18 @@ studio_activated (GtkWidget  *widget,
 
   gtk_window_set_transient_for (GTK_WINDOW (studio_window), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (studio_window));
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RgWindow *self = RG_WINDOW (widget);
+  RgExportDialogKind kind = g_str_equal (action_name, "win.export-clients") ? RG_EXPORT_DIALOG_CLIENTS
+                                                                            : RG_EXPORT_DIALOG_APPOINTMENTS;
+
+  gtk_window_present (GTK_WINDOW (rg_export_dialog_new (GTK_WINDOW (self), self->studio, kind)));
 }
 
 /* Built when asked for, not with every window (GtkApplication would load a
@@ -715,6 +728,8 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.show-view", "s", "clients");
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_activated);
   gtk_widget_class_install_action (widget_class, "win.studio", NULL, studio_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-clients", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-appointments", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "win.open-client", "x", open_client_activated);
   gtk_widget_class_install_action (widget_class, "win.open-visit", "x", open_visit_activated);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
