@@ -702,6 +702,7 @@ rg_backup_rotation_keep (const gint64 *times,
   g_autoptr(GDateTime) noon = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   gint64 days[7], weeks[4], months[12];
+  gboolean newest_seen = FALSE;
   int year, month;
 
   /* From noon, so that a day with a clock change is still one day. */
@@ -732,12 +733,13 @@ rg_backup_rotation_keep (const gint64 *times,
       g_autoptr(GDateTime) dt = NULL;
       gint64 keys[3];
 
-      if (times[i] > now || k == 0)
+      if (times[i] > now)
         {
           keep[i] = TRUE;
-          if (times[i] > now)
-            continue;
+          continue;
         }
+      if (!newest_seen)
+        keep[i] = newest_seen = TRUE;
       dt = g_date_time_new_from_unix_local (times[i]);
       /* Kinds apart: a day key, a week key and a month key never meet. */
       keys[0] = day_key (dt);
@@ -1282,6 +1284,16 @@ rg_backup_restore (const char  *backup_path,
   what = g_path_get_basename (studio);
   backup_name = g_path_get_basename (backup_path);
 
+  {
+    GStatBuf a, b;
+
+    if (g_stat (backup_path, &a) == 0 && g_stat (studio, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+      {
+        g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                     _("“%s” is the studio itself, not a backup of it. Choose a backup file."), backup_name);
+        return FALSE;
+      }
+  }
   if (!rg_backup_inspect (backup_path, &info, error))
     return FALSE;
   if (rg_store_is_in_use (studio))
