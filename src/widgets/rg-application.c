@@ -19,6 +19,7 @@
 #include <stdio.h>
 
 #include "demo/rg-generator.h"
+#include "model/rg-backup.h"
 #include "report/rg-report.h"
 #include "widgets/common/rg-accessible.h"
 #include "widgets/common/rg-spin-wheel.h"
@@ -67,6 +68,11 @@ static const GOptionEntry option_entries[] = {
     N_("With --report satisfaction: only visits with this service (its name, or a part of it)"), N_("NAME") },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --report: print JSON for scripts"), NULL },
+  { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a backup of the studio (--database, or your own) to FILE and exit"), N_("FILE") },
+  { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Replace the studio (--database, or your own) with the backup FILE and exit; the studio as it was is kept"),
+    N_("FILE") },
   /* For `make bench`: print a line when the first frame is drawn, then quit. */
   { "quit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
   { NULL }
@@ -397,6 +403,45 @@ report (GVariantDict *options)
   return 0;
 }
 
+/* `--backup FILE` and `--restore FILE`: the work is rg_backup_command();
+ * 0 done, 1 refused or failed, 2 a wrong command line. */
+static int
+backup_or_restore (GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *database = NULL, *file = NULL, *output = NULL;
+  gboolean restore = g_variant_dict_contains (options, "restore");
+
+  if (restore && g_variant_dict_contains (options, "backup"))
+    {
+      g_printerr (_("Choose either --backup or --restore, not both.\n"));
+      return 2;
+    }
+  if (g_variant_dict_contains (options, "demo") || g_variant_dict_contains (options, "generate") ||
+      g_variant_dict_contains (options, "report"))
+    {
+      g_printerr (_("--backup and --restore go with --database only.\n"));
+      return 2;
+    }
+  g_variant_dict_lookup (options, restore ? "restore" : "backup", "^ay", &file);
+  if (file == NULL || *file == '\0')
+    {
+      g_printerr (_("--backup and --restore take a file name.\n"));
+      return 2;
+    }
+  if (!g_variant_dict_lookup (options, "database", "^ay", &database))
+    database = rg_studio_default_path ();
+
+  output = rg_backup_command (database, file, restore, &error);
+  if (output == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_print ("%s\n", output);
+  return 0;
+}
+
 static int
 rg_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
@@ -435,6 +480,9 @@ rg_application_handle_local_options (GApplication *app,
       g_printerr (_("--from, --to, --as-of, --staff, --service and --json go with --report.\n"));
       return 2;
     }
+
+  if (g_variant_dict_contains (options, "backup") || g_variant_dict_contains (options, "restore"))
+    return backup_or_restore (options);
 
   if (generating)
     return generate (options);
