@@ -672,17 +672,42 @@ inspect_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+typedef struct {
+  RgApplication *app;
+  char          *studio;
+  char          *backup;
+} RestoreLater;
+
+static gboolean
+restore_later_cb (gpointer data)
+{
+  RestoreLater *later = data;
+
+  rg_application_restore_studio (later->app, later->studio, later->backup);
+  g_object_unref (later->app);
+  g_free (later->studio);
+  g_free (later->backup);
+  g_free (later);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 restore_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      RgWindow         *self)
 {
-  const char *backup = g_object_get_data (G_OBJECT (dialog), "rg-backup-path");
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  RestoreLater *later;
 
   if (g_strcmp0 (response, "restore") != 0 || !RG_IS_APPLICATION (app))
     return;
-  rg_application_restore_studio (RG_APPLICATION (app), rg_studio_get_path (self->studio), backup);
+  /* Once the dialog, transient for this window, has closed: the restore
+   * closes the window. */
+  later = g_new0 (RestoreLater, 1);
+  later->app = g_object_ref (RG_APPLICATION (app));
+  later->studio = g_strdup (rg_studio_get_path (self->studio));
+  later->backup = g_strdup (g_object_get_data (G_OBJECT (dialog), "rg-backup-path"));
+  g_idle_add (restore_later_cb, later);
 }
 
 static void
