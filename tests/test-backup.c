@@ -525,6 +525,8 @@ test_damaged_studio (void)
   }
 
   damage (path);
+  /* As a crash leaves it: the log still there (an empty one here). */
+  g_assert_true (g_file_set_contents (wal, "", 0, &error));
   sum = file_sum (path);
   t0 = g_get_monotonic_time ();
   broken = rg_studio_open (path, RG_STUDIO_OPEN_EXISTING, &error);
@@ -538,7 +540,6 @@ test_damaged_studio (void)
 
     g_assert_cmpstr (now, ==, sum);
   }
-  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 
   found = rg_backup_find_newest_good (path, &info);
   g_assert_cmpstr (found, ==, good);
