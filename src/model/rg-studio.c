@@ -38,6 +38,7 @@ struct _RgStudio
   RgStore    *store;
   gulong      changed_id;
   gulong      detached_id;
+  gulong      read_only_id;
   GHashTable *types;      /* table quark -> GType */
   GHashTable *live;       /* GType -> GHashTable (gint64* id -> RgRecord*, weak) */
   RgClient   *selected_client;
@@ -67,6 +68,7 @@ enum {
   PROP_STORE,
   PROP_SELECTED_CLIENT,
   PROP_DETACHED,
+  PROP_READ_ONLY,
   N_PROPS
 };
 
@@ -699,6 +701,34 @@ store_detached_cb (RgStudio *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETACHED]);
 }
 
+static void
+store_read_only_cb (RgStudio *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+}
+
+/* Whether the studio stopped saving after a write failed (a full disk, a
+ * file or folder become read-only, an I/O error): every command fails
+ * with rg_studio_get_read_only_message() until it is opened again; what it
+ * shows stays. */
+gboolean
+rg_studio_get_read_only (RgStudio *self)
+{
+  g_return_val_if_fail (RG_IS_STUDIO (self), FALSE);
+  return rg_store_is_read_only (self->store);
+}
+
+/* Why the studio stopped saving, in words, or NULL. */
+const char *
+rg_studio_get_read_only_message (RgStudio *self)
+{
+  const GError *error;
+
+  g_return_val_if_fail (RG_IS_STUDIO (self), NULL);
+  error = rg_store_get_read_only_error (self->store);
+  return error ? error->message : NULL;
+}
+
 /* Whether the studio's files were removed or replaced on disk while it was
  * open: it saves nothing more (every command fails with
  * %RG_STORE_ERROR_DETACHED) and must be opened again. */
@@ -738,6 +768,8 @@ rg_studio_constructed (GObject *object)
   }
   self->detached_id = g_signal_connect_swapped (self->store, "detached",
                                                 G_CALLBACK (store_detached_cb), self);
+  self->read_only_id = g_signal_connect_swapped (self->store, "read-only",
+                                                 G_CALLBACK (store_read_only_cb), self);
   self->committed_id = g_signal_connect_swapped (self->store, "committed",
                                                  G_CALLBACK (store_committed_cb), self);
 }
@@ -770,6 +802,7 @@ rg_studio_dispose (GObject *object)
   forget_all (self);
   g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_signal_handler (&self->detached_id, self->store);
+  g_clear_signal_handler (&self->read_only_id, self->store);
   g_clear_signal_handler (&self->committed_id, self->store);
 
   G_OBJECT_CLASS (rg_studio_parent_class)->dispose (object);
@@ -806,6 +839,9 @@ rg_studio_get_property (GObject    *object,
       break;
     case PROP_DETACHED:
       g_value_set_boolean (value, rg_studio_get_detached (self));
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, rg_studio_get_read_only (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -853,6 +889,9 @@ rg_studio_class_init (RgStudioClass *klass)
 
   properties[PROP_DETACHED] =
     g_param_spec_boolean ("detached", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**

@@ -26,6 +26,8 @@ typedef gpointer (*RgCountFunc) (RgStore       *store,
 RgStudio   *rg_studio_new                  (RgStore      *store) G_GNUC_WARN_UNUSED_RESULT;
 RgStore    *rg_studio_get_store            (RgStudio     *self);
 gboolean    rg_studio_get_detached         (RgStudio     *self);
+gboolean    rg_studio_get_read_only        (RgStudio     *self);
+const char *rg_studio_get_read_only_message (RgStudio    *self);
 
 gpointer    rg_studio_lookup               (RgStudio     *self,
                                             GType         type,

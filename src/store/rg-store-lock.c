@@ -52,6 +52,7 @@
 #include <unistd.h>
 
 #include "rg-store-lock-private.h"
+#include "rg-store.h"
 
 /* The database file's lock bytes (SQLite's os.h): the pending byte at
  * 1 GiB, the reserved byte after it, then 510 shared bytes. */
@@ -268,4 +269,70 @@ rg_file_guard_close (RgFileGuard *guard,
       g_free (guard);
       g_mutex_unlock (&guards_mutex);
     }
+}
+
+/* Whether any connection, of this process or another, has the studio at
+ * @path open: an open studio holds a read lock on the database file's
+ * shared bytes (SQLite's own while a connection is in WAL mode, and this
+ * process's guard), which a test for the write lock sees, whatever the
+ * kind of lock (OFD and POSIX locks conflict with each other, also within
+ * one process). FALSE for a file that does not exist. */
+gboolean
+rg_store_is_in_use (const char *path)
+{
+  struct flock lock = { 0 };
+  GStatBuf st;
+  int fd;
+  gboolean used = FALSE;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_stat (path, &st) != 0)
+    return FALSE;
+
+  /* A studio this process has open: its guard says so, and opening and
+   * closing the file here would drop the connections' POSIX locks. */
+  g_mutex_lock (&guards_mutex);
+  for (guint i = 0; guards && i < guards->len; i++)
+    {
+      RgFileGuard *g = g_ptr_array_index (guards, i);
+
+      if (g->dev == st.st_dev && g->ino == st.st_ino)
+        used = TRUE;
+    }
+  if (used)
+    {
+      g_mutex_unlock (&guards_mutex);
+      return TRUE;
+    }
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      g_mutex_unlock (&guards_mutex);
+      return FALSE;
+    }
+  lock.l_type = F_WRLCK;
+  lock.l_whence = SEEK_SET;
+  lock.l_start = PENDING_BYTE;
+  lock.l_len = SHARED_FIRST + SHARED_SIZE - PENDING_BYTE;
+  lock.l_pid = 0;
+#ifdef F_OFD_GETLK
+  if (fcntl (fd, F_OFD_GETLK, &lock) == 0)
+    used = lock.l_type != F_UNLCK;
+  else
+#endif
+    {
+      /* A POSIX test does not see this process's own locks. */
+      lock.l_type = F_WRLCK;
+      lock.l_start = PENDING_BYTE;
+      lock.l_len = SHARED_FIRST + SHARED_SIZE - PENDING_BYTE;
+      if (fcntl (fd, F_GETLK, &lock) == 0)
+        used = lock.l_type != F_UNLCK;
+    }
+  /* No connection of this process is on the file (none has its guard,
+   * and none takes it while the mutex is held), so closing drops no lock. */
+  close (fd);
+  g_mutex_unlock (&guards_mutex);
+  return used;
 }

@@ -53,6 +53,8 @@ struct _RgStore
   ino_t       wal_ino;
   gboolean    detached;       /* its files on disk are not ours any more */
   gboolean    detached_told;
+  GError     *read_only;      /* why it stopped writing (disk full, read-only, I/O), or NULL */
+  gboolean    read_only_told;
 
   GHashTable *statements;     /* SQL text -> sqlite3_stmt* */
 
@@ -69,6 +71,7 @@ enum {
   CHANGED,
   COMMITTED,
   DETACHED,
+  READ_ONLY,
   N_SIGNALS
 };
 
@@ -223,6 +226,63 @@ commit_hook_cb (void *data)
   return files_in_place (data) ? 0 : 1;
 }
 
+/* Emits ::read-only once, outside SQLite's calls. */
+static void
+tell_read_only (RgStore *self)
+{
+  if (self->read_only_told)
+    return;
+  self->read_only_told = TRUE;
+  g_signal_emit (self, signals[READ_ONLY], 0);
+}
+
+/* A write failed because the disk is full, the file or its folder can no
+ * longer be written, or the disk reported an error: SQLite rolled the
+ * write back, so what was saved before stays saved. The store of a file
+ * stops writing from now on (every write is refused with the same
+ * message, see rg_store_begin()) and keeps reading, until the studio is
+ * opened again; a full disk would otherwise fail again at every change,
+ * each one typed in vain. */
+static gboolean
+stop_writing (RgStore     *self,
+              int          rc,
+              const char  *basename,
+              GError     **error)
+{
+  GError *local = NULL;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      local = g_error_new (RG_STORE_ERROR, RG_STORE_ERROR_FULL,
+                           _("The disk with “%s” is full: the last change was not saved; everything saved "
+                             "before it is safe. Regulars now only shows the studio. Free some space on the "
+                             "disk, then quit Regulars and open the studio again."), basename);
+      break;
+    case SQLITE_READONLY:
+      local = g_error_new (RG_STORE_ERROR, RG_STORE_ERROR_READ_ONLY,
+                           _("“%s” can no longer be written to (the file or its folder is read-only): the last "
+                             "change was not saved; everything saved before it is safe. Regulars now only shows "
+                             "the studio. Allow writing to the file, then quit Regulars and open it again."),
+                           basename);
+      break;
+    default:
+      local = g_error_new (RG_STORE_ERROR, RG_STORE_ERROR_FAILED,
+                           _("The disk reported an error while saving to “%s”: the last change was not saved; "
+                             "everything saved before it is safe. Regulars now only shows the studio. Check "
+                             "the disk, then quit Regulars and open the studio again."), basename);
+      break;
+    }
+
+  if (self && self->path && self->read_only == NULL)
+    {
+      self->read_only = g_error_copy (local);
+      tell_read_only (self);
+    }
+  g_propagate_error (error, local);
+  return FALSE;
+}
+
 gboolean
 rg_store_set_error (RgStore  *self,
                     int       rc,
@@ -269,15 +329,8 @@ rg_store_set_error (RgStore  *self,
       break;
 
     case SQLITE_FULL:
-      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_FULL,
-                           _("The disk is full. Free some space and try again; nothing was saved."));
-      break;
-
     case SQLITE_READONLY:
-      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_READ_ONLY,
-                   _("The database “%s” can only be read. Check the file’s permissions or open a copy."),
-                   basename);
-      break;
+      return stop_writing (self, rc, basename, error);
 
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
@@ -288,8 +341,11 @@ rg_store_set_error (RgStore  *self,
       break;
 
     case SQLITE_IOERR:
-      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_FAILED,
-                   _("Could not read or write “%s”. Check the disk and try again."), basename);
+      if (rc == SQLITE_IOERR_READ || rc == SQLITE_IOERR_SHORT_READ || rc == SQLITE_IOERR_NOMEM)
+        g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_FAILED,
+                     _("Could not read “%s”. Check the disk and try again."), basename);
+      else
+        return stop_writing (self, rc, basename, error);
       break;
 
     case SQLITE_CONSTRAINT:
@@ -600,6 +656,12 @@ rg_store_begin (RgStore  *self,
     {
       if (!files_in_place (self))
         return rg_store_set_error (self, SQLITE_IOERR, error);
+      if (self->read_only)
+        {
+          if (error)
+            *error = g_error_copy (self->read_only);
+          return FALSE;
+        }
       forget_pending (self);
       rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
     }
@@ -814,6 +876,48 @@ check_identity (RgStore   *self,
   return TRUE;
 }
 
+/* Checks the file's pages and records with `PRAGMA quick_check` (the
+ * b-trees and their cells, not that every index matches its table, which
+ * integrity_check adds): FALSE with %RG_STORE_ERROR_CORRUPT, naming @name,
+ * when something is damaged. Reads only. */
+gboolean
+rg_store_quick_check (sqlite3     *db,
+                      const char  *name,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *problem = NULL;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, 0);
+
+          if (g_strcmp0 (text, "ok") != 0)
+            problem = g_strdup (text ? text : "?");
+          rc = SQLITE_OK;
+        }
+    }
+  if (rc != SQLITE_OK)
+    problem = g_strdup (sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+
+  if (problem == NULL)
+    return TRUE;
+  g_debug ("quick_check of %s: %s", name, problem);
+  g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CORRUPT,
+               _("The studio “%s” is damaged: SQLite’s check of the file found broken pages. Regulars did "
+                 "not change it. Restore the newest good backup, or keep a copy of the file for a specialist."),
+               name);
+  return FALSE;
+}
+
 static gboolean
 configure_connection (RgStore  *self,
                       GError  **error)
@@ -970,7 +1074,7 @@ rg_store_open (const char        *path,
                GError           **error)
 {
   g_autoptr(RgStore) self = NULL;
-  gboolean fresh = FALSE;
+  gboolean fresh = FALSE, unclean = FALSE;
   int rc;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1001,6 +1105,14 @@ rg_store_open (const char        *path,
       return NULL;
     }
 
+  if (self->path)
+    {
+      g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+      g_autofree char *journal = g_strconcat (self->path, "-journal", NULL);
+
+      unclean = g_file_test (wal, G_FILE_TEST_EXISTS) || g_file_test (journal, G_FILE_TEST_EXISTS);
+    }
+
   rc = sqlite3_open_v2 (self->path ? self->path : ":memory:", &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOMUTEX,
                         NULL);
@@ -1010,8 +1122,26 @@ rg_store_open (const char        *path,
       return NULL;
     }
 
-  if (!check_identity (self, &fresh, error) ||
-      !configure_connection (self, error))
+  if (!check_identity (self, &fresh, error))
+    return NULL;
+
+  /* A damaged studio is never written to, not even to turn on its log:
+   * the check comes before anything else the store does to the file. It
+   * reads every page (1.8-2.9 s on the reference studio of 660 MB, where
+   * the first frame's budget is some 300 ms), so it runs when the last
+   * session did not end cleanly (its log is still there: a crash, a power
+   * cut, or another window that has it open), which is when a file gets
+   * damaged; a damaged page met later is still refused by SQLite, in
+   * words (RG_STORE_ERROR_CORRUPT). */
+  if (!fresh && self->path && !(flags & RG_STORE_OPEN_PRIVATE) && unclean)
+    {
+      g_autofree char *basename = g_path_get_basename (self->path);
+
+      if (!rg_store_quick_check (self->db, basename, error))
+        return NULL;
+    }
+
+  if (!configure_connection (self, error))
     return NULL;
 
   if (self->path && !(flags & RG_STORE_OPEN_PRIVATE) && !keep_files (self, error))
@@ -1026,7 +1156,7 @@ rg_store_open (const char        *path,
 }
 
 static RgStore *
-open_reader (RgStore     *self,
+open_reader (const char  *path,
              const char  *mmap_size,
              GError     **error)
 {
@@ -1035,8 +1165,9 @@ open_reader (RgStore     *self,
   gboolean fresh = FALSE;
   int rc;
 
+  rg_store_lock_init ();
   reader = g_object_new (RG_TYPE_STORE, NULL);
-  reader->path = g_strdup (self->path);
+  reader->path = g_strdup (path);
 
   rc = sqlite3_open_v2 (reader->path, &reader->db,
                         SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOMUTEX, NULL);
@@ -1074,7 +1205,31 @@ rg_store_open_reader (RgStore  *self,
   g_return_val_if_fail (RG_IS_STORE (self), NULL);
   g_return_val_if_fail (self->path != NULL, NULL);
 
-  return open_reader (self, "0", error);
+  return open_reader (self->path, "0", error);
+}
+
+/* A read-only connection to the studio at @path, which this process need
+ * not have open (a backup from the command line, of a studio to be
+ * replaced): refused unless the file is a studio. Writes nothing, not even
+ * an upgrade; for one thread. */
+RgStore *
+rg_store_open_read_only (const char  *path,
+                         GError     **error)
+{
+  g_autofree char *canonical = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  canonical = g_canonicalize_filename (path, NULL);
+  if (!g_file_test (canonical, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *basename = g_path_get_basename (canonical);
+
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CANNOT_OPEN,
+                   _("The database “%s” does not exist."), basename);
+      return NULL;
+    }
+  return open_reader (canonical, "0", error);
 }
 
 /* A reader for one pass beside this store, in another thread, or NULL when
@@ -1090,7 +1245,7 @@ rg_store_open_helper (RgStore *self)
 
   if (self->path == NULL || sqlite3_txn_state (self->db, "main") == SQLITE_TXN_WRITE)
     return NULL;
-  return open_reader (self, "0", NULL);
+  return open_reader (self->path, "0", NULL);
 }
 
 const char *
@@ -1135,6 +1290,7 @@ rg_store_finalize (GObject *object)
       self->guard = NULL;
     }
   g_clear_pointer (&self->wal_path, g_free);
+  g_clear_error (&self->read_only);
 
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->marks, g_array_unref);
@@ -1189,6 +1345,21 @@ rg_store_class_init (RgStoreClass *klass)
    */
   signals[DETACHED] =
     g_signal_new ("detached",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * RgStore::read-only:
+   *
+   * Emitted once, when a write failed on a full disk, a file or folder
+   * that became read-only or an I/O error: from then on the store refuses
+   * every write with that message (rg_store_get_read_only_error()) and
+   * still reads.
+   */
+  signals[READ_ONLY] =
+    g_signal_new ("read-only",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -1280,6 +1451,25 @@ rg_store_get_phone_country (RgStore *self)
   if (from_locale == 0)
     from_locale = rg_phone_country_for_locale (g_getenv ("LANG"));
   return from_locale ? from_locale : RG_PHONE_DEFAULT_COUNTRY;
+}
+
+/* Whether the store stopped writing after a write failed (a full disk, a
+ * file or folder that became read-only, an I/O error): it refuses every
+ * write with that message until the studio is opened again (see
+ * ::read-only); reads go on. */
+gboolean
+rg_store_is_read_only (RgStore *self)
+{
+  g_return_val_if_fail (RG_IS_STORE (self), FALSE);
+  return self->read_only != NULL;
+}
+
+/* Why the store stopped writing, or NULL. */
+const GError *
+rg_store_get_read_only_error (RgStore *self)
+{
+  g_return_val_if_fail (RG_IS_STORE (self), NULL);
+  return self->read_only;
 }
 
 /* Whether the store found its files removed or replaced under it and

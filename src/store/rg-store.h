@@ -77,6 +77,8 @@ RgStore  *rg_store_open                 (const char        *path,
 RgStore  *rg_store_open_reader          (RgStore           *self,
                                          GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 RgStore  *rg_store_open_helper          (RgStore           *self) G_GNUC_WARN_UNUSED_RESULT;
+RgStore  *rg_store_open_read_only       (const char        *path,
+                                         GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 const char *rg_store_get_path           (RgStore           *self);
 int       rg_store_get_schema_version   (RgStore           *self);
 sqlite3  *rg_store_get_db               (RgStore           *self);
@@ -107,6 +109,12 @@ gboolean  rg_store_commit               (RgStore           *self,
 void      rg_store_rollback             (RgStore           *self);
 gboolean  rg_store_in_transaction       (RgStore           *self);
 gboolean  rg_store_is_detached          (RgStore           *self);
+gboolean  rg_store_is_read_only         (RgStore           *self);
+const GError *rg_store_get_read_only_error (RgStore        *self);
+gboolean  rg_store_quick_check          (sqlite3           *db,
+                                         const char        *name,
+                                         GError           **error);
+gboolean  rg_store_is_in_use            (const char        *path);
 
 /* A transaction's changes, recorded for an exact undo. */
 typedef struct _RgStoreRecording RgStoreRecording;

@@ -20,6 +20,8 @@
 
 #include "demo/rg-generator.h"
 #include "io/rg-export-command.h"
+#include "model/rg-backup.h"
+#include "model/rg-format.h"
 #include "report/rg-report.h"
 #include "widgets/common/rg-accessible.h"
 #include "widgets/common/rg-spin-wheel.h"
@@ -77,6 +79,11 @@ static const GOptionEntry option_entries[] = {
     N_("With --export clients: csv (for Excel), csv-comma or vcard (by FILE's extension)"), N_("FORMAT") },
   /* The FILE of --export. */
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE]") },
+  { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a backup of the studio (--database, or your own) to FILE and exit"), N_("FILE") },
+  { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Replace the studio (--database, or your own) with the backup FILE and exit; the studio as it was is kept"),
+    N_("FILE") },
   /* For `make bench`: print a line when the first frame is drawn, then quit. */
   { "quit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
   { NULL }
@@ -137,6 +144,8 @@ typedef struct {
   gboolean   demo;
   gboolean   upgrading;  /* saved by an earlier version */
   RgStudio  *studio;    /* opened in the thread */
+  char      *good_backup;  /* a damaged studio's newest good backup, or NULL */
+  RgBackupInfo good_info;
   GtkWidget *progress;
   guint      progress_id;
 } OpenJob;
@@ -148,6 +157,8 @@ open_job_free (OpenJob *job)
   if (job->progress)
     gtk_window_destroy (GTK_WINDOW (job->progress));
   g_clear_object (&job->studio);
+  g_free (job->good_backup);
+  rg_backup_info_clear (&job->good_info);
   g_free (job->path);
   g_free (job);
 }
@@ -168,6 +179,12 @@ open_thread (GTask        *task,
     }
   if (job->path != NULL)
     job->studio = rg_studio_open (job->path, RG_STUDIO_OPEN_DEFAULT, &error);
+  /* A studio that is damaged or not ours is left as it is; its newest good
+   * backup is offered instead. */
+  if (job->studio == NULL && !job->demo &&
+      (g_error_matches (error, RG_STUDIO_ERROR, RG_STUDIO_ERROR_CORRUPT) ||
+       g_error_matches (error, RG_STUDIO_ERROR, RG_STUDIO_ERROR_NOT_A_DATABASE)))
+    job->good_backup = rg_backup_find_newest_good (job->path, &job->good_info);
   if (job->studio == NULL)
     g_task_return_error (task, error);
   else
@@ -456,6 +473,45 @@ report (GVariantDict *options)
   return 0;
 }
 
+/* `--backup FILE` and `--restore FILE`: the work is rg_backup_command();
+ * 0 done, 1 refused or failed, 2 a wrong command line. */
+static int
+backup_or_restore (GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *database = NULL, *file = NULL, *output = NULL;
+  gboolean restore = g_variant_dict_contains (options, "restore");
+
+  if (restore && g_variant_dict_contains (options, "backup"))
+    {
+      g_printerr (_("Choose either --backup or --restore, not both.\n"));
+      return 2;
+    }
+  if (g_variant_dict_contains (options, "demo") || g_variant_dict_contains (options, "generate") ||
+      g_variant_dict_contains (options, "report"))
+    {
+      g_printerr (_("--backup and --restore go with --database only.\n"));
+      return 2;
+    }
+  g_variant_dict_lookup (options, restore ? "restore" : "backup", "^ay", &file);
+  if (file == NULL || *file == '\0')
+    {
+      g_printerr (_("--backup and --restore take a file name.\n"));
+      return 2;
+    }
+  if (!g_variant_dict_lookup (options, "database", "^ay", &database))
+    database = rg_studio_default_path ();
+
+  output = rg_backup_command (database, file, restore, &error);
+  if (output == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_print ("%s\n", output);
+  return 0;
+}
+
 static int
 rg_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
@@ -511,6 +567,9 @@ rg_application_handle_local_options (GApplication *app,
       return 2;
     }
 
+  if (g_variant_dict_contains (options, "backup") || g_variant_dict_contains (options, "restore"))
+    return backup_or_restore (options);
+
   if (generating)
     return generate (options);
 
@@ -524,21 +583,236 @@ rg_application_handle_local_options (GApplication *app,
 }
 
 static void
+offered_backup_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   RgApplication    *self)
+{
+  const char *studio = g_object_get_data (G_OBJECT (dialog), "rg-studio-path");
+  const char *backup = g_object_get_data (G_OBJECT (dialog), "rg-backup-path");
+
+  if (g_strcmp0 (response, "restore") == 0 && studio && backup)
+    rg_application_restore_studio (self, studio, backup);
+}
+
+/* @backup (may be NULL): a good backup to offer, of @studio, with @info. */
+static void
+show_error_offering (RgApplication      *self,
+                     const char         *message,
+                     const char         *studio,
+                     const char         *backup,
+                     const RgBackupInfo *info)
+{
+  GtkWidget *dialog;
+
+  if (backup == NULL)
+    dialog = adw_message_dialog_new (NULL, _("The Studio Could Not Be Opened"), message);
+  else
+    {
+      g_autofree char *described = rg_backup_describe (info);
+      g_autofree char *when = rg_format_date_time (info->made_at);
+      g_autofree char *body = g_strdup_printf (_("%s\n\nThe newest good backup of this studio: %s\n"
+                                                 "Restoring it replaces the studio with it; the damaged file is "
+                                                 "kept beside the backups."), message, described);
+      g_autofree char *label = g_strdup_printf (_("_Restore the Backup of %s"), when);
+
+      dialog = adw_message_dialog_new (NULL, _("The Studio Could Not Be Opened"), body);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "restore", label);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+      g_object_set_data_full (G_OBJECT (dialog), "rg-studio-path", g_strdup (studio), g_free);
+      g_object_set_data_full (G_OBJECT (dialog), "rg-backup-path", g_strdup (backup), g_free);
+      g_signal_connect_object (dialog, "response", G_CALLBACK (offered_backup_cb), self, 0);
+    }
+  gtk_widget_add_css_class (dialog, "studio-not-opened");
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 show_error (RgApplication *self,
             const char    *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (NULL, _("The Studio Could Not Be Opened"), message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
-  gtk_window_present (GTK_WINDOW (dialog));
+  show_error_offering (self, message, NULL, NULL, NULL);
 }
 
 typedef struct {
   GApplicationCommandLine *cmdline;   /* NULL: from the menu */
   gboolean                 demo;
   gboolean                 quit_after_first_frame;
+  char                    *restored;  /* after a restore: the backup's time, to say so */
 } Opening;
+
+/* Automatic backups ----------------------------------------------------------
+ *
+ * At most one a day (rg_studio_auto_backup_async()): a while after the
+ * window's first frame, in a thread at a low priority, so the start is
+ * never slower; and when the application quits, if the last is older than
+ * a day by then (a window kept open for days). */
+
+#define AUTO_BACKUP_DELAY_S 20
+
+static void
+auto_backup_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *made = NULL;
+
+  if (!rg_studio_auto_backup_finish (RG_STUDIO (source), result, &made, &error))
+    g_warning ("No automatic backup of %s: %s", rg_studio_get_path (RG_STUDIO (source)), error->message);
+  else if (made)
+    g_debug ("Backed up to %s", made);
+}
+
+static gboolean
+auto_backup_cb (gpointer data)
+{
+  GWeakRef *ref = data;
+  g_autoptr(RgStudio) studio = g_weak_ref_get (ref);
+
+  if (studio && rg_studio_get_path (studio) && !rg_studio_get_read_only (studio))
+    rg_studio_auto_backup_async (studio, g_get_real_time () / G_USEC_PER_SEC, NULL, auto_backup_done_cb, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+static void
+schedule_auto_backup (RgApplication *self,
+                      RgStudio      *studio)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, studio);
+  g_timeout_add_seconds_full (G_PRIORITY_LOW, AUTO_BACKUP_DELAY_S, auto_backup_cb, ref,
+                              (GDestroyNotify) weak_ref_free);
+}
+
+/* Restoring ------------------------------------------------------------------ */
+
+typedef struct {
+  RgApplication *app;
+  char          *studio;
+  char          *backup;
+  char          *made;     /* the backup's time, in words */
+  guint          tries;
+} Restoring;
+
+static void
+restoring_free (Restoring *restoring)
+{
+  g_object_unref (restoring->app);
+  g_free (restoring->studio);
+  g_free (restoring->backup);
+  g_free (restoring->made);
+  g_free (restoring);
+}
+
+static void open_studio_after_restore (RgApplication *self, const char *path, const char *restored);
+
+static void
+restore_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  Restoring *restoring = data;
+  RgBackupInfo info = { 0 };
+  GError *error = NULL;
+
+  if (rg_backup_inspect (restoring->backup, &info, NULL))
+    restoring->made = rg_format_date_time (info.made_at);
+  rg_backup_info_clear (&info);
+  if (rg_backup_restore (restoring->backup, restoring->studio, NULL, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+restored_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  RgApplication *self = RG_APPLICATION (source);
+  Restoring *restoring = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_error (self, error->message);
+      /* The studio as it was (nothing was swapped before the error), or
+       * the restored one when only its photos failed. */
+      open_studio_after_restore (self, restoring->studio, NULL);
+    }
+  else
+    open_studio_after_restore (self, restoring->studio, restoring->made);
+  g_application_release (G_APPLICATION (self));
+}
+
+/* Every connection to the studio closes as its windows go (counts in
+ * threads finish first): the restore waits for that, up to 10 s. */
+static gboolean
+restore_when_closed_cb (gpointer data)
+{
+  Restoring *restoring = data;
+  g_autoptr(GTask) task = NULL;
+
+  if (rg_backup_studio_in_use (restoring->studio) && ++restoring->tries < 100)
+    return G_SOURCE_CONTINUE;
+
+  task = g_task_new (restoring->app, NULL, restored_cb, NULL);
+  g_task_set_task_data (task, restoring, (GDestroyNotify) restoring_free);
+  g_task_run_in_thread (task, restore_thread);
+  return G_SOURCE_REMOVE;
+}
+
+/* Closes every window of the studio at @studio_path, restores @backup_path
+ * over it (rg_backup_restore(): the studio is kept first) and opens it
+ * again, in a new window that says so. */
+void
+rg_application_restore_studio (RgApplication *self,
+                               const char    *studio_path,
+                               const char    *backup_path)
+{
+  Restoring *restoring;
+  GList *windows;
+
+  g_return_if_fail (RG_IS_APPLICATION (self));
+  g_return_if_fail (studio_path != NULL && backup_path != NULL);
+
+  restoring = g_new0 (Restoring, 1);
+  restoring->app = g_object_ref (self);
+  restoring->studio = g_strdup (studio_path);
+  restoring->backup = g_strdup (backup_path);
+
+  /* Held until the restored studio's window (or the error) is up. */
+  g_application_hold (G_APPLICATION (self));
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l; l = l->next)
+    {
+      RgStudio *studio = NULL;
+
+      if (!RG_IS_WINDOW (l->data))
+        continue;
+      g_object_get (l->data, "studio", &studio, NULL);
+      if (studio && g_strcmp0 (rg_studio_get_path (studio), studio_path) == 0)
+        gtk_window_destroy (GTK_WINDOW (l->data));
+      g_clear_object (&studio);
+    }
+  g_list_free (windows);
+  g_hash_table_remove (self->studios, studio_path);
+
+  g_timeout_add_full (G_PRIORITY_DEFAULT, 100, restore_when_closed_cb, restoring, NULL);
+}
 
 static void
 studio_opened_cb (GObject      *source,
@@ -547,6 +821,7 @@ studio_opened_cb (GObject      *source,
 {
   RgApplication *self = RG_APPLICATION (source);
   Opening *opening = data;
+  OpenJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autoptr(RgStudio) studio = rg_application_open_studio_finish (self, result, &error);
 
@@ -557,7 +832,7 @@ studio_opened_cb (GObject      *source,
           g_application_command_line_printerr (opening->cmdline, "%s\n", error->message);
           g_application_command_line_set_exit_status (opening->cmdline, 1);
         }
-      show_error (self, error->message);
+      show_error_offering (self, error->message, job->path, job->good_backup, &job->good_info);
     }
   else
     {
@@ -566,10 +841,31 @@ studio_opened_cb (GObject      *source,
       if (opening->quit_after_first_frame)
         rg_window_quit_after_first_frame (window);
       gtk_window_present (GTK_WINDOW (window));
+      if (opening->restored)
+        {
+          g_autofree char *text = g_strdup_printf (_("Restored the backup of %s"), opening->restored);
+
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.toast", "s", text);
+        }
+      if (!opening->demo && !opening->quit_after_first_frame)
+        schedule_auto_backup (self, studio);
     }
   g_clear_object (&opening->cmdline);
+  g_free (opening->restored);
   g_free (opening);
   g_application_release (G_APPLICATION (self));
+}
+
+static void
+open_studio_after_restore (RgApplication *self,
+                           const char    *path,
+                           const char    *restored)
+{
+  Opening *opening = g_new0 (Opening, 1);
+
+  opening->restored = g_strdup (restored);
+  g_application_hold (G_APPLICATION (self));
+  rg_application_open_studio_async (self, path, FALSE, studio_opened_cb, opening);
 }
 
 static void
@@ -754,6 +1050,35 @@ rg_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.studio", studio_accels);
 }
 
+/* On quitting: the day's automatic backup of each studio still open, when
+ * none was made in the last day (only then is there anything to wait for). */
+static void
+rg_application_shutdown (GApplication *app)
+{
+  RgApplication *self = RG_APPLICATION (app);
+  g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "regulars", NULL);
+  GHashTableIter iter;
+  gpointer studio;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  g_hash_table_iter_init (&iter, self->studios);
+  while (g_hash_table_iter_next (&iter, NULL, &studio))
+    {
+      const char *path = rg_studio_get_path (studio);
+      g_autofree char *due = NULL;
+      g_autoptr(GError) error = NULL;
+
+      /* Not the demo (in the cache), nor a studio that stopped saving. */
+      if (path == NULL || g_str_has_prefix (path, cache) || rg_studio_get_read_only (studio))
+        continue;
+      due = rg_backup_auto_due (path, now);
+      if (due && !rg_studio_auto_backup (studio, now, NULL, &error))
+        g_warning ("No automatic backup of %s: %s", path, error->message);
+    }
+
+  G_APPLICATION_CLASS (rg_application_parent_class)->shutdown (app);
+}
+
 static void
 rg_application_finalize (GObject *object)
 {
@@ -776,6 +1101,7 @@ rg_application_class_init (RgApplicationClass *klass)
   app_class->handle_local_options = rg_application_handle_local_options;
   app_class->command_line = rg_application_command_line;
   app_class->startup = rg_application_startup;
+  app_class->shutdown = rg_application_shutdown;
 }
 
 static void

@@ -21,6 +21,9 @@ void           rg_application_open_studio_async  (RgApplication        *self,
 RgStudio      *rg_application_open_studio_finish (RgApplication        *self,
                                                   GAsyncResult         *result,
                                                   GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+void           rg_application_restore_studio (RgApplication       *self,
+                                              const char          *studio_path,
+                                              const char          *backup_path);
 void           rg_application_set_progress_delay (RgApplication        *self,
                                                   guint                 ms);
 char          *rg_application_demo_path   (const char     *language,

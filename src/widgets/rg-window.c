@@ -29,6 +29,8 @@
 #include "widgets/studio/rg-studio-window.h"
 #include "widgets/io/rg-export-dialog.h"
 #include "widgets/client/rg-new-client.h"
+#include "model/rg-backup.h"
+#include "rg-application.h"
 #include "rg-window.h"
 
 struct _RgWindow
@@ -41,6 +43,7 @@ struct _RgWindow
   AdwToast             *undo_toast;   /* the last action's Undo, kept after its toast goes */
   gulong                selection_id;
   gulong                detached_id;
+  gulong                read_only_id;
   gulong                first_frame_id;
   guint                 reminders_id;
   gint64                reminded_until;
@@ -570,6 +573,291 @@ studio_detached_cb (RgWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Backups ---------------------------------------------------------------- */
+
+static void
+backup_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(RgWindow) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (rg_studio_backup_finish (RG_STUDIO (source), result, &error))
+    {
+      g_autofree char *name = g_strdup (g_object_get_data (G_OBJECT (self), "rg-backup-name"));
+
+      message = g_strdup_printf (_("Backed up to “%s”"), name ? name : "");
+    }
+  else
+    message = g_strdup (error->message);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* Backs the studio up to @file in a thread; a toast says when it is done. */
+void
+rg_window_backup_to_file (RgWindow *self,
+                          GFile    *file)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (RG_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Choose a folder on this computer for the backup.")));
+      return;
+    }
+  g_object_set_data_full (G_OBJECT (self), "rg-backup-name", g_file_get_basename (file), g_free);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Backing up…")));
+  rg_studio_backup_async (self->studio, path, NULL, backup_done_cb, g_object_ref (self));
+}
+
+static void
+backup_chosen_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  RgWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file)
+        rg_window_backup_to_file (self, file);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+backup_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RgWindow *self = RG_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = NULL;
+
+  chooser = gtk_file_chooser_native_new (_("Back Up the Studio"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Back Up"), _("_Cancel"));
+  /* Translators: the suggested file name of a backup; the date is YYYY-MM-DD */
+  name = g_strdup_printf (_("Regulars backup %s"), day);
+  {
+    g_autofree char *full = g_strconcat (name, RG_BACKUP_SUFFIX, NULL);
+
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), full);
+  }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (backup_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+typedef struct {
+  char         *path;
+  RgBackupInfo  info;
+} Inspection;
+
+static void
+inspection_free (Inspection *inspection)
+{
+  g_free (inspection->path);
+  rg_backup_info_clear (&inspection->info);
+  g_free (inspection);
+}
+
+static void
+inspect_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  Inspection *inspection = data;
+  GError *error = NULL;
+
+  if (rg_backup_inspect (inspection->path, &inspection->info, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+typedef struct {
+  RgApplication *app;
+  char          *studio;
+  char          *backup;
+} RestoreLater;
+
+static gboolean
+restore_later_cb (gpointer data)
+{
+  RestoreLater *later = data;
+
+  rg_application_restore_studio (later->app, later->studio, later->backup);
+  g_object_unref (later->app);
+  g_free (later->studio);
+  g_free (later->backup);
+  g_free (later);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+restore_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     RgWindow         *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  RestoreLater *later;
+
+  if (g_strcmp0 (response, "restore") != 0 || !RG_IS_APPLICATION (app))
+    return;
+  /* Once the dialog, transient for this window, has closed: the restore
+   * closes the window. */
+  later = g_new0 (RestoreLater, 1);
+  later->app = g_object_ref (RG_APPLICATION (app));
+  later->studio = g_strdup (rg_studio_get_path (self->studio));
+  later->backup = g_strdup (g_object_get_data (G_OBJECT (dialog), "rg-backup-path"));
+  g_idle_add (restore_later_cb, later);
+}
+
+static void
+inspected_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  RgWindow *self = RG_WINDOW (source);
+  Inspection *inspection = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *described = NULL, *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("This Backup Cannot Be Restored"),
+                                                           error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  described = rg_backup_describe (&inspection->info);
+  body = g_strdup_printf (_("%s\n\nThe studio as it is now is kept first, as a backup in the “backups” folder "
+                            "beside it. The window closes and opens again with the restored studio."),
+                          described);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Restore This Backup?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "rg-backup-path", g_strdup (inspection->path), g_free);
+  gtk_widget_add_css_class (GTK_WIDGET (dialog), "restore-backup");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Checks @file in a thread, then asks, showing what it holds, whether to
+ * restore it (the chooser's part of "Restore…", for tests without it). */
+void
+rg_window_restore_from_file (RgWindow *self,
+                             GFile    *file)
+{
+  g_autoptr(GTask) task = NULL;
+  Inspection *inspection;
+
+  g_return_if_fail (RG_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  inspection = g_new0 (Inspection, 1);
+  inspection->path = g_file_get_path (file);
+  task = g_task_new (self, NULL, inspected_cb, NULL);
+  g_task_set_task_data (task, inspection, (GDestroyNotify) inspection_free);
+  if (inspection->path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
+                               _("Choose a backup file on this computer."));
+      return;
+    }
+  g_task_run_in_thread (task, inspect_thread);
+}
+
+static void
+restore_chosen_cb (GtkNativeDialog *chooser,
+                   int              response,
+                   RgWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file)
+        rg_window_restore_from_file (self, file);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+restore_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RgWindow *self = RG_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) backups = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autofree char *folder = NULL;
+
+  chooser = gtk_file_chooser_native_new (_("Restore a Backup"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (backups, _("Regulars backups"));
+  gtk_file_filter_add_pattern (backups, "*" RG_BACKUP_SUFFIX);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), backups);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  if (rg_studio_get_path (self->studio))
+    {
+      g_autoptr(GFile) dir = NULL;
+
+      folder = rg_backup_folder (rg_studio_get_path (self->studio));
+      dir = g_file_new_for_path (folder);
+      if (g_file_query_exists (dir, NULL))
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), dir, NULL);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (restore_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* A write failed on a full disk, a read-only file or an I/O error, and the
+ * studio saves no more (RgStudio:read-only): say why, once, and keep
+ * saying it in the title. */
+static void
+studio_read_only_cb (RgWindow *self)
+{
+  AdwMessageDialog *dialog;
+
+  if (!rg_studio_get_read_only (self->studio))
+    return;
+
+  adw_view_switcher_title_set_subtitle (self->switcher_title, _("Read Only: Not Saving Changes"));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Saving Stopped"),
+                                                       rg_studio_get_read_only_message (self->studio)));
+  adw_message_dialog_add_responses (dialog,
+                                    "keep", _("_Keep Open"),
+                                    "quit", _("_Quit Regulars"),
+                                    NULL);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_swapped (dialog, "response::quit", G_CALLBACK (gtk_window_destroy), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 rg_window_constructed (GObject *object)
 {
@@ -591,6 +879,8 @@ rg_window_constructed (GObject *object)
                                                  G_CALLBACK (selected_client_changed_cb), self);
   self->detached_id = g_signal_connect_swapped (self->studio, "notify::detached",
                                                 G_CALLBACK (studio_detached_cb), self);
+  self->read_only_id = g_signal_connect_swapped (self->studio, "notify::read-only",
+                                                 G_CALLBACK (studio_read_only_cb), self);
 
   if (self->demo)
     adw_view_switcher_title_set_subtitle (self->switcher_title, _("Demo Studio"));
@@ -609,6 +899,7 @@ rg_window_dispose (GObject *object)
     {
       g_clear_signal_handler (&self->selection_id, self->studio);
       g_clear_signal_handler (&self->detached_id, self->studio);
+      g_clear_signal_handler (&self->read_only_id, self->studio);
     }
   g_clear_handle_id (&self->reminders_id, g_source_remove);
 
@@ -730,6 +1021,8 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.studio", NULL, studio_activated);
   gtk_widget_class_install_action (widget_class, "win.export-clients", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "win.export-appointments", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_activated);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_activated);
   gtk_widget_class_install_action (widget_class, "win.open-client", "x", open_client_activated);
   gtk_widget_class_install_action (widget_class, "win.open-visit", "x", open_visit_activated);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);

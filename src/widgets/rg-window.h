@@ -17,6 +17,10 @@ RgWindow *rg_window_new                     (RgApplication *application,
                                              RgStudio      *studio,
                                              gboolean       demo) G_GNUC_WARN_UNUSED_RESULT;
 void      rg_window_quit_after_first_frame  (RgWindow      *self);
+void      rg_window_backup_to_file          (RgWindow      *self,
+                                             GFile         *file);
+void      rg_window_restore_from_file       (RgWindow      *self,
+                                             GFile         *file);
 RgAppointmentEditor *rg_window_book_client (RgWindow     *self,
                                             RgClient     *client,
                                             gint64        service_id,
