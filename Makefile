@@ -5,6 +5,7 @@
 #                again with AddressSanitizer/UBSan for the unit and widget tests;
 #                ends with a line "N passed, N failed"
 #   make bench   the benchmarks, each with its baseline measured in the same run
+#   make torture the crash harness 1,000 times (make check runs it 200 times)
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
@@ -24,7 +25,7 @@ RPM_PACKAGES = gcc make meson ninja-build pkgconf-pkg-config gettext \
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run check bench clean
+.PHONY: all deps build run check bench torture clean
 
 all: build
 
@@ -71,6 +72,12 @@ check: build
 
 bench: build
 	$(XVFB) $(DBUS) $(MESON) test -C $(BUILD) --benchmark --verbose
+
+# A writer killed with SIGKILL at 1,000 random moments; the studio checked
+# after each kill (tests/crash/crash-test.c).
+torture: build
+	env TZ=UTC LC_ALL=C.UTF-8 LANG=C.UTF-8 G_DEBUG=gc-friendly,fatal-warnings \
+	  $(BUILD)/tests/crash/crash-test --writer $(BUILD)/tests/crash/crash-writer --iterations 1000
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -288,8 +288,15 @@ rg_store_set_error (RgStore  *self,
       break;
 
     case SQLITE_IOERR:
-      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_FAILED,
-                   _("Could not read or write “%s”. Check the disk and try again."), basename);
+      /* A write or a sync that failed: the transaction was rolled back. */
+      if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_DIR_FSYNC ||
+          rc == SQLITE_IOERR_TRUNCATE)
+        g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_FAILED,
+                     _("Could not write to “%s”: the change was not saved. Check the disk and try again."),
+                     basename);
+      else
+        g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_FAILED,
+                     _("Could not read or write “%s”. Check the disk and try again."), basename);
       break;
 
     case SQLITE_CONSTRAINT:

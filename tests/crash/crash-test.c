@@ -25,6 +25,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -84,6 +85,9 @@ typedef struct {
   guint       refusals;
   guint       imports_whole;
   guint       imports_absent;
+  gint64      starting_us;   /* from the start to "ready", summed */
+  guint       n_started;
+  gint64      checking_us;
 } Harness;
 
 static Harness *the_harness;
@@ -164,6 +168,7 @@ typedef struct {
   gboolean          from_start;   /* the delay counts from the start, not from "ready" */
   guint             timer;
   gboolean          eof;
+  gint64            spawned;
 } Run;
 
 static gboolean
@@ -195,6 +200,11 @@ read_line_cb (GObject      *source,
     }
 
   g_ptr_array_add (run->h->lines, line);
+  if (g_str_equal (line, "ready"))
+    {
+      run->h->starting_us += g_get_monotonic_time () - run->spawned;
+      run->h->n_started++;
+    }
   if (g_str_equal (line, "ready") && !run->from_start)
     run->timer = g_timeout_add (run->delay_ms, kill_cb, run);
 
@@ -215,7 +225,7 @@ run_writer (Harness *h,
   g_autofree char *seed = g_strdup_printf ("%u", g_rand_int (h->rand));
   g_autofree char *service = g_strdup_printf ("%" G_GINT64_FORMAT, h->service_id);
   g_autofree char *err_path = g_build_filename (h->dir, "writer.err", NULL);
-  Run run = { h, NULL, NULL, delay_ms, from_start, 0, FALSE };
+  Run run = { h, NULL, NULL, delay_ms, from_start, 0, FALSE, g_get_monotonic_time () };
 
   g_subprocess_launcher_set_stderr_file_path (launcher, err_path);
   run.process = g_subprocess_launcher_spawn (launcher, &error, h->writer, h->path, seed,
@@ -640,6 +650,7 @@ main (int   argc,
   Harness h = { 0 };
   gint64 started, slowest = 0;
 
+  setlocale (LC_ALL, "");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || writer == NULL)
     {
@@ -668,7 +679,7 @@ main (int   argc,
       guint delay = from_start ? g_rand_int_range (h.rand, 0, 41)
                   : kind_draw == 1 ? g_rand_int_range (h.rand, 80, 401)
                   : g_rand_int_range (h.rand, 1, 81);
-      gint64 t0 = g_get_monotonic_time ();
+      gint64 t0 = g_get_monotonic_time (), t1;
       KillKind kind;
 
       h.iteration = i + 1;
@@ -678,7 +689,9 @@ main (int   argc,
       run_writer (&h, delay, from_start);
       kind = apply_lines (&h);
       h.kills[kind]++;
+      t1 = g_get_monotonic_time ();
       check_file (&h);
+      h.checking_us += g_get_monotonic_time () - t1;
 
       slowest = MAX (slowest, g_get_monotonic_time () - t0);
       g_clear_pointer (&h.lines, g_ptr_array_unref);
@@ -693,6 +706,8 @@ main (int   argc,
              iterations, total, total * 1000 / MAX (iterations, 1), slowest / 1000.0,
              h.kills[KILL_STARTUP], kill_names[KILL_STARTUP], h.kills[KILL_MID_WRITE], kill_names[KILL_MID_WRITE],
              h.kills[KILL_BETWEEN], kill_names[KILL_BETWEEN]);
+    g_print ("crash-test: a writer took %.0f ms on average to open the studio; a check %.0f ms\n",
+             h.starting_us / 1000.0 / MAX (h.n_started, 1), h.checking_us / 1000.0 / MAX (iterations, 1));
     g_print ("crash-test: %u writes acknowledged and found, %u refused by the rules; "
              "%u appointments and %u clients in the studio; imports cut by a kill: %u whole, %u absent\n",
              h.acks, h.refusals, g_hash_table_size (h.appts), g_hash_table_size (h.clients),

@@ -254,7 +254,7 @@ import_clients (Writer *w)
       RgClientImportRow *row = rg_client_import_row_new (i + 2);
 
       row->address_as = g_strdup_printf ("%s-%u", marker, i);
-      row->phone = g_strdup_printf ("+7 8%02u %03u %04u", g_rand_int_range (w->rand, 0, 100),
+      row->phone = g_strdup_printf ("+7 9%02u %03u %04u", g_rand_int_range (w->rand, 0, 100),
                                     g_rand_int_range (w->rand, 0, 1000), i);
       row->notes = g_strdup (marker);
       g_ptr_array_add (rows, row);
