@@ -733,6 +733,7 @@ main (int   argc,
   g_hash_table_unref (h.clients);
   g_hash_table_unref (h.imports);
   g_rand_free (h.rand);
+  g_free (h.pending);
   g_free (h.dir);
   g_free (h.path);
   g_free (h.staff_arg);
