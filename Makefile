@@ -7,6 +7,7 @@
 #   make bench   the benchmarks, each with its baseline measured in the same run
 #   make fuzz    the fuzz targets (clang's libFuzzer, ASan, UBSan), FUZZ_TIME
 #                seconds each; a crash is written to tests/fuzz/crashes/
+#   make torture the crash harness 1,000 times (make check runs it 200 times)
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
@@ -29,7 +30,7 @@ RPM_PACKAGES = gcc make meson ninja-build pkgconf-pkg-config gettext \
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run check bench fuzz clean
+.PHONY: all deps build run check bench fuzz torture clean
 
 all: build
 
@@ -114,6 +115,12 @@ fuzz: $(addprefix $(FUZZ_BUILD)/fuzz-,$(FUZZ_TARGETS))
 	    $(FUZZ_BUILD)/corpus-$$t tests/fuzz/corpus/$$t 2>&1 | tail -n 25 || status=1; \
 	done; \
 	exit $$status
+
+# A writer killed with SIGKILL at 1,000 random moments; the studio checked
+# after each kill (tests/crash/crash-test.c).
+torture: build
+	env TZ=UTC LC_ALL=C.UTF-8 LANG=C.UTF-8 G_DEBUG=gc-friendly,fatal-warnings \
+	  $(BUILD)/tests/crash/crash-test --writer $(BUILD)/tests/crash/crash-writer --iterations 1000
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
