@@ -23,6 +23,7 @@
 #include "model/rg-backup.h"
 #include "model/rg-format.h"
 #include "report/rg-report.h"
+#include "io/rg-import-command.h"
 #include "widgets/common/rg-accessible.h"
 #include "widgets/common/rg-spin-wheel.h"
 #include "rg-application.h"
@@ -71,7 +72,7 @@ static const GOptionEntry option_entries[] = {
   { "service", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --report satisfaction: only visits with this service (its name, or a part of it)"), N_("NAME") },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("With --report or --export: print JSON for scripts"), NULL },
+    N_("With --report, --export or --import: print JSON for scripts"), NULL },
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Write the studio's clients (CSV, vCard) or appointments (iCalendar) to FILE and exit"),
     N_("clients|appointments") },
@@ -84,6 +85,13 @@ static const GOptionEntry option_entries[] = {
   { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Replace the studio (--database, or your own) with the backup FILE and exit; the studio as it was is kept"),
     N_("FILE") },
+  { "import", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Import clients (CSV or vCard) or visits (CSV) from FILE into the studio and exit"), N_("clients|visits FILE") },
+  { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --import: check every row and report, write nothing"), NULL },
+  { "duplicates", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import clients: what to do with a row whose phone a card already has (skip, merge, create; skip)"),
+    N_("WHAT") },
   /* For `make bench`: print a line when the first frame is drawn, then quit. */
   { "quit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
   { NULL }
@@ -512,6 +520,38 @@ backup_or_restore (GVariantDict *options)
   return 0;
 }
 
+/* `--import clients|visits FILE`: without a display. */
+static int
+import_command (GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStudio) studio = NULL;
+  g_autofree char *output = NULL;
+  g_auto(GStrv) files = NULL;
+  RgImportCommand command = { 0 };
+
+  g_variant_dict_lookup (options, "import", "&s", &command.kind);
+  g_variant_dict_lookup (options, "duplicates", "&s", &command.duplicates);
+  command.dry_run = g_variant_dict_contains (options, "dry-run");
+  command.json = g_variant_dict_contains (options, "json");
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &files);
+  if (files == NULL || files[0] == NULL || files[1] != NULL)
+    {
+      g_printerr (_("--import takes one file: regulars --import clients FILE.\n"));
+      return 2;
+    }
+  command.file = files[0];
+
+  studio = open_for_command (options, &error);
+  if (studio == NULL || !rg_import_command_run (studio, &command, &output, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_print ("%s\n", output);
+  return 0;
+}
+
 static int
 rg_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
@@ -540,6 +580,28 @@ rg_application_handle_local_options (GApplication *app,
       return 2;
     }
 
+  if (!g_variant_dict_contains (options, "import") &&
+      (g_variant_dict_contains (options, "dry-run") ||
+       g_variant_dict_contains (options, "duplicates")))
+    {
+      g_printerr (_("--dry-run and --duplicates go with --import.\n"));
+      return 2;
+    }
+
+  if (g_variant_dict_contains (options, "import"))
+    {
+      if (g_variant_dict_contains (options, "report") || exporting || generating ||
+          g_variant_dict_contains (options, "backup") || g_variant_dict_contains (options, "restore") ||
+          g_variant_dict_contains (options, "format") || g_variant_dict_contains (options, "from") ||
+          g_variant_dict_contains (options, "to") || g_variant_dict_contains (options, "staff") ||
+          g_variant_dict_contains (options, "service") || g_variant_dict_contains (options, "as-of"))
+        {
+          g_printerr (_("--import goes with --database or --demo, --dry-run, --duplicates and --json only.\n"));
+          return 2;
+        }
+      return import_command (options);
+    }
+
   if (!g_variant_dict_contains (options, "report") &&
       (g_variant_dict_contains (options, "service") ||
        g_variant_dict_contains (options, "as-of") ||
@@ -557,7 +619,7 @@ rg_application_handle_local_options (GApplication *app,
   if (!exporting && (g_variant_dict_contains (options, "format") ||
                      g_variant_dict_contains (options, G_OPTION_REMAINING)))
     {
-      g_printerr (_("--format and a FILE go with --export.\n"));
+      g_printerr (_("--format and a FILE go with --export or --import.\n"));
       return 2;
     }
 

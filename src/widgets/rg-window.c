@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "analytics/rg-studio-figures.h"
+#include "model/rg-import.h"
 #include "widgets/common/rg-accessible.h"
 #include "widgets/common/rg-spin-wheel.h"
 #include "widgets/calendar/rg-calendar-view.h"
@@ -363,6 +364,170 @@ studio_activated (GtkWidget  *widget,
 
   gtk_window_set_transient_for (GTK_WINDOW (studio_window), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (studio_window));
+}
+
+/* --- Import ---------------------------------------------------------------- */
+
+typedef struct {
+  RgStudio *studio;
+  GBytes   *undo;
+  GWeakRef  window;
+} ImportUndo;
+
+static void
+import_undo_free (ImportUndo *undo)
+{
+  g_clear_object (&undo->studio);
+  g_clear_pointer (&undo->undo, g_bytes_unref);
+  g_weak_ref_clear (&undo->window);
+  g_free (undo);
+}
+
+static void
+undo_import_cb (AdwToast   *toast,
+                ImportUndo *undo)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgWindow) window = g_weak_ref_get (&undo->window);
+
+  if (undo->undo == NULL)
+    return;
+  if (!rg_studio_undo_import (undo->studio, undo->undo, &error))
+    {
+      if (window)
+        rg_window_add_toast (window, adw_toast_new (error->message));
+      return;
+    }
+  g_clear_pointer (&undo->undo, g_bytes_unref);
+  if (window)
+    rg_window_add_toast (window, adw_toast_new (_("The import was undone")));
+}
+
+static void
+imported_cb (RgImportDialog *dialog,
+             guint           created,
+             guint           updated,
+             GBytes         *undo_bytes,
+             RgWindow       *self)
+{
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+  ImportUndo *undo;
+  gboolean visits = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "visits"));
+
+  if (visits)
+    /* Translators: a toast after importing the history of visits */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u visit imported", "%u visits imported", created), created);
+  else if (updated > 0)
+    /* Translators: a toast after importing clients: %u new cards, %u existing cards filled in */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u client imported, %u cards updated",
+                                          "%u clients imported, %u cards updated", created), created, updated);
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u client imported", "%u clients imported", created),
+                             created);
+  toast = adw_toast_new (title);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  if (undo_bytes != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_timeout (toast, 10);
+      undo = g_new0 (ImportUndo, 1);
+      undo->studio = g_object_ref (self->studio);
+      undo->undo = g_bytes_ref (undo_bytes);
+      g_weak_ref_init (&undo->window, self);
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_import_cb), undo,
+                             (GClosureNotify) (void (*) (void)) import_undo_free, 0);
+      rg_window_add_undo_toast (self, toast);
+    }
+  else
+    rg_window_add_toast (self, toast);
+}
+
+void
+rg_window_import_file (RgWindow           *self,
+                       RgImportDialogKind  kind,
+                       GFile              *file)
+{
+  g_autoptr(GError) error = NULL;
+  RgImportDialog *dialog;
+
+  g_return_if_fail (RG_IS_WINDOW (self));
+
+  dialog = rg_import_dialog_new (GTK_WINDOW (self), self->studio, kind, file, &error);
+  if (dialog == NULL)
+    {
+      GtkWidget *message;
+
+      message = adw_message_dialog_new (GTK_WINDOW (self), _("The File Cannot Be Imported"), error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+      return;
+    }
+  g_object_set_data (G_OBJECT (dialog), "visits", GINT_TO_POINTER (kind == RG_IMPORT_DIALOG_VISITS));
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_chosen_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  RgWindow        *self)
+{
+  RgImportDialogKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kind"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        rg_window_import_file (self, kind, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *first_pattern,
+            ...)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  va_list args;
+
+  gtk_file_filter_set_name (filter, name);
+  va_start (args, first_pattern);
+  for (const char *pattern = first_pattern; pattern; pattern = va_arg (args, const char *))
+    gtk_file_filter_add_pattern (filter, pattern);
+  va_end (args);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RgWindow *self = RG_WINDOW (widget);
+  gboolean visits = g_str_equal (g_variant_get_string (parameter, NULL), "visits");
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (visits ? _("Import Visits") : _("Import Clients"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  if (visits)
+    add_filter (GTK_FILE_CHOOSER (chooser), _("Spreadsheets (CSV)"), "*.csv", "*.CSV", "*.txt", "*.TXT", NULL);
+  else
+    {
+      add_filter (GTK_FILE_CHOOSER (chooser), _("Spreadsheets and Contacts (CSV, vCard)"),
+                  "*.csv", "*.CSV", "*.txt", "*.TXT", "*.vcf", "*.VCF", "*.vcard", NULL);
+      add_filter (GTK_FILE_CHOOSER (chooser), _("Spreadsheets (CSV)"), "*.csv", "*.CSV", "*.txt", "*.TXT", NULL);
+      add_filter (GTK_FILE_CHOOSER (chooser), _("Contacts (vCard)"), "*.vcf", "*.VCF", "*.vcard", NULL);
+    }
+  add_filter (GTK_FILE_CHOOSER (chooser), _("All Files"), "*", NULL);
+  g_object_set_data (G_OBJECT (chooser), "kind",
+                     GINT_TO_POINTER (visits ? RG_IMPORT_DIALOG_VISITS : RG_IMPORT_DIALOG_CLIENTS));
+  g_signal_connect (chooser, "response", G_CALLBACK (import_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -1023,6 +1188,7 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-appointments", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_activated);
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_activated);
+  gtk_widget_class_install_action (widget_class, "win.import", "s", import_activated);
   gtk_widget_class_install_action (widget_class, "win.open-client", "x", open_client_activated);
   gtk_widget_class_install_action (widget_class, "win.open-visit", "x", open_visit_activated);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);

@@ -6,6 +6,7 @@
 
 #include "model/rg-studio.h"
 #include "widgets/editor/rg-appointment-editor.h"
+#include "widgets/io/rg-import-dialog.h"
 #include "rg-application.h"
 
 G_BEGIN_DECLS
@@ -30,5 +31,8 @@ void      rg_window_add_toast               (RgWindow      *self,
                                              AdwToast      *toast);
 void      rg_window_add_undo_toast          (RgWindow      *self,
                                              AdwToast      *toast);
+void      rg_window_import_file             (RgWindow      *self,
+                                             RgImportDialogKind kind,
+                                             GFile         *file);
 
 G_END_DECLS
