@@ -686,7 +686,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (status, "error");
   else
     gtk_widget_remove_css_class (status, "error");
-  if (action == RG_IMPORT_DUPLICATE || action == RG_IMPORT_UPDATE)
+  if (action == RG_IMPORT_DUPLICATE || action == RG_IMPORT_UPDATE ||
+      (action == RG_IMPORT_CREATE && plan_problems (self, index) && plan_problems (self, index)->len > 0))
     gtk_widget_add_css_class (status, "warning");
   else
     gtk_widget_remove_css_class (status, "warning");
@@ -895,6 +896,18 @@ string_combo_row (const char  *title,
 }
 
 static const char *
+encoding_name (const char *encoding)
+{
+  if (g_strcmp0 (encoding, "UTF-8-BOM") == 0)
+    return _("UTF-8 with BOM");
+  if (g_ascii_strcasecmp (encoding ? encoding : "", "windows-1251") == 0)
+    return "Windows-1251";
+  if (g_str_has_prefix (encoding ? encoding : "", "UTF-16"))
+    return "UTF-16";
+  return encoding ? encoding : "UTF-8";
+}
+
+static const char *
 separator_name (char separator)
 {
   for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
@@ -928,7 +941,7 @@ build_window (RgImportDialog *self)
   const char *title = self->kind == RG_IMPORT_DIALOG_CLIENTS ? _("Import Clients") : _("Import Visits");
 
   gtk_window_set_title (GTK_WINDOW (self), title);
-  gtk_window_set_default_size (GTK_WINDOW (self), 980, 720);
+  gtk_window_set_default_size (GTK_WINDOW (self), 980, 760);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
 
   self->title = ADW_WINDOW_TITLE (adw_window_title_new (title, self->file_name));
@@ -945,7 +958,7 @@ build_window (RgImportDialog *self)
 
   /* The file: how it is read. */
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (file_group), _("File"));
-  auto_encoding = g_strdup_printf (_("Automatic (%s)"), rg_table_get_encoding (self->table));
+  auto_encoding = g_strdup_printf (_("Automatic (%s)"), encoding_name (rg_table_get_encoding (self->table)));
   encoding_labels[0] = auto_encoding;
   for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
     encoding_labels[i + 1] = _(encodings[i].label);
