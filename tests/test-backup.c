@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <utime.h>
@@ -432,6 +433,28 @@ test_rotation_pure (void)
 }
 
 /* A year of daily starts on a small studio: the folder at the end. */
+/* The same damage, written into the file itself (not a new file renamed
+ * over it), so a connection open on it stays attached. */
+static void
+damage_in_place (const char *path)
+{
+  g_autofree char *copy = g_strconcat (path, ".damaged", NULL);
+  g_autofree char *data = NULL;
+  gsize size = 0;
+  FILE *file;
+
+  g_assert_true (g_file_get_contents (path, &data, &size, NULL));
+  g_assert_true (g_file_set_contents (copy, data, size, NULL));
+  damage (copy);
+  g_clear_pointer (&data, g_free);
+  g_assert_true (g_file_get_contents (copy, &data, &size, NULL));
+  file = fopen (path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpuint (fwrite (data, 1, size, file), ==, size);
+  fclose (file);
+  g_unlink (copy);
+}
+
 static void
 test_rotation_year (void)
 {
@@ -486,6 +509,48 @@ test_rotation_year (void)
                                  "SELECT count(*) FROM audit_log WHERE action = 'backup' AND what = 'auto'", 0),
                    ==, 365);
 
+  g_clear_object (&studio);
+  test_remove_tree (dir);
+}
+
+/* A studio damaged since the last backup: its automatic backup is checked,
+ * not kept, and the rotation does not push out the good ones. */
+static void
+test_auto_backup_of_damaged (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("regulars-rotation-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "studio.db", NULL);
+  g_autofree char *folder = g_build_filename (dir, "backups", NULL);
+  g_autoptr(GDateTime) first = g_date_time_new_utc (2026, 1, 1, 12, 0, 0);
+  gint64 start = g_date_time_to_unix (first);
+  g_autoptr(RgStudio) studio = test_open_studio (path, RG_STORE_OPEN_DEFAULT);
+  g_autoptr(RgClient) client = test_add_client (studio, "Anna", "+7 912 555-00-00");
+  g_autofree char *made = NULL;
+  guint before;
+
+  for (int i = 0; i < 40; i++)
+    {
+      g_autofree char *path_made = NULL;
+
+      g_assert_true (rg_studio_auto_backup (studio, start + (gint64) i * DAY, &path_made, &error));
+      g_assert_no_error (error);
+    }
+  before = count_files (folder, NULL);
+  g_assert_cmpuint (before, >, 7);
+
+  /* Damaged on the disk while the studio is open: the log moved into the
+   * file, then bytes of a page overwritten in place. */
+  test_sql_int (rg_studio_get_store (studio), "PRAGMA wal_checkpoint(TRUNCATE)", 0);
+  damage_in_place (path);
+  g_assert_false (rg_studio_auto_backup (studio, start + 40 * DAY, &made, &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "not kept"));
+  g_assert_null (made);
+  /* Nothing rotated away, and no damaged copy left behind. */
+  g_assert_cmpuint (count_files (folder, NULL), ==, before);
+
+  g_clear_object (&client);
   g_clear_object (&studio);
   test_remove_tree (dir);
 }
@@ -697,6 +762,7 @@ main (int   argc,
   g_test_add_func ("/backup/rotation-rule", test_rotation_pure);
   g_test_add_func ("/backup/rotation-year", test_rotation_year);
   g_test_add_func ("/backup/damaged-studio", test_damaged_studio);
+  g_test_add_func ("/backup/auto-of-damaged", test_auto_backup_of_damaged);
   g_test_add_func ("/backup/disk-full", test_disk_full);
   g_test_add_func ("/backup/read-only", test_read_only);
   g_test_add_func ("/backup/command-line", test_command_line);

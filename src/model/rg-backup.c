@@ -816,6 +816,28 @@ make_backup_folder (const char  *folder,
 }
 
 static gboolean
+check_copy (const char  *path,
+            GError     **error)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *name = g_path_get_basename (path);
+  gboolean ok;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CORRUPT,
+                   _("The new backup “%s” could not be read back; older backups were kept."), name);
+      sqlite3_close (db);
+      return FALSE;
+    }
+  ok = rg_store_quick_check (db, name, error);
+  sqlite3_close (db);
+  if (!ok)
+    g_prefix_error (error, _("The automatic backup was not kept, and older backups were not rotated away: "));
+  return ok;
+}
+
+static gboolean
 auto_backup_in_thread (const char    *studio_path,
                        gint64         now,
                        char         **made,
@@ -833,6 +855,15 @@ auto_backup_in_thread (const char    *studio_path,
   reader = rg_store_open_read_only (studio_path, error);
   if (reader == NULL || !write_from_reader (reader, dest, "auto", cancellable, error))
     return FALSE;
+  g_clear_object (&reader);
+  /* The copy is checked before the rotation deletes anything: a studio
+   * damaged since yesterday must not push its good backups out. A copy
+   * that fails is removed and the folder left as it was. */
+  if (!check_copy (dest, error))
+    {
+      g_unlink (dest);
+      return FALSE;
+    }
   if (!rg_backup_rotate (folder, now, error))
     return FALSE;
   *made = g_steal_pointer (&dest);
