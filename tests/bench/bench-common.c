@@ -93,8 +93,15 @@ bench_report (const char *name,
   double ratio = baseline > 0 ? value / baseline : 0;
   gboolean met = (goal_ratio <= 0 || ratio <= goal_ratio) && (goal_value <= 0 || value <= goal_value);
 
-  printf ("%-32s %10.2f %-3s baseline %10.2f %-3s ratio %5.2f  goal",
+  printf ("%-32s %10.2f %-3s baseline %10.2f %-3s ratio %5.2f  ",
           name, value, unit, baseline, unit, ratio);
+  if (goal_ratio <= 0 && goal_value <= 0)
+    {
+      printf ("(no goal: for reading)\n");
+      fflush (stdout);
+      return;
+    }
+  printf ("goal");
   if (goal_ratio > 0)
     printf (" <= %.2fx", goal_ratio);
   if (goal_value > 0)
