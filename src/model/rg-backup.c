@@ -1118,12 +1118,18 @@ rg_backup_describe (const RgBackupInfo *info)
   g_return_val_if_fail (info != NULL, NULL);
 
   when = rg_format_date_time (info->made_at);
-  clients = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " client",
-                                          "%" G_GINT64_FORMAT " clients", info->clients), info->clients);
-  visits = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " visit",
-                                         "%" G_GINT64_FORMAT " visits", info->visits), info->visits);
-  photos = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " photo",
-                                         "%" G_GINT64_FORMAT " photos", info->photos), info->photos);
+  {
+    g_autofree char *n_clients = g_strdup_printf ("%" G_GINT64_FORMAT, info->clients);
+    g_autofree char *n_visits = g_strdup_printf ("%" G_GINT64_FORMAT, info->visits);
+    g_autofree char *n_photos = g_strdup_printf ("%" G_GINT64_FORMAT, info->photos);
+
+    /* Translators: %s is a number of clients */
+    clients = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s client", "%s clients", info->clients), n_clients);
+    /* Translators: %s is a number of visits */
+    visits = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s visit", "%s visits", info->visits), n_visits);
+    /* Translators: %s is a number of photos */
+    photos = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s photo", "%s photos", info->photos), n_photos);
+  }
   /* Translators: a backup: when it was made, then what it holds */
   return g_strdup_printf (_("Made %s: %s, %s, %s."), when, clients, visits, photos);
 }

@@ -141,6 +141,24 @@ cell (const char *text)
   return out;
 }
 
+/* The fields' names in a message, as a sentence names them. */
+static const struct {
+  const char *key;
+  const char *label;
+} column_labels[] = {
+  { "address_as", N_("name to address the client by") },
+  { "full_name", N_("full name") },
+  { "phone", N_("phone") },
+  { "phone2", N_("second phone") },
+  { "email", N_("e-mail") },
+  { "birthday", N_("birthday") },
+  { "gender", N_("gender") },
+  { "notes", N_("notes") },
+  { "tags", N_("tags") },
+  { "source", N_("source") },
+  { "field", N_("field value") },
+};
+
 /* Whether a cell is longer than any such field can be: the row is
  * refused, the cell never stored. */
 static gboolean
@@ -150,12 +168,16 @@ too_long (GPtrArray  *problems,
           const char *column)
 {
   g_autofree char *message = NULL;
+  const char *label = column;
 
   if (text == NULL || strlen (text) <= max)
     return FALSE;
-  /* Translators: %s is the column's name as the import shows it */
+  for (guint i = 0; i < G_N_ELEMENTS (column_labels); i++)
+    if (g_str_equal (column_labels[i].key, column))
+      label = _(column_labels[i].label);
+  /* Translators: %s is the field's name as the card shows it ("full name", "phone") */
   message = g_strdup_printf (_("The %s is too long (%lu characters) to be one: check the file."),
-                             column, (unsigned long) g_utf8_strlen (text, MIN (strlen (text), 16 * 1024 * 1024)));
+                             label, (unsigned long) g_utf8_strlen (text, MIN (strlen (text), 16 * 1024 * 1024)));
   add_problem (problems, TRUE, "too-long", column, message);
   return TRUE;
 }
