@@ -124,14 +124,6 @@ test_import_through_window (void)
   g_assert_cmpint (rg_import_dialog_get_column_field (dialog, 3), ==, RG_IMPORT_FIELD_SKIP);
   rg_import_dialog_set_column_field (dialog, 3, RG_IMPORT_FIELD_NOTES);
   test_save_shot (GTK_WIDGET (dialog), "import-dialog");
-  {
-    GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (test_find_child (GTK_WIDGET (dialog), GTK_TYPE_SCROLLED_WINDOW));
-    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
-
-    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-    gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
-    test_save_shot (GTK_WIDGET (dialog), "import-dialog-rows");
-  }
 
   /* Import: one go, the dialog gone, an undo offered. */
   import = find_suggested_button (GTK_WIDGET (dialog));

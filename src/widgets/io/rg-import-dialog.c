@@ -52,16 +52,18 @@ struct _RgImportDialog
 
   AdwWindowTitle     *title;
   GtkButton          *import_button;
-  AdwComboRow        *encoding_row;
-  AdwComboRow        *separator_row;
-  GtkSwitch          *header_switch;
-  AdwActionRow       *header_row;
+  GtkDropDown        *encoding_dd;
+  GtkDropDown        *separator_dd;
+  GtkCheckButton     *header_check;
+  GtkWidget          *file_options;
   GtkGrid            *grid;
-  AdwPreferencesGroup *rows_group;
-  AdwComboRow        *duplicates_row;
-  AdwComboRow        *filter_row;
-  AdwActionRow       *unknown_row;
-  GtkSwitch          *unknown_switch;
+  GtkLabel           *summary;
+  GtkDropDown        *duplicates_dd;
+  GtkWidget          *duplicates_box;
+  GtkDropDown        *filter_dd;
+  GtkWidget          *unknown_box;
+  GtkLabel           *unknown_label;
+  GtkCheckButton     *unknown_check;
   GtkLabel           *file_error;
   GtkStringList      *shown_model;
   GtkListView        *list;
@@ -395,7 +397,7 @@ update_summary (RgImportDialog *self)
     g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %u with a field left empty",
                                                ", %u with a field left empty", counts.warnings), counts.warnings);
   g_string_append_c (text, '.');
-  adw_preferences_group_set_description (self->rows_group, text->str);
+  gtk_label_set_text (self->summary, text->str);
 
   if (writes > 0)
     {
@@ -411,7 +413,7 @@ update_summary (RgImportDialog *self)
 static void
 fill_list (RgImportDialog *self)
 {
-  guint filter = adw_combo_row_get_selected (self->filter_row);
+  guint filter = gtk_drop_down_get_selected (self->filter_dd);
   guint n = plan_n_rows (self);
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
 
@@ -436,7 +438,7 @@ replan (RgImportDialog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
-  int duplicates = adw_combo_row_get_selected (self->duplicates_row);
+  int duplicates = gtk_drop_down_get_selected (self->duplicates_dd);
 
   g_clear_pointer (&self->clients, rg_client_import_free);
   g_clear_pointer (&self->visits, rg_visit_import_free);
@@ -460,7 +462,7 @@ replan (RgImportDialog *self)
           g_auto(GStrv) masters = rg_visit_import_dup_new_masters (self->visits);
           g_autoptr(GString) unknown = g_string_new (NULL);
 
-          rg_visit_import_set_create_unknown (self->visits, gtk_switch_get_active (self->unknown_switch));
+          rg_visit_import_set_create_unknown (self->visits, gtk_check_button_get_active (self->unknown_check));
           if (services && services[0])
             {
               g_autofree char *list = g_strjoinv (", ", services);
@@ -475,8 +477,8 @@ replan (RgImportDialog *self)
               /* Translators: the masters an imported history names that the studio does not have */
               g_string_append_printf (unknown, _("Masters: %s"), list);
             }
-          gtk_widget_set_visible (GTK_WIDGET (self->unknown_row), unknown->len > 0);
-          adw_action_row_set_subtitle (self->unknown_row, unknown->str);
+          gtk_widget_set_visible (self->unknown_box, unknown->len > 0);
+          gtk_label_set_text (self->unknown_label, unknown->str);
         }
     }
 
@@ -716,17 +718,17 @@ reread (RgImportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->file_error), FALSE);
   guess_columns (self);
   self->filling = TRUE;
-  gtk_switch_set_active (self->header_switch, self->has_header);
+  gtk_check_button_set_active (self->header_check, self->has_header);
   self->filling = FALSE;
   rebuild (self);
 }
 
 static void
-encoding_changed_cb (AdwComboRow    *row,
+encoding_changed_cb (GtkDropDown    *row,
                      GParamSpec     *pspec,
                      RgImportDialog *self)
 {
-  guint selected = adw_combo_row_get_selected (row);
+  guint selected = gtk_drop_down_get_selected (row);
 
   if (self->filling)
     return;
@@ -737,11 +739,11 @@ encoding_changed_cb (AdwComboRow    *row,
 }
 
 static void
-separator_changed_cb (AdwComboRow    *row,
+separator_changed_cb (GtkDropDown    *row,
                       GParamSpec     *pspec,
                       RgImportDialog *self)
 {
-  guint selected = adw_combo_row_get_selected (row);
+  guint selected = gtk_drop_down_get_selected (row);
 
   if (self->filling)
     return;
@@ -750,30 +752,30 @@ separator_changed_cb (AdwComboRow    *row,
 }
 
 static void
-header_changed_cb (GtkSwitch      *sw,
+header_changed_cb (GtkCheckButton *sw,
                    GParamSpec     *pspec,
                    RgImportDialog *self)
 {
   if (self->filling)
     return;
-  self->has_header = gtk_switch_get_active (sw);
+  self->has_header = gtk_check_button_get_active (sw);
   rebuild (self);
 }
 
 static void
-duplicates_changed_cb (AdwComboRow    *row,
+duplicates_changed_cb (GtkDropDown    *row,
                        GParamSpec     *pspec,
                        RgImportDialog *self)
 {
   if (self->filling || self->clients == NULL)
     return;
-  rg_client_import_set_duplicates (self->clients, -1, adw_combo_row_get_selected (row));
+  rg_client_import_set_duplicates (self->clients, -1, gtk_drop_down_get_selected (row));
   fill_list (self);
   update_summary (self);
 }
 
 static void
-filter_changed_cb (AdwComboRow    *row,
+filter_changed_cb (GtkDropDown    *row,
                    GParamSpec     *pspec,
                    RgImportDialog *self)
 {
@@ -782,13 +784,13 @@ filter_changed_cb (AdwComboRow    *row,
 }
 
 static void
-unknown_changed_cb (GtkSwitch      *sw,
+unknown_changed_cb (GtkCheckButton *sw,
                     GParamSpec     *pspec,
                     RgImportDialog *self)
 {
   if (self->filling || self->visits == NULL)
     return;
-  rg_visit_import_set_create_unknown (self->visits, gtk_switch_get_active (sw));
+  rg_visit_import_set_create_unknown (self->visits, gtk_check_button_get_active (sw));
   fill_list (self);
   update_summary (self);
 }
@@ -883,16 +885,30 @@ rg_import_dialog_init (RgImportDialog *self)
   self->statuses = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
 
+/* A drop-down with a label before it, for one line of choices. */
 static GtkWidget *
-string_combo_row (const char  *title,
-                  const char **labels)
+labelled_dropdown (const char   *label,
+                   const char  **choices,
+                   GtkDropDown **dropdown)
 {
-  GtkWidget *row = adw_combo_row_new ();
-  g_autoptr(GtkStringList) list = gtk_string_list_new (labels);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *text = gtk_label_new_with_mnemonic (label);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
-  return row;
+  *dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (choices));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (text), GTK_WIDGET (*dropdown));
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (*dropdown));
+  return box;
+}
+
+static GtkWidget *
+heading (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  return label;
 }
 
 static const char *
@@ -922,16 +938,15 @@ build_window (RgImportDialog *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  GtkWidget *file_group = adw_preferences_group_new ();
-  GtkWidget *columns_group = adw_preferences_group_new ();
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *columns_text = NULL;
   GtkWidget *grid_scroll = gtk_scrolled_window_new ();
   GtkWidget *grid_frame = gtk_frame_new (NULL);
   GtkWidget *list_frame = gtk_frame_new (NULL);
   GtkWidget *list_scroll = gtk_scrolled_window_new ();
-  GtkWidget *options = gtk_list_box_new ();
+  GtkWidget *row_options = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  GtkWidget *filter_box;
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkNoSelection *selection;
   const char *encoding_labels[G_N_ELEMENTS (encodings) + 2];
@@ -956,45 +971,48 @@ build_window (RgImportDialog *self)
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->import_button));
   gtk_box_append (GTK_BOX (box), header);
 
-  /* The file: how it is read. */
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (file_group), _("File"));
-  auto_encoding = g_strdup_printf (_("Automatic (%s)"), encoding_name (rg_table_get_encoding (self->table)));
+  self->file_error = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->file_error, TRUE);
+  gtk_label_set_xalign (self->file_error, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->file_error), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->file_error), FALSE);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->file_error));
+
+  /* How the file is read, on one line: what was detected comes first. */
+  /* Translators: the first choice of the encoding drop-down, %s the encoding found */
+  auto_encoding = g_strdup_printf (_("%s (found)"), encoding_name (rg_table_get_encoding (self->table)));
   encoding_labels[0] = auto_encoding;
   for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
     encoding_labels[i + 1] = _(encodings[i].label);
   encoding_labels[G_N_ELEMENTS (encodings) + 1] = NULL;
-  self->encoding_row = ADW_COMBO_ROW (string_combo_row (_("Encoding"), encoding_labels));
-  auto_separator = g_strdup_printf (_("Automatic (%s)"), separator_name (rg_table_get_separator (self->table)));
+  auto_separator = g_strdup_printf (_("%s (found)"), separator_name (rg_table_get_separator (self->table)));
   separator_labels[0] = auto_separator;
   for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
     separator_labels[i + 1] = _(separators[i].label);
   separator_labels[G_N_ELEMENTS (separators) + 1] = NULL;
-  self->separator_row = ADW_COMBO_ROW (string_combo_row (_("Separator"), separator_labels));
-  self->header_row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->header_row), _("The First Row Names the Columns"));
-  self->header_switch = GTK_SWITCH (gtk_switch_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->header_switch), GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (self->header_row, GTK_WIDGET (self->header_switch));
-  adw_action_row_set_activatable_widget (self->header_row, GTK_WIDGET (self->header_switch));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (file_group), GTK_WIDGET (self->encoding_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (file_group), GTK_WIDGET (self->separator_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (file_group), GTK_WIDGET (self->header_row));
-  gtk_widget_set_visible (GTK_WIDGET (self->encoding_row), !self->vcard);
-  gtk_widget_set_visible (GTK_WIDGET (self->separator_row), !self->vcard);
-  gtk_widget_set_visible (GTK_WIDGET (self->header_row), !self->vcard);
-  gtk_widget_set_visible (file_group, !self->vcard);
+  self->file_options = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  gtk_box_append (GTK_BOX (self->file_options), labelled_dropdown (_("_Encoding"), encoding_labels, &self->encoding_dd));
+  gtk_box_append (GTK_BOX (self->file_options), labelled_dropdown (_("_Separator"), separator_labels,
+                                                                   &self->separator_dd));
+  self->header_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("The first row _names the columns")));
+  gtk_box_append (GTK_BOX (self->file_options), GTK_WIDGET (self->header_check));
+  gtk_widget_set_visible (self->file_options, !self->vcard);
+  gtk_box_append (GTK_BOX (content), self->file_options);
 
   /* The columns. */
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (columns_group), _("Columns"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (columns_group),
-                                         self->kind == RG_IMPORT_DIALOG_CLIENTS
-                                         ? _("Choose what each column holds. A name and a phone are needed; "
-                                             "a full name alone gives the name to address the client by.")
-                                         : _("Choose what each column holds. A date, the client’s phone and a "
-                                             "service are needed."));
+  gtk_box_append (GTK_BOX (content), heading (_("Columns")));
+  columns_text = gtk_label_new (self->kind == RG_IMPORT_DIALOG_CLIENTS
+                                ? _("Choose what each column holds. A name and a phone are needed; "
+                                    "a full name alone gives the name to address the client by.")
+                                : _("Choose what each column holds. A date, the client’s phone and a "
+                                    "service are needed."));
+  gtk_label_set_wrap (GTK_LABEL (columns_text), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (columns_text), 0);
+  gtk_widget_add_css_class (columns_text, "dim-label");
+  gtk_box_append (GTK_BOX (content), columns_text);
   self->grid = GTK_GRID (gtk_grid_new ());
   gtk_grid_set_column_spacing (self->grid, 12);
-  gtk_grid_set_row_spacing (self->grid, 6);
+  gtk_grid_set_row_spacing (self->grid, 4);
   gtk_widget_set_margin_start (GTK_WIDGET (self->grid), 12);
   gtk_widget_set_margin_end (GTK_WIDGET (self->grid), 12);
   gtk_widget_set_margin_top (GTK_WIDGET (self->grid), 12);
@@ -1003,76 +1021,71 @@ build_window (RgImportDialog *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (grid_scroll), GTK_WIDGET (self->grid));
   gtk_frame_set_child (GTK_FRAME (grid_frame), grid_scroll);
   gtk_widget_add_css_class (grid_frame, "view");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (columns_group), grid_frame);
+  gtk_box_append (GTK_BOX (content), grid_frame);
 
-  /* The rows. */
-  self->rows_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->rows_group, _("Rows"));
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (options), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (options, "boxed-list");
-  self->duplicates_row = ADW_COMBO_ROW (string_combo_row (_("Duplicates"), (const char *[]) {
-    _("Skip them"), _("Merge into the existing card"), _("Create new cards anyway"), NULL }));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->duplicates_row),
+  /* The rows: what happens to each. */
+  gtk_box_append (GTK_BOX (content), heading (_("Rows")));
+  self->summary = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->summary, TRUE);
+  gtk_label_set_xalign (self->summary, 0);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->summary));
+
+  self->duplicates_box = labelled_dropdown (_("_Duplicates"), (const char *[]) {
+    _("Skip them"), _("Merge into the existing card"), _("Create new cards anyway"), NULL }, &self->duplicates_dd);
+  gtk_widget_set_tooltip_text (self->duplicates_box,
                                _("A row whose phone is already on a card, or on an earlier row of the file"));
-  self->unknown_row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->unknown_row), _("Create the Services and Masters the Studio Lacks"));
-  self->unknown_switch = GTK_SWITCH (gtk_switch_new ());
-  gtk_switch_set_active (self->unknown_switch, TRUE);
-  gtk_widget_set_valign (GTK_WIDGET (self->unknown_switch), GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (self->unknown_row, GTK_WIDGET (self->unknown_switch));
-  adw_action_row_set_activatable_widget (self->unknown_row, GTK_WIDGET (self->unknown_switch));
-  gtk_widget_set_visible (GTK_WIDGET (self->unknown_row), FALSE);
-  self->filter_row = ADW_COMBO_ROW (string_combo_row (_("Show"), (const char *[]) {
-    _("Every row"), _("Rows with errors, duplicates or warnings"), _("Rows that will be created"), NULL }));
-  gtk_list_box_append (GTK_LIST_BOX (options), GTK_WIDGET (self->duplicates_row));
-  gtk_list_box_append (GTK_LIST_BOX (options), GTK_WIDGET (self->unknown_row));
-  gtk_list_box_append (GTK_LIST_BOX (options), GTK_WIDGET (self->filter_row));
-  gtk_widget_set_visible (GTK_WIDGET (self->duplicates_row), self->kind == RG_IMPORT_DIALOG_CLIENTS);
-  adw_preferences_group_add (self->rows_group, options);
+  gtk_widget_set_visible (self->duplicates_box, self->kind == RG_IMPORT_DIALOG_CLIENTS);
+  filter_box = labelled_dropdown (_("S_how"), (const char *[]) {
+    _("Every row"), _("Rows with errors, duplicates or warnings"), _("Rows that will be created"), NULL },
+    &self->filter_dd);
+  gtk_box_append (GTK_BOX (row_options), self->duplicates_box);
+  gtk_box_append (GTK_BOX (row_options), filter_box);
+  gtk_box_append (GTK_BOX (content), row_options);
 
-  self->file_error = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->file_error, TRUE);
-  gtk_label_set_xalign (self->file_error, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->file_error), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->file_error), FALSE);
+  self->unknown_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  self->unknown_check = GTK_CHECK_BUTTON (
+    gtk_check_button_new_with_mnemonic (_("_Create the services and masters the studio lacks")));
+  gtk_check_button_set_active (self->unknown_check, TRUE);
+  self->unknown_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->unknown_label, TRUE);
+  gtk_label_set_xalign (self->unknown_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->unknown_label), "dim-label");
+  gtk_box_append (GTK_BOX (self->unknown_box), GTK_WIDGET (self->unknown_check));
+  gtk_box_append (GTK_BOX (self->unknown_box), GTK_WIDGET (self->unknown_label));
+  gtk_widget_set_visible (self->unknown_box, FALSE);
+  gtk_box_append (GTK_BOX (content), self->unknown_box);
 
   self->shown_model = gtk_string_list_new (NULL);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->shown_model)));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   self->list = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory));
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "rich-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("The file’s rows and what will happen to each"), -1);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (list_scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (list_scroll), 280);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (list_scroll), 160);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (list_scroll), GTK_WIDGET (self->list));
   gtk_frame_set_child (GTK_FRAME (list_frame), list_scroll);
-  gtk_widget_set_margin_top (list_frame, 12);
-  adw_preferences_group_add (self->rows_group, list_frame);
+  gtk_widget_add_css_class (list_frame, "view");
+  gtk_widget_set_vexpand (list_frame, TRUE);
+  gtk_box_append (GTK_BOX (content), list_frame);
 
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->file_error));
-  gtk_box_append (GTK_BOX (content), file_group);
-  gtk_box_append (GTK_BOX (content), columns_group);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->rows_group));
   gtk_widget_set_margin_start (content, 12);
   gtk_widget_set_margin_end (content, 12);
-  gtk_widget_set_margin_top (content, 24);
-  gtk_widget_set_margin_bottom (content, 24);
+  gtk_widget_set_margin_top (content, 12);
+  gtk_widget_set_margin_bottom (content, 12);
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1100);
   adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_widget_set_vexpand (clamp, TRUE);
+  gtk_box_append (GTK_BOX (box), clamp);
   adw_window_set_content (ADW_WINDOW (self), box);
 
-  g_signal_connect (self->encoding_row, "notify::selected", G_CALLBACK (encoding_changed_cb), self);
-  g_signal_connect (self->separator_row, "notify::selected", G_CALLBACK (separator_changed_cb), self);
-  g_signal_connect (self->header_switch, "notify::active", G_CALLBACK (header_changed_cb), self);
-  g_signal_connect (self->duplicates_row, "notify::selected", G_CALLBACK (duplicates_changed_cb), self);
-  g_signal_connect (self->filter_row, "notify::selected", G_CALLBACK (filter_changed_cb), self);
-  g_signal_connect (self->unknown_switch, "notify::active", G_CALLBACK (unknown_changed_cb), self);
+  g_signal_connect (self->encoding_dd, "notify::selected", G_CALLBACK (encoding_changed_cb), self);
+  g_signal_connect (self->separator_dd, "notify::selected", G_CALLBACK (separator_changed_cb), self);
+  g_signal_connect (self->header_check, "notify::active", G_CALLBACK (header_changed_cb), self);
+  g_signal_connect (self->duplicates_dd, "notify::selected", G_CALLBACK (duplicates_changed_cb), self);
+  g_signal_connect (self->filter_dd, "notify::selected", G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect (self->unknown_check, "notify::active", G_CALLBACK (unknown_changed_cb), self);
 }
 
 static gboolean
@@ -1128,7 +1141,9 @@ rg_import_dialog_new (GtkWindow           *parent,
     return NULL;
   guess_columns (self);
   build_window (self);
-  gtk_switch_set_active (self->header_switch, self->has_header);
+  self->filling = TRUE;
+  gtk_check_button_set_active (self->header_check, self->has_header);
+  self->filling = FALSE;
   if (parent)
     gtk_window_set_transient_for (GTK_WINDOW (self), parent);
   rebuild (self);
@@ -1175,13 +1190,13 @@ void
 rg_import_dialog_set_duplicates (RgImportDialog *self,
                                  int             choice)
 {
-  adw_combo_row_set_selected (self->duplicates_row, choice);
+  gtk_drop_down_set_selected (self->duplicates_dd, choice);
 }
 
 char *
 rg_import_dialog_dup_summary (RgImportDialog *self)
 {
-  return g_strdup (adw_preferences_group_get_description (self->rows_group));
+  return g_strdup (gtk_label_get_text (self->summary));
 }
 
 const char *
