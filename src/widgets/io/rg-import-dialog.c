@@ -26,7 +26,7 @@
 #include "model/rg-record-list.h"
 #include "rg-import-dialog.h"
 
-#define PREVIEW_ROWS 6
+#define PREVIEW_ROWS 5
 
 struct _RgImportDialog
 {
@@ -979,21 +979,31 @@ build_window (RgImportDialog *self)
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->file_error));
 
   /* How the file is read, on one line: what was detected comes first. */
-  /* Translators: the first choice of the encoding drop-down, %s the encoding found */
-  auto_encoding = g_strdup_printf (_("%s (found)"), encoding_name (rg_table_get_encoding (self->table)));
+  /* The first choices are what the file was found to be. */
+  auto_encoding = g_strdup (encoding_name (rg_table_get_encoding (self->table)));
   encoding_labels[0] = auto_encoding;
   for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
     encoding_labels[i + 1] = _(encodings[i].label);
   encoding_labels[G_N_ELEMENTS (encodings) + 1] = NULL;
-  auto_separator = g_strdup_printf (_("%s (found)"), separator_name (rg_table_get_separator (self->table)));
+  auto_separator = g_strdup (separator_name (rg_table_get_separator (self->table)));
   separator_labels[0] = auto_separator;
   for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
     separator_labels[i + 1] = _(separators[i].label);
   separator_labels[G_N_ELEMENTS (separators) + 1] = NULL;
-  self->file_options = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-  gtk_box_append (GTK_BOX (self->file_options), labelled_dropdown (_("_Encoding"), encoding_labels, &self->encoding_dd));
-  gtk_box_append (GTK_BOX (self->file_options), labelled_dropdown (_("_Separator"), separator_labels,
-                                                                   &self->separator_dd));
+  self->file_options = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  {
+    GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+    g_autofree char *found = NULL;
+
+    gtk_box_append (GTK_BOX (line), labelled_dropdown (_("_Encoding"), encoding_labels, &self->encoding_dd));
+    gtk_box_append (GTK_BOX (line), labelled_dropdown (_("_Separator"), separator_labels, &self->separator_dd));
+    gtk_box_append (GTK_BOX (self->file_options), line);
+    /* Translators: a tooltip: what the file was found to be written in, and with */
+    found = g_strdup_printf (_("Found in the file: %s, %s. Choose another if the columns below look wrong."),
+                             encoding_name (rg_table_get_encoding (self->table)),
+                             separator_name (rg_table_get_separator (self->table)));
+    gtk_widget_set_tooltip_text (line, found);
+  }
   self->header_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("The first row _names the columns")));
   gtk_box_append (GTK_BOX (self->file_options), GTK_WIDGET (self->header_check));
   gtk_widget_set_visible (self->file_options, !self->vcard);
@@ -1035,8 +1045,9 @@ build_window (RgImportDialog *self)
   gtk_widget_set_tooltip_text (self->duplicates_box,
                                _("A row whose phone is already on a card, or on an earlier row of the file"));
   gtk_widget_set_visible (self->duplicates_box, self->kind == RG_IMPORT_DIALOG_CLIENTS);
+  /* Translators: the list's filter: rows with an error, a duplicate or a field left empty */
   filter_box = labelled_dropdown (_("S_how"), (const char *[]) {
-    _("Every row"), _("Rows with errors, duplicates or warnings"), _("Rows that will be created"), NULL },
+    _("Every row"), _("Problems only"), _("New cards only"), NULL },
     &self->filter_dd);
   gtk_box_append (GTK_BOX (row_options), self->duplicates_box);
   gtk_box_append (GTK_BOX (row_options), filter_box);
@@ -1063,7 +1074,7 @@ build_window (RgImportDialog *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("The file’s rows and what will happen to each"), -1);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (list_scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (list_scroll), 160);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (list_scroll), 120);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (list_scroll), GTK_WIDGET (self->list));
   gtk_frame_set_child (GTK_FRAME (list_frame), list_scroll);
   gtk_widget_add_css_class (list_frame, "view");
@@ -1145,7 +1156,13 @@ rg_import_dialog_new (GtkWindow           *parent,
   gtk_check_button_set_active (self->header_check, self->has_header);
   self->filling = FALSE;
   if (parent)
-    gtk_window_set_transient_for (GTK_WINDOW (self), parent);
+    {
+      int width = gtk_widget_get_width (GTK_WIDGET (parent));
+
+      gtk_window_set_transient_for (GTK_WINDOW (self), parent);
+      if (width > 0 && width < 1020)
+        gtk_window_set_default_size (GTK_WINDOW (self), MAX (360, width - 40), 760);
+    }
   rebuild (self);
 
   return g_steal_pointer (&self);
