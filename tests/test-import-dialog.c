@@ -154,6 +154,74 @@ test_import_through_window (void)
   test_remove_tree (dir);
 }
 
+/* A history of visits: the client found by phone or made from the name,
+ * a service and a master the studio lacks created with them, a row that
+ * cannot be history refused; undone as one. */
+static void
+test_visits_through_window (void)
+{
+  static const char visits_text[] =
+    "Дата;Время;Телефон;Клиент;Услуга;Мастер;Цена\r\n"
+    "12.03.2024;14:30;+7 912 000-00-01;Ольга;Стрижка;Анна;1 500\r\n"
+    "13.03.2024;10:00;8 912 777-66-55;Зоя Новикова;Окрашивание;Анна;\"4500,00\"\r\n"
+    "31.02.2024;10:00;8 912 777-66-55;Зоя Новикова;Стрижка;Анна;1500\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("import-dialog-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "studio.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "visits.csv", NULL);
+  g_autoptr(RgStudio) studio = NULL;
+  g_autoptr(RgClient) olga = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *summary = NULL;
+  RgStore *store;
+  RgWindow *window;
+  RgImportDialog *dialog;
+  GtkWidget *import;
+
+  g_assert_true (g_file_set_contents (csv, visits_text, -1, &error));
+  studio = rg_studio_open (path, RG_STUDIO_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  store = rg_studio_get_store (studio);
+  g_assert_true (rg_store_set_setting (store, "phone-country", "7", &error));
+  olga = rg_client_new ("Ольга", "+7 912 000-00-01");
+  g_assert_true (rg_studio_save (studio, olga, &error));
+
+  window = rg_window_new (NULL, studio, FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  file = g_file_new_for_path (csv);
+  rg_window_import_file (window, RG_IMPORT_DIALOG_VISITS, file);
+  dialog = (RgImportDialog *) test_find_toplevel (RG_TYPE_IMPORT_DIALOG, NULL);
+  g_assert_nonnull (dialog);
+
+  g_assert_cmpuint (rg_import_dialog_get_n_rows (dialog), ==, 3);
+  g_assert_cmpint (rg_import_dialog_get_column_field (dialog, 0), ==, RG_IMPORT_FIELD_VISIT_DATE);
+  g_assert_cmpint (rg_import_dialog_get_column_field (dialog, 4), ==, RG_IMPORT_FIELD_SERVICE);
+  g_assert_cmpint (rg_import_dialog_get_column_field (dialog, 5), ==, RG_IMPORT_FIELD_MASTER);
+  assert_contains (rg_import_dialog_get_row_status (dialog, 0), "Will be added to the history");
+  assert_contains (rg_import_dialog_get_row_status (dialog, 1), "Will be added to the history");
+  assert_contains (rg_import_dialog_get_row_status (dialog, 2), "Error: ");
+  summary = rg_import_dialog_dup_summary (dialog);
+  assert_contains (summary, "3 rows: 2 visits");
+  test_save_shot (GTK_WIDGET (dialog), "import-visits");
+
+  import = find_suggested_button (GTK_WIDGET (dialog));
+  g_signal_emit_by_name (import, "clicked");
+  g_assert_null (test_find_toplevel (RG_TYPE_IMPORT_DIALOG, NULL));
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM appointments WHERE status = 'done'", 0), ==, 2);
+  g_assert_cmpint (test_sql_int (store, "SELECT sum(price) FROM appointments", 0), ==, 600000);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM services", 0), ==, 2);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM clients", 0), ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM appointments", 0), ==, 0);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM clients WHERE deleted_at IS NULL", 0), ==, 1);
+
+  test_destroy_window (window);
+  g_clear_object (&studio);
+  test_remove_tree (dir);
+}
+
 /* A file that is no table at all: the window says why, nothing opens. */
 static void
 test_unreadable_file (void)
@@ -183,6 +251,7 @@ main (int   argc,
     return 0;
 
   g_test_add_func ("/import-dialog/through-window", test_import_through_window);
+  g_test_add_func ("/import-dialog/visits", test_visits_through_window);
   g_test_add_func ("/import-dialog/unreadable", test_unreadable_file);
   return g_test_run ();
 }
