@@ -234,6 +234,8 @@ test_csv_errors (void)
     { "PK\x03\x04\x14\0\x06\0", 8, RG_IO_ERROR_NOT_TEXT, "CSV" },
     { "Name;Notes\nAnna;\"ok\"\nBoris;\"never\nclosed;x\nmore\n", 0, RG_IO_ERROR_PARSE, "line 3" },
     { "a;b\n\x98\x98;c\n", 0, RG_IO_ERROR_ENCODING, "Line 2 " },
+    /* UTF-16 with a byte cut off at the end. */
+    { "\xff\xfe" "a\0;\0b\0\n\0c\0;\0d\0\n\0" "e", 19, RG_IO_ERROR_ENCODING, "middle of a character (line 3)" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -713,6 +715,48 @@ test_map_no_header (void)
                   RG_IMPORT_FIELD_BIRTHDAY);
 }
 
+/* A file of nothing but its header, or of rows whose cells are all blank,
+ * has nothing to import: a file-level error. */
+static void
+test_map_nothing (void)
+{
+  const char *texts[] = { "ФИО;Телефон\r\n", "ФИО;Телефон\r\n\"   \";\"\"\r\n" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GBytes) data = bytes_of (texts[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RgTable) table = rg_csv_read (data, NULL, 0, &error);
+      g_autofree RgImportColumn *columns = NULL;
+      g_autoptr(GPtrArray) clients = NULL;
+      g_autoptr(GPtrArray) visits = NULL;
+      guint n = 0;
+
+      g_assert_no_error (error);
+      g_assert_true (rg_import_guess_has_header (table));
+      columns = rg_import_guess_columns (table, TRUE, FALSE, NULL, NULL, &n);
+      clients = rg_import_map_clients (table, TRUE, columns, n);
+      g_assert_false (rg_import_check_rows (clients, &error));
+      g_assert_error (error, RG_IO_ERROR, RG_IO_ERROR_EMPTY);
+      g_assert_nonnull (strstr (error->message, "nothing to import"));
+      g_clear_error (&error);
+      visits = rg_import_map_visits (table, TRUE, columns, n);
+      g_assert_false (rg_import_check_rows (visits, NULL));
+    }
+
+  {
+    g_autoptr(GBytes) data = bytes_of ("ФИО;Телефон\r\nАнна;8 912 345-67-89\r\n");
+    g_autoptr(RgTable) table = rg_csv_read (data, NULL, 0, NULL);
+    g_autofree RgImportColumn *columns = NULL;
+    g_autoptr(GPtrArray) clients = NULL;
+    guint n = 0;
+
+    columns = rg_import_guess_columns (table, TRUE, FALSE, NULL, NULL, &n);
+    clients = rg_import_map_clients (table, TRUE, columns, n);
+    g_assert_true (rg_import_check_rows (clients, NULL));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -740,6 +784,7 @@ main (int   argc,
   g_test_add_func ("/io/map/vcard", test_map_vcard);
   g_test_add_func ("/io/map/visits", test_map_visits);
   g_test_add_func ("/io/map/no-header", test_map_no_header);
+  g_test_add_func ("/io/map/nothing", test_map_nothing);
 
   return g_test_run ();
 }

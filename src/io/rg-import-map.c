@@ -894,3 +894,16 @@ rg_import_map_visits (RgTable              *table,
     }
   return rows;
 }
+
+gboolean
+rg_import_check_rows (GPtrArray  *rows,
+                      GError    **error)
+{
+  g_return_val_if_fail (rows != NULL, FALSE);
+
+  if (rows->len > 0)
+    return TRUE;
+  g_set_error_literal (error, RG_IO_ERROR, RG_IO_ERROR_EMPTY,
+                       _("The file has nothing to import: only a header, or rows with every cell empty."));
+  return FALSE;
+}
