@@ -87,7 +87,7 @@ bench: build
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_TIME    ?= 60
 FUZZ_CC      ?= clang
-FUZZ_TARGETS ?= csv vcard
+FUZZ_TARGETS ?= csv vcard phone date
 FUZZ_SOURCES  = $(wildcard src/util/*.c) src/io/rg-csv.c src/io/rg-import-map.c src/io/rg-io-decode.c \
                 src/io/rg-table.c src/io/rg-vcard.c tests/fuzz/fuzz-rows.c
 FUZZ_CFLAGS   = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
