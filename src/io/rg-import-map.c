@@ -609,6 +609,12 @@ rg_import_guess_columns (RgTable            *table,
 
 /* --- Rows --------------------------------------------------------------- */
 
+/* A cell trimmed, NULL when empty. The export writes an apostrophe before
+ * a cell a spreadsheet would take for a formula (= + - @, see
+ * rg_export_csv_append_cell()), and Excel users type one to keep such a
+ * cell text: exactly one apostrophe is dropped from a cell whose leading
+ * apostrophes stand before one of those ("'=1" is "=1", "''=1" is "'=1"),
+ * so an export comes back as it was; "'Анна" keeps its apostrophe. */
 static char *
 trimmed (const char *cell)
 {
@@ -617,6 +623,13 @@ trimmed (const char *cell)
   if (cell == NULL)
     return NULL;
   t = g_strstrip (g_strdup (cell));
+  if (t[0] == '\'')
+    {
+      const char *after = t + strspn (t, "'");
+
+      if (*after != '\0' && strchr ("=+-@", *after) != NULL)
+        memmove (t, t + 1, strlen (t));
+    }
   if (*t == '\0')
     g_clear_pointer (&t, g_free);
   return t;
