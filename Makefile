@@ -87,7 +87,7 @@ bench: build
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_TIME    ?= 60
 FUZZ_CC      ?= clang
-FUZZ_TARGETS ?= csv vcard
+FUZZ_TARGETS ?= csv vcard phone date
 FUZZ_SOURCES  = $(wildcard src/util/*.c) src/io/rg-csv.c src/io/rg-import-map.c src/io/rg-io-decode.c \
                 src/io/rg-table.c src/io/rg-vcard.c tests/fuzz/fuzz-rows.c
 FUZZ_CFLAGS   = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
@@ -112,7 +112,9 @@ fuzz: $(addprefix $(FUZZ_BUILD)/fuzz-,$(FUZZ_TARGETS))
 	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  $(FUZZ_BUILD)/fuzz-$$t -max_total_time=$(FUZZ_TIME) -max_len=65536 -print_final_stats=1 \
 	    -artifact_prefix=tests/fuzz/crashes/$$t- \
-	    $(FUZZ_BUILD)/corpus-$$t tests/fuzz/corpus/$$t 2>&1 | tail -n 25 || status=1; \
+	    $(FUZZ_BUILD)/corpus-$$t tests/fuzz/corpus/$$t > $(FUZZ_BUILD)/fuzz-$$t.log 2>&1 || status=1; \
+	  grep -A 40 -m 1 'ERROR: libFuzzer\|ERROR: AddressSanitizer\|runtime error' $(FUZZ_BUILD)/fuzz-$$t.log; \
+	  tail -n 12 $(FUZZ_BUILD)/fuzz-$$t.log; \
 	done; \
 	exit $$status
 

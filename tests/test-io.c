@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "io/rg-csv.h"
+#include "io/rg-export.h"
 #include "io/rg-import-map.h"
 #include "io/rg-vcard.h"
 
@@ -234,6 +235,8 @@ test_csv_errors (void)
     { "PK\x03\x04\x14\0\x06\0", 8, RG_IO_ERROR_NOT_TEXT, "CSV" },
     { "Name;Notes\nAnna;\"ok\"\nBoris;\"never\nclosed;x\nmore\n", 0, RG_IO_ERROR_PARSE, "line 3" },
     { "a;b\n\x98\x98;c\n", 0, RG_IO_ERROR_ENCODING, "Line 2 " },
+    /* UTF-16 with a byte cut off at the end. */
+    { "\xff\xfe" "a\0;\0b\0\n\0c\0;\0d\0\n\0" "e", 19, RG_IO_ERROR_ENCODING, "middle of a character (line 3)" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -713,6 +716,115 @@ test_map_no_header (void)
                   RG_IMPORT_FIELD_BIRTHDAY);
 }
 
+/* A file of nothing but its header, or of rows whose cells are all blank,
+ * has nothing to import: a file-level error. */
+static void
+test_map_nothing (void)
+{
+  const char *texts[] = { "ФИО;Телефон\r\n", "ФИО;Телефон\r\n\"   \";\"\"\r\n" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GBytes) data = bytes_of (texts[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RgTable) table = rg_csv_read (data, NULL, 0, &error);
+      g_autofree RgImportColumn *columns = NULL;
+      g_autoptr(GPtrArray) clients = NULL;
+      g_autoptr(GPtrArray) visits = NULL;
+      guint n = 0;
+
+      g_assert_no_error (error);
+      g_assert_true (rg_import_guess_has_header (table));
+      columns = rg_import_guess_columns (table, TRUE, FALSE, NULL, NULL, &n);
+      clients = rg_import_map_clients (table, TRUE, columns, n);
+      g_assert_false (rg_import_check_rows (clients, &error));
+      g_assert_error (error, RG_IO_ERROR, RG_IO_ERROR_EMPTY);
+      g_assert_nonnull (strstr (error->message, "nothing to import"));
+      g_clear_error (&error);
+      visits = rg_import_map_visits (table, TRUE, columns, n);
+      g_assert_false (rg_import_check_rows (visits, NULL));
+    }
+
+  {
+    g_autoptr(GBytes) data = bytes_of ("ФИО;Телефон\r\nАнна;8 912 345-67-89\r\n");
+    g_autoptr(RgTable) table = rg_csv_read (data, NULL, 0, NULL);
+    g_autofree RgImportColumn *columns = NULL;
+    g_autoptr(GPtrArray) clients = NULL;
+    guint n = 0;
+
+    columns = rg_import_guess_columns (table, TRUE, FALSE, NULL, NULL, &n);
+    clients = rg_import_map_clients (table, TRUE, columns, n);
+    g_assert_true (rg_import_check_rows (clients, NULL));
+  }
+}
+
+/* The export's formula guard comes back off: a cell written with a
+ * leading apostrophe before = + - @ is read as it was; one apostrophe
+ * only, and only before those. */
+static void
+test_map_formula_guard (void)
+{
+  const char *names[] = { "=Анна", "+Борис", "-Вера", "@Галина", "'=Дарья", "'Ева", "Жанна'", "''@Зоя" };
+  const char *notes[] = { "=HYPERLINK(\"http://x\";\"a\")", "-скидка 10%", "@home", "+1+1", "=1;2", "'", "'+", "''" };
+  g_autoptr(GString) csv = g_string_new ("ФИО;Телефон;Примечание\r\n");
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgTable) table = NULL;
+  g_autofree RgImportColumn *columns = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *phone = g_strdup_printf ("+7 912 345-67-%02u", i);
+
+      rg_export_csv_append_cell (csv, names[i], ';');
+      g_string_append_c (csv, ';');
+      rg_export_csv_append_cell (csv, phone, ';');
+      g_string_append_c (csv, ';');
+      rg_export_csv_append_cell (csv, notes[i], ';');
+      g_string_append (csv, "\r\n");
+    }
+  /* The guard was written: the exported file has the apostrophes. */
+  g_assert_nonnull (strstr (csv->str, "'=Анна;+7 912 345-67-00;\"'=HYPERLINK"));
+  g_assert_nonnull (strstr (csv->str, "''=Дарья"));
+  g_assert_nonnull (strstr (csv->str, "'''@Зоя"));
+  g_assert_nonnull (strstr (csv->str, "\r\n'Ева;"));
+
+  data = g_bytes_new (csv->str, csv->len);
+  table = rg_csv_read (data, NULL, 0, &error);
+  g_assert_no_error (error);
+  columns = rg_import_guess_columns (table, TRUE, FALSE, NULL, NULL, &n);
+  rows = rg_import_map_clients (table, TRUE, columns, n);
+  g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RgClientImportRow *row = rows->pdata[i];
+      g_autofree char *phone = g_strdup_printf ("+7 912 345-67-%02u", i);
+
+      g_assert_cmpstr (row->full_name, ==, names[i]);
+      g_assert_cmpstr (row->phone, ==, phone);
+      g_assert_cmpstr (row->notes, ==, notes[i]);
+    }
+
+  /* A visit's cells the same way. */
+  {
+    g_autoptr(GBytes) visits = bytes_of ("Дата;Телефон;Услуга;Мастер\r\n12.03.2024;+7 912 345-67-89;'=Стрижка;'@Анна\r\n");
+    g_autoptr(RgTable) visit_table = rg_csv_read (visits, NULL, 0, &error);
+    g_autofree RgImportColumn *visit_columns = NULL;
+    g_autoptr(GPtrArray) visit_rows = NULL;
+    RgVisitImportRow *row;
+
+    g_assert_no_error (error);
+    visit_columns = rg_import_guess_columns (visit_table, TRUE, TRUE, NULL, NULL, &n);
+    visit_rows = rg_import_map_visits (visit_table, TRUE, visit_columns, n);
+    g_assert_cmpuint (visit_rows->len, ==, 1);
+    row = visit_rows->pdata[0];
+    g_assert_cmpstr (row->service, ==, "=Стрижка");
+    g_assert_cmpstr (row->master, ==, "@Анна");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -740,6 +852,8 @@ main (int   argc,
   g_test_add_func ("/io/map/vcard", test_map_vcard);
   g_test_add_func ("/io/map/visits", test_map_visits);
   g_test_add_func ("/io/map/no-header", test_map_no_header);
+  g_test_add_func ("/io/map/nothing", test_map_nothing);
+  g_test_add_func ("/io/map/formula-guard", test_map_formula_guard);
 
   return g_test_run ();
 }

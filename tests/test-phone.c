@@ -60,6 +60,7 @@ static const Case cases[] = {
   { "45-67",                   7, NULL },
   { "123-45-67",               7, NULL },   /* a city number without its area code */
   { "8 912 345-67",            7, NULL },
+  { "8 912 345 67 8",          7, NULL },   /* a digit missing: no code starts with 89 */
   { "+7 912 345-67-89-00-11",  7, NULL },
   { "+1234567890123456",       7, NULL },
   { "8 912 ABC-67-89",         7, NULL },
@@ -343,6 +344,8 @@ static const MoneyCase money_cases[] = {
   { "-1500", -1 }, { "−1500", -1 }, { "(1500)", -1 }, { "abc", -1 }, { "", -1 }, { "1500 яблок", -1 },
   { "1.5.0", -1 }, { "1,50,0", -1 }, { "15.005,5.5", -1 }, { "1500.505.", -1 }, { ",5", -1 },
   { "1500.123", 150012300 },   /* one mark, three digits after: thousands */
+  { "1 500,505", -1 },         /* spaces group thousands, so the comma is decimal: three places */
+  { "1 500.50", 150050 }, { "1'500,5", 150050 }, { "1 500 000", 150000000 },
   { "99999999999999999999", -1 },
 };
 

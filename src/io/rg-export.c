@@ -283,12 +283,17 @@ plain_number (const char *text)
  * a program: such a cell gets a leading apostrophe, which Excel and
  * LibreOffice read as "this is text". Except a cell of digits that starts
  * with + or -: "+7 912 345-67-89" or "-15" cannot call anything, and a
- * phone stays a phone (for the import, another program, a person). */
+ * phone stays a phone (for the import, another program, a person). A
+ * cell that already starts with apostrophes before one of those gets one
+ * more, since the import drops one (rg-import-map.c): it comes back whole. */
 static gboolean
 guard_formula (const char *text)
 {
   switch (text[0])
     {
+    case '\'':
+      text += strspn (text, "'");
+      return *text != '\0' && strchr ("=+-@", *text) != NULL;
     case '=':
     case '@':
     case '\t':

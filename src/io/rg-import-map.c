@@ -609,6 +609,12 @@ rg_import_guess_columns (RgTable            *table,
 
 /* --- Rows --------------------------------------------------------------- */
 
+/* A cell trimmed, NULL when empty. The export writes an apostrophe before
+ * a cell a spreadsheet would take for a formula (= + - @, see
+ * rg_export_csv_append_cell()), and Excel users type one to keep such a
+ * cell text: exactly one apostrophe is dropped from a cell whose leading
+ * apostrophes stand before one of those ("'=1" is "=1", "''=1" is "'=1"),
+ * so an export comes back as it was; "'Анна" keeps its apostrophe. */
 static char *
 trimmed (const char *cell)
 {
@@ -617,6 +623,13 @@ trimmed (const char *cell)
   if (cell == NULL)
     return NULL;
   t = g_strstrip (g_strdup (cell));
+  if (t[0] == '\'')
+    {
+      const char *after = t + strspn (t, "'");
+
+      if (*after != '\0' && strchr ("=+-@", *after) != NULL)
+        memmove (t, t + 1, strlen (t));
+    }
   if (*t == '\0')
     g_clear_pointer (&t, g_free);
   return t;
@@ -893,4 +906,17 @@ rg_import_map_visits (RgTable              *table,
       g_ptr_array_add (rows, row);
     }
   return rows;
+}
+
+gboolean
+rg_import_check_rows (GPtrArray  *rows,
+                      GError    **error)
+{
+  g_return_val_if_fail (rows != NULL, FALSE);
+
+  if (rows->len > 0)
+    return TRUE;
+  g_set_error_literal (error, RG_IO_ERROR, RG_IO_ERROR_EMPTY,
+                       _("The file has nothing to import: only a header, or rows with every cell empty."));
+  return FALSE;
 }

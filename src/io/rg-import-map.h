@@ -105,4 +105,11 @@ GPtrArray     *rg_import_map_visits       (RgTable              *table,
                                            const RgImportColumn *columns,
                                            guint                 n_columns) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Whether the mapped @rows (of RgClientImportRow or RgVisitImportRow) hold
+ * anything to import; else the file-level error a person reads
+ * (RG_IO_ERROR_EMPTY: a file of only its header, or of rows whose cells
+ * are all blank). */
+gboolean       rg_import_check_rows       (GPtrArray            *rows,
+                                           GError              **error);
+
 G_END_DECLS

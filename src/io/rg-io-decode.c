@@ -263,6 +263,16 @@ rg_io_decode (const guint8  *data,
                          line_at (data, size, bytes_read, from), from);
           return NULL;
         }
+      /* g_convert() stops quietly before a character cut at the end. */
+      if (bytes_read < size)
+        {
+          g_free (text);
+          g_set_error (error, RG_IO_ERROR, RG_IO_ERROR_ENCODING,
+                       _("The file ends in the middle of a character (line %u): it may be cut short, or its "
+                         "encoding is not %s. Choose the file’s encoding."),
+                       line_at (data, size, bytes_read, from), from);
+          return NULL;
+        }
     }
 
   if (rg_io_looks_binary (text, out_len))

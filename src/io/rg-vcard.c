@@ -216,12 +216,23 @@ clean_line (const Line *line,
       for (const char *q = seg; q < (eq ? eq : p); q++)
         if (!is_name_char (*q) && !(eq == NULL && *q == ','))
           ok = FALSE;
+      /* A value of printable ASCII only: EVCard warns about bytes it
+       * does not expect in a parameter, and no parameter we read needs
+       * other ones. */
+      for (const char *q = eq ? eq + 1 : p; q < p; q++)
+        if (*q < 0x20 || *q > 0x7e)
+          ok = FALSE;
       if (eq == seg || !ok)
         continue;
       if (eq != NULL && (gsize) (eq - seg) == 7 && g_ascii_strncasecmp (seg, "CHARSET", 7) == 0)
         {
-          g_free (charset);
-          charset = g_strndup (eq + 1, p - eq - 1);
+          /* A charset's name: letters, digits and - _ . : only. */
+          for (const char *q = eq + 1; q < p; q++)
+            if (!is_name_char (*q) && *q != '.' && *q != ':')
+              ok = FALSE;
+          g_clear_pointer (&charset, g_free);
+          if (ok && p - eq - 1 > 0 && p - eq - 1 <= 40)
+            charset = g_strndup (eq + 1, p - eq - 1);
           continue;  /* put back below for quoted-printable only */
         }
       /* ENCODING: quoted-printable is put back once below, base64 decoded

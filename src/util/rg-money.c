@@ -9,7 +9,9 @@
  * when exactly three digits follow it ("1,500" and "1.500" are fifteen
  * hundred), else it is the decimal mark ("1500,5", "1500.50"); more than
  * once, it groups thousands ("1,500,000"). Spaces (also no-break ones) and
- * apostrophes group thousands too.
+ * apostrophes group thousands too, and then a single "." or "," is the
+ * decimal mark whatever follows it ("1 500,50"; "1 500,505" has three
+ * decimals and is refused).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
@@ -66,6 +68,7 @@ rg_money_parse (const char  *text,
   int decimal = -1;                                  /* the decimal mark's place in @number */
   guint dots = 0, commas = 0;
   char last_mark = 0;
+  gboolean grouped = FALSE;                          /* a space or an apostrophe between digits */
 
   g_return_val_if_fail (minor != NULL, FALSE);
 
@@ -104,6 +107,8 @@ rg_money_parse (const char  *text,
         {
           /* a thousands' space only between digits */
           p = g_utf8_next_char (p);
+          if (number->len > 0 && g_ascii_isdigit (number->str[number->len - 1]) && g_ascii_isdigit (*p))
+            grouped = TRUE;
         }
       else if (c == 0x20BD || c == '$' || c == 0x20AC || c == 0xA3 || c == 0x20B8 || c == 0x20B4)
         p = g_utf8_next_char (p);
@@ -138,7 +143,7 @@ rg_money_parse (const char  *text,
     {
       int at = strchr (number->str, last_mark) - number->str;
 
-      if (number->len - at - 1 != 3)
+      if (number->len - at - 1 != 3 || grouped)
         decimal = at;
     }
 

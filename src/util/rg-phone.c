@@ -174,6 +174,10 @@ rg_phone_normalize (const char  *text,
           /* 8 912 345-67-89, 7 912..., or 912 345-67-89. */
           if (digits->len == 11 && (digits->str[0] == '8' || digits->str[0] == '7'))
             g_string_erase (digits, 0, 1);
+          /* Ten digits from "89": no Russian code starts with 89, so this
+           * is "8 9xx" with a digit missing, not a number of its own. */
+          else if (digits->len == 10 && digits->str[0] == '8' && digits->str[1] == '9')
+            return refuse (trimmed, country_code, error);
           if (digits->len != 10)
             return refuse (trimmed, country_code, error);
         }

@@ -223,26 +223,36 @@ rg_time_snap_minutes (int minutes,
 
 G_DEFINE_QUARK (rg-date-error-quark, rg_date_error)
 
-/* Month names by their first three letters, casefolded: Russian in the
- * nominative and the genitive ("март", "марта"; "май", "мая") and English. */
+/* Month names, casefolded, as whole words: Russian in the nominative and
+ * the genitive ("март", "марта"; "май", "мая") and their usual short forms,
+ * English in full and short ("мар", "Mar." are words too; "мартобря" is
+ * not a month). */
 static int
 month_of_word (const char *word)
 {
-  static const char * const names[] = {
-    "янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+  static const struct { const char *name; int month; } names[] = {
+    { "январь", 1 }, { "января", 1 }, { "янв", 1 },
+    { "февраль", 2 }, { "февраля", 2 }, { "фев", 2 }, { "февр", 2 },
+    { "март", 3 }, { "марта", 3 }, { "мар", 3 },
+    { "апрель", 4 }, { "апреля", 4 }, { "апр", 4 },
+    { "май", 5 }, { "мая", 5 },
+    { "июнь", 6 }, { "июня", 6 }, { "июн", 6 },
+    { "июль", 7 }, { "июля", 7 }, { "июл", 7 },
+    { "август", 8 }, { "августа", 8 }, { "авг", 8 },
+    { "сентябрь", 9 }, { "сентября", 9 }, { "сен", 9 }, { "сент", 9 },
+    { "октябрь", 10 }, { "октября", 10 }, { "окт", 10 },
+    { "ноябрь", 11 }, { "ноября", 11 }, { "ноя", 11 }, { "нояб", 11 },
+    { "декабрь", 12 }, { "декабря", 12 }, { "дек", 12 },
+    { "january", 1 }, { "jan", 1 }, { "february", 2 }, { "feb", 2 }, { "march", 3 }, { "mar", 3 },
+    { "april", 4 }, { "apr", 4 }, { "may", 5 }, { "june", 6 }, { "jun", 6 }, { "july", 7 }, { "jul", 7 },
+    { "august", 8 }, { "aug", 8 }, { "september", 9 }, { "sep", 9 }, { "sept", 9 }, { "october", 10 },
+    { "oct", 10 }, { "november", 11 }, { "nov", 11 }, { "december", 12 }, { "dec", 12 },
   };
   g_autofree char *folded = g_utf8_casefold (word, -1);
-  g_autofree char *three = NULL;
 
-  if (g_utf8_strlen (folded, -1) < 3)
-    return 0;
-  three = g_utf8_substring (folded, 0, 3);
-  if (g_str_equal (three, "мая"))
-    return 5;
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_str_equal (three, names[i]))
-      return i % 12 + 1;
+    if (g_str_equal (folded, names[i].name))
+      return names[i].month;
   return 0;
 }
 
@@ -261,6 +271,7 @@ split_date (const char *text,
             Parts      *parts)
 {
   const char *p = text;
+  guint marks = 0;   /* the '.', '/' or '-' since the last number or word */
 
   memset (parts, 0, sizeof *parts);
   parts->minute = -1;
@@ -269,6 +280,8 @@ split_date (const char *text,
     {
       gunichar c = g_utf8_get_char (p);
 
+      if (!(c == '.' || c == '/' || c == '-' || c == ' ' || c == ',' || c == 0xA0 || c == 0x202F || c == 'T'))
+        marks = 0;
       if (g_ascii_isdigit (*p))
         {
           int value = 0;
@@ -319,9 +332,21 @@ split_date (const char *text,
                 return FALSE;
             }
         }
-      else if (c == '.' || c == '/' || c == '-' || c == ' ' || c == ',' || c == 0xA0 || c == 0x202F ||
-               c == 'T')
-        p = g_utf8_next_char (p);
+      else if (c == '.' || c == '/' || c == '-')
+        {
+          /* One between two parts ("12.03.1990", "12 мар. 1990"); none
+           * before the first ("-12.03.1990"), never two ("12..03"). */
+          if (marks > 0 || (parts->n == 0 && parts->month_word == 0))
+            return FALSE;
+          marks++;
+          p++;
+          continue;
+        }
+      else if (c == ' ' || c == ',' || c == 0xA0 || c == 0x202F || c == 'T')
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
       else
         return FALSE;
     }
