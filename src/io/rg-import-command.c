@@ -196,6 +196,8 @@ rg_import_command_run (RgStudio               *studio,
           return FALSE;
         }
       rows = rg_import_map_clients (table, has_header, columns, n_columns);
+      if (!rg_import_check_rows (rows, error))
+        return FALSE;
       clients = rg_client_import_new (studio, g_steal_pointer (&rows), error);
       if (clients == NULL)
         return FALSE;
@@ -222,6 +224,8 @@ rg_import_command_run (RgStudio               *studio,
           return FALSE;
         }
       rows = rg_import_map_visits (table, has_header, columns, n_columns);
+      if (!rg_import_check_rows (rows, error))
+        return FALSE;
       visits = rg_visit_import_new (studio, g_steal_pointer (&rows), error);
       if (visits == NULL)
         return FALSE;

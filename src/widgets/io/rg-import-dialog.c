@@ -433,6 +433,16 @@ fill_list (RgImportDialog *self)
                           (const char * const *) strings->pdata);
 }
 
+static GPtrArray *
+map_rows (RgImportDialog *self)
+{
+  if (self->kind == RG_IMPORT_DIALOG_CLIENTS)
+    return rg_import_map_clients (self->table, self->has_header,
+                                  (const RgImportColumn *) self->columns->data, self->columns->len);
+  return rg_import_map_visits (self->table, self->has_header,
+                               (const RgImportColumn *) self->columns->data, self->columns->len);
+}
+
 static void
 replan (RgImportDialog *self)
 {
@@ -443,19 +453,22 @@ replan (RgImportDialog *self)
   g_clear_pointer (&self->clients, rg_client_import_free);
   g_clear_pointer (&self->visits, rg_visit_import_free);
 
+  rows = map_rows (self);
+  if (!rg_import_check_rows (rows, &error))
+    {
+      /* Nothing to import as the columns are now: said above the columns,
+       * the plan empty. */
+      g_ptr_array_set_size (rows, 0);
+    }
   if (self->kind == RG_IMPORT_DIALOG_CLIENTS)
     {
-      rows = rg_import_map_clients (self->table, self->has_header,
-                                    (const RgImportColumn *) self->columns->data, self->columns->len);
-      self->clients = rg_client_import_new (self->studio, g_steal_pointer (&rows), &error);
+      self->clients = rg_client_import_new (self->studio, g_steal_pointer (&rows), error ? NULL : &error);
       if (self->clients)
         rg_client_import_set_duplicates (self->clients, -1, duplicates);
     }
   else
     {
-      rows = rg_import_map_visits (self->table, self->has_header,
-                                   (const RgImportColumn *) self->columns->data, self->columns->len);
-      self->visits = rg_visit_import_new (self->studio, g_steal_pointer (&rows), &error);
+      self->visits = rg_visit_import_new (self->studio, g_steal_pointer (&rows), error ? NULL : &error);
       if (self->visits)
         {
           g_auto(GStrv) services = rg_visit_import_dup_new_services (self->visits);
@@ -1151,6 +1164,13 @@ rg_import_dialog_new (GtkWindow           *parent,
   if (!read_table (self, error))
     return NULL;
   guess_columns (self);
+  {
+    g_autoptr(GPtrArray) rows = map_rows (self);
+
+    /* A file of its header alone, or of blank rows: nothing to show. */
+    if (!rg_import_check_rows (rows, error))
+      return NULL;
+  }
   build_window (self);
   self->filling = TRUE;
   gtk_check_button_set_active (self->header_check, self->has_header);
