@@ -82,7 +82,7 @@ test_clients (void)
   g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF" "Address as;"));
 
   /* vCard chosen: its row's check. */
-  vcard_row = test_find_row (GTK_WIDGET (dialog), "vCard");
+  vcard_row = test_find_row (GTK_WIDGET (dialog), "vCard 4.0");
   g_assert_nonnull (vcard_row);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (test_find_child (vcard_row, GTK_TYPE_CHECK_BUTTON)), TRUE);
   g_clear_pointer (&name, g_free);

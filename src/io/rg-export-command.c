@@ -169,7 +169,7 @@ rg_export_command_run (RgStudio              *studio,
   if (command->format != NULL && !rg_export_format_from_string (command->format, &format))
     {
       g_set_error_literal (error, RG_STUDIO_ERROR, RG_STUDIO_ERROR_INVALID,
-                           _("--format takes csv, csv-comma or vcard (clients), or ics (appointments)."));
+                           _("--format takes csv, csv-comma, vcard or vcard3 (clients), or ics (appointments)."));
       return NULL;
     }
   if (command->format == NULL && !rg_export_format_for_file (command->file, &format))

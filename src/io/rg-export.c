@@ -45,7 +45,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
 
 /* Formats ------------------------------------------------------------------- */
 
-static const char *format_names[] = { "csv", "csv-comma", "vcard", "ics" };
+static const char *format_names[] = { "csv", "csv-comma", "vcard", "ics", "vcard3" };
 
 const char *
 rg_export_format_to_string (RgExportFormat format)
@@ -99,7 +99,10 @@ rg_export_format_describe (RgExportFormat format)
       return _("CSV with commas");
     case RG_EXPORT_VCARD:
       /* Translators: a file format (contacts) */
-      return _("vCard");
+      return _("vCard 4.0");
+    case RG_EXPORT_VCARD3:
+      /* Translators: a file format (contacts) that older phones read */
+      return _("vCard 3.0 (older phones)");
     case RG_EXPORT_ICS:
     default:
       /* Translators: a file format (calendars) */
@@ -604,15 +607,20 @@ vcard_client (const RgClientCardRow  *card,
   vcard_add_name (vcard, card);
   if (card->full_name != NULL && g_strcmp0 (card->full_name, card->address_as) != 0)
     vcard_add (vcard, EVC_NICKNAME, NULL, card->address_as);
-  vcard_add (vcard, EVC_TEL, "CELL", card->phone);
-  vcard_add (vcard, EVC_TEL, "VOICE", card->phone2);
-  vcard_add (vcard, EVC_EMAIL, "INTERNET", card->email);
+  gboolean v4 = w->format == RG_EXPORT_VCARD;
+
+  /* 4.0 (RFC 6350) spells types in lower case and dates in the basic
+   * ISO 8601 form (19900312, --0312); 3.0 as phones write it. */
+  vcard_add (vcard, EVC_TEL, v4 ? "cell" : "CELL", card->phone);
+  vcard_add (vcard, EVC_TEL, v4 ? "voice" : "VOICE", card->phone2);
+  vcard_add (vcard, EVC_EMAIL, v4 ? NULL : "INTERNET", card->email);
   if (card->birth_day > 0 && card->birth_month > 0)
     {
       if (card->birth_year > 0)
-        birthday = g_strdup_printf ("%04d-%02d-%02d", card->birth_year, card->birth_month, card->birth_day);
+        birthday = g_strdup_printf (v4 ? "%04d%02d%02d" : "%04d-%02d-%02d",
+                                    card->birth_year, card->birth_month, card->birth_day);
       else
-        birthday = g_strdup_printf ("--%02d-%02d", card->birth_month, card->birth_day);
+        birthday = g_strdup_printf (v4 ? "--%02d%02d" : "--%02d-%02d", card->birth_month, card->birth_day);
       vcard_add (vcard, EVC_BDAY, NULL, birthday);
     }
   if ((guint) card->gender < G_N_ELEMENTS (genders))
@@ -627,7 +635,16 @@ vcard_client (const RgClientCardRow  *card,
     }
   vcard_add (vcard, EVC_NOTE, NULL, card->notes);
 
+  /* EVCard (evolution-data-server 3.46) prints 2.1 and 3.0; what it
+   * prints of these attributes is 4.0 but for the version line. */
   text = e_vcard_to_string (vcard, EVC_FORMAT_VCARD_30);
+  if (v4)
+    {
+      char *version = strstr (text, "\r\nVERSION:3.0\r\n");
+
+      g_assert (version != NULL);
+      memcpy (version + strlen ("\r\nVERSION:"), "4.0", 3);
+    }
   g_string_append (w->line, text);
   w->rows++;
   return write_line (w, error);
@@ -774,6 +791,7 @@ write_export (RgStore       *store,
       ok = rg_client_cards_read (store, csv_begin, csv_client, &w, cancellable, error);
       break;
     case RG_EXPORT_VCARD:
+    case RG_EXPORT_VCARD3:
       ok = rg_client_cards_read (store, NULL, vcard_client, &w, cancellable, error);
       break;
     case RG_EXPORT_ICS:
@@ -862,7 +880,8 @@ clients_job (const char     *path,
 {
   Job *job;
 
-  if (format != RG_EXPORT_CSV && format != RG_EXPORT_CSV_COMMA && format != RG_EXPORT_VCARD)
+  if (format != RG_EXPORT_CSV && format != RG_EXPORT_CSV_COMMA && format != RG_EXPORT_VCARD &&
+      format != RG_EXPORT_VCARD3)
     {
       g_set_error_literal (error, RG_STUDIO_ERROR, RG_STUDIO_ERROR_INVALID,
                            _("Clients are exported as CSV or vCard."));

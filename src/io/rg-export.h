@@ -20,11 +20,12 @@ typedef enum {
   RG_EXPORT_CSV,        /* UTF-8 with a BOM, ';', CRLF: Excel opens it by a double click
                          * where the decimal separator is a comma (Russian, most of Europe) */
   RG_EXPORT_CSV_COMMA,  /* UTF-8 without a BOM, ',', CRLF: other programs, English Excel */
-  RG_EXPORT_VCARD,      /* vCard 3.0, every client in one file */
+  RG_EXPORT_VCARD,      /* vCard 4.0 (RFC 6350), every client in one file */
   RG_EXPORT_ICS,        /* iCalendar, appointments */
+  RG_EXPORT_VCARD3,     /* vCard 3.0, for phones whose contacts read no 4.0 */
 } RgExportFormat;
 
-/* "csv", "csv-comma", "vcard", "ics": what --format takes and the audit
+/* "csv", "csv-comma", "vcard", "ics", "vcard3": what --format takes and the audit
  * log's detail says. */
 const char *rg_export_format_to_string  (RgExportFormat  format);
 gboolean    rg_export_format_from_string (const char     *text,

@@ -77,7 +77,7 @@ static const GOptionEntry option_entries[] = {
     N_("Write the studio's clients (CSV, vCard) or appointments (iCalendar) to FILE and exit"),
     N_("clients|appointments") },
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export clients: csv (for Excel), csv-comma or vcard (by FILE's extension)"), N_("FORMAT") },
+    N_("With --export clients: csv (for Excel), csv-comma, vcard (4.0) or vcard3 (by FILE's extension)"), N_("FORMAT") },
   /* The FILE of --export. */
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE]") },
   { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,

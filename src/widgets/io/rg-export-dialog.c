@@ -31,7 +31,7 @@ struct _RgExportDialog
   RgRecordList         *masters;
   GArray               *master_ids;     /* gint64 per row of the master list; 0: all */
 
-  GtkCheckButton       *format_checks[3];  /* clients: one per client_formats[] */
+  GtkCheckButton       *format_checks[4];  /* clients: one per client_formats[] */
   GtkMenuButton        *from_button;    /* appointments */
   GtkMenuButton        *to_button;
   GtkCalendar          *from_calendar;
@@ -49,7 +49,8 @@ G_DEFINE_FINAL_TYPE (RgExportDialog, rg_export_dialog, ADW_TYPE_MESSAGE_DIALOG)
 enum { FINISHED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static const RgExportFormat client_formats[] = { RG_EXPORT_CSV, RG_EXPORT_CSV_COMMA, RG_EXPORT_VCARD };
+static const RgExportFormat client_formats[] = { RG_EXPORT_CSV, RG_EXPORT_CSV_COMMA, RG_EXPORT_VCARD,
+                                                 RG_EXPORT_VCARD3 };
 
 static RgExportFormat
 chosen_format (RgExportDialog *self)
@@ -73,7 +74,7 @@ chosen_master (RgExportDialog *self)
 static const char *
 extension (RgExportFormat format)
 {
-  return format == RG_EXPORT_VCARD ? "vcf" : format == RG_EXPORT_ICS ? "ics" : "csv";
+  return format == RG_EXPORT_VCARD || format == RG_EXPORT_VCARD3 ? "vcf" : format == RG_EXPORT_ICS ? "ics" : "csv";
 }
 
 char *
@@ -303,14 +304,15 @@ day_row (RgExportDialog  *self,
   return row;
 }
 
-/* The three formats side by side, each with what it is for. */
+/* The formats one under another, each with what it is for. */
 static GtkWidget *
 build_clients (RgExportDialog *self)
 {
   static const char *subtitles[] = {
     N_("Semicolons: Excel opens it by a double click"),
     N_("Commas, for other programs"),
-    N_("Contacts for a phone or an address book"),
+    N_("Contacts for an address book or a newer phone (RFC 6350)"),
+    N_("Contacts for a phone that does not read vCard 4.0"),
   };
   GtkWidget *group = adw_preferences_group_new ();
 
