@@ -222,6 +222,33 @@ test_visits_through_window (void)
   test_remove_tree (dir);
 }
 
+/* A phone's contacts.vcf (2.1 with quoted-printable names, 3.0, 4.0): every
+ * contact a row, and all of them in. */
+static void
+test_vcard_through_window (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStore) store = rg_store_open (":memory:", RG_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(RgStudio) studio = rg_studio_new (store);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", "contacts.vcf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  RgImportDialog *dialog;
+  guint rows;
+
+  g_assert_true (rg_store_set_setting (store, "phone-country", "7", &error));
+  dialog = rg_import_dialog_new (NULL, studio, RG_IMPORT_DIALOG_CLIENTS, file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dialog);
+  rows = rg_import_dialog_get_n_rows (dialog);
+  g_assert_cmpuint (rows, ==, 4);
+  for (guint i = 0; i < rows; i++)
+    assert_contains (rg_import_dialog_get_row_status (dialog, i), "Will be created");
+  g_assert_true (rg_import_dialog_run_import (dialog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM clients", 0), ==, 4);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* A file that is no table at all: the window says why, nothing opens. */
 static void
 test_unreadable_file (void)
@@ -252,6 +279,7 @@ main (int   argc,
 
   g_test_add_func ("/import-dialog/through-window", test_import_through_window);
   g_test_add_func ("/import-dialog/visits", test_visits_through_window);
+  g_test_add_func ("/import-dialog/vcard", test_vcard_through_window);
   g_test_add_func ("/import-dialog/unreadable", test_unreadable_file);
   return g_test_run ();
 }
