@@ -694,6 +694,13 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       duplicate = FALSE;
     }
 
+  {
+    /* Translators: what a screen reader says for a row of the import's list:
+     * the file's row number, the name and phone, what will happen */
+    g_autofree char *said = g_strdup_printf (_("Row %s: %s. %s"), line, title, text);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, said, -1);
+  }
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "line"), line);
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "title"), title);
   gtk_label_set_text (GTK_LABEL (status), text);
