@@ -208,7 +208,11 @@ test_rows (Fixture       *fixture,
     g_assert_cmpint (count (fixture, "SELECT count(*) FROM client_tags ct JOIN clients c ON c.id = ct.client_id "
                                      "WHERE c.phone_digits = '79120000004'"), ==, 2);
     g_assert_cmpint (count (fixture, "SELECT count(*) FROM tags"), ==, 2);
-    g_assert_cmpstr (test_sql_text (fixture->store, "SELECT value FROM client_fields", 0), ==, "3.5");
+    {
+      g_autofree char *value = test_sql_text (fixture->store, "SELECT value FROM client_fields", 0);
+
+      g_assert_cmpstr (value, ==, "3.5");
+    }
     g_assert_cmpint (count (fixture, "SELECT count(*) FROM clients WHERE phone_digits = '79120000005'"), ==, 1);
   }
 
@@ -597,8 +601,12 @@ test_visits (Fixture       *fixture,
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM services"), ==, 2);
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM staff"), ==, 2);
   g_assert_cmpint (clients (fixture), ==, 2);
-  g_assert_cmpstr (test_sql_text (fixture->store, "SELECT address_as || '|' || full_name FROM clients "
-                                                  "WHERE phone_digits = '79120000001'", 0), ==, "Анна|Петрова Анна");
+  {
+    g_autofree char *anna = test_sql_text (fixture->store, "SELECT address_as || '|' || full_name FROM clients "
+                                                           "WHERE phone_digits = '79120000001'", 0);
+
+    g_assert_cmpstr (anna, ==, "Анна|Петрова Анна");
+  }
   /* 12.03.2024 14:30 local (UTC here), the service's 45 minutes, 1 500.00. */
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM appointments WHERE starts_at = 1710253800 "
                                    "AND ends_at = 1710253800 + 45 * 60 AND price = 150000"), ==, 1);
