@@ -559,6 +559,48 @@ test_auto_backup_of_damaged (void)
   test_remove_tree (dir);
 }
 
+/* A studio damaged while it was closed cleanly opens (the check on opening
+ * runs after an unclean end only); the check a moment later finds it, and
+ * from then on nothing is written over it. */
+static void
+test_check_after_opening (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("regulars-check-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "studio.db", NULL);
+  g_autoptr(RgStudio) studio = test_open_studio (path, RG_STORE_OPEN_DEFAULT);
+  g_autoptr(RgClient) anna = test_add_client (studio, "Anna", "+7 912 555-00-00");
+  g_autoptr(RgClient) boris = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  /* A sound studio passes and stays writable. */
+  g_assert_true (rg_studio_check (studio, &error));
+  g_assert_no_error (error);
+  g_assert_false (rg_studio_get_read_only (studio));
+
+  test_sql_int (rg_studio_get_store (studio), "PRAGMA wal_checkpoint(TRUNCATE)", 0);
+  damage_in_place (path);
+  before = file_sum (path);
+
+  g_assert_false (rg_studio_check (studio, &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_true (rg_studio_get_read_only (studio));
+  g_assert_nonnull (strstr (rg_studio_get_read_only_message (studio), "damaged"));
+
+  boris = rg_client_new ("Boris", "+7 912 555-00-01");
+  g_assert_false (rg_studio_save (studio, boris, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+  after = file_sum (path);
+  g_assert_cmpstr (after, ==, before);
+
+  g_clear_object (&anna);
+  g_clear_object (&studio);
+  test_remove_tree (dir);
+}
+
 /* A damaged studio is not opened (nor written to), and the newest good
  * backup is found. */
 static void
@@ -767,6 +809,7 @@ main (int   argc,
   g_test_add_func ("/backup/rotation-year", test_rotation_year);
   g_test_add_func ("/backup/damaged-studio", test_damaged_studio);
   g_test_add_func ("/backup/auto-of-damaged", test_auto_backup_of_damaged);
+  g_test_add_func ("/backup/check-after-opening", test_check_after_opening);
   g_test_add_func ("/backup/disk-full", test_disk_full);
   g_test_add_func ("/backup/read-only", test_read_only);
   g_test_add_func ("/backup/command-line", test_command_line);

@@ -97,6 +97,18 @@ char       *rg_backup_find_newest_good     (const char    *studio_path,
                                             RgBackupInfo  *info) G_GNUC_WARN_UNUSED_RESULT;
 gboolean    rg_backup_studio_in_use        (const char    *studio_path);
 
+/* The whole file checked after opening (quick_check, in a thread for the
+ * async form); a damaged studio stops writing. */
+gboolean    rg_studio_check                (RgStudio      *studio,
+                                            GError       **error);
+void        rg_studio_check_async          (RgStudio            *studio,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean    rg_studio_check_finish         (RgStudio      *studio,
+                                            GAsyncResult  *result,
+                                            GError       **error);
+
 /* The command line's --backup and --restore: what was done, to print, or
  * NULL with @error set. */
 char       *rg_backup_command              (const char    *studio_path,

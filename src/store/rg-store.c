@@ -1464,6 +1464,22 @@ rg_store_is_read_only (RgStore *self)
   return self->read_only != NULL;
 }
 
+/* Stops the store writing for @why (a damaged file found by a check after
+ * opening): every later write is refused with its message, as after a
+ * full disk. The first reason stays. */
+void
+rg_store_stop_writing (RgStore      *self,
+                       const GError *why)
+{
+  g_return_if_fail (RG_IS_STORE (self));
+  g_return_if_fail (why != NULL);
+
+  if (self->read_only != NULL)
+    return;
+  self->read_only = g_error_copy (why);
+  tell_read_only (self);
+}
+
 /* Why the store stopped writing, or NULL. */
 const GError *
 rg_store_get_read_only_error (RgStore *self)

@@ -758,6 +758,58 @@ schedule_auto_backup (RgApplication *self,
                               (GDestroyNotify) weak_ref_free);
 }
 
+/* The check after opening ----------------------------------------------------
+ *
+ * A studio whose last session ended cleanly is opened without reading its
+ * whole file (quick_check takes 1.6 s for 100,000 clients): it is checked
+ * a moment after the window shows, in a thread. A damaged one stops
+ * writing at once, the window says it is read-only, and the newest good
+ * backup is offered, as when a damaged studio is refused on opening. */
+
+#define CHECK_DELAY_S 3
+
+static void
+check_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  g_autoptr(RgApplication) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  RgBackupInfo info = { 0 };
+  const char *path = rg_studio_get_path (RG_STUDIO (source));
+
+  if (rg_studio_check_finish (RG_STUDIO (source), result, &error))
+    return;
+  g_warning ("%s: %s", path, error->message);
+  if (!g_error_matches (error, RG_STUDIO_ERROR, RG_STUDIO_ERROR_CORRUPT))
+    return;
+  backup = rg_backup_find_newest_good (path, &info);
+  show_error_offering (self, error->message, path, backup, &info);
+  rg_backup_info_clear (&info);
+}
+
+static gboolean
+check_cb (gpointer data)
+{
+  GWeakRef *ref = data;
+  g_autoptr(RgStudio) studio = g_weak_ref_get (ref);
+  RgApplication *app = RG_APPLICATION (g_application_get_default ());
+
+  if (studio && app && rg_studio_get_path (studio))
+    rg_studio_check_async (studio, NULL, check_done_cb, g_object_ref (app));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_check (RgStudio *studio)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, studio);
+  g_timeout_add_seconds_full (G_PRIORITY_LOW, CHECK_DELAY_S, check_cb, ref, (GDestroyNotify) weak_ref_free);
+}
+
 /* Restoring ------------------------------------------------------------------ */
 
 typedef struct {
@@ -910,7 +962,10 @@ studio_opened_cb (GObject      *source,
           gtk_widget_activate_action (GTK_WIDGET (window), "win.toast", "s", text);
         }
       if (!opening->demo && !opening->quit_after_first_frame)
-        schedule_auto_backup (self, studio);
+        {
+          schedule_check (studio);
+          schedule_auto_backup (self, studio);
+        }
     }
   g_clear_object (&opening->cmdline);
   g_free (opening->restored);
