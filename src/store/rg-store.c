@@ -575,7 +575,19 @@ rg_store_prepare (RgStore     *self,
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      g_critical ("Could not prepare “%s”: %s", sql, sqlite3_errmsg (self->db));
+      const char *message = sqlite3_errmsg (self->db);
+
+      /* A statement of ours that does not compile is a bug; one that
+       * could not be prepared because the disk failed under it (reading
+       * the schema, or a full-text table's own tables when a trigger
+       * names it: "vtable constructor failed") is the disk's error. */
+      if (!g_str_has_prefix (message, "vtable constructor failed") &&
+          (rc & 0xff) != SQLITE_IOERR && (rc & 0xff) != SQLITE_FULL && (rc & 0xff) != SQLITE_CORRUPT &&
+          (rc & 0xff) != SQLITE_NOMEM && (rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED &&
+          (rc & 0xff) != SQLITE_CANTOPEN && (rc & 0xff) != SQLITE_NOTADB)
+        g_critical ("Could not prepare “%s”: %s", sql, message);
+      else
+        g_debug ("Could not prepare “%s”: %s", sql, message);
       rg_store_set_error (self, rc, error);
       return NULL;
     }
