@@ -43,6 +43,21 @@ find_suggested_button (GtkWidget *root)
 
 static void
 assert_contains (const char *text,
+                 const char *fragment);
+
+/* A row's status, checked and freed. */
+static void
+assert_status (RgImportDialog *dialog,
+               guint           index,
+               const char     *fragment)
+{
+  g_autofree char *status = rg_import_dialog_dup_row_status (dialog, index);
+
+  assert_contains (status, fragment);
+}
+
+static void
+assert_contains (const char *text,
                  const char *fragment)
 {
   if (text == NULL || strstr (text, fragment) == NULL)
@@ -101,11 +116,11 @@ test_import_through_window (void)
   g_assert_cmpuint (rg_import_dialog_get_n_rows (dialog), ==, 5);
 
   /* Each row says what will happen to it; nothing is written yet. */
-  assert_contains (rg_import_dialog_get_row_status (dialog, 0), "Will be created");
-  assert_contains (rg_import_dialog_get_row_status (dialog, 1), "Duplicate of Ольга’s card: skipped");
-  assert_contains (rg_import_dialog_get_row_status (dialog, 2), "Error: ");
-  assert_contains (rg_import_dialog_get_row_status (dialog, 3), "Will be created · ");
-  assert_contains (rg_import_dialog_get_row_status (dialog, 4), "Duplicate of row 2: skipped");
+  assert_status (dialog, 0, "Will be created");
+  assert_status (dialog, 1, "Duplicate of Ольга’s card: skipped");
+  assert_status (dialog, 2, "Error: ");
+  assert_status (dialog, 3, "Will be created · ");
+  assert_status (dialog, 4, "Duplicate of row 2: skipped");
   summary = rg_import_dialog_dup_summary (dialog);
   assert_contains (summary, "5 rows: 2 new clients, 2 duplicates skipped, 1 with errors");
   g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM clients", 0), ==, 1);
@@ -113,8 +128,8 @@ test_import_through_window (void)
   /* Duplicates merged: into Ольга's card, and the repeated row into the
    * card its first row makes. */
   rg_import_dialog_set_duplicates (dialog, 1);
-  assert_contains (rg_import_dialog_get_row_status (dialog, 1), "Will update the card of Ольга");
-  assert_contains (rg_import_dialog_get_row_status (dialog, 4), "Will be merged with row 2");
+  assert_status (dialog, 1, "Will update the card of Ольга");
+  assert_status (dialog, 4, "Will be merged with row 2");
   g_clear_pointer (&summary, g_free);
   summary = rg_import_dialog_dup_summary (dialog);
   assert_contains (summary, "2 new clients, 2 cards updated");
@@ -198,9 +213,9 @@ test_visits_through_window (void)
   g_assert_cmpint (rg_import_dialog_get_column_field (dialog, 0), ==, RG_IMPORT_FIELD_VISIT_DATE);
   g_assert_cmpint (rg_import_dialog_get_column_field (dialog, 4), ==, RG_IMPORT_FIELD_SERVICE);
   g_assert_cmpint (rg_import_dialog_get_column_field (dialog, 5), ==, RG_IMPORT_FIELD_MASTER);
-  assert_contains (rg_import_dialog_get_row_status (dialog, 0), "Will be added to the history");
-  assert_contains (rg_import_dialog_get_row_status (dialog, 1), "Will be added to the history");
-  assert_contains (rg_import_dialog_get_row_status (dialog, 2), "Error: ");
+  assert_status (dialog, 0, "Will be added to the history");
+  assert_status (dialog, 1, "Will be added to the history");
+  assert_status (dialog, 2, "Error: ");
   summary = rg_import_dialog_dup_summary (dialog);
   assert_contains (summary, "3 rows: 2 visits");
   test_save_shot (GTK_WIDGET (dialog), "import-visits");
@@ -242,7 +257,7 @@ test_vcard_through_window (void)
   rows = rg_import_dialog_get_n_rows (dialog);
   g_assert_cmpuint (rows, ==, 4);
   for (guint i = 0; i < rows; i++)
-    assert_contains (rg_import_dialog_get_row_status (dialog, i), "Will be created");
+    assert_status (dialog, i, "Will be created");
   g_assert_true (rg_import_dialog_run_import (dialog, &error));
   g_assert_no_error (error);
   g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM clients", 0), ==, 4);

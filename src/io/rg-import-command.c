@@ -14,23 +14,6 @@
 #include "model/rg-custom-field.h"
 #include "model/rg-record-list.h"
 
-static gboolean
-is_vcard (const char *file,
-          GBytes     *bytes)
-{
-  g_autofree char *folded = g_utf8_strdown (file, -1);
-  gsize size, i = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  if (g_str_has_suffix (folded, ".vcf") || g_str_has_suffix (folded, ".vcard"))
-    return TRUE;
-  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    i = 3;
-  while (i < size && g_ascii_isspace (data[i]))
-    i++;
-  return size - i >= 11 && g_ascii_strncasecmp (data + i, "BEGIN:VCARD", 11) == 0;
-}
-
 static const char *
 separator_key (char separator)
 {
@@ -55,23 +38,26 @@ separator_words (char separator)
     }
 }
 
-/* The custom fields' names, for the column guess, and their ids. */
-static GStrv
-custom_field_names (RgStudio *studio,
-                    GArray   *ids)
+RgImportColumn *
+rg_import_guess_for_studio (RgStudio *studio,
+                            RgTable  *table,
+                            gboolean  has_header,
+                            gboolean  visits,
+                            guint    *n_columns)
 {
   g_autoptr(RgRecordList) fields = rg_record_list_new_custom_fields (studio, FALSE);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (fields));
+  g_autofree const char **names = g_new0 (const char *, n + 1);
+  g_autofree gint64 *ids = g_new0 (gint64, MAX (n, 1));
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (fields)); i++)
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(RgCustomField) field = g_list_model_get_item (G_LIST_MODEL (fields), i);
-      gint64 id = rg_record_get_id (RG_RECORD (field));
 
-      g_strv_builder_add (builder, rg_custom_field_get_name (field));
-      g_array_append_val (ids, id);
+      names[i] = rg_custom_field_get_name (field);  /* the list keeps the field */
+      ids[i] = rg_record_get_id (RG_RECORD (field));
     }
-  return g_strv_builder_end (builder);
+  return rg_import_guess_columns (table, has_header, visits, names, ids, n_columns);
 }
 
 typedef struct {
@@ -134,8 +120,6 @@ rg_import_command_run (RgStudio               *studio,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(RgTable) table = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_auto(GStrv) names = NULL;
   g_autofree RgImportColumn *columns = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(RgClientImport) clients = NULL;
@@ -170,16 +154,14 @@ rg_import_command_run (RgStudio               *studio,
   if (bytes == NULL)
     return FALSE;
 
-  vcard = !visits_kind && is_vcard (command->file, bytes);
+  vcard = !visits_kind && rg_vcard_sniff (command->file, bytes);
   table = vcard ? rg_vcard_read (bytes, error)
                 : rg_csv_read (bytes, command->encoding, command->separator, error);
   if (table == NULL)
     return FALSE;
 
-  names = custom_field_names (studio, ids);
   has_header = rg_import_guess_has_header (table);
-  columns = rg_import_guess_columns (table, has_header, visits_kind, (const char * const *) names,
-                                     (const gint64 *) ids->data, &n_columns);
+  columns = rg_import_guess_for_studio (studio, table, has_header, visits_kind, &n_columns);
 
   if (!visits_kind)
     {

@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "io/rg-import-map.h"
+#include "io/rg-table.h"
 #include "model/rg-import.h"
 #include "model/rg-studio.h"
 
@@ -17,6 +19,14 @@ typedef struct {
   char        separator;   /* 0: detect */
   gboolean    json;
 } RgImportCommand;
+
+/* The columns of @table as rg_import_guess_columns() guesses them, the
+ * studio's own fields (by name) included; free with g_free(). */
+RgImportColumn *rg_import_guess_for_studio (RgStudio *studio,
+                                            RgTable  *table,
+                                            gboolean  has_header,
+                                            gboolean  visits,
+                                            guint    *n_columns) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Reads, plans, and (unless a dry run) imports; the report goes to
  * @output (text, or one JSON object). Returns FALSE with @error when the

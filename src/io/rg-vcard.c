@@ -743,3 +743,20 @@ rg_vcard_read (GBytes  *data,
     }
   return g_steal_pointer (&table);
 }
+
+gboolean
+rg_vcard_sniff (const char *name,
+                GBytes     *data)
+{
+  g_autofree char *folded = g_utf8_strdown (name ? name : "", -1);
+  gsize size = 0, i = 0;
+  const char *bytes = g_bytes_get_data (data, &size);
+
+  if (g_str_has_suffix (folded, ".vcf") || g_str_has_suffix (folded, ".vcard"))
+    return TRUE;
+  if (size >= 3 && memcmp (bytes, "\xef\xbb\xbf", 3) == 0)
+    i = 3;
+  while (i < size && g_ascii_isspace (bytes[i]))
+    i++;
+  return size - i >= 11 && g_ascii_strncasecmp (bytes + i, "BEGIN:VCARD", 11) == 0;
+}

@@ -30,4 +30,9 @@ typedef enum {
 RgTable *rg_vcard_read (GBytes  *data,
                         GError **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Whether a file is vCard rather than CSV: by its name (.vcf, .vcard), else
+ * by its first line (BEGIN:VCARD, after a byte order mark and blanks). */
+gboolean rg_vcard_sniff (const char *name,
+                         GBytes     *data);
+
 G_END_DECLS

@@ -815,25 +815,26 @@ make_backup_folder (const char  *folder,
   return TRUE;
 }
 
+/* Reads every page of the file at @path on a connection of its own
+ * (`PRAGMA quick_check`): FALSE with RG_STORE_ERROR_CORRUPT when something
+ * is damaged or the file cannot be read at all. Changes nothing. */
 static gboolean
-check_copy (const char  *path,
+check_file (const char  *path,
             GError     **error)
 {
-  sqlite3 *db = NULL;
   g_autofree char *name = g_path_get_basename (path);
+  sqlite3 *db = NULL;
   gboolean ok;
 
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     {
       g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CORRUPT,
-                   _("The new backup “%s” could not be read back; older backups were kept."), name);
+                   _("“%s” could not be read."), name);
       sqlite3_close (db);
       return FALSE;
     }
   ok = rg_store_quick_check (db, name, error);
   sqlite3_close (db);
-  if (!ok)
-    g_prefix_error (error, _("The automatic backup was not kept, and older backups were not rotated away: "));
   return ok;
 }
 
@@ -859,8 +860,9 @@ auto_backup_in_thread (const char    *studio_path,
   /* The copy is checked before the rotation deletes anything: a studio
    * damaged since yesterday must not push its good backups out. A copy
    * that fails is removed and the folder left as it was. */
-  if (!check_copy (dest, error))
+  if (!check_file (dest, error))
     {
+      g_prefix_error (error, _("The automatic backup was not kept, and older backups were not rotated away: "));
       g_unlink (dest);
       return FALSE;
     }
@@ -1551,27 +1553,6 @@ rg_backup_command (const char  *studio_path,
 }
 
 /* --- The check after opening -------------------------------------------- */
-
-/* Reads every page of the studio's file on a connection of its own
- * (`PRAGMA quick_check`): FALSE with RG_STORE_ERROR_CORRUPT when something
- * is damaged. It does not change the studio. */
-static gboolean
-check_file (const char  *path,
-            GError     **error)
-{
-  g_autofree char *name = g_path_get_basename (path);
-  sqlite3 *db = NULL;
-  gboolean ok;
-
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-    {
-      sqlite3_close (db);
-      return TRUE;  /* cannot be read now: the store's own reads will say so */
-    }
-  ok = rg_store_quick_check (db, name, error);
-  sqlite3_close (db);
-  return ok;
-}
 
 static void
 check_thread (GTask        *task,

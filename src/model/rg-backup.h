@@ -19,10 +19,6 @@ G_BEGIN_DECLS
 #define RG_BACKUP_SUFFIX ".regulars-backup"
 
 /* The error codes a window may tell apart (the store's, under the model's name). */
-#define RG_STUDIO_ERROR_CORRUPT        RG_STORE_ERROR_CORRUPT
-#define RG_STUDIO_ERROR_NOT_A_DATABASE RG_STORE_ERROR_NOT_A_DATABASE
-#define RG_STUDIO_ERROR_TOO_NEW        RG_STORE_ERROR_TOO_NEW
-#define RG_STUDIO_ERROR_BUSY           RG_STORE_ERROR_BUSY
 
 typedef struct {
   gint64  made_at;       /* Unix seconds; the file's time for a bare studio file */

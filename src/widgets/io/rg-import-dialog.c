@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "io/rg-csv.h"
+#include "io/rg-import-command.h"
 #include "io/rg-import-map.h"
 #include "io/rg-table.h"
 #include "io/rg-vcard.h"
@@ -47,8 +48,6 @@ struct _RgImportDialog
 
   RgClientImport     *clients;
   RgVisitImport      *visits;
-  GArray             *shown;         /* of guint: the rows the list shows */
-  GHashTable         *statuses;      /* row index → status text, made when shown */
 
   AdwWindowTitle     *title;
   GtkButton          *import_button;
@@ -106,44 +105,32 @@ enum {
 static void rebuild (RgImportDialog *self);
 static void replan (RgImportDialog *self);
 
-static const RgImportField client_fields[] = {
-  RG_IMPORT_FIELD_SKIP,
-  RG_IMPORT_FIELD_ADDRESS_AS,
-  RG_IMPORT_FIELD_FULL_NAME,
-  RG_IMPORT_FIELD_PHONE,
-  RG_IMPORT_FIELD_PHONE2,
-  RG_IMPORT_FIELD_EMAIL,
-  RG_IMPORT_FIELD_BIRTHDAY,
-  RG_IMPORT_FIELD_GENDER,
-  RG_IMPORT_FIELD_NOTES,
-  RG_IMPORT_FIELD_TAGS,
-  RG_IMPORT_FIELD_SOURCE,
-};
-
-static const RgImportField visit_fields[] = {
-  RG_IMPORT_FIELD_SKIP,
-  RG_IMPORT_FIELD_VISIT_DATE,
-  RG_IMPORT_FIELD_VISIT_TIME,
-  RG_IMPORT_FIELD_VISIT_PHONE,
-  RG_IMPORT_FIELD_VISIT_CLIENT,
-  RG_IMPORT_FIELD_SERVICE,
-  RG_IMPORT_FIELD_MASTER,
-  RG_IMPORT_FIELD_PRICE,
-};
-
 /* --- What a column can hold: the fixed fields, then the studio's own ---- */
 
+/* The fields of this kind of import, in the enum's order: skip first, the
+ * studio's own fields come after them. */
 static guint
 n_fixed_fields (RgImportDialog *self)
 {
-  return self->kind == RG_IMPORT_DIALOG_CLIENTS ? G_N_ELEMENTS (client_fields) : G_N_ELEMENTS (visit_fields);
+  guint n = 0;
+
+  for (RgImportField f = RG_IMPORT_FIELD_SKIP; f < RG_IMPORT_N_FIELDS; f++)
+    if (f == RG_IMPORT_FIELD_SKIP ||
+        (f != RG_IMPORT_FIELD_CUSTOM && rg_import_field_is_visit (f) == (self->kind == RG_IMPORT_DIALOG_VISITS)))
+      n++;
+  return n;
 }
 
 static RgImportField
 fixed_field (RgImportDialog *self,
              guint           i)
 {
-  return self->kind == RG_IMPORT_DIALOG_CLIENTS ? client_fields[i] : visit_fields[i];
+  for (RgImportField f = RG_IMPORT_FIELD_SKIP; f < RG_IMPORT_N_FIELDS; f++)
+    if (f == RG_IMPORT_FIELD_SKIP ||
+        (f != RG_IMPORT_FIELD_CUSTOM && rg_import_field_is_visit (f) == (self->kind == RG_IMPORT_DIALOG_VISITS)))
+      if (i-- == 0)
+        return f;
+  return RG_IMPORT_FIELD_SKIP;
 }
 
 static GtkStringList *
@@ -220,23 +207,12 @@ read_table (RgImportDialog  *self,
 static void
 guess_columns (RgImportDialog *self)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree RgImportColumn *guessed = NULL;
   guint n_columns = 0;
 
-  for (guint i = 0; i < self->custom_fields->len; i++)
-    {
-      gint64 id = rg_record_get_id (self->custom_fields->pdata[i]);
-
-      g_ptr_array_add (names, (gpointer) rg_custom_field_get_name (self->custom_fields->pdata[i]));
-      g_array_append_val (ids, id);
-    }
-  g_ptr_array_add (names, NULL);
-
   self->has_header = rg_import_guess_has_header (self->table);
-  guessed = rg_import_guess_columns (self->table, self->has_header, self->kind == RG_IMPORT_DIALOG_VISITS,
-                                     (const char * const *) names->pdata, (const gint64 *) ids->data, &n_columns);
+  guessed = rg_import_guess_for_studio (self->studio, self->table, self->has_header,
+                                        self->kind == RG_IMPORT_DIALOG_VISITS, &n_columns);
   g_array_set_size (self->columns, 0);
   g_array_append_vals (self->columns, guessed, n_columns);
 }
@@ -417,15 +393,12 @@ fill_list (RgImportDialog *self)
   guint n = plan_n_rows (self);
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
 
-  g_array_set_size (self->shown, 0);
-  g_hash_table_remove_all (self->statuses);
   for (guint i = 0; i < n; i++)
     {
       gboolean problem = row_has_problem (self, i);
 
       if ((filter == FILTER_PROBLEMS && !problem) || (filter == FILTER_NEW && plan_action (self, i) != RG_IMPORT_CREATE))
         continue;
-      g_array_append_val (self->shown, i);
       g_ptr_array_add (strings, g_strdup_printf ("%u", i));
     }
   g_ptr_array_add (strings, NULL);
@@ -870,8 +843,6 @@ rg_import_dialog_dispose (GObject *object)
   g_clear_pointer (&self->table, rg_table_unref);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->columns, g_array_unref);
-  g_clear_pointer (&self->shown, g_array_unref);
-  g_clear_pointer (&self->statuses, g_hash_table_unref);
   g_clear_pointer (&self->custom_fields, g_ptr_array_unref);
   g_clear_pointer (&self->encoding, g_free);
   g_clear_pointer (&self->file_name, g_free);
@@ -901,8 +872,6 @@ static void
 rg_import_dialog_init (RgImportDialog *self)
 {
   self->columns = g_array_new (FALSE, TRUE, sizeof (RgImportColumn));
-  self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->statuses = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
 
 /* A drop-down with a label before it, for one line of choices. */
@@ -1119,25 +1088,6 @@ build_window (RgImportDialog *self)
   g_signal_connect (self->unknown_check, "notify::active", G_CALLBACK (unknown_changed_cb), self);
 }
 
-static gboolean
-looks_like_vcard (GFile  *file,
-                  GBytes *bytes)
-{
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *folded = g_utf8_strdown (name, -1);
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-  gsize i = 0;
-
-  if (g_str_has_suffix (folded, ".vcf") || g_str_has_suffix (folded, ".vcard"))
-    return TRUE;
-  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    i = 3;
-  while (i < size && g_ascii_isspace (data[i]))
-    i++;
-  return size - i >= 11 && g_ascii_strncasecmp (data + i, "BEGIN:VCARD", 11) == 0;
-}
-
 RgImportDialog *
 rg_import_dialog_new (GtkWindow           *parent,
                       RgStudio            *studio,
@@ -1159,7 +1109,7 @@ rg_import_dialog_new (GtkWindow           *parent,
   if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
     return NULL;
   self->bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  self->vcard = kind == RG_IMPORT_DIALOG_CLIENTS && looks_like_vcard (file, self->bytes);
+  self->vcard = kind == RG_IMPORT_DIALOG_CLIENTS && rg_vcard_sniff (self->file_name, self->bytes);
   {
     g_autoptr(RgRecordList) fields = rg_record_list_new_custom_fields (studio, FALSE);
 
@@ -1243,14 +1193,10 @@ rg_import_dialog_dup_summary (RgImportDialog *self)
   return g_strdup (gtk_label_get_text (self->summary));
 }
 
-const char *
-rg_import_dialog_get_row_status (RgImportDialog *self,
+char *
+rg_import_dialog_dup_row_status (RgImportDialog *self,
                                  guint           index)
 {
-  char *status;
-
   g_return_val_if_fail (index < plan_n_rows (self), NULL);
-  status = row_status (self, index);
-  g_hash_table_replace (self->statuses, GUINT_TO_POINTER (index + 1), status);
-  return status;
+  return row_status (self, index);
 }

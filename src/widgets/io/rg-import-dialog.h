@@ -36,8 +36,8 @@ void            rg_import_dialog_set_column_field (RgImportDialog *self,
 void            rg_import_dialog_set_duplicates (RgImportDialog   *self,
                                                int                 choice);
 char           *rg_import_dialog_dup_summary  (RgImportDialog     *self) G_GNUC_WARN_UNUSED_RESULT;
-const char     *rg_import_dialog_get_row_status (RgImportDialog   *self,
-                                               guint               index);
+char           *rg_import_dialog_dup_row_status (RgImportDialog   *self,
+                                               guint               index) G_GNUC_WARN_UNUSED_RESULT;
 gboolean        rg_import_dialog_run_import   (RgImportDialog     *self,
                                                GError            **error);
 
