@@ -78,8 +78,8 @@ check: build
 bench: build
 	$(XVFB) $(DBUS) $(MESON) test -C $(BUILD) --benchmark --verbose
 
-# The fuzz targets link src/io and src/util alone (tests/fuzz/fuzz-rows.c
-# stands in for the model's import rows). To add one: tests/fuzz/fuzz-NAME.c
+# The fuzz targets link src/io and src/util alone, with the model's
+# import rows (src/model/rg-import-rows.c, GLib only). To add one: tests/fuzz/fuzz-NAME.c
 # defining LLVMFuzzerTestOneInput, seeds in tests/fuzz/corpus/NAME/, NAME
 # here and in tests/fuzz/meson.build (which replays the corpus in make check).
 # New inputs the fuzzer finds go to $(FUZZ_BUILD)/corpus-NAME, crashes to
@@ -89,7 +89,7 @@ FUZZ_TIME    ?= 60
 FUZZ_CC      ?= clang
 FUZZ_TARGETS ?= csv vcard phone date
 FUZZ_SOURCES  = $(wildcard src/util/*.c) src/io/rg-csv.c src/io/rg-import-map.c src/io/rg-io-decode.c \
-                src/io/rg-table.c src/io/rg-vcard.c tests/fuzz/fuzz-rows.c
+                src/io/rg-table.c src/io/rg-vcard.c src/model/rg-import-rows.c
 FUZZ_CFLAGS   = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
                 -Isrc -Isrc/model -I$(FUZZ_BUILD) -DGLIB_VERSION_MIN_REQUIRED=GLIB_VERSION_2_74 \
                 -DGLIB_VERSION_MAX_ALLOWED=GLIB_VERSION_2_74 \
