@@ -65,6 +65,7 @@ struct _RgImportDialog
   GtkCheckButton     *unknown_check;
   GtkLabel           *file_error;
   GtkStringList      *shown_model;
+  GPtrArray          *mapped;        /* the rows as first guessed, checked on opening: the first plan's */
   GtkListView        *list;
   gboolean            filling;
 };
@@ -426,7 +427,7 @@ replan (RgImportDialog *self)
   g_clear_pointer (&self->clients, rg_client_import_free);
   g_clear_pointer (&self->visits, rg_visit_import_free);
 
-  rows = map_rows (self);
+  rows = self->mapped ? g_steal_pointer (&self->mapped) : map_rows (self);
   if (!rg_import_check_rows (rows, &error))
     {
       /* Nothing to import as the columns are now: said above the columns,
@@ -840,6 +841,7 @@ rg_import_dialog_dispose (GObject *object)
 
   g_clear_pointer (&self->clients, rg_client_import_free);
   g_clear_pointer (&self->visits, rg_visit_import_free);
+  g_clear_pointer (&self->mapped, g_ptr_array_unref);
   g_clear_pointer (&self->table, rg_table_unref);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->columns, g_array_unref);
@@ -1121,13 +1123,11 @@ rg_import_dialog_new (GtkWindow           *parent,
   if (!read_table (self, error))
     return NULL;
   guess_columns (self);
-  {
-    g_autoptr(GPtrArray) rows = map_rows (self);
-
-    /* A file of its header alone, or of blank rows: nothing to show. */
-    if (!rg_import_check_rows (rows, error))
-      return NULL;
-  }
+  /* A file of its header alone, or of blank rows: nothing to show. The
+   * rows checked are the first plan's. */
+  self->mapped = map_rows (self);
+  if (!rg_import_check_rows (self->mapped, error))
+    return NULL;
   build_window (self);
   self->filling = TRUE;
   gtk_check_button_set_active (self->header_check, self->has_header);
