@@ -601,6 +601,85 @@ test_check_after_opening (void)
   test_remove_tree (dir);
 }
 
+static void
+checked_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  GError **error = data;
+
+  g_assert_false (rg_studio_check_finish (RG_STUDIO (source), result, error));
+}
+
+static void
+passed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  g_assert_true (rg_studio_check_finish (RG_STUDIO (source), result, NULL));
+  *(gboolean *) data = TRUE;
+}
+
+/* The check in a thread holds the writes from the moment it starts: a save
+ * made before the thread has read the file waits for it, and is refused
+ * when the file turns out damaged; the file keeps its bytes. */
+static void
+test_check_holds_writes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) found = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("regulars-check-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "studio.db", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(RgClient) boris = NULL;
+
+  {
+    g_autoptr(RgStudio) studio = test_open_studio (path, RG_STORE_OPEN_DEFAULT);
+    g_autoptr(RgClient) anna = test_add_client (studio, "Anna", "+7 912 555-00-00");
+  }
+  damage_in_place (path);
+  before = file_sum (path);
+
+  {
+    g_autoptr(RgStudio) studio = test_open_studio (path, RG_STORE_OPEN_NO_CREATE);
+
+    g_assert_false (rg_studio_get_read_only (studio));
+    rg_studio_check_async (studio, NULL, checked_cb, &found);
+    /* At once, on this thread, before the check's result has come back. */
+    boris = rg_client_new ("Boris", "+7 912 555-00-01");
+    g_assert_false (rg_studio_save (studio, boris, &error));
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, "damaged"));
+    g_clear_error (&error);
+    g_assert_true (rg_studio_get_read_only (studio));
+    g_assert_null (found);
+
+    while (found == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_error (found, RG_STORE_ERROR, RG_STORE_ERROR_CORRUPT);
+  }
+  after = file_sum (path);
+  g_assert_cmpstr (after, ==, before);
+
+  /* A sound studio's writes go through once its check is done. */
+  {
+    g_autofree char *good = g_build_filename (dir, "good.db", NULL);
+    g_autoptr(RgStudio) studio = test_open_studio (good, RG_STORE_OPEN_DEFAULT);
+    g_autoptr(RgClient) vera = rg_client_new ("Vera", "+7 912 555-00-02");
+
+    gboolean passed = FALSE;
+
+    rg_studio_check_async (studio, NULL, passed_cb, &passed);
+    g_assert_true (rg_studio_save (studio, vera, &error));
+    g_assert_no_error (error);
+    g_assert_false (rg_studio_get_read_only (studio));
+    while (!passed)
+      g_main_context_iteration (NULL, TRUE);
+  }
+
+  test_remove_tree (dir);
+}
+
 /* A damaged studio is not opened (nor written to), and the newest good
  * backup is found. */
 static void
@@ -810,6 +889,7 @@ main (int   argc,
   g_test_add_func ("/backup/damaged-studio", test_damaged_studio);
   g_test_add_func ("/backup/auto-of-damaged", test_auto_backup_of_damaged);
   g_test_add_func ("/backup/check-after-opening", test_check_after_opening);
+  g_test_add_func ("/backup/check-holds-writes", test_check_holds_writes);
   g_test_add_func ("/backup/disk-full", test_disk_full);
   g_test_add_func ("/backup/read-only", test_read_only);
   g_test_add_func ("/backup/command-line", test_command_line);

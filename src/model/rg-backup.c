@@ -1560,18 +1560,28 @@ check_thread (GTask        *task,
               gpointer      data,
               GCancellable *cancellable)
 {
+  RgStore *store = rg_studio_get_store (source);
   GError *error = NULL;
 
   if (check_file (data, &error))
-    g_task_return_boolean (task, TRUE);
+    {
+      rg_store_release_writes (store, NULL);
+      g_task_return_boolean (task, TRUE);
+    }
   else
-    g_task_return_error (task, error);
+    {
+      rg_store_release_writes (store, g_error_matches (error, RG_STORE_ERROR, RG_STORE_ERROR_CORRUPT) ? error : NULL);
+      g_task_return_error (task, error);
+    }
 }
 
 /* A studio opened after a clean end was not checked on opening (the check
  * reads the whole file: 1.6 s for 100,000 clients): it is checked now, in
  * a thread. A damaged one stops writing (RgStudio:read-only) with the
- * message, so nothing is written over it; the caller offers a backup. */
+ * message, so nothing is written over it; the caller offers a backup.
+ * rg_studio_check_async() holds the studio's writes from the moment it is
+ * called until the thread has read the file: a write made meanwhile waits
+ * for the check, and is refused when it found damage. */
 gboolean
 rg_studio_check (RgStudio  *studio,
                  GError   **error)
@@ -1606,6 +1616,7 @@ rg_studio_check_async (RgStudio            *studio,
       return;
     }
   g_task_set_task_data (task, g_strdup (rg_studio_get_path (studio)), g_free);
+  rg_store_hold_writes (rg_studio_get_store (studio));
   g_task_run_in_thread (task, check_thread);
 }
 

@@ -110,6 +110,9 @@ void      rg_store_rollback             (RgStore           *self);
 gboolean  rg_store_in_transaction       (RgStore           *self);
 gboolean  rg_store_is_detached          (RgStore           *self);
 gboolean  rg_store_is_read_only         (RgStore           *self);
+void      rg_store_hold_writes          (RgStore           *self);
+void      rg_store_release_writes       (RgStore           *self,
+                                         const GError      *damage);
 void      rg_store_stop_writing         (RgStore           *self,
                                          const GError      *why);
 const GError *rg_store_get_read_only_error (RgStore        *self);

@@ -761,12 +761,12 @@ schedule_auto_backup (RgApplication *self,
 /* The check after opening ----------------------------------------------------
  *
  * A studio whose last session ended cleanly is opened without reading its
- * whole file (quick_check takes 1.6 s for 100,000 clients): it is checked
- * a moment after the window shows, in a thread. A damaged one stops
- * writing at once, the window says it is read-only, and the newest good
- * backup is offered, as when a damaged studio is refused on opening. */
-
-#define CHECK_DELAY_S 3
+ * whole file before the window (quick_check takes 1.6 s for 100,000
+ * clients): it is checked in a thread as the window opens, and until the
+ * check is done every write waits for it (rg_studio_check_async()). A
+ * damaged one stops writing at once, the window says it is read-only, and
+ * the newest good backup is offered, as when a damaged studio is refused
+ * on opening. */
 
 static void
 check_done_cb (GObject      *source,
@@ -787,27 +787,6 @@ check_done_cb (GObject      *source,
   backup = rg_backup_find_newest_good (path, &info);
   show_error_offering (self, error->message, path, backup, &info);
   rg_backup_info_clear (&info);
-}
-
-static gboolean
-check_cb (gpointer data)
-{
-  GWeakRef *ref = data;
-  g_autoptr(RgStudio) studio = g_weak_ref_get (ref);
-  RgApplication *app = RG_APPLICATION (g_application_get_default ());
-
-  if (studio && app && rg_studio_get_path (studio))
-    rg_studio_check_async (studio, NULL, check_done_cb, g_object_ref (app));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_check (RgStudio *studio)
-{
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
-
-  g_weak_ref_init (ref, studio);
-  g_timeout_add_seconds_full (G_PRIORITY_LOW, CHECK_DELAY_S, check_cb, ref, (GDestroyNotify) weak_ref_free);
 }
 
 /* Restoring ------------------------------------------------------------------ */
@@ -963,7 +942,7 @@ studio_opened_cb (GObject      *source,
         }
       if (!opening->demo && !opening->quit_after_first_frame)
         {
-          schedule_check (studio);
+          rg_studio_check_async (studio, NULL, check_done_cb, g_object_ref (self));
           schedule_auto_backup (self, studio);
         }
     }
