@@ -75,7 +75,9 @@ typedef enum { /*< flags >*/
   RG_CHANGES_SCHEDULE     = 1 << 4,  /* working hours and days off */
   RG_CHANGES_STAFF        = 1 << 5,
   RG_CHANGES_SERVICES     = 1 << 6,
-  RG_CHANGES_SETTINGS     = 1 << 7,  /* the studio's settings and lists: fields, conditions, tags */
+  RG_CHANGES_SETTINGS     = 1 << 7,  /* the studio's settings and lists: fields, conditions, tags,
+                                      * products, promotions, card tiers, pay rates */
+  RG_CHANGES_MONEY        = 1 << 8,  /* sales, their lines and payments, refunds, stock moves */
 } RgChanges;
 
 G_END_DECLS

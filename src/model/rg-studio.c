@@ -352,6 +352,11 @@ rg_changes_for_table (const char *table)
     { "services", RG_CHANGES_SERVICES },
     { "settings", RG_CHANGES_SETTINGS }, { "custom_fields", RG_CHANGES_SETTINGS },
     { "conditions", RG_CHANGES_SETTINGS }, { "tags", RG_CHANGES_SETTINGS },
+    { "products", RG_CHANGES_SETTINGS }, { "promotions", RG_CHANGES_SETTINGS },
+    { "promotion_items", RG_CHANGES_SETTINGS }, { "card_tiers", RG_CHANGES_SETTINGS },
+    { "staff_service_rates", RG_CHANGES_SETTINGS },
+    { "sales", RG_CHANGES_MONEY }, { "sale_lines", RG_CHANGES_MONEY }, { "payments", RG_CHANGES_MONEY },
+    { "stock_moves", RG_CHANGES_MONEY },
   };
 
   for (guint i = 0; table && i < G_N_ELEMENTS (map); i++)

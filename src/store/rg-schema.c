@@ -825,6 +825,187 @@ static const char migration_14[] =
   "  SELECT RAISE (ABORT, 'the audit log is append-only');\n"
   "END;\n";
 
+/* Format 15: money at the desk.
+ * - A sale is one check-out of a visit or one sale without a visit; a
+ *   refund is a sale of its own (kind 'refund', refund_of the sale) whose
+ *   lines take back lines of the first, each at most once; its payments
+ *   are negative. Nothing is overwritten: what was paid, refunded and
+ *   earned is the sum of rows.
+ * - A line's money is for the whole line: list_price is per unit,
+ *   discount = discount_promotion + discount_card + discount_one_off,
+ *   price = list_price * quantity - discount (what the client pays for
+ *   it), cost what it cost the studio (materials, purchase), pay what
+ *   its master earns from it. Tips are lines of their own.
+ * - Percentages are basis points (2500 = 25 %), money minor units.
+ * - Stock is the sum of a product's moves.
+ * - The upgrade gives each done visit a sale paid in full at its price
+ *   (method 'unrecorded'), once (the fixup fill_sales). */
+#define RANDOM_ID "(1 + (random () & 9223372036854775806))"
+
+static const char migration_15[] =
+  "ALTER TABLE services ADD COLUMN materials_cost INTEGER NOT NULL DEFAULT 0 CHECK (materials_cost >= 0);\n"
+  "ALTER TABLE staff ADD COLUMN pay_rate INTEGER NOT NULL DEFAULT 0 CHECK (pay_rate BETWEEN 0 AND 10000);\n"
+  "ALTER TABLE staff ADD COLUMN pay_per_visit INTEGER NOT NULL DEFAULT 0 CHECK (pay_per_visit >= 0);\n"
+  "CREATE TABLE staff_service_rates (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  staff_id INTEGER NOT NULL REFERENCES staff (id) ON DELETE CASCADE,\n"
+  "  service_id INTEGER NOT NULL REFERENCES services (id) ON DELETE CASCADE,\n"
+  "  pay_rate INTEGER NOT NULL CHECK (pay_rate BETWEEN 0 AND 10000),\n"
+  STAMPS ",\n"
+  "  UNIQUE (staff_id, service_id)\n"
+  ");\n"
+
+  "CREATE TABLE products (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),\n"
+  "  price INTEGER NOT NULL DEFAULT 0 CHECK (price >= 0),\n"
+  "  cost INTEGER NOT NULL DEFAULT 0 CHECK (cost >= 0),\n"
+  "  commission INTEGER NOT NULL DEFAULT 0 CHECK (commission BETWEEN 0 AND 10000),\n"
+  "  position INTEGER NOT NULL DEFAULT 0,\n"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),\n"
+  STAMPS
+  ");\n"
+  "CREATE TABLE stock_moves (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,\n"
+  "  quantity INTEGER NOT NULL CHECK (quantity <> 0),\n"
+  "  reason TEXT NOT NULL CHECK (reason IN ('sale', 'refund', 'received', 'count', 'write_off')),\n"
+  "  sale_line_id INTEGER REFERENCES sale_lines (id) ON DELETE SET NULL,\n"
+  "  note TEXT,\n"
+  "  occurred_at INTEGER NOT NULL,\n"
+  STAMPS
+  ");\n"
+  "CREATE INDEX stock_moves_product ON stock_moves (product_id, occurred_at);\n"
+
+  "CREATE TABLE promotions (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),\n"
+  "  starts_on TEXT NOT NULL CHECK (starts_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+  "  ends_on TEXT NOT NULL CHECK (ends_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND ends_on >= starts_on),\n"
+  "  percent INTEGER NOT NULL CHECK (percent BETWEEN 1 AND 10000),\n"
+  "  all_services INTEGER NOT NULL DEFAULT 0 CHECK (all_services IN (0, 1)),\n"
+  "  all_products INTEGER NOT NULL DEFAULT 0 CHECK (all_products IN (0, 1)),\n"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),\n"
+  STAMPS
+  ");\n"
+  "CREATE TABLE promotion_items (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  promotion_id INTEGER NOT NULL REFERENCES promotions (id) ON DELETE CASCADE,\n"
+  "  service_id INTEGER REFERENCES services (id) ON DELETE CASCADE,\n"
+  "  product_id INTEGER REFERENCES products (id) ON DELETE CASCADE,\n"
+  STAMPS ",\n"
+  "  CHECK ((service_id IS NULL) <> (product_id IS NULL))\n"
+  ");\n"
+  "CREATE INDEX promotion_items_promotion ON promotion_items (promotion_id);\n"
+
+  /* The cumulative card: a client's tier is the highest whose threshold
+   * their paid spend has reached. Seed 003's four, thresholds the studio
+   * changes. */
+  "CREATE TABLE card_tiers (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),\n"
+  "  threshold INTEGER NOT NULL UNIQUE CHECK (threshold >= 0),\n"
+  "  percent INTEGER NOT NULL CHECK (percent BETWEEN 0 AND 10000),\n"
+  STAMPS
+  ");\n"
+  "INSERT INTO card_tiers (id, name, threshold, percent, created_at, updated_at) VALUES\n"
+  "  (" RANDOM_ID ", 'Bronze', 1000000, 500, CAST (strftime ('%s', 'now') AS INTEGER), CAST (strftime ('%s', 'now') AS INTEGER)),\n"
+  "  (" RANDOM_ID ", 'Silver', 3000000, 700, CAST (strftime ('%s', 'now') AS INTEGER), CAST (strftime ('%s', 'now') AS INTEGER)),\n"
+  "  (" RANDOM_ID ", 'Gold', 6000000, 1000, CAST (strftime ('%s', 'now') AS INTEGER), CAST (strftime ('%s', 'now') AS INTEGER)),\n"
+  "  (" RANDOM_ID ", 'Platinum', 12000000, 2000, CAST (strftime ('%s', 'now') AS INTEGER), CAST (strftime ('%s', 'now') AS INTEGER));\n"
+
+  "CREATE TABLE sales (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  number INTEGER NOT NULL UNIQUE CHECK (number > 0),\n"
+  "  kind TEXT NOT NULL DEFAULT 'sale' CHECK (kind IN ('sale', 'refund')),\n"
+  "  refund_of INTEGER REFERENCES sales (id),\n"
+  "  client_id INTEGER REFERENCES clients (id) ON DELETE SET NULL,\n"
+  "  appointment_id INTEGER REFERENCES appointments (id) ON DELETE SET NULL,\n"
+  "  discount_reason TEXT,\n"
+  "  reason TEXT,\n"
+  STAMPS ",\n"
+  "  CHECK ((kind = 'refund') = (refund_of IS NOT NULL))\n"
+  ");\n"
+  "CREATE INDEX sales_appointment ON sales (appointment_id) WHERE appointment_id IS NOT NULL;\n"
+  "CREATE INDEX sales_client ON sales (client_id, created_at);\n"
+  "CREATE INDEX sales_created ON sales (created_at);\n"
+  "CREATE INDEX sales_refund_of ON sales (refund_of) WHERE refund_of IS NOT NULL;\n"
+  "CREATE TABLE sale_lines (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  sale_id INTEGER NOT NULL REFERENCES sales (id) ON DELETE CASCADE,\n"
+  "  position INTEGER NOT NULL DEFAULT 0,\n"
+  "  kind TEXT NOT NULL CHECK (kind IN ('service', 'product', 'tip')),\n"
+  "  service_id INTEGER REFERENCES services (id),\n"
+  "  product_id INTEGER REFERENCES products (id),\n"
+  "  staff_id INTEGER REFERENCES staff (id),\n"
+  "  quantity INTEGER NOT NULL CHECK (quantity <> 0),\n"
+  "  list_price INTEGER NOT NULL CHECK (list_price >= 0),\n"
+  "  discount INTEGER NOT NULL DEFAULT 0,\n"
+  "  discount_promotion INTEGER NOT NULL DEFAULT 0,\n"
+  "  discount_card INTEGER NOT NULL DEFAULT 0,\n"
+  "  discount_one_off INTEGER NOT NULL DEFAULT 0,\n"
+  "  promotion_id INTEGER REFERENCES promotions (id) ON DELETE SET NULL,\n"
+  "  discount_reason TEXT,\n"
+  "  price INTEGER NOT NULL,\n"
+  "  cost INTEGER NOT NULL DEFAULT 0,\n"
+  "  pay INTEGER NOT NULL DEFAULT 0,\n"
+  "  refund_of_line INTEGER REFERENCES sale_lines (id),\n"
+  STAMPS ",\n"
+  "  CHECK (kind <> 'product' OR product_id IS NOT NULL),\n"
+  "  CHECK (kind <> 'tip' OR staff_id IS NOT NULL),\n"
+  "  CHECK (discount = discount_promotion + discount_card + discount_one_off)\n"
+  ");\n"
+  "CREATE INDEX sale_lines_sale ON sale_lines (sale_id, position);\n"
+  "CREATE INDEX sale_lines_staff ON sale_lines (staff_id) WHERE staff_id IS NOT NULL;\n"
+  "CREATE UNIQUE INDEX sale_lines_refunded ON sale_lines (refund_of_line) WHERE refund_of_line IS NOT NULL;\n"
+  "CREATE TABLE payments (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  sale_id INTEGER NOT NULL REFERENCES sales (id) ON DELETE CASCADE,\n"
+  "  method TEXT NOT NULL CHECK (method IN ('cash', 'card', 'transfer', 'deposit', 'subscription',\n"
+  "                                         'certificate', 'points', 'unrecorded')),\n"
+  "  amount INTEGER NOT NULL CHECK (amount <> 0),\n"
+  "  tendered INTEGER CHECK (tendered IS NULL OR tendered >= amount),\n"
+  "  reference TEXT,\n"
+  "  paid_at INTEGER NOT NULL,\n"
+  STAMPS
+  ");\n"
+  "CREATE INDEX payments_sale ON payments (sale_id);\n"
+  "CREATE INDEX payments_paid ON payments (paid_at);\n";
+
+/* Each done visit of an older studio gets its sale, paid in full at the
+ * visit's price by a method not recorded, numbered in the visits' order:
+ * its lines are the visit's services at their prices (one line for the
+ * visit's price where it has none). The figures count the same money
+ * before and after. */
+static gboolean
+fill_sales (RgStore  *store,
+            GError  **error)
+{
+  return rg_store_exec (store,
+                        "CREATE TEMP TABLE upgrade_sales AS\n"
+                        "  SELECT id AS appointment_id, client_id, staff_id, ends_at, price,\n"
+                        "         row_number () OVER (ORDER BY starts_at, id) AS number, " RANDOM_ID " AS sale_id\n"
+                        "  FROM appointments WHERE status = 'done' AND deleted_at IS NULL\n"
+                        "  AND NOT EXISTS (SELECT 1 FROM sales s WHERE s.appointment_id = appointments.id);\n"
+                        "INSERT INTO sales (id, number, kind, client_id, appointment_id, created_at, updated_at)\n"
+                        "  SELECT sale_id, number, 'sale', client_id, appointment_id, ends_at, ends_at FROM temp.upgrade_sales;\n"
+                        "INSERT INTO sale_lines (id, sale_id, position, kind, service_id, staff_id, quantity, list_price,\n"
+                        "                        price, created_at, updated_at)\n"
+                        "  SELECT " RANDOM_ID ", u.sale_id, l.position, 'service', l.service_id, u.staff_id, 1, l.price,\n"
+                        "         l.price, u.ends_at, u.ends_at\n"
+                        "  FROM temp.upgrade_sales u JOIN appointment_services l ON l.appointment_id = u.appointment_id;\n"
+                        "INSERT INTO sale_lines (id, sale_id, position, kind, staff_id, quantity, list_price, price,\n"
+                        "                        created_at, updated_at)\n"
+                        "  SELECT " RANDOM_ID ", u.sale_id, 0, 'service', u.staff_id, 1, u.price, u.price, u.ends_at, u.ends_at\n"
+                        "  FROM temp.upgrade_sales u\n"
+                        "  WHERE NOT EXISTS (SELECT 1 FROM appointment_services l WHERE l.appointment_id = u.appointment_id);\n"
+                        "INSERT INTO payments (id, sale_id, method, amount, paid_at, created_at, updated_at)\n"
+                        "  SELECT " RANDOM_ID ", sale_id, 'unrecorded', price, ends_at, ends_at, ends_at\n"
+                        "  FROM temp.upgrade_sales WHERE price > 0;\n"
+                        "DROP TABLE temp.upgrade_sales;\n",
+                        error);
+}
+
 static const RgMigration migrations[] = {
   { 1, migration_1, NULL },
   { 2, migration_2, NULL },
@@ -840,6 +1021,7 @@ static const RgMigration migrations[] = {
   { 12, migration_12, fill_client_service },
   { 13, migration_13, NULL },
   { 14, migration_14, NULL },
+  { 15, migration_15, fill_sales },
 };
 
 const RgMigration *
