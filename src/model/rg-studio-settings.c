@@ -25,6 +25,10 @@ static const struct {
   [RG_STUDIO_DEFAULT_INTERVAL] = { "default-interval", 1, 3650, 42 },
   [RG_STUDIO_BIRTHDAY_DAYS] = { "birthday-days", 0, 60, 7 },
   [RG_STUDIO_GIFT_THRESHOLD] = { "gift-threshold", 0, G_GINT64_CONSTANT (1000000000), 500000 },
+  [RG_STUDIO_DISCOUNT_CAP] = { "discount-cap", 0, 10000, 2500 },
+  /* Seed 003: in practice the master's share is counted from the price
+   * after the discount; the studio can take the discount on itself. */
+  [RG_STUDIO_PAY_AFTER_DISCOUNT] = { "pay-after-discount", 0, 1, 1 },
 };
 
 static gboolean

@@ -11,6 +11,8 @@ typedef enum {
   RG_STUDIO_DEFAULT_INTERVAL,   /* days between visits when nothing else says, 1..3650 */
   RG_STUDIO_BIRTHDAY_DAYS,      /* how far ahead Today lists birthdays, 0..60 */
   RG_STUDIO_GIFT_THRESHOLD,     /* spent before a birthday gift, minor units */
+  RG_STUDIO_DISCOUNT_CAP,       /* no line's discounts go above it, basis points, 0..10000 */
+  RG_STUDIO_PAY_AFTER_DISCOUNT, /* 1: a master's pay is counted from the price after the discount; 0: before */
   RG_STUDIO_N_NUMBERS
 } RgStudioNumber;
 
