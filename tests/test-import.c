@@ -614,6 +614,10 @@ test_visits (Fixture       *fixture,
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM appointments WHERE starts_at = 1710417600 AND price = 150000"), ==, 1);
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM appointment_services"), ==, 3);
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM client_visits"), ==, 2);   /* the triggers' summaries */
+  /* Each past visit was paid in full at its price, by a method not known. */
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM sales"), ==, 3);
+  g_assert_cmpint (count (fixture, "SELECT sum(amount) FROM payments WHERE method = 'unrecorded'"), ==,
+                   count (fixture, "SELECT sum(price) FROM appointments"));
 
   /* The same file again: every visit is a duplicate. */
   {
@@ -627,6 +631,8 @@ test_visits (Fixture       *fixture,
   g_assert_true (rg_studio_undo_import (fixture->studio, undo, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM appointments"), ==, 0);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM sales"), ==, 0);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM payments"), ==, 0);
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM services"), ==, 1);
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM staff"), ==, 1);
   g_assert_cmpint (clients (fixture), ==, 1);

@@ -30,6 +30,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rg-booking-private.h"
+#include "rg-sale.h"
 #include "rg-schedule.h"
 
 /* The database's names of RgAppointmentStatus, in the enum's order. */
@@ -993,7 +994,10 @@ rg_booking_write_status (RgStore              *store,
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_text (stmt, 2, status_nicks[status], -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, now);
-  return rg_store_step_done (store, stmt, error);
+  if (!rg_store_step_done (store, stmt, error))
+    return FALSE;
+  /* A visit done without a check-out is paid in full at its price. */
+  return status != RG_APPOINTMENT_DONE || rg_sale_write_in_full (store, id, now, error);
 }
 
 /* Changes a status inside the caller's transaction; an appointment that

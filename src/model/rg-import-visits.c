@@ -11,6 +11,7 @@
 
 #include "rg-audit.h"
 #include "rg-client-private.h"
+#include "rg-sale.h"
 #include "rg-custom-field.h"
 #include "rg-import-private.h"
 #include "store/rg-store-insert.h"
@@ -719,6 +720,9 @@ rg_studio_import_visits (RgStudio        *studio,
       sqlite3_bind_int64 (line, 5, entry->price);
       sqlite3_bind_int64 (line, 6, now);
       if (!rg_store_step_done (store, line, error))
+        goto fail;
+      /* A past visit was paid in full at its price, by a method not known. */
+      if (!rg_sale_write_in_full (store, id, entry->starts_at + (gint64) entry->duration * 60, error))
         goto fail;
     }
 

@@ -87,6 +87,7 @@ RgSaleDraft *rg_studio_draft_check_out    (RgStudio           *studio,
 /* What a draft comes to, line by line, as it would be written. */
 typedef struct {
   RgPriceLine  *lines;             /* n_lines, in the draft's order */
+  gint64       *promotion_ids;     /* by line: the promotion that applies, or 0 */
   char        **names;             /* each line's item, its master */
   char        **masters;
   guint         n_lines;

@@ -870,7 +870,7 @@ static const char migration_15[] =
   "  product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,\n"
   "  quantity INTEGER NOT NULL CHECK (quantity <> 0),\n"
   "  reason TEXT NOT NULL CHECK (reason IN ('sale', 'refund', 'received', 'count', 'write_off')),\n"
-  "  sale_line_id INTEGER REFERENCES sale_lines (id) ON DELETE SET NULL,\n"
+  "  sale_line_id INTEGER REFERENCES sale_lines (id),\n"
   "  note TEXT,\n"
   "  occurred_at INTEGER NOT NULL,\n"
   STAMPS
@@ -919,8 +919,10 @@ static const char migration_15[] =
   "  number INTEGER NOT NULL UNIQUE CHECK (number > 0),\n"
   "  kind TEXT NOT NULL DEFAULT 'sale' CHECK (kind IN ('sale', 'refund')),\n"
   "  refund_of INTEGER REFERENCES sales (id),\n"
-  "  client_id INTEGER REFERENCES clients (id) ON DELETE SET NULL,\n"
-  "  appointment_id INTEGER REFERENCES appointments (id) ON DELETE SET NULL,\n"
+  /* No action on delete: a sale keeps its client and visit (both are
+   * deleted softly); an undo that removes both deletes them together. */
+  "  client_id INTEGER REFERENCES clients (id),\n"
+  "  appointment_id INTEGER REFERENCES appointments (id),\n"
   "  discount_reason TEXT,\n"
   "  reason TEXT,\n"
   STAMPS ",\n"

@@ -1,0 +1,1216 @@
+/* rg-sale.c — the till's commands: check-out, a sale without a visit,
+ * refunds, and the sale of a visit done without a check-out.
+ *
+ * A sale is priced by rg-pricing.c from what the studio holds (the
+ * items' prices and costs, the masters' rates, the promotion of the day,
+ * the client's card tier) inside the transaction that writes it, so the
+ * figures on the receipt are the ones that were checked. A visit's
+ * services then carry what was paid for them: every revenue figure sums
+ * the prices of done visits.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "rg-model"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rg-booking-private.h"
+#include "rg-format.h"
+#include "rg-sale.h"
+#include "rg-studio-settings.h"
+
+/* Methods and kinds -------------------------------------------------------- */
+
+static const char * const method_nicks[RG_N_PAYMENT_METHODS] = {
+  "cash", "card", "transfer", "deposit", "subscription", "certificate", "points", "unrecorded",
+};
+
+const char *
+rg_payment_method_to_nick (RgPaymentMethod method)
+{
+  g_return_val_if_fail (method < RG_N_PAYMENT_METHODS, NULL);
+  return method_nicks[method];
+}
+
+gboolean
+rg_payment_method_from_nick (const char      *nick,
+                             RgPaymentMethod *method)
+{
+  for (guint i = 0; nick && i < RG_N_PAYMENT_METHODS; i++)
+    if (g_str_equal (nick, method_nicks[i]))
+      {
+        *method = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+rg_payment_method_to_string (RgPaymentMethod method)
+{
+  switch (method)
+    {
+    case RG_PAYMENT_CASH: return C_("payment", "Cash");
+    case RG_PAYMENT_CARD: return C_("payment", "Card");
+    case RG_PAYMENT_TRANSFER: return C_("payment", "Bank transfer");
+    case RG_PAYMENT_DEPOSIT: return C_("payment", "Deposit");
+    case RG_PAYMENT_SUBSCRIPTION: return C_("payment", "Subscription");
+    case RG_PAYMENT_CERTIFICATE: return C_("payment", "Gift certificate");
+    case RG_PAYMENT_POINTS: return C_("payment", "Bonus points");
+    case RG_PAYMENT_UNRECORDED: return C_("payment", "Not recorded");
+    case RG_N_PAYMENT_METHODS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+rg_sale_line_kind_to_nick (RgSaleLineKind kind)
+{
+  static const char * const nicks[] = { "service", "product", "tip" };
+
+  g_return_val_if_fail (kind <= RG_SALE_LINE_TIP, NULL);
+  return nicks[kind];
+}
+
+/* Drafts ------------------------------------------------------------------- */
+
+static void
+line_draft_clear (gpointer data)
+{
+  RgSaleLineDraft *line = data;
+
+  g_clear_pointer (&line->one_off_reason, g_free);
+}
+
+RgSaleDraft *
+rg_sale_draft_new (gint64 client_id,
+                   gint64 appointment_id)
+{
+  RgSaleDraft *draft = g_new0 (RgSaleDraft, 1);
+
+  draft->client_id = client_id;
+  draft->appointment_id = appointment_id;
+  draft->lines = g_array_new (FALSE, TRUE, sizeof (RgSaleLineDraft));
+  g_array_set_clear_func (draft->lines, line_draft_clear);
+  draft->payments = g_array_new (FALSE, TRUE, sizeof (RgPaymentDraft));
+  return draft;
+}
+
+void
+rg_sale_draft_free (RgSaleDraft *draft)
+{
+  if (draft == NULL)
+    return;
+  g_array_unref (draft->lines);
+  g_array_unref (draft->payments);
+  g_free (draft->one_off_reason);
+  g_free (draft);
+}
+
+void
+rg_sale_draft_add_line (RgSaleDraft    *draft,
+                        RgSaleLineKind  kind,
+                        gint64          item_id,
+                        gint64          staff_id,
+                        gint64          quantity,
+                        gint64          list_price)
+{
+  RgSaleLineDraft line = { .kind = kind, .item_id = item_id, .staff_id = staff_id,
+                           .quantity = quantity, .list_price = list_price };
+
+  g_return_if_fail (draft != NULL);
+  g_array_append_val (draft->lines, line);
+}
+
+RgSaleLineDraft *
+rg_sale_draft_get_line (RgSaleDraft *draft,
+                        guint        index)
+{
+  g_return_val_if_fail (draft != NULL && index < draft->lines->len, NULL);
+  return &g_array_index (draft->lines, RgSaleLineDraft, index);
+}
+
+void
+rg_sale_draft_add_payment (RgSaleDraft     *draft,
+                           RgPaymentMethod  method,
+                           gint64           amount)
+{
+  RgPaymentDraft payment = { .method = method, .amount = amount };
+
+  g_return_if_fail (draft != NULL);
+  g_array_append_val (draft->payments, payment);
+}
+
+/* Small reads --------------------------------------------------------------- */
+
+static gboolean
+query_int (RgStore     *store,
+           const char  *sql,
+           gint64       a,
+           gint64       b,
+           gint64      *value,
+           GError     **error)
+{
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store, sql, error);
+  gboolean row = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+  if (!rg_store_step_row (store, stmt, &row, error))
+    return FALSE;
+  *value = row ? sqlite3_column_int64 (stmt, 0) : 0;
+  return TRUE;
+}
+
+static gboolean
+next_number (RgStore  *store,
+             gint64   *number,
+             GError  **error)
+{
+  if (!query_int (store, "SELECT coalesce (max (number), 0) + 1 FROM sales", 0, 0, number, error))
+    return FALSE;
+  return TRUE;
+}
+
+/* The sale of a visit that still counts (not every line refunded), or 0. */
+static gboolean
+live_visit_sale (RgStore  *store,
+                 gint64    appointment_id,
+                 gint64   *sale_id,
+                 gint64   *number,
+                 GError  **error)
+{
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store,
+                                             "SELECT s.id, s.number FROM sales s WHERE s.appointment_id = ?1 "
+                                             "AND s.kind = 'sale' AND EXISTS (SELECT 1 FROM sale_lines l "
+                                             "WHERE l.sale_id = s.id AND NOT EXISTS (SELECT 1 FROM sale_lines r "
+                                             "WHERE r.refund_of_line = l.id)) ORDER BY s.number DESC LIMIT 1",
+                                             error);
+  gboolean row = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, appointment_id);
+  if (!rg_store_step_row (store, stmt, &row, error))
+    return FALSE;
+  *sale_id = row ? sqlite3_column_int64 (stmt, 0) : 0;
+  if (number)
+    *number = row ? sqlite3_column_int64 (stmt, 1) : 0;
+  return TRUE;
+}
+
+gint64
+rg_studio_find_visit_sale (RgStudio  *studio,
+                           gint64     appointment_id,
+                           GError   **error)
+{
+  gint64 id = 0;
+
+  g_return_val_if_fail (RG_IS_STUDIO (studio), 0);
+
+  if (!live_visit_sale (rg_studio_get_store (studio), appointment_id, &id, NULL, error))
+    return 0;
+  return id;
+}
+
+/* The visit's draft --------------------------------------------------------- */
+
+RgSaleDraft *
+rg_studio_draft_check_out (RgStudio  *studio,
+                           gint64     appointment_id,
+                           GError   **error)
+{
+  RgStore *store;
+  g_autoptr(RgSaleDraft) draft = NULL;
+  g_autoptr(RgStmt) stmt = NULL;
+  RgBookingRow row;
+  gint64 price = 0;
+  gboolean more = FALSE, ok;
+
+  g_return_val_if_fail (RG_IS_STUDIO (studio), NULL);
+
+  store = rg_studio_get_store (studio);
+  if (!rg_booking_load_row (store, appointment_id, &row, error))
+    return NULL;
+  draft = rg_sale_draft_new (row.client_id, appointment_id);
+
+  stmt = rg_store_prepare (store,
+                           "SELECT service_id, price FROM appointment_services WHERE appointment_id = ?1 "
+                           "ORDER BY position, id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, appointment_id);
+  while ((ok = rg_store_step_row (store, stmt, &more, error)) && more)
+    rg_sale_draft_add_line (draft, RG_SALE_LINE_SERVICE, sqlite3_column_int64 (stmt, 0), row.staff_id, 1,
+                            sqlite3_column_int64 (stmt, 1));
+  if (!ok)
+    return NULL;
+
+  if (draft->lines->len == 0)
+    {
+      if (!query_int (store, "SELECT price FROM appointments WHERE id = ?1", appointment_id, 0, &price, error))
+        return NULL;
+      rg_sale_draft_add_line (draft, RG_SALE_LINE_SERVICE, 0, row.staff_id, 1, price);
+    }
+  return g_steal_pointer (&draft);
+}
+
+/* Pricing a draft ------------------------------------------------------------ */
+
+/* The local day of @t as the promotions keep their periods. */
+static char *
+day_of (gint64 t)
+{
+  RgDate date = rg_date_from_time (t);
+
+  return g_strdup_printf ("%04d-%02d-%02d", date.year, date.month, date.day);
+}
+
+void
+rg_sale_quote_free (RgSaleQuote *quote)
+{
+  if (quote == NULL)
+    return;
+  g_free (quote->lines);
+  g_free (quote->promotion_ids);
+  g_strfreev (quote->names);
+  g_strfreev (quote->masters);
+  g_free (quote->card_name);
+  g_free (quote->next_tier_name);
+  g_free (quote);
+}
+
+/* The client's paid spend (tips apart, refunds taken off) and the tier it
+ * reaches, with the next one. */
+static gboolean
+read_card (RgStore      *store,
+           gint64        client_id,
+           RgSaleQuote  *quote,
+           GError      **error)
+{
+  g_autoptr(RgStmt) tiers = NULL;
+  gboolean row = FALSE, ok;
+
+  if (client_id &&
+      !query_int (store,
+                  "SELECT coalesce (sum (l.price), 0) FROM sales s JOIN sale_lines l ON l.sale_id = s.id "
+                  "WHERE s.client_id = ?1 AND l.kind <> 'tip'",
+                  client_id, 0, &quote->spend, error))
+    return FALSE;
+  if (client_id == 0)
+    return TRUE;
+
+  tiers = rg_store_prepare (store, "SELECT name, threshold, percent FROM card_tiers ORDER BY threshold", error);
+  if (tiers == NULL)
+    return FALSE;
+  while ((ok = rg_store_step_row (store, tiers, &row, error)) && row)
+    {
+      const char *name = (const char *) sqlite3_column_text (tiers, 0);
+      gint64 threshold = sqlite3_column_int64 (tiers, 1);
+
+      if (threshold <= quote->spend)
+        {
+          g_free (quote->card_name);
+          quote->card_name = g_strdup (name);
+          quote->card = sqlite3_column_int (tiers, 2);
+        }
+      else if (quote->next_tier_name == NULL)
+        {
+          quote->next_tier_name = g_strdup (name);
+          quote->to_next_tier = threshold - quote->spend;
+        }
+    }
+  return ok;
+}
+
+/* The best promotion covering an item on @day, or 0. */
+static gboolean
+read_promotion (RgStore         *store,
+                RgSaleLineKind   kind,
+                gint64           item_id,
+                const char      *day,
+                gint64          *promotion_id,
+                int             *percent,
+                GError         **error)
+{
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store,
+                                             "SELECT p.id, p.percent FROM promotions p "
+                                             "WHERE p.archived = 0 AND ?3 BETWEEN p.starts_on AND p.ends_on "
+                                             "AND ((?1 = 'service' AND p.all_services) OR (?1 = 'product' AND p.all_products) "
+                                             "  OR EXISTS (SELECT 1 FROM promotion_items i WHERE i.promotion_id = p.id "
+                                             "   AND ((?1 = 'service' AND i.service_id = ?2) OR (?1 = 'product' AND i.product_id = ?2)))) "
+                                             "ORDER BY p.percent DESC, p.id LIMIT 1",
+                                             error);
+  gboolean row = FALSE;
+
+  *promotion_id = 0, *percent = 0;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, rg_sale_line_kind_to_nick (kind), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, item_id);
+  sqlite3_bind_text (stmt, 3, day, -1, SQLITE_TRANSIENT);
+  if (!rg_store_step_row (store, stmt, &row, error))
+    return FALSE;
+  if (row)
+    *promotion_id = sqlite3_column_int64 (stmt, 0), *percent = sqlite3_column_int (stmt, 1);
+  return TRUE;
+}
+
+/* A line's item: its name, list price, unit cost and its master's rate. */
+static gboolean
+read_item (RgStore                *store,
+           const RgSaleLineDraft  *in,
+           char                  **name,
+           gint64                 *list_price,
+           gint64                 *unit_cost,
+           int                    *pay_rate,
+           GError                **error)
+{
+  g_autoptr(RgStmt) stmt = NULL;
+  gboolean row = FALSE;
+
+  *list_price = 0, *unit_cost = 0, *pay_rate = 0;
+  switch (in->kind)
+    {
+    case RG_SALE_LINE_TIP:
+      *name = g_strdup (_("Tip"));
+      return TRUE;
+
+    case RG_SALE_LINE_SERVICE:
+      if (in->item_id == 0)
+        {
+          *name = g_strdup (_("Visit"));
+          stmt = rg_store_prepare (store, "SELECT 0, 0, pay_rate FROM staff WHERE id = ?2", error);
+        }
+      else
+        stmt = rg_store_prepare (store,
+                                 "SELECT s.name, s.price, s.materials_cost, "
+                                 " coalesce ((SELECT r.pay_rate FROM staff_service_rates r "
+                                 "            WHERE r.staff_id = ?2 AND r.service_id = s.id),"
+                                 "           (SELECT pay_rate FROM staff WHERE id = ?2), 0) "
+                                 "FROM services s WHERE s.id = ?1",
+                                 error);
+      break;
+
+    case RG_SALE_LINE_PRODUCT:
+    default:
+      stmt = rg_store_prepare (store,
+                               "SELECT name, price, cost, CASE WHEN ?2 = 0 THEN 0 ELSE commission END "
+                               "FROM products WHERE id = ?1",
+                               error);
+      break;
+    }
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, in->item_id);
+  sqlite3_bind_int64 (stmt, 2, in->staff_id);
+  if (!rg_store_step_row (store, stmt, &row, error))
+    return FALSE;
+  if (!row)
+    {
+      if (in->kind == RG_SALE_LINE_SERVICE && in->item_id == 0)
+        return TRUE;   /* no master: no pay */
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_NOT_FOUND,
+                   in->kind == RG_SALE_LINE_PRODUCT ? _("A product of the sale is not in the catalogue any more.")
+                                                    : _("A service of the sale is not in the list any more."));
+      return FALSE;
+    }
+  if (*name == NULL)
+    *name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  *list_price = sqlite3_column_int64 (stmt, 1);
+  *unit_cost = sqlite3_column_int64 (stmt, 2);
+  *pay_rate = sqlite3_column_int (stmt, 3);
+  return TRUE;
+}
+
+static gboolean
+read_master (RgStore  *store,
+             gint64    staff_id,
+             char    **name,
+             gint64   *per_visit,
+             GError  **error)
+{
+  g_autoptr(RgStmt) stmt = NULL;
+  gboolean row = FALSE;
+
+  *name = NULL, *per_visit = 0;
+  if (staff_id == 0)
+    return TRUE;
+  stmt = rg_store_prepare (store, "SELECT display_name, pay_per_visit FROM staff WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, staff_id);
+  if (!rg_store_step_row (store, stmt, &row, error))
+    return FALSE;
+  if (!row)
+    {
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_NOT_FOUND,
+                   _("A master of the sale is not on the staff list any more."));
+      return FALSE;
+    }
+  *name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  *per_visit = sqlite3_column_int64 (stmt, 1);
+  return TRUE;
+}
+
+static gboolean
+method_takes_money_now (RgPaymentMethod method)
+{
+  return method == RG_PAYMENT_CASH || method == RG_PAYMENT_CARD || method == RG_PAYMENT_TRANSFER;
+}
+
+static RgSaleQuote *
+price_draft (RgStore            *store,
+             const RgSaleDraft  *draft,
+             gint64              sold_at,
+             GError            **error)
+{
+  g_autoptr(RgSaleQuote) quote = g_new0 (RgSaleQuote, 1);
+  g_autoptr(GHashTable) paid_fixed = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree char *day = NULL;
+  g_autofree char *cap_text = NULL, *pay_after_text = NULL;
+  RgPriceRules rules = { 0 };
+  gint64 cash = 0, other = 0;
+
+  if (draft->lines->len == 0)
+    {
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID, _("A sale needs at least one line."));
+      return NULL;
+    }
+
+  day = day_of (sold_at);
+
+  cap_text = rg_store_get_setting (store, "discount-cap");
+  pay_after_text = rg_store_get_setting (store, "pay-after-discount");
+  quote->cap = cap_text ? CLAMP (g_ascii_strtoll (cap_text, NULL, 10), 0, 10000) : RG_PRICING_DEFAULT_CAP;
+  quote->pay_after_discount = pay_after_text ? g_ascii_strtoll (pay_after_text, NULL, 10) != 0 : TRUE;
+  if (!read_card (store, draft->client_id, quote, error))
+    return NULL;
+
+  quote->n_lines = draft->lines->len;
+  quote->lines = g_new0 (RgPriceLine, quote->n_lines);
+  quote->names = g_new0 (char *, quote->n_lines + 1);
+  quote->masters = g_new0 (char *, quote->n_lines + 1);
+  quote->promotion_ids = g_new0 (gint64, quote->n_lines);
+
+  for (guint i = 0; i < quote->n_lines; i++)
+    {
+      const RgSaleLineDraft *in = &g_array_index (draft->lines, RgSaleLineDraft, i);
+      RgPriceLine *line = &quote->lines[i];
+      gint64 list_price, unit_cost, per_visit;
+      int pay_rate;
+
+      if (in->kind == RG_SALE_LINE_TIP && in->staff_id == 0)
+        {
+          g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID, _("A tip goes to a master: choose one."));
+          return NULL;
+        }
+      if (in->kind == RG_SALE_LINE_PRODUCT && in->item_id == 0)
+        {
+          g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID, _("Choose the product of each product line."));
+          return NULL;
+        }
+      if (!read_item (store, in, &quote->names[i], &list_price, &unit_cost, &pay_rate, error) ||
+          !read_master (store, in->staff_id, &quote->masters[i], &per_visit, error))
+        return NULL;
+
+      line->name = quote->names[i];
+      line->kind = in->kind;
+      line->quantity = in->quantity;
+      line->list_price = in->list_price >= 0 ? in->list_price : list_price;
+      line->unit_cost = unit_cost;
+      line->one_off = in->one_off;
+      line->one_off_amount = in->one_off_amount;
+      line->pay_rate = pay_rate;
+      /* The master's fixed amount, once per visit, on their first service. */
+      if (draft->appointment_id && in->kind == RG_SALE_LINE_SERVICE && in->staff_id && per_visit > 0 &&
+          !g_hash_table_contains (paid_fixed, &in->staff_id))
+        {
+          g_hash_table_add (paid_fixed, (gpointer) &in->staff_id);
+          line->pay_fixed = per_visit;
+        }
+      if (in->kind != RG_SALE_LINE_TIP && in->item_id &&
+          !read_promotion (store, in->kind, in->item_id, day, &quote->promotion_ids[i], &line->promotion, error))
+        return NULL;
+    }
+
+  rules.card = quote->card;
+  rules.cap = quote->cap;
+  rules.pay_after_discount = quote->pay_after_discount;
+  rules.sale_one_off = draft->one_off;
+  rules.sale_one_off_amount = draft->one_off_amount;
+  if (!rg_pricing_compute (&rules, quote->lines, quote->n_lines, &quote->total, error))
+    return NULL;
+
+  for (guint i = 0; i < draft->payments->len; i++)
+    {
+      const RgPaymentDraft *payment = &g_array_index (draft->payments, RgPaymentDraft, i);
+
+      if (payment->method >= RG_N_PAYMENT_METHODS || !method_takes_money_now (payment->method))
+        {
+          g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                       /* Translators: a payment method, e.g. "Deposit" */
+                       _("The desk cannot take “%s” yet: take cash, a card or a bank transfer."),
+                       payment->method < RG_N_PAYMENT_METHODS ? rg_payment_method_to_string (payment->method) : "?");
+          return NULL;
+        }
+      if (payment->amount <= 0 || payment->amount > RG_PRICING_MAX_PRICE)
+        {
+          g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                       _("A payment must be a sum above zero."));
+          return NULL;
+        }
+      if (payment->method == RG_PAYMENT_CASH)
+        cash += payment->amount;
+      else
+        other += payment->amount;
+    }
+  if (other > quote->total)
+    {
+      g_autofree char *paid = rg_format_price (other);
+      g_autofree char *due = rg_format_price (quote->total);
+
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                   /* Translators: "Card and transfer payments come to 5,000 ₽, more than the 4,200 ₽ due." */
+                   _("Card and transfer payments come to %s, more than the %s due."), paid, due);
+      return NULL;
+    }
+  quote->paid = cash + other;
+  quote->still_due = MAX (quote->total - quote->paid, 0);
+  quote->change = MAX (quote->paid - quote->total, 0);
+  return g_steal_pointer (&quote);
+}
+
+RgSaleQuote *
+rg_studio_quote_sale (RgStudio           *studio,
+                      const RgSaleDraft  *draft,
+                      GError            **error)
+{
+  RgStore *store;
+  RgSaleQuote *quote;
+  gboolean started = FALSE;
+
+  g_return_val_if_fail (RG_IS_STUDIO (studio), NULL);
+  g_return_val_if_fail (draft != NULL, NULL);
+
+  store = rg_studio_get_store (studio);
+  if (!rg_store_begin_read (store, &started, error))
+    return NULL;
+  quote = price_draft (store, draft, draft->sold_at ? draft->sold_at : rg_store_now (), error);
+  rg_store_end_read (store, started);
+  return quote;
+}
+
+/* Writing ------------------------------------------------------------------- */
+
+static gboolean
+insert_sale (RgStore     *store,
+             gint64       id,
+             gint64       number,
+             gint64       refund_of,
+             gint64       client_id,
+             gint64       appointment_id,
+             const char  *discount_reason,
+             const char  *reason,
+             gint64       now,
+             GError     **error)
+{
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store,
+                                             "INSERT INTO sales (id, number, kind, refund_of, client_id, appointment_id, "
+                                             "discount_reason, reason, created_at, updated_at) "
+                                             "VALUES (?1, ?2, ?3, nullif (?4, 0), nullif (?5, 0), nullif (?6, 0), ?7, ?8, ?9, ?9)",
+                                             error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, number);
+  sqlite3_bind_text (stmt, 3, refund_of ? "refund" : "sale", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, refund_of);
+  sqlite3_bind_int64 (stmt, 5, client_id);
+  sqlite3_bind_int64 (stmt, 6, appointment_id);
+  sqlite3_bind_text (stmt, 7, discount_reason, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, reason, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 9, now);
+  return rg_store_step_done (store, stmt, error);
+}
+
+static gboolean
+insert_payment (RgStore          *store,
+                gint64            sale_id,
+                RgPaymentMethod   method,
+                gint64            amount,
+                gint64            tendered,
+                gint64            now,
+                GError          **error)
+{
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store,
+                                             "INSERT INTO payments (id, sale_id, method, amount, tendered, paid_at, "
+                                             "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, nullif (?5, 0), ?6, ?6, ?6)",
+                                             error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rg_store_new_id ());
+  sqlite3_bind_int64 (stmt, 2, sale_id);
+  sqlite3_bind_text (stmt, 3, rg_payment_method_to_nick (method), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, amount);
+  sqlite3_bind_int64 (stmt, 5, tendered);
+  sqlite3_bind_int64 (stmt, 6, now);
+  return rg_store_step_done (store, stmt, error);
+}
+
+static gboolean
+insert_stock_move (RgStore     *store,
+                   gint64       product_id,
+                   gint64       quantity,
+                   const char  *reason,
+                   gint64       line_id,
+                   gint64       now,
+                   GError     **error)
+{
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store,
+                                             "INSERT INTO stock_moves (id, product_id, quantity, reason, sale_line_id, "
+                                             "occurred_at, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?6)",
+                                             error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rg_store_new_id ());
+  sqlite3_bind_int64 (stmt, 2, product_id);
+  sqlite3_bind_int64 (stmt, 3, quantity);
+  sqlite3_bind_text (stmt, 4, reason, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, line_id);
+  sqlite3_bind_int64 (stmt, 6, now);
+  return rg_store_step_done (store, stmt, error);
+}
+
+/* A visit's services as its sale's service lines say, each at what is
+ * still paid for it (refunds taken off); its price their sum. */
+static gboolean
+sync_visit (RgStore  *store,
+            gint64    appointment_id,
+            gint64    sale_id,
+            gint64    now,
+            GError  **error)
+{
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store,
+                                             "SELECT l.service_id, l.price + coalesce ((SELECT sum (r.price) FROM sale_lines r "
+                                             "  WHERE r.refund_of_line = l.id), 0), "
+                                             " coalesce ((SELECT a.duration_minutes FROM appointment_services a "
+                                             "  WHERE a.appointment_id = ?2 AND a.service_id = l.service_id ORDER BY a.position LIMIT 1),"
+                                             "  (SELECT duration_minutes FROM services WHERE id = l.service_id), 30) "
+                                             "FROM sale_lines l WHERE l.sale_id = ?1 AND l.kind = 'service' "
+                                             "ORDER BY l.position, l.id",
+                                             error);
+  g_autoptr(GArray) services = g_array_new (FALSE, FALSE, sizeof (RgBookingService));
+  g_autoptr(RgStmt) update = NULL;
+  gboolean row = FALSE, ok;
+  gint64 price = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, sale_id);
+  sqlite3_bind_int64 (stmt, 2, appointment_id);
+  while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
+    {
+      RgBookingService service = { .service_id = sqlite3_column_int64 (stmt, 0),
+                                   .price = MAX (sqlite3_column_int64 (stmt, 1), 0),
+                                   .duration_minutes = sqlite3_column_int (stmt, 2) };
+
+      price += service.price;
+      if (service.service_id)
+        g_array_append_val (services, service);
+    }
+  if (!ok)
+    return FALSE;
+  g_clear_pointer (&stmt, rg_stmt_release);
+
+  if (!rg_booking_replace_services (store, appointment_id, services, now, error))
+    return FALSE;
+  update = rg_store_prepare (store, "UPDATE appointments SET price = ?2, updated_at = ?3 WHERE id = ?1", error);
+  if (update == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (update, 1, appointment_id);
+  sqlite3_bind_int64 (update, 2, price);
+  sqlite3_bind_int64 (update, 3, now);
+  return rg_store_step_done (store, update, error);
+}
+
+static gboolean
+write_sale (RgStore            *store,
+            const RgSaleDraft  *draft,
+            const RgSaleQuote  *quote,
+            gint64              client_id,
+            gint64              sold_at,
+            gint64             *sale_id,
+            GError            **error)
+{
+  gint64 id = rg_store_new_id (), number = 0, cash = 0, change = quote->change;
+
+  if (!next_number (store, &number, error) ||
+      !insert_sale (store, id, number, 0, client_id, draft->appointment_id, draft->one_off_reason, NULL, sold_at, error))
+    return FALSE;
+
+  for (guint i = 0; i < quote->n_lines; i++)
+    {
+      const RgSaleLineDraft *in = &g_array_index (draft->lines, RgSaleLineDraft, i);
+      const RgPriceLine *line = &quote->lines[i];
+      g_autoptr(RgStmt) stmt = rg_store_prepare (store,
+                                                 "INSERT INTO sale_lines (id, sale_id, position, kind, service_id, product_id, "
+                                                 "staff_id, quantity, list_price, discount, discount_promotion, discount_card, "
+                                                 "discount_one_off, promotion_id, discount_reason, price, cost, pay, "
+                                                 "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, nullif (?5, 0), nullif (?6, 0), "
+                                                 "nullif (?7, 0), ?8, ?9, ?10, ?11, ?12, ?13, nullif (?16, 0), ?14, ?15, ?17, ?18, ?19, ?19)",
+                                                 error);
+      gint64 line_id = rg_store_new_id ();
+      const char *reason = in->one_off_reason ? in->one_off_reason : draft->one_off_reason;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, line_id);
+      sqlite3_bind_int64 (stmt, 2, id);
+      sqlite3_bind_int (stmt, 3, (int) i);
+      sqlite3_bind_text (stmt, 4, rg_sale_line_kind_to_nick (in->kind), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 5, in->kind == RG_SALE_LINE_SERVICE ? in->item_id : 0);
+      sqlite3_bind_int64 (stmt, 6, in->kind == RG_SALE_LINE_PRODUCT ? in->item_id : 0);
+      sqlite3_bind_int64 (stmt, 7, in->staff_id);
+      sqlite3_bind_int64 (stmt, 8, line->quantity);
+      sqlite3_bind_int64 (stmt, 9, line->list_price);
+      sqlite3_bind_int64 (stmt, 10, line->discount);
+      sqlite3_bind_int64 (stmt, 11, line->discount_promotion);
+      sqlite3_bind_int64 (stmt, 12, line->discount_card);
+      sqlite3_bind_int64 (stmt, 13, line->discount_one_off);
+      if (line->discount_one_off > 0 && reason && *reason)
+        sqlite3_bind_text (stmt, 14, reason, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_null (stmt, 14);
+      sqlite3_bind_int64 (stmt, 15, line->price);
+      sqlite3_bind_int64 (stmt, 16, line->discount_promotion > 0 ? quote->promotion_ids[i] : 0);
+      sqlite3_bind_int64 (stmt, 17, line->cost);
+      sqlite3_bind_int64 (stmt, 18, line->pay);
+      sqlite3_bind_int64 (stmt, 19, sold_at);
+      if (!rg_store_step_done (store, stmt, error))
+        return FALSE;
+      if (in->kind == RG_SALE_LINE_PRODUCT &&
+          !insert_stock_move (store, in->item_id, -line->quantity, "sale", line_id, sold_at, error))
+        return FALSE;
+    }
+
+  /* Card and transfer as handed; cash less the change, with what was
+   * handed over kept for the receipt. */
+  for (guint i = 0; i < draft->payments->len; i++)
+    {
+      const RgPaymentDraft *payment = &g_array_index (draft->payments, RgPaymentDraft, i);
+
+      if (payment->method == RG_PAYMENT_CASH)
+        cash += payment->amount;
+      else if (!insert_payment (store, id, payment->method, payment->amount, 0, sold_at, error))
+        return FALSE;
+    }
+  if (cash - change > 0 && !insert_payment (store, id, RG_PAYMENT_CASH, cash - change, cash, sold_at, error))
+    return FALSE;
+
+  *sale_id = id;
+  return TRUE;
+}
+
+gboolean
+rg_studio_check_out (RgStudio           *studio,
+                     const RgSaleDraft  *draft,
+                     gint64             *sale_id,
+                     GError            **error)
+{
+  RgStore *store;
+  g_autoptr(RgSaleQuote) quote = NULL;
+  gint64 id = 0, client_id, sold_at;
+
+  g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
+  g_return_val_if_fail (draft != NULL, FALSE);
+
+  store = rg_studio_get_store (studio);
+  sold_at = draft->sold_at ? draft->sold_at : rg_store_now ();
+  client_id = draft->client_id;
+
+  if (!rg_store_begin (store, error))
+    return FALSE;
+
+  if (draft->appointment_id)
+    {
+      RgBookingRow row;
+      gint64 existing = 0, number = 0;
+
+      if (!rg_booking_load_row (store, draft->appointment_id, &row, error))
+        goto fail;
+      if (row.status == RG_APPOINTMENT_CANCELLED || row.status == RG_APPOINTMENT_NO_SHOW)
+        {
+          g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                       row.status == RG_APPOINTMENT_CANCELLED ? _("A cancelled visit cannot be checked out.")
+                                                              : _("A visit the client did not come to cannot be checked out."));
+          goto fail;
+        }
+      if (!live_visit_sale (store, draft->appointment_id, &existing, &number, error))
+        goto fail;
+      if (existing)
+        {
+          g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CONFLICT,
+                       /* Translators: the receipt's number */
+                       _("This visit was checked out already (receipt %" G_GINT64_FORMAT ")."), number);
+          goto fail;
+        }
+      if (client_id == 0)
+        client_id = row.client_id;
+      else if (client_id != row.client_id)
+        {
+          g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                       _("The sale’s client is not the visit’s client."));
+          goto fail;
+        }
+    }
+
+  {
+    g_autoptr(RgSaleDraft) copy = NULL;
+    const RgSaleDraft *priced = draft;
+
+    if (client_id != draft->client_id)
+      {
+        copy = rg_sale_draft_new (client_id, draft->appointment_id);
+        g_array_append_vals (copy->lines, draft->lines->data, draft->lines->len);
+        g_array_set_clear_func (copy->lines, NULL);   /* the reasons stay the draft's */
+        g_array_append_vals (copy->payments, draft->payments->data, draft->payments->len);
+        copy->one_off = draft->one_off;
+        copy->one_off_amount = draft->one_off_amount;
+        priced = copy;
+      }
+    quote = price_draft (store, priced, sold_at, error);
+  }
+  if (quote == NULL)
+    goto fail;
+  if (quote->still_due > 0)
+    {
+      g_autofree char *due = rg_format_price (quote->still_due);
+
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                   /* Translators: an amount of money */
+                   _("%s is still due."), due);
+      goto fail;
+    }
+
+  if (!write_sale (store, draft, quote, client_id, sold_at, &id, error))
+    goto fail;
+  if (draft->appointment_id &&
+      (!sync_visit (store, draft->appointment_id, id, sold_at, error) ||
+       !rg_booking_change_status (store, draft->appointment_id, RG_APPOINTMENT_DONE, TRUE, FALSE, error)))
+    goto fail;
+
+  if (!rg_store_commit (store, error))
+    return FALSE;
+  if (sale_id)
+    *sale_id = id;
+  return TRUE;
+
+fail:
+  rg_store_rollback (store);
+  return FALSE;
+}
+
+/* The sale of a visit done without a check-out ------------------------------ */
+
+gboolean
+rg_sale_write_in_full (RgStore  *store,
+                       gint64    appointment_id,
+                       gint64    paid_at,
+                       GError  **error)
+{
+  g_autoptr(RgStmt) lines = NULL;
+  gint64 existing = 0, number = 0, price = 0, staff_id = 0, id = rg_store_new_id ();
+  gboolean row = FALSE, ok, any = FALSE;
+  guint position = 0;
+
+  if (!query_int (store, "SELECT count (*) FROM sales WHERE appointment_id = ?1 AND kind = 'sale'",
+                  appointment_id, 0, &existing, error))
+    return FALSE;
+  if (existing)
+    return TRUE;
+  if (!query_int (store, "SELECT price FROM appointments WHERE id = ?1", appointment_id, 0, &price, error) ||
+      !query_int (store, "SELECT staff_id FROM appointments WHERE id = ?1", appointment_id, 0, &staff_id, error) ||
+      !next_number (store, &number, error))
+    return FALSE;
+
+  {
+    gint64 client_id = 0;
+
+    if (!query_int (store, "SELECT client_id FROM appointments WHERE id = ?1", appointment_id, 0, &client_id, error) ||
+        !insert_sale (store, id, number, 0, client_id, appointment_id, NULL, NULL, paid_at, error))
+      return FALSE;
+  }
+
+  lines = rg_store_prepare (store,
+                            "SELECT service_id, price FROM appointment_services WHERE appointment_id = ?1 "
+                            "ORDER BY position, id",
+                            error);
+  if (lines == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (lines, 1, appointment_id);
+  while ((ok = rg_store_step_row (store, lines, &row, error)) && (row || !any))
+    {
+      g_autoptr(RgStmt) stmt = rg_store_prepare (store,
+                                                 "INSERT INTO sale_lines (id, sale_id, position, kind, service_id, staff_id, "
+                                                 "quantity, list_price, price, created_at, updated_at) "
+                                                 "VALUES (?1, ?2, ?3, 'service', nullif (?4, 0), ?5, 1, ?6, ?6, ?7, ?7)",
+                                                 error);
+      gint64 service_id = row ? sqlite3_column_int64 (lines, 0) : 0;
+      gint64 line_price = row ? sqlite3_column_int64 (lines, 1) : price;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, rg_store_new_id ());
+      sqlite3_bind_int64 (stmt, 2, id);
+      sqlite3_bind_int (stmt, 3, (int) position++);
+      sqlite3_bind_int64 (stmt, 4, service_id);
+      sqlite3_bind_int64 (stmt, 5, staff_id);
+      sqlite3_bind_int64 (stmt, 6, line_price);
+      sqlite3_bind_int64 (stmt, 7, paid_at);
+      if (!rg_store_step_done (store, stmt, error))
+        return FALSE;
+      any = TRUE;
+      if (!row)
+        break;
+    }
+  if (!ok)
+    return FALSE;
+
+  return price <= 0 || insert_payment (store, id, RG_PAYMENT_UNRECORDED, price, 0, paid_at, error);
+}
+
+/* Refunds -------------------------------------------------------------------- */
+
+typedef struct {
+  gint64          id;
+  RgSaleLineKind  kind;
+  gint64          product_id;
+  gint64          quantity;
+  char           *name;
+} RefundLine;
+
+static void
+refund_line_clear (gpointer data)
+{
+  g_free (((RefundLine *) data)->name);
+}
+
+gboolean
+rg_studio_refund (RgStudio         *studio,
+                  gint64            sale_id,
+                  const gint64     *line_ids,
+                  guint             n_lines,
+                  const char       *reason,
+                  RgPaymentMethod   method,
+                  gboolean          set_back,
+                  gint64           *refund_id,
+                  GError          **error)
+{
+  RgStore *store;
+  g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (RefundLine));
+  g_autoptr(RgStmt) stmt = NULL;
+  g_autofree char *clean_reason = NULL;
+  gint64 id = rg_store_new_id (), number = 0, sale_number = 0, client_id = 0, appointment_id = 0;
+  gint64 amount = 0, by_method = 0, now = rg_store_now ();
+  gboolean row = FALSE, ok;
+
+  g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
+  g_return_val_if_fail (line_ids != NULL || n_lines == 0, FALSE);
+
+  g_array_set_clear_func (lines, refund_line_clear);
+  store = rg_studio_get_store (studio);
+  clean_reason = g_strstrip (g_strdup (reason ? reason : ""));
+  if (*clean_reason == '\0')
+    {
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID, _("Say why the money goes back."));
+      return FALSE;
+    }
+  if (method != RG_PAYMENT_CASH && method != RG_PAYMENT_CARD && method != RG_PAYMENT_TRANSFER)
+    {
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                   _("Money goes back in cash, to a card or by a bank transfer."));
+      return FALSE;
+    }
+
+  if (!rg_store_begin (store, error))
+    return FALSE;
+
+  stmt = rg_store_prepare (store,
+                           "SELECT number, coalesce (client_id, 0), coalesce (appointment_id, 0) FROM sales "
+                           "WHERE id = ?1 AND kind = 'sale'",
+                           error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, sale_id);
+  if (!rg_store_step_row (store, stmt, &row, error))
+    goto fail;
+  if (!row)
+    {
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_NOT_FOUND, _("The sale to refund is not there any more."));
+      goto fail;
+    }
+  sale_number = sqlite3_column_int64 (stmt, 0);
+  client_id = sqlite3_column_int64 (stmt, 1);
+  appointment_id = sqlite3_column_int64 (stmt, 2);
+  g_clear_pointer (&stmt, rg_stmt_release);
+
+  /* The lines to take back, each not taken back before. */
+  stmt = rg_store_prepare (store,
+                           "SELECT l.id, l.kind, coalesce (l.product_id, 0), l.quantity, l.price, "
+                           " coalesce (s.name, p.name, CASE l.kind WHEN 'tip' THEN ?3 ELSE ?4 END), "
+                           " EXISTS (SELECT 1 FROM sale_lines r WHERE r.refund_of_line = l.id) "
+                           "FROM sale_lines l LEFT JOIN services s ON s.id = l.service_id "
+                           "LEFT JOIN products p ON p.id = l.product_id "
+                           "WHERE l.sale_id = ?1 AND (?2 = 0 OR l.id IN (SELECT value FROM json_each (?5))) "
+                           "ORDER BY l.position, l.id",
+                           error);
+  if (stmt == NULL)
+    goto fail;
+  {
+    g_autoptr(GString) ids = g_string_new ("[");
+
+    for (guint i = 0; i < n_lines; i++)
+      g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i ? "," : "", line_ids[i]);
+    g_string_append_c (ids, ']');
+    sqlite3_bind_int64 (stmt, 1, sale_id);
+    sqlite3_bind_int (stmt, 2, (int) n_lines);
+    sqlite3_bind_text (stmt, 3, _("Tip"), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 4, _("Visit"), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 5, ids->str, -1, SQLITE_TRANSIENT);
+  }
+  while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
+    {
+      RefundLine line = { .id = sqlite3_column_int64 (stmt, 0),
+                          .product_id = sqlite3_column_int64 (stmt, 2),
+                          .quantity = sqlite3_column_int64 (stmt, 3),
+                          .name = g_strdup ((const char *) sqlite3_column_text (stmt, 5)) };
+      const char *kind = (const char *) sqlite3_column_text (stmt, 1);
+
+      line.kind = g_str_equal (kind, "product") ? RG_SALE_LINE_PRODUCT
+                  : g_str_equal (kind, "tip") ? RG_SALE_LINE_TIP : RG_SALE_LINE_SERVICE;
+      if (sqlite3_column_int (stmt, 6))
+        {
+          if (n_lines > 0)
+            {
+              g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CONFLICT,
+                           /* Translators: the line's item */
+                           _("“%s” was refunded already."), line.name);
+              refund_line_clear (&line);
+              goto fail;
+            }
+          refund_line_clear (&line);
+          continue;
+        }
+      amount += sqlite3_column_int64 (stmt, 4);
+      g_array_append_val (lines, line);
+    }
+  if (!ok)
+    goto fail;
+  g_clear_pointer (&stmt, rg_stmt_release);
+  if (n_lines > 0 && lines->len != n_lines)
+    {
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_NOT_FOUND,
+                   _("A line to refund is not on this sale."));
+      goto fail;
+    }
+  if (lines->len == 0)
+    {
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CONFLICT,
+                   /* Translators: the receipt's number */
+                   _("Everything on receipt %" G_GINT64_FORMAT " was refunded already."), sale_number);
+      goto fail;
+    }
+
+  /* Money goes back no more than it came: a card or a transfer gets back
+   * at most what it paid; cash at most what is still paid in all. */
+  {
+    g_autoptr(RgStmt) paid = rg_store_prepare (store,
+                                               "SELECT coalesce (sum (amount), 0) FROM payments WHERE sale_id IN "
+                                               "(SELECT id FROM sales WHERE id = ?1 OR refund_of = ?1) "
+                                               "AND (?2 IS NULL OR method = ?2)",
+                                               error);
+
+    if (paid == NULL)
+      goto fail;
+    sqlite3_bind_int64 (paid, 1, sale_id);
+    if (method == RG_PAYMENT_CASH)
+      sqlite3_bind_null (paid, 2);
+    else
+      sqlite3_bind_text (paid, 2, rg_payment_method_to_nick (method), -1, SQLITE_STATIC);
+    if (!rg_store_step_row (store, paid, &row, error))
+      goto fail;
+    by_method = row ? sqlite3_column_int64 (paid, 0) : 0;
+  }
+  if (amount > by_method)
+    {
+      g_autofree char *back = rg_format_price (amount);
+      g_autofree char *was = rg_format_price (by_method);
+
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                   /* Translators: "3,000 ₽ cannot go back by Card: 1,000 ₽ was paid by it." */
+                   _("%s cannot go back by %s: %s was paid by it."), back,
+                   rg_payment_method_to_string (method), was);
+      goto fail;
+    }
+
+  if (!next_number (store, &number, error) ||
+      !insert_sale (store, id, number, sale_id, client_id, appointment_id, NULL, clean_reason, now, error))
+    goto fail;
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const RefundLine *line = &g_array_index (lines, RefundLine, i);
+      g_autoptr(RgStmt) copy = rg_store_prepare (store,
+                                                 "INSERT INTO sale_lines (id, sale_id, position, kind, service_id, product_id, "
+                                                 "staff_id, quantity, list_price, discount, discount_promotion, discount_card, "
+                                                 "discount_one_off, promotion_id, discount_reason, price, cost, pay, refund_of_line, "
+                                                 "created_at, updated_at) "
+                                                 "SELECT ?1, ?2, ?3, kind, service_id, product_id, staff_id, -quantity, list_price, "
+                                                 "-discount, -discount_promotion, -discount_card, -discount_one_off, promotion_id, "
+                                                 "discount_reason, -price, -cost, -pay, id, ?4, ?4 FROM sale_lines WHERE id = ?5",
+                                                 error);
+      gint64 copy_id = rg_store_new_id ();
+
+      if (copy == NULL)
+        goto fail;
+      sqlite3_bind_int64 (copy, 1, copy_id);
+      sqlite3_bind_int64 (copy, 2, id);
+      sqlite3_bind_int (copy, 3, (int) i);
+      sqlite3_bind_int64 (copy, 4, now);
+      sqlite3_bind_int64 (copy, 5, line->id);
+      if (!rg_store_step_done (store, copy, error))
+        goto fail;
+      if (line->kind == RG_SALE_LINE_PRODUCT &&
+          !insert_stock_move (store, line->product_id, line->quantity, "refund", copy_id, now, error))
+        goto fail;
+    }
+  if (amount > 0 && !insert_payment (store, id, method, -amount, 0, now, error))
+    goto fail;
+
+  if (appointment_id)
+    {
+      if (!sync_visit (store, appointment_id, sale_id, now, error))
+        goto fail;
+      if (set_back && !rg_booking_write_status (store, appointment_id, RG_APPOINTMENT_ARRIVED, now, error))
+        goto fail;
+    }
+
+  if (!rg_store_commit (store, error))
+    return FALSE;
+  if (refund_id)
+    *refund_id = id;
+  return TRUE;
+
+fail:
+  rg_store_rollback (store);
+  return FALSE;
+}
