@@ -145,6 +145,18 @@ gboolean     rg_sale_write_in_full        (RgStore            *store,
                                            gint64              paid_at,
                                            GError            **error);
 
+/* What the desk can put on a sale: the live services (kind SERVICE) or
+ * products (PRODUCT), in the studio's order. */
+typedef struct {
+  gint64  id;
+  char   *name;
+  gint64  price;
+} RgSaleItem;
+
+GArray      *rg_studio_list_sale_items    (RgStudio           *studio,
+                                           RgSaleLineKind      kind,
+                                           GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* The receipt ------------------------------------------------------------- */
 
 typedef struct {

@@ -29,6 +29,8 @@
 #include "widgets/retention/rg-retention-view.h"
 #include "widgets/studio/rg-studio-window.h"
 #include "widgets/io/rg-export-dialog.h"
+#include "widgets/money/rg-check-out-dialog.h"
+#include "widgets/satisfaction/rg-rating-dialog.h"
 #include "widgets/client/rg-new-client.h"
 #include "model/rg-backup.h"
 #include "rg-application.h"
@@ -351,6 +353,62 @@ toast_activated (GtkWidget  *widget,
   RgWindow *self = RG_WINDOW (widget);
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (g_variant_get_string (parameter, NULL)));
+}
+
+/* The till ------------------------------------------------------------------ */
+
+static void
+checked_out_cb (RgCheckOutDialog *dialog,
+                gint64            sale_id,
+                gint64            appointment_id,
+                RgWindow         *self)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Paid")));
+
+  /* The visit is done: its rating, as after marking it done. */
+  if (appointment_id)
+    {
+      g_autoptr(RgAppointment) appointment = rg_studio_lookup (self->studio, RG_TYPE_APPOINTMENT, appointment_id, NULL);
+
+      if (appointment)
+        gtk_window_present (GTK_WINDOW (rg_rating_dialog_new (GTK_WINDOW (self), self->studio, appointment)));
+    }
+}
+
+static void
+open_till (RgWindow *self,
+           gint64    appointment_id,
+           gint64    client_id)
+{
+  g_autoptr(GError) error = NULL;
+  RgCheckOutDialog *dialog = rg_check_out_dialog_new (GTK_WINDOW (self), self->studio, appointment_id, client_id,
+                                                      &error);
+
+  if (dialog == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  g_signal_connect_object (dialog, "checked-out", G_CALLBACK (checked_out_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* win.check-out(x): the visit's check-out. */
+static void
+check_out_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  open_till (RG_WINDOW (widget), g_variant_get_int64 (parameter), 0);
+}
+
+/* win.sell(x): a sale without a visit, to the client (0: a walk-in). */
+static void
+sell_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  open_till (RG_WINDOW (widget), 0, g_variant_get_int64 (parameter));
 }
 
 /* Studio setup: staff, their hours, services. */
@@ -1192,6 +1250,8 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-client", "x", open_client_activated);
   gtk_widget_class_install_action (widget_class, "win.open-visit", "x", open_visit_activated);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
+  gtk_widget_class_install_action (widget_class, "win.check-out", "x", check_out_activated);
+  gtk_widget_class_install_action (widget_class, "win.sell", "x", sell_activated);
   gtk_widget_class_install_action (widget_class, "win.book-client", "(xxx)", book_client_activated);
   gtk_widget_class_install_action (widget_class, "win.new-task", NULL, new_task_activated);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);

@@ -1061,6 +1061,16 @@ status_menu (RgDayView     *self,
       g_menu_append (statuses, _(items[i].label), detailed);
     }
 
+  /* The till: a visit that may still become done is checked out. */
+  if (current != RG_APPOINTMENT_DONE && rg_booking_status_can_change (current, RG_APPOINTMENT_DONE))
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("Check _Out…"), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.check-out",
+                                               g_variant_new_int64 (rg_record_get_id (RG_RECORD (a))));
+      g_menu_prepend_item (statuses, item);
+    }
+
   /* Editing is offered where something opens the editor. */
   if (rg_time_grid_can_activate (RG_TIME_GRID (self)))
     g_menu_append (actions, _("_Edit…"), "day.edit");

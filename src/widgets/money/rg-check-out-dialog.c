@@ -1,0 +1,980 @@
+/* rg-check-out-dialog.c — the till.
+ *
+ * One window for a visit's check-out (or a sale without a visit): the
+ * lines (the visit's services, products, tips; master, quantity, price and
+ * a one-off discount per line), the sale's own discount, the client's card,
+ * the total, and the payments (cash with change, card, bank transfer, any
+ * together). Every change is priced again by the model
+ * (rg_studio_quote_sale()), so what the desk sees is what will be written;
+ * a line sold below its cost, or below its cost and its master's pay, is
+ * shown and asked about once more before the sale is written.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "rg-check-out"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "model/rg-client.h"
+#include "model/rg-format.h"
+#include "model/rg-record-list.h"
+#include "model/rg-staff.h"
+#include "util/rg-money.h"
+#include "rg-check-out-dialog.h"
+
+typedef struct {
+  AdwExpanderRow *row;
+  AdwComboRow    *master;
+  GtkSpinButton  *quantity;
+  GtkEditable    *price;
+  GtkEditable    *discount;
+  GtkEditable    *reason;
+  GtkLabel       *sum;
+  GtkImage       *warning;
+} LineWidgets;
+
+struct _RgCheckOutDialog
+{
+  AdwWindow        parent_instance;
+
+  RgStudio        *studio;
+  gint64           appointment_id;
+  gint64           client_id;
+  RgSaleDraft     *draft;
+  RgSaleQuote     *quote;
+  char            *error;
+  GListModel      *staff;          /* RgStaff, live */
+  GArray          *services;       /* RgSaleItem */
+  GArray          *products;
+  GArray          *lines;          /* LineWidgets, as the draft's lines */
+  gboolean         filling;
+
+  AdwPreferencesGroup *lines_group;
+  AdwComboRow     *add_service;
+  AdwComboRow     *add_product;
+  GtkEditable     *sale_discount;
+  GtkEditable     *sale_reason;
+  AdwActionRow    *card_row;
+  GtkLabel        *total_label;
+  GtkLabel        *discount_label;
+  AdwActionRow    *due_row;
+  GtkLabel        *due_label;
+  GtkEditable     *payments[3];    /* cash, card, transfer */
+  GtkLabel        *error_label;
+  GtkRevealer     *error_revealer;
+  GtkWidget       *check_out_button;
+};
+
+G_DEFINE_FINAL_TYPE (RgCheckOutDialog, rg_check_out_dialog, ADW_TYPE_WINDOW)
+
+enum { CHECKED_OUT, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static const RgPaymentMethod desk_methods[] = { RG_PAYMENT_CASH, RG_PAYMENT_CARD, RG_PAYMENT_TRANSFER };
+
+static void requote (RgCheckOutDialog *self);
+
+/* Input --------------------------------------------------------------------- */
+
+/* "10%", "7.5 %": basis points; "150", "150.50": an amount. Empty: none. */
+static gboolean
+parse_discount (const char *text,
+                int        *percent,
+                gint64     *amount)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (text ? text : ""));
+  gsize n = strlen (clean);
+  gint64 value = 0;
+
+  *percent = 0, *amount = 0;
+  if (n == 0)
+    return TRUE;
+  if (clean[n - 1] == '%')
+    {
+      clean[n - 1] = '\0';
+      if (!rg_money_parse (clean, &value, NULL) || value > 10000)
+        return FALSE;
+      *percent = (int) value;   /* hundredths of a percent: basis points */
+      return TRUE;
+    }
+  if (!rg_money_parse (clean, &value, NULL))
+    return FALSE;
+  *amount = value;
+  return TRUE;
+}
+
+static gboolean
+parse_amount (GtkEditable *editable,
+              gint64      *amount)
+{
+  const char *text = gtk_editable_get_text (editable);
+  g_autofree char *clean = g_strstrip (g_strdup (text));
+
+  *amount = 0;
+  if (*clean == '\0')
+    return TRUE;
+  return rg_money_parse (clean, amount, NULL);
+}
+
+static void
+mark (GtkEditable *editable,
+      gboolean     good)
+{
+  if (good)
+    gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+}
+
+/* The staff member at @position of the master list (0: nobody). */
+static gint64
+staff_at (RgCheckOutDialog *self,
+          guint             position)
+{
+  g_autoptr(RgStaff) staff = NULL;
+
+  if (position == 0 || position == GTK_INVALID_LIST_POSITION)
+    return 0;
+  staff = g_list_model_get_item (self->staff, position - 1);
+  return staff ? rg_record_get_id (RG_RECORD (staff)) : 0;
+}
+
+static guint
+position_of_staff (RgCheckOutDialog *self,
+                   gint64            staff_id)
+{
+  for (guint i = 0; staff_id && i < g_list_model_get_n_items (self->staff); i++)
+    {
+      g_autoptr(RgStaff) staff = g_list_model_get_item (self->staff, i);
+
+      if (rg_record_get_id (RG_RECORD (staff)) == staff_id)
+        return i + 1;
+    }
+  return 0;
+}
+
+/* Every field into the draft; FALSE when one cannot be read (it is marked). */
+static gboolean
+read_fields (RgCheckOutDialog *self)
+{
+  gboolean good = TRUE;
+  int percent;
+  gint64 amount;
+
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      LineWidgets *w = &g_array_index (self->lines, LineWidgets, i);
+      RgSaleLineDraft *line = rg_sale_draft_get_line (self->draft, i);
+      gboolean ok;
+
+      line->staff_id = staff_at (self, adw_combo_row_get_selected (w->master));
+      if (w->quantity)
+        line->quantity = gtk_spin_button_get_value_as_int (w->quantity);
+      ok = parse_amount (w->price, &amount) && *gtk_editable_get_text (w->price);
+      mark (w->price, ok);
+      if (ok)
+        line->list_price = amount;
+      good &= ok;
+      if (w->discount == NULL)
+        continue;   /* a tip takes no discount */
+      ok = parse_discount (gtk_editable_get_text (w->discount), &percent, &amount);
+      mark (w->discount, ok);
+      if (ok)
+        line->one_off = percent, line->one_off_amount = amount;
+      good &= ok;
+      g_free (line->one_off_reason);
+      line->one_off_reason = g_strstrip (g_strdup (gtk_editable_get_text (w->reason)));
+    }
+
+  {
+    gboolean ok = parse_discount (gtk_editable_get_text (self->sale_discount), &percent, &amount);
+
+    mark (self->sale_discount, ok);
+    if (ok)
+      self->draft->one_off = percent, self->draft->one_off_amount = amount;
+    good &= ok;
+    g_free (self->draft->one_off_reason);
+    self->draft->one_off_reason = g_strstrip (g_strdup (gtk_editable_get_text (self->sale_reason)));
+  }
+
+  g_array_set_size (self->draft->payments, 0);
+  for (guint m = 0; m < G_N_ELEMENTS (desk_methods); m++)
+    {
+      gboolean ok = parse_amount (self->payments[m], &amount);
+
+      mark (self->payments[m], ok);
+      good &= ok;
+      if (ok && amount > 0)
+        rg_sale_draft_add_payment (self->draft, desk_methods[m], amount);
+    }
+  return good;
+}
+
+/* Output -------------------------------------------------------------------- */
+
+static void
+show_error (RgCheckOutDialog *self,
+            const char       *message)
+{
+  g_free (self->error);
+  self->error = g_strdup (message);
+  gtk_label_set_text (self->error_label, message ? message : "");
+  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+}
+
+/* "Below its cost: 546.00 for 600.00" — or NULL when the line pays. */
+static char *
+describe_margin (const RgPriceLine *line,
+                 const char        *master)
+{
+  g_autofree char *price = rg_format_price (line->price);
+  g_autofree char *cost = rg_format_price (line->cost);
+  g_autofree char *pay = rg_format_price (line->pay);
+  g_autofree char *loss = rg_format_price (line->cost - line->price);
+
+  switch (line->margin)
+    {
+    case RG_MARGIN_BELOW_COST:
+      /* Translators: "Conditioner: 546.00 is below its cost of 600.00, a loss of 54.00." */
+      return g_strdup_printf (_("%s: %s is below its cost of %s, a loss of %s."), line->name, price, cost, loss);
+    case RG_MARGIN_BELOW_COST_AND_PAY:
+      /* Translators: "Manicure: 400.00 does not cover its cost of 50.00 and Marina's pay of 380.00." */
+      return g_strdup_printf (_("%s: %s does not cover its cost of %s and %s’s pay of %s."), line->name, price, cost,
+                              master ? master : _("the master"), pay);
+    case RG_MARGIN_OK:
+    default:
+      return NULL;
+    }
+}
+
+static void
+show_quote (RgCheckOutDialog *self)
+{
+  const RgSaleQuote *quote = self->quote;
+  gint64 discount = 0;
+
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      LineWidgets *w = &g_array_index (self->lines, LineWidgets, i);
+      const RgPriceLine *line = &quote->lines[i];
+      g_autofree char *sum = rg_format_price (line->price);
+      g_autofree char *pay = rg_format_price (line->pay);
+      g_autofree char *off = rg_format_price (line->discount);
+      g_autofree char *margin = describe_margin (line, quote->masters[i]);
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+
+      discount += line->discount;
+      if (quote->masters[i])
+        g_string_append (subtitle, quote->masters[i]);
+      if (line->discount > 0)
+        {
+          const char *why = line->discount_promotion ? _("promotion")
+                            : line->discount_card ? _("card") : _("one-off");
+
+          if (subtitle->len)
+            g_string_append (subtitle, " · ");
+          /* Translators: a line's discount and what gave it, e.g. "−105.00 card" */
+          g_string_append_printf (subtitle, _("−%s %s"), off, why);
+          if (line->discount_one_off && (line->discount_promotion || line->discount_card))
+            g_string_append_printf (subtitle, " + %s", _("one-off"));
+        }
+      if (line->pay > 0)
+        {
+          if (subtitle->len)
+            g_string_append (subtitle, " · ");
+          /* Translators: what the master earns from the line */
+          g_string_append_printf (subtitle, _("pay %s"), pay);
+        }
+      adw_expander_row_set_subtitle (w->row, subtitle->str);
+      gtk_label_set_text (w->sum, sum);
+      gtk_widget_set_visible (GTK_WIDGET (w->warning), margin != NULL);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (w->warning), margin);
+    }
+
+  {
+    g_autofree char *total = rg_format_price (quote->total);
+    g_autofree char *off = rg_format_price (discount);
+
+    gtk_label_set_text (self->total_label, total);
+    gtk_label_set_text (self->discount_label, discount > 0 ? off : "—");
+  }
+
+  if (quote->still_due > 0)
+    {
+      g_autofree char *due = rg_format_price (quote->still_due);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->due_row), _("Still Due"));
+      gtk_label_set_text (self->due_label, due);
+    }
+  else
+    {
+      g_autofree char *change = rg_format_price (quote->change);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->due_row), _("Change Due"));
+      gtk_label_set_text (self->due_label, change);
+    }
+
+  if (self->client_id == 0)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->card_row), _("Walk-in"));
+      adw_action_row_set_subtitle (self->card_row, _("No client card"));
+    }
+  else
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *spend = rg_format_price (quote->spend);
+
+      if (quote->card_name)
+        {
+          g_autofree char *percent = rg_pricing_format_percent (quote->card);
+
+          /* Translators: the client's card tier and its discount, e.g. "Silver card, 7 %" */
+          title = g_strdup_printf (_("%s card, %s %%"), quote->card_name, percent);
+        }
+      else
+        title = g_strdup (_("No card tier yet"));
+      if (quote->next_tier_name)
+        {
+          g_autofree char *to_next = rg_format_price (quote->to_next_tier);
+
+          /* Translators: "Spent 35,000 · 25,000 to Gold" */
+          subtitle = g_strdup_printf (_("Spent %s · %s to %s"), spend, to_next, quote->next_tier_name);
+        }
+      else
+        subtitle = g_strdup_printf (_("Spent %s"), spend);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->card_row), title);
+      adw_action_row_set_subtitle (self->card_row, subtitle);
+    }
+}
+
+static void
+requote (RgCheckOutDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->filling)
+    return;
+  if (!read_fields (self))
+    {
+      show_error (self, _("Some sums cannot be read: type them as 1500 or 1 500.50, a discount as 10% or 150."));
+      gtk_widget_set_sensitive (self->check_out_button, FALSE);
+      return;
+    }
+  g_clear_pointer (&self->quote, rg_sale_quote_free);
+  self->quote = rg_studio_quote_sale (self->studio, self->draft, &error);
+  if (self->quote == NULL)
+    {
+      show_error (self, error->message);
+      gtk_widget_set_sensitive (self->check_out_button, FALSE);
+      return;
+    }
+  show_error (self, NULL);
+  show_quote (self);
+  gtk_widget_set_sensitive (self->check_out_button, self->quote->still_due == 0);
+}
+
+/* Lines --------------------------------------------------------------------- */
+
+static void
+field_changed_cb (RgCheckOutDialog *self)
+{
+  requote (self);
+}
+
+static void
+remove_line_cb (GtkButton        *button,
+                RgCheckOutDialog *self)
+{
+  AdwExpanderRow *row = g_object_get_data (G_OBJECT (button), "row");
+
+  for (guint i = 0; i < self->lines->len; i++)
+    if (g_array_index (self->lines, LineWidgets, i).row == row)
+      {
+        adw_preferences_group_remove (self->lines_group, GTK_WIDGET (row));
+        g_array_remove_index (self->lines, i);
+        g_array_remove_index (self->draft->lines, i);
+        break;
+      }
+  requote (self);
+}
+
+static GtkEditable *
+add_entry_row (AdwExpanderRow   *row,
+               const char       *title,
+               const char       *text,
+               RgCheckOutDialog *self)
+{
+  GtkWidget *entry = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+  g_signal_connect_swapped (entry, "changed", G_CALLBACK (field_changed_cb), self);
+  adw_expander_row_add_row (row, entry);
+  return GTK_EDITABLE (entry);
+}
+
+static GtkStringList *
+staff_names (RgCheckOutDialog *self)
+{
+  GtkStringList *names = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (names, C_("master", "Nobody"));
+  for (guint i = 0; i < g_list_model_get_n_items (self->staff); i++)
+    {
+      g_autoptr(RgStaff) staff = g_list_model_get_item (self->staff, i);
+
+      gtk_string_list_append (names, rg_staff_get_display_name (staff));
+    }
+  return names;
+}
+
+static const char *
+item_name (RgCheckOutDialog       *self,
+           const RgSaleLineDraft  *line)
+{
+  GArray *items = line->kind == RG_SALE_LINE_PRODUCT ? self->products : self->services;
+
+  if (line->kind == RG_SALE_LINE_TIP)
+    return _("Tip");
+  for (guint i = 0; items && i < items->len; i++)
+    if (g_array_index (items, RgSaleItem, i).id == line->item_id)
+      return g_array_index (items, RgSaleItem, i).name;
+  return _("Visit");
+}
+
+/* A row for the draft's line @index. */
+static void
+add_line_row (RgCheckOutDialog *self,
+              guint             index)
+{
+  RgSaleLineDraft *line = rg_sale_draft_get_line (self->draft, index);
+  g_autoptr(GtkStringList) names = staff_names (self);
+  g_autofree char *price = rg_format_money (line->list_price);
+  LineWidgets w = { 0 };
+  GtkWidget *remove, *remove_row, *suffix;
+
+  w.row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (w.row), item_name (self, line));
+
+  suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  w.warning = GTK_IMAGE (gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+  gtk_widget_add_css_class (GTK_WIDGET (w.warning), "warning");
+  gtk_widget_set_visible (GTK_WIDGET (w.warning), FALSE);
+  w.sum = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (w.sum), "numeric");
+  gtk_box_append (GTK_BOX (suffix), GTK_WIDGET (w.warning));
+  gtk_box_append (GTK_BOX (suffix), GTK_WIDGET (w.sum));
+  adw_expander_row_add_action (w.row, suffix);
+
+  w.master = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (w.master), _("Master"));
+  adw_combo_row_set_model (w.master, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (w.master, position_of_staff (self, line->staff_id));
+  g_signal_connect_swapped (w.master, "notify::selected", G_CALLBACK (field_changed_cb), self);
+  adw_expander_row_add_row (w.row, GTK_WIDGET (w.master));
+
+  if (line->kind == RG_SALE_LINE_PRODUCT)
+    {
+      GtkWidget *quantity_row = adw_action_row_new ();
+
+      w.quantity = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, RG_PRICING_MAX_QUANTITY, 1));
+      gtk_spin_button_set_value (w.quantity, (double) line->quantity);
+      gtk_widget_set_valign (GTK_WIDGET (w.quantity), GTK_ALIGN_CENTER);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (quantity_row), _("Quantity"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (quantity_row), GTK_WIDGET (w.quantity));
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (w.quantity), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      quantity_row, NULL, -1);
+      g_signal_connect_swapped (w.quantity, "value-changed", G_CALLBACK (field_changed_cb), self);
+      adw_expander_row_add_row (w.row, quantity_row);
+    }
+
+  w.price = add_entry_row (w.row, line->kind == RG_SALE_LINE_TIP ? _("Amount") : _("Price"), price, self);
+  if (line->kind != RG_SALE_LINE_TIP)
+    {
+      w.discount = add_entry_row (w.row, _("Discount (10% or a sum)"), NULL, self);
+      w.reason = add_entry_row (w.row, _("Reason for the discount"), NULL, self);
+    }
+  remove_row = adw_action_row_new ();
+  remove = gtk_button_new_with_mnemonic (_("_Remove Line"));
+  gtk_widget_add_css_class (remove, "destructive-action");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (remove), "row", w.row);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_line_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), remove);
+  adw_expander_row_add_row (w.row, remove_row);
+
+  adw_preferences_group_add (self->lines_group, GTK_WIDGET (w.row));
+  g_array_append_val (self->lines, w);
+}
+
+void
+rg_check_out_dialog_add_item (RgCheckOutDialog *self,
+                              RgSaleLineKind    kind,
+                              gint64            item_id)
+{
+  GArray *items = kind == RG_SALE_LINE_PRODUCT ? self->products : self->services;
+  gint64 price = 0, staff_id = 0;
+
+  g_return_if_fail (RG_IS_CHECK_OUT_DIALOG (self));
+
+  for (guint i = 0; items && i < items->len; i++)
+    if (g_array_index (items, RgSaleItem, i).id == item_id)
+      price = g_array_index (items, RgSaleItem, i).price;
+  /* A service or a tip goes to the visit's master (the first line's). */
+  if (kind != RG_SALE_LINE_PRODUCT && self->draft->lines->len > 0)
+    staff_id = rg_sale_draft_get_line (self->draft, 0)->staff_id;
+  rg_sale_draft_add_line (self->draft, kind, item_id, staff_id, 1, price);
+  add_line_row (self, self->draft->lines->len - 1);
+  requote (self);
+}
+
+static void
+add_service_cb (RgCheckOutDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->add_service);
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected < self->services->len)
+    rg_check_out_dialog_add_item (self, RG_SALE_LINE_SERVICE, g_array_index (self->services, RgSaleItem, selected).id);
+}
+
+static void
+add_product_cb (RgCheckOutDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->add_product);
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected < self->products->len)
+    rg_check_out_dialog_add_item (self, RG_SALE_LINE_PRODUCT, g_array_index (self->products, RgSaleItem, selected).id);
+}
+
+static void
+add_tip_cb (RgCheckOutDialog *self)
+{
+  rg_check_out_dialog_add_item (self, RG_SALE_LINE_TIP, 0);
+}
+
+/* Payments ------------------------------------------------------------------ */
+
+/* "The rest": this method takes what the others leave. */
+static void
+rest_cb (GtkButton        *button,
+         RgCheckOutDialog *self)
+{
+  GtkEditable *target = g_object_get_data (G_OBJECT (button), "entry");
+  gint64 others = 0, amount;
+
+  if (self->quote == NULL)
+    return;
+  for (guint m = 0; m < G_N_ELEMENTS (desk_methods); m++)
+    if (self->payments[m] != target && parse_amount (self->payments[m], &amount))
+      others += amount;
+  amount = MAX (self->quote->total - others, 0);
+  {
+    g_autofree char *text = rg_format_money (amount);
+
+    gtk_editable_set_text (target, amount > 0 ? text : "");
+  }
+}
+
+/* Writing ------------------------------------------------------------------- */
+
+static void
+write_sale (RgCheckOutDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 sale_id = 0;
+
+  if (!rg_studio_check_out (self->studio, self->draft, &sale_id, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  g_signal_emit (self, signals[CHECKED_OUT], 0, sale_id, self->appointment_id);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+below_cost_cb (AdwMessageDialog *dialog,
+               const char       *response,
+               RgCheckOutDialog *self)
+{
+  if (g_str_equal (response, "sell"))
+    write_sale (self);
+}
+
+static void
+check_out_cb (RgCheckOutDialog *self)
+{
+  g_autoptr(GString) warnings = g_string_new (NULL);
+  AdwMessageDialog *dialog;
+
+  requote (self);
+  if (self->quote == NULL || self->quote->still_due > 0)
+    return;
+
+  for (guint i = 0; i < self->quote->n_lines; i++)
+    {
+      g_autofree char *margin = describe_margin (&self->quote->lines[i], self->quote->masters[i]);
+
+      if (margin)
+        g_string_append_printf (warnings, "%s%s", warnings->len ? "\n" : "", margin);
+    }
+  if (warnings->len == 0)
+    {
+      write_sale (self);
+      return;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Sell at a Loss?"), warnings->str));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Change the Discount"),
+                                    "sell", _("_Sell Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "sell", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (below_cost_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Building ------------------------------------------------------------------ */
+
+static GtkStringList *
+item_names (GArray *items)
+{
+  GtkStringList *names = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const RgSaleItem *item = &g_array_index (items, RgSaleItem, i);
+      g_autofree char *price = rg_format_price (item->price);
+      g_autofree char *text = g_strdup_printf ("%s — %s", item->name, price);
+
+      gtk_string_list_append (names, text);
+    }
+  return names;
+}
+
+static AdwComboRow *
+add_picker (AdwPreferencesGroup *group,
+            const char          *title,
+            GArray              *items,
+            GCallback            added,
+            RgCheckOutDialog    *self)
+{
+  g_autoptr(GtkStringList) names = item_names (items);
+  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+  GtkWidget *button = gtk_button_new_from_icon_name ("list-add-symbolic");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (row, G_LIST_MODEL (names));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  /* Translators: a button that adds the chosen service or product to the sale */
+  gtk_widget_set_tooltip_text (button, _("Add to the Sale"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  g_signal_connect_swapped (button, "clicked", added, self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  gtk_widget_set_sensitive (GTK_WIDGET (row), items->len > 0);
+  adw_preferences_group_add (group, GTK_WIDGET (row));
+  return row;
+}
+
+static GtkLabel *
+add_figure_row (AdwPreferencesGroup *group,
+                const char          *title,
+                AdwActionRow       **row_out)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_add_css_class (label, "heading");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  adw_preferences_group_add (group, row);
+  if (row_out)
+    *row_out = ADW_ACTION_ROW (row);
+  return GTK_LABEL (label);
+}
+
+static void
+build (RgCheckOutDialog *self)
+{
+  static const char * const method_titles[] = { N_("Cash"), N_("Card"), N_("Bank Transfer") };
+  GtkWidget *box, *header, *cancel, *scrolled, *clamp, *page, *info;
+  AdwPreferencesGroup *group;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_close), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  self->check_out_button = gtk_button_new_with_mnemonic (self->appointment_id ? _("C_heck Out") : _("_Sell"));
+  gtk_widget_add_css_class (self->check_out_button, "suggested-action");
+  g_signal_connect_swapped (self->check_out_button, "clicked", G_CALLBACK (check_out_cb), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->check_out_button);
+  gtk_box_append (GTK_BOX (box), header);
+
+  self->error_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->error_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
+  gtk_widget_set_margin_top (GTK_WIDGET (self->error_label), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->error_label), 6);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->error_label), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->error_label), 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("What stops the sale"), -1);
+  self->error_revealer = GTK_REVEALER (gtk_revealer_new ());
+  gtk_revealer_set_child (self->error_revealer, GTK_WIDGET (self->error_label));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_revealer));
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 640);
+  page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  gtk_widget_set_margin_top (page, 18);
+  gtk_widget_set_margin_bottom (page, 18);
+  gtk_widget_set_margin_start (page, 12);
+  gtk_widget_set_margin_end (page, 12);
+  adw_clamp_set_child (ADW_CLAMP (clamp), page);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_box_append (GTK_BOX (box), scrolled);
+
+  /* The lines. */
+  self->lines_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->lines_group, _("Services and Products"));
+  info = gtk_image_new_from_icon_name ("dialog-information-symbolic");
+  gtk_widget_set_tooltip_text (info, rg_pricing_rule_text ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (info), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("How discounts combine"), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  rg_pricing_rule_text (), -1);
+  gtk_widget_set_focusable (info, TRUE);
+  adw_preferences_group_set_header_suffix (self->lines_group, info);
+  gtk_box_append (GTK_BOX (page), GTK_WIDGET (self->lines_group));
+
+  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  self->add_service = add_picker (group, _("Add a Service"), self->services, G_CALLBACK (add_service_cb), self);
+  self->add_product = add_picker (group, _("Add a Product"), self->products, G_CALLBACK (add_product_cb), self);
+  {
+    GtkWidget *tip_row = adw_action_row_new ();
+    GtkWidget *tip = gtk_button_new_from_icon_name ("list-add-symbolic");
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (tip_row), _("Add a Tip"));
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (tip_row), _("Goes whole to the master; not revenue"));
+    gtk_widget_set_valign (tip, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (tip, "flat");
+    gtk_accessible_update_property (GTK_ACCESSIBLE (tip), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a Tip"), -1);
+    g_signal_connect_swapped (tip, "clicked", G_CALLBACK (add_tip_cb), self);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (tip_row), tip);
+    adw_preferences_group_add (group, tip_row);
+  }
+  gtk_box_append (GTK_BOX (page), GTK_WIDGET (group));
+
+  /* The discount and the card. */
+  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (group, _("Discount"));
+  self->card_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_group_add (group, GTK_WIDGET (self->card_row));
+  self->sale_discount = GTK_EDITABLE (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->sale_discount), _("On the Whole Sale (10% or a sum)"));
+  g_signal_connect_swapped (self->sale_discount, "changed", G_CALLBACK (field_changed_cb), self);
+  adw_preferences_group_add (group, GTK_WIDGET (self->sale_discount));
+  self->sale_reason = GTK_EDITABLE (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->sale_reason), _("Reason"));
+  adw_preferences_group_add (group, GTK_WIDGET (self->sale_reason));
+  gtk_box_append (GTK_BOX (page), GTK_WIDGET (group));
+
+  /* The money. */
+  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (group, _("Payment"));
+  self->total_label = add_figure_row (group, _("Total"), NULL);
+  self->discount_label = add_figure_row (group, _("Discounts"), NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->discount_label), "heading");
+  for (guint m = 0; m < G_N_ELEMENTS (desk_methods); m++)
+    {
+      GtkWidget *entry = adw_entry_row_new ();
+      GtkWidget *rest = gtk_button_new_with_mnemonic (_("The Rest"));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _(method_titles[m]));
+      gtk_widget_set_valign (rest, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (rest, "flat");
+      /* Translators: a button that puts what is still due into this payment method */
+      gtk_widget_set_tooltip_text (rest, _("Pay what is left this way"));
+      g_object_set_data (G_OBJECT (rest), "entry", entry);
+      g_signal_connect (rest, "clicked", G_CALLBACK (rest_cb), self);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (entry), rest);
+      g_signal_connect_swapped (entry, "changed", G_CALLBACK (field_changed_cb), self);
+      adw_preferences_group_add (group, entry);
+      self->payments[m] = GTK_EDITABLE (entry);
+    }
+  self->due_label = add_figure_row (group, _("Still Due"), &self->due_row);
+  gtk_box_append (GTK_BOX (page), GTK_WIDGET (group));
+
+  adw_window_set_content (ADW_WINDOW (self), box);
+}
+
+/* GObject ------------------------------------------------------------------- */
+
+static void
+rg_check_out_dialog_dispose (GObject *object)
+{
+  RgCheckOutDialog *self = RG_CHECK_OUT_DIALOG (object);
+
+  g_clear_object (&self->studio);
+  g_clear_object (&self->staff);
+  G_OBJECT_CLASS (rg_check_out_dialog_parent_class)->dispose (object);
+}
+
+static void
+rg_check_out_dialog_finalize (GObject *object)
+{
+  RgCheckOutDialog *self = RG_CHECK_OUT_DIALOG (object);
+
+  g_clear_pointer (&self->draft, rg_sale_draft_free);
+  g_clear_pointer (&self->quote, rg_sale_quote_free);
+  g_clear_pointer (&self->services, g_array_unref);
+  g_clear_pointer (&self->products, g_array_unref);
+  g_clear_pointer (&self->lines, g_array_unref);
+  g_free (self->error);
+  G_OBJECT_CLASS (rg_check_out_dialog_parent_class)->finalize (object);
+}
+
+static void
+rg_check_out_dialog_class_init (RgCheckOutDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rg_check_out_dialog_dispose;
+  object_class->finalize = rg_check_out_dialog_finalize;
+
+  signals[CHECKED_OUT] = g_signal_new ("checked-out", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                       NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+rg_check_out_dialog_init (RgCheckOutDialog *self)
+{
+  self->lines = g_array_new (FALSE, TRUE, sizeof (LineWidgets));
+}
+
+RgCheckOutDialog *
+rg_check_out_dialog_new (GtkWindow  *parent,
+                         RgStudio   *studio,
+                         gint64      appointment_id,
+                         gint64      client_id,
+                         GError    **error)
+{
+  RgCheckOutDialog *self;
+  g_autofree char *title = NULL;
+  g_autoptr(RgClient) client = NULL;
+
+  g_return_val_if_fail (RG_IS_STUDIO (studio), NULL);
+
+  /* The window belongs to GTK's list of windows, as every toplevel. */
+  self = g_object_new (RG_TYPE_CHECK_OUT_DIALOG,
+                       "modal", parent != NULL,
+                       "transient-for", parent,
+                       "default-width", 620,
+                       "default-height", 760,
+                       NULL);
+  self->studio = g_object_ref (studio);
+  self->appointment_id = appointment_id;
+  self->staff = G_LIST_MODEL (rg_record_list_new_staff (studio, FALSE));
+  if ((self->services = rg_studio_list_sale_items (studio, RG_SALE_LINE_SERVICE, error)) == NULL ||
+      (self->products = rg_studio_list_sale_items (studio, RG_SALE_LINE_PRODUCT, error)) == NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return NULL;
+    }
+
+  if (appointment_id)
+    {
+      self->draft = rg_studio_draft_check_out (studio, appointment_id, error);
+      if (self->draft == NULL)
+        {
+          gtk_window_destroy (GTK_WINDOW (self));
+          return NULL;
+        }
+      self->client_id = self->draft->client_id;
+    }
+  else
+    {
+      self->client_id = client_id;
+      self->draft = rg_sale_draft_new (client_id, 0);
+    }
+  if (self->client_id)
+    client = rg_studio_lookup (studio, RG_TYPE_CLIENT, self->client_id, NULL);
+
+  if (client)
+    /* Translators: the window's title, with the client's name */
+    title = g_strdup_printf (appointment_id ? _("Check Out — %s") : _("Sale — %s"), rg_client_get_address_as (client));
+  else
+    title = g_strdup (appointment_id ? _("Check Out") : _("Sale"));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+
+  build (self);
+  self->filling = TRUE;
+  for (guint i = 0; i < self->draft->lines->len; i++)
+    add_line_row (self, i);
+  self->filling = FALSE;
+  requote (self);
+  return self;
+}
+
+GtkEditable *
+rg_check_out_dialog_get_payment (RgCheckOutDialog *self,
+                                 RgPaymentMethod   method)
+{
+  g_return_val_if_fail (RG_IS_CHECK_OUT_DIALOG (self), NULL);
+
+  for (guint m = 0; m < G_N_ELEMENTS (desk_methods); m++)
+    if (desk_methods[m] == method)
+      return self->payments[m];
+  g_return_val_if_reached (NULL);
+}
+
+GtkEditable *
+rg_check_out_dialog_get_sale_discount (RgCheckOutDialog *self)
+{
+  g_return_val_if_fail (RG_IS_CHECK_OUT_DIALOG (self), NULL);
+  return self->sale_discount;
+}
+
+GtkEditable *
+rg_check_out_dialog_get_line_discount (RgCheckOutDialog *self,
+                                       guint             line)
+{
+  g_return_val_if_fail (RG_IS_CHECK_OUT_DIALOG (self), NULL);
+  g_return_val_if_fail (line < self->lines->len, NULL);
+  return g_array_index (self->lines, LineWidgets, line).discount;
+}
+
+GtkWidget *
+rg_check_out_dialog_get_check_out_button (RgCheckOutDialog *self)
+{
+  g_return_val_if_fail (RG_IS_CHECK_OUT_DIALOG (self), NULL);
+  return self->check_out_button;
+}
+
+const RgSaleQuote *
+rg_check_out_dialog_get_quote (RgCheckOutDialog *self)
+{
+  g_return_val_if_fail (RG_IS_CHECK_OUT_DIALOG (self), NULL);
+  return self->quote;
+}
+
+const char *
+rg_check_out_dialog_get_error (RgCheckOutDialog *self)
+{
+  g_return_val_if_fail (RG_IS_CHECK_OUT_DIALOG (self), NULL);
+  return self->error;
+}

@@ -1,0 +1,146 @@
+/* test-check-out-window.c — a visit checked out through the real window:
+ * the calendar's "Check Out…" action, the client's card tier, a discount
+ * above the cap refused, a split payment with cash change, the rating
+ * asked for after; the tables read back.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "rg-test"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "model/rg-sale.h"
+#include "widgets/money/rg-check-out-dialog.h"
+#include "widgets/rg-application.h"
+#include "widgets/rg-window.h"
+#include "widgets/satisfaction/rg-rating-dialog.h"
+#include "test-util.h"
+#include "test-util-ui.h"
+
+static void
+opened_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+/* Anna (spent 35,000.00 before: silver, 7 %) arrived at Marina's for a
+ * manicure at 1,500.00 and a colouring at 4,200.00. */
+static void
+make_studio (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStudio) studio = test_open_studio (path, RG_STORE_OPEN_DEFAULT);
+  RgStore *store = rg_studio_get_store (studio);
+  gint64 now = rg_store_now ();
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO staff (id, display_name, pay_rate, pay_per_visit, created_at, updated_at) VALUES "
+    " (21, 'Marina', 4000, 10000, 1, 1);"
+    "INSERT INTO services (id, name, duration_minutes, price, materials_cost, created_at, updated_at) VALUES "
+    " (31, 'Manicure', 60, 150000, 10000, 1, 1), (32, 'Colouring', 120, 420000, 60000, 1, 1);"
+    "INSERT INTO clients (id, address_as, sort_key, phone, phone_digits, created_at, updated_at) VALUES "
+    " (11, 'Anna', 'anna', '+7 912 555-00-00', '79125550000', 1, 1);"
+    "INSERT INTO sales (id, number, client_id, created_at, updated_at) VALUES (91, 1, 11, 1, 1);"
+    "INSERT INTO sale_lines (id, sale_id, kind, service_id, staff_id, quantity, list_price, price, created_at,"
+    " updated_at) VALUES (92, 91, 'service', 31, 21, 1, 3500000, 3500000, 1, 1);"
+    "INSERT INTO appointments (id, client_id, staff_id, starts_at, ends_at, status, price, created_at, updated_at) "
+    " VALUES (51, 11, 21, %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'arrived', 570000, 1, 1);"
+    "INSERT INTO appointment_services (id, appointment_id, service_id, position, duration_minutes, price, "
+    " created_at, updated_at) VALUES (81, 51, 31, 0, 60, 150000, 1, 1), (82, 51, 32, 1, 120, 420000, 1, 1);",
+    now - 3 * 3600, now - 3600);
+
+  g_assert_true (rg_store_exec (store, sql, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_check_out (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("regulars-check-out-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "studio.db", NULL);
+  g_autoptr(RgApplication) app = rg_application_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  const RgSaleQuote *quote;
+  RgCheckOutDialog *dialog;
+  RgStudio *studio;
+  RgStore *store;
+  RgWindow *window;
+
+  make_studio (path);
+  g_application_set_application_id (G_APPLICATION (app), "org.regulars.Regulars.CheckOutTest");
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  rg_application_open_studio_async (app, path, FALSE, opened_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  studio = rg_application_open_studio_finish (app, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  store = rg_studio_get_store (studio);
+  window = rg_window_new (app, studio, FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+  test_spin (200);
+
+  /* The calendar's "Check Out…" is this window action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.check-out", "x", (gint64) 51));
+  dialog = (RgCheckOutDialog *) test_find_toplevel (RG_TYPE_CHECK_OUT_DIALOG, NULL);
+  g_assert_nonnull (dialog);
+  quote = rg_check_out_dialog_get_quote (dialog);
+  g_assert_nonnull (quote);
+  g_assert_cmpstr (quote->card_name, ==, "Silver");
+  g_assert_cmpint (quote->total, ==, 530100);
+  g_assert_false (gtk_widget_get_sensitive (rg_check_out_dialog_get_check_out_button (dialog)));
+
+  /* 20 % more on the whole sale goes above the 25 % cap: said, and the
+   * button stays off. */
+  gtk_editable_set_text (rg_check_out_dialog_get_sale_discount (dialog), "20%");
+  g_assert_nonnull (rg_check_out_dialog_get_error (dialog));
+  g_assert_nonnull (strstr (rg_check_out_dialog_get_error (dialog), "cap"));
+  g_assert_false (gtk_widget_get_sensitive (rg_check_out_dialog_get_check_out_button (dialog)));
+  gtk_editable_set_text (rg_check_out_dialog_get_sale_discount (dialog), "");
+  g_assert_null (rg_check_out_dialog_get_error (dialog));
+
+  /* 3,000.00 by card, 2,500.00 in cash: 199.00 change. */
+  gtk_editable_set_text (rg_check_out_dialog_get_payment (dialog, RG_PAYMENT_CARD), "3000");
+  g_assert_false (gtk_widget_get_sensitive (rg_check_out_dialog_get_check_out_button (dialog)));
+  gtk_editable_set_text (rg_check_out_dialog_get_payment (dialog, RG_PAYMENT_CASH), "2 500");
+  quote = rg_check_out_dialog_get_quote (dialog);
+  g_assert_cmpint (quote->change, ==, 19900);
+  g_assert_true (gtk_widget_get_sensitive (rg_check_out_dialog_get_check_out_button (dialog)));
+  test_save_shot (GTK_WIDGET (dialog), "check-out");
+
+  /* A button's activation shows it pressed for a moment, then clicks. */
+  gtk_widget_activate (rg_check_out_dialog_get_check_out_button (dialog));
+  test_spin (600);
+  g_assert_null (test_find_toplevel (RG_TYPE_CHECK_OUT_DIALOG, NULL));
+  g_assert_nonnull (test_find_toplevel (RG_TYPE_RATING_DIALOG, NULL));
+
+  g_assert_cmpint (test_sql_int (store, "SELECT status = 'done' FROM appointments WHERE id = 51", 0), ==, 1);
+  g_assert_cmpint (test_sql_int (store, "SELECT price FROM appointments WHERE id = 51", 0), ==, 530100);
+  g_assert_cmpint (test_sql_int (store, "SELECT amount FROM payments WHERE method = 'card'", 0), ==, 300000);
+  g_assert_cmpint (test_sql_int (store, "SELECT amount FROM payments WHERE method = 'cash'", 0), ==, 230100);
+  g_assert_cmpint (test_sql_int (store, "SELECT tendered FROM payments WHERE method = 'cash'", 0), ==, 250000);
+  g_assert_cmpint (test_sql_int (store, "SELECT sum (discount_card) FROM sale_lines l JOIN sales s ON s.id = l.sale_id"
+                                        " WHERE s.appointment_id = 51", 0), ==, 39900);
+
+  test_destroy_window (test_find_toplevel (RG_TYPE_RATING_DIALOG, NULL));
+  test_destroy_window (window);
+  g_clear_object (&studio);
+  test_spin (100);
+  test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!test_ui_init (&argc, &argv))
+    return 77;
+
+  g_test_add_func ("/check-out-window/split-payment", test_check_out);
+  return g_test_run ();
+}
