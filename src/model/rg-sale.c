@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "rg-booking-private.h"
 #include "rg-format.h"
@@ -403,6 +404,39 @@ read_promotion (RgStore         *store,
   if (row)
     *promotion_id = sqlite3_column_int64 (stmt, 0), *percent = sqlite3_column_int (stmt, 1);
   return TRUE;
+}
+
+gboolean
+rg_studio_read_card_tier (RgStudio          *studio,
+                          gint64             client_id,
+                          RgClientCardTier  *tier,
+                          GError           **error)
+{
+  RgSaleQuote quote = { 0 };
+
+  g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
+  g_return_val_if_fail (tier != NULL, FALSE);
+
+  memset (tier, 0, sizeof *tier);
+  if (!read_card (rg_studio_get_store (studio), client_id, &quote, error))
+    {
+      g_free (quote.card_name);
+      g_free (quote.next_tier_name);
+      return FALSE;
+    }
+  tier->spend = quote.spend;
+  tier->tier = quote.card_name;
+  tier->percent = quote.card;
+  tier->next_tier = quote.next_tier_name;
+  tier->to_next_tier = quote.to_next_tier;
+  return TRUE;
+}
+
+void
+rg_client_card_tier_clear (RgClientCardTier *tier)
+{
+  g_clear_pointer (&tier->tier, g_free);
+  g_clear_pointer (&tier->next_tier, g_free);
 }
 
 /* A line's item: its name, list price, unit cost and its master's rate. */

@@ -145,6 +145,23 @@ gboolean     rg_sale_write_in_full        (RgStore            *store,
                                            gint64              paid_at,
                                            GError            **error);
 
+/* The client's cumulative card: their paid spend (tips apart, refunds
+ * taken off), the tier it reaches and what is left to the next one. */
+typedef struct {
+  gint64  spend;
+  char   *tier;             /* NULL: none yet */
+  int     percent;
+  char   *next_tier;        /* NULL: at the top, or no tiers */
+  gint64  to_next_tier;
+} RgClientCardTier;
+
+gboolean     rg_studio_read_card_tier     (RgStudio           *studio,
+                                           gint64              client_id,
+                                           RgClientCardTier   *tier,
+                                           GError            **error);
+void         rg_client_card_tier_clear    (RgClientCardTier   *tier);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RgClientCardTier, rg_client_card_tier_clear)
+
 /* What the desk can put on a sale: the live services (kind SERVICE) or
  * products (PRODUCT), in the studio's order. */
 typedef struct {

@@ -1252,6 +1252,8 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
   gtk_widget_class_install_action (widget_class, "win.check-out", "x", check_out_activated);
   gtk_widget_class_install_action (widget_class, "win.sell", "x", sell_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.sell", "x", (gint64) 0);
   gtk_widget_class_install_action (widget_class, "win.book-client", "(xxx)", book_client_activated);
   gtk_widget_class_install_action (widget_class, "win.new-task", NULL, new_task_activated);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);

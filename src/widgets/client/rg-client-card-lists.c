@@ -412,6 +412,23 @@ update_history (RgClientCard *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      if (g_strcmp0 (visit->status, "booked") == 0 || g_strcmp0 (visit->status, "confirmed") == 0 ||
+          g_strcmp0 (visit->status, "arrived") == 0)
+        {
+          /* A visit of today or before that is not done yet: the till. */
+          RgDate day = rg_date_from_time (visit->starts_at);
+
+          if (rg_date_compare (day, rg_date_today ()) <= 0)
+            {
+              GtkWidget *check_out = gtk_button_new_with_mnemonic (_("Check _Out…"));
+
+              gtk_widget_set_valign (check_out, GTK_ALIGN_CENTER);
+              gtk_actionable_set_action_name (GTK_ACTIONABLE (check_out), "win.check-out");
+              gtk_actionable_set_action_target_value (GTK_ACTIONABLE (check_out),
+                                                      g_variant_new_int64 (visit->appointment_id));
+              adw_action_row_add_suffix (ADW_ACTION_ROW (row), check_out);
+            }
+        }
       if (g_strcmp0 (visit->status, "done") == 0)
         {
           /* A rating skipped at the desk is given here later. */

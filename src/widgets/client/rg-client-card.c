@@ -33,6 +33,7 @@
 #include "model/rg-staff.h"
 #include "util/rg-phone.h"
 #include "model/rg-client-reads.h"
+#include "model/rg-sale.h"
 #include "rg-client-card-private.h"
 #include "rg-merge-dialog.h"
 #include "widgets/rg-window.h"
@@ -464,6 +465,52 @@ ensure_content (RgClientCard *self)
   rg_client_card_setup_lists (self);
 }
 
+/* The cumulative card under the total spent: the tier and what is left to
+ * the next; and the till's button for a sale without a visit. */
+static void
+update_card_tier (RgClientCard *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(RgClientCardTier) tier = { 0 };
+  g_autoptr(GString) subtitle = g_string_new (_("Total spent"));
+  gint64 id = rg_record_get_id (RG_RECORD (self->client));
+
+  if (adw_preferences_group_get_header_suffix (self->visits_group) == NULL)
+    {
+      GtkWidget *sell = gtk_button_new_with_mnemonic (_("_Sell…"));
+
+      gtk_widget_add_css_class (sell, "flat");
+      gtk_widget_set_tooltip_text (sell, _("Sell products to the client without a visit"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (sell), "win.sell");
+      adw_preferences_group_set_header_suffix (self->visits_group, sell);
+    }
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (adw_preferences_group_get_header_suffix (self->visits_group)),
+                                          g_variant_new_int64 (id));
+
+  if (!rg_studio_read_card_tier (self->studio, id, &tier, &error))
+    {
+      g_warning ("Could not read the client's card: %s", error->message);
+      return;
+    }
+  if (tier.tier)
+    {
+      g_autofree char *percent = rg_pricing_format_percent (tier.percent);
+
+      g_string_append (subtitle, " · ");
+      /* Translators: the client's card tier and its discount, e.g. "Silver card, 7 %" */
+      g_string_append_printf (subtitle, _("%s card, %s %%"), tier.tier, percent);
+    }
+  if (tier.next_tier)
+    {
+      g_autofree char *to_next = rg_format_price (tier.to_next_tier);
+
+      g_string_append (subtitle, " · ");
+      /* Translators: what is left to spend to the next card tier, e.g. "25,000 ₽ to Gold" */
+      g_string_append_printf (subtitle, _("%s to %s"), to_next, tier.next_tier);
+    }
+  adw_action_row_set_subtitle (self->spent_row, subtitle->str);
+}
+
 /* The client's status by BRIEF 4, with how it is counted. */
 static void
 update_rhythm (RgClientCard *self)
@@ -561,6 +608,7 @@ update_stats (RgClientCard *self)
   if (stats.total_spent > 0)
     spent = rg_format_price (stats.total_spent);
   show_row (self->spent_row, spent);
+  update_card_tier (self);
 
   update_rhythm (self);
 
@@ -745,7 +793,7 @@ changes_cb (RgClientCard *self,
 {
   if (self->client == NULL)
     return;
-  if (changes & (RG_CHANGES_APPOINTMENTS | RG_CHANGES_CLIENTS | RG_CHANGES_SETTINGS))
+  if (changes & (RG_CHANGES_APPOINTMENTS | RG_CHANGES_CLIENTS | RG_CHANGES_SETTINGS | RG_CHANGES_MONEY))
     {
       update (self);
       update_stats (self);

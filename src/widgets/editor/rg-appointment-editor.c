@@ -101,6 +101,8 @@ dismiss_error_activated (GtkWidget  *widget,
   rg_appointment_editor_hide_error (RG_APPOINTMENT_EDITOR (widget));
 }
 
+static void dirty_changed_cb (RgAppointmentEditor *self);
+
 /* A change the user made. The error of the last save speaks of the form
  * as it was: it goes (it covered the client field it asked for). */
 void
@@ -111,6 +113,7 @@ rg_appointment_editor_mark_dirty (RgAppointmentEditor *self)
   self->dirty = TRUE;
   rg_appointment_editor_hide_error (self);
   adw_preferences_group_set_description (self->when_group, NULL);
+  dirty_changed_cb (self);
 }
 
 /* Fields ------------------------------------------------------------------------ */
@@ -667,6 +670,31 @@ rg_appointment_editor_close_request (GtkWindow *window)
 
 /* Setting up ----------------------------------------------------------------- */
 
+/* The till takes the visit as it is saved: the editor closes and the
+ * window's check-out opens. */
+static void
+check_out_clicked_cb (RgAppointmentEditor *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  gint64 id = rg_record_get_id (RG_RECORD (self->appointment));
+
+  if (self->dirty || parent == NULL)
+    return;
+  gtk_window_destroy (GTK_WINDOW (self));
+  gtk_widget_activate_action (GTK_WIDGET (parent), "win.check-out", "x", id);
+}
+
+static void
+dirty_changed_cb (RgAppointmentEditor *self)
+{
+  GtkWidget *button = adw_preferences_group_get_header_suffix (self->status_group);
+
+  if (button == NULL)
+    return;
+  gtk_widget_set_sensitive (button, !self->dirty);
+  gtk_widget_set_tooltip_text (button, self->dirty ? _("Save the changes first") : _("Take the payment for this visit"));
+}
+
 static void
 load_statuses (RgAppointmentEditor *self)
 {
@@ -695,6 +723,17 @@ load_statuses (RgAppointmentEditor *self)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->status_row), _("Final: this visit is over"));
   gtk_widget_set_visible (GTK_WIDGET (self->status_group), TRUE);
   g_signal_connect_swapped (self->status_row, "notify::selected", G_CALLBACK (status_selected_cb), self);
+
+  if (current != RG_APPOINTMENT_DONE && rg_booking_status_can_change (current, RG_APPOINTMENT_DONE))
+    {
+      GtkWidget *check_out = gtk_button_new_with_mnemonic (_("Check _Out…"));
+
+      gtk_widget_add_css_class (check_out, "flat");
+      gtk_widget_set_valign (check_out, GTK_ALIGN_CENTER);
+      g_signal_connect_swapped (check_out, "clicked", G_CALLBACK (check_out_clicked_cb), self);
+      adw_preferences_group_set_header_suffix (self->status_group, check_out);
+      dirty_changed_cb (self);
+    }
 }
 
 static void

@@ -249,6 +249,65 @@ describe_margin (const RgPriceLine *line,
     }
 }
 
+/* The client's cumulative card, or "Walk-in". */
+static void
+show_card (RgCheckOutDialog *self,
+           const char       *card_name,
+           int               card,
+           gint64            spend_amount,
+           const char       *next_tier_name,
+           gint64            to_next_tier)
+{
+  if (self->client_id == 0)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->card_row), _("Walk-in"));
+      adw_action_row_set_subtitle (self->card_row, _("No client card"));
+    }
+  else
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *spend = rg_format_price (spend_amount);
+
+      if (card_name)
+        {
+          g_autofree char *percent = rg_pricing_format_percent (card);
+
+          /* Translators: the client's card tier and its discount, e.g. "Silver card, 7 %" */
+          title = g_strdup_printf (_("%s card, %s %%"), card_name, percent);
+        }
+      else
+        title = g_strdup (_("No card tier yet"));
+      if (next_tier_name)
+        {
+          g_autofree char *to_next = rg_format_price (to_next_tier);
+
+          /* Translators: "Spent 35,000 · 25,000 to Gold" */
+          subtitle = g_strdup_printf (_("Spent %s · %s to %s"), spend, to_next, next_tier_name);
+        }
+      else
+        subtitle = g_strdup_printf (_("Spent %s"), spend);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->card_row), title);
+      adw_action_row_set_subtitle (self->card_row, subtitle);
+    }
+}
+
+/* Nothing on the sale yet: nothing to say but the card. */
+static void
+show_empty (RgCheckOutDialog *self)
+{
+  g_auto(RgClientCardTier) tier = { 0 };
+
+  show_error (self, NULL);
+  gtk_label_set_text (self->total_label, "—");
+  gtk_label_set_text (self->discount_label, "—");
+  gtk_label_set_text (self->due_label, "—");
+  if (self->client_id)
+    rg_studio_read_card_tier (self->studio, self->client_id, &tier, NULL);
+  show_card (self, tier.tier, tier.percent, tier.spend, tier.next_tier, tier.to_next_tier);
+  gtk_widget_set_sensitive (self->check_out_button, FALSE);
+}
+
 static void
 show_quote (RgCheckOutDialog *self)
 {
@@ -316,38 +375,7 @@ show_quote (RgCheckOutDialog *self)
       gtk_label_set_text (self->due_label, change);
     }
 
-  if (self->client_id == 0)
-    {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->card_row), _("Walk-in"));
-      adw_action_row_set_subtitle (self->card_row, _("No client card"));
-    }
-  else
-    {
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
-      g_autofree char *spend = rg_format_price (quote->spend);
-
-      if (quote->card_name)
-        {
-          g_autofree char *percent = rg_pricing_format_percent (quote->card);
-
-          /* Translators: the client's card tier and its discount, e.g. "Silver card, 7 %" */
-          title = g_strdup_printf (_("%s card, %s %%"), quote->card_name, percent);
-        }
-      else
-        title = g_strdup (_("No card tier yet"));
-      if (quote->next_tier_name)
-        {
-          g_autofree char *to_next = rg_format_price (quote->to_next_tier);
-
-          /* Translators: "Spent 35,000 · 25,000 to Gold" */
-          subtitle = g_strdup_printf (_("Spent %s · %s to %s"), spend, to_next, quote->next_tier_name);
-        }
-      else
-        subtitle = g_strdup_printf (_("Spent %s"), spend);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->card_row), title);
-      adw_action_row_set_subtitle (self->card_row, subtitle);
-    }
+  show_card (self, quote->card_name, quote->card, quote->spend, quote->next_tier_name, quote->to_next_tier);
 }
 
 static void
@@ -357,13 +385,18 @@ requote (RgCheckOutDialog *self)
 
   if (self->filling)
     return;
+  g_clear_pointer (&self->quote, rg_sale_quote_free);
+  if (self->draft->lines->len == 0)
+    {
+      show_empty (self);
+      return;
+    }
   if (!read_fields (self))
     {
       show_error (self, _("Some sums cannot be read: type them as 1500 or 1 500.50, a discount as 10% or 150."));
       gtk_widget_set_sensitive (self->check_out_button, FALSE);
       return;
     }
-  g_clear_pointer (&self->quote, rg_sale_quote_free);
   self->quote = rg_studio_quote_sale (self->studio, self->draft, &error);
   if (self->quote == NULL)
     {
