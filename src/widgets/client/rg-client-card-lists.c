@@ -26,6 +26,8 @@
 #include "model/rg-staff.h"
 #include "rg-client-card-private.h"
 #include "widgets/satisfaction/rg-rating-dialog.h"
+#include "widgets/money/rg-receipt-print.h"
+#include "widgets/money/rg-refund-dialog.h"
 #include "widgets/satisfaction/rg-survey-dialog.h"
 
 #define HISTORY_LIMIT   100
@@ -446,6 +448,132 @@ update_history (RgClientCard *self)
       g_ptr_array_add (self->history_rows, row);
     }
 
+}
+
+/* Receipts --------------------------------------------------------------------- */
+
+static GtkWindow *
+card_window (RgClientCard *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static gint64
+sale_of (GtkWidget *button)
+{
+  return *(const gint64 *) g_object_get_data (G_OBJECT (button), "sale-id");
+}
+
+static void
+print_clicked_cb (GtkButton    *button,
+                  RgClientCard *self)
+{
+  rg_receipt_print (card_window (self), self->studio, sale_of (GTK_WIDGET (button)));
+}
+
+static void
+pdf_clicked_cb (GtkButton    *button,
+                RgClientCard *self)
+{
+  rg_receipt_save_pdf (card_window (self), self->studio, sale_of (GTK_WIDGET (button)));
+}
+
+static void
+refunded_cb (RgRefundDialog *dialog,
+             gint64          refund_id,
+             RgClientCard   *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", _("Refunded"));
+}
+
+static void
+refund_clicked_cb (GtkButton    *button,
+                   RgClientCard *self)
+{
+  g_autoptr(GError) error = NULL;
+  RgRefundDialog *dialog = rg_refund_dialog_new (card_window (self), self->studio, sale_of (GTK_WIDGET (button)),
+                                                 &error);
+
+  if (dialog == NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
+      return;
+    }
+  g_signal_connect_object (dialog, "refunded", G_CALLBACK (refunded_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+sale_button (const char   *icon,
+             const char   *tooltip,
+             gint64        sale_id,
+             GCallback     clicked,
+             RgClientCard *self)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data_full (G_OBJECT (button), "sale-id", g_memdup2 (&sale_id, sizeof sale_id), g_free);
+  g_signal_connect (button, "clicked", clicked, self);
+  return button;
+}
+
+/* The client's receipts, newest first, each printed, saved or refunded
+ * from here. Read when the expander opens. */
+static void
+update_sales (RgClientCard *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) sales = NULL;
+
+  remove_rows (self->sales_rows);
+  sales = rg_studio_list_client_sales (self->studio, client_id (self), &error);
+  if (sales == NULL)
+    {
+      g_warning ("Could not read the client's receipts: %s", error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->sales_row), FALSE);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->sales_row), sales->len > 0);
+  if (!adw_expander_row_get_expanded (self->sales_row))
+    return;
+
+  for (guint i = 0; i < sales->len && i < HISTORY_LIMIT; i++)
+    {
+      const RgSaleSummary *sale = &g_array_index (sales, RgSaleSummary, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *when = rg_format_date_time (sale->sold_at);
+      g_autofree char *total = rg_format_price (sale->total);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+
+      title = sale->refund
+              /* Translators: a refund's receipt in the client's list, with its number and sum */
+              ? g_strdup_printf (_("Refund No. %" G_GINT64_FORMAT " · %s"), sale->number, total)
+              /* Translators: a receipt in the client's list, with its number and sum */
+              : g_strdup_printf (_("Receipt No. %" G_GINT64_FORMAT " · %s"), sale->number, total);
+      subtitle = sale->refunded ? g_strdup_printf ("%s · %s", when, _("refunded")) : g_strdup (when);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 sale_button ("document-print-symbolic", _("Print the Receipt"), sale->id,
+                                              G_CALLBACK (print_clicked_cb), self));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 sale_button ("document-save-symbolic", _("Save the Receipt as PDF"), sale->id,
+                                              G_CALLBACK (pdf_clicked_cb), self));
+      if (!sale->refund && !sale->refunded)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                   sale_button ("edit-undo-symbolic", _("Refund…"), sale->id,
+                                                G_CALLBACK (refund_clicked_cb), self));
+      adw_expander_row_add_row (self->sales_row, row);
+      g_ptr_array_add (self->sales_rows, row);
+    }
 }
 
 /* Photos ------------------------------------------------------------------------ */
@@ -904,6 +1032,7 @@ expanded_cb (RgClientCard *self)
   self->updating = TRUE;
   update_conditions (self);
   update_history (self);
+  update_sales (self);
   self->updating = FALSE;
 }
 
@@ -1041,11 +1170,13 @@ rg_client_card_setup_lists (RgClientCard *self)
   self->field_rows = g_ptr_array_new ();
   self->condition_rows = g_ptr_array_new ();
   self->history_rows = g_ptr_array_new ();
+  self->sales_rows = g_ptr_array_new ();
   g_signal_connect (self->note_row, "apply", G_CALLBACK (note_applied_cb), self);
   g_signal_connect (self->note_row, "entry-activated", G_CALLBACK (note_applied_cb), self);
   g_signal_connect (self->timeline_list, "row-activated", G_CALLBACK (timeline_activated_cb), self);
   g_signal_connect_swapped (self->conditions_row, "notify::expanded", G_CALLBACK (expanded_cb), self);
   g_signal_connect_swapped (self->history_row, "notify::expanded", G_CALLBACK (expanded_cb), self);
+  g_signal_connect_swapped (self->sales_row, "notify::expanded", G_CALLBACK (expanded_cb), self);
 }
 
 void
@@ -1061,6 +1192,7 @@ rg_client_card_update_lists (RgClientCard *self)
   update_fields (self, filling);
   update_conditions (self);
   update_history (self);
+  update_sales (self);
   update_timeline (self);
   update_photos (self);
   self->updating = FALSE;
@@ -1072,4 +1204,5 @@ rg_client_card_clear_lists (RgClientCard *self)
   remove_rows (self->field_rows);
   remove_rows (self->condition_rows);
   remove_rows (self->history_rows);
+  remove_rows (self->sales_rows);
 }

@@ -50,6 +50,8 @@ struct _RgClientCard
   AdwActionRow         *spent_row;
   AdwExpanderRow       *history_row;
   GPtrArray            *history_rows;
+  AdwExpanderRow       *sales_row;
+  GPtrArray            *sales_rows;
   AdwPreferencesGroup  *about_group;
   AdwEntryRow          *address_row;
   AdwEntryRow          *full_name_row;

@@ -406,6 +406,7 @@ ensure_content (RgClientCard *self)
   GET (next_row);
   GET (spent_row);
   GET (history_row);
+  GET (sales_row);
   GET (about_group);
   GET (address_row);
   GET (full_name_row);
@@ -799,7 +800,7 @@ changes_cb (RgClientCard *self,
       update_stats (self);
     }
   if (changes & (RG_CHANGES_APPOINTMENTS | RG_CHANGES_TIMELINE | RG_CHANGES_CLIENTS | RG_CHANGES_SETTINGS |
-                 RG_CHANGES_RATINGS))
+                 RG_CHANGES_RATINGS | RG_CHANGES_MONEY))
     rg_client_card_update_lists (self);
 }
 
@@ -1122,6 +1123,7 @@ set_client (RgClientCard *self,
     {
       gtk_toggle_button_set_active (self->edit_button, FALSE);
       adw_expander_row_set_expanded (self->history_row, FALSE);
+      adw_expander_row_set_expanded (self->sales_row, FALSE);
       adw_expander_row_set_expanded (self->conditions_row, FALSE);
       /* A new client's entry starts as a note, whatever the last one was. */
       gtk_drop_down_set_selected (self->note_kind, 0);
