@@ -623,35 +623,54 @@ test_identity (Fixture       *f,
     g_assert_null (name);
   }
 
-  g_assert_true (rg_studio_set_identity (f->studio, "  Velvet  ", "1 High Street, Bath", "EUR", &error));
+  g_assert_true (rg_studio_set_identity (f->studio, "  Velvet  ", "1 High Street, Bath", " GB 123-4567 89 ", "EUR", &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changed, ==, 1);
   {
     g_autofree char *name = rg_studio_dup_name (f->studio);
     g_autofree char *address = rg_studio_dup_address (f->studio);
+    g_autofree char *tax_number = rg_studio_dup_tax_number (f->studio);
     g_autofree char *currency = rg_studio_dup_currency (f->studio);
     g_autofree char *price = rg_format_price (4236);
 
     g_assert_cmpstr (name, ==, "Velvet");
     g_assert_cmpstr (address, ==, "1 High Street, Bath");
+    g_assert_cmpstr (tax_number, ==, "GB 123-4567 89");
     g_assert_cmpstr (currency, ==, "EUR");
     g_assert_cmpstr (rg_format_get_currency (), ==, "EUR");
     g_assert_cmpstr (price, ==, "€42.36");
   }
 
   /* Refused before anything is written: all three stay. */
-  g_assert_false (rg_studio_set_identity (f->studio, long_name, "", "GBP", &error));
+  g_assert_false (rg_studio_set_identity (f->studio, long_name, "", NULL, "GBP", &error));
   g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (rg_studio_set_identity (f->studio, "Velvet", "", "XYZ", &error));
+  g_assert_false (rg_studio_set_identity (f->studio, "Velvet", "", NULL, "XYZ", &error));
   g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
   g_clear_error (&error);
+  /* A tax number of letters, digits, spaces and dashes, at most 32. */
+  g_assert_false (rg_studio_set_identity (f->studio, "Velvet", "", "GB/123", "GBP", &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autofree char *long_tax = g_strnfill (RG_STUDIO_TAX_NUMBER_MAX + 1, '7');
+    g_autofree char *longest_tax = g_strnfill (RG_STUDIO_TAX_NUMBER_MAX, '7');
+
+    g_assert_false (rg_studio_set_identity (f->studio, "Velvet", "", long_tax, "GBP", &error));
+    g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_true (rg_studio_check_tax_number (longest_tax, NULL));
+    g_assert_true (rg_studio_check_tax_number ("ИНН 7707083893", NULL));
+    g_assert_true (rg_studio_check_tax_number (NULL, NULL));
+  }
   g_assert_cmpuint (changed, ==, 1);
   {
     g_autofree char *address = rg_studio_dup_address (f->studio);
+    g_autofree char *tax_number = rg_studio_dup_tax_number (f->studio);
     g_autofree char *currency = rg_studio_dup_currency (f->studio);
 
     g_assert_cmpstr (address, ==, "1 High Street, Bath");
+    g_assert_cmpstr (tax_number, ==, "GB 123-4567 89");
     g_assert_cmpstr (currency, ==, "EUR");
   }
 
@@ -665,9 +684,12 @@ test_identity (Fixture       *f,
   }
 
   /* Cleared: no name, the phone country's currency again. */
-  g_assert_true (rg_studio_set_identity (f->studio, "", "", NULL, &error));
+  g_assert_true (rg_studio_set_identity (f->studio, "", "", "", NULL, &error));
   {
     g_autofree char *name = rg_studio_dup_name (f->studio);
+    g_autofree char *tax_number = rg_studio_dup_tax_number (f->studio);
+
+    g_assert_null (tax_number);
     g_autofree char *currency = rg_studio_dup_currency (f->studio);
 
     g_assert_null (name);

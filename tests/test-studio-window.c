@@ -885,12 +885,26 @@ test_studio_details (void)
   g_signal_emit_by_name (test_find_row (page, "Name"), "apply");
   gtk_editable_set_text (GTK_EDITABLE (test_find_row (page, "Address")), "1 High Street");
   g_signal_emit_by_name (test_find_row (page, "Address"), "apply");
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (page, "Tax Number")), "GB 123 4567 89");
+  g_signal_emit_by_name (test_find_row (page, "Tax Number"), "apply");
   {
     g_autofree char *name = test_sql_text (store, "SELECT value FROM settings WHERE key = 'studio-name' AND ?1 = ?1", 0);
     g_autofree char *address = test_sql_text (store, "SELECT value FROM settings WHERE key = 'studio-address' AND ?1 = ?1", 0);
+    g_autofree char *tax_number = test_sql_text (store, "SELECT value FROM settings WHERE key = 'tax-number' AND ?1 = ?1", 0);
 
     g_assert_cmpstr (name, ==, "Velvet");
     g_assert_cmpstr (address, ==, "1 High Street");
+    g_assert_cmpstr (tax_number, ==, "GB 123 4567 89");
+  }
+
+  /* A refused tax number says why and keeps the one saved. */
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (page, "Tax Number")), "GB/123");
+  g_signal_emit_by_name (test_find_row (page, "Tax Number"), "apply");
+  {
+    g_autofree char *tax_number = test_sql_text (store, "SELECT value FROM settings WHERE key = 'tax-number' AND ?1 = ?1", 0);
+
+    g_assert_cmpstr (tax_number, ==, "GB 123 4567 89");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_find_row (page, "Tax Number"))), ==, "GB 123 4567 89");
   }
 
   combos = find_all (page, ADW_TYPE_COMBO_ROW);
@@ -912,7 +926,7 @@ test_studio_details (void)
 
   test_destroy_window (window);
   /* The next test's studio opens in its own currency. */
-  g_assert_true (rg_studio_set_identity (studio, "", "", NULL, NULL));
+  g_assert_true (rg_studio_set_identity (studio, "", "", "", NULL, NULL));
 }
 
 int

@@ -22,59 +22,7 @@
 #include "rg-sale.h"
 #include "rg-studio-settings.h"
 
-/* Methods and kinds -------------------------------------------------------- */
-
-static const char * const method_nicks[RG_N_PAYMENT_METHODS] = {
-  "cash", "card", "transfer", "deposit", "subscription", "certificate", "points", "unrecorded",
-};
-
-const char *
-rg_payment_method_to_nick (RgPaymentMethod method)
-{
-  g_return_val_if_fail (method < RG_N_PAYMENT_METHODS, NULL);
-  return method_nicks[method];
-}
-
-gboolean
-rg_payment_method_from_nick (const char      *nick,
-                             RgPaymentMethod *method)
-{
-  for (guint i = 0; nick && i < RG_N_PAYMENT_METHODS; i++)
-    if (g_str_equal (nick, method_nicks[i]))
-      {
-        *method = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-const char *
-rg_payment_method_to_string (RgPaymentMethod method)
-{
-  switch (method)
-    {
-    case RG_PAYMENT_CASH: return C_("payment", "Cash");
-    case RG_PAYMENT_CARD: return C_("payment", "Card");
-    case RG_PAYMENT_TRANSFER: return C_("payment", "Bank transfer");
-    case RG_PAYMENT_DEPOSIT: return C_("payment", "Deposit");
-    case RG_PAYMENT_SUBSCRIPTION: return C_("payment", "Subscription");
-    case RG_PAYMENT_CERTIFICATE: return C_("payment", "Gift certificate");
-    case RG_PAYMENT_POINTS: return C_("payment", "Bonus points");
-    case RG_PAYMENT_UNRECORDED: return C_("payment", "Not recorded");
-    case RG_N_PAYMENT_METHODS:
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-const char *
-rg_sale_line_kind_to_nick (RgSaleLineKind kind)
-{
-  static const char * const nicks[] = { "service", "product", "tip" };
-
-  g_return_val_if_fail (kind <= RG_SALE_LINE_TIP, NULL);
-  return nicks[kind];
-}
+/* The names of methods and kinds are in rg-receipt.c, with the reads. */
 
 /* Drafts ------------------------------------------------------------------- */
 

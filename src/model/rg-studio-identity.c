@@ -1,10 +1,11 @@
-/* rg-studio-identity.c — the studio's name, address and currency.
+/* rg-studio-identity.c — the studio's name, address, tax number and currency.
  *
- * What the call script says ("This is Velvet calling"), what check-out and
- * receipts will print, and the currency every amount is shown in. Kept in
- * the studio's settings; written together, in one transaction, through
- * rg_studio_set_identity(), which checks them first. Until the studio says,
- * its currency is its phone country's ("+44": pounds).
+ * What the call script says ("This is Velvet calling"), what receipts
+ * print at their head (name, address, tax number), and the currency every
+ * amount is shown in. Kept in the studio's settings; written together, in
+ * one transaction, through rg_studio_set_identity(), which checks them
+ * first. Until the studio says, its currency is its phone country's
+ * ("+44": pounds).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
@@ -17,9 +18,10 @@
 #include "rg-format.h"
 #include "rg-studio-identity.h"
 
-#define KEY_NAME      "studio-name"
-#define KEY_ADDRESS   "studio-address"
-#define KEY_CURRENCY  "currency"
+#define KEY_NAME        "studio-name"
+#define KEY_ADDRESS     "studio-address"
+#define KEY_TAX_NUMBER  "tax-number"
+#define KEY_CURRENCY    "currency"
 
 static char *
 dup_setting (RgStudio   *self,
@@ -45,6 +47,14 @@ rg_studio_dup_address (RgStudio *self)
 {
   g_return_val_if_fail (RG_IS_STUDIO (self), NULL);
   return dup_setting (self, KEY_ADDRESS);
+}
+
+/* The studio's tax number (a VAT or taxpayer number), or NULL. */
+char *
+rg_studio_dup_tax_number (RgStudio *self)
+{
+  g_return_val_if_fail (RG_IS_STUDIO (self), NULL);
+  return dup_setting (self, KEY_TAX_NUMBER);
 }
 
 /* The ISO code of the studio's currency: the one it chose, else its phone
@@ -77,19 +87,49 @@ clean (const char *text)
   return text ? g_strstrip (g_strdup (text)) : g_strdup ("");
 }
 
-/* Checks and saves the studio's name, address and currency (ISO code)
- * together; an empty name or address is none. Amounts show the new
- * currency at once; "identity-changed" tells the views. */
+/* A tax number as the receipt prints it: optional (NULL or blank is none),
+ * at most RG_STUDIO_TAX_NUMBER_MAX characters of letters, digits, spaces
+ * and dashes ("GB 123 4567 89", "7707083893"). */
+gboolean
+rg_studio_check_tax_number (const char  *tax_number,
+                            GError     **error)
+{
+  g_autofree char *text = clean (tax_number);
+  gboolean valid = g_utf8_validate (text, -1, NULL) && g_utf8_strlen (text, -1) <= RG_STUDIO_TAX_NUMBER_MAX;
+
+  for (const char *p = text; valid && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      valid = g_unichar_isalnum (c) || c == ' ' || c == '-';
+    }
+  if (!valid)
+    {
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                   /* Translators: %d is a number of characters */
+                   _("A tax number is at most %d letters, digits, spaces or dashes."),
+                   RG_STUDIO_TAX_NUMBER_MAX);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Checks and saves the studio's name, address, tax number and currency
+ * (ISO code) together; an empty name, address or tax number is none.
+ * Amounts show the new currency at once; "identity-changed" tells the
+ * views. */
 gboolean
 rg_studio_set_identity (RgStudio    *self,
                         const char  *name,
                         const char  *address,
+                        const char  *tax_number,
                         const char  *currency,
                         GError     **error)
 {
   RgStore *store;
   g_autofree char *clean_name = clean (name);
   g_autofree char *clean_address = clean (address);
+  g_autofree char *clean_tax_number = clean (tax_number);
   const RgCurrency *found = currency && *currency ? rg_currency_find (currency) : NULL;
 
   g_return_val_if_fail (RG_IS_STUDIO (self), FALSE);
@@ -109,6 +149,8 @@ rg_studio_set_identity (RgStudio    *self,
                    _("The address can be at most %d characters."), RG_STUDIO_ADDRESS_MAX);
       return FALSE;
     }
+  if (!rg_studio_check_tax_number (clean_tax_number, error))
+    return FALSE;
   if (currency && *currency && found == NULL)
     {
       g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
@@ -121,6 +163,7 @@ rg_studio_set_identity (RgStudio    *self,
     return FALSE;
   if (!rg_store_set_setting (store, KEY_NAME, *clean_name ? clean_name : NULL, error) ||
       !rg_store_set_setting (store, KEY_ADDRESS, *clean_address ? clean_address : NULL, error) ||
+      !rg_store_set_setting (store, KEY_TAX_NUMBER, *clean_tax_number ? clean_tax_number : NULL, error) ||
       !rg_store_set_setting (store, KEY_CURRENCY, found ? found->code : NULL, error) ||
       !rg_store_commit (store, error))
     {

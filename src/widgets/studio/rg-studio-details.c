@@ -1,10 +1,10 @@
 /* rg-studio-details.c — the Studio window's page for the studio's name,
- * address and currency.
+ * address, tax number and currency.
  *
  * The name is what the call script says ("This is Velvet calling"); name,
- * address and currency are what check-out and receipts print; the currency
- * is the one every amount is shown in. Each row saves when applied (the
- * currency when chosen), all three together through the model.
+ * address and tax number are what receipts print at their head; the
+ * currency is the one every amount is shown in. Each row saves when
+ * applied (the currency when chosen), all four together through the model.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
@@ -25,6 +25,7 @@ struct _RgStudioDetails
   RgStudio           *studio;
   AdwEntryRow        *name_row;
   AdwEntryRow        *address_row;
+  AdwEntryRow        *tax_number_row;
   AdwComboRow        *currency_row;
   gboolean            loading;
 };
@@ -49,12 +50,14 @@ load (RgStudioDetails *self)
 {
   g_autofree char *name = rg_studio_dup_name (self->studio);
   g_autofree char *address = rg_studio_dup_address (self->studio);
+  g_autofree char *tax_number = rg_studio_dup_tax_number (self->studio);
   g_autofree char *currency = rg_studio_dup_currency (self->studio);
   const RgCurrency *list, *found = rg_currency_find (currency);
 
   self->loading = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), name ? name : "");
   gtk_editable_set_text (GTK_EDITABLE (self->address_row), address ? address : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->tax_number_row), tax_number ? tax_number : "");
   list = rg_currency_list (NULL);
   adw_combo_row_set_selected (self->currency_row, found ? (guint) (found - list) : GTK_INVALID_LIST_POSITION);
   self->loading = FALSE;
@@ -72,6 +75,7 @@ save (RgStudioDetails *self)
   if (!rg_studio_set_identity (self->studio,
                                gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
                                gtk_editable_get_text (GTK_EDITABLE (self->address_row)),
+                               gtk_editable_get_text (GTK_EDITABLE (self->tax_number_row)),
                                selected < n ? list[selected].code : NULL, &error))
     {
       toast (self, error->message);
@@ -123,8 +127,8 @@ rg_studio_details_new (RgStudio *studio)
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("The Studio"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("The call script says the name; check-out and receipts print all three; "
-                                           "every amount is shown in the currency."));
+                                         _("The call script says the name; receipts print the name, address and "
+                                           "tax number; every amount is shown in the currency."));
 
   self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Name"));
@@ -137,6 +141,14 @@ rg_studio_details_new (RgStudio *studio)
   adw_entry_row_set_show_apply_button (self->address_row, TRUE);
   g_signal_connect_swapped (self->address_row, "apply", G_CALLBACK (save), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->address_row));
+
+  self->tax_number_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->tax_number_row), _("Tax Number"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->tax_number_row),
+                               _("Printed on receipts, for example a VAT or taxpayer number. Optional."));
+  adw_entry_row_set_show_apply_button (self->tax_number_row, TRUE);
+  g_signal_connect_swapped (self->tax_number_row, "apply", G_CALLBACK (save), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->tax_number_row));
 
   for (guint i = 0; i < n; i++)
     {
