@@ -12,6 +12,7 @@
 
 #include "model/rg-sale.h"
 #include "widgets/money/rg-check-out-dialog.h"
+#include "widgets/money/rg-refund-dialog.h"
 #include "widgets/rg-application.h"
 #include "widgets/rg-window.h"
 #include "widgets/satisfaction/rg-rating-dialog.h"
@@ -128,6 +129,30 @@ test_check_out (void)
                                         " WHERE s.appointment_id = 51", 0), ==, 39900);
 
   test_destroy_window (test_find_toplevel (RG_TYPE_RATING_DIALOG, NULL));
+
+  /* The manicure goes back to the card, through the refund dialog: the
+   * colouring unticked, a reason, the visit stays done with what stays
+   * paid. (The colouring could not go back to the card: 3,906.00 is more
+   * than the card paid.) */
+  {
+    gint64 sale = rg_studio_find_visit_sale (studio, 51, NULL);
+    RgRefundDialog *refund = rg_refund_dialog_new (GTK_WINDOW (window), studio, sale, &error);
+
+    g_assert_no_error (error);
+    gtk_window_present (GTK_WINDOW (refund));
+    gtk_check_button_set_active (rg_refund_dialog_get_line (refund, 1), FALSE);
+    gtk_editable_set_text (rg_refund_dialog_get_reason (refund), "Chipped the next day");
+    rg_refund_dialog_set_method (refund, RG_PAYMENT_CARD);
+    test_save_shot (GTK_WIDGET (refund), "refund");
+    g_assert_true (rg_refund_dialog_refund (refund, &error));
+    g_assert_no_error (error);
+    test_destroy_window (refund);
+  }
+  g_assert_cmpint (test_sql_int (store, "SELECT amount FROM payments WHERE amount < 0", 0), ==, -139500);
+  g_assert_cmpint (test_sql_int (store, "SELECT method = 'card' FROM payments WHERE amount < 0", 0), ==, 1);
+  g_assert_cmpint (test_sql_int (store, "SELECT price FROM appointments WHERE id = 51", 0), ==, 390600);
+  g_assert_cmpint (test_sql_int (store, "SELECT status = 'done' FROM appointments WHERE id = 51", 0), ==, 1);
+
   test_destroy_window (window);
   g_clear_object (&studio);
   test_spin (100);
