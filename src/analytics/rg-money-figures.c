@@ -112,7 +112,9 @@ read_visits (RgStore  *store,
   return TRUE;
 }
 
-/* With a master: the payments of the sales that have a line of theirs. */
+/* With a master: the payments of the sales that have a line of theirs,
+ * each sale's lines looked up by sale_lines_sale (the + keeps SQLite from
+ * reading every line of the master's by sale_lines_staff instead). */
 static gboolean
 read_payments (RgStore  *store,
                gint64    start,
@@ -126,7 +128,7 @@ read_payments (RgStore  *store,
                                              "       sum (CASE WHEN p.amount < 0 THEN -p.amount ELSE 0 END)"
                                              " FROM payments p WHERE p.paid_at >= ?1 AND p.paid_at < ?2"
                                              " AND (?3 = 0 OR EXISTS (SELECT 1 FROM sale_lines l"
-                                             "                        WHERE l.sale_id = p.sale_id AND l.staff_id = ?3))"
+                                             "                        WHERE l.sale_id = p.sale_id AND +l.staff_id = ?3))"
                                              " GROUP BY p.method",
                                              error);
 
