@@ -354,7 +354,7 @@ rg_report_payroll_text (const RgPayroll *p,
       rg_report_table_add (table, g_strdup (C_("payroll", "Total")), g_strdup (""), g_strdup (""),
                            rg_format_price (master->list), rg_format_price (master->discount),
                            rg_format_price (master->price), rg_format_price (master->pay), NULL);
-      rg_report_append_table (out, master->name, table);
+      rg_report_append_table_left (out, master->name, table, 3);
     }
   if (p->masters->len == 0)
     g_string_append_printf (out, "\n%s\n", _("No master has a line of a sale in this period."));
