@@ -171,10 +171,13 @@ rg_report_money_text (const RgMoneyFigures *m,
     g_autofree char *amount = rg_format_price (m->products_amount);
     g_autofree char *units = rg_format_count ((guint) ABS (m->products_quantity));
 
+    g_autofree char *signed_units = g_strdup_printf ("%s%s", m->products_quantity < 0 ? "−" : "", units);
+
     rg_report_pair_add (figures, figure_label (FIGURE_PRODUCTS),
                         /* Translators: products sold: %s (1) the units, %s (2) what was paid for them */
-                        g_strdup_printf (C_("money report", "%s%s units, %s"),
-                                         m->products_quantity < 0 ? "−" : "", units, amount));
+                        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s unit, %s", "%s units, %s",
+                                                      (gulong) ABS (m->products_quantity)),
+                                         signed_units, amount));
   }
   pair_money (figures, figure_label (FIGURE_TIPS), m->tips);
   rg_report_append_pairs (out, figures);
