@@ -608,7 +608,7 @@ test_json (Fixture       *f,
       }
   }
   opts.staff = NULL;
-  g_assert_null (rg_report_run (f->store, "money", &opts, &error));
+  g_assert_null (rg_report_run (f->store, "takings", &opts, &error));
   g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
   g_clear_error (&error);
 

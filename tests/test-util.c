@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <stdarg.h>
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "demo/rg-generator.h"
@@ -114,6 +117,39 @@ test_sql_text (RgStore    *store,
   g_autoptr(RgStmt) stmt = first_row (store, sql, arg);
 
   return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+void
+test_sql_run (RgStore    *store,
+              const char *sql,
+              const char *types,
+              ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store, sql, &error);
+  va_list args;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_bind_parameter_count (stmt), ==, (int) strlen (types));
+  va_start (args, types);
+  for (int i = 0; types[i]; i++)
+    {
+      if (types[i] == 'i')
+        sqlite3_bind_int64 (stmt, i + 1, va_arg (args, gint64));
+      else
+        {
+          const char *text = va_arg (args, const char *);
+
+          g_assert_cmpint (types[i], ==, 't');
+          if (text == NULL)
+            sqlite3_bind_null (stmt, i + 1);
+          else
+            sqlite3_bind_text (stmt, i + 1, text, -1, SQLITE_TRANSIENT);
+        }
+    }
+  va_end (args);
+  g_assert_true (rg_store_step_done (store, stmt, &error));
+  g_assert_no_error (error);
 }
 
 /* A client saved in @studio, or the test fails. */

@@ -28,5 +28,12 @@ gint64    test_sql_int     (RgStore          *store,
 char     *test_sql_text    (RgStore          *store,
                             const char       *sql,
                             gint64            arg) G_GNUC_WARN_UNUSED_RESULT;
+/* Runs @sql, one statement that gives no row back, with ?1, ?2, ... bound
+ * in order as @types says: 'i' a gint64 (cast a literal: 900 is an int),
+ * 't' a string (NULL binds NULL). */
+void      test_sql_run     (RgStore          *store,
+                            const char       *sql,
+                            const char       *types,
+                            ...);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* rg-export-command.c — `regulars --export clients|appointments FILE`.
+/* rg-export-command.c — `regulars --export clients|appointments|payroll FILE`.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
 #define G_LOG_DOMAIN "rg-io"
@@ -140,40 +140,42 @@ rg_export_command_run (RgStudio              *studio,
   g_autofree char *path = NULL;
   g_autofree char *said = NULL;
   RgExportFormat format = RG_EXPORT_CSV;
-  gboolean clients;
+  gboolean clients, payroll;
   gint64 rows;
 
   g_return_val_if_fail (RG_IS_STUDIO (studio), NULL);
   g_return_val_if_fail (command != NULL, NULL);
 
   clients = g_strcmp0 (command->kind, "clients") == 0;
-  if (!clients && g_strcmp0 (command->kind, "appointments") != 0)
+  payroll = g_strcmp0 (command->kind, "payroll") == 0;
+  if (!clients && !payroll && g_strcmp0 (command->kind, "appointments") != 0)
     {
       g_set_error_literal (error, RG_STUDIO_ERROR, RG_STUDIO_ERROR_INVALID,
-                           _("--export takes clients or appointments."));
+                           _("--export takes clients, appointments or payroll."));
       return NULL;
     }
   if (command->file == NULL || *command->file == '\0')
     {
       g_set_error_literal (error, RG_STUDIO_ERROR, RG_STUDIO_ERROR_INVALID,
                            clients ? _("--export clients needs the file to write, such as Clients.csv.")
-                                   : _("--export appointments needs the file to write, such as Appointments.ics."));
+                           : payroll ? _("--export payroll needs the file to write, such as Payroll.csv.")
+                                     : _("--export appointments needs the file to write, such as Appointments.ics."));
       return NULL;
     }
   if (clients && (command->from || command->to || command->staff))
     {
       g_set_error_literal (error, RG_STUDIO_ERROR, RG_STUDIO_ERROR_INVALID,
-                           _("--from, --to and --staff go with --export appointments."));
+                           _("--from, --to and --staff go with --export appointments or payroll."));
       return NULL;
     }
   if (command->format != NULL && !rg_export_format_from_string (command->format, &format))
     {
       g_set_error_literal (error, RG_STUDIO_ERROR, RG_STUDIO_ERROR_INVALID,
-                           _("--format takes csv, csv-comma, vcard or vcard3 (clients), or ics (appointments)."));
+                           _("--format takes csv, csv-comma, vcard or vcard3 (clients), csv or csv-comma (payroll), or ics (appointments)."));
       return NULL;
     }
   if (command->format == NULL && !rg_export_format_for_file (command->file, &format))
-    format = clients ? RG_EXPORT_CSV : RG_EXPORT_ICS;
+    format = clients || payroll ? RG_EXPORT_CSV : RG_EXPORT_ICS;
 
   path = g_canonicalize_filename (command->file, NULL);
   if (clients)
@@ -183,7 +185,7 @@ rg_export_command_run (RgStudio              *studio,
       RgExportPeriod period = { 0 };
       RgDate today = rg_date_today ();
 
-      if (format != RG_EXPORT_ICS)
+      if (!payroll && format != RG_EXPORT_ICS)
         {
           g_set_error_literal (error, RG_STUDIO_ERROR, RG_STUDIO_ERROR_INVALID,
                                _("Appointments are exported as iCalendar (.ics)."));
@@ -200,7 +202,8 @@ rg_export_command_run (RgStudio              *studio,
       }
       if (command->staff != NULL && !find_master (studio, command->staff, &period.staff_id, error))
         return NULL;
-      rows = rg_export_appointments (studio, path, &period, error);
+      rows = payroll ? rg_export_payroll (studio, path, format, &period, error)
+                     : rg_export_appointments (studio, path, &period, error);
     }
   if (rows < 0)
     return NULL;

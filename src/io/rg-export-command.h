@@ -1,4 +1,4 @@
-/* rg-export-command.h — `regulars --export clients|appointments FILE`: the
+/* rg-export-command.h — `regulars --export clients|appointments|payroll FILE`: the
  * work of the command line, so the application only reads its options.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
@@ -8,12 +8,12 @@
 G_BEGIN_DECLS
 
 typedef struct {
-  const char *kind;    /* "clients" or "appointments" */
+  const char *kind;    /* "clients", "appointments" or "payroll" */
   const char *file;    /* where to write; NULL is refused */
   const char *format;  /* "csv", "csv-comma", "vcard", "ics"; NULL: by the file's extension */
-  const char *from;    /* appointments: YYYY-MM-DD (the first of this month) */
-  const char *to;      /* appointments: YYYY-MM-DD (the last day of --from's month) */
-  const char *staff;   /* appointments: a master's name, a part of it or their number */
+  const char *from;    /* appointments, payroll: YYYY-MM-DD (the first of this month) */
+  const char *to;      /* appointments, payroll: YYYY-MM-DD (the last day of --from's month) */
+  const char *staff;   /* appointments, payroll: a master's name, a part of it or their number */
   gboolean    json;
 } RgExportCommand;
 

@@ -1,5 +1,5 @@
 /* rg-export.c — the studio's clients to CSV and vCard, its appointments to
- * iCalendar.
+ * iCalendar, the payroll of a period to CSV.
  *
  * CSV is written by a few lines here rather than libcsv's csv_fwrite(),
  * which quotes every cell: a cell is quoted only when RFC 4180 needs it
@@ -37,6 +37,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
 #include <libical/ical.h>
 
 #include "rg-export.h"
+#include "analytics/rg-money-figures.h"
 #include "model/rg-audit.h"
 #include "model/rg-export-reads.h"
 #include "model/rg-format.h"
@@ -119,6 +120,11 @@ rg_export_describe_result (const char *what,
   g_autofree char *name = g_filename_display_basename (path);
   gulong n = (gulong) MAX (rows, 0);
 
+  if (g_strcmp0 (what, "payroll") == 0)
+    /* Translators: %s (1) is a number such as 1,234, %s (2) a file's name */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %s payroll line to %s",
+                                         "Exported %s payroll lines to %s", n),
+                            count, name);
   if (g_strcmp0 (what, "appointments") == 0)
     /* Translators: %s (1) is a number such as 1,234, %s (2) a file's name */
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %s appointment to %s", "Exported %s appointments to %s", n),
@@ -726,6 +732,109 @@ ics_appointment (const RgAppointmentExportRow  *row,
   return write_text (w, error);
 }
 
+/* The payroll ------------------------------------------------------------------ */
+
+/* An amount as a spreadsheet reads it: major units with the decimal
+ * separator of the file's kind (a comma beside ';', a point beside ','),
+ * a minus, no grouping: "1300", "-42,50". */
+static char *
+csv_money (gint64 minor_units,
+           char   separator)
+{
+  guint64 magnitude = minor_units < 0 ? (guint64) -(minor_units + 1) + 1 : (guint64) minor_units;
+  const char *sign = minor_units < 0 ? "-" : "";
+
+  if (magnitude % 100 == 0)
+    return g_strdup_printf ("%s%" G_GUINT64_FORMAT, sign, magnitude / 100);
+  return g_strdup_printf ("%s%" G_GUINT64_FORMAT "%c%02u", sign, magnitude / 100, separator == ';' ? ',' : '.',
+                          (guint) (magnitude % 100));
+}
+
+static void
+csv_cells (Writer             *w,
+           const char * const *cells,
+           guint               n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (w->line, w->separator);
+      rg_export_csv_append_cell (w->line, cells[i], w->separator);
+    }
+}
+
+/* One row per line of a master, the master's total under their lines. */
+static gboolean
+write_payroll (RgStore             *store,
+               const RgMoneyQuery  *query,
+               Writer              *w,
+               GCancellable        *cancellable,
+               GError             **error)
+{
+  g_autoptr(RgPayroll) payroll = rg_payroll_compute (store, query, error);
+  const char *headers[] = {
+    /* Translators: the columns of the exported payroll's CSV */
+    C_("csv column", "Master"),
+    C_("csv column", "Date"),
+    C_("csv column", "Sale number"),
+    C_("csv column", "Client"),
+    C_("csv column", "Service or product"),
+    C_("csv column", "Quantity"),
+    C_("csv column", "List price"),
+    C_("csv column", "Discount"),
+    C_("csv column", "Price"),
+    C_("csv column", "Pay"),
+  };
+
+  if (payroll == NULL)
+    return FALSE;
+  if (w->format == RG_EXPORT_CSV)
+    g_string_append (w->line, "\xEF\xBB\xBF");
+  csv_cells (w, headers, G_N_ELEMENTS (headers));
+  if (!write_line (w, error))
+    return FALSE;
+  for (guint i = 0; i < payroll->masters->len; i++)
+    {
+      const RgPayrollMaster *master = payroll->masters->pdata[i];
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      for (guint k = 0; k < master->lines->len; k++)
+        {
+          const RgPayrollLine *line = master->lines->pdata[k];
+          g_autofree char *day = rg_date_to_iso (rg_date_from_time (line->sold_at));
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, line->sale_number);
+          g_autofree char *item = rg_payroll_line_describe (line);
+          g_autofree char *quantity = g_strdup_printf ("%" G_GINT64_FORMAT, line->quantity);
+          g_autofree char *list = csv_money (line->list, w->separator);
+          g_autofree char *discount = csv_money (line->discount, w->separator);
+          g_autofree char *price = csv_money (line->price, w->separator);
+          g_autofree char *pay = csv_money (line->pay, w->separator);
+          const char *cells[] = { master->name, day, number, line->client, item, quantity, list, discount, price,
+                                  pay };
+
+          csv_cells (w, cells, G_N_ELEMENTS (cells));
+          if (!write_line (w, error))
+            return FALSE;
+          w->rows++;
+        }
+      {
+        g_autofree char *list = csv_money (master->list, w->separator);
+        g_autofree char *discount = csv_money (master->discount, w->separator);
+        g_autofree char *price = csv_money (master->price, w->separator);
+        g_autofree char *pay = csv_money (master->pay, w->separator);
+        /* Translators: the row under a master's lines in the exported payroll */
+        const char *cells[] = { master->name, C_("csv payroll", "Total"), NULL, NULL, NULL, NULL, list, discount,
+                                price, pay };
+
+        csv_cells (w, cells, G_N_ELEMENTS (cells));
+        if (!write_line (w, error))
+          return FALSE;
+      }
+    }
+  return TRUE;
+}
+
 /* A job: what one export does, made in the main loop, run in a thread -------- */
 
 typedef struct {
@@ -735,6 +844,8 @@ typedef struct {
   gint64          from;       /* appointments: Unix seconds, [from, to) */
   gint64          to;
   gint64          staff_id;
+  RgDate          first_day;  /* payroll: the local days */
+  RgDate          last_day;
   char           *detail;     /* the audit log's */
 } Job;
 
@@ -784,7 +895,13 @@ write_export (RgStore       *store,
       return NULL;
     }
 
-  switch (job->format)
+  if (g_strcmp0 (job->what, "payroll") == 0)
+    {
+      RgMoneyQuery query = { job->first_day, job->last_day, job->staff_id };
+
+      ok = write_payroll (store, &query, &w, cancellable, error);
+    }
+  else switch (job->format)
     {
     case RG_EXPORT_CSV:
     case RG_EXPORT_CSV_COMMA:
@@ -933,6 +1050,52 @@ appointments_job (RgStudio             *studio,
   return job;
 }
 
+static Job *
+payroll_job (RgStudio             *studio,
+             const char           *path,
+             RgExportFormat        format,
+             const RgExportPeriod *period,
+             GError              **error)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autoptr(RgStaff) staff = NULL;
+  Job *job;
+
+  if (format != RG_EXPORT_CSV && format != RG_EXPORT_CSV_COMMA)
+    {
+      g_set_error_literal (error, RG_STUDIO_ERROR, RG_STUDIO_ERROR_INVALID,
+                           _("The payroll is exported as CSV."));
+      return NULL;
+    }
+  if (!rg_date_valid (period->from) || !rg_date_valid (period->to) ||
+      rg_date_compare (period->from, period->to) > 0)
+    {
+      g_set_error_literal (error, RG_STUDIO_ERROR, RG_STUDIO_ERROR_INVALID,
+                           _("The period ends before it starts. Choose its first and last days again."));
+      return NULL;
+    }
+  if (period->staff_id != 0 &&
+      (staff = rg_studio_lookup (studio, RG_TYPE_STAFF, period->staff_id, error)) == NULL)
+    return NULL;
+
+  from = rg_date_to_iso (period->from);
+  to = rg_date_to_iso (period->to);
+  job = g_new0 (Job, 1);
+  job->what = "payroll";
+  job->format = format;
+  job->path = g_strdup (path);
+  job->first_day = period->from;
+  job->last_day = period->to;
+  job->staff_id = period->staff_id;
+  if (staff != NULL)
+    job->detail = g_strdup_printf ("%s %s..%s master: %s", rg_export_format_to_string (format), from, to,
+                                   rg_staff_get_display_name (staff));
+  else
+    job->detail = g_strdup_printf ("%s %s..%s", rg_export_format_to_string (format), from, to);
+  return job;
+}
+
 gint64
 rg_export_clients (RgStudio        *studio,
                    const char      *path,
@@ -966,6 +1129,27 @@ rg_export_appointments (RgStudio             *studio,
   g_return_val_if_fail (period != NULL, -1);
 
   if ((job = appointments_job (studio, path, period, error)) == NULL)
+    return -1;
+  rows = run (studio, job, error);
+  job_free (job);
+  return rows;
+}
+
+gint64
+rg_export_payroll (RgStudio             *studio,
+                   const char           *path,
+                   RgExportFormat        format,
+                   const RgExportPeriod *period,
+                   GError              **error)
+{
+  Job *job;
+  gint64 rows;
+
+  g_return_val_if_fail (RG_IS_STUDIO (studio), -1);
+  g_return_val_if_fail (path != NULL, -1);
+  g_return_val_if_fail (period != NULL, -1);
+
+  if ((job = payroll_job (studio, path, format, period, error)) == NULL)
     return -1;
   rows = run (studio, job, error);
   job_free (job);

@@ -39,7 +39,7 @@ gboolean    rg_export_format_for_file   (const char     *path,
 const char *rg_export_format_describe   (RgExportFormat  format);
 
 /* What a toast and the command line say when it is done: "Exported 1,234
- * clients to Clients.csv". @what: "clients" or "appointments". */
+ * clients to Clients.csv". @what: "clients", "appointments" or "payroll". */
 char       *rg_export_describe_result   (const char     *what,
                                          gint64          rows,
                                          const char     *path) G_GNUC_WARN_UNUSED_RESULT;
@@ -60,6 +60,14 @@ gint64      rg_export_clients           (RgStudio             *studio,
                                          GError              **error);
 gint64      rg_export_appointments      (RgStudio             *studio,
                                          const char           *path,
+                                         const RgExportPeriod *period,
+                                         GError              **error);
+/* The payroll of the period (analytics/rg-money-figures.h): a row per
+ * line of a master, their total under their lines; @format RG_EXPORT_CSV
+ * or RG_EXPORT_CSV_COMMA. Rows counts the lines. */
+gint64      rg_export_payroll           (RgStudio             *studio,
+                                         const char           *path,
+                                         RgExportFormat        format,
                                          const RgExportPeriod *period,
                                          GError              **error);
 

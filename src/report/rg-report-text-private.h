@@ -42,6 +42,11 @@ void           rg_report_table_add_strv (RgReportTable *table,
 void           rg_report_append_table   (GString       *out,
                                          const char    *title,
                                          RgReportTable *table);
+/* The same with the first @n_left columns left-aligned. */
+void           rg_report_append_table_left (GString       *out,
+                                            const char    *title,
+                                            RgReportTable *table,
+                                            guint          n_left);
 
 char          *rg_report_cell_percent   (double         percent);
 char          *rg_report_cell_share     (const RgShare *share);

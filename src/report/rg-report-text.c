@@ -109,6 +109,17 @@ rg_report_append_table (GString       *out,
                         const char    *title,
                         RgReportTable *table)
 {
+  rg_report_append_table_left (out, title, table, 1);
+}
+
+/* The same with the first @n_left columns left-aligned (words: a date, a
+ * name), the others right-aligned (numbers). */
+void
+rg_report_append_table_left (GString       *out,
+                             const char    *title,
+                             RgReportTable *table,
+                             guint          n_left)
+{
   g_autofree guint *widths = NULL;
   guint n_columns = 0;
 
@@ -138,7 +149,7 @@ rg_report_append_table (GString       *out,
 
           if (c > 0)
             g_string_append (out, "  ");
-          if (c == 0)
+          if (c < n_left)
             {
               g_string_append (out, cells[c]);
               if (cells[c + 1])

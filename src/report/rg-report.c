@@ -15,11 +15,13 @@
 #include <glib/gi18n-lib.h>
 
 #include "analytics/rg-dashboard.h"
+#include "analytics/rg-money-figures.h"
 #include "analytics/rg-satisfaction.h"
 #include "model/rg-format.h"
 #include "model/rg-studio-identity.h"
 #include "util/rg-text.h"
 #include "rg-report.h"
+#include "rg-report-money.h"
 #include "rg-report-retention.h"
 #include "rg-report-satisfaction.h"
 
@@ -195,6 +197,56 @@ retention_report (RgStore                *store,
   return options->json ? rg_report_retention_json (result) : rg_report_retention_text (result);
 }
 
+/* `--report money` and `--report payroll`: the first of this month to
+ * today by default, one master with --staff; --service and --as-of are
+ * refused rather than ignored. */
+static char *
+money_report (RgStore                *store,
+              gboolean                payroll,
+              const RgReportOptions  *options,
+              GError                **error)
+{
+  RgDate today = rg_date_today ();
+  RgMoneyQuery query = { 0 };
+  g_autofree char *staff_name = NULL;
+
+  if (options->service != NULL || options->as_of != NULL)
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                           payroll ? _("--report payroll takes --from, --to, --staff and --json.")
+                                   : _("--report money takes --from, --to, --staff and --json."));
+      return NULL;
+    }
+  if (!read_day (options->from, "--from", (RgDate) { today.year, today.month, 1 }, &query.from, error) ||
+      !read_day (options->to, "--to", today, &query.to, error))
+    return NULL;
+  if (rg_date_compare (query.from, query.to) > 0)
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                           _("--from must be on or before --to."));
+      return NULL;
+    }
+  if (!resolve (store, &staff_kind, options->staff, &query.staff_id, &staff_name, error))
+    return NULL;
+
+  if (payroll)
+    {
+      g_autoptr(RgPayroll) result = rg_payroll_compute (store, &query, error);
+
+      if (result == NULL)
+        return NULL;
+      return options->json ? rg_report_payroll_json (result) : rg_report_payroll_text (result, staff_name);
+    }
+  else
+    {
+      g_autoptr(RgMoneyFigures) result = rg_money_figures_compute (store, &query, error);
+
+      if (result == NULL)
+        return NULL;
+      return options->json ? rg_report_money_json (result) : rg_report_money_text (result, staff_name);
+    }
+}
+
 char *
 rg_report_run (RgStore                *store,
                const char             *kind,
@@ -220,11 +272,13 @@ rg_report_run (RgStore                *store,
 
   if (g_strcmp0 (kind, "retention") == 0)
     return retention_report (store, options, error);
+  if (g_strcmp0 (kind, "money") == 0 || g_strcmp0 (kind, "payroll") == 0)
+    return money_report (store, g_strcmp0 (kind, "payroll") == 0, options, error);
   if (g_strcmp0 (kind, "satisfaction") != 0)
     {
       g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
                    /* Translators: %s is what was typed after --report */
-                   _("There is no report called “%s”. Reports: satisfaction, retention."), kind ? kind : "");
+                   _("There is no report called “%s”. Reports: satisfaction, retention, money, payroll."), kind ? kind : "");
       return NULL;
     }
 
