@@ -12,6 +12,7 @@
 
 #include "model/rg-sale.h"
 #include "widgets/money/rg-check-out-dialog.h"
+#include "widgets/money/rg-payroll-window.h"
 #include "widgets/money/rg-refund-dialog.h"
 #include "widgets/rg-application.h"
 #include "widgets/rg-window.h"
@@ -152,6 +153,26 @@ test_check_out (void)
   g_assert_cmpint (test_sql_int (store, "SELECT method = 'card' FROM payments WHERE amount < 0", 0), ==, 1);
   g_assert_cmpint (test_sql_int (store, "SELECT price FROM appointments WHERE id = 51", 0), ==, 390600);
   g_assert_cmpint (test_sql_int (store, "SELECT status = 'done' FROM appointments WHERE id = 51", 0), ==, 1);
+
+  /* The month's payroll: Marina's 40 % of the colouring's 3,906.00; the
+   * manicure's pay (558.00 and 100.00 for the visit) went back with it. */
+  {
+    RgPayrollWindow *payroll = rg_payroll_window_new (GTK_WINDOW (window), studio);
+    g_autofree char *pdf = g_build_filename (dir, "payroll.pdf", NULL);
+    g_autofree char *bytes = NULL;
+    gsize length = 0;
+
+    gtk_window_present (GTK_WINDOW (payroll));
+    while (rg_payroll_window_is_loading (payroll))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpint (rg_payroll_window_get_total (payroll), ==, 156240);
+    g_assert_cmpstr (rg_payroll_window_get_master_title (payroll, 0), ==, "Marina");
+    test_save_shot (GTK_WIDGET (payroll), "payroll");
+    rg_payroll_window_save_pdf (payroll, pdf);
+    g_assert_true (g_file_get_contents (pdf, &bytes, &length, NULL));
+    g_assert_true (length > 4 && memcmp (bytes, "%PDF", 4) == 0);
+    test_destroy_window (payroll);
+  }
 
   test_destroy_window (window);
   g_clear_object (&studio);

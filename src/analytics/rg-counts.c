@@ -41,3 +41,12 @@ rg_count_satisfaction (RgStore       *store,
 {
   return rg_satisfaction_compute (store, job, cancellable, error);
 }
+
+gpointer
+rg_count_payroll (RgStore       *store,
+                  gconstpointer  job,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  return rg_payroll_compute (store, job, error);
+}

@@ -7,6 +7,7 @@
 #include "model/rg-studio.h"
 #include "rg-call-list.h"
 #include "rg-dashboard.h"
+#include "rg-money-figures.h"
 #include "rg-satisfaction.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,12 @@ gpointer rg_count_dashboard    (RgStore       *store,
                                 GError       **error);
 /* @job: const RgSatisfactionQuery *. An RgSatisfaction. */
 gpointer rg_count_satisfaction (RgStore       *store,
+                                gconstpointer  job,
+                                GCancellable  *cancellable,
+                                GError       **error);
+
+/* @job: const RgMoneyQuery *. An RgPayroll. */
+gpointer rg_count_payroll      (RgStore       *store,
                                 gconstpointer  job,
                                 GCancellable  *cancellable,
                                 GError       **error);
