@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "rg-booking-private.h"
+#include "rg-model-enums.h"
 #include "rg-format.h"
 #include "rg-sale.h"
 #include "rg-studio-settings.h"
@@ -208,6 +209,68 @@ rg_studio_list_sale_items (RgStudio        *studio,
   if (!ok)
     return NULL;
   return g_steal_pointer (&items);
+}
+
+/* The desk's day ------------------------------------------------------------- */
+
+static void
+open_visit_clear (gpointer data)
+{
+  RgOpenVisit *visit = data;
+
+  g_free (visit->client);
+  g_free (visit->master);
+  g_free (visit->services);
+  g_free (visit->status);
+}
+
+GArray *
+rg_studio_list_open_visits (RgStudio  *studio,
+                            RgDate     day,
+                            GError   **error)
+{
+  RgStore *store;
+  g_autoptr(GArray) visits = g_array_new (FALSE, TRUE, sizeof (RgOpenVisit));
+  g_autoptr(RgStmt) stmt = NULL;
+  g_autoptr(GEnumClass) statuses = g_type_class_ref (RG_TYPE_APPOINTMENT_STATUS);
+  gboolean row = FALSE, ok;
+
+  g_return_val_if_fail (RG_IS_STUDIO (studio), NULL);
+
+  g_array_set_clear_func (visits, open_visit_clear);
+  store = rg_studio_get_store (studio);
+  stmt = rg_store_prepare (store,
+                           "SELECT a.id, a.client_id, a.starts_at, c.address_as, s.display_name, a.status, "
+                           " (SELECT group_concat (name, ', ') FROM (SELECT v.name FROM appointment_services l "
+                           "   JOIN services v ON v.id = l.service_id WHERE l.appointment_id = a.id ORDER BY l.position)) "
+                           "FROM appointments a JOIN clients c ON c.id = a.client_id JOIN staff s ON s.id = a.staff_id "
+                           "WHERE a.starts_at >= ?1 AND a.starts_at < ?2 AND a.deleted_at IS NULL "
+                           "AND a.status IN ('booked', 'confirmed', 'arrived') ORDER BY a.starts_at, a.id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, rg_date_start (day));
+  sqlite3_bind_int64 (stmt, 2, rg_date_end (day));
+  while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
+    {
+      const char *nick = (const char *) sqlite3_column_text (stmt, 5);
+      GEnumValue *value = g_enum_get_value_by_nick (statuses, nick);
+      RgOpenVisit visit = {
+        .appointment_id = sqlite3_column_int64 (stmt, 0),
+        .client_id = sqlite3_column_int64 (stmt, 1),
+        .starts_at = sqlite3_column_int64 (stmt, 2),
+        .client = g_strdup ((const char *) sqlite3_column_text (stmt, 3)),
+        .master = g_strdup ((const char *) sqlite3_column_text (stmt, 4)),
+        .services = g_strdup ((const char *) sqlite3_column_text (stmt, 6)),
+        .status = g_strdup (value ? rg_booking_status_to_string (value->value) : nick),
+        .arrived = g_strcmp0 (nick, "arrived") == 0,
+      };
+
+      g_array_append_val (visits, visit);
+    }
+  if (!ok)
+    return NULL;
+  return g_steal_pointer (&visits);
 }
 
 /* The visit's draft --------------------------------------------------------- */

@@ -162,6 +162,23 @@ gboolean     rg_studio_read_card_tier     (RgStudio           *studio,
 void         rg_client_card_tier_clear    (RgClientCardTier   *tier);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RgClientCardTier, rg_client_card_tier_clear)
 
+/* The visits of @day still to be checked out (booked, confirmed or arrived),
+ * in time order: the desk's list on Today. */
+typedef struct {
+  gint64               appointment_id;
+  gint64               client_id;
+  gint64               starts_at;
+  char                *client;
+  char                *master;
+  char                *services;     /* "Manicure, Pedicure"; NULL: none */
+  char                *status;       /* translated */
+  gboolean             arrived;
+} RgOpenVisit;
+
+GArray      *rg_studio_list_open_visits   (RgStudio           *studio,
+                                           RgDate              day,
+                                           GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* What the desk can put on a sale: the live services (kind SERVICE) or
  * products (PRODUCT), in the studio's order. */
 typedef struct {

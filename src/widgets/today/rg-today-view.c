@@ -20,6 +20,7 @@
 #include "widgets/common/rg-accessible.h"
 #include "rg-call-dialog.h"
 #include "widgets/common/rg-recount.h"
+#include "model/rg-sale.h"
 #include "rg-today-view.h"
 
 #define REFRESH_DELAY_MS 300
@@ -47,6 +48,9 @@ struct _RgTodayView {
   GtkWidget    *subtitle;
   GtkWidget    *spinner;
   GtkWidget    *stack;
+  GtkWidget    *desk_heading;
+  GtkWidget    *desk_list;
+  gulong        changes_id;
   GtkWidget    *headings[RG_CALL_N_REASONS];  /* by RgCallReason */
   GtkWidget    *lists[RG_CALL_N_REASONS];
 };
@@ -482,6 +486,68 @@ stop_waiting_for_paint (RgTodayView *self)
   g_clear_object (&self->first_paint_clock);
 }
 
+/* The desk's list: today's visits still to check out, each with its
+ * button; read straight away (an index range of one day). */
+static void
+update_desk (RgTodayView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) visits = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->desk_list)))
+    gtk_list_box_remove (GTK_LIST_BOX (self->desk_list), child);
+  if (self->studio == NULL)
+    return;
+  visits = rg_studio_list_open_visits (self->studio, self->day, &error);
+  if (visits == NULL)
+    {
+      g_warning ("Could not read today's visits: %s", error->message);
+      visits = g_array_new (FALSE, FALSE, sizeof (RgOpenVisit));
+    }
+
+  for (guint i = 0; i < visits->len; i++)
+    {
+      const RgOpenVisit *visit = &g_array_index (visits, RgOpenVisit, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("Check _Out…"));
+      g_autofree char *clock = rg_format_clock (rg_time_minute_of_day (visit->starts_at));
+      g_autofree char *title = g_strdup_printf ("%s · %s", clock, visit->client);
+      g_autofree char *subtitle = NULL;
+
+      /* Translators: a visit at the desk: its services, the master and the status */
+      subtitle = g_strdup_printf (_("%s with %s · %s"), visit->services ? visit->services : _("Visit"),
+                                  visit->master, visit->status);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      if (visit->arrived)
+        gtk_widget_add_css_class (button, "suggested-action");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.check-out");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (visit->appointment_id));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      gtk_list_box_append (GTK_LIST_BOX (self->desk_list), row);
+    }
+
+  {
+    /* Translators: Today's list of the day's visits to check out, with their number, "At the Desk (5)" */
+    g_autofree char *heading = g_strdup_printf (_("At the Desk (%u)"), visits->len);
+
+    gtk_label_set_text (GTK_LABEL (self->desk_heading), heading);
+  }
+  gtk_widget_set_visible (self->desk_heading, visits->len > 0);
+  gtk_widget_set_visible (self->desk_list, visits->len > 0);
+}
+
+static void
+desk_changes_cb (RgTodayView *self,
+                 RgChanges    changes)
+{
+  if (changes & (RG_CHANGES_APPOINTMENTS | RG_CHANGES_MONEY | RG_CHANGES_CLIENTS | RG_CHANGES_STAFF))
+    update_desk (self);
+}
+
 static void
 refresh (GtkWidget *owner)
 {
@@ -492,6 +558,7 @@ refresh (GtkWidget *owner)
     return;
   if (!self->fixed_day)
     self->day = rg_date_today ();
+  update_desk (self);
   rg_recount_start (self->recount, g_memdup2 (&self->day, sizeof self->day), g_free);
 }
 
@@ -635,6 +702,8 @@ rg_today_view_class_init (RgTodayViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgTodayView, subtitle);
   gtk_widget_class_bind_template_child (widget_class, RgTodayView, spinner);
   gtk_widget_class_bind_template_child (widget_class, RgTodayView, stack);
+  gtk_widget_class_bind_template_child (widget_class, RgTodayView, desk_heading);
+  gtk_widget_class_bind_template_child (widget_class, RgTodayView, desk_list);
   for (guint r = 0; r < RG_CALL_N_REASONS; r++)
     {
       gtk_widget_class_bind_template_child_full (widget_class, section_ids[r].heading, FALSE,
@@ -675,6 +744,7 @@ rg_today_view_set_studio (RgTodayView *self,
   g_return_if_fail (self->studio == NULL);
 
   self->studio = g_object_ref (studio);
+  self->changes_id = g_signal_connect_object (studio, "changes", G_CALLBACK (desk_changes_cb), self, G_CONNECT_SWAPPED);
   rg_recount_set_studio (self->recount, studio);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh (GTK_WIDGET (self));
