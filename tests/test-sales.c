@@ -147,6 +147,27 @@ test_check_out (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count (*) FROM appointment_services WHERE appointment_id = ?1", f->visit), ==, 2);
   g_assert_cmpint (rg_studio_find_visit_sale (f->studio, f->visit, NULL), ==, sale);
 
+  /* The editor may not change what was paid; its note it may. */
+  {
+    g_autoptr(RgAppointment) visit = rg_studio_lookup (f->studio, RG_TYPE_APPOINTMENT, f->visit, NULL);
+    g_autoptr(RgBookingDraft) edit = rg_booking_draft_new_for_appointment (f->studio, visit, &error);
+    g_autoptr(RgAppointment) saved = NULL;
+
+    g_assert_no_error (error);
+    g_array_index (edit->services, RgBookingService, 0).price = 100;
+    g_assert_null (rg_booking_save (f->studio, edit, &error));
+    g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "refund"));
+    g_clear_error (&error);
+    g_array_index (edit->services, RgBookingService, 0).price = 139500;
+    g_free (edit->note);
+    edit->note = g_strdup ("Prefers almond oil");
+    saved = rg_booking_save (f->studio, edit, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (saved);
+    g_assert_cmpint (count (f, "SELECT price FROM appointments WHERE id = ?1", f->visit), ==, 530100);
+  }
+
   /* A second check-out of the same visit is refused, nothing written. */
   g_assert_false (rg_studio_check_out (f->studio, draft, NULL, &error));
   g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CONFLICT);

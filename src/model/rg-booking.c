@@ -834,6 +834,48 @@ rg_booking_draft_target_status (const RgBookingDraft  *draft,
  * it is changed in the same transaction: an appointment that ends (is
  * cancelled, a no-show) is not checked for conflicts, one that takes its
  * time is. */
+/* A done visit's services and price are what was paid for them (its
+ * sale): the editor may change its note, time or master, not its money,
+ * which a refund changes. */
+static gboolean
+money_stays (RgStore               *store,
+             const RgBookingDraft  *draft,
+             GError               **error)
+{
+  g_autoptr(RgStmt) lines = rg_store_prepare (store,
+                                              "SELECT service_id, price, (SELECT price FROM appointments WHERE id = ?1) "
+                                              "FROM appointment_services WHERE appointment_id = ?1 ORDER BY position, id",
+                                              error);
+  gboolean row = FALSE, ok, same = TRUE;
+  gint64 price = -1;
+  guint n = 0;
+
+  if (lines == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (lines, 1, draft->appointment_id);
+  while ((ok = rg_store_step_row (store, lines, &row, error)) && row)
+    {
+      const RgBookingService *service = n < draft->services->len
+                                        ? &g_array_index (draft->services, RgBookingService, n) : NULL;
+
+      if (service == NULL || service->service_id != sqlite3_column_int64 (lines, 0) ||
+          service->price != sqlite3_column_int64 (lines, 1))
+        same = FALSE;
+      price = sqlite3_column_int64 (lines, 2);
+      n++;
+    }
+  if (!ok)
+    return FALSE;
+  if (n != draft->services->len || (price >= 0 && price != rg_booking_draft_get_price (draft)))
+    same = FALSE;
+  if (same)
+    return TRUE;
+  g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+               _("A done visit’s services and prices are what was paid for them: change them by a refund "
+                 "from the client’s receipts."));
+  return FALSE;
+}
+
 gboolean
 rg_booking_save_in_transaction (RgStore               *store,
                                 const RgBookingDraft  *draft,
@@ -856,6 +898,8 @@ rg_booking_save_in_transaction (RgStore               *store,
       status = row.status;
       new_for_staff = row.staff_id != draft->staff_id;
       new_for_client = row.client_id != draft->client_id;
+      if (status == RG_APPOINTMENT_DONE && !money_stays (store, draft, error))
+        return FALSE;
     }
 
   if (!rg_booking_draft_target_status (draft, status, &target, error))
