@@ -827,13 +827,13 @@ test_money_settings (void)
     gtk_editable_set_text (GTK_EDITABLE (test_find_row (form, "First Day")), "2026-12-01");
     gtk_editable_set_text (GTK_EDITABLE (test_find_row (form, "Last Day")), "2026-12-31");
     gtk_editable_set_text (GTK_EDITABLE (test_find_row (form, "Discount, %")), "30");
-    labels = find_all (form, GTK_TYPE_LABEL);
+    labels = find_all (form, ADW_TYPE_ACTION_ROW);
     for (guint i = 0; i < labels->len; i++)
       if (gtk_widget_has_css_class (labels->pdata[i], "warning"))
         note = labels->pdata[i];
     g_assert_nonnull (note);
     g_assert_true (gtk_widget_get_visible (note));
-    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (note)), "12.5"));
+    g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (note)), "12.5"));
     gtk_switch_set_active (GTK_SWITCH (test_find_child (test_find_row (form, "All Services"), GTK_TYPE_SWITCH)), TRUE);
     g_signal_emit_by_name (find_button (form, "_Add Promotion"), "clicked");
     g_assert_cmpint (test_sql_int (store, "SELECT percent FROM promotions WHERE name = 'Winter' AND all_services = 1 "
@@ -860,6 +860,12 @@ test_money_settings (void)
     gtk_editable_set_text (GTK_EDITABLE (test_find_child (test_find_row (rates_group, "Another Rate"), GTK_TYPE_ENTRY)),
                            "30");
     g_assert_true (gtk_widget_activate_action (editor, "editor.add-rate", NULL));
+    if (g_getenv ("REGULARS_TEST_SHOTS"))
+      {
+        gtk_window_set_default_size (GTK_WINDOW (window), 800, 1700);
+        test_spin (400);
+        test_save_shot (GTK_WIDGET (window), "studio-staff-pay");
+      }
     g_assert_true (rg_staff_editor_save (RG_STAFF_EDITOR (editor), &error));
     g_assert_no_error (error);
     g_assert_cmpint (test_sql_int (store, "SELECT pay_rate FROM staff WHERE id = ?1", id), ==, 4000);
@@ -885,6 +891,30 @@ test_money_settings (void)
     g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
     g_assert_cmpint (test_sql_int (store, "SELECT materials_cost FROM services WHERE id = ?1", id), ==, 15025);
   }
+
+  /* For a look at the pages: light and dark, 800 pixels wide. */
+  if (g_getenv ("REGULARS_TEST_SHOTS"))
+    {
+      AdwStyleManager *style = adw_style_manager_get_default ();
+      static const char * const pages[] = { "products", "discounts" };
+
+      adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (window));
+      gtk_window_set_default_size (GTK_WINDOW (window), 800, 1700);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (test_find_row (page, "Winter")), TRUE);
+      for (int dark = 0; dark < 2; dark++)
+        {
+          adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+          for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+            {
+              g_autofree char *name = g_strdup_printf ("studio-%s-%s", pages[i], dark ? "dark" : "light");
+
+              adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), pages[i]);
+              test_spin (400);
+              test_save_shot (GTK_WIDGET (window), name);
+            }
+        }
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+    }
 
   test_destroy_window (GTK_WINDOW (window));
 }

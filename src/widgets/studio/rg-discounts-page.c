@@ -299,7 +299,7 @@ update_cap_note (RgDiscountsPage *self,
 
   if (rg_percent_parse (gtk_editable_get_text (GTK_EDITABLE (form->percent)), &percent, NULL))
     note = rg_studio_describe_cap (self->studio, percent);
-  gtk_label_set_text (GTK_LABEL (form->cap_note), note ? note : "");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->cap_note), note ? note : "");
   gtk_widget_set_visible (form->cap_note, note != NULL);
 }
 
@@ -321,7 +321,23 @@ all_toggled_cb (GtkSwitch     *toggle,
   gtk_widget_set_sensitive (form->products_row, !gtk_switch_get_active (form->all_products));
 }
 
-/* An expander of check buttons, one per item of @list. */
+static void
+update_chosen (GtkWidget *row)
+{
+  GPtrArray *checks = g_object_get_data (G_OBJECT (row), "checks");
+  g_autofree char *subtitle = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < checks->len; i++)
+    n += gtk_check_button_get_active (checks->pdata[i]);
+  /* Translators: how many services or products a promotion covers */
+  subtitle = n ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u chosen", "%u chosen", n), n)
+               : g_strdup (_("None chosen"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+}
+
+/* A row that says how many of @list are chosen, with a popover of check
+ * buttons, one per item. */
 static GtkWidget *
 choice_row (const char    *title,
             RgRecordList  *list,
@@ -329,7 +345,11 @@ choice_row (const char    *title,
             GArray        *chosen,
             GPtrArray     *checks)
 {
-  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -337,22 +357,32 @@ choice_row (const char    *title,
     {
       g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), i);
       gint64 id = rg_record_get_id (RG_RECORD (item));
-      GtkWidget *check_row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *check = gtk_check_button_new_with_label (name (item));
       gboolean on = FALSE;
 
       for (guint j = 0; chosen && j < chosen->len && !on; j++)
         on = g_array_index (chosen, gint64, j) == id;
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (check_row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (check_row), name (item));
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), on);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (check_row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (check_row), check);
       g_object_set_data_full (G_OBJECT (check), "id", g_memdup2 (&id, sizeof id), g_free);
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_chosen), row);
       g_ptr_array_add (checks, check);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), check_row);
+      gtk_box_append (GTK_BOX (box), check);
     }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "pan-down-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, title);
+  gtk_widget_set_sensitive (button, n > 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  g_object_set_data (G_OBJECT (row), "checks", checks);
+  update_chosen (row);
   return row;
 }
 
@@ -509,14 +539,10 @@ promotion_form (RgDiscountsPage *self,
   form->starts = entry_row (_("First Day"), FALSE);
   form->ends = entry_row (_("Last Day"), FALSE);
   form->percent = entry_row (_("Discount, %"), TRUE);
-  form->cap_note = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (form->cap_note), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (form->cap_note), 0);
+  form->cap_note = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (form->cap_note), FALSE);
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (form->cap_note), "dialog-warning-symbolic");
   gtk_widget_add_css_class (form->cap_note, "warning");
-  gtk_widget_set_margin_start (form->cap_note, 12);
-  gtk_widget_set_margin_end (form->cap_note, 12);
-  gtk_widget_set_margin_top (form->cap_note, 6);
-  gtk_widget_set_margin_bottom (form->cap_note, 6);
   all_services = switch_row (_("All Services"), NULL, rg_promotion_get_all_services (promotion));
   all_products = switch_row (_("All Products"), NULL, rg_promotion_get_all_products (promotion));
   form->all_services = g_object_get_data (G_OBJECT (all_services), "switch");

@@ -621,6 +621,12 @@ rebuild_rates (RgStaffEditor *self)
       g_ptr_array_add (self->rate_rows, row);
     }
 
+  /* The row that adds one comes last. */
+  g_object_ref (self->add_rate_row);
+  adw_preferences_group_remove (self->rates_group, self->add_rate_row);
+  adw_preferences_group_add (self->rates_group, self->add_rate_row);
+  g_object_unref (self->add_rate_row);
+
   /* The drop-down offers the active services without a rate yet. */
   g_array_set_size (self->offered_ids, 0);
   for (guint i = 0; i < n; i++)
@@ -708,6 +714,8 @@ setup_rates (RgStaffEditor *self)
   gtk_widget_set_hexpand (drop_down, TRUE);
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), 5);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 6);
+  gtk_widget_set_hexpand (entry, FALSE);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("%"));
   gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pay rate, %"), -1);
