@@ -778,16 +778,32 @@ test_money_settings (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_find_row (group, "Name"))), ==, "Шампунь");
   g_assert_true (gtk_widget_has_css_class (test_find_row (group, "Price"), "error"));
 
+  /* Edited in place, then archived (out of the catalogue, in the archived group). */
+  {
+    GtkWidget *row = test_find_row (page, "Кондиционер <Pro>");
+
+    gtk_editable_set_text (GTK_EDITABLE (test_find_row (row, "Price")), "400");
+    g_signal_emit_by_name (find_button (row, "_Save"), "clicked");
+    g_assert_cmpint (rg_product_get_price (product), ==, 40000);
+    g_assert_cmpint (test_sql_int (store, "SELECT price FROM products WHERE id = ?1",
+                                   rg_record_get_id (RG_RECORD (product))), ==, 40000);
+    g_signal_emit_by_name (find_button (row, "_Archive"), "clicked");
+    g_assert_true (rg_product_get_archived (product));
+    g_assert_nonnull (find_button (page, "_Restore"));
+  }
+
   /* Card tiers. */
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "discounts");
   page = GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (window)));
   tiers = rg_studio_list_card_tiers (studio, NULL);
   n_tiers = tiers->len;
   g_clear_pointer (&tiers, g_array_unref);
-  gtk_editable_set_text (GTK_EDITABLE (test_find_row (page, "Tier Name")), "Diamond");
-  gtk_editable_set_text (GTK_EDITABLE (test_find_row (page, "Spend Threshold")), "250 000");
-  gtk_editable_set_text (GTK_EDITABLE (test_find_row (page, "Tier Discount, %")), "22.5");
-  g_signal_emit_by_name (find_button (page, "Add _Tier"), "clicked");
+  add = find_button (page, "Add _Tier");
+  group = gtk_widget_get_ancestor (add, ADW_TYPE_PREFERENCES_GROUP);
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (group, "Tier Name")), "Diamond");
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (group, "Spend Threshold")), "250 000");
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (group, "Tier Discount, %")), "22.5");
+  g_signal_emit_by_name (add, "clicked");
   tiers = rg_studio_list_card_tiers (studio, NULL);
   g_assert_cmpuint (tiers->len, ==, n_tiers + 1);
   g_assert_cmpstr (g_array_index (tiers, RgCardTier, tiers->len - 1).name, ==, "Diamond");
@@ -797,12 +813,23 @@ test_money_settings (void)
   g_assert_nonnull (test_find_row (page, "Diamond"));
 
   /* The same threshold again: refused, the list as it was. */
-  gtk_editable_set_text (GTK_EDITABLE (test_find_row (page, "Tier Name")), "Copy");
-  gtk_editable_set_text (GTK_EDITABLE (test_find_row (page, "Spend Threshold")), "250000");
-  gtk_editable_set_text (GTK_EDITABLE (test_find_row (page, "Tier Discount, %")), "1");
-  g_signal_emit_by_name (find_button (page, "Add _Tier"), "clicked");
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (group, "Tier Name")), "Copy");
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (group, "Spend Threshold")), "250000");
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (group, "Tier Discount, %")), "1");
+  g_signal_emit_by_name (add, "clicked");
   g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM card_tiers", 0), ==, n_tiers + 1);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_find_row (page, "Tier Name"))), ==, "Copy");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_find_row (group, "Tier Name"))), ==, "Copy");
+
+  /* Silver edited in place: 8 %. */
+  {
+    GtkWidget *silver = test_find_row (page, "Silver");
+
+    g_assert_nonnull (silver);
+    gtk_editable_set_text (GTK_EDITABLE (test_find_row (silver, "Tier Discount, %")), "8");
+    g_signal_emit_by_name (find_button (silver, "_Save"), "clicked");
+    g_assert_cmpint (test_sql_int (store, "SELECT percent FROM card_tiers WHERE name = 'Silver'", 0), ==, 800);
+    g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM card_tiers", 0), ==, n_tiers + 1);
+  }
 
   /* The cap, and who pays for a discount. */
   gtk_editable_set_text (GTK_EDITABLE (test_find_row (page, "Cap on a Line’s Discounts, %")), "12.5");

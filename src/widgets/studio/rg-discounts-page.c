@@ -198,25 +198,24 @@ remove_tier_clicked_cb (GtkButton       *button,
     error_toast (self, error);
 }
 
+static gboolean read_tier (AdwEntryRow  *name,
+                           AdwEntryRow  *threshold,
+                           AdwEntryRow  *percent,
+                           RgCardTier   *tier,
+                           GError      **error);
+
 static void
 add_tier_cb (RgDiscountsPage *self)
 {
   g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (RgCardTier));
   g_autoptr(GError) error = NULL;
-  RgCardTier tier = { (char *) gtk_editable_get_text (GTK_EDITABLE (self->tier_name_row)), 0, 0 };
-  g_autofree char *name = g_strstrip (g_strdup (tier.name));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->tier_name_row))));
+  RgCardTier tier;
 
   if (*name == '\0')
     gtk_widget_add_css_class (GTK_WIDGET (self->tier_name_row), "error");
-  if (!rg_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->tier_threshold_row)), &tier.threshold, &error))
+  if (!read_tier (self->tier_name_row, self->tier_threshold_row, self->tier_percent_row, &tier, &error))
     {
-      gtk_widget_add_css_class (GTK_WIDGET (self->tier_threshold_row), "error");
-      error_toast (self, error);
-      return;
-    }
-  if (!rg_percent_parse (gtk_editable_get_text (GTK_EDITABLE (self->tier_percent_row)), &tier.percent, &error))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->tier_percent_row), "error");
       error_toast (self, error);
       return;
     }
@@ -232,6 +231,57 @@ add_tier_cb (RgDiscountsPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->tier_percent_row), "");
 }
 
+/* One tier's fields in its row. */
+typedef struct {
+  guint        index;
+  AdwEntryRow *name;
+  AdwEntryRow *threshold;
+  AdwEntryRow *percent;
+} TierForm;
+
+/* Reads a tier from the fields; FALSE with @error (the field marked) when
+ * an amount or a percentage is not one. @tier->name points into a field. */
+static gboolean
+read_tier (AdwEntryRow  *name,
+           AdwEntryRow  *threshold,
+           AdwEntryRow  *percent,
+           RgCardTier   *tier,
+           GError      **error)
+{
+  tier->name = (char *) gtk_editable_get_text (GTK_EDITABLE (name));
+  if (!rg_money_parse (gtk_editable_get_text (GTK_EDITABLE (threshold)), &tier->threshold, error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (threshold), "error");
+      return FALSE;
+    }
+  if (!rg_percent_parse (gtk_editable_get_text (GTK_EDITABLE (percent)), &tier->percent, error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (percent), "error");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+save_tier_clicked_cb (GtkButton       *button,
+                      RgDiscountsPage *self)
+{
+  const TierForm *form = g_object_get_data (G_OBJECT (button), "form");
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (RgCardTier));
+  g_autoptr(GError) error = NULL;
+  RgCardTier tier;
+
+  if (!read_tier (form->name, form->threshold, form->percent, &tier, &error))
+    {
+      error_toast (self, error);
+      return;
+    }
+  g_array_append_vals (all, self->tiers->data, self->tiers->len);
+  g_array_index (all, RgCardTier, form->index) = tier;
+  if (!rg_studio_set_card_tiers (self->studio, (const RgCardTier *) all->data, all->len, &error))
+    error_toast (self, error);
+}
+
 static void
 rebuild_tiers (RgDiscountsPage *self)
 {
@@ -243,21 +293,46 @@ rebuild_tiers (RgDiscountsPage *self)
     {
       const RgCardTier *tier = &g_array_index (self->tiers, RgCardTier, i);
       g_autofree char *threshold = rg_format_money (tier->threshold);
+      g_autofree char *threshold_text = rg_format_money_editable (tier->threshold);
       g_autofree char *percent = percent_text (tier->percent);
-      /* Translators: a card tier's spend threshold and discount, e.g. "From 10,000.00 spent: 5 %" */
+      g_autofree char *percent_number = rg_pricing_format_percent (tier->percent);
+      /* Translators: a card tier's spend threshold and discount, e.g. "From 10,000.00 spent: 5 % off" */
       g_autofree char *subtitle = g_strdup_printf (_("From %s spent: %s off"), threshold, percent);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      GtkWidget *row = adw_expander_row_new ();
+      GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove"));
+      GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
+      TierForm *form = g_new0 (TierForm, 1);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tier->name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+
+      form->index = i;
+      form->name = entry_row (_("Tier Name"), FALSE);
+      form->threshold = entry_row (_("Spend Threshold"), TRUE);
+      form->percent = entry_row (_("Tier Discount, %"), TRUE);
+      gtk_editable_set_text (GTK_EDITABLE (form->name), tier->name);
+      gtk_editable_set_text (GTK_EDITABLE (form->threshold), threshold_text);
+      gtk_editable_set_text (GTK_EDITABLE (form->percent), percent_number);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), GTK_WIDGET (form->name));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), GTK_WIDGET (form->threshold));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), GTK_WIDGET (form->percent));
+
       gtk_widget_set_tooltip_text (remove, _("Remove the Tier"));
       g_object_set_data (G_OBJECT (remove), "index", GUINT_TO_POINTER (i));
       g_signal_connect (remove, "clicked", G_CALLBACK (remove_tier_clicked_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      gtk_widget_add_css_class (save, "suggested-action");
+      g_object_set_data_full (G_OBJECT (save), "form", form, g_free);
+      g_signal_connect (save, "clicked", G_CALLBACK (save_tier_clicked_cb), self);
+      gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+      gtk_widget_set_margin_top (buttons, 6);
+      gtk_widget_set_margin_bottom (buttons, 6);
+      gtk_widget_set_margin_end (buttons, 12);
+      gtk_box_append (GTK_BOX (buttons), remove);
+      gtk_box_append (GTK_BOX (buttons), save);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), buttons);
+
       adw_preferences_group_add (self->tiers_group, row);
       g_ptr_array_add (self->tier_rows, row);
     }
