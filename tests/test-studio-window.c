@@ -900,6 +900,13 @@ test_money_settings (void)
     rates = rg_studio_list_staff_rates (studio, id, &error);
     g_assert_cmpuint (rates->len, ==, 1);
     g_assert_cmpint (g_array_index (rates, RgServiceRate, 0).pay_rate, ==, 3000);
+
+    /* A room earns nothing: no pay to fill in. */
+    g_assert_true (gtk_widget_get_visible (template_child (editor, RG_TYPE_STAFF_EDITOR, "pay_group")));
+    adw_combo_row_set_selected (template_child (editor, RG_TYPE_STAFF_EDITOR, "role_row"), RG_STAFF_ROLE_RESOURCE);
+    g_assert_false (gtk_widget_get_visible (template_child (editor, RG_TYPE_STAFF_EDITOR, "pay_group")));
+    g_assert_false (gtk_widget_get_visible (rates_group));
+    adw_combo_row_set_selected (template_child (editor, RG_TYPE_STAFF_EDITOR, "role_row"), RG_STAFF_ROLE_MASTER);
   }
 
   /* A service's materials cost. */

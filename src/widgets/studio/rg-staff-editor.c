@@ -62,6 +62,7 @@ struct _RgStaffEditor
   AdwComboRow         *role_row;
   GtkWidget           *color_button;
   AdwEntryRow         *phone_row;
+  GtkWidget           *pay_group;
   AdwEntryRow         *pay_rate_row;
   AdwEntryRow         *pay_per_visit_row;
   AdwPreferencesGroup *rates_group;
@@ -735,6 +736,16 @@ setup_rates (RgStaffEditor *self)
   self->rate_percent = GTK_EDITABLE (entry);
 }
 
+/* A room or a piece of equipment earns nothing. */
+static void
+role_changed_cb (RgStaffEditor *self)
+{
+  gboolean earns = adw_combo_row_get_selected (self->role_row) != RG_STAFF_ROLE_RESOURCE;
+
+  gtk_widget_set_visible (self->pay_group, earns);
+  gtk_widget_set_visible (GTK_WIDGET (self->rates_group), earns);
+}
+
 static void
 load_pay (RgStaffEditor *self)
 {
@@ -917,6 +928,7 @@ rg_staff_editor_constructed (GObject *object)
   load_hours (self);
   load_days_off (self);
   load_pay (self);
+  role_changed_cb (self);
 }
 
 static gboolean
@@ -1045,6 +1057,7 @@ rg_staff_editor_class_init (RgStaffEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgStaffEditor, role_row);
   gtk_widget_class_bind_template_child (widget_class, RgStaffEditor, color_button);
   gtk_widget_class_bind_template_child (widget_class, RgStaffEditor, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, RgStaffEditor, pay_group);
   gtk_widget_class_bind_template_child (widget_class, RgStaffEditor, pay_rate_row);
   gtk_widget_class_bind_template_child (widget_class, RgStaffEditor, pay_per_visit_row);
   gtk_widget_class_bind_template_child (widget_class, RgStaffEditor, rates_group);
@@ -1094,6 +1107,7 @@ rg_staff_editor_init (RgStaffEditor *self)
   for (RgStaffRole role = RG_STAFF_ROLE_MASTER; role <= RG_STAFF_ROLE_RESOURCE; role++)
     gtk_string_list_append (roles, rg_staff_role_to_label (role));
   adw_combo_row_set_model (self->role_row, G_LIST_MODEL (roles));
+  g_signal_connect_swapped (self->role_row, "notify::selected", G_CALLBACK (role_changed_cb), self);
 
   for (int wd = 1; wd <= 7; wd++)
     {
