@@ -16,6 +16,10 @@
 #include "model/rg-record-list.h"
 #include "model/rg-schedule.h"
 #include "model/rg-custom-field.h"
+#include "model/rg-money-settings.h"
+#include "model/rg-product.h"
+#include "model/rg-promotion.h"
+#include "model/rg-studio-settings.h"
 #include "model/rg-service.h"
 #include "model/rg-staff.h"
 #include "widgets/studio/rg-hours-row.h"
@@ -723,6 +727,232 @@ test_card_settings (void)
   test_destroy_window (GTK_WINDOW (window));
 }
 
+/* The Products and Discounts pages and the staff editor's pay, through the
+ * widgets, read back through the model: a product added (and one with a
+ * price that is not a number refused, what was typed kept), a card tier
+ * added (and one with a threshold taken refused), the cap, who pays for a
+ * discount, a promotion above the cap, a master's rates. */
+static void
+test_money_settings (void)
+{
+  g_autoptr(RgStudio) studio = test_open_studio (demo_path, RG_STORE_OPEN_NO_CREATE);
+  RgStore *store = rg_studio_get_store (studio);
+  RgStudioWindow *window = open_window (studio);
+  g_autoptr(RgRecordList) products = rg_record_list_new_products (studio, TRUE);
+  g_autoptr(GArray) tiers = NULL;
+  GtkWidget *page, *group, *add;
+  RgProduct *product = NULL;
+  guint n_products = g_list_model_get_n_items (G_LIST_MODEL (products));
+  guint n_tiers;
+
+  /* Products. */
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "products");
+  page = GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (window)));
+  add = find_button (page, "_Add Product");
+  g_assert_nonnull (add);
+  group = gtk_widget_get_ancestor (add, ADW_TYPE_PREFERENCES_GROUP);
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (group, "Name")), "Кондиционер <Pro>");
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (group, "Price")), "390");
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (group, "Purchase Cost")), "300,50");
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (group, "Sales Commission, %")), "7.5");
+  g_signal_emit_by_name (add, "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (products)), ==, n_products + 1);
+  for (guint i = 0; i < n_products + 1; i++)
+    {
+      g_autoptr(RgProduct) item = g_list_model_get_item (G_LIST_MODEL (products), i);
+
+      if (g_strcmp0 (rg_product_get_name (item), "Кондиционер <Pro>") == 0)
+        product = item;
+    }
+  g_assert_nonnull (product);
+  g_assert_cmpint (rg_product_get_price (product), ==, 39000);
+  g_assert_cmpint (rg_product_get_cost (product), ==, 30050);
+  g_assert_cmpint (rg_product_get_commission (product), ==, 750);
+  g_assert_nonnull (test_find_row (page, "Кондиционер <Pro>"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_find_row (group, "Name"))), ==, "");
+
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (group, "Name")), "Шампунь");
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (group, "Price")), "abc");
+  g_signal_emit_by_name (add, "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (products)), ==, n_products + 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_find_row (group, "Name"))), ==, "Шампунь");
+  g_assert_true (gtk_widget_has_css_class (test_find_row (group, "Price"), "error"));
+
+  /* Edited in place, then archived (out of the catalogue, in the archived group). */
+  {
+    GtkWidget *row = test_find_row (page, "Кондиционер <Pro>");
+
+    gtk_editable_set_text (GTK_EDITABLE (test_find_row (row, "Price")), "400");
+    g_signal_emit_by_name (find_button (row, "_Save"), "clicked");
+    g_assert_cmpint (rg_product_get_price (product), ==, 40000);
+    g_assert_cmpint (test_sql_int (store, "SELECT price FROM products WHERE id = ?1",
+                                   rg_record_get_id (RG_RECORD (product))), ==, 40000);
+    g_signal_emit_by_name (find_button (row, "_Archive"), "clicked");
+    g_assert_true (rg_product_get_archived (product));
+    g_assert_nonnull (find_button (page, "_Restore"));
+  }
+
+  /* Card tiers. */
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "discounts");
+  page = GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (window)));
+  tiers = rg_studio_list_card_tiers (studio, NULL);
+  n_tiers = tiers->len;
+  g_clear_pointer (&tiers, g_array_unref);
+  add = find_button (page, "Add _Tier");
+  group = gtk_widget_get_ancestor (add, ADW_TYPE_PREFERENCES_GROUP);
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (group, "Tier Name")), "Diamond");
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (group, "Spend Threshold")), "250 000");
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (group, "Tier Discount, %")), "22.5");
+  g_signal_emit_by_name (add, "clicked");
+  tiers = rg_studio_list_card_tiers (studio, NULL);
+  g_assert_cmpuint (tiers->len, ==, n_tiers + 1);
+  g_assert_cmpstr (g_array_index (tiers, RgCardTier, tiers->len - 1).name, ==, "Diamond");
+  g_assert_cmpint (g_array_index (tiers, RgCardTier, tiers->len - 1).threshold, ==, 25000000);
+  g_assert_cmpint (g_array_index (tiers, RgCardTier, tiers->len - 1).percent, ==, 2250);
+  g_clear_pointer (&tiers, g_array_unref);
+  g_assert_nonnull (test_find_row (page, "Diamond"));
+
+  /* The same threshold again: refused, the list as it was. */
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (group, "Tier Name")), "Copy");
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (group, "Spend Threshold")), "250000");
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (group, "Tier Discount, %")), "1");
+  g_signal_emit_by_name (add, "clicked");
+  g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM card_tiers", 0), ==, n_tiers + 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_find_row (group, "Tier Name"))), ==, "Copy");
+
+  /* Silver edited in place: 8 %. */
+  {
+    GtkWidget *silver = test_find_row (page, "Silver");
+
+    g_assert_nonnull (silver);
+    gtk_editable_set_text (GTK_EDITABLE (test_find_row (silver, "Tier Discount, %")), "8");
+    g_signal_emit_by_name (find_button (silver, "_Save"), "clicked");
+    g_assert_cmpint (test_sql_int (store, "SELECT percent FROM card_tiers WHERE name = 'Silver'", 0), ==, 800);
+    g_assert_cmpint (test_sql_int (store, "SELECT count(*) FROM card_tiers", 0), ==, n_tiers + 1);
+  }
+
+  /* The cap, and who pays for a discount. */
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (page, "Cap on a Line’s Discounts, %")), "12.5");
+  g_signal_emit_by_name (test_find_row (page, "Cap on a Line’s Discounts, %"), "apply");
+  g_assert_cmpint (rg_studio_get_number (studio, RG_STUDIO_DISCOUNT_CAP), ==, 1250);
+  {
+    GtkWidget *row = test_find_row (page, "Masters’ Pay Is Counted from the Price After the Discount");
+    GtkSwitch *toggle = GTK_SWITCH (test_find_child (row, GTK_TYPE_SWITCH));
+
+    g_assert_true (gtk_switch_get_active (toggle));
+    gtk_switch_set_active (toggle, FALSE);
+    g_assert_cmpint (rg_studio_get_number (studio, RG_STUDIO_PAY_AFTER_DISCOUNT), ==, 0);
+  }
+
+  /* A promotion above the cap: the form says so, and it is kept as typed. */
+  {
+    GtkWidget *form = test_find_row (page, "New Promotion");
+    GtkWidget *note = NULL;
+    g_autoptr(GPtrArray) labels = NULL;
+
+    gtk_editable_set_text (GTK_EDITABLE (test_find_row (form, "Name")), "Winter");
+    gtk_editable_set_text (GTK_EDITABLE (test_find_row (form, "First Day")), "2026-12-01");
+    gtk_editable_set_text (GTK_EDITABLE (test_find_row (form, "Last Day")), "2026-12-31");
+    gtk_editable_set_text (GTK_EDITABLE (test_find_row (form, "Discount, %")), "30");
+    labels = find_all (form, ADW_TYPE_ACTION_ROW);
+    for (guint i = 0; i < labels->len; i++)
+      if (gtk_widget_has_css_class (labels->pdata[i], "warning"))
+        note = labels->pdata[i];
+    g_assert_nonnull (note);
+    g_assert_true (gtk_widget_get_visible (note));
+    g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (note)), "12.5"));
+    gtk_switch_set_active (GTK_SWITCH (test_find_child (test_find_row (form, "All Services"), GTK_TYPE_SWITCH)), TRUE);
+    g_signal_emit_by_name (find_button (form, "_Add Promotion"), "clicked");
+    g_assert_cmpint (test_sql_int (store, "SELECT percent FROM promotions WHERE name = 'Winter' AND all_services = 1 "
+                                          "AND starts_on = '2026-12-01' AND ends_on = '2026-12-31'", 0), ==, 3000);
+    g_assert_nonnull (test_find_row (page, "Winter"));
+  }
+
+  /* A master's pay: their rate, a fixed amount, and a rate for one service. */
+  {
+    g_autoptr(RgRecordList) staff = rg_record_list_new_staff (studio, FALSE);
+    g_autoptr(RgStaff) master = g_list_model_get_item (G_LIST_MODEL (staff), 0);
+    gint64 id = rg_record_get_id (RG_RECORD (master));
+    g_autoptr(GtkWidget) editor = NULL;
+    g_autoptr(GArray) rates = NULL;
+    g_autoptr(GError) error = NULL;
+    GtkWidget *rates_group;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "studio.edit-staff", "x", id));
+    editor = shown_editor (window);
+    gtk_editable_set_text (GTK_EDITABLE (test_find_row (editor, "Pay Rate, %")), "40");
+    gtk_editable_set_text (GTK_EDITABLE (test_find_row (editor, "Fixed Pay per Visit")), "100");
+    rates_group = template_child (editor, RG_TYPE_STAFF_EDITOR, "rates_group");
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (test_find_child (rates_group, GTK_TYPE_DROP_DOWN)), 0);
+    gtk_editable_set_text (GTK_EDITABLE (test_find_child (test_find_row (rates_group, "Another Rate"), GTK_TYPE_ENTRY)),
+                           "30");
+    g_assert_true (gtk_widget_activate_action (editor, "editor.add-rate", NULL));
+    if (g_getenv ("REGULARS_TEST_SHOTS"))
+      {
+        gtk_window_set_default_size (GTK_WINDOW (window), 800, 1700);
+        test_spin (400);
+        test_save_shot (GTK_WIDGET (window), "studio-staff-pay");
+      }
+    g_assert_true (rg_staff_editor_save (RG_STAFF_EDITOR (editor), &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (test_sql_int (store, "SELECT pay_rate FROM staff WHERE id = ?1", id), ==, 4000);
+    g_assert_cmpint (test_sql_int (store, "SELECT pay_per_visit FROM staff WHERE id = ?1", id), ==, 10000);
+    rates = rg_studio_list_staff_rates (studio, id, &error);
+    g_assert_cmpuint (rates->len, ==, 1);
+    g_assert_cmpint (g_array_index (rates, RgServiceRate, 0).pay_rate, ==, 3000);
+
+    /* A room earns nothing: no pay to fill in. */
+    g_assert_true (gtk_widget_get_visible (template_child (editor, RG_TYPE_STAFF_EDITOR, "pay_group")));
+    adw_combo_row_set_selected (template_child (editor, RG_TYPE_STAFF_EDITOR, "role_row"), RG_STAFF_ROLE_RESOURCE);
+    g_assert_false (gtk_widget_get_visible (template_child (editor, RG_TYPE_STAFF_EDITOR, "pay_group")));
+    g_assert_false (gtk_widget_get_visible (rates_group));
+    adw_combo_row_set_selected (template_child (editor, RG_TYPE_STAFF_EDITOR, "role_row"), RG_STAFF_ROLE_MASTER);
+  }
+
+  /* A service's materials cost. */
+  {
+    g_autoptr(RgRecordList) services = rg_record_list_new_services (studio, FALSE);
+    g_autoptr(RgService) service = g_list_model_get_item (G_LIST_MODEL (services), 0);
+    gint64 id = rg_record_get_id (RG_RECORD (service));
+    g_autoptr(GtkWidget) editor = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "studio.edit-service", "x", id));
+    editor = shown_editor (window);
+    gtk_editable_set_text (GTK_EDITABLE (test_find_row (editor, "Materials Cost")), "-5");
+    g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
+    g_assert_cmpint (test_sql_int (store, "SELECT materials_cost FROM services WHERE id = ?1", id), ==, 0);
+    gtk_editable_set_text (GTK_EDITABLE (test_find_row (editor, "Materials Cost")), "150.25");
+    g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
+    g_assert_cmpint (test_sql_int (store, "SELECT materials_cost FROM services WHERE id = ?1", id), ==, 15025);
+  }
+
+  /* For a look at the pages: light and dark, 800 pixels wide. */
+  if (g_getenv ("REGULARS_TEST_SHOTS"))
+    {
+      AdwStyleManager *style = adw_style_manager_get_default ();
+      static const char * const pages[] = { "products", "discounts" };
+
+      adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (window));
+      gtk_window_set_default_size (GTK_WINDOW (window), 800, 1700);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (test_find_row (page, "Winter")), TRUE);
+      for (int dark = 0; dark < 2; dark++)
+        {
+          adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+          for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+            {
+              g_autofree char *name = g_strdup_printf ("studio-%s-%s", pages[i], dark ? "dark" : "light");
+
+              adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), pages[i]);
+              test_spin (400);
+              test_save_shot (GTK_WIDGET (window), name);
+            }
+        }
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+    }
+
+  test_destroy_window (GTK_WINDOW (window));
+}
+
 /* A day off on a day a master has bookings names them at once, and the
  * day's row keeps a warning with them. */
 static void
@@ -952,6 +1182,7 @@ main (int   argc,
   g_test_add_func ("/studio-window/card-settings", test_card_settings);
   g_test_add_func ("/studio-window/wheel-scrolls-page", test_wheel_scrolls_page);
   g_test_add_func ("/studio-window/studio-details", test_studio_details);
+  g_test_add_func ("/studio-window/money-settings", test_money_settings);
 
   status = g_test_run ();
 

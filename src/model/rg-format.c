@@ -370,3 +370,17 @@ rg_format_interval (double days)
                             n / 7);
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "usually every %d day", "usually every %d days", n), n);
 }
+
+/* An amount as a field shows it to be edited: "1500" or "1500.50", no
+ * grouping, the language's decimal mark; rg_money_parse() reads it back. */
+char *
+rg_format_money_editable (gint64 minor_units)
+{
+  const char *sign = minor_units < 0 ? "-" : "";
+  guint64 abs_minor = minor_units < 0 ? (guint64) -(minor_units + 1) + 1 : (guint64) minor_units;
+
+  if (abs_minor % 100 == 0)
+    return g_strdup_printf ("%s%" G_GUINT64_FORMAT, sign, abs_minor / 100);
+  return g_strdup_printf ("%s%" G_GUINT64_FORMAT "%s%02d", sign, abs_minor / 100,
+                          C_("money", "."), (int) (abs_minor % 100));
+}

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 char *rg_format_money     (gint64  minor_units) G_GNUC_WARN_UNUSED_RESULT;
 char *rg_format_price     (gint64  minor_units) G_GNUC_WARN_UNUSED_RESULT;
+char *rg_format_money_editable (gint64 minor_units) G_GNUC_WARN_UNUSED_RESULT;
 char *rg_format_date      (gint64  unix_seconds) G_GNUC_WARN_UNUSED_RESULT;
 char *rg_format_date_time (gint64  unix_seconds) G_GNUC_WARN_UNUSED_RESULT;
 char *rg_format_clock     (int     minute) G_GNUC_WARN_UNUSED_RESULT;

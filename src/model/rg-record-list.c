@@ -14,6 +14,8 @@
 #include "rg-list-diff.h"
 
 #include "rg-custom-field.h"
+#include "rg-product.h"
+#include "rg-promotion.h"
 #include "rg-record-list.h"
 #include "rg-service.h"
 #include "rg-staff.h"
@@ -204,6 +206,26 @@ rg_record_list_new_custom_fields (RgStudio *studio,
   return rg_record_list_new (studio, RG_TYPE_CUSTOM_FIELD,
                              with_archived ? "ORDER BY archived, position, name, id"
                                            : "WHERE archived = 0 ORDER BY position, name, id");
+}
+
+/* The retail catalogue in its order. */
+RgRecordList *
+rg_record_list_new_products (RgStudio *studio,
+                             gboolean  with_archived)
+{
+  return rg_record_list_new (studio, RG_TYPE_PRODUCT,
+                             with_archived ? "ORDER BY archived, position, name, id"
+                                           : "WHERE archived = 0 ORDER BY position, name, id");
+}
+
+/* Promotions, the latest first. */
+RgRecordList *
+rg_record_list_new_promotions (RgStudio *studio,
+                               gboolean  with_archived)
+{
+  return rg_record_list_new (studio, RG_TYPE_PROMOTION,
+                             with_archived ? "ORDER BY archived, starts_on DESC, name, id"
+                                           : "WHERE archived = 0 ORDER BY starts_on DESC, name, id");
 }
 
 static void

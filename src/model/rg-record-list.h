@@ -20,6 +20,10 @@ RgRecordList *rg_record_list_new_custom_fields (RgStudio *studio,
                                                 gboolean  with_archived) G_GNUC_WARN_UNUSED_RESULT;
 RgRecordList *rg_record_list_new_services (RgStudio *studio,
                                            gboolean  with_archived) G_GNUC_WARN_UNUSED_RESULT;
+RgRecordList *rg_record_list_new_products (RgStudio *studio,
+                                           gboolean  with_archived) G_GNUC_WARN_UNUSED_RESULT;
+RgRecordList *rg_record_list_new_promotions (RgStudio *studio,
+                                             gboolean  with_archived) G_GNUC_WARN_UNUSED_RESULT;
 gpointer      rg_record_list_find  (RgRecordList *self,
                                     gint64        id,
                                     guint        *position);

@@ -32,6 +32,7 @@ enum {
   PROP_REPEAT_DAYS,
   PROP_POSITION,
   PROP_ARCHIVED,
+  PROP_MATERIALS_COST,
   N_PROPS
 };
 
@@ -58,6 +59,18 @@ rg_service_prepare_save (RgRecord  *record,
                            _("A service lasts from 5 minutes to 24 hours."));
       return FALSE;
     }
+  if (rg_service_get_materials_cost (self) < 0)
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                           _("The materials cost of a service cannot be negative."));
+      return FALSE;
+    }
+  if (rg_service_get_materials_cost (self) > RG_SERVICE_MAX_MONEY)
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                           _("The materials cost is too large."));
+      return FALSE;
+    }
 
   rg_record_set_string (record, PROP_NAME, name);
   return TRUE;
@@ -79,6 +92,9 @@ rg_service_class_init (RgServiceClass *klass)
                                                    RG_COLUMN_NULLABLE);
   properties[PROP_POSITION] = g_param_spec_int ("position", NULL, NULL, G_MININT, G_MAXINT, 0, RG_COLUMN);
   properties[PROP_ARCHIVED] = g_param_spec_boolean ("archived", NULL, NULL, FALSE, RG_COLUMN);
+  /* What the materials of one visit cost the studio, minor units. */
+  properties[PROP_MATERIALS_COST] = g_param_spec_int64 ("materials-cost", NULL, NULL, G_MININT64, G_MAXINT64, 0,
+                                                        RG_COLUMN);
 
   rg_record_class_install_properties (record_class, N_PROPS, properties);
   rg_record_class_set_table (record_class, "services", FALSE);
@@ -207,6 +223,24 @@ rg_service_set_archived (RgService *self,
 {
   g_return_if_fail (RG_IS_SERVICE (self));
   rg_record_set_boolean (RG_RECORD (self), PROP_ARCHIVED, archived);
+}
+
+gint64
+rg_service_get_materials_cost (RgService *self)
+{
+  g_return_val_if_fail (RG_IS_SERVICE (self), 0);
+  return rg_record_get_int64 (RG_RECORD (self), PROP_MATERIALS_COST);
+}
+
+/* What the materials of one visit cost the studio (minor units): the
+ * check-out warns when a discounted price does not cover it. A negative
+ * cost is refused at the save. */
+void
+rg_service_set_materials_cost (RgService *self,
+                               gint64     materials_cost)
+{
+  g_return_if_fail (RG_IS_SERVICE (self));
+  rg_record_set_int64 (RG_RECORD (self), PROP_MATERIALS_COST, materials_cost);
 }
 
 /**

@@ -13,6 +13,9 @@ typedef enum {
   RG_SERVICE_MATCH_NONE,
 } RgServiceMatch;
 
+/* No price or cost is more: 100,000,000.00 (as the till's RG_PRICING_MAX_PRICE). */
+#define RG_SERVICE_MAX_MONEY G_GINT64_CONSTANT (10000000000)
+
 #define RG_TYPE_SERVICE (rg_service_get_type ())
 G_DECLARE_FINAL_TYPE (RgService, rg_service, RG, SERVICE, RgRecord)
 
@@ -40,6 +43,9 @@ void         rg_service_set_position         (RgService  *self,
 gboolean     rg_service_get_archived         (RgService  *self);
 void         rg_service_set_archived         (RgService  *self,
                                               gboolean    archived);
+gint64       rg_service_get_materials_cost   (RgService  *self);
+void         rg_service_set_materials_cost   (RgService  *self,
+                                              gint64      materials_cost);
 
 RgServiceMatch rg_service_match              (RgService  *self,
                                               const char *query);

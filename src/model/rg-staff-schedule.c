@@ -16,6 +16,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rg-money-settings.h"
 #include "rg-staff-schedule.h"
 
 static gboolean
@@ -112,6 +113,9 @@ rg_staff_save_with_schedule (RgStudio               *studio,
     return FALSE;
   if (!rg_studio_save (studio, staff, error) ||
       (schedule && !write_schedule (store, rg_record_get_id (RG_RECORD (staff)), schedule, error)) ||
+      (schedule && schedule->rates &&
+       !rg_studio_set_staff_rates (studio, rg_record_get_id (RG_RECORD (staff)),
+                                   (const RgServiceRate *) schedule->rates->data, schedule->rates->len, error)) ||
       !rg_store_commit (store, error))
     {
       rg_store_rollback (store);

@@ -15,6 +15,7 @@ typedef struct {
   GArray *days_off;   /* RgDayOff: every day off from @from to @to; NULL: left as they are */
   RgDate  from;
   RgDate  to;
+  GArray *rates;      /* RgServiceRate (rg-money-settings.h): the person's own rates for services; NULL: left as they are */
 } RgStaffSchedule;
 
 gboolean  rg_staff_save_with_schedule (RgStudio               *studio,

@@ -26,6 +26,8 @@ enum {
   PROP_PHONE,
   PROP_POSITION,
   PROP_ARCHIVED,
+  PROP_PAY_RATE,
+  PROP_PAY_PER_VISIT,
   N_PROPS
 };
 
@@ -63,6 +65,25 @@ rg_staff_prepare_save (RgRecord  *record,
       return FALSE;
     }
 
+  if (rg_staff_get_pay_rate (self) < 0 || rg_staff_get_pay_rate (self) > 10000)
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                           _("The pay rate is a percentage from 0 to 100."));
+      return FALSE;
+    }
+  if (rg_staff_get_pay_per_visit (self) < 0)
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                           _("The fixed pay per visit cannot be negative."));
+      return FALSE;
+    }
+  if (rg_staff_get_pay_per_visit (self) > RG_STAFF_MAX_PAY)
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                           _("The fixed pay per visit is too large."));
+      return FALSE;
+    }
+
   rg_staff_set_display_name (self, name);
   return TRUE;
 }
@@ -81,6 +102,11 @@ rg_staff_class_init (RgStaffClass *klass)
   properties[PROP_PHONE] = g_param_spec_string ("phone", NULL, NULL, NULL, RG_COLUMN_NULLABLE);
   properties[PROP_POSITION] = g_param_spec_int ("position", NULL, NULL, G_MININT, G_MAXINT, 0, RG_COLUMN);
   properties[PROP_ARCHIVED] = g_param_spec_boolean ("archived", NULL, NULL, FALSE, RG_COLUMN);
+  /* Wide ranges: a value out of bounds is refused by the save with a
+   * message, not by GObject with a warning. */
+  properties[PROP_PAY_RATE] = g_param_spec_int ("pay-rate", NULL, NULL, G_MININT, G_MAXINT, 0, RG_COLUMN);
+  properties[PROP_PAY_PER_VISIT] = g_param_spec_int64 ("pay-per-visit", NULL, NULL, G_MININT64, G_MAXINT64, 0,
+                                                       RG_COLUMN);
 
   rg_record_class_install_properties (record_class, N_PROPS, properties);
   rg_record_class_set_table (record_class, "staff", FALSE);
@@ -188,6 +214,40 @@ rg_staff_set_archived (RgStaff  *self,
 {
   g_return_if_fail (RG_IS_STAFF (self));
   rg_record_set_boolean (RG_RECORD (self), PROP_ARCHIVED, archived);
+}
+
+int
+rg_staff_get_pay_rate (RgStaff *self)
+{
+  g_return_val_if_fail (RG_IS_STAFF (self), 0);
+  return rg_record_get_int (RG_RECORD (self), PROP_PAY_RATE);
+}
+
+/* @pay_rate: the master's share of a line's price, basis points 0..10000
+ * (a service may have its own: rg_studio_set_staff_rate()). */
+void
+rg_staff_set_pay_rate (RgStaff *self,
+                       int      pay_rate)
+{
+  g_return_if_fail (RG_IS_STAFF (self));
+  rg_record_set_int (RG_RECORD (self), PROP_PAY_RATE, pay_rate);
+}
+
+gint64
+rg_staff_get_pay_per_visit (RgStaff *self)
+{
+  g_return_val_if_fail (RG_IS_STAFF (self), 0);
+  return rg_record_get_int64 (RG_RECORD (self), PROP_PAY_PER_VISIT);
+}
+
+/* @pay_per_visit: a fixed amount added to the master's pay for each visit
+ * checked out, minor units. */
+void
+rg_staff_set_pay_per_visit (RgStaff *self,
+                            gint64   pay_per_visit)
+{
+  g_return_if_fail (RG_IS_STAFF (self));
+  rg_record_set_int64 (RG_RECORD (self), PROP_PAY_PER_VISIT, pay_per_visit);
 }
 
 /* How a role reads to a person, e.g. in a list of staff. */

@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+/* No fixed pay per visit is more: 100,000,000.00. */
+#define RG_STAFF_MAX_PAY G_GINT64_CONSTANT (10000000000)
+
 #define RG_TYPE_STAFF (rg_staff_get_type ())
 G_DECLARE_FINAL_TYPE (RgStaff, rg_staff, RG, STAFF, RgRecord)
 
@@ -31,6 +34,12 @@ void         rg_staff_set_position      (RgStaff     *self,
 gboolean     rg_staff_get_archived      (RgStaff     *self);
 void         rg_staff_set_archived      (RgStaff     *self,
                                          gboolean     archived);
+int          rg_staff_get_pay_rate      (RgStaff     *self);
+void         rg_staff_set_pay_rate      (RgStaff     *self,
+                                         int          pay_rate);
+gint64       rg_staff_get_pay_per_visit (RgStaff     *self);
+void         rg_staff_set_pay_per_visit (RgStaff     *self,
+                                         gint64       pay_per_visit);
 
 const char  *rg_staff_role_to_label     (RgStaffRole  role);
 

@@ -182,3 +182,91 @@ rg_money_parse (const char  *text,
   *minor = units * 100 + cents;
   return TRUE;
 }
+
+static gboolean
+refuse_percent (const char  *text,
+                GError     **error)
+{
+  g_set_error (error, RG_MONEY_ERROR, RG_MONEY_ERROR_INVALID,
+               /* Translators: a percentage as it was typed */
+               _("“%s” is not a percentage. Enter a number from 0 to 100, such as 7 or 7.5."), text);
+  return FALSE;
+}
+
+/**
+ * rg_percent_parse:
+ * @text: what was typed: "7", "7.5", "7,25", "12 %"
+ * @basis_points: (out): the percentage in hundredths of a percent (750 for 7.5)
+ *
+ * Reads a percentage from 0 to 100 with at most two decimals, "." or ","
+ * for the decimal mark and an optional "%" after it, with integers only.
+ * Refuses anything else (a negative number, more than 100, words, more
+ * decimals than a basis point holds) with a translated message.
+ */
+gboolean
+rg_percent_parse (const char  *text,
+                  int         *basis_points,
+                  GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  const char *p;
+  int units = 0, hundredths = 0, n_units = 0, n_decimals = 0;
+  gboolean mark = FALSE;
+  gsize len;
+
+  g_return_val_if_fail (basis_points != NULL, FALSE);
+
+  len = strlen (trimmed);
+  if (len > 0 && trimmed[len - 1] == '%')
+    {
+      trimmed[len - 1] = '\0';
+      g_strchomp (trimmed);
+    }
+  if (*trimmed == '\0')
+    {
+      g_set_error_literal (error, RG_MONEY_ERROR, RG_MONEY_ERROR_INVALID,
+                           _("Enter a percentage from 0 to 100, such as 7 or 7.5."));
+      return FALSE;
+    }
+
+  for (p = trimmed; *p; p++)
+    {
+      if (*p == '.' || *p == ',')
+        {
+          if (mark || n_units == 0)
+            return refuse_percent (text, error);
+          mark = TRUE;
+        }
+      else if (g_ascii_isdigit (*p))
+        {
+          if (!mark)
+            {
+              if (++n_units > 3)
+                return refuse_percent (text, error);
+              units = units * 10 + (*p - '0');
+            }
+          else
+            {
+              if (++n_decimals > 2)
+                return refuse_percent (text, error);
+              hundredths = hundredths * 10 + (*p - '0');
+            }
+        }
+      else
+        return refuse_percent (text, error);
+    }
+  if (mark && n_decimals == 0)
+    return refuse_percent (text, error);
+  if (n_decimals == 1)
+    hundredths *= 10;
+  if (units * 100 + hundredths > 10000)
+    {
+      g_set_error (error, RG_MONEY_ERROR, RG_MONEY_ERROR_INVALID,
+                   /* Translators: a percentage as it was typed */
+                   _("“%s” is more than 100 %%."), text);
+      return FALSE;
+    }
+
+  *basis_points = units * 100 + hundredths;
+  return TRUE;
+}

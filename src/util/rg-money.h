@@ -15,5 +15,8 @@ GQuark   rg_money_error_quark (void);
 gboolean rg_money_parse       (const char  *text,
                                gint64      *minor,
                                GError     **error);
+gboolean rg_percent_parse     (const char  *text,
+                               int         *basis_points,
+                               GError     **error);
 
 G_END_DECLS

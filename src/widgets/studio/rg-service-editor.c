@@ -21,6 +21,7 @@
 #include "model/rg-format.h"
 #include "model/rg-record-list.h"
 #include "rg-service-editor.h"
+#include "util/rg-money.h"
 #include "widgets/common/rg-time-spin.h"
 
 struct _RgServiceEditor
@@ -40,6 +41,7 @@ struct _RgServiceEditor
   GtkWidget      *duration_row;
   GtkSpinButton  *duration_spin;
   AdwEntryRow    *price_row;
+  AdwEntryRow    *materials_row;
   GtkSpinButton  *repeat_spin;
   GtkWidget      *manage_group;
   GtkWidget      *archive_button;
@@ -78,7 +80,8 @@ rg_service_editor_save (RgServiceEditor  *self,
   RgService *service;
   g_autofree char *name = NULL;
   g_autofree char *category = NULL;
-  gint64 price = 0;
+  gint64 price = 0, materials = 0;
+  const char *materials_text;
   int duration;
 
   g_return_val_if_fail (RG_IS_SERVICE_EDITOR (self), FALSE);
@@ -106,8 +109,17 @@ rg_service_editor_save (RgServiceEditor  *self,
       return FALSE;
     }
 
+  /* Empty: no materials to count. */
+  materials_text = gtk_editable_get_text (GTK_EDITABLE (self->materials_row));
+  if (*materials_text != '\0' && !rg_money_parse (materials_text, &materials, error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->materials_row), "error");
+      return FALSE;
+    }
+
   g_object_freeze_notify (G_OBJECT (service));
   rg_service_set_name (service, name);
+  rg_service_set_materials_cost (service, materials);
   rg_service_set_category (service, category);
   rg_service_set_duration_minutes (service, duration);
   rg_service_set_price (service, price);
@@ -186,6 +198,12 @@ static void
 price_changed_cb (RgServiceEditor *self)
 {
   gtk_widget_remove_css_class (GTK_WIDGET (self->price_row), "error");
+}
+
+static void
+materials_changed_cb (RgServiceEditor *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->materials_row), "error");
 }
 
 static void
@@ -275,6 +293,12 @@ rg_service_editor_constructed (GObject *object)
     price = g_strdup_printf ("%" G_GINT64_FORMAT "%s%02d", minor / 100,
                              g_dpgettext2 (GETTEXT_PACKAGE, "money", "."), (int) (minor % 100));
   gtk_editable_set_text (GTK_EDITABLE (self->price_row), is_new && minor == 0 ? "" : price);
+  {
+    g_autofree char *materials = rg_format_money_editable (rg_service_get_materials_cost (service));
+
+    gtk_editable_set_text (GTK_EDITABLE (self->materials_row),
+                           rg_service_get_materials_cost (service) == 0 ? "" : materials);
+  }
   gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->price_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->duration_spin), "error");
@@ -416,6 +440,7 @@ rg_service_editor_class_init (RgServiceEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgServiceEditor, duration_row);
   gtk_widget_class_bind_template_child (widget_class, RgServiceEditor, duration_spin);
   gtk_widget_class_bind_template_child (widget_class, RgServiceEditor, price_row);
+  gtk_widget_class_bind_template_child (widget_class, RgServiceEditor, materials_row);
   gtk_widget_class_bind_template_child (widget_class, RgServiceEditor, repeat_spin);
   gtk_widget_class_bind_template_child (widget_class, RgServiceEditor, manage_group);
   gtk_widget_class_bind_template_child (widget_class, RgServiceEditor, archive_button);
@@ -424,6 +449,7 @@ rg_service_editor_class_init (RgServiceEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, price_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, materials_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, duration_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);

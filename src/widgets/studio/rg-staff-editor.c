@@ -23,6 +23,10 @@
 
 #include "model/rg-booking.h"
 #include "model/rg-format.h"
+#include "model/rg-money-settings.h"
+#include "model/rg-pricing.h"
+#include "model/rg-service.h"
+#include "util/rg-money.h"
 #include "model/rg-record-list.h"
 #include "model/rg-schedule.h"
 #include "rg-hours-row.h"
@@ -43,6 +47,13 @@ struct _RgStaffEditor
   GPtrArray           *day_off_rows;
   RgHoursRow          *hours[7];
   RgDate               today;
+  GArray              *rates;           /* RgServiceRate, as edited */
+  GPtrArray           *rate_rows;
+  RgRecordList        *services;        /* every service, for the names */
+  GArray              *offered_ids;     /* the services the drop-down offers */
+  GtkDropDown         *rate_service;
+  GtkEditable         *rate_percent;
+  GtkWidget           *add_rate_row;
 
   /* template children */
   AdwWindowTitle      *window_title;
@@ -51,6 +62,10 @@ struct _RgStaffEditor
   AdwComboRow         *role_row;
   GtkWidget           *color_button;
   AdwEntryRow         *phone_row;
+  GtkWidget           *pay_group;
+  AdwEntryRow         *pay_rate_row;
+  AdwEntryRow         *pay_per_visit_row;
+  AdwPreferencesGroup *rates_group;
   AdwPreferencesGroup *hours_group;
   AdwPreferencesGroup *days_off_group;
   GtkWidget           *no_days_off_row;
@@ -444,6 +459,8 @@ rg_staff_editor_save (RgStaffEditor  *self,
 {
   GArray *hours[7] = { NULL };
   gboolean was_new, ok = FALSE;
+  int pay_rate = 0;
+  gint64 pay_per_visit = 0;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (RG_IS_STAFF_EDITOR (self), FALSE);
@@ -471,12 +488,32 @@ rg_staff_editor_save (RgStaffEditor  *self,
         }
     }
 
-  apply_fields (self, self->staff);
+  {
+    const char *rate_text = gtk_editable_get_text (GTK_EDITABLE (self->pay_rate_row));
+    const char *fixed_text = gtk_editable_get_text (GTK_EDITABLE (self->pay_per_visit_row));
 
-  /* The person, the weekdays and the days off ahead: one command. */
+    /* Empty: nothing. */
+    if (*rate_text != '\0' && !rg_percent_parse (rate_text, &pay_rate, error))
+      {
+        gtk_widget_add_css_class (GTK_WIDGET (self->pay_rate_row), "error");
+        goto out;
+      }
+    if (*fixed_text != '\0' && !rg_money_parse (fixed_text, &pay_per_visit, error))
+      {
+        gtk_widget_add_css_class (GTK_WIDGET (self->pay_per_visit_row), "error");
+        goto out;
+      }
+  }
+
+  apply_fields (self, self->staff);
+  rg_staff_set_pay_rate (self->staff, pay_rate);
+  rg_staff_set_pay_per_visit (self->staff, pay_per_visit);
+
+  /* The person, the weekdays, the days off ahead and the rates by
+   * service: one command. */
   {
     RgStaffSchedule schedule = { { NULL }, self->days_off, self->today,
-                                 rg_date_add_days (self->today, DAYS_OFF_AHEAD) };
+                                 rg_date_add_days (self->today, DAYS_OFF_AHEAD), self->rates };
 
     for (int i = 0; i < 7; i++)
       schedule.hours[i] = hours[i];
@@ -534,6 +571,205 @@ static void
 name_changed_cb (RgStaffEditor *self)
 {
   gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+}
+
+static void
+pay_changed_cb (RgStaffEditor *self,
+                GtkWidget     *row)
+{
+  gtk_widget_remove_css_class (row, "error");
+}
+
+/* Rates by service ---------------------------------------------------------------- */
+
+static const char *
+service_name (RgStaffEditor *self,
+              gint64         service_id)
+{
+  RgService *service = rg_record_list_find (self->services, service_id, NULL);
+
+  return service ? rg_service_get_name (service) : "";
+}
+
+static void
+rebuild_rates (RgStaffEditor *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->services));
+
+  for (guint i = 0; i < self->rate_rows->len; i++)
+    adw_preferences_group_remove (self->rates_group, self->rate_rows->pdata[i]);
+  g_ptr_array_set_size (self->rate_rows, 0);
+
+  for (guint i = 0; i < self->rates->len; i++)
+    {
+      const RgServiceRate *rate = &g_array_index (self->rates, RgServiceRate, i);
+      g_autofree char *percent = rg_pricing_format_percent (rate->pay_rate);
+      g_autofree char *subtitle = g_strdup_printf ("%s %%", percent);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), service_name (self, rate->service_id));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Remove the Rate for This Service"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "editor.remove-rate");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove), g_variant_new_int64 (rate->service_id));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      adw_preferences_group_add (self->rates_group, row);
+      g_ptr_array_add (self->rate_rows, row);
+    }
+
+  /* The row that adds one comes last. */
+  g_object_ref (self->add_rate_row);
+  adw_preferences_group_remove (self->rates_group, self->add_rate_row);
+  adw_preferences_group_add (self->rates_group, self->add_rate_row);
+  g_object_unref (self->add_rate_row);
+
+  /* The drop-down offers the active services without a rate yet. */
+  g_array_set_size (self->offered_ids, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgService) service = g_list_model_get_item (G_LIST_MODEL (self->services), i);
+      gint64 id = rg_record_get_id (RG_RECORD (service));
+      gboolean has = FALSE;
+
+      if (rg_service_get_archived (service))
+        continue;
+      for (guint j = 0; j < self->rates->len && !has; j++)
+        has = g_array_index (self->rates, RgServiceRate, j).service_id == id;
+      if (has)
+        continue;
+      gtk_string_list_append (names, rg_service_get_name (service));
+      g_array_append_val (self->offered_ids, id);
+    }
+  gtk_drop_down_set_model (self->rate_service, G_LIST_MODEL (names));
+  gtk_widget_set_visible (self->add_rate_row, self->offered_ids->len > 0);
+}
+
+static void
+add_rate_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RgStaffEditor *self = RG_STAFF_EDITOR (widget);
+  guint selected = gtk_drop_down_get_selected (self->rate_service);
+  g_autoptr(GError) error = NULL;
+  RgServiceRate rate = { 0 };
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->offered_ids->len)
+    return;
+  if (!rg_percent_parse (gtk_editable_get_text (self->rate_percent), &rate.pay_rate, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->rate_percent), "error");
+      rg_studio_window_show_error (widget, error);
+      return;
+    }
+  rate.service_id = g_array_index (self->offered_ids, gint64, selected);
+  g_array_append_val (self->rates, rate);
+  gtk_editable_set_text (self->rate_percent, "");
+  rebuild_rates (self);
+}
+
+static void
+remove_rate_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RgStaffEditor *self = RG_STAFF_EDITOR (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+
+  for (guint i = 0; i < self->rates->len; i++)
+    if (g_array_index (self->rates, RgServiceRate, i).service_id == id)
+      {
+        g_array_remove_index (self->rates, i);
+        break;
+      }
+  rebuild_rates (self);
+}
+
+static void
+rate_percent_changed_cb (GtkWidget *entry)
+{
+  gtk_widget_remove_css_class (entry, "error");
+}
+
+static void
+rate_percent_activate_cb (GtkWidget *entry)
+{
+  gtk_widget_activate_action (entry, "editor.add-rate", NULL);
+}
+
+static void
+setup_rates (RgStaffEditor *self)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *drop_down = gtk_drop_down_new (NULL, NULL);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Another Rate"));
+  gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (drop_down, TRUE);
+  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 5);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 6);
+  gtk_widget_set_hexpand (entry, FALSE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("%"));
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pay rate, %"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Service"), -1);
+  g_signal_connect (entry, "changed", G_CALLBACK (rate_percent_changed_cb), NULL);
+  g_signal_connect (entry, "activate", G_CALLBACK (rate_percent_activate_cb), NULL);
+  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (add, _("Add the Rate"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "editor.add-rate");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), drop_down);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), add);
+  adw_preferences_group_add (self->rates_group, row);
+
+  self->add_rate_row = row;
+  self->rate_service = GTK_DROP_DOWN (drop_down);
+  self->rate_percent = GTK_EDITABLE (entry);
+}
+
+/* A room or a piece of equipment earns nothing. */
+static void
+role_changed_cb (RgStaffEditor *self)
+{
+  gboolean earns = adw_combo_row_get_selected (self->role_row) != RG_STAFF_ROLE_RESOURCE;
+
+  gtk_widget_set_visible (self->pay_group, earns);
+  gtk_widget_set_visible (GTK_WIDGET (self->rates_group), earns);
+}
+
+static void
+load_pay (RgStaffEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rates = NULL;
+  gint64 id = rg_record_get_id (RG_RECORD (self->staff));
+  int rate = rg_staff_get_pay_rate (self->staff);
+  gint64 fixed = rg_staff_get_pay_per_visit (self->staff);
+  g_autofree char *rate_text = rg_pricing_format_percent (rate);
+  g_autofree char *fixed_text = rg_format_money_editable (fixed);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->pay_rate_row), rate ? rate_text : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->pay_per_visit_row), fixed ? fixed_text : "");
+
+  self->services = rg_record_list_new_services (self->studio, TRUE);
+  if (id != 0)
+    {
+      rates = rg_studio_list_staff_rates (self->studio, id, &error);
+      if (rates == NULL)
+        g_warning ("Could not read the pay rates: %s", error->message);
+      else
+        g_array_append_vals (self->rates, rates->data, rates->len);
+    }
+  rebuild_rates (self);
 }
 
 /* Filling in ------------------------------------------------------------------- */
@@ -691,6 +927,8 @@ rg_staff_editor_constructed (GObject *object)
 
   load_hours (self);
   load_days_off (self);
+  load_pay (self);
+  role_changed_cb (self);
 }
 
 static gboolean
@@ -723,7 +961,10 @@ rg_staff_editor_dispose (GObject *object)
 
   if (self->day_off_rows)
     g_ptr_array_set_size (self->day_off_rows, 0);
+  if (self->rate_rows)
+    g_ptr_array_set_size (self->rate_rows, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_STAFF_EDITOR);
+  g_clear_object (&self->services);
   g_clear_object (&self->staff);
   g_clear_object (&self->studio);
 
@@ -738,6 +979,9 @@ rg_staff_editor_finalize (GObject *object)
   g_clear_pointer (&self->days_off, g_array_unref);
   g_clear_pointer (&self->days_off_saved, g_array_unref);
   g_clear_pointer (&self->day_off_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->rates, g_array_unref);
+  g_clear_pointer (&self->rate_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->offered_ids, g_array_unref);
 
   G_OBJECT_CLASS (rg_staff_editor_parent_class)->finalize (object);
 }
@@ -813,6 +1057,10 @@ rg_staff_editor_class_init (RgStaffEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgStaffEditor, role_row);
   gtk_widget_class_bind_template_child (widget_class, RgStaffEditor, color_button);
   gtk_widget_class_bind_template_child (widget_class, RgStaffEditor, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, RgStaffEditor, pay_group);
+  gtk_widget_class_bind_template_child (widget_class, RgStaffEditor, pay_rate_row);
+  gtk_widget_class_bind_template_child (widget_class, RgStaffEditor, pay_per_visit_row);
+  gtk_widget_class_bind_template_child (widget_class, RgStaffEditor, rates_group);
   gtk_widget_class_bind_template_child (widget_class, RgStaffEditor, hours_group);
   gtk_widget_class_bind_template_child (widget_class, RgStaffEditor, days_off_group);
   gtk_widget_class_bind_template_child (widget_class, RgStaffEditor, no_days_off_row);
@@ -825,12 +1073,15 @@ rg_staff_editor_class_init (RgStaffEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgStaffEditor, restore_button);
   gtk_widget_class_bind_template_child (widget_class, RgStaffEditor, delete_button);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pay_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_off_popover_show_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_activated);
   gtk_widget_class_install_action (widget_class, "editor.add-days-off", NULL, add_days_off_activated);
+  gtk_widget_class_install_action (widget_class, "editor.add-rate", NULL, add_rate_activated);
+  gtk_widget_class_install_action (widget_class, "editor.remove-rate", "x", remove_rate_activated);
   gtk_widget_class_install_action (widget_class, "editor.remove-days-off", "(ss)", remove_days_off_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
@@ -846,12 +1097,17 @@ rg_staff_editor_init (RgStaffEditor *self)
   self->days_off_saved = new_days_off ();
   self->days_off = new_days_off ();
   self->day_off_rows = g_ptr_array_new ();
+  self->rates = g_array_new (FALSE, FALSE, sizeof (RgServiceRate));
+  self->rate_rows = g_ptr_array_new ();
+  self->offered_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  setup_rates (self);
 
   for (RgStaffRole role = RG_STAFF_ROLE_MASTER; role <= RG_STAFF_ROLE_RESOURCE; role++)
     gtk_string_list_append (roles, rg_staff_role_to_label (role));
   adw_combo_row_set_model (self->role_row, G_LIST_MODEL (roles));
+  g_signal_connect_swapped (self->role_row, "notify::selected", G_CALLBACK (role_changed_cb), self);
 
   for (int wd = 1; wd <= 7; wd++)
     {

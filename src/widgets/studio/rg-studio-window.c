@@ -1,8 +1,10 @@
-/* rg-studio-window.c — studio setup: staff, services and the client card.
+/* rg-studio-window.c — studio setup: staff, services, products, discounts
+ * and the client card.
  *
- * Studio setup lives in the app, not in SQL. Two pages: Staff, in the
- * calendar's column order, with buttons to move people, and the archived
- * in a group of their own; Services, one group per category. Rows follow
+ * Studio setup lives in the app, not in SQL. Staff, in the calendar's
+ * column order, with buttons to move people, and the archived in a group
+ * of their own; Services, one group per category; then the pages of their
+ * own (RgProductsPage, RgDiscountsPage, RgCardSettings, RgStudioDetails). Rows follow
  * live RgRecordLists, so whatever changes (here or anywhere) shows at once.
  * Editing happens on a subpage (RgStaffEditor, RgServiceEditor) that saves
  * through the model.
@@ -27,6 +29,8 @@
 #include "rg-studio-details.h"
 #include "widgets/common/rg-spin-wheel.h"
 #include "rg-card-settings.h"
+#include "rg-discounts-page.h"
+#include "rg-products-page.h"
 #include "rg-service-editor.h"
 #include "rg-service-row.h"
 #include "rg-staff-editor.h"
@@ -643,6 +647,8 @@ rg_studio_window_constructed (GObject *object)
   rebuild_staff (self);
   rebuild_services (self);
 
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (rg_products_page_new (self->studio)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (rg_discounts_page_new (self->studio)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (rg_card_settings_new (self->studio)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (rg_studio_details_new (self->studio)));
 }
