@@ -39,6 +39,7 @@
 #include "analytics/rg-dashboard.h"
 #include "widgets/editor/rg-appointment-editor.h"
 #include "widgets/editor/rg-appointment-editor-private.h"
+#include "model/rg-sale.h"
 #include "widgets/rg-window.h"
 #include "util/rg-phone.h"
 #include "widgets/client/rg-new-client.h"
@@ -1243,6 +1244,10 @@ check_today_rows (RgTodayView *view,
   guint section = 0;
 
   collect_with_class (GTK_WIDGET (view), "boxed-list", lists);
+  /* The desk's list of the day's visits comes first; the calls' after. */
+  for (guint i = lists->len; i > 0; i--)
+    if (gtk_widget_has_css_class (lists->pdata[i - 1], "desk"))
+      g_ptr_array_remove_index (lists, i - 1);
   for (guint r = 0; r < RG_CALL_N_REASONS; r++)
     {
       GtkWidget *row;
@@ -1307,8 +1312,23 @@ count_today_rows (RgTodayView *view)
 
   collect_with_class (GTK_WIDGET (view), "boxed-list", lists);
   for (guint i = 0; i < lists->len; i++)
+    if (!gtk_widget_has_css_class (lists->pdata[i], "desk"))   /* the day's visits, not calls */
+      for (GtkWidget *c = gtk_widget_get_first_child (lists->pdata[i]); c; c = gtk_widget_get_next_sibling (c))
+        n += !gtk_widget_has_css_class (c, "show-more");
+  return n;
+}
+
+/* The rows of Today's desk: the day's visits still to check out. */
+static guint
+count_desk_rows (RgTodayView *view)
+{
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  guint n = 0;
+
+  collect_with_class (GTK_WIDGET (view), "desk", lists);
+  for (guint i = 0; i < lists->len; i++)
     for (GtkWidget *c = gtk_widget_get_first_child (lists->pdata[i]); c; c = gtk_widget_get_next_sibling (c))
-      n += !gtk_widget_has_css_class (c, "show-more");
+      n++;
   return n;
 }
 
@@ -1362,6 +1382,13 @@ test_today (void)
   }
   wait_today (view);
   g_assert_cmpuint (count_today_rows (view), >, 20);
+  {
+    g_autoptr(GArray) open = rg_studio_list_open_visits (studio, day, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (open->len, >, 0);
+    g_assert_cmpuint (count_desk_rows (view), ==, open->len);
+  }
 
   rhythms = rg_retention_load (store, day, NULL, &error);
   expected = rg_call_list_build (store, rhythms, day, NULL, &error);
@@ -1400,6 +1427,13 @@ test_today (void)
     gboolean tip = TRUE;
 
     collect_with_class (GTK_WIDGET (view), "subtitle", subtitles);
+    for (guint i = subtitles->len; i > 0; i--)   /* the calls', not the desk's */
+      {
+        GtkWidget *list = gtk_widget_get_ancestor (subtitles->pdata[i - 1], GTK_TYPE_LIST_BOX);
+
+        if (list && gtk_widget_has_css_class (list, "desk"))
+          g_ptr_array_remove_index (subtitles, i - 1);
+      }
     g_assert_cmpuint (subtitles->len, >, 1);
     label = subtitles->pdata[1];
     why = g_strdup (gtk_label_get_text (label));

@@ -54,6 +54,7 @@ struct _RgWindow
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
+  GtkWidget            *sell_button;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *stack;
   AdwFlap              *flap;
@@ -1230,6 +1231,7 @@ rg_window_class_init (RgWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/rg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RgWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RgWindow, sell_button);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, flap);
@@ -1281,6 +1283,10 @@ rg_window_init (RgWindow *self)
   g_debug ("Building the window");
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+  /* The header's Sell: a walk-in, no client (the target first: the name
+   * checks it). */
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->sell_button), g_variant_new_int64 (0));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->sell_button), "win.sell");
   {
     GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 

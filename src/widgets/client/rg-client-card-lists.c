@@ -425,9 +425,9 @@ update_history (RgClientCard *self)
               GtkWidget *check_out = gtk_button_new_with_mnemonic (_("Check _Out…"));
 
               gtk_widget_set_valign (check_out, GTK_ALIGN_CENTER);
-              gtk_actionable_set_action_name (GTK_ACTIONABLE (check_out), "win.check-out");
               gtk_actionable_set_action_target_value (GTK_ACTIONABLE (check_out),
                                                       g_variant_new_int64 (visit->appointment_id));
+              gtk_actionable_set_action_name (GTK_ACTIONABLE (check_out), "win.check-out");
               adw_action_row_add_suffix (ADW_ACTION_ROW (row), check_out);
             }
         }

@@ -482,6 +482,8 @@ update_card_tier (RgClientCard *self)
 
       gtk_widget_add_css_class (sell, "flat");
       gtk_widget_set_tooltip_text (sell, _("Sell products to the client without a visit"));
+      /* The target first: the action's name checks it. */
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (sell), g_variant_new_int64 (id));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (sell), "win.sell");
       adw_preferences_group_set_header_suffix (self->visits_group, sell);
     }

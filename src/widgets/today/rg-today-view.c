@@ -524,8 +524,8 @@ update_desk (RgTodayView *self)
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       if (visit->arrived)
         gtk_widget_add_css_class (button, "suggested-action");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.check-out");
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (visit->appointment_id));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.check-out");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       gtk_list_box_append (GTK_LIST_BOX (self->desk_list), row);
     }
