@@ -949,7 +949,7 @@ rg_studio_check_out (RgStudio           *studio,
         {
           g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CONFLICT,
                        /* Translators: the receipt's number */
-                       _("This visit was checked out already (receipt %" G_GINT64_FORMAT ")."), number);
+                       _("This visit was checked out already (receipt %lld)."), (long long) number);
           goto fail;
         }
       if (client_id == 0)
@@ -1215,7 +1215,7 @@ rg_studio_refund (RgStudio         *studio,
     {
       g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CONFLICT,
                    /* Translators: the receipt's number */
-                   _("Everything on receipt %" G_GINT64_FORMAT " was refunded already."), sale_number);
+                   _("Everything on receipt %lld was refunded already."), (long long) sale_number);
       goto fail;
     }
 

@@ -554,9 +554,9 @@ update_sales (RgClientCard *self)
 
       title = sale->refund
               /* Translators: a refund's receipt in the client's list, with its number and sum */
-              ? g_strdup_printf (_("Refund No. %" G_GINT64_FORMAT " · %s"), sale->number, total)
+              ? g_strdup_printf (_("Refund No. %lld · %s"), (long long) sale->number, total)
               /* Translators: a receipt in the client's list, with its number and sum */
-              : g_strdup_printf (_("Receipt No. %" G_GINT64_FORMAT " · %s"), sale->number, total);
+              : g_strdup_printf (_("Receipt No. %lld · %s"), (long long) sale->number, total);
       subtitle = sale->refunded ? g_strdup_printf ("%s · %s", when, _("refunded")) : g_strdup (when);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);

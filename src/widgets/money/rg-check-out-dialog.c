@@ -393,6 +393,7 @@ requote (RgCheckOutDialog *self)
     }
   if (!read_fields (self))
     {
+      /* xgettext:no-c-format */
       show_error (self, _("Some sums cannot be read: type them as 1500 or 1 500.50, a discount as 10% or 150."));
       gtk_widget_set_sensitive (self->check_out_button, FALSE);
       return;
@@ -527,6 +528,7 @@ add_line_row (RgCheckOutDialog *self,
   w.price = add_entry_row (w.row, line->kind == RG_SALE_LINE_TIP ? _("Amount") : _("Price"), price, self);
   if (line->kind != RG_SALE_LINE_TIP)
     {
+      /* xgettext:no-c-format */
       w.discount = add_entry_row (w.row, _("Discount (10% or a sum)"), NULL, self);
       w.reason = add_entry_row (w.row, _("Reason for the discount"), NULL, self);
     }
@@ -815,6 +817,7 @@ build (RgCheckOutDialog *self)
   self->card_row = ADW_ACTION_ROW (adw_action_row_new ());
   adw_preferences_group_add (group, GTK_WIDGET (self->card_row));
   self->sale_discount = GTK_EDITABLE (adw_entry_row_new ());
+  /* xgettext:no-c-format */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->sale_discount), _("On the Whole Sale (10% or a sum)"));
   g_signal_connect_swapped (self->sale_discount, "changed", G_CALLBACK (field_changed_cb), self);
   adw_preferences_group_add (group, GTK_WIDGET (self->sale_discount));

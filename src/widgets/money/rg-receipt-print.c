@@ -52,7 +52,7 @@ rg_receipt_print (GtkWindow *parent,
   gtk_print_operation_set_n_pages (operation, 1);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   /* Translators: the print job's and the PDF's name, with the receipt's number */
-  name = g_strdup_printf (_("Receipt %" G_GINT64_FORMAT), receipt->number);
+  name = g_strdup_printf (_("Receipt %lld"), (long long) receipt->number);
   gtk_print_operation_set_job_name (operation, name);
   g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), receipt,
                          (GClosureNotify) (void (*) (void)) rg_receipt_free, 0);
@@ -116,7 +116,7 @@ rg_receipt_save_pdf (GtkWindow *parent,
   chooser = gtk_file_chooser_native_new (_("Save the Receipt as PDF"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Save"), _("_Cancel"));
   /* Translators: the PDF's file name, with the receipt's number */
-  name = g_strdup_printf (_("Receipt %" G_GINT64_FORMAT ".pdf"), receipt->number);
+  name = g_strdup_printf (_("Receipt %lld.pdf"), (long long) receipt->number);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (save_response_cb), saving);

@@ -243,7 +243,7 @@ rg_refund_dialog_new (GtkWindow  *parent,
     return NULL;
 
   /* Translators: the dialog's heading, with the receipt's number */
-  heading = g_strdup_printf (_("Refund Receipt No. %" G_GINT64_FORMAT "?"), receipt->number);
+  heading = g_strdup_printf (_("Refund Receipt No. %lld?"), (long long) receipt->number);
   self = g_object_new (RG_TYPE_REFUND_DIALOG,
                        "transient-for", parent,
                        "modal", TRUE,
