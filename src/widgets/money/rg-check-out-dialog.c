@@ -169,6 +169,8 @@ read_fields (RgCheckOutDialog *self)
       RgSaleLineDraft *line = rg_sale_draft_get_line (self->draft, i);
       gboolean ok;
 
+      if (w->master == NULL)
+        continue;   /* never opened: the draft's values stand */
       line->staff_id = staff_at (self, adw_combo_row_get_selected (w->master));
       if (w->quantity)
         line->quantity = gtk_spin_button_get_value_as_int (w->quantity);
@@ -479,16 +481,84 @@ item_name (RgCheckOutDialog       *self,
   return _("Visit");
 }
 
+/* A line's fields, made when its row first opens: a visit's check-out
+ * shows its lines closed, and the fields of every line would cost the
+ * dialog's first frame a third of its time. Until then the draft's
+ * values stand. */
+static void
+fill_line_row (RgCheckOutDialog *self,
+               guint             index)
+{
+  RgSaleLineDraft *line = rg_sale_draft_get_line (self->draft, index);
+  LineWidgets *w = &g_array_index (self->lines, LineWidgets, index);
+  g_autoptr(GtkStringList) names = NULL;
+  g_autofree char *price = NULL;
+  GtkWidget *remove, *remove_row;
+
+  if (w->master)
+    return;
+  names = staff_names (self);
+  price = rg_format_money (line->list_price);
+  self->filling = TRUE;
+
+  w->master = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (w->master), _("Master"));
+  adw_combo_row_set_model (w->master, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (w->master, position_of_staff (self, line->staff_id));
+  g_signal_connect_swapped (w->master, "notify::selected", G_CALLBACK (field_changed_cb), self);
+  adw_expander_row_add_row (w->row, GTK_WIDGET (w->master));
+
+  if (line->kind == RG_SALE_LINE_PRODUCT)
+    {
+      GtkWidget *quantity_row = adw_action_row_new ();
+
+      w->quantity = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, RG_PRICING_MAX_QUANTITY, 1));
+      gtk_spin_button_set_value (w->quantity, (double) line->quantity);
+      gtk_widget_set_valign (GTK_WIDGET (w->quantity), GTK_ALIGN_CENTER);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (quantity_row), _("Quantity"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (quantity_row), GTK_WIDGET (w->quantity));
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (w->quantity), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      quantity_row, NULL, -1);
+      g_signal_connect_swapped (w->quantity, "value-changed", G_CALLBACK (field_changed_cb), self);
+      adw_expander_row_add_row (w->row, quantity_row);
+    }
+
+  w->price = add_entry_row (w->row, line->kind == RG_SALE_LINE_TIP ? _("Amount") : _("Price"), price, self);
+  if (line->kind != RG_SALE_LINE_TIP)
+    {
+      /* xgettext:no-c-format */
+      w->discount = add_entry_row (w->row, _("Discount (10% or a sum)"), NULL, self);
+      w->reason = add_entry_row (w->row, _("Reason for the discount"), NULL, self);
+    }
+  remove_row = adw_action_row_new ();
+  remove = gtk_button_new_with_mnemonic (_("_Remove Line"));
+  gtk_widget_add_css_class (remove, "destructive-action");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (remove), "row", w->row);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_line_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), remove);
+  adw_expander_row_add_row (w->row, remove_row);
+  self->filling = FALSE;
+}
+
+static void
+line_expanded_cb (AdwExpanderRow   *row,
+                  GParamSpec       *pspec,
+                  RgCheckOutDialog *self)
+{
+  for (guint i = 0; adw_expander_row_get_expanded (row) && i < self->lines->len; i++)
+    if (g_array_index (self->lines, LineWidgets, i).row == row)
+      fill_line_row (self, i);
+}
+
 /* A row for the draft's line @index. */
 static void
 add_line_row (RgCheckOutDialog *self,
               guint             index)
 {
   RgSaleLineDraft *line = rg_sale_draft_get_line (self->draft, index);
-  g_autoptr(GtkStringList) names = staff_names (self);
-  g_autofree char *price = rg_format_money (line->list_price);
   LineWidgets w = { 0 };
-  GtkWidget *remove, *remove_row, *suffix;
+  GtkWidget *suffix;
 
   w.row = ADW_EXPANDER_ROW (adw_expander_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (w.row), item_name (self, line));
@@ -502,44 +572,7 @@ add_line_row (RgCheckOutDialog *self,
   gtk_box_append (GTK_BOX (suffix), GTK_WIDGET (w.warning));
   gtk_box_append (GTK_BOX (suffix), GTK_WIDGET (w.sum));
   adw_expander_row_add_action (w.row, suffix);
-
-  w.master = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (w.master), _("Master"));
-  adw_combo_row_set_model (w.master, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (w.master, position_of_staff (self, line->staff_id));
-  g_signal_connect_swapped (w.master, "notify::selected", G_CALLBACK (field_changed_cb), self);
-  adw_expander_row_add_row (w.row, GTK_WIDGET (w.master));
-
-  if (line->kind == RG_SALE_LINE_PRODUCT)
-    {
-      GtkWidget *quantity_row = adw_action_row_new ();
-
-      w.quantity = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, RG_PRICING_MAX_QUANTITY, 1));
-      gtk_spin_button_set_value (w.quantity, (double) line->quantity);
-      gtk_widget_set_valign (GTK_WIDGET (w.quantity), GTK_ALIGN_CENTER);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (quantity_row), _("Quantity"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (quantity_row), GTK_WIDGET (w.quantity));
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (w.quantity), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                      quantity_row, NULL, -1);
-      g_signal_connect_swapped (w.quantity, "value-changed", G_CALLBACK (field_changed_cb), self);
-      adw_expander_row_add_row (w.row, quantity_row);
-    }
-
-  w.price = add_entry_row (w.row, line->kind == RG_SALE_LINE_TIP ? _("Amount") : _("Price"), price, self);
-  if (line->kind != RG_SALE_LINE_TIP)
-    {
-      /* xgettext:no-c-format */
-      w.discount = add_entry_row (w.row, _("Discount (10% or a sum)"), NULL, self);
-      w.reason = add_entry_row (w.row, _("Reason for the discount"), NULL, self);
-    }
-  remove_row = adw_action_row_new ();
-  remove = gtk_button_new_with_mnemonic (_("_Remove Line"));
-  gtk_widget_add_css_class (remove, "destructive-action");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  g_object_set_data (G_OBJECT (remove), "row", w.row);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_line_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), remove);
-  adw_expander_row_add_row (w.row, remove_row);
+  g_signal_connect (w.row, "notify::expanded", G_CALLBACK (line_expanded_cb), self);
 
   adw_preferences_group_add (self->lines_group, GTK_WIDGET (w.row));
   g_array_append_val (self->lines, w);
@@ -563,6 +596,8 @@ rg_check_out_dialog_add_item (RgCheckOutDialog *self,
     staff_id = rg_sale_draft_get_line (self->draft, 0)->staff_id;
   rg_sale_draft_add_line (self->draft, kind, item_id, staff_id, 1, price);
   add_line_row (self, self->draft->lines->len - 1);
+  /* Just added: its price and master are what the desk looks at next. */
+  adw_expander_row_set_expanded (g_array_index (self->lines, LineWidgets, self->lines->len - 1).row, TRUE);
   requote (self);
 }
 
@@ -991,6 +1026,7 @@ rg_check_out_dialog_get_line_discount (RgCheckOutDialog *self,
 {
   g_return_val_if_fail (RG_IS_CHECK_OUT_DIALOG (self), NULL);
   g_return_val_if_fail (line < self->lines->len, NULL);
+  fill_line_row (self, line);
   return g_array_index (self->lines, LineWidgets, line).discount;
 }
 
