@@ -450,13 +450,13 @@ typedef struct {
 } Draft;
 
 static void
-draft_service (Gen    *g,
-               Draft  *line,
-               guint   service,
-               guint   master,
-               gint64  list_price,
-               gboolean first,
-               guint   day)
+draft_service (Gen      *g,
+               Draft    *line,
+               guint     service,
+               guint     master,
+               gint64    list_price,
+               gboolean  first,
+               guint     day)
 {
   const Service *s = &g->services[service];
   const Master *ms = &g->masters[master];
@@ -481,7 +481,7 @@ static void
 draft_product (Gen    *g,
                Draft  *line,
                guint   product,
-               gint    master,
+               gint32  master,
                gint64  quantity,
                gint64  at,
                guint   day)
@@ -524,8 +524,7 @@ pick_product (GenMoney *mo,
 }
 
 static gboolean
-price_sale (GenMoney      *mo,
-            RgPriceRules  *rules,
+price_sale (RgPriceRules  *rules,
             Draft         *drafts,
             guint          n,
             gint64        *total,
@@ -539,15 +538,13 @@ price_sale (GenMoney      *mo,
     return FALSE;
   for (guint i = 0; i < n; i++)
     drafts[i].price = lines[i];
-  (void) mo;
   return TRUE;
 }
 
 /* How the client paid @total: mostly by card or in cash (with change for
  * a banknote sometimes), now and then part each, or a transfer. */
 static void
-pay (Gen      *g,
-     GenMoney *mo,
+pay (GenMoney *mo,
      Sale     *sale,
      gint64    total)
 {
@@ -595,7 +592,6 @@ pay (Gen      *g,
 
   g_array_append_vals (mo->payments, p, n);
   sale->n_payments = (guint8) n;
-  (void) g;
 }
 
 static void
@@ -850,7 +846,7 @@ sell (Gen            *g,
         sale.reason = (gint16) rng_pick_index (&mo->rng, &g->lang->one_off_reasons);
     }
 
-  if (!price_sale (mo, &rules, drafts, n, &total, error))
+  if (!price_sale (&rules, drafts, n, &total, error))
     {
       /* The one-off and a rounding took a line a unit above the cap. */
       if (rules.sale_one_off == 0)
@@ -858,7 +854,7 @@ sell (Gen            *g,
       g_clear_error (error);
       rules.sale_one_off = 0;
       sale.reason = NONE;
-      if (!price_sale (mo, &rules, drafts, n, &total, error))
+      if (!price_sale (&rules, drafts, n, &total, error))
         return FALSE;
     }
 
@@ -878,7 +874,7 @@ sell (Gen            *g,
     if (drafts[i].price.kind == RG_SALE_LINE_PRODUCT)
       add_move (mo, (guint) drafts[i].item, -drafts[i].price.quantity, MOVE_SALE,
                 (gint32) (sale.first_line + i), ev->at);
-  pay (g, mo, &sale, total);
+  pay (mo, &sale, total);
   g_array_append_val (mo->sales, sale);
 
   /* A few come back: a product brought back within two weeks, an add-on
