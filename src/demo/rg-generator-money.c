@@ -341,9 +341,13 @@ setup_catalogue (Gen      *g,
         {
           /* The one of today. */
           d = g->today - MIN (g->today, (guint) rng_range (&mo->rng, 3, 10));
-          length = g->today - d + (guint) rng_range (&mo->rng, 7, 20);
           if (mo->n_promotions > 0 && mo->promotions[mo->n_promotions - 1].end >= d)
-            break;
+            {
+              if (mo->promotions[mo->n_promotions - 1].end >= g->today)
+                break;
+              d = mo->promotions[mo->n_promotions - 1].end + 1;
+            }
+          length = g->today - d + (guint) rng_range (&mo->rng, 7, 20);
         }
 
       promo = &mo->promotions[mo->n_promotions++];
