@@ -21,10 +21,13 @@
 
 /* 2026-11-24 12:00 UTC, a Tuesday; the tests run with TZ=UTC. */
 #define NOW G_GINT64_CONSTANT (1795521600)
+#define N_PRODUCTS_MIN 10
 
 static const char * const tables[] = {
   "staff", "staff_hours", "staff_days_off", "services", "clients", "tags", "client_tags",
   "appointments", "appointment_services", "ratings", "interactions",
+  "staff_service_rates", "products", "promotions", "promotion_items", "card_tiers",
+  "sales", "sale_lines", "payments", "stock_moves",
 };
 
 /* Pairs of appointments of one master that overlap, cancelled ones aside. */
@@ -305,6 +308,206 @@ test_demo_calendar (void)
                               " WHERE a.status != 'done' OR r.rated_at < a.ends_at OR r.rated_at > 1795521600"), ==, 0);
 }
 
+/* What a done visit's services were paid, refunds taken off: its sale's
+ * service lines and the lines of the refunds that took them back. */
+#define VISIT_PAID \
+  "(SELECT sum(l.price) FROM sales s JOIN sale_lines l ON l.sale_id = s.id" \
+  " WHERE s.appointment_id = a.id AND l.kind = 'service')"
+
+static void
+test_demo_money (void)
+{
+  RgGeneratorStats stats;
+  g_autoptr(RgStore) store = demo_store ("ru", 0, &stats);
+  gint64 done = query_int (store, "SELECT count(*) FROM appointments WHERE status = 'done'");
+
+  g_assert_cmpuint (stats.sales, ==, count_rows (store, "sales") - stats.refunds);
+  g_assert_cmpuint (stats.refunds, ==, query_int (store, "SELECT count(*) FROM sales WHERE kind = 'refund'"));
+
+  /* Every done visit has exactly one sale, at its end; nothing else has one. */
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM appointments a WHERE status = 'done' AND"
+                              " (SELECT count(*) FROM sales s WHERE s.appointment_id = a.id AND s.kind = 'sale') != 1"),
+                   ==, 0);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM sales s JOIN appointments a ON a.id = s.appointment_id"
+                              " WHERE a.status != 'done' OR (s.kind = 'sale' AND s.created_at != a.ends_at)"
+                              " OR s.client_id IS NOT a.client_id"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sales s WHERE s.kind = 'sale' AND appointment_id IS NOT NULL"),
+                   ==, done);
+
+  /* Numbered 1, 2, 3... in time order. */
+  g_assert_cmpint (query_int (store, "SELECT min(number) FROM sales"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT max(number) FROM sales"), ==, count_rows (store, "sales"));
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM sales a JOIN sales b ON b.number = a.number + 1"
+                              " WHERE b.created_at < a.created_at"), ==, 0);
+
+  /* A sale's lines add up to its payments (change aside), paid at its time. */
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM sales s WHERE"
+                              " (SELECT coalesce (sum(price), 0) FROM sale_lines l WHERE l.sale_id = s.id) !="
+                              " (SELECT coalesce (sum(amount), 0) FROM payments p WHERE p.sale_id = s.id)"
+                              " OR NOT EXISTS (SELECT 1 FROM payments p WHERE p.sale_id = s.id)"), ==, 0);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM payments p JOIN sales s ON s.id = p.sale_id"
+                              " WHERE p.paid_at != s.created_at OR (s.kind = 'sale') != (p.amount > 0)"
+                              " OR (p.tendered IS NOT NULL) != (p.method = 'cash' AND p.amount > 0)"), ==, 0);
+
+  /* The visits' prices are what was paid for their services. */
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM appointments a WHERE status = 'done' AND price != " VISIT_PAID),
+                   ==, 0);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM appointment_services x JOIN appointments a ON a.id = x.appointment_id"
+                              " WHERE a.status = 'done' AND x.price != (SELECT sum(l.price) FROM sales s"
+                              "  JOIN sale_lines l ON l.sale_id = s.id LEFT JOIN sale_lines o ON o.id = l.refund_of_line"
+                              "  WHERE s.appointment_id = a.id AND l.kind = 'service'"
+                              "  AND coalesce (o.position, l.position) = x.position AND l.service_id = x.service_id)"),
+                   ==, 0);
+  /* ... which is less than the list price when there was a discount. */
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM appointments a WHERE status = 'done' AND price < "
+                              " (SELECT sum(list_price) FROM sale_lines l JOIN sales s ON s.id = l.sale_id"
+                              "  WHERE s.appointment_id = a.id AND s.kind = 'sale' AND l.kind = 'service')"), >, done / 20);
+
+  /* Each line's arithmetic, within the cap of 25 %. */
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM sale_lines WHERE discount != discount_promotion + discount_card + discount_one_off"
+                              " OR price != list_price * quantity - discount"
+                              " OR abs (discount) * 10000 > abs (list_price * quantity) * 2500 + 5000"
+                              " OR (discount_promotion != 0) != (promotion_id IS NOT NULL)"
+                              " OR (kind = 'tip' AND (discount != 0 OR pay != price OR staff_id IS NULL))"
+                              " OR (kind = 'service' AND (service_id IS NULL OR staff_id IS NULL))"
+                              " OR (kind = 'product' AND product_id IS NULL)"), ==, 0);
+  /* A line takes its promotion or the card, not both. */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sale_lines WHERE discount_promotion != 0 AND discount_card != 0"),
+                   ==, 0);
+  /* A promotion's discount falls in its period, on what it covers. */
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM sale_lines l JOIN promotions p ON p.id = l.promotion_id"
+                              " WHERE date (l.created_at, 'unixepoch') NOT BETWEEN p.starts_on AND p.ends_on"
+                              " OR NOT (p.all_services OR p.all_products OR EXISTS (SELECT 1 FROM promotion_items i"
+                              "  WHERE i.promotion_id = p.id AND (i.service_id = l.service_id OR i.product_id = l.product_id)))"),
+                   ==, 0);
+
+  /* The money has every kind of discount, line and payment. */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sale_lines WHERE discount_promotion > 0"), >, 50);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sale_lines WHERE discount_card > 0"), >, 50);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sale_lines WHERE discount_one_off > 0"), >, 50);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sales WHERE discount_reason IS NOT NULL"), >, 50);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sale_lines WHERE kind = 'product'"), >, done / 20);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sale_lines WHERE kind = 'tip'"), >, done / 40);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM payments WHERE method = 'transfer'"), >, done / 40);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM payments WHERE method = 'cash' AND tendered > amount"), >, done / 40);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM (SELECT sale_id FROM payments GROUP BY sale_id"
+                              " HAVING count(DISTINCT method) = 2 AND min(amount) > 0)"), >, done / 40);
+  g_assert_cmpfloat (query_double (store, "SELECT avg(method = 'card') FROM payments WHERE amount > 0"), >, 0.45);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM payments WHERE method NOT IN ('cash', 'card', 'transfer')"), ==, 0);
+
+  /* Walk-ins buy products without a visit, some of them known clients. */
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM sales s WHERE s.appointment_id IS NULL AND s.kind = 'sale'"
+                              " AND NOT EXISTS (SELECT 1 FROM sale_lines l WHERE l.sale_id = s.id AND l.kind != 'product')"),
+                   >, 20);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sales WHERE appointment_id IS NULL AND client_id IS NOT NULL"), >, 10);
+
+  /* Masters' pay: their rate of the price after the discount, where
+   * they have one of their own for the service that one. */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff WHERE pay_rate NOT BETWEEN 3500 AND 5000"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff WHERE pay_per_visit > 0"), >, 0);
+  g_assert_cmpint (count_rows (store, "staff_service_rates"), >, 0);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM sale_lines l JOIN staff m ON m.id = l.staff_id"
+                              " JOIN sales s ON s.id = l.sale_id"
+                              " WHERE l.kind = 'service' AND s.kind = 'sale' AND l.pay !="
+                              " (coalesce ((SELECT r.pay_rate FROM staff_service_rates r"
+                              "   WHERE r.staff_id = m.id AND r.service_id = l.service_id), m.pay_rate) * l.price + 5000) / 10000"
+                              " + CASE WHEN l.position = 0 THEN m.pay_per_visit ELSE 0 END"), ==, 0);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM services WHERE materials_cost * 100 < price * 4"
+                              " OR materials_cost * 100 > price * 21"), ==, 0);
+
+  /* Refunds: a few, each line taken back once and never for more than
+   * was paid for it, by the methods it was paid with; stock comes back. */
+  g_assert_cmpint (stats.refunds, >, 5);
+  g_assert_cmpint (stats.refunds, <, done / 100);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM sale_lines r JOIN sales s ON s.id = r.sale_id"
+                              " LEFT JOIN sale_lines o ON o.id = r.refund_of_line"
+                              " WHERE s.kind = 'refund' AND (o.id IS NULL OR o.sale_id != s.refund_of"
+                              "  OR r.price != -o.price OR r.quantity != -o.quantity OR r.pay != -o.pay)"), ==, 0);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM sales r JOIN sales s ON s.id = r.refund_of"
+                              " WHERE r.kind = 'refund' AND (r.created_at <= s.created_at OR s.kind != 'sale'"
+                              " OR r.reason IS NULL OR r.created_at > 1795521600)"), ==, 0);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM (SELECT r.refund_of, p.method, -sum(p.amount) back"
+                              "  FROM sales r JOIN payments p ON p.sale_id = r.id WHERE r.kind = 'refund'"
+                              "  GROUP BY r.refund_of, p.method) b"
+                              " WHERE back > (SELECT coalesce (sum(amount), 0) FROM payments p"
+                              "  WHERE p.sale_id = b.refund_of AND p.method = b.method)"), ==, 0);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM (SELECT refund_of_line FROM sale_lines WHERE refund_of_line IS NOT NULL"
+                              " GROUP BY refund_of_line HAVING count(*) > 1)"), ==, 0);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM sales r JOIN sale_lines l ON l.sale_id = r.id"
+                              " WHERE r.kind = 'refund' AND l.kind = 'service'"), >, 0);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM sales r JOIN sale_lines l ON l.sale_id = r.id"
+                              " WHERE r.kind = 'refund' AND l.kind = 'product'"), >, 0);
+
+  /* Stock: received, sold and brought back, never below nothing. */
+  g_assert_cmpint (count_rows (store, "products"), >=, 10);
+  g_assert_cmpint (count_rows (store, "products"), <=, 15);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM sale_lines l WHERE l.kind = 'product' AND NOT EXISTS"
+                              " (SELECT 1 FROM stock_moves m WHERE m.sale_line_id = l.id AND m.product_id = l.product_id"
+                              "  AND m.quantity = -l.quantity AND m.reason = CASE WHEN l.quantity > 0 THEN 'sale' ELSE 'refund' END)"),
+                   ==, 0);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM (SELECT sum(quantity) OVER (PARTITION BY product_id"
+                              " ORDER BY occurred_at, quantity DESC ROWS UNBOUNDED PRECEDING) AS stock FROM stock_moves)"
+                              " WHERE stock < 0"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM stock_moves WHERE reason = 'received'"), >, N_PRODUCTS_MIN);
+
+  /* Promotions in the history, one of them running today. */
+  g_assert_cmpint (count_rows (store, "promotions"), >=, 4);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM promotions WHERE starts_on <= '2026-11-24' AND ends_on >= '2026-11-24'"),
+                   ==, 1);
+  g_assert_cmpint (count_rows (store, "card_tiers"), ==, 4);
+}
+
+/* The same seed gives the same money; another seed, other money. */
+static void
+test_deterministic_money (void)
+{
+  static const char * const sums[] = {
+    "SELECT sum(amount) FROM payments",
+    "SELECT sum(discount_card) * 1000 + sum(discount_promotion) FROM sale_lines",
+    "SELECT sum(pay) FROM sale_lines",
+    "SELECT count(*) * 100000 + sum(number) FROM sales WHERE kind = 'refund'",
+  };
+  g_autoptr(RgStore) first = demo_store ("en", 0, NULL);
+  g_autoptr(RgStore) second = demo_store ("en", 0, NULL);
+  g_autoptr(RgStore) other = demo_store ("en", 7, NULL);
+  guint differ = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sums); i++)
+    {
+      g_assert_cmpint (query_int (first, sums[i]), >, 0);
+      g_assert_cmpint (query_int (first, sums[i]), ==, query_int (second, sums[i]));
+      if (query_int (first, sums[i]) != query_int (other, sums[i]))
+        differ++;
+    }
+  g_assert_cmpuint (differ, ==, G_N_ELEMENTS (sums));
+
+  /* An English studio's card is in pounds. */
+  g_assert_cmpint (query_int (first, "SELECT min(threshold) FROM card_tiers"), ==, 20000);
+}
+
 static void
 test_timestamps_and_keys (void)
 {
@@ -436,7 +639,8 @@ test_languages (void)
     { "staff", "display_name" }, { "services", "name" }, { "services", "category" },
     { "tags", "name" }, { "ratings", "why" }, { "interactions", "body" },
     { "appointments", "note" }, { "clients", "preferences" }, { "clients", "notes" },
-    { "clients", "source" }, { "staff_days_off", "reason" },
+    { "clients", "source" }, { "staff_days_off", "reason" }, { "products", "name" }, { "promotions", "name" },
+    { "sales", "discount_reason" }, { "sales", "reason" }, { "stock_moves", "note" },
   };
 
   check_clients (ru, TRUE);
@@ -733,8 +937,10 @@ main (int   argc,
 
   g_test_add_func ("/generator/demo/sizes", test_demo_sizes);
   g_test_add_func ("/generator/demo/calendar", test_demo_calendar);
+  g_test_add_func ("/generator/demo/money", test_demo_money);
   g_test_add_func ("/generator/demo/timestamps-and-keys", test_timestamps_and_keys);
   g_test_add_func ("/generator/deterministic", test_deterministic);
+  g_test_add_func ("/generator/deterministic/money", test_deterministic_money);
   g_test_add_func ("/generator/languages", test_languages);
   g_test_add_func ("/generator/language-for-locale", test_language_for_locale);
   g_test_add_func ("/generator/options", test_options);

@@ -480,6 +480,61 @@ static const char * const refusal_irritating_en[] = {
   "My booking was moved at the last minute",
 };
 
+/* The retail shelf: what clients take home. Prices in roubles and pence,
+ * cost and the master's commission in basis points of the price. The
+ * conditioner is seed 003's: 390 with a cost of 300, a loss at 30 % off. */
+const ProductDef gen_product_defs[N_PRODUCTS] = {
+  { (1 << CAT_HAIR),                      "Шампунь для окрашенных волос",   "Colour-care shampoo",        1450, 1800, 5500, 1000 },
+  { (1 << CAT_HAIR),                      "Кондиционер для волос",          "Hair conditioner",           390,  1500, 7700, 500 },
+  { (1 << CAT_HAIR),                      "Маска для волос",                "Hair mask",                  1900, 2400, 5000, 1000 },
+  { (1 << CAT_HAIR),                      "Термозащитный спрей",            "Heat protection spray",      1200, 1600, 5500, 800 },
+  { (1 << CAT_NAILS),                     "Масло для кутикулы",             "Cuticle oil",                450,  900,  4500, 1000 },
+  { (1 << CAT_NAILS) | (1 << CAT_SPA),    "Крем для рук",                   "Hand cream",                 650,  1200, 5000, 800 },
+  { (1 << CAT_NAILS),                     "Крем для ног",                   "Foot cream",                 750,  1300, 5000, 800 },
+  { (1 << CAT_BROWS),                     "Сыворотка для бровей и ресниц",  "Brow and lash serum",        1600, 2500, 4500, 1000 },
+  { (1 << CAT_COSMETOLOGY),               "Увлажняющий крем для лица",      "Moisturising face cream",    2800, 3800, 5000, 1000 },
+  { (1 << CAT_COSMETOLOGY),               "Солнцезащитный крем SPF 50",     "Sunscreen SPF 50",           1500, 2200, 5500, 800 },
+  { (1 << CAT_MASSAGE) | (1 << CAT_SPA),  "Массажное масло",                "Massage oil",                1100, 1800, 5000, 800 },
+  { (1 << CAT_SPA) | (1 << CAT_MASSAGE),  "Скраб для тела",                 "Body scrub",                 1300, 2000, 5000, 800 },
+  { 0,                                    "Подарочный набор",               "Gift set",                   3500, 4500, 6000, 500 },
+};
+
+/* Promotions, in turn through the history. A category's services, or
+ * some products (the category NONE), or everything (all). */
+const PromotionDef gen_promotion_defs[N_PROMOTION_DEFS] = {
+  { CAT_HAIR,        FALSE, "Весна: окрашивание",            "Spring colour offer",     1500 },
+  { CAT_NAILS,       FALSE, "Неделя маникюра",               "Manicure week",           1000 },
+  { NONE,            FALSE, "Уходовая косметика со скидкой", "Home care sale",          1500 },
+  { CAT_BROWS,       FALSE, "Брови и ресницы",               "Brows and lashes month",  1000 },
+  { CAT_COSMETOLOGY, FALSE, "Осенний уход за лицом",         "Autumn facial offer",     1500 },
+  { NONE,            TRUE,  "Чёрная пятница",                "Black Friday",            1000 },
+  { CAT_MASSAGE,     FALSE, "Массаж после праздников",       "New Year massage offer",  2000 },
+  { CAT_SPA,         FALSE, "SPA-выходные",                  "Spa weekends",            1500 },
+};
+
+static const char * const one_off_reasons_ru[] = {
+  "День рождения", "Извинение за ожидание", "Подруга мастера", "Первый визит по рекомендации",
+  "Сотрудник студии", "Переделка по жалобе",
+};
+static const char * const one_off_reasons_en[] = {
+  "Birthday", "Sorry for the wait", "Friend of the master", "First visit by a referral",
+  "Staff member", "Redo after a complaint",
+};
+static const char * const refund_products_ru[] = {
+  "Средство не подошло, вернули закрытым", "Аллергия на средство", "Передумали, вернули в тот же день",
+  "Подарок не понравился",
+};
+static const char * const refund_services_ru[] = {
+  "Пробили лишнюю услугу", "Услугу не сделали: не хватило времени", "Не устроил результат",
+};
+static const char * const refund_products_en[] = {
+  "Did not suit, returned unopened", "Allergic to the product", "Changed their mind the same day",
+  "An unwanted gift",
+};
+static const char * const refund_services_en[] = {
+  "Charged for a service not done", "Not done: the time ran out", "Unhappy with the result",
+};
+
 const Lang gen_lang_ru = {
   female_ru, G_N_ELEMENTS (female_ru),
   male_ru, G_N_ELEMENTS (male_ru),
@@ -506,6 +561,9 @@ const Lang gen_lang_ru = {
   mobile_codes_ru, G_N_ELEMENTS (mobile_codes_ru),
   "Отпуск", "Больничный", "Обучение", "Новый год", NULL,
   5000,
+  POOL (one_off_reasons_ru),
+  { POOL (refund_products_ru), POOL (refund_services_ru) },
+  "Поставка",
 };
 
 const Lang gen_lang_en = {
@@ -534,4 +592,7 @@ const Lang gen_lang_en = {
   NULL, 0,
   "Holiday", "Sick leave", "Training", "New Year’s Day", "Christmas Day",
   50,
+  POOL (one_off_reasons_en),
+  { POOL (refund_products_en), POOL (refund_services_en) },
+  "Delivery",
 };

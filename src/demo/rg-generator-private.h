@@ -59,6 +59,27 @@ typedef struct {
   int         addon;          /* a service often added to it, or NONE */
 } ServiceDef;
 
+#define N_PRODUCTS 13
+#define N_PROMOTION_DEFS 8
+
+typedef struct {
+  guint       categories;     /* bits of CAT_*: the visits it sells at; 0: any */
+  const char *name_ru;
+  const char *name_en;
+  int         price_ru;       /* roubles */
+  int         price_en;       /* pence */
+  int         cost;           /* basis points of the price */
+  int         commission;     /* the master's, basis points */
+} ProductDef;
+
+typedef struct {
+  int         category;       /* the services it covers; NONE: a few products */
+  gboolean    all;            /* every service and every product */
+  const char *name_ru;
+  const char *name_en;
+  int         percent;        /* basis points */
+} PromotionDef;
+
 /* Positions in gen_service_defs. */
 #define SERVICE_WOMENS_HAIRCUT 0
 #define SERVICE_MENS_HAIRCUT 1
@@ -103,9 +124,14 @@ typedef struct {
   const char        *holiday;         /* 1 January */
   const char        *holiday2;        /* 25 December, or NULL */
   int                price_unit;      /* prices round to this many minor units */
+  Pool               one_off_reasons; /* why the desk gave a discount */
+  Pool               refund_reasons[2]; /* products brought back, services taken back */
+  const char        *delivery;        /* a stock move's note: goods received */
 } Lang;
 
 extern const ServiceDef gen_service_defs[DEFAULT_SERVICES];
+extern const ProductDef gen_product_defs[N_PRODUCTS];
+extern const PromotionDef gen_promotion_defs[N_PROMOTION_DEFS];
 extern const Lang       gen_lang_ru;
 extern const Lang       gen_lang_en;
 
@@ -248,6 +274,9 @@ typedef struct {
   int         quality;        /* −1, 0, +1: how clients rate them */
   gint32      head;           /* clients waiting for this master */
   gint32      tail;
+  int         pay_rate;       /* basis points of the price */
+  gint64      pay_per_visit;  /* minor units; 0: none */
+  guint16    *rates;          /* by service: the rate for it, 0: pay_rate */
 } Master;
 
 typedef struct {
@@ -259,6 +288,7 @@ typedef struct {
   int     repeat_days;        /* 0: none */
   int     weight;
   int     addon;              /* a service often added, or NONE */
+  gint64  materials_cost;     /* at today's price, minor units */
 } Service;
 
 enum {
@@ -284,7 +314,7 @@ typedef struct {
   gint64  id;
   gint64  created_at;         /* when their first booking was made; 0: none */
   gint64  last_end;           /* end of their latest appointment; 0: none */
-  gint64  spent;              /* done visits */
+  gint64  spent;              /* done visits; after the till, what they paid */
   gint32  link;               /* next in a bucket or a queue */
   gint32  since;              /* the day they started waiting */
   gint32  referrer;           /* client index, or NONE */
@@ -354,6 +384,8 @@ enum {
   OFF_HOLIDAY2,
 };
 
+typedef struct _GenMoney GenMoney;
+
 typedef struct {
   const RgGeneratorOptions *options;
   const Lang  *lang;
@@ -399,6 +431,8 @@ typedef struct {
   guint64      open_minutes;
   guint64      booked_minutes;
   guint        complaints;
+
+  GenMoney    *money;         /* the till: rg-generator-money.c */
 } Gen;
 
 #define CLIENT(g, i) (&g_array_index ((g)->clients, Client, (i)))
@@ -451,5 +485,17 @@ gboolean  gen_client_female   (Gen           *g,
 
 /* rg-generator-sim.c */
 void      gen_simulate        (Gen           *g);
+
+/* rg-generator-money.c */
+gboolean  gen_money_run       (Gen           *g,
+                               RgStore       *store,
+                               GError       **error);
+gboolean  gen_money_write     (Gen           *g,
+                               RgStore       *store,
+                               GError       **error);
+void      gen_money_stats     (Gen           *g,
+                               guint         *sales,
+                               guint         *refunds);
+void      gen_money_free      (GenMoney      *money);
 
 G_END_DECLS

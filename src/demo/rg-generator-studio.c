@@ -403,6 +403,8 @@ gen_setup_staff (Gen *g)
   int level = per_master_year >= 250 ? 2 : per_master_year >= 150 ? 1 : 0;
 
   g->level = level;
+  /* The studio was set up a month before its first day. */
+  g->staff_created_at = g->day_base[0] - 30 * SECONDS_PER_DAY + 10 * 3600;
 
   g->masters = g_new0 (Master, g->n_masters);
 

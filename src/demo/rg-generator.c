@@ -29,7 +29,9 @@
  * random streams; rg-generator-data.c the names, services and comments of
  * each language; rg-generator-studio.c sets up the days, the services and
  * the staff, and says who each client is; rg-generator-sim.c runs the days;
- * this file writes the rows and has the public API.
+ * rg-generator-money.c runs the till over them (sales, discounts, products,
+ * payments, refunds) and writes its rows; this file writes the others and
+ * has the public API.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
@@ -162,8 +164,6 @@ gen_write_staff (Gen      *g,
     NULL, g->lang->vacation, g->lang->sick, g->lang->training, g->lang->holiday, g->lang->holiday2,
   };
 
-  g->staff_created_at = g->day_base[0] - 30 * SECONDS_PER_DAY + 10 * 3600;
-
   if ((staff = rg_store_insert_new (store, "staff", g->n_masters, error)) == NULL)
     return FALSE;
 
@@ -181,6 +181,8 @@ gen_write_staff (Gen      *g,
       rg_store_insert_text_static (staff, "color", master->color);
       rg_store_insert_text (staff, "phone", phone);
       rg_store_insert_int (staff, "position", m);
+      rg_store_insert_int (staff, "pay_rate", master->pay_rate);
+      rg_store_insert_int (staff, "pay_per_visit", master->pay_per_visit);
       rg_store_insert_int (staff, "created_at", g->staff_created_at);
       rg_store_insert_int (staff, "updated_at", g->staff_created_at);
       if (!rg_store_insert_row (staff, error))
@@ -261,6 +263,7 @@ gen_write_services (Gen      *g,
       rg_store_insert_int (ins, "duration_minutes", s->minutes);
       rg_store_insert_int (ins, "price", s->price);
       insert_opt (ins, "repeat_days", s->repeat_days);
+      rg_store_insert_int (ins, "materials_cost", s->materials_cost);
       rg_store_insert_int (ins, "position", i);
       rg_store_insert_int (ins, "created_at", g->staff_created_at);
       rg_store_insert_int (ins, "updated_at", g->staff_created_at);
@@ -694,7 +697,9 @@ gen_write (Gen      *g,
   gint64 tag_ids[N_TAGS];
   g_autofree char *country = g_strdup_printf ("%d", phone_country (g));
 
+  /* The till first: the visits' prices are what was paid for them. */
   return rg_store_set_setting (store, "phone-country", country, error) &&
+         gen_money_run (g, store, error) &&
          gen_write_staff (g, store, error) &&
          gen_write_services (g, store, error) &&
          gen_write_tags (g, store, tag_ids, error) &&
@@ -702,7 +707,8 @@ gen_write (Gen      *g,
          gen_write_appointments (g, store, error) &&
          gen_write_ratings (g, store, error) &&
          gen_write_interactions (g, store, error) &&
-         gen_write_surveys (g, store, error);
+         gen_write_surveys (g, store, error) &&
+         gen_money_write (g, store, error);
 }
 
 /* Public API ------------------------------------------------------------- */
@@ -801,6 +807,7 @@ gen_free (Gen *g)
       g_free (g->masters[m].phone);
       g_clear_pointer (&g->masters[m].services, g_array_unref);
       g_free (g->masters[m].offers);
+      g_free (g->masters[m].rates);
     }
   for (guint s = 0; g->services && s < g->n_services; s++)
     g_free (g->services[s].name);
@@ -811,6 +818,7 @@ gen_free (Gen *g)
   g_free (g->day_base);
   g_free (g->weekday);
   g_free (g->buckets);
+  g_clear_pointer (&g->money, gen_money_free);
   g_clear_pointer (&g->clients, g_array_unref);
   g_clear_pointer (&g->appts, g_array_unref);
   g_clear_pointer (&g->ratings, g_array_unref);
@@ -917,6 +925,7 @@ rg_generator_fill (RgStore                   *store,
       stats->ratings = g->ratings->len;
       stats->interactions = g->interactions->len;
       stats->complaints = g->complaints;
+      gen_money_stats (g, &stats->sales, &stats->refunds);
     }
 
   return TRUE;

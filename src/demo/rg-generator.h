@@ -11,8 +11,9 @@ G_BEGIN_DECLS
 /* Raised when the same options make a different studio, so that a demo
  * cached for the day and the benchmarks' reference studio are made again
  * (2: complaints name their service; 3: nobody is booked a haircut of the
- * other sex). */
-#define RG_GENERATOR_REVISION 3
+ * other sex; 4: money at the desk: sales with discounts, products, tips,
+ * payments and refunds, the visits at what was paid). */
+#define RG_GENERATOR_REVISION 4
 
 typedef struct {
   guint        n_clients;     /* clients in the base at the end */
@@ -33,6 +34,8 @@ typedef struct {
   guint ratings;
   guint interactions;
   guint complaints;           /* of the interactions */
+  guint sales;                /* refunds aside */
+  guint refunds;
 } RgGeneratorStats;
 
 void         rg_generator_options_init_demo (RgGeneratorOptions       *options,
