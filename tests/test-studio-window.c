@@ -915,12 +915,14 @@ test_money_settings (void)
     g_autoptr(RgService) service = g_list_model_get_item (G_LIST_MODEL (services), 0);
     gint64 id = rg_record_get_id (RG_RECORD (service));
     g_autoptr(GtkWidget) editor = NULL;
+    gint64 before = test_sql_int (store, "SELECT materials_cost FROM services WHERE id = ?1", id);
 
+    g_assert_cmpint (before, !=, 15025);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "studio.edit-service", "x", id));
     editor = shown_editor (window);
     gtk_editable_set_text (GTK_EDITABLE (test_find_row (editor, "Materials Cost")), "-5");
     g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
-    g_assert_cmpint (test_sql_int (store, "SELECT materials_cost FROM services WHERE id = ?1", id), ==, 0);
+    g_assert_cmpint (test_sql_int (store, "SELECT materials_cost FROM services WHERE id = ?1", id), ==, before);
     gtk_editable_set_text (GTK_EDITABLE (test_find_row (editor, "Materials Cost")), "150.25");
     g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
     g_assert_cmpint (test_sql_int (store, "SELECT materials_cost FROM services WHERE id = ?1", id), ==, 15025);
