@@ -384,6 +384,8 @@ generate (GVariantDict *options)
   g_print ("  %s %u\n", _("Appointments:"), stats.appointments);
   g_print ("  %s %u\n", _("Ratings:"), stats.ratings);
   g_print ("  %s %u\n", _("Timeline entries:"), stats.interactions);
+  g_print ("  %s %u\n", _("Sales:"), stats.sales);
+  g_print ("  %s %u\n", _("Refunds:"), stats.refunds);
   return 0;
 }
 
