@@ -30,6 +30,7 @@
 #include "model/rg-record-list.h"
 #include "model/rg-service.h"
 #include "model/rg-studio-settings.h"
+#include "rg-studio-rows.h"
 #include "rg-discounts-page.h"
 #include "util/rg-money.h"
 
@@ -59,44 +60,6 @@ struct _RgDiscountsPage
 G_DEFINE_FINAL_TYPE (RgDiscountsPage, rg_discounts_page, ADW_TYPE_PREFERENCES_PAGE)
 
 static void rebuild_promotions (RgDiscountsPage *self);
-
-static void
-error_toast (RgDiscountsPage *self,
-             const GError    *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    {
-      AdwToast *toast = adw_toast_new (escaped);
-
-      adw_toast_set_timeout (toast, 8);
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), toast);
-    }
-  else
-    g_message ("%s", error->message);
-}
-
-static void
-clear_error_cb (GtkWidget *row)
-{
-  gtk_widget_remove_css_class (row, "error");
-}
-
-static AdwEntryRow *
-entry_row (const char *title,
-           gboolean    number)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (number)
-    adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_NUMBER);
-  g_signal_connect (row, "changed", G_CALLBACK (clear_error_cb), NULL);
-  return ADW_ENTRY_ROW (row);
-}
 
 static GtkWidget *
 switch_row (const char *title,
@@ -136,7 +99,7 @@ cap_apply_cb (RgDiscountsPage *self)
   if (!rg_percent_parse (gtk_editable_get_text (GTK_EDITABLE (self->cap_row)), &cap, &error))
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->cap_row), "error");
-      error_toast (self, error);
+      rg_studio_error_toast (GTK_WIDGET (self), error);
       return;
     }
   if (cap % 10 != 0)
@@ -144,12 +107,12 @@ cap_apply_cb (RgDiscountsPage *self)
       gtk_widget_add_css_class (GTK_WIDGET (self->cap_row), "error");
       g_set_error_literal (&error, RG_STUDIO_ERROR, RG_STUDIO_ERROR_INVALID,
                            _("The cap takes at most one decimal, such as 25 or 12.5."));
-      error_toast (self, error);
+      rg_studio_error_toast (GTK_WIDGET (self), error);
       return;
     }
   if (!rg_studio_set_number (self->studio, RG_STUDIO_DISCOUNT_CAP, cap, &error))
     {
-      error_toast (self, error);
+      rg_studio_error_toast (GTK_WIDGET (self), error);
       return;
     }
   rebuild_promotions (self);
@@ -163,7 +126,7 @@ pay_toggled_cb (GtkSwitch       *toggle,
   g_autoptr(GError) error = NULL;
 
   if (!rg_studio_set_number (self->studio, RG_STUDIO_PAY_AFTER_DISCOUNT, gtk_switch_get_active (toggle), &error))
-    error_toast (self, error);
+    rg_studio_error_toast (GTK_WIDGET (self), error);
 }
 
 /* The card's tiers --------------------------------------------------------------- */
@@ -195,7 +158,7 @@ remove_tier_clicked_cb (GtkButton       *button,
     if (i != index)
       g_array_append_val (rest, g_array_index (self->tiers, RgCardTier, i));
   if (!rg_studio_set_card_tiers (self->studio, (const RgCardTier *) rest->data, rest->len, &error))
-    error_toast (self, error);
+    rg_studio_error_toast (GTK_WIDGET (self), error);
 }
 
 static gboolean read_tier (AdwEntryRow  *name,
@@ -216,14 +179,14 @@ add_tier_cb (RgDiscountsPage *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->tier_name_row), "error");
   if (!read_tier (self->tier_name_row, self->tier_threshold_row, self->tier_percent_row, &tier, &error))
     {
-      error_toast (self, error);
+      rg_studio_error_toast (GTK_WIDGET (self), error);
       return;
     }
   g_array_append_vals (all, self->tiers->data, self->tiers->len);
   g_array_append_val (all, tier);
   if (!rg_studio_set_card_tiers (self->studio, (const RgCardTier *) all->data, all->len, &error))
     {
-      error_toast (self, error);
+      rg_studio_error_toast (GTK_WIDGET (self), error);
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->tier_name_row), "");
@@ -273,13 +236,13 @@ save_tier_clicked_cb (GtkButton       *button,
 
   if (!read_tier (form->name, form->threshold, form->percent, &tier, &error))
     {
-      error_toast (self, error);
+      rg_studio_error_toast (GTK_WIDGET (self), error);
       return;
     }
   g_array_append_vals (all, self->tiers->data, self->tiers->len);
   g_array_index (all, RgCardTier, form->index) = tier;
   if (!rg_studio_set_card_tiers (self->studio, (const RgCardTier *) all->data, all->len, &error))
-    error_toast (self, error);
+    rg_studio_error_toast (GTK_WIDGET (self), error);
 }
 
 static void
@@ -309,9 +272,9 @@ rebuild_tiers (RgDiscountsPage *self)
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
 
       form->index = i;
-      form->name = entry_row (_("Tier Name"), FALSE);
-      form->threshold = entry_row (_("Spend Threshold"), TRUE);
-      form->percent = entry_row (_("Tier Discount, %"), TRUE);
+      form->name = rg_studio_entry_row (_("Tier Name"), FALSE);
+      form->threshold = rg_studio_entry_row (_("Spend Threshold"), TRUE);
+      form->percent = rg_studio_entry_row (_("Tier Discount, %"), TRUE);
       gtk_editable_set_text (GTK_EDITABLE (form->name), tier->name);
       gtk_editable_set_text (GTK_EDITABLE (form->threshold), threshold_text);
       gtk_editable_set_text (GTK_EDITABLE (form->percent), percent_number);
@@ -503,19 +466,19 @@ save_promotion_clicked_cb (GtkButton       *button,
   if (!rg_date_parse_day (gtk_editable_get_text (GTK_EDITABLE (form->starts)), &starts, NULL, &error))
     {
       gtk_widget_add_css_class (GTK_WIDGET (form->starts), "error");
-      error_toast (self, error);
+      rg_studio_error_toast (GTK_WIDGET (self), error);
       return;
     }
   if (!rg_date_parse_day (gtk_editable_get_text (GTK_EDITABLE (form->ends)), &ends, NULL, &error))
     {
       gtk_widget_add_css_class (GTK_WIDGET (form->ends), "error");
-      error_toast (self, error);
+      rg_studio_error_toast (GTK_WIDGET (self), error);
       return;
     }
   if (!rg_percent_parse (gtk_editable_get_text (GTK_EDITABLE (form->percent)), &percent, &error))
     {
       gtk_widget_add_css_class (GTK_WIDGET (form->percent), "error");
-      error_toast (self, error);
+      rg_studio_error_toast (GTK_WIDGET (self), error);
       return;
     }
 
@@ -540,7 +503,7 @@ save_promotion_clicked_cb (GtkButton       *button,
     {
       if (!is_new)
         rg_studio_reload (self->studio, promotion, NULL);
-      error_toast (self, error);
+      rg_studio_error_toast (GTK_WIDGET (self), error);
       return;
     }
 }
@@ -556,7 +519,7 @@ archive_promotion_clicked_cb (GtkButton       *button,
   if (!rg_studio_save (self->studio, form->promotion, &error))
     {
       rg_studio_reload (self->studio, form->promotion, NULL);
-      error_toast (self, error);
+      rg_studio_error_toast (GTK_WIDGET (self), error);
     }
 }
 
@@ -610,10 +573,10 @@ promotion_form (RgDiscountsPage *self,
         g_warning ("Could not read a promotion's items: %s", error->message);
     }
 
-  form->name = entry_row (_("Name"), FALSE);
-  form->starts = entry_row (_("First Day"), FALSE);
-  form->ends = entry_row (_("Last Day"), FALSE);
-  form->percent = entry_row (_("Discount, %"), TRUE);
+  form->name = rg_studio_entry_row (_("Name"), FALSE);
+  form->starts = rg_studio_entry_row (_("First Day"), FALSE);
+  form->ends = rg_studio_entry_row (_("Last Day"), FALSE);
+  form->percent = rg_studio_entry_row (_("Discount, %"), TRUE);
   form->cap_note = adw_action_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (form->cap_note), FALSE);
   adw_action_row_set_icon_name (ADW_ACTION_ROW (form->cap_note), "dialog-warning-symbolic");
@@ -782,7 +745,7 @@ rg_discounts_page_new (RgStudio *studio)
   /* The cap and who pays for a discount. */
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Limits"));
-  self->cap_row = entry_row (_("Cap on a Line’s Discounts, %"), TRUE);
+  self->cap_row = rg_studio_entry_row (_("Cap on a Line’s Discounts, %"), TRUE);
   adw_entry_row_set_show_apply_button (self->cap_row, TRUE);
   cap = rg_pricing_format_percent ((int) rg_studio_get_number (studio, RG_STUDIO_DISCOUNT_CAP));
   gtk_editable_set_text (GTK_EDITABLE (self->cap_row), cap);
@@ -807,9 +770,9 @@ rg_discounts_page_new (RgStudio *studio)
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), self->tiers_group);
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("New Tier"));
-  self->tier_name_row = entry_row (_("Tier Name"), FALSE);
-  self->tier_threshold_row = entry_row (_("Spend Threshold"), TRUE);
-  self->tier_percent_row = entry_row (_("Tier Discount, %"), TRUE);
+  self->tier_name_row = rg_studio_entry_row (_("Tier Name"), FALSE);
+  self->tier_threshold_row = rg_studio_entry_row (_("Spend Threshold"), TRUE);
+  self->tier_percent_row = rg_studio_entry_row (_("Tier Discount, %"), TRUE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->tier_name_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->tier_threshold_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->tier_percent_row));

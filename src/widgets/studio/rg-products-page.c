@@ -21,6 +21,7 @@
 #include "model/rg-pricing.h"
 #include "model/rg-product.h"
 #include "model/rg-record-list.h"
+#include "rg-studio-rows.h"
 #include "rg-products-page.h"
 #include "util/rg-money.h"
 
@@ -54,50 +55,12 @@ typedef struct {
 } Fields;
 
 static void
-error_toast (RgProductsPage *self,
-             const GError   *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    {
-      AdwToast *toast = adw_toast_new (escaped);
-
-      adw_toast_set_timeout (toast, 8);
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), toast);
-    }
-  else
-    g_message ("%s", error->message);
-}
-
-static void
-clear_error_cb (GtkWidget *row)
-{
-  gtk_widget_remove_css_class (row, "error");
-}
-
-static AdwEntryRow *
-entry_row (const char *title,
-           gboolean    number)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (number)
-    adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_NUMBER);
-  g_signal_connect (row, "changed", G_CALLBACK (clear_error_cb), NULL);
-  return ADW_ENTRY_ROW (row);
-}
-
-static void
 new_fields (Fields *fields)
 {
-  fields->name = entry_row (_("Name"), FALSE);
-  fields->price = entry_row (_("Price"), TRUE);
-  fields->cost = entry_row (_("Purchase Cost"), TRUE);
-  fields->commission = entry_row (_("Sales Commission, %"), TRUE);
+  fields->name = rg_studio_entry_row (_("Name"), FALSE);
+  fields->price = rg_studio_entry_row (_("Price"), TRUE);
+  fields->cost = rg_studio_entry_row (_("Purchase Cost"), TRUE);
+  fields->commission = rg_studio_entry_row (_("Sales Commission, %"), TRUE);
 }
 
 static void
@@ -175,7 +138,7 @@ add_clicked_cb (RgProductsPage *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
   if (!read_fields (&fields, product, &error))
     {
-      error_toast (self, error);
+      rg_studio_error_toast (GTK_WIDGET (self), error);
       return;
     }
   if (n > 0)
@@ -186,7 +149,7 @@ add_clicked_cb (RgProductsPage *self)
     }
   if (!rg_studio_save (self->studio, product, &error))
     {
-      error_toast (self, error);
+      rg_studio_error_toast (GTK_WIDGET (self), error);
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
@@ -206,7 +169,7 @@ save_clicked_cb (GtkButton      *button,
   if (!read_fields (fields, product, &error) || !rg_studio_save (self->studio, product, &error))
     {
       rg_studio_reload (self->studio, product, NULL);
-      error_toast (self, error);
+      rg_studio_error_toast (GTK_WIDGET (self), error);
     }
 }
 
@@ -221,7 +184,7 @@ archive_clicked_cb (GtkButton      *button,
   if (!rg_studio_save (self->studio, product, &error))
     {
       rg_studio_reload (self->studio, product, NULL);
-      error_toast (self, error);
+      rg_studio_error_toast (GTK_WIDGET (self), error);
     }
 }
 
