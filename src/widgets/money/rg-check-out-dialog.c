@@ -223,6 +223,7 @@ show_error (RgCheckOutDialog *self,
   g_free (self->error);
   self->error = g_strdup (message);
   gtk_label_set_text (self->error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
 }
 
@@ -877,6 +878,12 @@ build (RgCheckOutDialog *self)
       gtk_widget_add_css_class (rest, "flat");
       /* Translators: a button that puts what is still due into this payment method */
       gtk_widget_set_tooltip_text (rest, _("Pay what is left this way"));
+      {
+        /* Translators: a screen reader's name of the button that pays what is left by this method */
+        g_autofree char *name = g_strdup_printf (_("The rest by %s"), _(method_titles[m]));
+
+        gtk_accessible_update_property (GTK_ACCESSIBLE (rest), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      }
       g_object_set_data (G_OBJECT (rest), "entry", entry);
       g_signal_connect (rest, "clicked", G_CALLBACK (rest_cb), self);
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (entry), rest);
