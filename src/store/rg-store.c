@@ -1149,7 +1149,13 @@ rg_store_open (const char        *path,
       g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
       g_autofree char *journal = g_strconcat (self->path, "-journal", NULL);
 
-      unclean = g_file_test (wal, G_FILE_TEST_EXISTS) || g_file_test (journal, G_FILE_TEST_EXISTS);
+      GStatBuf wal_stat;
+
+      /* An empty log is the last session's checkpoint done to the end
+       * (its store closes with wal_checkpoint(TRUNCATE)) while another
+       * connection of it, a count's, still had the file open: nothing
+       * to replay, as after a clean end. */
+      unclean = (g_stat (wal, &wal_stat) == 0 && wal_stat.st_size > 0) || g_file_test (journal, G_FILE_TEST_EXISTS);
     }
 
   rc = sqlite3_open_v2 (self->path ? self->path : ":memory:", &self->db,
@@ -1168,8 +1174,8 @@ rg_store_open (const char        *path,
    * the check comes before anything else the store does to the file. It
    * reads every page (1.8-2.9 s on the reference studio of 660 MB, where
    * the first frame's budget is some 300 ms), so it runs when the last
-   * session did not end cleanly (its log is still there: a crash, a power
-   * cut, or another window that has it open), which is when a file gets
+   * session did not end cleanly (its log is still there and not empty: a
+   * crash, a power cut, or another window that has it open), which is when a file gets
    * damaged; a damaged page met later is still refused by SQLite, in
    * words (RG_STORE_ERROR_CORRUPT). */
   if (!fresh && self->path && !(flags & RG_STORE_OPEN_PRIVATE) && unclean)
