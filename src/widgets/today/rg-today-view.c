@@ -486,6 +486,8 @@ stop_waiting_for_paint (RgTodayView *self)
   g_clear_object (&self->first_paint_clock);
 }
 
+#define DESK_ROWS 8
+
 /* The desk's list: today's visits still to check out, each with its
  * button; read straight away (an index range of one day). */
 static void
@@ -506,7 +508,35 @@ update_desk (RgTodayView *self)
       visits = g_array_new (FALSE, FALSE, sizeof (RgOpenVisit));
     }
 
-  for (guint i = 0; i < visits->len; i++)
+  /* Who is at the desk now, in time order: those who arrived and those
+   * whose time has come or comes within the hour (a visit left open
+   * earlier in the day stays until it is checked out); a big studio's
+   * later bookings are in the calendar, and the list stays a glance (and
+   * cheap to draw: DESK_ROWS at most). */
+  {
+    gint64 soon = rg_time_now () + 3600;
+    guint kept = 0;
+
+    for (guint i = 0; i < visits->len; i++)
+      {
+        RgOpenVisit *visit = &g_array_index (visits, RgOpenVisit, i);
+
+        if (visit->arrived || visit->starts_at <= soon)
+          {
+            if (kept != i)
+              {
+                RgOpenVisit tmp = g_array_index (visits, RgOpenVisit, kept);
+
+                g_array_index (visits, RgOpenVisit, kept) = *visit;
+                *visit = tmp;
+              }
+            kept++;
+          }
+      }
+    g_array_set_size (visits, kept);
+  }
+
+  for (guint i = 0; i < visits->len && i < DESK_ROWS; i++)
     {
       const RgOpenVisit *visit = &g_array_index (visits, RgOpenVisit, i);
       GtkWidget *row = adw_action_row_new ();
@@ -527,6 +557,19 @@ update_desk (RgTodayView *self)
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (visit->appointment_id));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.check-out");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      gtk_list_box_append (GTK_LIST_BOX (self->desk_list), row);
+    }
+
+  if (visits->len > DESK_ROWS)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more visit: see the Calendar",
+                                                            "%u more visits: see the Calendar",
+                                                            visits->len - DESK_ROWS),
+                                               visits->len - DESK_ROWS);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
+      gtk_widget_add_css_class (row, "dim-label");
       gtk_list_box_append (GTK_LIST_BOX (self->desk_list), row);
     }
 
