@@ -109,6 +109,8 @@ test_check_out (Fixture       *f,
         "INSERT INTO sale_lines (id, sale_id, kind, product_id, quantity, list_price, price, created_at, updated_at)"
         " VALUES (92, 91, 'product', 41, 1, 3500000, 3500000, 1, 1);");
 
+  g_assert_true (rg_studio_client_has_sales (f->studio, f->anna));
+  g_assert_false (rg_studio_client_has_sales (f->studio, f->anna + 1000));
   draft = rg_studio_draft_check_out (f->studio, f->visit, &error);
   g_assert_no_error (error);
   g_assert_cmpint (draft->client_id, ==, f->anna);

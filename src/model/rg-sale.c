@@ -273,6 +273,18 @@ rg_studio_list_open_visits (RgStudio  *studio,
   return g_steal_pointer (&visits);
 }
 
+gboolean
+rg_studio_client_has_sales (RgStudio *studio,
+                            gint64    client_id)
+{
+  gint64 any = 0;
+
+  g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
+
+  return query_int (rg_studio_get_store (studio), "SELECT EXISTS (SELECT 1 FROM sales WHERE client_id = ?1)",
+                    client_id, 0, &any, NULL) && any;
+}
+
 /* The visit's draft --------------------------------------------------------- */
 
 RgSaleDraft *

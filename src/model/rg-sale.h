@@ -255,6 +255,9 @@ typedef struct {
 GArray      *rg_studio_list_client_sales  (RgStudio           *studio,
                                            gint64              client_id,
                                            GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Whether the client has a sale or a refund (a receipt to show). */
+gboolean     rg_studio_client_has_sales   (RgStudio           *studio,
+                                           gint64              client_id);
 /* The sale of a visit that was not refunded whole, or 0. */
 gint64       rg_studio_find_visit_sale    (RgStudio           *studio,
                                            gint64              appointment_id,

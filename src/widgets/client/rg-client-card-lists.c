@@ -532,6 +532,10 @@ update_sales (RgClientCard *self)
   g_autoptr(GArray) sales = NULL;
 
   remove_rows (self->sales_rows);
+  /* The list is read when it opens (a regular has hundreds of receipts). */
+  gtk_widget_set_visible (GTK_WIDGET (self->sales_row), rg_studio_client_has_sales (self->studio, client_id (self)));
+  if (!adw_expander_row_get_expanded (self->sales_row))
+    return;
   sales = rg_studio_list_client_sales (self->studio, client_id (self), &error);
   if (sales == NULL)
     {
@@ -539,9 +543,6 @@ update_sales (RgClientCard *self)
       gtk_widget_set_visible (GTK_WIDGET (self->sales_row), FALSE);
       return;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->sales_row), sales->len > 0);
-  if (!adw_expander_row_get_expanded (self->sales_row))
-    return;
 
   for (guint i = 0; i < sales->len && i < HISTORY_LIMIT; i++)
     {
