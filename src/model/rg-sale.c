@@ -566,15 +566,15 @@ method_takes_money_now (RgPaymentMethod method)
 }
 
 static RgSaleQuote *
-price_draft (RgStore            *store,
+price_draft (RgStudio          *studio,
              const RgSaleDraft  *draft,
              gint64              sold_at,
              GError            **error)
 {
+  RgStore *store = rg_studio_get_store (studio);
   g_autoptr(RgSaleQuote) quote = g_new0 (RgSaleQuote, 1);
   g_autoptr(GHashTable) paid_fixed = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree char *day = NULL;
-  g_autofree char *cap_text = NULL, *pay_after_text = NULL;
   RgPriceRules rules = { 0 };
   gint64 cash = 0, other = 0;
 
@@ -586,10 +586,9 @@ price_draft (RgStore            *store,
 
   day = day_of (sold_at);
 
-  cap_text = rg_store_get_setting (store, "discount-cap");
-  pay_after_text = rg_store_get_setting (store, "pay-after-discount");
-  quote->cap = cap_text ? CLAMP (g_ascii_strtoll (cap_text, NULL, 10), 0, 10000) : RG_PRICING_DEFAULT_CAP;
-  quote->pay_after_discount = pay_after_text ? g_ascii_strtoll (pay_after_text, NULL, 10) != 0 : TRUE;
+  /* The studio's settings, with their defaults, as Studio → Discounts sets them. */
+  quote->cap = (int) rg_studio_get_number (studio, RG_STUDIO_DISCOUNT_CAP);
+  quote->pay_after_discount = rg_studio_get_number (studio, RG_STUDIO_PAY_AFTER_DISCOUNT) != 0;
   if (!read_card (store, draft->client_id, quote, error))
     return NULL;
 
@@ -702,7 +701,7 @@ rg_studio_quote_sale (RgStudio           *studio,
   store = rg_studio_get_store (studio);
   if (!rg_store_begin_read (store, &started, error))
     return NULL;
-  quote = price_draft (store, draft, draft->sold_at ? draft->sold_at : rg_store_now (), error);
+  quote = price_draft (studio, draft, draft->sold_at ? draft->sold_at : rg_store_now (), error);
   rg_store_end_read (store, started);
   return quote;
 }
@@ -988,7 +987,7 @@ rg_studio_check_out (RgStudio           *studio,
         copy->one_off_amount = draft->one_off_amount;
         priced = copy;
       }
-    quote = price_draft (store, priced, sold_at, error);
+    quote = price_draft (studio, priced, sold_at, error);
   }
   if (quote == NULL)
     goto fail;
@@ -1038,15 +1037,26 @@ rg_sale_write_in_full (RgStore  *store,
     return FALSE;
   if (existing)
     return TRUE;
-  if (!query_int (store, "SELECT price FROM appointments WHERE id = ?1", appointment_id, 0, &price, error) ||
-      !query_int (store, "SELECT staff_id FROM appointments WHERE id = ?1", appointment_id, 0, &staff_id, error) ||
-      !next_number (store, &number, error))
-    return FALSE;
-
   {
-    gint64 client_id = 0;
+    g_autoptr(RgStmt) visit = rg_store_prepare (store,
+                                                "SELECT price, staff_id, client_id FROM appointments WHERE id = ?1",
+                                                error);
+    gint64 client_id;
 
-    if (!query_int (store, "SELECT client_id FROM appointments WHERE id = ?1", appointment_id, 0, &client_id, error) ||
+    if (visit == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (visit, 1, appointment_id);
+    if (!rg_store_step_row (store, visit, &row, error))
+      return FALSE;
+    if (!row)
+      {
+        g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_NOT_FOUND, _("The visit is not there any more."));
+        return FALSE;
+      }
+    price = sqlite3_column_int64 (visit, 0);
+    staff_id = sqlite3_column_int64 (visit, 1);
+    client_id = sqlite3_column_int64 (visit, 2);
+    if (!next_number (store, &number, error) ||
         !insert_sale (store, id, number, 0, client_id, appointment_id, NULL, NULL, paid_at, error))
       return FALSE;
   }

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rg-pricing.h"
 #include "rg-studio-settings.h"
 
 #define KEY_FULL_QUESTIONNAIRE "full-questionnaire"
@@ -25,7 +26,7 @@ static const struct {
   [RG_STUDIO_DEFAULT_INTERVAL] = { "default-interval", 1, 3650, 42 },
   [RG_STUDIO_BIRTHDAY_DAYS] = { "birthday-days", 0, 60, 7 },
   [RG_STUDIO_GIFT_THRESHOLD] = { "gift-threshold", 0, G_GINT64_CONSTANT (1000000000), 500000 },
-  [RG_STUDIO_DISCOUNT_CAP] = { "discount-cap", 0, 10000, 2500 },
+  [RG_STUDIO_DISCOUNT_CAP] = { "discount-cap", 0, 10000, RG_PRICING_DEFAULT_CAP },
   /* Seed 003: in practice the master's share is counted from the price
    * after the discount; the studio can take the discount on itself. */
   [RG_STUDIO_PAY_AFTER_DISCOUNT] = { "pay-after-discount", 0, 1, 1 },
