@@ -50,7 +50,7 @@ struct _RgTodayView {
   GtkWidget    *stack;
   GtkWidget    *desk_heading;
   GtkWidget    *desk_list;
-  gulong        changes_id;
+  gboolean      desk_dirty;   /* money or visits changed while hidden */
   GtkWidget    *headings[RG_CALL_N_REASONS];  /* by RgCallReason */
   GtkWidget    *lists[RG_CALL_N_REASONS];
 };
@@ -497,6 +497,7 @@ update_desk (RgTodayView *self)
   g_autoptr(GArray) visits = NULL;
   GtkWidget *child;
 
+  self->desk_dirty = FALSE;
   while ((child = gtk_widget_get_first_child (self->desk_list)))
     gtk_list_box_remove (GTK_LIST_BOX (self->desk_list), child);
   if (self->studio == NULL)
@@ -552,8 +553,6 @@ update_desk (RgTodayView *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      if (visit->arrived)
-        gtk_widget_add_css_class (button, "suggested-action");
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (visit->appointment_id));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.check-out");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
@@ -587,7 +586,13 @@ static void
 desk_changes_cb (RgTodayView *self,
                  RgChanges    changes)
 {
-  if (changes & (RG_CHANGES_APPOINTMENTS | RG_CHANGES_MONEY | RG_CHANGES_CLIENTS | RG_CHANGES_STAFF))
+  if ((changes & (RG_CHANGES_APPOINTMENTS | RG_CHANGES_MONEY | RG_CHANGES_CLIENTS | RG_CHANGES_STAFF)) == 0)
+    return;
+  /* Hidden behind another view: read when Today shows again, not at
+   * every change made elsewhere. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->desk_dirty = TRUE;
+  else
     update_desk (self);
 }
 
@@ -616,6 +621,8 @@ first_paint_cb (RgTodayView   *self,
 static void
 map_cb (RgTodayView *self)
 {
+  if (self->desk_dirty)
+    update_desk (self);
   /* Past midnight, or changed while hidden. */
   if (rg_recount_is_dirty (self->recount) || self->entries == NULL ||
       (!self->fixed_day && rg_date_compare (self->day, rg_date_today ()) != 0))
@@ -787,7 +794,7 @@ rg_today_view_set_studio (RgTodayView *self,
   g_return_if_fail (self->studio == NULL);
 
   self->studio = g_object_ref (studio);
-  self->changes_id = g_signal_connect_object (studio, "changes", G_CALLBACK (desk_changes_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (studio, "changes", G_CALLBACK (desk_changes_cb), self, G_CONNECT_SWAPPED);
   rg_recount_set_studio (self->recount, studio);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh (GTK_WIDGET (self));
