@@ -168,49 +168,6 @@ rg_studio_find_visit_sale (RgStudio  *studio,
   return id;
 }
 
-/* Items for sale ------------------------------------------------------------ */
-
-static void
-sale_item_clear (gpointer data)
-{
-  g_free (((RgSaleItem *) data)->name);
-}
-
-GArray *
-rg_studio_list_sale_items (RgStudio        *studio,
-                           RgSaleLineKind   kind,
-                           GError         **error)
-{
-  RgStore *store;
-  g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (RgSaleItem));
-  g_autoptr(RgStmt) stmt = NULL;
-  gboolean row = FALSE, ok;
-
-  g_return_val_if_fail (RG_IS_STUDIO (studio), NULL);
-  g_return_val_if_fail (kind == RG_SALE_LINE_SERVICE || kind == RG_SALE_LINE_PRODUCT, NULL);
-
-  g_array_set_clear_func (items, sale_item_clear);
-  store = rg_studio_get_store (studio);
-  stmt = rg_store_prepare (store,
-                           kind == RG_SALE_LINE_SERVICE
-                           ? "SELECT id, name, price FROM services WHERE archived = 0 ORDER BY position, name, id"
-                           : "SELECT id, name, price FROM products WHERE archived = 0 ORDER BY position, name, id",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
-    {
-      RgSaleItem item = { .id = sqlite3_column_int64 (stmt, 0),
-                          .name = g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
-                          .price = sqlite3_column_int64 (stmt, 2) };
-
-      g_array_append_val (items, item);
-    }
-  if (!ok)
-    return NULL;
-  return g_steal_pointer (&items);
-}
-
 /* The desk's day ------------------------------------------------------------- */
 
 static void

@@ -179,18 +179,6 @@ GArray      *rg_studio_list_open_visits   (RgStudio           *studio,
                                            RgDate              day,
                                            GError            **error) G_GNUC_WARN_UNUSED_RESULT;
 
-/* What the desk can put on a sale: the live services (kind SERVICE) or
- * products (PRODUCT), in the studio's order. */
-typedef struct {
-  gint64  id;
-  char   *name;
-  gint64  price;
-} RgSaleItem;
-
-GArray      *rg_studio_list_sale_items    (RgStudio           *studio,
-                                           RgSaleLineKind      kind,
-                                           GError            **error) G_GNUC_WARN_UNUSED_RESULT;
-
 /* The receipt ------------------------------------------------------------- */
 
 typedef struct {

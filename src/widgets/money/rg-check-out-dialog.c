@@ -19,7 +19,9 @@
 
 #include "model/rg-client.h"
 #include "model/rg-format.h"
+#include "model/rg-product.h"
 #include "model/rg-record-list.h"
+#include "model/rg-service.h"
 #include "model/rg-staff.h"
 #include "util/rg-money.h"
 #include "rg-check-out-dialog.h"
@@ -46,8 +48,8 @@ struct _RgCheckOutDialog
   RgSaleQuote     *quote;
   char            *error;
   GListModel      *staff;          /* RgStaff, live */
-  GArray          *services;       /* RgSaleItem */
-  GArray          *products;
+  RgRecordList    *services;       /* the live ones, as the Studio window lists them */
+  RgRecordList    *products;
   GArray          *lines;          /* LineWidgets, as the draft's lines */
   gboolean         filling;
 
@@ -468,18 +470,30 @@ staff_names (RgCheckOutDialog *self)
   return names;
 }
 
+/* A service's or a product's name and list price. */
+static const char *
+record_name (gpointer record)
+{
+  return RG_IS_PRODUCT (record) ? rg_product_get_name (record) : rg_service_get_name (record);
+}
+
+static gint64
+record_price (gpointer record)
+{
+  return RG_IS_PRODUCT (record) ? rg_product_get_price (record) : rg_service_get_price (record);
+}
+
 static const char *
 item_name (RgCheckOutDialog       *self,
            const RgSaleLineDraft  *line)
 {
-  GArray *items = line->kind == RG_SALE_LINE_PRODUCT ? self->products : self->services;
+  gpointer record;
 
   if (line->kind == RG_SALE_LINE_TIP)
     return _("Tip");
-  for (guint i = 0; items && i < items->len; i++)
-    if (g_array_index (items, RgSaleItem, i).id == line->item_id)
-      return g_array_index (items, RgSaleItem, i).name;
-  return _("Visit");
+  record = rg_record_list_find (line->kind == RG_SALE_LINE_PRODUCT ? self->products : self->services,
+                                line->item_id, NULL);
+  return record ? record_name (record) : _("Visit");
 }
 
 /* A line's fields, made when its row first opens: a visit's check-out
@@ -584,14 +598,15 @@ rg_check_out_dialog_add_item (RgCheckOutDialog *self,
                               RgSaleLineKind    kind,
                               gint64            item_id)
 {
-  GArray *items = kind == RG_SALE_LINE_PRODUCT ? self->products : self->services;
+  gpointer record = NULL;
   gint64 price = 0, staff_id = 0;
 
   g_return_if_fail (RG_IS_CHECK_OUT_DIALOG (self));
 
-  for (guint i = 0; items && i < items->len; i++)
-    if (g_array_index (items, RgSaleItem, i).id == item_id)
-      price = g_array_index (items, RgSaleItem, i).price;
+  if (kind != RG_SALE_LINE_TIP)
+    record = rg_record_list_find (kind == RG_SALE_LINE_PRODUCT ? self->products : self->services, item_id, NULL);
+  if (record)
+    price = record_price (record);
   /* A service or a tip goes to the visit's master (the first line's). */
   if (kind != RG_SALE_LINE_PRODUCT && self->draft->lines->len > 0)
     staff_id = rg_sale_draft_get_line (self->draft, 0)->staff_id;
@@ -607,8 +622,10 @@ add_service_cb (RgCheckOutDialog *self)
 {
   guint selected = adw_combo_row_get_selected (self->add_service);
 
-  if (selected != GTK_INVALID_LIST_POSITION && selected < self->services->len)
-    rg_check_out_dialog_add_item (self, RG_SALE_LINE_SERVICE, g_array_index (self->services, RgSaleItem, selected).id);
+  g_autoptr(RgRecord) service = g_list_model_get_item (G_LIST_MODEL (self->services), selected);
+
+  if (service)
+    rg_check_out_dialog_add_item (self, RG_SALE_LINE_SERVICE, rg_record_get_id (service));
 }
 
 static void
@@ -616,8 +633,10 @@ add_product_cb (RgCheckOutDialog *self)
 {
   guint selected = adw_combo_row_get_selected (self->add_product);
 
-  if (selected != GTK_INVALID_LIST_POSITION && selected < self->products->len)
-    rg_check_out_dialog_add_item (self, RG_SALE_LINE_PRODUCT, g_array_index (self->products, RgSaleItem, selected).id);
+  g_autoptr(RgRecord) product = g_list_model_get_item (G_LIST_MODEL (self->products), selected);
+
+  if (product)
+    rg_check_out_dialog_add_item (self, RG_SALE_LINE_PRODUCT, rg_record_get_id (product));
 }
 
 static void
@@ -713,15 +732,15 @@ check_out_cb (RgCheckOutDialog *self)
 /* Building ------------------------------------------------------------------ */
 
 static GtkStringList *
-item_names (GArray *items)
+item_names (GListModel *items)
 {
   GtkStringList *names = gtk_string_list_new (NULL);
 
-  for (guint i = 0; i < items->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
-      const RgSaleItem *item = &g_array_index (items, RgSaleItem, i);
-      g_autofree char *price = rg_format_price (item->price);
-      g_autofree char *text = g_strdup_printf ("%s — %s", item->name, price);
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+      g_autofree char *price = rg_format_price (record_price (item));
+      g_autofree char *text = g_strdup_printf ("%s — %s", record_name (item), price);
 
       gtk_string_list_append (names, text);
     }
@@ -731,7 +750,7 @@ item_names (GArray *items)
 static AdwComboRow *
 add_picker (AdwPreferencesGroup *group,
             const char          *title,
-            GArray              *items,
+            GListModel          *items,
             GCallback            added,
             RgCheckOutDialog    *self)
 {
@@ -748,7 +767,7 @@ add_picker (AdwPreferencesGroup *group,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   g_signal_connect_swapped (button, "clicked", added, self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  gtk_widget_set_sensitive (GTK_WIDGET (row), items->len > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (row), g_list_model_get_n_items (items) > 0);
   adw_preferences_group_add (group, GTK_WIDGET (row));
   return row;
 }
@@ -830,8 +849,10 @@ build (RgCheckOutDialog *self)
   gtk_box_append (GTK_BOX (page), GTK_WIDGET (self->lines_group));
 
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  self->add_service = add_picker (group, _("Add a Service"), self->services, G_CALLBACK (add_service_cb), self);
-  self->add_product = add_picker (group, _("Add a Product"), self->products, G_CALLBACK (add_product_cb), self);
+  self->add_service = add_picker (group, _("Add a Service"), G_LIST_MODEL (self->services),
+                                  G_CALLBACK (add_service_cb), self);
+  self->add_product = add_picker (group, _("Add a Product"), G_LIST_MODEL (self->products),
+                                  G_CALLBACK (add_product_cb), self);
   {
     GtkWidget *tip_row = adw_action_row_new ();
     GtkWidget *tip = gtk_button_new_from_icon_name ("list-add-symbolic");
@@ -906,6 +927,8 @@ rg_check_out_dialog_dispose (GObject *object)
 
   g_clear_object (&self->studio);
   g_clear_object (&self->staff);
+  g_clear_object (&self->services);
+  g_clear_object (&self->products);
   G_OBJECT_CLASS (rg_check_out_dialog_parent_class)->dispose (object);
 }
 
@@ -916,8 +939,7 @@ rg_check_out_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->draft, rg_sale_draft_free);
   g_clear_pointer (&self->quote, rg_sale_quote_free);
-  g_clear_pointer (&self->services, g_array_unref);
-  g_clear_pointer (&self->products, g_array_unref);
+
   g_clear_pointer (&self->lines, g_array_unref);
   g_free (self->error);
   G_OBJECT_CLASS (rg_check_out_dialog_parent_class)->finalize (object);
@@ -967,12 +989,8 @@ rg_check_out_dialog_new (GtkWindow  *parent,
   self->studio = g_object_ref (studio);
   self->appointment_id = appointment_id;
   self->staff = G_LIST_MODEL (rg_record_list_new_staff (studio, FALSE));
-  if ((self->services = rg_studio_list_sale_items (studio, RG_SALE_LINE_SERVICE, error)) == NULL ||
-      (self->products = rg_studio_list_sale_items (studio, RG_SALE_LINE_PRODUCT, error)) == NULL)
-    {
-      gtk_window_destroy (GTK_WINDOW (self));
-      return NULL;
-    }
+  self->services = rg_record_list_new_services (studio, FALSE);
+  self->products = rg_record_list_new_products (studio, FALSE);
 
   if (appointment_id)
     {
