@@ -62,6 +62,17 @@ rg_pricing_format_percent (int basis_points)
   return g_strdup_printf ("%d%s%02d", basis_points / 100, C_("money", "."), basis_points % 100);
 }
 
+/* "Silver card, 7 %": a card tier as the till and the client card show it. */
+char *
+rg_pricing_describe_tier (const char *tier,
+                          int         basis_points)
+{
+  g_autofree char *percent = rg_pricing_format_percent (basis_points);
+
+  /* Translators: the client's card tier and its discount, e.g. "Silver card, 7 %" */
+  return g_strdup_printf (_("%s card, %s %%"), tier, percent);
+}
+
 const char *
 rg_pricing_rule_text (void)
 {

@@ -76,5 +76,7 @@ gboolean  rg_pricing_compute      (const RgPriceRules *rules,
                                    GError            **error);
 const char *rg_pricing_rule_text  (void);
 char     *rg_pricing_format_percent (int               basis_points) G_GNUC_WARN_UNUSED_RESULT;
+char     *rg_pricing_describe_tier  (const char       *tier,
+                                     int               basis_points) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

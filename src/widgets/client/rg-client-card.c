@@ -497,11 +497,9 @@ update_card_tier (RgClientCard *self)
     }
   if (tier.tier)
     {
-      g_autofree char *percent = rg_pricing_format_percent (tier.percent);
+      g_autofree char *card = rg_pricing_describe_tier (tier.tier, tier.percent);
 
-      g_string_append (subtitle, " · ");
-      /* Translators: the client's card tier and its discount, e.g. "Silver card, 7 %" */
-      g_string_append_printf (subtitle, _("%s card, %s %%"), tier.tier, percent);
+      g_string_append_printf (subtitle, " · %s", card);
     }
   if (tier.next_tier)
     {

@@ -275,12 +275,7 @@ show_card (RgCheckOutDialog *self,
       g_autofree char *spend = rg_format_price (spend_amount);
 
       if (card_name)
-        {
-          g_autofree char *percent = rg_pricing_format_percent (card);
-
-          /* Translators: the client's card tier and its discount, e.g. "Silver card, 7 %" */
-          title = g_strdup_printf (_("%s card, %s %%"), card_name, percent);
-        }
+        title = rg_pricing_describe_tier (card_name, card);
       else
         title = g_strdup (_("No card tier yet"));
       if (next_tier_name)
