@@ -18,15 +18,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "model/rg-sale.h"
 #include "rg-money-figures.h"
 
-/* The till's order of payment methods (rg-sale.h's RgPaymentMethod). */
-static const char *const method_order[] = {
-  "cash", "card", "transfer", "deposit", "subscription", "certificate", "points", "unrecorded",
-};
-
-/* A line's amount @column, negative on a refund. */
-#define SIGNED(column) "(CASE WHEN s.kind = 'refund' THEN -abs (" column ") ELSE " column " END)"
 
 gint64
 rg_money_figures_average (gint64 revenue,
@@ -63,13 +57,13 @@ rg_money_figures_free (RgMoneyFigures *money)
   g_free (money);
 }
 
+/* The till's order of payment methods (rg-sale.h's RgPaymentMethod). */
 static guint
 method_rank (const char *nick)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (method_order); i++)
-    if (g_strcmp0 (nick, method_order[i]) == 0)
-      return i;
-  return G_N_ELEMENTS (method_order);
+  RgPaymentMethod method;
+
+  return rg_payment_method_from_nick (nick, &method) ? (guint) method : RG_N_PAYMENT_METHODS;
 }
 
 static int
@@ -169,12 +163,12 @@ read_lines (RgStore  *store,
 {
   g_autoptr(RgStmt) stmt = rg_store_prepare (store,
                                              "SELECT l.kind, l.staff_id, st.display_name,"
-                                             "       sum (" SIGNED ("l.discount_promotion") "),"
-                                             "       sum (" SIGNED ("l.discount_card") "),"
-                                             "       sum (" SIGNED ("l.discount_one_off") "),"
-                                             "       sum (" SIGNED ("l.quantity") "),"
-                                             "       sum (" SIGNED ("l.price") "),"
-                                             "       sum (" SIGNED ("l.pay") ")"
+                                             "       sum (l.discount_promotion),"
+                                             "       sum (l.discount_card),"
+                                             "       sum (l.discount_one_off),"
+                                             "       sum (l.quantity),"
+                                             "       sum (l.price),"
+                                             "       sum (l.pay)"
                                              " FROM sales s JOIN sale_lines l ON l.sale_id = s.id"
                                              " LEFT JOIN staff st ON st.id = l.staff_id"
                                              " WHERE s.created_at >= ?1 AND s.created_at < ?2"
@@ -340,8 +334,8 @@ read_payroll (RgStore    *store,
                                              "SELECT l.staff_id, st.display_name, s.id, s.number, s.created_at,"
                                              "       coalesce (nullif (trim (c.full_name), ''), c.address_as),"
                                              "       l.kind, coalesce (sv.name, pr.name),"
-                                             "       " SIGNED ("l.quantity") ", " SIGNED ("l.discount") ","
-                                             "       " SIGNED ("l.price") ", " SIGNED ("l.pay") ","
+                                             "       l.quantity, l.discount,"
+                                             "       l.price, l.pay,"
                                              "       s.kind = 'refund'"
                                              " FROM sales s JOIN sale_lines l ON l.sale_id = s.id"
                                              " JOIN staff st ON st.id = l.staff_id"
