@@ -117,9 +117,11 @@ check_line (const RgPriceLine  *line,
                    _("A discount or a pay on “%s” cannot be negative."), name);
       return FALSE;
     }
-  if (line->kind == RG_SALE_LINE_TIP && (line->one_off || line->one_off_amount))
+  if (RG_SALE_LINE_IS_UNDISCOUNTED (line->kind) && (line->one_off || line->one_off_amount))
     {
-      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID, _("A tip takes no discount."));
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                   line->kind == RG_SALE_LINE_TIP ? _("A tip takes no discount.")
+                   : _("A deposit, a subscription or a gift certificate takes no discount."));
       return FALSE;
     }
   (void) index;
@@ -173,9 +175,9 @@ rg_pricing_compute (const RgPriceRules *rules,
       line->auto_kind = RG_DISCOUNT_NONE;
       line->auto_capped = FALSE;
       line->discount_promotion = line->discount_card = line->discount_one_off = 0;
-      line->cost = line->kind == RG_SALE_LINE_TIP ? 0 : line->unit_cost * line->quantity;
+      line->cost = RG_SALE_LINE_IS_UNDISCOUNTED (line->kind) ? 0 : line->unit_cost * line->quantity;
       line->margin = RG_MARGIN_OK;
-      if (line->kind == RG_SALE_LINE_TIP)
+      if (RG_SALE_LINE_IS_UNDISCOUNTED (line->kind))
         continue;
 
       if (line->promotion > 0 && line->promotion >= rules->card)
@@ -214,7 +216,7 @@ rg_pricing_compute (const RgPriceRules *rules,
           RgPriceLine *line = &lines[i];
           gint64 base;
 
-          if (line->kind == RG_SALE_LINE_TIP)
+          if (RG_SALE_LINE_IS_UNDISCOUNTED (line->kind))
             continue;
           base = MAX (line->gross - line->discount_promotion - line->discount_card - line->discount_one_off, 0);
           if (base == 0)
@@ -228,7 +230,7 @@ rg_pricing_compute (const RgPriceRules *rules,
         {
           RgPriceLine *line = &lines[i];
 
-          if (line->kind == RG_SALE_LINE_TIP ||
+          if (RG_SALE_LINE_IS_UNDISCOUNTED (line->kind) ||
               line->gross - line->discount_promotion - line->discount_card - line->discount_one_off <= 0)
             continue;
           line->discount_one_off++;
@@ -242,11 +244,12 @@ rg_pricing_compute (const RgPriceRules *rules,
       RgPriceLine *line = &lines[i];
       gint64 limit, base;
 
-      if (line->kind == RG_SALE_LINE_TIP)
+      if (RG_SALE_LINE_IS_UNDISCOUNTED (line->kind))
         {
+          /* A tip goes whole to its master; an instrument sold pays nobody. */
           line->discount = 0;
           line->price = line->gross;
-          line->pay = line->gross;
+          line->pay = line->kind == RG_SALE_LINE_TIP ? line->gross : 0;
           sum += line->price;
           continue;
         }

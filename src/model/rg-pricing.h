@@ -18,7 +18,17 @@ typedef enum {
   RG_SALE_LINE_SERVICE,
   RG_SALE_LINE_PRODUCT,
   RG_SALE_LINE_TIP,
+  /* Prepaid instruments sold (rg-prepaid.h): no discount, no pay, no cost. */
+  RG_SALE_LINE_DEPOSIT,
+  RG_SALE_LINE_SUBSCRIPTION,
+  RG_SALE_LINE_CERTIFICATE,
 } RgSaleLineKind;
+
+/* Whether a line sells a prepaid instrument. */
+#define RG_SALE_LINE_IS_PREPAID(kind) \
+  ((kind) == RG_SALE_LINE_DEPOSIT || (kind) == RG_SALE_LINE_SUBSCRIPTION || (kind) == RG_SALE_LINE_CERTIFICATE)
+/* Whether a line takes no discount: a tip, an instrument sold. */
+#define RG_SALE_LINE_IS_UNDISCOUNTED(kind) ((kind) == RG_SALE_LINE_TIP || RG_SALE_LINE_IS_PREPAID (kind))
 
 typedef enum {
   RG_MARGIN_OK,

@@ -77,6 +77,12 @@ rg_sale_line_kind_to_nick (RgSaleLineKind kind)
       return "product";
     case RG_SALE_LINE_TIP:
       return "tip";
+    case RG_SALE_LINE_DEPOSIT:
+      return "deposit";
+    case RG_SALE_LINE_SUBSCRIPTION:
+      return "subscription";
+    case RG_SALE_LINE_CERTIFICATE:
+      return "certificate";
     default:
       g_return_val_if_reached (NULL);
     }
@@ -89,6 +95,12 @@ line_kind_from_nick (const char *nick)
     return RG_SALE_LINE_PRODUCT;
   if (g_strcmp0 (nick, "tip") == 0)
     return RG_SALE_LINE_TIP;
+  if (g_strcmp0 (nick, "deposit") == 0)
+    return RG_SALE_LINE_DEPOSIT;
+  if (g_strcmp0 (nick, "subscription") == 0)
+    return RG_SALE_LINE_SUBSCRIPTION;
+  if (g_strcmp0 (nick, "certificate") == 0)
+    return RG_SALE_LINE_CERTIFICATE;
   return RG_SALE_LINE_SERVICE;
 }
 

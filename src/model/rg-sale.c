@@ -21,6 +21,7 @@
 #include "rg-model-enums.h"
 #include "rg-format.h"
 #include "rg-sale.h"
+#include "rg-stock.h"
 #include "rg-studio-settings.h"
 
 /* The names of methods and kinds are in rg-receipt.c, with the reads. */
@@ -33,6 +34,7 @@ line_draft_clear (gpointer data)
   RgSaleLineDraft *line = data;
 
   g_clear_pointer (&line->one_off_reason, g_free);
+  g_clear_pointer (&line->reference, g_free);
 }
 
 RgSaleDraft *
@@ -89,6 +91,19 @@ rg_sale_draft_add_payment (RgSaleDraft     *draft,
                            gint64           amount)
 {
   RgPaymentDraft payment = { .method = method, .amount = amount };
+
+  g_return_if_fail (draft != NULL);
+  g_array_append_val (draft->payments, payment);
+}
+
+void
+rg_sale_draft_add_instrument (RgSaleDraft     *draft,
+                              RgPaymentMethod  method,
+                              gint64           amount,
+                              gint64           instrument_id,
+                              int              line)
+{
+  RgPaymentDraft payment = { .method = method, .amount = amount, .instrument_id = instrument_id, .line = line };
 
   g_return_if_fail (draft != NULL);
   g_array_append_val (draft->payments, payment);
@@ -483,6 +498,16 @@ read_item (RgStore                *store,
   *list_price = sqlite3_column_int64 (stmt, 1);
   *unit_cost = sqlite3_column_int64 (stmt, 2);
   *pay_rate = sqlite3_column_int (stmt, 3);
+  /* A service's materials at their average purchase cost, on top of the
+   * cost the studio set for what is not counted in stock. */
+  if (in->kind == RG_SALE_LINE_SERVICE && in->item_id)
+    {
+      gint64 materials = 0;
+
+      if (!rg_stock_service_materials_cost (store, in->item_id, &materials, error))
+        return FALSE;
+      *unit_cost += materials;
+    }
   return TRUE;
 }
 
@@ -859,6 +884,9 @@ write_sale (RgStore            *store,
         return FALSE;
     }
 
+  if (!rg_stock_use_materials (store, id, sold_at, error))
+    return FALSE;
+
   /* Card and transfer as handed; cash less the change, with what was
    * handed over kept for the receipt. */
   for (guint i = 0; i < draft->payments->len; i++)
@@ -1053,6 +1081,8 @@ rg_sale_write_in_full (RgStore  *store,
   if (!ok)
     return FALSE;
 
+  if (!rg_stock_use_materials (store, id, paid_at, error))
+    return FALSE;
   return price <= 0 || insert_payment (store, id, RG_PAYMENT_UNRECORDED, price, 0, paid_at, error);
 }
 
@@ -1260,6 +1290,8 @@ rg_studio_refund (RgStudio         *studio,
           !insert_stock_move (store, line->product_id, line->quantity, "refund", copy_id, now, error))
         goto fail;
     }
+  if (!rg_stock_return_materials (store, id, now, error))
+    goto fail;
   if (amount > 0 && !insert_payment (store, id, method, -amount, 0, now, error))
     goto fail;
 

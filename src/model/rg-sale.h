@@ -42,11 +42,14 @@ typedef struct {
   int             one_off;         /* basis points */
   gint64          one_off_amount;
   char           *one_off_reason;
+  char           *reference;       /* a certificate sold: its number; NULL: the next free one */
 } RgSaleLineDraft;
 
 typedef struct {
   RgPaymentMethod method;
-  gint64          amount;          /* what the client hands over by this method */
+  gint64          amount;          /* what the client hands over by this method (points: their value) */
+  gint64          instrument_id;   /* the certificate or subscription paying; 0 otherwise */
+  int             line;            /* a subscription: the index of the service line it pays */
 } RgPaymentDraft;
 
 /* A sale being made: the lines, the sale's one-off discount and the
@@ -59,6 +62,7 @@ typedef struct {
   int      one_off;                /* on the whole sale, basis points */
   gint64   one_off_amount;
   char    *one_off_reason;
+  gint64   reward_discount_id;     /* a reward's one-off discount taken on the whole sale; 0: none */
   gint64   sold_at;                /* 0: now */
 } RgSaleDraft;
 
@@ -76,6 +80,13 @@ RgSaleLineDraft *rg_sale_draft_get_line   (RgSaleDraft        *draft,
 void         rg_sale_draft_add_payment    (RgSaleDraft        *draft,
                                            RgPaymentMethod     method,
                                            gint64              amount);
+/* A payment from a certificate or a subscription (@line: the service
+ * line a subscription's visit pays). */
+void         rg_sale_draft_add_instrument (RgSaleDraft        *draft,
+                                           RgPaymentMethod     method,
+                                           gint64              amount,
+                                           gint64              instrument_id,
+                                           int                 line);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgSaleDraft, rg_sale_draft_free)
 
 /* A visit's draft: its client, its services at their booked prices with
@@ -102,6 +113,9 @@ typedef struct {
   gint64        to_next_tier;
   int           cap;
   gboolean      pay_after_discount;
+  gint64        money;             /* paid in money (cash less the change, card, transfer, deposit) */
+  gint64        points_earned;     /* what the sale earns, whole points */
+  gint64        points_limit;      /* the most points may pay of it, minor units */
 } RgSaleQuote;
 
 RgSaleQuote *rg_studio_quote_sale         (RgStudio           *studio,

@@ -30,6 +30,16 @@ static const struct {
   /* Seed 003: in practice the master's share is counted from the price
    * after the discount; the studio can take the discount on itself. */
   [RG_STUDIO_PAY_AFTER_DISCOUNT] = { "pay-after-discount", 0, 1, 1 },
+  /* Seed 003: points for both sides of a referral, a share of each check. */
+  [RG_STUDIO_POINTS_RATE] = { "points-rate", 0, 10000, 500 },
+  [RG_STUDIO_POINTS_SHARE] = { "points-share", 0, 10000, 3000 },
+  [RG_STUDIO_POINTS_MONTHS] = { "points-months", 0, 120, 12 },
+  [RG_STUDIO_POINT_VALUE] = { "point-value", 1, 100000, 100 },
+  [RG_STUDIO_REFERRAL_REWARD] = { "referral-reward", RG_REFERRAL_NONE, RG_REFERRAL_DISCOUNT, RG_REFERRAL_POINTS },
+  [RG_STUDIO_REFERRAL_REFERRER] = { "referral-referrer", 0, G_GINT64_CONSTANT (1000000000), 500 },
+  [RG_STUDIO_REFERRAL_NEWCOMER] = { "referral-newcomer", 0, G_GINT64_CONSTANT (1000000000), 300 },
+  [RG_STUDIO_CERTIFICATE_MONTHS] = { "certificate-months", 1, 60, 12 },
+  [RG_STUDIO_EXPIRING_DAYS] = { "expiring-days", 0, 90, 14 },
 };
 
 static gboolean

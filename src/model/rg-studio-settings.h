@@ -13,8 +13,24 @@ typedef enum {
   RG_STUDIO_GIFT_THRESHOLD,     /* spent before a birthday gift, minor units */
   RG_STUDIO_DISCOUNT_CAP,       /* no line's discounts go above it, basis points, 0..10000 */
   RG_STUDIO_PAY_AFTER_DISCOUNT, /* 1: a master's pay is counted from the price after the discount; 0: before */
+  RG_STUDIO_POINTS_RATE,        /* points earned on money paid, basis points, 0..10000 (0: no points) */
+  RG_STUDIO_POINTS_SHARE,       /* the most of a sale points may pay, basis points, 0..10000 */
+  RG_STUDIO_POINTS_MONTHS,      /* points expire this many months after they were earned, 0: never */
+  RG_STUDIO_POINT_VALUE,        /* what a point is worth, minor units */
+  RG_STUDIO_REFERRAL_REWARD,    /* an RgReferralReward */
+  RG_STUDIO_REFERRAL_REFERRER,  /* the reward of who referred: points, minor units or basis points */
+  RG_STUDIO_REFERRAL_NEWCOMER,  /* the new client's reward, the same unit */
+  RG_STUDIO_CERTIFICATE_MONTHS, /* a gift certificate is valid this many months by default */
+  RG_STUDIO_EXPIRING_DAYS,      /* Today lists subscriptions running out within this many days */
   RG_STUDIO_N_NUMBERS
 } RgStudioNumber;
+
+typedef enum {
+  RG_REFERRAL_NONE,
+  RG_REFERRAL_POINTS,
+  RG_REFERRAL_DEPOSIT,
+  RG_REFERRAL_DISCOUNT,
+} RgReferralReward;
 
 #define RG_CALL_SCRIPT_MAX 4000   /* characters */
 

@@ -357,6 +357,14 @@ rg_changes_for_table (const char *table)
     { "staff_service_rates", RG_CHANGES_SETTINGS },
     { "sales", RG_CHANGES_MONEY }, { "sale_lines", RG_CHANGES_MONEY }, { "payments", RG_CHANGES_MONEY },
     { "stock_moves", RG_CHANGES_MONEY },
+    /* Prepaid and rewards: ledgers are money, their kinds settings. */
+    { "deposit_moves", RG_CHANGES_MONEY }, { "subscriptions", RG_CHANGES_MONEY },
+    { "subscription_services", RG_CHANGES_MONEY }, { "subscription_moves", RG_CHANGES_MONEY },
+    { "certificates", RG_CHANGES_MONEY }, { "certificate_moves", RG_CHANGES_MONEY },
+    { "points_moves", RG_CHANGES_MONEY }, { "referral_rewards", RG_CHANGES_MONEY },
+    { "reward_discounts", RG_CHANGES_MONEY },
+    { "subscription_kinds", RG_CHANGES_SETTINGS }, { "subscription_kind_services", RG_CHANGES_SETTINGS },
+    { "service_materials", RG_CHANGES_SETTINGS },
   };
 
   for (guint i = 0; table && i < G_N_ELEMENTS (map); i++)

@@ -1008,6 +1008,241 @@ fill_sales (RgStore  *store,
                         error);
 }
 
+/* Format 16: prepaid, rewards and stock. Every instrument is a ledger:
+ * a balance is the sum of its rows, each with its reason, never a number
+ * overwritten; a trigger refuses a row that would take a balance below
+ * zero (the model checks first and says why in words).
+ * - A deposit is a client's prepaid money: topped up by a sale line of
+ *   kind 'deposit' paid in money, spent by payments of method 'deposit'.
+ * - A subscription is sold by a sale line of kind 'subscription': N visits
+ *   of the services it covers (copied from its kind when sold), valid for
+ *   valid_days from the sale or from its first use (expires_at is set
+ *   then, once). A payment of method 'subscription' uses one visit for
+ *   one service line (sale_line_id).
+ * - A gift certificate is sold by a sale line of kind 'certificate': an
+ *   amount, or one service (service_id) whatever its price on the day;
+ *   anyone who brings its number can pay with it until it expires
+ *   (expires_at, Unix seconds, exclusive).
+ * - Points are whole points worth RG_STUDIO_POINT_VALUE minor units
+ *   each; an earned row may expire (expires_at), and the unspent rest of
+ *   it is written off by an 'expired' row naming it (lot_id).
+ * - A referral is rewarded once per new client (UNIQUE client_id).
+ * - Products gain a kind (a material is used in services, not sold), a
+ *   unit and a minimum level; goods received carry their cost (the
+ *   average purchase cost of a material is sum (cost) / sum (quantity)
+ *   of its receipts); a count keeps what was expected; a visit's
+ *   materials are written off with it (reason 'materials').
+ * The two widened CHECKs of format 15 are edited in place (fixup
+ * widen_kinds): SQLite's documented way to loosen a CHECK constraint. */
+#define NEVER_NEGATIVE(table, key, column, what) \
+  "CREATE TRIGGER " table "_never_negative AFTER INSERT ON " table "\n" \
+  "  WHEN (SELECT sum (" column ") FROM " table " WHERE " key " = NEW." key ") < 0 BEGIN\n" \
+  "  SELECT RAISE (ABORT, '" what " cannot go below zero');\n" \
+  "END;\n"
+
+static const char migration_16[] =
+  "ALTER TABLE products ADD COLUMN kind TEXT NOT NULL DEFAULT 'product' CHECK (kind IN ('product', 'material'));\n"
+  "ALTER TABLE products ADD COLUMN unit TEXT NOT NULL DEFAULT 'pcs' CHECK (unit IN ('pcs', 'ml', 'g'));\n"
+  "ALTER TABLE products ADD COLUMN min_level INTEGER NOT NULL DEFAULT 0 CHECK (min_level >= 0);\n"
+  "ALTER TABLE products ADD COLUMN supplier TEXT;\n"
+  "ALTER TABLE stock_moves ADD COLUMN cost INTEGER CHECK (cost IS NULL OR cost >= 0);\n"
+  "ALTER TABLE stock_moves ADD COLUMN supplier TEXT;\n"
+  "ALTER TABLE stock_moves ADD COLUMN expected INTEGER;\n"
+  "ALTER TABLE stock_moves ADD COLUMN appointment_id INTEGER REFERENCES appointments (id);\n"
+  "CREATE INDEX stock_moves_appointment ON stock_moves (appointment_id) WHERE appointment_id IS NOT NULL;\n"
+  "CREATE INDEX stock_moves_line ON stock_moves (sale_line_id) WHERE sale_line_id IS NOT NULL;\n"
+  "CREATE TABLE service_materials (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  service_id INTEGER NOT NULL REFERENCES services (id) ON DELETE CASCADE,\n"
+  "  product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,\n"
+  "  quantity INTEGER NOT NULL CHECK (quantity > 0),\n"
+  STAMPS ",\n"
+  "  UNIQUE (service_id, product_id)\n"
+  ");\n"
+
+  "CREATE TABLE deposit_moves (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  client_id INTEGER NOT NULL REFERENCES clients (id),\n"
+  "  amount INTEGER NOT NULL CHECK (amount <> 0),\n"
+  "  reason TEXT NOT NULL CHECK (reason IN ('top_up', 'payment', 'payment_back', 'withdrawal', 'referral', 'correction')),\n"
+  "  sale_id INTEGER REFERENCES sales (id),\n"
+  "  sale_line_id INTEGER REFERENCES sale_lines (id),\n"
+  "  note TEXT,\n"
+  "  occurred_at INTEGER NOT NULL,\n"
+  STAMPS
+  ");\n"
+  "CREATE INDEX deposit_moves_client ON deposit_moves (client_id, occurred_at);\n"
+  "CREATE INDEX deposit_moves_sale ON deposit_moves (sale_id) WHERE sale_id IS NOT NULL;\n"
+  NEVER_NEGATIVE ("deposit_moves", "client_id", "amount", "a deposit")
+
+  "CREATE TABLE subscription_kinds (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),\n"
+  "  visits INTEGER NOT NULL CHECK (visits BETWEEN 1 AND 1000),\n"
+  "  valid_days INTEGER NOT NULL CHECK (valid_days BETWEEN 1 AND 3650),\n"
+  "  from_first_use INTEGER NOT NULL DEFAULT 0 CHECK (from_first_use IN (0, 1)),\n"
+  "  price INTEGER NOT NULL CHECK (price >= 0),\n"
+  "  position INTEGER NOT NULL DEFAULT 0,\n"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),\n"
+  STAMPS
+  ");\n"
+  "CREATE TABLE subscription_kind_services (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  kind_id INTEGER NOT NULL REFERENCES subscription_kinds (id) ON DELETE CASCADE,\n"
+  "  service_id INTEGER NOT NULL REFERENCES services (id) ON DELETE CASCADE,\n"
+  STAMPS ",\n"
+  "  UNIQUE (kind_id, service_id)\n"
+  ");\n"
+  "CREATE TABLE subscriptions (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  kind_id INTEGER REFERENCES subscription_kinds (id) ON DELETE SET NULL,\n"
+  "  name TEXT NOT NULL,\n"
+  "  client_id INTEGER NOT NULL REFERENCES clients (id),\n"
+  "  sale_line_id INTEGER REFERENCES sale_lines (id),\n"
+  "  visits INTEGER NOT NULL CHECK (visits BETWEEN 1 AND 1000),\n"
+  "  price INTEGER NOT NULL CHECK (price >= 0),\n"
+  "  valid_days INTEGER NOT NULL CHECK (valid_days BETWEEN 1 AND 3650),\n"
+  "  from_first_use INTEGER NOT NULL CHECK (from_first_use IN (0, 1)),\n"
+  "  sold_at INTEGER NOT NULL,\n"
+  "  expires_at INTEGER,\n"
+  STAMPS
+  ");\n"
+  "CREATE INDEX subscriptions_client ON subscriptions (client_id);\n"
+  "CREATE INDEX subscriptions_expires ON subscriptions (expires_at) WHERE expires_at IS NOT NULL;\n"
+  "CREATE TABLE subscription_services (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  subscription_id INTEGER NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,\n"
+  "  service_id INTEGER NOT NULL REFERENCES services (id),\n"
+  STAMPS ",\n"
+  "  UNIQUE (subscription_id, service_id)\n"
+  ");\n"
+  "CREATE TABLE subscription_moves (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  subscription_id INTEGER NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,\n"
+  "  visits INTEGER NOT NULL CHECK (visits <> 0),\n"
+  "  reason TEXT NOT NULL CHECK (reason IN ('sold', 'use', 'use_back', 'cancelled')),\n"
+  "  sale_id INTEGER REFERENCES sales (id),\n"
+  "  sale_line_id INTEGER REFERENCES sale_lines (id),\n"
+  "  occurred_at INTEGER NOT NULL,\n"
+  STAMPS
+  ");\n"
+  "CREATE INDEX subscription_moves_subscription ON subscription_moves (subscription_id, occurred_at);\n"
+  "CREATE INDEX subscription_moves_sale ON subscription_moves (sale_id) WHERE sale_id IS NOT NULL;\n"
+  NEVER_NEGATIVE ("subscription_moves", "subscription_id", "visits", "a subscription")
+
+  "CREATE TABLE certificates (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  number TEXT NOT NULL UNIQUE CHECK (length(number) > 0),\n"
+  "  amount INTEGER NOT NULL CHECK (amount > 0),\n"
+  "  service_id INTEGER REFERENCES services (id),\n"
+  "  buyer_id INTEGER REFERENCES clients (id),\n"
+  "  sale_line_id INTEGER REFERENCES sale_lines (id),\n"
+  "  sold_at INTEGER NOT NULL,\n"
+  "  expires_at INTEGER NOT NULL,\n"
+  "  note TEXT,\n"
+  STAMPS
+  ");\n"
+  "CREATE INDEX certificates_buyer ON certificates (buyer_id) WHERE buyer_id IS NOT NULL;\n"
+  "CREATE TABLE certificate_moves (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  certificate_id INTEGER NOT NULL REFERENCES certificates (id) ON DELETE CASCADE,\n"
+  "  amount INTEGER NOT NULL CHECK (amount <> 0),\n"
+  "  reason TEXT NOT NULL CHECK (reason IN ('sold', 'redeemed', 'redeemed_back', 'cancelled')),\n"
+  "  client_id INTEGER REFERENCES clients (id),\n"
+  "  sale_id INTEGER REFERENCES sales (id),\n"
+  "  occurred_at INTEGER NOT NULL,\n"
+  STAMPS
+  ");\n"
+  "CREATE INDEX certificate_moves_certificate ON certificate_moves (certificate_id, occurred_at);\n"
+  "CREATE INDEX certificate_moves_sale ON certificate_moves (sale_id) WHERE sale_id IS NOT NULL;\n"
+  "CREATE INDEX certificate_moves_client ON certificate_moves (client_id) WHERE client_id IS NOT NULL;\n"
+  NEVER_NEGATIVE ("certificate_moves", "certificate_id", "amount", "a certificate")
+
+  "CREATE TABLE points_moves (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  client_id INTEGER NOT NULL REFERENCES clients (id),\n"
+  "  points INTEGER NOT NULL CHECK (points <> 0),\n"
+  "  reason TEXT NOT NULL CHECK (reason IN ('earned', 'spent', 'earned_back', 'spent_back', 'expired',\n"
+  "                                         'referral', 'correction')),\n"
+  "  sale_id INTEGER REFERENCES sales (id),\n"
+  "  expires_at INTEGER,\n"
+  "  lot_id INTEGER REFERENCES points_moves (id),\n"
+  "  occurred_at INTEGER NOT NULL,\n"
+  STAMPS
+  ");\n"
+  "CREATE INDEX points_moves_client ON points_moves (client_id, occurred_at);\n"
+  "CREATE INDEX points_moves_sale ON points_moves (sale_id) WHERE sale_id IS NOT NULL;\n"
+  "CREATE INDEX points_moves_expiring ON points_moves (expires_at) WHERE expires_at IS NOT NULL;\n"
+  "CREATE UNIQUE INDEX points_moves_lot ON points_moves (lot_id) WHERE lot_id IS NOT NULL;\n"
+  NEVER_NEGATIVE ("points_moves", "client_id", "points", "points")
+
+  "CREATE TABLE referral_rewards (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  client_id INTEGER NOT NULL UNIQUE REFERENCES clients (id),\n"
+  "  referrer_id INTEGER NOT NULL REFERENCES clients (id),\n"
+  "  sale_id INTEGER REFERENCES sales (id),\n"
+  "  reward TEXT NOT NULL CHECK (reward IN ('points', 'deposit', 'discount')),\n"
+  "  referrer_amount INTEGER NOT NULL CHECK (referrer_amount >= 0),\n"
+  "  client_amount INTEGER NOT NULL CHECK (client_amount >= 0),\n"
+  "  granted_at INTEGER NOT NULL,\n"
+  STAMPS
+  ");\n"
+  "CREATE INDEX referral_rewards_referrer ON referral_rewards (referrer_id);\n"
+  /* A one-off discount a reward gives: used once, by one sale. */
+  "CREATE TABLE reward_discounts (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  client_id INTEGER NOT NULL REFERENCES clients (id),\n"
+  "  percent INTEGER NOT NULL CHECK (percent BETWEEN 1 AND 10000),\n"
+  "  referral_id INTEGER REFERENCES referral_rewards (id),\n"
+  "  used_sale_id INTEGER REFERENCES sales (id),\n"
+  STAMPS
+  ");\n"
+  "CREATE INDEX reward_discounts_client ON reward_discounts (client_id);\n";
+
+static gboolean
+read_schema_version (RgStore  *store,
+                     gint64   *version,
+                     GError  **error)
+{
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store, "PRAGMA schema_version", error);
+  gboolean row = FALSE;
+
+  if (stmt == NULL || !rg_store_step_row (store, stmt, &row, error))
+    return FALSE;
+  *version = row ? sqlite3_column_int64 (stmt, 0) : 0;
+  return TRUE;
+}
+
+/* Widens format 15's CHECKs on a sale line's kind and a stock move's
+ * reason: the table's text in sqlite_schema is edited, and the schema's
+ * version stepped so that every connection reads it again. */
+static gboolean
+widen_kinds (RgStore  *store,
+             GError  **error)
+{
+  gint64 version = 0;
+
+  if (!rg_store_exec (store,
+                      "PRAGMA writable_schema = ON;\n"
+                      "UPDATE sqlite_schema SET sql = replace (sql,"
+                      " 'kind IN (''service'', ''product'', ''tip'')',"
+                      " 'kind IN (''service'', ''product'', ''tip'', ''deposit'', ''subscription'', ''certificate'')')"
+                      " WHERE type = 'table' AND name = 'sale_lines';\n"
+                      "UPDATE sqlite_schema SET sql = replace (sql,"
+                      " 'reason IN (''sale'', ''refund'', ''received'', ''count'', ''write_off'')',"
+                      " 'reason IN (''sale'', ''refund'', ''received'', ''count'', ''write_off'', ''materials'', ''materials_back'')')"
+                      " WHERE type = 'table' AND name = 'stock_moves';\n"
+                      "PRAGMA writable_schema = OFF;\n",
+                      error) ||
+      !read_schema_version (store, &version, error))
+    return FALSE;
+  {
+    g_autofree char *bump = g_strdup_printf ("PRAGMA schema_version = %" G_GINT64_FORMAT, version + 1);
+
+    return rg_store_exec (store, bump, error);
+  }
+}
+
 static const RgMigration migrations[] = {
   { 1, migration_1, NULL },
   { 2, migration_2, NULL },
@@ -1024,6 +1259,7 @@ static const RgMigration migrations[] = {
   { 13, migration_13, NULL },
   { 14, migration_14, NULL },
   { 15, migration_15, fill_sales },
+  { 16, migration_16, widen_kinds },
 };
 
 const RgMigration *
