@@ -1,7 +1,10 @@
 /* test-check-out-window.c — a visit checked out through the real window:
  * the calendar's "Check Out…" action, the client's card tier, a discount
  * above the cap refused, a split payment with cash change, the rating
- * asked for after; the tables read back.
+ * asked for after; the tables read back. Then prepaid through the same
+ * window: a gift certificate and a subscription sold, one visit paid with
+ * the certificate and points, another with a subscription's visit, a
+ * refund giving each back; the ledgers read back.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
 #define G_LOG_DOMAIN "rg-test"
@@ -10,6 +13,7 @@
 
 #include <adwaita.h>
 
+#include "model/rg-prepaid.h"
 #include "model/rg-sale.h"
 #include "widgets/money/rg-check-out-dialog.h"
 #include "widgets/money/rg-payroll-window.h"
@@ -180,6 +184,255 @@ test_check_out (void)
   test_remove_tree (dir);
 }
 
+/* Prepaid ---------------------------------------------------------------- */
+
+/* Anna and Bella; no card tiers; Marina; a manicure at 1,500.00 and a
+ * colouring at 4,200.00; Anna's two visits that have arrived: 51 (both
+ * services, 5,700.00) and 52 (a manicure). A subscription kind of 5
+ * manicures at 6,000.00. */
+static void
+make_prepaid_studio (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStudio) studio = test_open_studio (path, RG_STORE_OPEN_DEFAULT);
+  g_autoptr(GArray) services = g_array_new (FALSE, FALSE, sizeof (gint64));
+  RgSubscriptionKind kind = { .name = (char *) "5 manicures", .visits = 5, .valid_days = 90,
+                              .from_first_use = FALSE, .price = 600000 };
+  RgStore *store = rg_studio_get_store (studio);
+  gint64 now = rg_store_now (), manicure = 31;
+  g_autofree char *sql = g_strdup_printf (
+    "DELETE FROM card_tiers;"
+    "INSERT INTO staff (id, display_name, pay_rate, created_at, updated_at) VALUES (21, 'Marina', 4000, 1, 1);"
+    "INSERT INTO services (id, name, duration_minutes, price, created_at, updated_at) VALUES "
+    " (31, 'Manicure', 60, 150000, 1, 1), (32, 'Colouring', 120, 420000, 1, 1);"
+    "INSERT INTO clients (id, address_as, sort_key, phone, phone_digits, created_at, updated_at) VALUES "
+    " (11, 'Anna', 'anna', '+7 912 555-00-00', '79125550000', 1, 1),"
+    " (12, 'Bella', 'bella', '+7 912 555-00-01', '79125550001', 1, 1);"
+    "INSERT INTO appointments (id, client_id, staff_id, starts_at, ends_at, status, price, created_at, updated_at) "
+    " VALUES (51, 11, 21, %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'arrived', 570000, 1, 1),"
+    " (52, 11, 21, %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'arrived', 150000, 1, 1);"
+    "INSERT INTO appointment_services (id, appointment_id, service_id, position, duration_minutes, price, "
+    " created_at, updated_at) VALUES (81, 51, 31, 0, 60, 150000, 1, 1), (82, 51, 32, 1, 120, 420000, 1, 1),"
+    " (83, 52, 31, 0, 60, 150000, 1, 1);",
+    now - 5 * 3600, now - 3 * 3600, now - 2 * 3600, now - 3600);
+
+  g_assert_true (rg_store_exec (store, sql, &error));
+  g_assert_no_error (error);
+  g_array_append_val (services, manicure);
+  kind.service_ids = services;
+  g_assert_true (rg_studio_save_subscription_kind (studio, &kind, &error));
+  g_assert_no_error (error);
+  g_free (kind.name = NULL);
+}
+
+/* The till open now, the last one the test opened. */
+static RgCheckOutDialog *
+till (void)
+{
+  RgCheckOutDialog *dialog = (RgCheckOutDialog *) test_find_toplevel (RG_TYPE_CHECK_OUT_DIALOG, NULL);
+
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static void
+press (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* Presses the dialog's Check Out (or Sell) and waits for it to close. */
+static void
+check_out (RgCheckOutDialog *dialog)
+{
+  g_assert_null (rg_check_out_dialog_get_error (dialog));
+  g_assert_true (gtk_widget_get_sensitive (rg_check_out_dialog_get_check_out_button (dialog)));
+  gtk_widget_activate (rg_check_out_dialog_get_check_out_button (dialog));
+  test_spin (600);
+  g_assert_null (test_find_toplevel (RG_TYPE_CHECK_OUT_DIALOG, NULL));
+  if (test_find_toplevel (RG_TYPE_RATING_DIALOG, NULL))
+    test_destroy_window (test_find_toplevel (RG_TYPE_RATING_DIALOG, NULL));
+}
+
+/* The payment group in view, for a screenshot. */
+static void
+scroll_to_payments (RgCheckOutDialog *dialog)
+{
+  GtkWidget *scrolled = test_find_child (GTK_WIDGET (dialog), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  test_spin (100);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+}
+
+static void
+test_prepaid (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("regulars-till-prepaid-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "studio.db", NULL);
+  g_autofree char *number = NULL;
+  g_autoptr(RgApplication) app = rg_application_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_auto(RgCertificate) certificate = { 0 };
+  const RgSaleQuote *quote;
+  RgCheckOutDialog *dialog;
+  RgStudio *studio;
+  RgStore *store;
+  RgWindow *window;
+  gint64 visit_sale;
+
+  make_prepaid_studio (path);
+  g_application_set_application_id (G_APPLICATION (app), "org.regulars.Regulars.TillPrepaidTest");
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  rg_application_open_studio_async (app, path, FALSE, opened_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  studio = rg_application_open_studio_finish (app, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  store = rg_studio_get_store (studio);
+  window = rg_window_new (app, studio, FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+  test_spin (200);
+
+  /* Bella buys a gift certificate of 2,000.00 in cash: a walk-in's till
+   * offers no deposit, no subscription; the number is suggested. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sell", "x", (gint64) 12));
+  dialog = till ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (rg_check_out_dialog_get_payment (dialog, RG_PAYMENT_DEPOSIT))));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (rg_check_out_dialog_get_payment (dialog, RG_PAYMENT_POINTS))));
+  g_assert_null (rg_check_out_dialog_get_reward (dialog));
+  adw_combo_row_set_selected (rg_check_out_dialog_get_chooser (dialog, RG_SALE_LINE_CERTIFICATE), 0);
+  rg_check_out_dialog_add_item (dialog, RG_SALE_LINE_CERTIFICATE, 0);
+  g_assert_null (rg_check_out_dialog_get_line_discount (dialog, 0));   /* no discount on prepaid */
+  number = g_strdup (gtk_editable_get_text (rg_check_out_dialog_get_line_number (dialog, 0)));
+  g_assert_cmpstr (number, ==, "GC-000001");
+  gtk_editable_set_text (rg_check_out_dialog_get_line_amount (dialog, 0), "2 000");
+  press (rg_check_out_dialog_get_rest (dialog, RG_PAYMENT_CASH));
+  g_assert_cmpstr (gtk_editable_get_text (rg_check_out_dialog_get_payment (dialog, RG_PAYMENT_CASH)), ==, "2,000");
+  quote = rg_check_out_dialog_get_quote (dialog);
+  g_assert_cmpint (quote->total, ==, 200000);
+  g_assert_cmpint (quote->points_earned, ==, 0);   /* a certificate sold earns nothing */
+  check_out (dialog);
+  g_assert_true (rg_studio_find_certificate (studio, number, &certificate, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (certificate.balance, ==, 200000);
+  g_assert_cmpint (certificate.buyer_id, ==, 12);
+
+  /* Anna's card sells her a subscription: the only kind is on the line. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sell-subscription", "x", (gint64) 11));
+  dialog = till ();
+  quote = rg_check_out_dialog_get_quote (dialog);
+  g_assert_nonnull (quote);
+  g_assert_cmpint (quote->total, ==, 600000);
+  press (rg_check_out_dialog_get_rest (dialog, RG_PAYMENT_CARD));
+  check_out (dialog);
+  {
+    g_autoptr(RgClientBalances) balances = rg_studio_read_balances (studio, 11, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (balances->subscriptions->len, ==, 1);
+    g_assert_cmpint (g_array_index (balances->subscriptions, RgSubscription, 0).remaining, ==, 5);
+  }
+  /* And a top-up from the card opens on its amount: a line, nothing sold. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.top-up", "x", (gint64) 11));
+  dialog = till ();
+  g_assert_nonnull (rg_check_out_dialog_get_line_amount (dialog, 0));
+  g_assert_nonnull (rg_check_out_dialog_get_error (dialog));   /* no amount yet */
+  test_destroy_window (dialog);
+
+  /* 1,000 points moved from paper cards (the card's correction). */
+  g_assert_true (rg_studio_correct_points (studio, 11, 1000, "from the paper card", &error));
+  g_assert_no_error (error);
+
+  /* Visit 51 (5,700.00): an unknown number is refused in its row, then
+   * Bella's certificate pays 2,000.00 (The Rest stops at its balance),
+   * points their most (1,000 points, 1,000.00, under the 30 % share),
+   * cash the rest. The subscription covers the manicure: shown, off. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.check-out", "x", (gint64) 51));
+  dialog = till ();
+  g_assert_true (rg_check_out_dialog_shows_subscription (dialog, 0));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (rg_check_out_dialog_get_payment (dialog, RG_PAYMENT_POINTS))));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (rg_check_out_dialog_get_payment (dialog, RG_PAYMENT_DEPOSIT))));
+  gtk_editable_set_text (rg_check_out_dialog_get_certificate_number (dialog), "GC-999999");
+  press (rg_check_out_dialog_get_certificate_find (dialog));
+  g_assert_nonnull (rg_check_out_dialog_get_certificate_status (dialog));
+  g_assert_nonnull (strstr (rg_check_out_dialog_get_certificate_status (dialog), "GC-999999"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (rg_check_out_dialog_get_payment (dialog, RG_PAYMENT_CERTIFICATE))));
+  gtk_editable_set_text (rg_check_out_dialog_get_certificate_number (dialog), " gc-000001 ");
+  press (rg_check_out_dialog_get_certificate_find (dialog));
+  g_assert_nonnull (strstr (rg_check_out_dialog_get_certificate_status (dialog), "2,000"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (rg_check_out_dialog_get_payment (dialog, RG_PAYMENT_CERTIFICATE))));
+  press (rg_check_out_dialog_get_rest (dialog, RG_PAYMENT_CERTIFICATE));
+  g_assert_cmpstr (gtk_editable_get_text (rg_check_out_dialog_get_payment (dialog, RG_PAYMENT_CERTIFICATE)), ==,
+                   "2,000");
+  press (rg_check_out_dialog_get_rest (dialog, RG_PAYMENT_POINTS));
+  g_assert_cmpstr (gtk_editable_get_text (rg_check_out_dialog_get_payment (dialog, RG_PAYMENT_POINTS)), ==,
+                   "1,000");
+  quote = rg_check_out_dialog_get_quote (dialog);
+  g_assert_cmpint (quote->still_due, ==, 270000);
+  g_assert_cmpint (quote->points_limit, ==, 171000);
+  press (rg_check_out_dialog_get_rest (dialog, RG_PAYMENT_CASH));
+  quote = rg_check_out_dialog_get_quote (dialog);
+  g_assert_cmpint (quote->still_due, ==, 0);
+  g_assert_cmpint (quote->money, ==, 270000);
+  g_assert_cmpint (quote->points_earned, ==, 135);   /* 5 % of what was paid in money */
+  scroll_to_payments (dialog);
+  test_save_shot (GTK_WIDGET (dialog), "till-prepaid");
+  check_out (dialog);
+
+  visit_sale = rg_studio_find_visit_sale (studio, 51, NULL);
+  g_assert_cmpint (visit_sale, !=, 0);
+  rg_certificate_clear (&certificate);
+  g_assert_true (rg_studio_find_certificate (studio, number, &certificate, NULL));
+  g_assert_cmpint (certificate.balance, ==, 0);
+  {
+    g_autoptr(RgClientBalances) balances = rg_studio_read_balances (studio, 11, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (balances->points, ==, 135);
+  }
+  g_assert_cmpint (test_sql_int (store, "SELECT amount FROM payments WHERE sale_id = ?1 AND method = 'certificate'",
+                                 visit_sale), ==, 200000);
+  g_assert_cmpint (test_sql_int (store, "SELECT amount FROM payments WHERE sale_id = ?1 AND method = 'points'",
+                                 visit_sale), ==, 100000);
+  g_assert_cmpint (test_sql_int (store, "SELECT amount FROM payments WHERE sale_id = ?1 AND method = 'cash'",
+                                 visit_sale), ==, 270000);
+  g_assert_cmpint (test_sql_int (store, "SELECT price FROM appointments WHERE id = 51", 0), ==, 570000);
+
+  /* Visit 52, a manicure: the subscription's switch pays it whole. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.check-out", "x", (gint64) 52));
+  dialog = till ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (rg_check_out_dialog_get_payment (dialog, RG_PAYMENT_CERTIFICATE))));
+  g_assert_false (gtk_widget_get_sensitive (rg_check_out_dialog_get_check_out_button (dialog)));
+  gtk_switch_set_active (rg_check_out_dialog_get_subscription (dialog, 0), TRUE);
+  quote = rg_check_out_dialog_get_quote (dialog);
+  g_assert_cmpint (quote->still_due, ==, 0);
+  g_assert_cmpint (quote->payment_amounts[0], ==, 150000);
+  g_assert_cmpint (quote->points_earned, ==, 0);   /* nothing paid in money */
+  scroll_to_payments (dialog);
+  test_save_shot (GTK_WIDGET (dialog), "till-subscription");
+  check_out (dialog);
+  {
+    g_autoptr(RgClientBalances) balances = rg_studio_read_balances (studio, 11, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (g_array_index (balances->subscriptions, RgSubscription, 0).remaining, ==, 4);
+    g_assert_cmpint (balances->points, ==, 135);
+  }
+  g_assert_cmpint (test_sql_int (store, "SELECT status = 'done' FROM appointments WHERE id = 52", 0), ==, 1);
+  g_assert_cmpint (test_sql_int (store, "SELECT price FROM appointments WHERE id = 52", 0), ==, 150000);
+
+  test_destroy_window (window);
+  g_clear_object (&studio);
+  test_spin (100);
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,5 +441,6 @@ main (int   argc,
     return 0;
 
   g_test_add_func ("/check-out-window/split-payment", test_check_out);
+  g_test_add_func ("/check-out-window/prepaid", test_prepaid);
   return g_test_run ();
 }

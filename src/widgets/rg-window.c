@@ -31,6 +31,7 @@
 #include "widgets/io/rg-export-dialog.h"
 #include "widgets/money/rg-check-out-dialog.h"
 #include "widgets/money/rg-payroll-window.h"
+#include "widgets/money/rg-receipt-print.h"
 #include "widgets/satisfaction/rg-rating-dialog.h"
 #include "widgets/client/rg-new-client.h"
 #include "model/rg-backup.h"
@@ -365,7 +366,28 @@ checked_out_cb (RgCheckOutDialog *dialog,
                 gint64            appointment_id,
                 RgWindow         *self)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Paid")));
+  g_autoptr(RgReceipt) receipt = rg_studio_read_receipt (self->studio, sale_id, NULL);
+  const char *certificate = NULL;
+  AdwToast *toast;
+
+  /* A gift certificate sold: offered to be printed. */
+  for (guint i = 0; receipt && i < receipt->n_lines; i++)
+    if (receipt->lines[i].kind == RG_SALE_LINE_CERTIFICATE)
+      certificate = receipt->lines[i].name;
+  if (certificate)
+    {
+      /* Translators: a toast after a sale, with the certificate's line, e.g. "Gift certificate GC-000004" */
+      g_autofree char *title = g_strdup_printf (_("Paid · %s"), certificate);
+
+      toast = adw_toast_new (title);
+      adw_toast_set_button_label (toast, _("_Print"));
+      adw_toast_set_action_name (toast, "win.print-receipt");
+      adw_toast_set_action_target_value (toast, g_variant_new_int64 (sale_id));
+      adw_toast_set_timeout (toast, 0);
+    }
+  else
+    toast = adw_toast_new (_("Paid"));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
   /* The visit is done: its rating, as after marking it done. */
   if (appointment_id)
@@ -377,7 +399,7 @@ checked_out_cb (RgCheckOutDialog *dialog,
     }
 }
 
-static void
+static RgCheckOutDialog *
 open_till (RgWindow *self,
            gint64    appointment_id,
            gint64    client_id)
@@ -389,10 +411,11 @@ open_till (RgWindow *self,
   if (dialog == NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
+      return NULL;
     }
   g_signal_connect_object (dialog, "checked-out", G_CALLBACK (checked_out_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 /* win.check-out(x): the visit's check-out. */
@@ -411,6 +434,42 @@ sell_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   open_till (RG_WINDOW (widget), 0, g_variant_get_int64 (parameter));
+}
+
+/* win.top-up(x): the client's deposit topped up, its amount to type. */
+static void
+top_up_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RgCheckOutDialog *dialog = open_till (RG_WINDOW (widget), 0, g_variant_get_int64 (parameter));
+
+  if (dialog)
+    rg_check_out_dialog_start_with (dialog, RG_SALE_LINE_DEPOSIT);
+}
+
+/* win.sell-subscription(x): a subscription sold to the client, its kind to choose. */
+static void
+sell_subscription_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  RgCheckOutDialog *dialog = open_till (RG_WINDOW (widget), 0, g_variant_get_int64 (parameter));
+
+  if (dialog)
+    rg_check_out_dialog_start_with (dialog, RG_SALE_LINE_SUBSCRIPTION);
+}
+
+/* win.print-receipt(x): a sale's receipt on paper (a gift certificate
+ * sold shows on it with its number). */
+static void
+print_receipt_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RgWindow *self = RG_WINDOW (widget);
+
+  rg_receipt_print (GTK_WINDOW (self), self->studio, g_variant_get_int64 (parameter));
 }
 
 /* The masters' pay of a month. */
@@ -1266,6 +1325,9 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
   gtk_widget_class_install_action (widget_class, "win.check-out", "x", check_out_activated);
   gtk_widget_class_install_action (widget_class, "win.sell", "x", sell_activated);
+  gtk_widget_class_install_action (widget_class, "win.top-up", "x", top_up_activated);
+  gtk_widget_class_install_action (widget_class, "win.sell-subscription", "x", sell_subscription_activated);
+  gtk_widget_class_install_action (widget_class, "win.print-receipt", "x", print_receipt_activated);
   gtk_widget_class_install_action (widget_class, "win.payroll", NULL, payroll_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.sell", "x", (gint64) 0);

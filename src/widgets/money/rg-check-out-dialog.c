@@ -459,18 +459,19 @@ show_prepaid (RgCheckOutDialog *self)
       gint64 worth = self->balances->points * self->balances->point_value;
       g_autofree char *value = rg_format_price (worth);
       g_autofree char *limit = quote ? rg_format_price (MIN (quote->points_limit, worth)) : NULL;
+      g_autofree char *points = rg_format_count ((guint) MIN (self->balances->points, G_MAXUINT));
       g_autofree char *title = NULL;
 
       if (limit)
         /* Translators: "Points · 1,200 = 1,200 ₽, up to 1,710 ₽ here" */
-        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Points · %lld = %s, up to %s here",
-                                              "Points · %lld = %s, up to %s here", (gulong) self->balances->points),
-                                 (long long) self->balances->points, value, limit);
+        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Points · %s = %s, up to %s here",
+                                              "Points · %s = %s, up to %s here", (gulong) self->balances->points),
+                                 points, value, limit);
       else
         /* Translators: "Points · 1,200 = 1,200 ₽" */
-        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Points · %lld = %s", "Points · %lld = %s",
+        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Points · %s = %s", "Points · %s = %s",
                                               (gulong) self->balances->points),
-                                 (long long) self->balances->points, value);
+                                 points, value);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->payments[PAY_POINTS]), title);
     }
 }
