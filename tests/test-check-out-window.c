@@ -13,6 +13,7 @@
 
 #include <adwaita.h>
 
+#include "model/rg-format.h"
 #include "model/rg-prepaid.h"
 #include "model/rg-sale.h"
 #include "widgets/money/rg-check-out-dialog.h"
@@ -426,6 +427,64 @@ test_prepaid (void)
   }
   g_assert_cmpint (test_sql_int (store, "SELECT status = 'done' FROM appointments WHERE id = 52", 0), ==, 1);
   g_assert_cmpint (test_sql_int (store, "SELECT price FROM appointments WHERE id = 52", 0), ==, 150000);
+
+  /* Visit 51 refunded whole, in cash: the dialog says the prepaid comes
+   * back first; the certificate gets its 2,000.00 back, the points their
+   * 1,000 (and the 135 earned go), 2,700.00 in cash; it says so after. */
+  {
+    RgRefundDialog *refund = rg_refund_dialog_new (GTK_WINDOW (window), studio, visit_sale, &error);
+    const char *summary;
+
+    g_assert_no_error (error);
+    gtk_window_present (GTK_WINDOW (refund));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (refund)), "GC-000001"));
+    gtk_editable_set_text (rg_refund_dialog_get_reason (refund), "Allergy to the dye");
+    rg_refund_dialog_set_method (refund, RG_PAYMENT_CASH);
+    test_save_shot (GTK_WIDGET (refund), "refund-prepaid");
+    g_assert_null (rg_refund_dialog_get_summary (refund));
+    g_assert_true (rg_refund_dialog_refund (refund, &error));
+    g_assert_no_error (error);
+    summary = rg_refund_dialog_get_summary (refund);
+    g_assert_nonnull (summary);
+    {
+      g_autofree char *certificate_back = rg_format_price (200000);
+      g_autofree char *points_back = rg_format_price (100000);
+      g_autofree char *cash_back = rg_format_price (270000);
+      g_autofree char *expected = g_strdup_printf ("%s back in points, %s back to gift certificate GC-000001, %s in cash",
+                                                   points_back, certificate_back, cash_back);
+
+      g_assert_cmpstr (summary, ==, expected);
+    }
+    test_destroy_window (refund);
+  }
+  rg_certificate_clear (&certificate);
+  g_assert_true (rg_studio_find_certificate (studio, number, &certificate, NULL));
+  g_assert_cmpint (certificate.balance, ==, 200000);
+  {
+    g_autoptr(RgClientBalances) balances = rg_studio_read_balances (studio, 11, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (balances->points, ==, 1000);
+  }
+
+  /* Visit 52's refund gives the subscription its visit back. */
+  {
+    RgRefundDialog *refund = rg_refund_dialog_new (GTK_WINDOW (window), studio,
+                                                   rg_studio_find_visit_sale (studio, 52, NULL), &error);
+
+    g_assert_no_error (error);
+    gtk_editable_set_text (rg_refund_dialog_get_reason (refund), "Booked by mistake");
+    g_assert_true (rg_refund_dialog_refund (refund, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (rg_refund_dialog_get_summary (refund), ==, "a visit back to the subscription “5 manicures”");
+    test_destroy_window (refund);
+  }
+  {
+    g_autoptr(RgClientBalances) balances = rg_studio_read_balances (studio, 11, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (g_array_index (balances->subscriptions, RgSubscription, 0).remaining, ==, 5);
+  }
 
   test_destroy_window (window);
   g_clear_object (&studio);

@@ -117,6 +117,8 @@ rg_receipt_free (RgReceipt *receipt)
       g_free (receipt->lines[i].master);
     }
   g_free (receipt->lines);
+  for (guint i = 0; i < receipt->n_payments; i++)
+    g_free (receipt->payments[i].reference);
   g_free (receipt->payments);
   g_free (receipt->reason);
   g_free (receipt->client);
@@ -265,7 +267,7 @@ read_payments (RgStore    *store,
   g_autoptr(GArray) payments = g_array_new (FALSE, TRUE, sizeof (RgReceiptPayment));
 
   stmt = rg_store_prepare (store,
-                           "SELECT method, amount, coalesce (tendered, 0) FROM payments"
+                           "SELECT method, amount, coalesce (tendered, 0), reference FROM payments"
                            " WHERE sale_id = ?1 ORDER BY paid_at, created_at, id",
                            error);
   if (stmt == NULL)
@@ -273,7 +275,7 @@ read_payments (RgStore    *store,
   sqlite3_bind_int64 (stmt, 1, receipt->id);
   for (;;)
     {
-      RgReceiptPayment payment = { RG_PAYMENT_UNRECORDED, 0, 0 };
+      RgReceiptPayment payment = { RG_PAYMENT_UNRECORDED, 0, 0, NULL };
       gboolean row = FALSE;
 
       if (!rg_store_step_row (store, stmt, &row, error))
@@ -284,6 +286,7 @@ read_payments (RgStore    *store,
       rg_payment_method_from_nick ((const char *) sqlite3_column_text (stmt, 0), &payment.method);
       payment.amount = sqlite3_column_int64 (stmt, 1);
       payment.tendered = sqlite3_column_int64 (stmt, 2);
+      payment.reference = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       if (payment.tendered > 0 && payment.tendered > payment.amount)
         receipt->change += payment.tendered - payment.amount;
       g_array_append_val (payments, payment);

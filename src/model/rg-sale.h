@@ -215,6 +215,7 @@ typedef struct {
   RgPaymentMethod method;
   gint64          amount;
   gint64          tendered;        /* cash handed over; 0: not cash */
+  char           *reference;       /* the certificate's number, the subscription's name; NULL: none */
 } RgReceiptPayment;
 
 typedef struct {
