@@ -283,6 +283,10 @@ test_prepaid (void)
   RgStore *store;
   RgWindow *window;
   gint64 visit_sale;
+  /* Sums as the desk sees them; the dialogs are in Russian for screenshots. */
+  g_autofree char *two_thousand = rg_format_money (200000);
+  g_autofree char *one_thousand = rg_format_money (100000);
+  gboolean english = g_getenv ("REGULARS_TEST_SHOTS") == NULL;
 
   make_prepaid_studio (path);
   g_application_set_application_id (G_APPLICATION (app), "org.regulars.Regulars.TillPrepaidTest");
@@ -314,7 +318,8 @@ test_prepaid (void)
   g_assert_cmpstr (number, ==, "GC-000001");
   gtk_editable_set_text (rg_check_out_dialog_get_line_amount (dialog, 0), "2 000");
   press (rg_check_out_dialog_get_rest (dialog, RG_PAYMENT_CASH));
-  g_assert_cmpstr (gtk_editable_get_text (rg_check_out_dialog_get_payment (dialog, RG_PAYMENT_CASH)), ==, "2,000");
+  g_assert_cmpstr (gtk_editable_get_text (rg_check_out_dialog_get_payment (dialog, RG_PAYMENT_CASH)), ==, two_thousand);
+  test_save_shot (GTK_WIDGET (dialog), "till-sell-certificate");
   quote = rg_check_out_dialog_get_quote (dialog);
   g_assert_cmpint (quote->total, ==, 200000);
   g_assert_cmpint (quote->points_earned, ==, 0);   /* a certificate sold earns nothing */
@@ -366,14 +371,14 @@ test_prepaid (void)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (rg_check_out_dialog_get_payment (dialog, RG_PAYMENT_CERTIFICATE))));
   gtk_editable_set_text (rg_check_out_dialog_get_certificate_number (dialog), " gc-000001 ");
   press (rg_check_out_dialog_get_certificate_find (dialog));
-  g_assert_nonnull (strstr (rg_check_out_dialog_get_certificate_status (dialog), "2,000"));
+  g_assert_nonnull (strstr (rg_check_out_dialog_get_certificate_status (dialog), two_thousand));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (rg_check_out_dialog_get_payment (dialog, RG_PAYMENT_CERTIFICATE))));
   press (rg_check_out_dialog_get_rest (dialog, RG_PAYMENT_CERTIFICATE));
   g_assert_cmpstr (gtk_editable_get_text (rg_check_out_dialog_get_payment (dialog, RG_PAYMENT_CERTIFICATE)), ==,
-                   "2,000");
+                   two_thousand);
   press (rg_check_out_dialog_get_rest (dialog, RG_PAYMENT_POINTS));
   g_assert_cmpstr (gtk_editable_get_text (rg_check_out_dialog_get_payment (dialog, RG_PAYMENT_POINTS)), ==,
-                   "1,000");
+                   one_thousand);
   quote = rg_check_out_dialog_get_quote (dialog);
   g_assert_cmpint (quote->still_due, ==, 270000);
   g_assert_cmpint (quote->points_limit, ==, 171000);
@@ -384,6 +389,15 @@ test_prepaid (void)
   g_assert_cmpint (quote->points_earned, ==, 135);   /* 5 % of what was paid in money */
   scroll_to_payments (dialog);
   test_save_shot (GTK_WIDGET (dialog), "till-prepaid");
+  if (g_getenv ("REGULARS_TEST_SHOTS"))
+    {
+      /* A narrow till: the long titles of the payments still read. */
+      gtk_window_set_default_size (GTK_WINDOW (dialog), 400, 760);
+      scroll_to_payments (dialog);
+      test_save_shot (GTK_WIDGET (dialog), "till-prepaid-narrow");
+      gtk_window_set_default_size (GTK_WINDOW (dialog), 620, 760);
+      test_spin (100);
+    }
   check_out (dialog);
 
   visit_sale = rg_studio_find_visit_sale (studio, 51, NULL);
@@ -453,7 +467,12 @@ test_prepaid (void)
       g_autofree char *expected = g_strdup_printf ("%s back in points, %s back to gift certificate GC-000001, %s in cash",
                                                    points_back, certificate_back, cash_back);
 
-      g_assert_cmpstr (summary, ==, expected);
+      g_assert_nonnull (strstr (summary, certificate_back));
+      g_assert_nonnull (strstr (summary, points_back));
+      g_assert_nonnull (strstr (summary, cash_back));
+      g_assert_nonnull (strstr (summary, "GC-000001"));
+      if (english)
+        g_assert_cmpstr (summary, ==, expected);
     }
     test_destroy_window (refund);
   }
@@ -476,7 +495,9 @@ test_prepaid (void)
     gtk_editable_set_text (rg_refund_dialog_get_reason (refund), "Booked by mistake");
     g_assert_true (rg_refund_dialog_refund (refund, &error));
     g_assert_no_error (error);
-    g_assert_cmpstr (rg_refund_dialog_get_summary (refund), ==, "a visit back to the subscription “5 manicures”");
+    g_assert_nonnull (strstr (rg_refund_dialog_get_summary (refund), "“5 manicures”"));
+    if (english)
+      g_assert_cmpstr (rg_refund_dialog_get_summary (refund), ==, "a visit back to the subscription “5 manicures”");
     test_destroy_window (refund);
   }
   {

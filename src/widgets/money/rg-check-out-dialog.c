@@ -473,6 +473,7 @@ show_prepaid (RgCheckOutDialog *self)
                                               (gulong) self->balances->points),
                                  points, value);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->payments[PAY_POINTS]), title);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->payments[PAY_POINTS]), title);   /* whole when a narrow row cuts it */
     }
 }
 
