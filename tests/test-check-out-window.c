@@ -190,7 +190,7 @@ test_check_out (void)
 /* Anna and Bella; no card tiers; Marina; a manicure at 1,500.00 and a
  * colouring at 4,200.00; Anna's two visits that have arrived: 51 (both
  * services, 5,700.00) and 52 (a manicure). A subscription kind of 5
- * manicures at 6,000.00. */
+ * manicures at 6,000.00. Bella has a referral reward's 10 % discount. */
 static void
 make_prepaid_studio (const char *path)
 {
@@ -214,7 +214,8 @@ make_prepaid_studio (const char *path)
     " (52, 11, 21, %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'arrived', 150000, 1, 1);"
     "INSERT INTO appointment_services (id, appointment_id, service_id, position, duration_minutes, price, "
     " created_at, updated_at) VALUES (81, 51, 31, 0, 60, 150000, 1, 1), (82, 51, 32, 1, 120, 420000, 1, 1),"
-    " (83, 52, 31, 0, 60, 150000, 1, 1);",
+    " (83, 52, 31, 0, 60, 150000, 1, 1);"
+    "INSERT INTO reward_discounts (id, client_id, percent, created_at, updated_at) VALUES (61, 12, 1000, 1, 1);",
     now - 5 * 3600, now - 3 * 3600, now - 2 * 3600, now - 3600);
 
   g_assert_true (rg_store_exec (store, sql, &error));
@@ -304,13 +305,24 @@ test_prepaid (void)
   gtk_window_present (GTK_WINDOW (window));
   test_spin (200);
 
-  /* Bella buys a gift certificate of 2,000.00 in cash: a walk-in's till
-   * offers no deposit, no subscription; the number is suggested. */
+  /* A walk-in's till takes only a gift certificate and sells no deposit
+   * or subscription. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sell", "x", (gint64) 0));
+  dialog = till ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (rg_check_out_dialog_get_certificate_number (dialog))));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (rg_check_out_dialog_get_payment (dialog, RG_PAYMENT_DEPOSIT))));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (rg_check_out_dialog_get_payment (dialog, RG_PAYMENT_POINTS))));
+  g_assert_null (rg_check_out_dialog_get_chooser (dialog, RG_SALE_LINE_SUBSCRIPTION));
+  g_assert_nonnull (rg_check_out_dialog_get_chooser (dialog, RG_SALE_LINE_CERTIFICATE));
+  g_assert_null (rg_check_out_dialog_get_reward (dialog));
+  test_destroy_window (dialog);
+
+  /* Bella buys a gift certificate of 2,000.00 in cash: nothing on her
+   * deposit or points to pay with; the number is suggested. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sell", "x", (gint64) 12));
   dialog = till ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (rg_check_out_dialog_get_payment (dialog, RG_PAYMENT_DEPOSIT))));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (rg_check_out_dialog_get_payment (dialog, RG_PAYMENT_POINTS))));
-  g_assert_null (rg_check_out_dialog_get_reward (dialog));
   adw_combo_row_set_selected (rg_check_out_dialog_get_chooser (dialog, RG_SALE_LINE_CERTIFICATE), 0);
   rg_check_out_dialog_add_item (dialog, RG_SALE_LINE_CERTIFICATE, 0);
   g_assert_null (rg_check_out_dialog_get_line_discount (dialog, 0));   /* no discount on prepaid */
@@ -344,11 +356,29 @@ test_prepaid (void)
     g_assert_cmpuint (balances->subscriptions->len, ==, 1);
     g_assert_cmpint (g_array_index (balances->subscriptions, RgSubscription, 0).remaining, ==, 5);
   }
-  /* And a top-up from the card opens on its amount: a line, nothing sold. */
+  /* A top-up from the card opens on its amount: 1,000.00 by card. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.top-up", "x", (gint64) 11));
   dialog = till ();
-  g_assert_nonnull (rg_check_out_dialog_get_line_amount (dialog, 0));
   g_assert_nonnull (rg_check_out_dialog_get_error (dialog));   /* no amount yet */
+  gtk_editable_set_text (rg_check_out_dialog_get_line_amount (dialog, 0), "1000");
+  press (rg_check_out_dialog_get_rest (dialog, RG_PAYMENT_CARD));
+  check_out (dialog);
+  {
+    g_autoptr(RgClientBalances) balances = rg_studio_read_balances (studio, 11, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (balances->deposit, ==, 100000);
+    g_assert_cmpint (balances->points, ==, 0);   /* a top-up earns nothing */
+  }
+
+  /* Bella's referral discount is a switch: 10 % off a manicure. Not sold. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sell", "x", (gint64) 12));
+  dialog = till ();
+  rg_check_out_dialog_add_item (dialog, RG_SALE_LINE_SERVICE, 31);
+  g_assert_cmpint (rg_check_out_dialog_get_quote (dialog)->total, ==, 150000);
+  g_assert_nonnull (rg_check_out_dialog_get_reward (dialog));
+  gtk_switch_set_active (rg_check_out_dialog_get_reward (dialog), TRUE);
+  g_assert_cmpint (rg_check_out_dialog_get_quote (dialog)->total, ==, 135000);
   test_destroy_window (dialog);
 
   /* 1,000 points moved from paper cards (the card's correction). */
@@ -363,13 +393,14 @@ test_prepaid (void)
   dialog = till ();
   g_assert_true (rg_check_out_dialog_shows_subscription (dialog, 0));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (rg_check_out_dialog_get_payment (dialog, RG_PAYMENT_POINTS))));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (rg_check_out_dialog_get_payment (dialog, RG_PAYMENT_DEPOSIT))));
+  g_assert_null (rg_check_out_dialog_get_reward (dialog));   /* Anna has none */
   gtk_editable_set_text (rg_check_out_dialog_get_certificate_number (dialog), "GC-999999");
   press (rg_check_out_dialog_get_certificate_find (dialog));
   g_assert_nonnull (rg_check_out_dialog_get_certificate_status (dialog));
   g_assert_nonnull (strstr (rg_check_out_dialog_get_certificate_status (dialog), "GC-999999"));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (rg_check_out_dialog_get_payment (dialog, RG_PAYMENT_CERTIFICATE))));
   gtk_editable_set_text (rg_check_out_dialog_get_certificate_number (dialog), " gc-000001 ");
+  g_assert_null (rg_check_out_dialog_get_certificate_status (dialog));   /* the refusal went with its number */
   press (rg_check_out_dialog_get_certificate_find (dialog));
   g_assert_nonnull (strstr (rg_check_out_dialog_get_certificate_status (dialog), two_thousand));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (rg_check_out_dialog_get_payment (dialog, RG_PAYMENT_CERTIFICATE))));
@@ -379,6 +410,13 @@ test_prepaid (void)
   press (rg_check_out_dialog_get_rest (dialog, RG_PAYMENT_POINTS));
   g_assert_cmpstr (gtk_editable_get_text (rg_check_out_dialog_get_payment (dialog, RG_PAYMENT_POINTS)), ==,
                    one_thousand);
+  /* The deposit's The Rest stops at what is on it; not used here. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (rg_check_out_dialog_get_payment (dialog, RG_PAYMENT_DEPOSIT))));
+  press (rg_check_out_dialog_get_rest (dialog, RG_PAYMENT_DEPOSIT));
+  g_assert_cmpstr (gtk_editable_get_text (rg_check_out_dialog_get_payment (dialog, RG_PAYMENT_DEPOSIT)), ==,
+                   one_thousand);
+  g_assert_cmpint (rg_check_out_dialog_get_quote (dialog)->still_due, ==, 170000);
+  gtk_editable_set_text (rg_check_out_dialog_get_payment (dialog, RG_PAYMENT_DEPOSIT), "");
   quote = rg_check_out_dialog_get_quote (dialog);
   g_assert_cmpint (quote->still_due, ==, 270000);
   g_assert_cmpint (quote->points_limit, ==, 171000);

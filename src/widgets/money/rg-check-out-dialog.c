@@ -1038,6 +1038,21 @@ find_certificate_cb (RgCheckOutDialog *self)
   requote (self);
 }
 
+/* Another number typed: what was found for the last one no longer pays. */
+static void
+certificate_number_changed_cb (RgCheckOutDialog *self)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->certificate_row)))
+    return;
+  rg_certificate_clear (&self->certificate);
+  memset (&self->certificate, 0, sizeof self->certificate);
+  self->certificate_usable = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->certificate_row), FALSE);
+  gtk_editable_set_text (self->payments[PAY_CERTIFICATE], "");
+  gtk_widget_set_visible (GTK_WIDGET (self->payments[PAY_CERTIFICATE]), FALSE);
+  requote (self);
+}
+
 static void
 forget_certificate_cb (RgCheckOutDialog *self)
 {
@@ -1259,6 +1274,7 @@ add_certificate_rows (AdwPreferencesGroup *group,
                                   _("Find the gift certificate"), -1);
   g_signal_connect_swapped (self->certificate_find, "clicked", G_CALLBACK (find_certificate_cb), self);
   g_signal_connect_swapped (self->certificate_number, "entry-activated", G_CALLBACK (find_certificate_cb), self);
+  g_signal_connect_swapped (self->certificate_number, "changed", G_CALLBACK (certificate_number_changed_cb), self);
   adw_entry_row_add_suffix (self->certificate_number, self->certificate_find);
   adw_preferences_group_add (group, GTK_WIDGET (self->certificate_number));
 
