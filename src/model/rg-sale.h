@@ -215,6 +215,7 @@ typedef struct {
   RgPaymentMethod method;
   gint64          amount;
   gint64          tendered;        /* cash handed over; 0: not cash */
+  char           *label;           /* the method in words, with the certificate or subscription it names */
   char           *reference;       /* the certificate's number, the subscription's name; NULL: none */
 } RgReceiptPayment;
 

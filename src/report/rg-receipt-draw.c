@@ -352,16 +352,7 @@ draw_money (Pen             *pen,
     {
       const RgReceiptPayment *payment = &receipt->payments[i];
 
-      if (payment->reference)
-        {
-          /* Translators: on a receipt, a payment by a gift certificate or a subscription: "Gift certificate: GC-000012" */
-          g_autofree char *label = g_strdup_printf (_("%s: %s"), rg_payment_method_to_string (payment->method),
-                                                    payment->reference);
-
-          pair (pen, label, payment->amount, 1.0, PANGO_WEIGHT_NORMAL);
-        }
-      else
-        pair (pen, rg_payment_method_to_string (payment->method), payment->amount, 1.0, PANGO_WEIGHT_NORMAL);
+      pair (pen, payment->label ? payment->label : rg_payment_method_to_string (payment->method), payment->amount, 1.0, PANGO_WEIGHT_NORMAL);
       if (payment->tendered > 0)
         {
           g_autofree char *tendered = rg_format_price (payment->tendered);

@@ -137,13 +137,9 @@ describe_prepaid (RgRefundDialog *self,
       prepaid += payment->amount;
       if (text->len)
         g_string_append (text, ", ");
-      if (payment->reference)
-        /* Translators: a prepaid payment of the sale: "Gift certificate GC-000003 (2,000 ₽)" */
-        g_string_append_printf (text, _("%s %s (%s)"), rg_payment_method_to_string (payment->method),
-                                payment->reference, sum);
-      else
-        /* Translators: a prepaid payment of the sale: "Points (1,000 ₽)" */
-        g_string_append_printf (text, _("%s (%s)"), rg_payment_method_to_string (payment->method), sum);
+      /* Translators: a prepaid payment of the sale: "Gift certificate GC-000003 (2,000 ₽)" */
+      g_string_append_printf (text, _("%s (%s)"),
+                              payment->label ? payment->label : rg_payment_method_to_string (payment->method), sum);
     }
   if (text->len == 0)
     return NULL;
