@@ -35,6 +35,7 @@ struct _RgCertificatesWindow
 
   GtkSearchEntry      *search;
   GtkStack            *stack;
+  AdwStatusPage       *empty;
   AdwPreferencesGroup *group;
   GPtrArray           *rows;
 };
@@ -194,6 +195,17 @@ reload (RgCertificatesWindow *self)
 
     adw_preferences_group_set_title (self->group, heading);
   }
+  if (list->len == 0)
+    {
+      gboolean searching = *gtk_editable_get_text (GTK_EDITABLE (self->search)) != '\0';
+
+      adw_status_page_set_title (self->empty, searching ? _("No Certificate Has This Number") : _("No Certificates"));
+      adw_status_page_set_description (self->empty,
+                                       searching ? _("Check the number on the certificate: letters and digits count, "
+                                                     "spaces and dashes do not.")
+                                                 : _("Gift certificates are sold at the till; each one sold is "
+                                                     "listed here."));
+    }
   gtk_stack_set_visible_child_name (self->stack, list->len > 0 ? "list" : "empty");
 }
 
@@ -321,9 +333,7 @@ rg_certificates_window_init (RgCertificatesWindow *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
 
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "emblem-documents-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Certificates"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-                                   _("Gift certificates are sold at the till; each one sold is listed here."));
+  self->empty = ADW_STATUS_PAGE (empty);
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
