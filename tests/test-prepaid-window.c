@@ -169,6 +169,30 @@ find_button (GtkWidget  *root,
   return NULL;
 }
 
+/* The check button labelled @label under @root, popovers included. */
+static GtkWidget *
+find_check (GtkWidget  *root,
+            const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (root) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (root)), label) == 0)
+    return root;
+  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_popover (GTK_MENU_BUTTON (root)))
+    {
+      GtkWidget *found = find_check (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (root))), label);
+
+      if (found)
+        return found;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check (child, label);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 /* The message dialog on screen with @heading, or NULL. */
 static AdwMessageDialog *
 find_dialog (const char *heading)
@@ -449,6 +473,20 @@ test_subscription_kinds (Fixture       *f,
 
     gtk_editable_set_text (GTK_EDITABLE (test_find_row (form, title)), "6000");
   }
+  /* No service ticked: the model refuses, nothing is written. */
+  g_signal_emit_by_name (save, "clicked");
+  test_spin (50);
+  g_clear_pointer (&kinds, g_array_unref);
+  kinds = rg_studio_list_subscription_kinds (f->studio, TRUE, NULL);
+  g_assert_cmpuint (kinds->len, ==, 0);
+  /* The services' popover: Manicure ticked. */
+  {
+    GtkWidget *check = find_check (form, "Manicure");
+
+    g_assert_nonnull (check);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+    g_assert_cmpstr (subtitle_of (test_find_row (form, "Services It Covers")), ==, "Manicure");
+  }
   g_signal_emit_by_name (save, "clicked");
   test_spin (100);
   g_clear_pointer (&kinds, g_array_unref);
@@ -459,6 +497,8 @@ test_subscription_kinds (Fixture       *f,
   g_assert_cmpint (g_array_index (kinds, RgSubscriptionKind, 0).valid_days, ==, 60);
   g_assert_cmpint (g_array_index (kinds, RgSubscriptionKind, 0).price, ==, 600000);
   g_assert_false (g_array_index (kinds, RgSubscriptionKind, 0).from_first_use);
+  g_assert_cmpuint (g_array_index (kinds, RgSubscriptionKind, 0).service_ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (g_array_index (kinds, RgSubscriptionKind, 0).service_ids, gint64, 0), ==, MANICURE);
   /* The page shows it, with its terms. */
   g_assert_nonnull (test_find_row (GTK_WIDGET (studio_window), "Pedicure × 5"));
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (studio_window), "subscriptions");
