@@ -17,6 +17,8 @@
 #include "model/rg-booking.h"
 #include "model/rg-format.h"
 #include "model/rg-prepaid-lists.h"
+#include "model/rg-prepaid.h"
+#include "model/rg-sale.h"
 #include "report/rg-certificate-draw.h"
 #include "test-util.h"
 
@@ -308,6 +310,104 @@ test_subscription_alerts (Fixture       *f,
   g_assert_cmpint (g_array_index (list, RgSubscriptionAlert, 0).id, ==, 1);
 }
 
+/* Through the till's own commands: a subscription kind sold, valid five
+ * days from the sale, shows in Today's list for seven days and not for
+ * three; a certificate sold in cash is active at its full amount, pays
+ * 1,000.00 of a pedicure (2,000.00 left), and has it back when the sale
+ * is refunded. */
+static void
+test_through_the_till (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("regulars-prepaid-till-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "studio.db", NULL);
+  g_autoptr(RgStudio) studio = rg_studio_open (path, RG_STUDIO_OPEN_DEFAULT, &error);
+  g_autoptr(RgClient) dana = NULL;
+  g_autoptr(GArray) services = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) alerts = NULL;
+  g_autoptr(GArray) list = NULL;
+  RgSubscriptionKind kind = { 0 };
+  const gint64 pedicure = 22;
+  gint64 client, sale = 0, refund = 0, gift, now;
+
+  g_assert_no_error (error);
+  dana = test_add_client (studio, "Dana", "+44 7700 900004");
+  client = rg_record_get_id (RG_RECORD (dana));
+  test_sql_run (rg_studio_get_store (studio),
+                "INSERT INTO services (id, name, duration_minutes, price, created_at, updated_at)"
+                " VALUES (?1, 'Pedicure', 60, 250000, 0, 0)", "i", pedicure);
+  g_array_append_val (services, pedicure);
+  kind.name = (char *) "Pedicure × 4";
+  kind.visits = 4;
+  kind.valid_days = 5;
+  kind.price = 400000;
+  kind.service_ids = services;
+  g_assert_true (rg_studio_save_subscription_kind (studio, &kind, &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(RgSaleDraft) draft = rg_sale_draft_new (client, 0);
+
+    rg_sale_draft_add_line (draft, RG_SALE_LINE_SUBSCRIPTION, kind.id, 0, 1, -1);
+    rg_sale_draft_add_payment (draft, RG_PAYMENT_CARD, 400000);
+    g_assert_true (rg_studio_check_out (studio, draft, &sale, &error));
+    g_assert_no_error (error);
+  }
+  now = rg_store_now ();
+  alerts = rg_studio_list_subscription_alerts (studio, now, 7, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (alerts->len, ==, 1);
+  g_assert_cmpstr (g_array_index (alerts, RgSubscriptionAlert, 0).name, ==, "Pedicure × 4");
+  g_assert_cmpstr (g_array_index (alerts, RgSubscriptionAlert, 0).client, ==, "Dana");
+  g_assert_cmpint (g_array_index (alerts, RgSubscriptionAlert, 0).remaining, ==, 4);
+  g_assert_false (g_array_index (alerts, RgSubscriptionAlert, 0).expired);
+  g_clear_pointer (&alerts, g_array_unref);
+  alerts = rg_studio_list_subscription_alerts (studio, now, 3, &error);
+  g_assert_cmpuint (alerts->len, ==, 0);
+
+  {
+    g_autoptr(RgSaleDraft) draft = rg_sale_draft_new (client, 0);
+
+    rg_sale_draft_add_line (draft, RG_SALE_LINE_CERTIFICATE, 0, 0, 1, 300000);
+    rg_sale_draft_add_payment (draft, RG_PAYMENT_CASH, 300000);
+    g_assert_true (rg_studio_check_out (studio, draft, &sale, &error));
+    g_assert_no_error (error);
+  }
+  list = rg_studio_list_certificates (studio, NULL, rg_store_now (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_nonnull (certificate (list, 0)->number);
+  g_assert_cmpint (certificate (list, 0)->amount, ==, 300000);
+  g_assert_cmpint (certificate (list, 0)->balance, ==, 300000);
+  g_assert_cmpint (certificate (list, 0)->buyer_id, ==, client);
+  g_assert_cmpint (certificate (list, 0)->state, ==, RG_CERTIFICATE_ACTIVE);
+  g_assert_cmpint (certificate (list, 0)->expires_at, >, rg_store_now ());
+  gift = certificate (list, 0)->id;
+
+  {
+    g_autoptr(RgSaleDraft) draft = rg_sale_draft_new (client, 0);
+
+    rg_sale_draft_add_line (draft, RG_SALE_LINE_SERVICE, pedicure, 0, 1, -1);
+    rg_sale_draft_add_instrument (draft, RG_PAYMENT_CERTIFICATE, 100000, gift, -1);
+    rg_sale_draft_add_payment (draft, RG_PAYMENT_CASH, 150000);
+    g_assert_true (rg_studio_check_out (studio, draft, &sale, &error));
+    g_assert_no_error (error);
+  }
+  g_clear_pointer (&list, g_array_unref);
+  list = rg_studio_list_certificates (studio, "", rg_store_now (), &error);
+  g_assert_cmpint (certificate (list, 0)->balance, ==, 200000);
+
+  g_assert_true (rg_studio_refund (studio, sale, NULL, 0, "Changed her mind", RG_PAYMENT_CASH, FALSE, &refund, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&list, g_array_unref);
+  list = rg_studio_list_certificates (studio, "", rg_store_now (), &error);
+  g_assert_cmpint (certificate (list, 0)->balance, ==, 300000);
+  g_assert_cmpint (certificate (list, 0)->state, ==, RG_CERTIFICATE_ACTIVE);
+
+  g_clear_object (&studio);
+  test_remove_tree (dir);
+}
+
 /* What a poppler tool prints about @pdf, or NULL when it is not there. */
 static char *
 poppler (const char *tool,
@@ -453,6 +553,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/prepaid-lists/subscription-alerts", Fixture, NULL, fixture_set_up, test_subscription_alerts,
               fixture_tear_down);
+  g_test_add_func ("/prepaid-lists/through-the-till", test_through_the_till);
   g_test_add_func ("/prepaid-lists/certificate-pdf", test_certificate_pdf);
   g_test_add_func ("/prepaid-lists/certificate-image", test_certificate_image);
   return g_test_run ();
