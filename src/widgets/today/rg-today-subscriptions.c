@@ -41,6 +41,7 @@ rg_today_subscriptions_new (void)
   section->list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (section->list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (section->list, "boxed-list");
+  gtk_widget_add_css_class (section->list, "not-calls");   /* not one of the call sections */
   gtk_box_append (GTK_BOX (box), section->heading);
   gtk_box_append (GTK_BOX (box), section->list);
   gtk_widget_set_visible (box, FALSE);
