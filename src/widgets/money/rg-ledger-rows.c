@@ -60,8 +60,8 @@ rg_ledger_format_amount (RgLedger ledger,
     case RG_LEDGER_SUBSCRIPTION:
     default:
       /* Translators: a number of a subscription's visits */
-      shown = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " visit",
-                                            "%" G_GINT64_FORMAT " visits", (gulong) magnitude), magnitude);
+      shown = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld visit", "%lld visits", (gulong) magnitude),
+                               (long long) magnitude);
       break;
     }
   return g_strconcat (prefix, shown, NULL);
