@@ -340,6 +340,15 @@ test_prepaid (void)
   g_assert_no_error (error);
   g_assert_cmpint (certificate.balance, ==, 200000);
   g_assert_cmpint (certificate.buyer_id, ==, 12);
+  {
+    /* Its receipt's line carries the number the window's toast prints. */
+    g_autoptr(RgReceipt) receipt = rg_studio_read_receipt (studio, test_sql_int (store, "SELECT id FROM sales WHERE "
+                                                                                 "client_id = 12", 0), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (receipt->n_lines, ==, 1);
+    g_assert_cmpstr (receipt->lines[0].reference, ==, number);
+  }
 
   /* Anna's card sells her a subscription: the only kind is on the line. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sell-subscription", "x", (gint64) 11));

@@ -115,6 +115,7 @@ rg_receipt_free (RgReceipt *receipt)
     {
       g_free (receipt->lines[i].name);
       g_free (receipt->lines[i].master);
+      g_free (receipt->lines[i].reference);
     }
   g_free (receipt->lines);
   for (guint i = 0; i < receipt->n_payments; i++)
@@ -216,6 +217,7 @@ read_lines (RgStore    *store,
             {
               g_free (g_array_index (lines, RgReceiptLine, i).name);
               g_free (g_array_index (lines, RgReceiptLine, i).master);
+              g_free (g_array_index (lines, RgReceiptLine, i).reference);
             }
           return FALSE;
         }
@@ -224,6 +226,8 @@ read_lines (RgStore    *store,
       line.id = sqlite3_column_int64 (stmt, 0);
       line.kind = line_kind_from_nick ((const char *) sqlite3_column_text (stmt, 1));
       line.name = dup_text (stmt, 2);
+      if (line.kind == RG_SALE_LINE_CERTIFICATE || line.kind == RG_SALE_LINE_SUBSCRIPTION)
+        line.reference = g_strdup (line.name);
       if (line.kind == RG_SALE_LINE_CERTIFICATE)
         {
           char *number = line.name;

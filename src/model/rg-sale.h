@@ -209,6 +209,7 @@ typedef struct {
   gint64          price;           /* the line's sum */
   gint64          pay;
   gboolean        refunded;        /* taken back by a later refund */
+  char           *reference;       /* a certificate sold: its number; a subscription: its name; NULL: none */
 } RgReceiptLine;
 
 typedef struct {

@@ -32,7 +32,7 @@
 #include "widgets/money/rg-check-out-dialog.h"
 #include "widgets/money/rg-certificates-window.h"
 #include "widgets/money/rg-payroll-window.h"
-#include "widgets/money/rg-receipt-print.h"
+#include "widgets/money/rg-certificate-print.h"
 #include "widgets/satisfaction/rg-rating-dialog.h"
 #include "widgets/client/rg-new-client.h"
 #include "model/rg-backup.h"
@@ -368,22 +368,23 @@ checked_out_cb (RgCheckOutDialog *dialog,
                 RgWindow         *self)
 {
   g_autoptr(RgReceipt) receipt = rg_studio_read_receipt (self->studio, sale_id, NULL);
-  const char *certificate = NULL;
+  const RgReceiptLine *certificate = NULL;
   AdwToast *toast;
 
-  /* A gift certificate sold: offered to be printed. */
-  for (guint i = 0; receipt && i < receipt->n_lines; i++)
-    if (receipt->lines[i].kind == RG_SALE_LINE_CERTIFICATE)
-      certificate = receipt->lines[i].name;
+  /* A gift certificate sold: offered to be printed (the first, when a
+   * sale sold several; the Gift Certificates window prints any). */
+  for (guint i = 0; receipt && i < receipt->n_lines && certificate == NULL; i++)
+    if (receipt->lines[i].kind == RG_SALE_LINE_CERTIFICATE && receipt->lines[i].reference)
+      certificate = &receipt->lines[i];
   if (certificate)
     {
       /* Translators: a toast after a sale, with the certificate's line, e.g. "Gift certificate GC-000004" */
-      g_autofree char *title = g_strdup_printf (_("Paid · %s"), certificate);
+      g_autofree char *title = g_strdup_printf (_("Paid · %s"), certificate->name);
 
       toast = adw_toast_new (title);
-      adw_toast_set_button_label (toast, _("_Print"));
-      adw_toast_set_action_name (toast, "win.print-receipt");
-      adw_toast_set_action_target_value (toast, g_variant_new_int64 (sale_id));
+      adw_toast_set_button_label (toast, _("_Print Certificate"));
+      adw_toast_set_action_name (toast, "win.print-certificate");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (certificate->reference));
       adw_toast_set_timeout (toast, 0);
     }
   else
@@ -461,16 +462,30 @@ sell_subscription_activated (GtkWidget  *widget,
     rg_check_out_dialog_start_with (dialog, RG_SALE_LINE_SUBSCRIPTION);
 }
 
-/* win.print-receipt(x): a sale's receipt on paper (a gift certificate
- * sold shows on it with its number). */
+/* win.print-certificate(s): the gift certificate of that number on paper. */
 static void
-print_receipt_activated (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
+print_certificate_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
 {
   RgWindow *self = RG_WINDOW (widget);
+  const char *number = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) found = rg_studio_list_certificates (self->studio, number, g_get_real_time () / G_USEC_PER_SEC,
+                                                         &error);
 
-  rg_receipt_print (GTK_WINDOW (self), self->studio, g_variant_get_int64 (parameter));
+  if (found == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  /* The search finds numbers containing it: the one that is it. */
+  for (guint i = 0; i < found->len; i++)
+    if (g_strcmp0 (g_array_index (found, RgCertificateEntry, i).number, number) == 0)
+      {
+        rg_certificate_print (GTK_WINDOW (self), self->studio, &g_array_index (found, RgCertificateEntry, i));
+        return;
+      }
 }
 
 /* The masters' pay of a month. */
@@ -1339,7 +1354,7 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sell", "x", sell_activated);
   gtk_widget_class_install_action (widget_class, "win.top-up", "x", top_up_activated);
   gtk_widget_class_install_action (widget_class, "win.sell-subscription", "x", sell_subscription_activated);
-  gtk_widget_class_install_action (widget_class, "win.print-receipt", "x", print_receipt_activated);
+  gtk_widget_class_install_action (widget_class, "win.print-certificate", "s", print_certificate_activated);
   gtk_widget_class_install_action (widget_class, "win.payroll", NULL, payroll_activated);
   gtk_widget_class_install_action (widget_class, "win.certificates", NULL, certificates_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
