@@ -250,6 +250,8 @@ response_cb (RgRefundDialog *self,
 
           gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", toast);
         }
+      else if (parent)
+        gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", _("Refunded"));
     }
   else
     {
