@@ -185,7 +185,10 @@ read_lines (RgStore    *store,
   g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (RgReceiptLine));
 
   stmt = rg_store_prepare (store,
-                           "SELECT l.id, l.kind, coalesce (sv.name, p.name), st.display_name, l.quantity,"
+                           "SELECT l.id, l.kind, coalesce (sv.name, p.name,"
+                           "  (SELECT name FROM subscriptions WHERE sale_line_id = coalesce (l.refund_of_line, l.id)),"
+                           "  (SELECT number FROM certificates WHERE sale_line_id = coalesce (l.refund_of_line, l.id))),"
+                           " st.display_name, l.quantity,"
                            " l.list_price, l.discount, l.price, l.pay,"
                            " EXISTS (SELECT 1 FROM sale_lines r WHERE r.refund_of_line = l.id)"
                            " FROM sale_lines l"
@@ -216,6 +219,24 @@ read_lines (RgStore    *store,
       line.id = sqlite3_column_int64 (stmt, 0);
       line.kind = line_kind_from_nick ((const char *) sqlite3_column_text (stmt, 1));
       line.name = dup_text (stmt, 2);
+      if (line.kind == RG_SALE_LINE_CERTIFICATE)
+        {
+          char *number = line.name;
+
+          /* Translators: a gift certificate's number */
+          line.name = number ? g_strdup_printf (_("Gift certificate %s"), number) : g_strdup (_("Gift certificate"));
+          g_free (number);
+        }
+      else if (line.kind == RG_SALE_LINE_DEPOSIT)
+        line.name = (g_free (line.name), g_strdup (line.price < 0 ? _("Deposit given back") : _("Deposit top-up")));
+      else if (line.kind == RG_SALE_LINE_SUBSCRIPTION && line.name != NULL)
+        {
+          char *name = line.name;
+
+          /* Translators: a subscription's name, e.g. "Subscription: 10 manicures" */
+          line.name = g_strdup_printf (_("Subscription: %s"), name);
+          g_free (name);
+        }
       if (line.name == NULL)
         /* A tip, or a visit's price of no service (an upgraded studio's) */
         line.name = g_strdup (line.kind == RG_SALE_LINE_TIP ? _("Tip") : _("Visit"));
