@@ -108,9 +108,11 @@ rg_liability_counts (const RgLiabilities *l,
       }
     case RG_LIABILITY_POINTS:
       {
-        g_autofree char *points = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld point", "%lld points",
+        g_autofree char *number = rg_format_count ((guint) MIN (l->points, G_MAXUINT));
+        /* Translators: %s is a number of points, "1,200" */
+        g_autofree char *points = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s point", "%s points",
                                                                 (gulong) l->points),
-                                                   (long long) l->points);
+                                                   number);
         g_autofree char *clients = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u client", "%u clients",
                                                                  l->points_clients),
                                                     l->points_clients);
