@@ -2096,7 +2096,6 @@ ledger_order (GArray  *rows,
               gsize    at_offset,
               gsize    amount_offset)
 {
-  gint64 *keys = g_new (gint64, 2 * MAX (1u, rows->len));
   guint32 *order = g_new (guint32, MAX (1u, rows->len));
   g_autofree gint64 *triples = g_new (gint64, 3 * MAX (1u, rows->len));
 
@@ -2110,7 +2109,6 @@ ledger_order (GArray  *rows,
       triples[3 * i + 1] = (amount < 0 ? G_GINT64_CONSTANT (1) << 32 : 0) + i;
       triples[3 * i + 2] = i;
     }
-  g_free (keys);
   qsort (triples, rows->len, 3 * sizeof (gint64), compare_gint64_pair);
   for (guint i = 0; i < rows->len; i++)
     order[i] = (guint32) triples[3 * i + 2];
@@ -2179,7 +2177,6 @@ write_subscriptions (Gen      *g,
   g_autoptr(RgStoreInsert) moves = NULL;
   g_autofree gint64 *ids = sorted_ids (g, mo->subscriptions->len);
   g_autofree gint64 *move_ids = NULL;
-  g_autofree guint32 *order = NULL;
 
   if (subs == NULL)
     return FALSE;
@@ -2227,7 +2224,7 @@ write_subscriptions (Gen      *g,
     {
       const SubMove *move = &g_array_index (mo->sub_moves, SubMove, i);
 
-      /* Made in time order too; a visit used never shares its second with the sale. */
+      /* Made in time order too, as the sales were. */
       rg_store_insert_int (moves, "id", move_ids[i]);
       rg_store_insert_int (moves, "subscription_id", ids[move->subscription]);
       rg_store_insert_int (moves, "visits", move->visits);
@@ -2239,7 +2236,6 @@ write_subscriptions (Gen      *g,
       if (!rg_store_insert_row (moves, error))
         return FALSE;
     }
-  (void) order;
   return rg_store_insert_finish (moves, error);
 }
 
