@@ -278,6 +278,19 @@ test_end_of_november (Fixture       *f,
   g_assert_cmpstr (c->name, ==, "Pavel");
   g_assert_cmpint (c->deposit, ==, 0);
   g_assert_cmpint (c->points, ==, 25);
+
+  /* The figures alone: the same, no list. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RgLiabilities) figures = rg_liabilities_compute_figures (f->store, (RgDate) { 2026, 11, 30 }, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (figures->total, ==, l->total);
+    g_assert_cmpuint (figures->deposit_clients, ==, 1);
+    g_assert_cmpuint (figures->points_clients, ==, 2);
+    g_assert_cmpint (figures->points_value, ==, 3500);
+    g_assert_cmpuint (figures->clients->len, ==, 0);
+  }
 }
 
 static void

@@ -58,6 +58,10 @@ typedef struct {
 RgLiabilities *rg_liabilities_compute (RgStore   *store,
                                        RgDate     as_of,
                                        GError   **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The figures and counts alone: @clients is empty, no name is read. */
+RgLiabilities *rg_liabilities_compute_figures (RgStore   *store,
+                                               RgDate     as_of,
+                                               GError   **error) G_GNUC_WARN_UNUSED_RESULT;
 void           rg_liabilities_free    (RgLiabilities *liabilities);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgLiabilities, rg_liabilities_free)
 
