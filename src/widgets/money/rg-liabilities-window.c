@@ -272,8 +272,6 @@ build_figures (RgLiabilitiesWindow *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rg_liability_label (i));
       gtk_widget_set_tooltip_text (row, rg_liability_definition (i));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), amount);
-      if (i == RG_LIABILITY_TOTAL)
-        gtk_widget_add_css_class (row, "property");
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
       self->figures[i] = ADW_ACTION_ROW (row);
       self->amounts[i] = GTK_LABEL (amount);
