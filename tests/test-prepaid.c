@@ -373,6 +373,19 @@ test_certificates (Fixture       *f,
   }
   g_assert_cmpint (count (f, "SELECT sum (amount) FROM certificate_moves WHERE certificate_id = ?1", gift2), ==, 0);
   g_assert_cmpint (count (f, "SELECT amount FROM payments WHERE sale_id = ?1 AND method = 'certificate'", sale), ==, 150000);
+  {
+    g_autoptr(RgReceipt) receipt = rg_studio_read_receipt (f->studio, sale, &error);
+    g_autoptr(RgReceipt) sold = rg_studio_read_receipt (f->studio,
+                                                        count (f, "SELECT s.id FROM sales s JOIN sale_lines l ON l.sale_id = s.id "
+                                                                  "WHERE l.kind = 'certificate' AND l.list_price = 150000", 0),
+                                                        &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (receipt->n_payments, ==, 2);
+    g_assert_true (g_strcmp0 (receipt->payments[0].label, "Gift certificate GC-000002") == 0 ||
+                   g_strcmp0 (receipt->payments[1].label, "Gift certificate GC-000002") == 0);
+    g_assert_cmpstr (sold->lines[0].name, ==, "Gift certificate GC-000002");
+  }
 
   /* Its refund restores it whole; the card gets its 4,200.00. */
   g_assert_true (rg_studio_refund (f->studio, sale, NULL, 0, "double booking", RG_PAYMENT_CARD, FALSE, NULL, &error));

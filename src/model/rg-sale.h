@@ -215,6 +215,7 @@ typedef struct {
   RgPaymentMethod method;
   gint64          amount;
   gint64          tendered;        /* cash handed over; 0: not cash */
+  char           *label;           /* the method in words, with the certificate or subscription it names */
 } RgReceiptPayment;
 
 typedef struct {
