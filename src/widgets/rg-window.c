@@ -31,6 +31,7 @@
 #include "widgets/io/rg-export-dialog.h"
 #include "widgets/money/rg-check-out-dialog.h"
 #include "widgets/money/rg-certificates-window.h"
+#include "widgets/money/rg-liabilities-window.h"
 #include "widgets/money/rg-payroll-window.h"
 #include "widgets/money/rg-certificate-print.h"
 #include "widgets/satisfaction/rg-rating-dialog.h"
@@ -497,6 +498,17 @@ payroll_activated (GtkWidget  *widget,
   RgWindow *self = RG_WINDOW (widget);
 
   gtk_window_present (GTK_WINDOW (rg_payroll_window_new (GTK_WINDOW (self), self->studio)));
+}
+
+/* What the studio owes its clients: deposits, certificates, subscriptions, points. */
+static void
+liabilities_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RgWindow *self = RG_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (rg_liabilities_window_new (GTK_WINDOW (self), self->studio)));
 }
 
 /* Every gift certificate sold, their balances, print. */
@@ -1356,6 +1368,7 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sell-subscription", "x", sell_subscription_activated);
   gtk_widget_class_install_action (widget_class, "win.print-certificate", "s", print_certificate_activated);
   gtk_widget_class_install_action (widget_class, "win.payroll", NULL, payroll_activated);
+  gtk_widget_class_install_action (widget_class, "win.liabilities", NULL, liabilities_activated);
   gtk_widget_class_install_action (widget_class, "win.certificates", NULL, certificates_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.sell", "x", (gint64) 0);
