@@ -12,8 +12,10 @@ G_BEGIN_DECLS
  * cached for the day and the benchmarks' reference studio are made again
  * (2: complaints name their service; 3: nobody is booked a haircut of the
  * other sex; 4: money at the desk: sales with discounts, products, tips,
- * payments and refunds, the visits at what was paid). */
-#define RG_GENERATOR_REVISION 4
+ * payments and refunds, the visits at what was paid; 5: prepaid and
+ * points: subscriptions, deposits, gift certificates, points earned,
+ * spent and expired, referral rewards). */
+#define RG_GENERATOR_REVISION 5
 
 typedef struct {
   guint        n_clients;     /* clients in the base at the end */

@@ -1686,7 +1686,9 @@ rg_prepaid_check (RgStudio           *studio,
           return FALSE;
         }
     }
-  if (prepaid > quote->total - sold)
+  /* More than is due overall is the till's refusal ("Payments other than
+   * cash come to…"); here only what prepaid cannot buy. */
+  if (sold > 0 && prepaid > quote->total - sold && prepaid <= quote->total)
     {
       g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
                    _("A deposit, a gift certificate, a subscription or points cannot buy a deposit, a subscription "

@@ -481,14 +481,6 @@ pdf_clicked_cb (GtkButton    *button,
 }
 
 static void
-refunded_cb (RgRefundDialog *dialog,
-             gint64          refund_id,
-             RgClientCard   *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", _("Refunded"));
-}
-
-static void
 refund_clicked_cb (GtkButton    *button,
                    RgClientCard *self)
 {
@@ -501,7 +493,7 @@ refund_clicked_cb (GtkButton    *button,
       gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
       return;
     }
-  g_signal_connect_object (dialog, "refunded", G_CALLBACK (refunded_cb), self, 0);
+  /* The dialog says where the money went, in the window's toast. */
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1172,6 +1164,7 @@ rg_client_card_setup_lists (RgClientCard *self)
   self->condition_rows = g_ptr_array_new ();
   self->history_rows = g_ptr_array_new ();
   self->sales_rows = g_ptr_array_new ();
+  rg_client_card_setup_balances (self);
   g_signal_connect (self->note_row, "apply", G_CALLBACK (note_applied_cb), self);
   g_signal_connect (self->note_row, "entry-activated", G_CALLBACK (note_applied_cb), self);
   g_signal_connect (self->timeline_list, "row-activated", G_CALLBACK (timeline_activated_cb), self);
@@ -1194,6 +1187,7 @@ rg_client_card_update_lists (RgClientCard *self)
   update_conditions (self);
   update_history (self);
   update_sales (self);
+  rg_client_card_update_balances (self);
   update_timeline (self);
   update_photos (self);
   self->updating = FALSE;
@@ -1206,4 +1200,5 @@ rg_client_card_clear_lists (RgClientCard *self)
   remove_rows (self->condition_rows);
   remove_rows (self->history_rows);
   remove_rows (self->sales_rows);
+  rg_client_card_clear_balances (self);
 }
