@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rg-model-enums.h"
+#include "rg-service.h"
 #include "rg-stock.h"
 
 #define RANDOM_ID "(1 + (random () & 9223372036854775806))"
@@ -856,6 +857,72 @@ rg_studio_set_service_materials (RgStudio                *studio,
 fail:
   rg_store_rollback (store);
   return FALSE;
+}
+
+/**
+ * rg_studio_save_service_with_materials:
+ * @service: (type RgService): the service record
+ */
+gboolean
+rg_studio_save_service_with_materials (RgStudio                *studio,
+                                       gpointer                 service,
+                                       const RgServiceMaterial *materials,
+                                       guint                    n_materials,
+                                       GError                 **error)
+{
+  RgStore *store;
+
+  g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
+  g_return_val_if_fail (RG_IS_SERVICE (service), FALSE);
+
+  store = rg_studio_get_store (studio);
+  if (!rg_store_begin (store, error))
+    return FALSE;
+  if (!rg_studio_save (studio, service, error) ||
+      !rg_studio_set_service_materials (studio, rg_record_get_id (RG_RECORD (service)), materials, n_materials,
+                                        error) ||
+      !rg_store_commit (store, error))
+    {
+      rg_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rg_studio_get_material_cost (RgStudio  *studio,
+                             gint64     product_id,
+                             gint64     quantity,
+                             gint64    *cost,
+                             GError   **error)
+{
+  RgStore *store;
+  g_autoptr(RgStmt) stmt = NULL;
+  gboolean row = FALSE;
+
+  g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
+
+  store = rg_studio_get_store (studio);
+  stmt = rg_store_prepare (store,
+                           "SELECT p.cost, "
+                           " coalesce ((SELECT sum (cost) FROM stock_moves r WHERE r.product_id = p.id AND r.reason = 'received' "
+                           "  AND r.cost IS NOT NULL AND r.quantity > 0), 0), "
+                           " coalesce ((SELECT sum (quantity) FROM stock_moves r WHERE r.product_id = p.id AND r.reason = 'received' "
+                           "  AND r.cost IS NOT NULL AND r.quantity > 0), 0) "
+                           "FROM products p WHERE p.id = ?1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, product_id);
+  if (!rg_store_step_row (store, stmt, &row, error))
+    return FALSE;
+  if (!row)
+    *cost = 0;
+  else if (sqlite3_column_int64 (stmt, 2) > 0)
+    *cost = divide_half_up ((__int128) quantity * sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2));
+  else
+    *cost = quantity * sqlite3_column_int64 (stmt, 0);
+  return TRUE;
 }
 
 gboolean

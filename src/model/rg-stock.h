@@ -144,6 +144,19 @@ gboolean     rg_studio_set_service_materials (RgStudio      *studio,
                                               const RgServiceMaterial *materials,
                                               guint          n_materials,
                                               GError       **error);
+/* Saves @service (a new one or edited) and replaces its materials, in one
+ * transaction: a refusal of either writes neither. */
+gboolean     rg_studio_save_service_with_materials (RgStudio *studio,
+                                                    gpointer  service,
+                                                    const RgServiceMaterial *materials,
+                                                    guint     n_materials,
+                                                    GError  **error);
+/* What @quantity of @product_id costs at its average purchase cost. */
+gboolean     rg_studio_get_material_cost    (RgStudio       *studio,
+                                             gint64          product_id,
+                                             gint64          quantity,
+                                             gint64         *cost,
+                                             GError        **error);
 gboolean     rg_studio_get_service_materials_cost (RgStudio *studio,
                                                    gint64    service_id,
                                                    gint64   *cost,

@@ -31,6 +31,7 @@
 #include "widgets/io/rg-export-dialog.h"
 #include "widgets/money/rg-check-out-dialog.h"
 #include "widgets/money/rg-payroll-window.h"
+#include "widgets/stock/rg-stock-window.h"
 #include "widgets/satisfaction/rg-rating-dialog.h"
 #include "widgets/client/rg-new-client.h"
 #include "model/rg-backup.h"
@@ -422,6 +423,20 @@ payroll_activated (GtkWidget  *widget,
   RgWindow *self = RG_WINDOW (widget);
 
   gtk_window_present (GTK_WINDOW (rg_payroll_window_new (GTK_WINDOW (self), self->studio)));
+}
+
+/* What is on hand, what to order; goods received, counts, write-offs. */
+static void
+stock_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RgWindow *self = RG_WINDOW (widget);
+  RgStockWindow *stock = rg_stock_window_new (GTK_WINDOW (self), self->studio);
+
+  if (parameter != NULL && g_variant_get_int64 (parameter) != 0)
+    rg_stock_window_show_item (stock, g_variant_get_int64 (parameter));
+  gtk_window_present (GTK_WINDOW (stock));
 }
 
 /* Studio setup: staff, their hours, services. */
@@ -1267,6 +1282,8 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.check-out", "x", check_out_activated);
   gtk_widget_class_install_action (widget_class, "win.sell", "x", sell_activated);
   gtk_widget_class_install_action (widget_class, "win.payroll", NULL, payroll_activated);
+  gtk_widget_class_install_action (widget_class, "win.stock", NULL, stock_activated);
+  gtk_widget_class_install_action (widget_class, "win.stock-item", "x", stock_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.sell", "x", (gint64) 0);
   gtk_widget_class_install_action (widget_class, "win.book-client", "(xxx)", book_client_activated);

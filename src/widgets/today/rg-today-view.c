@@ -22,6 +22,7 @@
 #include "widgets/common/rg-recount.h"
 #include "model/rg-sale.h"
 #include "rg-today-view.h"
+#include "widgets/stock/rg-low-stock.h"
 
 #define REFRESH_DELAY_MS 300
 /* The work of one frame when the list changes: a new row costs 4, a row
@@ -51,6 +52,7 @@ struct _RgTodayView {
   GtkWidget    *desk_heading;
   GtkWidget    *desk_list;
   gboolean      desk_dirty;   /* money or visits changed while hidden */
+  GtkWidget    *low_stock;    /* RgLowStock, after the desk */
   GtkWidget    *headings[RG_CALL_N_REASONS];  /* by RgCallReason */
   GtkWidget    *lists[RG_CALL_N_REASONS];
 };
@@ -774,6 +776,9 @@ rg_today_view_init (RgTodayView *self)
       g_object_set_data (G_OBJECT (self->lists[r]), "reason", GINT_TO_POINTER (r));
     }
 
+  self->low_stock = rg_low_stock_new ();
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->desk_list)), self->low_stock, self->desk_list);
+
   self->day = rg_date_today ();
   {
     RgChanges watch = RG_CHANGES_APPOINTMENTS | RG_CHANGES_TIMELINE | RG_CHANGES_CLIENTS | RG_CHANGES_SETTINGS;
@@ -795,6 +800,7 @@ rg_today_view_set_studio (RgTodayView *self,
 
   self->studio = g_object_ref (studio);
   g_signal_connect_object (studio, "changes", G_CALLBACK (desk_changes_cb), self, G_CONNECT_SWAPPED);
+  rg_low_stock_set_studio (RG_LOW_STOCK (self->low_stock), studio);
   rg_recount_set_studio (self->recount, studio);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh (GTK_WIDGET (self));
