@@ -1402,5 +1402,6 @@ gen_money_write (Gen      *g,
 
   return write_tiers (g, mo, store, error) &&
          write_catalogue (g, mo, store, error) &&
-         write_sales (g, mo, store, error);
+         write_sales (g, mo, store, error) &&
+         gen_stock_write (g, store, error);
 }

@@ -12,8 +12,9 @@ G_BEGIN_DECLS
  * cached for the day and the benchmarks' reference studio are made again
  * (2: complaints name their service; 3: nobody is booked a haircut of the
  * other sex; 4: money at the desk: sales with discounts, products, tips,
- * payments and refunds, the visits at what was paid). */
-#define RG_GENERATOR_REVISION 4
+ * payments and refunds, the visits at what was paid; 5: materials, their
+ * deliveries, counts and write-offs, and what each visit used). */
+#define RG_GENERATOR_REVISION 5
 
 typedef struct {
   guint        n_clients;     /* clients in the base at the end */
