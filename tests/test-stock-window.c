@@ -184,7 +184,11 @@ test_stock_window (void)
   rg_stock_window_set_search (stock, "");
   g_assert_cmpuint (rg_stock_window_count_visible (stock), ==, 2);
   test_save_shot (GTK_WIDGET (stock), "stock");
-  rg_stock_window_show_item (stock, DYE);
+  /* A row opens its ledger. */
+  g_assert_cmpint (rg_stock_window_get_item (stock), ==, 0);
+  gtk_widget_activate (test_find_row (GTK_WIDGET (stock), "Hair dye"));
+  test_spin (100);
+  g_assert_cmpint (rg_stock_window_get_item (stock), ==, DYE);
   {
     g_autofree char *today = rg_format_date (rg_store_now ());
     g_autofree char *written_off = g_strdup_printf ("%s · %s", today, "Written off");

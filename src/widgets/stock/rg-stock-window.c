@@ -187,6 +187,13 @@ rg_stock_window_show_item (RgStockWindow *self,
   gtk_stack_set_visible_child_name (self->stack, self->shown ? "ledger" : "list");
 }
 
+gint64
+rg_stock_window_get_item (RgStockWindow *self)
+{
+  g_return_val_if_fail (RG_IS_STOCK_WINDOW (self), 0);
+  return self->shown;
+}
+
 /* The list -------------------------------------------------------------------- */
 
 static void

@@ -18,6 +18,8 @@ RgStockWindow *rg_stock_window_new          (GtkWindow         *parent,
 /* Opens the item's ledger; 0 goes back to the list. */
 void           rg_stock_window_show_item    (RgStockWindow     *self,
                                              gint64             product_id);
+/* The item whose ledger shows; 0: the list. */
+gint64         rg_stock_window_get_item     (RgStockWindow     *self);
 /* Presents the dialog for the item shown (or the first) and returns it. */
 RgStockDialog *rg_stock_window_open_dialog  (RgStockWindow     *self,
                                              RgStockDialogMode  mode);
