@@ -252,6 +252,15 @@ test_merge (Fixture       *f,
   g_assert_true (rg_studio_save (f->studio, friend, &error));
   g_assert_no_error (error);
 
+  /* Money: a deposit and points on each card, a sale of the other's. */
+  exec_id (f, "INSERT INTO deposit_moves (id, client_id, amount, reason, occurred_at, created_at, updated_at) "
+              "VALUES (?1, ?2, 100000, 'correction', 0, 0, 0)", k, 0);
+  exec_id (f, "INSERT INTO deposit_moves (id, client_id, amount, reason, occurred_at, created_at, updated_at) "
+              "VALUES (?1, ?2, 50000, 'correction', 0, 0, 0)", o, 0);
+  exec_id (f, "INSERT INTO points_moves (id, client_id, points, reason, occurred_at, created_at, updated_at) "
+              "VALUES (?1, ?2, 70, 'correction', 0, 0, 0)", o, 0);
+  exec_id (f, "INSERT INTO sales (id, number, client_id, created_at, updated_at) VALUES (?1, 1, ?2, 0, 0)", o, 0);
+
   total_appointments = test_sql_int (f->store, "SELECT count(*) FROM appointments", 0);
   total_ratings = test_sql_int (f->store, "SELECT count(*) FROM ratings", 0);
   total_interactions = test_sql_int (f->store, "SELECT count(*) FROM interactions", 0);
@@ -288,6 +297,10 @@ test_merge (Fixture       *f,
   g_assert_cmpint (count (f, "client_fields", "client_id", k), ==, 2);
   g_assert_cmpint (count (f, "client_fields", "client_id", o), ==, 0);
   g_assert_cmpint (count (f, "clients", "referred_by_id", k), ==, 1);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT sum (amount) FROM deposit_moves WHERE client_id = ?1", k), ==, 150000);
+  g_assert_cmpint (test_sql_int (f->store, "SELECT sum (points) FROM points_moves WHERE client_id = ?1", k), ==, 70);
+  g_assert_cmpint (count (f, "sales", "client_id", k), ==, 1);
+  g_assert_cmpint (count (f, "deposit_moves", "client_id", o), ==, 0);
   {
     g_autofree char *note = test_sql_text (f->store, "SELECT note FROM client_conditions WHERE client_id = ?1", k);
     g_assert_cmpstr (note, ==, "сыпь");

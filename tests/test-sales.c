@@ -213,7 +213,7 @@ test_refusals (Fixture       *f,
   g_clear_error (&error);
   line->one_off = 0;
 
-  /* A negative price, a prepaid method the desk does not take yet. */
+  /* A negative price; a deposit the client does not have. */
   line->list_price = -5;
   g_assert_false (rg_studio_check_out (f->studio, draft, NULL, &error));
   g_clear_error (&error);
@@ -221,7 +221,7 @@ test_refusals (Fixture       *f,
   g_array_set_size (draft->payments, 0);
   rg_sale_draft_add_payment (draft, RG_PAYMENT_DEPOSIT, 570000);
   g_assert_false (rg_studio_check_out (f->studio, draft, NULL, &error));
-  g_assert_nonnull (strstr (error->message, "Deposit"));
+  g_assert_nonnull (strstr (error->message, "deposit has only"));
   g_clear_error (&error);
 
   /* A cancelled visit. */

@@ -1244,9 +1244,11 @@ check_today_rows (RgTodayView *view,
   guint section = 0;
 
   collect_with_class (GTK_WIDGET (view), "boxed-list", lists);
-  /* The desk's list of the day's visits comes first; the calls' after. */
+  /* The desk's list of the day's visits comes first, and the lists that
+   * are not calls (subscriptions running out); the calls' after. */
   for (guint i = lists->len; i > 0; i--)
-    if (gtk_widget_has_css_class (lists->pdata[i - 1], "desk"))
+    if (gtk_widget_has_css_class (lists->pdata[i - 1], "desk") ||
+        gtk_widget_has_css_class (lists->pdata[i - 1], "not-calls"))
       g_ptr_array_remove_index (lists, i - 1);
   for (guint r = 0; r < RG_CALL_N_REASONS; r++)
     {
@@ -1312,7 +1314,8 @@ count_today_rows (RgTodayView *view)
 
   collect_with_class (GTK_WIDGET (view), "boxed-list", lists);
   for (guint i = 0; i < lists->len; i++)
-    if (!gtk_widget_has_css_class (lists->pdata[i], "desk"))   /* the day's visits, not calls */
+    if (!gtk_widget_has_css_class (lists->pdata[i], "desk") &&        /* the day's visits, not calls */
+        !gtk_widget_has_css_class (lists->pdata[i], "not-calls"))
       for (GtkWidget *c = gtk_widget_get_first_child (lists->pdata[i]); c; c = gtk_widget_get_next_sibling (c))
         n += !gtk_widget_has_css_class (c, "show-more");
   return n;

@@ -332,6 +332,19 @@ rg_client_merge (RgStudio       *studio,
             k, o, &counts.answers, error) ||
       !run (store, "UPDATE clients SET referred_by_id = ?1, updated_at = ?3 WHERE referred_by_id = ?2 AND id <> ?1",
             k, o, &counts.referred, error) ||
+      /* The money and the prepaid ledgers follow the client: the kept
+       * card's deposit, points and subscriptions are the sums of both. */
+      !run (store, "UPDATE sales SET client_id = ?1, updated_at = ?3 WHERE client_id = ?2", k, o, NULL, error) ||
+      !run (store, "UPDATE deposit_moves SET client_id = ?1, updated_at = ?3 WHERE client_id = ?2", k, o, NULL, error) ||
+      !run (store, "UPDATE points_moves SET client_id = ?1, updated_at = ?3 WHERE client_id = ?2", k, o, NULL, error) ||
+      !run (store, "UPDATE subscriptions SET client_id = ?1, updated_at = ?3 WHERE client_id = ?2", k, o, NULL, error) ||
+      !run (store, "UPDATE certificates SET buyer_id = ?1, updated_at = ?3 WHERE buyer_id = ?2", k, o, NULL, error) ||
+      !run (store, "UPDATE certificate_moves SET client_id = ?1, updated_at = ?3 WHERE client_id = ?2", k, o, NULL, error) ||
+      !run (store, "UPDATE reward_discounts SET client_id = ?1, updated_at = ?3 WHERE client_id = ?2", k, o, NULL, error) ||
+      !run (store, "UPDATE referral_rewards SET referrer_id = ?1, updated_at = ?3 WHERE referrer_id = ?2", k, o, NULL, error) ||
+      /* A referral rewarded is the newcomer's once: the kept card's stands. */
+      !run (store, "UPDATE referral_rewards SET client_id = ?1, updated_at = ?3 WHERE client_id = ?2 "
+                   "AND NOT EXISTS (SELECT 1 FROM referral_rewards r WHERE r.client_id = ?1)", k, o, NULL, error) ||
       !move_links (store, "client_tags", "tag_id", NULL, k, o, &counts.tags, error) ||
       !move_links (store, "client_conditions", "condition_id", "note", k, o, &counts.conditions, error) ||
       !move_fields (studio, k, o, &counts.fields, aside, error) ||

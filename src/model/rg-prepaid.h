@@ -47,6 +47,7 @@ typedef struct {
 } RgSubscription;
 
 void rg_subscription_clear (RgSubscription *subscription);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RgSubscription, rg_subscription_clear)
 
 /* A gift certificate. */
 typedef struct {
@@ -63,6 +64,7 @@ typedef struct {
 } RgCertificate;
 
 void rg_certificate_clear (RgCertificate *certificate);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RgCertificate, rg_certificate_clear)
 
 /* What a client holds, read in one transaction. */
 typedef struct {

@@ -117,6 +117,8 @@ rg_receipt_free (RgReceipt *receipt)
       g_free (receipt->lines[i].master);
     }
   g_free (receipt->lines);
+  for (guint i = 0; i < receipt->n_payments; i++)
+    g_free (receipt->payments[i].label);
   g_free (receipt->payments);
   g_free (receipt->reason);
   g_free (receipt->client);
@@ -185,7 +187,10 @@ read_lines (RgStore    *store,
   g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (RgReceiptLine));
 
   stmt = rg_store_prepare (store,
-                           "SELECT l.id, l.kind, coalesce (sv.name, p.name), st.display_name, l.quantity,"
+                           "SELECT l.id, l.kind, coalesce (sv.name, p.name,"
+                           "  (SELECT name FROM subscriptions WHERE sale_line_id = coalesce (l.refund_of_line, l.id)),"
+                           "  (SELECT number FROM certificates WHERE sale_line_id = coalesce (l.refund_of_line, l.id))),"
+                           " st.display_name, l.quantity,"
                            " l.list_price, l.discount, l.price, l.pay,"
                            " EXISTS (SELECT 1 FROM sale_lines r WHERE r.refund_of_line = l.id)"
                            " FROM sale_lines l"
@@ -216,6 +221,24 @@ read_lines (RgStore    *store,
       line.id = sqlite3_column_int64 (stmt, 0);
       line.kind = line_kind_from_nick ((const char *) sqlite3_column_text (stmt, 1));
       line.name = dup_text (stmt, 2);
+      if (line.kind == RG_SALE_LINE_CERTIFICATE)
+        {
+          char *number = line.name;
+
+          /* Translators: a gift certificate's number */
+          line.name = number ? g_strdup_printf (_("Gift certificate %s"), number) : g_strdup (_("Gift certificate"));
+          g_free (number);
+        }
+      else if (line.kind == RG_SALE_LINE_DEPOSIT)
+        line.name = (g_free (line.name), g_strdup (line.price < 0 ? _("Deposit given back") : _("Deposit top-up")));
+      else if (line.kind == RG_SALE_LINE_SUBSCRIPTION && line.name != NULL)
+        {
+          char *name = line.name;
+
+          /* Translators: a subscription's name, e.g. "Subscription: 10 manicures" */
+          line.name = g_strdup_printf (_("Subscription: %s"), name);
+          g_free (name);
+        }
       if (line.name == NULL)
         /* A tip, or a visit's price of no service (an upgraded studio's) */
         line.name = g_strdup (line.kind == RG_SALE_LINE_TIP ? _("Tip") : _("Visit"));
@@ -244,7 +267,7 @@ read_payments (RgStore    *store,
   g_autoptr(GArray) payments = g_array_new (FALSE, TRUE, sizeof (RgReceiptPayment));
 
   stmt = rg_store_prepare (store,
-                           "SELECT method, amount, coalesce (tendered, 0) FROM payments"
+                           "SELECT method, amount, coalesce (tendered, 0), reference FROM payments"
                            " WHERE sale_id = ?1 ORDER BY paid_at, created_at, id",
                            error);
   if (stmt == NULL)
@@ -252,17 +275,31 @@ read_payments (RgStore    *store,
   sqlite3_bind_int64 (stmt, 1, receipt->id);
   for (;;)
     {
-      RgReceiptPayment payment = { RG_PAYMENT_UNRECORDED, 0, 0 };
+      RgReceiptPayment payment = { RG_PAYMENT_UNRECORDED, 0, 0, NULL };
       gboolean row = FALSE;
+      const char *reference;
 
       if (!rg_store_step_row (store, stmt, &row, error))
-        return FALSE;
+        {
+          for (guint i = 0; i < payments->len; i++)
+            g_free (g_array_index (payments, RgReceiptPayment, i).label);
+          return FALSE;
+        }
       if (!row)
         break;
       /* The schema allows only the nicks; an unknown one reads as not recorded. */
       rg_payment_method_from_nick ((const char *) sqlite3_column_text (stmt, 0), &payment.method);
       payment.amount = sqlite3_column_int64 (stmt, 1);
       payment.tendered = sqlite3_column_int64 (stmt, 2);
+      reference = (const char *) sqlite3_column_text (stmt, 3);
+      if (reference && payment.method == RG_PAYMENT_CERTIFICATE)
+        /* Translators: a payment on a receipt, with the certificate's number */
+        payment.label = g_strdup_printf (_("Gift certificate %s"), reference);
+      else if (reference && payment.method == RG_PAYMENT_SUBSCRIPTION)
+        /* Translators: a payment on a receipt, with the subscription's name */
+        payment.label = g_strdup_printf (_("Subscription: %s"), reference);
+      else
+        payment.label = g_strdup (rg_payment_method_to_string (payment.method));
       if (payment.tendered > 0 && payment.tendered > payment.amount)
         receipt->change += payment.tendered - payment.amount;
       g_array_append_val (payments, payment);

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "rg-booking-private.h"
+#include "rg-prepaid-private.h"
 #include "rg-model-enums.h"
 #include "rg-format.h"
 #include "rg-sale.h"
@@ -129,6 +130,25 @@ query_int (RgStore     *store,
   if (!rg_store_step_row (store, stmt, &row, error))
     return FALSE;
   *value = row ? sqlite3_column_int64 (stmt, 0) : 0;
+  return TRUE;
+}
+
+static gboolean
+query_text (RgStore     *store,
+            const char  *sql,
+            gint64       a,
+            char       **value,
+            GError     **error)
+{
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store, sql, error);
+  gboolean row = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, a);
+  if (!rg_store_step_row (store, stmt, &row, error))
+    return FALSE;
+  *value = row ? g_strdup ((const char *) sqlite3_column_text (stmt, 0)) : NULL;
   return TRUE;
 }
 
@@ -322,6 +342,7 @@ rg_sale_quote_free (RgSaleQuote *quote)
   g_strfreev (quote->masters);
   g_free (quote->card_name);
   g_free (quote->next_tier_name);
+  g_free (quote->payment_amounts);
   g_free (quote);
 }
 
@@ -339,7 +360,7 @@ read_card (RgStore      *store,
   if (client_id &&
       !query_int (store,
                   "SELECT coalesce (sum (l.price), 0) FROM sales s JOIN sale_lines l ON l.sale_id = s.id "
-                  "WHERE s.client_id = ?1 AND l.kind <> 'tip'",
+                  "WHERE s.client_id = ?1 AND l.kind IN ('service', 'product')",
                   client_id, 0, &quote->spend, error))
     return FALSE;
   if (client_id == 0)
@@ -448,6 +469,8 @@ read_item (RgStore                *store,
   gboolean row = FALSE;
 
   *list_price = 0, *unit_cost = 0, *pay_rate = 0;
+  if (RG_SALE_LINE_IS_PREPAID (in->kind))
+    return rg_prepaid_read_item (store, in, name, list_price, error);
   switch (in->kind)
     {
     case RG_SALE_LINE_TIP:
@@ -558,7 +581,7 @@ price_draft (RgStudio          *studio,
   g_autoptr(GHashTable) paid_fixed = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree char *day = NULL;
   RgPriceRules rules = { 0 };
-  gint64 cash = 0, other = 0;
+  gint64 cash = 0, other = 0, money = 0, prepaid = 0;
 
   if (draft->lines->len == 0)
     {
@@ -616,7 +639,7 @@ price_draft (RgStudio          *studio,
           g_hash_table_add (paid_fixed, (gpointer) &in->staff_id);
           line->pay_fixed = per_visit;
         }
-      if (in->kind != RG_SALE_LINE_TIP && in->item_id &&
+      if (!RG_SALE_LINE_IS_UNDISCOUNTED (in->kind) && in->item_id &&
           !read_promotion (store, in->kind, in->item_id, day, &quote->promotion_ids[i], &line->promotion, error))
         return NULL;
     }
@@ -626,31 +649,57 @@ price_draft (RgStudio          *studio,
   rules.pay_after_discount = quote->pay_after_discount;
   rules.sale_one_off = draft->one_off;
   rules.sale_one_off_amount = draft->one_off_amount;
+  /* A reward's one-off discount: the larger of it and the desk's own. */
+  if (draft->reward_discount_id)
+    {
+      gint64 percent = 0;
+
+      if (!query_int (store,
+                      "SELECT coalesce ((SELECT percent FROM reward_discounts WHERE id = ?1 AND client_id = ?2 "
+                      " AND used_sale_id IS NULL), 0)",
+                      draft->reward_discount_id, draft->client_id, &percent, error))
+        return NULL;
+      if (percent == 0)
+        {
+          g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_CONFLICT, _("That reward’s discount was used already."));
+          return NULL;
+        }
+      rules.sale_one_off = MAX (rules.sale_one_off, (int) MIN (percent, quote->cap));
+    }
   if (!rg_pricing_compute (&rules, quote->lines, quote->n_lines, &quote->total, error))
     return NULL;
 
+  quote->n_payments = draft->payments->len;
+  quote->payment_amounts = g_new0 (gint64, quote->n_payments + 1);
+  if (!rg_prepaid_check (studio, store, draft, quote, quote->payment_amounts, sold_at, error))
+    return NULL;
   for (guint i = 0; i < draft->payments->len; i++)
     {
       const RgPaymentDraft *payment = &g_array_index (draft->payments, RgPaymentDraft, i);
+      gint64 amount = quote->payment_amounts[i];
 
-      if (payment->method >= RG_N_PAYMENT_METHODS || !method_takes_money_now (payment->method))
+      if (payment->method >= RG_N_PAYMENT_METHODS || payment->method == RG_PAYMENT_UNRECORDED)
         {
           g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
-                       /* Translators: a payment method, e.g. "Deposit" */
-                       _("The desk cannot take “%s” yet: take cash, a card or a bank transfer."),
-                       payment->method < RG_N_PAYMENT_METHODS ? rg_payment_method_to_string (payment->method) : "?");
+                       _("The desk takes cash, a card, a bank transfer, a deposit, a gift certificate, a subscription or points."));
           return NULL;
         }
-      if (payment->amount <= 0 || payment->amount > RG_PRICING_MAX_PRICE)
+      if (amount <= 0 || amount > RG_PRICING_MAX_PRICE)
         {
           g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
                        _("A payment must be a sum above zero."));
           return NULL;
         }
       if (payment->method == RG_PAYMENT_CASH)
-        cash += payment->amount;
+        cash += amount;
       else
-        other += payment->amount;
+        {
+          other += amount;
+          if (method_takes_money_now (payment->method) || payment->method == RG_PAYMENT_DEPOSIT)
+            money += amount;
+          else
+            prepaid += amount;
+        }
     }
   if (other > quote->total)
     {
@@ -658,13 +707,16 @@ price_draft (RgStudio          *studio,
       g_autofree char *due = rg_format_price (quote->total);
 
       g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
-                   /* Translators: "Card and transfer payments come to 5,000 ₽, more than the 4,200 ₽ due." */
-                   _("Card and transfer payments come to %s, more than the %s due."), paid, due);
+                   /* Translators: "Payments other than cash come to 5,000 ₽, more than the 4,200 ₽ due." */
+                   _("Payments other than cash come to %s, more than the %s due."), paid, due);
       return NULL;
     }
   quote->paid = cash + other;
   quote->still_due = MAX (quote->total - quote->paid, 0);
   quote->change = MAX (quote->paid - quote->total, 0);
+  quote->money = money + cash - quote->change;
+  if (draft->client_id)
+    quote->points_earned = rg_prepaid_points_earned (studio, quote, quote->money, prepaid);
   return g_steal_pointer (&quote);
 }
 
@@ -728,12 +780,13 @@ insert_payment (RgStore          *store,
                 RgPaymentMethod   method,
                 gint64            amount,
                 gint64            tendered,
+                const char       *reference,
                 gint64            now,
                 GError          **error)
 {
   g_autoptr(RgStmt) stmt = rg_store_prepare (store,
-                                             "INSERT INTO payments (id, sale_id, method, amount, tendered, paid_at, "
-                                             "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, nullif (?5, 0), ?6, ?6, ?6)",
+                                             "INSERT INTO payments (id, sale_id, method, amount, tendered, reference, paid_at, "
+                                             "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, nullif (?5, 0), ?7, ?6, ?6, ?6)",
                                              error);
 
   if (stmt == NULL)
@@ -744,7 +797,33 @@ insert_payment (RgStore          *store,
   sqlite3_bind_int64 (stmt, 4, amount);
   sqlite3_bind_int64 (stmt, 5, tendered);
   sqlite3_bind_int64 (stmt, 6, now);
+  sqlite3_bind_text (stmt, 7, reference, -1, SQLITE_TRANSIENT);
   return rg_store_step_done (store, stmt, error);
+}
+
+gboolean
+rg_sale_insert_payment (RgStore          *store,
+                        gint64            sale_id,
+                        RgPaymentMethod   method,
+                        gint64            amount,
+                        const char       *reference,
+                        gint64            now,
+                        GError          **error)
+{
+  return insert_payment (store, sale_id, method, amount, 0, reference, now, error);
+}
+
+gboolean
+rg_sale_insert_header (RgStore     *store,
+                       gint64       sale_id,
+                       gint64       client_id,
+                       const char  *reason,
+                       gint64       now,
+                       gint64      *number,
+                       GError     **error)
+{
+  return next_number (store, number, error) &&
+         insert_sale (store, sale_id, *number, 0, client_id, 0, NULL, reason, now, error);
 }
 
 static gboolean
@@ -825,7 +904,8 @@ sync_visit (RgStore  *store,
 }
 
 static gboolean
-write_sale (RgStore            *store,
+write_sale (RgStudio           *studio,
+            RgStore            *store,
             const RgSaleDraft  *draft,
             const RgSaleQuote  *quote,
             gint64              client_id,
@@ -834,6 +914,7 @@ write_sale (RgStore            *store,
             GError            **error)
 {
   gint64 id = rg_store_new_id (), number = 0, cash = 0, change = quote->change;
+  g_autofree gint64 *line_ids = g_new0 (gint64, quote->n_lines + 1);
 
   if (!next_number (store, &number, error) ||
       !insert_sale (store, id, number, 0, client_id, draft->appointment_id, draft->one_off_reason, NULL, sold_at, error))
@@ -850,8 +931,10 @@ write_sale (RgStore            *store,
                                                  "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, nullif (?5, 0), nullif (?6, 0), "
                                                  "nullif (?7, 0), ?8, ?9, ?10, ?11, ?12, ?13, nullif (?16, 0), ?14, ?15, ?17, ?18, ?19, ?19)",
                                                  error);
-      gint64 line_id = rg_store_new_id ();
-      const char *reason = in->one_off_reason ? in->one_off_reason : draft->one_off_reason;
+      gint64 line_id = line_ids[i] = rg_store_new_id ();
+      const char *reason = in->one_off_reason ? in->one_off_reason
+                           : draft->one_off_reason ? draft->one_off_reason
+                           : draft->reward_discount_id ? _("Referral reward") : NULL;
 
       if (stmt == NULL)
         return FALSE;
@@ -892,13 +975,29 @@ write_sale (RgStore            *store,
   for (guint i = 0; i < draft->payments->len; i++)
     {
       const RgPaymentDraft *payment = &g_array_index (draft->payments, RgPaymentDraft, i);
+      g_autofree char *reference = NULL;
 
       if (payment->method == RG_PAYMENT_CASH)
-        cash += payment->amount;
-      else if (!insert_payment (store, id, payment->method, payment->amount, 0, sold_at, error))
+        {
+          cash += quote->payment_amounts[i];
+          continue;
+        }
+      /* A certificate's payment names it (its refund finds it so); a
+       * subscription's, the subscription. */
+      if (payment->method == RG_PAYMENT_CERTIFICATE &&
+          !query_text (store, "SELECT number FROM certificates WHERE id = ?1", payment->instrument_id, &reference, error))
+        return FALSE;
+      if (payment->method == RG_PAYMENT_SUBSCRIPTION &&
+          !query_text (store, "SELECT name FROM subscriptions WHERE id = ?1", payment->instrument_id, &reference, error))
+        return FALSE;
+      if (!insert_payment (store, id, payment->method, quote->payment_amounts[i], 0, reference, sold_at, error))
         return FALSE;
     }
-  if (cash - change > 0 && !insert_payment (store, id, RG_PAYMENT_CASH, cash - change, cash, sold_at, error))
+  if (cash - change > 0 && !insert_payment (store, id, RG_PAYMENT_CASH, cash - change, cash, NULL, sold_at, error))
+    return FALSE;
+
+  if (!rg_prepaid_write_sale (studio, store, draft, quote, quote->payment_amounts, id, line_ids, client_id,
+                              sold_at, error))
     return FALSE;
 
   *sale_id = id;
@@ -970,8 +1069,12 @@ rg_studio_check_out (RgStudio           *studio,
         g_array_append_vals (copy->payments, draft->payments->data, draft->payments->len);
         copy->one_off = draft->one_off;
         copy->one_off_amount = draft->one_off_amount;
+        copy->reward_discount_id = draft->reward_discount_id;
         priced = copy;
       }
+    /* Points due to expire go before any can pay. */
+    if (client_id && !rg_prepaid_expire_points (store, client_id, sold_at, error))
+      goto fail;
     quote = price_draft (studio, priced, sold_at, error);
   }
   if (quote == NULL)
@@ -986,7 +1089,7 @@ rg_studio_check_out (RgStudio           *studio,
       goto fail;
     }
 
-  if (!write_sale (store, draft, quote, client_id, sold_at, &id, error))
+  if (!write_sale (studio, store, draft, quote, client_id, sold_at, &id, error))
     goto fail;
   if (draft->appointment_id &&
       (!sync_visit (store, draft->appointment_id, id, sold_at, error) ||
@@ -1083,7 +1186,7 @@ rg_sale_write_in_full (RgStore  *store,
 
   if (!rg_stock_use_materials (store, id, paid_at, error))
     return FALSE;
-  return price <= 0 || insert_payment (store, id, RG_PAYMENT_UNRECORDED, price, 0, paid_at, error);
+  return price <= 0 || insert_payment (store, id, RG_PAYMENT_UNRECORDED, price, 0, NULL, paid_at, error);
 }
 
 /* Refunds -------------------------------------------------------------------- */
@@ -1118,7 +1221,7 @@ rg_studio_refund (RgStudio         *studio,
   g_autoptr(RgStmt) stmt = NULL;
   g_autofree char *clean_reason = NULL;
   gint64 id = rg_store_new_id (), number = 0, sale_number = 0, client_id = 0, appointment_id = 0;
-  gint64 amount = 0, by_method = 0, now = rg_store_now ();
+  gint64 amount = 0, by_method = 0, money = 0, now = rg_store_now ();
   gboolean row = FALSE, ok;
 
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
@@ -1228,38 +1331,6 @@ rg_studio_refund (RgStudio         *studio,
       goto fail;
     }
 
-  /* Money goes back no more than it came: a card or a transfer gets back
-   * at most what it paid; cash at most what is still paid in all. */
-  {
-    g_autoptr(RgStmt) paid = rg_store_prepare (store,
-                                               "SELECT coalesce (sum (amount), 0) FROM payments WHERE sale_id IN "
-                                               "(SELECT id FROM sales WHERE id = ?1 OR refund_of = ?1) "
-                                               "AND (?2 IS NULL OR method = ?2)",
-                                               error);
-
-    if (paid == NULL)
-      goto fail;
-    sqlite3_bind_int64 (paid, 1, sale_id);
-    if (method == RG_PAYMENT_CASH)
-      sqlite3_bind_null (paid, 2);
-    else
-      sqlite3_bind_text (paid, 2, rg_payment_method_to_nick (method), -1, SQLITE_STATIC);
-    if (!rg_store_step_row (store, paid, &row, error))
-      goto fail;
-    by_method = row ? sqlite3_column_int64 (paid, 0) : 0;
-  }
-  if (amount > by_method)
-    {
-      g_autofree char *back = rg_format_price (amount);
-      g_autofree char *was = rg_format_price (by_method);
-
-      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
-                   /* Translators: "3,000 ₽ cannot go back by Card: 1,000 ₽ was paid by it." */
-                   _("%s cannot go back by %s: %s was paid by it."), back,
-                   rg_payment_method_to_string (method), was);
-      goto fail;
-    }
-
   if (!next_number (store, &number, error) ||
       !insert_sale (store, id, number, sale_id, client_id, appointment_id, NULL, clean_reason, now, error))
     goto fail;
@@ -1292,7 +1363,44 @@ rg_studio_refund (RgStudio         *studio,
     }
   if (!rg_stock_return_materials (store, id, now, error))
     goto fail;
-  if (amount > 0 && !insert_payment (store, id, method, -amount, 0, now, error))
+  /* Prepaid first: each ledger gets back what the lines took from it; the
+   * rest goes back in money. */
+  if (!rg_prepaid_refund (studio, store, sale_id, id, amount, &money, now, error))
+    goto fail;
+  /* Money goes back no more than it came: a card or a transfer gets back
+   * at most what it paid; cash at most what is still paid in all. */
+  {
+    g_autoptr(RgStmt) paid = rg_store_prepare (store,
+                                               "SELECT coalesce (sum (amount), 0) FROM payments WHERE sale_id IN "
+                                               "(SELECT id FROM sales WHERE id = ?1 OR refund_of = ?1) "
+                                               "AND (?2 IS NULL OR method = ?2) "
+                                               "AND method IN ('cash', 'card', 'transfer', 'unrecorded')",
+                                               error);
+
+    if (paid == NULL)
+      goto fail;
+    sqlite3_bind_int64 (paid, 1, sale_id);
+    if (method == RG_PAYMENT_CASH)
+      sqlite3_bind_null (paid, 2);
+    else
+      sqlite3_bind_text (paid, 2, rg_payment_method_to_nick (method), -1, SQLITE_STATIC);
+    if (!rg_store_step_row (store, paid, &row, error))
+      goto fail;
+    by_method = row ? sqlite3_column_int64 (paid, 0) : 0;
+  }
+  if (money > by_method)
+    {
+      g_autofree char *back = rg_format_price (money);
+      g_autofree char *was = rg_format_price (by_method);
+
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                   /* Translators: "3,000 ₽ cannot go back by Card: 1,000 ₽ was paid by it." */
+                   _("%s cannot go back by %s: %s was paid by it."), back,
+                   rg_payment_method_to_string (method), was);
+      goto fail;
+    }
+
+  if (money > 0 && !insert_payment (store, id, method, -money, 0, NULL, now, error))
     goto fail;
 
   if (appointment_id)

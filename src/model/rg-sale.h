@@ -116,6 +116,9 @@ typedef struct {
   gint64        money;             /* paid in money (cash less the change, card, transfer, deposit) */
   gint64        points_earned;     /* what the sale earns, whole points */
   gint64        points_limit;      /* the most points may pay of it, minor units */
+  gint64       *payment_amounts;   /* by payment: what it pays (a subscription's visit or a service
+                                    * certificate pays its line's price, whatever the draft says) */
+  guint         n_payments;
 } RgSaleQuote;
 
 RgSaleQuote *rg_studio_quote_sale         (RgStudio           *studio,
@@ -212,6 +215,7 @@ typedef struct {
   RgPaymentMethod method;
   gint64          amount;
   gint64          tendered;        /* cash handed over; 0: not cash */
+  char           *label;           /* the method in words, with the certificate or subscription it names */
 } RgReceiptPayment;
 
 typedef struct {

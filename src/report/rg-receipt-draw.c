@@ -352,7 +352,7 @@ draw_money (Pen             *pen,
     {
       const RgReceiptPayment *payment = &receipt->payments[i];
 
-      pair (pen, rg_payment_method_to_string (payment->method), payment->amount, 1.0, PANGO_WEIGHT_NORMAL);
+      pair (pen, payment->label ? payment->label : rg_payment_method_to_string (payment->method), payment->amount, 1.0, PANGO_WEIGHT_NORMAL);
       if (payment->tendered > 0)
         {
           g_autofree char *tendered = rg_format_price (payment->tendered);

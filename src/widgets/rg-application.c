@@ -21,6 +21,7 @@
 #include "demo/rg-generator.h"
 #include "io/rg-export-command.h"
 #include "model/rg-backup.h"
+#include "model/rg-prepaid.h"
 #include "model/rg-format.h"
 #include "report/rg-report.h"
 #include "io/rg-import-command.h"
@@ -782,7 +783,16 @@ check_done_cb (GObject      *source,
   const char *path = rg_studio_get_path (RG_STUDIO (source));
 
   if (rg_studio_check_finish (RG_STUDIO (source), result, &error))
-    return;
+    {
+      g_autoptr(GError) expiry_error = NULL;
+
+      /* Points due to expire are written off once the file is known good,
+       * so that the card, Today and what the studio owes count them gone. */
+      if (!rg_studio_get_read_only (RG_STUDIO (source)) &&
+          !rg_studio_expire_points (RG_STUDIO (source), g_get_real_time () / G_USEC_PER_SEC, &expiry_error))
+        g_warning ("%s: %s", path, expiry_error->message);
+      return;
+    }
   g_warning ("%s: %s", path, error->message);
   if (!g_error_matches (error, RG_STUDIO_ERROR, RG_STUDIO_ERROR_CORRUPT))
     return;

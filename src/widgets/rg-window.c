@@ -30,6 +30,7 @@
 #include "widgets/studio/rg-studio-window.h"
 #include "widgets/io/rg-export-dialog.h"
 #include "widgets/money/rg-check-out-dialog.h"
+#include "widgets/money/rg-certificates-window.h"
 #include "widgets/money/rg-payroll-window.h"
 #include "widgets/stock/rg-stock-window.h"
 #include "widgets/satisfaction/rg-rating-dialog.h"
@@ -437,6 +438,17 @@ stock_activated (GtkWidget  *widget,
   if (parameter != NULL && g_variant_get_int64 (parameter) != 0)
     rg_stock_window_show_item (stock, g_variant_get_int64 (parameter));
   gtk_window_present (GTK_WINDOW (stock));
+}
+
+/* Every gift certificate sold, their balances, print. */
+static void
+certificates_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RgWindow *self = RG_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (rg_certificates_window_new (GTK_WINDOW (self), self->studio)));
 }
 
 /* Studio setup: staff, their hours, services. */
@@ -1284,6 +1296,7 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.payroll", NULL, payroll_activated);
   gtk_widget_class_install_action (widget_class, "win.stock", NULL, stock_activated);
   gtk_widget_class_install_action (widget_class, "win.stock-item", "x", stock_activated);
+  gtk_widget_class_install_action (widget_class, "win.certificates", NULL, certificates_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.sell", "x", (gint64) 0);
   gtk_widget_class_install_action (widget_class, "win.book-client", "(xxx)", book_client_activated);

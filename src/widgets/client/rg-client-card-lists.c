@@ -1172,6 +1172,7 @@ rg_client_card_setup_lists (RgClientCard *self)
   self->condition_rows = g_ptr_array_new ();
   self->history_rows = g_ptr_array_new ();
   self->sales_rows = g_ptr_array_new ();
+  rg_client_card_setup_balances (self);
   g_signal_connect (self->note_row, "apply", G_CALLBACK (note_applied_cb), self);
   g_signal_connect (self->note_row, "entry-activated", G_CALLBACK (note_applied_cb), self);
   g_signal_connect (self->timeline_list, "row-activated", G_CALLBACK (timeline_activated_cb), self);
@@ -1194,6 +1195,7 @@ rg_client_card_update_lists (RgClientCard *self)
   update_conditions (self);
   update_history (self);
   update_sales (self);
+  rg_client_card_update_balances (self);
   update_timeline (self);
   update_photos (self);
   self->updating = FALSE;
@@ -1206,4 +1208,5 @@ rg_client_card_clear_lists (RgClientCard *self)
   remove_rows (self->condition_rows);
   remove_rows (self->history_rows);
   remove_rows (self->sales_rows);
+  rg_client_card_clear_balances (self);
 }

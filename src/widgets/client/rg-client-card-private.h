@@ -83,6 +83,8 @@ struct _RgClientCard
   GtkDropDown          *note_kind;
   GtkListBox           *timeline_list;
   gboolean              timeline_all;   /* "Show Earlier Entries" pressed */
+  AdwPreferencesGroup  *balances_group; /* rg-client-card-balances.c */
+  GPtrArray            *balance_rows;
 };
 
 void rg_client_card_show_error    (RgClientCard *self,
@@ -91,6 +93,9 @@ void rg_client_card_show_error    (RgClientCard *self,
 void rg_client_card_update_lists  (RgClientCard *self);
 void rg_client_card_setup_lists   (RgClientCard *self);
 void rg_client_card_clear_lists   (RgClientCard *self);
+void rg_client_card_setup_balances  (RgClientCard *self);
+void rg_client_card_update_balances (RgClientCard *self);
+void rg_client_card_clear_balances  (RgClientCard *self);
 void rg_client_card_add_photo     (RgClientCard *self,
                                    RgPhotoKind   kind);
 

@@ -30,11 +30,13 @@
 #include "widgets/common/rg-spin-wheel.h"
 #include "rg-card-settings.h"
 #include "rg-discounts-page.h"
+#include "rg-loyalty-page.h"
 #include "rg-products-page.h"
 #include "rg-service-editor.h"
 #include "rg-service-row.h"
 #include "rg-staff-editor.h"
 #include "rg-staff-row.h"
+#include "rg-subscriptions-page.h"
 #include "rg-studio-window.h"
 
 struct _RgStudioWindow
@@ -649,6 +651,8 @@ rg_studio_window_constructed (GObject *object)
 
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (rg_products_page_new (self->studio)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (rg_discounts_page_new (self->studio)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (rg_loyalty_page_new (self->studio)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (rg_subscriptions_page_new (self->studio)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (rg_card_settings_new (self->studio)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (rg_studio_details_new (self->studio)));
 }

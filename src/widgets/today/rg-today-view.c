@@ -21,6 +21,7 @@
 #include "rg-call-dialog.h"
 #include "widgets/common/rg-recount.h"
 #include "model/rg-sale.h"
+#include "rg-today-subscriptions.h"
 #include "rg-today-view.h"
 #include "widgets/stock/rg-low-stock.h"
 
@@ -53,6 +54,8 @@ struct _RgTodayView {
   GtkWidget    *desk_list;
   gboolean      desk_dirty;   /* money or visits changed while hidden */
   GtkWidget    *low_stock;    /* RgLowStock, after the desk */
+  GtkWidget    *subscriptions;          /* rg-today-subscriptions.c */
+  gboolean      subscriptions_dirty;
   GtkWidget    *headings[RG_CALL_N_REASONS];  /* by RgCallReason */
   GtkWidget    *lists[RG_CALL_N_REASONS];
 };
@@ -584,6 +587,27 @@ update_desk (RgTodayView *self)
   gtk_widget_set_visible (self->desk_list, visits->len > 0);
 }
 
+/* Subscriptions running out: read when Today shows, as the desk. */
+static void
+update_subscriptions (RgTodayView *self)
+{
+  self->subscriptions_dirty = FALSE;
+  if (self->studio)
+    rg_today_subscriptions_update (self->subscriptions, self->studio, rg_time_now ());
+}
+
+static void
+subscriptions_changes_cb (RgTodayView *self,
+                          RgChanges    changes)
+{
+  if ((changes & (RG_CHANGES_MONEY | RG_CHANGES_CLIENTS | RG_CHANGES_SETTINGS)) == 0)
+    return;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->subscriptions_dirty = TRUE;
+  else
+    update_subscriptions (self);
+}
+
 static void
 desk_changes_cb (RgTodayView *self,
                  RgChanges    changes)
@@ -609,6 +633,7 @@ refresh (GtkWidget *owner)
   if (!self->fixed_day)
     self->day = rg_date_today ();
   update_desk (self);
+  update_subscriptions (self);
   rg_recount_start (self->recount, g_memdup2 (&self->day, sizeof self->day), g_free);
 }
 
@@ -625,6 +650,8 @@ map_cb (RgTodayView *self)
 {
   if (self->desk_dirty)
     update_desk (self);
+  if (self->subscriptions_dirty)
+    update_subscriptions (self);
   /* Past midnight, or changed while hidden. */
   if (rg_recount_is_dirty (self->recount) || self->entries == NULL ||
       (!self->fixed_day && rg_date_compare (self->day, rg_date_today ()) != 0))
@@ -776,8 +803,12 @@ rg_today_view_init (RgTodayView *self)
       g_object_set_data (G_OBJECT (self->lists[r]), "reason", GINT_TO_POINTER (r));
     }
 
+  /* Under the desk's list. */
+  self->subscriptions = rg_today_subscriptions_new ();
+  gtk_widget_insert_after (self->subscriptions, gtk_widget_get_parent (self->desk_list), self->desk_list);
+  /* Under the subscriptions. */
   self->low_stock = rg_low_stock_new ();
-  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->desk_list)), self->low_stock, self->desk_list);
+  gtk_widget_insert_after (self->low_stock, gtk_widget_get_parent (self->desk_list), self->subscriptions);
 
   self->day = rg_date_today ();
   {
@@ -801,6 +832,7 @@ rg_today_view_set_studio (RgTodayView *self,
   self->studio = g_object_ref (studio);
   g_signal_connect_object (studio, "changes", G_CALLBACK (desk_changes_cb), self, G_CONNECT_SWAPPED);
   rg_low_stock_set_studio (RG_LOW_STOCK (self->low_stock), studio);
+  g_signal_connect_object (studio, "changes", G_CALLBACK (subscriptions_changes_cb), self, G_CONNECT_SWAPPED);
   rg_recount_set_studio (self->recount, studio);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh (GTK_WIDGET (self));
