@@ -11,6 +11,7 @@
 
 #include "model/rg-product.h"
 #include "model/rg-sale.h"
+#include "model/rg-service.h"
 #include "model/rg-stock.h"
 #include "report/rg-report.h"
 #include "test-util.h"
@@ -377,6 +378,35 @@ test_margin (Fixture       *f,
   }
 }
 
+/* The service editor's save: the service and its materials together, a
+ * refusal of the materials writing neither; a new service gets its
+ * materials under its new key. */
+static void
+test_save_with_materials (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgService) colouring = rg_studio_lookup (f->studio, RG_TYPE_SERVICE, f->colouring, &error);
+  g_autoptr(RgService) toning = rg_service_new ("Toning", 45, 180000);
+  RgServiceMaterial twice[2] = { { .product_id = 41, .quantity = 5 }, { .product_id = 41, .quantity = 7 } };
+  RgServiceMaterial dye = { .product_id = 41, .quantity = 20 };
+
+  g_assert_no_error (error);
+  rg_service_set_name (colouring, "Colouring, long hair");
+  g_assert_false (rg_studio_save_service_with_materials (f->studio, colouring, twice, 2, &error));
+  assert_refused (&error, "twice");
+  g_assert_true (rg_studio_reload (f->studio, colouring, &error));
+  g_assert_cmpstr (rg_service_get_name (colouring), ==, "Colouring");
+  g_assert_cmpint (count (f, "SELECT count (*) FROM service_materials", 0), ==, 0);
+
+  g_assert_true (rg_studio_save_service_with_materials (f->studio, toning, &dye, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rg_record_get_id (RG_RECORD (toning)), !=, 0);
+  g_assert_cmpint (count (f, "SELECT quantity FROM service_materials WHERE service_id = ?1",
+                          rg_record_get_id (RG_RECORD (toning))), ==, 20);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM services WHERE name = 'Toning'", 0), ==, 1);
+}
+
 static JsonObject *
 parse_object (JsonParser *parser,
               const char *json)
@@ -476,6 +506,7 @@ main (int   argc,
   ADD ("check-out-and-refund", test_check_out_and_refund);
   ADD ("margin", test_margin);
   ADD ("report", test_report);
+  ADD ("save-with-materials", test_save_with_materials);
 #undef ADD
 
   return g_test_run ();

@@ -183,6 +183,7 @@ rg_low_stock_init (RgLowStock *self)
   self->list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (self->list, "boxed-list");
+  gtk_widget_add_css_class (self->list, "not-calls");   /* Today's rows of calls are the others */
   gtk_box_append (GTK_BOX (self), self->list);
   g_signal_connect (self, "notify::parent", G_CALLBACK (notify_parent_cb), NULL);
 }
