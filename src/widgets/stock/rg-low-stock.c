@@ -58,7 +58,7 @@ update (RgLowStock *self)
     {
       const RgStockItem *item = &g_array_index (items, RgStockItem, i);
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+      GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");   /* decoration: the row is the button */
       g_autofree char *on_hand = rg_stock_format_quantity (item->on_hand, item->unit);
       g_autofree char *min_level = rg_stock_format_quantity (item->min_level, item->unit);
       g_autofree char *to_order = rg_stock_format_quantity (item->to_order, item->unit);
@@ -68,6 +68,7 @@ update (RgLowStock *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_int64 (item->product_id));

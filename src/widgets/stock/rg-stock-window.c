@@ -223,7 +223,7 @@ item_row (RgStockWindow     *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *on_hand = gtk_label_new (NULL);
-  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");   /* decoration: the row is the button */
   g_autofree char *on_hand_text = rg_stock_format_quantity (item->on_hand, item->unit);
   g_autofree char *min_level = rg_stock_format_quantity (item->min_level, item->unit);
   g_autofree char *to_order = rg_stock_format_quantity (item->to_order, item->unit);
@@ -258,6 +258,7 @@ item_row (RgStockWindow     *self,
                                               "is on hand"));
     }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), on_hand);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
   g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (index));
   g_object_set_data (G_OBJECT (row), "label", on_hand);
