@@ -17,6 +17,8 @@
 #include "widgets/stock/rg-low-stock.h"
 #include "widgets/stock/rg-stock-dialog.h"
 #include "widgets/stock/rg-stock-window.h"
+#include "widgets/studio/rg-service-editor.h"
+#include "model/rg-service.h"
 #include "test-util.h"
 #include "test-util-ui.h"
 
@@ -43,6 +45,8 @@ make_studio (const char *path)
     "INSERT INTO products (id, name, price, cost, kind, unit, min_level, supplier, created_at, updated_at) VALUES "
     " (41, 'Hair dye', 0, 0, 'material', 'ml', 500, 'Colour Ltd', 1, 1),"
     " (42, 'Shampoo', 90000, 40000, 'product', 'pcs', 0, NULL, 1, 1);"
+    "INSERT INTO services (id, name, duration_minutes, price, created_at, updated_at) VALUES "
+    " (32, 'Colouring', 120, 420000, 1, 1);"
     "INSERT INTO stock_moves (id, product_id, quantity, reason, cost, occurred_at, created_at, updated_at) VALUES "
     " (71, 41, 600, 'received', 96000, %" G_GINT64_FORMAT ", 1, 1);",
     rg_store_now () - 86400);
@@ -214,6 +218,51 @@ test_stock_window (void)
   stock = (RgStockWindow *) test_find_toplevel (RG_TYPE_STOCK_WINDOW, NULL);
   g_assert_nonnull (stock);
   test_destroy_window (stock);
+
+  /* The service editor: 30 ml of dye per colouring, saved with it; its
+   * cost at the average purchase cost (1,600.00 for 1,000 ml: 48.00). */
+  {
+    g_autoptr(RgService) colouring = rg_studio_lookup (studio, RG_TYPE_SERVICE, 32, &error);
+    GtkWidget *editor_window = gtk_window_new ();
+    GtkWidget *editor;
+    GtkSpinButton *spin = NULL;
+
+    g_assert_no_error (error);
+    editor = rg_service_editor_new (studio, colouring);
+    gtk_window_set_child (GTK_WINDOW (editor_window), editor);
+    gtk_window_set_default_size (GTK_WINDOW (editor_window), 600, 900);
+    gtk_window_present (GTK_WINDOW (editor_window));
+    test_spin (100);
+    /* In the page's order: the duration's, the repeat interval's, the
+     * material's quantity. */
+    {
+      g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+      GtkWidget *stack[64];
+      guint top = 0;
+
+      stack[top++] = editor;
+      while (top > 0)
+        {
+          GtkWidget *w = stack[--top];
+
+          if (GTK_IS_SPIN_BUTTON (w))
+            g_ptr_array_add (spins, w);
+          for (GtkWidget *c = gtk_widget_get_last_child (w); c && top < G_N_ELEMENTS (stack); c = gtk_widget_get_prev_sibling (c))
+            stack[top++] = c;
+        }
+      g_assert_cmpuint (spins->len, ==, 3);
+      spin = spins->pdata[2];
+    }
+    gtk_spin_button_set_value (spin, 30);
+    g_assert_true (gtk_widget_activate_action (editor, "editor.add-material", NULL));
+    g_assert_nonnull (test_find_row (editor, "Hair dye"));
+    test_save_shot (editor_window, "service-materials");
+    g_assert_true (rg_service_editor_save (RG_SERVICE_EDITOR (editor), &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (test_sql_int (store, "SELECT quantity FROM service_materials WHERE service_id = 32 AND product_id = ?1",
+                                   DYE), ==, 30);
+    test_destroy_window (editor_window);
+  }
 
   test_destroy_window (window);
   g_clear_object (&studio);
