@@ -28,6 +28,8 @@ static const char * const tables[] = {
   "appointments", "appointment_services", "ratings", "interactions",
   "staff_service_rates", "products", "promotions", "promotion_items", "card_tiers",
   "sales", "sale_lines", "payments", "stock_moves",
+  "subscription_kinds", "subscription_kind_services", "subscriptions", "subscription_services",
+  "subscription_moves", "certificates", "certificate_moves", "deposit_moves", "points_moves", "referral_rewards",
 };
 
 /* Pairs of appointments of one master that overlap, cancelled ones aside. */
@@ -403,8 +405,10 @@ test_demo_money (void)
   g_assert_cmpint (query_int (store,
                               "SELECT count(*) FROM (SELECT sale_id FROM payments GROUP BY sale_id"
                               " HAVING count(DISTINCT method) = 2 AND min(amount) > 0)"), >, done / 40);
-  g_assert_cmpfloat (query_double (store, "SELECT avg(method = 'card') FROM payments WHERE amount > 0"), >, 0.45);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM payments WHERE method NOT IN ('cash', 'card', 'transfer')"), ==, 0);
+  g_assert_cmpfloat (query_double (store, "SELECT avg(method = 'card') FROM payments WHERE amount > 0"
+                                          " AND method IN ('cash', 'card', 'transfer')"), >, 0.45);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM payments WHERE method NOT IN ('cash', 'card', 'transfer',"
+                                     " 'deposit', 'subscription', 'certificate', 'points')"), ==, 0);
 
   /* Walk-ins buy products without a visit, some of them known clients. */
   g_assert_cmpint (query_int (store,
@@ -506,6 +510,144 @@ test_demo_money (void)
                               "SELECT count(*) FROM promotions WHERE starts_on <= '2026-11-24' AND ends_on >= '2026-11-24'"),
                    ==, 1);
   g_assert_cmpint (count_rows (store, "card_tiers"), ==, 4);
+}
+
+
+/* A ledger's running balance, in time order (what adds before what takes
+ * at the same second), never below nothing. */
+#define NEVER_NEGATIVE(table, owner, column) \
+  "SELECT count(*) FROM (SELECT sum(" column ") OVER (PARTITION BY " owner " ORDER BY occurred_at, " column " DESC" \
+  " ROWS UNBOUNDED PRECEDING) AS balance FROM " table ") WHERE balance < 0"
+
+/* Prepaid in the demo: every ledger consistent with the sales that moved
+ * it, balances never negative, each kind of row there. */
+static void
+test_demo_prepaid (gconstpointer data)
+{
+  const char *language = data;
+  g_autoptr(RgStore) store = demo_store (language, 0, NULL);
+  gint64 done = query_int (store, "SELECT count(*) FROM appointments WHERE status = 'done'");
+
+  /* Balances: the sum of the rows, never below zero at any time. */
+  g_assert_cmpint (query_int (store, NEVER_NEGATIVE ("deposit_moves", "client_id", "amount")), ==, 0);
+  g_assert_cmpint (query_int (store, NEVER_NEGATIVE ("points_moves", "client_id", "points")), ==, 0);
+  g_assert_cmpint (query_int (store, NEVER_NEGATIVE ("subscription_moves", "subscription_id", "visits")), ==, 0);
+  g_assert_cmpint (query_int (store, NEVER_NEGATIVE ("certificate_moves", "certificate_id", "amount")), ==, 0);
+
+  /* A sale's lines still add up to its payments (the query in
+   * test_demo_money), and what each prepaid method paid is what its
+   * ledger gave, sale by sale. */
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM sales s WHERE"
+                              " (SELECT coalesce (sum(amount), 0) FROM payments WHERE sale_id = s.id AND method = 'deposit') !="
+                              " -(SELECT coalesce (sum(amount), 0) FROM deposit_moves WHERE sale_id = s.id AND reason = 'payment')"
+                              " OR (SELECT coalesce (sum(amount), 0) FROM payments WHERE sale_id = s.id AND method = 'points') !="
+                              " -100 * (SELECT coalesce (sum(points), 0) FROM points_moves WHERE sale_id = s.id AND reason = 'spent')"
+                              " OR (SELECT coalesce (sum(amount), 0) FROM payments WHERE sale_id = s.id AND method = 'certificate') !="
+                              " -(SELECT coalesce (sum(amount), 0) FROM certificate_moves WHERE sale_id = s.id AND reason = 'redeemed')"
+                              " OR (SELECT count(*) FROM payments WHERE sale_id = s.id AND method = 'subscription') !="
+                              " -(SELECT coalesce (sum(visits), 0) FROM subscription_moves WHERE sale_id = s.id AND reason = 'use')"),
+                   ==, 0);
+  /* A visit of a subscription pays its service's line, of a service the
+   * subscription covers, while it runs. */
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM subscription_moves m JOIN subscriptions s ON s.id = m.subscription_id"
+                              " JOIN sale_lines l ON l.id = m.sale_line_id WHERE m.reason = 'use' AND ("
+                              " m.occurred_at >= s.expires_at OR m.occurred_at <= s.sold_at OR l.kind != 'service'"
+                              " OR NOT EXISTS (SELECT 1 FROM subscription_services x WHERE x.subscription_id = s.id"
+                              "                AND x.service_id = l.service_id)"
+                              " OR NOT EXISTS (SELECT 1 FROM payments p WHERE p.sale_id = m.sale_id"
+                              "                AND p.method = 'subscription' AND p.amount = l.price))"),
+                   ==, 0);
+  /* Instruments sold are lines of their sales, paid in money. */
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM subscriptions s JOIN sale_lines l ON l.id = s.sale_line_id"
+                              " JOIN sales x ON x.id = l.sale_id"
+                              " WHERE l.kind != 'subscription' OR l.price != s.price OR x.client_id != s.client_id"
+                              " OR x.created_at != s.sold_at OR (SELECT sum(visits) FROM subscription_moves m"
+                              "  WHERE m.subscription_id = s.id AND m.reason = 'sold') != s.visits"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sale_lines WHERE kind = 'subscription'"), ==,
+                   count_rows (store, "subscriptions"));
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM certificates c JOIN sale_lines l ON l.id = c.sale_line_id"
+                              " WHERE l.kind != 'certificate' OR l.price != c.amount OR (SELECT sum(amount)"
+                              "  FROM certificate_moves m WHERE m.certificate_id = c.id AND m.reason = 'sold') != c.amount"),
+                   ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sale_lines WHERE kind = 'certificate'"), ==,
+                   count_rows (store, "certificates"));
+  g_assert_cmpint (query_int (store, "SELECT coalesce (sum(price), 0) FROM sale_lines WHERE kind = 'deposit'"), ==,
+                   query_int (store, "SELECT coalesce (sum(amount), 0) FROM deposit_moves WHERE reason = 'top_up'"));
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM deposit_moves m JOIN sale_lines l ON l.id = m.sale_line_id"
+                              " WHERE m.reason = 'top_up' AND (l.kind != 'deposit' OR l.price != m.amount)"), ==, 0);
+  /* A sale that sold one or was paid from one was never refunded. */
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM sales r JOIN sales s ON s.id = r.refund_of WHERE"
+                              " EXISTS (SELECT 1 FROM payments p WHERE p.sale_id = s.id AND p.method NOT IN ('cash', 'card', 'transfer'))"
+                              " OR EXISTS (SELECT 1 FROM sale_lines l WHERE l.sale_id = s.id"
+                              "            AND l.kind IN ('deposit', 'subscription', 'certificate'))"), ==, 0);
+
+  /* Points: 5 % of what the goods were paid in money, whole points, a
+   * point worth 1.00; spent up to 30 % of a sale; each lot that expired
+   * written off once, at its expiry, for what was left of it. */
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM points_moves m WHERE m.reason = 'earned' AND m.points !="
+                              " ((SELECT sum(price) FROM sale_lines WHERE sale_id = m.sale_id AND kind IN ('service', 'product'))"
+                              "  - (SELECT coalesce (sum(amount), 0) FROM payments WHERE sale_id = m.sale_id"
+                              "     AND method IN ('points', 'certificate', 'subscription'))) * 500 / 1000000"),
+                   ==, 0);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM payments p WHERE p.method = 'points' AND p.amount * 10000 >"
+                              " 3000 * (SELECT sum(price) FROM sale_lines WHERE sale_id = p.sale_id AND kind IN ('service', 'product'))"),
+                   ==, 0);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM points_moves e LEFT JOIN points_moves l ON l.id = e.lot_id"
+                              " WHERE e.reason = 'expired' AND (l.id IS NULL OR e.occurred_at != l.expires_at"
+                              " OR l.client_id != e.client_id OR -e.points > l.points)"), ==, 0);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM points_moves WHERE reason IN ('earned', 'referral')"
+                              " AND (expires_at IS NULL OR expires_at <= occurred_at)"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM points_moves WHERE reason = 'earned'"), >, done / 4);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM points_moves WHERE reason = 'spent'"), >, 50);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM points_moves WHERE reason = 'expired'"), >, 20);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM points_moves WHERE reason = 'earned_back'"), >, 0);
+
+  /* Subscriptions sold, used and renewed. */
+  g_assert_cmpint (count_rows (store, "subscription_kinds"), ==, 3);
+  g_assert_cmpint (count_rows (store, "subscriptions"), >, 50);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM subscription_moves WHERE reason = 'use'"), >, 200);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM subscriptions a WHERE EXISTS (SELECT 1 FROM subscriptions b"
+                              " WHERE b.client_id = a.client_id AND b.sold_at > a.sold_at)"), >, 10);
+  /* Deposits topped up and spent. */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM deposit_moves WHERE reason = 'top_up'"), >, 20);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM deposit_moves WHERE reason = 'payment'"), >, 50);
+  /* Certificates: some redeemed by someone else, some partly, some expired unused. */
+  g_assert_cmpint (count_rows (store, "certificates"), >, 20);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(DISTINCT m.certificate_id) FROM certificate_moves m"
+                              " JOIN certificates c ON c.id = m.certificate_id"
+                              " WHERE m.reason = 'redeemed' AND m.client_id != c.buyer_id"), >, 5);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM certificates c WHERE (SELECT sum(amount) FROM certificate_moves m"
+                              " WHERE m.certificate_id = c.id) BETWEEN 1 AND c.amount - 1"), >, 0);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM certificates c WHERE c.expires_at <= 1795521600 AND"
+                              " (SELECT count(*) FROM certificate_moves m WHERE m.certificate_id = c.id) = 1"), >, 0);
+  /* Referral rewards: once per referred client, at their first visit's
+   * sale, both sides' points from the studio's settings. */
+  g_assert_cmpint (count_rows (store, "referral_rewards"), >, 10);
+  g_assert_cmpint (query_int (store,
+                              "SELECT count(*) FROM referral_rewards r JOIN clients c ON c.id = r.client_id"
+                              " JOIN sales s ON s.id = r.sale_id JOIN appointments a ON a.id = s.appointment_id"
+                              " WHERE c.referred_by_id IS NOT r.referrer_id OR s.client_id != r.client_id"
+                              " OR EXISTS (SELECT 1 FROM appointments b WHERE b.client_id = a.client_id"
+                              "            AND b.status = 'done' AND b.starts_at < a.starts_at)"
+                              " OR (SELECT count(*) FROM points_moves p WHERE p.sale_id = r.sale_id AND p.reason = 'referral'"
+                              "     AND ((p.client_id = r.referrer_id AND p.points = r.referrer_amount)"
+                              "       OR (p.client_id = r.client_id AND p.points = r.client_amount))) != 2"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM referral_rewards WHERE referrer_amount !="
+                                     " (SELECT value FROM settings WHERE key = 'referral-referrer')"), ==, 0);
 }
 
 /* The same seed gives the same money; another seed, other money. */
@@ -966,6 +1108,8 @@ main (int   argc,
   g_test_add_func ("/generator/demo/sizes", test_demo_sizes);
   g_test_add_func ("/generator/demo/calendar", test_demo_calendar);
   g_test_add_func ("/generator/demo/money", test_demo_money);
+  g_test_add_data_func ("/generator/demo/prepaid/ru", "ru", test_demo_prepaid);
+  g_test_add_data_func ("/generator/demo/prepaid/en", "en", test_demo_prepaid);
   g_test_add_func ("/generator/demo/timestamps-and-keys", test_timestamps_and_keys);
   g_test_add_func ("/generator/deterministic", test_deterministic);
   g_test_add_func ("/generator/deterministic/money", test_deterministic_money);

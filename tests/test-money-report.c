@@ -489,6 +489,195 @@ parse_object (JsonParser *parser,
   return json_node_get_object (json_parser_get_root (parser));
 }
 
+/* Prepaid at the till, on top of the studio above (November):
+ *   S10  6 Nov Olga tops up her deposit: 5000 by card
+ *   S11  7 Nov Pavel buys a certificate 3000 (cash) and a subscription 9000 (card)
+ *   S12  8 Nov Olga: Shampoo 500 paid from her deposit 300 and points 200
+ *   S13  9 Nov Pavel: Shampoo 500 paid by a certificate 500
+ *   S14 12 Nov Olga takes 1000 of her deposit back in cash (a −1 deposit line)
+ *   R15 14 Nov S11's certificate taken back: −3000 cash
+ * Money in: 6355 (cash 2505, card 2350, transfer 1500) + 5000 + 3000 + 9000
+ * − 1000 − 3000 = 19355; paid from prepaid 1000 (deposit 300, points 200,
+ * certificate 500); deposits topped up 1 for 5000, 1000 given back;
+ * certificates 1 − 1 = 0; subscriptions 1 for 9000; revenue still 3705.
+ *
+ * Subscriptions, for the renewal rate (visits):
+ *   A Olga  2, sold 1 Sep, used 1 Oct and 5 Nov: ran out 5 Nov; B bought 20 Nov → renewed
+ *   B Olga  5, sold 20 Nov, unused: running
+ *   C Pavel 3, sold 25 Oct, used 26 Oct, expired 10 Nov 00:00: ran out then; D bought
+ *           10 Dec 12:00, 30 days and 12 hours later → not renewed (E and G were bought
+ *           before C)
+ *   D Pavel 4, sold 10 Dec 12:00
+ *   E Pavel 1, sold 1 Oct, used 2 Oct: ran out in October; G bought 20 Oct → renewed
+ *   F Olga  1, sold 2 Nov, taken back 3 Nov, would have expired 20 Nov: never ran out
+ *   G Pavel 2, sold 20 Oct, used 25 and 28 Nov: ran out 28 Nov; C (25 Oct), D (12 days
+ *           after) → renewed; H (29 Nov) was taken back, and does not count
+ *   H Pavel 1, sold 29 Nov, taken back 30 Nov: does not renew C either
+ * Ran out in November: A, C, G; renewed A, G: 66.67 %. */
+static void
+subscription_with (RgStore     *store,
+                   gint64       id,
+                   gint64       client,
+                   gint64       visits,
+                   gint64       sold_at,
+                   gint64       expires_at)
+{
+  test_sql_run (store,
+                "INSERT INTO subscriptions (id, name, client_id, visits, price, valid_days, from_first_use, sold_at,"
+                " expires_at, created_at, updated_at) VALUES (?1, 'Visits', ?2, ?3, 1000, 90, 0, ?4, ?5, ?4, ?4)",
+                "iiiii", id, client, visits, sold_at, expires_at);
+  test_sql_run (store,
+                "INSERT INTO subscription_moves (subscription_id, visits, reason, occurred_at, created_at, updated_at)"
+                " VALUES (?1, ?2, 'sold', ?3, ?3, ?3)",
+                "iii", id, visits, sold_at);
+}
+
+static void
+subscription_move (RgStore    *store,
+                   gint64      id,
+                   gint64      visits,
+                   const char *reason,
+                   gint64      when)
+{
+  test_sql_run (store,
+                "INSERT INTO subscription_moves (subscription_id, visits, reason, occurred_at, created_at, updated_at)"
+                " VALUES (?1, ?2, ?3, ?4, ?4, ?4)",
+                "iiti", id, visits, reason, when);
+}
+
+static void
+add_prepaid (RgStore *s)
+{
+  sale (s, 1010, 10, 0, OLGA, 0, at (11, 6, 12, 0));
+  line (s, 10101, 1010, "deposit", 0, 0, 1, 5000, 0, 0, 0, 0, 0);
+  payment (s, 110, 1010, "card", 5000, at (11, 6, 12, 0));
+  sale (s, 1011, 11, 0, PAVEL, 0, at (11, 7, 12, 0));
+  line (s, 10111, 1011, "certificate", 0, 0, 1, 3000, 0, 0, 0, 0, 0);
+  line (s, 10112, 1011, "subscription", 0, 0, 1, 9000, 0, 0, 0, 0, 0);
+  payment (s, 111, 1011, "cash", 3000, at (11, 7, 12, 0));
+  payment (s, 112, 1011, "card", 9000, at (11, 7, 12, 0));
+  sale (s, 1012, 12, 0, OLGA, 0, at (11, 8, 12, 0));
+  line (s, 10121, 1012, "product", SHAMPOO, 0, 1, 500, 0, 0, 0, 0, 0);
+  payment (s, 113, 1012, "deposit", 300, at (11, 8, 12, 0));
+  payment (s, 114, 1012, "points", 200, at (11, 8, 12, 0));
+  sale (s, 1013, 13, 0, PAVEL, 0, at (11, 9, 12, 0));
+  line (s, 10131, 1013, "product", SHAMPOO, 0, 1, 500, 0, 0, 0, 0, 0);
+  payment (s, 115, 1013, "certificate", 500, at (11, 9, 12, 0));
+  sale (s, 1014, 14, 0, OLGA, 0, at (11, 12, 12, 0));
+  line (s, 10141, 1014, "deposit", 0, 0, -1, 1000, 0, 0, 0, 0, 0);
+  payment (s, 116, 1014, "cash", -1000, at (11, 12, 12, 0));
+  sale (s, 1015, 15, 1011, PAVEL, 0, at (11, 14, 12, 0));
+  line (s, 10151, 1015, "certificate", 0, 0, -1, 3000, 0, 0, 0, 0, 10111);
+  payment (s, 117, 1015, "cash", -3000, at (11, 14, 12, 0));
+
+  subscription_with (s, 501, OLGA, 2, at (9, 1, 12, 0), at (12, 31, 0, 0) + 90 * 86400);
+  subscription_move (s, 501, -1, "use", at (10, 1, 12, 0));
+  subscription_move (s, 501, -1, "use", at (11, 5, 12, 0));
+  subscription_with (s, 502, OLGA, 5, at (11, 20, 12, 0), at (12, 31, 0, 0) + 90 * 86400);
+  subscription_with (s, 503, PAVEL, 3, at (10, 25, 12, 0), at (11, 10, 0, 0));
+  subscription_move (s, 503, -1, "use", at (10, 26, 12, 0));
+  subscription_with (s, 504, PAVEL, 4, at (12, 10, 12, 0), at (12, 31, 0, 0) + 90 * 86400);
+  subscription_with (s, 505, PAVEL, 1, at (10, 1, 12, 0), at (12, 31, 0, 0));
+  subscription_move (s, 505, -1, "use", at (10, 2, 12, 0));
+  subscription_with (s, 506, OLGA, 1, at (11, 2, 12, 0), at (11, 20, 0, 0));
+  subscription_move (s, 506, -1, "cancelled", at (11, 3, 12, 0));
+  subscription_with (s, 507, PAVEL, 2, at (10, 20, 12, 0), at (12, 31, 0, 0));
+  subscription_move (s, 507, -1, "use", at (11, 25, 12, 0));
+  subscription_move (s, 507, -1, "use", at (11, 28, 12, 0));
+  subscription_with (s, 508, PAVEL, 1, at (11, 29, 12, 0), at (12, 31, 0, 0));
+  subscription_move (s, 508, -1, "cancelled", at (11, 30, 12, 0));
+}
+
+static void
+test_prepaid (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(RgMoneyFigures) m = NULL;
+  g_autoptr(RgMoneyFigures) october = NULL;
+  g_autoptr(GError) error = NULL;
+  RgMoneyQuery query = { { 2026, 10, 1 }, { 2026, 10, 31 }, 0 };
+
+  add_prepaid (f->store);
+  m = money_of (f, 0);
+  g_assert_cmpint (m->revenue, ==, 3705);
+  g_assert_cmpint (m->money_in, ==, 19355);
+  g_assert_cmpint (m->prepaid_used, ==, 1000);
+  g_assert_cmpint (m->payments, ==, 20355);
+  g_assert_cmpint (by_method (m, "deposit"), ==, 300);
+  g_assert_cmpint (by_method (m, "points"), ==, 200);
+  g_assert_cmpint (by_method (m, "certificate"), ==, 500);
+  g_assert_cmpint (m->deposits_sold.count, ==, 1);
+  g_assert_cmpint (m->deposits_sold.amount, ==, 5000);
+  g_assert_cmpint (m->deposits_withdrawn, ==, 1000);
+  g_assert_cmpint (m->certificates_sold.count, ==, 0);
+  g_assert_cmpint (m->certificates_sold.amount, ==, 0);
+  g_assert_cmpint (m->subscriptions_sold.count, ==, 1);
+  g_assert_cmpint (m->subscriptions_sold.amount, ==, 9000);
+  /* Products: the two Shampoos of S12 and S13 join V2's net one and S7's. */
+  g_assert_cmpint (m->products_quantity, ==, 4);
+  g_assert_cmpint (m->subscriptions_ran_out, ==, 3);
+  g_assert_cmpint (m->subscriptions_renewed, ==, 2);
+
+  /* October: E ran out, renewed by G. */
+  october = rg_money_figures_compute (f->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (october->subscriptions_ran_out, ==, 1);
+  g_assert_cmpint (october->subscriptions_renewed, ==, 1);
+  g_assert_cmpint (october->money_in, ==, 0);
+
+  /* The report. */
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    RgReportOptions opts = { "2026-11-01", "2026-11-30", NULL, NULL, NULL, TRUE };
+    g_autofree char *json = rg_report_run (f->store, "money", &opts, &error);
+    g_autofree char *text = NULL;
+    JsonObject *root, *prepaid, *sold;
+
+    g_assert_no_error (error);
+    root = parse_object (parser, json);
+    g_assert_cmpint (json_object_get_int_member (root, "money_in"), ==, 19355);
+    prepaid = json_object_get_object_member (root, "paid_from_prepaid");
+    g_assert_cmpint (json_object_get_int_member (prepaid, "total"), ==, 1000);
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (prepaid, "by_method"), "points"),
+                     ==, 200);
+    g_assert_false (json_object_has_member (json_object_get_object_member (prepaid, "by_method"), "cash"));
+    /* payments_by_method keeps every method, as before. */
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "payments_by_method"),
+                                                 "deposit"), ==, 300);
+    sold = json_object_get_object_member (root, "prepaid_sold");
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (sold, "deposits"), "amount"), ==,
+                     5000);
+    g_assert_cmpint (json_object_get_int_member (sold, "deposits_withdrawn"), ==, 1000);
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (sold, "subscriptions"), "count"), ==,
+                     1);
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (root, "subscription_renewal_rate"), 66.67, 0.001);
+    g_assert_cmpint (json_object_get_int_member (root, "subscriptions_ran_out"), ==, 3);
+    g_assert_cmpint (json_object_get_int_member (root, "subscriptions_renewed"), ==, 2);
+    g_assert_true (json_object_has_member (json_object_get_object_member (root, "definitions"),
+                                           "subscription_renewal_rate"));
+
+    opts.json = FALSE;
+    text = rg_report_run (f->store, "money", &opts, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (text, "Subscription renewal rate  66.7 % (2 / 3)"));
+    g_assert_nonnull (strstr (text, "\nPaid from prepaid\n"));
+    g_assert_nonnull (strstr (text, "Deposits given back"));
+  }
+
+  /* Without subscriptions that ran out, the rate is null. */
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    RgReportOptions opts = { "2026-12-01", "2026-12-01", NULL, NULL, NULL, TRUE };
+    g_autofree char *json = rg_report_run (f->store, "money", &opts, &error);
+    JsonObject *root;
+
+    g_assert_no_error (error);
+    root = parse_object (parser, json);
+    g_assert_true (json_node_is_null (json_object_get_member (root, "subscription_renewal_rate")));
+    g_assert_cmpint (json_object_get_int_member (root, "subscriptions_ran_out"), ==, 0);
+  }
+}
+
 static void
 test_report_json (Fixture       *f,
                   gconstpointer  data)
@@ -632,7 +821,7 @@ test_report_refusals (Fixture       *f,
       "--report money takes --from, --to, --staff and --json." },
     { "payroll", { NULL, NULL, NULL, NULL, "2026-11-30", FALSE }, RG_STORE_ERROR_INVALID,
       "--report payroll takes" },
-    { "takings", { 0 }, RG_STORE_ERROR_INVALID, "Reports: satisfaction, retention, money, payroll, stock." },
+    { "takings", { 0 }, RG_STORE_ERROR_INVALID, "Reports: satisfaction, retention, money, payroll, liabilities, stock." },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -717,6 +906,7 @@ main (int   argc,
   ADD ("report/text", test_report_text);
   ADD ("report/refusals", test_report_refusals);
   ADD ("export-payroll", test_export_payroll);
+  ADD ("prepaid", test_prepaid);
 #undef ADD
   return g_test_run ();
 }

@@ -1437,7 +1437,7 @@ test_today (void)
     gboolean tip = TRUE;
 
     collect_with_class (GTK_WIDGET (view), "subtitle", subtitles);
-    for (guint i = subtitles->len; i > 0; i--)   /* the calls', not the desk's */
+    for (guint i = subtitles->len; i > 0; i--)   /* the calls', not the desk's nor the subscriptions' */
       {
         GtkWidget *list = gtk_widget_get_ancestor (subtitles->pdata[i - 1], GTK_TYPE_LIST_BOX);
 

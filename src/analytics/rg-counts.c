@@ -50,3 +50,14 @@ rg_count_payroll (RgStore       *store,
 {
   return rg_payroll_compute (store, job, error);
 }
+
+gpointer
+rg_count_liabilities (RgStore       *store,
+                      gconstpointer  job,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  const RgDate *day = job;
+
+  return rg_liabilities_compute (store, *day, error);
+}

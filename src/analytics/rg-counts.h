@@ -7,6 +7,7 @@
 #include "model/rg-studio.h"
 #include "rg-call-list.h"
 #include "rg-dashboard.h"
+#include "rg-liabilities.h"
 #include "rg-money-figures.h"
 #include "rg-satisfaction.h"
 
@@ -38,6 +39,12 @@ gpointer rg_count_satisfaction (RgStore       *store,
 
 /* @job: const RgMoneyQuery *. An RgPayroll. */
 gpointer rg_count_payroll      (RgStore       *store,
+                                gconstpointer  job,
+                                GCancellable  *cancellable,
+                                GError       **error);
+
+/* @job: the day (const RgDate *). An RgLiabilities. */
+gpointer rg_count_liabilities  (RgStore       *store,
                                 gconstpointer  job,
                                 GCancellable  *cancellable,
                                 GError       **error);

@@ -77,6 +77,17 @@ method_compare (gconstpointer a,
   return rx != ry ? (rx < ry ? -1 : 1) : g_strcmp0 (x->method, y->method);
 }
 
+gboolean
+rg_money_method_is_prepaid (const char *method)
+{
+  RgPaymentMethod m;
+
+  if (!rg_payment_method_from_nick (method, &m))
+    return FALSE;
+  return m == RG_PAYMENT_DEPOSIT || m == RG_PAYMENT_CERTIFICATE || m == RG_PAYMENT_SUBSCRIPTION ||
+         m == RG_PAYMENT_POINTS;
+}
+
 static gboolean
 read_visits (RgStore  *store,
              gint64    start,
@@ -146,6 +157,10 @@ read_payments (RgStore  *store,
       g_ptr_array_add (money->payments_by_method, m);
       money->payments += m->amount;
       money->refunds += sqlite3_column_int64 (stmt, 2);
+      if (rg_money_method_is_prepaid (m->method))
+        money->prepaid_used += m->amount;
+      else
+        money->money_in += m->amount;
     }
   g_ptr_array_sort (money->payments_by_method, method_compare);
   return TRUE;
@@ -168,7 +183,10 @@ read_lines (RgStore  *store,
                                              "       sum (l.discount_one_off),"
                                              "       sum (l.quantity),"
                                              "       sum (l.price),"
-                                             "       sum (l.pay)"
+                                             "       sum (l.pay),"
+                                             /* A deposit given back: a sale's negative line. */
+                                             "       sum (CASE WHEN s.kind = 'sale' AND l.quantity < 0 THEN 1 ELSE 0 END),"
+                                             "       sum (CASE WHEN s.kind = 'sale' AND l.quantity < 0 THEN -l.price ELSE 0 END)"
                                              " FROM sales s JOIN sale_lines l ON l.sale_id = s.id"
                                              " LEFT JOIN staff st ON st.id = l.staff_id"
                                              " WHERE s.created_at >= ?1 AND s.created_at < ?2"
@@ -203,6 +221,25 @@ read_lines (RgStore  *store,
         }
       else if (g_strcmp0 (kind, "tip") == 0)
         money->tips += sqlite3_column_int64 (stmt, 7);
+      else if (g_strcmp0 (kind, "deposit") == 0)
+        {
+          gint64 withdrawals = sqlite3_column_int64 (stmt, 9), withdrawn = sqlite3_column_int64 (stmt, 10);
+
+          /* A withdrawal's line is −1; its count and money go apart. */
+          money->deposits_sold.count += sqlite3_column_int64 (stmt, 6) + withdrawals;
+          money->deposits_sold.amount += sqlite3_column_int64 (stmt, 7) + withdrawn;
+          money->deposits_withdrawn += withdrawn;
+        }
+      else if (g_strcmp0 (kind, "certificate") == 0)
+        {
+          money->certificates_sold.count += sqlite3_column_int64 (stmt, 6);
+          money->certificates_sold.amount += sqlite3_column_int64 (stmt, 7);
+        }
+      else if (g_strcmp0 (kind, "subscription") == 0)
+        {
+          money->subscriptions_sold.count += sqlite3_column_int64 (stmt, 6);
+          money->subscriptions_sold.amount += sqlite3_column_int64 (stmt, 7);
+        }
 
       if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
         {
@@ -220,6 +257,55 @@ read_lines (RgStore  *store,
           pay->pay += sqlite3_column_int64 (stmt, 8);
         }
     }
+  return TRUE;
+}
+
+/* The subscriptions that ran out in the period, and of them those renewed.
+ * A subscription runs out at its last visit used when none is left (and
+ * that was before it expired), else when it expires; not after @now.
+ * Renewed: the client bought another, not taken back, after the first
+ * one's sale and by 30 days (of 24 hours) after it ran out. */
+static gboolean
+read_renewals (RgStore         *store,
+               gint64           start,
+               gint64           end,
+               RgMoneyFigures  *money,
+               GError         **error)
+{
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store,
+                                             "WITH sub AS ("
+                                             "  SELECT s.id, s.client_id, s.sold_at, s.expires_at,"
+                                             "         (SELECT sum (m.visits) FROM subscription_moves m"
+                                             "          WHERE m.subscription_id = s.id) AS remaining,"
+                                             "         (SELECT max (m.occurred_at) FROM subscription_moves m"
+                                             "          WHERE m.subscription_id = s.id AND m.reason = 'use') AS last_use"
+                                             "  FROM subscriptions s"
+                                             "  WHERE s.sold_at < ?2 AND NOT EXISTS (SELECT 1 FROM subscription_moves c"
+                                             "       WHERE c.subscription_id = s.id AND c.reason = 'cancelled')),"
+                                             " out AS ("
+                                             "  SELECT id, client_id, sold_at,"
+                                             "         CASE WHEN remaining <= 0 AND last_use IS NOT NULL"
+                                             "                   AND (expires_at IS NULL OR last_use < expires_at) THEN last_use"
+                                             "              ELSE expires_at END AS ran_out_at"
+                                             "  FROM sub)"
+                                             " SELECT count (*), coalesce (sum (EXISTS (SELECT 1 FROM subscriptions n"
+                                             "   WHERE n.client_id = out.client_id AND n.id <> out.id"
+                                             "   AND n.sold_at > out.sold_at AND n.sold_at <= out.ran_out_at + 30 * 86400"
+                                             "   AND NOT EXISTS (SELECT 1 FROM subscription_moves c"
+                                             "                   WHERE c.subscription_id = n.id AND c.reason = 'cancelled'))), 0)"
+                                             " FROM out WHERE ran_out_at >= ?1 AND ran_out_at < ?2 AND ran_out_at <= ?3",
+                                             error);
+  gboolean row = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, start);
+  sqlite3_bind_int64 (stmt, 2, end);
+  sqlite3_bind_int64 (stmt, 3, rg_time_now ());
+  if (!rg_store_step_row (store, stmt, &row, error))
+    return FALSE;
+  money->subscriptions_ran_out = sqlite3_column_int64 (stmt, 0);
+  money->subscriptions_renewed = sqlite3_column_int64 (stmt, 1);
   return TRUE;
 }
 
@@ -265,7 +351,8 @@ rg_money_figures_compute (RgStore             *store,
     return NULL;
   ok = read_visits (store, start, end, query->staff_id, money, error) &&
        read_payments (store, start, end, query->staff_id, money, error) &&
-       read_lines (store, start, end, query->staff_id, money, error);
+       read_lines (store, start, end, query->staff_id, money, error) &&
+       read_renewals (store, start, end, money, error);
   rg_store_end_read (store, started);
   return ok ? g_steal_pointer (&money) : NULL;
 }

@@ -11,7 +11,19 @@
  *   done visit is what was paid for its services, discounts and refunds
  *   taken off; products sold and tips are counted apart;
  * - a refund is a sale of its own with its lines negated and negative
- *   payments: every sum here is net of refunds.
+ *   payments: every sum here is net of refunds;
+ * - money taken in is what was paid in cash, by card, by transfer (or by
+ *   a method not recorded, before the till); what was paid from a
+ *   deposit, a certificate, a subscription or points is prepaid used, not
+ *   money coming in;
+ * - deposits topped up, certificates and subscriptions sold are counted
+ *   by the lines of the sales made in the period, apart: they are money
+ *   the studio owes until used, not revenue;
+ * - the renewal rate: of the subscriptions that ran out in the period
+ *   (their last visit used, or expired with visits left), the share whose
+ *   client bought another after the first one's sale and at most 30 days
+ *   after it ran out; one taken back by a refund neither runs out nor
+ *   renews. The whole studio's, also with a master.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
@@ -38,6 +50,13 @@ typedef struct {
   gint64  pay;         /* refunds included */
 } RgMoneyPay;
 
+/* What the lines of one kind of instrument (deposit, certificate,
+ * subscription) sold in a period. */
+typedef struct {
+  gint64  count;       /* lines sold, those taken back by a refund taken off */
+  gint64  amount;      /* what was paid for them, likewise */
+} RgMoneySold;
+
 typedef struct {
   RgDate      from;
   RgDate      to;
@@ -55,7 +74,20 @@ typedef struct {
   gint64      products_amount;       /* what was paid for them */
   gint64      tips;
   GPtrArray  *pay_by_staff;          /* of RgMoneyPay, in the staff's order */
+
+  gint64      money_in;              /* payments in cash, by card, by transfer, not recorded */
+  gint64      prepaid_used;          /* payments from a deposit, certificate, subscription, points */
+  RgMoneySold deposits_sold;         /* deposits topped up */
+  gint64      deposits_withdrawn;    /* deposits given back as money, a positive amount */
+  RgMoneySold certificates_sold;
+  RgMoneySold subscriptions_sold;
+  gint64      subscriptions_ran_out; /* the renewal rate's denominator */
+  gint64      subscriptions_renewed; /* and its numerator */
 } RgMoneyFigures;
+
+/* Whether a payment method's nick is a prepaid one (deposit, certificate,
+ * subscription, points): not money coming in. */
+gboolean        rg_money_method_is_prepaid (const char *method);
 
 /* Everything in one read transaction on @store. NULL with @error set. */
 RgMoneyFigures *rg_money_figures_compute (RgStore             *store,

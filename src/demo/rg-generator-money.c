@@ -87,6 +87,9 @@ typedef struct {
   guint8  n_lines;
   guint8  n_payments;
   gint16  reason;             /* a one-off's or a refund's, NONE: none */
+  guint8  prepaid;            /* paid from prepaid or sold an instrument: never refunded */
+  gint32  points;             /* points it earned */
+  gint64  goods;              /* what its services and products came to */
 } Sale;
 
 typedef struct {
@@ -128,6 +131,8 @@ typedef struct {
   gint64 amount;              /* what leaves their paid spend */
   gint32 product;             /* NONE: none */
   gint64 quantity;            /* back on the shelf */
+  gint64 points;              /* the client's points taken back */
+  gint32 refund;              /* the refund's sale index */
 } Pending;
 
 typedef struct {
@@ -135,6 +140,115 @@ typedef struct {
   guint32 index;              /* an appointment, or a walk-in's number */
   guint8  walk_in;
 } Event;
+
+/* Prepaid ------------------------------------------------------------------
+ *
+ * From the loyalty day on (two years before today, or the first day) the
+ * studio sells subscriptions, deposits and gift certificates, and gives
+ * points: every ledger is simulated here in time order, its balance never
+ * below nothing, and written as rows whose sums are the balances. */
+
+#define LOYALTY_DAYS       730
+#define N_KINDS            3
+#define POINTS_RATE        500        /* basis points of what was paid in money */
+#define POINTS_SHARE       3000       /* the most of a sale points pay */
+#define POINT_VALUE        100        /* minor units */
+#define POINTS_MONTHS      12
+#define CERTIFICATE_MONTHS 12
+
+typedef struct {
+  gint64  id;
+  char   *name;
+  guint   service;            /* the one service it covers */
+  gint64  visits;
+  int     valid_days;
+  gint64  price;
+} Kind;
+
+typedef struct {
+  gint64  deposit;            /* balance */
+  gint32  first_lot;          /* the oldest lot with points left, or NONE */
+  gint32  last_lot;
+  gint32  subscription;       /* the one running, or NONE */
+  gint32  certificate;        /* one being used, or NONE */
+  guint8  had_subscription;
+  guint8  visited;            /* a done visit paid already */
+} ClientPrepaid;
+
+typedef struct {
+  gint64  sold_at;
+  gint64  expires_at;
+  gint64  remaining;
+  gint32  client;
+  gint32  line;
+  guint8  kind;
+} Subscription;
+
+typedef struct {
+  gint64  at;
+  gint32  subscription;
+  gint32  sale;
+  gint32  line;
+  gint8   visits;
+  guint8  use;                /* 0: sold */
+} SubMove;
+
+typedef struct {
+  gint64  sold_at;
+  gint64  expires_at;
+  gint64  amount;
+  gint64  balance;
+  gint32  buyer;
+  gint32  line;
+  gint32  next;               /* in the pool */
+  guint32 number;
+  guint8  unused;             /* never brought */
+} Certificate;
+
+typedef struct {
+  gint64  at;
+  gint64  amount;
+  gint32  certificate;
+  gint32  sale;
+  gint32  client;             /* who paid with it; NONE: sold */
+} CertMove;
+
+enum { DEPOSIT_TOP_UP, DEPOSIT_PAYMENT };
+
+typedef struct {
+  gint64  at;
+  gint64  amount;
+  gint32  client;
+  gint32  sale;
+  gint32  line;               /* a top-up's */
+  guint8  reason;
+} DepositMove;
+
+enum { POINTS_EARNED, POINTS_SPENT, POINTS_EARNED_BACK, POINTS_EXPIRED, POINTS_REFERRAL };
+
+typedef struct {
+  gint64  at;
+  gint64  points;
+  gint64  expires_at;         /* a lot's; 0: none */
+  gint32  client;
+  gint32  sale;               /* NONE: none */
+  gint32  lot;                /* an expired row's lot (a row index), or NONE */
+  guint8  reason;
+} PointsMove;
+
+typedef struct {
+  gint64  expires_at;
+  gint64  left;
+  gint32  row;                /* its earned or referral row */
+  gint32  next;               /* the client's next lot, or NONE */
+} Lot;
+
+typedef struct {
+  gint64  at;
+  gint32  client;
+  gint32  referrer;
+  gint32  sale;
+} Referral;
 
 struct _GenMoney {
   Rng        rng;
@@ -151,6 +265,26 @@ struct _GenMoney {
   gint64     next_due;
   guint      n_refunds;
   gint64     cash_note;       /* a banknote most people carry */
+  gint64    *sale_ids;        /* by sale index, once written */
+  gint64    *line_ids;        /* by line index, once written */
+
+  /* Prepaid: rg-generator-money.c's second half. */
+  guint      loyalty_day;     /* the day the studio started its prepaid and points */
+  Kind       kinds[N_KINDS];
+  guint      n_kinds;
+  ClientPrepaid *cp;          /* by client */
+  GArray    *subscriptions;   /* of Subscription */
+  GArray    *sub_moves;       /* of SubMove */
+  GArray    *certificates;    /* of Certificate */
+  GArray    *cert_moves;      /* of CertMove */
+  GArray    *deposit_moves;   /* of DepositMove */
+  GArray    *points_moves;    /* of PointsMove */
+  GArray    *lots;            /* of Lot */
+  GArray    *referrals;       /* of Referral */
+  gint32     pool_head;       /* certificates waiting for whoever brings them */
+  gint32     pool_tail;
+  gint64     referrer_points;
+  gint64     newcomer_points;
 };
 
 #define SALE(mo, i)    (&g_array_index ((mo)->sales, Sale, (i)))
@@ -174,6 +308,19 @@ gen_money_free (GenMoney *mo)
   g_clear_pointer (&mo->payments, g_array_unref);
   g_clear_pointer (&mo->moves, g_array_unref);
   g_clear_pointer (&mo->pending, g_array_unref);
+  g_free (mo->sale_ids);
+  g_free (mo->line_ids);
+  for (guint i = 0; i < mo->n_kinds; i++)
+    g_free (mo->kinds[i].name);
+  g_free (mo->cp);
+  g_clear_pointer (&mo->subscriptions, g_array_unref);
+  g_clear_pointer (&mo->sub_moves, g_array_unref);
+  g_clear_pointer (&mo->certificates, g_array_unref);
+  g_clear_pointer (&mo->cert_moves, g_array_unref);
+  g_clear_pointer (&mo->deposit_moves, g_array_unref);
+  g_clear_pointer (&mo->points_moves, g_array_unref);
+  g_clear_pointer (&mo->lots, g_array_unref);
+  g_clear_pointer (&mo->referrals, g_array_unref);
   g_free (mo);
 }
 
@@ -556,7 +703,8 @@ pay (GenMoney *mo,
   Payment p[2] = { { 0 } };
   guint n = 1;
 
-  sale->first_payment = mo->payments->len;
+  if (total == 0)
+    return;
   switch (rng_choose (&mo->rng, methods, G_N_ELEMENTS (methods)))
     {
     case 1:
@@ -595,7 +743,7 @@ pay (GenMoney *mo,
     }
 
   g_array_append_vals (mo->payments, p, n);
-  sale->n_payments = (guint8) n;
+  sale->n_payments += (guint8) n;
 }
 
 static void
@@ -628,6 +776,447 @@ store_lines (GenMoney *mo,
     }
 }
 
+
+/* Prepaid: the simulation ------------------------------------------------------ */
+
+/* Local midnight @days days and @months months after the day of @at. */
+static gint64
+midnight_after (Gen    *g,
+                gint64  at,
+                int     days,
+                int     months)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (at);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, g->tz);
+  g_autoptr(GDateTime) day = g_date_time_new (g->tz, g_date_time_get_year (local), g_date_time_get_month (local),
+                                              g_date_time_get_day_of_month (local), 0, 0, 0);
+  g_autoptr(GDateTime) later = g_date_time_add_full (day, 0, months, days, 0, 0, 0);
+
+  return g_date_time_to_unix (later);
+}
+
+/* A subscription for the most asked-for service of nails, massage and
+ * hair: ten or five visits at a tenth off. */
+static void
+setup_kinds (Gen      *g,
+             GenMoney *mo)
+{
+  static const struct { int category; int visits; int days; } defs[N_KINDS] = {
+    { CAT_NAILS, 10, 365 }, { CAT_MASSAGE, 5, 180 }, { CAT_HAIR, 5, 270 },
+  };
+  gint64 unit = MAX (1, g->lang->price_unit);
+
+  for (guint d = 0; d < N_KINDS; d++)
+    {
+      int best = NONE;
+      Kind *k;
+
+      for (guint sv = 0; sv < g->n_services; sv++)
+        if (g->services[sv].category == defs[d].category && g->services[sv].repeat_days > 0 &&
+            (best == NONE || g->services[sv].weight > g->services[best].weight))
+          best = (int) sv;
+      if (best == NONE)
+        continue;
+      k = &mo->kinds[mo->n_kinds++];
+      k->service = (guint) best;
+      k->visits = defs[d].visits;
+      k->valid_days = defs[d].days;
+      k->price = MAX (unit, round_to (g->services[best].price * defs[d].visits * 9 / 10, unit));
+      k->name = g_strdup_printf ("%s × %d", g->services[best].name, defs[d].visits);
+    }
+}
+
+static int
+kind_for (GenMoney *mo,
+          guint     service)
+{
+  for (guint k = 0; k < mo->n_kinds; k++)
+    if (mo->kinds[k].service == service)
+      return (int) k;
+  return NONE;
+}
+
+#define LOT(mo, i) (&g_array_index ((mo)->lots, Lot, (i)))
+#define POINTS_ROW(mo, i) (&g_array_index ((mo)->points_moves, PointsMove, (i)))
+
+static gint32
+add_points_row (GenMoney *mo,
+                gint32    client,
+                gint64    points,
+                guint8    reason,
+                gint32    sale,
+                gint64    expires_at,
+                gint32    lot,
+                gint64    at)
+{
+  PointsMove row = { at, points, expires_at, client, sale, lot, reason };
+
+  g_array_append_val (mo->points_moves, row);
+  return (gint32) mo->points_moves->len - 1;
+}
+
+/* A lot of points earned (or given for a referral) at @at. */
+static void
+add_lot (Gen      *g,
+         GenMoney *mo,
+         gint32    client,
+         gint64    points,
+         guint8    reason,
+         gint32    sale,
+         gint64    at)
+{
+  ClientPrepaid *cp = &mo->cp[client];
+  gint64 expires_at = midnight_after (g, at, 1, POINTS_MONTHS);
+  Lot lot = { expires_at, points, add_points_row (mo, client, points, reason, sale, expires_at, NONE, at), NONE };
+
+  g_array_append_val (mo->lots, lot);
+  if (cp->first_lot == NONE)
+    cp->first_lot = cp->last_lot = (gint32) mo->lots->len - 1;
+  else
+    {
+      LOT (mo, cp->last_lot)->next = (gint32) mo->lots->len - 1;
+      cp->last_lot = (gint32) mo->lots->len - 1;
+    }
+}
+
+/* Writes off what is left of the client's lots that expired by @at, each
+ * dated at its expiry. */
+static void
+expire_lots (GenMoney *mo,
+             gint32    client,
+             gint64    at)
+{
+  ClientPrepaid *cp = &mo->cp[client];
+
+  for (gint32 i = cp->first_lot; i != NONE; i = LOT (mo, i)->next)
+    {
+      Lot *lot = LOT (mo, i);
+
+      if (lot->expires_at > at)
+        break;
+      if (lot->left > 0)
+        {
+          add_points_row (mo, client, -lot->left, POINTS_EXPIRED, NONE, 0, lot->row, lot->expires_at);
+          lot->left = 0;
+        }
+    }
+  while (cp->first_lot != NONE && LOT (mo, cp->first_lot)->left == 0)
+    cp->first_lot = LOT (mo, cp->first_lot)->next;
+  if (cp->first_lot == NONE)
+    cp->last_lot = NONE;
+}
+
+/* Points the client can spend at @at: lots given by then, not expired. */
+static gint64
+points_available (GenMoney *mo,
+                  gint32    client,
+                  gint64    at)
+{
+  gint64 sum = 0;
+
+  for (gint32 i = mo->cp[client].first_lot; i != NONE; i = LOT (mo, i)->next)
+    {
+      const Lot *lot = LOT (mo, i);
+
+      if (POINTS_ROW (mo, lot->row)->at <= at && lot->expires_at > at)
+        sum += lot->left;
+    }
+  return sum;
+}
+
+/* Takes @points from the oldest lots first. */
+static void
+take_points (GenMoney *mo,
+             gint32    client,
+             gint64    points,
+             gint64    at)
+{
+  for (gint32 i = mo->cp[client].first_lot; i != NONE && points > 0; i = LOT (mo, i)->next)
+    {
+      Lot *lot = LOT (mo, i);
+      gint64 take;
+
+      if (POINTS_ROW (mo, lot->row)->at > at || lot->expires_at <= at)
+        continue;
+      take = MIN (lot->left, points);
+      lot->left -= take;
+      points -= take;
+    }
+  g_assert (points == 0);
+}
+
+static void
+add_payment (GenMoney *mo,
+             Sale     *sale,
+             guint8    method,
+             gint64    amount)
+{
+  Payment p = { amount, 0, method };
+
+  g_array_append_val (mo->payments, p);
+  sale->n_payments++;
+}
+
+/* An instrument the client buys at this visit, as a line after the priced
+ * ones: a subscription for the visit's service, a deposit, a gift
+ * certificate. RG_SALE_LINE_SERVICE: none. */
+static RgSaleLineKind
+choose_instrument (Gen        *g,
+                   GenMoney   *mo,
+                   const Appt *a,
+                   gint32      client,
+                   gint64     *amount,
+                   int        *kind)
+{
+  ClientPrepaid *cp = &mo->cp[client];
+  const Client *cl = CLIENT (g, client);
+  static const int deposits_ru[] = { 5000, 10000, 20000 }, deposits_en[] = { 50, 100, 200 };
+  static const int certificates_ru[] = { 3000, 5000, 10000 }, certificates_en[] = { 25, 50, 100 };
+  gboolean ru = g->lang->russian;
+
+  *kind = kind_for (mo, a->service[0]);
+  if (*kind != NONE && cp->subscription == NONE &&
+      rng_chance (&mo->rng, cp->had_subscription ? 0.55 : (cl->loyalty >= LOYALTY_REGULAR ? 0.06 : 0.015)))
+    {
+      *amount = mo->kinds[*kind].price;
+      return RG_SALE_LINE_SUBSCRIPTION;
+    }
+  if (cp->deposit == 0 && cl->loyalty >= LOYALTY_REGULAR && rng_chance (&mo->rng, 0.015))
+    {
+      *amount = (gint64) (ru ? deposits_ru[rng_below (&mo->rng, 3)] : deposits_en[rng_below (&mo->rng, 3)]) * 100;
+      return RG_SALE_LINE_DEPOSIT;
+    }
+  if (rng_chance (&mo->rng, 0.008))
+    {
+      *amount = (gint64) (ru ? certificates_ru[rng_below (&mo->rng, 3)]
+                             : certificates_en[rng_below (&mo->rng, 3)]) * 100;
+      return RG_SALE_LINE_CERTIFICATE;
+    }
+  return RG_SALE_LINE_SERVICE;
+}
+
+static void
+add_instrument_line (Draft          *line,
+                     RgSaleLineKind  kind,
+                     gint64          amount,
+                     int             item)
+{
+  memset (line, 0, sizeof *line);
+  line->price.kind = kind;
+  line->price.quantity = 1;
+  line->price.list_price = amount;
+  line->price.price = amount;
+  line->item = item;
+  line->promotion = NONE;
+  line->staff = NONE;
+}
+
+/* The instrument a sale's line sold, from the sale's time. */
+static void
+open_instrument (Gen            *g,
+                 GenMoney       *mo,
+                 const Sale     *sale,
+                 gint32          index,
+                 guint           line,
+                 RgSaleLineKind  kind,
+                 gint64          amount,
+                 int             kind_index)
+{
+  ClientPrepaid *cp = &mo->cp[sale->client];
+
+  if (kind == RG_SALE_LINE_SUBSCRIPTION)
+    {
+      const Kind *k = &mo->kinds[kind_index];
+      Subscription sub = { sale->at, midnight_after (g, sale->at, k->valid_days, 0), k->visits, sale->client,
+                           (gint32) line, (guint8) kind_index };
+      SubMove move = { sale->at, (gint32) mo->subscriptions->len, index, (gint32) line, (gint8) k->visits, 0 };
+
+      g_array_append_val (mo->subscriptions, sub);
+      g_array_append_val (mo->sub_moves, move);
+      cp->subscription = (gint32) mo->subscriptions->len - 1;
+    }
+  else if (kind == RG_SALE_LINE_DEPOSIT)
+    {
+      DepositMove move = { sale->at, amount, sale->client, index, (gint32) line, DEPOSIT_TOP_UP };
+
+      g_array_append_val (mo->deposit_moves, move);
+      cp->deposit += amount;
+    }
+  else if (kind == RG_SALE_LINE_CERTIFICATE)
+    {
+      Certificate c = { sale->at, midnight_after (g, sale->at, 0, CERTIFICATE_MONTHS), amount, amount, sale->client,
+                        (gint32) line, NONE, mo->certificates->len + 1, rng_chance (&mo->rng, 0.15) };
+      CertMove move = { sale->at, amount, (gint32) mo->certificates->len, index, sale->client };
+      gint32 ci = (gint32) mo->certificates->len;
+
+      g_array_append_val (mo->certificates, c);
+      g_array_append_val (mo->cert_moves, move);
+      if (!c.unused)
+        {
+          if (mo->pool_head == NONE)
+            mo->pool_head = ci;
+          else
+            g_array_index (mo->certificates, Certificate, mo->pool_tail).next = ci;
+          mo->pool_tail = ci;
+        }
+    }
+}
+
+/* What prepaid pays of a sale's services and products (@goods), in the
+ * till's order: a subscription's visit, a certificate, the deposit,
+ * points. Returns what is left to pay in money for the goods. */
+static gint64
+pay_prepaid (Gen      *g,
+             GenMoney *mo,
+             Sale     *sale,
+             gint32    index,
+             Draft    *drafts,
+             guint     n_services,
+             gint64    goods,
+             gint64   *base)
+{
+  ClientPrepaid *cp = &mo->cp[sale->client];
+  gint64 at = sale->at, left = goods, paid_prepaid = 0;
+
+  /* A subscription's visit pays its service's line. */
+  if (cp->subscription != NONE)
+    {
+      Subscription *sub = &g_array_index (mo->subscriptions, Subscription, cp->subscription);
+
+      if (sub->expires_at <= at || sub->remaining <= 0)
+        {
+          cp->subscription = NONE;
+          cp->had_subscription = 1;
+        }
+      else if (sub->sold_at < at)
+        for (guint i = 0; i < n_services; i++)
+          if ((guint) drafts[i].item == mo->kinds[sub->kind].service && drafts[i].price.price > 0)
+            {
+              SubMove move = { at, cp->subscription, index, (gint32) (sale->first_line + i), -1, 1 };
+
+              add_payment (mo, sale, RG_PAYMENT_SUBSCRIPTION, drafts[i].price.price);
+              g_array_append_val (mo->sub_moves, move);
+              left -= drafts[i].price.price;
+              paid_prepaid += drafts[i].price.price;
+              if (--sub->remaining == 0)
+                {
+                  cp->subscription = NONE;
+                  cp->had_subscription = 1;
+                }
+              break;
+            }
+    }
+
+  /* A certificate: the one the client holds, or one brought to the desk. */
+  if (cp->certificate == NONE && mo->pool_head != NONE && rng_chance (&mo->rng, 0.04))
+    {
+      Certificate *c = &g_array_index (mo->certificates, Certificate, mo->pool_head);
+
+      if (c->sold_at < at - SECONDS_PER_DAY)
+        {
+          gint32 ci = mo->pool_head;
+
+          mo->pool_head = c->next;
+          if (c->expires_at > at)
+            cp->certificate = ci;
+        }
+    }
+  if (cp->certificate != NONE && left > 0)
+    {
+      Certificate *c = &g_array_index (mo->certificates, Certificate, cp->certificate);
+
+      if (c->expires_at <= at)
+        cp->certificate = NONE;
+      else
+        {
+          gint64 take = MIN (c->balance, left);
+          CertMove move = { at, -take, cp->certificate, index, sale->client };
+
+          add_payment (mo, sale, RG_PAYMENT_CERTIFICATE, take);
+          g_array_append_val (mo->cert_moves, move);
+          c->balance -= take;
+          left -= take;
+          paid_prepaid += take;
+          if (c->balance == 0)
+            cp->certificate = NONE;
+        }
+    }
+
+  /* The deposit. */
+  if (cp->deposit > 0 && left > 0)
+    {
+      gint64 take = MIN (cp->deposit, left);
+      DepositMove move = { at, -take, sale->client, index, NONE, DEPOSIT_PAYMENT };
+
+      add_payment (mo, sale, RG_PAYMENT_DEPOSIT, take);
+      g_array_append_val (mo->deposit_moves, move);
+      cp->deposit -= take;
+      left -= take;
+    }
+
+  /* Points, up to the studio's share of the sale, now and then. */
+  if (left > 0)
+    {
+      gint64 cap = MIN (goods * POINTS_SHARE / 10000, left) / POINT_VALUE;
+      gint64 points = MIN (points_available (mo, sale->client, at), cap);
+
+      if (points * POINT_VALUE * 10 >= goods && rng_chance (&mo->rng, 0.4))
+        {
+          add_payment (mo, sale, RG_PAYMENT_POINTS, points * POINT_VALUE);
+          take_points (mo, sale->client, points, at);
+          add_points_row (mo, sale->client, -points, POINTS_SPENT, index, 0, NONE, at);
+          left -= points * POINT_VALUE;
+          paid_prepaid += points * POINT_VALUE;
+        }
+    }
+
+  sale->prepaid = sale->n_payments > 0;
+  *base = goods - paid_prepaid;
+  return left;
+}
+
+/* A referred client's first visit, done and paid: both sides get their
+ * points, once. */
+static void
+reward_referral (Gen      *g,
+                 GenMoney *mo,
+                 gint32    client,
+                 gint32    index,
+                 gint64    at)
+{
+  gint32 referrer = CLIENT (g, client)->referrer;
+  Referral r = { at, client, referrer, index };
+
+  if (referrer == NONE || referrer == client)
+    return;
+  g_array_append_val (mo->referrals, r);
+  expire_lots (mo, referrer, at);
+  if (mo->referrer_points > 0)
+    add_lot (g, mo, referrer, mo->referrer_points, POINTS_REFERRAL, index, at);
+  if (mo->newcomer_points > 0)
+    add_lot (g, mo, client, mo->newcomer_points, POINTS_REFERRAL, index, at);
+}
+
+/* The points a refund takes back, when the till reaches it: what the sale
+ * earned on what is refunded, no more than the client still has. */
+static void
+take_back_points (GenMoney *mo,
+                  gint32    client,
+                  gint64    points,
+                  gint32    refund,
+                  gint64    at)
+{
+  gint64 have;
+
+  expire_lots (mo, client, at);
+  have = points_available (mo, client, at);
+  points = MIN (points, have);
+  if (points <= 0)
+    return;
+  take_points (mo, client, points, at);
+  add_points_row (mo, client, -points, POINTS_EARNED_BACK, refund, 0, NONE, at);
+}
+
 /* What a client has paid so far leaves out the refunds made by @at, and
  * what they brought back is on the shelf again. */
 static void
@@ -647,6 +1236,8 @@ settle_refunds (Gen      *g,
         {
           if (p->client != NONE)
             CLIENT (g, p->client)->spent -= p->amount;
+          if (p->client != NONE && p->points > 0)
+            take_back_points (mo, p->client, p->points, p->refund, p->at);
           if (p->product != NONE)
             mo->products[p->product].stock += p->quantity;
           g_array_remove_index_fast (mo->pending, i);
@@ -703,7 +1294,7 @@ refund (Gen      *g,
         spend += -line.price;
       if (line.kind == RG_SALE_LINE_PRODUCT)
         {
-          Pending p = { at, NONE, 0, line.item, -line.quantity };
+          Pending p = { at, NONE, 0, line.item, -line.quantity, 0, NONE };
 
           add_move (mo, (guint) line.item, -line.quantity, MOVE_REFUND, (gint32) (mo->lines->len - 1), at);
           g_array_append_val (mo->pending, p);
@@ -739,7 +1330,10 @@ refund (Gen      *g,
 
   if (r.client != NONE && spend > 0)
     {
-      Pending p = { at, r.client, spend, NONE, 0 };
+      const Sale *sold = SALE (mo, index);
+      /* The points it earned on what comes back, rounded down. */
+      gint64 points = sold->goods > 0 ? sold->points * MIN (spend, sold->goods) / sold->goods : 0;
+      Pending p = { at, r.client, spend, NONE, 0, points, (gint32) mo->sales->len - 1 };
 
       g_array_append_val (mo->pending, p);
       mo->next_due = MIN (mo->next_due, at);
@@ -777,8 +1371,12 @@ sell (Gen            *g,
   guint n = 0, n_services = 0, index, day;
   gint32 client = NONE, master = NONE;
   int category = NONE;
-  gint64 total = 0, spend = 0;
+  gint64 total = 0, spend = 0, instrument_amount = 0;
   Appt *a = NULL;
+  gboolean loyal;
+  RgSaleLineKind instrument = RG_SALE_LINE_SERVICE;
+  guint instrument_line = 0;
+  int kind_index = NONE;
 
   sale.at = ev->at;
   sale.appt = NONE;
@@ -872,19 +1470,72 @@ sell (Gen            *g,
   if (client != NONE)
     CLIENT (g, client)->spent += spend;
 
+  /* Prepaid, from the loyalty day: an instrument bought at a visit, paid
+   * in money with it. */
+  loyal = client != NONE && day >= mo->loyalty_day;
+  if (loyal)
+    expire_lots (mo, client, ev->at);
+  if (loyal && !ev->walk_in && n < MAX_LINES)
+    {
+      gint64 amount = 0;
+
+      instrument = choose_instrument (g, mo, a, client, &amount, &kind_index);
+      if (instrument != RG_SALE_LINE_SERVICE)
+        {
+          instrument_line = n;
+          instrument_amount = amount;
+          add_instrument_line (&drafts[n++], instrument, amount, kind_index);
+          total += amount;
+        }
+    }
+
   index = mo->sales->len;
   store_lines (mo, &sale, drafts, n);
   for (guint i = 0; i < n; i++)
     if (drafts[i].price.kind == RG_SALE_LINE_PRODUCT)
       add_move (mo, (guint) drafts[i].item, -drafts[i].price.quantity, MOVE_SALE,
                 (gint32) (sale.first_line + i), ev->at);
-  pay (mo, &sale, total);
+  sale.first_payment = mo->payments->len;
+  sale.n_payments = 0;
+  sale.goods = spend;
+  {
+    gint64 goods_left = spend, base = spend;
+
+    if (loyal)
+      goods_left = pay_prepaid (g, mo, &sale, (gint32) index, drafts, n_services, spend, &base);
+    pay (mo, &sale, goods_left + (total - spend));
+    if (instrument != RG_SALE_LINE_SERVICE)
+      {
+        open_instrument (g, mo, &sale, (gint32) index, sale.first_line + instrument_line, instrument,
+                         instrument_amount, kind_index);
+        sale.prepaid = 1;
+      }
+    /* Points on what the goods were paid in money (the deposit is money). */
+    if (loyal && base > 0)
+      {
+        gint64 points = base * POINTS_RATE / (10000 * POINT_VALUE);
+
+        if (points > 0)
+          {
+            add_lot (g, mo, client, points, POINTS_EARNED, (gint32) index, ev->at);
+            sale.points = (gint32) points;
+          }
+      }
+  }
+  if (!ev->walk_in && !mo->cp[client].visited)
+    {
+      mo->cp[client].visited = 1;
+      if (loyal)
+        reward_referral (g, mo, client, (gint32) index, ev->at);
+    }
   g_array_append_val (mo->sales, sale);
 
   /* A few come back: a product brought back within two weeks, an add-on
    * that was not done, a walk-in's purchase. */
-  if (n > n_services && drafts[n_services].price.kind == RG_SALE_LINE_PRODUCT &&
-      rng_chance (&mo->rng, ev->walk_in ? 0.04 : 0.012))
+  if (sale.prepaid)
+    ;   /* Paid from prepaid or sold one: taken back at the desk, not here. */
+  else if (n > n_services && drafts[n_services].price.kind == RG_SALE_LINE_PRODUCT &&
+           rng_chance (&mo->rng, ev->walk_in ? 0.04 : 0.012))
     {
       guint products = 0;
       gint64 at;
@@ -963,6 +1614,25 @@ gen_money_run (Gen      *g,
     return FALSE;
   setup_catalogue (g, mo);
 
+  mo->subscriptions = g_array_new (FALSE, FALSE, sizeof (Subscription));
+  mo->sub_moves = g_array_new (FALSE, FALSE, sizeof (SubMove));
+  mo->certificates = g_array_new (FALSE, FALSE, sizeof (Certificate));
+  mo->cert_moves = g_array_new (FALSE, FALSE, sizeof (CertMove));
+  mo->deposit_moves = g_array_new (FALSE, FALSE, sizeof (DepositMove));
+  mo->points_moves = g_array_new (FALSE, FALSE, sizeof (PointsMove));
+  mo->lots = g_array_new (FALSE, FALSE, sizeof (Lot));
+  mo->referrals = g_array_new (FALSE, FALSE, sizeof (Referral));
+  mo->cp = g_new (ClientPrepaid, MAX (1u, g->clients->len));
+  for (guint i = 0; i < g->clients->len; i++)
+    mo->cp[i] = (ClientPrepaid) { 0, NONE, NONE, NONE, NONE, 0, 0 };
+  mo->pool_head = mo->pool_tail = NONE;
+  mo->loyalty_day = g->today > LOYALTY_DAYS ? g->today - LOYALTY_DAYS : 0;
+  /* The studio's referral reward in points: its defaults for roubles, a
+   * pound's worth for an English one (written with the settings). */
+  mo->referrer_points = g->lang->russian ? 500 : 25;
+  mo->newcomer_points = g->lang->russian ? 300 : 15;
+  setup_kinds (g, mo);
+
   /* The shelf when the studio opened. */
   for (guint p = 0; p < N_PRODUCTS; p++)
     {
@@ -1007,6 +1677,10 @@ gen_money_run (Gen      *g,
     if (!sell (g, mo, &g_array_index (events, Event, i), error))
       return FALSE;
   settle_refunds (g, mo, G_MAXINT64 - 1);
+  /* Points that expired by now are written off, as the app does when it
+   * opens the studio. */
+  for (guint i = 0; i < g->clients->len; i++)
+    expire_lots (mo, (gint32) i, g->now);
 
   g_debug ("The till: %u sales, %u lines, %u payments, %u refunds, %u stock moves",
            mo->sales->len, mo->lines->len, mo->payments->len, mo->n_refunds, mo->moves->len);
@@ -1028,12 +1702,19 @@ static const char * const method_nicks[] = {
   [RG_PAYMENT_CASH] = "cash",
   [RG_PAYMENT_CARD] = "card",
   [RG_PAYMENT_TRANSFER] = "transfer",
+  [RG_PAYMENT_DEPOSIT] = "deposit",
+  [RG_PAYMENT_SUBSCRIPTION] = "subscription",
+  [RG_PAYMENT_CERTIFICATE] = "certificate",
+  [RG_PAYMENT_POINTS] = "points",
 };
 
 static const char * const line_kind_nicks[] = {
   [RG_SALE_LINE_SERVICE] = "service",
   [RG_SALE_LINE_PRODUCT] = "product",
   [RG_SALE_LINE_TIP] = "tip",
+  [RG_SALE_LINE_DEPOSIT] = "deposit",
+  [RG_SALE_LINE_SUBSCRIPTION] = "subscription",
+  [RG_SALE_LINE_CERTIFICATE] = "certificate",
 };
 
 static const char * const move_nicks[] = {
@@ -1257,8 +1938,8 @@ write_sales (Gen      *g,
   g_autofree gint64 *line_ids = NULL;
   g_autofree gint64 *payment_ids = NULL;
   g_autofree gint64 *move_ids = NULL;
-  g_autofree gint64 *by_sale = g_new (gint64, MAX (1u, mo->sales->len));
-  g_autofree gint64 *by_line = g_new (gint64, MAX (1u, mo->lines->len));
+  gint64 *by_sale = mo->sale_ids = g_new (gint64, MAX (1u, mo->sales->len));
+  gint64 *by_line = mo->line_ids = g_new (gint64, MAX (1u, mo->lines->len));
   guint k;
 
   /* In time order: the numbers, and the keys in ascending order. */
@@ -1393,6 +2074,336 @@ write_sales (Gen      *g,
   return rg_store_insert_finish (moves, error);
 }
 
+
+/* Prepaid: the rows ------------------------------------------------------------ */
+
+static int
+compare_gint64_pair (const void *a,
+                     const void *b)
+{
+  const gint64 *x = a, *y = b;
+
+  if (x[0] != y[0])
+    return x[0] < y[0] ? -1 : 1;
+  return x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
+/* The rows' order for writing: by time, a row that adds before one that
+ * takes at the same second (the ledgers' triggers sum as rows come), then
+ * as they were made. Returns the indexes in that order. */
+static guint32 *
+ledger_order (GArray  *rows,
+              gsize    at_offset,
+              gsize    amount_offset)
+{
+  guint32 *order = g_new (guint32, MAX (1u, rows->len));
+  g_autofree gint64 *triples = g_new (gint64, 3 * MAX (1u, rows->len));
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *row = rows->data + (gsize) i * g_array_get_element_size (rows);
+      gint64 at = *(const gint64 *) (row + at_offset);
+      gint64 amount = *(const gint64 *) (row + amount_offset);
+
+      triples[3 * i] = at;
+      triples[3 * i + 1] = (amount < 0 ? G_GINT64_CONSTANT (1) << 32 : 0) + i;
+      triples[3 * i + 2] = i;
+    }
+  qsort (triples, rows->len, 3 * sizeof (gint64), compare_gint64_pair);
+  for (guint i = 0; i < rows->len; i++)
+    order[i] = (guint32) triples[3 * i + 2];
+  return order;
+}
+
+static void
+stamps (RgStoreInsert *ins,
+        gint64         at)
+{
+  rg_store_insert_int (ins, "created_at", at);
+  rg_store_insert_int (ins, "updated_at", at);
+}
+
+static gboolean
+write_kinds (Gen      *g,
+             GenMoney *mo,
+             RgStore  *store,
+             GError  **error)
+{
+  g_autoptr(RgStoreInsert) kinds = rg_store_insert_new (store, "subscription_kinds", mo->n_kinds, error);
+  g_autoptr(RgStoreInsert) services = NULL;
+  gint64 at = MIN (g->now, MAX (g->staff_created_at, g->day_base[mo->loyalty_day] - 7 * SECONDS_PER_DAY));
+
+  if (kinds == NULL)
+    return FALSE;
+  for (guint k = 0; k < mo->n_kinds; k++)
+    {
+      Kind *kind = &mo->kinds[k];
+
+      kind->id = gen_new_id (g);
+      rg_store_insert_int (kinds, "id", kind->id);
+      rg_store_insert_text_static (kinds, "name", kind->name);
+      rg_store_insert_int (kinds, "visits", kind->visits);
+      rg_store_insert_int (kinds, "valid_days", kind->valid_days);
+      rg_store_insert_int (kinds, "from_first_use", 0);
+      rg_store_insert_int (kinds, "price", kind->price);
+      rg_store_insert_int (kinds, "position", k);
+      stamps (kinds, at);
+      if (!rg_store_insert_row (kinds, error))
+        return FALSE;
+    }
+  if (!rg_store_insert_finish (kinds, error) ||
+      (services = rg_store_insert_new (store, "subscription_kind_services", mo->n_kinds, error)) == NULL)
+    return FALSE;
+  for (guint k = 0; k < mo->n_kinds; k++)
+    {
+      rg_store_insert_int (services, "id", gen_new_id (g));
+      rg_store_insert_int (services, "kind_id", mo->kinds[k].id);
+      rg_store_insert_int (services, "service_id", g->services[mo->kinds[k].service].id);
+      stamps (services, at);
+      if (!rg_store_insert_row (services, error))
+        return FALSE;
+    }
+  return rg_store_insert_finish (services, error);
+}
+
+static gboolean
+write_subscriptions (Gen      *g,
+                     GenMoney *mo,
+                     RgStore  *store,
+                     GError  **error)
+{
+  g_autoptr(RgStoreInsert) subs = rg_store_insert_new (store, "subscriptions", mo->subscriptions->len, error);
+  g_autoptr(RgStoreInsert) services = NULL;
+  g_autoptr(RgStoreInsert) moves = NULL;
+  g_autofree gint64 *ids = sorted_ids (g, mo->subscriptions->len);
+  g_autofree gint64 *move_ids = NULL;
+
+  if (subs == NULL)
+    return FALSE;
+  /* Made in time order: the keys ascend with them. */
+  for (guint i = 0; i < mo->subscriptions->len; i++)
+    {
+      const Subscription *sub = &g_array_index (mo->subscriptions, Subscription, i);
+      const Kind *kind = &mo->kinds[sub->kind];
+
+      rg_store_insert_int (subs, "id", ids[i]);
+      rg_store_insert_int (subs, "kind_id", kind->id);
+      rg_store_insert_text_static (subs, "name", kind->name);
+      rg_store_insert_int (subs, "client_id", CLIENT (g, sub->client)->id);
+      rg_store_insert_int (subs, "sale_line_id", mo->line_ids[sub->line]);
+      rg_store_insert_int (subs, "visits", kind->visits);
+      rg_store_insert_int (subs, "price", kind->price);
+      rg_store_insert_int (subs, "valid_days", kind->valid_days);
+      rg_store_insert_int (subs, "from_first_use", 0);
+      rg_store_insert_int (subs, "sold_at", sub->sold_at);
+      rg_store_insert_int (subs, "expires_at", sub->expires_at);
+      stamps (subs, sub->sold_at);
+      if (!rg_store_insert_row (subs, error))
+        return FALSE;
+    }
+  if (!rg_store_insert_finish (subs, error) ||
+      (services = rg_store_insert_new (store, "subscription_services", mo->subscriptions->len, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < mo->subscriptions->len; i++)
+    {
+      const Subscription *sub = &g_array_index (mo->subscriptions, Subscription, i);
+
+      rg_store_insert_int (services, "id", gen_new_id (g));
+      rg_store_insert_int (services, "subscription_id", ids[i]);
+      rg_store_insert_int (services, "service_id", g->services[mo->kinds[sub->kind].service].id);
+      stamps (services, sub->sold_at);
+      if (!rg_store_insert_row (services, error))
+        return FALSE;
+    }
+  if (!rg_store_insert_finish (services, error) ||
+      (moves = rg_store_insert_new (store, "subscription_moves", mo->sub_moves->len, error)) == NULL)
+    return FALSE;
+
+  move_ids = sorted_ids (g, mo->sub_moves->len);
+  for (guint i = 0; i < mo->sub_moves->len; i++)
+    {
+      const SubMove *move = &g_array_index (mo->sub_moves, SubMove, i);
+
+      /* Made in time order too, as the sales were. */
+      rg_store_insert_int (moves, "id", move_ids[i]);
+      rg_store_insert_int (moves, "subscription_id", ids[move->subscription]);
+      rg_store_insert_int (moves, "visits", move->visits);
+      rg_store_insert_text_static (moves, "reason", move->use ? "use" : "sold");
+      rg_store_insert_int (moves, "sale_id", mo->sale_ids[move->sale]);
+      rg_store_insert_int (moves, "sale_line_id", mo->line_ids[move->line]);
+      rg_store_insert_int (moves, "occurred_at", move->at);
+      stamps (moves, move->at);
+      if (!rg_store_insert_row (moves, error))
+        return FALSE;
+    }
+  return rg_store_insert_finish (moves, error);
+}
+
+static gboolean
+write_certificates (Gen      *g,
+                    GenMoney *mo,
+                    RgStore  *store,
+                    GError  **error)
+{
+  g_autoptr(RgStoreInsert) certs = rg_store_insert_new (store, "certificates", mo->certificates->len, error);
+  g_autoptr(RgStoreInsert) moves = NULL;
+  g_autofree gint64 *ids = sorted_ids (g, mo->certificates->len);
+  g_autofree gint64 *move_ids = NULL;
+
+  if (certs == NULL)
+    return FALSE;
+  for (guint i = 0; i < mo->certificates->len; i++)
+    {
+      const Certificate *c = &g_array_index (mo->certificates, Certificate, i);
+      g_autofree char *number = g_strdup_printf ("GC-%06u", c->number);
+
+      rg_store_insert_int (certs, "id", ids[i]);
+      rg_store_insert_text (certs, "number", number);
+      rg_store_insert_int (certs, "amount", c->amount);
+      rg_store_insert_null (certs, "service_id");
+      rg_store_insert_int (certs, "buyer_id", CLIENT (g, c->buyer)->id);
+      rg_store_insert_int (certs, "sale_line_id", mo->line_ids[c->line]);
+      rg_store_insert_int (certs, "sold_at", c->sold_at);
+      rg_store_insert_int (certs, "expires_at", c->expires_at);
+      stamps (certs, c->sold_at);
+      if (!rg_store_insert_row (certs, error))
+        return FALSE;
+    }
+  if (!rg_store_insert_finish (certs, error) ||
+      (moves = rg_store_insert_new (store, "certificate_moves", mo->cert_moves->len, error)) == NULL)
+    return FALSE;
+  move_ids = sorted_ids (g, mo->cert_moves->len);
+  for (guint i = 0; i < mo->cert_moves->len; i++)
+    {
+      const CertMove *move = &g_array_index (mo->cert_moves, CertMove, i);
+
+      rg_store_insert_int (moves, "id", move_ids[i]);
+      rg_store_insert_int (moves, "certificate_id", ids[move->certificate]);
+      rg_store_insert_int (moves, "amount", move->amount);
+      rg_store_insert_text_static (moves, "reason", move->amount > 0 ? "sold" : "redeemed");
+      rg_store_insert_int (moves, "client_id", CLIENT (g, move->client)->id);
+      rg_store_insert_int (moves, "sale_id", mo->sale_ids[move->sale]);
+      rg_store_insert_int (moves, "occurred_at", move->at);
+      stamps (moves, move->at);
+      if (!rg_store_insert_row (moves, error))
+        return FALSE;
+    }
+  return rg_store_insert_finish (moves, error);
+}
+
+static gboolean
+write_deposits (Gen      *g,
+                GenMoney *mo,
+                RgStore  *store,
+                GError  **error)
+{
+  g_autoptr(RgStoreInsert) moves = rg_store_insert_new (store, "deposit_moves", mo->deposit_moves->len, error);
+  g_autofree gint64 *ids = sorted_ids (g, mo->deposit_moves->len);
+
+  if (moves == NULL)
+    return FALSE;
+  for (guint i = 0; i < mo->deposit_moves->len; i++)
+    {
+      const DepositMove *move = &g_array_index (mo->deposit_moves, DepositMove, i);
+
+      rg_store_insert_int (moves, "id", ids[i]);
+      rg_store_insert_int (moves, "client_id", CLIENT (g, move->client)->id);
+      rg_store_insert_int (moves, "amount", move->amount);
+      rg_store_insert_text_static (moves, "reason", move->reason == DEPOSIT_TOP_UP ? "top_up" : "payment");
+      rg_store_insert_int (moves, "sale_id", mo->sale_ids[move->sale]);
+      insert_opt_id (moves, "sale_line_id", move->line != NONE ? mo->line_ids[move->line] : 0);
+      rg_store_insert_null (moves, "note");
+      rg_store_insert_int (moves, "occurred_at", move->at);
+      stamps (moves, move->at);
+      if (!rg_store_insert_row (moves, error))
+        return FALSE;
+    }
+  return rg_store_insert_finish (moves, error);
+}
+
+static gboolean
+write_points (Gen      *g,
+              GenMoney *mo,
+              RgStore  *store,
+              GError  **error)
+{
+  static const char * const reasons[] = {
+    [POINTS_EARNED] = "earned", [POINTS_SPENT] = "spent", [POINTS_EARNED_BACK] = "earned_back",
+    [POINTS_EXPIRED] = "expired", [POINTS_REFERRAL] = "referral",
+  };
+  g_autoptr(RgStoreInsert) moves = rg_store_insert_new (store, "points_moves", mo->points_moves->len, error);
+  g_autofree guint32 *order = ledger_order (mo->points_moves, G_STRUCT_OFFSET (PointsMove, at),
+                                            G_STRUCT_OFFSET (PointsMove, points));
+  g_autofree gint64 *ids = sorted_ids (g, mo->points_moves->len);
+  g_autofree gint64 *by_row = g_new (gint64, MAX (1u, mo->points_moves->len));
+
+  if (moves == NULL)
+    return FALSE;
+  for (guint i = 0; i < mo->points_moves->len; i++)
+    by_row[order[i]] = ids[i];
+  for (guint i = 0; i < mo->points_moves->len; i++)
+    {
+      const PointsMove *move = POINTS_ROW (mo, order[i]);
+
+      rg_store_insert_int (moves, "id", ids[i]);
+      rg_store_insert_int (moves, "client_id", CLIENT (g, move->client)->id);
+      rg_store_insert_int (moves, "points", move->points);
+      rg_store_insert_text_static (moves, "reason", reasons[move->reason]);
+      insert_opt_id (moves, "sale_id", move->sale != NONE ? mo->sale_ids[move->sale] : 0);
+      insert_opt_id (moves, "expires_at", move->expires_at);
+      insert_opt_id (moves, "lot_id", move->lot != NONE ? by_row[move->lot] : 0);
+      rg_store_insert_int (moves, "occurred_at", move->at);
+      stamps (moves, move->at);
+      if (!rg_store_insert_row (moves, error))
+        return FALSE;
+    }
+  return rg_store_insert_finish (moves, error);
+}
+
+static gboolean
+write_referrals (Gen      *g,
+                 GenMoney *mo,
+                 RgStore  *store,
+                 GError  **error)
+{
+  g_autoptr(RgStoreInsert) rows = rg_store_insert_new (store, "referral_rewards", mo->referrals->len, error);
+  g_autofree gint64 *ids = sorted_ids (g, mo->referrals->len);
+
+  if (rows == NULL)
+    return FALSE;
+  for (guint i = 0; i < mo->referrals->len; i++)
+    {
+      const Referral *r = &g_array_index (mo->referrals, Referral, i);
+
+      rg_store_insert_int (rows, "id", ids[i]);
+      rg_store_insert_int (rows, "client_id", CLIENT (g, r->client)->id);
+      rg_store_insert_int (rows, "referrer_id", CLIENT (g, r->referrer)->id);
+      rg_store_insert_int (rows, "sale_id", mo->sale_ids[r->sale]);
+      rg_store_insert_text_static (rows, "reward", "points");
+      rg_store_insert_int (rows, "referrer_amount", mo->referrer_points);
+      rg_store_insert_int (rows, "client_amount", mo->newcomer_points);
+      rg_store_insert_int (rows, "granted_at", r->at);
+      stamps (rows, r->at);
+      if (!rg_store_insert_row (rows, error))
+        return FALSE;
+    }
+  return rg_store_insert_finish (rows, error);
+}
+
+/* The studio's loyalty settings, as the generator used them. */
+static gboolean
+write_settings (Gen      *g,
+                GenMoney *mo,
+                RgStore  *store,
+                GError  **error)
+{
+  g_autofree char *referrer = g_strdup_printf ("%" G_GINT64_FORMAT, mo->referrer_points);
+  g_autofree char *newcomer = g_strdup_printf ("%" G_GINT64_FORMAT, mo->newcomer_points);
+
+  return rg_store_set_setting (store, "referral-referrer", referrer, error) &&
+         rg_store_set_setting (store, "referral-newcomer", newcomer, error);
+}
+
 gboolean
 gen_money_write (Gen      *g,
                  RgStore  *store,
@@ -1403,5 +2414,12 @@ gen_money_write (Gen      *g,
   return write_tiers (g, mo, store, error) &&
          write_catalogue (g, mo, store, error) &&
          write_sales (g, mo, store, error) &&
+         write_settings (g, mo, store, error) &&
+         write_kinds (g, mo, store, error) &&
+         write_subscriptions (g, mo, store, error) &&
+         write_certificates (g, mo, store, error) &&
+         write_deposits (g, mo, store, error) &&
+         write_points (g, mo, store, error) &&
+         write_referrals (g, mo, store, error) &&
          gen_stock_write (g, store, error);
 }

@@ -12,9 +12,11 @@ G_BEGIN_DECLS
  * cached for the day and the benchmarks' reference studio are made again
  * (2: complaints name their service; 3: nobody is booked a haircut of the
  * other sex; 4: money at the desk: sales with discounts, products, tips,
- * payments and refunds, the visits at what was paid; 5: materials, their
- * deliveries, counts and write-offs, and what each visit used). */
-#define RG_GENERATOR_REVISION 5
+ * payments and refunds, the visits at what was paid; 5: prepaid and
+ * points: subscriptions, deposits, gift certificates, points earned,
+ * spent and expired, referral rewards; 6: materials, their deliveries,
+ * counts and write-offs, and what each visit used). */
+#define RG_GENERATOR_REVISION 6
 
 typedef struct {
   guint        n_clients;     /* clients in the base at the end */

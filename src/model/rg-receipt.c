@@ -115,10 +115,14 @@ rg_receipt_free (RgReceipt *receipt)
     {
       g_free (receipt->lines[i].name);
       g_free (receipt->lines[i].master);
+      g_free (receipt->lines[i].reference);
     }
   g_free (receipt->lines);
   for (guint i = 0; i < receipt->n_payments; i++)
-    g_free (receipt->payments[i].label);
+    {
+      g_free (receipt->payments[i].label);
+      g_free (receipt->payments[i].reference);
+    }
   g_free (receipt->payments);
   g_free (receipt->reason);
   g_free (receipt->client);
@@ -213,6 +217,7 @@ read_lines (RgStore    *store,
             {
               g_free (g_array_index (lines, RgReceiptLine, i).name);
               g_free (g_array_index (lines, RgReceiptLine, i).master);
+              g_free (g_array_index (lines, RgReceiptLine, i).reference);
             }
           return FALSE;
         }
@@ -221,6 +226,8 @@ read_lines (RgStore    *store,
       line.id = sqlite3_column_int64 (stmt, 0);
       line.kind = line_kind_from_nick ((const char *) sqlite3_column_text (stmt, 1));
       line.name = dup_text (stmt, 2);
+      if (line.kind == RG_SALE_LINE_CERTIFICATE || line.kind == RG_SALE_LINE_SUBSCRIPTION)
+        line.reference = g_strdup (line.name);
       if (line.kind == RG_SALE_LINE_CERTIFICATE)
         {
           char *number = line.name;
@@ -275,14 +282,17 @@ read_payments (RgStore    *store,
   sqlite3_bind_int64 (stmt, 1, receipt->id);
   for (;;)
     {
-      RgReceiptPayment payment = { RG_PAYMENT_UNRECORDED, 0, 0, NULL };
+      RgReceiptPayment payment = { RG_PAYMENT_UNRECORDED, 0, 0, NULL, NULL };
       gboolean row = FALSE;
       const char *reference;
 
       if (!rg_store_step_row (store, stmt, &row, error))
         {
           for (guint i = 0; i < payments->len; i++)
-            g_free (g_array_index (payments, RgReceiptPayment, i).label);
+            {
+              g_free (g_array_index (payments, RgReceiptPayment, i).label);
+              g_free (g_array_index (payments, RgReceiptPayment, i).reference);
+            }
           return FALSE;
         }
       if (!row)
@@ -292,6 +302,7 @@ read_payments (RgStore    *store,
       payment.amount = sqlite3_column_int64 (stmt, 1);
       payment.tendered = sqlite3_column_int64 (stmt, 2);
       reference = (const char *) sqlite3_column_text (stmt, 3);
+      payment.reference = g_strdup (reference);
       if (reference && payment.method == RG_PAYMENT_CERTIFICATE)
         /* Translators: a payment on a receipt, with the certificate's number */
         payment.label = g_strdup_printf (_("Gift certificate %s"), reference);

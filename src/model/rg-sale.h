@@ -209,6 +209,7 @@ typedef struct {
   gint64          price;           /* the line's sum */
   gint64          pay;
   gboolean        refunded;        /* taken back by a later refund */
+  char           *reference;       /* a certificate sold: its number; a subscription: its name; NULL: none */
 } RgReceiptLine;
 
 typedef struct {
@@ -216,6 +217,7 @@ typedef struct {
   gint64          amount;
   gint64          tendered;        /* cash handed over; 0: not cash */
   char           *label;           /* the method in words, with the certificate or subscription it names */
+  char           *reference;       /* the certificate's number, the subscription's name; NULL: none */
 } RgReceiptPayment;
 
 typedef struct {

@@ -61,20 +61,28 @@ write_setting (RgStudio    *self,
 }
 
 gint64
-rg_studio_get_number (RgStudio       *self,
-                      RgStudioNumber  number)
+rg_studio_number_from_store (RgStore        *store,
+                             RgStudioNumber  number)
 {
   g_autofree char *value = NULL;
   gint64 n;
 
-  g_return_val_if_fail (RG_IS_STUDIO (self), 0);
+  g_return_val_if_fail (RG_IS_STORE (store), 0);
   g_return_val_if_fail (number < RG_STUDIO_N_NUMBERS, 0);
 
-  value = rg_store_get_setting (rg_studio_get_store (self), numbers[number].key);
+  value = rg_store_get_setting (store, numbers[number].key);
   if (value == NULL)
     return numbers[number].fallback;
   n = g_ascii_strtoll (value, NULL, 10);
   return n >= numbers[number].lo && n <= numbers[number].hi ? n : numbers[number].fallback;
+}
+
+gint64
+rg_studio_get_number (RgStudio       *self,
+                      RgStudioNumber  number)
+{
+  g_return_val_if_fail (RG_IS_STUDIO (self), 0);
+  return rg_studio_number_from_store (rg_studio_get_store (self), number);
 }
 
 gboolean

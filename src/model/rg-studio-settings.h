@@ -39,6 +39,10 @@ char       *rg_call_script_template   (RgStore        *store) G_GNUC_WARN_UNUSED
 
 gint64    rg_studio_get_number                 (RgStudio        *self,
                                                 RgStudioNumber   number);
+/* The same number read on @store, for the analytics (which read the
+ * store, not the studio): its default when unset or out of range. */
+gint64    rg_studio_number_from_store          (RgStore         *store,
+                                                RgStudioNumber   number);
 gboolean  rg_studio_set_number                 (RgStudio        *self,
                                                 RgStudioNumber   number,
                                                 gint64           value,

@@ -31,13 +31,17 @@ typedef enum {
   FIGURE_PRODUCTS,
   FIGURE_TIPS,
   FIGURE_PAY,
+  FIGURE_MONEY_IN,
+  FIGURE_PREPAID_USED,
+  FIGURE_PREPAID_SOLD,
+  FIGURE_RENEWAL,
   N_FIGURES
 } Figure;
 
 /* The JSON keys, as issue 18 names them. */
 static const char *const figure_keys[N_FIGURES] = {
   "visits", "revenue", "average_check", "payments_by_method", "refunds", "discounts_by_kind", "products",
-  "tips", "pay_by_staff",
+  "tips", "pay_by_staff", "money_in", "paid_from_prepaid", "prepaid_sold", "subscription_renewal_rate",
 };
 
 static const char *
@@ -55,6 +59,10 @@ figure_label (Figure figure)
     case FIGURE_PRODUCTS: return C_("money report", "Products sold");
     case FIGURE_TIPS: return C_("money report", "Tips");
     case FIGURE_PAY: return C_("money report", "Pay by master");
+    case FIGURE_MONEY_IN: return C_("money report", "Money taken in");
+    case FIGURE_PREPAID_USED: return C_("money report", "Paid from prepaid");
+    case FIGURE_PREPAID_SOLD: return C_("money report", "Prepaid sold");
+    case FIGURE_RENEWAL: return C_("money report", "Subscription renewal rate");
     case N_FIGURES:
     default: g_assert_not_reached ();
     }
@@ -94,6 +102,20 @@ figure_definition (Figure   figure,
     case FIGURE_PAY:
       return _("What each master earned from the lines of sales made in the period, the pay of lines taken "
                "back by a refund taken off.");
+    case FIGURE_MONEY_IN:
+      return _("What was paid in the period in cash, by card or by bank transfer (or by a method not recorded, "
+               "before the till), money paid back taken off.");
+    case FIGURE_PREPAID_USED:
+      return _("What was paid in the period from a deposit, a gift certificate, a subscription or bonus points: "
+               "prepaid before, so not money coming in.");
+    case FIGURE_PREPAID_SOLD:
+      return _("Deposits topped up, gift certificates and subscriptions sold in the period, by the lines of its "
+               "sales, those taken back by a refund taken off; deposits given back as money apart. The studio "
+               "owes them until they are used: they are not revenue.");
+    case FIGURE_RENEWAL:
+      return _("Of the subscriptions that ran out in the period (their last visit used, or expired with visits "
+               "left), the percentage whose client bought another after the first one’s sale and at most 30 "
+               "days after it ran out. One taken back by a refund is not counted. The whole studio’s.");
     case N_FIGURES:
     default:
       g_assert_not_reached ();
@@ -137,6 +159,27 @@ pair_money (GPtrArray  *pairs,
   rg_report_pair_add (pairs, label, rg_format_price (minor_units));
 }
 
+static void
+sold_row (GPtrArray         *table,
+          const char        *label,
+          const RgMoneySold *sold)
+{
+  rg_report_table_add (table, g_strdup (label), rg_format_count ((guint) MAX (sold->count, 0)),
+                       rg_format_price (sold->amount), NULL);
+}
+
+static void
+add_sold (JsonBuilder       *b,
+          const char        *name,
+          const RgMoneySold *sold)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_object (b);
+  rg_json_add_int (b, "count", sold->count);
+  rg_json_add_int (b, "amount", sold->amount);
+  json_builder_end_object (b);
+}
+
 char *
 rg_report_money_text (const RgMoneyFigures *m,
                       const char           *staff_name)
@@ -145,6 +188,8 @@ rg_report_money_text (const RgMoneyFigures *m,
   g_autofree char *title = heading (C_("report heading", "Money"), m->from, m->to, staff_name);
   g_autoptr(GPtrArray) figures = rg_report_table_new ();
   g_autoptr(GPtrArray) methods = rg_report_table_new ();
+  g_autoptr(GPtrArray) prepaid = rg_report_table_new ();
+  g_autoptr(GPtrArray) sold = rg_report_table_new ();
   g_autoptr(GPtrArray) discounts = rg_report_table_new ();
   g_autoptr(GPtrArray) masters = rg_report_table_new ();
   g_autoptr(GPtrArray) definitions = rg_report_table_new ();
@@ -169,20 +214,60 @@ rg_report_money_text (const RgMoneyFigures *m,
                                          signed_units, amount));
   }
   pair_money (figures, figure_label (FIGURE_TIPS), m->tips);
+  pair_money (figures, figure_label (FIGURE_MONEY_IN), m->money_in);
+  pair_money (figures, figure_label (FIGURE_PREPAID_USED), m->prepaid_used);
+  {
+    RgShare renewal = { (double) m->subscriptions_renewed, (double) m->subscriptions_ran_out };
+
+    rg_report_pair_add (figures, figure_label (FIGURE_RENEWAL),
+                        m->subscriptions_ran_out > 0 ? g_strdup_printf ("%.1f %% (%lld / %lld)",
+                                                                        rg_share_percent (&renewal),
+                                                                        (long long) m->subscriptions_renewed,
+                                                                        (long long) m->subscriptions_ran_out)
+                                                     : g_strdup ("—"));
+  }
   rg_report_append_pairs (out, figures);
 
+  /* Money first, with its total; what prepaid paid, apart. */
   rg_report_table_add (methods, g_strdup (C_("money report", "Method")), g_strdup (C_("money report", "Amount")),
                        NULL);
   for (guint i = 0; i < m->payments_by_method->len; i++)
     {
       const RgMoneyMethod *method = m->payments_by_method->pdata[i];
 
-      rg_report_table_add (methods, g_strdup (method_label (method->method)), rg_format_price (method->amount),
-                           NULL);
+      if (!rg_money_method_is_prepaid (method->method))
+        rg_report_table_add (methods, g_strdup (method_label (method->method)), rg_format_price (method->amount),
+                             NULL);
     }
-  if (m->payments_by_method->len > 1)
-    rg_report_table_add (methods, g_strdup (C_("money report", "Total")), rg_format_price (m->payments), NULL);
+  if (methods->len > 2)
+    rg_report_table_add (methods, g_strdup (figure_label (FIGURE_MONEY_IN)), rg_format_price (m->money_in), NULL);
   rg_report_append_table (out, figure_label (FIGURE_PAYMENTS), methods);
+
+  rg_report_table_add (prepaid, g_strdup (C_("money report", "Method")), g_strdup (C_("money report", "Amount")),
+                       NULL);
+  for (guint i = 0; i < m->payments_by_method->len; i++)
+    {
+      const RgMoneyMethod *method = m->payments_by_method->pdata[i];
+
+      if (rg_money_method_is_prepaid (method->method))
+        rg_report_table_add (prepaid, g_strdup (method_label (method->method)), rg_format_price (method->amount),
+                             NULL);
+    }
+  if (prepaid->len > 2)
+    rg_report_table_add (prepaid, g_strdup (C_("money report", "Total")), rg_format_price (m->prepaid_used), NULL);
+  rg_report_append_table (out, figure_label (FIGURE_PREPAID_USED), prepaid);
+
+  /* Translators: the columns of the prepaid sold in the money report */
+  rg_report_table_add (sold, g_strdup (C_("money report", "Kind")), g_strdup (C_("money report", "Sold")),
+                       g_strdup (C_("money report", "Amount")), NULL);
+  /* Translators: the kinds of prepaid sold in the money report */
+  sold_row (sold, C_("prepaid sold", "Deposits topped up"), &m->deposits_sold);
+  sold_row (sold, C_("prepaid sold", "Gift certificates"), &m->certificates_sold);
+  sold_row (sold, C_("prepaid sold", "Subscriptions"), &m->subscriptions_sold);
+  if (m->deposits_withdrawn != 0)
+    rg_report_table_add (sold, g_strdup (C_("prepaid sold", "Deposits given back")), g_strdup (""),
+                         rg_format_price (m->deposits_withdrawn), NULL);
+  rg_report_append_table (out, figure_label (FIGURE_PREPAID_SOLD), sold);
 
   rg_report_table_add (discounts, g_strdup (C_("money report", "Kind")), g_strdup (C_("money report", "Amount")),
                        NULL);
@@ -295,6 +380,38 @@ rg_report_money_json (const RgMoneyFigures *m)
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+
+  rg_json_add_int (b, "money_in", m->money_in);
+  json_builder_set_member_name (b, "paid_from_prepaid");
+  json_builder_begin_object (b);
+  rg_json_add_int (b, "total", m->prepaid_used);
+  json_builder_set_member_name (b, "by_method");
+  json_builder_begin_object (b);
+  for (guint i = 0; i < m->payments_by_method->len; i++)
+    {
+      const RgMoneyMethod *method = m->payments_by_method->pdata[i];
+
+      if (rg_money_method_is_prepaid (method->method))
+        rg_json_add_int (b, method->method, method->amount);
+    }
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+
+  json_builder_set_member_name (b, "prepaid_sold");
+  json_builder_begin_object (b);
+  add_sold (b, "deposits", &m->deposits_sold);
+  rg_json_add_int (b, "deposits_withdrawn", m->deposits_withdrawn);
+  add_sold (b, "certificates", &m->certificates_sold);
+  add_sold (b, "subscriptions", &m->subscriptions_sold);
+  json_builder_end_object (b);
+
+  {
+    RgShare renewal = { (double) m->subscriptions_renewed, (double) m->subscriptions_ran_out };
+
+    rg_json_add_figure (b, "subscription_renewal_rate", rg_share_percent (&renewal));
+  }
+  rg_json_add_int (b, "subscriptions_ran_out", m->subscriptions_ran_out);
+  rg_json_add_int (b, "subscriptions_renewed", m->subscriptions_renewed);
 
   json_builder_set_member_name (b, "definitions");
   json_builder_begin_object (b);

@@ -15,12 +15,14 @@
 #include <glib/gi18n-lib.h>
 
 #include "analytics/rg-dashboard.h"
+#include "analytics/rg-liabilities.h"
 #include "analytics/rg-money-figures.h"
 #include "analytics/rg-satisfaction.h"
 #include "model/rg-format.h"
 #include "model/rg-studio-identity.h"
 #include "util/rg-text.h"
 #include "rg-report.h"
+#include "rg-report-liabilities.h"
 #include "rg-report-money.h"
 #include "rg-report-retention.h"
 #include "rg-report-satisfaction.h"
@@ -249,6 +251,31 @@ money_report (RgStore                *store,
     }
 }
 
+/* `--report liabilities`: what the studio owes at the end of --as-of
+ * (today by default); --from, --to, --staff and --service are refused
+ * rather than ignored. */
+static char *
+liabilities_report (RgStore                *store,
+                    const RgReportOptions  *options,
+                    GError                **error)
+{
+  RgDate as_of;
+  g_autoptr(RgLiabilities) result = NULL;
+
+  if (options->from != NULL || options->to != NULL || options->staff != NULL || options->service != NULL)
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                           _("--report liabilities takes --as-of and --json."));
+      return NULL;
+    }
+  if (!read_day (options->as_of, "--as-of", rg_date_today (), &as_of, error))
+    return NULL;
+  result = rg_liabilities_compute (store, as_of, error);
+  if (result == NULL)
+    return NULL;
+  return options->json ? rg_report_liabilities_json (result) : rg_report_liabilities_text (result);
+}
+
 /* `--report stock`: every live item as of the end of --as-of's day
  * (today by default); the other options are refused rather than ignored. */
 static char *
@@ -307,13 +334,15 @@ rg_report_run (RgStore                *store,
     return retention_report (store, options, error);
   if (g_strcmp0 (kind, "money") == 0 || g_strcmp0 (kind, "payroll") == 0)
     return money_report (store, g_strcmp0 (kind, "payroll") == 0, options, error);
+  if (g_strcmp0 (kind, "liabilities") == 0)
+    return liabilities_report (store, options, error);
   if (g_strcmp0 (kind, "stock") == 0)
     return stock_report (store, options, error);
   if (g_strcmp0 (kind, "satisfaction") != 0)
     {
       g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
                    /* Translators: %s is what was typed after --report */
-                   _("There is no report called “%s”. Reports: satisfaction, retention, money, payroll, stock."), kind ? kind : "");
+                   _("There is no report called “%s”. Reports: satisfaction, retention, money, payroll, liabilities, stock."), kind ? kind : "");
       return NULL;
     }
 

@@ -31,8 +31,10 @@
 #include "widgets/io/rg-export-dialog.h"
 #include "widgets/money/rg-check-out-dialog.h"
 #include "widgets/money/rg-certificates-window.h"
+#include "widgets/money/rg-liabilities-window.h"
 #include "widgets/money/rg-payroll-window.h"
 #include "widgets/stock/rg-stock-window.h"
+#include "widgets/money/rg-certificate-print.h"
 #include "widgets/satisfaction/rg-rating-dialog.h"
 #include "widgets/client/rg-new-client.h"
 #include "model/rg-backup.h"
@@ -367,7 +369,29 @@ checked_out_cb (RgCheckOutDialog *dialog,
                 gint64            appointment_id,
                 RgWindow         *self)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Paid")));
+  g_autoptr(RgReceipt) receipt = rg_studio_read_receipt (self->studio, sale_id, NULL);
+  const RgReceiptLine *certificate = NULL;
+  AdwToast *toast;
+
+  /* A gift certificate sold: offered to be printed (the first, when a
+   * sale sold several; the Gift Certificates window prints any). */
+  for (guint i = 0; receipt && i < receipt->n_lines && certificate == NULL; i++)
+    if (receipt->lines[i].kind == RG_SALE_LINE_CERTIFICATE && receipt->lines[i].reference)
+      certificate = &receipt->lines[i];
+  if (certificate)
+    {
+      /* Translators: a toast after a sale, with the certificate's line, e.g. "Gift certificate GC-000004" */
+      g_autofree char *title = g_strdup_printf (_("Paid · %s"), certificate->name);
+
+      toast = adw_toast_new (title);
+      adw_toast_set_button_label (toast, _("_Print Certificate"));
+      adw_toast_set_action_name (toast, "win.print-certificate");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (certificate->reference));
+      adw_toast_set_timeout (toast, 0);
+    }
+  else
+    toast = adw_toast_new (_("Paid"));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
   /* The visit is done: its rating, as after marking it done. */
   if (appointment_id)
@@ -379,7 +403,7 @@ checked_out_cb (RgCheckOutDialog *dialog,
     }
 }
 
-static void
+static RgCheckOutDialog *
 open_till (RgWindow *self,
            gint64    appointment_id,
            gint64    client_id)
@@ -391,10 +415,11 @@ open_till (RgWindow *self,
   if (dialog == NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
+      return NULL;
     }
   g_signal_connect_object (dialog, "checked-out", G_CALLBACK (checked_out_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 /* win.check-out(x): the visit's check-out. */
@@ -413,6 +438,56 @@ sell_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   open_till (RG_WINDOW (widget), 0, g_variant_get_int64 (parameter));
+}
+
+/* win.top-up(x): the client's deposit topped up, its amount to type. */
+static void
+top_up_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RgCheckOutDialog *dialog = open_till (RG_WINDOW (widget), 0, g_variant_get_int64 (parameter));
+
+  if (dialog)
+    rg_check_out_dialog_start_with (dialog, RG_SALE_LINE_DEPOSIT);
+}
+
+/* win.sell-subscription(x): a subscription sold to the client, its kind to choose. */
+static void
+sell_subscription_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  RgCheckOutDialog *dialog = open_till (RG_WINDOW (widget), 0, g_variant_get_int64 (parameter));
+
+  if (dialog)
+    rg_check_out_dialog_start_with (dialog, RG_SALE_LINE_SUBSCRIPTION);
+}
+
+/* win.print-certificate(s): the gift certificate of that number on paper. */
+static void
+print_certificate_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  RgWindow *self = RG_WINDOW (widget);
+  const char *number = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) found = rg_studio_list_certificates (self->studio, number, g_get_real_time () / G_USEC_PER_SEC,
+                                                         &error);
+
+  if (found == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  /* The search finds numbers containing it: the one that is it. */
+  for (guint i = 0; i < found->len; i++)
+    if (g_strcmp0 (g_array_index (found, RgCertificateEntry, i).number, number) == 0)
+      {
+        rg_certificate_print (GTK_WINDOW (self), self->studio, &g_array_index (found, RgCertificateEntry, i));
+        return;
+      }
 }
 
 /* The masters' pay of a month. */
@@ -438,6 +513,17 @@ stock_activated (GtkWidget  *widget,
   if (parameter != NULL && g_variant_get_int64 (parameter) != 0)
     rg_stock_window_show_item (stock, g_variant_get_int64 (parameter));
   gtk_window_present (GTK_WINDOW (stock));
+}
+
+/* What the studio owes its clients: deposits, certificates, subscriptions, points. */
+static void
+liabilities_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RgWindow *self = RG_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (rg_liabilities_window_new (GTK_WINDOW (self), self->studio)));
 }
 
 /* Every gift certificate sold, their balances, print. */
@@ -1293,9 +1379,13 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
   gtk_widget_class_install_action (widget_class, "win.check-out", "x", check_out_activated);
   gtk_widget_class_install_action (widget_class, "win.sell", "x", sell_activated);
+  gtk_widget_class_install_action (widget_class, "win.top-up", "x", top_up_activated);
+  gtk_widget_class_install_action (widget_class, "win.sell-subscription", "x", sell_subscription_activated);
+  gtk_widget_class_install_action (widget_class, "win.print-certificate", "s", print_certificate_activated);
   gtk_widget_class_install_action (widget_class, "win.payroll", NULL, payroll_activated);
   gtk_widget_class_install_action (widget_class, "win.stock", NULL, stock_activated);
   gtk_widget_class_install_action (widget_class, "win.stock-item", "x", stock_activated);
+  gtk_widget_class_install_action (widget_class, "win.liabilities", NULL, liabilities_activated);
   gtk_widget_class_install_action (widget_class, "win.certificates", NULL, certificates_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.sell", "x", (gint64) 0);

@@ -481,14 +481,6 @@ pdf_clicked_cb (GtkButton    *button,
 }
 
 static void
-refunded_cb (RgRefundDialog *dialog,
-             gint64          refund_id,
-             RgClientCard   *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", _("Refunded"));
-}
-
-static void
 refund_clicked_cb (GtkButton    *button,
                    RgClientCard *self)
 {
@@ -501,7 +493,7 @@ refund_clicked_cb (GtkButton    *button,
       gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
       return;
     }
-  g_signal_connect_object (dialog, "refunded", G_CALLBACK (refunded_cb), self, 0);
+  /* The dialog says where the money went, in the window's toast. */
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -2,9 +2,12 @@
  *
  * One window for a visit's check-out (or a sale without a visit): the
  * lines (the visit's services, products, tips; master, quantity, price and
- * a one-off discount per line), the sale's own discount, the client's card,
- * the total, and the payments (cash with change, card, bank transfer, any
- * together). Every change is priced again by the model
+ * a one-off discount per line; a deposit top-up, a subscription or a gift
+ * certificate sold, which take neither), the sale's own discount (and a
+ * referral reward's), the client's card, the total with the points it
+ * earns, and the payments (cash with change, card, bank transfer; the
+ * client's deposit, points and subscriptions; a gift certificate anyone
+ * brings; any together). Every change is priced again by the model
  * (rg_studio_quote_sale()), so what the desk sees is what will be written;
  * a line sold below its cost, or below its cost and its master's pay, is
  * shown and asked about once more before the sale is written.
@@ -19,18 +22,30 @@
 
 #include "model/rg-client.h"
 #include "model/rg-format.h"
+#include "model/rg-prepaid.h"
 #include "model/rg-product.h"
 #include "model/rg-record-list.h"
 #include "model/rg-service.h"
 #include "model/rg-staff.h"
+#include "model/rg-studio-settings.h"
 #include "util/rg-money.h"
 #include "rg-check-out-dialog.h"
 
+/* The payments typed as sums. */
+enum { PAY_CASH, PAY_CARD, PAY_TRANSFER, PAY_DEPOSIT, PAY_POINTS, PAY_CERTIFICATE, N_PAY };
+
+static const RgPaymentMethod entry_methods[N_PAY] = {
+  RG_PAYMENT_CASH, RG_PAYMENT_CARD, RG_PAYMENT_TRANSFER,
+  RG_PAYMENT_DEPOSIT, RG_PAYMENT_POINTS, RG_PAYMENT_CERTIFICATE,
+};
+
 typedef struct {
   AdwExpanderRow *row;
-  AdwComboRow    *master;
+  gboolean        filled;          /* its fields made (see fill_line_row) */
+  AdwComboRow    *master;          /* NULL: a prepaid line has none */
   GtkSpinButton  *quantity;
-  GtkEditable    *price;
+  GtkEditable    *price;           /* NULL: the item's own price (a subscription, a service's certificate) */
+  GtkEditable    *number;          /* a certificate sold: its number */
   GtkEditable    *discount;
   GtkEditable    *reason;
   GtkLabel       *sum;
@@ -63,7 +78,24 @@ struct _RgCheckOutDialog
   GtkLabel        *discount_label;
   AdwActionRow    *due_row;
   GtkLabel        *due_label;
-  GtkEditable     *payments[3];    /* cash, card, transfer */
+  GtkEditable     *payments[N_PAY];  /* AdwEntryRow, by entry_methods */
+  AdwActionRow    *total_row;
+
+  /* Prepaid: what the client holds, read when the dialog opens. */
+  RgClientBalances *balances;      /* NULL: a walk-in */
+  GArray          *kinds;          /* RgSubscriptionKind the till sells */
+  char            *next_number;    /* the next free certificate number, as suggested */
+  GPtrArray       *subscription_switches;  /* GtkSwitch, by balances->subscriptions */
+  GPtrArray       *subscription_rows;      /* AdwActionRow, the same */
+  AdwComboRow     *add_subscription;
+  AdwComboRow     *add_certificate;
+  AdwEntryRow     *certificate_number;
+  GtkWidget       *certificate_find;
+  AdwActionRow    *certificate_row;        /* what was found, or why it cannot pay */
+  RgCertificate    certificate;            /* id 0: none found */
+  gboolean         certificate_usable;
+  AdwActionRow    *reward_row;
+  GtkSwitch       *reward_switch;
   GtkLabel        *error_label;
   GtkRevealer     *error_revealer;
   GtkWidget       *check_out_button;
@@ -74,9 +106,11 @@ G_DEFINE_FINAL_TYPE (RgCheckOutDialog, rg_check_out_dialog, ADW_TYPE_WINDOW)
 enum { CHECKED_OUT, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static const RgPaymentMethod desk_methods[] = { RG_PAYMENT_CASH, RG_PAYMENT_CARD, RG_PAYMENT_TRANSFER };
 
 static void requote (RgCheckOutDialog *self);
+static void show_prepaid (RgCheckOutDialog *self);
+static const char *item_name (RgCheckOutDialog      *self,
+                              const RgSaleLineDraft *line);
 
 /* Input --------------------------------------------------------------------- */
 
@@ -157,6 +191,66 @@ position_of_staff (RgCheckOutDialog *self,
   return 0;
 }
 
+/* Whether the client's subscription @sub covers the draft's line @index. */
+static gboolean
+covers (const RgSubscription  *sub,
+        const RgSaleLineDraft *line)
+{
+  for (guint j = 0; line->kind == RG_SALE_LINE_SERVICE && j < sub->service_ids->len; j++)
+    if (g_array_index (sub->service_ids, gint64, j) == line->item_id)
+      return TRUE;
+  return FALSE;
+}
+
+/* Each subscription switched on pays with one visit the first service
+ * line it covers that no other pays; a row shows only while the sale has a
+ * line it covers. */
+static void
+read_subscriptions (RgCheckOutDialog *self)
+{
+  g_autofree gboolean *taken = g_new0 (gboolean, self->draft->lines->len + 1);
+
+  for (guint s = 0; self->subscription_switches && s < self->subscription_switches->len; s++)
+    {
+      const RgSubscription *sub = &g_array_index (self->balances->subscriptions, RgSubscription, s);
+      AdwActionRow *row = self->subscription_rows->pdata[s];
+      g_autofree char *subtitle = NULL;
+      gboolean any = FALSE;
+      int pays = -1;
+
+      for (guint i = 0; i < self->draft->lines->len; i++)
+        {
+          const RgSaleLineDraft *line = rg_sale_draft_get_line (self->draft, i);
+
+          if (!covers (sub, line))
+            continue;
+          any = TRUE;
+          if (pays < 0 && !taken[i] && line->quantity == 1 &&
+              gtk_switch_get_active (self->subscription_switches->pdata[s]))
+            pays = (int) i;
+        }
+      gtk_widget_set_visible (GTK_WIDGET (row), any);
+      if (pays >= 0)
+        {
+          taken[pays] = TRUE;
+          rg_sale_draft_add_instrument (self->draft, RG_PAYMENT_SUBSCRIPTION, 0, sub->id, pays);
+          /* Translators: a subscription's visit pays this line of the sale */
+          subtitle = g_strdup_printf (_("Pays “%s” with one visit"),
+                                      item_name (self, rg_sale_draft_get_line (self->draft, pays)));
+        }
+      else if (sub->expires_at)
+        {
+          g_autofree char *until = rg_format_date (sub->expires_at - 1);
+
+          /* Translators: "Manicure, Pedicure · until 31 May 2027" */
+          subtitle = g_strdup_printf (_("%s · until %s"), sub->services, until);
+        }
+      else
+        subtitle = g_strdup (sub->services);
+      adw_action_row_set_subtitle (row, subtitle);
+    }
+}
+
 /* Every field into the draft; FALSE when one cannot be read (it is marked). */
 static gboolean
 read_fields (RgCheckOutDialog *self)
@@ -171,18 +265,30 @@ read_fields (RgCheckOutDialog *self)
       RgSaleLineDraft *line = rg_sale_draft_get_line (self->draft, i);
       gboolean ok;
 
-      if (w->master == NULL)
+      if (!w->filled)
         continue;   /* never opened: the draft's values stand */
-      line->staff_id = staff_at (self, adw_combo_row_get_selected (w->master));
+      if (w->master)
+        line->staff_id = staff_at (self, adw_combo_row_get_selected (w->master));
       if (w->quantity)
         line->quantity = gtk_spin_button_get_value_as_int (w->quantity);
-      ok = parse_amount (w->price, &amount) && *gtk_editable_get_text (w->price);
-      mark (w->price, ok);
-      if (ok)
-        line->list_price = amount;
-      good &= ok;
+      if (w->price)
+        {
+          ok = parse_amount (w->price, &amount) && *gtk_editable_get_text (w->price);
+          mark (w->price, ok);
+          if (ok)
+            line->list_price = amount;
+          good &= ok;
+        }
+      if (w->number)
+        {
+          g_autofree char *number = g_strstrip (g_strdup (gtk_editable_get_text (w->number)));
+
+          /* The number suggested stays the model's to give: two lines get two. */
+          g_free (line->reference);
+          line->reference = *number && g_strcmp0 (number, self->next_number) != 0 ? g_steal_pointer (&number) : NULL;
+        }
       if (w->discount == NULL)
-        continue;   /* a tip takes no discount */
+        continue;   /* a tip or a prepaid line takes no discount */
       ok = parse_discount (gtk_editable_get_text (w->discount), &percent, &amount);
       mark (w->discount, ok);
       if (ok)
@@ -202,16 +308,29 @@ read_fields (RgCheckOutDialog *self)
     g_free (self->draft->one_off_reason);
     self->draft->one_off_reason = g_strstrip (g_strdup (gtk_editable_get_text (self->sale_reason)));
   }
+  self->draft->reward_discount_id = 0;
+  if (self->reward_switch && gtk_switch_get_active (self->reward_switch))
+    self->draft->reward_discount_id = g_array_index (self->balances->reward_discounts, RgRewardDiscount, 0).id;
 
   g_array_set_size (self->draft->payments, 0);
-  for (guint m = 0; m < G_N_ELEMENTS (desk_methods); m++)
+  read_subscriptions (self);
+  if (self->certificate.id && self->certificate_usable && self->certificate.service_id)
+    rg_sale_draft_add_instrument (self->draft, RG_PAYMENT_CERTIFICATE, 0, self->certificate.id, -1);
+  for (guint m = 0; m < N_PAY; m++)
     {
-      gboolean ok = parse_amount (self->payments[m], &amount);
+      gboolean ok;
 
+      if (!gtk_widget_get_visible (GTK_WIDGET (self->payments[m])))
+        continue;
+      ok = parse_amount (self->payments[m], &amount);
       mark (self->payments[m], ok);
       good &= ok;
-      if (ok && amount > 0)
-        rg_sale_draft_add_payment (self->draft, desk_methods[m], amount);
+      if (!ok || amount <= 0)
+        continue;
+      if (entry_methods[m] == RG_PAYMENT_CERTIFICATE)
+        rg_sale_draft_add_instrument (self->draft, RG_PAYMENT_CERTIFICATE, amount, self->certificate.id, -1);
+      else
+        rg_sale_draft_add_payment (self->draft, entry_methods[m], amount);
     }
   return good;
 }
@@ -305,7 +424,57 @@ show_empty (RgCheckOutDialog *self)
   if (self->client_id)
     rg_studio_read_card_tier (self->studio, self->client_id, &tier, NULL);
   show_card (self, tier.tier, tier.percent, tier.spend, tier.next_tier, tier.to_next_tier);
+  for (guint s = 0; self->subscription_rows && s < self->subscription_rows->len; s++)
+    gtk_widget_set_visible (self->subscription_rows->pdata[s], FALSE);
+  show_prepaid (self);
   gtk_widget_set_sensitive (self->check_out_button, FALSE);
+}
+
+/* The points the sale earns under the total; what the deposit and the
+ * points can pay in their rows' titles. */
+static void
+show_prepaid (RgCheckOutDialog *self)
+{
+  const RgSaleQuote *quote = self->quote;
+  g_autofree char *earns = NULL;
+
+  if (quote && quote->points_earned > 0)
+    earns = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Earns %lld point", "Earns %lld points",
+                                          (gulong) quote->points_earned),
+                             (long long) quote->points_earned);
+  adw_action_row_set_subtitle (self->total_row, earns ? earns : "");
+
+  if (self->balances == NULL)
+    return;
+  if (self->balances->deposit > 0)
+    {
+      g_autofree char *on = rg_format_price (self->balances->deposit);
+      /* Translators: the deposit's payment row, with what is on it */
+      g_autofree char *title = g_strdup_printf (_("Deposit · %s on it"), on);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->payments[PAY_DEPOSIT]), title);
+    }
+  if (self->balances->points > 0)
+    {
+      gint64 worth = self->balances->points * self->balances->point_value;
+      g_autofree char *value = rg_format_price (worth);
+      g_autofree char *limit = quote ? rg_format_price (MIN (quote->points_limit, worth)) : NULL;
+      g_autofree char *points = rg_format_count ((guint) MIN (self->balances->points, G_MAXUINT));
+      g_autofree char *title = NULL;
+
+      if (limit)
+        /* Translators: "Points · 1,200 = 1,200 ₽, up to 1,710 ₽ here" */
+        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Points · %s = %s, up to %s here",
+                                              "Points · %s = %s, up to %s here", (gulong) self->balances->points),
+                                 points, value, limit);
+      else
+        /* Translators: "Points · 1,200 = 1,200 ₽" */
+        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Points · %s = %s", "Points · %s = %s",
+                                              (gulong) self->balances->points),
+                                 points, value);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->payments[PAY_POINTS]), title);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->payments[PAY_POINTS]), title);   /* whole when a narrow row cuts it */
+    }
 }
 
 static void
@@ -325,6 +494,8 @@ show_quote (RgCheckOutDialog *self)
       g_autoptr(GString) subtitle = g_string_new (NULL);
 
       discount += line->discount;
+      if (RG_SALE_LINE_IS_PREPAID (line->kind))
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (w->row), quote->names[i]);
       if (quote->masters[i])
         g_string_append (subtitle, quote->masters[i]);
       if (line->discount > 0)
@@ -376,6 +547,7 @@ show_quote (RgCheckOutDialog *self)
     }
 
   show_card (self, quote->card_name, quote->card, quote->spend, quote->next_tier_name, quote->to_next_tier);
+  show_prepaid (self);
 }
 
 static void
@@ -402,6 +574,7 @@ requote (RgCheckOutDialog *self)
   if (self->quote == NULL)
     {
       show_error (self, error->message);
+      show_prepaid (self);
       gtk_widget_set_sensitive (self->check_out_button, FALSE);
       return;
     }
@@ -484,11 +657,42 @@ item_name (RgCheckOutDialog       *self,
 {
   gpointer record;
 
-  if (line->kind == RG_SALE_LINE_TIP)
-    return _("Tip");
+  switch (line->kind)
+    {
+    case RG_SALE_LINE_TIP:
+      return _("Tip");
+    case RG_SALE_LINE_DEPOSIT:
+      return _("Deposit Top-Up");
+    case RG_SALE_LINE_SUBSCRIPTION:
+      for (guint i = 0; self->kinds && i < self->kinds->len; i++)
+        if (g_array_index (self->kinds, RgSubscriptionKind, i).id == line->item_id)
+          return g_array_index (self->kinds, RgSubscriptionKind, i).name;
+      return _("Subscription");
+    case RG_SALE_LINE_CERTIFICATE:
+      return _("Gift Certificate");
+    case RG_SALE_LINE_SERVICE:
+    case RG_SALE_LINE_PRODUCT:
+    default:
+      break;
+    }
   record = rg_record_list_find (line->kind == RG_SALE_LINE_PRODUCT ? self->products : self->services,
                                 line->item_id, NULL);
   return record ? record_name (record) : _("Visit");
+}
+
+static void
+add_remove_row (RgCheckOutDialog *self,
+                LineWidgets      *w)
+{
+  GtkWidget *remove_row = adw_action_row_new ();
+  GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove Line"));
+
+  gtk_widget_add_css_class (remove, "destructive-action");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (remove), "row", w->row);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_line_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), remove);
+  adw_expander_row_add_row (w->row, remove_row);
 }
 
 /* A line's fields, made when its row first opens: a visit's check-out
@@ -503,14 +707,32 @@ fill_line_row (RgCheckOutDialog *self,
   LineWidgets *w = &g_array_index (self->lines, LineWidgets, index);
   g_autoptr(GtkStringList) names = NULL;
   g_autofree char *price = NULL;
-  GtkWidget *remove, *remove_row;
 
-  if (w->master)
+  if (w->filled)
     return;
-  names = staff_names (self);
-  price = rg_format_money (line->list_price);
+  w->filled = TRUE;
+  price = rg_format_money (MAX (line->list_price, 0));
   self->filling = TRUE;
 
+  if (RG_SALE_LINE_IS_PREPAID (line->kind))
+    {
+      /* No master, no discount: an amount (a top-up, an amount
+       * certificate), a certificate's number. */
+      if (line->list_price >= 0)
+        w->price = add_entry_row (w->row, _("Amount"), line->list_price > 0 ? price : NULL, self);
+      if (line->kind == RG_SALE_LINE_CERTIFICATE)
+        {
+          if (self->next_number == NULL)
+            self->next_number = rg_studio_next_certificate_number (self->studio, NULL);
+          w->number = add_entry_row (w->row, _("Certificate Number"),
+                                     line->reference ? line->reference : self->next_number, self);
+        }
+      add_remove_row (self, w);
+      self->filling = FALSE;
+      return;
+    }
+
+  names = staff_names (self);
   w->master = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (w->master), _("Master"));
   adw_combo_row_set_model (w->master, G_LIST_MODEL (names));
@@ -540,14 +762,7 @@ fill_line_row (RgCheckOutDialog *self,
       w->discount = add_entry_row (w->row, _("Discount (10% or a sum)"), NULL, self);
       w->reason = add_entry_row (w->row, _("Reason for the discount"), NULL, self);
     }
-  remove_row = adw_action_row_new ();
-  remove = gtk_button_new_with_mnemonic (_("_Remove Line"));
-  gtk_widget_add_css_class (remove, "destructive-action");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  g_object_set_data (G_OBJECT (remove), "row", w->row);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_line_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), remove);
-  adw_expander_row_add_row (w->row, remove_row);
+  add_remove_row (self, w);
   self->filling = FALSE;
 }
 
@@ -598,6 +813,23 @@ rg_check_out_dialog_add_item (RgCheckOutDialog *self,
 
   g_return_if_fail (RG_IS_CHECK_OUT_DIALOG (self));
 
+  if (RG_SALE_LINE_IS_PREPAID (kind))
+    {
+      LineWidgets *w;
+
+      /* An amount typed next (a top-up, an amount certificate), or the
+       * price of the kind or of the service. */
+      price = kind == RG_SALE_LINE_DEPOSIT || (kind == RG_SALE_LINE_CERTIFICATE && item_id == 0) ? 0 : -1;
+      rg_sale_draft_add_line (self->draft, kind, kind == RG_SALE_LINE_DEPOSIT ? 0 : item_id, 0, 1, price);
+      add_line_row (self, self->draft->lines->len - 1);
+      w = &g_array_index (self->lines, LineWidgets, self->lines->len - 1);
+      if (kind != RG_SALE_LINE_SUBSCRIPTION)
+        adw_expander_row_set_expanded (w->row, TRUE);
+      if (w->price)
+        gtk_widget_grab_focus (GTK_WIDGET (w->price));
+      requote (self);
+      return;
+    }
   if (kind != RG_SALE_LINE_TIP)
     record = rg_record_list_find (kind == RG_SALE_LINE_PRODUCT ? self->products : self->services, item_id, NULL);
   if (record)
@@ -640,27 +872,192 @@ add_tip_cb (RgCheckOutDialog *self)
   rg_check_out_dialog_add_item (self, RG_SALE_LINE_TIP, 0);
 }
 
+static void
+add_deposit_cb (RgCheckOutDialog *self)
+{
+  rg_check_out_dialog_add_item (self, RG_SALE_LINE_DEPOSIT, 0);
+}
+
+static void
+add_subscription_cb (RgCheckOutDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->add_subscription);
+
+  if (self->kinds && selected < self->kinds->len)
+    rg_check_out_dialog_add_item (self, RG_SALE_LINE_SUBSCRIPTION,
+                                  g_array_index (self->kinds, RgSubscriptionKind, selected).id);
+}
+
+/* The first choice is an amount; then a certificate for each service. */
+static void
+add_certificate_cb (RgCheckOutDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->add_certificate);
+  g_autoptr(RgRecord) service = NULL;
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+    {
+      rg_check_out_dialog_add_item (self, RG_SALE_LINE_CERTIFICATE, 0);
+      return;
+    }
+  service = g_list_model_get_item (G_LIST_MODEL (self->services), selected - 1);
+  if (service)
+    rg_check_out_dialog_add_item (self, RG_SALE_LINE_CERTIFICATE, rg_record_get_id (service));
+}
+
 /* Payments ------------------------------------------------------------------ */
 
-/* "The rest": this method takes what the others leave. */
+/* "The rest": this method takes what the others leave — the deposit no
+ * more than is on it, points no more than they may pay (in whole points),
+ * a certificate no more than its balance. */
 static void
 rest_cb (GtkButton        *button,
          RgCheckOutDialog *self)
 {
   GtkEditable *target = g_object_get_data (G_OBJECT (button), "entry");
   gint64 others = 0, amount;
+  guint k = 0;
 
+  /* A sum the model refused in this very row leaves no quote: start it over. */
+  if (self->quote == NULL)
+    gtk_editable_set_text (target, "");
   if (self->quote == NULL)
     return;
-  for (guint m = 0; m < G_N_ELEMENTS (desk_methods); m++)
-    if (self->payments[m] != target && parse_amount (self->payments[m], &amount))
+  for (guint m = 0; m < N_PAY; m++)
+    if (self->payments[m] == target)
+      k = m;
+    else if (gtk_widget_get_visible (GTK_WIDGET (self->payments[m])) && parse_amount (self->payments[m], &amount))
       others += amount;
+  /* What subscriptions' visits and service certificates pay. */
+  for (guint i = 0; i < self->draft->payments->len; i++)
+    {
+      const RgPaymentDraft *payment = &g_array_index (self->draft->payments, RgPaymentDraft, i);
+
+      if (payment->method == RG_PAYMENT_SUBSCRIPTION ||
+          (payment->method == RG_PAYMENT_CERTIFICATE && self->certificate.service_id))
+        others += self->quote->payment_amounts[i];
+    }
   amount = MAX (self->quote->total - others, 0);
+  switch (entry_methods[k])
+    {
+    case RG_PAYMENT_DEPOSIT:
+      amount = MIN (amount, self->balances->deposit);
+      break;
+    case RG_PAYMENT_POINTS:
+      {
+        gint64 value = MAX (self->balances->point_value, 1);
+
+        amount = MIN (amount, MIN (self->balances->points * value, self->quote->points_limit));
+        amount -= amount % value;
+      }
+      break;
+    case RG_PAYMENT_CERTIFICATE:
+      amount = MIN (amount, self->certificate.balance);
+      break;
+    case RG_PAYMENT_CASH:
+    case RG_PAYMENT_CARD:
+    case RG_PAYMENT_TRANSFER:
+    case RG_PAYMENT_SUBSCRIPTION:
+    case RG_PAYMENT_UNRECORDED:
+    case RG_N_PAYMENT_METHODS:
+    default:
+      break;
+    }
   {
     g_autofree char *text = rg_format_money (amount);
 
     gtk_editable_set_text (target, amount > 0 ? text : "");
   }
+}
+
+/* A gift certificate --------------------------------------------------------- */
+
+/* The number typed is looked up: found, it shows its balance, expiry and
+ * service, and pays (an amount certificate by the sum typed under it, a
+ * service's by its line); not found, expired or used up, it says why in
+ * its row and pays nothing. */
+static void
+find_certificate_cb (RgCheckOutDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->certificate_number))));
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  rg_certificate_clear (&self->certificate);
+  memset (&self->certificate, 0, sizeof self->certificate);
+  self->certificate_usable = FALSE;
+  gtk_editable_set_text (self->payments[PAY_CERTIFICATE], "");
+  if (*number == '\0')
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->certificate_row), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->payments[PAY_CERTIFICATE]), FALSE);
+      requote (self);
+      return;
+    }
+
+  if (!rg_studio_find_certificate (self->studio, number, &self->certificate, &error))
+    {
+      rg_certificate_clear (&self->certificate);
+      memset (&self->certificate, 0, sizeof self->certificate);
+      title = g_strdup (number);
+      subtitle = g_strdup (error->message);
+    }
+  else
+    {
+      g_autofree char *until = rg_format_date (self->certificate.expires_at - 1);
+
+      title = g_strdup (self->certificate.number);
+      if (self->certificate.expires_at <= now)
+        /* Translators: "Gift certificate GC-000012 was valid until 31 May 2026." */
+        subtitle = g_strdup_printf (_("Gift certificate %s was valid until %s."), self->certificate.number, until);
+      else if (self->certificate.balance <= 0)
+        subtitle = g_strdup_printf (_("Gift certificate %s is used up."), self->certificate.number);
+      else if (self->certificate.service_id)
+        /* Translators: "For “Manicure” · valid until 31 May 2027" */
+        subtitle = g_strdup_printf (_("For “%s” · valid until %s"), self->certificate.service, until);
+      else
+        {
+          g_autofree char *left = rg_format_price (self->certificate.balance);
+
+          /* Translators: "1,500 ₽ left · valid until 31 May 2027" */
+          subtitle = g_strdup_printf (_("%s left · valid until %s"), left, until);
+        }
+      self->certificate_usable = self->certificate.expires_at > now && self->certificate.balance > 0;
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->certificate_row), title);
+  adw_action_row_set_subtitle (self->certificate_row, subtitle);
+  if (self->certificate_usable)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->certificate_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->certificate_row), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->certificate_row), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->payments[PAY_CERTIFICATE]),
+                          self->certificate_usable && self->certificate.service_id == 0);
+  requote (self);
+}
+
+/* Another number typed: what was found for the last one no longer pays. */
+static void
+certificate_number_changed_cb (RgCheckOutDialog *self)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->certificate_row)))
+    return;
+  rg_certificate_clear (&self->certificate);
+  memset (&self->certificate, 0, sizeof self->certificate);
+  self->certificate_usable = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->certificate_row), FALSE);
+  gtk_editable_set_text (self->payments[PAY_CERTIFICATE], "");
+  gtk_widget_set_visible (GTK_WIDGET (self->payments[PAY_CERTIFICATE]), FALSE);
+  requote (self);
+}
+
+static void
+forget_certificate_cb (RgCheckOutDialog *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->certificate_number), "");
+  find_certificate_cb (self);
 }
 
 /* Writing ------------------------------------------------------------------- */
@@ -743,13 +1140,12 @@ item_names (GListModel *items)
 }
 
 static AdwComboRow *
-add_picker (AdwPreferencesGroup *group,
-            const char          *title,
-            GListModel          *items,
-            GCallback            added,
-            RgCheckOutDialog    *self)
+add_chooser (AdwPreferencesGroup *group,
+             const char          *title,
+             GtkStringList       *names,
+             GCallback            added,
+             RgCheckOutDialog    *self)
 {
-  g_autoptr(GtkStringList) names = item_names (items);
   AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
   GtkWidget *button = gtk_button_new_from_icon_name ("list-add-symbolic");
 
@@ -762,9 +1158,141 @@ add_picker (AdwPreferencesGroup *group,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   g_signal_connect_swapped (button, "clicked", added, self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  gtk_widget_set_sensitive (GTK_WIDGET (row), g_list_model_get_n_items (items) > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (row), g_list_model_get_n_items (G_LIST_MODEL (names)) > 0);
   adw_preferences_group_add (group, GTK_WIDGET (row));
   return row;
+}
+
+static AdwComboRow *
+add_picker (AdwPreferencesGroup *group,
+            const char          *title,
+            GListModel          *items,
+            GCallback            added,
+            RgCheckOutDialog    *self)
+{
+  g_autoptr(GtkStringList) names = item_names (items);
+
+  return add_chooser (group, title, names, added, self);
+}
+
+/* A row with a button that adds a line (a tip, a deposit top-up). */
+static GtkWidget *
+add_button_row (AdwPreferencesGroup *group,
+                const char          *title,
+                const char          *subtitle,
+                GCallback            added,
+                RgCheckOutDialog    *self)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_from_icon_name ("list-add-symbolic");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  g_signal_connect_swapped (button, "clicked", added, self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  adw_preferences_group_add (group, row);
+  return row;
+}
+
+/* A payment typed as a sum, with its "The Rest" button. */
+static GtkEditable *
+add_payment_row (AdwPreferencesGroup *group,
+                 const char          *title,
+                 RgCheckOutDialog    *self)
+{
+  GtkWidget *entry = adw_entry_row_new ();
+  GtkWidget *rest = gtk_button_new_with_mnemonic (_("The Rest"));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
+  gtk_widget_set_valign (rest, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (rest, "flat");
+  /* Translators: a button that puts what is still due into this payment method */
+  gtk_widget_set_tooltip_text (rest, _("Pay what is left this way"));
+  {
+    /* Translators: a screen reader's name of the button that pays what is left by this method */
+    g_autofree char *name = g_strdup_printf (_("The rest by %s"), title);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (rest), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
+  g_object_set_data (G_OBJECT (rest), "entry", entry);
+  g_object_set_data (G_OBJECT (entry), "rest", rest);
+  g_signal_connect (rest, "clicked", G_CALLBACK (rest_cb), self);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (entry), rest);
+  g_signal_connect_swapped (entry, "changed", G_CALLBACK (field_changed_cb), self);
+  adw_preferences_group_add (group, entry);
+  return GTK_EDITABLE (entry);
+}
+
+/* The client's subscriptions, each a switch that pays a covered line
+ * with one of its visits. */
+static void
+add_subscription_rows (AdwPreferencesGroup *group,
+                       RgCheckOutDialog    *self)
+{
+  self->subscription_switches = g_ptr_array_new ();
+  self->subscription_rows = g_ptr_array_new ();
+  for (guint s = 0; self->balances && s < self->balances->subscriptions->len; s++)
+    {
+      const RgSubscription *sub = &g_array_index (self->balances->subscriptions, RgSubscription, s);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *toggle = gtk_switch_new ();
+      g_autofree char *title = NULL;
+
+      /* Translators: a subscription and its visits left, "10 manicures · 4 left" */
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %lld left", "%s · %lld left", (gulong) sub->remaining),
+                               sub->name, (long long) sub->remaining);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (field_changed_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      gtk_widget_set_visible (row, FALSE);
+      adw_preferences_group_add (group, row);
+      g_ptr_array_add (self->subscription_switches, toggle);
+      g_ptr_array_add (self->subscription_rows, row);
+    }
+}
+
+static void
+add_certificate_rows (AdwPreferencesGroup *group,
+                      RgCheckOutDialog    *self)
+{
+  GtkWidget *forget = gtk_button_new_from_icon_name ("window-close-symbolic");
+
+  self->certificate_number = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->certificate_number), _("Gift Certificate Number"));
+  self->certificate_find = gtk_button_new_with_mnemonic (_("_Find"));
+  gtk_widget_set_valign (self->certificate_find, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->certificate_find, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->certificate_find), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Find the gift certificate"), -1);
+  g_signal_connect_swapped (self->certificate_find, "clicked", G_CALLBACK (find_certificate_cb), self);
+  g_signal_connect_swapped (self->certificate_number, "entry-activated", G_CALLBACK (find_certificate_cb), self);
+  g_signal_connect_swapped (self->certificate_number, "changed", G_CALLBACK (certificate_number_changed_cb), self);
+  adw_entry_row_add_suffix (self->certificate_number, self->certificate_find);
+  adw_preferences_group_add (group, GTK_WIDGET (self->certificate_number));
+
+  self->certificate_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->certificate_row), FALSE);
+  adw_action_row_add_prefix (self->certificate_row, gtk_image_new_from_icon_name ("emblem-documents-symbolic"));
+  gtk_widget_set_valign (forget, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (forget, "flat");
+  gtk_widget_set_tooltip_text (forget, _("Do Not Pay With It"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (forget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Do Not Pay With It"), -1);
+  g_signal_connect_swapped (forget, "clicked", G_CALLBACK (forget_certificate_cb), self);
+  adw_action_row_add_suffix (self->certificate_row, forget);
+  gtk_widget_set_visible (GTK_WIDGET (self->certificate_row), FALSE);
+  adw_preferences_group_add (group, GTK_WIDGET (self->certificate_row));
+
+  self->payments[PAY_CERTIFICATE] = add_payment_row (group, _("From the Gift Certificate"), self);
+  gtk_widget_set_visible (GTK_WIDGET (self->payments[PAY_CERTIFICATE]), FALSE);
 }
 
 static GtkLabel *
@@ -848,18 +1376,40 @@ build (RgCheckOutDialog *self)
                                   G_CALLBACK (add_service_cb), self);
   self->add_product = add_picker (group, _("Add a Product"), G_LIST_MODEL (self->products),
                                   G_CALLBACK (add_product_cb), self);
-  {
-    GtkWidget *tip_row = adw_action_row_new ();
-    GtkWidget *tip = gtk_button_new_from_icon_name ("list-add-symbolic");
+  add_button_row (group, _("Add a Tip"), _("Goes whole to the master; not revenue"), G_CALLBACK (add_tip_cb), self);
 
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (tip_row), _("Add a Tip"));
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (tip_row), _("Goes whole to the master; not revenue"));
-    gtk_widget_set_valign (tip, GTK_ALIGN_CENTER);
-    gtk_widget_add_css_class (tip, "flat");
-    gtk_accessible_update_property (GTK_ACCESSIBLE (tip), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a Tip"), -1);
-    g_signal_connect_swapped (tip, "clicked", G_CALLBACK (add_tip_cb), self);
-    adw_action_row_add_suffix (ADW_ACTION_ROW (tip_row), tip);
-    adw_preferences_group_add (group, tip_row);
+  /* Prepaid sold: money the studio owes until it is used, not revenue. */
+  if (self->client_id)
+    {
+      g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+
+      add_button_row (group, _("Add a Deposit Top-Up"), _("Pays later visits; revenue only then"),
+                      G_CALLBACK (add_deposit_cb), self);
+      for (guint i = 0; self->kinds && i < self->kinds->len; i++)
+        {
+          const RgSubscriptionKind *kind = &g_array_index (self->kinds, RgSubscriptionKind, i);
+          g_autofree char *price = rg_format_price (kind->price);
+          /* Translators: a subscription kind in the till's list: "10 manicures — 12,000 ₽" */
+          g_autofree char *text = g_strdup_printf (_("%s — %s"), kind->name, price);
+
+          gtk_string_list_append (kinds, text);
+        }
+      self->add_subscription = add_chooser (group, _("Add a Subscription"), kinds, G_CALLBACK (add_subscription_cb),
+                                            self);
+      gtk_widget_set_visible (GTK_WIDGET (self->add_subscription), self->kinds && self->kinds->len > 0);
+    }
+  {
+    g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+
+    gtk_string_list_append (choices, _("An amount"));
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->services)); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->services), i);
+
+        gtk_string_list_append (choices, record_name (item));
+      }
+    self->add_certificate = add_chooser (group, _("Add a Gift Certificate"), choices,
+                                         G_CALLBACK (add_certificate_cb), self);
   }
   gtk_box_append (GTK_BOX (page), GTK_WIDGET (group));
 
@@ -876,37 +1426,42 @@ build (RgCheckOutDialog *self)
   self->sale_reason = GTK_EDITABLE (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->sale_reason), _("Reason"));
   adw_preferences_group_add (group, GTK_WIDGET (self->sale_reason));
+  if (self->balances && self->balances->reward_discounts->len > 0)
+    {
+      const RgRewardDiscount *reward = &g_array_index (self->balances->reward_discounts, RgRewardDiscount, 0);
+      g_autofree char *percent = g_strdup_printf ("%d", reward->percent / 100);
+      g_autofree char *title = NULL;
+
+      /* Translators: a referral reward's one-off discount, "Referral Discount 10 %" */
+      title = g_strdup_printf (_("Referral Discount %s %%"), percent);
+      self->reward_row = ADW_ACTION_ROW (adw_action_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reward_row), title);
+      adw_action_row_set_subtitle (self->reward_row, _("Once, on the whole sale, instead of a smaller one-off discount"));
+      self->reward_switch = GTK_SWITCH (gtk_switch_new ());
+      gtk_widget_set_valign (GTK_WIDGET (self->reward_switch), GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->reward_switch), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      g_signal_connect_swapped (self->reward_switch, "notify::active", G_CALLBACK (field_changed_cb), self);
+      adw_action_row_add_suffix (self->reward_row, GTK_WIDGET (self->reward_switch));
+      adw_action_row_set_activatable_widget (self->reward_row, GTK_WIDGET (self->reward_switch));
+      adw_preferences_group_add (group, GTK_WIDGET (self->reward_row));
+    }
   gtk_box_append (GTK_BOX (page), GTK_WIDGET (group));
 
   /* The money. */
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (group, _("Payment"));
-  self->total_label = add_figure_row (group, _("Total"), NULL);
+  self->total_label = add_figure_row (group, _("Total"), &self->total_row);
   self->discount_label = add_figure_row (group, _("Discounts"), NULL);
   gtk_widget_remove_css_class (GTK_WIDGET (self->discount_label), "heading");
-  for (guint m = 0; m < G_N_ELEMENTS (desk_methods); m++)
-    {
-      GtkWidget *entry = adw_entry_row_new ();
-      GtkWidget *rest = gtk_button_new_with_mnemonic (_("The Rest"));
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _(method_titles[m]));
-      gtk_widget_set_valign (rest, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (rest, "flat");
-      /* Translators: a button that puts what is still due into this payment method */
-      gtk_widget_set_tooltip_text (rest, _("Pay what is left this way"));
-      {
-        /* Translators: a screen reader's name of the button that pays what is left by this method */
-        g_autofree char *name = g_strdup_printf (_("The rest by %s"), _(method_titles[m]));
-
-        gtk_accessible_update_property (GTK_ACCESSIBLE (rest), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      }
-      g_object_set_data (G_OBJECT (rest), "entry", entry);
-      g_signal_connect (rest, "clicked", G_CALLBACK (rest_cb), self);
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (entry), rest);
-      g_signal_connect_swapped (entry, "changed", G_CALLBACK (field_changed_cb), self);
-      adw_preferences_group_add (group, entry);
-      self->payments[m] = GTK_EDITABLE (entry);
-    }
+  /* What the client holds first, then money. */
+  add_subscription_rows (group, self);
+  add_certificate_rows (group, self);
+  self->payments[PAY_DEPOSIT] = add_payment_row (group, _("Deposit"), self);
+  gtk_widget_set_visible (GTK_WIDGET (self->payments[PAY_DEPOSIT]), self->balances && self->balances->deposit > 0);
+  self->payments[PAY_POINTS] = add_payment_row (group, _("Points"), self);
+  gtk_widget_set_visible (GTK_WIDGET (self->payments[PAY_POINTS]), self->balances && self->balances->points > 0);
+  for (guint m = PAY_CASH; m <= PAY_TRANSFER; m++)
+    self->payments[m] = add_payment_row (group, _(method_titles[m]), self);
   self->due_label = add_figure_row (group, _("Still Due"), &self->due_row);
   gtk_box_append (GTK_BOX (page), GTK_WIDGET (group));
 
@@ -936,6 +1491,12 @@ rg_check_out_dialog_finalize (GObject *object)
   g_clear_pointer (&self->quote, rg_sale_quote_free);
 
   g_clear_pointer (&self->lines, g_array_unref);
+  g_clear_pointer (&self->balances, rg_client_balances_free);
+  g_clear_pointer (&self->kinds, g_array_unref);
+  g_clear_pointer (&self->subscription_switches, g_ptr_array_unref);
+  g_clear_pointer (&self->subscription_rows, g_ptr_array_unref);
+  rg_certificate_clear (&self->certificate);
+  g_free (self->next_number);
   g_free (self->error);
   G_OBJECT_CLASS (rg_check_out_dialog_parent_class)->finalize (object);
 }
@@ -1005,6 +1566,17 @@ rg_check_out_dialog_new (GtkWindow  *parent,
   if (self->client_id)
     client = rg_studio_lookup (studio, RG_TYPE_CLIENT, self->client_id, NULL);
 
+  /* What the client holds, and what the till sells. */
+  if (self->client_id)
+    {
+      g_autoptr(GError) local = NULL;
+
+      self->balances = rg_studio_read_balances (studio, self->client_id, &local);
+      if (self->balances == NULL)
+        g_warning ("The client's balances could not be read: %s", local->message);
+    }
+  self->kinds = rg_studio_list_subscription_kinds (studio, FALSE, NULL);
+
   if (client)
     /* Translators: the window's title, with the client's name */
     title = g_strdup_printf (appointment_id ? _("Check Out — %s") : _("Sale — %s"), rg_client_get_address_as (client));
@@ -1027,10 +1599,147 @@ rg_check_out_dialog_get_payment (RgCheckOutDialog *self,
 {
   g_return_val_if_fail (RG_IS_CHECK_OUT_DIALOG (self), NULL);
 
-  for (guint m = 0; m < G_N_ELEMENTS (desk_methods); m++)
-    if (desk_methods[m] == method)
+  for (guint m = 0; m < N_PAY; m++)
+    if (entry_methods[m] == method)
       return self->payments[m];
   g_return_val_if_reached (NULL);
+}
+
+GtkWidget *
+rg_check_out_dialog_get_rest (RgCheckOutDialog *self,
+                              RgPaymentMethod   method)
+{
+  GtkEditable *entry = rg_check_out_dialog_get_payment (self, method);
+
+  return entry ? g_object_get_data (G_OBJECT (entry), "rest") : NULL;
+}
+
+GtkSwitch *
+rg_check_out_dialog_get_subscription (RgCheckOutDialog *self,
+                                      guint             index)
+{
+  g_return_val_if_fail (RG_IS_CHECK_OUT_DIALOG (self), NULL);
+  g_return_val_if_fail (self->subscription_switches && index < self->subscription_switches->len, NULL);
+  return self->subscription_switches->pdata[index];
+}
+
+gboolean
+rg_check_out_dialog_shows_subscription (RgCheckOutDialog *self,
+                                        guint             index)
+{
+  g_return_val_if_fail (RG_IS_CHECK_OUT_DIALOG (self), FALSE);
+  g_return_val_if_fail (self->subscription_rows && index < self->subscription_rows->len, FALSE);
+  return gtk_widget_get_visible (self->subscription_rows->pdata[index]);
+}
+
+GtkEditable *
+rg_check_out_dialog_get_certificate_number (RgCheckOutDialog *self)
+{
+  g_return_val_if_fail (RG_IS_CHECK_OUT_DIALOG (self), NULL);
+  return GTK_EDITABLE (self->certificate_number);
+}
+
+GtkWidget *
+rg_check_out_dialog_get_certificate_find (RgCheckOutDialog *self)
+{
+  g_return_val_if_fail (RG_IS_CHECK_OUT_DIALOG (self), NULL);
+  return self->certificate_find;
+}
+
+const char *
+rg_check_out_dialog_get_certificate_status (RgCheckOutDialog *self)
+{
+  g_return_val_if_fail (RG_IS_CHECK_OUT_DIALOG (self), NULL);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->certificate_row)))
+    return NULL;
+  return adw_action_row_get_subtitle (self->certificate_row);
+}
+
+GtkSwitch *
+rg_check_out_dialog_get_reward (RgCheckOutDialog *self)
+{
+  g_return_val_if_fail (RG_IS_CHECK_OUT_DIALOG (self), NULL);
+  return self->reward_switch;
+}
+
+GtkEditable *
+rg_check_out_dialog_get_line_amount (RgCheckOutDialog *self,
+                                     guint             line)
+{
+  g_return_val_if_fail (RG_IS_CHECK_OUT_DIALOG (self), NULL);
+  g_return_val_if_fail (line < self->lines->len, NULL);
+  fill_line_row (self, line);
+  return g_array_index (self->lines, LineWidgets, line).price;
+}
+
+GtkEditable *
+rg_check_out_dialog_get_line_number (RgCheckOutDialog *self,
+                                     guint             line)
+{
+  g_return_val_if_fail (RG_IS_CHECK_OUT_DIALOG (self), NULL);
+  g_return_val_if_fail (line < self->lines->len, NULL);
+  fill_line_row (self, line);
+  return g_array_index (self->lines, LineWidgets, line).number;
+}
+
+AdwComboRow *
+rg_check_out_dialog_get_chooser (RgCheckOutDialog *self,
+                                 RgSaleLineKind    kind)
+{
+  g_return_val_if_fail (RG_IS_CHECK_OUT_DIALOG (self), NULL);
+
+  switch (kind)
+    {
+    case RG_SALE_LINE_SERVICE:
+      return self->add_service;
+    case RG_SALE_LINE_PRODUCT:
+      return self->add_product;
+    case RG_SALE_LINE_SUBSCRIPTION:
+      return self->add_subscription;
+    case RG_SALE_LINE_CERTIFICATE:
+      return self->add_certificate;
+    case RG_SALE_LINE_TIP:
+    case RG_SALE_LINE_DEPOSIT:
+    default:
+      return NULL;
+    }
+}
+
+void
+rg_check_out_dialog_start_with (RgCheckOutDialog *self,
+                                RgSaleLineKind    kind)
+{
+  g_return_if_fail (RG_IS_CHECK_OUT_DIALOG (self));
+
+  switch (kind)
+    {
+    case RG_SALE_LINE_DEPOSIT:
+      if (self->client_id)
+        rg_check_out_dialog_add_item (self, RG_SALE_LINE_DEPOSIT, 0);
+      break;
+    case RG_SALE_LINE_SUBSCRIPTION:
+      if (self->add_subscription && gtk_widget_get_visible (GTK_WIDGET (self->add_subscription)))
+        {
+          gtk_widget_grab_focus (GTK_WIDGET (self->add_subscription));
+          /* One kind only: nothing to choose. */
+          if (self->kinds->len == 1)
+            add_subscription_cb (self);
+        }
+      break;
+    case RG_SALE_LINE_CERTIFICATE:
+    case RG_SALE_LINE_SERVICE:
+    case RG_SALE_LINE_PRODUCT:
+      {
+        AdwComboRow *chooser = rg_check_out_dialog_get_chooser (self, kind);
+
+        if (chooser)
+          gtk_widget_grab_focus (GTK_WIDGET (chooser));
+      }
+      break;
+    case RG_SALE_LINE_TIP:
+    default:
+      break;
+    }
 }
 
 GtkEditable *

@@ -30,6 +30,7 @@ struct _RgRefundDialog
   AdwActionRow     *set_back_row;
   GtkSwitch        *set_back;
   GtkLabel         *error;
+  char             *summary;    /* after the refund: where everything went back */
 };
 
 G_DEFINE_FINAL_TYPE (RgRefundDialog, rg_refund_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -53,6 +54,108 @@ chosen_sum (RgRefundDialog *self,
   return sum;
 }
 
+/* One payment of a refund (negative) in words: "2,000 ₽ back to gift
+ * certificate GC-000003", "700 ₽ in cash". */
+static char *
+describe_back (const RgReceiptPayment *payment)
+{
+  g_autofree char *sum = rg_format_price (-payment->amount);
+  const char *reference = payment->reference ? payment->reference : "";
+
+  switch (payment->method)
+    {
+    case RG_PAYMENT_CERTIFICATE:
+      /* Translators: "2,000 ₽ back to gift certificate GC-000003" */
+      return g_strdup_printf (_("%s back to gift certificate %s"), sum, reference);
+    case RG_PAYMENT_SUBSCRIPTION:
+      /* Translators: "a visit back to the subscription “5 manicures”" */
+      return g_strdup_printf (_("a visit back to the subscription “%s”"), reference);
+    case RG_PAYMENT_DEPOSIT:
+      /* Translators: "700 ₽ back to the deposit" */
+      return g_strdup_printf (_("%s back to the deposit"), sum);
+    case RG_PAYMENT_POINTS:
+      /* Translators: "1,000 ₽ back in points" */
+      return g_strdup_printf (_("%s back in points"), sum);
+    case RG_PAYMENT_CASH:
+      /* Translators: "700 ₽ in cash" */
+      return g_strdup_printf (_("%s in cash"), sum);
+    case RG_PAYMENT_CARD:
+      /* Translators: "700 ₽ to the card" */
+      return g_strdup_printf (_("%s to the card"), sum);
+    case RG_PAYMENT_TRANSFER:
+      /* Translators: "700 ₽ by bank transfer" */
+      return g_strdup_printf (_("%s by bank transfer"), sum);
+    case RG_PAYMENT_UNRECORDED:
+    case RG_N_PAYMENT_METHODS:
+    default:
+      return g_strdup_printf ("%s %s", sum, rg_payment_method_to_string (payment->method));
+    }
+}
+
+/* Where a refund's payments went, from the refund's receipt, in the order
+ * the refund gives back: prepaid first, then money. */
+static char *
+describe_refund (const RgReceipt *refund)
+{
+  static const RgPaymentMethod order[] = {
+    RG_PAYMENT_SUBSCRIPTION, RG_PAYMENT_POINTS, RG_PAYMENT_CERTIFICATE, RG_PAYMENT_DEPOSIT,
+    RG_PAYMENT_CASH, RG_PAYMENT_CARD, RG_PAYMENT_TRANSFER, RG_PAYMENT_UNRECORDED,
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint m = 0; m < G_N_ELEMENTS (order); m++)
+    for (guint i = 0; i < refund->n_payments; i++)
+      if (refund->payments[i].method == order[m])
+        {
+          g_autofree char *part = describe_back (&refund->payments[i]);
+
+          if (text->len)
+            g_string_append (text, ", ");
+          g_string_append (text, part);
+        }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* What the sale was paid with from the client's prepaid, said before the
+ * refund: all of it comes back when every line goes back; part of it
+ * when some lines do (the prepaid first, up to what each paid). */
+static char *
+describe_prepaid (RgRefundDialog *self,
+                  gboolean        everything)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  gint64 prepaid = 0;
+
+  for (guint i = 0; i < self->receipt->n_payments; i++)
+    {
+      const RgReceiptPayment *payment = &self->receipt->payments[i];
+      g_autofree char *sum = rg_format_price (payment->amount);
+
+      if (payment->method != RG_PAYMENT_CERTIFICATE && payment->method != RG_PAYMENT_SUBSCRIPTION &&
+          payment->method != RG_PAYMENT_DEPOSIT && payment->method != RG_PAYMENT_POINTS)
+        continue;
+      prepaid += payment->amount;
+      if (text->len)
+        g_string_append (text, ", ");
+      /* Translators: a prepaid payment of the sale: "Gift certificate GC-000003 (2,000 ₽)" */
+      g_string_append_printf (text, _("%s (%s)"),
+                              payment->label ? payment->label : rg_payment_method_to_string (payment->method), sum);
+    }
+  if (text->len == 0)
+    return NULL;
+  if (everything)
+    {
+      g_autofree char *rest = rg_format_price (MAX (self->receipt->total - prepaid, 0));
+
+      /* Translators: the prepaid payments that come back whole, e.g. "Gift certificate GC-000003 (2,000 ₽),
+       * Bonus points (1,000 ₽)", then the money */
+      return g_strdup_printf (_("First back to the prepaid: %s. The rest, %s, as chosen below."), text->str, rest);
+    }
+  /* Translators: the prepaid payments some of which come back */
+  return g_strdup_printf (_("First back to the prepaid, up to what each paid: %s. The rest as chosen below."),
+                          text->str);
+}
+
 static void
 update (RgRefundDialog *self)
 {
@@ -66,6 +169,21 @@ update (RgRefundDialog *self)
   sum_text = rg_format_price (sum);
   /* Translators: the sum that goes back to the client */
   body = g_strdup_printf (_("%s goes back to the client. The sale stays in the books with its refund."), sum_text);
+  {
+    guint open = 0;
+    g_autofree char *prepaid = NULL;
+
+    for (guint i = 0; i < self->checks->len; i++)
+      open += self->checks->pdata[i] != NULL;
+    prepaid = n > 0 ? describe_prepaid (self, n == open && open == self->receipt->n_lines) : NULL;
+    if (prepaid)
+      {
+        char *both = g_strdup_printf ("%s\n\n%s", body, prepaid);
+
+        g_free (body);
+        body = both;
+      }
+  }
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "refund", n > 0 && *clean != '\0');
 }
@@ -95,8 +213,21 @@ rg_refund_dialog_refund (RgRefundDialog  *self,
                          gtk_switch_get_active (self->set_back),
                          &refund_id, error))
     return FALSE;
+  {
+    g_autoptr(RgReceipt) refund = rg_studio_read_receipt (self->studio, refund_id, NULL);
+
+    g_free (self->summary);
+    self->summary = refund ? describe_refund (refund) : NULL;
+  }
   g_signal_emit (self, signals[REFUNDED], 0, refund_id);
   return TRUE;
+}
+
+const char *
+rg_refund_dialog_get_summary (RgRefundDialog *self)
+{
+  g_return_val_if_fail (RG_IS_REFUND_DIALOG (self), NULL);
+  return self->summary;
 }
 
 static void
@@ -107,7 +238,22 @@ response_cb (RgRefundDialog *self,
 
   if (!g_str_equal (response, "refund"))
     return;
-  if (!rg_refund_dialog_refund (self, &error))
+  if (rg_refund_dialog_refund (self, &error))
+    {
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+      /* Where it all went, in the window's toast. */
+      if (parent && self->summary && *self->summary)
+        {
+          /* Translators: a toast after a refund: "Refunded: 2,000 ₽ back to gift certificate GC-000003, 700 ₽ in cash" */
+          g_autofree char *toast = g_strdup_printf (_("Refunded: %s"), self->summary);
+
+          gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", toast);
+        }
+      else if (parent)
+        gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", _("Refunded"));
+    }
+  else
     {
       /* The dialog closes on a response: the message goes to a new one. */
       GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
@@ -210,6 +356,7 @@ rg_refund_dialog_finalize (GObject *object)
   g_clear_object (&self->studio);
   g_clear_pointer (&self->receipt, rg_receipt_free);
   g_clear_pointer (&self->checks, g_ptr_array_unref);
+  g_free (self->summary);
   G_OBJECT_CLASS (rg_refund_dialog_parent_class)->finalize (object);
 }
 

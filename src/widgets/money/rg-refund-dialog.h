@@ -30,5 +30,8 @@ void            rg_refund_dialog_set_back   (RgRefundDialog  *self,
                                              gboolean         set_back);
 gboolean        rg_refund_dialog_refund     (RgRefundDialog  *self,
                                              GError         **error);
+/* After the refund: where it went ("2,000 ₽ back to gift certificate
+ * GC-000003, 700 ₽ in cash"); NULL before. Said in the window's toast. */
+const char     *rg_refund_dialog_get_summary (RgRefundDialog *self);
 
 G_END_DECLS

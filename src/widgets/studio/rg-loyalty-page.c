@@ -286,7 +286,9 @@ rg_loyalty_page_new (RgStudio *studio)
                      _("Points are earned on what a client pays in money (cash, card, transfer or deposit) for "
                        "services and products, never on points, certificates or subscriptions. An earn rate "
                        "of 0 gives no points."));
+  /* xgettext:no-c-format */
   number_row (self, group, _("Points Earned, % of What Is Paid"), RG_STUDIO_POINTS_RATE, UNIT_PERCENT);
+  /* xgettext:no-c-format */
   number_row (self, group, _("Points Pay at Most, % of a Sale"), RG_STUDIO_POINTS_SHARE, UNIT_PERCENT);
   /* Translators: 0 months means points never expire */
   number_row (self, group, _("Points Expire After, Months (0: Never)"), RG_STUDIO_POINTS_MONTHS, UNIT_COUNT);

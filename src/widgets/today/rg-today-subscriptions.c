@@ -19,6 +19,7 @@
 #include "model/rg-prepaid-lists.h"
 #include "model/rg-studio-settings.h"
 #include "rg-today-subscriptions.h"
+#include "widgets/common/rg-accessible.h"
 
 #define SHOWN_ROWS 8
 
@@ -54,6 +55,7 @@ static GtkWidget *
 alert_row (const RgSubscriptionAlert *alert)
 {
   GtkWidget *row = adw_action_row_new ();
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
   g_autofree char *title = g_strdup_printf ("%s · %s", alert->client, alert->name);
   g_autofree char *day = rg_format_date (alert->expires_at - 1);
   g_autofree char *subtitle = NULL;
@@ -71,8 +73,10 @@ alert_row (const RgSubscriptionAlert *alert)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), alert->expired ? "dialog-warning-symbolic" : "alarm-symbolic");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  /* The icon and the arrow repeat what the row says: decoration. */
+  rg_accessible_row_icon (row, alert->expired ? "dialog-warning-symbolic" : "alarm-symbolic", NULL);
+  rg_accessible_describe (arrow, NULL);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
   /* The target first: the action's name checks it. */
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_int64 (alert->client_id));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-client");
