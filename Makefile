@@ -20,10 +20,10 @@ DEB_PACKAGES = gcc make meson ninja-build pkg-config gettext \
                libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev \
                libcairo2-dev libpango1.0-dev libjson-glib-dev desktop-file-utils appstream \
                xvfb xauth dbus-daemon adwaita-icon-theme fonts-cantarell fonts-dejavu-core \
-               libcsv-dev libebook-contacts1.2-dev libical-dev python3-icalendar sqlite3 poppler-utils
+               libcsv-dev libebook-contacts1.2-dev libical-dev libsodium-dev python3-icalendar sqlite3 poppler-utils
 RPM_PACKAGES = gcc make meson ninja-build pkgconf-pkg-config gettext \
                glib2-devel gtk4-devel libadwaita-devel sqlite-devel cairo-devel pango-devel json-glib-devel \
-               libical-devel evolution-data-server-devel \
+               libical-devel evolution-data-server-devel libsodium-devel \
                desktop-file-utils appstream xorg-x11-server-Xvfb xorg-x11-xauth dbus-daemon \
                adwaita-icon-theme abattis-cantarell-fonts dejavu-sans-fonts libasan libubsan \
                libcsv-devel python3-icalendar sqlite poppler-utils

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "rg-audit.h"
+#include "rg-roles.h"
 
 void
 rg_audit_entry_free (RgAuditEntry *entry)
@@ -50,7 +51,7 @@ rg_studio_audit (RgStudio    *self,
                            /* No id given: the log's rows are numbered in the
                             * order they were written. */
                            "INSERT INTO audit_log (at, actor, staff_id, action, what, rows, file, detail) "
-                           "VALUES (?1, ?2, NULL, ?3, ?4, ?5, ?6, ?7)",
+                           "VALUES (?1, ?2, nullif (?8, 0), ?3, ?4, ?5, ?6, ?7)",
                            error);
   if (stmt == NULL)
     goto fail;
@@ -64,6 +65,7 @@ rg_studio_audit (RgStudio    *self,
     sqlite3_bind_null (stmt, 5);
   bind_text_or_null (stmt, 6, file);
   bind_text_or_null (stmt, 7, detail);
+  sqlite3_bind_int64 (stmt, 8, rg_studio_get_session_staff (self));
   if (!rg_store_step_done (store, stmt, error))
     goto fail;
   g_clear_pointer (&stmt, rg_stmt_release);

@@ -1243,6 +1243,23 @@ widen_kinds (RgStore  *store,
   }
 }
 
+/* Format 17: staff profiles. A staff member may have one, with a role
+ * and a PIN kept as a libsodium crypto_pwhash string (Argon2id, salted;
+ * NULL: no PIN, the demo's director). failures and locked_until slow
+ * down wrong PINs (rg-roles.c). A client's consent to messages is kept
+ * with its date. */
+static const char migration_17[] =
+  "CREATE TABLE profiles (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  staff_id INTEGER NOT NULL UNIQUE REFERENCES staff (id) ON DELETE CASCADE,\n"
+  "  role TEXT NOT NULL CHECK (role IN ('director', 'administrator', 'master')),\n"
+  "  pin_hash TEXT CHECK (pin_hash IS NULL OR pin_hash LIKE '$argon2id$%'),\n"
+  "  failures INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),\n"
+  "  locked_until INTEGER,\n"
+  STAMPS
+  ");\n"
+  "ALTER TABLE clients ADD COLUMN messages_consent_at INTEGER;\n";
+
 static const RgMigration migrations[] = {
   { 1, migration_1, NULL },
   { 2, migration_2, NULL },
@@ -1260,6 +1277,7 @@ static const RgMigration migrations[] = {
   { 14, migration_14, NULL },
   { 15, migration_15, fill_sales },
   { 16, migration_16, widen_kinds },
+  { 17, migration_17, NULL },
 };
 
 const RgMigration *

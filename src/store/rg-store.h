@@ -34,6 +34,7 @@ typedef enum {
   RG_STORE_ERROR_INVALID,         /* refused before it reached SQL */
   RG_STORE_ERROR_CONFLICT,        /* overlaps another appointment (a booking rule) */
   RG_STORE_ERROR_DETACHED,        /* the files on disk were removed or replaced under the store */
+  RG_STORE_ERROR_DENIED,          /* the signed-in role may not do it (rg-roles.h) */
 } RgStoreError;
 
 typedef enum {
