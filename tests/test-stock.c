@@ -11,6 +11,7 @@
 
 #include "model/rg-product.h"
 #include "model/rg-sale.h"
+#include "model/rg-roles.h"
 #include "model/rg-service.h"
 #include "model/rg-stock.h"
 #include "report/rg-report.h"
@@ -407,6 +408,32 @@ test_save_with_materials (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count (*) FROM services WHERE name = 'Toning'", 0), ==, 1);
 }
 
+/* Once the studio has profiles, stock moves need someone signed in whose
+ * role allows them; refused in words, nothing written. */
+static void
+test_roles (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rg_studio_save_profile (f->studio, 21, RG_ROLE_DIRECTOR, "4321", &error));
+  g_assert_no_error (error);
+  rg_studio_sign_out (f->studio);
+  g_assert_false (rg_studio_receive_goods (f->studio, f->dye, 100, 15000, NULL, 0, NULL, &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_false (rg_studio_write_off_stock (f->studio, f->dye, 1, "Spilt", 0, &error));
+  g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM stock_moves", 0), ==, 0);
+
+  g_assert_true (rg_studio_sign_in (f->studio, 21, "4321", &error));
+  g_assert_no_error (error);
+  g_assert_true (rg_studio_receive_goods (f->studio, f->dye, 100, 15000, NULL, 0, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM stock_moves", 0), ==, 1);
+}
+
 static JsonObject *
 parse_object (JsonParser *parser,
               const char *json)
@@ -507,6 +534,7 @@ main (int   argc,
   ADD ("margin", test_margin);
   ADD ("report", test_report);
   ADD ("save-with-materials", test_save_with_materials);
+  ADD ("roles", test_roles);
 #undef ADD
 
   return g_test_run ();

@@ -5,7 +5,9 @@
  * Stock on hand is the sum of an item's moves, never a number kept. The
  * average purchase cost of an item is the cost of its goods received over
  * their quantity (the item's own cost where none was received with a
- * cost). What to order: when on hand is at or below the minimum level,
+ * cost). Goods received, counts and write-offs are the stock's action of
+ * the roles (RG_ACTION_STOCK); a service's materials are the studio's
+ * settings. What to order: when on hand is at or below the minimum level,
  * twice the minimum level less what is on hand (enough to be back at the
  * minimum after using as much again); else nothing.
  *
@@ -18,6 +20,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rg-model-enums.h"
+#include "rg-roles.h"
 #include "rg-service.h"
 #include "rg-stock.h"
 
@@ -577,6 +580,8 @@ rg_studio_receive_goods (RgStudio    *studio,
 
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
 
+  if (!rg_studio_allowed (studio, RG_ACTION_STOCK, 0, 0, error))
+    return FALSE;
   if (quantity <= 0)
     return refuse (error, _("Enter how many were received: more than 0."));
   if (quantity > RG_STOCK_MAX_QUANTITY)
@@ -627,6 +632,8 @@ rg_studio_count_stock (RgStudio    *studio,
 
   if (difference != NULL)
     *difference = 0;
+  if (!rg_studio_allowed (studio, RG_ACTION_STOCK, 0, 0, error))
+    return FALSE;
   if (counted < 0)
     return refuse (error, _("The count cannot be negative."));
   if (counted > RG_STOCK_MAX_QUANTITY)
@@ -678,6 +685,8 @@ rg_studio_write_off_stock (RgStudio    *studio,
 
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
 
+  if (!rg_studio_allowed (studio, RG_ACTION_STOCK, 0, 0, error))
+    return FALSE;
   if (quantity <= 0)
     return refuse (error, _("Enter how much to write off: more than 0."));
   if (quantity > RG_STOCK_MAX_QUANTITY)
@@ -793,6 +802,8 @@ rg_studio_set_service_materials (RgStudio                *studio,
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
   g_return_val_if_fail (materials != NULL || n_materials == 0, FALSE);
 
+  if (!rg_studio_allowed (studio, RG_ACTION_STUDIO_SETTINGS, 0, 0, error))
+    return FALSE;
   for (guint i = 0; i < n_materials; i++)
     {
       if (materials[i].quantity <= 0)
