@@ -821,7 +821,7 @@ test_report_refusals (Fixture       *f,
       "--report money takes --from, --to, --staff and --json." },
     { "payroll", { NULL, NULL, NULL, NULL, "2026-11-30", FALSE }, RG_STORE_ERROR_INVALID,
       "--report payroll takes" },
-    { "takings", { 0 }, RG_STORE_ERROR_INVALID, "Reports: satisfaction, retention, money, payroll, liabilities." },
+    { "takings", { 0 }, RG_STORE_ERROR_INVALID, "Reports: satisfaction, retention, money, payroll, liabilities, stock." },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)

@@ -2420,5 +2420,6 @@ gen_money_write (Gen      *g,
          write_certificates (g, mo, store, error) &&
          write_deposits (g, mo, store, error) &&
          write_points (g, mo, store, error) &&
-         write_referrals (g, mo, store, error);
+         write_referrals (g, mo, store, error) &&
+         gen_stock_write (g, store, error);
 }

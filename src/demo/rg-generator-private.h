@@ -493,6 +493,11 @@ gboolean  gen_money_run       (Gen           *g,
 gboolean  gen_money_write     (Gen           *g,
                                RgStore       *store,
                                GError       **error);
+
+/* rg-generator-stock.c: materials, their moves, after the sales are written */
+gboolean  gen_stock_write     (Gen           *g,
+                               RgStore       *store,
+                               GError       **error);
 void      gen_money_stats     (Gen           *g,
                                guint         *sales,
                                guint         *refunds);

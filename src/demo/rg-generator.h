@@ -14,8 +14,9 @@ G_BEGIN_DECLS
  * other sex; 4: money at the desk: sales with discounts, products, tips,
  * payments and refunds, the visits at what was paid; 5: prepaid and
  * points: subscriptions, deposits, gift certificates, points earned,
- * spent and expired, referral rewards). */
-#define RG_GENERATOR_REVISION 5
+ * spent and expired, referral rewards; 6: materials, their deliveries,
+ * counts and write-offs, and what each visit used). */
+#define RG_GENERATOR_REVISION 6
 
 typedef struct {
   guint        n_clients;     /* clients in the base at the end */

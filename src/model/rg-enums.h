@@ -53,6 +53,19 @@ typedef enum {
   RG_PHOTO_AFTER,   /*< nick=after >*/
 } RgPhotoKind;
 
+/* What a product is: sold at the desk, or used in services. */
+typedef enum {
+  RG_PRODUCT_RETAIL,    /*< nick=product >*/
+  RG_PRODUCT_MATERIAL,  /*< nick=material >*/
+} RgProductKind;
+
+/* What a product's stock is counted in. */
+typedef enum {
+  RG_UNIT_PIECES,       /*< nick=pcs >*/
+  RG_UNIT_ML,           /*< nick=ml >*/
+  RG_UNIT_GRAMS,        /*< nick=g >*/
+} RgProductUnit;
+
 typedef enum {
   RG_CONDITION_ALLERGY,           /*< nick=allergy >*/
   RG_CONDITION_CONTRAINDICATION,  /*< nick=contraindication >*/

@@ -26,6 +26,8 @@
 #include "rg-report-money.h"
 #include "rg-report-retention.h"
 #include "rg-report-satisfaction.h"
+#include "rg-report-stock.h"
+#include "model/rg-stock.h"
 
 static gboolean
 read_day (const char  *text,
@@ -274,6 +276,37 @@ liabilities_report (RgStore                *store,
   return options->json ? rg_report_liabilities_json (result) : rg_report_liabilities_text (result);
 }
 
+/* `--report stock`: every live item as of the end of --as-of's day
+ * (today by default); the other options are refused rather than ignored. */
+static char *
+stock_report (RgStore                *store,
+              const RgReportOptions  *options,
+              GError                **error)
+{
+  RgDate today = rg_date_today ();
+  RgDate as_of;
+  g_autoptr(GArray) items = NULL;
+
+  if (options->from != NULL || options->to != NULL || options->staff != NULL || options->service != NULL)
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                           _("--report stock takes --as-of and --json."));
+      return NULL;
+    }
+  if (!read_day (options->as_of, "--as-of", today, &as_of, error))
+    return NULL;
+  if (rg_date_compare (as_of, today) > 0)
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                           _("--as-of cannot be in the future."));
+      return NULL;
+    }
+  items = rg_stock_list (store, rg_date_compare (as_of, today) == 0 ? 0 : rg_date_end (as_of) - 1, error);
+  if (items == NULL)
+    return NULL;
+  return options->json ? rg_report_stock_json (items, as_of) : rg_report_stock_text (items, as_of);
+}
+
 char *
 rg_report_run (RgStore                *store,
                const char             *kind,
@@ -303,11 +336,13 @@ rg_report_run (RgStore                *store,
     return money_report (store, g_strcmp0 (kind, "payroll") == 0, options, error);
   if (g_strcmp0 (kind, "liabilities") == 0)
     return liabilities_report (store, options, error);
+  if (g_strcmp0 (kind, "stock") == 0)
+    return stock_report (store, options, error);
   if (g_strcmp0 (kind, "satisfaction") != 0)
     {
       g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
                    /* Translators: %s is what was typed after --report */
-                   _("There is no report called “%s”. Reports: satisfaction, retention, money, payroll, liabilities."), kind ? kind : "");
+                   _("There is no report called “%s”. Reports: satisfaction, retention, money, payroll, liabilities, stock."), kind ? kind : "");
       return NULL;
     }
 

@@ -33,6 +33,7 @@
 #include "widgets/money/rg-certificates-window.h"
 #include "widgets/money/rg-liabilities-window.h"
 #include "widgets/money/rg-payroll-window.h"
+#include "widgets/stock/rg-stock-window.h"
 #include "widgets/money/rg-certificate-print.h"
 #include "widgets/satisfaction/rg-rating-dialog.h"
 #include "widgets/client/rg-new-client.h"
@@ -498,6 +499,20 @@ payroll_activated (GtkWidget  *widget,
   RgWindow *self = RG_WINDOW (widget);
 
   gtk_window_present (GTK_WINDOW (rg_payroll_window_new (GTK_WINDOW (self), self->studio)));
+}
+
+/* What is on hand, what to order; goods received, counts, write-offs. */
+static void
+stock_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RgWindow *self = RG_WINDOW (widget);
+  RgStockWindow *stock = rg_stock_window_new (GTK_WINDOW (self), self->studio);
+
+  if (parameter != NULL && g_variant_get_int64 (parameter) != 0)
+    rg_stock_window_show_item (stock, g_variant_get_int64 (parameter));
+  gtk_window_present (GTK_WINDOW (stock));
 }
 
 /* What the studio owes its clients: deposits, certificates, subscriptions, points. */
@@ -1368,6 +1383,8 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sell-subscription", "x", sell_subscription_activated);
   gtk_widget_class_install_action (widget_class, "win.print-certificate", "s", print_certificate_activated);
   gtk_widget_class_install_action (widget_class, "win.payroll", NULL, payroll_activated);
+  gtk_widget_class_install_action (widget_class, "win.stock", NULL, stock_activated);
+  gtk_widget_class_install_action (widget_class, "win.stock-item", "x", stock_activated);
   gtk_widget_class_install_action (widget_class, "win.liabilities", NULL, liabilities_activated);
   gtk_widget_class_install_action (widget_class, "win.certificates", NULL, certificates_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

@@ -3,7 +3,10 @@
  *
  * Each product has a name, a price, what the studio paid for one (the
  * check-out warns when a discount sells below it) and the seller's
- * commission in percent. A form adds one; each product's row opens to edit
+ * commission in percent; its kind (a product sold at the desk, or a material
+ * used in services, which may cost the client nothing), the unit its stock
+ * is counted in, the minimum level at which the Stock window asks to order
+ * more, and its supplier. A form adds one; each product's row opens to edit
  * it in place, and Archive takes it out of the till (its sales keep it; the
  * archived ones are listed last, with Restore). Amounts are read as people
  * type them (rg_money_parse), percentages as 7 or 7.5 (rg_percent_parse);
@@ -21,6 +24,7 @@
 #include "model/rg-pricing.h"
 #include "model/rg-product.h"
 #include "model/rg-record-list.h"
+#include "model/rg-stock.h"
 #include "rg-studio-rows.h"
 #include "rg-products-page.h"
 #include "util/rg-money.h"
@@ -42,6 +46,10 @@ struct _RgProductsPage
   AdwEntryRow         *price_row;
   AdwEntryRow         *cost_row;
   AdwEntryRow         *commission_row;
+  AdwComboRow         *kind_row;
+  AdwComboRow         *unit_row;
+  AdwEntryRow         *min_level_row;
+  AdwEntryRow         *supplier_row;
 };
 
 G_DEFINE_FINAL_TYPE (RgProductsPage, rg_products_page, ADW_TYPE_PREFERENCES_PAGE)
@@ -52,15 +60,72 @@ typedef struct {
   AdwEntryRow *price;
   AdwEntryRow *cost;
   AdwEntryRow *commission;
+  AdwComboRow *kind;
+  AdwComboRow *unit;
+  AdwEntryRow *min_level;
+  AdwEntryRow *supplier;
 } Fields;
+
+static AdwComboRow *
+combo_row (const char         *title,
+           const char * const *choices)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) list = gtk_string_list_new (choices);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
+  return ADW_COMBO_ROW (row);
+}
 
 static void
 new_fields (Fields *fields)
 {
+  const char *kinds[] = { C_("product kind", "Product for Sale"), C_("product kind", "Material for Services"), NULL };
+  const char *units[] = { C_("unit", "Pieces"), C_("unit", "Millilitres"), C_("unit", "Grams"), NULL };
+
   fields->name = rg_studio_entry_row (_("Name"), FALSE);
   fields->price = rg_studio_entry_row (_("Price"), TRUE);
   fields->cost = rg_studio_entry_row (_("Purchase Cost"), TRUE);
   fields->commission = rg_studio_entry_row (_("Sales Commission, %"), TRUE);
+  /* The enums' order: RG_PRODUCT_RETAIL, RG_PRODUCT_MATERIAL; RG_UNIT_PIECES, _ML, _GRAMS. */
+  fields->kind = combo_row (_("Kind"), kinds);
+  fields->unit = combo_row (_("Counted In"), units);
+  fields->min_level = rg_studio_entry_row (_("Minimum Level"), TRUE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (fields->min_level),
+                               _("At or below it the Stock window asks to order twice the minimum less what is on "
+                                 "hand; 0: never"));
+  fields->supplier = rg_studio_entry_row (_("Supplier"), FALSE);
+}
+
+/* Into a product's expander row, or into the form's group. */
+static void
+add_fields (const Fields *fields,
+            GtkWidget    *to)
+{
+  GtkWidget *rows[] = {
+    GTK_WIDGET (fields->name), GTK_WIDGET (fields->kind), GTK_WIDGET (fields->price), GTK_WIDGET (fields->cost),
+    GTK_WIDGET (fields->commission), GTK_WIDGET (fields->unit), GTK_WIDGET (fields->min_level),
+    GTK_WIDGET (fields->supplier),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (ADW_IS_EXPANDER_ROW (to))
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (to), rows[i]);
+    else
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (to), rows[i]);
+}
+
+static void
+clear_fields (const Fields *fields)
+{
+  gtk_editable_set_text (GTK_EDITABLE (fields->name), "");
+  gtk_editable_set_text (GTK_EDITABLE (fields->price), "");
+  gtk_editable_set_text (GTK_EDITABLE (fields->cost), "");
+  gtk_editable_set_text (GTK_EDITABLE (fields->commission), "");
+  gtk_editable_set_text (GTK_EDITABLE (fields->min_level), "");
+  gtk_editable_set_text (GTK_EDITABLE (fields->supplier), "");
 }
 
 static void
@@ -75,6 +140,47 @@ fill_fields (const Fields *fields,
   gtk_editable_set_text (GTK_EDITABLE (fields->price), price);
   gtk_editable_set_text (GTK_EDITABLE (fields->cost), cost);
   gtk_editable_set_text (GTK_EDITABLE (fields->commission), commission);
+  {
+    g_autofree char *min_level = g_strdup_printf ("%" G_GINT64_FORMAT, rg_product_get_min_level (product));
+    const char *supplier = rg_product_get_supplier (product);
+
+    gtk_editable_set_text (GTK_EDITABLE (fields->min_level), min_level);
+    gtk_editable_set_text (GTK_EDITABLE (fields->supplier), supplier ? supplier : "");
+  }
+  adw_combo_row_set_selected (fields->kind, rg_product_get_kind (product));
+  adw_combo_row_set_selected (fields->unit, rg_product_get_unit (product));
+}
+
+/* A whole number of the item's units as typed: digits, spaces between
+ * thousands; empty is 0. */
+static gboolean
+parse_level (const char  *text,
+             gint64      *level,
+             GError     **error)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  guint64 value = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && c != 0x202F && c != 0xA0)
+        g_string_append_unichar (digits, c);
+    }
+  if (digits->len == 0)
+    {
+      *level = 0;
+      return TRUE;
+    }
+  if (!g_ascii_string_to_unsigned (digits->str, 10, 0, RG_PRODUCT_MAX_LEVEL, &value, NULL))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The minimum level is a whole number of the item’s units, such as 500."));
+      return FALSE;
+    }
+  *level = (gint64) value;
+  return TRUE;
 }
 
 /* Reads the fields into @product; FALSE with @error (and the field marked)
@@ -87,7 +193,7 @@ read_fields (const Fields  *fields,
 {
   const char *cost_text = gtk_editable_get_text (GTK_EDITABLE (fields->cost));
   const char *commission_text = gtk_editable_get_text (GTK_EDITABLE (fields->commission));
-  gint64 price = 0, cost = 0;
+  gint64 price = 0, cost = 0, min_level = 0;
   int commission = 0;
 
   if (!rg_money_parse (gtk_editable_get_text (GTK_EDITABLE (fields->price)), &price, error))
@@ -105,12 +211,22 @@ read_fields (const Fields  *fields,
       gtk_widget_add_css_class (GTK_WIDGET (fields->commission), "error");
       return FALSE;
     }
+  if (!parse_level (gtk_editable_get_text (GTK_EDITABLE (fields->min_level)), &min_level, error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (fields->min_level), "error");
+      return FALSE;
+    }
 
   g_object_freeze_notify (G_OBJECT (product));
   rg_product_set_name (product, gtk_editable_get_text (GTK_EDITABLE (fields->name)));
   rg_product_set_price (product, price);
   rg_product_set_cost (product, cost);
   rg_product_set_commission (product, commission);
+  rg_product_set_kind (product, adw_combo_row_get_selected (fields->kind) == 1 ? RG_PRODUCT_MATERIAL
+                                                                              : RG_PRODUCT_RETAIL);
+  rg_product_set_unit (product, MIN (adw_combo_row_get_selected (fields->unit), RG_UNIT_GRAMS));
+  rg_product_set_min_level (product, min_level);
+  rg_product_set_supplier (product, gtk_editable_get_text (GTK_EDITABLE (fields->supplier)));
   g_object_thaw_notify (G_OBJECT (product));
   return TRUE;
 }
@@ -121,7 +237,12 @@ describe (RgProduct *product)
   g_autofree char *price = rg_format_money (rg_product_get_price (product));
   g_autofree char *cost = rg_format_money (rg_product_get_cost (product));
   g_autofree char *commission = rg_pricing_format_percent (rg_product_get_commission (product));
+  g_autofree char *min_level = rg_stock_format_quantity (rg_product_get_min_level (product),
+                                                         rg_product_get_unit (product));
 
+  if (rg_product_get_kind (product) == RG_PRODUCT_MATERIAL)
+    /* Translators: a material's purchase cost (per unit) and its minimum level, "250 ml" */
+    return g_strdup_printf (_("Material · cost %s · minimum %s"), cost, min_level);
   /* Translators: a product's price, purchase cost and the seller's commission */
   return g_strdup_printf (_("%s · cost %s · commission %s %%"), price, cost, commission);
 }
@@ -131,7 +252,8 @@ add_clicked_cb (RgProductsPage *self)
 {
   g_autoptr(RgProduct) product = rg_product_new ("", 0);
   g_autoptr(GError) error = NULL;
-  Fields fields = { self->name_row, self->price_row, self->cost_row, self->commission_row };
+  Fields fields = { self->name_row, self->price_row, self->cost_row, self->commission_row,
+                    self->kind_row, self->unit_row, self->min_level_row, self->supplier_row };
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->products));
 
   if (*gtk_editable_get_text (GTK_EDITABLE (self->name_row)) == '\0')
@@ -152,10 +274,7 @@ add_clicked_cb (RgProductsPage *self)
       rg_studio_error_toast (GTK_WIDGET (self), error);
       return;
     }
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->price_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->cost_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->commission_row), "");
+  clear_fields (&fields);
 }
 
 static void
@@ -233,10 +352,7 @@ product_row (RgProductsPage *self,
 
   new_fields (fields);
   fill_fields (fields, product);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), GTK_WIDGET (fields->name));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), GTK_WIDGET (fields->price));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), GTK_WIDGET (fields->cost));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), GTK_WIDGET (fields->commission));
+  add_fields (fields, row);
 
   gtk_widget_set_tooltip_text (archive, _("No longer sold; its sales keep it"));
   gtk_widget_add_css_class (save, "suggested-action");
@@ -334,9 +450,10 @@ rg_products_page_new (RgStudio *studio)
   self->products_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->products_group, _("Products"));
   adw_preferences_group_set_description (self->products_group,
-                                         _("What the desk sells besides services. The purchase cost is what the "
-                                           "studio pays for one: the check-out warns when a discount sells below "
-                                           "it. The commission is the seller’s share of the price."));
+                                         _("What the desk sells besides services, and the materials services use. "
+                                           "The purchase cost is what the studio pays for one (for a material, for "
+                                           "one of its units): the check-out warns when a discount sells below it. "
+                                           "The commission is the seller’s share of the price."));
   self->empty_row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->empty_row), _("No products yet"));
   gtk_widget_add_css_class (self->empty_row, "dim-label");
@@ -350,10 +467,11 @@ rg_products_page_new (RgStudio *studio)
   self->price_row = fields.price;
   self->cost_row = fields.cost;
   self->commission_row = fields.commission;
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->name_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->price_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->cost_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->commission_row));
+  self->kind_row = fields.kind;
+  self->unit_row = fields.unit;
+  self->min_level_row = fields.min_level;
+  self->supplier_row = fields.supplier;
+  add_fields (&fields, group);
   add = gtk_button_new_with_mnemonic (_("_Add Product"));
   gtk_widget_set_halign (add, GTK_ALIGN_END);
   gtk_widget_set_margin_top (add, 6);

@@ -7,6 +7,12 @@
  * save (no name, no duration, a price that is not a number) writes nothing,
  * puts the live record back as stored and keeps what was typed.
  *
+ * Materials: what one visit of the service uses of each material, in the
+ * material's unit (30 ml of dye), written off when the visit is checked
+ * out. They are a draft too, saved with the service in one transaction;
+ * the group says what they cost per visit at their average purchase cost,
+ * which the check-out's margin warning adds to the materials cost above.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
 #define G_LOG_DOMAIN "rg-service-editor"
@@ -20,6 +26,7 @@
 
 #include "model/rg-format.h"
 #include "model/rg-record-list.h"
+#include "model/rg-stock.h"
 #include "rg-service-editor.h"
 #include "util/rg-money.h"
 #include "widgets/common/rg-time-spin.h"
@@ -47,6 +54,15 @@ struct _RgServiceEditor
   GtkWidget      *archive_button;
   GtkWidget      *restore_button;
   GtkWidget      *delete_button;
+  AdwPreferencesGroup *materials_group;
+  AdwActionRow   *add_material_row;
+  GtkDropDown    *material_drop_down;
+  GtkSpinButton  *material_quantity_spin;
+  GtkWidget      *add_material_button;
+
+  GArray         *materials;        /* of RgServiceMaterial: the draft */
+  GArray         *choices;          /* of RgStockItem: the materials one may add */
+  GPtrArray      *material_rows;
 };
 
 G_DEFINE_FINAL_TYPE (RgServiceEditor, rg_service_editor, ADW_TYPE_BIN)
@@ -126,13 +142,168 @@ rg_service_editor_save (RgServiceEditor  *self,
   rg_service_set_repeat_days (service, gtk_spin_button_get_value_as_int (self->repeat_spin));
   g_object_thaw_notify (G_OBJECT (service));
 
-  if (!rg_studio_save (self->studio, service, error))
+  if (!rg_studio_save_service_with_materials (self->studio, service,
+                                              (const RgServiceMaterial *) self->materials->data,
+                                              self->materials->len, error))
     {
       revert (self);
       return FALSE;
     }
 
   return TRUE;
+}
+
+/* Materials ------------------------------------------------------------------ */
+
+static void rebuild_materials (RgServiceEditor *self);
+
+static void
+remove_material_cb (GtkButton       *button,
+                    RgServiceEditor *self)
+{
+  gint64 product_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "product-id"));
+
+  for (guint i = 0; i < self->materials->len; i++)
+    if (g_array_index (self->materials, RgServiceMaterial, i).product_id == product_id)
+      {
+        g_array_remove_index (self->materials, i);
+        break;
+      }
+  rebuild_materials (self);
+}
+
+static void
+rebuild_materials (RgServiceEditor *self)
+{
+  gint64 total = 0;
+  g_autofree char *total_text = NULL;
+  g_autofree char *description = NULL;
+
+  for (guint i = 0; i < self->material_rows->len; i++)
+    adw_preferences_group_remove (self->materials_group, self->material_rows->pdata[i]);
+  g_ptr_array_set_size (self->material_rows, 0);
+
+  for (guint i = 0; i < self->materials->len; i++)
+    {
+      RgServiceMaterial *material = &g_array_index (self->materials, RgServiceMaterial, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      g_autofree char *quantity = rg_stock_format_quantity (material->quantity, material->unit);
+      g_autofree char *cost = rg_format_money (material->cost);
+      /* Translators: a service's material: its quantity per visit, "30 ml", and what that costs */
+      g_autofree char *subtitle = g_strdup_printf (_("%s per visit · %s"), quantity, cost);
+
+      total += material->cost;
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), material->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Remove the Material"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Remove the Material"), -1);
+      g_object_set_data (G_OBJECT (remove), "product-id", GSIZE_TO_POINTER ((gsize) material->product_id));
+      g_signal_connect (remove, "clicked", G_CALLBACK (remove_material_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      adw_preferences_group_add (self->materials_group, row);
+      g_ptr_array_add (self->material_rows, row);
+    }
+
+  total_text = rg_format_money (total);
+  if (self->materials->len == 0)
+    description = g_strdup (_("What one visit uses of each material, written off from stock when the visit is "
+                              "checked out."));
+  else
+    /* Translators: %s is an amount of money */
+    description = g_strdup_printf (_("What one visit uses of each material, written off from stock when the visit "
+                                     "is checked out. At their average purchase cost they cost %s per visit, "
+                                     "which the check-out’s margin warning adds to the materials cost above."),
+                                   total_text);
+  adw_preferences_group_set_description (self->materials_group, description);
+}
+
+static void
+add_material_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RgServiceEditor *self = RG_SERVICE_EDITOR (widget);
+  guint chosen = gtk_drop_down_get_selected (self->material_drop_down);
+  const RgStockItem *item;
+  RgServiceMaterial material = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  if (self->choices == NULL || chosen >= self->choices->len)
+    return;
+  item = &g_array_index (self->choices, RgStockItem, chosen);
+  gtk_spin_button_update (self->material_quantity_spin);
+  material.product_id = item->product_id;
+  material.name = g_strdup (item->name);
+  material.unit = item->unit;
+  material.quantity = gtk_spin_button_get_value_as_int (self->material_quantity_spin);
+  if (!rg_studio_get_material_cost (self->studio, material.product_id, material.quantity, &material.cost, &error))
+    g_debug ("Could not read the material's cost: %s", error->message);
+
+  for (guint i = 0; i < self->materials->len; i++)
+    if (g_array_index (self->materials, RgServiceMaterial, i).product_id == material.product_id)
+      {
+        /* Named again: its new quantity. */
+        g_array_remove_index (self->materials, i);
+        break;
+      }
+  g_array_append_val (self->materials, material);
+  rebuild_materials (self);
+}
+
+/* The draft from the stored list, and the studio's materials to choose from. */
+static void
+load_materials (RgServiceEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 service_id = rg_record_get_id (RG_RECORD (self->service));
+  g_autoptr(GArray) stock = rg_studio_list_stock (self->studio, 0, &error);
+
+  if (service_id != 0)
+    {
+      g_autoptr(GArray) stored = rg_studio_list_service_materials (self->studio, service_id, &error);
+
+      if (stored != NULL)
+        {
+          /* The draft owns the names now. */
+          g_array_set_clear_func (stored, NULL);
+          g_array_append_vals (self->materials, stored->data, stored->len);
+        }
+      else
+        g_debug ("Could not read the service's materials: %s", error->message);
+    }
+  g_clear_error (&error);
+
+  self->choices = g_array_new (FALSE, TRUE, sizeof (RgStockItem));
+  g_array_set_clear_func (self->choices, (GDestroyNotify) rg_stock_item_clear);
+  for (guint i = 0; stock != NULL && i < stock->len; i++)
+    {
+      RgStockItem *item = &g_array_index (stock, RgStockItem, i);
+      g_autofree char *label = NULL;
+
+      if (item->kind != RG_PRODUCT_MATERIAL)
+        continue;
+      /* Translators: a material to choose and its unit, "Hair dye (ml)" */
+      label = g_strdup_printf (_("%s (%s)"), item->name, rg_product_unit_label (item->unit));
+      gtk_string_list_append (names, label);
+      g_array_append_val (self->choices, *item);
+      /* The choice owns the strings now. */
+      item->name = NULL;
+      item->supplier = NULL;
+    }
+  gtk_drop_down_set_model (self->material_drop_down, G_LIST_MODEL (names));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->material_drop_down), self->choices->len > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->material_quantity_spin), self->choices->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-material", self->choices->len > 0);
+  if (self->choices->len == 0)
+    adw_action_row_set_subtitle (self->add_material_row,
+                                 _("Add materials on the Products page first (kind: material for services)"));
+  rebuild_materials (self);
 }
 
 static void
@@ -318,6 +489,7 @@ rg_service_editor_constructed (GObject *object)
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->delete_button), target);
   g_variant_unref (target);
   gtk_widget_set_visible (self->manage_group, !is_new);
+  load_materials (self);
   gtk_widget_set_visible (self->archive_button, !archived);
   gtk_widget_set_visible (self->restore_button, archived);
 }
@@ -363,6 +535,9 @@ rg_service_editor_finalize (GObject *object)
   RgServiceEditor *self = RG_SERVICE_EDITOR (object);
 
   g_clear_pointer (&self->categories, g_strfreev);
+  g_clear_pointer (&self->materials, g_array_unref);
+  g_clear_pointer (&self->choices, g_array_unref);
+  g_clear_pointer (&self->material_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rg_service_editor_parent_class)->finalize (object);
 }
@@ -446,6 +621,11 @@ rg_service_editor_class_init (RgServiceEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgServiceEditor, archive_button);
   gtk_widget_class_bind_template_child (widget_class, RgServiceEditor, restore_button);
   gtk_widget_class_bind_template_child (widget_class, RgServiceEditor, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, RgServiceEditor, materials_group);
+  gtk_widget_class_bind_template_child (widget_class, RgServiceEditor, add_material_row);
+  gtk_widget_class_bind_template_child (widget_class, RgServiceEditor, material_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, RgServiceEditor, material_quantity_spin);
+  gtk_widget_class_bind_template_child (widget_class, RgServiceEditor, add_material_button);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, price_changed_cb);
@@ -455,6 +635,7 @@ rg_service_editor_class_init (RgServiceEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_activated);
   gtk_widget_class_install_action (widget_class, "editor.set-category", "s", set_category_activated);
+  gtk_widget_class_install_action (widget_class, "editor.add-material", NULL, add_material_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
@@ -464,6 +645,9 @@ static void
 rg_service_editor_init (RgServiceEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->materials = g_array_new (FALSE, TRUE, sizeof (RgServiceMaterial));
+  g_array_set_clear_func (self->materials, (GDestroyNotify) rg_service_material_clear);
+  self->material_rows = g_ptr_array_new ();
   rg_time_spin_setup (self->duration_spin, RG_TIME_SPIN_DURATION);
 }
 

@@ -23,6 +23,7 @@
 #include "model/rg-sale.h"
 #include "rg-today-subscriptions.h"
 #include "rg-today-view.h"
+#include "widgets/stock/rg-low-stock.h"
 
 #define REFRESH_DELAY_MS 300
 /* The work of one frame when the list changes: a new row costs 4, a row
@@ -52,6 +53,7 @@ struct _RgTodayView {
   GtkWidget    *desk_heading;
   GtkWidget    *desk_list;
   gboolean      desk_dirty;   /* money or visits changed while hidden */
+  GtkWidget    *low_stock;    /* RgLowStock, after the desk */
   GtkWidget    *subscriptions;          /* rg-today-subscriptions.c */
   gboolean      subscriptions_dirty;
   GtkWidget    *headings[RG_CALL_N_REASONS];  /* by RgCallReason */
@@ -804,6 +806,9 @@ rg_today_view_init (RgTodayView *self)
   /* Under the desk's list. */
   self->subscriptions = rg_today_subscriptions_new ();
   gtk_widget_insert_after (self->subscriptions, gtk_widget_get_parent (self->desk_list), self->desk_list);
+  /* Under the subscriptions. */
+  self->low_stock = rg_low_stock_new ();
+  gtk_widget_insert_after (self->low_stock, gtk_widget_get_parent (self->desk_list), self->subscriptions);
 
   self->day = rg_date_today ();
   {
@@ -826,6 +831,7 @@ rg_today_view_set_studio (RgTodayView *self,
 
   self->studio = g_object_ref (studio);
   g_signal_connect_object (studio, "changes", G_CALLBACK (desk_changes_cb), self, G_CONNECT_SWAPPED);
+  rg_low_stock_set_studio (RG_LOW_STOCK (self->low_stock), studio);
   g_signal_connect_object (studio, "changes", G_CALLBACK (subscriptions_changes_cb), self, G_CONNECT_SWAPPED);
   rg_recount_set_studio (self->recount, studio);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
