@@ -65,6 +65,7 @@ struct _RgCheckOutDialog
   GListModel      *staff;          /* RgStaff, live */
   RgRecordList    *services;       /* the live ones, as the Studio window lists them */
   RgRecordList    *products;
+  GListModel      *for_sale;       /* the products that are sold (materials are not) */
   GArray          *lines;          /* LineWidgets, as the draft's lines */
   gboolean         filling;
 
@@ -855,12 +856,19 @@ add_service_cb (RgCheckOutDialog *self)
     rg_check_out_dialog_add_item (self, RG_SALE_LINE_SERVICE, rg_record_get_id (service));
 }
 
+static gboolean
+is_for_sale (gpointer item,
+             gpointer data)
+{
+  return rg_product_get_kind (RG_PRODUCT (item)) == RG_PRODUCT_RETAIL;
+}
+
 static void
 add_product_cb (RgCheckOutDialog *self)
 {
   guint selected = adw_combo_row_get_selected (self->add_product);
 
-  g_autoptr(RgRecord) product = g_list_model_get_item (G_LIST_MODEL (self->products), selected);
+  g_autoptr(RgRecord) product = g_list_model_get_item (self->for_sale, selected);
 
   if (product)
     rg_check_out_dialog_add_item (self, RG_SALE_LINE_PRODUCT, rg_record_get_id (product));
@@ -1374,7 +1382,7 @@ build (RgCheckOutDialog *self)
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   self->add_service = add_picker (group, _("Add a Service"), G_LIST_MODEL (self->services),
                                   G_CALLBACK (add_service_cb), self);
-  self->add_product = add_picker (group, _("Add a Product"), G_LIST_MODEL (self->products),
+  self->add_product = add_picker (group, _("Add a Product"), self->for_sale,
                                   G_CALLBACK (add_product_cb), self);
   add_button_row (group, _("Add a Tip"), _("Goes whole to the master; not revenue"), G_CALLBACK (add_tip_cb), self);
 
@@ -1478,6 +1486,7 @@ rg_check_out_dialog_dispose (GObject *object)
   g_clear_object (&self->studio);
   g_clear_object (&self->staff);
   g_clear_object (&self->services);
+  g_clear_object (&self->for_sale);
   g_clear_object (&self->products);
   G_OBJECT_CLASS (rg_check_out_dialog_parent_class)->dispose (object);
 }
@@ -1547,6 +1556,9 @@ rg_check_out_dialog_new (GtkWindow  *parent,
   self->staff = G_LIST_MODEL (rg_record_list_new_staff (studio, FALSE));
   self->services = rg_record_list_new_services (studio, FALSE);
   self->products = rg_record_list_new_products (studio, FALSE);
+  /* Materials are used in services, not sold at the till. */
+  self->for_sale = G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->products)),
+                                                            GTK_FILTER (gtk_custom_filter_new (is_for_sale, NULL, NULL))));
 
   if (appointment_id)
     {
