@@ -545,7 +545,7 @@ rg_stock_window_new (GtkWindow *parent,
   self = g_object_new (RG_TYPE_STOCK_WINDOW,
                        "transient-for", parent,
                        "title", _("Stock"),
-                       "default-width", 640,
+                       "default-width", 760,
                        "default-height", 720,
                        NULL);
   self->studio = g_object_ref (studio);
