@@ -193,6 +193,32 @@ named_clear (Named *n)
 
 /* Deposits and points, by client; with @list, the clients who hold either,
  * by name. */
+static gboolean read_clients_listed (RgStore *store, gint64 end, RgLiabilities *l, GError **error);
+
+/* A ledger's total of the positive balances by client, and how many
+ * clients hold one, summed by SQLite from the ledger's (client, time,
+ * amount) index without reading its rows. */
+static gboolean
+sum_positive (RgStore     *store,
+              const char  *sql,
+              gint64       end,
+              gint64      *sum,
+              guint       *clients,
+              GError     **error)
+{
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store, sql, error);
+  gboolean row = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, end);
+  if (!rg_store_step_row (store, stmt, &row, error))
+    return FALSE;
+  *clients = row ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
+  *sum = row ? sqlite3_column_int64 (stmt, 1) : 0;
+  return TRUE;
+}
+
 static gboolean
 read_clients (RgStore        *store,
               gint64          end,
@@ -200,6 +226,31 @@ read_clients (RgStore        *store,
               RgLiabilities  *l,
               GError        **error)
 {
+  if (!list)
+    {
+      gboolean ok =
+        sum_positive (store,
+                      "SELECT count (*), coalesce (sum (b), 0) FROM (SELECT sum (amount) AS b FROM deposit_moves "
+                      "INDEXED BY deposit_moves_client WHERE occurred_at < ?1 GROUP BY client_id) WHERE b > 0",
+                      end, &l->deposits, &l->deposit_clients, error) &&
+        sum_positive (store,
+                      "SELECT count (*), coalesce (sum (b), 0) FROM (SELECT sum (points) AS b FROM points_moves "
+                      "INDEXED BY points_moves_client WHERE occurred_at < ?1 GROUP BY client_id) WHERE b > 0",
+                      end, &l->points, &l->points_clients, error);
+
+      l->points_value = l->points * l->point_value;
+      return ok;
+    }
+  return read_clients_listed (store, end, l, error);
+}
+
+static gboolean
+read_clients_listed (RgStore        *store,
+                     gint64          end,
+                     RgLiabilities  *l,
+                     GError        **error)
+{
+  gboolean list = TRUE;
   SumsTable table = { g_new0 (Sums, 1024), 1023, 0 };
   g_autoptr(GArray) holders = g_array_new (FALSE, FALSE, sizeof (Named));
   gboolean ok;

@@ -1260,6 +1260,19 @@ static const char migration_17[] =
   ");\n"
   "ALTER TABLE clients ADD COLUMN messages_consent_at INTEGER;\n";
 
+/* Format 18: indexes the ledgers' reads need on a large studio.
+ * - A material's average purchase cost reads its receipts only; each
+ *   sold service adds a 'materials' move, so the product's index alone
+ *   made every check-out read every move of its materials.
+ * - A client's balance (and what the studio owes, by client) sums a
+ *   ledger by client up to a time from the index alone. */
+static const char migration_18[] =
+  "CREATE INDEX stock_moves_received ON stock_moves (product_id) WHERE reason = 'received';\n"
+  "DROP INDEX points_moves_client;\n"
+  "CREATE INDEX points_moves_client ON points_moves (client_id, occurred_at, points);\n"
+  "DROP INDEX deposit_moves_client;\n"
+  "CREATE INDEX deposit_moves_client ON deposit_moves (client_id, occurred_at, amount);\n";
+
 static const RgMigration migrations[] = {
   { 1, migration_1, NULL },
   { 2, migration_2, NULL },
@@ -1278,6 +1291,7 @@ static const RgMigration migrations[] = {
   { 15, migration_15, fill_sales },
   { 16, migration_16, widen_kinds },
   { 17, migration_17, NULL },
+  { 18, migration_18, NULL },
 };
 
 const RgMigration *
