@@ -21,7 +21,7 @@
 #include "rg-today-subscriptions.h"
 #include "widgets/common/rg-accessible.h"
 
-#define SHOWN_ROWS 8
+#define SHOWN_ROWS 5   /* like Low Stock: the calls stay in sight */
 
 typedef struct {
   GtkWidget *heading;
