@@ -20,27 +20,6 @@
 
 /* Small helpers -------------------------------------------------------------- */
 
-static gboolean
-query_int (RgStore     *store,
-           const char  *sql,
-           gint64       a,
-           gint64       b,
-           gint64      *value,
-           GError     **error)
-{
-  g_autoptr(RgStmt) stmt = rg_store_prepare (store, sql, error);
-  gboolean row = FALSE;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
-  if (!rg_store_step_row (store, stmt, &row, error))
-    return FALSE;
-  *value = row ? sqlite3_column_int64 (stmt, 0) : 0;
-  return TRUE;
-}
-
 static char *
 dup_column (RgStmt *stmt,
             int     column)
@@ -223,10 +202,14 @@ list_subscriptions (RgStore     *store,
                     gint64       now,
                     GError     **error)
 {
+  /* The live ones soonest to expire first (the card, the till); all of
+   * them newest first (the history). */
   g_autoptr(RgStmt) stmt = rg_store_prepare (store,
-                                             "SELECT " SUBSCRIPTION_COLUMNS
-                                             "WHERE s.client_id = ?1 "
-                                             "ORDER BY coalesce (s.expires_at, 9223372036854775807), s.sold_at DESC, s.id",
+                                             live_only
+                                             ? "SELECT " SUBSCRIPTION_COLUMNS "WHERE s.client_id = ?1 "
+                                               "ORDER BY coalesce (s.expires_at, 9223372036854775807), s.sold_at DESC, s.id"
+                                             : "SELECT " SUBSCRIPTION_COLUMNS "WHERE s.client_id = ?1 "
+                                               "ORDER BY s.sold_at DESC, s.id",
                                              error);
   g_autoptr(GArray) list = g_array_new (FALSE, TRUE, sizeof (RgSubscription));
   gboolean row = FALSE, ok;
@@ -250,24 +233,6 @@ list_subscriptions (RgStore     *store,
     }
   if (!ok)
     return NULL;
-  if (!live_only)
-    {
-      /* Newest first for the full list. */
-      for (guint i = 0; i + 1 < list->len; i++)
-        for (guint j = i + 1; j < list->len; j++)
-          {
-            RgSubscription *a = &g_array_index (list, RgSubscription, i);
-            RgSubscription *b = &g_array_index (list, RgSubscription, j);
-
-            if (b->sold_at > a->sold_at)
-              {
-                RgSubscription t = *a;
-
-                *a = *b;
-                *b = t;
-              }
-          }
-    }
   return g_steal_pointer (&list);
 }
 
@@ -651,7 +616,7 @@ rg_studio_read_balances (RgStudio  *studio,
   if (!rg_store_begin_read (store, &started, error))
     return NULL;
 
-  if (!query_int (store, "SELECT coalesce (sum (amount), 0) FROM deposit_moves WHERE client_id = ?1",
+  if (!rg_store_query_int64 (store, "SELECT coalesce (sum (amount), 0) FROM deposit_moves WHERE client_id = ?1",
                   client_id, 0, &balances->deposit, error) ||
       !read_lots (store, client_id, lots, error))
     goto out;
@@ -696,9 +661,9 @@ rg_studio_read_balances (RgStudio  *studio,
     if (!stepped)
       goto out;
   }
-  if (!query_int (store, "SELECT coalesce (referred_by_id, 0) FROM clients WHERE id = ?1",
+  if (!rg_store_query_int64 (store, "SELECT coalesce (referred_by_id, 0) FROM clients WHERE id = ?1",
                   client_id, 0, &balances->referred_by_id, error) ||
-      !query_int (store, "SELECT coalesce (max (granted_at), 0) FROM referral_rewards WHERE client_id = ?1",
+      !rg_store_query_int64 (store, "SELECT coalesce (max (granted_at), 0) FROM referral_rewards WHERE client_id = ?1",
                   client_id, 0, &balances->referral_granted_at, error))
     goto out;
   ok = TRUE;
@@ -871,17 +836,15 @@ insert_instrument_move (RgStore     *store,
                         gint64       now,
                         GError     **error)
 {
-  g_autofree char *sql = NULL;
+  const char *sql = g_str_equal (table, "subscription_moves")
+                    ? "INSERT INTO subscription_moves (id, subscription_id, visits, reason, sale_id, sale_line_id, "
+                      "occurred_at, created_at, updated_at) "
+                      "VALUES (?1, ?2, ?3, ?4, nullif (?5, 0), nullif (?6, 0), ?7, ?7, ?7)"
+                    : "INSERT INTO certificate_moves (id, certificate_id, amount, reason, sale_id, client_id, "
+                      "occurred_at, created_at, updated_at) "
+                      "VALUES (?1, ?2, ?3, ?4, nullif (?5, 0), nullif (?6, 0), ?7, ?7, ?7)";
   g_autoptr(RgStmt) stmt = NULL;
 
-  if (g_str_equal (table, "subscription_moves"))
-    sql = g_strdup ("INSERT INTO subscription_moves (id, subscription_id, visits, reason, sale_id, sale_line_id, "
-                    "occurred_at, created_at, updated_at) "
-                    "VALUES (?1, ?2, ?3, ?4, nullif (?5, 0), nullif (?6, 0), ?7, ?7, ?7)");
-  else
-    sql = g_strdup ("INSERT INTO certificate_moves (id, certificate_id, amount, reason, sale_id, client_id, "
-                    "occurred_at, created_at, updated_at) "
-                    "VALUES (?1, ?2, ?3, ?4, nullif (?5, 0), nullif (?6, 0), ?7, ?7, ?7)");
   stmt = rg_store_prepare (store, sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -902,7 +865,7 @@ client_exists (RgStore  *store,
 {
   gint64 found = 0;
 
-  if (!query_int (store, "SELECT count (*) FROM clients WHERE id = ?1 AND deleted_at IS NULL", client_id, 0, &found, error))
+  if (!rg_store_query_int64 (store, "SELECT count (*) FROM clients WHERE id = ?1 AND deleted_at IS NULL", client_id, 0, &found, error))
     return FALSE;
   if (!found)
     {
@@ -948,7 +911,7 @@ rg_studio_withdraw_deposit (RgStudio    *studio,
   if (!rg_store_begin (store, error))
     return FALSE;
   if (!client_exists (store, client_id, error) ||
-      !query_int (store, "SELECT coalesce (sum (amount), 0) FROM deposit_moves WHERE client_id = ?1",
+      !rg_store_query_int64 (store, "SELECT coalesce (sum (amount), 0) FROM deposit_moves WHERE client_id = ?1",
                   client_id, 0, &balance, error))
     goto fail;
   if (amount > balance)
@@ -1021,7 +984,7 @@ rg_studio_correct_points (RgStudio    *studio,
     return FALSE;
   if (!client_exists (store, client_id, error) ||
       !rg_prepaid_expire_points (store, client_id, now, error) ||
-      !query_int (store, "SELECT coalesce (sum (points), 0) FROM points_moves WHERE client_id = ?1",
+      !rg_store_query_int64 (store, "SELECT coalesce (sum (points), 0) FROM points_moves WHERE client_id = ?1",
                   client_id, 0, &balance, error))
     goto fail;
   if (balance + points < 0)
@@ -1080,7 +1043,7 @@ next_certificate_number (RgStore  *store,
 {
   gint64 last = 0;
 
-  if (!query_int (store,
+  if (!rg_store_query_int64 (store,
                   "SELECT coalesce (max (CAST (substr (number, 4) AS INTEGER)), 0) FROM certificates "
                   "WHERE number GLOB 'GC-[0-9]*'",
                   0, 0, &last, error))
@@ -1253,7 +1216,7 @@ rg_studio_save_subscription_kind (RgStudio            *studio,
         gint64 service_id = g_array_index (kind->service_ids, gint64, i);
         gint64 found = 0;
 
-        if (!query_int (store, "SELECT count (*) FROM services WHERE id = ?1", service_id, 0, &found, error))
+        if (!rg_store_query_int64 (store, "SELECT count (*) FROM services WHERE id = ?1", service_id, 0, &found, error))
           goto fail;
         if (!found)
           {
@@ -1656,7 +1619,7 @@ rg_prepaid_check (RgStudio           *studio,
     {
       gint64 balance = 0;
 
-      if (!query_int (store, "SELECT coalesce (sum (amount), 0) FROM deposit_moves WHERE client_id = ?1",
+      if (!rg_store_query_int64 (store, "SELECT coalesce (sum (amount), 0) FROM deposit_moves WHERE client_id = ?1",
                       draft->client_id, 0, &balance, error))
         return FALSE;
       if (deposit > balance)
@@ -1841,15 +1804,15 @@ grant_referral (RgStudio  *studio,
 
   if (reward == RG_REFERRAL_NONE || (referrer_amount <= 0 && newcomer_amount <= 0) || appointment_id == 0)
     return TRUE;
-  if (!query_int (store,
+  if (!rg_store_query_int64 (store,
                   "SELECT coalesce ((SELECT r.id FROM clients c JOIN clients r ON r.id = c.referred_by_id "
                   " WHERE c.id = ?1 AND r.deleted_at IS NULL AND r.id <> c.id), 0)",
                   client_id, 0, &referrer, error))
     return FALSE;
   if (referrer == 0)
     return TRUE;
-  if (!query_int (store, "SELECT count (*) FROM referral_rewards WHERE client_id = ?1", client_id, 0, &granted, error) ||
-      !query_int (store, "SELECT count (*) FROM appointments WHERE client_id = ?1 AND status = 'done' "
+  if (!rg_store_query_int64 (store, "SELECT count (*) FROM referral_rewards WHERE client_id = ?1", client_id, 0, &granted, error) ||
+      !rg_store_query_int64 (store, "SELECT count (*) FROM appointments WHERE client_id = ?1 AND status = 'done' "
                   "AND deleted_at IS NULL AND id <> ?2",
                   client_id, appointment_id, &earlier, error))
     return FALSE;
@@ -1958,10 +1921,17 @@ rg_prepaid_write_sale (RgStudio           *studio,
             return FALSE;
           {
             gint64 valid_days = 0, visits = 0;
+            g_autoptr(RgStmt) terms = rg_store_prepare (store, "SELECT valid_days, visits FROM subscription_kinds WHERE id = ?1",
+                                                        error);
+            gboolean found = FALSE;
 
-            if (!query_int (store, "SELECT valid_days FROM subscription_kinds WHERE id = ?1", in->item_id, 0, &valid_days, error) ||
-                !query_int (store, "SELECT visits FROM subscription_kinds WHERE id = ?1", in->item_id, 0, &visits, error))
+            if (terms == NULL)
               return FALSE;
+            sqlite3_bind_int64 (terms, 1, in->item_id);
+            if (!rg_store_step_row (store, terms, &found, error))
+              return FALSE;
+            if (found)
+              valid_days = sqlite3_column_int64 (terms, 0), visits = sqlite3_column_int64 (terms, 1);
             sqlite3_bind_int64 (stmt, 1, id);
             sqlite3_bind_int64 (stmt, 2, client_id);
             sqlite3_bind_int64 (stmt, 3, line_ids[i]);
@@ -2058,7 +2028,7 @@ rg_prepaid_write_sale (RgStudio           *studio,
 
             if (!insert_instrument_move (store, "subscription_moves", payment->instrument_id, -1, "use", sale_id,
                                          line_ids[payment->line], sold_at, error) ||
-                !query_int (store, "SELECT valid_days FROM subscriptions WHERE id = ?1 AND expires_at IS NULL",
+                !rg_store_query_int64 (store, "SELECT valid_days FROM subscriptions WHERE id = ?1 AND expires_at IS NULL",
                             payment->instrument_id, 0, &valid_days, error))
               return FALSE;
             /* Its validity runs from this first use. */
@@ -2206,7 +2176,7 @@ take_back_instrument (RgStore         *store,
       {
         gint64 balance = 0;
 
-        if (!query_int (store, "SELECT coalesce (sum (amount), 0) FROM deposit_moves WHERE client_id = ?1",
+        if (!rg_store_query_int64 (store, "SELECT coalesce (sum (amount), 0) FROM deposit_moves WHERE client_id = ?1",
                         client_id, 0, &balance, error))
           return FALSE;
         if (balance < line->price)
@@ -2298,7 +2268,7 @@ rg_prepaid_refund (RgStudio  *studio,
   gint64 client_id = 0, left = amount;
 
   (void) studio;
-  if (!query_int (store, "SELECT coalesce (client_id, 0) FROM sales WHERE id = ?1", sale_id, 0, &client_id, error) ||
+  if (!rg_store_query_int64 (store, "SELECT coalesce (client_id, 0) FROM sales WHERE id = ?1", sale_id, 0, &client_id, error) ||
       !read_back_lines (store, refund_id, lines, error))
     return FALSE;
 
@@ -2344,9 +2314,9 @@ rg_prepaid_refund (RgStudio  *studio,
       gint64 paid = 0, orig_paid = 0, orig_points = 0;
 
       if (!net_paid (store, sale_id, "points", NULL, &paid, error) ||
-          !query_int (store, "SELECT coalesce (sum (amount), 0) FROM payments WHERE sale_id = ?1 AND method = 'points'",
+          !rg_store_query_int64 (store, "SELECT coalesce (sum (amount), 0) FROM payments WHERE sale_id = ?1 AND method = 'points'",
                       sale_id, 0, &orig_paid, error) ||
-          !query_int (store, "SELECT coalesce (-sum (points), 0) FROM points_moves WHERE sale_id = ?1 AND reason = 'spent'",
+          !rg_store_query_int64 (store, "SELECT coalesce (-sum (points), 0) FROM points_moves WHERE sale_id = ?1 AND reason = 'spent'",
                       sale_id, 0, &orig_points, error))
         return FALSE;
       if (paid > 0 && orig_points > 0)
@@ -2421,18 +2391,18 @@ rg_prepaid_refund (RgStudio  *studio,
     {
       gint64 earned = 0, earned_net = 0, total = 0, stays = 0, have = 0, take;
 
-      if (!query_int (store, "SELECT coalesce (sum (points), 0) FROM points_moves WHERE sale_id = ?1 AND reason = 'earned'",
+      if (!rg_store_query_int64 (store, "SELECT coalesce (sum (points), 0) FROM points_moves WHERE sale_id = ?1 AND reason = 'earned'",
                       sale_id, 0, &earned, error))
         return FALSE;
       if (earned > 0)
         {
-          if (!query_int (store,
+          if (!rg_store_query_int64 (store,
                           "SELECT coalesce (sum (points), 0) FROM points_moves WHERE reason IN ('earned', 'earned_back') "
                           "AND sale_id IN (SELECT id FROM sales WHERE id = ?1 OR refund_of = ?1)",
                           sale_id, 0, &earned_net, error) ||
-              !query_int (store, "SELECT coalesce (sum (price), 0) FROM sale_lines WHERE sale_id = ?1",
+              !rg_store_query_int64 (store, "SELECT coalesce (sum (price), 0) FROM sale_lines WHERE sale_id = ?1",
                           sale_id, 0, &total, error) ||
-              !query_int (store,
+              !rg_store_query_int64 (store,
                           "SELECT count (*) FROM sale_lines l WHERE l.sale_id = ?1 "
                           "AND NOT EXISTS (SELECT 1 FROM sale_lines r WHERE r.refund_of_line = l.id)",
                           sale_id, 0, &stays, error) ||

@@ -257,34 +257,13 @@ rg_studio_sign_out (RgStudio *studio)
 
 /* Small reads ----------------------------------------------------------------------- */
 
-static gboolean
-query_int (RgStore     *store,
-           const char  *sql,
-           gint64       a,
-           gint64       b,
-           gint64      *value,
-           GError     **error)
-{
-  g_autoptr(RgStmt) stmt = rg_store_prepare (store, sql, error);
-  gboolean row = FALSE;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
-  if (!rg_store_step_row (store, stmt, &row, error))
-    return FALSE;
-  *value = row ? sqlite3_column_int64 (stmt, 0) : 0;
-  return TRUE;
-}
-
 gboolean
 rg_studio_has_profiles (RgStudio *studio)
 {
   gint64 n = 0;
 
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
-  return query_int (rg_studio_get_store (studio), "SELECT EXISTS (SELECT 1 FROM profiles)", 0, 0, &n, NULL) && n;
+  return rg_store_query_int64 (rg_studio_get_store (studio), "SELECT EXISTS (SELECT 1 FROM profiles)", 0, 0, &n, NULL) && n;
 }
 
 void
@@ -391,9 +370,9 @@ rg_studio_save_profile (RgStudio    *studio,
     return FALSE;
   if (!rg_store_begin (store, error))
     return FALSE;
-  if (!query_int (store, "SELECT count (*) FROM staff WHERE id = ?1", staff_id, 0, &staff, error) ||
-      !query_int (store, "SELECT count (*) FROM profiles WHERE staff_id = ?1", staff_id, 0, &exists, error) ||
-      !query_int (store, "SELECT count (*) FROM profiles", 0, 0, &any, error))
+  if (!rg_store_query_int64 (store, "SELECT count (*) FROM staff WHERE id = ?1", staff_id, 0, &staff, error) ||
+      !rg_store_query_int64 (store, "SELECT count (*) FROM profiles WHERE staff_id = ?1", staff_id, 0, &exists, error) ||
+      !rg_store_query_int64 (store, "SELECT count (*) FROM profiles", 0, 0, &any, error))
     goto fail;
   if (!staff)
     {
@@ -426,7 +405,7 @@ rg_studio_save_profile (RgStudio    *studio,
     {
       gint64 others = 0;
 
-      if (!query_int (store, "SELECT count (*) FROM profiles WHERE role = 'director' AND staff_id <> ?1",
+      if (!rg_store_query_int64 (store, "SELECT count (*) FROM profiles WHERE role = 'director' AND staff_id <> ?1",
                       staff_id, 0, &others, error))
         goto fail;
       if (others == 0)
@@ -489,15 +468,15 @@ rg_studio_remove_profile (RgStudio  *studio,
   store = rg_studio_get_store (studio);
   if (!rg_studio_allowed (studio, RG_ACTION_ROLES, 0, 0, error) || !rg_store_begin (store, error))
     return FALSE;
-  if (!query_int (store, "SELECT count (*) FROM profiles WHERE role = 'director' AND staff_id = ?1",
+  if (!rg_store_query_int64 (store, "SELECT count (*) FROM profiles WHERE role = 'director' AND staff_id = ?1",
                   staff_id, 0, &role_director, error) ||
-      !query_int (store, "SELECT count (*) FROM profiles WHERE staff_id <> ?1", staff_id, 0, &others, error))
+      !rg_store_query_int64 (store, "SELECT count (*) FROM profiles WHERE staff_id <> ?1", staff_id, 0, &others, error))
     goto fail;
   if (role_director && others > 0)
     {
       gint64 directors = 0;
 
-      if (!query_int (store, "SELECT count (*) FROM profiles WHERE role = 'director' AND staff_id <> ?1",
+      if (!rg_store_query_int64 (store, "SELECT count (*) FROM profiles WHERE role = 'director' AND staff_id <> ?1",
                       staff_id, 0, &directors, error))
         goto fail;
       if (directors == 0)
@@ -741,7 +720,7 @@ rg_studio_may_for (RgStudio *studio,
     return FALSE;
   /* A master's clients: those with a visit or a booking with them. */
   if (client_id &&
-      !(query_int (rg_studio_get_store (studio),
+      !(rg_store_query_int64 (rg_studio_get_store (studio),
                    "SELECT EXISTS (SELECT 1 FROM appointments WHERE client_id = ?1 AND staff_id = ?2 AND deleted_at IS NULL)",
                    client_id, session->staff_id, &own, NULL) && own))
     return FALSE;

@@ -113,27 +113,6 @@ rg_sale_draft_add_instrument (RgSaleDraft     *draft,
 /* Small reads --------------------------------------------------------------- */
 
 static gboolean
-query_int (RgStore     *store,
-           const char  *sql,
-           gint64       a,
-           gint64       b,
-           gint64      *value,
-           GError     **error)
-{
-  g_autoptr(RgStmt) stmt = rg_store_prepare (store, sql, error);
-  gboolean row = FALSE;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
-  if (!rg_store_step_row (store, stmt, &row, error))
-    return FALSE;
-  *value = row ? sqlite3_column_int64 (stmt, 0) : 0;
-  return TRUE;
-}
-
-static gboolean
 query_text (RgStore     *store,
             const char  *sql,
             gint64       a,
@@ -157,7 +136,7 @@ next_number (RgStore  *store,
              gint64   *number,
              GError  **error)
 {
-  if (!query_int (store, "SELECT coalesce (max (number), 0) + 1 FROM sales", 0, 0, number, error))
+  if (!rg_store_query_int64 (store, "SELECT coalesce (max (number), 0) + 1 FROM sales", 0, 0, number, error))
     return FALSE;
   return TRUE;
 }
@@ -273,7 +252,7 @@ rg_studio_client_has_sales (RgStudio *studio,
 
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
 
-  return query_int (rg_studio_get_store (studio), "SELECT EXISTS (SELECT 1 FROM sales WHERE client_id = ?1)",
+  return rg_store_query_int64 (rg_studio_get_store (studio), "SELECT EXISTS (SELECT 1 FROM sales WHERE client_id = ?1)",
                     client_id, 0, &any, NULL) && any;
 }
 
@@ -313,7 +292,7 @@ rg_studio_draft_check_out (RgStudio  *studio,
 
   if (draft->lines->len == 0)
     {
-      if (!query_int (store, "SELECT price FROM appointments WHERE id = ?1", appointment_id, 0, &price, error))
+      if (!rg_store_query_int64 (store, "SELECT price FROM appointments WHERE id = ?1", appointment_id, 0, &price, error))
         return NULL;
       rg_sale_draft_add_line (draft, RG_SALE_LINE_SERVICE, 0, row.staff_id, 1, price);
     }
@@ -358,7 +337,7 @@ read_card (RgStore      *store,
   gboolean row = FALSE, ok;
 
   if (client_id &&
-      !query_int (store,
+      !rg_store_query_int64 (store,
                   "SELECT coalesce (sum (l.price), 0) FROM sales s JOIN sale_lines l ON l.sale_id = s.id "
                   "WHERE s.client_id = ?1 AND l.kind IN ('service', 'product')",
                   client_id, 0, &quote->spend, error))
@@ -654,7 +633,7 @@ price_draft (RgStudio          *studio,
     {
       gint64 percent = 0;
 
-      if (!query_int (store,
+      if (!rg_store_query_int64 (store,
                       "SELECT coalesce ((SELECT percent FROM reward_discounts WHERE id = ?1 AND client_id = ?2 "
                       " AND used_sale_id IS NULL), 0)",
                       draft->reward_discount_id, draft->client_id, &percent, error))
@@ -1120,7 +1099,7 @@ rg_sale_write_in_full (RgStore  *store,
   gboolean row = FALSE, ok, any = FALSE;
   guint position = 0;
 
-  if (!query_int (store, "SELECT count (*) FROM sales WHERE appointment_id = ?1 AND kind = 'sale'",
+  if (!rg_store_query_int64 (store, "SELECT count (*) FROM sales WHERE appointment_id = ?1 AND kind = 'sale'",
                   appointment_id, 0, &existing, error))
     return FALSE;
   if (existing)

@@ -839,6 +839,29 @@ rg_store_in_transaction (RgStore *self)
 
 /* Opening ------------------------------------------------------------------ */
 
+gboolean
+rg_store_query_int64 (RgStore     *self,
+                      const char  *sql,
+                      gint64       a,
+                      gint64       b,
+                      gint64      *value,
+                      GError     **error)
+{
+  g_autoptr(RgStmt) stmt = rg_store_prepare (self, sql, error);
+  gboolean row = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_bind_parameter_count (stmt) >= 1)
+    sqlite3_bind_int64 (stmt, 1, a);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_int64 (stmt, 2, b);
+  if (!rg_store_step_row (self, stmt, &row, error))
+    return FALSE;
+  *value = row ? sqlite3_column_int64 (stmt, 0) : 0;
+  return TRUE;
+}
+
 static gboolean
 query_int (RgStore     *self,
            const char  *sql,

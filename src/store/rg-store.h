@@ -94,6 +94,14 @@ gboolean  rg_store_step_row             (RgStore           *self,
                                          RgStmt            *stmt,
                                          gboolean          *has_row,
                                          GError           **error);
+/* The first column of the first row of @sql with ?1 = @a and ?2 = @b
+ * bound (when @sql names them); 0 when there is no row. */
+gboolean  rg_store_query_int64          (RgStore           *self,
+                                         const char        *sql,
+                                         gint64             a,
+                                         gint64             b,
+                                         gint64            *value,
+                                         GError           **error);
 gboolean  rg_store_exec                 (RgStore           *self,
                                          const char        *sql,
                                          GError           **error);
