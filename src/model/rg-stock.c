@@ -24,7 +24,26 @@
 #include "rg-service.h"
 #include "rg-stock.h"
 
+/* What the receipts of product p (with a cost) come to, for its average
+ * purchase cost sum (cost) / sum (quantity). */
+#define RECEIVED_WHERE(column, more) \
+  "coalesce ((SELECT sum (" column ") FROM stock_moves r WHERE r.product_id = p.id AND r.reason = 'received' " \
+  " AND r.cost IS NOT NULL AND r.quantity > 0" more "), 0)"
+#define RECEIVED(column) RECEIVED_WHERE (column, "")
+
 #define RANDOM_ID "(1 + (random () & 9223372036854775806))"
+
+/* @numerator / @denominator rounded half up, both >= 0 (denominator > 0). */
+static gint64
+divide_half_up (__int128 numerator,
+                gint64   denominator)
+{
+  gboolean negative = numerator < 0;
+  __int128 n = negative ? -numerator : numerator;
+  gint64 q = (gint64) ((n * 2 + denominator) / (2 * (__int128) denominator));
+
+  return negative ? -q : q;
+}
 
 gboolean
 rg_stock_use_materials (RgStore  *store,
@@ -83,11 +102,7 @@ rg_stock_service_materials_cost (RgStore  *store,
    * the item's own cost per unit where nothing was received with a cost. */
   g_autoptr(RgStmt) stmt =
     rg_store_prepare (store,
-                      "SELECT m.quantity, p.cost, "
-                      " coalesce ((SELECT sum (cost) FROM stock_moves r WHERE r.product_id = p.id AND r.reason = 'received' "
-                      "  AND r.cost IS NOT NULL AND r.quantity > 0), 0), "
-                      " coalesce ((SELECT sum (quantity) FROM stock_moves r WHERE r.product_id = p.id AND r.reason = 'received' "
-                      "  AND r.cost IS NOT NULL AND r.quantity > 0), 0) "
+                      "SELECT m.quantity, p.cost, " RECEIVED ("cost") ", " RECEIVED ("quantity") " "
                       "FROM service_materials m JOIN products p ON p.id = m.product_id WHERE m.service_id = ?1",
                       error);
   gboolean row = FALSE, ok;
@@ -104,7 +119,7 @@ rg_stock_service_materials_cost (RgStore  *store,
       gint64 received = sqlite3_column_int64 (stmt, 3);
 
       if (received > 0)
-        sum += (gint64) (((__int128) quantity * received_cost * 2 + received) / (2 * (__int128) received));
+        sum += divide_half_up ((__int128) quantity * received_cost, received);
       else
         sum += quantity * unit_cost;
     }
@@ -122,18 +137,6 @@ refuse (GError     **error,
 {
   g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID, message);
   return FALSE;
-}
-
-/* @numerator / @denominator rounded half up, both >= 0 (denominator > 0). */
-static gint64
-divide_half_up (__int128 numerator,
-                gint64   denominator)
-{
-  gboolean negative = numerator < 0;
-  __int128 n = negative ? -numerator : numerator;
-  gint64 q = (gint64) ((n * 2 + denominator) / (2 * (__int128) denominator));
-
-  return negative ? -q : q;
 }
 
 void
@@ -245,9 +248,7 @@ enum_from_nick (GType       type,
 
 /* The stock list ------------------------------------------------------------- */
 
-#define AS_OF_RECEIVED(column) \
-  "coalesce ((SELECT sum (" column ") FROM stock_moves r WHERE r.product_id = p.id AND r.reason = 'received' " \
-  " AND r.cost IS NOT NULL AND r.quantity > 0 AND r.occurred_at <= ?1), 0)"
+#define AS_OF_RECEIVED(column) RECEIVED_WHERE (column, " AND r.occurred_at <= ?1")
 
 static int
 item_compare (gconstpointer a,
@@ -745,11 +746,7 @@ rg_studio_list_service_materials (RgStudio  *studio,
 
   store = rg_studio_get_store (studio);
   stmt = rg_store_prepare (store,
-                           "SELECT m.product_id, p.name, p.unit, m.quantity, p.cost, "
-                           " coalesce ((SELECT sum (cost) FROM stock_moves r WHERE r.product_id = p.id AND r.reason = 'received' "
-                           "  AND r.cost IS NOT NULL AND r.quantity > 0), 0), "
-                           " coalesce ((SELECT sum (quantity) FROM stock_moves r WHERE r.product_id = p.id AND r.reason = 'received' "
-                           "  AND r.cost IS NOT NULL AND r.quantity > 0), 0) "
+                           "SELECT m.product_id, p.name, p.unit, m.quantity, p.cost, " RECEIVED ("cost") ", " RECEIVED ("quantity") " "
                            "FROM service_materials m JOIN products p ON p.id = m.product_id WHERE m.service_id = ?1",
                            error);
   if (stmt == NULL)
@@ -915,11 +912,7 @@ rg_studio_get_material_cost (RgStudio  *studio,
 
   store = rg_studio_get_store (studio);
   stmt = rg_store_prepare (store,
-                           "SELECT p.cost, "
-                           " coalesce ((SELECT sum (cost) FROM stock_moves r WHERE r.product_id = p.id AND r.reason = 'received' "
-                           "  AND r.cost IS NOT NULL AND r.quantity > 0), 0), "
-                           " coalesce ((SELECT sum (quantity) FROM stock_moves r WHERE r.product_id = p.id AND r.reason = 'received' "
-                           "  AND r.cost IS NOT NULL AND r.quantity > 0), 0) "
+                           "SELECT p.cost, " RECEIVED ("cost") ", " RECEIVED ("quantity") " "
                            "FROM products p WHERE p.id = ?1",
                            error);
   if (stmt == NULL)
