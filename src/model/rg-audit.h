@@ -14,6 +14,27 @@ G_BEGIN_DECLS
 #define RG_AUDIT_IMPORT_UNDONE "import-undone"   /* an import taken back with its undo */
 #define RG_AUDIT_BACKUP  "backup"
 #define RG_AUDIT_RESTORE "restore"
+/* Roles and the session (src/model/rg-roles.c). */
+#define RG_AUDIT_SIGN_IN         "sign_in"
+#define RG_AUDIT_PIN_FAILED      "pin_failed"
+#define RG_AUDIT_PROFILE_LOCKED  "profile_locked"
+#define RG_AUDIT_PIN_CONFIRMED   "pin_confirmed"     /* a PIN checked for an approval */
+#define RG_AUDIT_ROLE_CHANGE     "role_change"
+#define RG_AUDIT_PROFILE_CREATED "profile_created"
+#define RG_AUDIT_PIN_RESET       "pin_reset"
+#define RG_AUDIT_PROFILE_REMOVED "profile_removed"
+#define RG_AUDIT_REFUSED         "refused"           /* an attempt the role does not allow */
+#define RG_AUDIT_OVERRIDE        "override"          /* a director approved at the desk */
+/* What the roles issue audits besides. */
+#define RG_AUDIT_ERASE           "erase"             /* a client erased for privacy */
+#define RG_AUDIT_MERGE           "merge"             /* two client cards merged */
+#define RG_AUDIT_BULK_DELETE     "bulk_delete"
+#define RG_AUDIT_REFUND          "refund"            /* above RG_STUDIO_AUDIT_REFUND */
+#define RG_AUDIT_DISCOUNT        "discount"          /* above RG_STUDIO_AUDIT_DISCOUNT */
+#define RG_AUDIT_MEDICAL_OPENED  "medical_opened"    /* who opened a client's medical card */
+#define RG_AUDIT_PHONE_UNMASKED  "phone_unmasked"
+#define RG_AUDIT_SUBJECT_ACCESS  "subject_access"    /* everything held about one client, exported */
+#define RG_AUDIT_REPORT          "report"            /* a report run from the command line */
 
 typedef struct {
   gint64  id;

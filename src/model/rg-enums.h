@@ -91,6 +91,7 @@ typedef enum { /*< flags >*/
   RG_CHANGES_SETTINGS     = 1 << 7,  /* the studio's settings and lists: fields, conditions, tags,
                                       * products, promotions, card tiers, pay rates */
   RG_CHANGES_MONEY        = 1 << 8,  /* sales, their lines and payments, refunds, stock moves */
+  RG_CHANGES_SESSION      = 1 << 9,  /* who is signed in (and so what they may see) changed; profiles */
 } RgChanges;
 
 G_END_DECLS

@@ -213,6 +213,7 @@ pin_matches (const char *hash,
 typedef struct {
   gint64 staff_id;
   RgRole role;
+  gint64 override_staff;   /* a director's approval waiting for its command */
 } Session;
 
 #define SESSION_KEY "rg-session"
@@ -251,8 +252,12 @@ rg_studio_sign_out (RgStudio *studio)
 
   g_return_if_fail (RG_IS_STUDIO (studio));
   session = session_of (studio);
+  if (session->staff_id == 0)
+    return;
   session->staff_id = 0;
   session->role = RG_ROLE_NONE;
+  session->override_staff = 0;
+  rg_studio_announce (studio, RG_CHANGES_SESSION);
 }
 
 /* Small reads ----------------------------------------------------------------------- */
@@ -435,7 +440,7 @@ rg_studio_save_profile (RgStudio    *studio,
   {
     g_autofree char *detail = g_strdup_printf ("%s%s", rg_role_to_nick (role), pin && !no_pin ? ", PIN set" : "");
 
-    if (!audit (studio, exists ? "role_change" : "profile_created", NULL, staff_id, detail, error))
+    if (!audit (studio, exists ? RG_AUDIT_ROLE_CHANGE : RG_AUDIT_PROFILE_CREATED, NULL, staff_id, detail, error))
       goto fail;
   }
   if (!rg_store_commit (store, error))
@@ -491,7 +496,7 @@ rg_studio_remove_profile (RgStudio  *studio,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, staff_id);
   if (!rg_store_step_done (store, stmt, error) ||
-      !audit (studio, "profile_removed", NULL, staff_id, NULL, error))
+      !audit (studio, RG_AUDIT_PROFILE_REMOVED, NULL, staff_id, NULL, error))
     goto fail;
   if (!rg_store_commit (store, error))
     return FALSE;
@@ -541,7 +546,7 @@ rg_studio_reset_pin (RgStudio    *studio,
       g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_NOT_FOUND, _("That staff member has no profile."));
       goto fail;
     }
-  if (!audit (studio, "pin_reset", NULL, staff_id, NULL, error))
+  if (!audit (studio, RG_AUDIT_PIN_RESET, NULL, staff_id, NULL, error))
     goto fail;
   return rg_store_commit (store, error);
 
@@ -630,7 +635,7 @@ try_pin (RgStudio    *studio,
     }
   sqlite3_bind_int64 (stmt, 4, now);
   if (!rg_store_step_done (store, stmt, error) ||
-      !audit (studio, match ? purpose : (failures >= RG_ROLES_MAX_FAILURES ? "profile_locked" : "pin_failed"),
+      !audit (studio, match ? purpose : (failures >= RG_ROLES_MAX_FAILURES ? RG_AUDIT_PROFILE_LOCKED : RG_AUDIT_PIN_FAILED),
               NULL, staff_id, NULL, error) ||
       !rg_store_commit (store, error))
     {
@@ -668,11 +673,58 @@ rg_studio_sign_in (RgStudio    *studio,
   RgRole role = RG_ROLE_NONE;
 
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
-  if (!try_pin (studio, staff_id, pin, &role, "sign_in", error))
+  if (!try_pin (studio, staff_id, pin, &role, RG_AUDIT_SIGN_IN, error))
     return FALSE;
   session_of (studio)->staff_id = staff_id;
   session_of (studio)->role = role;
+  session_of (studio)->override_staff = 0;
+  rg_studio_announce (studio, RG_CHANGES_SESSION);
   return TRUE;
+}
+
+gboolean
+rg_studio_sign_in_trusted (RgStudio  *studio,
+                           gint64     staff_id,
+                           GError   **error)
+{
+  RgStore *store;
+  g_autofree char *role_nick = NULL;
+  RgRole role = RG_ROLE_NONE;
+
+  g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
+  store = rg_studio_get_store (studio);
+  if (!rg_store_begin (store, error))
+    return FALSE;
+  {
+    g_autoptr(RgStmt) stmt = rg_store_prepare (store, "SELECT role FROM profiles WHERE staff_id = ?1", error);
+    gboolean row = FALSE;
+
+    if (stmt == NULL)
+      goto fail;
+    sqlite3_bind_int64 (stmt, 1, staff_id);
+    if (!rg_store_step_row (store, stmt, &row, error))
+      goto fail;
+    if (!row)
+      {
+        g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_NOT_FOUND, _("That staff member has no profile."));
+        goto fail;
+      }
+    role_nick = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  }
+  if (!audit (studio, RG_AUDIT_SIGN_IN, NULL, staff_id, "without a PIN", error) ||
+      !rg_store_commit (store, error))
+    goto fail;
+  if (!rg_role_from_nick (role_nick, &role))
+    role = RG_ROLE_MASTER;
+  session_of (studio)->staff_id = staff_id;
+  session_of (studio)->role = role;
+  session_of (studio)->override_staff = 0;
+  rg_studio_announce (studio, RG_CHANGES_SESSION);
+  return TRUE;
+
+fail:
+  rg_store_rollback (store);
+  return FALSE;
 }
 
 gboolean
@@ -684,10 +736,66 @@ rg_studio_verify_pin (RgStudio    *studio,
   RgRole role = RG_ROLE_NONE;
 
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
-  return try_pin (studio, staff_id, pin, &role, "pin_confirmed", error);
+  return try_pin (studio, staff_id, pin, &role, RG_AUDIT_PIN_CONFIRMED, error);
+}
+
+/* A director's approval ------------------------------------------------------------------- */
+
+gboolean
+rg_studio_grant_override (RgStudio    *studio,
+                          gint64       staff_id,
+                          const char  *pin,
+                          GError     **error)
+{
+  RgRole role = RG_ROLE_NONE;
+
+  g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
+  if (!try_pin (studio, staff_id, pin, &role, RG_AUDIT_PIN_CONFIRMED, error))
+    return FALSE;
+  if (role != RG_ROLE_DIRECTOR)
+    {
+      g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_DENIED, _("Only a director can approve this."));
+      return FALSE;
+    }
+  session_of (studio)->override_staff = staff_id;
+  return TRUE;
+}
+
+gint64
+rg_studio_take_override (RgStudio *studio)
+{
+  Session *session;
+  gint64 staff_id;
+
+  g_return_val_if_fail (RG_IS_STUDIO (studio), 0);
+  session = session_of (studio);
+  staff_id = session->override_staff;
+  session->override_staff = 0;
+  return staff_id;
+}
+
+gint64
+rg_studio_peek_override (RgStudio *studio)
+{
+  g_return_val_if_fail (RG_IS_STUDIO (studio), 0);
+  return session_of (studio)->override_staff;
+}
+
+void
+rg_studio_drop_override (RgStudio *studio)
+{
+  g_return_if_fail (RG_IS_STUDIO (studio));
+  session_of (studio)->override_staff = 0;
 }
 
 /* The check ------------------------------------------------------------------------------ */
+
+gboolean
+rg_studio_is_own_client (RgStudio *studio,
+                         gint64    client_id)
+{
+  return rg_studio_may_for (studio, RG_ACTION_SEE_PHONES, 0, client_id);
+}
 
 gboolean
 rg_studio_may (RgStudio *studio,
@@ -761,7 +869,7 @@ rg_studio_allowed (RgStudio  *studio,
   store = rg_studio_get_store (studio);
   if (rg_store_begin (store, NULL))
     {
-      if (audit (studio, "refused", rg_action_to_string (action), session->staff_id, NULL, NULL))
+      if (audit (studio, RG_AUDIT_REFUSED, rg_action_to_string (action), session->staff_id, NULL, NULL))
         rg_store_commit (store, NULL);
       else
         rg_store_rollback (store);

@@ -126,6 +126,11 @@ void      rg_studio_sign_out           (RgStudio    *studio);
 /* The signed-in staff member (0: nobody) and their role. */
 gint64    rg_studio_get_session_staff  (RgStudio    *studio);
 RgRole    rg_studio_get_session_role   (RgStudio    *studio);
+/* Signs @staff_id in without a PIN: only for the demo studio (which opens
+ * signed in as its director) and for tests. Written to the audit log. */
+gboolean  rg_studio_sign_in_trusted    (RgStudio    *studio,
+                                        gint64       staff_id,
+                                        GError     **error);
 /* Checks a PIN of @staff_id without signing in (a director's PIN for a
  * bigger discount at the desk); counted like a sign-in. */
 gboolean  rg_studio_verify_pin         (RgStudio    *studio,
@@ -133,7 +138,29 @@ gboolean  rg_studio_verify_pin         (RgStudio    *studio,
                                         const char  *pin,
                                         GError     **error);
 
+/* A director's approval at the desk: the profile is chosen, then its PIN
+ * (so that two equal PINs cannot be confused). @staff_id must be a
+ * director's. The approval is kept for the next command that needs one
+ * (a discount above the role's limit, or one the margin check warns
+ * about), which takes it (rg_studio_take_override) and writes who approved
+ * to the audit log; rg_studio_drop_override forgets an unused one. */
+gboolean  rg_studio_grant_override     (RgStudio    *studio,
+                                        gint64       staff_id,
+                                        const char  *pin,
+                                        GError     **error);
+/* The director who approved (0: none), and the approval is gone. */
+gint64    rg_studio_take_override      (RgStudio    *studio);
+/* Whether an approval is waiting, without taking it. */
+gint64    rg_studio_peek_override      (RgStudio    *studio);
+void      rg_studio_drop_override      (RgStudio    *studio);
+
 /* The check ---------------------------------------------------------------------- */
+
+/* Whether @client_id is one of the signed-in master's clients (a visit or
+ * a booking with them). TRUE for every client when the role is not
+ * scoped (a director, an administrator, or no profiles). */
+gboolean  rg_studio_is_own_client      (RgStudio    *studio,
+                                        gint64       client_id);
 
 /* Whether the session may do @action at all (an RG_ALLOW_OWN action
  * counts as allowed: check the subject with rg_studio_may_for). */

@@ -40,6 +40,9 @@ static const struct {
   [RG_STUDIO_REFERRAL_NEWCOMER] = { "referral-newcomer", 0, G_GINT64_CONSTANT (1000000000), 300 },
   [RG_STUDIO_CERTIFICATE_MONTHS] = { "certificate-months", 1, 60, 12 },
   [RG_STUDIO_EXPIRING_DAYS] = { "expiring-days", 0, 90, 14 },
+  [RG_STUDIO_LOCK_MINUTES] = { "lock-minutes", 1, 240, 10 },
+  [RG_STUDIO_AUDIT_DISCOUNT] = { "audit-discount", 0, 10000, 1000 },
+  [RG_STUDIO_AUDIT_REFUND] = { "audit-refund", 0, G_GINT64_CONSTANT (1000000000), 0 },
 };
 
 static gboolean

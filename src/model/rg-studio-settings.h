@@ -22,6 +22,9 @@ typedef enum {
   RG_STUDIO_REFERRAL_NEWCOMER,  /* the new client's reward, the same unit */
   RG_STUDIO_CERTIFICATE_MONTHS, /* a gift certificate is valid this many months by default */
   RG_STUDIO_EXPIRING_DAYS,      /* Today lists subscriptions running out within this many days */
+  RG_STUDIO_LOCK_MINUTES,       /* the window locks after this many minutes without input, 1..240 */
+  RG_STUDIO_AUDIT_DISCOUNT,     /* a discount above this (basis points) is written to the audit log */
+  RG_STUDIO_AUDIT_REFUND,       /* a refund above this (minor units) is written to the audit log; 0: every one */
   RG_STUDIO_N_NUMBERS
 } RgStudioNumber;
 

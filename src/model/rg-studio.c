@@ -373,6 +373,28 @@ rg_changes_for_table (const char *table)
   return RG_CHANGES_NONE;
 }
 
+void
+rg_studio_announce (RgStudio  *self,
+                    RgChanges  changes)
+{
+  GArray *outer_spots;
+  gboolean outer_every_day, outer_announcing;
+
+  g_return_if_fail (RG_IS_STUDIO (self));
+  if (changes == RG_CHANGES_NONE)
+    return;
+  outer_spots = self->spots;
+  outer_every_day = self->every_day;
+  outer_announcing = self->announcing;
+  self->spots = NULL;
+  self->every_day = TRUE;
+  self->announcing = TRUE;
+  g_signal_emit (self, studio_changes_signal, 0, (guint) changes);
+  self->spots = outer_spots;
+  self->every_day = outer_every_day;
+  self->announcing = outer_announcing;
+}
+
 /* Once per commit: what it changed, in the model's terms. */
 static void
 store_committed_cb (RgStudio *self)

@@ -75,6 +75,10 @@ GStrv       rg_studio_list_client_tags     (RgStudio     *self,
                                             GError      **error) G_GNUC_WARN_UNUSED_RESULT;
 
 RgChanges   rg_changes_for_table           (const char   *table);
+/* Announces @changes that no commit made (who is signed in), as
+ * RgStudio::changes, touching every day. */
+void        rg_studio_announce             (RgStudio     *self,
+                                            RgChanges     changes);
 gboolean    rg_studio_changes_touch_days   (RgStudio     *self,
                                             RgDate        from,
                                             RgDate        to,
