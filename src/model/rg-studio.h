@@ -97,6 +97,7 @@ gboolean    rg_studio_changes_touch_days   (RgStudio     *self,
 #define RG_STUDIO_ERROR_NOT_A_DATABASE RG_STORE_ERROR_NOT_A_DATABASE
 #define RG_STUDIO_ERROR_TOO_NEW        RG_STORE_ERROR_TOO_NEW
 #define RG_STUDIO_ERROR_BUSY           RG_STORE_ERROR_BUSY
+#define RG_STUDIO_ERROR_DENIED         RG_STORE_ERROR_DENIED
 
 typedef enum {
   RG_STUDIO_OPEN_DEFAULT  = 0,
