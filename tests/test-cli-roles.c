@@ -19,9 +19,12 @@
 #include "test-util.h"
 
 #include "demo/rg-generator.h"
+#include "io/rg-export.h"
 #include "io/rg-sign-in-command.h"
 #include "model/rg-audit.h"
+#include "model/rg-import.h"
 #include "model/rg-roles.h"
+#include "report/rg-report.h"
 
 /* 2026-11-24 12:00 UTC */
 #define NOW G_GINT64_CONSTANT (1795521600)
@@ -317,6 +320,90 @@ test_options (Fixture       *f,
   g_assert_nonnull (strstr (err, "--pin-file and --as go with"));
 }
 
+static void
+exported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  GError **error = data;
+
+  g_assert_cmpint (rg_export_finish (RG_STUDIO (source), result, error), ==, -1);
+}
+
+/* The same checks below the command line, as the window's dialogs meet
+ * them: an administrator is refused exports (also in a thread), the
+ * import's plan and every report but their own pay, which is forced to
+ * theirs; the director is refused nothing. */
+static void
+test_below_the_ui (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(RgStudio) studio = test_open_studio (f->db, RG_STORE_OPEN_DEFAULT);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = g_build_filename (f->dir, "clients.csv", NULL);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) rg_client_import_row_free);
+  g_autofree char *mine = NULL;
+  g_autofree char *everyone = NULL;
+  g_autofree char *name = NULL;
+  gint64 admin = staff_id (f, "administrator");
+  gint64 director = staff_id (f, "director");
+  RgReportOptions options = { .from = "2026-11-01", .to = "2026-11-20" };
+  RgExportPeriod period = { .from = { 2026, 11, 1 }, .to = { 2026, 11, 30 } };
+  GError *async_error = NULL;
+  gint64 refusals;
+
+  g_assert_true (rg_studio_sign_in_trusted (studio, admin, &error));
+  g_assert_no_error (error);
+  refusals = test_sql_int (rg_studio_get_store (studio), "SELECT count(*) FROM audit_log WHERE action = 'refused' AND ?1 = ?1", 0);
+
+  g_assert_cmpint (rg_export_clients (studio, csv, RG_EXPORT_CSV, &error), ==, -1);
+  g_assert_error (error, RG_STUDIO_ERROR, RG_STUDIO_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_cmpint (rg_export_payroll (studio, csv, RG_EXPORT_CSV, &period, &error), ==, -1);
+  g_assert_error (error, RG_STUDIO_ERROR, RG_STUDIO_ERROR_DENIED);
+  g_clear_error (&error);
+  rg_export_clients_async (studio, csv, RG_EXPORT_CSV, NULL, exported_cb, &async_error);
+  while (async_error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (async_error, RG_STUDIO_ERROR, RG_STUDIO_ERROR_DENIED);
+  g_clear_error (&async_error);
+  g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+
+  g_ptr_array_add (rows, rg_client_import_row_new (2));
+  g_assert_null (rg_client_import_new (studio, rows, &error));
+  g_assert_error (error, RG_STUDIO_ERROR, RG_STUDIO_ERROR_DENIED);
+  g_clear_error (&error);
+
+  g_assert_null (rg_report_run_studio (studio, "money", &options, &error));
+  g_assert_error (error, RG_STUDIO_ERROR, RG_STUDIO_ERROR_DENIED);
+  g_clear_error (&error);
+  /* Someone else's pay is refused; their own is theirs without asking. */
+  name = staff_name (f, director);
+  options.staff = name;
+  g_assert_null (rg_report_run_studio (studio, "payroll", &options, &error));
+  g_assert_error (error, RG_STUDIO_ERROR, RG_STUDIO_ERROR_DENIED);
+  g_clear_error (&error);
+  options.staff = NULL;
+  options.json = TRUE;
+  mine = rg_report_run_studio (studio, "payroll", &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (mine);
+
+  /* Each refusal is in the log. */
+  g_assert_cmpint (test_sql_int (rg_studio_get_store (studio), "SELECT count(*) FROM audit_log WHERE action = 'refused' AND ?1 = ?1", 0),
+                   ==, refusals + 6);
+
+  rg_studio_sign_out (studio);
+  g_assert_true (rg_studio_sign_in_trusted (studio, director, &error));
+  everyone = rg_report_run_studio (studio, "payroll", &options, &error);
+  g_assert_no_error (error);
+  /* The director's payroll has every master's lines; the administrator's
+   * only theirs (none: they sell nothing). */
+  g_assert_cmpuint (strlen (everyone), >, strlen (mine));
+  g_assert_cmpint (rg_export_clients (studio, csv, RG_EXPORT_CSV, &error), >, 0);
+  g_assert_no_error (error);
+}
+
 /* The PIN file's first line, and what is refused. */
 static void
 test_read_pin_file (void)
@@ -363,6 +450,8 @@ main (int   argc,
   g_test_add ("/cli-roles/no-profiles", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_no_profiles,
               fixture_tear_down);
   g_test_add ("/cli-roles/options", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_options,
+              fixture_tear_down);
+  g_test_add ("/cli-roles/below-the-ui", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_below_the_ui,
               fixture_tear_down);
   g_test_add_func ("/cli-roles/read-pin-file", test_read_pin_file);
   return g_test_run ();
