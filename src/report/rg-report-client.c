@@ -293,3 +293,54 @@ rg_report_client_data (RgStudio    *studio,
     *n_pages = pages;
   return TRUE;
 }
+
+char *
+rg_report_client_command (RgStudio    *studio,
+                          gint64       client_id,
+                          const char  *file,
+                          gboolean     json,
+                          GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *number = NULL;
+  guint pages = 0;
+
+  g_return_val_if_fail (RG_IS_STUDIO (studio), NULL);
+
+  if (client_id <= 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("--export client-data needs --client and the client’s number."));
+      return NULL;
+    }
+  if (file == NULL || *file == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("--export client-data needs the file to write, such as Client.pdf or Client.json."));
+      return NULL;
+    }
+  path = g_canonicalize_filename (file, NULL);
+  if (!rg_report_client_data (studio, client_id, path, &pages, error))
+    return NULL;
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "kind");
+      json_builder_add_string_value (b, "client-data");
+      rg_json_add_int (b, "client", client_id);
+      json_builder_set_member_name (b, "file");
+      json_builder_add_string_value (b, path);
+      rg_json_add_int (b, "pages", pages);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      return rg_json_to_text (root);
+    }
+  shown = g_filename_display_name (path);
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, client_id);
+  /* Translators: the client's number, the file's name */
+  return g_strdup_printf (_("Wrote everything held about client %s to %s."), number, shown);
+}

@@ -18,4 +18,13 @@ gboolean rg_report_client_data (RgStudio    *studio,
                                 guint       *n_pages,
                                 GError     **error);
 
+/* `regulars --export client-data --client ID FILE`: writes, and gives back
+ * what to print (a sentence, or a JSON object with kind, client, file and
+ * pages); NULL with @error set (translated) when refused or failed. */
+char    *rg_report_client_command (RgStudio    *studio,
+                                   gint64       client_id,
+                                   const char  *file,
+                                   gboolean     json,
+                                   GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS
