@@ -28,6 +28,9 @@
 
 #include "store/rg-store.h"
 #include "rg-audit.h"
+#include "rg-booking.h"
+#include "rg-interaction.h"
+#include "rg-model-enums.h"
 #include "rg-photo.h"
 #include "rg-privacy.h"
 #include "rg-roles.h"
@@ -490,6 +493,26 @@ name_field (RgAccessField *field,
       }
 }
 
+/* The words for a status or an outcome, as the app shows them. */
+static const char *
+shown_for (const char *key,
+           const char *text)
+{
+  g_autoptr(GEnumClass) statuses = g_type_class_ref (RG_TYPE_APPOINTMENT_STATUS);
+  g_autoptr(GEnumClass) complaints = g_type_class_ref (RG_TYPE_COMPLAINT_STATUS);
+  GEnumValue *value;
+
+  if (g_str_equal (key, "status") && (value = g_enum_get_value_by_nick (statuses, text)) != NULL)
+    return rg_booking_status_to_string (value->value);
+  if (g_str_equal (key, "outcome"))
+    {
+      if ((value = g_enum_get_value_by_nick (complaints, text)) != NULL)
+        return rg_complaint_status_to_string (value->value);
+      return rg_interaction_outcome_to_string (text);
+    }
+  return NULL;
+}
+
 static RgAccessSection *
 read_section (RgStore        *store,
               const Section  *spec,
@@ -521,7 +544,10 @@ read_section (RgStore        *store,
           name_field (&field, sqlite3_column_name (stmt, c));
           field.is_null = sqlite3_column_type (stmt, c) == SQLITE_NULL;
           if (field.type == RG_ACCESS_TEXT && !field.is_null)
-            field.text = g_strdup ((const char *) sqlite3_column_text (stmt, c));
+            {
+              field.text = g_strdup ((const char *) sqlite3_column_text (stmt, c));
+              field.shown = shown_for (field.key, field.text);
+            }
           else
             field.number = sqlite3_column_int64 (stmt, c);
           g_array_append_val (fields, field);

@@ -51,6 +51,8 @@ typedef struct {
   gboolean      is_null;
   gint64        number;   /* NUMBER, MONEY, TIME, YES_NO */
   char         *text;     /* TEXT */
+  const char   *shown;    /* TEXT that is the app's own word (a status, an
+                           * outcome): the words to show, translated; else NULL */
 } RgAccessField;
 
 typedef struct {

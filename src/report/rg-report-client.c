@@ -126,8 +126,8 @@ field_value (const RgAccessField *f)
 {
   switch (f->type)
     {
-    case RG_ACCESS_TEXT:    return g_strdup (f->text);
-    case RG_ACCESS_MONEY:   return rg_format_money (f->number);
+    case RG_ACCESS_TEXT:    return g_strdup (f->shown ? f->shown : f->text);
+    case RG_ACCESS_MONEY:   return rg_format_price (f->number);
     case RG_ACCESS_TIME:    return rg_format_date_time (f->number);
     case RG_ACCESS_YES_NO:  return g_strdup (f->number ? _("Yes") : _("No"));
     case RG_ACCESS_NUMBER:
