@@ -2943,6 +2943,7 @@ test_card_privacy (void)
   g_assert_cmpstr (gtk_label_get_text (card->name_label), ==, "Erased client");
   gtk_widget_activate_action (GTK_WIDGET (card), "card.erase", NULL);
   g_assert_null (test_find_message_dialog ());
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (card->edit_button)));
   test_save_shot (GTK_WIDGET (card), "card-erased");
 
   test_destroy_window (window);
