@@ -24,6 +24,7 @@
 #include "model/rg-backup.h"
 #include "model/rg-prepaid.h"
 #include "model/rg-format.h"
+#include "report/rg-report-client.h"
 #include "report/rg-report.h"
 #include "io/rg-import-command.h"
 #include "widgets/common/rg-accessible.h"
@@ -76,8 +77,10 @@ static const GOptionEntry option_entries[] = {
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --report, --export or --import: print JSON for scripts"), NULL },
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Write the studio's clients (CSV, vCard), appointments (iCalendar) or payroll (CSV) to FILE and exit"),
-    N_("clients|appointments|payroll") },
+    N_("Write the studio's clients (CSV, vCard), appointments (iCalendar), payroll (CSV) or everything about one client (client-data: JSON, PDF) to FILE and exit"),
+    N_("clients|appointments|payroll|client-data") },
+  { "client", 0, 0, G_OPTION_ARG_INT64, NULL,
+    N_("With --export client-data: the client's number"), N_("NUMBER") },
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export clients or payroll: csv (for Excel), csv-comma, vcard (4.0) or vcard3 (by FILE's extension)"), N_("FORMAT") },
   /* The FILE of --export. */
@@ -488,7 +491,14 @@ export (GVariantDict *options)
     }
 
   studio = open_signed_in (options, RG_ACTION_EXPORT, &error);
-  if (studio != NULL)
+  if (studio != NULL && g_strcmp0 (command.kind, "client-data") == 0)
+    {
+      gint64 client_id = 0;
+
+      g_variant_dict_lookup (options, "client", "x", &client_id);
+      output = rg_report_client_command (studio, client_id, command.file, command.json, &error);
+    }
+  else if (studio != NULL)
     output = rg_export_command_run (studio, &command, &error);
   if (output == NULL)
     {
