@@ -619,6 +619,13 @@ rg_audit_window_has_more (RgAuditWindow *self)
   return self->more;
 }
 
+const char *
+rg_audit_window_get_state (RgAuditWindow *self)
+{
+  g_return_val_if_fail (RG_IS_AUDIT_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
 void
 rg_audit_window_set_text (RgAuditWindow *self,
                           const char    *text)

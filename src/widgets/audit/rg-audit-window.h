@@ -20,6 +20,8 @@ RgAuditWindow *rg_audit_window_new        (GtkWindow     *parent,
  * the filters as a person sets them, and the export without its chooser. */
 guint          rg_audit_window_get_n_rows (RgAuditWindow *self);
 gboolean       rg_audit_window_has_more   (RgAuditWindow *self);
+/* "list", "empty" (nothing in the log) or "nothing-found" (the filters). */
+const char    *rg_audit_window_get_state  (RgAuditWindow *self);
 void           rg_audit_window_set_text   (RgAuditWindow *self,
                                            const char    *text);
 void           rg_audit_window_set_action (RgAuditWindow *self,
