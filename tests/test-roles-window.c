@@ -265,8 +265,8 @@ test_master (Fixture       *f,
 
     gtk_window_present (GTK_WINDOW (payroll));
     gtk_test_widget_wait_for_draw (GTK_WIDGET (payroll));
-    g_assert_nonnull (test_find_row (GTK_WIDGET (payroll), "All Masters’ Pay"));
-    g_assert_false (gtk_widget_is_visible (test_find_row (GTK_WIDGET (payroll), "All Masters’ Pay")));
+    g_assert_nonnull (test_find_row (GTK_WIDGET (payroll), g_dgettext (GETTEXT_PACKAGE, "All Masters’ Pay")));
+    g_assert_false (gtk_widget_is_visible (test_find_row (GTK_WIDGET (payroll), g_dgettext (GETTEXT_PACKAGE, "All Masters’ Pay"))));
     test_destroy_window (payroll);
   }
 }

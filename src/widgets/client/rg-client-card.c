@@ -810,6 +810,9 @@ rg_client_card_apply_access (RgClientCard *self)
   if (!edit && gtk_toggle_button_get_active (self->edit_button))
     gtk_toggle_button_set_active (self->edit_button, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->edit_button), edit);
+  /* Beside it, More Actions: merge, a task, a refusal, delete. */
+  gtk_widget_set_visible (gtk_widget_get_next_sibling (GTK_WIDGET (self->edit_button)), edit);
+  gtk_widget_set_visible (adw_preferences_group_get_header_suffix (self->photos_group), edit);
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     gtk_editable_set_editable (GTK_EDITABLE (entries[i]), edit);
   for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
