@@ -132,25 +132,98 @@ rg_studio_list_audit (RgStudio  *self,
 
 /* The filtered read --------------------------------------------------------- */
 
-/* Whether @needle (folded) is in one of the entry's texts. */
+/* A text to find, folded, and what it already knows: which actions'
+ * names and which staff names hold it (a few, folded once, not per row). */
+typedef struct {
+  char       *needle;
+  gboolean    ascii;       /* the needle is ASCII: so must be what it matches */
+  GHashTable *actions;     /* action codes whose name holds it */
+  GHashTable *names;       /* staff names (as read) tested: GINT_TO_POINTER (1 + matched) */
+  GString    *text;        /* the row's texts, reused */
+} Needle;
+
 static gboolean
-entry_matches (const RgAuditEntry *entry,
-               const char         *needle)
+holds (const char *text,
+       const char *needle)
 {
-  const char *texts[] = { entry->actor, entry->staff_name, entry->what, entry->file, entry->detail,
-                          rg_audit_action_to_string (entry->action) };
+  g_autofree char *folded = rg_text_fold (text);
 
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+  return strstr (folded, needle) != NULL;
+}
+
+static void
+needle_init (Needle     *n,
+             const char *text)
+{
+  const char * const *actions = rg_audit_actions ();
+
+  n->needle = rg_text_fold (text);
+  n->ascii = TRUE;
+  for (const char *p = n->needle; *p; p++)
+    n->ascii &= (guchar) *p < 0x80;
+  n->actions = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; actions[i]; i++)
+    if (holds (rg_audit_action_to_string (actions[i]), n->needle) || strstr (actions[i], n->needle))
+      g_hash_table_add (n->actions, (gpointer) actions[i]);
+  n->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  n->text = g_string_sized_new (256);
+}
+
+static void
+needle_clear (Needle *n)
+{
+  g_clear_pointer (&n->needle, g_free);
+  g_clear_pointer (&n->actions, g_hash_table_unref);
+  g_clear_pointer (&n->names, g_hash_table_unref);
+  if (n->text)
+    g_string_free (g_steal_pointer (&n->text), TRUE);
+}
+
+/* Whether the needle is in one of the entry's texts, folded as the
+ * clients' search folds. Most rows are ASCII (accounts, file names,
+ * codes): those are lowered in place rather than folded. */
+static gboolean
+entry_matches (Needle             *n,
+               const RgAuditEntry *entry)
+{
+  const char *texts[] = { entry->actor, entry->what, entry->file, entry->detail };
+  gboolean ascii = TRUE;
+
+  if (entry->action && g_hash_table_contains (n->actions, entry->action))
+    return TRUE;
+  if (entry->staff_name)
     {
-      g_autofree char *folded = NULL;
+      gpointer known = g_hash_table_lookup (n->names, entry->staff_name);
 
-      if (texts[i] == NULL || *texts[i] == '\0')
-        continue;
-      folded = rg_text_fold (texts[i]);
-      if (strstr (folded, needle) != NULL)
+      if (known == NULL)
+        {
+          known = GINT_TO_POINTER (1 + holds (entry->staff_name, n->needle));
+          g_hash_table_insert (n->names, g_strdup (entry->staff_name), known);
+        }
+      if (GPOINTER_TO_INT (known) == 2)
         return TRUE;
     }
-  return FALSE;
+
+  g_string_truncate (n->text, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (texts[i])
+      {
+        g_string_append (n->text, texts[i]);
+        g_string_append_c (n->text, '\n');
+      }
+  for (gsize i = 0; i < n->text->len && ascii; i++)
+    ascii = (guchar) n->text->str[i] < 0x80;
+  if (ascii)
+    {
+      /* Folding ASCII is lowering it; a needle with other letters is not
+       * in it. */
+      if (!n->ascii)
+        return FALSE;
+      for (gsize i = 0; i < n->text->len; i++)
+        n->text->str[i] = g_ascii_tolower (n->text->str[i]);
+      return strstr (n->text->str, n->needle) != NULL;
+    }
+  return holds (n->text->str, n->needle);
 }
 
 GPtrArray *
@@ -163,7 +236,8 @@ rg_studio_list_audit_filtered (RgStudio            *self,
   RgStore *store;
   g_autoptr(RgStmt) stmt = NULL;
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) rg_audit_entry_free);
-  g_autofree char *needle = NULL;
+  Needle needle = { 0 };
+  gboolean searching;
   gboolean row = FALSE;
   gboolean ok;
 
@@ -172,9 +246,8 @@ rg_studio_list_audit_filtered (RgStudio            *self,
   if (filter == NULL)
     filter = &everything;
   if (filter->text != NULL && *filter->text != '\0')
-    needle = rg_text_fold (filter->text);
-  if (needle != NULL && *needle == '\0')
-    g_clear_pointer (&needle, g_free);
+    needle_init (&needle, filter->text);
+  searching = needle.needle != NULL && *needle.needle != '\0';
 
   store = rg_studio_get_store (self);
   /* Newest first by the row's number: the period narrows through the
@@ -190,16 +263,35 @@ rg_studio_list_audit_filtered (RgStudio            *self,
                            "ORDER BY a.id DESC LIMIT ?5",
                            error);
   if (stmt == NULL)
-    return NULL;
+    {
+      needle_clear (&needle);
+      return NULL;
+    }
   sqlite3_bind_int64 (stmt, 1, filter->from);
   sqlite3_bind_int64 (stmt, 2, filter->to);
   sqlite3_bind_int64 (stmt, 3, filter->staff_id);
   bind_text_or_null (stmt, 4, filter->action != NULL && *filter->action != '\0' ? filter->action : NULL);
-  sqlite3_bind_int64 (stmt, 5, limit > 0 && needle == NULL ? (gint64) limit : -1);
+  sqlite3_bind_int64 (stmt, 5, limit > 0 && !searching ? (gint64) limit : -1);
   while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
     {
-      RgAuditEntry *entry = g_new0 (RgAuditEntry, 1);
+      RgAuditEntry *entry;
 
+      if (searching)
+        {
+          /* The row's texts as SQLite holds them: copied only if it matches. */
+          const RgAuditEntry seen = {
+            .actor = (char *) sqlite3_column_text (stmt, 2),
+            .action = (char *) sqlite3_column_text (stmt, 4),
+            .what = (char *) sqlite3_column_text (stmt, 5),
+            .file = (char *) sqlite3_column_text (stmt, 7),
+            .detail = (char *) sqlite3_column_text (stmt, 8),
+            .staff_name = (char *) sqlite3_column_text (stmt, 9),
+          };
+
+          if (!entry_matches (&needle, &seen))
+            continue;
+        }
+      entry = g_new0 (RgAuditEntry, 1);
       entry->id = sqlite3_column_int64 (stmt, 0);
       entry->at = sqlite3_column_int64 (stmt, 1);
       entry->actor = column_text (stmt, 2);
@@ -210,15 +302,11 @@ rg_studio_list_audit_filtered (RgStudio            *self,
       entry->file = column_text (stmt, 7);
       entry->detail = column_text (stmt, 8);
       entry->staff_name = column_text (stmt, 9);
-      if (needle != NULL && !entry_matches (entry, needle))
-        {
-          rg_audit_entry_free (entry);
-          continue;
-        }
       g_ptr_array_add (entries, entry);
       if (limit > 0 && entries->len >= limit)
         break;
     }
+  needle_clear (&needle);
   if (!ok)
     return NULL;
   return g_steal_pointer (&entries);
