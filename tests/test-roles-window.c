@@ -28,6 +28,8 @@
 #include "widgets/client/rg-client-card.h"
 #include "widgets/client/rg-client-card-private.h"
 #include "widgets/client/rg-clients-view.h"
+#include "widgets/editor/rg-appointment-editor.h"
+#include "widgets/editor/rg-appointment-editor-private.h"
 #include "widgets/money/rg-payroll-window.h"
 #include "widgets/rg-window.h"
 
@@ -258,6 +260,30 @@ test_master (Fixture       *f,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "calendar"));
   test_save_shot (GTK_WIDGET (f->window), g_getenv ("REGULARS_TEST_DARK") ? "master-dark" : "master");
+
+  /* The main menu: what she may do, nothing greyed out. */
+  if (g_getenv ("REGULARS_TEST_SHOTS"))
+    {
+      GtkWidget *header = test_find_child (GTK_WIDGET (f->window), ADW_TYPE_HEADER_BAR);
+      GtkMenuButton *menu = GTK_MENU_BUTTON (test_find_child (header, GTK_TYPE_MENU_BUTTON));
+
+      gtk_menu_button_popup (menu);
+      test_save_shot (GTK_WIDGET (gtk_menu_button_get_popover (menu)),
+                      g_getenv ("REGULARS_TEST_DARK") ? "master-menu-dark" : "master-menu");
+      gtk_menu_button_popdown (menu);
+    }
+
+  /* Booking her own client: her column is the only one to choose. */
+  {
+    g_autoptr(RgClient) own = rg_studio_lookup (f->studio, RG_TYPE_CLIENT, OWN_CLIENT, NULL);
+    RgAppointmentEditor *editor = rg_window_book_client (f->window, own, 0, 0, NULL);
+
+    g_assert_nonnull (editor);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (editor->staff)), ==, 1);
+    g_assert_cmpint (rg_appointment_editor_get_staff_id (editor), ==, MASTER);
+    test_destroy_window (editor);
+  }
 
   /* The payroll: Marina's own, no total of everyone. */
   {
