@@ -46,6 +46,7 @@ typedef struct {
   gint64  rows;      /* -1 where it does not apply */
   char   *file;      /* the file's name, or NULL */
   char   *detail;    /* free text, or NULL */
+  char   *staff_name; /* the staff member's name (rg_studio_list_audit_filtered), or NULL */
 } RgAuditEntry;
 
 void       rg_audit_entry_free   (RgAuditEntry *entry);
@@ -66,5 +67,29 @@ gboolean   rg_studio_audit       (RgStudio     *self,
 GPtrArray *rg_studio_list_audit  (RgStudio     *self,
                                   guint         limit,
                                   GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* What the audit log window shows: each field narrows (zero, NULL or ""
+ * does not). */
+typedef struct {
+  gint64      from;      /* Unix seconds, included; 0: from the first row */
+  gint64      to;        /* Unix seconds, excluded; 0: to the last row */
+  gint64      staff_id;  /* who; 0: anyone; -1: nobody signed in (the computer's account) */
+  const char *action;    /* RG_AUDIT_* */
+  const char *text;      /* a part of the account, the staff name, what, file or detail (any case) */
+} RgAuditFilter;
+
+/* The newest @limit rows (0: all) that pass @filter (NULL: every row),
+ * newest first, of RgAuditEntry with staff_name. Fast on a long log: ask
+ * for one row more than shown to know whether there are more. */
+GPtrArray *rg_studio_list_audit_filtered (RgStudio            *self,
+                                          const RgAuditFilter *filter,
+                                          guint                limit,
+                                          GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The action's name for a person ("Export", "Wrong PIN"), translated; an
+ * unknown name as it is. */
+const char *rg_audit_action_to_string (const char *action);
+/* Every RG_AUDIT_* name, NULL-terminated, in the order a filter lists them. */
+const char * const *rg_audit_actions (void);
 
 G_END_DECLS

@@ -38,6 +38,8 @@
 #include "widgets/satisfaction/rg-rating-dialog.h"
 #include "widgets/client/rg-new-client.h"
 #include "model/rg-backup.h"
+#include "model/rg-roles.h"
+#include "widgets/audit/rg-audit-window.h"
 #include "rg-application.h"
 #include "rg-window.h"
 
@@ -52,6 +54,7 @@ struct _RgWindow
   gulong                selection_id;
   gulong                detached_id;
   gulong                read_only_id;
+  gulong                session_id;
   gulong                first_frame_id;
   guint                 reminders_id;
   gint64                reminded_until;
@@ -183,8 +186,12 @@ show_view_activated (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   RgWindow *self = RG_WINDOW (widget);
+  GtkWidget *child = adw_view_stack_get_child_by_name (self->stack, g_variant_get_string (parameter, NULL));
 
-  adw_view_stack_set_visible_child_name (self->stack, g_variant_get_string (parameter, NULL));
+  /* Ctrl+1..5 to a page the role does not have: nothing. */
+  if (child == NULL || !adw_view_stack_page_get_visible (adw_view_stack_get_page (self->stack, child)))
+    return;
+  adw_view_stack_set_visible_child (self->stack, child);
   focus_page (self);
 }
 
@@ -1208,6 +1215,112 @@ studio_read_only_cb (RgWindow *self)
 }
 
 static void
+audit_log_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RgWindow *self = RG_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (rg_audit_window_new (GTK_WINDOW (self), self->studio)));
+}
+
+/* What the role allows ------------------------------------------------------ */
+
+/* The window's actions and the model's action each needs: a disabled
+ * action hides its menu item and kills its shortcut too. */
+static const struct {
+  const char *name;
+  RgAction    action;
+  RgAction    also;        /* RG_N_ACTIONS: none */
+} window_actions[] = {
+  { "win.export-clients", RG_ACTION_EXPORT, RG_N_ACTIONS },
+  { "win.export-appointments", RG_ACTION_EXPORT, RG_N_ACTIONS },
+  { "win.import", RG_ACTION_IMPORT, RG_N_ACTIONS },
+  { "win.backup", RG_ACTION_BACKUP, RG_N_ACTIONS },
+  /* A restore replaces everything with an older copy: an import as well. */
+  { "win.restore", RG_ACTION_BACKUP, RG_ACTION_IMPORT },
+  { "win.studio", RG_ACTION_STUDIO_SETTINGS, RG_N_ACTIONS },
+  { "win.stock", RG_ACTION_STOCK, RG_N_ACTIONS },
+  { "win.stock-item", RG_ACTION_STOCK, RG_N_ACTIONS },
+  { "win.liabilities", RG_ACTION_REPORTS, RG_N_ACTIONS },
+  { "win.certificates", RG_ACTION_CHECK_OUT, RG_N_ACTIONS },
+  { "win.print-certificate", RG_ACTION_CHECK_OUT, RG_N_ACTIONS },
+  { "win.payroll", RG_ACTION_OWN_PAY, RG_N_ACTIONS },
+  { "win.audit-log", RG_ACTION_AUDIT_LOG, RG_N_ACTIONS },
+  { "win.sell", RG_ACTION_CHECK_OUT, RG_N_ACTIONS },
+  { "win.check-out", RG_ACTION_CHECK_OUT, RG_N_ACTIONS },
+  { "win.top-up", RG_ACTION_CHECK_OUT, RG_N_ACTIONS },
+  { "win.sell-subscription", RG_ACTION_CHECK_OUT, RG_N_ACTIONS },
+  { "win.new-task", RG_ACTION_TODAY, RG_N_ACTIONS },
+};
+
+static const struct {
+  const char *page;
+  RgAction    action;
+} window_pages[] = {
+  { "today", RG_ACTION_TODAY },
+  { "calendar", RG_ACTION_VIEW_CALENDAR },
+  { "clients", RG_ACTION_VIEW_CLIENTS },
+  { "satisfaction", RG_ACTION_REPORTS },
+  { "retention", RG_ACTION_REPORTS },
+};
+
+/* Asks the model what the session may do, and shows that: the actions,
+ * the pages (landing on one the role has: a master on the calendar). */
+static void
+apply_role (RgWindow *self)
+{
+  GtkWidget *shown = adw_view_stack_get_visible_child (self->stack);
+  gboolean shown_allowed = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (window_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), window_actions[i].name,
+                                   rg_studio_may (self->studio, window_actions[i].action) &&
+                                   (window_actions[i].also == RG_N_ACTIONS ||
+                                    rg_studio_may (self->studio, window_actions[i].also)));
+  gtk_widget_set_visible (self->sell_button, rg_studio_may (self->studio, RG_ACTION_CHECK_OUT));
+
+  for (guint i = 0; i < G_N_ELEMENTS (window_pages); i++)
+    {
+      GtkWidget *child = adw_view_stack_get_child_by_name (self->stack, window_pages[i].page);
+      gboolean allowed = rg_studio_may (self->studio, window_pages[i].action);
+
+      adw_view_stack_page_set_visible (adw_view_stack_get_page (self->stack, child), allowed);
+      if (child == shown)
+        shown_allowed = allowed;
+    }
+  if (!shown_allowed)
+    for (guint i = 0; i < G_N_ELEMENTS (window_pages); i++)
+      if (rg_studio_may (self->studio, window_pages[i].action))
+        {
+          /* Today first for the desk; a master's day is their column. */
+          const char *page = g_str_equal (window_pages[i].page, "today") ? "today" : "calendar";
+
+          adw_view_stack_set_visible_child_name (self->stack, page);
+          break;
+        }
+}
+
+static void
+session_changes_cb (RgWindow  *self,
+                    RgChanges  changes)
+{
+  if (changes & RG_CHANGES_SESSION)
+    apply_role (self);
+}
+
+gboolean
+rg_window_page_shown (RgWindow   *self,
+                      const char *page)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (RG_IS_WINDOW (self), FALSE);
+  child = adw_view_stack_get_child_by_name (self->stack, page);
+  return child != NULL && adw_view_stack_page_get_visible (adw_view_stack_get_page (self->stack, child));
+}
+
+static void
 rg_window_constructed (GObject *object)
 {
   RgWindow *self = RG_WINDOW (object);
@@ -1230,6 +1343,8 @@ rg_window_constructed (GObject *object)
                                                 G_CALLBACK (studio_detached_cb), self);
   self->read_only_id = g_signal_connect_swapped (self->studio, "notify::read-only",
                                                  G_CALLBACK (studio_read_only_cb), self);
+  self->session_id = g_signal_connect_swapped (self->studio, "changes", G_CALLBACK (session_changes_cb), self);
+  apply_role (self);
 
   if (self->demo)
     adw_view_switcher_title_set_subtitle (self->switcher_title, _("Demo Studio"));
@@ -1249,6 +1364,7 @@ rg_window_dispose (GObject *object)
       g_clear_signal_handler (&self->selection_id, self->studio);
       g_clear_signal_handler (&self->detached_id, self->studio);
       g_clear_signal_handler (&self->read_only_id, self->studio);
+      g_clear_signal_handler (&self->session_id, self->studio);
     }
   g_clear_handle_id (&self->reminders_id, g_source_remove);
 
@@ -1387,6 +1503,7 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.stock-item", "x", stock_activated);
   gtk_widget_class_install_action (widget_class, "win.liabilities", NULL, liabilities_activated);
   gtk_widget_class_install_action (widget_class, "win.certificates", NULL, certificates_activated);
+  gtk_widget_class_install_action (widget_class, "win.audit-log", NULL, audit_log_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.sell", "x", (gint64) 0);
   gtk_widget_class_install_action (widget_class, "win.book-client", "(xxx)", book_client_activated);

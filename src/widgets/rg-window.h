@@ -18,6 +18,10 @@ RgWindow *rg_window_new                     (RgApplication *application,
                                              RgStudio      *studio,
                                              gboolean       demo) G_GNUC_WARN_UNUSED_RESULT;
 void      rg_window_quit_after_first_frame  (RgWindow      *self);
+/* Whether the page (“today”, “calendar”, “clients”, “satisfaction”,
+ * “retention”) is there for the signed-in role. */
+gboolean  rg_window_page_shown              (RgWindow      *self,
+                                             const char    *page);
 void      rg_window_backup_to_file          (RgWindow      *self,
                                              GFile         *file);
 void      rg_window_restore_from_file       (RgWindow      *self,

@@ -18,6 +18,7 @@
 #include "analytics/rg-call-list.h"
 
 #include "model/rg-booking.h"
+#include "model/rg-roles.h"
 #include "model/rg-staff.h"
 #include "rg-appointment-card.h"
 #include "widgets/editor/rg-appointment-editor.h"
@@ -41,6 +42,7 @@ struct _RgCalendarView
   RgRecordList       *staff;
   GArray             *staff_ids;     /* gint64 per dropdown row; 0 = everyone */
   gint64              staff_id;      /* week and month: whose calendar */
+  gboolean            own_only;      /* a master signed in: their calendar alone */
   RgDate              date;
   gboolean            updating;
 
@@ -68,10 +70,11 @@ update_state (RgCalendarView *self)
 {
   /* Before the day is built, the staff list says whether there are columns. */
   gboolean has_columns = self->day_view ? rg_day_view_get_n_columns (self->day_view) > 0
-                                        : self->staff_ids != NULL && self->staff_ids->len > 1;
+                                        : self->staff_ids != NULL && self->staff_ids->len > (self->own_only ? 0 : 1);
 
   gtk_stack_set_visible_child_name (self->stack, has_columns ? mode_pages[self->mode] : "empty");
-  gtk_widget_set_visible (GTK_WIDGET (self->staff_dropdown), has_columns && self->mode != RG_CALENDAR_MODE_DAY);
+  gtk_widget_set_visible (GTK_WIDGET (self->staff_dropdown),
+                          has_columns && self->mode != RG_CALENDAR_MODE_DAY && !self->own_only);
 }
 
 static char *
@@ -327,9 +330,15 @@ staff_list_changed_cb (RgCalendarView *self)
   guint keep = 0;
   gint64 everyone = 0;
 
+  /* The model scopes a master's calendar to their own column: no "all". */
+  self->own_only = rg_studio_has_profiles (self->studio) &&
+                   rg_role_allows (rg_studio_get_session_role (self->studio), RG_ACTION_VIEW_CALENDAR) == RG_ALLOW_OWN;
   g_array_set_size (self->staff_ids, 0);
-  gtk_string_list_append (names, _("All Staff"));
-  g_array_append_val (self->staff_ids, everyone);
+  if (!self->own_only)
+    {
+      gtk_string_list_append (names, _("All Staff"));
+      g_array_append_val (self->staff_ids, everyone);
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -338,6 +347,8 @@ staff_list_changed_cb (RgCalendarView *self)
       gint64 id = rg_record_get_id (RG_RECORD (staff));
 
       if (role != RG_STAFF_ROLE_MASTER && role != RG_STAFF_ROLE_RESOURCE)
+        continue;
+      if (!rg_studio_may_for (self->studio, RG_ACTION_VIEW_CALENDAR, id, 0))
         continue;
       if (id == self->staff_id)
         keep = self->staff_ids->len;
@@ -797,8 +808,12 @@ ensure_day_view (RgCalendarView *self)
 }
 
 static void
-columns_changed_cb (RgCalendarView *self)
+columns_changed_cb (RgCalendarView *self,
+                    RgChanges       changes)
 {
+  /* Someone else signed in: whose calendars the week and month offer. */
+  if (changes & RG_CHANGES_SESSION)
+    staff_list_changed_cb (self);
   update_state (self);
 }
 

@@ -20,6 +20,7 @@
 #include "rg-model-enums.h"
 #include "model/rg-record-list.h"
 #include "model/rg-schedule.h"
+#include "model/rg-roles.h"
 #include "model/rg-staff.h"
 #include "model/rg-work-hours.h"
 #include "rg-appointment-card.h"
@@ -176,7 +177,9 @@ load_columns (RgDayView *self)
     {
       g_autoptr(RgStaff) staff = g_list_model_get_item (G_LIST_MODEL (self->staff), i);
 
-      if (takes_bookings (staff))
+      /* A master signed in: their own column only (the model says). */
+      if (takes_bookings (staff) &&
+          rg_studio_may_for (self->studio, RG_ACTION_VIEW_CALENDAR, rg_record_get_id (RG_RECORD (staff)), 0))
         g_ptr_array_add (self->columns, g_object_ref (staff));
     }
 
@@ -218,6 +221,9 @@ changes_cb (RgDayView *self,
   GHashTableIter iter;
   gpointer key, card;
 
+  /* Someone else signed in: the columns their role sees. */
+  if (changes & RG_CHANGES_SESSION)
+    staff_changed_cb (self);
   if ((changes & (RG_CHANGES_SCHEDULE | RG_CHANGES_APPOINTMENTS | RG_CHANGES_CLIENTS | RG_CHANGES_SETTINGS)) == 0)
     return;
   /* Appointments of other days only. */

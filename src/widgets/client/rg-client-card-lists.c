@@ -15,6 +15,7 @@
 #include "analytics/rg-studio-figures.h"
 #include "analytics/rg-client-stats.h"
 #include "model/rg-booking.h"
+#include "model/rg-audit.h"
 #include "model/rg-condition.h"
 #include "model/rg-custom-field.h"
 #include "model/rg-format.h"
@@ -1017,6 +1018,30 @@ timeline_activated_cb (GtkListBox    *list,
     }
 }
 
+/* Who opened a client's medical card goes to the audit log, each time it
+ * is opened. The "enforce" branch adds rg_studio_note_medical_opened
+ * (rg-permissions.h) for this: until it is merged the row is written
+ * here, in the same words. */
+static void
+note_medical_opened (RgClientCard *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *detail = g_strdup_printf ("%" G_GINT64_FORMAT, client_id (self));
+
+  if (!rg_studio_audit (self->studio, RG_AUDIT_MEDICAL_OPENED, "clients", 1, NULL, detail, &error))
+    g_warning ("Could not note the medical card's opening: %s", error->message);
+}
+
+static void
+conditions_expanded_cb (RgClientCard *self)
+{
+  gboolean open = self->client != NULL && adw_expander_row_get_expanded (self->conditions_row);
+
+  if (open && self->medical_noted != client_id (self))
+    note_medical_opened (self);
+  self->medical_noted = open ? client_id (self) : 0;
+}
+
 static void
 expanded_cb (RgClientCard *self)
 {
@@ -1169,6 +1194,7 @@ rg_client_card_setup_lists (RgClientCard *self)
   g_signal_connect (self->note_row, "entry-activated", G_CALLBACK (note_applied_cb), self);
   g_signal_connect (self->timeline_list, "row-activated", G_CALLBACK (timeline_activated_cb), self);
   g_signal_connect_swapped (self->conditions_row, "notify::expanded", G_CALLBACK (expanded_cb), self);
+  g_signal_connect_swapped (self->conditions_row, "notify::expanded", G_CALLBACK (conditions_expanded_cb), self);
   g_signal_connect_swapped (self->history_row, "notify::expanded", G_CALLBACK (expanded_cb), self);
   g_signal_connect_swapped (self->sales_row, "notify::expanded", G_CALLBACK (expanded_cb), self);
 }

@@ -46,7 +46,9 @@ rg_client_card_update_privacy (RgClientCard *self)
       gtk_widget_set_visible (GTK_WIDGET (self->contacts_group), FALSE);
     }
   gtk_widget_set_sensitive (GTK_WIDGET (self->edit_button), !erased);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.add-photo", !erased);
+  /* After rg_client_card_apply_access: only ever takes away. */
+  if (erased)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.add-photo", FALSE);
 
   row = gtk_widget_get_ancestor (GTK_WIDGET (self->consent_switch), ADW_TYPE_ACTION_ROW);
   since = rg_client_get_consent_messages (self->client) ? rg_client_get_messages_consent_at (self->client) : 0;

@@ -85,8 +85,10 @@ struct _RgClientCard
   gboolean              timeline_all;   /* "Show Earlier Entries" pressed */
   AdwPreferencesGroup  *balances_group; /* rg-client-card-balances.c */
   GPtrArray            *balance_rows;
+  gint64                medical_noted;  /* the client whose medical card's opening is in the log */
 };
 
+void rg_client_card_apply_access  (RgClientCard *self);
 void rg_client_card_show_error    (RgClientCard *self,
                                    GtkWidget    *row,
                                    const char   *message);

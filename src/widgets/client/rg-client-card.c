@@ -30,6 +30,7 @@
 #include "model/rg-condition.h"
 #include "model/rg-format.h"
 #include "model/rg-record-list.h"
+#include "model/rg-roles.h"
 #include "model/rg-staff.h"
 #include "util/rg-phone.h"
 #include "model/rg-client-reads.h"
@@ -777,8 +778,63 @@ update (RgClientCard *self)
   gtk_widget_set_visible (GTK_WIDGET (self->suggest_group), self->suggested != NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.email", rg_client_get_email (c) != NULL);
+  rg_client_card_apply_access (self);
   rg_client_card_update_privacy (self);
   self->updating = FALSE;
+}
+
+/* What the role allows with this client ---------------------------------------- */
+
+/* A master sees every client in the list, but only their own clients'
+ * card can be changed (the model refuses the rest anyway: the card says
+ * so beforehand by offering nothing to edit), and a masked phone cannot
+ * be called. */
+void
+rg_client_card_apply_access (RgClientCard *self)
+{
+  gint64 id = self->client ? rg_record_get_id (RG_RECORD (self->client)) : 0;
+  gboolean edit = id != 0 && rg_studio_may_for (self->studio, RG_ACTION_EDIT_CLIENT, 0, id);
+  gboolean phones = id != 0 && rg_studio_may_for (self->studio, RG_ACTION_SEE_PHONES, 0, id);
+  AdwEntryRow *entries[] = {
+    self->phone_row, self->phone2_row, self->email_row, self->call_time_row, self->address_row,
+    self->full_name_row, self->birthday_row, self->tags_row, self->referred_row, self->source_row,
+    self->preferences_row, self->notes_row,
+  };
+  GtkWidget *controls[] = {
+    GTK_WIDGET (self->gender_row), GTK_WIDGET (self->master_row), GTK_WIDGET (self->consent_switch),
+    GTK_WIDGET (self->minimal_switch), GTK_WIDGET (self->note_row), GTK_WIDGET (self->fields_group),
+  };
+  const char *actions[] = { "card.fill-suggested", "card.refusal", "card.add-photo", "card.complaint-status" };
+
+  if (self->content == NULL)
+    return;
+  if (!edit && gtk_toggle_button_get_active (self->edit_button))
+    gtk_toggle_button_set_active (self->edit_button, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_button), edit);
+  /* Beside it, More Actions: merge, a task, a refusal, delete. */
+  gtk_widget_set_visible (gtk_widget_get_next_sibling (GTK_WIDGET (self->edit_button)), edit);
+  gtk_widget_set_visible (adw_preferences_group_get_header_suffix (self->photos_group), edit);
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    gtk_editable_set_editable (GTK_EDITABLE (entries[i]), edit);
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    gtk_widget_set_sensitive (controls[i], edit);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], edit);
+  if (!edit)
+    gtk_widget_set_visible (GTK_WIDGET (self->suggest_group), FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.merge", edit && rg_studio_may (self->studio, RG_ACTION_MERGE));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.delete", edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.call", phones);
+  /* The medical card is for whoever looks after the client. */
+  if (!edit)
+    gtk_widget_set_visible (GTK_WIDGET (self->medical_group), FALSE);
+}
+
+gboolean
+rg_client_card_is_read_only (RgClientCard *self)
+{
+  g_return_val_if_fail (RG_IS_CLIENT_CARD (self), TRUE);
+  return self->content == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->edit_button));
 }
 
 static void
@@ -795,8 +851,9 @@ changes_cb (RgClientCard *self,
 {
   if (self->client == NULL)
     return;
+  /* Someone else signed in: what they may see and change of this client. */
   if (changes & RG_CHANGES_SESSION)
-    rg_client_card_update_privacy (self);
+    changes |= RG_CHANGES_CLIENTS;
   if (changes & (RG_CHANGES_APPOINTMENTS | RG_CHANGES_CLIENTS | RG_CHANGES_SETTINGS | RG_CHANGES_MONEY))
     {
       update (self);

@@ -15,5 +15,8 @@ RgStudio *rg_client_card_get_studio (RgClientCard *self);
 void      rg_client_card_set_studio (RgClientCard *self,
                                      RgStudio     *studio);
 RgClient *rg_client_card_get_client (RgClientCard *self);
+/* Whether the signed-in role may change nothing of the shown client (a
+ * master and another master's client): no edit button, nothing editable. */
+gboolean  rg_client_card_is_read_only (RgClientCard *self);
 
 G_END_DECLS

@@ -56,6 +56,13 @@ update (RgClientRow *self)
   rg_client_row_update_status (self);
 }
 
+void
+rg_client_row_refresh (RgClientRow *self)
+{
+  g_return_if_fail (RG_IS_CLIENT_ROW (self));
+  update (self);
+}
+
 /* The status pill: what a row says at a glance (not "on track"). */
 void
 rg_client_row_update_status (RgClientRow *self)

@@ -19,5 +19,8 @@ void      rg_client_row_set_client (RgClientRow *self,
 void      rg_client_row_set_list   (RgClientRow  *self,
                                     RgClientList *list);
 void      rg_client_row_update_status (RgClientRow *self);
+/* Shows the client again as the model gives them (after a sign-in: the
+ * phone masked or not). */
+void      rg_client_row_refresh    (RgClientRow *self);
 
 G_END_DECLS

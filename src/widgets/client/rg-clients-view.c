@@ -253,6 +253,28 @@ disconnect_studio (RgClientsView *self)
   g_clear_object (&self->studio);
 }
 
+/* Someone else signed in: the rows' phones as the model now gives them
+ * (masked for a master's view of other masters' clients). */
+static void
+refresh_rows (GtkWidget *widget)
+{
+  if (RG_IS_CLIENT_ROW (widget))
+    {
+      rg_client_row_refresh (RG_CLIENT_ROW (widget));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    refresh_rows (child);
+}
+
+static void
+session_changes_cb (RgClientsView *self,
+                    RgChanges      changes)
+{
+  if (changes & RG_CHANGES_SESSION)
+    refresh_rows (GTK_WIDGET (self));
+}
+
 void
 rg_clients_view_set_studio (RgClientsView *self,
                             RgStudio      *studio)
@@ -283,6 +305,7 @@ rg_clients_view_set_studio (RgClientsView *self,
                                G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
       self->studio_selection_id = g_signal_connect_swapped (studio, "notify::selected-client",
                                                             G_CALLBACK (studio_selection_changed_cb), self);
+      g_signal_connect_object (studio, "changes", G_CALLBACK (session_changes_cb), self, G_CONNECT_SWAPPED);
       /* The rows are made when the page is first shown: at start-up the
        * calendar is in front and its first frame should not wait for them. */
       if (gtk_widget_get_mapped (GTK_WIDGET (self)))

@@ -25,6 +25,7 @@
 
 #include <glib/gi18n.h>
 
+#include "model/rg-roles.h"
 #include "model/rg-format.h"
 #include "model/rg-staff.h"
 #include "rg-appointment-editor-private.h"
@@ -958,9 +959,14 @@ setup (RgAppointmentEditor *self)
 
   /* Who takes bookings; an archived master stays listed on their own
    * appointments. The id is a number, not user text. */
-  staff_sql = g_strdup_printf ("WHERE (archived = 0 AND role IN ('master', 'resource')) OR id = %" G_GINT64_FORMAT " "
-                               "ORDER BY archived, position, display_name, id",
-                               current_staff);
+  if (rg_studio_has_profiles (self->studio) &&
+      rg_role_allows (rg_studio_get_session_role (self->studio), RG_ACTION_BOOK) == RG_ALLOW_OWN)
+    /* A master books in their own column only (the model refuses others). */
+    staff_sql = g_strdup_printf ("WHERE id = %" G_GINT64_FORMAT, rg_studio_get_session_staff (self->studio));
+  else
+    staff_sql = g_strdup_printf ("WHERE (archived = 0 AND role IN ('master', 'resource')) OR id = %" G_GINT64_FORMAT " "
+                                 "ORDER BY archived, position, display_name, id",
+                                 current_staff);
   self->staff = rg_record_list_new (self->studio, RG_TYPE_STAFF, staff_sql);
   self->services = rg_record_list_new_services (self->studio, FALSE);
 

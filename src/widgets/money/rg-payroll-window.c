@@ -18,6 +18,7 @@
 #include "analytics/rg-counts.h"
 #include "io/rg-export.h"
 #include "model/rg-format.h"
+#include "model/rg-roles.h"
 #include "report/rg-report-money.h"
 #include "rg-payroll-window.h"
 
@@ -37,6 +38,8 @@ struct _RgPayrollWindow
   GPtrArray      *groups;      /* AdwPreferencesGroup, by master */
   GtkLabel       *total;
   GtkStack       *stack;
+  GtkWidget      *export_button;
+  GtkWidget      *total_group;
 };
 
 G_DEFINE_FINAL_TYPE (RgPayrollWindow, rg_payroll_window, ADW_TYPE_WINDOW)
@@ -212,10 +215,32 @@ next_cb (RgPayrollWindow *self)
   step_month (self, 1);
 }
 
+/* Whose pay the signed-in role may see: everyone's (PAYROLL), or only
+ * their own (a master: OWN_PAY, no one else's lines, no total of all). */
+static void
+apply_scope (RgPayrollWindow *self)
+{
+  gboolean everyone = rg_studio_may (self->studio, RG_ACTION_PAYROLL);
+
+  self->query.staff_id = everyone ? 0 : rg_studio_get_session_staff (self->studio);
+  gtk_widget_set_visible (self->total_group, everyone);
+  gtk_widget_set_sensitive (self->export_button, rg_studio_may (self->studio, RG_ACTION_EXPORT));
+}
+
 static void
 changes_cb (RgPayrollWindow *self,
             RgChanges        changes)
 {
+  if (changes & RG_CHANGES_SESSION)
+    {
+      if (!rg_studio_may (self->studio, RG_ACTION_OWN_PAY))
+        {
+          gtk_window_destroy (GTK_WINDOW (self));
+          return;
+        }
+      apply_scope (self);
+      changes |= RG_CHANGES_MONEY;
+    }
   if (changes & (RG_CHANGES_MONEY | RG_CHANGES_STAFF | RG_CHANGES_CLIENTS))
     reload (self);
 }
@@ -438,8 +463,8 @@ build (RgPayrollWindow *self)
                                                                  G_CALLBACK (print_cb), self));
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), icon_button ("x-office-document-symbolic", _("Save as PDF…"),
                                                                  G_CALLBACK (pdf_cb), self));
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), icon_button ("document-save-symbolic", _("Export as CSV…"),
-                                                                 G_CALLBACK (export_cb), self));
+  self->export_button = icon_button ("document-save-symbolic", _("Export as CSV…"), G_CALLBACK (export_cb), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->export_button);
   gtk_box_append (GTK_BOX (box), header);
 
   gtk_widget_set_margin_top (content, 18);
@@ -456,6 +481,7 @@ build (RgPayrollWindow *self)
                                          _("Pay counts what was paid: a refund takes back the pay of its lines. "
                                            "Tips go whole to their master."));
   gtk_box_append (GTK_BOX (content), total_group);
+  self->total_group = total_group;
   self->page = content;
   adw_clamp_set_child (ADW_CLAMP (clamp), content);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
@@ -529,6 +555,7 @@ rg_payroll_window_new (GtkWindow *parent,
                        NULL);
   self->studio = g_object_ref (studio);
   build (self);
+  apply_scope (self);
   self->changes_id = g_signal_connect_swapped (studio, "changes", G_CALLBACK (changes_cb), self);
   rg_payroll_window_set_month (self, today.year, today.month);
   return self;
