@@ -37,6 +37,7 @@
 #include "widgets/money/rg-certificate-print.h"
 #include "widgets/satisfaction/rg-rating-dialog.h"
 #include "widgets/client/rg-new-client.h"
+#include "widgets/lock/rg-window-lock.h"
 #include "model/rg-backup.h"
 #include "rg-application.h"
 #include "rg-window.h"
@@ -55,6 +56,8 @@ struct _RgWindow
   gulong                first_frame_id;
   guint                 reminders_id;
   gint64                reminded_until;
+  RgWindowLock         *lock;         /* the lock page over the content (rg-window-lock.c) */
+  gulong                session_id;
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
@@ -1207,6 +1210,52 @@ studio_read_only_cb (RgWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Who is signed in, in the subtitle (the demo and a read-only studio say
+ * so first). */
+static void
+session_changes_cb (RgWindow  *self,
+                    RgChanges  changes)
+{
+  g_autofree char *who = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (!(changes & RG_CHANGES_SESSION) || rg_studio_get_read_only (self->studio))
+    return;
+  who = rg_window_lock_describe_session (self->studio);
+  if (self->demo && who)
+    subtitle = g_strdup_printf ("%s · %s", _("Demo Studio"), who);
+  else
+    subtitle = g_strdup (self->demo ? _("Demo Studio") : who);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+}
+
+static void
+lock_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RgWindow *self = RG_WINDOW (widget);
+
+  if (self->lock)
+    rg_window_lock_lock (self->lock);
+}
+
+/* For tests: locks after @seconds without input (0: the studio's minutes). */
+void
+rg_window_set_lock_timeout (RgWindow *self,
+                            guint     seconds)
+{
+  g_return_if_fail (RG_IS_WINDOW (self));
+  rg_window_lock_set_timeout (self->lock, seconds);
+}
+
+gboolean
+rg_window_get_locked (RgWindow *self)
+{
+  g_return_val_if_fail (RG_IS_WINDOW (self), FALSE);
+  return self->lock && rg_window_lock_get_locked (self->lock);
+}
+
 static void
 rg_window_constructed (GObject *object)
 {
@@ -1234,6 +1283,10 @@ rg_window_constructed (GObject *object)
   if (self->demo)
     adw_view_switcher_title_set_subtitle (self->switcher_title, _("Demo Studio"));
 
+  self->lock = rg_window_lock_new (ADW_APPLICATION_WINDOW (self), self->studio);
+  self->session_id = g_signal_connect_swapped (self->studio, "changes", G_CALLBACK (session_changes_cb), self);
+  session_changes_cb (self, RG_CHANGES_SESSION);
+
   self->settings = maybe_settings ();
   restore_size (self);
   g_debug ("Window constructed");
@@ -1249,7 +1302,9 @@ rg_window_dispose (GObject *object)
       g_clear_signal_handler (&self->selection_id, self->studio);
       g_clear_signal_handler (&self->detached_id, self->studio);
       g_clear_signal_handler (&self->read_only_id, self->studio);
+      g_clear_signal_handler (&self->session_id, self->studio);
     }
+  g_clear_pointer (&self->lock, rg_window_lock_free);
   g_clear_handle_id (&self->reminders_id, g_source_remove);
 
   g_clear_object (&self->undo_toast);
@@ -1392,6 +1447,8 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.book-client", "(xxx)", book_client_activated);
   gtk_widget_class_install_action (widget_class, "win.new-task", NULL, new_task_activated);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-task", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK, "win.show-view", "s", "satisfaction");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_CONTROL_MASK, "win.show-view", "s", "retention");
