@@ -1217,6 +1217,9 @@ rg_application_init (RgApplication *self)
 {
   self->studios = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->progress_delay_ms = PROGRESS_DELAY_MS;
+  /* GtkApplication:screensaver-active is tracked only then: the window
+   * locks when the desktop session does (rg-window-lock.c). */
+  g_object_set (self, "register-session", TRUE, NULL);
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
