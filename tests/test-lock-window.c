@@ -13,7 +13,12 @@
 #include <adwaita.h>
 
 #include "model/rg-roles.h"
+#include "model/rg-studio-identity.h"
+#include "widgets/lock/rg-approval-dialog.h"
+#include "widgets/lock/rg-first-run.h"
 #include "widgets/lock/rg-lock-page.h"
+#include "widgets/lock/rg-pin-dialog.h"
+#include "widgets/studio/rg-staff-access.h"
 #include "widgets/rg-window.h"
 #include "test-util.h"
 #include "test-util-ui.h"
@@ -230,6 +235,205 @@ test_no_profiles (Fixture       *f,
   test_destroy_window (window);
 }
 
+static void
+asked_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  *(int *) data = rg_approval_dialog_ask_finish (result) ? 1 : 0;
+}
+
+/* A director's approval at the desk, asked by the master's till: a wrong
+ * PIN is said and the dialog stays; the right one grants the override. */
+static void
+test_approval (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RgApprovalDialog *dialog;
+  RgWindow *window;
+  int answer = -1;
+
+  make_profiles (f);
+  window = open_window (f);
+  g_assert_true (rg_studio_sign_in_trusted (f->studio, MASTER, &error));
+  rg_approval_dialog_ask (GTK_WINDOW (window), f->studio, "A discount of 30 % needs a director.", asked_cb, &answer);
+  dialog = (RgApprovalDialog *) test_find_toplevel (RG_TYPE_APPROVAL_DIALOG, NULL);
+  g_assert_nonnull (dialog);
+  test_spin (100);
+  test_save_shot (GTK_WIDGET (dialog), "approval");
+  /* Only directors are offered. */
+  g_assert_false (rg_approval_dialog_choose (dialog, MASTER));
+  g_assert_true (rg_approval_dialog_choose (dialog, DIRECTOR));
+
+  rg_approval_dialog_approve (dialog, "9999");
+  g_assert_nonnull (strstr (rg_approval_dialog_get_message (dialog), "Wrong PIN"));
+  g_assert_cmpint (rg_studio_peek_override (f->studio), ==, 0);
+  g_assert_cmpint (answer, ==, -1);
+
+  /* The wait after a wrong PIN (2 s), then the right one. */
+  test_spin (2100);
+  rg_approval_dialog_approve (dialog, "1234");
+  test_spin (50);
+  g_assert_cmpint (answer, ==, 1);
+  g_assert_cmpint (rg_studio_peek_override (f->studio), ==, DIRECTOR);
+  g_assert_null (test_find_toplevel (RG_TYPE_APPROVAL_DIALOG, NULL));
+  /* The master is still the one signed in. */
+  g_assert_cmpint (rg_studio_get_session_staff (f->studio), ==, MASTER);
+
+  /* Cancelled: FALSE, nothing granted. */
+  rg_studio_drop_override (f->studio);
+  answer = -1;
+  rg_approval_dialog_ask (GTK_WINDOW (window), f->studio, NULL, asked_cb, &answer);
+  dialog = (RgApprovalDialog *) test_find_toplevel (RG_TYPE_APPROVAL_DIALOG, NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  test_spin (50);
+  g_assert_cmpint (answer, ==, 0);
+  g_assert_cmpint (rg_studio_peek_override (f->studio), ==, 0);
+
+  test_destroy_window (window);
+}
+
+/* A new studio: the assistant names it, makes you its first member of
+ * staff and, protected, its director with a PIN; the window does not
+ * lock (you are signed in) until Ctrl+L, and then your PIN opens it. */
+static void
+test_first_run (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStudio) fresh = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "new.db", NULL);
+  g_autofree char *name = NULL;
+  g_autoptr(GArray) profiles = NULL;
+  RgFirstRun *assistant;
+  RgWindow *window;
+
+  fresh = test_open_studio (path, RG_STORE_OPEN_DEFAULT);
+  g_assert_true (rg_first_run_wanted (fresh));
+  g_assert_false (rg_first_run_wanted (f->studio));   /* it has staff */
+  window = rg_window_new (NULL, fresh, FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+  assistant = rg_first_run_present (GTK_WINDOW (window), fresh);
+  test_spin (200);
+  test_save_shot (GTK_WIDGET (assistant), "first-run");
+
+  /* Refusals said, nothing written. */
+  rg_first_run_fill (assistant, "Velvet", "", "1234", "1234");
+  g_assert_nonnull (strstr (rg_first_run_get_message (assistant), "Your name"));
+  rg_first_run_fill (assistant, "Velvet", "Irina", "1234", "1243");
+  g_assert_nonnull (strstr (rg_first_run_get_message (assistant), "differ"));
+  rg_first_run_fill (assistant, "Velvet", "Irina", "12", "12");
+  g_assert_nonnull (strstr (rg_first_run_get_message (assistant), "4 to 8"));
+  g_assert_false (rg_studio_has_profiles (fresh));
+
+  g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *) &assistant);
+  rg_first_run_fill (assistant, "Velvet", "Irina", "1234", "1234");
+  test_spin (50);
+  g_assert_null (assistant);
+  name = rg_studio_dup_name (fresh);
+  g_assert_cmpstr (name, ==, "Velvet");
+  profiles = rg_studio_list_profiles (fresh, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (profiles->len, ==, 1);
+  g_assert_cmpstr (g_array_index (profiles, RgProfile, 0).name, ==, "Irina");
+  g_assert_cmpint (g_array_index (profiles, RgProfile, 0).role, ==, RG_ROLE_DIRECTOR);
+  g_assert_true (g_array_index (profiles, RgProfile, 0).has_pin);
+  g_assert_false (rg_window_get_locked (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
+  g_assert_true (rg_window_get_locked (window));
+  g_assert_true (rg_lock_page_choose (lock_page (window), g_array_index (profiles, RgProfile, 0).staff_id));
+  enter_pin (lock_page (window), "1234");
+  g_assert_false (rg_window_get_locked (window));
+
+  test_destroy_window (window);
+}
+
+/* Working without PINs: a solo master, no profile, never locked. */
+static void
+test_first_run_solo (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "solo.db", NULL);
+  g_autoptr(RgStudio) fresh = test_open_studio (path, RG_STORE_OPEN_DEFAULT);
+  RgFirstRun *assistant = rg_first_run_present (NULL, fresh);
+
+  g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *) &assistant);
+  rg_first_run_fill (assistant, NULL, "Marina", NULL, NULL);
+  test_spin (50);
+  g_assert_null (assistant);
+  g_assert_false (rg_studio_has_profiles (fresh));
+  g_assert_false (rg_first_run_wanted (fresh));
+}
+
+static gpointer
+find_pin_dialog (void)
+{
+  return test_find_toplevel (RG_TYPE_PIN_DIALOG, NULL);
+}
+
+/* The Studio window's Staff Access page: the first profile is the
+ * director's, made with a PIN; a master's profile next; the only
+ * director cannot be demoted (the model's refusal, the row read back);
+ * "No Profile" removes one. */
+static void
+test_staff_access (Fixture       *f,
+                   gconstpointer  data)
+{
+  RgStaffAccess *page = g_object_ref_sink (rg_staff_access_new (f->studio));
+  GtkWidget *window = gtk_window_new ();
+  AdwComboRow *row;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  test_spin (100);
+
+  /* The first profile a master's: refused before any PIN is asked. */
+  row = rg_staff_access_get_role_row (page, MASTER);
+  g_assert_nonnull (row);
+  adw_combo_row_set_selected (row, 3);
+  test_spin (50);
+  g_assert_null (find_pin_dialog ());
+  g_assert_false (rg_studio_has_profiles (f->studio));
+  g_assert_cmpuint (adw_combo_row_get_selected (rg_staff_access_get_role_row (page, MASTER)), ==, 0);
+
+  /* The director's, with a PIN typed twice. */
+  adw_combo_row_set_selected (rg_staff_access_get_role_row (page, DIRECTOR), 1);
+  g_assert_nonnull (find_pin_dialog ());
+  rg_pin_dialog_enter (find_pin_dialog (), "1234", "4321");
+  g_assert_nonnull (strstr (rg_pin_dialog_get_message (find_pin_dialog ()), "differ"));
+  rg_pin_dialog_enter (find_pin_dialog (), "1234", "1234");
+  test_spin (50);
+  g_assert_null (find_pin_dialog ());
+  g_assert_true (rg_studio_has_profiles (f->studio));
+  g_assert_cmpint (rg_studio_get_session_staff (f->studio), ==, DIRECTOR);
+  g_assert_cmpuint (adw_combo_row_get_selected (rg_staff_access_get_role_row (page, DIRECTOR)), ==, 1);
+
+  /* A master's, then the only director refused a demotion. */
+  adw_combo_row_set_selected (rg_staff_access_get_role_row (page, MASTER), 3);
+  rg_pin_dialog_enter (find_pin_dialog (), "3456", "3456");
+  test_spin (50);
+  g_assert_cmpuint (adw_combo_row_get_selected (rg_staff_access_get_role_row (page, MASTER)), ==, 3);
+  adw_combo_row_set_selected (rg_staff_access_get_role_row (page, DIRECTOR), 2);
+  test_spin (50);
+  g_assert_cmpuint (adw_combo_row_get_selected (rg_staff_access_get_role_row (page, DIRECTOR)), ==, 1);
+  test_save_shot (window, "staff-access");
+
+  /* No Profile: the master's removed. */
+  adw_combo_row_set_selected (rg_staff_access_get_role_row (page, MASTER), 0);
+  test_spin (50);
+  {
+    g_autoptr(GArray) profiles = rg_studio_list_profiles (f->studio, NULL);
+
+    g_assert_cmpuint (profiles->len, ==, 1);
+  }
+  g_assert_false (gtk_widget_get_visible (rg_staff_access_get_pin_button (page, MASTER)));
+
+  test_destroy_window (window);
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -240,5 +444,9 @@ main (int   argc,
   g_test_add ("/lock/unlock", Fixture, NULL, fixture_set_up, test_unlock, fixture_tear_down);
   g_test_add ("/lock/hides-dialogs", Fixture, NULL, fixture_set_up, test_lock_hides_dialogs, fixture_tear_down);
   g_test_add ("/lock/no-profiles", Fixture, NULL, fixture_set_up, test_no_profiles, fixture_tear_down);
+  g_test_add ("/lock/approval", Fixture, NULL, fixture_set_up, test_approval, fixture_tear_down);
+  g_test_add ("/lock/first-run", Fixture, NULL, fixture_set_up, test_first_run, fixture_tear_down);
+  g_test_add ("/lock/first-run-solo", Fixture, NULL, fixture_set_up, test_first_run_solo, fixture_tear_down);
+  g_test_add ("/lock/staff-access", Fixture, NULL, fixture_set_up, test_staff_access, fixture_tear_down);
   return g_test_run ();
 }
