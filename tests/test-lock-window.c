@@ -18,6 +18,7 @@
 #include "widgets/lock/rg-first-run.h"
 #include "widgets/lock/rg-lock-page.h"
 #include "widgets/lock/rg-pin-dialog.h"
+#include "widgets/lock/rg-show-phone.h"
 #include "widgets/studio/rg-staff-access.h"
 #include "widgets/rg-window.h"
 #include "test-util.h"
@@ -385,6 +386,7 @@ test_staff_access (Fixture       *f,
   GtkWidget *window = gtk_window_new ();
   AdwComboRow *row;
 
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 560);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
   gtk_window_present (GTK_WINDOW (window));
   test_spin (100);
@@ -434,6 +436,56 @@ test_staff_access (Fixture       *f,
   g_assert_finalize_object (page);
 }
 
+/* A master's "Show Phone…": on a client that is not theirs only, and it
+ * asks a director's approval. */
+static void
+test_show_phone (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *button = rg_show_phone_button_new ();
+  RgApprovalDialog *dialog;
+
+  g_assert_true (rg_store_exec (rg_studio_get_store (f->studio),
+                                "INSERT INTO clients (id, address_as, sort_key, phone, phone_digits, created_at, updated_at)"
+                                " VALUES (11, 'Anna', 'anna', '+7 912 555-00-67', '79125550067', 1, 1),"
+                                "        (12, 'Bella', 'bella', '+7 912 555-00-01', '79125550001', 1, 1);"
+                                "INSERT INTO appointments (id, client_id, staff_id, starts_at, ends_at, status, price,"
+                                " created_at, updated_at) VALUES (51, 11, 21, 1700000000, 1700003600, 'done', 1, 1, 1),"
+                                " (52, 12, 23, 1700000000, 1700003600, 'done', 1, 1, 1);",
+                                &error));
+  g_assert_no_error (error);
+  gtk_window_set_child (GTK_WINDOW (window), button);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* No profiles: every phone is seen. */
+  rg_show_phone_button_update (button, f->studio, 11);
+  g_assert_false (gtk_widget_get_visible (button));
+  make_profiles (f);
+  g_assert_true (rg_studio_sign_in_trusted (f->studio, MASTER, &error));
+  rg_show_phone_button_update (button, f->studio, 12);   /* Marina's own client */
+  g_assert_false (gtk_widget_get_visible (button));
+  rg_show_phone_button_update (button, f->studio, 11);   /* Irina's */
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (rg_studio_sign_in_trusted (f->studio, DIRECTOR, &error));
+  rg_show_phone_button_update (button, f->studio, 11);
+  g_assert_false (gtk_widget_get_visible (button));
+
+  g_assert_true (rg_studio_sign_in_trusted (f->studio, MASTER, &error));
+  rg_show_phone_button_update (button, f->studio, 11);
+  g_signal_emit_by_name (button, "clicked");
+  dialog = (RgApprovalDialog *) test_find_toplevel (RG_TYPE_APPROVAL_DIALOG, NULL);
+  g_assert_nonnull (dialog);
+  g_assert_true (rg_approval_dialog_choose (dialog, DIRECTOR));
+  rg_approval_dialog_approve (dialog, "1234");
+  test_spin (100);
+  /* The phone shown in a dialog of its own. */
+  g_assert_nonnull (test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "unmasked-phone"));
+  test_destroy_window (test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "unmasked-phone"));
+  test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -448,5 +500,6 @@ main (int   argc,
   g_test_add ("/lock/first-run", Fixture, NULL, fixture_set_up, test_first_run, fixture_tear_down);
   g_test_add ("/lock/first-run-solo", Fixture, NULL, fixture_set_up, test_first_run_solo, fixture_tear_down);
   g_test_add ("/lock/staff-access", Fixture, NULL, fixture_set_up, test_staff_access, fixture_tear_down);
+  g_test_add ("/lock/show-phone", Fixture, NULL, fixture_set_up, test_show_phone, fixture_tear_down);
   return g_test_run ();
 }

@@ -248,7 +248,8 @@ rebuild (RgStaffAccess *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rg_staff_get_display_name (staff));
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
       if (profile == NULL)
-        subtitle = g_strdup (_("Signs in without a PIN while nobody has a profile"));
+        subtitle = g_strdup (profiles && profiles->len ? _("No profile: cannot sign in")
+                                                       : _("Nobody has a profile yet: no PIN is asked"));
       else if (profile->locked_until > now)
         {
           g_autofree char *when = rg_format_date_time (profile->locked_until);
