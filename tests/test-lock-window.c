@@ -151,7 +151,10 @@ test_unlock (Fixture       *f,
   /* A wrong PIN: said, and the entry off while the model makes the next
    * try wait. */
   enter_pin (page, "0000");
-  g_assert_nonnull (strstr (rg_lock_page_get_message (page), "Wrong PIN"));
+  /* (The shots are taken in Russian too.) */
+  g_assert_cmpstr (rg_lock_page_get_message (page), !=, "");
+  if (g_getenv ("REGULARS_TEST_SHOTS") == NULL)
+    g_assert_nonnull (strstr (rg_lock_page_get_message (page), "Wrong PIN"));
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (rg_lock_page_get_entry (page))));
   g_assert_true (rg_window_get_locked (window));
   g_assert_cmpint (rg_studio_get_session_staff (f->studio), ==, 0);
