@@ -37,6 +37,7 @@
 #include "widgets/money/rg-certificate-print.h"
 #include "widgets/satisfaction/rg-rating-dialog.h"
 #include "widgets/client/rg-new-client.h"
+#include "model/rg-roles.h"
 #include "widgets/lock/rg-window-lock.h"
 #include "model/rg-backup.h"
 #include "rg-application.h"
@@ -58,6 +59,7 @@ struct _RgWindow
   gint64                reminded_until;
   RgWindowLock         *lock;         /* the lock page over the content (rg-window-lock.c) */
   gulong                session_id;
+  gint64                signed_in;    /* who was, at the last session change */
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
@@ -1219,7 +1221,16 @@ session_changes_cb (RgWindow  *self,
   g_autofree char *who = NULL;
   g_autofree char *subtitle = NULL;
 
-  if (!(changes & RG_CHANGES_SESSION) || rg_studio_get_read_only (self->studio))
+  if (!(changes & RG_CHANGES_SESSION))
+    return;
+  /* One person's Undo is not the next one's. */
+  if (self->undo_toast && self->signed_in != rg_studio_get_session_staff (self->studio))
+    {
+      g_clear_object (&self->undo_toast);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+    }
+  self->signed_in = rg_studio_get_session_staff (self->studio);
+  if (rg_studio_get_read_only (self->studio))
     return;
   who = rg_window_lock_describe_session (self->studio);
   if (self->demo && who)

@@ -54,7 +54,23 @@ input_cb (GtkEventControllerLegacy *controller,
           GdkEvent                 *event,
           RgWindowLock             *self)
 {
-  switch (gdk_event_get_event_type (event))
+  GdkEventType type = gdk_event_get_event_type (event);
+
+  /* Locked, the window's shortcuts (new appointment, sell, the views)
+   * are not anyone's: only the lock page's own keys go through (and
+   * copy, cut, paste and select-all in its PIN entry). */
+  if (self->locked && (type == GDK_KEY_PRESS || type == GDK_KEY_RELEASE) &&
+      (gdk_event_get_modifier_state (event) & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self->window));
+      guint key = gdk_keyval_to_lower (gdk_key_event_get_keyval (event));
+      gboolean editing = focus && gtk_widget_is_ancestor (focus, self->page) &&
+                         (key == GDK_KEY_a || key == GDK_KEY_c || key == GDK_KEY_v || key == GDK_KEY_x);
+
+      if (!editing)
+        return GDK_EVENT_STOP;
+    }
+  switch (type)
     {
     case GDK_KEY_PRESS:
     case GDK_BUTTON_PRESS:
