@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "rg-audit.h"
+#include "rg-roles.h"
 #include "rg-client-private.h"
 #include "rg-custom-field.h"
 #include "rg-import-private.h"
@@ -205,6 +206,8 @@ rg_studio_undo_import (RgStudio  *studio,
       return FALSE;
     }
 
+  if (!rg_studio_allowed (studio, RG_ACTION_IMPORT, 0, 0, error))
+    return FALSE;
   store = rg_studio_get_store (studio);
   if (!rg_store_begin (store, error))
     return FALSE;
