@@ -73,6 +73,8 @@ struct _RgWindow
   RgTodayView          *today_view;
   AdwBin               *retention_page;
   RgClientCard         *client_card;
+  GtkWidget            *session_button;
+  AdwButtonContent     *session_content;
 
   /* Made when first shown: most days the window opens and closes on Today
    * and the calendar, and these two cost a fifth of its start. */
@@ -1230,9 +1232,11 @@ session_changes_cb (RgWindow  *self,
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
     }
   self->signed_in = rg_studio_get_session_staff (self->studio);
+  who = rg_window_lock_describe_session (self->studio);
+  adw_button_content_set_label (self->session_content, who ? who : "");
+  gtk_widget_set_visible (self->session_button, who != NULL);
   if (rg_studio_get_read_only (self->studio))
     return;
-  who = rg_window_lock_describe_session (self->studio);
   if (self->demo && who)
     subtitle = g_strdup_printf ("%s · %s", _("Demo Studio"), who);
   else
@@ -1420,6 +1424,8 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgWindow, satisfaction_page);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, today_view);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, retention_page);
+  gtk_widget_class_bind_template_child (widget_class, RgWindow, session_button);
+  gtk_widget_class_bind_template_child (widget_class, RgWindow, session_content);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.hide-card", NULL, hide_card_activated);
