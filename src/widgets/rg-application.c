@@ -29,6 +29,7 @@
 #include "io/rg-import-command.h"
 #include "widgets/common/rg-accessible.h"
 #include "widgets/common/rg-spin-wheel.h"
+#include "widgets/lock/rg-first-run.h"
 #include "rg-application.h"
 #include "rg-window.h"
 
@@ -164,6 +165,7 @@ typedef struct {
   char      *path;       /* resolved; of the demo, made in the thread */
   gboolean   demo;
   gboolean   upgrading;  /* saved by an earlier version */
+  gboolean   created;    /* the user's own studio, made empty now: the first-run assistant */
   RgStudio  *studio;    /* opened in the thread */
   char      *good_backup;  /* a damaged studio's newest good backup, or NULL */
   RgBackupInfo good_info;
@@ -199,7 +201,10 @@ open_thread (GTask        *task,
       job->path = ensure_demo (&error);
     }
   if (job->path != NULL)
-    job->studio = rg_studio_open (job->path, RG_STUDIO_OPEN_DEFAULT, &error);
+    {
+      job->created = !job->demo && !g_file_test (job->path, G_FILE_TEST_EXISTS);
+      job->studio = rg_studio_open (job->path, RG_STUDIO_OPEN_DEFAULT, &error);
+    }
   /* A studio that is damaged or not ours is left as it is; its newest good
    * backup is offered instead. */
   if (job->studio == NULL && !job->demo &&
@@ -1010,6 +1015,8 @@ studio_opened_cb (GObject      *source,
       if (opening->quit_after_first_frame)
         rg_window_quit_after_first_frame (window);
       gtk_window_present (GTK_WINDOW (window));
+      if (job->created && !opening->quit_after_first_frame && rg_first_run_wanted (studio))
+        rg_first_run_present (GTK_WINDOW (window), studio);
       if (opening->restored)
         {
           g_autofree char *text = g_strdup_printf (_("Restored the backup of %s"), opening->restored);
@@ -1281,6 +1288,9 @@ rg_application_init (RgApplication *self)
 {
   self->studios = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->progress_delay_ms = PROGRESS_DELAY_MS;
+  /* GtkApplication:screensaver-active is tracked only then: the window
+   * locks when the desktop session does (rg-window-lock.c). */
+  g_object_set (self, "register-session", TRUE, NULL);
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);

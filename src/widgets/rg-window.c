@@ -37,6 +37,8 @@
 #include "widgets/money/rg-certificate-print.h"
 #include "widgets/satisfaction/rg-rating-dialog.h"
 #include "widgets/client/rg-new-client.h"
+#include "model/rg-roles.h"
+#include "widgets/lock/rg-window-lock.h"
 #include "model/rg-backup.h"
 #include "model/rg-roles.h"
 #include "widgets/audit/rg-audit-window.h"
@@ -54,10 +56,12 @@ struct _RgWindow
   gulong                selection_id;
   gulong                detached_id;
   gulong                read_only_id;
-  gulong                session_id;
   gulong                first_frame_id;
   guint                 reminders_id;
   gint64                reminded_until;
+  RgWindowLock         *lock;         /* the lock page over the content (rg-window-lock.c) */
+  gulong                session_id;
+  gint64                signed_in;    /* who was, at the last session change */
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
@@ -71,6 +75,8 @@ struct _RgWindow
   RgTodayView          *today_view;
   AdwBin               *retention_page;
   RgClientCard         *client_card;
+  GtkWidget            *session_button;
+  AdwButtonContent     *session_content;
 
   /* Made when first shown: most days the window opens and closes on Today
    * and the calendar, and these two cost a fifth of its start. */
@@ -1214,6 +1220,60 @@ studio_read_only_cb (RgWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Who is signed in, in the subtitle (the demo and a read-only studio say
+ * so first). */
+static void
+show_session (RgWindow *self)
+{
+  g_autofree char *who = NULL;
+  g_autofree char *subtitle = NULL;
+
+  /* One person's Undo is not the next one's. */
+  if (self->undo_toast && self->signed_in != rg_studio_get_session_staff (self->studio))
+    {
+      g_clear_object (&self->undo_toast);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+    }
+  self->signed_in = rg_studio_get_session_staff (self->studio);
+  who = rg_window_lock_describe_session (self->studio);
+  adw_button_content_set_label (self->session_content, who ? who : "");
+  gtk_widget_set_visible (self->session_button, who != NULL);
+  if (rg_studio_get_read_only (self->studio))
+    return;
+  if (self->demo && who)
+    subtitle = g_strdup_printf ("%s · %s", _("Demo Studio"), who);
+  else
+    subtitle = g_strdup (self->demo ? _("Demo Studio") : who);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+}
+
+static void
+lock_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RgWindow *self = RG_WINDOW (widget);
+
+  if (self->lock)
+    rg_window_lock_lock (self->lock);
+}
+
+/* For tests: locks after @seconds without input (0: the studio's minutes). */
+void
+rg_window_set_lock_timeout (RgWindow *self,
+                            guint     seconds)
+{
+  g_return_if_fail (RG_IS_WINDOW (self));
+  rg_window_lock_set_timeout (self->lock, seconds);
+}
+
+gboolean
+rg_window_get_locked (RgWindow *self)
+{
+  g_return_val_if_fail (RG_IS_WINDOW (self), FALSE);
+  return self->lock && rg_window_lock_get_locked (self->lock);
+}
+
 static void
 audit_log_activated (GtkWidget  *widget,
                      const char *action_name,
@@ -1305,8 +1365,10 @@ static void
 session_changes_cb (RgWindow  *self,
                     RgChanges  changes)
 {
-  if (changes & RG_CHANGES_SESSION)
-    apply_role (self);
+  if (!(changes & RG_CHANGES_SESSION))
+    return;
+  show_session (self);
+  apply_role (self);
 }
 
 gboolean
@@ -1343,11 +1405,13 @@ rg_window_constructed (GObject *object)
                                                 G_CALLBACK (studio_detached_cb), self);
   self->read_only_id = g_signal_connect_swapped (self->studio, "notify::read-only",
                                                  G_CALLBACK (studio_read_only_cb), self);
-  self->session_id = g_signal_connect_swapped (self->studio, "changes", G_CALLBACK (session_changes_cb), self);
-  apply_role (self);
 
   if (self->demo)
     adw_view_switcher_title_set_subtitle (self->switcher_title, _("Demo Studio"));
+
+  self->lock = rg_window_lock_new (ADW_APPLICATION_WINDOW (self), self->studio);
+  self->session_id = g_signal_connect_swapped (self->studio, "changes", G_CALLBACK (session_changes_cb), self);
+  session_changes_cb (self, RG_CHANGES_SESSION);
 
   self->settings = maybe_settings ();
   restore_size (self);
@@ -1366,6 +1430,7 @@ rg_window_dispose (GObject *object)
       g_clear_signal_handler (&self->read_only_id, self->studio);
       g_clear_signal_handler (&self->session_id, self->studio);
     }
+  g_clear_pointer (&self->lock, rg_window_lock_free);
   g_clear_handle_id (&self->reminders_id, g_source_remove);
 
   g_clear_object (&self->undo_toast);
@@ -1470,6 +1535,8 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgWindow, satisfaction_page);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, today_view);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, retention_page);
+  gtk_widget_class_bind_template_child (widget_class, RgWindow, session_button);
+  gtk_widget_class_bind_template_child (widget_class, RgWindow, session_content);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.hide-card", NULL, hide_card_activated);
@@ -1509,6 +1576,8 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.book-client", "(xxx)", book_client_activated);
   gtk_widget_class_install_action (widget_class, "win.new-task", NULL, new_task_activated);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-task", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK, "win.show-view", "s", "satisfaction");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_CONTROL_MASK, "win.show-view", "s", "retention");

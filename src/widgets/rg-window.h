@@ -38,5 +38,8 @@ void      rg_window_add_undo_toast          (RgWindow      *self,
 void      rg_window_import_file             (RgWindow      *self,
                                              RgImportDialogKind kind,
                                              GFile         *file);
+void      rg_window_set_lock_timeout        (RgWindow      *self,
+                                             guint          seconds);
+gboolean  rg_window_get_locked              (RgWindow      *self);
 
 G_END_DECLS

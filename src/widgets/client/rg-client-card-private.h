@@ -42,6 +42,7 @@ struct _RgClientCard
   AdwPreferencesGroup  *contacts_group;
   AdwEntryRow          *phone_row;
   AdwEntryRow          *phone2_row;
+  GtkWidget            *show_phone_button;   /* a master's "Show Phone…" (rg-show-phone.c) */
   AdwEntryRow          *email_row;
   AdwEntryRow          *call_time_row;
   AdwPreferencesGroup  *visits_group;

@@ -33,6 +33,7 @@
 #include "model/rg-roles.h"
 #include "model/rg-staff.h"
 #include "util/rg-phone.h"
+#include "widgets/lock/rg-show-phone.h"
 #include "model/rg-client-reads.h"
 #include "model/rg-sale.h"
 #include "rg-client-card-private.h"
@@ -441,6 +442,8 @@ ensure_content (RgClientCard *self)
     }
   adw_entry_row_set_input_purpose (self->phone_row, GTK_INPUT_PURPOSE_PHONE);
   adw_entry_row_set_input_purpose (self->phone2_row, GTK_INPUT_PURPOSE_PHONE);
+  self->show_phone_button = rg_show_phone_button_new ();
+  adw_entry_row_add_suffix (self->phone_row, self->show_phone_button);
   adw_entry_row_set_input_purpose (self->email_row, GTK_INPUT_PURPOSE_EMAIL);
   g_signal_connect (self->medical_notes_row, "apply", G_CALLBACK (medical_notes_applied_cb), self);
   g_signal_connect (self->birthday_row, "apply", G_CALLBACK (birthday_applied_cb), self);
@@ -704,6 +707,7 @@ update (RgClientCard *self)
                           gtk_widget_get_visible (GTK_WIDGET (self->complaint_row)));
 
   any = set_entry (self, self->phone_row, rg_client_get_phone (c));
+  rg_show_phone_button_update (self->show_phone_button, self->studio, rg_record_get_id (RG_RECORD (c)));
   any |= set_entry (self, self->phone2_row, rg_client_get_phone2 (c));
   any |= set_entry (self, self->email_row, rg_client_get_email (c));
   any |= set_entry (self, self->call_time_row, rg_client_get_call_time (c));

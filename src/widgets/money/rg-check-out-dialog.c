@@ -29,6 +29,8 @@
 #include "model/rg-staff.h"
 #include "model/rg-studio-settings.h"
 #include "util/rg-money.h"
+#include "model/rg-roles.h"
+#include "widgets/lock/rg-approval-dialog.h"
 #include "rg-check-out-dialog.h"
 
 /* The payments typed as sums. */
@@ -1070,19 +1072,50 @@ forget_certificate_cb (RgCheckOutDialog *self)
 
 /* Writing ------------------------------------------------------------------- */
 
+static void write_sale_approved (RgCheckOutDialog *self, gboolean approved);
+
 static void
-write_sale (RgCheckOutDialog *self)
+approved_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  g_autoptr(RgCheckOutDialog) self = data;
+
+  /* Cancelled: the till stays as it was, to change the discount. */
+  if (rg_approval_dialog_ask_finish (result))
+    write_sale_approved (self, TRUE);
+}
+
+/* A sale the session's role may not make by itself (a discount above its
+ * limit): refused by the model, then offered once to a director's PIN at
+ * the desk (rg-approval-dialog.c) and tried again with the approval. */
+static void
+write_sale_approved (RgCheckOutDialog *self,
+                     gboolean          approved)
 {
   g_autoptr(GError) error = NULL;
   gint64 sale_id = 0;
 
   if (!rg_studio_check_out (self->studio, self->draft, &sale_id, &error))
     {
+      if (!approved && g_error_matches (error, RG_STUDIO_ERROR, RG_STUDIO_ERROR_DENIED) &&
+          rg_studio_has_profiles (self->studio) && rg_studio_get_session_role (self->studio) != RG_ROLE_DIRECTOR)
+        {
+          rg_approval_dialog_ask (GTK_WINDOW (self), self->studio, error->message, approved_cb, g_object_ref (self));
+          return;
+        }
+      rg_studio_drop_override (self->studio);
       show_error (self, error->message);
       return;
     }
   g_signal_emit (self, signals[CHECKED_OUT], 0, sale_id, self->appointment_id);
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+write_sale (RgCheckOutDialog *self)
+{
+  write_sale_approved (self, FALSE);
 }
 
 static void

@@ -37,6 +37,7 @@
 #include "rg-staff-editor.h"
 #include "rg-staff-row.h"
 #include "rg-subscriptions-page.h"
+#include "rg-staff-access.h"
 #include "rg-studio-window.h"
 
 struct _RgStudioWindow
@@ -655,6 +656,7 @@ rg_studio_window_constructed (GObject *object)
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (rg_subscriptions_page_new (self->studio)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (rg_card_settings_new (self->studio)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (rg_studio_details_new (self->studio)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (rg_staff_access_new (self->studio)));
 }
 
 static void
