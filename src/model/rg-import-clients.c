@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "rg-permissions.h"
 #include "rg-audit.h"
 #include "rg-client-private.h"
 #include "rg-custom-field.h"
@@ -1139,6 +1140,9 @@ rg_studio_import_clients (RgStudio        *studio,
 
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
   g_return_val_if_fail (plan != NULL && plan->studio == studio, FALSE);
+
+  if (!rg_studio_allowed (studio, RG_ACTION_IMPORT, 0, 0, error))
+    return FALSE;
 
   store = rg_studio_get_store (studio);
   rg_client_import_count (plan, &counts);
