@@ -260,7 +260,10 @@ rg_studio_unmask_phone (RgStudio    *studio,
 
   store = rg_studio_get_store (studio);
   stmt = rg_store_prepare (store, "SELECT phone FROM clients WHERE id = ?1 AND deleted_at IS NULL", error);
-  if (stmt == NULL || !rg_store_step_row (store, stmt, &row, error))
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  if (!rg_store_step_row (store, stmt, &row, error))
     return FALSE;
   if (!row)
     {
