@@ -430,6 +430,12 @@ test_merge (Fixture       *f,
 /* Phones ----------------------------------------------------------------------------- */
 
 static void
+count_notify_cb (guint *notified)
+{
+  (*notified)++;
+}
+
+static void
 test_masked_phones (Fixture       *f,
                     gconstpointer  data)
 {
@@ -520,8 +526,16 @@ test_masked_phones (Fixture       *f,
     g_assert_cmpstr (rg_client_get_phone (other), ==, OTHER_PHONE);
   }
 
-  /* The next session sees what its role sees, on the same object. */
-  sign_in (f, OTHER_MASTER);
+  /* The next session sees what its role sees, on the same object, and
+   * whatever is bound to its phone hears of it. */
+  {
+    guint notified = 0;
+    gulong id = g_signal_connect_swapped (own, "notify::phone", G_CALLBACK (count_notify_cb), &notified);
+
+    sign_in (f, OTHER_MASTER);
+    g_assert_cmpuint (notified, ==, 1);
+    g_signal_handler_disconnect (own, id);
+  }
   g_assert_cmpstr (rg_client_get_phone (own), ==, "+7 9\u2022\u2022 \u2022\u2022\u2022-\u2022\u2022-00");
   sign_in (f, DIRECTOR);
   g_assert_cmpstr (rg_client_get_phone (own), ==, "+7 912 555-00-00");

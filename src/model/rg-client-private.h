@@ -29,4 +29,8 @@ gboolean rg_client_check_birthday   (int          day,
 void     rg_client_attach_studio    (RgClient    *self,
                                      RgStudio    *studio);
 
+/* Notifies "phone", "phone2" and "email" (and their digits): the session
+ * that decides whether they are masked changed. */
+void     rg_client_notify_contacts  (RgClient    *self);
+
 G_END_DECLS

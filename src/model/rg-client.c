@@ -333,6 +333,18 @@ rg_client_attach_studio (RgClient *self,
   self->studio = studio;
 }
 
+void
+rg_client_notify_contacts (RgClient *self)
+{
+  static const guint props[] = { PROP_PHONE, PROP_PHONE_DIGITS, PROP_PHONE2, PROP_PHONE2_DIGITS, PROP_EMAIL };
+
+  g_return_if_fail (RG_IS_CLIENT (self));
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = 0; i < G_N_ELEMENTS (props); i++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[props[i]]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 static void
 rg_client_finalize (GObject *object)
 {

@@ -406,6 +406,21 @@ rg_studio_announce (RgStudio  *self,
   self->spots = outer_spots;
   self->every_day = outer_every_day;
   self->announcing = outer_announcing;
+
+  /* Another session sees the clients' phones otherwise (masked or not):
+   * what is bound to them shows it at once. */
+  if (changes & RG_CHANGES_SESSION)
+    {
+      g_autoptr(GPtrArray) clients = g_ptr_array_new_with_free_func (g_object_unref);
+      GHashTableIter iter;
+      gpointer client;
+
+      g_hash_table_iter_init (&iter, live_map (self, RG_TYPE_CLIENT));
+      while (g_hash_table_iter_next (&iter, NULL, &client))
+        g_ptr_array_add (clients, g_object_ref (client));
+      for (guint i = 0; i < clients->len; i++)
+        rg_client_notify_contacts (clients->pdata[i]);
+    }
 }
 
 /* Once per commit: what it changed, in the model's terms. */
@@ -440,6 +455,21 @@ store_committed_cb (RgStudio *self)
   self->spots = outer_spots;
   self->every_day = outer_every_day;
   self->announcing = outer_announcing;
+
+  /* Another session sees the clients' phones otherwise (masked or not):
+   * what is bound to them shows it at once. */
+  if (changes & RG_CHANGES_SESSION)
+    {
+      g_autoptr(GPtrArray) clients = g_ptr_array_new_with_free_func (g_object_unref);
+      GHashTableIter iter;
+      gpointer client;
+
+      g_hash_table_iter_init (&iter, live_map (self, RG_TYPE_CLIENT));
+      while (g_hash_table_iter_next (&iter, NULL, &client))
+        g_ptr_array_add (clients, g_object_ref (client));
+      for (guint i = 0; i < clients->len; i++)
+        rg_client_notify_contacts (clients->pdata[i]);
+    }
 }
 
 static void
