@@ -16,6 +16,7 @@
 #include <sys/resource.h>
 
 #include "demo/rg-generator.h"
+#include "model/rg-roles.h"
 #include "util/rg-phone.h"
 #include "util/rg-text.h"
 
@@ -144,7 +145,7 @@ test_demo_sizes (void)
   g_autoptr(RgStore) store = demo_store ("ru", 0, &stats);
   gint64 done, ratings, complaints, tagged;
 
-  g_assert_cmpuint (stats.staff, ==, 6);
+  g_assert_cmpuint (stats.staff, ==, 7);   /* six masters and the administrator */
   g_assert_cmpuint (stats.services, ==, 25);
   g_assert_cmpuint (stats.clients, >=, 1400);
   g_assert_cmpuint (stats.clients, <=, 1500);
@@ -254,10 +255,12 @@ test_demo_calendar (void)
 
   /* Every master works, takes days off and has their own colour. */
   g_assert_cmpint (query_int (store, "SELECT count(DISTINCT staff_id) FROM appointments"), ==, 6);
-  g_assert_cmpint (query_int (store, "SELECT count(DISTINCT color) FROM staff"), ==, 6);
+  g_assert_cmpint (query_int (store, "SELECT count(DISTINCT color) FROM staff"), ==, 7);
   g_assert_cmpint (query_int (store, "SELECT count(DISTINCT staff_id) FROM staff_days_off"), ==, 6);
   g_assert_cmpint (query_int (store, "SELECT count(DISTINCT staff_id) FROM staff_hours"), ==, 6);
-  g_assert_cmpint (query_int (store, "SELECT max(position) FROM staff"), ==, 5);
+  g_assert_cmpint (query_int (store, "SELECT max(position) FROM staff WHERE role = 'master'"), ==, 5);
+  /* The administrator at the desk comes last, without a column or hours. */
+  g_assert_cmpint (query_int (store, "SELECT position FROM staff WHERE role = 'administrator'"), ==, 6);
 
   /* History is settled; today is under way; the future is booked. */
   g_assert_cmpint (query_int (store,
@@ -419,7 +422,7 @@ test_demo_money (void)
 
   /* Masters' pay: their rate of the price after the discount, where
    * they have one of their own for the service that one. */
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff WHERE pay_rate NOT BETWEEN 3500 AND 5000"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff WHERE role = 'master' AND pay_rate NOT BETWEEN 3500 AND 5000"), ==, 0);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff WHERE pay_per_visit > 0"), >, 0);
   g_assert_cmpint (count_rows (store, "staff_service_rates"), >, 0);
   g_assert_cmpint (query_int (store,
@@ -908,7 +911,7 @@ test_options (void)
   options.n_clients = 24000;
   g_assert_true (rg_generator_fill (store, &options, &stats, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (stats.staff, ==, 7);
+  g_assert_cmpuint (stats.staff, ==, 8);   /* and the administrator */
   g_assert_cmpuint (stats.services, ==, 25);
   g_assert_cmpuint (stats.clients, >, 23500);
   g_assert_cmpuint (stats.clients, <=, 24000);
@@ -935,7 +938,7 @@ test_overbooked (void)
   g_assert_true (rg_generator_fill (store, &options, &stats, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (stats.clients, ==, 4000);
-  g_assert_cmpuint (stats.staff, ==, 1);
+  g_assert_cmpuint (stats.staff, ==, 2);   /* the master (the director) and the administrator */
   g_assert_cmpuint (stats.services, ==, 5);
   g_assert_cmpint (query_int (store, SELECT_OVERLAPS), ==, 0);
   g_assert_cmpint (query_int (store,
@@ -987,6 +990,90 @@ small_options (RgGeneratorOptions *options)
   options->n_staff = 3;
   options->years = 1;
   options->future_days = 7;
+}
+
+/* Every staff member has a profile: the first master the director, the
+ * administrator at the desk, the rest masters, with the README's PINs
+ * (rg-generator.h), each hash with its own salt. */
+static void
+test_profiles (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStore) store = rg_store_open (":memory:", RG_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(RgStudio) studio = NULL;
+  g_autoptr(GArray) profiles = NULL;
+  RgGeneratorOptions options;
+  RgGeneratorStats stats;
+  guint masters = 0;
+
+  g_assert_no_error (error);
+  small_options (&options);
+  g_assert_true (options.profiles);
+  g_assert_true (rg_generator_fill (store, &options, &stats, &error));
+  g_assert_no_error (error);
+  studio = rg_studio_new (store);
+
+  g_assert_true (rg_studio_has_profiles (studio));
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff WHERE id NOT IN (SELECT staff_id FROM profiles)"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM profiles"), ==, stats.staff);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM profiles WHERE role = 'director'"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM profiles WHERE role = 'administrator'"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(DISTINCT pin_hash) FROM profiles"), ==, stats.staff);
+  /* The director is the first master, the owner who also works. */
+  g_assert_cmpint (query_int (store, "SELECT s.position FROM profiles p JOIN staff s ON s.id = p.staff_id"
+                                     " WHERE p.role = 'director'"), ==, 0);
+
+  profiles = rg_studio_list_profiles (studio, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (profiles->len, ==, stats.staff);
+  for (guint i = 0; i < profiles->len; i++)
+    {
+      const RgProfile *profile = &g_array_index (profiles, RgProfile, i);
+      g_autofree char *pin = NULL;
+
+      g_assert_true (profile->has_pin);
+      if (profile->role == RG_ROLE_DIRECTOR)
+        pin = g_strdup (RG_GENERATOR_DIRECTOR_PIN);
+      else if (profile->role == RG_ROLE_ADMINISTRATOR)
+        pin = g_strdup (RG_GENERATOR_ADMINISTRATOR_PIN);
+      else
+        pin = g_strdup_printf ("%u", RG_GENERATOR_MASTER_PIN_BASE + ++masters);
+      g_assert_true (rg_studio_verify_pin (studio, profile->staff_id, pin, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (masters, ==, options.n_staff - 1);
+  /* The README's PINs, as it lists them. */
+  g_assert_cmpstr (RG_GENERATOR_DIRECTOR_PIN, ==, "1111");
+  g_assert_cmpstr (RG_GENERATOR_ADMINISTRATOR_PIN, ==, "2222");
+  g_assert_cmpuint (RG_GENERATOR_MASTER_PIN_BASE + 1, ==, 3331);
+
+  /* A wrong PIN is wrong. */
+  {
+    const RgProfile *director = &g_array_index (profiles, RgProfile, 0);
+
+    g_assert_cmpint (director->role, ==, RG_ROLE_DIRECTOR);
+    g_assert_false (rg_studio_verify_pin (studio, director->staff_id, RG_GENERATOR_ADMINISTRATOR_PIN, &error));
+    g_assert_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID);
+  }
+}
+
+/* Without profiles (the tests' own demo), nothing to sign in to. */
+static void
+test_no_profiles (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStore) store = rg_store_open (":memory:", RG_STORE_OPEN_DEFAULT, &error);
+  RgGeneratorOptions options;
+  RgGeneratorStats stats;
+
+  g_assert_no_error (error);
+  small_options (&options);
+  options.profiles = FALSE;
+  g_assert_true (rg_generator_fill (store, &options, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.staff, ==, options.n_staff);
+  g_assert_cmpint (count_rows (store, "profiles"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM staff WHERE role <> 'master'"), ==, 0);
 }
 
 static void
@@ -1118,6 +1205,8 @@ main (int   argc,
   g_test_add_func ("/generator/options", test_options);
   g_test_add_func ("/generator/overbooked", test_overbooked);
   g_test_add_func ("/generator/refuses-non-empty", test_refuses_non_empty);
+  g_test_add_func ("/generator/profiles", test_profiles);
+  g_test_add_func ("/generator/no-profiles", test_no_profiles);
   g_test_add_func ("/generator/write-file", test_write_file);
   g_test_add_func ("/generator/write-file/fails-cleanly", test_write_file_fails_cleanly);
 

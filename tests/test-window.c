@@ -22,6 +22,7 @@
 #include "model/rg-custom-field.h"
 #include "model/rg-interaction.h"
 #include "model/rg-photo.h"
+#include "model/rg-privacy.h"
 #include "widgets/calendar/rg-appointment-card.h"
 #include "widgets/calendar/rg-calendar-view.h"
 #include "widgets/calendar/rg-calendar-draw.h"
@@ -2872,6 +2873,84 @@ test_day_fits (void)
   test_destroy_window (window);
 }
 
+/* The card's privacy: the consent row says since when; Erase for Privacy
+ * asks for the client's name typed before it erases, and the card then
+ * shows the anonymous placeholder, with nothing left to erase. */
+static void
+test_card_privacy (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("regulars-privacy-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "studio.db", NULL);
+  g_autoptr(GFile) from = g_file_new_for_path (demo_path);
+  g_autoptr(GFile) to = g_file_new_for_path (path);
+  g_autoptr(RgStudio) studio = NULL;
+  g_autoptr(RgClient) client = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  RgClientCard *card;
+  RgWindow *window;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry, *row;
+  gint64 id;
+
+  g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  studio = test_open_studio (path, RG_STORE_OPEN_NO_CREATE);
+  id = test_sql_int (rg_studio_get_store (studio),
+                     "SELECT client_id FROM appointments WHERE status = 'done' AND deleted_at IS NULL"
+                     " GROUP BY client_id ORDER BY count(*) DESC LIMIT 1", 0);
+  client = rg_studio_lookup (studio, RG_TYPE_CLIENT, id, &error);
+  g_assert_no_error (error);
+  name = g_strdup (rg_client_get_address_as (client));
+
+  window = rg_window_new (NULL, studio, FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "clients"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  rg_studio_set_selected_client (studio, client);
+  card = RG_CLIENT_CARD (test_find_child (GTK_WIDGET (window), RG_TYPE_CLIENT_CARD));
+
+  /* The switch records the consent with its day, shown under it. */
+  g_assert_true (rg_studio_set_messages_consent (studio, id, FALSE, &error));
+  g_assert_no_error (error);
+  gtk_switch_set_active (card->consent_switch, TRUE);
+  g_assert_cmpint (rg_studio_get_messages_consent (studio, id), >, 0);
+  row = gtk_widget_get_ancestor (GTK_WIDGET (card->consent_switch), ADW_TYPE_ACTION_ROW);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Since "));
+  test_save_shot (GTK_WIDGET (card->about_group), "card-consent");
+
+  /* Asked, with the name to type: a slip cannot erase. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.erase", NULL));
+  dialog = test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  heading = g_strdup_printf ("Erase “%s” for Privacy?", name);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "erase"));
+  entry = test_find_child (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "someone else");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "erase"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), name);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "erase"));
+  test_save_shot (GTK_WIDGET (dialog), "erase-dialog");
+  adw_message_dialog_response (dialog, "erase");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The card is the placeholder now; nothing left to erase. */
+  g_assert_true (rg_client_is_erased (client));
+  g_assert_cmpstr (gtk_label_get_text (card->name_label), ==, "Erased client");
+  gtk_widget_activate_action (GTK_WIDGET (card), "card.erase", NULL);
+  g_assert_null (test_find_message_dialog ());
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (card->edit_button)));
+  test_save_shot (GTK_WIDGET (card), "card-erased");
+
+  test_destroy_window (window);
+  g_clear_object (&studio);
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2908,6 +2987,7 @@ main (int   argc,
   g_test_add_func ("/window/focus-follows-page", test_focus_follows_page);
   g_test_add_func ("/window/new-booking-first-free", test_new_booking_first_free);
   g_test_add_func ("/window/accessible-names", test_accessible_names);
+  g_test_add_func ("/window/card-privacy", test_card_privacy);
 
   status = g_test_run ();
 

@@ -405,6 +405,7 @@ typedef struct {
 
   Master      *masters;
   guint        n_masters;
+  char        *admin_name;    /* with profiles: the administrator at the desk */
   guint8      *off;           /* [master * n_days + day]: an OFF_* reason */
   Service     *services;
   guint        n_services;

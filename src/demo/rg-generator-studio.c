@@ -394,6 +394,8 @@ gen_setup_days_off (Gen *g)
     }
 }
 
+#define ADMIN_SEED G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)
+
 void
 gen_setup_staff (Gen *g)
 {
@@ -438,6 +440,18 @@ gen_setup_staff (Gen *g)
 
       g->masters[weak].quality = -1;
       g->masters[(weak + 1 + rng_below (&g->rng, g->n_masters - 1)) % g->n_masters].quality = 1;
+    }
+
+  /* The administrator at the desk, with a stream of their own, so that
+   * everything drawn after is as it was without them. */
+  if (g->options->profiles)
+    {
+      Rng saved = g->rng;
+      g_autofree char *first_name = NULL;
+
+      rng_seed (&g->rng, g->options->seed ^ ADMIN_SEED);
+      g->admin_name = gen_pick_staff_name (g, TRUE, used_female, used_male, &first_name);
+      g->rng = saved;
     }
 
   gen_setup_days_off (g);

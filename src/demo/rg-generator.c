@@ -39,6 +39,8 @@
 
 #include "config.h"
 
+#include <sodium.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
@@ -689,6 +691,79 @@ gen_write_surveys (Gen      *g,
   return rg_store_insert_finish (ins, error);
 }
 
+/* A PIN's hash as rg-roles.c checks it (Argon2id), at libsodium's lowest
+ * cost: the generated PINs are printed in the README, so a slow hash
+ * would guard nothing and cost 0.3 s a profile (30 s for the 300 masters
+ * of a million clients). */
+static char *
+gen_pin_hash (const char  *pin,
+              GError     **error)
+{
+  char out[crypto_pwhash_STRBYTES];
+
+  if (sodium_init () < 0 ||
+      crypto_pwhash_str (out, pin, strlen (pin), crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN) != 0)
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_FAILED,
+                           _("The staff’s PINs could not be made: libsodium did not start."));
+      return NULL;
+    }
+  return g_strdup (out);
+}
+
+/* Roles to try at once: the administrator at the desk (after everything
+ * else, so that every other row and key is as before), and a profile for
+ * everyone with the PINs of rg-generator.h. */
+static gboolean
+gen_write_profiles (Gen      *g,
+                    RgStore  *store,
+                    GError  **error)
+{
+  g_autoptr(RgStoreInsert) staff = NULL;
+  g_autoptr(RgStoreInsert) profiles = NULL;
+  gint64 admin_id;
+
+  if (!g->options->profiles)
+    return TRUE;
+
+  admin_id = gen_new_id (g);
+  if ((staff = rg_store_insert_new (store, "staff", 1, error)) == NULL)
+    return FALSE;
+  rg_store_insert_int (staff, "id", admin_id);
+  rg_store_insert_text_static (staff, "display_name", g->admin_name);
+  rg_store_insert_text_static (staff, "role", "administrator");
+  rg_store_insert_text_static (staff, "color", "#865e3c");
+  rg_store_insert_int (staff, "position", g->n_masters);
+  rg_store_insert_int (staff, "created_at", g->staff_created_at);
+  rg_store_insert_int (staff, "updated_at", g->staff_created_at);
+  if (!rg_store_insert_row (staff, error) ||
+      !rg_store_insert_finish (staff, error) ||
+      (profiles = rg_store_insert_new (store, "profiles", g->n_masters + 1, error)) == NULL)
+    return FALSE;
+
+  for (guint m = 0; m <= g->n_masters; m++)
+    {
+      gboolean admin = m == g->n_masters;
+      g_autofree char *pin = admin ? g_strdup (RG_GENERATOR_ADMINISTRATOR_PIN)
+                           : m == 0 ? g_strdup (RG_GENERATOR_DIRECTOR_PIN)
+                           : g_strdup_printf ("%u", RG_GENERATOR_MASTER_PIN_BASE + m);
+      g_autofree char *hash = gen_pin_hash (pin, error);
+
+      if (hash == NULL)
+        return FALSE;
+      rg_store_insert_int (profiles, "id", gen_new_id (g));
+      rg_store_insert_int (profiles, "staff_id", admin ? admin_id : g->masters[m].id);
+      rg_store_insert_text_static (profiles, "role", admin ? "administrator" : m == 0 ? "director" : "master");
+      rg_store_insert_text (profiles, "pin_hash", hash);
+      rg_store_insert_int (profiles, "failures", 0);
+      rg_store_insert_int (profiles, "created_at", g->staff_created_at);
+      rg_store_insert_int (profiles, "updated_at", g->staff_created_at);
+      if (!rg_store_insert_row (profiles, error))
+        return FALSE;
+    }
+  return rg_store_insert_finish (profiles, error);
+}
+
 static gboolean
 gen_write (Gen      *g,
            RgStore  *store,
@@ -708,7 +783,8 @@ gen_write (Gen      *g,
          gen_write_ratings (g, store, error) &&
          gen_write_interactions (g, store, error) &&
          gen_write_surveys (g, store, error) &&
-         gen_money_write (g, store, error);
+         gen_money_write (g, store, error) &&
+         gen_write_profiles (g, store, error);
 }
 
 /* Public API ------------------------------------------------------------- */
@@ -745,6 +821,7 @@ rg_generator_options_init_demo (RgGeneratorOptions *options,
   options->seed = DEMO_SEED;
   options->now = now;
   options->language = normalize_language (language);
+  options->profiles = TRUE;
 }
 
 static gboolean
@@ -813,6 +890,7 @@ gen_free (Gen *g)
     g_free (g->services[s].name);
 
   g_free (g->masters);
+  g_free (g->admin_name);
   g_free (g->services);
   g_free (g->off);
   g_free (g->day_base);
@@ -918,7 +996,7 @@ rg_generator_fill (RgStore                   *store,
   if (stats)
     {
       memset (stats, 0, sizeof *stats);
-      stats->staff = g->n_masters;
+      stats->staff = g->n_masters + (options->profiles ? 1 : 0);
       stats->services = g->n_services;
       stats->clients = g->clients->len;
       stats->appointments = g->appts->len;

@@ -15,8 +15,18 @@ G_BEGIN_DECLS
  * payments and refunds, the visits at what was paid; 5: prepaid and
  * points: subscriptions, deposits, gift certificates, points earned,
  * spent and expired, referral rewards; 6: materials, their deliveries,
- * counts and write-offs, and what each visit used). */
-#define RG_GENERATOR_REVISION 6
+ * counts and write-offs, and what each visit used; 7: staff profiles with
+ * the PINs below, and an administrator at the desk). */
+#define RG_GENERATOR_REVISION 7
+
+/* The PINs of a generated studio's profiles, as the README lists them: the
+ * first master (the owner) is the director, the administrator at the desk
+ * has 2222, and the other masters, in the staff list's order, 3331, 3332,
+ * 3333, ... (3330 + their place). They are public, so their hashes are
+ * made at libsodium's lowest cost: a studio in use sets its own PINs. */
+#define RG_GENERATOR_DIRECTOR_PIN       "1111"
+#define RG_GENERATOR_ADMINISTRATOR_PIN  "2222"
+#define RG_GENERATOR_MASTER_PIN_BASE    3330
 
 typedef struct {
   guint        n_clients;     /* clients in the base at the end */
@@ -27,6 +37,8 @@ typedef struct {
   guint64      seed;          /* same seed, now and language: same database */
   gint64       now;           /* the generated studio's present, Unix seconds */
   const char  *language;      /* "ru" or "en": names, services and comments */
+  gboolean     profiles;      /* staff profiles with the PINs above, and an administrator
+                               * (rg_generator_options_init_demo() sets it) */
 } RgGeneratorOptions;
 
 typedef struct {

@@ -13,6 +13,7 @@
 #include "rg-export-command.h"
 #include "rg-export.h"
 #include "model/rg-record-list.h"
+#include "model/rg-roles.h"
 #include "model/rg-staff.h"
 #include "util/rg-text.h"
 
@@ -154,6 +155,9 @@ rg_export_command_run (RgStudio              *studio,
                            _("--export takes clients, appointments or payroll."));
       return NULL;
     }
+  /* Before --staff is looked up: its errors name the staff. */
+  if (!rg_studio_allowed (studio, RG_ACTION_EXPORT, 0, 0, error))
+    return NULL;
   if (command->file == NULL || *command->file == '\0')
     {
       g_set_error_literal (error, RG_STUDIO_ERROR, RG_STUDIO_ERROR_INVALID,

@@ -39,6 +39,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
 #include "rg-export.h"
 #include "analytics/rg-money-figures.h"
 #include "model/rg-audit.h"
+#include "model/rg-roles.h"
 #include "model/rg-export-reads.h"
 #include "model/rg-format.h"
 #include "model/rg-staff.h"
@@ -1096,6 +1097,23 @@ payroll_job (RgStudio             *studio,
   return job;
 }
 
+/* The role's check (rg_studio_allowed(), the refusal in the audit log):
+ * exports are the director's; a payroll also needs everyone's pay, or is
+ * of the signed-in person's own. */
+static gboolean
+export_allowed (RgStudio             *studio,
+                const RgExportPeriod *payroll,
+                GError              **error)
+{
+  if (!rg_studio_allowed (studio, RG_ACTION_EXPORT, 0, 0, error))
+    return FALSE;
+  if (payroll == NULL)
+    return TRUE;
+  if (payroll->staff_id != 0 && payroll->staff_id == rg_studio_get_session_staff (studio))
+    return rg_studio_allowed (studio, RG_ACTION_OWN_PAY, 0, 0, error);
+  return rg_studio_allowed (studio, RG_ACTION_PAYROLL, 0, 0, error);
+}
+
 gint64
 rg_export_clients (RgStudio        *studio,
                    const char      *path,
@@ -1108,7 +1126,7 @@ rg_export_clients (RgStudio        *studio,
   g_return_val_if_fail (RG_IS_STUDIO (studio), -1);
   g_return_val_if_fail (path != NULL, -1);
 
-  if ((job = clients_job (path, format, error)) == NULL)
+  if (!export_allowed (studio, NULL, error) || (job = clients_job (path, format, error)) == NULL)
     return -1;
   rows = run (studio, job, error);
   job_free (job);
@@ -1128,7 +1146,7 @@ rg_export_appointments (RgStudio             *studio,
   g_return_val_if_fail (path != NULL, -1);
   g_return_val_if_fail (period != NULL, -1);
 
-  if ((job = appointments_job (studio, path, period, error)) == NULL)
+  if (!export_allowed (studio, NULL, error) || (job = appointments_job (studio, path, period, error)) == NULL)
     return -1;
   rows = run (studio, job, error);
   job_free (job);
@@ -1149,7 +1167,7 @@ rg_export_payroll (RgStudio             *studio,
   g_return_val_if_fail (path != NULL, -1);
   g_return_val_if_fail (period != NULL, -1);
 
-  if ((job = payroll_job (studio, path, format, period, error)) == NULL)
+  if (!export_allowed (studio, period, error) || (job = payroll_job (studio, path, format, period, error)) == NULL)
     return -1;
   rows = run (studio, job, error);
   job_free (job);
@@ -1220,7 +1238,7 @@ rg_export_clients_async (RgStudio            *studio,
   g_return_if_fail (RG_IS_STUDIO (studio));
   g_return_if_fail (path != NULL);
 
-  job = clients_job (path, format, &error);
+  job = export_allowed (studio, NULL, &error) ? clients_job (path, format, &error) : NULL;
   start (studio, job, error, cancellable, callback, user_data);
 }
 
@@ -1239,7 +1257,7 @@ rg_export_appointments_async (RgStudio             *studio,
   g_return_if_fail (path != NULL);
   g_return_if_fail (period != NULL);
 
-  job = appointments_job (studio, path, period, &error);
+  job = export_allowed (studio, NULL, &error) ? appointments_job (studio, path, period, &error) : NULL;
   start (studio, job, error, cancellable, callback, user_data);
 }
 

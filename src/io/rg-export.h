@@ -53,7 +53,10 @@ typedef struct {
 } RgExportPeriod;
 
 /* Each returns the number of rows written (clients, appointments), or -1
- * with @error set: a translated message in words. */
+ * with @error set: a translated message in words. On a studio with
+ * profiles, exports are the director's: anyone else is refused
+ * (RG_STUDIO_ERROR_DENIED, the refusal in the audit log); a payroll also
+ * needs RG_ACTION_PAYROLL unless it is of the signed-in person alone. */
 gint64      rg_export_clients           (RgStudio             *studio,
                                          const char           *path,
                                          RgExportFormat        format,

@@ -13,6 +13,7 @@
 #include "rg-vcard.h"
 #include "model/rg-custom-field.h"
 #include "model/rg-record-list.h"
+#include "model/rg-roles.h"
 
 static const char *
 separator_key (char separator)
@@ -148,6 +149,8 @@ rg_import_command_run (RgStudio               *studio,
       return FALSE;
     }
 
+  if (!rg_studio_allowed (studio, RG_ACTION_IMPORT, 0, 0, error))
+    return FALSE;
   file = g_file_new_for_commandline_arg (command->file);
   basename = g_file_get_basename (file);
   bytes = g_file_load_bytes (file, NULL, NULL, error);

@@ -59,6 +59,8 @@ enum {
   PROP_PREFERENCES,
   PROP_MEDICAL_NOTES,
   PROP_NOTES,
+  PROP_MESSAGES_CONSENT_AT,
+  PROP_ERASED_AT,
   N_PROPS
 };
 
@@ -161,6 +163,12 @@ rg_client_prepare_save (RgRecord  *record,
   g_autofree char *sort_key = NULL;
   int day, month, year;
 
+  if (rg_record_get_int64 (record, PROP_ERASED_AT) != 0)
+    {
+      g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID,
+                           _("This client was erased for privacy: their card cannot be changed."));
+      return FALSE;
+    }
   if (!rg_client_check_address_as (address_as, error))
     return FALSE;
 
@@ -392,6 +400,9 @@ rg_client_class_init (RgClientClass *klass)
   properties[PROP_PREFERENCES] = g_param_spec_string ("preferences", NULL, NULL, NULL, RG_COLUMN_NULLABLE);
   properties[PROP_MEDICAL_NOTES] = g_param_spec_string ("medical-notes", NULL, NULL, NULL, RG_COLUMN_NULLABLE);
   properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, NULL, RG_COLUMN_NULLABLE);
+  properties[PROP_MESSAGES_CONSENT_AT] = g_param_spec_int64 ("messages-consent-at", NULL, NULL,
+                                                             0, G_MAXINT64, 0, RG_COLUMN_NULLABLE);
+  properties[PROP_ERASED_AT] = g_param_spec_int64 ("erased-at", NULL, NULL, 0, G_MAXINT64, 0, RG_COLUMN_NULLABLE);
 
   rg_record_class_install_properties (record_class, N_PROPS, properties);
   rg_record_class_set_table (record_class, "clients", TRUE);
@@ -421,7 +432,31 @@ rg_client_new (const char *address_as,
   void rg_client_set_##name (RgClient *self, const char *value) \
   { g_return_if_fail (RG_IS_CLIENT (self)); rg_record_set_string (R (self), PROP, value); }
 
-STRING_GETTER (address_as, PROP_ADDRESS_AS)
+/* An erased client's card keeps a placeholder, shown in the reader's
+ * language. */
+const char *
+rg_client_get_address_as (RgClient *self)
+{
+  g_return_val_if_fail (RG_IS_CLIENT (self), NULL);
+  if (rg_record_get_int64 (R (self), PROP_ERASED_AT) != 0)
+    return _("Erased client");
+  return rg_record_get_string (R (self), PROP_ADDRESS_AS);
+}
+
+gint64
+rg_client_get_messages_consent_at (RgClient *self)
+{
+  g_return_val_if_fail (RG_IS_CLIENT (self), 0);
+  return rg_record_get_int64 (R (self), PROP_MESSAGES_CONSENT_AT);
+}
+
+gboolean
+rg_client_is_erased (RgClient *self)
+{
+  g_return_val_if_fail (RG_IS_CLIENT (self), FALSE);
+  return rg_record_get_int64 (R (self), PROP_ERASED_AT) != 0;
+}
+
 STRING_SETTER (address_as, PROP_ADDRESS_AS)
 STRING_SETTER (phone, PROP_PHONE)
 STRING_GETTER (full_name, PROP_FULL_NAME)

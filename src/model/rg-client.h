@@ -54,5 +54,11 @@ const char *rg_client_get_medical_notes    (RgClient   *self);
 const char *rg_client_get_notes            (RgClient   *self);
 void        rg_client_set_notes            (RgClient   *self,
                                             const char *notes);
+/* When the client agreed to messages (Unix seconds; 0: no consent on
+ * record). Written by rg_studio_set_messages_consent (rg-privacy.h). */
+gint64      rg_client_get_messages_consent_at (RgClient *self);
+/* Erased for privacy (rg_studio_erase_client): the card is an anonymous
+ * placeholder, its name "Erased client", and cannot be changed. */
+gboolean    rg_client_is_erased            (RgClient   *self);
 
 G_END_DECLS

@@ -21,8 +21,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "rg-permissions.h"
 #include "rg-audit.h"
+#include "rg-roles.h"
 #include "rg-client-private.h"
 #include "rg-custom-field.h"
 #include "rg-import-private.h"
@@ -206,10 +206,7 @@ rg_studio_undo_import (RgStudio  *studio,
       return FALSE;
     }
 
-  /* Taking an import back deletes its rows at once: the one bulk delete
-   * there is, checked as one; its line in the log is "import-undone",
-   * with how many rows. */
-  if (!rg_studio_allowed (studio, RG_ACTION_BULK_DELETE, 0, 0, error))
+  if (!rg_studio_allowed (studio, RG_ACTION_IMPORT, 0, 0, error))
     return FALSE;
   store = rg_studio_get_store (studio);
   if (!rg_store_begin (store, error))

@@ -27,7 +27,9 @@
  * - a master's working hours and days off are the studio's schedule, set
  *   with the staff member (RG_ACTION_STUDIO_SETTINGS): a master asks the
  *   director rather than changing their own;
- * - the undo of an import is the one bulk delete (RG_ACTION_BULK_DELETE);
+ * - the undo of an import, the one bulk delete there is, is checked as
+ *   an import (RG_ACTION_IMPORT, a director's as RG_ACTION_BULK_DELETE is)
+ *   and written to the log as "import-undone" with how many rows;
  * - housekeeping the app does by itself (points expiring, the default
  *   medical conditions, automatic backups) asks for nothing. */
 static const RgAllow allows[RG_N_ROLES][RG_N_ACTIONS] = {

@@ -18,7 +18,9 @@
 #include "analytics/rg-liabilities.h"
 #include "analytics/rg-money-figures.h"
 #include "analytics/rg-satisfaction.h"
+#include "model/rg-audit.h"
 #include "model/rg-format.h"
+#include "model/rg-roles.h"
 #include "model/rg-studio-identity.h"
 #include "util/rg-text.h"
 #include "rg-report.h"
@@ -371,14 +373,129 @@ rg_report_run (RgStore                *store,
   return rg_report_satisfaction_text (result, staff_name, service_name);
 }
 
-/* The report of an open studio (the command line opens it by path with
- * rg_studio_open()). */
+/* Who may see @kind (rg_studio_allowed(), the refusal in the audit log):
+ * every report needs RG_ACTION_REPORTS, but the payroll of one's own pay
+ * needs only RG_ACTION_OWN_PAY: without everyone's pay, --staff is forced
+ * to the signed-in person (in @own_staff, their number). */
+static gboolean
+report_allowed (RgStudio               *studio,
+                const char             *kind,
+                const RgReportOptions  *options,
+                char                  **own_staff,
+                GError                **error)
+{
+  gint64 self = rg_studio_get_session_staff (studio);
+  gint64 staff_id = 0;
+  g_autofree char *name = NULL;
+
+  *own_staff = NULL;
+  if (g_strcmp0 (kind, "payroll") != 0 || rg_studio_may (studio, RG_ACTION_PAYROLL) || self == 0)
+    return rg_studio_allowed (studio, g_strcmp0 (kind, "payroll") == 0 ? RG_ACTION_PAYROLL : RG_ACTION_REPORTS,
+                              0, 0, error);
+  if (options->staff != NULL &&
+      !resolve (rg_studio_get_store (studio), &staff_kind, options->staff, &staff_id, &name, error))
+    return FALSE;
+  if (staff_id != 0 && staff_id != self)
+    return rg_studio_allowed (studio, RG_ACTION_PAYROLL, 0, 0, error);
+  if (!rg_studio_allowed (studio, RG_ACTION_OWN_PAY, 0, 0, error))
+    return FALSE;
+  *own_staff = g_strdup_printf ("%" G_GINT64_FORMAT, self);
+  return TRUE;
+}
+
+/* The audit log's words for a report's period, with the defaults each
+ * kind takes: "2026-03-01..2026-03-31", "as of 2026-03-31", "master: Anna". */
+static char *
+describe_period (RgStudio               *studio,
+                 const char             *kind,
+                 const RgReportOptions  *options)
+{
+  RgDate today = rg_date_today ();
+  RgDate as_of = today, from, to;
+  GString *detail = g_string_new (NULL);
+  gint64 id = 0;
+
+  if (options->as_of)
+    rg_date_from_iso (options->as_of, &as_of);
+  if (g_strcmp0 (kind, "liabilities") == 0 || g_strcmp0 (kind, "stock") == 0)
+    {
+      g_autofree char *day = rg_date_to_iso (as_of);
+
+      g_string_append_printf (detail, "as of %s", day);
+    }
+  else
+    {
+      gboolean retention = g_strcmp0 (kind, "retention") == 0;
+      g_autofree char *first = NULL;
+      g_autofree char *last = NULL;
+
+      from = retention ? (RgDate) { as_of.year, as_of.month, 1 } : (RgDate) { today.year, today.month, 1 };
+      to = retention ? as_of : today;
+      if (options->from)
+        rg_date_from_iso (options->from, &from);
+      if (options->to)
+        rg_date_from_iso (options->to, &to);
+      first = rg_date_to_iso (from);
+      last = rg_date_to_iso (to);
+      g_string_append_printf (detail, "%s..%s", first, last);
+      if (retention && options->as_of)
+        {
+          g_autofree char *day = rg_date_to_iso (as_of);
+
+          g_string_append_printf (detail, " as of %s", day);
+        }
+    }
+  if (options->staff)
+    {
+      g_autofree char *name = NULL;
+
+      if (resolve (rg_studio_get_store (studio), &staff_kind, options->staff, &id, &name, NULL) && name)
+        g_string_append_printf (detail, " master: %s", name);
+    }
+  if (options->service)
+    {
+      g_autofree char *name = NULL;
+
+      if (resolve (rg_studio_get_store (studio), &service_kind, options->service, &id, &name, NULL) && name)
+        g_string_append_printf (detail, " service: %s", name);
+    }
+  return g_string_free (detail, FALSE);
+}
+
+/* The report of an open studio, for the command line (which opens it by
+ * path with rg_studio_open()): checked against the signed-in role first,
+ * and written to the audit log (kind, period) before it is shown. */
 char *
 rg_report_run_studio (RgStudio               *studio,
                       const char             *kind,
                       const RgReportOptions  *options,
                       GError                **error)
 {
+  g_autofree char *own_staff = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *detail = NULL;
+  g_autoptr(GError) audit_error = NULL;
+  RgReportOptions checked;
+
   g_return_val_if_fail (RG_IS_STUDIO (studio), NULL);
-  return rg_report_run (rg_studio_get_store (studio), kind, options, error);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (!report_allowed (studio, kind, options, &own_staff, error))
+    return NULL;
+  checked = *options;
+  if (own_staff != NULL)
+    checked.staff = own_staff;
+  output = rg_report_run (rg_studio_get_store (studio), kind, &checked, error);
+  if (output == NULL)
+    return NULL;
+
+  detail = describe_period (studio, kind, &checked);
+  if (!rg_studio_audit (studio, RG_AUDIT_REPORT, kind, -1, NULL, detail, &audit_error))
+    {
+      g_set_error (error, audit_error->domain, audit_error->code,
+                   _("The report is not shown, because the studio could not note it in its log: %s"),
+                   audit_error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&output);
 }

@@ -19,6 +19,10 @@ char *rg_report_run (RgStore                *store,
                      const char             *kind,
                      const RgReportOptions  *options,
                      GError                **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The command line's: on a studio with profiles, refused
+ * (RG_STUDIO_ERROR_DENIED, the refusal in the audit log) unless the
+ * signed-in role may see reports; a payroll without everyone's pay is of
+ * the signed-in person alone. Each report run is in the audit log. */
 char *rg_report_run_studio (RgStudio               *studio,
                             const char             *kind,
                             const RgReportOptions  *options,

@@ -1273,6 +1273,12 @@ static const char migration_18[] =
   "DROP INDEX deposit_moves_client;\n"
   "CREATE INDEX deposit_moves_client ON deposit_moves (client_id, occurred_at, amount);\n";
 
+/* Format 19: a client erased for privacy (rg-privacy.c) keeps an
+ * anonymous card, so that their visits and money still count: erased_at
+ * says so, and the card shows a placeholder instead of a name. */
+static const char migration_19[] =
+  "ALTER TABLE clients ADD COLUMN erased_at INTEGER;\n";
+
 static const RgMigration migrations[] = {
   { 1, migration_1, NULL },
   { 2, migration_2, NULL },
@@ -1292,6 +1298,7 @@ static const RgMigration migrations[] = {
   { 16, migration_16, widen_kinds },
   { 17, migration_17, NULL },
   { 18, migration_18, NULL },
+  { 19, migration_19, NULL },
 };
 
 const RgMigration *

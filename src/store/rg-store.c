@@ -1017,6 +1017,10 @@ configure_connection (RgStore  *self,
                         "PRAGMA foreign_keys = ON;"
                         "PRAGMA temp_store = MEMORY;"
                         "PRAGMA cache_size = -4096;"
+                        /* What is deleted is overwritten with zeros, so that a
+                         * client erased for privacy leaves no trace in free
+                         * space (rg-privacy.c). */
+                        "PRAGMA secure_delete = ON;"
                         /* The log, once written back, is cut to this size. */
                         "PRAGMA journal_size_limit = 67108864;",
                         error);

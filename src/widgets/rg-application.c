@@ -20,9 +20,11 @@
 
 #include "demo/rg-generator.h"
 #include "io/rg-export-command.h"
+#include "io/rg-sign-in-command.h"
 #include "model/rg-backup.h"
 #include "model/rg-prepaid.h"
 #include "model/rg-format.h"
+#include "report/rg-report-client.h"
 #include "report/rg-report.h"
 #include "io/rg-import-command.h"
 #include "widgets/common/rg-accessible.h"
@@ -75,8 +77,10 @@ static const GOptionEntry option_entries[] = {
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --report, --export or --import: print JSON for scripts"), NULL },
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Write the studio's clients (CSV, vCard), appointments (iCalendar) or payroll (CSV) to FILE and exit"),
-    N_("clients|appointments|payroll") },
+    N_("Write the studio's clients (CSV, vCard), appointments (iCalendar), payroll (CSV) or everything about one client (client-data: JSON, PDF) to FILE and exit"),
+    N_("clients|appointments|payroll|client-data") },
+  { "client", 0, 0, G_OPTION_ARG_INT64, NULL,
+    N_("With --export client-data: the client's number"), N_("NUMBER") },
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export clients or payroll: csv (for Excel), csv-comma, vcard (4.0) or vcard3 (by FILE's extension)"), N_("FORMAT") },
   /* The FILE of --export. */
@@ -93,6 +97,14 @@ static const GOptionEntry option_entries[] = {
   { "duplicates", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --import clients: what to do with a row whose phone a card already has (skip, merge, create; skip)"),
     N_("WHAT") },
+  { "pin-file", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --report, --export or --import on a studio with staff profiles: the director’s PIN is the first line of FILE, "
+       "which only you may read (- reads it from standard input); without it the PIN is asked at the terminal"),
+    N_("FILE") },
+  { "as", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --report, --export or --import on a studio with staff profiles: sign in as this staff member "
+       "(their name, or a part of it) instead of the studio’s director"),
+    N_("NAME") },
   /* For `make bench`: print a line when the first frame is drawn, then quit. */
   { "quit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
   { NULL }
@@ -321,6 +333,16 @@ rg_application_open_studio_finish (RgApplication  *self,
     return g_object_ref (studio);
   studio = g_object_ref (job->studio);
   g_hash_table_insert (self->studios, g_strdup (job->path), g_object_ref (studio));
+  /* The demo opens signed in as its director, without a PIN; a user's
+   * studio never does. */
+  if (job->demo)
+    {
+      RgSignInCommand director = { .trusted = TRUE };
+      g_autoptr(GError) sign_in_error = NULL;
+
+      if (!rg_sign_in_command_run (studio, &director, &sign_in_error))
+        g_warning ("The demo is not signed in: %s", sign_in_error->message);
+    }
   return studio;
 }
 
@@ -387,6 +409,12 @@ generate (GVariantDict *options)
   g_print ("  %s %u\n", _("Timeline entries:"), stats.interactions);
   g_print ("  %s %u\n", _("Sales:"), stats.sales);
   g_print ("  %s %u\n", _("Refunds:"), stats.refunds);
+  if (opts.profiles)
+    /* Translators: %s (1), %s (2) and %u (3) are PINs, such as 1111, 2222 and 3331 */
+    g_print (_("Staff profiles: the director’s PIN is %s, the administrator’s %s, the other masters’ %u, %u, ... "
+               "in the staff list’s order.\n"),
+             RG_GENERATOR_DIRECTOR_PIN, RG_GENERATOR_ADMINISTRATOR_PIN,
+             RG_GENERATOR_MASTER_PIN_BASE + 1, RG_GENERATOR_MASTER_PIN_BASE + 2);
   return 0;
 }
 
@@ -412,6 +440,28 @@ open_for_command (GVariantDict  *options,
   if (path == NULL)
     return NULL;
   return rg_studio_open (path, RG_STUDIO_OPEN_EXISTING, error);
+}
+
+/* The studio a command works on, signed in when it has staff profiles:
+ * the demo as its director without a PIN (it is thrown away), any other
+ * with --pin-file or the PIN asked at the terminal (--as for whom). */
+static RgStudio *
+open_signed_in (GVariantDict  *options,
+                RgAction       action,
+                GError       **error)
+{
+  g_autoptr(RgStudio) studio = open_for_command (options, error);
+  RgSignInCommand command = { 0 };
+
+  if (studio == NULL)
+    return NULL;
+  g_variant_dict_lookup (options, "pin-file", "^&ay", &command.pin_file);
+  g_variant_dict_lookup (options, "as", "&s", &command.as);
+  command.trusted = g_variant_dict_contains (options, "demo");
+  command.action = action;
+  if (!rg_sign_in_command_run (studio, &command, error))
+    return NULL;
+  return g_steal_pointer (&studio);
 }
 
 /* `--export KIND FILE`: the work is rg_export_command_run()'s. */
@@ -440,8 +490,15 @@ export (GVariantDict *options)
       command.file = files[0];
     }
 
-  studio = open_for_command (options, &error);
-  if (studio != NULL)
+  studio = open_signed_in (options, RG_ACTION_EXPORT, &error);
+  if (studio != NULL && g_strcmp0 (command.kind, "client-data") == 0)
+    {
+      gint64 client_id = 0;
+
+      g_variant_dict_lookup (options, "client", "x", &client_id);
+      output = rg_report_client_command (studio, client_id, command.file, command.json, &error);
+    }
+  else if (studio != NULL)
     output = rg_export_command_run (studio, &command, &error);
   if (output == NULL)
     {
@@ -471,7 +528,7 @@ report (GVariantDict *options)
   g_variant_dict_lookup (options, "service", "&s", &opts.service);
   opts.json = g_variant_dict_contains (options, "json");
 
-  studio = open_for_command (options, &error);
+  studio = open_signed_in (options, RG_ACTION_REPORTS, &error);
   if (studio != NULL)
     output = rg_report_run_studio (studio, kind, &opts, &error);
   if (output == NULL)
@@ -545,7 +602,7 @@ import_command (GVariantDict *options)
     }
   command.file = files[0];
 
-  studio = open_for_command (options, &error);
+  studio = open_signed_in (options, RG_ACTION_IMPORT, &error);
   if (studio == NULL || !rg_import_command_run (studio, &command, &output, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -591,6 +648,13 @@ rg_application_handle_local_options (GApplication *app,
       return 2;
     }
 
+  if ((g_variant_dict_contains (options, "pin-file") || g_variant_dict_contains (options, "as")) &&
+      !g_variant_dict_contains (options, "import") && !exporting && !g_variant_dict_contains (options, "report"))
+    {
+      g_printerr (_("--pin-file and --as go with --report, --export or --import.\n"));
+      return 2;
+    }
+
   if (g_variant_dict_contains (options, "import"))
     {
       if (g_variant_dict_contains (options, "report") || exporting || generating ||
@@ -599,7 +663,7 @@ rg_application_handle_local_options (GApplication *app,
           g_variant_dict_contains (options, "to") || g_variant_dict_contains (options, "staff") ||
           g_variant_dict_contains (options, "service") || g_variant_dict_contains (options, "as-of"))
         {
-          g_printerr (_("--import goes with --database or --demo, --dry-run, --duplicates and --json only.\n"));
+          g_printerr (_("--import goes with --database or --demo, --dry-run, --duplicates, --json, --pin-file and --as only.\n"));
           return 2;
         }
       return import_command (options);

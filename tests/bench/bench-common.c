@@ -43,6 +43,8 @@ bench_reference_db (void)
   rg_generator_options_init_demo (&options, "ru", REFERENCE_NOW);
   options.n_clients = 100000;
   options.n_staff = 0;
+  /* Timings of the owner's work, without profiles to sign in to. */
+  options.profiles = FALSE;
   options.years = 10;
   options.seed = 1;
 

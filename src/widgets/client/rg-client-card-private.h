@@ -105,5 +105,16 @@ void rg_client_card_complaint_status_activated (GtkWidget  *widget,
 void rg_client_card_refusal_activated          (GtkWidget  *widget,
                                                 const char *action_name,
                                                 GVariant   *parameter);
+/* rg-client-card-privacy.c */
+void rg_client_card_update_privacy        (RgClientCard *self);
+void rg_client_card_consent_changed_cb    (GtkSwitch    *widget,
+                                           GParamSpec   *pspec,
+                                           RgClientCard *self);
+void rg_client_card_export_data_activated (GtkWidget    *widget,
+                                           const char   *action_name,
+                                           GVariant     *parameter);
+void rg_client_card_erase_activated       (GtkWidget    *widget,
+                                           const char   *action_name,
+                                           GVariant     *parameter);
 
 G_END_DECLS

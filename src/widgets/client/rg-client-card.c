@@ -457,7 +457,7 @@ ensure_content (RgClientCard *self)
 
   g_object_set_data (G_OBJECT (self->consent_switch), "property", (gpointer) "consent-messages");
   g_object_set_data (G_OBJECT (self->minimal_switch), "property", (gpointer) "minimal-contact");
-  g_signal_connect (self->consent_switch, "notify::active", G_CALLBACK (switch_changed_cb), self);
+  g_signal_connect (self->consent_switch, "notify::active", G_CALLBACK (rg_client_card_consent_changed_cb), self);
   g_signal_connect (self->minimal_switch, "notify::active", G_CALLBACK (switch_changed_cb), self);
 
   g_signal_connect_swapped (self->edit_button, "toggled", G_CALLBACK (edit_toggled_cb), self);
@@ -777,6 +777,7 @@ update (RgClientCard *self)
   gtk_widget_set_visible (GTK_WIDGET (self->suggest_group), self->suggested != NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.email", rg_client_get_email (c) != NULL);
+  rg_client_card_update_privacy (self);
   self->updating = FALSE;
 }
 
@@ -794,6 +795,8 @@ changes_cb (RgClientCard *self,
 {
   if (self->client == NULL)
     return;
+  if (changes & RG_CHANGES_SESSION)
+    rg_client_card_update_privacy (self);
   if (changes & (RG_CHANGES_APPOINTMENTS | RG_CHANGES_CLIENTS | RG_CHANGES_SETTINGS | RG_CHANGES_MONEY))
     {
       update (self);
@@ -1384,6 +1387,8 @@ rg_client_card_class_init (RgClientCardClass *klass)
   gtk_widget_class_install_action (widget_class, "card.open-referrer", NULL, open_referrer_activated);
   gtk_widget_class_install_action (widget_class, "card.complaint-status", "(xs)", rg_client_card_complaint_status_activated);
   gtk_widget_class_install_action (widget_class, "card.refusal", NULL, rg_client_card_refusal_activated);
+  gtk_widget_class_install_action (widget_class, "card.export-data", NULL, rg_client_card_export_data_activated);
+  gtk_widget_class_install_action (widget_class, "card.erase", NULL, rg_client_card_erase_activated);
 
   gtk_widget_class_set_css_name (widget_class, "clientcard");
 }
