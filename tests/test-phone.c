@@ -375,6 +375,36 @@ test_money (void)
     }
 }
 
+/* A master sees another master's client as "+7 9•• •••-••-67": the
+ * country, the first digit of the number and the last two; nothing of a
+ * number too short to hide part of. */
+static void
+test_mask (void)
+{
+  static const struct { const char *phone, *masked; } masks[] = {
+    { "+7 912 345-67-89",   "+7 9\u2022\u2022 \u2022\u2022\u2022-\u2022\u2022-89" },
+    { "+79123456789",       "+79\u2022\u2022\u2022\u2022\u2022\u2022\u202289" },
+    { "+44 7700 900123",    "+44 7\u2022\u2022\u2022 \u2022\u2022\u2022\u202223" },
+    { "+1 415 555-0132",    "+1 4\u2022\u2022 \u2022\u2022\u2022-\u2022\u202232" },
+    { "+380 50 123 45 67",  "+380 5\u2022 \u2022\u2022\u2022 \u2022\u2022 67" },
+    { "8 (912) 345-67-89",  "8 (\u2022\u2022\u2022) \u2022\u2022\u2022-\u2022\u2022-89" },
+    { "12345",              "1\u2022\u202245" },
+    { "1234",               "\u2022\u2022\u2022\u2022" },
+    { "+7 123",             "+7 \u2022\u2022\u2022" },
+    { "",                   "" },
+    { "no phone",           "no phone" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (masks); i++)
+    {
+      g_autofree char *masked = rg_phone_mask (masks[i].phone);
+
+      g_test_message ("%s", masks[i].phone);
+      g_assert_cmpstr (masked, ==, masks[i].masked);
+    }
+  g_assert_null (rg_phone_mask (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,6 +418,7 @@ main (int   argc,
   g_test_add_func ("/phone/messages", test_messages);
   g_test_add_func ("/phone/format", test_format);
   g_test_add_func ("/phone/locale", test_locale);
+  g_test_add_func ("/phone/mask", test_mask);
   g_test_add_func ("/phone/search-digits", test_search_digits);
   g_test_add_func ("/phone/store-country", test_store_country);
 

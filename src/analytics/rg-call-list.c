@@ -21,6 +21,7 @@
 
 #include "model/rg-format.h"
 #include "rg-call-list.h"
+#include "model/rg-permissions.h"
 #include "rg-days-private.h"
 
 #define DEFAULT_BIRTHDAY_DAYS 7
@@ -110,7 +111,8 @@ look_up (RgStore  *store,
   if (!row)
     return FALSE;
   who->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  who->phone = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  /* A master's call list masks the phones of clients not theirs. */
+  who->phone = rg_permissions_phone_for (store, client_id, (const char *) sqlite3_column_text (stmt, 1));
   who->birth_day = sqlite3_column_int (stmt, 2);
   who->birth_month = sqlite3_column_int (stmt, 3);
   who->minimal = sqlite3_column_int (stmt, 4);
@@ -252,7 +254,7 @@ add_tasks (RgStore    *store,
       e->client_id = sqlite3_column_int64 (stmt, 1);
       e->due_at = due;
       e->client = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      e->phone = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      e->phone = rg_permissions_phone_for (store, e->client_id, (const char *) sqlite3_column_text (stmt, 5));
       e->no_messages = !sqlite3_column_int (stmt, 6);
       if (due < start)
         {

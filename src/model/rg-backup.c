@@ -47,6 +47,7 @@
 
 #include "rg-audit.h"
 #include "rg-backup.h"
+#include "rg-roles.h"
 #include "rg-format.h"
 
 #define PAGES_PER_STEP 4096
@@ -479,6 +480,8 @@ rg_studio_backup_to_file (RgStudio      *studio,
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (!rg_studio_allowed (studio, RG_ACTION_BACKUP, 0, 0, error))
+    return FALSE;
   studio_path = rg_studio_get_path (studio);
   if (studio_path == NULL)
     {
@@ -567,6 +570,15 @@ rg_studio_backup_async (RgStudio            *studio,
   g_return_if_fail (RG_IS_STUDIO (studio));
   g_return_if_fail (path != NULL);
 
+  {
+    GError *refused = NULL;
+
+    if (!rg_studio_allowed (studio, RG_ACTION_BACKUP, 0, 0, &refused))
+      {
+        g_task_report_error (studio, callback, user_data, rg_studio_backup_async, refused);
+        return;
+      }
+  }
   job = g_new0 (BackupJob, 1);
   job->studio_path = g_strdup (rg_studio_get_path (studio));
   job->dest = g_strdup (path);

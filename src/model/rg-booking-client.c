@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rg-permissions.h"
 #include "rg-booking-private.h"
 
 /* The client's bookings that hold time from @from on (booked, confirmed,
@@ -98,6 +99,8 @@ rg_booking_delete_client (RgStudio   *studio,
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
   g_return_val_if_fail (RG_IS_CLIENT (client), FALSE);
 
+  if (!rg_studio_allowed (studio, RG_ACTION_EDIT_CLIENT, 0, rg_record_get_id (RG_RECORD (client)), error))
+    return FALSE;
   store = rg_studio_get_store (studio);
   if (!rg_store_begin (store, error))
     return FALSE;
@@ -141,6 +144,8 @@ rg_booking_restore_client (RgStudio  *studio,
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
   g_return_val_if_fail (RG_IS_CLIENT (client), FALSE);
 
+  if (!rg_studio_allowed (studio, RG_ACTION_EDIT_CLIENT, 0, rg_record_get_id (RG_RECORD (client)), error))
+    return FALSE;
   store = rg_studio_get_store (studio);
   if (!rg_store_begin (store, error))
     return FALSE;

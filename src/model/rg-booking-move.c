@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rg-permissions.h"
 #include "rg-booking-private.h"
 
 /* The shortest a service may become when an appointment is shortened. */
@@ -210,7 +211,9 @@ run_move (RgStudio       *studio,
 {
   RgStore *store = rg_studio_get_store (studio);
 
-  if (!rg_store_begin (store, error))
+  /* The column it leaves and the one it goes to. */
+  if (!rg_studio_allowed_booking (studio, rg_record_get_id (RG_RECORD (appointment)), staff_id, error) ||
+      !rg_store_begin (store, error))
     return FALSE;
   if (!move_in_transaction (store, rg_record_get_id (RG_RECORD (appointment)),
                             staff_id, starts_at, ends_at, snap, error))

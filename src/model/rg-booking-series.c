@@ -19,6 +19,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rg-permissions.h"
 #include "rg-booking-private.h"
 
 static RgDate
@@ -113,6 +114,8 @@ rg_booking_plan_series (RgStudio              *studio,
   g_return_val_if_fail (draft != NULL, NULL);
 
   if (!rg_booking_validate_draft (draft, error))
+    return NULL;
+  if (!rg_studio_allowed_booking (studio, draft->appointment_id, draft->staff_id, error))
     return NULL;
   starts = rg_booking_expand_series (draft->starts_at, every_weeks, until, error);
   if (starts == NULL)
@@ -407,7 +410,8 @@ rg_booking_save_following (RgStudio              *studio,
   g_return_val_if_fail (draft != NULL, FALSE);
   g_return_val_if_fail (draft->appointment_id != 0, FALSE);
 
-  if (!rg_booking_validate_draft (draft, error))
+  if (!rg_booking_validate_draft (draft, error) ||
+      !rg_studio_allowed_booking (studio, draft->appointment_id, draft->staff_id, error))
     return FALSE;
 
   store = rg_studio_get_store (studio);
@@ -483,6 +487,8 @@ rg_booking_cancel_following (RgStudio       *studio,
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
   g_return_val_if_fail (RG_IS_APPOINTMENT (appointment), FALSE);
 
+  if (!rg_studio_allowed_booking (studio, rg_record_get_id (RG_RECORD (appointment)), 0, error))
+    return FALSE;
   store = rg_studio_get_store (studio);
   if (!rg_store_begin (store, error))
     return FALSE;
@@ -512,6 +518,9 @@ rg_booking_restore_statuses (RgStudio  *studio,
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
   g_return_val_if_fail (changes != NULL, FALSE);
 
+  for (guint i = 0; i < changes->len; i++)
+    if (!rg_studio_allowed_booking (studio, g_array_index (changes, RgBookingStatusChange, i).appointment_id, 0, error))
+      return FALSE;
   store = rg_studio_get_store (studio);
   if (!rg_store_begin (store, error))
     return FALSE;

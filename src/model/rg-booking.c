@@ -29,6 +29,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rg-permissions.h"
 #include "rg-booking-private.h"
 #include "rg-sale.h"
 #include "rg-schedule.h"
@@ -940,7 +941,8 @@ rg_booking_save (RgStudio              *studio,
   g_return_val_if_fail (RG_IS_STUDIO (studio), NULL);
   g_return_val_if_fail (draft != NULL, NULL);
 
-  if (!rg_booking_validate_draft (draft, error))
+  if (!rg_booking_validate_draft (draft, error) ||
+      !rg_studio_allowed_booking (studio, draft->appointment_id, draft->staff_id, error))
     return NULL;
 
   store = rg_studio_get_store (studio);
@@ -1087,7 +1089,8 @@ run_change_status (RgStudio             *studio,
 {
   RgStore *store = rg_studio_get_store (studio);
 
-  if (!rg_store_begin (store, error))
+  if (!rg_studio_allowed_booking (studio, rg_record_get_id (RG_RECORD (appointment)), 0, error) ||
+      !rg_store_begin (store, error))
     return FALSE;
   if (!rg_booking_change_status (store, rg_record_get_id (RG_RECORD (appointment)), status, enforce, FALSE, error))
     {

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rg-permissions.h"
 #include "rg-call.h"
 #include "rg-format.h"
 #include "rg-interaction.h"
@@ -124,6 +125,8 @@ rg_call_log (RgStudio       *studio,
       return FALSE;
     }
 
+  if (!rg_studio_allowed (studio, RG_ACTION_EDIT_CLIENT, 0, call->client_id, error))
+    return FALSE;
   store = rg_studio_get_store (studio);
   if (!rg_store_begin (store, error))
     return FALSE;
@@ -170,6 +173,10 @@ rg_call_book (RgStudio              *studio,
   g_return_val_if_fail (call != NULL && call->client_id != 0, NULL);
   g_return_val_if_fail (draft != NULL, NULL);
 
+  /* Checked before the transaction: a refusal inside it would be rolled
+   * back with it, and the audit log's row with it. */
+  if (!rg_studio_allowed_booking (studio, draft->appointment_id, draft->staff_id, error))
+    return NULL;
   store = rg_studio_get_store (studio);
   if (!rg_store_begin (store, error))
     return NULL;
@@ -196,6 +203,8 @@ rg_call_book_series (RgStudio              *studio,
   g_return_val_if_fail (call != NULL && call->client_id != 0, NULL);
   g_return_val_if_fail (draft != NULL, NULL);
 
+  if (!rg_studio_allowed_booking (studio, draft->appointment_id, draft->staff_id, error))
+    return NULL;
   store = rg_studio_get_store (studio);
   if (!rg_store_begin (store, error))
     return NULL;

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rg-permissions.h"
 #include "rg-client-list.h"
 #include "rg-background.h"
 #include "rg-client-standing.h"
@@ -468,6 +469,8 @@ compute_ids (RgClientList *self)
       g_array_set_size (matched, 0);
       return g_steal_pointer (&matched);
     }
+  /* A master finds only their own clients by phone. */
+  rg_studio_drop_masked_matches (self->studio, self->query, matched);
 
   /* Keep clients that are in the list (not deleted), in its order: mark
    * each match at its rank, then read the marks in order (linear, no sort). */

@@ -19,6 +19,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "model/rg-format.h"
+#include "rg-audit.h"
+#include "rg-permissions.h"
 #include "rg-client-merge.h"
 #include "rg-custom-field.h"
 #include "rg-interaction.h"
@@ -313,6 +315,9 @@ rg_client_merge (RgStudio       *studio,
                            _("Choose two different cards that are not deleted to merge."));
       return FALSE;
     }
+  if (!rg_studio_allowed (studio, RG_ACTION_MERGE, 0, k, error) ||
+      !rg_studio_allowed (studio, RG_ACTION_MERGE, 0, o, error))
+    return FALSE;
   other_phone = g_strdup (rg_client_get_phone (other));
 
   if (!rg_store_begin (store, error))
@@ -370,6 +375,16 @@ rg_client_merge (RgStudio       *studio,
     goto fail;
   if (recording && (changes = rg_store_recording_finish (recording, error)) == NULL)
     goto fail;
+  /* The audit log: which cards, how many rows moved (after the recording:
+   * an undo takes the merge back, not its line in the log). */
+  {
+    g_autofree char *detail = g_strdup_printf ("client %" G_GINT64_FORMAT " into client %" G_GINT64_FORMAT, o, k);
+    gint64 rows = (gint64) counts.appointments + counts.interactions + counts.photos + counts.answers +
+                  counts.tags + counts.conditions + counts.fields + counts.referred;
+
+    if (!rg_studio_audit (studio, RG_AUDIT_MERGE, "clients", rows, NULL, detail, error))
+      goto fail;
+  }
   if (!rg_store_commit (store, error))
     goto reload;  /* the commit rolled back itself */
 
@@ -399,6 +414,8 @@ rg_client_merge_undo (RgStudio  *studio,
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
   g_return_val_if_fail (undo != NULL, FALSE);
 
+  if (!rg_studio_allowed (studio, RG_ACTION_MERGE, 0, 0, error))
+    return FALSE;
   return rg_store_revert_changes (rg_studio_get_store (studio), undo, error);
 }
 

@@ -5,6 +5,9 @@
 
 #include <glib.h>
 
+#include "rg-client.h"
+#include "rg-studio.h"
+
 G_BEGIN_DECLS
 
 gboolean rg_client_check_address_as (const char  *address_as,
@@ -20,5 +23,14 @@ gboolean rg_client_check_birthday   (int          day,
                                      int          month,
                                      int          year,
                                      GError     **error);
+
+/* The studio whose live object @self is (kept weakly): its session
+ * decides whether the getters mask the phones and the e-mail. */
+void     rg_client_attach_studio    (RgClient    *self,
+                                     RgStudio    *studio);
+
+/* Notifies "phone", "phone2" and "email" (and their digits): the session
+ * that decides whether they are masked changed. */
+void     rg_client_notify_contacts  (RgClient    *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "rg-permissions.h"
 #include "rg-client-reads.h"
 #include "rg-interaction.h"
 #include "store/rg-search.h"
@@ -171,5 +172,9 @@ rg_studio_search_clients (RgStudio    *studio,
                           GError     **error)
 {
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
-  return rg_search_clients (rg_studio_get_store (studio), text, limit, ids, error);
+  if (!rg_search_clients (rg_studio_get_store (studio), text, limit, ids, error))
+    return FALSE;
+  /* A master finds only their own clients by phone. */
+  rg_studio_drop_masked_matches (studio, text, ids);
+  return TRUE;
 }

@@ -15,12 +15,23 @@
 #include "rg-client.h"
 #include "rg-client-private.h"
 #include "rg-model-enums.h"
+#include "rg-permissions.h"
 #include "util/rg-phone.h"
 #include "util/rg-text.h"
 
+/* What a master who may not see a contact gets instead, made again only
+ * when the contact changes. */
+typedef struct {
+  char *raw;
+  char *masked;
+} Masked;
+
 struct _RgClient
 {
-  RgRecord parent_instance;
+  RgRecord  parent_instance;
+  RgStudio *studio;             /* not owned: the studio it lives in, which
+                                 * detaches it when it forgets it */
+  Masked    masked[3];          /* phone, phone2, email */
 };
 
 G_DEFINE_FINAL_TYPE (RgClient, rg_client, RG_TYPE_RECORD)
@@ -141,9 +152,10 @@ rg_client_prepare_save (RgRecord  *record,
 {
   RgClient *self = RG_CLIENT (record);
   g_autofree char *address_as = trimmed (rg_client_get_address_as (self));
-  g_autofree char *phone = trimmed (rg_client_get_phone (self));
-  g_autofree char *phone2 = trimmed (rg_client_get_phone2 (self));
-  g_autofree char *email = trimmed (rg_client_get_email (self));
+  /* The columns as they are, never a masked form. */
+  g_autofree char *phone = trimmed (rg_record_get_string (record, PROP_PHONE));
+  g_autofree char *phone2 = trimmed (rg_record_get_string (record, PROP_PHONE2));
+  g_autofree char *email = trimmed (rg_record_get_string (record, PROP_EMAIL));
   g_autofree char *digits = NULL;
   g_autofree char *digits2 = NULL;
   g_autofree char *formatted = NULL;
@@ -193,10 +205,174 @@ rg_client_prepare_save (RgRecord  *record,
   return TRUE;
 }
 
+/* Masking ------------------------------------------------------------------ */
+
+enum { MASK_PHONE, MASK_PHONE2, MASK_EMAIL };
+
+static void (*record_get_property) (GObject *, guint, GValue *, GParamSpec *);
+
+static gboolean
+is_masked (RgClient *self)
+{
+  gint64 id = rg_record_get_id (R (self));
+
+  return self->studio != NULL && id != 0 && rg_studio_masks_client (self->studio, id);
+}
+
+/* "anna@mail.ru" → "a•••@mail.ru" */
+static char *
+mask_email (const char *email)
+{
+  const char *at = strchr (email, '@');
+
+  if (*email == '\0')
+    return g_strdup ("");
+  if (at == NULL || at == email)
+    return g_strdup ("\u2022\u2022\u2022");
+  return g_strdup_printf ("%.*s\u2022\u2022\u2022%s", (int) (g_utf8_next_char (email) - email), email, at);
+}
+
+static const char *
+masked (RgClient   *self,
+        guint       which,
+        const char *raw)
+{
+  Masked *m = &self->masked[which];
+
+  if (raw == NULL)
+    return NULL;
+  if (m->masked == NULL || g_strcmp0 (m->raw, raw) != 0)
+    {
+      g_free (m->raw);
+      g_free (m->masked);
+      m->raw = g_strdup (raw);
+      m->masked = which == MASK_EMAIL ? mask_email (raw) : rg_phone_mask (raw);
+    }
+  return m->masked;
+}
+
+/* The phone, the second phone and the e-mail as the session may see them:
+ * masked for a master who is not this client's. The model's own code
+ * (saving, matching) reads the columns. */
+const char *
+rg_client_get_phone (RgClient *self)
+{
+  const char *raw;
+
+  g_return_val_if_fail (RG_IS_CLIENT (self), NULL);
+  raw = rg_record_get_string (R (self), PROP_PHONE);
+  return is_masked (self) ? masked (self, MASK_PHONE, raw) : raw;
+}
+
+const char *
+rg_client_get_phone2 (RgClient *self)
+{
+  const char *raw;
+
+  g_return_val_if_fail (RG_IS_CLIENT (self), NULL);
+  raw = rg_record_get_string (R (self), PROP_PHONE2);
+  return is_masked (self) ? masked (self, MASK_PHONE2, raw) : raw;
+}
+
+const char *
+rg_client_get_email (RgClient *self)
+{
+  const char *raw;
+
+  g_return_val_if_fail (RG_IS_CLIENT (self), NULL);
+  raw = rg_record_get_string (R (self), PROP_EMAIL);
+  return is_masked (self) ? masked (self, MASK_EMAIL, raw) : raw;
+}
+
+/* The digits are for dialling and matching: none when masked. */
+const char *
+rg_client_get_phone_digits (RgClient *self)
+{
+  g_return_val_if_fail (RG_IS_CLIENT (self), NULL);
+  return is_masked (self) ? "" : rg_record_get_string (R (self), PROP_PHONE_DIGITS);
+}
+
+const char *
+rg_client_get_phone2_digits (RgClient *self)
+{
+  const char *raw;
+
+  g_return_val_if_fail (RG_IS_CLIENT (self), NULL);
+  raw = rg_record_get_string (R (self), PROP_PHONE2_DIGITS);
+  return raw != NULL && is_masked (self) ? "" : raw;
+}
+
+/* The same through GObject properties (what templates bind to). */
+static void
+rg_client_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  RgClient *self = RG_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_PHONE:
+      g_value_set_string (value, rg_client_get_phone (self));
+      break;
+    case PROP_PHONE2:
+      g_value_set_string (value, rg_client_get_phone2 (self));
+      break;
+    case PROP_EMAIL:
+      g_value_set_string (value, rg_client_get_email (self));
+      break;
+    case PROP_PHONE_DIGITS:
+      g_value_set_string (value, rg_client_get_phone_digits (self));
+      break;
+    case PROP_PHONE2_DIGITS:
+      g_value_set_string (value, rg_client_get_phone2_digits (self));
+      break;
+    default:
+      record_get_property (object, prop_id, value, pspec);
+    }
+}
+
+void
+rg_client_attach_studio (RgClient *self,
+                         RgStudio *studio)
+{
+  g_return_if_fail (RG_IS_CLIENT (self));
+  self->studio = studio;
+}
+
+void
+rg_client_notify_contacts (RgClient *self)
+{
+  static const guint props[] = { PROP_PHONE, PROP_PHONE_DIGITS, PROP_PHONE2, PROP_PHONE2_DIGITS, PROP_EMAIL };
+
+  g_return_if_fail (RG_IS_CLIENT (self));
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = 0; i < G_N_ELEMENTS (props); i++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[props[i]]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+rg_client_finalize (GObject *object)
+{
+  RgClient *self = RG_CLIENT (object);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->masked); i++)
+    {
+      g_free (self->masked[i].raw);
+      g_free (self->masked[i].masked);
+    }
+  G_OBJECT_CLASS (rg_client_parent_class)->finalize (object);
+}
+
 static void
 rg_client_class_init (RgClientClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   RgRecordClass *record_class = RG_RECORD_CLASS (klass);
+
+  object_class->finalize = rg_client_finalize;
 
   record_class->prepare_save = rg_client_prepare_save;
 
@@ -230,6 +406,8 @@ rg_client_class_init (RgClientClass *klass)
 
   rg_record_class_install_properties (record_class, N_PROPS, properties);
   rg_record_class_set_table (record_class, "clients", TRUE);
+  record_get_property = object_class->get_property;
+  object_class->get_property = rg_client_get_property;
 }
 
 static void
@@ -280,15 +458,10 @@ rg_client_is_erased (RgClient *self)
 }
 
 STRING_SETTER (address_as, PROP_ADDRESS_AS)
-STRING_GETTER (phone, PROP_PHONE)
 STRING_SETTER (phone, PROP_PHONE)
-STRING_GETTER (phone_digits, PROP_PHONE_DIGITS)
 STRING_GETTER (full_name, PROP_FULL_NAME)
 STRING_SETTER (full_name, PROP_FULL_NAME)
-STRING_GETTER (phone2, PROP_PHONE2)
-STRING_GETTER (phone2_digits, PROP_PHONE2_DIGITS)
 STRING_SETTER (phone2, PROP_PHONE2)
-STRING_GETTER (email, PROP_EMAIL)
 STRING_SETTER (email, PROP_EMAIL)
 STRING_GETTER (call_time, PROP_CALL_TIME)
 STRING_GETTER (source, PROP_SOURCE)

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rg-permissions.h"
 #include "rg-condition.h"
 #include "rg-model-enums.h"
 
@@ -214,6 +215,9 @@ rg_client_conditions_set (RgStudio  *studio,
   g_autoptr(RgStmt) stmt = NULL;
 
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
+
+  if (!rg_studio_allowed (studio, RG_ACTION_EDIT_CLIENT, 0, client_id, error))
+    return FALSE;
 
   store = rg_studio_get_store (studio);
   if (present)

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rg-permissions.h"
 #include "rg-custom-field.h"
 #include "rg-model-enums.h"
 
@@ -316,6 +317,9 @@ rg_client_fields_set (RgStudio       *studio,
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
   g_return_val_if_fail (RG_IS_CUSTOM_FIELD (field), FALSE);
   g_return_val_if_fail (rg_record_get_id (RG_RECORD (field)) != 0, FALSE);
+
+  if (!rg_studio_allowed (studio, RG_ACTION_EDIT_CLIENT, 0, client_id, error))
+    return FALSE;
 
   if (!rg_custom_field_read_value (field, text, &value, error))
     return FALSE;

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rg-permissions.h"
 #include "rg-money-settings.h"
 #include "rg-pricing.h"
 #include "rg-studio-settings.h"
@@ -138,6 +139,9 @@ rg_studio_set_card_tiers (RgStudio          *studio,
 
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
   g_return_val_if_fail (tiers != NULL || n_tiers == 0, FALSE);
+
+  if (!rg_studio_allowed (studio, RG_ACTION_STUDIO_SETTINGS, 0, 0, error))
+    return FALSE;
 
   if (!check_tiers (tiers, n_tiers, error))
     return FALSE;
@@ -299,6 +303,9 @@ rg_studio_set_staff_rate (RgStudio  *studio,
 
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
 
+  if (!rg_studio_allowed (studio, RG_ACTION_STUDIO_SETTINGS, 0, 0, error))
+    return FALSE;
+
   store = rg_studio_get_store (studio);
   if (!rg_store_begin (store, error))
     return FALSE;
@@ -323,6 +330,9 @@ rg_studio_clear_staff_rate (RgStudio  *studio,
   g_autoptr(RgStmt) stmt = NULL;
 
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
+
+  if (!rg_studio_allowed (studio, RG_ACTION_STUDIO_SETTINGS, 0, 0, error))
+    return FALSE;
 
   store = rg_studio_get_store (studio);
   if (!rg_store_begin (store, error))
@@ -363,6 +373,9 @@ rg_studio_set_staff_rates (RgStudio             *studio,
 
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
   g_return_val_if_fail (rates != NULL || n_rates == 0, FALSE);
+
+  if (!rg_studio_allowed (studio, RG_ACTION_STUDIO_SETTINGS, 0, 0, error))
+    return FALSE;
 
   for (guint i = 0; i < n_rates; i++)
     for (guint j = 0; j < i; j++)
@@ -486,6 +499,9 @@ rg_studio_save_promotion (RgStudio      *studio,
 
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
   g_return_val_if_fail (RG_IS_PROMOTION (promotion), FALSE);
+
+  if (!rg_studio_allowed (studio, RG_ACTION_STUDIO_SETTINGS, 0, 0, error))
+    return FALSE;
 
   if (rg_promotion_get_all_services (promotion))
     n_services = 0;

@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "rg-permissions.h"
 #include "rg-model-enums.h"
 #include "rg-photo.h"
 
@@ -143,6 +144,9 @@ rg_photo_import (RgStudio     *studio,
   g_return_val_if_fail (RG_IS_STUDIO (studio), NULL);
   g_return_val_if_fail (G_IS_FILE (source), NULL);
 
+  if (!rg_studio_allowed (studio, RG_ACTION_EDIT_CLIENT, 0, client_id, error))
+    return NULL;
+
   basename = g_file_get_basename (source);
   info = g_file_query_info (source,
                             G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE ","
@@ -234,6 +238,9 @@ rg_photo_erase (RgStudio  *studio,
 
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
   g_return_val_if_fail (RG_IS_PHOTO (photo), FALSE);
+
+  if (!rg_studio_allowed (studio, RG_ACTION_EDIT_CLIENT, 0, rg_photo_get_client_id (photo), error))
+    return FALSE;
 
   file = rg_photo_get_file (studio, photo);
   if (!rg_record_erase (RG_RECORD (photo), rg_studio_get_store (studio), error))

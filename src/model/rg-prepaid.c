@@ -20,6 +20,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "rg-permissions.h"
 #include "rg-format.h"
 #include "rg-prepaid-private.h"
 #include "rg-studio-settings.h"
@@ -891,6 +892,10 @@ rg_studio_withdraw_deposit (RgStudio    *studio,
 
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
 
+  /* Money back out of the deposit: a refund. */
+  if (!rg_studio_allowed (studio, RG_ACTION_REFUND, 0, client_id, error))
+    return FALSE;
+
   if (*clean == '\0')
     {
       g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_INVALID, _("Say why the money goes back."));
@@ -969,6 +974,11 @@ rg_studio_correct_points (RgStudio    *studio,
   gint64 now = rg_store_now (), balance = 0;
 
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
+
+  /* Points are the studio's money: correcting them by hand is a setting's
+   * matter, not the desk's. */
+  if (!rg_studio_allowed (studio, RG_ACTION_STUDIO_SETTINGS, 0, 0, error))
+    return FALSE;
 
   if (points == 0 || points > G_GINT64_CONSTANT (1000000000) || points < -G_GINT64_CONSTANT (1000000000))
     {

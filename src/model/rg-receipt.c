@@ -15,6 +15,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rg-permissions.h"
+#include "util/rg-phone.h"
 #include "rg-sale.h"
 #include "rg-studio-identity.h"
 
@@ -342,6 +344,13 @@ rg_studio_read_receipt (RgStudio  *studio,
       !read_lines (store, receipt, error) ||
       !read_payments (store, receipt, error))
     return NULL;
+  if (receipt->client_phone && receipt->client_id && rg_studio_masks_client (studio, receipt->client_id))
+    {
+      char *masked = rg_phone_mask (receipt->client_phone);
+
+      g_free (receipt->client_phone);
+      receipt->client_phone = masked;
+    }
   receipt->studio_name = rg_studio_dup_name (studio);
   receipt->studio_address = rg_studio_dup_address (studio);
   receipt->tax_number = rg_studio_dup_tax_number (studio);

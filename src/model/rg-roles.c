@@ -17,7 +17,21 @@
  * everything; the administrator the desk (calendar, clients, check-out,
  * Today) without exports, bulk deletes, erasure, others' pay or roles; a
  * master their own column and clients, their own pay, no exports and no
- * reports. */
+ * reports.
+ *
+ * Which action the commands ask for (rg-permissions.h has the table of
+ * records saved through RgStudio):
+ * - money going back out of a client's deposit is a refund
+ *   (RG_ACTION_REFUND); correcting loyalty points by hand changes what the
+ *   studio owes, as its loyalty settings do (RG_ACTION_STUDIO_SETTINGS);
+ * - a master's working hours and days off are the studio's schedule, set
+ *   with the staff member (RG_ACTION_STUDIO_SETTINGS): a master asks the
+ *   director rather than changing their own;
+ * - the undo of an import, the one bulk delete there is, is checked as
+ *   an import (RG_ACTION_IMPORT, a director's as RG_ACTION_BULK_DELETE is)
+ *   and written to the log as "import-undone" with how many rows;
+ * - housekeeping the app does by itself (points expiring, the default
+ *   medical conditions, automatic backups) asks for nothing. */
 static const RgAllow allows[RG_N_ROLES][RG_N_ACTIONS] = {
   [RG_ROLE_DIRECTOR] = {
     [RG_ACTION_VIEW_CALENDAR] = RG_ALLOW_YES, [RG_ACTION_BOOK] = RG_ALLOW_YES,

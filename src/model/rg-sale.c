@@ -20,7 +20,9 @@
 #include "rg-booking-private.h"
 #include "rg-prepaid-private.h"
 #include "rg-model-enums.h"
+#include "rg-audit.h"
 #include "rg-format.h"
+#include "rg-roles.h"
 #include "rg-sale.h"
 #include "rg-stock.h"
 #include "rg-studio-settings.h"
@@ -983,6 +985,153 @@ write_sale (RgStudio           *studio,
   return TRUE;
 }
 
+/* Discounts above a role's limit -------------------------------------------- */
+
+/* "15 %", "12.5 %" */
+static char *
+format_percent (int basis_points)
+{
+  if (basis_points % 100 == 0)
+    return g_strdup_printf ("%d\u00a0%%", basis_points / 100);
+  return g_strdup_printf ("%d.%d\u00a0%%", basis_points / 100, (basis_points % 100 + 5) / 10);
+}
+
+/* The largest discount given by hand on one line of @quote, basis points
+ * of its gross (promotions and the card's tier are the studio's rules,
+ * not the desk's), and whether the margin check warns about a line
+ * discounted by hand. */
+static int
+manual_discount (const RgSaleQuote *quote,
+                 gboolean          *below_margin)
+{
+  int most = 0;
+
+  *below_margin = FALSE;
+  for (guint i = 0; i < quote->n_lines; i++)
+    {
+      const RgPriceLine *line = &quote->lines[i];
+      gint64 bp;
+
+      if (line->discount_one_off <= 0 || line->gross <= 0)
+        continue;
+      bp = (line->discount_one_off * 10000 + line->gross / 2) / line->gross;
+      most = MAX (most, (int) MIN (bp, 10000));
+      if (line->margin != RG_MARGIN_OK)
+        *below_margin = TRUE;
+    }
+  return most;
+}
+
+/* Whether @quote needs a director's approval in this session, and why. */
+static gboolean
+quote_needs_approval (RgStudio           *studio,
+                      const RgSaleQuote  *quote,
+                      char              **why)
+{
+  RgRole role = rg_studio_get_session_role (studio);
+  gboolean below_margin;
+  int most, limit;
+
+  if (why)
+    *why = NULL;
+  if (role == RG_ROLE_DIRECTOR || !rg_studio_has_profiles (studio))
+    return FALSE;
+  most = manual_discount (quote, &below_margin);
+  limit = rg_role_discount_limit (role);
+  if (most > limit)
+    {
+      g_autofree char *given = format_percent (most);
+      g_autofree char *allowed = format_percent (limit);
+
+      if (why == NULL)
+        return TRUE;
+      if (role == RG_ROLE_ADMINISTRATOR)
+        /* Translators: "A discount of 15 % needs a director’s approval: an administrator may give up to 10 %." */
+        *why = g_strdup_printf (_("A discount of %s needs a director’s approval: an administrator may give up to %s."),
+                                given, allowed);
+      else if (role == RG_ROLE_MASTER)
+        /* Translators: "A discount of 15 % needs a director’s approval: a master may give up to 5 %." */
+        *why = g_strdup_printf (_("A discount of %s needs a director’s approval: a master may give up to %s."),
+                                given, allowed);
+      else
+        *why = g_strdup_printf (_("A discount of %s needs a director’s approval."), given);
+      return TRUE;
+    }
+  if (below_margin)
+    {
+      if (why)
+        *why = g_strdup (_("This discount takes the price below what the service or product costs the studio: "
+                           "it needs a director’s approval."));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+rg_studio_sale_needs_approval (RgStudio           *studio,
+                               const RgSaleDraft  *draft,
+                               char              **why)
+{
+  g_autoptr(RgSaleQuote) quote = NULL;
+
+  g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
+  g_return_val_if_fail (draft != NULL, FALSE);
+
+  if (why)
+    *why = NULL;
+  if (rg_studio_get_session_role (studio) == RG_ROLE_DIRECTOR || !rg_studio_has_profiles (studio))
+    return FALSE;
+  quote = rg_studio_quote_sale (studio, draft, NULL);
+  /* A draft that cannot be priced is refused by the check-out itself. */
+  return quote != NULL && quote_needs_approval (studio, quote, why);
+}
+
+/* In the sale's transaction: the approval taken (refused without one),
+ * and the audit log's rows for it and for a discount above the studio's
+ * threshold. */
+static gboolean
+audit_discount (RgStudio           *studio,
+                RgStore            *store,
+                const RgSaleQuote  *quote,
+                gint64              sale_id,
+                GError            **error)
+{
+  g_autofree char *why = NULL;
+  gboolean below_margin;
+  gint64 number = 0;
+  int most = manual_discount (quote, &below_margin);
+
+  if (quote_needs_approval (studio, quote, &why))
+    {
+      gint64 director = rg_studio_take_override (studio);
+      g_autofree char *detail = NULL;
+
+      if (director == 0)
+        {
+          g_set_error_literal (error, RG_STORE_ERROR, RG_STORE_ERROR_DENIED, why);
+          return FALSE;
+        }
+      if (!rg_store_query_int64 (store, "SELECT number FROM sales WHERE id = ?1", sale_id, 0, &number, error))
+        return FALSE;
+      detail = g_strdup_printf ("sale %" G_GINT64_FORMAT ", discount %d.%02d%%, approved by staff %" G_GINT64_FORMAT,
+                                number, most / 100, most % 100, director);
+      if (!rg_studio_audit (studio, RG_AUDIT_OVERRIDE, "sales", 1, NULL, detail, error))
+        return FALSE;
+    }
+  if (most > 0 && most > rg_studio_get_number (studio, RG_STUDIO_AUDIT_DISCOUNT))
+    {
+      g_autofree char *detail = NULL;
+
+      if (number == 0 &&
+          !rg_store_query_int64 (store, "SELECT number FROM sales WHERE id = ?1", sale_id, 0, &number, error))
+        return FALSE;
+      detail = g_strdup_printf ("sale %" G_GINT64_FORMAT ", %d.%02d%%", number, most / 100, most % 100);
+      if (!rg_studio_audit (studio, RG_AUDIT_DISCOUNT, "sales", 1, NULL, detail, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 rg_studio_check_out (RgStudio           *studio,
                      const RgSaleDraft  *draft,
@@ -996,6 +1145,8 @@ rg_studio_check_out (RgStudio           *studio,
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
   g_return_val_if_fail (draft != NULL, FALSE);
 
+  if (!rg_studio_allowed (studio, RG_ACTION_CHECK_OUT, 0, 0, error))
+    return FALSE;
   store = rg_studio_get_store (studio);
   sold_at = draft->sold_at ? draft->sold_at : rg_store_now ();
   client_id = draft->client_id;
@@ -1068,7 +1219,8 @@ rg_studio_check_out (RgStudio           *studio,
       goto fail;
     }
 
-  if (!write_sale (studio, store, draft, quote, client_id, sold_at, &id, error))
+  if (!write_sale (studio, store, draft, quote, client_id, sold_at, &id, error) ||
+      !audit_discount (studio, store, quote, id, error))
     goto fail;
   if (draft->appointment_id &&
       (!sync_visit (store, draft->appointment_id, id, sold_at, error) ||
@@ -1220,6 +1372,8 @@ rg_studio_refund (RgStudio         *studio,
                    _("Money goes back in cash, to a card or by a bank transfer."));
       return FALSE;
     }
+  if (!rg_studio_allowed (studio, RG_ACTION_REFUND, 0, 0, error))
+    return FALSE;
 
   if (!rg_store_begin (store, error))
     return FALSE;
@@ -1389,6 +1543,21 @@ rg_studio_refund (RgStudio         *studio,
       if (set_back && !rg_booking_write_status (store, appointment_id, RG_APPOINTMENT_ARRIVED, now, error))
         goto fail;
     }
+
+  /* Refunds above the studio's threshold (0: every one) in the audit log. */
+  {
+    gint64 threshold = rg_studio_get_number (studio, RG_STUDIO_AUDIT_REFUND);
+
+    if (threshold == 0 || amount > threshold)
+      {
+        g_autofree char *detail = g_strdup_printf ("sale %" G_GINT64_FORMAT ", refund %" G_GINT64_FORMAT
+                                                   ", amount %" G_GINT64_FORMAT,
+                                                   sale_number, number, amount);
+
+        if (!rg_studio_audit (studio, RG_AUDIT_REFUND, "sales", lines->len, NULL, detail, error))
+          goto fail;
+      }
+  }
 
   if (!rg_store_commit (store, error))
     return FALSE;

@@ -127,6 +127,19 @@ RgSaleQuote *rg_studio_quote_sale         (RgStudio           *studio,
 void         rg_sale_quote_free           (RgSaleQuote        *quote);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgSaleQuote, rg_sale_quote_free)
 
+/* Whether the signed-in role may not give @draft's discounts by itself: a
+ * discount given by hand on a line above rg_role_discount_limit(), or one
+ * the margin check warns about (the price below the cost). @why receives
+ * the refusal's message ("A discount of 15 % needs a director’s approval:
+ * an administrator may give up to 10 %."). A director's discounts, and a
+ * studio without profiles, need none. For the till: ask for a director's
+ * PIN (rg_studio_grant_override) before rg_studio_check_out, which
+ * refuses such a sale with RG_STORE_ERROR_DENIED without an approval, and
+ * takes the approval and writes RG_AUDIT_OVERRIDE with one. */
+gboolean     rg_studio_sale_needs_approval (RgStudio          *studio,
+                                           const RgSaleDraft  *draft,
+                                           char              **why);
+
 /* Writes the sale, its lines, payments and stock moves; a visit's services
  * take the sale's lines at what was paid for them and the visit becomes
  * done. Refused (and nothing written): a cancelled or no-show visit, one

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rg-permissions.h"
 #include "rg-money-settings.h"
 #include "rg-staff-schedule.h"
 
@@ -102,6 +103,9 @@ rg_staff_save_with_schedule (RgStudio               *studio,
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
   g_return_val_if_fail (RG_IS_STAFF (staff), FALSE);
 
+  if (!rg_studio_allowed (studio, RG_ACTION_STUDIO_SETTINGS, 0, 0, error))
+    return FALSE;
+
   store = rg_studio_get_store (studio);
   for (int wd = 1; schedule && wd <= 7; wd++)
     if (schedule->hours[wd - 1] &&
@@ -157,6 +161,9 @@ rg_staff_set_order (RgStudio   *studio,
 
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
   g_return_val_if_fail (staff != NULL, FALSE);
+
+  if (!rg_studio_allowed (studio, RG_ACTION_STUDIO_SETTINGS, 0, 0, error))
+    return FALSE;
 
   store = rg_studio_get_store (studio);
   if (!rg_store_begin (store, error))

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rg-permissions.h"
 #include "rg-format.h"
 #include "rg-studio-identity.h"
 
@@ -133,6 +134,9 @@ rg_studio_set_identity (RgStudio    *self,
   const RgCurrency *found = currency && *currency ? rg_currency_find (currency) : NULL;
 
   g_return_val_if_fail (RG_IS_STUDIO (self), FALSE);
+
+  if (!rg_studio_allowed (self, RG_ACTION_STUDIO_SETTINGS, 0, 0, error))
+    return FALSE;
   store = rg_studio_get_store (self);
 
   if (!g_utf8_validate (clean_name, -1, NULL) || g_utf8_strlen (clean_name, -1) > RG_STUDIO_NAME_MAX)

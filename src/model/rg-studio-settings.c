@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rg-pricing.h"
+#include "rg-permissions.h"
 #include "rg-studio-settings.h"
 
 #define KEY_FULL_QUESTIONNAIRE "full-questionnaire"
@@ -53,7 +54,8 @@ write_setting (RgStudio    *self,
 {
   RgStore *store = rg_studio_get_store (self);
 
-  if (!rg_store_begin (store, error))
+  if (!rg_studio_allowed (self, RG_ACTION_STUDIO_SETTINGS, 0, 0, error) ||
+      !rg_store_begin (store, error))
     return FALSE;
   if (!rg_store_set_setting (store, key, value, error) || !rg_store_commit (store, error))
     {

@@ -17,9 +17,11 @@
 
 #include "rg-appointment.h"
 #include "rg-client.h"
+#include "rg-client-private.h"
 #include "rg-condition.h"
 #include "rg-custom-field.h"
 #include "rg-interaction.h"
+#include "rg-permissions.h"
 #include "rg-photo.h"
 #include "rg-rating.h"
 #include "rg-service.h"
@@ -113,6 +115,9 @@ remember (RgStudio *self,
   g_assert (id != 0);
   g_hash_table_insert (map, g_memdup2 (&id, sizeof id), record);
   g_object_weak_ref (G_OBJECT (record), record_finalized_cb, self);
+  /* Its phones are masked for a master it does not belong to. */
+  if (RG_IS_CLIENT (record))
+    rg_client_attach_studio (RG_CLIENT (record), self);
 }
 
 static void
@@ -125,6 +130,8 @@ forget (RgStudio *self,
   if (g_hash_table_lookup (map, &id) == (gpointer) record)
     g_hash_table_remove (map, &id);
   g_object_weak_unref (G_OBJECT (record), record_finalized_cb, self);
+  if (RG_IS_CLIENT (record))
+    rg_client_attach_studio (RG_CLIENT (record), NULL);
 }
 
 gpointer
@@ -258,6 +265,8 @@ rg_studio_save (RgStudio  *self,
   g_return_val_if_fail (RG_IS_STUDIO (self), FALSE);
   g_return_val_if_fail (RG_IS_RECORD (record), FALSE);
 
+  if (!rg_studio_allowed_record (self, record, error))
+    return FALSE;
   is_new = rg_record_get_id (record) == 0;
   if (!is_new)
     return rg_record_save (record, self->store, error);
@@ -292,6 +301,8 @@ rg_studio_delete (RgStudio  *self,
   g_return_val_if_fail (RG_IS_STUDIO (self), FALSE);
   g_return_val_if_fail (RG_IS_RECORD (record), FALSE);
 
+  if (!rg_studio_allowed_record (self, record, error))
+    return FALSE;
   if (rg_record_delete (record, self->store, &refused))
     return TRUE;
   /* Kept by the schema: a master or a service that appointments name. */
@@ -315,6 +326,8 @@ rg_studio_undelete (RgStudio  *self,
   g_return_val_if_fail (RG_IS_STUDIO (self), FALSE);
   g_return_val_if_fail (RG_IS_RECORD (record), FALSE);
 
+  if (!rg_studio_allowed_record (self, record, error))
+    return FALSE;
   return rg_record_undelete (record, self->store, error);
 }
 
@@ -393,6 +406,21 @@ rg_studio_announce (RgStudio  *self,
   self->spots = outer_spots;
   self->every_day = outer_every_day;
   self->announcing = outer_announcing;
+
+  /* Another session sees the clients' phones otherwise (masked or not):
+   * what is bound to them shows it at once. */
+  if (changes & RG_CHANGES_SESSION)
+    {
+      g_autoptr(GPtrArray) clients = g_ptr_array_new_with_free_func (g_object_unref);
+      GHashTableIter iter;
+      gpointer client;
+
+      g_hash_table_iter_init (&iter, live_map (self, RG_TYPE_CLIENT));
+      while (g_hash_table_iter_next (&iter, NULL, &client))
+        g_ptr_array_add (clients, g_object_ref (client));
+      for (guint i = 0; i < clients->len; i++)
+        rg_client_notify_contacts (clients->pdata[i]);
+    }
 }
 
 /* Once per commit: what it changed, in the model's terms. */
@@ -427,6 +455,21 @@ store_committed_cb (RgStudio *self)
   self->spots = outer_spots;
   self->every_day = outer_every_day;
   self->announcing = outer_announcing;
+
+  /* Another session sees the clients' phones otherwise (masked or not):
+   * what is bound to them shows it at once. */
+  if (changes & RG_CHANGES_SESSION)
+    {
+      g_autoptr(GPtrArray) clients = g_ptr_array_new_with_free_func (g_object_unref);
+      GHashTableIter iter;
+      gpointer client;
+
+      g_hash_table_iter_init (&iter, live_map (self, RG_TYPE_CLIENT));
+      while (g_hash_table_iter_next (&iter, NULL, &client))
+        g_ptr_array_add (clients, g_object_ref (client));
+      for (guint i = 0; i < clients->len; i++)
+        rg_client_notify_contacts (clients->pdata[i]);
+    }
 }
 
 static void
@@ -668,6 +711,9 @@ rg_studio_find_client_by_phone (RgStudio   *self,
   sqlite3_bind_int64 (stmt, 2, except_id);
   if (!rg_store_step_row (store, stmt, &row, NULL) || !row)
     return NULL;
+  /* A master finds only their own clients by phone. */
+  if (rg_studio_masks_client (self, sqlite3_column_int64 (stmt, 0)))
+    return NULL;
 
   return rg_studio_lookup (self, RG_TYPE_CLIENT, sqlite3_column_int64 (stmt, 0), NULL);
 }
@@ -823,7 +869,11 @@ forget_all (RgStudio *self)
 
       g_hash_table_iter_init (&records, map);
       while (g_hash_table_iter_next (&records, NULL, &record))
-        g_object_weak_unref (record, record_finalized_cb, self);
+        {
+          g_object_weak_unref (record, record_finalized_cb, self);
+          if (RG_IS_CLIENT (record))
+            rg_client_attach_studio (record, NULL);
+        }
       g_hash_table_remove_all (map);
     }
 }
@@ -974,6 +1024,9 @@ rg_studio_set_client_tags (RgStudio           *self,
 
   g_return_val_if_fail (RG_IS_STUDIO (self), FALSE);
 
+  if (!rg_studio_allowed (self, RG_ACTION_EDIT_CLIENT, 0, client_id, error))
+    return FALSE;
+
   if (!rg_store_begin (self->store, error))
     return FALSE;
 
@@ -1110,7 +1163,11 @@ counting_store (RgStudio *self,
         g_debug ("Counting on the main connection: %s", error->message);
     }
   *in_thread = reader != NULL;
-  return reader ? reader : g_object_ref (self->store);
+  if (reader == NULL)
+    reader = g_object_ref (self->store);
+  /* Whose clients' phones a count may show. */
+  rg_permissions_mark_reader (self, reader);
+  return reader;
 }
 
 typedef struct {

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rg-permissions.h"
 #include "rg-prepaid.h"
 
 static char *
@@ -91,6 +92,9 @@ rg_studio_save_subscription_kind (RgStudio            *studio,
 
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
   g_return_val_if_fail (kind != NULL, FALSE);
+
+  if (!rg_studio_allowed (studio, RG_ACTION_STUDIO_SETTINGS, 0, 0, error))
+    return FALSE;
 
   name = g_strstrip (g_strdup (kind->name ? kind->name : ""));
   if (*name == '\0')

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rg-permissions.h"
 #include "rg-survey.h"
 
 static const RgSurveyQuestion visit_questions[] = {
@@ -95,6 +96,9 @@ rg_survey_save (RgStudio              *studio,
 
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
   g_return_val_if_fail (n_answers == 0 || answers != NULL, FALSE);
+
+  if (!rg_studio_allowed (studio, RG_ACTION_EDIT_CLIENT, 0, client_id, error))
+    return FALSE;
 
   if (client_id == 0)
     {

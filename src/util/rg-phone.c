@@ -601,3 +601,52 @@ rg_phone_read_cell (const char  *cell,
   *numbers = g_steal_pointer (&out);
   return TRUE;
 }
+
+char *
+rg_phone_mask (const char *phone)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  GString *out;
+  guint cc = 0, n, seen = 0;
+  const char *p;
+
+  if (phone == NULL)
+    return NULL;
+  for (p = phone; *p; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (digits, *p);
+  n = digits->len;
+
+  /* The country code: the digits after a "+" up to the first separator,
+   * or as long as the code's first digits say when they run on. */
+  p = phone;
+  while (*p == ' ')
+    p++;
+  if (*p == '+')
+    {
+      const char *q = p + 1;
+
+      while (g_ascii_isdigit (*q))
+        q++;
+      cc = (guint) (q - p - 1);
+      if (*q == '\0' || cc > 3)
+        cc = n > 0 ? MIN (rg_phone_country_code_length (digits->str), n) : 0;
+    }
+
+  out = g_string_sized_new (strlen (phone) * 3);
+  for (p = phone; *p; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+      if (seen < cc ||
+          (n - cc >= 5 && (seen == cc || seen + 2 >= n)))
+        g_string_append_c (out, *p);
+      else
+        g_string_append (out, "\u2022");
+      seen++;
+    }
+  return g_string_free (out, FALSE);
+}

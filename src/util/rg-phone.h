@@ -34,6 +34,12 @@ char    *rg_phone_format             (const char  *e164) G_GNUC_WARN_UNUSED_RESU
 char    *rg_phone_example            (int          country_code) G_GNUC_WARN_UNUSED_RESULT;
 guint    rg_phone_country_code_length (const char *digits);
 int      rg_phone_country_for_locale (const char  *locale);
+/* A number for someone who may not see it: the country code, the first
+ * digit of the number and its last two, every other digit a "•"
+ * ("+7 912 345-67-89" → "+7 9•• •••-••-89"); the separators stay. A
+ * number of fewer than five digits after the country code shows none of
+ * them. NULL gives NULL. */
+char    *rg_phone_mask               (const char  *phone) G_GNUC_WARN_UNUSED_RESULT;
 char    *rg_phone_search_digits      (const char  *digits,
                                       int          country_code) G_GNUC_WARN_UNUSED_RESULT;
 
