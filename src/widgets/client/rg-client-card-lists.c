@@ -15,7 +15,7 @@
 #include "analytics/rg-studio-figures.h"
 #include "analytics/rg-client-stats.h"
 #include "model/rg-booking.h"
-#include "model/rg-audit.h"
+#include "model/rg-permissions.h"
 #include "model/rg-condition.h"
 #include "model/rg-custom-field.h"
 #include "model/rg-format.h"
@@ -1019,16 +1019,13 @@ timeline_activated_cb (GtkListBox    *list,
 }
 
 /* Who opened a client's medical card goes to the audit log, each time it
- * is opened. The "enforce" branch adds rg_studio_note_medical_opened
- * (rg-permissions.h) for this: until it is merged the row is written
- * here, in the same words. */
+ * is opened. */
 static void
 note_medical_opened (RgClientCard *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *detail = g_strdup_printf ("%" G_GINT64_FORMAT, client_id (self));
 
-  if (!rg_studio_audit (self->studio, RG_AUDIT_MEDICAL_OPENED, "clients", 1, NULL, detail, &error))
+  if (!rg_studio_note_medical_opened (self->studio, client_id (self), &error))
     g_warning ("Could not note the medical card's opening: %s", error->message);
 }
 

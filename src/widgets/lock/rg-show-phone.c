@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "model/rg-client.h"
+#include "model/rg-permissions.h"
 #include "model/rg-roles.h"
 #include "rg-approval-dialog.h"
 #include "rg-show-phone.h"
@@ -31,30 +32,6 @@ asking_free (Asking *asking)
   g_clear_weak_pointer (&asking->button);
   g_clear_object (&asking->studio);
   g_free (asking);
-}
-
-/* The unmasked phone of @client_id, once a director approved.
- *
- * TODO(lead, issue 20 "enforce"): call the model's rg_studio_unmask_phone
- * here once it is on main (it takes the approval and writes the audit
- * log). Until then the approval is taken here and the phone read from
- * the client, which the model does not mask yet. */
-static char *
-unmask_phone (RgStudio  *studio,
-              gint64     client_id,
-              GError   **error)
-{
-  g_autoptr(RgClient) client = NULL;
-
-  if (rg_studio_take_override (studio) == 0)
-    {
-      g_set_error (error, RG_STUDIO_ERROR, RG_STUDIO_ERROR_DENIED, _("Only a director can approve this."));
-      return NULL;
-    }
-  client = rg_studio_lookup (studio, RG_TYPE_CLIENT, client_id, error);
-  if (client == NULL)
-    return NULL;
-  return g_strdup (rg_client_get_phone (client));
 }
 
 static void
@@ -74,7 +51,9 @@ approved_cb (GObject      *source,
       return;
     }
   root = gtk_widget_get_root (asking->button);
-  phone = unmask_phone (asking->studio, asking->client_id, &error);
+  /* The model takes the approval and writes the audit log. */
+  if (!rg_studio_unmask_phone (asking->studio, asking->client_id, &phone, &error))
+    g_clear_pointer (&phone, g_free);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    phone ? _("The Client’s Phone") : _("The Phone Cannot Be Shown"),
                                    phone ? phone : error ? error->message : _("The client has no phone."));
