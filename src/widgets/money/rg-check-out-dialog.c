@@ -1087,15 +1087,22 @@ approved_cb (GObject      *source,
 }
 
 /* A sale the session's role may not make by itself (a discount above its
- * limit): refused by the model, then offered once to a director's PIN at
- * the desk (rg-approval-dialog.c) and tried again with the approval. */
+ * limit): the model says so before it is tried, and a director's PIN is
+ * asked at the desk (rg-approval-dialog.c); should the model refuse it
+ * anyway, the approval is offered once and the sale tried again. */
 static void
 write_sale_approved (RgCheckOutDialog *self,
                      gboolean          approved)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *why = NULL;
   gint64 sale_id = 0;
 
+  if (!approved && rg_studio_sale_needs_approval (self->studio, self->draft, &why))
+    {
+      rg_approval_dialog_ask (GTK_WINDOW (self), self->studio, why, approved_cb, g_object_ref (self));
+      return;
+    }
   if (!rg_studio_check_out (self->studio, self->draft, &sale_id, &error))
     {
       if (!approved && g_error_matches (error, RG_STUDIO_ERROR, RG_STUDIO_ERROR_DENIED) &&
