@@ -353,6 +353,33 @@ audit (RgStudio    *studio,
   return rg_store_step_done (store, stmt, error);
 }
 
+/* A change to @subject's profile: written as done by whoever is signed in
+ * (nobody, for the first profile), naming the staff member it was done to. */
+static gboolean
+audit_profile (RgStudio    *studio,
+               const char  *action,
+               gint64       subject,
+               const char  *detail,
+               GError     **error)
+{
+  RgStore *store = rg_studio_get_store (studio);
+  g_autoptr(RgStmt) stmt = rg_store_prepare (store,
+                                             "INSERT INTO audit_log (at, actor, staff_id, action, what, detail) "
+                                             "VALUES (?1, ?2, nullif (?3, 0), ?4, "
+                                             " (SELECT display_name FROM staff WHERE id = ?5), ?6)",
+                                             error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rg_store_now ());
+  sqlite3_bind_text (stmt, 2, g_get_user_name (), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, session_of (studio)->staff_id);
+  sqlite3_bind_text (stmt, 4, action, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, subject);
+  sqlite3_bind_text (stmt, 6, detail, -1, SQLITE_TRANSIENT);
+  return rg_store_step_done (store, stmt, error);
+}
+
 /* Profiles ----------------------------------------------------------------------- */
 
 gboolean
@@ -454,7 +481,7 @@ rg_studio_save_profile (RgStudio    *studio,
   {
     g_autofree char *detail = g_strdup_printf ("%s%s", rg_role_to_nick (role), pin && !no_pin ? ", PIN set" : "");
 
-    if (!audit (studio, exists ? RG_AUDIT_ROLE_CHANGE : RG_AUDIT_PROFILE_CREATED, NULL, staff_id, detail, error))
+    if (!audit_profile (studio, exists ? RG_AUDIT_ROLE_CHANGE : RG_AUDIT_PROFILE_CREATED, staff_id, detail, error))
       goto fail;
   }
   if (!rg_store_commit (store, error))
@@ -510,7 +537,7 @@ rg_studio_remove_profile (RgStudio  *studio,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, staff_id);
   if (!rg_store_step_done (store, stmt, error) ||
-      !audit (studio, RG_AUDIT_PROFILE_REMOVED, NULL, staff_id, NULL, error))
+      !audit_profile (studio, RG_AUDIT_PROFILE_REMOVED, staff_id, NULL, error))
     goto fail;
   if (!rg_store_commit (store, error))
     return FALSE;
@@ -560,7 +587,7 @@ rg_studio_reset_pin (RgStudio    *studio,
       g_set_error (error, RG_STORE_ERROR, RG_STORE_ERROR_NOT_FOUND, _("That staff member has no profile."));
       goto fail;
     }
-  if (!audit (studio, RG_AUDIT_PIN_RESET, NULL, staff_id, NULL, error))
+  if (!audit_profile (studio, RG_AUDIT_PIN_RESET, staff_id, NULL, error))
     goto fail;
   return rg_store_commit (store, error);
 

@@ -1074,8 +1074,18 @@ restore_response_cb (AdwMessageDialog *dialog,
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   RestoreLater *later;
 
+  g_autoptr(GError) error = NULL;
+
   if (g_strcmp0 (response, "restore") != 0 || !RG_IS_APPLICATION (app))
     return;
+  /* A restore replaces everything, as an import and a backup would: the
+   * model says whether the role may (and logs a refusal). */
+  if (!rg_studio_allowed (self->studio, RG_ACTION_BACKUP, 0, 0, &error) ||
+      !rg_studio_allowed (self->studio, RG_ACTION_IMPORT, 0, 0, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
   /* Once the dialog, transient for this window, has closed: the restore
    * closes the window. */
   later = g_new0 (RestoreLater, 1);
