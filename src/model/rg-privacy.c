@@ -32,6 +32,8 @@
 #include "rg-interaction.h"
 #include "rg-model-enums.h"
 #include "rg-photo.h"
+#include "rg-prepaid.h"
+#include "rg-sale.h"
 #include "rg-privacy.h"
 #include "rg-roles.h"
 
@@ -312,7 +314,7 @@ typedef struct {
 
 static const Label labels[] = {
   { "number", N_("Client number") },
-  { "address_as", N_("Name") },
+  { "address_as", N_("How to address") },
   { "full_name", N_("Full name") },
   { "phone", N_("Phone") },
   { "phone2", N_("Second phone") },
@@ -493,14 +495,52 @@ name_field (RgAccessField *field,
       }
 }
 
-/* The words for a status or an outcome, as the app shows them. */
+/* The app's words for the codes kept in a column, by section and column
+ * (the JSON keeps the codes). */
+static const struct {
+  const char *section;   /* NULL: any */
+  const char *key;
+  const char *code;
+  const char *context;
+  const char *words;
+} codes[] = {
+  { "card", "gender", "female", "gender", NC_("gender", "Female") },
+  { "card", "gender", "male", "gender", NC_("gender", "Male") },
+  { "card", "gender", "other", "gender", NC_("gender", "Other") },
+  { "card", "gender", "unset", "gender", NC_("gender", "Not given") },
+  { NULL, "kind", "sale", "what was written", NC_("what was written", "Sale") },
+  { NULL, "kind", "refund", "what was written", NC_("what was written", "Refund") },
+  { "sale_lines", "kind", "service", "what was sold", NC_("what was sold", "Service") },
+  { "sale_lines", "kind", "product", "what was sold", NC_("what was sold", "Product") },
+  { "sale_lines", "kind", "tip", "what was sold", NC_("what was sold", "Tip") },
+  { "sale_lines", "kind", "deposit", "what was sold", NC_("what was sold", "Deposit top-up") },
+  { "sale_lines", "kind", "subscription", "what was sold", NC_("what was sold", "Subscription") },
+  { "sale_lines", "kind", "certificate", "what was sold", NC_("what was sold", "Gift certificate") },
+  { "timeline", "kind", "call", "timeline", NC_("timeline", "Call") },
+  { "timeline", "kind", "note", "timeline", NC_("timeline", "Note") },
+  { "timeline", "kind", "complaint", "timeline", NC_("timeline", "Complaint") },
+  { "timeline", "kind", "task", "timeline", NC_("timeline", "Task") },
+  { "timeline", "kind", "gift", "timeline", NC_("timeline", "Gift") },
+  { "timeline", "kind", "message", "timeline", NC_("timeline", "Message") },
+  { "timeline", "kind", "system", "timeline", NC_("timeline", "Change") },
+  { "medical", "kind", "allergy", "medical", NC_("medical", "Allergy") },
+  { "medical", "kind", "contraindication", "medical", NC_("medical", "Contraindication") },
+  { "photos", "kind", "before", "photo", NC_("photo", "Before") },
+  { "photos", "kind", "after", "photo", NC_("photo", "After") },
+  { "photos", "kind", "other", "photo", NC_("photo", "Other") },
+};
+
+/* The words for a code (a status, an outcome, a kind, a reason, a way of
+ * paying), as the app shows them; NULL: the text is shown as it is. */
 static const char *
-shown_for (const char *key,
+shown_for (const char *section,
+           const char *key,
            const char *text)
 {
   g_autoptr(GEnumClass) statuses = g_type_class_ref (RG_TYPE_APPOINTMENT_STATUS);
   g_autoptr(GEnumClass) complaints = g_type_class_ref (RG_TYPE_COMPLAINT_STATUS);
   GEnumValue *value;
+  RgPaymentMethod method;
 
   if (g_str_equal (key, "status") && (value = g_enum_get_value_by_nick (statuses, text)) != NULL)
     return rg_booking_status_to_string (value->value);
@@ -510,6 +550,16 @@ shown_for (const char *key,
         return rg_complaint_status_to_string (value->value);
       return rg_interaction_outcome_to_string (text);
     }
+  if (g_str_equal (key, "method") && rg_payment_method_from_nick (text, &method))
+    return rg_payment_method_to_string (method);
+  if (g_str_equal (key, "reason") && g_str_equal (section, "deposit"))
+    return rg_ledger_reason_to_string (RG_LEDGER_DEPOSIT, text);
+  if (g_str_equal (key, "reason") && g_str_equal (section, "points"))
+    return rg_ledger_reason_to_string (RG_LEDGER_POINTS, text);
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    if ((codes[i].section == NULL || g_str_equal (codes[i].section, section)) &&
+        g_str_equal (codes[i].key, key) && g_str_equal (codes[i].code, text))
+      return g_dpgettext2 (GETTEXT_PACKAGE, codes[i].context, codes[i].words);
   return NULL;
 }
 
@@ -546,7 +596,7 @@ read_section (RgStore        *store,
           if (field.type == RG_ACCESS_TEXT && !field.is_null)
             {
               field.text = g_strdup ((const char *) sqlite3_column_text (stmt, c));
-              field.shown = shown_for (field.key, field.text);
+              field.shown = shown_for (spec->key, field.key, field.text);
             }
           else
             field.number = sqlite3_column_int64 (stmt, c);
