@@ -232,7 +232,7 @@ test_export (Fixture       *f,
   g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF" "When;Who;Computer account;Action;What;Rows;File;Detail\r\n"));
   lines = g_strsplit (text, "\r\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, rows + 2);   /* the header, the rows, the empty end */
-  g_assert_true (g_str_has_suffix (lines[1], ";Marina;frontdesk;Export;clients;99980;Clients 99980.csv;"));
+  g_assert_true (g_str_has_suffix (lines[1], ";Marina;frontdesk;Export;Clients;99980;Clients 99980.csv;"));
   g_assert_cmpstr (lines[rows + 1], ==, "");
 
   /* The export is a row of the log. */

@@ -78,7 +78,7 @@ rg_export_audit_log (RgStudio            *studio,
       /* Local time as a spreadsheet reads a date and a time. */
       g_autofree char *when = at ? g_date_time_format (at, "%Y-%m-%d %H:%M:%S") : NULL;
       g_autofree char *rows = e->rows >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, e->rows) : NULL;
-      const char *texts[] = { when, e->staff_name, e->actor, rg_audit_action_to_string (e->action), e->what,
+      const char *texts[] = { when, e->staff_name, e->actor, rg_audit_action_to_string (e->action), rg_audit_what_to_string (e->what),
                               rows, e->file, e->detail };
 
       cells (out, texts, G_N_ELEMENTS (texts), separator);

@@ -364,3 +364,24 @@ rg_audit_actions (void)
       actions[i] = action_labels[i].action;
   return actions;
 }
+
+const char *
+rg_audit_what_to_string (const char *what)
+{
+  static const struct { const char *code; const char *words; } map[] = {
+    { "clients", NC_("audit log: what", "Clients") },
+    { "appointments", NC_("audit log: what", "Appointments") },
+    { "visits", NC_("audit log: what", "Visits") },
+    { "sales", NC_("audit log: what", "Sales") },
+    { "payroll", NC_("audit log: what", "Payroll") },
+    { "studio", NC_("audit log: what", "The whole studio") },
+    { "audit_log", NC_("audit log: what", "The audit log") },
+  };
+
+  if (what == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (g_str_equal (what, map[i].code))
+      return g_dpgettext2 (GETTEXT_PACKAGE, "audit log: what", map[i].words);
+  return what;
+}

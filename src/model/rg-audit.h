@@ -89,6 +89,9 @@ GPtrArray *rg_studio_list_audit_filtered (RgStudio            *self,
 /* The action's name for a person ("Export", "Wrong PIN"), translated; an
  * unknown name as it is. */
 const char *rg_audit_action_to_string (const char *action);
+/* The words for what an action was done to ("clients", "studio", ...),
+ * translated; other text (a staff member's name) as it is. */
+const char *rg_audit_what_to_string   (const char *what);
 /* Every RG_AUDIT_* name, NULL-terminated, in the order a filter lists them. */
 const char * const *rg_audit_actions (void);
 

@@ -479,7 +479,9 @@ rg_studio_save_profile (RgStudio    *studio,
   if (!rg_store_step_done (store, stmt, error))
     goto fail;
   {
-    g_autofree char *detail = g_strdup_printf ("%s%s", rg_role_to_nick (role), pin && !no_pin ? ", PIN set" : "");
+    /* In the words of whoever reads the log at the desk. */
+    g_autofree char *detail = pin && !no_pin ? g_strdup_printf (_("%s, PIN set"), rg_role_to_string (role))
+                                             : g_strdup (rg_role_to_string (role));
 
     if (!audit_profile (studio, exists ? RG_AUDIT_ROLE_CHANGE : RG_AUDIT_PROFILE_CREATED, staff_id, detail, error))
       goto fail;
@@ -752,7 +754,7 @@ rg_studio_sign_in_trusted (RgStudio  *studio,
       }
     role_nick = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   }
-  if (!audit (studio, RG_AUDIT_SIGN_IN, NULL, staff_id, "without a PIN", error) ||
+  if (!audit (studio, RG_AUDIT_SIGN_IN, NULL, staff_id, _("without a PIN"), error) ||
       !rg_store_commit (store, error))
     goto fail;
   if (!rg_role_from_nick (role_nick, &role))

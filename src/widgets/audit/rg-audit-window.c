@@ -188,7 +188,7 @@ cell_text (const RgAuditEntry *e,
     case COLUMN_ACTION:
       return g_strdup (rg_audit_action_to_string (e->action));
     case COLUMN_WHAT:
-      return g_strdup (e->what);
+      return g_strdup (rg_audit_what_to_string (e->what));
     case COLUMN_ROWS:
       return e->rows >= 0 ? rg_format_count ((guint) MIN (e->rows, G_MAXUINT)) : NULL;
     case COLUMN_FILE:

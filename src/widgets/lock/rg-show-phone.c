@@ -86,8 +86,12 @@ clicked_cb (GtkButton *button)
 GtkWidget *
 rg_show_phone_button_new (void)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Show Phone…"));
+  /* An icon beside the masked number, which keeps the row's width. */
+  GtkWidget *button = gtk_button_new_from_icon_name ("view-reveal-symbolic");
 
+  gtk_widget_set_tooltip_text (button, _("Show Phone…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show Phone…"), -1);
+  gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_visible (button, FALSE);
   gtk_widget_add_css_class (button, "show-phone");
