@@ -135,7 +135,7 @@ rg_approval_dialog_init (RgApprovalDialog *self)
 
   gtk_window_set_title (GTK_WINDOW (self), _("A Director’s Approval"));
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 420, -1);
+  gtk_window_set_default_size (GTK_WINDOW (self), 480, -1);
   gtk_window_set_resizable (GTK_WINDOW (self), FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "approval-dialog");
 

@@ -245,7 +245,7 @@ person_button (RgLockPage      *self,
   gtk_box_append (GTK_BOX (box), rg_lock_dot_new (profile->color, 48));
   label = gtk_label_new (profile->name);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (box), label);
   label = gtk_label_new (rg_role_to_string (profile->role));
@@ -277,7 +277,13 @@ rg_lock_page_reset (RgLockPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->people))))
     gtk_flow_box_remove (self->people, child);
   for (guint i = 0; i < self->profiles->len; i++)
-    gtk_flow_box_append (self->people, person_button (self, &g_array_index (self->profiles, RgProfile, i)));
+    {
+      GtkWidget *button = person_button (self, &g_array_index (self->profiles, RgProfile, i));
+
+      gtk_flow_box_append (self->people, button);
+      /* Tab lands on the button itself, so that Enter and Space choose. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+    }
   /* As many columns as people (up to four), so that they stand centred. */
   gtk_flow_box_set_max_children_per_line (self->people, CLAMP (self->profiles->len, 1, 4));
   gtk_flow_box_set_min_children_per_line (self->people, MIN (self->profiles->len, 2));
