@@ -307,6 +307,12 @@ test_looks_like_phone (void)
   g_assert_true (rg_text_looks_like_phone ("4567"));
   g_assert_false (rg_text_looks_like_phone ("анна 4567"));
   g_assert_false (rg_text_looks_like_phone ("---"));
+  /* A number as --as and --staff take it. */
+  g_assert_true (rg_text_all_digits ("0412"));
+  g_assert_false (rg_text_all_digits (""));
+  g_assert_false (rg_text_all_digits (NULL));
+  g_assert_false (rg_text_all_digits ("12a"));
+  g_assert_false (rg_text_all_digits ("١٢"));
 }
 
 static void

@@ -39,17 +39,6 @@ read_day (const char  *text,
   return TRUE;
 }
 
-static gboolean
-all_digits (const char *text)
-{
-  if (*text == '\0')
-    return FALSE;
-  for (const char *p = text; *p; p++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
-  return TRUE;
-}
-
 /* @text after --staff: a master's name in any case, a part of it that only
  * one name has, or the number scripts have from --json. */
 static gboolean
@@ -62,7 +51,7 @@ find_master (RgStudio    *studio,
   g_autofree char *wanted = rg_text_sort_key (text);
   g_autoptr(GString) names = g_string_new (NULL);
   g_autoptr(GString) candidates = g_string_new (NULL);
-  gboolean number = all_digits (text);
+  gboolean number = rg_text_all_digits (text);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (staff));
   guint n_partial = 0;
   gint64 partial = 0;

@@ -164,17 +164,6 @@ ask_pin (const char  *prompt,
 
 /* Whose profile ---------------------------------------------------------------- */
 
-static gboolean
-all_digits (const char *text)
-{
-  if (*text == '\0')
-    return FALSE;
-  for (const char *p = text; *p; p++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
-  return TRUE;
-}
-
 /* @as as --staff takes it: a name in any case, a part of it that only one
  * profile's name has, or its number; NULL: the one director. */
 static const RgProfile *
@@ -207,11 +196,11 @@ choose (GArray      *profiles,
             }
           continue;
         }
-      exact = all_digits (as) ? profile->staff_id == g_ascii_strtoll (as, NULL, 10)
+      exact = rg_text_all_digits (as) ? profile->staff_id == g_ascii_strtoll (as, NULL, 10)
                               : g_strcmp0 (folded, wanted) == 0;
       if (exact)
         return profile;
-      if (!all_digits (as) && *wanted && strstr (folded, wanted))
+      if (!rg_text_all_digits (as) && *wanted && strstr (folded, wanted))
         {
           found = profile;
           n_found++;

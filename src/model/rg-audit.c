@@ -94,40 +94,7 @@ rg_studio_list_audit (RgStudio  *self,
                       guint      limit,
                       GError   **error)
 {
-  RgStore *store;
-  g_autoptr(RgStmt) stmt = NULL;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) rg_audit_entry_free);
-  gboolean row = FALSE;
-  gboolean ok;
-
-  g_return_val_if_fail (RG_IS_STUDIO (self), NULL);
-
-  store = rg_studio_get_store (self);
-  stmt = rg_store_prepare (store,
-                           "SELECT id, at, actor, coalesce(staff_id, 0), action, what, coalesce(rows, -1), file, detail "
-                           "FROM audit_log ORDER BY id DESC LIMIT ?1",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
-  while ((ok = rg_store_step_row (store, stmt, &row, error)) && row)
-    {
-      RgAuditEntry *entry = g_new0 (RgAuditEntry, 1);
-
-      entry->id = sqlite3_column_int64 (stmt, 0);
-      entry->at = sqlite3_column_int64 (stmt, 1);
-      entry->actor = column_text (stmt, 2);
-      entry->staff_id = sqlite3_column_int64 (stmt, 3);
-      entry->action = column_text (stmt, 4);
-      entry->what = column_text (stmt, 5);
-      entry->rows = sqlite3_column_int64 (stmt, 6);
-      entry->file = column_text (stmt, 7);
-      entry->detail = column_text (stmt, 8);
-      g_ptr_array_add (entries, entry);
-    }
-  if (!ok)
-    return NULL;
-  return g_steal_pointer (&entries);
+  return rg_studio_list_audit_filtered (self, NULL, limit, error);
 }
 
 /* The filtered read --------------------------------------------------------- */

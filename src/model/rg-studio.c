@@ -386,68 +386,19 @@ rg_changes_for_table (const char *table)
   return RG_CHANGES_NONE;
 }
 
-void
-rg_studio_announce (RgStudio  *self,
-                    RgChanges  changes)
-{
-  GArray *outer_spots;
-  gboolean outer_every_day, outer_announcing;
-
-  g_return_if_fail (RG_IS_STUDIO (self));
-  if (changes == RG_CHANGES_NONE)
-    return;
-  outer_spots = self->spots;
-  outer_every_day = self->every_day;
-  outer_announcing = self->announcing;
-  self->spots = NULL;
-  self->every_day = TRUE;
-  self->announcing = TRUE;
-  g_signal_emit (self, studio_changes_signal, 0, (guint) changes);
-  self->spots = outer_spots;
-  self->every_day = outer_every_day;
-  self->announcing = outer_announcing;
-
-  /* Another session sees the clients' phones otherwise (masked or not):
-   * what is bound to them shows it at once. */
-  if (changes & RG_CHANGES_SESSION)
-    {
-      g_autoptr(GPtrArray) clients = g_ptr_array_new_with_free_func (g_object_unref);
-      GHashTableIter iter;
-      gpointer client;
-
-      g_hash_table_iter_init (&iter, live_map (self, RG_TYPE_CLIENT));
-      while (g_hash_table_iter_next (&iter, NULL, &client))
-        g_ptr_array_add (clients, g_object_ref (client));
-      for (guint i = 0; i < clients->len; i++)
-        rg_client_notify_contacts (clients->pdata[i]);
-    }
-}
-
-/* Once per commit: what it changed, in the model's terms. */
+/* RgStudio::changes, with what a handler may ask of the changes
+ * (rg_studio_changes_touch_days) set for its length. A handler may commit
+ * again: its own announcement nests. */
 static void
-store_committed_cb (RgStudio *self)
+announce (RgStudio  *self,
+          RgChanges  changes,
+          GArray    *spots,
+          gboolean   every_day)
 {
-  RgChanges changes = self->pending_changes;
-  g_autoptr(GArray) spots = g_steal_pointer (&self->pending_spots);
-  gboolean every_day = self->pending_every_day;
-  GArray *outer_spots;
-  gboolean outer_every_day, outer_announcing;
+  GArray *outer_spots = self->spots;
+  gboolean outer_every_day = self->every_day;
+  gboolean outer_announcing = self->announcing;
 
-  /* A service line deleted names no appointment: it is one of those the
-   * commit changed (a booking's lines are saved with it), or anywhere. */
-  if (self->pending_lines_gone && self->pending_appointments == 0)
-    every_day = TRUE;
-  self->pending_changes = RG_CHANGES_NONE;
-  self->pending_every_day = FALSE;
-  self->pending_lines_gone = FALSE;
-  self->pending_appointments = 0;
-  if (changes == RG_CHANGES_NONE)
-    return;
-
-  /* A handler may commit again: its own announcement nests. */
-  outer_spots = self->spots;
-  outer_every_day = self->every_day;
-  outer_announcing = self->announcing;
   self->spots = spots;
   self->every_day = every_day;
   self->announcing = TRUE;
@@ -470,6 +421,37 @@ store_committed_cb (RgStudio *self)
       for (guint i = 0; i < clients->len; i++)
         rg_client_notify_contacts (clients->pdata[i]);
     }
+}
+
+void
+rg_studio_announce (RgStudio  *self,
+                    RgChanges  changes)
+{
+  g_return_if_fail (RG_IS_STUDIO (self));
+  if (changes != RG_CHANGES_NONE)
+    announce (self, changes, NULL, TRUE);
+}
+
+/* Once per commit: what it changed, in the model's terms. */
+static void
+store_committed_cb (RgStudio *self)
+{
+  RgChanges changes = self->pending_changes;
+  g_autoptr(GArray) spots = g_steal_pointer (&self->pending_spots);
+  gboolean every_day = self->pending_every_day;
+
+  /* A service line deleted names no appointment: it is one of those the
+   * commit changed (a booking's lines are saved with it), or anywhere. */
+  if (self->pending_lines_gone && self->pending_appointments == 0)
+    every_day = TRUE;
+  self->pending_changes = RG_CHANGES_NONE;
+  self->pending_every_day = FALSE;
+  self->pending_lines_gone = FALSE;
+  self->pending_appointments = 0;
+  if (changes == RG_CHANGES_NONE)
+    return;
+
+  announce (self, changes, spots, every_day);
 }
 
 static void

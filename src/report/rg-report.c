@@ -62,17 +62,6 @@ typedef struct {
 static const Kind staff_kind = { "SELECT id, display_name FROM staff ORDER BY position, id", "--staff" };
 static const Kind service_kind = { "SELECT id, name FROM services ORDER BY position, id", "--service" };
 
-static gboolean
-all_digits (const char *text)
-{
-  if (*text == '\0')
-    return FALSE;
-  for (const char *p = text; *p; p++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
-  return TRUE;
-}
-
 /* @text as typed after --staff or --service: a name as the window shows it
  * (any case; a part of it is enough when only one has that part), or the
  * number scripts have from --json. 0 in @id for NULL. */
@@ -95,7 +84,7 @@ resolve (RgStore     *store,
   gint64 starting = 0;
   guint n_starting = 0;
   guint n_partial = 0;
-  gboolean number = text && all_digits (text);
+  gboolean number = text && rg_text_all_digits (text);
 
   *id = 0;
   *found_name = NULL;

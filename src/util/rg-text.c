@@ -180,3 +180,14 @@ rg_text_looks_like_phone (const char *text)
 
   return digit;
 }
+
+gboolean
+rg_text_all_digits (const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
+}

@@ -12,5 +12,7 @@ gboolean  rg_text_starts_word    (const char *folded,
                                   const char *word);
 gboolean  rg_text_looks_like_phone (const char *text);
 gboolean  rg_text_is_email         (const char *text);
+/* Whether @text is one or more ASCII digits and nothing else. */
+gboolean  rg_text_all_digits       (const char *text);
 
 G_END_DECLS
