@@ -243,7 +243,8 @@ rg_client_card_erase_activated (GtkWidget  *widget,
   body = g_strdup (_("Removed for good: the name, phones, email, birthday, notes, custom fields, tags, the medical "
                      "card, photos (their files too), and the text of notes, calls, tasks, complaints, ratings "
                      "and answers.\n\nKept without a name: visits, sales, payments and balances, so that the "
-                     "studio’s figures stay right.\n\nThis cannot be undone."));
+                     "studio’s figures stay right.\n\nBackups made before now still hold the client until they "
+                     "are deleted. This cannot be undone."));
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                        heading, body));
   adw_message_dialog_add_responses (dialog,
