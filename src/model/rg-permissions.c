@@ -88,7 +88,6 @@ rg_studio_allowed_booking (RgStudio  *studio,
 typedef struct {
   gint64      staff_id;   /* whose set it is; 0: none read */
   GHashTable *own;        /* of gint64 client ids */
-  gulong      handler;
 } OwnClients;
 
 #define OWN_KEY "rg-own-clients"
@@ -100,15 +99,14 @@ own_clients_free (OwnClients *own)
   g_free (own);
 }
 
-static void
-changes_cb (RgStudio  *studio,
-            RgChanges  changes,
-            gpointer   data)
+void
+rg_permissions_forget_own (RgStudio  *studio,
+                           RgChanges  changes)
 {
-  OwnClients *own = data;
+  OwnClients *own = g_object_get_data (G_OBJECT (studio), OWN_KEY);
 
   /* A booking makes a client one's own; a sign-in changes whose. */
-  if (changes & (RG_CHANGES_APPOINTMENTS | RG_CHANGES_SESSION | RG_CHANGES_CLIENTS))
+  if (own != NULL && (changes & (RG_CHANGES_APPOINTMENTS | RG_CHANGES_SESSION | RG_CHANGES_CLIENTS)))
     {
       own->staff_id = 0;
       g_clear_pointer (&own->own, g_hash_table_unref);
@@ -128,7 +126,6 @@ own_clients (RgStudio *studio,
     {
       own = g_new0 (OwnClients, 1);
       g_object_set_data_full (G_OBJECT (studio), OWN_KEY, own, (GDestroyNotify) own_clients_free);
-      own->handler = g_signal_connect (studio, "changes", G_CALLBACK (changes_cb), own);
     }
   if (own->own != NULL && own->staff_id == staff_id)
     return own->own;
@@ -165,7 +162,16 @@ rg_studio_masks_client (RgStudio *studio,
   if (rg_role_allows (rg_studio_get_session_role (studio), RG_ACTION_SEE_PHONES) != RG_ALLOW_OWN)
     return FALSE;
   staff_id = rg_studio_get_session_staff (studio);
-  return !g_hash_table_contains (own_clients (studio, staff_id), &client_id);
+  return !rg_studio_staff_has_client (studio, staff_id, client_id);
+}
+
+gboolean
+rg_studio_staff_has_client (RgStudio *studio,
+                            gint64    staff_id,
+                            gint64    client_id)
+{
+  g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
+  return g_hash_table_contains (own_clients (studio, staff_id), &client_id);
 }
 
 void

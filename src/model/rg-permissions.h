@@ -36,6 +36,16 @@ gboolean  rg_studio_allowed_booking     (RgStudio    *studio,
                                          gint64       staff_id,
                                          GError     **error);
 
+/* Whether @client_id has a visit or a booking with @staff_id: a master's
+ * own client. Read once per master and kept until appointments, clients
+ * or the session change. */
+gboolean  rg_studio_staff_has_client    (RgStudio    *studio,
+                                         gint64       staff_id,
+                                         gint64       client_id);
+/* For rg-studio.c: forgets the masters' clients when @changes may have
+ * changed them, before any view hears of the changes. */
+void      rg_permissions_forget_own     (RgStudio    *studio,
+                                         RgChanges    changes);
 /* Whether the signed-in master may not see @client_id's phones and
  * e-mail (not one of their clients): the RgClient getters then give them
  * masked (rg_phone_mask). FALSE for every other role, and without

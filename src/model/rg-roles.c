@@ -11,6 +11,7 @@
 
 #include "rg-audit.h"
 #include "rg-format.h"
+#include "rg-permissions.h"
 #include "rg-roles.h"
 
 /* The table: what each role may do. Seed 004 and BRIEF 3.7: the director
@@ -858,7 +859,6 @@ rg_studio_may_for (RgStudio *studio,
 {
   Session *session;
   RgAllow allow;
-  gint64 own = 0;
 
   g_return_val_if_fail (RG_IS_STUDIO (studio), FALSE);
   if (!rg_studio_has_profiles (studio))
@@ -870,10 +870,7 @@ rg_studio_may_for (RgStudio *studio,
   if (staff_id && staff_id != session->staff_id)
     return FALSE;
   /* A master's clients: those with a visit or a booking with them. */
-  if (client_id &&
-      !(rg_store_query_int64 (rg_studio_get_store (studio),
-                   "SELECT EXISTS (SELECT 1 FROM appointments WHERE client_id = ?1 AND staff_id = ?2 AND deleted_at IS NULL)",
-                   client_id, session->staff_id, &own, NULL) && own))
+  if (client_id && !rg_studio_staff_has_client (studio, session->staff_id, client_id))
     return FALSE;
   return TRUE;
 }

@@ -399,6 +399,8 @@ announce (RgStudio  *self,
   gboolean outer_every_day = self->every_day;
   gboolean outer_announcing = self->announcing;
 
+  /* What a view asks while it hears of the changes is read anew. */
+  rg_permissions_forget_own (self, changes);
   self->spots = spots;
   self->every_day = every_day;
   self->announcing = TRUE;
