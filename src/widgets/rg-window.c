@@ -1230,13 +1230,12 @@ studio_read_only_cb (RgWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Who is signed in, in the subtitle (the demo and a read-only studio say
- * so first). */
+/* Who is signed in, on the header's lock button (the subtitle stays the
+ * demo's or a read-only studio's). */
 static void
 show_session (RgWindow *self)
 {
   g_autofree char *who = NULL;
-  g_autofree char *subtitle = NULL;
 
   /* One person's Undo is not the next one's. */
   if (self->undo_toast && self->signed_in != rg_studio_get_session_staff (self->studio))
@@ -1248,13 +1247,6 @@ show_session (RgWindow *self)
   who = rg_window_lock_describe_session (self->studio);
   adw_button_content_set_label (self->session_content, who ? who : "");
   gtk_widget_set_visible (self->session_button, who != NULL);
-  if (rg_studio_get_read_only (self->studio))
-    return;
-  if (self->demo && who)
-    subtitle = g_strdup_printf ("%s · %s", _("Demo Studio"), who);
-  else
-    subtitle = g_strdup (self->demo ? _("Demo Studio") : who);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
 }
 
 static void
